@@ -1,0 +1,89 @@
+// The `check` command: audit files, print a report, map the outcome to an exit code.
+import { readFileSync } from 'node:fs'
+import { auditDocument, auditFiles, type FindingFilter } from '../core/audit.js'
+import { UsageError } from '../core/errors.js'
+import { decodeBytes } from '../io/decode.js'
+import { documentFromText } from '../io/read-document.js'
+import { expandPaths } from '../io/walk.js'
+import { createReporter } from '../report/index.js'
+import { SummaryTally } from '../report/summary.js'
+import type { FileResult, Summary } from '../report/types.js'
+import { writeErr, writeOut } from './io.js'
+import { setUpRules } from './rules-setup.js'
+import { toolVersion } from './version.js'
+
+/** Options of `check`, as commander parses them. */
+export interface CheckOptions {
+  readonly format: string
+  readonly profile: string
+  readonly rule: string[]
+  readonly rules: string[]
+  readonly maxWarnings?: string
+  readonly quiet?: boolean
+  readonly color?: boolean
+  readonly stdin?: boolean
+  readonly stdinFilename?: string
+  readonly ignore: string[]
+  readonly gitignore: boolean
+}
+
+/** Runs `check` and returns the exit code. */
+export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
+  const maxWarnings = parseMaxWarnings(options.maxWarnings)
+  const { active } = setUpRules({ profile: options.profile, ruleFlags: options.rule, extraRuleFiles: options.rules })
+  const reporter = createReporter(options.format, { color: options.color ?? shouldColor(), toolVersion })
+  const filters: FindingFilter[] = options.quiet ? [(fs) => fs.filter((f) => f.severity === 'error')] : []
+  const tally = new SummaryTally()
+  let hasInputError = false
+  const emit = (result: FileResult) => {
+    tally.add(result)
+    if (result.error !== undefined) {
+      hasInputError = true
+      writeErr(`${result.path}: ${result.error}`)
+    } else if (result.notice !== undefined) writeErr(`${result.path}: ${result.notice}`)
+    writeOut(reporter.file(result))
+  }
+
+  writeOut(reporter.begin())
+  if (options.stdin) {
+    if (paths.length) throw new UsageError('--stdin takes no paths')
+    emit(await auditStdin(options.stdinFilename ?? '<stdin>', active, filters))
+  } else {
+    if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
+    const { files, errors } = expandPaths(paths, { ignore: options.ignore, respectGitignore: options.gitignore })
+    for (const error of errors) {
+      hasInputError = true
+      writeErr(error.format())
+    }
+    for await (const result of auditFiles(files, active, filters)) emit(result)
+  }
+  const summary = tally.summary
+  writeOut(reporter.end(summary))
+  return exitCode(summary, hasInputError, maxWarnings)
+}
+
+async function auditStdin(path: string, active: Parameters<typeof auditDocument>[1], filters: FindingFilter[]): Promise<FileResult> {
+  const bytes = readFileSync(0)
+  const { text, encoding, hasBom } = decodeBytes(bytes, path)
+  return auditDocument(await documentFromText(text, path, encoding, hasBom), active, filters)
+}
+
+/** 2 when an input failed, 1 for error findings or too many warnings, else 0. */
+export function exitCode(summary: Summary, hasInputError: boolean, maxWarnings: number | undefined): number {
+  if (hasInputError || summary.unreadable > 0) return 2
+  if (summary.errors > 0) return 1
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) return 1
+  return 0
+}
+
+function parseMaxWarnings(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings "${raw}": expected a whole number`)
+  return Number(raw)
+}
+
+function shouldColor(): boolean {
+  if (process.env.NO_COLOR) return false
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true
+  return process.stdout.isTTY === true
+}

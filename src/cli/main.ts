@@ -1,0 +1,73 @@
+// The command line: commander wiring, error reporting and exit codes.
+import { Command, CommanderError, Option } from 'commander'
+import { MaskAuditError } from '../core/errors.js'
+import { formats } from '../report/index.js'
+import { runCheck, type CheckOptions } from './check.js'
+import { writeErr, writeOut } from './io.js'
+import { renderRuleList } from './rules-command.js'
+import { loadAllRules } from './rules-setup.js'
+import { toolVersion } from './version.js'
+
+const collect = (value: string, previous: string[]) => [...previous, value]
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('mask-audit')
+    .description('Lint Chinese report text for unfilled blanks, leftover masks, paywall residue, typos of official writing and leaked names.')
+    .version(toolVersion, '-v, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s) })
+
+  program
+    .command('check', { isDefault: true })
+    .description('audit files, directories or globs (the default command)')
+    .argument('[paths...]', 'files, directories (walked for .txt/.md) or globs')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('stylish'))
+    .option('-p, --profile <profile>', 'draft (about to be published) or redacted (anonymized release)', 'draft')
+    .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', collect, [])
+    .option('--rules <file>', 'load an extra rule file, in the YAML format of rules/ (repeatable)', collect, [])
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-q, --quiet', 'report errors only')
+    .option('--ignore <glob>', 'leave out files matching this glob (repeatable)', collect, [])
+    .option('--no-gitignore', 'also audit files that .gitignore leaves out')
+    .option('--stdin', 'read the text to audit from standard input')
+    .option('--stdin-filename <name>', 'the name to report for --stdin, whose extension picks the reader')
+    .option('--color', 'force colour in stylish output')
+    .option('--no-color', 'no colour in stylish output')
+    .addHelpText('after', '\nExit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage, config or input error.')
+    .action(async (paths: string[], options: CheckOptions) => setExit(await runCheck(paths, options)))
+
+  program
+    .command('rules')
+    .description('list every rule: id, severity under each profile, summary')
+    .option('--json', 'as JSON')
+    .action((options: { json?: boolean }) => writeOut(renderRuleList(loadAllRules(), options.json === true)))
+
+  return program
+}
+
+/** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code = 0
+  const program = buildProgram((c) => (code = c))
+  try {
+    await program.parseAsync(argv as string[])
+    return code
+  } catch (error) {
+    return handleError(error)
+  }
+}
+
+function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message already; help and version exit 0.
+    return error.exitCode === 0 ? 0 : 2
+  }
+  if (error instanceof MaskAuditError) {
+    writeErr(error.format())
+    return 2
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  writeErr(`internal error (version ${toolVersion}); please report it with this trace:\n${stack}`)
+  return 2
+}

@@ -1,0 +1,58 @@
+// Schema validation with errors that name the file, line, column, key path and a close match.
+import { closest, distance } from 'fastest-levenshtein'
+import type { z } from 'zod'
+import { ConfigError } from '../core/errors.js'
+import type { SourceRef } from '../rules/types.js'
+
+/** Returns the closest of `candidates` to `word` when it is a plausible typo of it. */
+export function suggestName(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined
+  const best = closest(word, candidates as string[])
+  return distance(word, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
+}
+
+/** Renders a key path as `rules.count/unfilled.units[2]`. */
+export function formatKeyPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`
+    else out += (out ? '.' : '') + String(key)
+  }
+  return out
+}
+
+/**
+ * Validates `raw` against `schema`; on failure throws one ConfigError for the first issue,
+ * located in the source file where possible.
+ */
+export function parseWithSchema<T>(schema: z.ZodType<T>, raw: unknown, at: SourceRef, basePath: readonly (string | number)[] = []): T {
+  const result = schema.safeParse(raw)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const path = [...basePath, ...issue.path.filter((k): k is string | number => typeof k !== 'symbol')]
+  let message = issue.message
+  let hint: string | undefined
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!
+    path.push(key)
+    message = `unknown key "${key}"`
+    const known = knownKeys(schema, issue.path)
+    const near = suggestName(key, known)
+    hint = near ? `did you mean "${near}"?` : known.length ? `known keys: ${known.join(', ')}` : undefined
+  } else {
+    message = message.replace(/^Invalid input: /, '')
+  }
+  const where = at.locate?.(path)
+  throw new ConfigError(message, { path: at.path, line: where?.line, column: where?.column, keyPath: formatKeyPath(path) || undefined }, hint)
+}
+
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: unknown = schema
+  for (const key of path) {
+    const shape = (node as { shape?: Record<string, unknown> }).shape
+    node = typeof key === 'string' && shape ? shape[key] : undefined
+    if (node === undefined) return []
+  }
+  const shape = (node as { shape?: Record<string, unknown> }).shape
+  return shape ? Object.keys(shape) : []
+}

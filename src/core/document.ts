@@ -1,0 +1,121 @@
+// Document: decoded text plus a line index and the regions rules must skip.
+
+/** The readers a Document can come from; rules may treat markup differently. */
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'docx'
+
+/** A half-open span [start, end) of UTF-16 code units in the decoded text. */
+export interface Region {
+  readonly start: number
+  readonly end: number
+}
+
+/** 1-based line and column; the column counts UTF-16 code units. */
+export interface Position {
+  readonly line: number
+  readonly column: number
+}
+
+/** What a reader knows of the source beyond the text. */
+export interface DocumentSource {
+  readonly path: string
+  readonly encoding: string
+  readonly hasBom?: boolean
+  readonly format?: DocumentFormat
+  /** Spans the rules must not match in (code, markup), in any order, may overlap. */
+  readonly skipped?: readonly Region[]
+}
+
+/**
+ * The unit every rule sees. Offsets are UTF-16 code units into `text` (BOM removed, line
+ * endings kept); a line ends at LF, CRLF or a lone CR.
+ */
+export class Document {
+  readonly path: string
+  readonly text: string
+  readonly encoding: string
+  readonly hasBom: boolean
+  readonly format: DocumentFormat
+  /** Sorted, merged skip regions. */
+  readonly skipped: readonly Region[]
+  private lineStartsCache: number[] | undefined
+  private readonly memo = new Map<string, unknown>()
+
+  constructor(text: string, source: DocumentSource) {
+    this.text = text
+    this.path = source.path
+    this.encoding = source.encoding
+    this.hasBom = source.hasBom ?? false
+    this.format = source.format ?? 'text'
+    this.skipped = mergeRegions(source.skipped ?? [])
+  }
+
+  /** Offsets at which each line starts; index 0 is line 1. */
+  get lineStarts(): readonly number[] {
+    this.lineStartsCache ??= computeLineStarts(this.text)
+    return this.lineStartsCache
+  }
+
+  /** Line and column of a UTF-16 offset. */
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 }
+  }
+
+  /** The text of a 1-based line, without its line ending. */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1] ?? this.text.length
+    const next = this.lineStarts[line] ?? this.text.length
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, '')
+  }
+
+  /** True when [offset, offset+length) touches a skipped region. */
+  isSkipped(offset: number, length: number): boolean {
+    const end = offset + Math.max(length, 1)
+    const regions = this.skipped
+    let lo = 0
+    let hi = regions.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (regions[mid]!.end <= offset) lo = mid + 1
+      else hi = mid
+    }
+    const r = regions[lo]
+    return r !== undefined && r.start < end
+  }
+
+  /**
+   * Computes a value derived from the document once and shares it between rules (the mask
+   * runs, the inferred year). `key` names the derivation.
+   */
+  derive<T>(key: string, compute: (doc: Document) => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T
+    const value = compute(this)
+    this.memo.set(key, value)
+    return value
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0]
+  const lineBreakRe = /\r\n|\n|\r/g
+  for (let m = lineBreakRe.exec(text); m; m = lineBreakRe.exec(text)) starts.push(m.index + m[0].length)
+  return starts
+}
+
+function mergeRegions(regions: readonly Region[]): Region[] {
+  const sorted = regions.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start)
+  const merged: Region[] = []
+  for (const r of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && r.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, r.end) }
+    else merged.push(r)
+  }
+  return merged
+}

@@ -1,0 +1,119 @@
+// Runs the active rules over a Document and turns their raw findings into Findings.
+import type { ActiveRule } from '../rules/types.js'
+import type { Document } from './document.js'
+import { compareFindings, type Finding, type RawFinding } from './finding.js'
+
+/** UTF-16 code units of context kept on each side of a finding, within its line. */
+const contextRadius = 20
+
+/** The id of the finding that stands for a rule that threw. */
+export const ruleErrorId = 'internal/rule-error'
+
+/**
+ * Runs every rule on `doc`. Findings in skipped regions are dropped, overlapping findings of
+ * rules that claim the same group are reported once (highest rank), and the result is sorted
+ * by position. A rule that throws yields one `internal/rule-error` finding instead.
+ */
+export function checkDocument(doc: Document, rules: readonly ActiveRule[]): Finding[] {
+  const found: { rule: ActiveRule; raw: RawFinding }[] = []
+  const failures: Finding[] = []
+  for (const rule of rules) {
+    let raws: RawFinding[]
+    try {
+      raws = rule.check(doc)
+    } catch (error) {
+      failures.push(ruleErrorFinding(doc, rule, error))
+      continue
+    }
+    for (const raw of raws) if (!doc.isSkipped(raw.offset, raw.length)) found.push({ rule, raw })
+  }
+  const kept = resolveClaims(found)
+  return [...failures, ...kept.map(({ rule, raw }) => toFinding(doc, rule, raw))].sort(compareFindings)
+}
+
+function resolveClaims(found: { rule: ActiveRule; raw: RawFinding }[]): typeof found {
+  // Sweep in offset order: only findings whose spans overlap are compared.
+  const claimed = found.filter((f) => f.rule.def.claim).sort((a, b) => a.raw.offset - b.raw.offset)
+  const losers = new Set<RawFinding>()
+  for (let i = 0; i < claimed.length; i++) {
+    const a = claimed[i]!
+    const aEnd = a.raw.offset + Math.max(a.raw.length, 1)
+    for (let j = i + 1; j < claimed.length && claimed[j]!.raw.offset < aEnd; j++) {
+      const b = claimed[j]!
+      const ca = a.rule.def.claim!
+      const cb = b.rule.def.claim!
+      if (ca.group !== cb.group || ca.rank === cb.rank) continue
+      losers.add(ca.rank < cb.rank ? a.raw : b.raw)
+    }
+  }
+  return dedupe(losers.size ? found.filter((f) => !losers.has(f.raw)) : found)
+}
+
+function dedupe(found: { rule: ActiveRule; raw: RawFinding }[]): typeof found {
+  const seen = new Set<string>()
+  return found.filter(({ rule, raw }) => {
+    const key = `${rule.def.id}\u0000${raw.offset}\u0000${raw.length}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function toFinding(doc: Document, rule: ActiveRule, raw: RawFinding): Finding {
+  const start = doc.positionAt(raw.offset)
+  const end = doc.positionAt(raw.offset + raw.length)
+  return {
+    ruleId: rule.def.id,
+    category: rule.def.category,
+    severity: rule.severity,
+    message: raw.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    offset: raw.offset,
+    length: raw.length,
+    text: doc.text.slice(raw.offset, raw.offset + raw.length),
+    context: contextAround(doc, raw.offset, raw.length),
+    ...(raw.suggestion !== undefined && { suggestion: raw.suggestion }),
+    fix: raw.fix ?? null,
+    ...(raw.data !== undefined && { data: raw.data }),
+  }
+}
+
+const ellipsis = '...'
+
+/** The text around a span, clipped to its line; `...` marks a cut. Offsets in UTF-16 code units. */
+export function contextAround(doc: Document, offset: number, length: number): string {
+  const { line } = doc.positionAt(offset)
+  const lineStart = doc.lineStarts[line - 1]!
+  const lineText = doc.lineText(line)
+  const from = Math.max(0, offset - lineStart - contextRadius)
+  const to = Math.min(lineText.length, offset - lineStart + length + contextRadius)
+  return (from > 0 ? ellipsis : '') + lineText.slice(from, to) + (to < lineText.length ? ellipsis : '')
+}
+
+/** Where a finding's span starts inside its `context` string, in UTF-16 code units. */
+export function spanStartInContext(finding: { readonly column: number }): number {
+  const from = Math.max(0, finding.column - 1 - contextRadius)
+  return (from > 0 ? ellipsis.length : 0) + finding.column - 1 - from
+}
+
+function ruleErrorFinding(doc: Document, rule: ActiveRule, error: unknown): Finding {
+  const message = `rule ${rule.def.id} failed: ${error instanceof Error ? error.message : String(error)}`
+  return {
+    ruleId: ruleErrorId,
+    category: 'internal',
+    severity: 'error',
+    message,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    offset: 0,
+    length: 0,
+    text: '',
+    context: doc.lineText(1).slice(0, contextRadius * 2),
+    fix: null,
+  }
+}

@@ -1,0 +1,59 @@
+// The Finding record every rule produces and every reporter consumes.
+
+/** How serious a finding is; `off` disables a rule. */
+export type Severity = 'error' | 'warning' | 'info'
+export type SeverityOrOff = Severity | 'off'
+
+/** The severities in order of weight, heaviest first. */
+export const severities: readonly Severity[] = ['error', 'warning', 'info']
+
+/** A replacement of `length` UTF-16 code units at `offset` of the decoded text. */
+export interface Fix {
+  readonly offset: number
+  readonly length: number
+  readonly replacement: string
+}
+
+/**
+ * What a rule reports: a span of the decoded text, in UTF-16 code units, and its message.
+ * The engine turns it into a {@link Finding} (line, column, context, severity).
+ */
+export interface RawFinding {
+  readonly offset: number
+  readonly length: number
+  readonly message: string
+  /** A correction a reader may apply by hand (`二十大`); not necessarily a safe automatic fix. */
+  readonly suggestion?: string
+  /** A safe automatic fix, applied by `--fix`. */
+  readonly fix?: Fix
+  /** Findings that claim the same group and overlap are reported once (count over placeholder). */
+  readonly claim?: string
+  /** Rule-specific evidence (inferred year, parent unit, ...), passed through to JSON. */
+  readonly data?: Readonly<Record<string, unknown>>
+}
+
+/** A finding as reported: the fields of the JSON output (DESIGN.md, schemaVersion 1). */
+export interface Finding {
+  readonly ruleId: string
+  readonly category: string
+  readonly severity: Severity
+  readonly message: string
+  /** 1-based line and column; columns in UTF-16 code units. */
+  readonly line: number
+  readonly column: number
+  readonly endLine: number
+  readonly endColumn: number
+  /** UTF-16 code units into the decoded text (BOM removed, line endings kept). */
+  readonly offset: number
+  readonly length: number
+  readonly text: string
+  readonly context: string
+  readonly suggestion?: string
+  readonly fix: Fix | null
+  readonly data?: Readonly<Record<string, unknown>>
+}
+
+/** Orders findings by position, then rule id, so output is stable. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.offset - b.offset || a.length - b.length || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+}

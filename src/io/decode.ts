@@ -1,0 +1,95 @@
+// Turns a file's bytes into text: BOMs, strict UTF-8, then a detector for legacy encodings
+// (GB18030/GBK above all). Never returns garbage: what does not decode cleanly is an error.
+import { createRequire } from 'node:module'
+import { InputError } from '../core/errors.js'
+
+/** Decoded text and what it was decoded from. */
+export interface Decoded {
+  readonly text: string
+  /** Lower-case WHATWG-style name: `utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `big5`, ... */
+  readonly encoding: string
+  readonly hasBom: boolean
+}
+
+const require = createRequire(import.meta.url)
+type Iconv = typeof import('iconv-lite')
+type Chardet = typeof import('chardet')
+let iconv: Iconv | undefined
+let chardet: Chardet | undefined
+/** Loaded only for files that are not UTF-8 or UTF-16, so the common case pays nothing. */
+function loadIconv(): Iconv {
+  return (iconv ??= require('iconv-lite') as Iconv)
+}
+function loadChardet(): Chardet {
+  return (chardet ??= require('chardet') as Chardet)
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+/** Legacy encodings a detector may name that we accept, mapped to their decoder name. */
+const legacyEncodings: Readonly<Record<string, string>> = { GB18030: 'gb18030', Big5: 'big5', Shift_JIS: 'shift_jis', 'EUC-JP': 'euc-jp', 'EUC-KR': 'euc-kr' }
+/** A detector must be this sure (0–100) before we read a file as anything but GB18030. */
+const minOtherConfidence = 60
+
+/** Decodes `bytes` read from `path`; throws InputError for binary or undecodable input. */
+export function decodeBytes(bytes: Uint8Array, path: string): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeUtf8(bytes.subarray(3), path), encoding: 'utf-8', hasBom: true }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes.subarray(2), 'utf-16le', path), encoding: 'utf-16le', hasBom: true }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes.subarray(2), 'utf-16be', path), encoding: 'utf-16be', hasBom: true }
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) throw new InputError(`binary file (NUL byte at offset ${nul}), not text`, { path }, 'UTF-16 text needs a byte order mark')
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8', hasBom: false }
+  } catch {
+    return decodeLegacy(bytes, path)
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array, path: string): string {
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    throw new InputError('invalid UTF-8 after a UTF-8 byte order mark', { path })
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path: string): string {
+  if (bytes.length % 2 !== 0) throw new InputError(`truncated ${encoding.toUpperCase()}: odd number of bytes`, { path })
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    throw new InputError(`invalid ${encoding.toUpperCase()} text`, { path })
+  }
+}
+
+function decodeLegacy(bytes: Uint8Array, path: string): Decoded {
+  const candidates = loadChardet().analyse(bytes)
+  const other = candidates.find((c) => legacyEncodings[c.name] !== undefined && c.name !== 'GB18030' && c.confidence >= minOtherConfidence)
+  const gb = candidates.find((c) => c.name === 'GB18030')
+  const chosen = other && (!gb || other.confidence > gb.confidence) ? legacyEncodings[other.name]! : 'gb18030'
+  const text = loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), chosen)
+  const bad = countUndecodable(text)
+  if (bad > 0) {
+    throw new InputError(`cannot decode: not UTF-8, UTF-16 with BOM or ${chosen.toUpperCase()} (${bad} invalid sequences)`, { path }, 'convert it to UTF-8')
+  }
+  return { text, encoding: chosen, hasBom: false }
+}
+
+/** U+FFFD REPLACEMENT CHARACTER marks bytes the decoder could not map; C0 controls mark binary data. */
+function countUndecodable(text: string): number {
+  let bad = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)) bad++
+  }
+  return bad
+}
+
+/** Encodes text back into a file's encoding (for `--fix`, `fill`, `redact`). */
+export function encodeText(decoded: Pick<Decoded, 'text' | 'encoding' | 'hasBom'>): Buffer {
+  const { text, encoding, hasBom } = decoded
+  if (encoding === 'utf-8') return Buffer.concat([hasBom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')])
+  const body = loadIconv().encode(text, encoding)
+  if (!hasBom) return body
+  const bom = encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]
+  return Buffer.concat([Buffer.from(bom), body])
+}

@@ -1,0 +1,112 @@
+// Expands the paths and globs of the command line into the files to audit: directories are
+// walked for text files, `.gitignore` is honoured, every path keeps the form it was given in.
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import fg from 'fast-glob'
+import ignore, { type Ignore } from 'ignore'
+import { InputError } from '../core/errors.js'
+
+/** Extensions of the files a directory walk picks up. */
+export const defaultExtensions: readonly string[] = ['txt', 'text', 'md', 'markdown']
+
+/** What to walk and what to leave out. */
+export interface WalkOptions {
+  readonly extensions?: readonly string[]
+  /** Extra glob patterns to leave out (`--ignore`, config `ignore`). */
+  readonly ignore?: readonly string[]
+  readonly respectGitignore?: boolean
+  readonly cwd?: string
+}
+
+/** The files to audit, in a stable order, and the arguments that named nothing. */
+export interface WalkResult {
+  readonly files: string[]
+  readonly errors: InputError[]
+}
+
+const alwaysIgnored = ['**/node_modules/**', '**/.git/**']
+
+/** Expands `args` (files, directories, globs) into files. */
+export function expandPaths(args: readonly string[], options: WalkOptions = {}): WalkResult {
+  const cwd = options.cwd ?? process.cwd()
+  const extensions = options.extensions ?? defaultExtensions
+  const files: string[] = []
+  const errors: InputError[] = []
+  const gitignore = options.respectGitignore === false ? undefined : new GitignoreCache(cwd)
+  const extGlob = extensions.length === 1 ? `*.${extensions[0]}` : `*.{${extensions.join(',')}}`
+  for (const arg of args) {
+    const abs = resolve(cwd, arg)
+    const info = statOrUndefined(abs)
+    let found: string[]
+    if (info?.isFile()) found = [arg]
+    else if (info?.isDirectory()) {
+      found = fg.sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false }).map((f) => join(arg, f))
+      if (found.length === 0) errors.push(new InputError(`no files to check (looked for ${extensions.map((e) => '.' + e).join(', ')})`, { path: arg }))
+    } else if (fg.isDynamicPattern(arg)) {
+      found = fg.sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true })
+      if (found.length === 0) errors.push(new InputError('no files match this pattern', { path: arg }))
+    } else {
+      errors.push(new InputError('no such file or directory', { path: arg }))
+      continue
+    }
+    const kept = gitignore && !info?.isFile() ? found.filter((f) => !gitignore.isIgnored(resolve(cwd, f))) : found
+    files.push(...kept.sort(comparePaths))
+  }
+  return { files: [...new Set(files)], errors }
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+/** `.gitignore` files from a file's folder up to the repository root, read once each. */
+class GitignoreCache {
+  private readonly byDir = new Map<string, Ignore | null>()
+  private readonly rootCache = new Map<string, string>()
+
+  constructor(private readonly cwd: string) {}
+
+  isIgnored(absPath: string): boolean {
+    const root = this.repoRoot(dirname(absPath))
+    for (let dir = dirname(absPath); ; dir = dirname(dir)) {
+      const ig = this.load(dir)
+      const rel = relative(dir, absPath).split(sep).join('/')
+      if (ig && rel && ig.ignores(rel)) return true
+      if (dir === root || dirname(dir) === dir) return false
+    }
+  }
+
+  private load(dir: string): Ignore | null {
+    let ig = this.byDir.get(dir)
+    if (ig === undefined) {
+      const file = join(dir, '.gitignore')
+      ig = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null
+      this.byDir.set(dir, ig)
+    }
+    return ig
+  }
+
+  /** The nearest folder holding `.git`, or the working directory when there is none. */
+  private repoRoot(dir: string): string {
+    const cached = this.rootCache.get(dir)
+    if (cached) return cached
+    let root = resolve(this.cwd)
+    for (let d = dir; ; d = dirname(d)) {
+      if (existsSync(join(d, '.git'))) {
+        root = d
+        break
+      }
+      if (dirname(d) === d) break
+    }
+    this.rootCache.set(dir, root)
+    return root
+  }
+}

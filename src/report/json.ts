@@ -1,0 +1,25 @@
+// The `json` reporter: one object, schemaVersion 1 of DESIGN.md, streamed file by file.
+import type { FileResult, Reporter, ReporterOptions, Summary } from './types.js'
+
+/** The JSON schema version this reporter writes. */
+export const schemaVersion = 1
+
+/** One file entry of the JSON output. */
+export function fileEntry(result: FileResult): Record<string, unknown> {
+  return {
+    path: result.path,
+    ...(result.encoding !== undefined && { encoding: result.encoding }),
+    ...(result.error !== undefined && { error: result.error }),
+    findings: result.findings,
+  }
+}
+
+/** Creates the `json` reporter. */
+export function createJsonReporter(options: ReporterOptions): Reporter {
+  let count = 0
+  return {
+    begin: () => `{"schemaVersion":${schemaVersion},"tool":${JSON.stringify({ name: 'mask-audit', version: options.toolVersion })},"files":[`,
+    file: (result) => (count++ ? ',' : '') + JSON.stringify(fileEntry(result)),
+    end: (summary: Summary) => `],"summary":${JSON.stringify(summary)}}\n`,
+  }
+}

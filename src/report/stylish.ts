@@ -1,0 +1,64 @@
+// The `stylish` reporter: findings grouped by file, the line with the span marked by carets
+// that line up under Chinese text (wide characters take two columns), and a summary.
+import { Chalk, type ChalkInstance } from 'chalk'
+import stringWidth from 'string-width'
+import { spanStartInContext } from '../core/engine.js'
+import type { Finding } from '../core/finding.js'
+import type { FileResult, Reporter, ReporterOptions, Summary } from './types.js'
+
+/** Creates the `stylish` reporter; colour only when `options.color`. */
+export function createStylishReporter(options: ReporterOptions): Reporter {
+  const c = new Chalk({ level: options.color ? 1 : 0 })
+  return {
+    begin: () => '',
+    file: (result) => renderFile(result, c),
+    end: (summary) => renderSummary(summary, c),
+  }
+}
+
+function renderFile(result: FileResult, c: ChalkInstance): string {
+  if (result.error !== undefined) return `${c.underline(result.path)}\n  ${c.red('error')}  ${result.error}\n\n`
+  if (result.findings.length === 0) return ''
+  const lines = [c.underline(result.path)]
+  const posWidth = Math.max(...result.findings.map((f) => `${f.line}:${f.column}`.length))
+  for (const f of result.findings) {
+    const pos = `${f.line}:${f.column}`.padEnd(posWidth)
+    lines.push(`  ${c.dim(pos)}  ${severityLabel(f, c)}  ${f.message}${suggestionNote(f, c)}  ${c.dim(f.ruleId)}`)
+    lines.push(...excerpt(f, ' '.repeat(posWidth + 4), c))
+  }
+  return lines.join('\n') + '\n\n'
+}
+
+/** The suggestion, unless the message already quotes it; an empty one means delete. */
+function suggestionNote(f: Finding, c: ChalkInstance): string {
+  if (f.suggestion === undefined) return ''
+  if (f.suggestion === '') return c.dim(' → delete')
+  return f.message.includes(f.suggestion) ? '' : c.dim(` → ${f.suggestion}`)
+}
+
+function severityLabel(f: Finding, c: ChalkInstance): string {
+  const label = f.severity.padEnd(7)
+  return f.severity === 'error' ? c.red(label) : f.severity === 'warning' ? c.yellow(label) : c.blue(label)
+}
+
+/** The context with carets under the span; widths in terminal columns, not code units. */
+function excerpt(f: Finding, indent: string, c: ChalkInstance): string[] {
+  if (f.length === 0 || f.context === '') return []
+  const at = spanStartInContext(f)
+  const shown = f.context.slice(at, at + f.text.length)
+  const before = f.context.slice(0, at)
+  const after = f.context.slice(at + shown.length)
+  const carets = '^'.repeat(Math.max(1, stringWidth(shown)))
+  return [indent + c.dim(before) + c.bold(shown) + c.dim(after), indent + ' '.repeat(stringWidth(before)) + c.red(carets)]
+}
+
+function renderSummary(s: Summary, c: ChalkInstance): string {
+  const parts: string[] = []
+  if (s.findings === 0 && s.unreadable === 0) return c.green(`✓ ${s.files} file${s.files === 1 ? '' : 's'} checked, no problems`) + '\n'
+  const counts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`]
+  if (s.infos) counts.push(`${s.infos} info`)
+  parts.push(`✖ ${s.findings} problem${s.findings === 1 ? '' : 's'} (${counts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}`)
+  if (s.unreadable) parts.push(`${s.unreadable} file${s.unreadable === 1 ? '' : 's'} could not be read`)
+  const line = parts.join('; ')
+  return (s.errors || s.unreadable ? c.red.bold(line) : c.yellow.bold(line)) + '\n'
+}

@@ -1,0 +1,54 @@
+// Kind `count`: a mask standing for a number, known by the measure word or unit after it
+// (`集中学习**次`, `投资**万元`, `x万余条`, `****余平米`, `第*届`, `xxxx年`).
+import { z } from 'zod'
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from '../config/validate.js'
+import { findMaskRuns } from './shared/mask-runs.js'
+import { literalAlternation, text, textList } from './shared/options.js'
+import { formatMessage } from './shared/template.js'
+import type { RuleKind } from './types.js'
+
+/** Options of a count rule. */
+export interface CountOptions {
+  /** Measure words and units that make a mask before them a count (`次`, `万元`, `平米`). */
+  readonly units: readonly string[]
+  /** Words of approximation allowed between the mask and the unit (`余`, `多`). */
+  readonly approximations: readonly string[]
+  /** Magnitudes allowed between the mask and the unit (`万`, `亿`). */
+  readonly magnitudes: readonly string[]
+  /** Words that start with a unit but make the mask a name (`人民` in `××人民政府`, `项目`). */
+  readonly exceptions: readonly string[]
+}
+
+const schema = z.strictObject({
+  units: textList,
+  approximations: z.array(text).default(['余', '多', '来', '几']),
+  magnitudes: z.array(text).default(['十', '百', '千', '万', '亿']),
+  exceptions: z.array(text).default([]),
+})
+
+/** The `count` kind. Message variables: `{text}`, `{unit}`, `{mask}`. */
+export const countKind: RuleKind<CountOptions> = {
+  name: 'count',
+  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  compile(rule) {
+    const { units, approximations, magnitudes, exceptions } = rule.options
+    const approx = approximations.length ? `(?:${literalAlternation(approximations)})?` : ''
+    const magnitude = magnitudes.length ? `(?:${literalAlternation(magnitudes)})*?` : ''
+    // Sticky: tried exactly at the end of each mask run. Longest unit first (`万元` before `万`).
+    const notName = exceptions.length ? `(?!${literalAlternation(exceptions)})` : ''
+    const tailRe = new RegExp(`${notName}${approx}${magnitude}${approx}(${literalAlternation(units)})`, 'y')
+    return (doc) => {
+      const findings: RawFinding[] = []
+      for (const run of findMaskRuns(doc)) {
+        tailRe.lastIndex = run.end
+        const m = tailRe.exec(doc.text)
+        if (!m) continue
+        const length = run.end - run.start + m[0].length
+        const vars = { text: doc.text.slice(run.start, run.start + length), unit: m[1]!, mask: run.text }
+        findings.push({ offset: run.start, length, message: formatMessage(rule.message, vars), data: { unit: m[1]! } })
+      }
+      return findings
+    }
+  },
+}

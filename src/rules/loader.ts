@@ -1,0 +1,104 @@
+// Loads rule files (YAML, one rule each), validates them and compiles their checks.
+import { readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fg from 'fast-glob'
+import { z } from 'zod'
+import { ConfigError } from '../core/errors.js'
+import type { SeverityOrOff } from '../core/finding.js'
+import { parseWithSchema, suggestName } from '../config/validate.js'
+import { parseYaml } from '../config/yaml-source.js'
+import { ruleKinds } from './registry.js'
+import { categories, type ActiveRule, type Profile, type RuleDef } from './types.js'
+
+/** The rules shipped with the package: `<package>/rules`. */
+export const builtinRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules')
+
+const severity = z.enum(['error', 'warning', 'info', 'off'])
+const commonSchema = z.strictObject({
+  id: z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be category/kebab-name'),
+  kind: z.string(),
+  severity: z.union([severity, z.strictObject({ draft: severity, redacted: severity })]),
+  summary: z.string().min(1),
+  message: z.string().min(1),
+  claim: z.strictObject({ group: z.string().min(1), rank: z.number().int() }).optional(),
+  examples: z.strictObject({ match: z.array(z.string()).min(1), noMatch: z.array(z.string()).min(1) }),
+})
+const commonKeys = new Set(Object.keys(commonSchema.shape))
+
+/** Parses and validates one rule file's text. `expectedId` is checked when the path implies it. */
+export function parseRuleFile(text: string, path: string, expectedId?: string): RuleDef {
+  const { data, source } = parseYaml(text, path)
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError('a rule file must be a mapping of keys', { path })
+  const raw = data as Record<string, unknown>
+  const common = parseWithSchema(commonSchema, pick(raw, (k) => commonKeys.has(k)), source)
+  const category = common.id.split('/')[0]!
+  if (!(categories as readonly string[]).includes(category)) {
+    const near = suggestName(category, categories)
+    throw new ConfigError(`unknown category "${category}"`, { path, ...source.locate?.(['id']), keyPath: 'id' }, near ? `did you mean "${near}"?` : `categories: ${categories.join(', ')}`)
+  }
+  if (expectedId !== undefined && common.id !== expectedId) {
+    throw new ConfigError(`id "${common.id}" does not match the file's place (expected "${expectedId}")`, { path, ...source.locate?.(['id']), keyPath: 'id' })
+  }
+  const kind = ruleKinds.get(common.kind)
+  if (!kind) {
+    const near = suggestName(common.kind, [...ruleKinds.keys()])
+    throw new ConfigError(`unknown kind "${common.kind}"`, { path, ...source.locate?.(['kind']), keyPath: 'kind' }, near ? `did you mean "${near}"?` : `kinds: ${[...ruleKinds.keys()].join(', ')}`)
+  }
+  const options = kind.parseOptions(pick(raw, (k) => !commonKeys.has(k)), source)
+  const sev = typeof common.severity === 'string' ? { draft: common.severity, redacted: common.severity } : common.severity
+  return { ...common, category: category as RuleDef['category'], severity: sev, options, source: path }
+}
+
+/** Loads every `<category>/<name>.yaml` under `dir`, sorted by id. */
+export function loadRuleDir(dir: string): RuleDef[] {
+  const files = fg.sync('*/*.{yaml,yml}', { cwd: dir, onlyFiles: true }).sort()
+  return files.map((file) => {
+    const path = join(dir, file)
+    const display = relative(process.cwd(), path) || path
+    const expectedId = file.split(sep).join('/').replace(/\.ya?ml$/, '')
+    return parseRuleFile(readRuleText(path, display), display, expectedId)
+  })
+}
+
+/** Loads single rule files (a team's own rules); their ids are not tied to their paths. */
+export function loadRuleFiles(paths: readonly string[]): RuleDef[] {
+  return paths.map((path) => parseRuleFile(readRuleText(path, path), path))
+}
+
+function readRuleText(path: string, display: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError(`cannot read rule file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { path: display })
+  }
+}
+
+/** Severity overrides by rule id, from config or `--rule`. */
+export type SeverityOverrides = ReadonlyMap<string, SeverityOrOff>
+
+/** Compiles the rules that are on under `profile`, applying overrides. */
+export function activateRules(defs: readonly RuleDef[], profile: Profile, overrides: SeverityOverrides = new Map()): ActiveRule[] {
+  const active: ActiveRule[] = []
+  for (const def of defs) {
+    const sev = overrides.get(def.id) ?? def.severity[profile]
+    if (sev === 'off') continue
+    active.push({ def, severity: sev, check: ruleKinds.get(def.kind)!.compile(def) })
+  }
+  return active
+}
+
+/** Checks that ids are unique across loaded rules. */
+export function assertUniqueIds(defs: readonly RuleDef[]): void {
+  const seen = new Map<string, string>()
+  for (const def of defs) {
+    const first = seen.get(def.id)
+    if (first !== undefined) throw new ConfigError(`rule id "${def.id}" is defined twice (first in ${first})`, { path: def.source })
+    seen.set(def.id, def.source)
+  }
+}
+
+function pick(raw: Record<string, unknown>, keep: (key: string) => boolean): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => keep(k)))
+}
+

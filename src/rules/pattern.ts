@@ -1,0 +1,67 @@
+// Kind `pattern`: one regular expression; each match is a finding, with an optional
+// correction built from the match (`(四）` → `（四）`).
+import { z } from 'zod'
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from '../config/validate.js'
+import { regexSource } from './shared/options.js'
+import { formatMessage } from './shared/template.js'
+import type { RuleKind } from './types.js'
+
+/** Options of a pattern rule. */
+export interface PatternOptions {
+  readonly pattern: string
+  /** Extra RegExp flags (`i`, `u`, `m`, `s`); `g` is always added. */
+  readonly flags: string
+  /** Replacement template (`$1`, `$<name>`) giving the suggested correction. */
+  readonly suggestion?: string
+  /** True when the suggestion is safe to apply without a human (`--fix`). */
+  readonly fix: boolean
+}
+
+const flagsSchema = z.string().regex(/^[imsu]*$/, 'may only hold the flags i, m, s, u').default('')
+const schema = z
+  .strictObject({ pattern: z.string(), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false) })
+  .superRefine((o, ctx) => {
+    if (!regexSource(o.flags).safeParse(o.pattern).success) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
+    if (o.fix && o.suggestion === undefined) ctx.addIssue({ code: 'custom', path: ['fix'], message: 'needs a suggestion to apply' })
+  })
+
+/** The `pattern` kind. Message variables: `{text}`, `{suggestion}`. */
+export const patternKind: RuleKind<PatternOptions> = {
+  name: 'pattern',
+  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  compile(rule) {
+    const { pattern, flags, suggestion, fix } = rule.options
+    const re = new RegExp(pattern, flags + 'g')
+    return (doc) => {
+      const findings: RawFinding[] = []
+      re.lastIndex = 0
+      for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++
+          continue
+        }
+        const corrected = suggestion === undefined ? undefined : expandReplacement(suggestion, m)
+        const message = formatMessage(rule.message, { text: m[0], suggestion: corrected ?? '' })
+        findings.push({
+          offset: m.index,
+          length: m[0].length,
+          message,
+          ...(corrected !== undefined && { suggestion: corrected }),
+          ...(fix && corrected !== undefined && { fix: { offset: m.index, length: m[0].length, replacement: corrected } }),
+        })
+      }
+      return findings
+    }
+  },
+}
+
+/** Expands `$1`, `$<name>`, `$&` and `$$` of a replacement template against a match made in the whole text. */
+export function expandReplacement(template: string, m: RegExpExecArray): string {
+  return template.replace(/\$(\$|&|\d{1,2}|<([^>]+)>)/g, (whole, token: string, name: string | undefined) => {
+    if (token === '$') return '$'
+    if (token === '&') return m[0]
+    if (name !== undefined) return m.groups?.[name] ?? ''
+    return Number(token) < m.length ? (m[Number(token)] ?? '') : whole
+  })
+}

@@ -1,0 +1,29 @@
+// Character classes of Chinese report text, by code point.
+
+/** CJK Unified Ideographs (U+4E00–U+9FFF), Extension A (U+3400–U+4DBF), compatibility (U+F900–U+FAFF). */
+export function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)
+}
+
+/** ASCII letters and digits, `_`, and their full-width forms (U+FF10–U+FF19, U+FF21–U+FF3A, U+FF41–U+FF5A). */
+export function isWordChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f ||
+    (code >= 0xff10 && code <= 0xff19) ||
+    (code >= 0xff21 && code <= 0xff3a) ||
+    (code >= 0xff41 && code <= 0xff5a)
+  )
+}
+
+/** Space, tab and the ideographic space U+3000. */
+export function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
+}
+
+/** Line breaks: LF, CR. */
+export function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d
+}

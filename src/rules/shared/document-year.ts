@@ -1,0 +1,47 @@
+// Infers the year a report was written in, from its title or the years it mentions.
+import type { Document } from '../../core/document.js'
+
+/** The inferred year and how it was found, to be quoted in messages. */
+export interface DocumentYear {
+  readonly year: number
+  readonly how: string
+}
+
+const yearRe = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/g
+/** A title is one of the first lines, short and without sentence punctuation. */
+const titleLines = 3
+const maxTitleLength = 60
+
+/** The document's year, or undefined when it names no year. Computed once per document. */
+export function inferDocumentYear(doc: Document): DocumentYear | undefined {
+  return doc.derive('documentYear', computeYear)
+}
+
+function computeYear(doc: Document): DocumentYear | undefined {
+  const fromTitle = yearFromTitle(doc)
+  if (fromTitle) return fromTitle
+  const counts = new Map<number, number>()
+  yearRe.lastIndex = 0
+  for (let m = yearRe.exec(doc.text); m; m = yearRe.exec(doc.text)) {
+    const year = Number(m[1])
+    counts.set(year, (counts.get(year) ?? 0) + 1)
+  }
+  let best: [number, number] | undefined
+  for (const entry of counts) {
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry
+  }
+  return best && { year: best[0], how: `the year mentioned most (${best[0]}年, ${best[1]} times)` }
+}
+
+function yearFromTitle(doc: Document): DocumentYear | undefined {
+  let seen = 0
+  for (let line = 1; line <= doc.lineStarts.length && seen < titleLines; line++) {
+    const text = doc.lineText(line).trim()
+    if (!text) continue
+    seen++
+    if (text.length > maxTitleLength || /[。；，]/.test(text)) continue
+    const m = /((?:19|20)[0-9]{2})\s*年/.exec(text)
+    if (m) return { year: Number(m[1]), how: `the title on line ${line} (${m[1]}年)` }
+  }
+  return undefined
+}

@@ -1,0 +1,52 @@
+// Types shared by the rule loader, the rule kinds and the engine.
+import type { Document } from '../core/document.js'
+import type { RawFinding, SeverityOrOff } from '../core/finding.js'
+
+/** The audit profiles of DESIGN.md. */
+export type Profile = 'draft' | 'redacted'
+export const profiles: readonly Profile[] = ['draft', 'redacted']
+
+/** The categories a rule id may start with. */
+export const categories = ['paywall', 'count', 'placeholder', 'leak', 'typo', 'internal'] as const
+export type Category = (typeof categories)[number]
+
+/** Where a rule or option came from, for error messages. */
+export interface SourceRef {
+  readonly path: string
+  /** Maps a key path inside the file (`['units', 2]`) to its line and column, when known. */
+  readonly locate?: (keyPath: readonly (string | number)[]) => { line: number; column: number } | undefined
+}
+
+/** One rule file, validated: the common fields plus the kind's typed options. */
+export interface RuleDef<O = unknown> {
+  readonly id: string
+  readonly category: Category
+  readonly kind: string
+  readonly severity: Readonly<Record<Profile, SeverityOrOff>>
+  readonly summary: string
+  /** Message template; `{text}` and kind-specific `{names}` are filled in. */
+  readonly message: string
+  /** Overlapping findings of rules that claim the same group are reported once: highest rank wins. */
+  readonly claim?: { readonly group: string; readonly rank: number }
+  readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] }
+  readonly options: O
+  readonly source: string
+}
+
+/** A compiled rule: a pure function of a Document. */
+export type RuleCheck = (doc: Document) => RawFinding[]
+
+/** A kind of rule: how to validate its options and turn a definition into a check. */
+export interface RuleKind<O> {
+  readonly name: string
+  /** Validates the kind-specific keys of a rule file; throws ConfigError. */
+  parseOptions(raw: Readonly<Record<string, unknown>>, at: SourceRef): O
+  compile(rule: RuleDef<O>): RuleCheck
+}
+
+/** A rule ready to run under one profile. */
+export interface ActiveRule {
+  readonly def: RuleDef
+  readonly severity: Exclude<SeverityOrOff, 'off'>
+  readonly check: RuleCheck
+}

@@ -1,0 +1,128 @@
+// The command line as a user meets it: exit codes, one-line errors, formats, batches.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from './helpers.js'
+
+let dir: string
+const seed = 'fixtures/draft/seed-002-branch-secretary-report.txt'
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mask-audit-cli-'))
+  writeFileSync(join(dir, 'clean.txt'), '2023年，全年开展集中学习12次。\n')
+  writeFileSync(join(dir, 'blank.txt'), '年内组织集体学习x次。\n')
+  writeFileSync(join(dir, 'empty.txt'), '')
+  writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
+  mkdirSync(join(dir, 'nothing-here'))
+  writeFileSync(join(dir, 'nothing-here', 'data.bin'), 'x')
+  writeFileSync(join(dir, 'bad-rule.yaml'), 'id: count/mine\nkind: count\nseverity: error\nsummary: s\nmessage: m\nunits: 次\nexamples: { match: [x次], noMatch: [次] }\n')
+  writeFileSync(join(dir, 'typo-rule.yaml'), 'id: count/mine\nkind: count\nseverity: eror\nsummary: s\nmessage: m\nunits: [次]\nexamples: { match: [x次], noMatch: [次] }\n')
+})
+
+describe('exit codes and errors', () => {
+  it('exits 0 on a clean file', () => {
+    const r = runCli([join(dir, 'clean.txt')])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('no problems')
+  })
+
+  it('exits 1 on error findings and prints them with line and column', () => {
+    const r = runCli([join(dir, 'blank.txt')])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/1:9\s+error\s+count before 次 is not filled in: x次\s+count\/unfilled/)
+  })
+
+  it('exits 2 with one line naming a missing path', () => {
+    const r = runCli(['no/such/file.txt'])
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toBe('mask-audit: no/such/file.txt: no such file or directory')
+  })
+
+  it('exits 2 for a directory with no text files', () => {
+    const r = runCli([join(dir, 'nothing-here')])
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/nothing-here: no files to check/)
+  })
+
+  it('reports a binary file in one line and still audits the rest of the batch', () => {
+    const r = runCli([join(dir, 'image.png'), join(dir, 'blank.txt'), '--format', 'json'])
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toMatch(/^mask-audit: .*image\.png: binary file \(NUL byte at offset 8\)/)
+    expect(r.stderr).not.toMatch(/at .*\.js/)
+    const out = JSON.parse(r.stdout)
+    expect(out.files).toHaveLength(2)
+    expect(out.files[0].error).toMatch(/binary file/)
+    expect(out.files[1].findings[0].ruleId).toBe('count/unfilled')
+  })
+
+  it('notes an empty file on stderr and exits 0', () => {
+    const r = runCli([join(dir, 'empty.txt')])
+    expect(r.code).toBe(0)
+    expect(r.stderr.trim()).toMatch(/empty\.txt: empty file, nothing to check$/)
+  })
+
+  it('names the file, line, key and problem of a malformed rule file', () => {
+    const r = runCli(['--rules', join(dir, 'bad-rule.yaml'), join(dir, 'clean.txt')])
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toMatch(/bad-rule\.yaml:6:8: units: expected array, received string$/)
+    const typo = runCli(['--rules', join(dir, 'typo-rule.yaml'), join(dir, 'clean.txt')])
+    expect(typo.code).toBe(2)
+    expect(typo.stderr.trim().split('\n')).toHaveLength(1)
+    expect(typo.stderr).toMatch(/typo-rule\.yaml:3:11: severity/)
+  })
+
+  it('suggests the intended rule id for a typo in --rule', () => {
+    const r = runCli(['--rule', 'count/unfiled=off', join(dir, 'clean.txt')])
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toBe('mask-audit: --rule: unknown rule "count/unfiled" (did you mean "count/unfilled"?)')
+  })
+
+  it('turns a rule off with --rule and honours --max-warnings', () => {
+    expect(runCli(['--rule', 'count/unfilled=off', join(dir, 'blank.txt')]).code).toBe(0)
+    expect(runCli(['--rule', 'count/unfilled=warning', '--max-warnings', '0', join(dir, 'blank.txt')]).code).toBe(1)
+    expect(runCli(['--rule', 'count/unfilled=warning', '--max-warnings', '1', join(dir, 'blank.txt')]).code).toBe(0)
+  })
+
+  it('prints help with the exit codes', () => {
+    const r = runCli(['check', '--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('--profile')
+    expect(r.stdout).toContain('Exit codes')
+  })
+})
+
+describe('json output', () => {
+  it('follows schemaVersion 1 of DESIGN.md', () => {
+    const r = runCli([seed, '--format', 'json'])
+    expect(r.code).toBe(1)
+    const out = JSON.parse(r.stdout)
+    expect(out.schemaVersion).toBe(1)
+    expect(out.tool.name).toBe('mask-audit')
+    expect(out.files[0].path).toBe(seed)
+    expect(out.files[0].encoding).toBe('utf-8')
+    const first = out.files[0].findings[0]
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['ruleId', 'category', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'offset', 'length', 'text', 'context', 'fix']))
+    expect(out.summary.findings).toBe(out.files[0].findings.length)
+    expect(out.summary.byCategory.paywall).toBe(2)
+    expect(out.summary.byCategory.typo).toBeGreaterThanOrEqual(6)
+  })
+
+  it('reads stdin with a file name', () => {
+    const r = runCli(['--stdin', '--stdin-filename', 'draft.md', '--format', 'jsonl'], { input: '全年学习**次。\n\n`**次` 是代码。\n' })
+    expect(r.code).toBe(1)
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatchObject({ path: 'draft.md', ruleId: 'count/unfilled', line: 1, column: 5, text: '**次' })
+  })
+})
+
+describe('rules command', () => {
+  it('lists every rule with its severities', () => {
+    const r = runCli(['rules'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/count\/unfilled\s+error\s+info/)
+    expect(r.stdout).toMatch(/placeholder\/mask\s+error\s+off/)
+  })
+})

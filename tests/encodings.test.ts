@@ -1,0 +1,76 @@
+// GB18030, UTF-16 and CRLF copies of a real report give the same findings as the UTF-8 original.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { auditFiles } from '../src/core/audit.js'
+import type { Finding } from '../src/core/finding.js'
+import { decodeBytes, encodeText } from '../src/io/decode.js'
+import { readDocument } from '../src/io/read-document.js'
+import { activateRules } from '../src/rules/loader.js'
+import { builtinRules, repoRoot } from './helpers.js'
+
+const seed = join(repoRoot, 'fixtures/draft/seed-002-branch-secretary-report.txt')
+const original = readFileSync(seed, 'utf8')
+const rules = activateRules(builtinRules, 'draft')
+let dir: string
+
+async function findingsOf(path: string): Promise<{ encoding?: string; findings: readonly Finding[] }> {
+  for await (const result of auditFiles([path], rules)) return result
+  throw new Error('no result')
+}
+
+const key = (f: Finding) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId} ${f.text}`
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mask-audit-enc-'))
+})
+
+describe('encodings', () => {
+  it.each([
+    ['gb18030', 'gb18030.txt', () => iconv.encode(original, 'gb18030')],
+    ['utf-16le', 'utf16le.txt', () => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(original, 'utf-16le')])],
+    ['utf-16be', 'utf16be.txt', () => Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(original, 'utf-16be')])],
+    ['utf-8', 'utf8bom.txt', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(original)])],
+  ])('a %s copy gives the same findings at the same offsets', async (encoding, name, bytes) => {
+    const path = join(dir, name)
+    writeFileSync(path, bytes())
+    const expected = await findingsOf(seed)
+    const actual = await findingsOf(path)
+    expect(actual.encoding).toBe(encoding)
+    expect(actual.findings.map((f) => [f.offset, f.length, f.ruleId])).toEqual(expected.findings.map((f) => [f.offset, f.length, f.ruleId]))
+    expect(actual.findings.length).toBeGreaterThan(40)
+  })
+
+  it('a CRLF copy gives the same findings at the same lines and columns, offsets into its own text', async () => {
+    const path = join(dir, 'crlf.txt')
+    const crlf = original.replace(/\n/g, '\r\n')
+    writeFileSync(path, crlf)
+    const expected = await findingsOf(seed)
+    const actual = await findingsOf(path)
+    expect(actual.findings.map(key)).toEqual(expected.findings.map(key))
+    for (const f of actual.findings) expect(crlf.slice(f.offset, f.offset + f.length)).toBe(f.text)
+  })
+
+  it('round-trips each encoding byte for byte', async () => {
+    for (const name of ['gb18030.txt', 'utf16le.txt', 'utf8bom.txt', 'crlf.txt']) {
+      const bytes = readFileSync(join(dir, name))
+      const decoded = decodeBytes(bytes, name)
+      expect(encodeText(decoded).equals(bytes)).toBe(true)
+    }
+  })
+
+  it('refuses binary data and undecodable bytes with a clear error', () => {
+    expect(() => decodeBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'x.png')).toThrow(/binary file/)
+    expect(() => decodeBytes(Buffer.from([0xff, 0xff, 0xff, 0x81, 0x30, 0xff]), 'x.txt')).toThrow(/cannot decode/)
+  })
+
+  it('reads an empty file as empty text', async () => {
+    const path = join(dir, 'empty.txt')
+    writeFileSync(path, '')
+    const doc = await readDocument(path)
+    expect(doc.text).toBe('')
+    expect(doc.encoding).toBe('utf-8')
+  })
+})
