@@ -31,7 +31,7 @@ export interface CheckOptions {
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings)
   const { active } = setUpRules({ profile: options.profile, ruleFlags: options.rule, extraRuleFiles: options.rules })
-  const reporter = createReporter(options.format, { color: options.color ?? shouldColor(), toolVersion })
+  const reporter = await createReporter(options.format, { color: options.color ?? shouldColor(), toolVersion })
   const filters: FindingFilter[] = options.quiet ? [(fs) => fs.filter((f) => f.severity === 'error')] : []
   const tally = new SummaryTally()
   let hasInputError = false

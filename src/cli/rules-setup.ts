@@ -2,7 +2,8 @@
 import { UsageError } from '../core/errors.js'
 import type { SeverityOrOff } from '../core/finding.js'
 import { suggestName } from '../config/validate.js'
-import { activateRules, assertUniqueIds, builtinRulesDir, loadRuleDir, loadRuleFiles } from '../rules/loader.js'
+import { loadBuiltinRules } from '../rules/builtin-cache.js'
+import { activateRules, assertUniqueIds, loadRuleFiles } from '../rules/loader.js'
 import { profiles, type ActiveRule, type Profile, type RuleDef } from '../rules/types.js'
 
 /** What decides the active rules. */
@@ -15,7 +16,7 @@ export interface RuleSetup {
 
 /** Loads every rule definition: built-in plus extra files. */
 export function loadAllRules(extraRuleFiles: readonly string[] = []): RuleDef[] {
-  const defs = [...loadRuleDir(builtinRulesDir), ...loadRuleFiles(extraRuleFiles)]
+  const defs = [...loadBuiltinRules(), ...loadRuleFiles(extraRuleFiles)]
   assertUniqueIds(defs)
   return defs
 }

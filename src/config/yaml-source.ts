@@ -1,5 +1,6 @@
 // Parses YAML text into plain data plus a locator from key paths to line/column.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { createRequire } from 'node:module'
+import type { Node } from 'yaml'
 import { ConfigError } from '../core/errors.js'
 import type { SourceRef } from '../rules/types.js'
 
@@ -9,8 +10,14 @@ export interface ParsedYaml {
   readonly source: SourceRef
 }
 
+type YamlModule = typeof import('yaml')
+const require = createRequire(import.meta.url)
+let yamlModule: YamlModule | undefined
+
 /** Parses `text` (from `path`); a syntax error becomes a ConfigError with its position. */
 export function parseYaml(text: string, path: string): ParsedYaml {
+  // Loaded on first use: runs on cached built-in rules parse no YAML.
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = (yamlModule ??= require('yaml') as YamlModule)
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const error = doc.errors[0]

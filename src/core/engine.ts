@@ -61,8 +61,8 @@ function dedupe(found: { rule: ActiveRule; raw: RawFinding }[]): typeof found {
 
 function toFinding(doc: Document, rule: ActiveRule, raw: RawFinding): Finding {
   const start = doc.positionAt(raw.offset)
-  const end = doc.positionAt(raw.offset + raw.length)
-  return {
+  const end = raw.length === 0 ? start : doc.positionAt(raw.offset + raw.length)
+  const finding: Finding = {
     ruleId: rule.def.id,
     category: rule.def.category,
     severity: rule.severity,
@@ -74,23 +74,25 @@ function toFinding(doc: Document, rule: ActiveRule, raw: RawFinding): Finding {
     offset: raw.offset,
     length: raw.length,
     text: doc.text.slice(raw.offset, raw.offset + raw.length),
-    context: contextAround(doc, raw.offset, raw.length),
-    ...(raw.suggestion !== undefined && { suggestion: raw.suggestion }),
+    context: contextAround(doc, raw.offset, raw.length, start.line),
+    suggestion: raw.suggestion,
     fix: raw.fix ?? null,
-    ...(raw.data !== undefined && { data: raw.data }),
+    data: raw.data,
   }
+  return finding
 }
 
 const ellipsis = '...'
 
 /** The text around a span, clipped to its line; `...` marks a cut. Offsets in UTF-16 code units. */
-export function contextAround(doc: Document, offset: number, length: number): string {
-  const { line } = doc.positionAt(offset)
+export function contextAround(doc: Document, offset: number, length: number, line = doc.positionAt(offset).line): string {
+  const text = doc.text
   const lineStart = doc.lineStarts[line - 1]!
-  const lineText = doc.lineText(line)
-  const from = Math.max(0, offset - lineStart - contextRadius)
-  const to = Math.min(lineText.length, offset - lineStart + length + contextRadius)
-  return (from > 0 ? ellipsis : '') + lineText.slice(from, to) + (to < lineText.length ? ellipsis : '')
+  let lineEnd = doc.lineStarts[line] ?? text.length
+  while (lineEnd > lineStart && (text.charCodeAt(lineEnd - 1) === 0x0a || text.charCodeAt(lineEnd - 1) === 0x0d)) lineEnd--
+  const from = Math.max(lineStart, offset - contextRadius)
+  const to = Math.min(lineEnd, offset + length + contextRadius)
+  return (from > lineStart ? ellipsis : '') + text.slice(from, to) + (to < lineEnd ? ellipsis : '')
 }
 
 /** Where a finding's span starts inside its `context` string, in UTF-16 code units. */

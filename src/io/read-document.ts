@@ -1,5 +1,5 @@
 // Reads a file into a Document: bytes, decoding, and the reader for its format.
-import { readFile, stat } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { Document, type DocumentFormat } from '../core/document.js'
 import { InputError } from '../core/errors.js'
@@ -24,21 +24,29 @@ export async function documentFromText(text: string, path: string, encoding = 'u
 
 /** Reads, decodes and parses the file at `path`; every failure is an InputError naming it. */
 export async function readDocument(path: string): Promise<Document> {
-  const bytes = await readBytes(path)
+  const bytes = readBytes(path)
   const { text, encoding, hasBom } = decodeBytes(bytes, path)
   return documentFromText(text, path, encoding, hasBom)
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
+/**
+ * Reads a file whole. Synchronous on purpose: one open/fstat/read/close per file costs far
+ * less than the promise API's separate round trips, and workers read in parallel.
+ */
+function readBytes(path: string): Uint8Array {
+  let fd: number | undefined
   try {
-    const info = await stat(path)
+    fd = openSync(path, 'r')
+    const info = fstatSync(fd)
     if (info.isDirectory()) throw new InputError('is a directory', { path })
     if (info.size > maxFileBytes) throw new InputError(`file too large (${info.size} bytes; the limit is ${maxFileBytes})`, { path })
-    return await readFile(path)
+    return readFileSync(fd)
   } catch (error) {
     if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(error))
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error))
     throw new InputError(reason, { path })
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }

@@ -1,9 +1,9 @@
 // Expands the paths and globs of the command line into the files to audit: directories are
 // walked for text files, `.gitignore` is honoured, every path keeps the form it was given in.
 import { existsSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import fg from 'fast-glob'
-import ignore, { type Ignore } from 'ignore'
+import type { Ignore } from 'ignore'
 import { InputError } from '../core/errors.js'
 
 /** Extensions of the files a directory walk picks up. */
@@ -26,6 +26,11 @@ export interface WalkResult {
 
 const alwaysIgnored = ['**/node_modules/**', '**/.git/**']
 
+const require = createRequire(import.meta.url)
+/** fast-glob and ignore are loaded only when a directory or glob is walked: one named file needs neither. */
+const fastGlob = () => require('fast-glob') as typeof import('fast-glob')
+const makeIgnore = (): Ignore => (require('ignore') as () => Ignore)()
+
 /** Expands `args` (files, directories, globs) into files. */
 export function expandPaths(args: readonly string[], options: WalkOptions = {}): WalkResult {
   const cwd = options.cwd ?? process.cwd()
@@ -40,16 +45,21 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     let found: string[]
     if (info?.isFile()) found = [arg]
     else if (info?.isDirectory()) {
-      found = fg.sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false }).map((f) => join(arg, f))
+      found = fastGlob().sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false }).map((f) => join(arg, f))
       if (found.length === 0) errors.push(new InputError(`no files to check (looked for ${extensions.map((e) => '.' + e).join(', ')})`, { path: arg }))
-    } else if (fg.isDynamicPattern(arg)) {
-      found = fg.sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true })
+    } else if (fastGlob().isDynamicPattern(arg)) {
+      found = fastGlob().sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true })
       if (found.length === 0) errors.push(new InputError('no files match this pattern', { path: arg }))
     } else {
       errors.push(new InputError('no such file or directory', { path: arg }))
       continue
     }
-    const kept = gitignore && !info?.isFile() ? found.filter((f) => !gitignore.isIgnored(resolve(cwd, f))) : found
+    // A folder named on the command line is walked even when .gitignore leaves it out itself.
+    const shouldFilter = gitignore !== undefined && !info?.isFile() && !(info?.isDirectory() && gitignore.isIgnored(abs + sep))
+    const kept = shouldFilter ? found.filter((f) => !gitignore.isIgnored(resolve(cwd, f))) : found
+    if (found.length > 0 && kept.length === 0) {
+      errors.push(new InputError(`no files to check: all ${found.length} are left out by .gitignore`, { path: arg }, 'use --no-gitignore to check them'))
+    }
     files.push(...kept.sort(comparePaths))
   }
   return { files: [...new Set(files)], errors }
@@ -74,12 +84,15 @@ class GitignoreCache {
 
   constructor(private readonly cwd: string) {}
 
+  /** True when .gitignore leaves out `absPath`; a trailing separator marks a folder. */
   isIgnored(absPath: string): boolean {
-    const root = this.repoRoot(dirname(absPath))
-    for (let dir = dirname(absPath); ; dir = dirname(dir)) {
+    const isDir = absPath.endsWith(sep)
+    const path = isDir ? absPath.slice(0, -1) : absPath
+    const root = this.repoRoot(dirname(path))
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
       const ig = this.load(dir)
-      const rel = relative(dir, absPath).split(sep).join('/')
-      if (ig && rel && ig.ignores(rel)) return true
+      const rel = relative(dir, path).split(sep).join('/') + (isDir ? '/' : '')
+      if (ig && rel !== '/' && rel && ig.ignores(rel)) return true
       if (dir === root || dirname(dir) === dir) return false
     }
   }
@@ -88,7 +101,7 @@ class GitignoreCache {
     let ig = this.byDir.get(dir)
     if (ig === undefined) {
       const file = join(dir, '.gitignore')
-      ig = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null
+      ig = existsSync(file) ? makeIgnore().add(readFileSync(file, 'utf8')) : null
       this.byDir.set(dir, ig)
     }
     return ig

@@ -1,9 +1,8 @@
 // Kind `balance`: tags that come in begin/end pairs (`##paidbegin##` … `##paidend##`); a begin
 // with no end means the text may be cut off, an end with no begin that its start is missing.
-import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
-import { regexSource, text } from './shared/options.js'
+import { lazy, regexSource, text, zod } from './shared/options.js'
 import { formatMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
@@ -15,12 +14,15 @@ export interface BalanceOptions {
   readonly unopenedMessage: string
 }
 
-const schema = z.strictObject({ open: regexSource('i'), close: regexSource('i'), unopenedMessage: text })
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({ open: regexSource('i'), close: regexSource('i'), unopenedMessage: text() })
+})
 
 /** The `balance` kind. Message variables: `{text}`. */
 export const balanceKind: RuleKind<BalanceOptions> = {
   name: 'balance',
-  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
     const tagRe = new RegExp(`(${rule.options.open})|(?:${rule.options.close})`, 'gi')
     return (doc) => {

@@ -1,11 +1,10 @@
 // Kind `congress`: a party congress ordinal that cannot be the one a report of its year
 // studies (`学习宣传党的十二大精神` in a 2023 report is `二十大`).
-import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
 import { inferDocumentYear } from './shared/document-year.js'
-import { literalAlternation, textList } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
+import { lazy, literalAlternation, textList, zod } from './shared/options.js'
+import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a congress rule. */
@@ -16,9 +15,12 @@ export interface CongressOptions {
   readonly after: readonly string[]
 }
 
-const schema = z.strictObject({
-  years: z.array(z.number().int().min(1900).max(2200)).min(1).refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]!), 'must increase'),
-  after: textList,
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({
+    years: z.array(z.number().int().min(1900).max(2200)).min(1).refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]!), 'must increase'),
+    after: textList(),
+  })
 })
 
 const digits = '一二三四五六七八九'
@@ -44,8 +46,9 @@ export function formatChineseOrdinal(n: number): string {
 /** The `congress` kind. Message variables: `{text}`, `{suggestion}`, `{year}`, `{how}`. */
 export const congressKind: RuleKind<CongressOptions> = {
   name: 'congress',
-  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
+    const render = compileMessage(rule.message)
     const { years, after } = rule.options
     // Not after 第 (`第十二大类`); only before 精神/报告 (`十二大产业` is no congress).
     const mentionRe = new RegExp(`(?<!第)([一二三四五六七八九十]{1,3})大(?=${literalAlternation(after)})`, 'g')
@@ -66,7 +69,7 @@ export const congressKind: RuleKind<CongressOptions> = {
         findings.push({
           offset: m.index,
           length: m[0].length,
-          message: formatMessage(rule.message, vars),
+          message: render(vars),
           suggestion,
           ...(isCertain && { fix: { offset: m.index, length: m[0].length, replacement: suggestion } }),
           data: { documentYear: docYear.year, yearInferredFrom: docYear.how, congressYear: years[n - 1] ?? null },

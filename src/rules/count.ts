@@ -1,11 +1,10 @@
 // Kind `count`: a mask standing for a number, known by the measure word or unit after it
 // (`集中学习**次`, `投资**万元`, `x万余条`, `****余平米`, `第*届`, `xxxx年`).
-import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
-import { literalAlternation, text, textList } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
+import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
+import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a count rule. */
@@ -20,18 +19,22 @@ export interface CountOptions {
   readonly exceptions: readonly string[]
 }
 
-const schema = z.strictObject({
-  units: textList,
-  approximations: z.array(text).default(['余', '多', '来', '几']),
-  magnitudes: z.array(text).default(['十', '百', '千', '万', '亿']),
-  exceptions: z.array(text).default([]),
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({
+    units: textList(),
+    approximations: z.array(text()).default(['余', '多', '来', '几']),
+    magnitudes: z.array(text()).default(['十', '百', '千', '万', '亿']),
+    exceptions: z.array(text()).default([]),
+  })
 })
 
 /** The `count` kind. Message variables: `{text}`, `{unit}`, `{mask}`. */
 export const countKind: RuleKind<CountOptions> = {
   name: 'count',
-  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
+    const render = compileMessage(rule.message)
     const { units, approximations, magnitudes, exceptions } = rule.options
     const approx = approximations.length ? `(?:${literalAlternation(approximations)})?` : ''
     const magnitude = magnitudes.length ? `(?:${literalAlternation(magnitudes)})*?` : ''
@@ -46,7 +49,7 @@ export const countKind: RuleKind<CountOptions> = {
         if (!m) continue
         const length = run.end - run.start + m[0].length
         const vars = { text: doc.text.slice(run.start, run.start + length), unit: m[1]!, mask: run.text }
-        findings.push({ offset: run.start, length, message: formatMessage(rule.message, vars), data: { unit: m[1]! } })
+        findings.push({ offset: run.start, length, message: render(vars), data: { unit: m[1]! } })
       }
       return findings
     }

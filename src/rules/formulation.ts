@@ -1,12 +1,11 @@
 // Kind `formulation`: near misses of fixed official formulations, one character dropped,
 // added or changed (`中国特社会主义`, `中国特色社会主意` for `中国特色社会主义`).
 import { distance } from 'fastest-levenshtein'
-import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
 import { isHan } from './shared/chars.js'
-import { text } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
+import { lazy, literalAlternation, text, zod } from './shared/options.js'
+import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a formulation rule. */
@@ -19,10 +18,13 @@ export interface FormulationOptions {
   readonly minLength: number
 }
 
-const schema = z.strictObject({
-  phrases: z.array(z.strictObject({ phrase: text, source: text })).min(1),
-  allow: z.array(text).default([]),
-  minLength: z.number().int().min(4).default(7),
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({
+    phrases: z.array(z.strictObject({ phrase: text(), source: text() })).min(1),
+    allow: z.array(text()).default([]),
+    minLength: z.number().int().min(4).default(7),
+  })
 })
 
 /** Length of the anchors searched for: a near miss keeps its head or its tail intact. */
@@ -31,18 +33,25 @@ const anchorLength = 3
 /** The `formulation` kind. Message variables: `{text}`, `{suggestion}`, `{source}`. */
 export const formulationKind: RuleKind<FormulationOptions> = {
   name: 'formulation',
-  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
+    const render = compileMessage(rule.message)
     const phrases = rule.options.phrases.filter((p) => p.phrase.length >= rule.options.minLength)
     const known = [...rule.options.allow, ...rule.options.phrases.map((p) => p.phrase)]
+    const anchors = indexAnchors(phrases)
+    // One scan for every anchor; overlapping anchors are found by stepping one past each match.
+    const anchorRe = new RegExp(literalAlternation([...anchors.keys()]), 'g')
     return (doc) => {
+      const text = doc.text
       const found = new Map<number, RawFinding>()
-      for (const { phrase, source } of phrases) {
-        for (const [start, end] of nearMisses(doc.text, phrase)) {
-          if (found.has(start) || known.some((k) => isCoveredBy(doc.text, start, end, k))) continue
-          const miss = doc.text.slice(start, end)
-          const message = formatMessage(rule.message, { text: miss, suggestion: phrase, source })
-          found.set(start, { offset: start, length: end - start, message, suggestion: phrase, data: { source } })
+      anchorRe.lastIndex = 0
+      for (let m = anchorRe.exec(text); m; m = anchorRe.exec(text)) {
+        anchorRe.lastIndex = m.index + 1
+        for (const { phrase, source, isHead } of anchors.get(m[0])!) {
+          const span = nearMissAt(text, phrase, m.index, isHead)
+          if (!span || found.has(span[0]) || known.some((k) => isCoveredBy(text, span[0], span[1], k))) continue
+          const miss = text.slice(span[0], span[1])
+          found.set(span[0], { offset: span[0], length: span[1] - span[0], message: render({ text: miss, suggestion: phrase, source }), suggestion: phrase, data: { source } })
         }
       }
       return dropContained([...found.values()])
@@ -50,22 +59,30 @@ export const formulationKind: RuleKind<FormulationOptions> = {
   },
 }
 
-/** Spans of `text` one edit away from `phrase`, found from its head or tail anchor. */
-function* nearMisses(text: string, phrase: string): Generator<[number, number]> {
-  const head = phrase.slice(0, anchorLength)
-  const tail = phrase.slice(-anchorLength)
+interface Anchored {
+  readonly phrase: string
+  readonly source: string
+  /** True for the phrase's first characters, false for its last. */
+  readonly isHead: boolean
+}
+
+/** Each phrase under its head and tail anchors: a near miss keeps one of them intact. */
+function indexAnchors(phrases: readonly { phrase: string; source: string }[]): Map<string, Anchored[]> {
+  const anchors = new Map<string, Anchored[]>()
+  const add = (anchor: string, entry: Anchored) => anchors.set(anchor, [...(anchors.get(anchor) ?? []), entry])
+  for (const { phrase, source } of phrases) {
+    add(phrase.slice(0, anchorLength), { phrase, source, isHead: true })
+    add(phrase.slice(-anchorLength), { phrase, source, isHead: false })
+  }
+  return anchors
+}
+
+/** The span one edit from `phrase` that starts (head) or ends (tail) at the anchor found at `at`. */
+function nearMissAt(text: string, phrase: string, at: number, isHead: boolean): [number, number] | undefined {
   const n = phrase.length
-  for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
-    if (text.startsWith(phrase, i)) continue
-    const span = bestWindow(text, phrase, [[i, i + n - 1], [i, i + n], [i, i + n + 1]])
-    if (span) yield span
-  }
-  for (let j = text.indexOf(tail); j >= 0; j = text.indexOf(tail, j + 1)) {
-    const end = j + anchorLength
-    if (text.startsWith(phrase, end - n)) continue
-    const span = bestWindow(text, phrase, [[end - n + 1, end], [end - n, end], [end - n - 1, end]])
-    if (span) yield span
-  }
+  if (isHead) return text.startsWith(phrase, at) ? undefined : bestWindow(text, phrase, [[at, at + n - 1], [at, at + n], [at, at + n + 1]])
+  const end = at + anchorLength
+  return text.startsWith(phrase, end - n) ? undefined : bestWindow(text, phrase, [[end - n + 1, end], [end - n, end], [end - n - 1, end]])
 }
 
 function bestWindow(text: string, phrase: string, windows: [number, number][]): [number, number] | undefined {
@@ -83,11 +100,11 @@ function isAllHan(text: string, start: number, end: number): boolean {
 
 /** True when a correct phrase `known` stands in the text over the whole span [start, end). */
 function isCoveredBy(text: string, start: number, end: number, known: string): boolean {
-  for (let i = text.lastIndexOf(known, end - 1); i >= 0 && i + known.length > start - known.length; i = text.lastIndexOf(known, i - 1)) {
-    if (i <= start && i + known.length >= end) return true
-    if (i === 0) break
-  }
-  return false
+  if (known.length < end - start) return false
+  // Only a window around the span can hold an occurrence that covers it.
+  const from = Math.max(0, end - known.length)
+  const at = text.slice(from, start + known.length).indexOf(known)
+  return at >= 0 && from + at <= start
 }
 
 /** A miss of `中国特色社会主义` inside a miss of the longer `习近平新时代…思想` is reported once, as the longer. */

@@ -1,10 +1,9 @@
 // Kind `lexicon`: a list of known wrong forms, each with its correction
 // (`截止目前` → `截至目前`, `规模以工业` → `规模以上工业`).
-import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
-import { literalAlternation, text } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
+import { lazy, literalAlternation, text, zod } from './shared/options.js'
+import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** One wrong form and its correction. */
@@ -21,20 +20,24 @@ export interface LexiconOptions {
   readonly fix: boolean
 }
 
-const entrySchema = z.strictObject({ wrong: text, right: z.string(), note: z.string().optional() })
-const schema = z.strictObject({ entries: z.array(entrySchema).min(1), fix: z.boolean().default(false) }).superRefine((o, ctx) => {
-  const seen = new Set<string>()
-  o.entries.forEach((e, i) => {
-    if (seen.has(e.wrong)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'wrong'], message: `"${e.wrong}" is listed twice` })
-    seen.add(e.wrong)
+const schema = lazy(() => {
+  const z = zod()
+  const entrySchema = z.strictObject({ wrong: text(), right: z.string(), note: z.string().optional() })
+  return z.strictObject({ entries: z.array(entrySchema).min(1), fix: z.boolean().default(false) }).superRefine((o, ctx) => {
+    const seen = new Set<string>()
+    o.entries.forEach((e, i) => {
+      if (seen.has(e.wrong)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'wrong'], message: `"${e.wrong}" is listed twice` })
+      seen.add(e.wrong)
+    })
   })
 })
 
 /** The `lexicon` kind. Message variables: `{text}`, `{suggestion}`, `{note}`. */
 export const lexiconKind: RuleKind<LexiconOptions> = {
   name: 'lexicon',
-  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
+    const render = compileMessage(rule.message)
     const byWrong = new Map(rule.options.entries.map((e) => [e.wrong, e]))
     const re = new RegExp(literalAlternation([...byWrong.keys()]), 'g')
     return (doc) => {
@@ -42,7 +45,7 @@ export const lexiconKind: RuleKind<LexiconOptions> = {
       re.lastIndex = 0
       for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
         const entry = byWrong.get(m[0])!
-        const message = formatMessage(rule.message, { text: m[0], suggestion: entry.right, note: entry.note ?? '' })
+        const message = render({ text: m[0], suggestion: entry.right, note: entry.note ?? '' })
         const fix = rule.options.fix ? { fix: { offset: m.index, length: m[0].length, replacement: entry.right } } : {}
         findings.push({ offset: m.index, length: m[0].length, message, suggestion: entry.right, ...fix })
       }

@@ -1,37 +1,40 @@
 // Loads rule files (YAML, one rule each), validates them and compiles their checks.
-import { readFileSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import fg from 'fast-glob'
-import { z } from 'zod'
 import { ConfigError } from '../core/errors.js'
 import type { SeverityOrOff } from '../core/finding.js'
 import { parseWithSchema, suggestName } from '../config/validate.js'
 import { parseYaml } from '../config/yaml-source.js'
 import { ruleKinds } from './registry.js'
+import { lazy, zod } from './shared/options.js'
 import { categories, type ActiveRule, type Profile, type RuleDef } from './types.js'
 
 /** The rules shipped with the package: `<package>/rules`. */
 export const builtinRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules')
 
-const severity = z.enum(['error', 'warning', 'info', 'off'])
-const commonSchema = z.strictObject({
-  id: z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be category/kebab-name'),
-  kind: z.string(),
-  severity: z.union([severity, z.strictObject({ draft: severity, redacted: severity })]),
-  summary: z.string().min(1),
-  message: z.string().min(1),
-  claim: z.strictObject({ group: z.string().min(1), rank: z.number().int() }).optional(),
-  examples: z.strictObject({ match: z.array(z.string()).min(1), noMatch: z.array(z.string()).min(1) }),
+const commonSchema = lazy(() => {
+  const z = zod()
+  const severity = z.enum(['error', 'warning', 'info', 'off'])
+  return z.strictObject({
+    id: z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be category/kebab-name'),
+    kind: z.string(),
+    severity: z.union([severity, z.strictObject({ draft: severity, redacted: severity })]),
+    summary: z.string().min(1),
+    message: z.string().min(1),
+    claim: z.strictObject({ group: z.string().min(1), rank: z.number().int() }).optional(),
+    examples: z.strictObject({ match: z.array(z.string()).min(1), noMatch: z.array(z.string()).min(1) }),
+  })
 })
-const commonKeys = new Set(Object.keys(commonSchema.shape))
+/** The keys every rule file may have; the others are the kind's options. */
+const commonKeys = new Set(['id', 'kind', 'severity', 'summary', 'message', 'claim', 'examples'])
 
 /** Parses and validates one rule file's text. `expectedId` is checked when the path implies it. */
 export function parseRuleFile(text: string, path: string, expectedId?: string): RuleDef {
   const { data, source } = parseYaml(text, path)
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError('a rule file must be a mapping of keys', { path })
   const raw = data as Record<string, unknown>
-  const common = parseWithSchema(commonSchema, pick(raw, (k) => commonKeys.has(k)), source)
+  const common = parseWithSchema(commonSchema(), pick(raw, (k) => commonKeys.has(k)), source)
   const category = common.id.split('/')[0]!
   if (!(categories as readonly string[]).includes(category)) {
     const near = suggestName(category, categories)
@@ -50,14 +53,21 @@ export function parseRuleFile(text: string, path: string, expectedId?: string): 
   return { ...common, category: category as RuleDef['category'], severity: sev, options, source: path }
 }
 
-/** Loads every `<category>/<name>.yaml` under `dir`, sorted by id. */
+/** The rule files under `dir`, as `<category>/<name>.yaml`, sorted. */
+export function listRuleFiles(dir: string): string[] {
+  const files: string[] = []
+  for (const category of readdirSync(dir, { withFileTypes: true })) {
+    if (!category.isDirectory()) continue
+    for (const file of readdirSync(join(dir, category.name))) if (/\.ya?ml$/.test(file)) files.push(`${category.name}/${file}`)
+  }
+  return files.sort()
+}
+
+/** Loads every `<category>/<name>.yaml` under `dir`, sorted by id; paths are reported as `rules/<category>/<name>.yaml`. */
 export function loadRuleDir(dir: string): RuleDef[] {
-  const files = fg.sync('*/*.{yaml,yml}', { cwd: dir, onlyFiles: true }).sort()
-  return files.map((file) => {
-    const path = join(dir, file)
-    const display = relative(process.cwd(), path) || path
-    const expectedId = file.split(sep).join('/').replace(/\.ya?ml$/, '')
-    return parseRuleFile(readRuleText(path, display), display, expectedId)
+  return listRuleFiles(dir).map((file) => {
+    const display = `${basename(dir)}/${file}`
+    return parseRuleFile(readRuleText(join(dir, file), display), display, file.replace(/\.ya?ml$/, ''))
   })
 }
 

@@ -1,9 +1,9 @@
 // Kind `mask`: a mask left where a name or word belongs (`国家统计局**调查队`, `***市统计局`).
-import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
-import { formatMessage } from './shared/template.js'
+import { compileMessage } from './shared/template.js'
+import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a mask rule. */
@@ -15,18 +15,22 @@ export interface MaskOptions {
   readonly minLength: number
 }
 
-const schema = z.strictObject({ minLength: z.number().int().min(1).default(2) })
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({ minLength: z.number().int().min(1).default(2) })
+})
 
 /** The `mask` kind. Message variables: `{text}`. */
 export const maskKind: RuleKind<MaskOptions> = {
   name: 'mask',
-  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
+    const render = compileMessage(rule.message)
     return (doc) => {
       const findings: RawFinding[] = []
       for (const run of findMaskRuns(doc)) {
         if (run.end - run.start < rule.options.minLength) continue
-        findings.push({ offset: run.start, length: run.end - run.start, message: formatMessage(rule.message, { text: run.text }) })
+        findings.push({ offset: run.start, length: run.end - run.start, message: render({ text: run.text }) })
       }
       return findings
     }

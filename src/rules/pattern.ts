@@ -1,10 +1,9 @@
 // Kind `pattern`: one regular expression; each match is a finding, with an optional
 // correction built from the match (`(四）` → `（四）`).
-import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
-import { regexSource } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
+import { isValidRegExp, lazy, zod } from './shared/options.js'
+import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a pattern rule. */
@@ -18,19 +17,23 @@ export interface PatternOptions {
   readonly fix: boolean
 }
 
-const flagsSchema = z.string().regex(/^[imsu]*$/, 'may only hold the flags i, m, s, u').default('')
-const schema = z
-  .strictObject({ pattern: z.string(), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false) })
-  .superRefine((o, ctx) => {
-    if (!regexSource(o.flags).safeParse(o.pattern).success) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
-    if (o.fix && o.suggestion === undefined) ctx.addIssue({ code: 'custom', path: ['fix'], message: 'needs a suggestion to apply' })
-  })
+const schema = lazy(() => {
+  const z = zod()
+  const flagsSchema = z.string().regex(/^[imsu]*$/, 'may only hold the flags i, m, s, u').default('')
+  return z
+    .strictObject({ pattern: z.string(), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false) })
+    .superRefine((o, ctx) => {
+      if (!isValidRegExp(o.pattern, o.flags)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
+      if (o.fix && o.suggestion === undefined) ctx.addIssue({ code: 'custom', path: ['fix'], message: 'needs a suggestion to apply' })
+    })
+})
 
 /** The `pattern` kind. Message variables: `{text}`, `{suggestion}`. */
 export const patternKind: RuleKind<PatternOptions> = {
   name: 'pattern',
-  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
+    const render = compileMessage(rule.message)
     const { pattern, flags, suggestion, fix } = rule.options
     const re = new RegExp(pattern, flags + 'g')
     return (doc) => {
@@ -42,7 +45,7 @@ export const patternKind: RuleKind<PatternOptions> = {
           continue
         }
         const corrected = suggestion === undefined ? undefined : expandReplacement(suggestion, m)
-        const message = formatMessage(rule.message, { text: m[0], suggestion: corrected ?? '' })
+        const message = render({ text: m[0], suggestion: corrected ?? '' })
         findings.push({
           offset: m.index,
           length: m[0].length,

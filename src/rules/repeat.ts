@@ -1,10 +1,9 @@
 // Kind `repeat`: a word typed twice (`防范防范`, `推进推进`), leaving alone the reduplication
 // Chinese uses on purpose (`研究研究`, `一个一个`, `看看`).
-import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
-import { isHan } from './shared/chars.js'
-import { formatMessage } from './shared/template.js'
+import { compileMessage } from './shared/template.js'
+import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a repeat rule. */
@@ -18,50 +17,43 @@ export interface RepeatOptions {
   readonly skipFirst: readonly string[]
 }
 
-const schema = z
-  .strictObject({
-    minUnit: z.number().int().min(1).default(2),
-    maxUnit: z.number().int().min(1).max(8).default(4),
-    allow: z.array(z.string()).default([]),
-    skipFirst: z.array(z.string().length(1)).default([]),
-  })
-  .refine((o) => o.minUnit <= o.maxUnit, { message: 'minUnit must not exceed maxUnit', path: ['minUnit'] })
+const schema = lazy(() => {
+  const z = zod()
+  return z
+    .strictObject({
+      minUnit: z.number().int().min(2).default(2),
+      maxUnit: z.number().int().min(1).max(8).default(4),
+      allow: z.array(z.string()).default([]),
+      skipFirst: z.array(z.string().length(1)).default([]),
+    })
+    .refine((o) => o.minUnit <= o.maxUnit, { message: 'minUnit must not exceed maxUnit', path: ['minUnit'] })
+})
 
 /** The `repeat` kind. Message variables: `{text}`, `{suggestion}`. */
 export const repeatKind: RuleKind<RepeatOptions> = {
   name: 'repeat',
-  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
+    const render = compileMessage(rule.message)
     const { minUnit, maxUnit } = rule.options
     const allow = new Set(rule.options.allow)
-    const skipFirst = new Set(rule.options.skipFirst.map((c) => c.charCodeAt(0)))
+    const skipFirst = new Set(rule.options.skipFirst)
+    // A unit of Chinese characters (the ranges of `isHan`) followed by itself; shortest unit first.
+    const repeatRe = new RegExp(`([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{${minUnit},${maxUnit}}?)\\1`, 'g')
     return (doc) => {
-      const text = doc.text
       const findings: RawFinding[] = []
-      for (let i = 0; i + 2 * minUnit <= text.length; i++) {
-        const first = text.charCodeAt(i)
-        if (!isHan(first) || skipFirst.has(first)) continue
-        const k = repeatedUnitAt(text, i, minUnit, maxUnit)
-        if (k === 0) continue
-        const unit = text.slice(i, i + k)
-        if (allow.has(unit) || isOneCharRun(unit)) continue
-        findings.push({ offset: i, length: 2 * k, message: formatMessage(rule.message, { text: unit + unit, suggestion: unit }), suggestion: unit })
-        i += 2 * k - 1
+      repeatRe.lastIndex = 0
+      for (let m = repeatRe.exec(doc.text); m; m = repeatRe.exec(doc.text)) {
+        const unit = m[1]!
+        if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) {
+          repeatRe.lastIndex = m.index + 1
+          continue
+        }
+        findings.push({ offset: m.index, length: m[0].length, message: render({ text: m[0], suggestion: unit }), suggestion: unit })
       }
       return findings
     }
   },
-}
-
-/** Length of the unit repeated right at `i` (text[i, i+k) === text[i+k, i+2k)), or 0. */
-function repeatedUnitAt(text: string, i: number, minUnit: number, maxUnit: number): number {
-  for (let k = minUnit; k <= maxUnit && i + 2 * k <= text.length; k++) {
-    if (text.charCodeAt(i) !== text.charCodeAt(i + k)) continue
-    let j = 1
-    while (j < k && text.charCodeAt(i + j) === text.charCodeAt(i + k + j) && isHan(text.charCodeAt(i + j))) j++
-    if (j === k) return k
-  }
-  return 0
 }
 
 function isOneCharRun(unit: string): boolean {

@@ -1,0 +1,33 @@
+// Runs a command and measures its wall time and, where GNU time is installed, its peak memory.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+
+/** Runs `cmd args` with stdout discarded; returns { seconds, peakMB, status, stderr }. */
+export function measure(cmd, args, { cwd, env } = {}) {
+  const memFile = join(tmpdir(), `mask-audit-bench-${process.pid}.mem`)
+  const [file, argv] = gnuTime ? [gnuTime, ['-f', '%M', '-o', memFile, cmd, ...args]] : [cmd, args]
+  const start = process.hrtime.bigint()
+  const result = spawnSync(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  let peakMB
+  if (gnuTime && existsSync(memFile)) {
+    peakMB = Number(readFileSync(memFile, 'utf8').trim().split('\n').pop()) / 1024
+    rmSync(memFile, { force: true })
+  }
+  return { seconds, peakMB, status: result.status, stderr: String(result.stderr ?? '') }
+}
+
+/** The median of `runs` measurements. */
+export function medianOf(runs, fn) {
+  const results = Array.from({ length: runs }, fn).sort((a, b) => a.seconds - b.seconds)
+  return results[Math.floor(results.length / 2)]
+}
+
+/** True when `cmd --version` runs. */
+export function hasCommand(cmd) {
+  return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0
+}

@@ -1,0 +1,68 @@
+// `npm run bench`: throughput of `check --format json` on a generated corpus, the wall time
+// of one run on one small file, and the same corpus searched by ripgrep for comparison.
+// Run after `npm run build` (npm install does it). Options: --files N --kb N --runs N.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ensureCorpus } from './corpus.mjs'
+import { hasCommand, measure, medianOf } from './measure.mjs'
+import { ripgrepPatterns } from './ripgrep-patterns.mjs'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const bin = join(root, 'bin', 'mask-audit.js')
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? Number(args[i + 1]) : fallback
+}
+const files = option('files', 2000)
+const kb = option('kb', 25)
+const runs = option('runs', 3)
+
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+  console.error('bench: dist/ is missing; run `npm run build` first')
+  process.exit(2)
+}
+
+const corpus = join(root, 'bench', '.corpus', 'main')
+const totalBytes = ensureCorpus({ dir: corpus, fixturesDir: join(root, 'fixtures'), files, bytesPerFile: kb * 1024 })
+const mb = totalBytes / 1e6
+const rows = []
+const row = (what, r, extra = '') => rows.push([what, `${r.seconds.toFixed(3)} s`, r.peakMB ? `${r.peakMB.toFixed(0)} MB` : '-', extra])
+
+console.log(`corpus: ${files} files, ${mb.toFixed(1)} MB (bench/.corpus/main)`)
+const full = medianOf(runs, () => measure(process.execPath, [bin, 'check', '--format', 'json', corpus]))
+if (full.status !== 0 && full.status !== 1) throw new Error(`mask-audit failed (${full.status}): ${full.stderr}`)
+row('mask-audit check --format json (corpus)', full, `${(mb / full.seconds).toFixed(1)} MB/s`)
+assertAudited(corpus, files)
+
+const small = join(root, 'fixtures', 'draft', 'seed-000-team-party-building.txt')
+measure(process.execPath, [bin, small]) // warm the rule cache and the file system
+const one = medianOf(Math.max(runs, 5), () => measure(process.execPath, [bin, small]))
+row('mask-audit on one small file (7 KB)', one)
+const bare = medianOf(5, () => measure(process.execPath, ['-e', '0']))
+row('node -e 0 (start-up floor)', bare)
+
+let ratio = ''
+if (hasCommand('rg')) {
+  const patterns = ripgrepPatterns(join(root, 'rules')).flatMap((p) => ['-e', p])
+  const rg = medianOf(runs, () => measure('rg', ['--no-config', '-n', '-o', '--no-ignore', ...patterns, corpus]))
+  if (rg.status !== 0 && rg.status !== 1) throw new Error(`ripgrep failed (${rg.status}): ${rg.stderr}`)
+  row('ripgrep, equivalent regex set, default threads', rg, `${(mb / rg.seconds).toFixed(1)} MB/s`)
+  ratio = `mask-audit wall time / ripgrep wall time: ${(full.seconds / rg.seconds).toFixed(2)}x`
+} else {
+  ratio = 'ripgrep not installed (Debian: apt-get install ripgrep): comparison skipped'
+}
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)))
+for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  '))
+console.log(ratio)
+
+/** Guards the figures: the run must really have audited every file and found the seeds' defects. */
+function assertAudited(dir, expectedFiles) {
+  const out = spawnSync(process.execPath, [bin, '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 30 })
+  const summary = JSON.parse(out.stdout.slice(out.stdout.lastIndexOf('"summary":') + 10, -2))
+  if (summary.files !== expectedFiles || summary.findings === 0) throw new Error(`bench: audited ${summary.files} files with ${summary.findings} findings; expected ${expectedFiles} files`)
+  console.log(`audited ${summary.files} files, ${summary.findings} findings (${JSON.stringify(summary.byCategory)})`)
+}
