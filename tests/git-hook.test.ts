@@ -36,6 +36,20 @@ describe('--staged', () => {
     expect(runCli(['--staged'], { cwd: repo }).code).toBe(0)
   })
 
+  it('applies the config: its ignore globs and a baseline', () => {
+    writeFileSync(join(repo, '.mask-auditrc.yaml'), 'ignore: [vendor/]\n')
+    mkdirSync(join(repo, 'vendor'))
+    writeFileSync(join(repo, 'vendor', 'x.txt'), '全年学习**次。\n')
+    writeFileSync(join(repo, 'old.txt'), '发展x名党员。\n')
+    expect(runCli(['old.txt', '--write-baseline', 'baseline.json'], { cwd: repo }).code).toBe(0)
+    git('add', '.')
+    expect(runCli(['--staged', '--baseline', 'baseline.json'], { cwd: repo }).code).toBe(0)
+    writeFileSync(join(repo, 'old.txt'), '发展x名党员。\n组织**场活动。\n')
+    git('add', 'old.txt')
+    const r = runCli(['--staged', '--baseline', 'baseline.json', '--format', 'jsonl'], { cwd: repo })
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).text)).toEqual(['**场'])
+  })
+
   it('names paths relative to the working folder from a subfolder, and says when it is no repository', () => {
     mkdirSync(join(repo, 'docs'))
     writeFileSync(join(repo, 'docs', 'b.md'), '发展x名党员。\n')
