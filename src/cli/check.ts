@@ -1,21 +1,17 @@
 // The `check` command: audit files, print a report, map the outcome to an exit code.
-import { readFileSync } from 'node:fs'
-import { auditDocument, auditFiles, type FindingFilter } from '../core/audit.js'
+import type { FindingFilter } from '../core/audit.js'
 import { UsageError } from '../core/errors.js'
-import { decodeBytes } from '../io/decode.js'
-import { documentFromText } from '../io/read-document.js'
-import { expandPaths } from '../io/walk.js'
 import { createReporter } from '../report/index.js'
 import { SummaryTally } from '../report/summary.js'
 import type { FileResult, Summary } from '../report/types.js'
 import { writeErr, writeOut } from './io.js'
-import { setUpRules } from './rules-setup.js'
+import { CheckWorkflow, type WorkflowOptions } from './check-workflow.js'
 import { toolVersion } from './version.js'
 
 /** Options of `check`, as commander parses them. */
-export interface CheckOptions {
+export interface CheckOptions extends WorkflowOptions {
   readonly format: string
-  readonly profile: string
+  readonly profile?: string
   readonly rule: string[]
   readonly rules: string[]
   readonly maxWarnings?: string
@@ -30,9 +26,10 @@ export interface CheckOptions {
 /** Runs `check` and returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings)
-  const { active } = setUpRules({ profile: options.profile, ruleFlags: options.rule, extraRuleFiles: options.rules })
-  const reporter = await createReporter(options.format, { color: options.color ?? shouldColor(), toolVersion })
-  const filters: FindingFilter[] = options.quiet ? [(fs) => fs.filter((f) => f.severity === 'error')] : []
+  const workflow = new CheckWorkflow(options)
+  const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(options.format, { color: options.color ?? shouldColor(), toolVersion })
+  const quiet: FindingFilter[] = options.quiet ? [(fs) => fs.filter((f) => f.severity === 'error')] : []
+  const filters: FindingFilter[] = [...workflow.filters, ...quiet]
   const tally = new SummaryTally()
   let hasInputError = false
   const emit = (result: FileResult) => {
@@ -45,27 +42,15 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   }
 
   writeOut(reporter.begin())
-  if (options.stdin) {
-    if (paths.length) throw new UsageError('--stdin takes no paths')
-    emit(await auditStdin(options.stdinFilename ?? '<stdin>', active, filters))
-  } else {
-    if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
-    const { files, errors } = expandPaths(paths, { ignore: options.ignore, respectGitignore: options.gitignore })
-    for (const error of errors) {
-      hasInputError = true
-      writeErr(error.format())
-    }
-    for await (const result of auditFiles(files, active, filters)) emit(result)
+  const inputError = (error: { format(): string }) => {
+    hasInputError = true
+    writeErr(error.format())
   }
+  await workflow.run(paths, filters, { emit, inputError })
   const summary = tally.summary
   writeOut(reporter.end(summary))
+  workflow.finish()
   return exitCode(summary, hasInputError, maxWarnings)
-}
-
-async function auditStdin(path: string, active: Parameters<typeof auditDocument>[1], filters: FindingFilter[]): Promise<FileResult> {
-  const bytes = readFileSync(0)
-  const { text, encoding, hasBom } = decodeBytes(bytes, path)
-  return auditDocument(await documentFromText(text, path, encoding, hasBom), active, filters)
 }
 
 /** 2 when an input failed, 1 for error findings or too many warnings, else 0. */

@@ -21,19 +21,39 @@ export function auditDocument(doc: Document, rules: readonly ActiveRule[], filte
   return { path: doc.path, encoding: doc.encoding, findings, ...notice }
 }
 
-/** Audits `paths` and yields one result per path, in the order given; unreadable files become error results. */
-export async function* auditFiles(paths: readonly string[], rules: readonly ActiveRule[], filters: readonly FindingFilter[] = []): AsyncGenerator<FileResult> {
+/** The rules and filters of one file, when they differ by file (config files, per-glob overrides). */
+export interface FileSetup {
+  readonly rules: readonly ActiveRule[]
+  readonly filters: readonly FindingFilter[]
+}
+
+/** How `auditFiles` reads a path (the working tree by default, the git index for `--staged`). */
+export interface AuditFilesOptions {
+  readonly read?: (path: string) => Promise<Document>
+}
+
+/**
+ * Audits `paths` and yields one result per path, in the order given; unreadable files become
+ * error results. `rules` is one rule set for all files or a function giving each file its
+ * setup; `filters` run after the file's own.
+ */
+export async function* auditFiles(paths: readonly string[], rules: readonly ActiveRule[] | ((path: string) => FileSetup), filters: readonly FindingFilter[] = [], options: AuditFilesOptions = {}): AsyncGenerator<FileResult> {
+  const read = options.read ?? readDocument
+  const setupOf = typeof rules === 'function' ? rules : () => ({ rules, filters: [] })
   const pending: Promise<Document | MaskAuditError>[] = []
   let next = 0
   const fill = () => {
-    while (pending.length < readAhead && next < paths.length) pending.push(readDocument(paths[next++]!).catch(asInputError))
+    while (pending.length < readAhead && next < paths.length) pending.push(read(paths[next++]!).catch(asInputError))
   }
   fill()
   for (let i = 0; i < paths.length; i++) {
     const doc = await pending.shift()!
     fill()
     if (doc instanceof MaskAuditError) yield { path: paths[i]!, error: doc.message + (doc.hint ? ` (${doc.hint})` : ""), findings: [] }
-    else yield auditDocument(doc, rules, filters)
+    else {
+      const setup = setupOf(paths[i]!)
+      yield auditDocument(doc, setup.rules, [...setup.filters, ...filters])
+    }
   }
 }
 
