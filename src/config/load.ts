@@ -61,6 +61,8 @@ export class ConfigFinder {
   private parseText(path: string, content: string): unknown {
     const text = content.replace(/^\uFEFF/, '')
     if (path.endsWith('.json')) checkJson(text, displayPath(path))
+    // Most package.json files on the way up hold no config: skip loading the YAML parser for them.
+    if (basename(path) === 'package.json' && !hasOwnKey(JSON.parse(text), packageKey)) return JSON.parse(text)
     const parsed = parseYaml(text, displayPath(path))
     this.sources.set(path, parsed.source)
     return parsed.data
@@ -110,4 +112,8 @@ function checkJson(text: string, path: string): void {
     const column = before ? before[before.length - 1]!.length + 1 : undefined
     throw new ConfigError(`invalid JSON: ${message.replace(/ in JSON at position.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`, { path, line, column })
   }
+}
+
+function hasOwnKey(data: unknown, key: string): boolean {
+  return typeof data === 'object' && data !== null && Object.prototype.hasOwnProperty.call(data, key)
 }

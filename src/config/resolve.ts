@@ -1,9 +1,8 @@
 // Resolves each file's settings: its config (nearest one up, or --config), then profile, rules and filters.
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
-import fg from 'fast-glob'
-import ignore from 'ignore'
-import picomatch from 'picomatch'
+import type { Ignore } from 'ignore'
 import { createAllowFilter } from '../core/allow-list.js'
 import type { FileSetup, FindingFilter } from '../core/audit.js'
 import type { Region } from '../core/document.js'
@@ -18,6 +17,12 @@ import { ConfigFinder, type RawConfigFile } from './load.js'
 import { configSchema, type Config } from './schema.js'
 import { formatKeyPath, parseWithSchema } from './validate.js'
 import { checkRuleIds } from './rule-ids.js'
+
+const require = createRequire(import.meta.url)
+/** Glob and ignore matchers load only when a config uses them: a run without one pays nothing. */
+const fastGlob = () => require('fast-glob') as typeof import('fast-glob')
+const picomatch = () => require('picomatch') as typeof import('picomatch')
+const makeIgnore = (): Ignore => (require('ignore') as () => Ignore)()
 
 /** What the command line says about rules and config; it wins over config files. */
 export interface CliSettings {
@@ -86,20 +91,20 @@ export class SettingsResolver {
   }
 
   private validate(raw: RawConfigFile | undefined): LoadedConfig {
-    const config = raw ? parseWithSchema(configSchema, raw.data, raw.source, raw.basePath) : {}
+    const config = raw ? parseWithSchema(configSchema(), raw.data, raw.source, raw.basePath) : {}
     const dir = raw ? dirname(raw.path) : process.cwd()
     const configRuleFiles = raw ? resolveRuleFiles(config.ruleFiles ?? [], dir, raw) : []
     const defs = loadAllRules([...this.cli.ruleFiles, ...configRuleFiles])
     if (raw) checkRuleIds(config, defs, raw)
-    const ig = ignore().add(config.ignore ?? [])
+    const ig = config.ignore?.length ? makeIgnore().add(config.ignore) : undefined
     return {
       path: raw?.source.path,
       dir,
       config,
       defs,
       cliSeverities: parseRuleFlags(this.cli.ruleFlags, defs),
-      isIgnored: (rel) => rel !== '' && !rel.startsWith('../') && !isAbsolute(rel) && ig.ignores(rel),
-      overrideMatchers: (config.overrides ?? []).map((o) => picomatch(o.files, { dot: true })),
+      isIgnored: (rel) => ig !== undefined && rel !== '' && !rel.startsWith('../') && !isAbsolute(rel) && ig.ignores(rel),
+      overrideMatchers: (config.overrides ?? []).map((o) => picomatch()(o.files, { dot: true })),
       settings: new Map(),
     }
   }
@@ -121,6 +126,7 @@ export class SettingsResolver {
 function resolveRuleFiles(entries: readonly string[], dir: string, raw: RawConfigFile): string[] {
   return entries.flatMap((entry, i) => {
     const abs = resolve(dir, entry)
+    const fg = fastGlob()
     const found = fg.isDynamicPattern(entry) ? fg.sync(entry, { cwd: dir, absolute: true, onlyFiles: true }).sort() : existsSync(abs) ? [abs] : []
     if (found.length === 0) {
       const keyPath = [...raw.basePath, 'ruleFiles', i]

@@ -2,25 +2,29 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { dirname, relative, resolve, sep } from 'node:path'
-import { z } from 'zod'
 import type { BaselineData } from '../core/baseline.js'
 import { ConfigError } from '../core/errors.js'
 import { parseWithSchema } from '../config/validate.js'
 import { parseYaml } from '../config/yaml-source.js'
+import { lazy, zod } from '../rules/shared/options.js'
 import type { SourceRef } from '../rules/types.js'
 import { writeFileAtomic } from './write.js'
 
-const entrySchema = z.strictObject({
-  ruleId: z.string().min(1),
-  fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits'),
-  text: z.string().optional(),
-  count: z.number().int().min(1),
-})
-const baselineSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  tool: z.literal('mask-audit').optional(),
-  salt: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits'),
-  files: z.record(z.string(), z.array(entrySchema)),
+/** The baseline file's schema, built on first use (zod loads only when a baseline is read). */
+const baselineSchema = lazy(() => {
+  const z = zod()
+  const entrySchema = z.strictObject({
+    ruleId: z.string().min(1),
+    fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits'),
+    text: z.string().optional(),
+    count: z.number().int().min(1),
+  })
+  return z.strictObject({
+    schemaVersion: z.literal(1),
+    tool: z.literal('mask-audit').optional(),
+    salt: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits'),
+    files: z.record(z.string(), z.array(entrySchema)),
+  })
 })
 
 /** Reads and validates the baseline at `path`; every failure is a ConfigError naming it. */
@@ -38,7 +42,7 @@ export function readBaseline(path: string): BaselineData {
   } catch (error) {
     throw new ConfigError(`malformed baseline: invalid JSON (${(error as Error).message})`, { path }, 'write it again with --write-baseline')
   }
-  const parsed = parseWithSchema(baselineSchema, data, locatorOf(text, path))
+  const parsed = parseWithSchema(baselineSchema(), data, locatorOf(text, path))
   return { schemaVersion: 1, salt: parsed.salt, files: parsed.files }
 }
 
