@@ -18,6 +18,7 @@ describe('findMaskRuns', () => {
     ['＊＊市和ｘｘ县', ['＊＊', 'ｘｘ']],
     ['发展*名预备党员，转正*名', ['*', '*']],
     ['《**国调系统党建考核办法》《**国调系统清单》', ['**', '**']],
+    ['国家统计局**调查队全年学习**次', ['**', '**']],
   ])('finds the masks in %j', async (text, expected) => {
     expect(await runsOf(text)).toEqual(expected)
   })
@@ -43,6 +44,12 @@ describe('findMaskRuns', () => {
   it('skips Markdown code spans, fenced code and link targets', async () => {
     const md = '正文`学习**次`正文\n\n```\n发展*名党员\n```\n\n[链接](https://x.cn/**次)与**次\n'
     expect(await runsOf(md, 'a.md')).toEqual(['**'])
+  })
+
+  it('reads markers glued into words on both sides as emphasis in Markdown only', async () => {
+    expect(await runsOf('我们要**坚持**学习', 'a.md')).toEqual([])
+    expect(await runsOf('我们要**坚持**学习', 'a.txt')).toEqual(['**', '**'])
+    expect(await runsOf('统计局***调查队和***县', 'a.md')).toEqual(['***', '***'])
   })
 
   it('treats the same text in a .txt file literally', async () => {
