@@ -1,0 +1,81 @@
+// Kind `exposure`: a name masked in one place and spelled out in another (`***市统计局` here,
+// `石嘴山市统计局` there; `数说xx展望` and `数说额济纳展望`): the mask hides nothing.
+import { z } from 'zod'
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from '../config/validate.js'
+import { getTokenizer } from '../nlp/tokenizer.js'
+import { isHan } from './shared/chars.js'
+import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { findMaskRuns } from './shared/mask-runs.js'
+import { findMaskSlots, hanAfter, hanBefore } from './shared/mask-slots.js'
+import { escapeRegExp, textList } from './shared/options.js'
+import { findPlaces } from './shared/places.js'
+import { formatMessage } from './shared/template.js'
+import type { Profile, RuleKind } from './types.js'
+
+/** Options of an exposure rule. */
+export interface ExposureOptions {
+  readonly onlyWhenMasked: readonly Profile[]
+  /** Words that end a masked name (`市`, `调查队`): a place named before the same words is the same slot. */
+  readonly slotWords: readonly string[]
+  /** Han characters of context that must match on both sides for a name of any kind. */
+  readonly minContext: number
+}
+
+const schema = z.strictObject({ onlyWhenMasked: onlyWhenMaskedSchema, slotWords: textList, minContext: z.number().int().min(4).default(6) })
+
+/** Particles and prepositions next to a mask make its context a phrase any word fits (`交给xx的`). */
+const particleRe = /[的地得了着过和与及或在是为对把被将向从给等之]/
+/** Names longer than this are not taken for what a mask stands for. */
+const maxNameLength = 8
+
+/** The `exposure` kind. Message variables: `{text}` (the name), `{mask}` (the masked form). */
+export const exposureKind: RuleKind<ExposureOptions> = {
+  name: 'exposure',
+  parseOptions: (raw, at) => parseWithSchema(schema, raw, at),
+  compile(rule, settings) {
+    const { slotWords, minContext, onlyWhenMasked } = rule.options
+    const tokenizer = getTokenizer(settings.tokenizer)
+    return (doc) => {
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      const found = new Map<number, RawFinding>()
+      const report = (start: number, nameEnd: number, end: number, mask: string) => {
+        if (found.has(start)) return
+        const text = doc.text.slice(start, end)
+        found.set(start, { offset: start, length: end - start, message: formatMessage(rule.message, { text, mask }), data: { names: [text], mask, redact: { offset: start, length: nameEnd - start } } })
+      }
+      const slots = findMaskSlots(doc, slotWords)
+      if (slots.length > 0) {
+        // A place whose suffix and following words are those of a masked slot: 石嘴山|市统计局 and ***|市统计局.
+        for (const place of findPlaces(doc, tokenizer)) {
+          const slot = slots.find((s) => s.after.length >= 3 && doc.text.startsWith(s.after, place.maskEnd))
+          if (slot) report(place.start, place.maskEnd, place.maskEnd + slot.word.length, slot.run.text + slot.after)
+        }
+      }
+      for (const { start, nameEnd, mask } of sameContextNames(doc.text, findMaskRuns(doc), minContext)) report(start, nameEnd, nameEnd, mask)
+      return [...found.values()]
+    }
+  },
+}
+
+/** Names standing between the same words as a mask does elsewhere (`数说|xx|展望新未` and `数说|额济纳|展望新未`). */
+function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, minContext: number): Generator<{ start: number; nameEnd: number; mask: string }> {
+  const seen = new Set<string>()
+  for (const run of runs) {
+    const after = hanAfter(text, run.end)
+    const before = hanBefore(text, run.start).slice(-Math.max(2, minContext - after.length))
+    if (before.length < 2 || after.length < 2 || before.length + after.length < minContext) continue
+    if (particleRe.test(before.slice(-1)) || particleRe.test(after.charAt(0))) continue
+    const key = `${before}\u0000${after}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    const re = new RegExp(`${escapeRegExp(before)}([\\u4e00-\\u9fff]{2,${maxNameLength}}?)${escapeRegExp(after)}`, 'g')
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index + before.length
+      if (isHan(text.charCodeAt(start)) && !runs.some((r) => r.start >= m!.index && r.start < m!.index + m![0].length)) {
+        yield { start, nameEnd: start + m[1]!.length, mask: before + run.text + after }
+      }
+      re.lastIndex = m.index + 1
+    }
+  }
+}

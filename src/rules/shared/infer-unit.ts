@@ -1,0 +1,57 @@
+// Infers which unit a mask stands for from the places a document names: the one unit of the
+// masked level that contains them (外西河村 and 惠农中街社区 lie in 石嘴山市).
+import { getGazetteer, type Level, type Unit } from '../../nlp/gazetteer.js'
+import type { PlaceMention } from './places.js'
+
+/** The inferred unit and the mentions that point to it. */
+export interface Inference {
+  readonly unit: Unit
+  readonly evidence: readonly PlaceMention[]
+}
+
+const codeLengthOfLevel: Readonly<Record<number, number>> = { 1: 2, 2: 4, 3: 6, 4: 9 }
+
+/**
+ * The unit at one of `levels` (tried in order), whose name ends in `word` unless it is a
+ * province, that contains the named places; undefined unless the evidence points to one unit:
+ * a place that lies in it alone, or more places for it than for any other, and no named place
+ * that contradicts it (宁夏 rules out a 市 elsewhere). Units named in clear are not the masked one.
+ */
+export function inferUnit(places: readonly PlaceMention[], levels: readonly Level[], word: string): Inference | undefined {
+  const located = places.filter((p) => p.units.length > 0)
+  for (const level of levels) {
+    const inference = inferAtLevel(located, level, word)
+    if (inference) return inference
+  }
+  return undefined
+}
+
+function inferAtLevel(places: readonly PlaceMention[], level: Level, word: string): Inference | undefined {
+  const gazetteer = getGazetteer()
+  const length = codeLengthOfLevel[level]!
+  const fits = (u: Unit) => u.level === level && (level === 1 || u.name.endsWith(word))
+  const namedInClear = new Set(places.flatMap((p) => p.units.filter((u) => u.level === level).map((u) => u.code)))
+  const containers = places.filter((p) => p.units.every((u) => u.level < level))
+  const support = new Map<string, { unit: Unit; mentions: PlaceMention[]; isSure: boolean }>()
+  for (const place of places) {
+    const targets = new Set(place.units.filter((u) => u.level > level).map((u) => u.code.slice(0, length)))
+    const fitting = [...targets].map((code) => gazetteer.unit(code)).filter((u): u is Unit => u !== undefined && fits(u) && !namedInClear.has(u.code))
+    for (const unit of fitting) {
+      if (!containers.every((c) => c.units.some((u) => unit.code.startsWith(u.code)))) continue
+      const entry = support.get(unit.code) ?? { unit, mentions: [], isSure: false }
+      entry.mentions.push(place)
+      entry.isSure ||= targets.size === 1
+      support.set(unit.code, entry)
+    }
+  }
+  const ranked = [...support.values()].sort((a, b) => distinctNames(b.mentions) - distinctNames(a.mentions))
+  const [best, next] = ranked
+  if (!best || (next && distinctNames(next.mentions) === distinctNames(best.mentions))) return undefined
+  if (!best.isSure && distinctNames(best.mentions) < 2) return undefined
+  return { unit: best.unit, evidence: best.mentions }
+}
+
+/** Mentions of the same place count once: naming a village twice is no more evidence. */
+function distinctNames(mentions: readonly PlaceMention[]): number {
+  return new Set(mentions.map((m) => m.units.map((u) => u.code).join())).size
+}

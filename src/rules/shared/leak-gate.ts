@@ -1,0 +1,17 @@
+// The condition under which a leak rule looks at a document: always under the profiles it is
+// meant for, and in other profiles (draft) only when the document itself masks something.
+import { z } from 'zod'
+import type { Document } from '../../core/document.js'
+import { profiles, type Profile } from '../types.js'
+import { findMaskRuns } from './mask-runs.js'
+
+/** The option every leak kind takes: profiles in which the rule checks only documents with masks. */
+export const onlyWhenMaskedSchema = z.array(z.enum(profiles as unknown as [Profile, ...Profile[]])).default(['draft'])
+
+/**
+ * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that
+ * masks nothing is not meant to be anonymous: naming its own city there is no leak.
+ */
+export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[]): boolean {
+  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).length > 0
+}

@@ -1,0 +1,173 @@
+// Finds the places a Document names: unit names of the gazetteer ending in an administrative
+// suffix (灵武市, 外西河村), chains of short names (惠农中街社区), province short names
+// (宁夏) and landmarks named after a unit (贺兰山). Computed once per document and tokenizer.
+import { AhoCorasick } from '@monyone/aho-corasick'
+import type { Document } from '../../core/document.js'
+import { adminSuffixRe, notSuffixAfter, villageSuffixes } from '../../nlp/admin-names.js'
+import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
+import type { Tokenizer } from '../../nlp/tokenizer.js'
+import { isHan } from './chars.js'
+import { findUnlistedVillages } from './unlisted-villages.js'
+import { isTokenAligned, tokensAround } from './token-window.js'
+
+/** How a place was recognised, strongest first. */
+export type PlaceEvidence = 'name' | 'chain' | 'short' | 'landmark' | 'unlisted'
+
+/** A place named in the text. Offsets are UTF-16 code units. */
+export interface PlaceMention {
+  readonly start: number
+  readonly end: number
+  /** The name without its suffix ends here: [start, maskEnd) is what a redaction masks. */
+  readonly maskEnd: number
+  /** The unit named, or all its namesakes when the text does not tell them apart. Empty for landmarks. */
+  readonly units: readonly Unit[]
+  readonly evidence: PlaceEvidence
+  /** The name without its suffix is a common word (红旗村): kept only next to another place. */
+  readonly isGeneric: boolean
+}
+
+/** Characters after a unit short name that make it a landmark named after the unit (贺兰山). */
+const landmarkFeatureRe = /[山湖河江岭峡]/g
+/** Short names of 2 to this many characters are looked up before suffixes and features. */
+const maxShortLength = 5
+
+/** The places named in `doc`, sorted by offset; adjacent names stay separate mentions. */
+export function findPlaces(doc: Document, tokenizer: Tokenizer): readonly PlaceMention[] {
+  return doc.derive(`places:${tokenizer.name}`, () => scanPlaces(doc, tokenizer))
+}
+
+function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
+  const gazetteer = getGazetteer()
+  const found = [...suffixedNames(doc, gazetteer)]
+  const taken = (start: number, end: number) => found.some((m) => m.start < end && start < m.end)
+  for (const m of shortNames(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
+  for (const m of landmarks(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
+  for (const m of findUnlistedVillages(doc, tokenizer)) if (!taken(m.start, m.end)) found.push({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
+  return keepGenericNextToPlaces(found.filter((m) => !doc.isSkipped(m.start, m.end - m.start)).sort((a, b) => a.start - b.start))
+}
+
+/** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
+function* suffixedNames(doc: Document, gazetteer: Gazetteer): Generator<PlaceMention> {
+  const text = doc.text
+  adminSuffixRe.lastIndex = 0
+  for (let m = adminSuffixRe.exec(text); m; m = adminSuffixRe.exec(text)) {
+    const suffix = m[0]
+    const end = m.index + suffix.length
+    if (!isHan(text.charCodeAt(m.index - 1)) || notSuffixAfter[suffix]?.test(text.slice(end, end + 1))) continue
+    const minLength = suffix.length + 2
+    const upper = gazetteer.upperNamesEndingAt(text, end, minLength, isHan)[0]
+    const village = villageSuffixes.has(suffix) ? gazetteer.villageNamesEndingAt(text, end, minLength, isHan)[0] : undefined
+    const entry = pickLonger(upper, village)
+    const mention = entry ? withParentPrefix(text, gazetteer, entry, end, suffix.length) : chainedTownName(text, gazetteer, m.index, end)
+    if (mention) yield mention
+  }
+}
+
+function pickLonger(a: NameEntry | undefined, b: NameEntry | undefined): NameEntry | undefined {
+  if (!a) return b
+  if (!b) return a
+  return b.name.length > a.name.length ? b : a
+}
+
+/**
+ * A gazetteer name, extended to the left over the short names of units containing it
+ * (`灵武` + `郝家桥镇`); each extension keeps only the namesakes inside that unit.
+ */
+function withParentPrefix(text: string, gazetteer: Gazetteer, entry: NameEntry, end: number, suffixLength: number): PlaceMention {
+  let start = end - entry.name.length
+  let units = entry.units
+  let isExtended = false
+  for (let extended = true; extended; ) {
+    extended = false
+    for (let length = maxShortLength; length >= 2 && !extended; length--) {
+      const parents = gazetteer.unitsByShortName(text.slice(start - length, start))
+      const inside = units.filter((u) => parents.some((p) => u.code.startsWith(p.code) && u.code !== p.code))
+      if (start - length < 0 || inside.length === 0) continue
+      units = inside
+      start -= length
+      extended = isExtended = true
+    }
+  }
+  const isGeneric = entry.isGeneric && !isExtended && entry.units[0]!.level >= 4
+  return { start, end, maskEnd: end - suffixLength, units, evidence: isExtended ? 'chain' : 'name', isGeneric }
+}
+
+/**
+ * A community or village not in the gazetteer, named by the short names of its town and of a
+ * unit containing the town: `惠农` (惠农区) + `中街` (中街街道) + `社区`.
+ */
+function chainedTownName(text: string, gazetteer: Gazetteer, suffixStart: number, end: number): PlaceMention | undefined {
+  for (let length = maxShortLength; length >= 2; length--) {
+    const towns = gazetteer.unitsByShortName(text.slice(suffixStart - length, suffixStart)).filter((u) => u.level === 4)
+    if (towns.length === 0 || suffixStart - length < 0) continue
+    const townStart = suffixStart - length
+    for (let parentLength = maxShortLength; parentLength >= 2; parentLength--) {
+      const parents = gazetteer.unitsByShortName(text.slice(townStart - parentLength, townStart))
+      const inside = towns.filter((t) => parents.some((p) => t.code.startsWith(p.code)))
+      if (townStart - parentLength >= 0 && inside.length > 0) return { start: townStart - parentLength, end, maskEnd: suffixStart, units: inside, evidence: 'chain', isGeneric: false }
+    }
+  }
+  return undefined
+}
+
+let shortMatcher: { readonly gazetteer: Gazetteer; readonly ac: AhoCorasick } | undefined
+
+/** Short names of provinces, prefectures and counties written without suffix, as whole words. */
+function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
+  if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, ac: new AhoCorasick(standaloneShortNames(gazetteer)) }
+  for (const hit of shortMatcher.ac.matchInText(doc.text)) {
+    const units = gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3)
+    if (!isStandalone(doc, hit.begin, hit.end)) continue
+    if (!isTokenAligned(tokensAround(doc, tokenizer, hit.begin, hit.end), hit.begin, hit.end)) continue
+    yield { start: hit.begin, end: hit.end, maskEnd: hit.end, units, evidence: 'short', isGeneric: false }
+  }
+}
+
+/**
+ * Short names that stand for a place without suffix: every province's (宁夏, 内蒙古), and
+ * those of prefectures and counties that are not common words (石嘴山, 灵武; not 江山, 和平).
+ */
+function standaloneShortNames(gazetteer: Gazetteer): string[] {
+  const names: string[] = []
+  for (const [short, units] of gazetteer.shortNames()) {
+    if (units.some((u) => u.level === 1 || (u.level <= 3 && !gazetteer.isCommonShortName(u)))) names.push(short)
+  }
+  return names
+}
+
+/** Not part of a longer run of Han characters that the suffix scan reads (宁夏回族自治区). */
+function isStandalone(doc: Document, start: number, end: number): boolean {
+  const after = doc.text.slice(end, end + 3)
+  adminSuffixRe.lastIndex = 0
+  const m = adminSuffixRe.exec(after)
+  return !(m && m.index === 0)
+}
+
+/** A landmark named after a unit: a prefecture or county short name + 山/湖/河/... as one word (贺兰山). */
+function* landmarks(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
+  const text = doc.text
+  landmarkFeatureRe.lastIndex = 0
+  for (let m = landmarkFeatureRe.exec(text); m; m = landmarkFeatureRe.exec(text)) {
+    for (let length = maxShortLength - 1; length >= 2; length--) {
+      const start = m.index - length
+      if (start < 0) continue
+      const units = gazetteer.unitsByShortName(text.slice(start, m.index)).filter((u) => (u.level === 2 || u.level === 3) && !gazetteer.isCommonShortName(u))
+      if (units.length === 0) continue
+      const tokens = tokensAround(doc, tokenizer, start, m.index + 1)
+      if (tokens.some((t) => t.start === start && t.end === m!.index + 1)) yield { start, end: m.index + 1, maskEnd: m.index, units: [], evidence: 'landmark', isGeneric: false }
+      break
+    }
+  }
+}
+
+/** Drops generic names (红旗村) unless they directly follow another place (郝家桥镇红旗村). */
+function keepGenericNextToPlaces(sorted: PlaceMention[]): PlaceMention[] {
+  const kept: PlaceMention[] = []
+  for (const m of sorted) {
+    const previous = kept[kept.length - 1]
+    const isNextToPrevious = previous !== undefined && previous.end === m.start
+    if (m.isGeneric && !isNextToPrevious) continue
+    kept.push(m)
+  }
+  return kept
+}
