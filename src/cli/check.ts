@@ -6,6 +6,8 @@ import { decodeBytes } from '../io/decode.js'
 import { documentFromText } from '../io/read-document.js'
 import { expandPaths } from '../io/walk.js'
 import { createReporter } from '../report/index.js'
+import { redactLeakedNames } from '../core/redact-output.js'
+import { readSensitiveTerms } from '../rules/sensitive-terms.js'
 import { SummaryTally } from '../report/summary.js'
 import type { FileResult, Summary } from '../report/types.js'
 import { writeErr, writeOut } from './io.js'
@@ -25,14 +27,20 @@ export interface CheckOptions {
   readonly stdinFilename?: string
   readonly ignore: string[]
   readonly gitignore: boolean
+  readonly tokenizer?: string
+  readonly sensitiveTerms?: string
+  readonly redactOutput?: boolean
 }
 
 /** Runs `check` and returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings)
-  const { active } = setUpRules({ profile: options.profile, ruleFlags: options.rule, extraRuleFiles: options.rules })
+  const sensitiveTerms = options.sensitiveTerms === undefined ? undefined : { terms: readSensitiveTerms(options.sensitiveTerms), source: options.sensitiveTerms }
+  const { active } = setUpRules({ profile: options.profile, ruleFlags: options.rule, extraRuleFiles: options.rules, tokenizer: options.tokenizer, sensitiveTerms })
   const reporter = createReporter(options.format, { color: options.color ?? shouldColor(), toolVersion })
   const filters: FindingFilter[] = options.quiet ? [(fs) => fs.filter((f) => f.severity === 'error')] : []
+  // First, so that it sees every leak finding before --quiet drops the warnings.
+  if (options.redactOutput) filters.unshift(redactLeakedNames)
   const tally = new SummaryTally()
   let hasInputError = false
   const emit = (result: FileResult) => {
