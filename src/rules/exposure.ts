@@ -4,12 +4,11 @@ import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
-import { isHan } from './shared/chars.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
 import { findMaskSlots, hanAfter, hanBefore } from './shared/mask-slots.js'
 import { escapeRegExp, textList } from './shared/options.js'
-import { findPlaces } from './shared/places.js'
+import { adjacentRuns, findPlaces } from './shared/places.js'
 import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
@@ -46,10 +45,13 @@ export const exposureKind: RuleKind<ExposureOptions> = {
       }
       const slots = findMaskSlots(doc, slotWords)
       if (slots.length > 0) {
-        // A place whose suffix and following words are those of a masked slot: 石嘴山|市统计局 and ***|市统计局.
-        for (const place of findPlaces(doc, tokenizer)) {
-          const slot = slots.find((s) => s.after.length >= 3 && doc.text.startsWith(s.after, place.maskEnd))
-          if (slot) report(place.start, place.maskEnd, place.maskEnd + slot.word.length, slot.run.text + slot.after)
+        // Places whose suffix and following words are those of a masked slot: 石嘴山|市统计局
+        // and ***|市统计局. A run of places (达来呼布镇东风社区) is reported whole.
+        for (const run of adjacentRuns(findPlaces(doc, tokenizer))) {
+          const first = run[0]!
+          const last = run[run.length - 1]!
+          const slot = slots.find((s) => s.after.length >= 3 && doc.text.startsWith(s.after, last.maskEnd))
+          if (slot) report(first.start, last.maskEnd, last.maskEnd + slot.word.length, slot.run.text + slot.after)
         }
       }
       for (const { start, nameEnd, mask } of sameContextNames(doc.text, findMaskRuns(doc), minContext)) report(start, nameEnd, nameEnd, mask)
@@ -62,20 +64,30 @@ export const exposureKind: RuleKind<ExposureOptions> = {
 function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, minContext: number): Generator<{ start: number; nameEnd: number; mask: string }> {
   const seen = new Set<string>()
   for (const run of runs) {
-    const after = hanAfter(text, run.end)
-    const before = hanBefore(text, run.start).slice(-Math.max(2, minContext - after.length))
-    if (before.length < 2 || after.length < 2 || before.length + after.length < minContext) continue
-    if (particleRe.test(before.slice(-1)) || particleRe.test(after.charAt(0))) continue
-    const key = `${before}\u0000${after}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    const re = new RegExp(`${escapeRegExp(before)}([\\u4e00-\\u9fff]{2,${maxNameLength}}?)${escapeRegExp(after)}`, 'g')
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index + before.length
-      if (isHan(text.charCodeAt(start)) && !runs.some((r) => r.start >= m!.index && r.start < m!.index + m![0].length)) {
-        yield { start, nameEnd: start + m[1]!.length, mask: before + run.text + after }
+    for (const [before, after] of contextPairs(hanBefore(text, run.start), hanAfter(text, run.end), minContext)) {
+      const key = `${before}\u0000${after}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const re = new RegExp(`${escapeRegExp(before)}([\\u4e00-\\u9fff]{2,${maxNameLength}}?)${escapeRegExp(after)}`, 'g')
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const start = m.index + before.length
+        if (!runs.some((r) => r.start >= m!.index && r.start < m!.index + m![0].length)) yield { start, nameEnd: start + m[1]!.length, mask: before + run.text + after }
+        re.lastIndex = m.index + 1
       }
-      re.lastIndex = m.index + 1
     }
   }
+}
+
+/**
+ * The shortest contexts around a mask with `minContext` characters in all and at least two on
+ * each side (`计局|调查队以`, `统计局|调查队`, `家统计局|调查`), unless a particle touches the mask.
+ */
+function contextPairs(before: string, after: string, minContext: number): [string, string][] {
+  if (particleRe.test(before.slice(-1)) || particleRe.test(after.charAt(0))) return []
+  const pairs: [string, string][] = []
+  for (let b = 2; b <= before.length; b++) {
+    const a = minContext - b
+    if (a >= 2 && a <= after.length) pairs.push([before.slice(-b), after.slice(0, a)])
+  }
+  return pairs
 }

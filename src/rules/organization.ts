@@ -23,6 +23,8 @@ export interface OrganizationOptions {
   readonly nationalPrefixes: readonly string[]
   /** Names never reported. */
   readonly allow: readonly string[]
+  /** Phrases in which a suffix is no suffix (`集中学习` holds `中学`): skipped before any tagging. */
+  readonly notIn: readonly string[]
 }
 
 const schema = z.strictObject({
@@ -30,6 +32,7 @@ const schema = z.strictObject({
   suffixes: textList,
   nationalPrefixes: z.array(text).default([]),
   allow: z.array(text).default([]),
+  notIn: z.array(text).default([]),
 })
 
 /** The `organization` kind. Message variables: `{text}`. */
@@ -39,7 +42,7 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
   compile(rule, settings) {
     const { suffixes, nationalPrefixes, onlyWhenMasked } = rule.options
     const allow = new Set(rule.options.allow)
-    const pattern = { suffixSource: literalAlternation(suffixes) }
+    const pattern = { suffixSource: literalAlternation(suffixes), notIn: rule.options.notIn }
     const tokenizer = getTokenizer(settings.tokenizer)
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []

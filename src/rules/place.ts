@@ -6,7 +6,7 @@ import { parseWithSchema } from '../config/validate.js'
 import { getGazetteer, type Unit } from '../nlp/gazetteer.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
-import { findPlaces, type PlaceMention } from './shared/places.js'
+import { adjacentRuns, findPlaces, type PlaceMention } from './shared/places.js'
 import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
@@ -45,17 +45,6 @@ export const placeKind: RuleKind<PlaceOptions> = {
       return findings
     }
   },
-}
-
-/** Mentions that touch (宁夏回族自治区 + 石嘴山市 + 惠农区) form one finding. */
-function adjacentRuns(mentions: readonly PlaceMention[]): PlaceMention[][] {
-  const runs: PlaceMention[][] = []
-  for (const m of mentions) {
-    const run = runs[runs.length - 1]
-    if (run && run[run.length - 1]!.end === m.start) run.push(m)
-    else runs.push([m])
-  }
-  return runs
 }
 
 /** Where a run of mentions lies, in words, and every name the description uses (for redacted output). */

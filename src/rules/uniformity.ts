@@ -1,5 +1,5 @@
-// Kind `uniformity`: masks of different lengths or characters for the same slot (`***市` and
-// `**市`): a mask's length tells the length of the name it hides, so one mask should serve all.
+// Kind `uniformity`: masks of different lengths for the same slot (`***市` and `**市`): a mask's
+// length tells the length of the name it hides, so one mask should serve all.
 import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
@@ -35,7 +35,8 @@ export const uniformityKind: RuleKind<UniformityOptions> = {
       for (const [word, slots] of bySlot) {
         const uniform = mostUsedMask(slots)
         for (const { run } of slots) {
-          if (run.text === uniform) continue
+          // Only the length tells anything: `xx` and `XX`, `**` and `xx` hide names as well.
+          if (run.text.length === uniform.length) continue
           findings.push({
             offset: run.start,
             length: run.end - run.start,
@@ -50,9 +51,13 @@ export const uniformityKind: RuleKind<UniformityOptions> = {
   },
 }
 
-/** The mask used most for a slot; on a tie, the longest (it hides the most). */
+/** The mask of the length used most for a slot; on a tie, the longest (it hides the most). */
 export function mostUsedMask(slots: readonly MaskSlot[]): string {
-  const counts = new Map<string, number>()
-  for (const { run } of slots) counts.set(run.text, (counts.get(run.text) ?? 0) + 1)
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0]
+  const counts = new Map<number, { text: string; count: number }>()
+  for (const { run } of slots) {
+    const entry = counts.get(run.text.length) ?? { text: run.text, count: 0 }
+    entry.count++
+    counts.set(run.text.length, entry)
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || b.text.length - a.text.length)[0]!.text
 }

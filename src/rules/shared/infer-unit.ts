@@ -14,8 +14,10 @@ const codeLengthOfLevel: Readonly<Record<number, number>> = { 1: 2, 2: 4, 3: 6, 
 /**
  * The unit at one of `levels` (tried in order), whose name ends in `word` unless it is a
  * province, that contains the named places; undefined unless the evidence points to one unit:
- * a place that lies in it alone, or more places for it than for any other, and no named place
- * that contradicts it (宁夏 rules out a 市 elsewhere). Units named in clear are not the masked one.
+ * more places for it than for any other (then more that lie in it alone), at least one place
+ * that lies in it alone or two that may, and no named place
+ * that contradicts it (宁夏 rules out a 市 elsewhere). A unit of the masked level named in clear
+ * counts for itself: the mask may hide the very name the text spells out elsewhere.
  */
 export function inferUnit(places: readonly PlaceMention[], levels: readonly Level[], word: string): Inference | undefined {
   const located = places.filter((p) => p.units.length > 0)
@@ -30,24 +32,25 @@ function inferAtLevel(places: readonly PlaceMention[], level: Level, word: strin
   const gazetteer = getGazetteer()
   const length = codeLengthOfLevel[level]!
   const fits = (u: Unit) => u.level === level && (level === 1 || u.name.endsWith(word))
-  const namedInClear = new Set(places.flatMap((p) => p.units.filter((u) => u.level === level).map((u) => u.code)))
   const containers = places.filter((p) => p.units.every((u) => u.level < level))
-  const support = new Map<string, { unit: Unit; mentions: PlaceMention[]; isSure: boolean }>()
+  const support = new Map<string, { unit: Unit; mentions: PlaceMention[]; sure: number }>()
   for (const place of places) {
-    const targets = new Set(place.units.filter((u) => u.level > level).map((u) => u.code.slice(0, length)))
-    const fitting = [...targets].map((code) => gazetteer.unit(code)).filter((u): u is Unit => u !== undefined && fits(u) && !namedInClear.has(u.code))
+    const targets = new Set(place.units.filter((u) => u.level >= level).map((u) => u.code.slice(0, length)))
+    const fitting = [...targets].map((code) => gazetteer.unit(code)).filter((u): u is Unit => u !== undefined && fits(u))
     for (const unit of fitting) {
       if (!containers.every((c) => c.units.some((u) => unit.code.startsWith(u.code)))) continue
-      const entry = support.get(unit.code) ?? { unit, mentions: [], isSure: false }
+      const entry = support.get(unit.code) ?? { unit, mentions: [], sure: 0 }
       entry.mentions.push(place)
-      entry.isSure ||= targets.size === 1
+      if (targets.size === 1) entry.sure++
       support.set(unit.code, entry)
     }
   }
-  const ranked = [...support.values()].sort((a, b) => distinctNames(b.mentions) - distinctNames(a.mentions))
+  // More places first; among as many, more places that lie in that unit alone.
+  const score = (e: { mentions: PlaceMention[]; sure: number }) => [distinctNames(e.mentions), e.sure] as const
+  const ranked = [...support.values()].sort((a, b) => score(b)[0] - score(a)[0] || score(b)[1] - score(a)[1])
   const [best, next] = ranked
-  if (!best || (next && distinctNames(next.mentions) === distinctNames(best.mentions))) return undefined
-  if (!best.isSure && distinctNames(best.mentions) < 2) return undefined
+  if (!best || (next && score(next)[0] === score(best)[0] && score(next)[1] === score(best)[1])) return undefined
+  if (best.sure === 0 && distinctNames(best.mentions) < 2) return undefined
   return { unit: best.unit, evidence: best.mentions }
 }
 

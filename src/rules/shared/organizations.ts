@@ -16,6 +16,8 @@ export interface OrganizationMention {
 export interface OrganizationPattern {
   /** `公司|集团|...` as a RegExp source, longest first. */
   readonly suffixSource: string
+  /** Phrases in which a suffix is no suffix (`集中学习`). */
+  readonly notIn: readonly string[]
 }
 
 /** Tags that end a name read backwards: verbs, prepositions, particles, pronouns, measure words, punctuation. */
@@ -27,21 +29,29 @@ const properTagRe = /^(?:ns|nr|nrfg|nrt|nz|x)$/
 
 /** Organisation names of `doc` for the given suffixes; computed once per document, tokenizer and suffix set. */
 export function findOrganizations(doc: Document, tokenizer: Tokenizer, pattern: OrganizationPattern): readonly OrganizationMention[] {
-  return doc.derive(`organizations:${tokenizer.name}:${pattern.suffixSource}`, () => scan(doc, tokenizer, new RegExp(pattern.suffixSource, 'g')))
+  return doc.derive(`organizations:${tokenizer.name}:${pattern.suffixSource}:${pattern.notIn.join('|')}`, () => scan(doc, tokenizer, new RegExp(pattern.suffixSource, 'g'), pattern.notIn))
 }
 
-function scan(doc: Document, tokenizer: Tokenizer, suffixRe: RegExp): OrganizationMention[] {
+function scan(doc: Document, tokenizer: Tokenizer, suffixRe: RegExp, notIn: readonly string[]): OrganizationMention[] {
   const found: OrganizationMention[] = []
   for (let m = suffixRe.exec(doc.text); m; m = suffixRe.exec(doc.text)) {
     const suffixStart = m.index
     const end = suffixStart + m[0].length
-    if (!isHan(doc.text.charCodeAt(suffixStart - 1))) continue
+    if (!isHan(doc.text.charCodeAt(suffixStart - 1)) || isInsidePhrase(doc.text, suffixStart, end, notIn)) continue
     const tokens = tokensAround(doc, tokenizer, suffixStart, end)
     const start = nameStart(tokens, suffixStart, end)
     if (start !== undefined) found.push({ start, end, suffixStart })
   }
   // `中国工商银行` inside `中国工商银行石嘴山分行` is one organisation, reported as the longer.
   return found.filter((f) => !found.some((g) => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start))
+}
+
+/** True when one of `phrases` covers [start, end) in `text`. */
+function isInsidePhrase(text: string, start: number, end: number, phrases: readonly string[]): boolean {
+  return phrases.some((p) => {
+    for (let i = Math.max(0, end - p.length); i <= start; i++) if (text.startsWith(p, i)) return true
+    return false
+  })
 }
 
 /** Where the name ending in the suffix at [suffixStart, end) starts, or undefined when no proper name precedes it. */

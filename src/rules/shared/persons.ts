@@ -27,23 +27,63 @@ function scanPersons(doc: Document, tokenizer: Tokenizer): PersonMention[] {
   const found = new Map<number, PersonMention>()
   titleRe.lastIndex = 0
   for (let m = titleRe.exec(doc.text); m; m = titleRe.exec(doc.text)) {
+    // Titles overlap (`支书` and `书记` in 党总支书记): each start is tried.
+    titleRe.lastIndex = m.index + 1
     const tokens = tokensAround(doc, tokenizer, m.index, m.index + m[0].length)
     const at = tokens.findIndex((t) => t.start <= m!.index && m!.index < t.end)
     const title = tokens[at]
     // The title must end its token: `书记` in `党组书记`, not `主任` inside `主任务`.
     if (!title || title.end !== m.index + m[0].length) continue
-    for (const name of [tokens[at - 1], tokens[at + 1]]) {
-      if (name && isPersonName(name)) found.set(name.start, { start: name.start, end: name.end, title: title.word })
+    // A space may stand between a title and the name after it (`党总支书记 张振华` in a heading).
+    const after = tokens[at + 1] !== undefined && /^\s+$/.test(tokens[at + 1]!.word) ? at + 1 : at
+    for (const name of [nameBefore(tokens, at), nameAfter(tokens, after)]) {
+      if (name) found.set(name.start, { start: name.start, end: name.end, title: title.word })
     }
   }
   return [...found.values()].sort((a, b) => a.start - b.start)
 }
 
+/** Tags of a word that cannot be a given name: verbs, prepositions, particles, conjunctions, adverbs, pronouns. */
+const notGivenNameTagRe = /^(?:v|p|u|c|d|r|m|q|f|t|w)/
+
+/** The name ending right before the title at `at`: one word (李四), or a surname the tagger split off (张/q 海军/n). */
+function nameBefore(tokens: readonly Token[], at: number): Span | undefined {
+  const last = tokens[at - 1]
+  if (!last) return undefined
+  if (isPersonName(last)) return last
+  const surname = tokens[at - 2]
+  return surname && isSplitName(surname, last) ? { start: surname.start, end: last.end } : undefined
+}
+
+/** The name starting right after the title at `at`. */
+function nameAfter(tokens: readonly Token[], at: number): Span | undefined {
+  const first = tokens[at + 1]
+  if (!first) return undefined
+  if (isPersonName(first)) return first
+  const given = tokens[at + 2]
+  return given && isSplitName(first, given) ? { start: first.start, end: given.end } : undefined
+}
+
+interface Span {
+  readonly start: number
+  readonly end: number
+}
+
+/** A one-character surname followed by a one- or two-character word that may be a given name. */
+function isSplitName(surname: Token, given: Token): boolean {
+  if (surname.word.length !== 1 || surnameLength(surname.word) !== 1 || !isAllHan(given.word)) return false
+  return given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
+}
+
+function isAllHan(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!isHan(word.charCodeAt(i))) return false
+  return word.length > 0
+}
+
 /** Two to four Han characters, starting with a surname, tagged as a name or unknown word. */
 function isPersonName(token: Token): boolean {
   const { word, tag } = token
-  if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag)) return false
-  for (let i = 0; i < word.length; i++) if (!isHan(word.charCodeAt(i))) return false
+  if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word)) return false
   const surname = surnameLength(word)
   return surname > 0 && word.length - surname >= 1 && word.length - surname <= 2
 }

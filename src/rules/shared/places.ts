@@ -38,16 +38,17 @@ export function findPlaces(doc: Document, tokenizer: Tokenizer): readonly PlaceM
 
 function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
   const gazetteer = getGazetteer()
-  const found = [...suffixedNames(doc, gazetteer)]
+  const found = [...suffixedNames(doc, gazetteer, tokenizer)]
   const taken = (start: number, end: number) => found.some((m) => m.start < end && start < m.end)
+  // Unlisted names first: `巴彦` of 巴彦县 inside `巴彦宝力格来嘎查` is part of a longer name.
+  for (const m of findUnlistedVillages(doc, tokenizer)) if (!taken(m.start, m.end)) found.push({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
   for (const m of shortNames(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
   for (const m of landmarks(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
-  for (const m of findUnlistedVillages(doc, tokenizer)) if (!taken(m.start, m.end)) found.push({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
   return keepGenericNextToPlaces(found.filter((m) => !doc.isSkipped(m.start, m.end - m.start)).sort((a, b) => a.start - b.start))
 }
 
 /** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
-function* suffixedNames(doc: Document, gazetteer: Gazetteer): Generator<PlaceMention> {
+function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
   const text = doc.text
   adminSuffixRe.lastIndex = 0
   for (let m = adminSuffixRe.exec(text); m; m = adminSuffixRe.exec(text)) {
@@ -59,8 +60,20 @@ function* suffixedNames(doc: Document, gazetteer: Gazetteer): Generator<PlaceMen
     const village = villageSuffixes.has(suffix) ? gazetteer.villageNamesEndingAt(text, end, minLength, isHan)[0] : undefined
     const entry = pickLonger(upper, village)
     const mention = entry ? withParentPrefix(text, gazetteer, entry, end, suffix.length) : chainedTownName(text, gazetteer, m.index, end)
-    if (mention) yield mention
+    if (mention && !isGluedToWordBefore(doc, tokenizer, mention)) yield mention
   }
+}
+
+/**
+ * True when a county, town or village name starts inside a word of the tagger's dictionary:
+ * `文明村镇` is not 明村镇, `其中城区社区` is not 中城区社区. A word the tagger does not know
+ * (`抓外` of 包抓外西河村, tagged `x`) does not count: it only shows the name is unknown to it.
+ */
+function isGluedToWordBefore(doc: Document, tokenizer: Tokenizer, mention: PlaceMention): boolean {
+  const level = mention.units[0]?.level ?? 0
+  if (level < 3 || mention.evidence !== 'name' || !isHan(doc.text.charCodeAt(mention.start - 1))) return false
+  const tokens = tokensAround(doc, tokenizer, mention.start, mention.end)
+  return tokens.some((t) => t.start < mention.start && mention.start < t.end && t.tag !== 'x')
 }
 
 function pickLonger(a: NameEntry | undefined, b: NameEntry | undefined): NameEntry | undefined {
@@ -116,21 +129,31 @@ let shortMatcher: { readonly gazetteer: Gazetteer; readonly ac: AhoCorasick } | 
 function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
   if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, ac: new AhoCorasick(standaloneShortNames(gazetteer)) }
   for (const hit of shortMatcher.ac.matchInText(doc.text)) {
-    const units = gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3)
+    const units = highestLevel(gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3))
     if (!isStandalone(doc, hit.begin, hit.end)) continue
     if (!isTokenAligned(tokensAround(doc, tokenizer, hit.begin, hit.end), hit.begin, hit.end)) continue
     yield { start: hit.begin, end: hit.end, maskEnd: hit.end, units, evidence: 'short', isGeneric: false }
   }
 }
 
+/** Written alone, a short name means its highest unit: `河北` is 河北省, not 天津's 河北区. */
+function highestLevel(units: readonly Unit[]): Unit[] {
+  const top = Math.min(...units.map((u) => u.level))
+  return units.filter((u) => u.level === top)
+}
+
 /**
- * Short names that stand for a place without suffix: every province's (宁夏, 内蒙古), and
- * those of prefectures and counties that are not common words (石嘴山, 灵武; not 江山, 和平).
+ * Short names that stand for a place without suffix: every province's (宁夏, 内蒙古), those of
+ * prefectures that are not common words (石嘴山; not 江山, 朝阳), and those of counties that are
+ * not and have three characters or more (额济纳). Two rare characters of a county name occur
+ * too easily in other words (久治 in a misquoted 长治久安); they count only before a suffix.
  */
 function standaloneShortNames(gazetteer: Gazetteer): string[] {
   const names: string[] = []
   for (const [short, units] of gazetteer.shortNames()) {
-    if (units.some((u) => u.level === 1 || (u.level <= 3 && !gazetteer.isCommonShortName(u)))) names.push(short)
+    if (units.some((u) => u.level === 1 || (u.level === 2 && !gazetteer.isCommonShortName(u)) || (u.level === 3 && short.length >= 3 && !gazetteer.isCommonShortName(u)))) {
+      names.push(short)
+    }
   }
   return names
 }
@@ -158,6 +181,17 @@ function* landmarks(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): 
       break
     }
   }
+}
+
+/** Mentions that touch (宁夏回族自治区 + 石嘴山市 + 惠农区) form one run, reported as one name. */
+export function adjacentRuns(mentions: readonly PlaceMention[]): PlaceMention[][] {
+  const runs: PlaceMention[][] = []
+  for (const m of mentions) {
+    const run = runs[runs.length - 1]
+    if (run && run[run.length - 1]!.end === m.start) run.push(m)
+    else runs.push([m])
+  }
+  return runs
 }
 
 /** Drops generic names (红旗村) unless they directly follow another place (郝家桥镇红旗村). */
