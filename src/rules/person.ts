@@ -38,7 +38,7 @@ export const personKind: RuleKind<PersonOptions> = {
       const findings: RawFinding[] = []
       for (const person of findPersons(doc, tokenizer)) {
         const name = doc.text.slice(person.start, person.end)
-        if (publicFigures.has(name) || isInsideFormulation(doc.text, person.start, person.end, formulations)) continue
+        if (isPublicFigure(name, publicFigures) || isInsideFormulation(doc.text, person.start, person.end, formulations)) continue
         findings.push({
           offset: person.start,
           length: person.end - person.start,
@@ -49,6 +49,12 @@ export const personKind: RuleKind<PersonOptions> = {
       return findings
     }
   },
+}
+
+/** A public figure's name, alone or with a character the tagger glued to it (`向雷锋同志学习`). */
+function isPublicFigure(name: string, publicFigures: ReadonlySet<string>): boolean {
+  for (const figure of publicFigures) if (name.includes(figure)) return true
+  return false
 }
 
 /** True when one of `formulations` stands in `text` over [start, end). */

@@ -58,7 +58,11 @@ function describe(run: readonly PlaceMention[], text: string): { where: string; 
     names.push(...path)
     return { where: path.join(', '), names }
   }
-  const parents = new Set(last.units.map(regionOf))
+  const parents = new Set<string>()
+  for (const unit of last.units) {
+    parents.add(regionOf(unit))
+    if (parents.size > 3) break
+  }
   names.push(...parents)
   return { where: `${last.units.length} units bear this name, in ${[...parents].slice(0, 3).join(', ')}${parents.size > 3 ? ', ...' : ''}`, names }
 }

@@ -46,15 +46,14 @@ function inferAtLevel(places: readonly PlaceMention[], level: Level, word: strin
     }
   }
   // More places first; among as many, more places that lie in that unit alone.
-  const score = (e: { mentions: PlaceMention[]; sure: number }) => [distinctNames(e.mentions), e.sure] as const
-  const ranked = [...support.values()].sort((a, b) => score(b)[0] - score(a)[0] || score(b)[1] - score(a)[1])
+  const ranked = [...support.values()].map((e) => ({ ...e, count: distinctNames(e.mentions) })).sort((a, b) => b.count - a.count || b.sure - a.sure)
   const [best, next] = ranked
-  if (!best || (next && score(next)[0] === score(best)[0] && score(next)[1] === score(best)[1])) return undefined
-  if (best.sure === 0 && distinctNames(best.mentions) < 2) return undefined
+  if (!best || (next && next.count === best.count && next.sure === best.sure)) return undefined
+  if (best.sure === 0 && best.count < 2) return undefined
   return { unit: best.unit, evidence: best.mentions }
 }
 
 /** Mentions of the same place count once: naming a village twice is no more evidence. */
 function distinctNames(mentions: readonly PlaceMention[]): number {
-  return new Set(mentions.map((m) => m.units.map((u) => u.code).join())).size
+  return new Set(mentions.map((m) => `${m.units.length}:${m.units[0]?.code}:${m.units[m.units.length - 1]?.code}`)).size
 }

@@ -1,7 +1,7 @@
 // Finds the places a Document names: unit names of the gazetteer ending in an administrative
 // suffix (灵武市, 外西河村), chains of short names (惠农中街社区), province short names
 // (宁夏) and landmarks named after a unit (贺兰山). Computed once per document and tokenizer.
-import { AhoCorasick } from '@monyone/aho-corasick'
+import { AhoCorasick } from '@monyone/aho-corasick/fast'
 import type { Document } from '../../core/document.js'
 import { adminSuffixRe, notSuffixAfter, villageSuffixes } from '../../nlp/admin-names.js'
 import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
@@ -59,7 +59,7 @@ function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenize
     const upper = gazetteer.upperNamesEndingAt(text, end, minLength, isHan)[0]
     const village = villageSuffixes.has(suffix) ? gazetteer.villageNamesEndingAt(text, end, minLength, isHan)[0] : undefined
     const entry = pickLonger(upper, village)
-    const mention = entry ? withParentPrefix(text, gazetteer, entry, end, suffix.length) : chainedTownName(text, gazetteer, m.index, end)
+    const mention = entry ? withParentPrefix(text, gazetteer, entry, end, suffix.length) : villageSuffixes.has(suffix) ? chainedTownName(text, gazetteer, m.index, end) : undefined
     if (mention && !isGluedToWordBefore(doc, tokenizer, mention)) yield mention
   }
 }
