@@ -16,6 +16,8 @@ import type { RuleDef } from '../rules/types.js'
 import { writeErr, writeOut } from './io.js'
 import { setUpRules } from './rules-setup.js'
 
+const maskRe = /^[*\uFF0AxX\uFF58\uFF38\u00D7]+$/
+
 /** Options of `redact`, as commander parses them. */
 export interface RedactOptions {
   readonly output?: string
@@ -29,7 +31,8 @@ export interface RedactOptions {
 /** Runs `redact` and returns the exit code: 0 done, 1 when a leak is still found in the copy. */
 export async function runRedact(file: string, options: RedactOptions): Promise<number> {
   if (!options.output && !options.dryRun) throw new UsageError('redact needs -o OUT (or --dry-run)', {}, 'mask-audit redact report.txt -o report.redacted.txt')
-  if (options.mask !== undefined && !/^[*\uFF0AxX\uFF58\uFF38\u00D7]+$/.test(options.mask)) throw new UsageError(`--mask "${options.mask}": a mask is made of *, ＊, x, X or ×`)
+  // `*`, U+FF0A FULLWIDTH ASTERISK, `x`, `X`, U+FF58 and U+FF38 FULLWIDTH x and X, U+00D7 MULTIPLICATION SIGN.
+  if (options.mask !== undefined && !maskRe.test(options.mask)) throw new UsageError(`--mask "${options.mask}": a mask is made of *, ＊, x, X or ×`)
   if (options.output && isSameFile(file, options.output)) throw new UsageError(`-o ${options.output} is the file being redacted`, {}, 'the original is never overwritten; write the copy elsewhere')
   const bytes = readInput(file)
   const decoded = decodeBytes(bytes, file)

@@ -54,8 +54,10 @@ export function parseRuleFlags(flags: readonly string[], defs: readonly RuleDef[
 export function setUpRules(setup: RuleSetup): { defs: RuleDef[]; active: ActiveRule[]; profile: Profile } {
   const profile = parseProfile(setup.profile)
   const defs = loadAllRules(setup.extraRuleFiles)
-  if (setup.sensitiveTerms) defs.push(sensitiveTermRule(setup.sensitiveTerms.terms, setup.sensitiveTerms.source))
-  assertUniqueIds(defs)
+  if (setup.sensitiveTerms) {
+    defs.push(sensitiveTermRule(setup.sensitiveTerms.terms, setup.sensitiveTerms.source))
+    assertUniqueIds(defs)
+  }
   const tokenizer = setup.tokenizer === undefined ? defaultTokenizer : parseTokenizerName(setup.tokenizer)
   assertTokenizerInstalled(tokenizer)
   const overrides = parseRuleFlags(setup.ruleFlags, defs)

@@ -61,10 +61,6 @@ class ReversedNameIndex {
     this.tabs = Int32Array.from(tabs)
   }
 
-  get size(): number {
-    return this.starts.length
-  }
-
   /**
    * The entries whose names end at `end` in `text` and are at least `minLength` long, longest
    * first. Only characters for which `isNameChar` holds are walked over.

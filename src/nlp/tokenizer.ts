@@ -6,6 +6,7 @@ import { isNodejiebaInstalled, loadNodejieba } from './nodejieba-backend.js'
 
 /** The backends a run may choose (`--tokenizer`, config `tokenizer`). */
 export const tokenizerNames = ['jieba', 'nodejieba'] as const
+/** A backend's name: `jieba` is @node-rs/jieba. */
 export type TokenizerName = (typeof tokenizerNames)[number]
 
 /** The default backend: @node-rs/jieba, prebuilt, no compiler needed. */

@@ -4,7 +4,7 @@ import { AhoCorasick } from '@monyone/aho-corasick'
 import { z } from 'zod'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
-import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { profileListSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { text } from './shared/options.js'
 import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
@@ -17,7 +17,7 @@ export interface TermOptions {
 }
 
 const schema = z.strictObject({
-  onlyWhenMasked: onlyWhenMaskedSchema.default([]),
+  onlyWhenMasked: profileListSchema.default([]),
   terms: z.array(text).min(1, 'must list at least one term'),
 })
 

@@ -5,8 +5,11 @@ import type { Document } from '../../core/document.js'
 import { profiles, type Profile } from '../types.js'
 import { findMaskRuns } from './mask-runs.js'
 
-/** The option every leak kind takes: profiles in which the rule checks only documents with masks. */
-export const onlyWhenMaskedSchema = z.array(z.enum(profiles as unknown as [Profile, ...Profile[]])).default(['draft'])
+/** A list of profiles, as a rule file writes it. */
+export const profileListSchema = z.array(z.enum(profiles as unknown as [Profile, ...Profile[]]))
+
+/** The option every leak kind takes: profiles in which the rule checks only documents with masks (default draft). */
+export const onlyWhenMaskedSchema = profileListSchema.default(['draft'])
 
 /**
  * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that

@@ -15,7 +15,7 @@ export interface MaskSlot {
 }
 
 /** Han characters of context kept on each side of a slot. */
-export const contextLength = 4
+const contextLength = 4
 
 /**
  * Masks followed by one of `slotWords` (longest first): the words that end a unit's or an
