@@ -38,13 +38,15 @@ export function findPlaces(doc: Document, tokenizer: Tokenizer): readonly PlaceM
 
 function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
   const gazetteer = getGazetteer()
-  const found = [...suffixedNames(doc, gazetteer, tokenizer)]
+  // A name inside a longer one is part of it: `召陵区` in `召陵区翟庄街道`, itself a town's name.
+  const suffixed = [...suffixedNames(doc, gazetteer, tokenizer)]
+  const found = suffixed.filter((m) => !suffixed.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start))
   const taken = (start: number, end: number) => found.some((m) => m.start < end && start < m.end)
   // Unlisted names first: `巴彦` of 巴彦县 inside `巴彦宝力格来嘎查` is part of a longer name.
   for (const m of findUnlistedVillages(doc, tokenizer)) if (!taken(m.start, m.end)) found.push({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
   for (const m of shortNames(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
   for (const m of landmarks(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
-  return keepGenericNextToPlaces(found.filter((m) => !doc.isSkipped(m.start, m.end - m.start)).sort((a, b) => a.start - b.start))
+  return linkAdjacent(found.filter((m) => !doc.isSkipped(m.start, m.end - m.start)).sort((a, b) => a.start - b.start))
 }
 
 /** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
@@ -194,14 +196,18 @@ export function adjacentRuns(mentions: readonly PlaceMention[]): PlaceMention[][
   return runs
 }
 
-/** Drops generic names (红旗村) unless they directly follow another place (郝家桥镇红旗村). */
-function keepGenericNextToPlaces(sorted: PlaceMention[]): PlaceMention[] {
+/**
+ * Links each mention to the one right before it: a unit inside the previous place keeps only
+ * its namesakes there (`郾城区沙北街道` + `昆仑社区`), and a generic name (红旗村) is kept only
+ * inside a county, town or village named right before it (`郝家桥镇红旗村`, not `河南省和谐社区`).
+ */
+function linkAdjacent(sorted: PlaceMention[]): PlaceMention[] {
   const kept: PlaceMention[] = []
   for (const m of sorted) {
     const previous = kept[kept.length - 1]
-    const isNextToPrevious = previous !== undefined && previous.end === m.start
-    if (m.isGeneric && !isNextToPrevious) continue
-    kept.push(m)
+    const inside = previous && previous.end === m.start ? m.units.filter((u) => previous.units.some((p) => p.level >= 3 && u.code.startsWith(p.code) && u.code !== p.code)) : []
+    if (m.isGeneric && inside.length === 0) continue
+    kept.push(inside.length > 0 ? { ...m, units: inside, isGeneric: false } : m)
   }
   return kept
 }
