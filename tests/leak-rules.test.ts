@@ -23,6 +23,7 @@ describe('precision: nothing is taken for a leak', () => {
     ['generic words that are also unit names', '围绕长治久安、和平发展，建设新华书店，弘扬长安精神，打江山、守江山，建设美丽乡村、幸福社区、和谐社区和中心村。'],
     ['suffix characters inside words', '推动县域经济和区域协调，改造农贸市场，加强村级组织，推进乡村振兴，隆重庆祝建党节，推动幸福建设。'],
     ['generic titles and heroes', '全体同志、老同志和青年同志向雷锋同志学习，党组书记带头，局长及其他成员参加。'],
+    ['a surname and a title, after a preposition', '由王局长主持会议，由张局长讲话，和刘主任一起调研。'],
     ['organisations named by kind only', '走访企业集团、商业银行、保险公司、人民医院和中小学校，开展集中学习，推进集团化改革。'],
     ['masks and counts', '***市统计局开展集中学习**次，发展*名预备党员，完成xx项调查。'],
   ])('%s', async (_what, text) => {

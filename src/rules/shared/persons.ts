@@ -69,9 +69,15 @@ interface Span {
   readonly end: number
 }
 
+/**
+ * Tags a split-off surname may carry: the tagger reads 张 as a measure word (张/q 海军/n), but a
+ * preposition or conjunction (由张局长, 和刘主任) is the word before a title, not a surname.
+ */
+const notSurnameTagRe = /^(?:v|p|u|c|d|r|f|t|w)/
+
 /** A one-character surname followed by a one- or two-character word that may be a given name. */
 function isSplitName(surname: Token, given: Token): boolean {
-  if (surname.word.length !== 1 || surnameLength(surname.word) !== 1 || !isAllHan(given.word)) return false
+  if (surname.word.length !== 1 || surnameLength(surname.word) !== 1 || notSurnameTagRe.test(surname.tag) || !isAllHan(given.word)) return false
   return given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
 }
 
@@ -80,10 +86,17 @@ function isAllHan(word: string): boolean {
   return word.length > 0
 }
 
+/**
+ * Prepositions and conjunctions that are also surnames: glued to a surname before a title they
+ * are `由` + `王局长` (a surname and a title name no one), not a person called 由王.
+ */
+const functionSurnameRe = /^[由向和与对给请让被把从在为跟同及经据以将]/
+
 /** Two to four Han characters, starting with a surname, tagged as a name or unknown word. */
 function isPersonName(token: Token): boolean {
   const { word, tag } = token
   if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word)) return false
+  if (word.length === 2 && functionSurnameRe.test(word) && surnameLength(word.slice(1)) === 1) return false
   const surname = surnameLength(word)
   return surname > 0 && word.length - surname >= 1 && word.length - surname <= 2
 }
