@@ -5,7 +5,7 @@ import { AhoCorasick } from '@monyone/aho-corasick/fast'
 import type { Document } from '../../core/document.js'
 import { adminSuffixRe, notSuffixAfter, villageSuffixes } from '../../nlp/admin-names.js'
 import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
-import type { Tokenizer } from '../../nlp/tokenizer.js'
+import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
 import { findUnlistedVillages } from './unlisted-villages.js'
 import { isTokenAligned, tokensAround } from './token-window.js'
@@ -62,21 +62,30 @@ function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenize
     const village = villageSuffixes.has(suffix) ? gazetteer.villageNamesEndingAt(text, end, minLength, isHan)[0] : undefined
     const entry = pickLonger(upper, village)
     const mention = entry ? withParentPrefix(text, gazetteer, entry, end, suffix.length) : villageSuffixes.has(suffix) ? chainedTownName(text, gazetteer, m.index, end) : undefined
-    if (mention && !isGluedToWordBefore(doc, tokenizer, mention)) yield mention
+    if (mention && !isCutFromOtherWords(doc, tokenizer, mention)) yield mention
   }
 }
 
 /**
- * True when a county, town or village name starts inside a word of the tagger's dictionary:
- * `文明村镇` is not 明村镇, `其中城区社区` is not 中城区社区. A word the tagger does not know
- * (`抓外` of 包抓外西河村, tagged `x`) does not count: it only shows the name is unknown to it.
+ * True when a county, town or village name is cut out of other words of the tagger's
+ * dictionary: it starts inside one (`文明村镇` is not 明村镇, `其中城区社区` is not 中城区社区),
+ * or a common word runs over its suffix (`发展乡村旅游` is not the village 发展乡村). Words the
+ * tagger does not know (`抓外` of 包抓外西河村, `村拓建`, tagged `x`) only show the name is
+ * unknown to it.
  */
-function isGluedToWordBefore(doc: Document, tokenizer: Tokenizer, mention: PlaceMention): boolean {
+function isCutFromOtherWords(doc: Document, tokenizer: Tokenizer, mention: PlaceMention): boolean {
   const level = mention.units[0]?.level ?? 0
-  if (level < 3 || mention.evidence !== 'name' || !isHan(doc.text.charCodeAt(mention.start - 1))) return false
+  if (level < 3 || mention.evidence !== 'name') return false
   const tokens = tokensAround(doc, tokenizer, mention.start, mention.end)
-  return tokens.some((t) => t.start < mention.start && mention.start < t.end && t.tag !== 'x')
+  const { start, maskEnd } = mention
+  const startsInside = (t: Token) => t.tag !== 'x' && t.start < start && start < t.end
+  // A place word over the suffix (包抓外/x 河村/ns 乡村) does not cut the name: only common words do.
+  const endsInside = (t: Token) => !properTagRe.test(t.tag) && start < t.start && t.start < maskEnd && maskEnd < t.end
+  return tokens.some((t) => startsInside(t) || endsInside(t))
 }
+
+/** Tags of unknown words and proper nouns. */
+const properTagRe = /^(?:x|ns|nr|nrt|nrfg|nz|nt)$/
 
 function pickLonger(a: NameEntry | undefined, b: NameEntry | undefined): NameEntry | undefined {
   if (!a) return b
