@@ -33,7 +33,7 @@ export const villageSuffixes: ReadonlySet<string> = new Set(['村', '社区', '�
  * What may follow a suffix when it is not one: the suffix character starts another word
  * (`市场`, `区域`, `村级`, `乡村`, `旗帜`). Keyed by the suffix.
  */
-export const notSuffixAfter: Readonly<Record<string, RegExp>> = {
+export const nextCharNotSuffixRe: Readonly<Record<string, RegExp>> = {
   市: /^[场值价面容井侩]/,
   区: /^[域别分块间划位]/,
   县: /^[域]/,

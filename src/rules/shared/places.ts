@@ -3,7 +3,7 @@
 // (宁夏) and landmarks named after a unit (贺兰山). Computed once per document and tokenizer.
 import { AhoCorasick } from '@monyone/aho-corasick/fast'
 import type { Document } from '../../core/document.js'
-import { adminSuffixRe, notSuffixAfter, villageSuffixes } from '../../nlp/admin-names.js'
+import { adminSuffixRe, nextCharNotSuffixRe, villageSuffixes } from '../../nlp/admin-names.js'
 import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
@@ -56,7 +56,7 @@ function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenize
   for (let m = adminSuffixRe.exec(text); m; m = adminSuffixRe.exec(text)) {
     const suffix = m[0]
     const end = m.index + suffix.length
-    if (!isHan(text.charCodeAt(m.index - 1)) || notSuffixAfter[suffix]?.test(text.slice(end, end + 1))) continue
+    if (!isHan(text.charCodeAt(m.index - 1)) || nextCharNotSuffixRe[suffix]?.test(text.slice(end, end + 1))) continue
     const minLength = suffix.length + 2
     const upper = gazetteer.upperNamesEndingAt(text, end, minLength, isHan)[0]
     const village = villageSuffixes.has(suffix) ? gazetteer.villageNamesEndingAt(text, end, minLength, isHan)[0] : undefined
@@ -101,15 +101,15 @@ function withParentPrefix(text: string, gazetteer: Gazetteer, entry: NameEntry, 
   let start = end - entry.name.length
   let units = entry.units
   let isExtended = false
-  for (let extended = true; extended; ) {
-    extended = false
-    for (let length = maxShortLength; length >= 2 && !extended; length--) {
+  for (let hasGrown = true; hasGrown; ) {
+    hasGrown = false
+    for (let length = maxShortLength; length >= 2 && !hasGrown; length--) {
       const parents = gazetteer.unitsByShortName(text.slice(start - length, start))
       const inside = units.filter((u) => parents.some((p) => u.code.startsWith(p.code) && u.code !== p.code))
       if (start - length < 0 || inside.length === 0) continue
       units = inside
       start -= length
-      extended = isExtended = true
+      hasGrown = isExtended = true
     }
   }
   const isGeneric = entry.isGeneric && !isExtended && entry.units[0]!.level >= 4
