@@ -44,6 +44,3 @@ export const nextCharNotSuffixRe: Readonly<Record<string, RegExp>> = {
   盟: /^[员友军约]/,
   省: /^[份]/,
 }
-
-/** Suffixes whose units exist in only some provinces: 旗, 盟, 苏木 and 嘎查 in Inner Mongolia. */
-export const regionalSuffixes: readonly string[] = ['旗', '盟', '苏木', '嘎查']
