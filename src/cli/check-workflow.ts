@@ -30,6 +30,10 @@ export interface WorkflowOptions {
   readonly writeBaseline?: string
   readonly fix?: boolean
   readonly fixDryRun?: boolean
+  /** `--tokenizer`: the word segmenter of the leak rules. */
+  readonly tokenizer?: string
+  /** `--sensitive-terms FILE`: names that must never appear. */
+  readonly sensitiveTerms?: string
 }
 
 /** Where results and batch-level errors go. */
@@ -48,7 +52,14 @@ export class CheckWorkflow {
 
   constructor(private readonly options: WorkflowOptions) {
     checkCombinations(options)
-    this.resolver = new SettingsResolver({ profile: options.profile, ruleFlags: options.rule, ruleFiles: options.rules, configPath: options.config })
+    this.resolver = new SettingsResolver({
+      profile: options.profile,
+      ruleFlags: options.rule,
+      ruleFiles: options.rules,
+      configPath: options.config,
+      tokenizer: options.tokenizer,
+      sensitiveTermsFile: options.sensitiveTerms,
+    })
     this.matcher = options.baseline !== undefined && options.writeBaseline === undefined ? new BaselineMatcher(readBaseline(options.baseline), baselineKeyer(options.baseline)) : undefined
   }
 

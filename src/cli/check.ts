@@ -2,6 +2,7 @@
 import type { FindingFilter } from '../core/audit.js'
 import { UsageError } from '../core/errors.js'
 import { createReporter } from '../report/index.js'
+import { redactLeakedNames } from '../core/redact-output.js'
 import { SummaryTally } from '../report/summary.js'
 import type { FileResult, Summary } from '../report/types.js'
 import { writeErr, writeOut } from './io.js'
@@ -21,6 +22,9 @@ export interface CheckOptions extends WorkflowOptions {
   readonly stdinFilename?: string
   readonly ignore: string[]
   readonly gitignore: boolean
+  readonly tokenizer?: string
+  readonly sensitiveTerms?: string
+  readonly redactOutput?: boolean
 }
 
 /** Runs `check` and returns the exit code. */
@@ -30,6 +34,8 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(options.format, { color: options.color ?? shouldColor(), toolVersion })
   const quiet: FindingFilter[] = options.quiet ? [(fs) => fs.filter((f) => f.severity === 'error')] : []
   const filters: FindingFilter[] = [...workflow.filters, ...quiet]
+  // First, so that it sees every leak finding before --quiet drops the warnings.
+  if (options.redactOutput) filters.unshift(redactLeakedNames)
   const tally = new SummaryTally()
   let hasInputError = false
   const emit = (result: FileResult) => {

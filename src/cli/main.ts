@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander'
 import { MaskAuditError } from '../core/errors.js'
 import { formats } from '../report/index.js'
 import { runCheck, type CheckOptions } from './check.js'
+import { runRedact, type RedactOptions } from './redact.js'
+import { tokenizerNames } from '../nlp/tokenizer.js'
 import { writeErr, writeOut } from './io.js'
 import { renderRuleList } from './rules-command.js'
 import { loadAllRules } from './rules-setup.js'
@@ -39,10 +41,25 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--fix', 'apply the safe fixes and write the files back (same encoding, BOM, line endings)')
     .option('--fix-dry-run', 'print the safe fixes as a unified diff; change nothing')
     .option('--staged', 'audit the staged versions (git index) of the staged files, for pre-commit')
+    .addOption(new Option('--tokenizer <name>', 'word segmenter of the leak rules').choices(tokenizerNames))
+    .option('--sensitive-terms <file>', 'names that must never appear, one a line (rule leak/sensitive-term)')
+    .option('--redact-output', 'never print a leaked name in clear: leak names are masked in every report')
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'no colour in stylish output')
     .addHelpText('after', '\nExit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage, config or input error.')
     .action(async (paths: string[], options: CheckOptions) => setExit(await runCheck(paths, options)))
+
+  program
+    .command('redact')
+    .description('write a copy with every leaked name replaced by a uniform mask (same encoding and line endings)')
+    .argument('<file>', 'the file to redact; it is never modified')
+    .option('-o, --output <file>', 'where to write the redacted copy')
+    .option('--dry-run', 'print a unified diff instead of writing')
+    .option('--mask <mask>', 'the mask to write (default: the mask the document uses most for names, else ***)')
+    .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
+    .addOption(new Option('--tokenizer <name>', 'word segmenter of the leak rules').choices(tokenizerNames))
+    .option('--sensitive-terms <file>', 'names that must never appear, one a line')
+    .action(async (file: string, options: RedactOptions) => setExit(await runRedact(file, options)))
 
   program
     .command('rules')

@@ -4,6 +4,8 @@ import type { SeverityOrOff } from '../core/finding.js'
 import { suggestName } from '../config/validate.js'
 import { loadBuiltinRules } from '../rules/builtin-cache.js'
 import { activateRules, assertUniqueIds, loadRuleFiles } from '../rules/loader.js'
+import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName } from '../nlp/tokenizer.js'
+import { sensitiveTermRule } from '../rules/sensitive-terms.js'
 import { profiles, type ActiveRule, type Profile, type RuleDef } from '../rules/types.js'
 
 /** What decides the active rules. */
@@ -12,6 +14,10 @@ export interface RuleSetup {
   /** `ID=severity` strings from `--rule`. */
   readonly ruleFlags: readonly string[]
   readonly extraRuleFiles?: readonly string[]
+  /** The tokenizer of the leak rules (`jieba`, `nodejieba`): config `tokenizer`, `--tokenizer`. */
+  readonly tokenizer?: string
+  /** Names that must never appear (config `sensitiveTerms`, `--sensitive-terms`), and where they came from. */
+  readonly sensitiveTerms?: { readonly terms: readonly string[]; readonly source: string }
 }
 
 /** Loads every rule definition: built-in plus extra files. */
@@ -49,6 +55,12 @@ export function parseRuleFlags(flags: readonly string[], defs: readonly RuleDef[
 export function setUpRules(setup: RuleSetup): { defs: RuleDef[]; active: ActiveRule[]; profile: Profile } {
   const profile = parseProfile(setup.profile)
   const defs = loadAllRules(setup.extraRuleFiles)
+  if (setup.sensitiveTerms) {
+    defs.push(sensitiveTermRule(setup.sensitiveTerms.terms, setup.sensitiveTerms.source))
+    assertUniqueIds(defs)
+  }
+  const tokenizer = setup.tokenizer === undefined ? defaultTokenizer : parseTokenizerName(setup.tokenizer)
+  assertTokenizerInstalled(tokenizer)
   const overrides = parseRuleFlags(setup.ruleFlags, defs)
-  return { defs, active: activateRules(defs, profile, overrides), profile }
+  return { defs, active: activateRules(defs, profile, overrides, { tokenizer }), profile }
 }

@@ -10,7 +10,9 @@ import { ConfigError } from '../core/errors.js'
 import type { SeverityOrOff } from '../core/finding.js'
 import { createSuppressionFilter } from '../core/suppressions.js'
 import { formatOf } from '../io/read-document.js'
-import { activateRules } from '../rules/loader.js'
+import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName, type TokenizerName } from '../nlp/tokenizer.js'
+import { activateRules, assertUniqueIds } from '../rules/loader.js'
+import { readSensitiveTerms, sensitiveTermRule } from '../rules/sensitive-terms.js'
 import type { Profile, RuleDef } from '../rules/types.js'
 import { loadAllRules, parseProfile, parseRuleFlags } from '../cli/rules-setup.js'
 import { ConfigFinder, type RawConfigFile } from './load.js'
@@ -31,6 +33,10 @@ export interface CliSettings {
   readonly ruleFiles: readonly string[]
   /** `--config FILE`: use this file for every path instead of searching. */
   readonly configPath?: string
+  /** `--tokenizer`: wins over the config's `tokenizer`. */
+  readonly tokenizer?: string
+  /** `--sensitive-terms FILE`: added to the config's `sensitiveTerms`. */
+  readonly sensitiveTermsFile?: string
 }
 
 /** Everything needed to audit one file. */
@@ -49,6 +55,7 @@ interface LoadedConfig {
   readonly dir: string
   readonly config: Config
   readonly defs: RuleDef[]
+  readonly tokenizer: TokenizerName
   readonly cliSeverities: ReadonlyMap<string, SeverityOrOff>
   readonly isIgnored: (rel: string) => boolean
   readonly overrideMatchers: readonly ((rel: string) => boolean)[]
@@ -64,9 +71,13 @@ export class SettingsResolver {
   private readonly loaded = new Map<string, LoadedConfig>()
   private readonly cliProfile: Profile | undefined
   private markdown: MarkdownModule | undefined
+  private readonly cliTerms: readonly string[]
+  private readonly cliTokenizer: TokenizerName | undefined
 
   constructor(private readonly cli: CliSettings) {
     this.cliProfile = cli.profile === undefined ? undefined : parseProfile(cli.profile)
+    this.cliTerms = cli.sensitiveTermsFile === undefined ? [] : readSensitiveTerms(cli.sensitiveTermsFile)
+    this.cliTokenizer = cli.tokenizer === undefined ? undefined : parseTokenizerName(cli.tokenizer)
   }
 
   /** The settings of the file at `path` (which need not exist: `--stdin-filename`). */
@@ -95,6 +106,13 @@ export class SettingsResolver {
     const dir = raw ? dirname(raw.path) : process.cwd()
     const configRuleFiles = raw ? resolveRuleFiles(config.ruleFiles ?? [], dir, raw) : []
     const defs = loadAllRules([...this.cli.ruleFiles, ...configRuleFiles])
+    const terms = [...this.cliTerms, ...(config.sensitiveTerms ?? [])]
+    if (terms.length) {
+      defs.push(sensitiveTermRule(terms, this.cli.sensitiveTermsFile ?? raw?.source.path ?? 'config'))
+      assertUniqueIds(defs)
+    }
+    const tokenizer = this.cliTokenizer ?? config.tokenizer ?? defaultTokenizer
+    assertTokenizerInstalled(tokenizer)
     if (raw) checkRuleIds(config, defs, raw)
     const ig = config.ignore?.length ? makeIgnore().add(config.ignore) : undefined
     return {
@@ -102,6 +120,7 @@ export class SettingsResolver {
       dir,
       config,
       defs,
+      tokenizer,
       cliSeverities: parseRuleFlags(this.cli.ruleFlags, defs),
       isIgnored: (rel) => ig !== undefined && rel !== '' && !rel.startsWith('../') && !isAbsolute(rel) && ig.ignores(rel),
       overrideMatchers: (config.overrides ?? []).map((o) => picomatch()(o.files, { dot: true })),
@@ -118,7 +137,7 @@ export class SettingsResolver {
     const filters: FindingFilter[] = allow.length ? [createAllowFilter(allow)] : []
     const markdownHtmlRegions = (text: string): readonly Region[] => this.markdown?.markdownHtmlRegions(text) ?? []
     filters.push(createSuppressionFilter({ knownIds: defs.map((d) => d.id), unusedSeverity: config.reportUnusedSuppressions ?? 'warning', markdownHtmlRegions }))
-    return { rules: activateRules(defs, profile, severities), filters, configPath: loaded.path, profile, defs }
+    return { rules: activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer }), filters, configPath: loaded.path, profile, defs }
   }
 }
 

@@ -43,6 +43,10 @@ export const configSchema = lazy(() => {
     ignore: z.array(text()).optional(),
     overrides: z.array(override).optional(),
     reportUnusedSuppressions: severity.optional(),
+    /** The word segmenter of the leak rules. */
+    tokenizer: z.enum(['jieba', 'nodejieba']).optional(),
+    /** Names that must never appear (rule leak/sensitive-term). */
+    sensitiveTerms: z.array(text()).optional(),
   })
 })
 

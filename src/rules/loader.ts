@@ -8,6 +8,7 @@ import { parseWithSchema, suggestName } from '../config/validate.js'
 import { parseYaml } from '../config/yaml-source.js'
 import { ruleKinds } from './registry.js'
 import { lazy, zod } from './shared/options.js'
+import { defaultRuleSettings, type RuleSettings } from './settings.js'
 import { categories, type ActiveRule, type Profile, type RuleDef } from './types.js'
 
 /** The rules shipped with the package: `<package>/rules`. */
@@ -87,13 +88,14 @@ function readRuleText(path: string, display: string): string {
 /** Severity overrides by rule id, from config or `--rule`. */
 export type SeverityOverrides = ReadonlyMap<string, SeverityOrOff>
 
-/** Compiles the rules that are on under `profile`, applying overrides. */
-export function activateRules(defs: readonly RuleDef[], profile: Profile, overrides: SeverityOverrides = new Map()): ActiveRule[] {
+/** Compiles the rules that are on under `profile`, applying overrides; `settings` reach every kind's compile. */
+export function activateRules(defs: readonly RuleDef[], profile: Profile, overrides: SeverityOverrides = new Map(), settings: Partial<Omit<RuleSettings, 'profile'>> = {}): ActiveRule[] {
+  const runSettings: RuleSettings = { ...defaultRuleSettings(profile), ...settings }
   const active: ActiveRule[] = []
   for (const def of defs) {
     const sev = overrides.get(def.id) ?? def.severity[profile]
     if (sev === 'off') continue
-    active.push({ def, severity: sev, check: ruleKinds.get(def.kind)!.compile(def) })
+    active.push({ def, severity: sev, check: ruleKinds.get(def.kind)!.compile(def, runSettings) })
   }
   return active
 }

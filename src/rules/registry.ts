@@ -7,9 +7,19 @@ import { lexiconKind } from './lexicon.js'
 import { maskKind } from './mask.js'
 import { patternKind } from './pattern.js'
 import { repeatKind } from './repeat.js'
+import { exposureKind } from './exposure.js'
+import { inferenceKind } from './inference.js'
+import { organizationKind } from './organization.js'
+import { personKind } from './person.js'
+import { placeKind } from './place.js'
+import { termKind } from './term.js'
+import { uniformityKind } from './uniformity.js'
 import type { RuleKind } from './types.js'
+
+/** The kinds of the `leak` category (issue 3: redaction audit). */
+const leakKinds = [placeKind, organizationKind, personKind, termKind, inferenceKind, exposureKind, uniformityKind]
 
 /** Every rule kind a rule file may name. */
 export const ruleKinds: ReadonlyMap<string, RuleKind<unknown>> = new Map(
-  [balanceKind, congressKind, countKind, formulationKind, lexiconKind, maskKind, patternKind, repeatKind].map((k) => [k.name, k as RuleKind<unknown>]),
+  [balanceKind, congressKind, countKind, formulationKind, lexiconKind, maskKind, patternKind, repeatKind, ...leakKinds].map((k) => [k.name, k as RuleKind<unknown>]),
 )

@@ -1,6 +1,7 @@
 // Types shared by the rule loader, the rule kinds and the engine.
 import type { Document } from '../core/document.js'
 import type { RawFinding, SeverityOrOff } from '../core/finding.js'
+import type { RuleSettings } from './settings.js'
 
 /** The audit profiles of DESIGN.md. */
 export type Profile = 'draft' | 'redacted'
@@ -41,7 +42,8 @@ export interface RuleKind<O> {
   readonly name: string
   /** Validates the kind-specific keys of a rule file; throws ConfigError. */
   parseOptions(raw: Readonly<Record<string, unknown>>, at: SourceRef): O
-  compile(rule: RuleDef<O>): RuleCheck
+  /** Turns a definition into a check; `settings` are the run's (profile, tokenizer, user lists). */
+  compile(rule: RuleDef<O>, settings: RuleSettings): RuleCheck
 }
 
 /** A rule ready to run under one profile. */

@@ -1,0 +1,114 @@
+// The `redact` command: writes a copy of a file with every leaked name replaced by one uniform
+// mask, in the file's own encoding, BOM and line endings; the original is never written.
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { createTwoFilesPatch } from 'diff'
+import { checkDocument } from '../core/engine.js'
+import { InputError, UsageError } from '../core/errors.js'
+import type { Finding } from '../core/finding.js'
+import { planRedaction, chooseUniformMask, type RedactionPlan } from '../core/redaction.js'
+import { decodeBytes, encodeText } from '../io/decode.js'
+import { documentFromText } from '../io/read-document.js'
+import { readSensitiveTerms } from '../rules/sensitive-terms.js'
+import { findMaskSlots } from '../rules/shared/mask-slots.js'
+import type { UniformityOptions } from '../rules/uniformity.js'
+import type { RuleDef } from '../rules/types.js'
+import { writeErr, writeOut } from './io.js'
+import { setUpRules } from './rules-setup.js'
+
+const maskRe = /^[*\uFF0AxX\uFF58\uFF38\u00D7]+$/
+
+/** Options of `redact`, as commander parses them. */
+export interface RedactOptions {
+  readonly output?: string
+  readonly dryRun?: boolean
+  readonly mask?: string
+  readonly rules: string[]
+  readonly tokenizer?: string
+  readonly sensitiveTerms?: string
+}
+
+/** Runs `redact` and returns the exit code: 0 done, 1 when a leak is still found in the copy. */
+export async function runRedact(file: string, options: RedactOptions): Promise<number> {
+  if (!options.output && !options.dryRun) throw new UsageError('redact needs -o OUT (or --dry-run)', {}, 'mask-audit redact report.txt -o report.redacted.txt')
+  // `*`, U+FF0A FULLWIDTH ASTERISK, `x`, `X`, U+FF58 and U+FF38 FULLWIDTH x and X, U+00D7 MULTIPLICATION SIGN.
+  if (options.mask !== undefined && !maskRe.test(options.mask)) throw new UsageError(`--mask "${options.mask}": a mask is made of *, ＊, x, X or ×`)
+  if (options.output && isSameFile(file, options.output)) throw new UsageError(`-o ${options.output} is the file being redacted`, {}, 'the original is never overwritten; write the copy elsewhere')
+  const bytes = readInput(file)
+  const decoded = decodeBytes(bytes, file)
+  const { defs, active } = setUpRules({
+    profile: 'redacted',
+    ruleFlags: [],
+    extraRuleFiles: options.rules,
+    tokenizer: options.tokenizer,
+    sensitiveTerms: options.sensitiveTerms === undefined ? undefined : { terms: readSensitiveTerms(options.sensitiveTerms), source: options.sensitiveTerms },
+  })
+  const slotWords = uniformitySlotWords(defs)
+  const audit = async (text: string) => {
+    const doc = await documentFromText(text, file, decoded.encoding, decoded.hasBom)
+    const nameMasks = findMaskSlots(doc, slotWords).map((s) => s.run)
+    const findings = checkDocument(doc, active)
+    return { doc, findings, nameMasks }
+  }
+  const before = await audit(decoded.text)
+  const mask = options.mask ?? chooseUniformMask(before.nameMasks)
+  const plan = planRedaction(before.doc, before.findings, before.nameMasks, mask)
+  if (options.dryRun) {
+    writeOut(createTwoFilesPatch(file, options.output ?? `${file} (redacted)`, decoded.text, plan.text))
+    writeErr(summarise(file, plan, undefined))
+    return 0
+  }
+  writeAtomically(options.output!, encodeText({ text: plan.text, encoding: decoded.encoding, hasBom: decoded.hasBom }))
+  const left = (await audit(plan.text)).findings.filter(isRedactableLeak)
+  writeErr(summarise(file, plan, options.output))
+  for (const f of left) writeErr(`${options.output}:${f.line}:${f.column}: still found after redaction: ${f.ruleId}`)
+  return left.length > 0 ? 1 : 0
+}
+
+/** The slot words of the built-in uniformity rule: the words after which a mask stands for a name. */
+function uniformitySlotWords(defs: readonly RuleDef[]): readonly string[] {
+  const def = defs.find((d) => d.kind === 'uniformity') as RuleDef<UniformityOptions> | undefined
+  return def?.options.slotWords ?? []
+}
+
+function isRedactableLeak(f: Finding): boolean {
+  return f.category === 'leak' && f.data?.redact !== undefined
+}
+
+function summarise(file: string, plan: RedactionPlan, output: string | undefined): string {
+  const names = plan.edits.filter((e) => e.reason !== 'uniform-mask').length
+  const masks = plan.edits.length - names
+  const where = output ? ` -> ${output}` : ' (dry run, nothing written)'
+  return `${file}: ${names} name${names === 1 ? '' : 's'} masked, ${masks} mask${masks === 1 ? '' : 's'} made uniform${where}`
+}
+
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error)), { path })
+  }
+}
+
+function isSameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true
+  try {
+    const sa = statSync(a)
+    const sb = statSync(b)
+    return sa.ino === sb.ino && sa.dev === sb.dev
+  } catch {
+    return false
+  }
+}
+
+/** Writes to a temporary file beside `path`, then renames it: a reader never sees half a file. */
+function writeAtomically(path: string, bytes: Buffer): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+  try {
+    writeFileSync(tmp, bytes)
+    renameSync(tmp, path)
+  } catch (error) {
+    throw new InputError(`cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { path })
+  }
+}

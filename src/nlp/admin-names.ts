@@ -1,0 +1,46 @@
+// How Chinese administrative unit names are built: their suffixes, the ethnic designations of
+// autonomous units, and the short forms reports use (宁夏 for 宁夏回族自治区).
+import type { Level } from './gazetteer.js'
+
+/** The 55 ethnic minorities' names as they appear in autonomous units (蒙古 also without 族). */
+const ethnicGroups =
+  '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺'
+
+/** Suffixes stripped to get a short name, by level; ethnic designations go with them. */
+const shortSuffixRe: Readonly<Record<Level, RegExp>> = {
+  1: new RegExp(`(?:(?:${ethnicGroups})族?)*(?:特别行政区|自治区|省|市)$`),
+  2: new RegExp(`(?:(?:${ethnicGroups})族?)*(?:自治州|地区|市|盟)$`),
+  3: new RegExp(`(?:(?:${ethnicGroups})族?)*(?:自治县|自治旗|林区|特区|市|县|区|旗)$`),
+  4: new RegExp(`(?:(?:${ethnicGroups})族)*(?:民族乡|镇|乡|街道|苏木)$`),
+  5: /(?:村|社区|嘎查)$/,
+}
+
+/** `宁夏回族自治区` → `宁夏`, `恩施土家族苗族自治州` → `恩施`, `中街街道` → `中街`, `石嘴山市` → `石嘴山`. */
+export function shortNameOf(name: string, level: Level): string {
+  return name.replace(shortSuffixRe[level], '')
+}
+
+/**
+ * The suffixes after which a text may end a unit name, longest first so that `自治区` is
+ * preferred to `区`. Offsets found with it are in UTF-16 code units.
+ */
+export const adminSuffixRe = /特别行政区|自治区|自治州|自治县|自治旗|民族乡|街道|社区|嘎查|苏木|地区|林区|省|市|县|区|旗|盟|镇|乡|村/g
+
+/** Suffixes of villages and communities: only these need the large village file. */
+export const villageSuffixes: ReadonlySet<string> = new Set(['村', '社区', '嘎查'])
+
+/**
+ * What may follow a suffix when it is not one: the suffix character starts another word
+ * (`市场`, `区域`, `村级`, `乡村`, `旗帜`). Keyed by the suffix.
+ */
+export const nextCharNotSuffixRe: Readonly<Record<string, RegExp>> = {
+  市: /^[场值价面容井侩]/,
+  区: /^[域别分块间划位]/,
+  县: /^[域]/,
+  镇: /^[压静定守痛]/,
+  乡: /^[村镇亲土愁贤风情音间下]/,
+  村: /^[庄落寨镇级务容貌]/,
+  旗: /^[帜舰下号手杆]/,
+  盟: /^[员友军约]/,
+  省: /^[份]/,
+}

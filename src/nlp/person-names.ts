@@ -1,0 +1,30 @@
+// What a Chinese personal name in a report looks like: a surname from the common list, one or
+// two given characters, next to a title (张三同志, 书记李四, 李四局长).
+
+/**
+ * Single-character surnames: the 百家姓 list's single surnames still in use, by frequency of
+ * the 2020 census (公安部户籍统计) first, then the rest of 百家姓.
+ */
+const singleSurnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'
+
+/** Two-character surnames of 百家姓 still met in reports. */
+const compoundSurnames = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '澹台', '端木', '西门', '南宫', '独孤', '呼延']
+
+const singleSet = new Set(singleSurnames)
+
+/** The length of the surname `name` starts with (2 for 欧阳, 1 for 张), or 0 when it starts with none. */
+export function surnameLength(name: string): number {
+  if (compoundSurnames.some((s) => name.startsWith(s))) return 2
+  return singleSet.has(name.charAt(0)) ? 1 : 0
+}
+
+/**
+ * Titles that follow or precede a name in official writing. A title word may carry a
+ * qualifier before it (`党组书记`, `副局长`): tokens are matched on how they end.
+ */
+export const personTitles: readonly string[] = [
+  '同志', '书记', '局长', '主任', '队长', '处长', '科长', '股长', '站长', '所长', '院长', '校长',
+  '县长', '市长', '区长', '旗长', '盟长', '镇长', '乡长', '村长', '主席', '部长', '组长', '委员',
+  '厅长', '省长', '秘书长', '经理', '董事长', '调研员', '主任科员', '支书', '老师', '教授',
+]

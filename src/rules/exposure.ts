@@ -1,0 +1,95 @@
+// Kind `exposure`: a name masked in one place and spelled out in another (`***市统计局` here,
+// `石嘴山市统计局` there; `数说xx展望` and `数说额济纳展望`): the mask hides nothing.
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from '../config/validate.js'
+import { getTokenizer } from '../nlp/tokenizer.js'
+import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { findMaskRuns } from './shared/mask-runs.js'
+import { findMaskSlots, hanAfter, hanBefore } from './shared/mask-slots.js'
+import { escapeRegExp, lazy, textList, zod } from './shared/options.js'
+import { adjacentRuns, findPlaces } from './shared/places.js'
+import { formatMessage } from './shared/template.js'
+import type { Profile, RuleKind } from './types.js'
+
+/** Options of an exposure rule. */
+export interface ExposureOptions {
+  readonly onlyWhenMasked: readonly Profile[]
+  /** Words that end a masked name (`市`, `调查队`): a place named before the same words is the same slot. */
+  readonly slotWords: readonly string[]
+  /** Han characters of context that must match on both sides for a name of any kind. */
+  readonly minContext: number
+}
+
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({ onlyWhenMasked: onlyWhenMaskedSchema(), slotWords: textList(), minContext: z.number().int().min(4).default(6) })
+})
+
+/** Particles and prepositions next to a mask make its context a phrase any word fits (`交给xx的`). */
+const particleRe = /[的地得了着过和与及或在是为对把被将向从给等之]/
+/** Names longer than this are not taken for what a mask stands for. */
+const maxNameLength = 8
+
+/** The `exposure` kind. Message variables: `{text}` (the name), `{mask}` (the masked form). */
+export const exposureKind: RuleKind<ExposureOptions> = {
+  name: 'exposure',
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  compile(rule, settings) {
+    const { slotWords, minContext, onlyWhenMasked } = rule.options
+    const tokenizer = getTokenizer(settings.tokenizer)
+    return (doc) => {
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      const found = new Map<number, RawFinding>()
+      const report = (start: number, nameEnd: number, end: number, mask: string) => {
+        if (found.has(start)) return
+        const text = doc.text.slice(start, end)
+        found.set(start, { offset: start, length: end - start, message: formatMessage(rule.message, { text, mask }), data: { names: [text], mask, redact: { offset: start, length: nameEnd - start } } })
+      }
+      const slots = findMaskSlots(doc, slotWords)
+      if (slots.length > 0) {
+        // Places whose suffix and following words are those of a masked slot: 石嘴山|市统计局
+        // and ***|市统计局. A run of places (达来呼布镇东风社区) is reported whole.
+        for (const run of adjacentRuns(findPlaces(doc, tokenizer))) {
+          const first = run[0]!
+          const last = run[run.length - 1]!
+          const slot = slots.find((s) => s.after.length >= 3 && doc.text.startsWith(s.after, last.maskEnd))
+          if (slot) report(first.start, last.maskEnd, last.maskEnd + slot.word.length, slot.run.text + slot.after)
+        }
+      }
+      for (const { start, nameEnd, mask } of sameContextNames(doc.text, findMaskRuns(doc), minContext)) report(start, nameEnd, nameEnd, mask)
+      return [...found.values()]
+    }
+  },
+}
+
+/** Names standing between the same words as a mask does elsewhere (`数说|xx|展望新未` and `数说|额济纳|展望新未`). */
+function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, minContext: number): Generator<{ start: number; nameEnd: number; mask: string }> {
+  const seen = new Set<string>()
+  for (const run of runs) {
+    for (const [before, after] of contextPairs(hanBefore(text, run.start), hanAfter(text, run.end), minContext)) {
+      const key = `${before}\u0000${after}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const re = new RegExp(`${escapeRegExp(before)}([\\u4e00-\\u9fff]{2,${maxNameLength}}?)${escapeRegExp(after)}`, 'g')
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const start = m.index + before.length
+        if (!runs.some((r) => r.start >= m!.index && r.start < m!.index + m![0].length)) yield { start, nameEnd: start + m[1]!.length, mask: before + run.text + after }
+        re.lastIndex = m.index + 1
+      }
+    }
+  }
+}
+
+/**
+ * The shortest contexts around a mask with `minContext` characters in all and at least two on
+ * each side (`计局|调查队以`, `统计局|调查队`, `家统计局|调查`), unless a particle touches the mask.
+ */
+function contextPairs(before: string, after: string, minContext: number): [string, string][] {
+  if (particleRe.test(before.slice(-1)) || particleRe.test(after.charAt(0))) return []
+  const pairs: [string, string][] = []
+  for (let b = 2; b <= before.length; b++) {
+    const a = minContext - b
+    if (a >= 2 && a <= after.length) pairs.push([before.slice(-b), after.slice(0, a)])
+  }
+  return pairs
+}

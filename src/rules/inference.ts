@@ -1,0 +1,101 @@
+// Kind `inference`: re-identification. A document masks a unit (`***市`, `xx统计局` in a report
+// of a 旗) but names places that all lie inside one unit of that level: the mask is undone.
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from '../config/validate.js'
+import { getGazetteer, type Level, type Unit } from '../nlp/gazetteer.js'
+import { getTokenizer } from '../nlp/tokenizer.js'
+import { inferUnit, type Inference } from './shared/infer-unit.js'
+import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { findMaskSlots, type MaskSlot } from './shared/mask-slots.js'
+import { lazy, regexSource, text, zod } from './shared/options.js'
+import { findPlaces } from './shared/places.js'
+import { formatMessage } from './shared/template.js'
+import type { Profile, RuleKind } from './types.js'
+
+/** A masked slot word that names a unit's level (`市` → prefecture or county-level city). */
+export interface UnitWord {
+  readonly word: string
+  readonly levels: readonly Level[]
+}
+
+/** Options of an inference rule. */
+export interface InferenceOptions {
+  readonly onlyWhenMasked: readonly Profile[]
+  /** Administrative suffixes after a mask and the levels of unit they stand for. */
+  readonly units: readonly UnitWord[]
+  /** Words after a mask that name an institution of the masked unit (`统计局`): its level comes from `cues`. */
+  readonly institutions: readonly string[]
+  /** Patterns that tell the level of the unit that wrote the report (`旗直机关`), each naming a unit word. */
+  readonly cues: readonly { readonly pattern: string; readonly unit: string }[]
+}
+
+const schema = lazy(() => {
+  const z = zod()
+  const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+  return z
+    .strictObject({
+      onlyWhenMasked: onlyWhenMaskedSchema(),
+      units: z.array(z.strictObject({ word: text(), levels: z.array(levelSchema).min(1) })).min(1),
+      institutions: z.array(text()).default([]),
+      cues: z.array(z.strictObject({ pattern: regexSource(''), unit: text() })).default([]),
+    })
+    .superRefine((o, ctx) => {
+      o.cues.forEach((c, i) => {
+        if (!o.units.some((u) => u.word === c.unit)) ctx.addIssue({ code: 'custom', path: ['cues', i, 'unit'], message: `"${c.unit}" is not one of units[].word` })
+      })
+    })
+})
+
+/** The `inference` kind. Message variables: `{text}` (the mask), `{unit}`, `{inferred}`, `{evidence}`. */
+export const inferenceKind: RuleKind<InferenceOptions> = {
+  name: 'inference',
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  compile(rule, settings) {
+    const { units, institutions, cues, onlyWhenMasked } = rule.options
+    const slotWords = [...units.map((u) => u.word), ...institutions]
+    const cueRes = cues.map((c) => ({ re: new RegExp(c.pattern, 'g'), unit: units.find((u) => u.word === c.unit)! }))
+    const tokenizer = getTokenizer(settings.tokenizer)
+    return (doc) => {
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      const slots = findMaskSlots(doc, slotWords)
+      if (slots.length === 0) return []
+      const cue = levelCue(doc.text, cueRes)
+      const findings: RawFinding[] = []
+      const done = new Set<string>()
+      for (const slot of slots) {
+        const unitWord = units.find((u) => u.word === slot.word) ?? (institutions.includes(slot.word) ? cue : undefined)
+        if (!unitWord || done.has(unitWord.word)) continue
+        done.add(unitWord.word)
+        const places = findPlaces(doc, tokenizer)
+        const inference = inferUnit(places, unitWord.levels, unitWord.word)
+        if (inference) findings.push(toFinding(rule.message, doc.text, slot, inference))
+      }
+      return findings
+    }
+  },
+}
+
+/** The unit word named most often by the document's cues (`旗直机关`, `旗委`), if one leads. */
+function levelCue(text: string, cues: readonly { re: RegExp; unit: UnitWord }[]): UnitWord | undefined {
+  const counts = cues.map(({ re, unit }) => ({ unit, count: text.match(re)?.length ?? 0 })).sort((a, b) => b.count - a.count)
+  const [best, next] = counts
+  return best && best.count > 0 && best.count > (next?.count ?? 0) ? best.unit : undefined
+}
+
+function toFinding(template: string, text: string, slot: MaskSlot, inference: Inference): RawFinding {
+  const gazetteer = getGazetteer()
+  const path = [inference.unit, ...gazetteer.ancestors(inference.unit).reverse()].map((u: Unit) => u.name)
+  const evidenceNames = [...new Set(inference.evidence.map((m) => text.slice(m.start, m.end)))]
+  const shown = slot.run.text + slot.word
+  const message = formatMessage(template, { text: shown, unit: path.join(', '), inferred: inference.unit.name, evidence: evidenceNames.join(', ') })
+  return {
+    offset: slot.run.start,
+    length: shown.length,
+    message,
+    data: {
+      inferred: { code: inference.unit.code, name: inference.unit.name, path },
+      evidence: inference.evidence.map((m) => ({ text: text.slice(m.start, m.end), offset: m.start, units: m.units.map((u) => u.code) })),
+      names: [...path, ...evidenceNames],
+    },
+  }
+}

@@ -1,0 +1,67 @@
+// Kind `organization`: an organisation named in clear in a document that masks (然而特集团,
+// 中国工商银行石嘴山分行), found by its suffix and the tagger; national bodies are left alone.
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from '../config/validate.js'
+import { getTokenizer } from '../nlp/tokenizer.js'
+import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
+import { findOrganizations } from './shared/organizations.js'
+import { findPlaces } from './shared/places.js'
+import { formatMessage } from './shared/template.js'
+import type { Profile, RuleKind } from './types.js'
+
+/** Options of an organization rule. */
+export interface OrganizationOptions {
+  readonly onlyWhenMasked: readonly Profile[]
+  /** Words that end an organisation's name (公司, 集团, 银行, 医院, 学校, ...). */
+  readonly suffixes: readonly string[]
+  /**
+   * Names starting with these belong to national bodies (中国工商银行, 国家开发银行): not a leak
+   * unless a place follows (中国工商银行石嘴山分行).
+   */
+  readonly nationalPrefixes: readonly string[]
+  /** Names never reported. */
+  readonly allow: readonly string[]
+  /** Phrases in which a suffix is no suffix (`集中学习` holds `中学`): skipped before any tagging. */
+  readonly notIn: readonly string[]
+}
+
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({
+    onlyWhenMasked: onlyWhenMaskedSchema(),
+    suffixes: textList(),
+    nationalPrefixes: z.array(text()).default([]),
+    allow: z.array(text()).default([]),
+    notIn: z.array(text()).default([]),
+  })
+})
+
+/** The `organization` kind. Message variables: `{text}`. */
+export const organizationKind: RuleKind<OrganizationOptions> = {
+  name: 'organization',
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  compile(rule, settings) {
+    const { suffixes, nationalPrefixes, onlyWhenMasked } = rule.options
+    const allow = new Set(rule.options.allow)
+    const pattern = { suffixSource: literalAlternation(suffixes), notIn: rule.options.notIn }
+    const tokenizer = getTokenizer(settings.tokenizer)
+    return (doc) => {
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      const findings: RawFinding[] = []
+      for (const org of findOrganizations(doc, tokenizer, pattern)) {
+        const name = doc.text.slice(org.start, org.end)
+        if (allow.has(name)) continue
+        const isNational = nationalPrefixes.some((p) => name.startsWith(p))
+        if (isNational && !findPlaces(doc, tokenizer).some((p) => org.start < p.start && p.end <= org.end)) continue
+        findings.push({
+          offset: org.start,
+          length: org.end - org.start,
+          message: formatMessage(rule.message, { text: name }),
+          data: { names: [name], redact: { offset: org.start, length: org.suffixStart - org.start } },
+        })
+      }
+      return findings
+    }
+  },
+}

@@ -1,0 +1,70 @@
+// Kind `person`: a person named next to a title in a document that masks (张三同志, 书记李四,
+// 李四局长). Leaders' names inside fixed formulations and public figures are left alone.
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from '../config/validate.js'
+import { getTokenizer } from '../nlp/tokenizer.js'
+import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { lazy, text, zod } from './shared/options.js'
+import { findPersons } from './shared/persons.js'
+import { formatMessage } from './shared/template.js'
+import type { Profile, RuleKind } from './types.js'
+
+/** Options of a person rule. */
+export interface PersonOptions {
+  readonly onlyWhenMasked: readonly Profile[]
+  /** Names that identify no one in a report: national leaders, model figures (习近平, 雷锋). */
+  readonly publicFigures: readonly string[]
+  /** Fixed formulations with a name inside (以习近平同志为核心的党中央): a name within is never reported. */
+  readonly formulations: readonly string[]
+}
+
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({
+    onlyWhenMasked: onlyWhenMaskedSchema(),
+    publicFigures: z.array(text()).default([]),
+    formulations: z.array(text()).default([]),
+  })
+})
+
+/** The `person` kind. Message variables: `{text}`, `{title}`. */
+export const personKind: RuleKind<PersonOptions> = {
+  name: 'person',
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  compile(rule, settings) {
+    const publicFigures = new Set(rule.options.publicFigures)
+    const { formulations, onlyWhenMasked } = rule.options
+    const tokenizer = getTokenizer(settings.tokenizer)
+    return (doc) => {
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      const findings: RawFinding[] = []
+      for (const person of findPersons(doc, tokenizer)) {
+        const name = doc.text.slice(person.start, person.end)
+        if (isPublicFigure(name, publicFigures) || isInsideFormulation(doc.text, person.start, person.end, formulations)) continue
+        findings.push({
+          offset: person.start,
+          length: person.end - person.start,
+          message: formatMessage(rule.message, { text: name, title: person.title }),
+          data: { names: [name], title: person.title, redact: { offset: person.start, length: person.end - person.start } },
+        })
+      }
+      return findings
+    }
+  },
+}
+
+/** A public figure's name, alone or with a character the tagger glued to it (`向雷锋同志学习`). */
+function isPublicFigure(name: string, publicFigures: ReadonlySet<string>): boolean {
+  for (const figure of publicFigures) if (name.includes(figure)) return true
+  return false
+}
+
+/** True when one of `formulations` stands in `text` over [start, end). */
+function isInsideFormulation(text: string, start: number, end: number, formulations: readonly string[]): boolean {
+  return formulations.some((f) => {
+    for (let i = text.lastIndexOf(f, end); i >= 0 && i + f.length >= end; i = i > 0 ? text.lastIndexOf(f, i - 1) : -1) {
+      if (i <= start) return true
+    }
+    return false
+  })
+}

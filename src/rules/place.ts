@@ -1,0 +1,83 @@
+// Kind `place`: a place named in clear in a document that masks (灵武市, 外西河村, 惠农中街社区,
+// 宁夏, 贺兰山), found with the gazetteer of administrative divisions.
+import { lazy, zod } from './shared/options.js'
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from '../config/validate.js'
+import { getGazetteer, type Unit } from '../nlp/gazetteer.js'
+import { getTokenizer } from '../nlp/tokenizer.js'
+import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { adjacentRuns, findPlaces, type PlaceMention } from './shared/places.js'
+import { formatMessage } from './shared/template.js'
+import type { Profile, RuleKind } from './types.js'
+
+/** Options of a place rule. */
+export interface PlaceOptions {
+  readonly onlyWhenMasked: readonly Profile[]
+  /** Names never reported (a team's own public address, a place the report is about by design). */
+  readonly allow: readonly string[]
+}
+
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({ onlyWhenMasked: onlyWhenMaskedSchema(), allow: z.array(z.string().min(1)).default([]) })
+})
+
+/** The `place` kind. Message variables: `{text}`, `{where}` (the units it lies in, or how it was recognised). */
+export const placeKind: RuleKind<PlaceOptions> = {
+  name: 'place',
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  compile(rule, settings) {
+    const allow = new Set(rule.options.allow)
+    const tokenizer = getTokenizer(settings.tokenizer)
+    return (doc) => {
+      if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked)) return []
+      const findings: RawFinding[] = []
+      for (const run of adjacentRuns(findPlaces(doc, tokenizer))) {
+        const first = run[0]!
+        const last = run[run.length - 1]!
+        const text = doc.text.slice(first.start, last.end)
+        if (allow.has(text)) continue
+        const { where, names } = describe(run, text)
+        findings.push({
+          offset: first.start,
+          length: last.end - first.start,
+          message: formatMessage(rule.message, { text, where }),
+          data: { names, evidence: run.map((m) => m.evidence), units: last.units.map((u) => u.code), redact: { offset: first.start, length: last.maskEnd - first.start } },
+        })
+      }
+      return findings
+    }
+  },
+}
+
+/** Where a run of mentions lies, in words, and every name the description uses (for redacted output). */
+function describe(run: readonly PlaceMention[], text: string): { where: string; names: string[] } {
+  const last = run[run.length - 1]!
+  const names = [text]
+  if (last.evidence === 'landmark') return { where: 'a landmark named after a county', names }
+  if (last.evidence === 'unlisted') return { where: 'a village name not in the gazetteer', names }
+  if (last.units.length === 1) {
+    const path = pathOf(last.units[0]!)
+    names.push(...path)
+    return { where: path.join(', '), names }
+  }
+  const parents = new Set<string>()
+  for (const unit of last.units) {
+    parents.add(regionOf(unit))
+    if (parents.size > 3) break
+  }
+  names.push(...parents)
+  return { where: `${last.units.length} units bear this name, in ${[...parents].slice(0, 3).join(', ')}${parents.size > 3 ? ', ...' : ''}`, names }
+}
+
+/** The prefecture a unit lies in, or its province: enough to tell namesakes apart. */
+function regionOf(unit: Unit): string {
+  const ancestors = getGazetteer().ancestors(unit)
+  return (ancestors.find((a) => a.level === 2) ?? ancestors[0] ?? unit).name
+}
+
+/** The unit and the units containing it, innermost first: 中街街道, 惠农区, 石嘴山市, 宁夏回族自治区. */
+function pathOf(unit: Unit): string[] {
+  const gazetteer = getGazetteer()
+  return [unit, ...gazetteer.ancestors(unit).reverse()].map((u) => u.name)
+}

@@ -1,0 +1,39 @@
+// The rule `leak/sensitive-term`, made from the user's list of names that must never appear
+// (config `sensitiveTerms`, `--sensitive-terms FILE`): it exists only when the list does.
+import { readFileSync } from 'node:fs'
+import { UsageError } from '../core/errors.js'
+import type { TermOptions } from './term.js'
+import type { RuleDef } from './types.js'
+
+/** The id of the rule built from the user's sensitive terms. */
+export const sensitiveTermRuleId = 'leak/sensitive-term'
+
+/** A rule reporting every occurrence of `terms`, an error in every profile and every document. */
+export function sensitiveTermRule(terms: readonly string[], source: string): RuleDef<TermOptions> {
+  return {
+    id: sensitiveTermRuleId,
+    category: 'leak',
+    kind: 'term',
+    severity: { draft: 'error', redacted: 'error' },
+    summary: 'A name on the user’s list of sensitive terms (`sensitiveTerms`)',
+    message: 'sensitive term in clear: {text}',
+    claim: { group: 'leak', rank: 4 },
+    // Built from user data, not a rule file: its behaviour is tested in tests/leak-rules.test.ts.
+    examples: { match: [...terms], noMatch: [] },
+    options: { onlyWhenMasked: [], terms },
+    source,
+  }
+}
+
+/** Reads a list of terms: one a line, blank lines and lines starting with `#` left out. */
+export function readSensitiveTerms(path: string): string[] {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
+  } catch (error) {
+    throw new UsageError(`cannot read the sensitive terms: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { path })
+  }
+  const terms = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'))
+  if (terms.length === 0) throw new UsageError('lists no sensitive terms', { path }, 'one term a line; lines starting with # are comments')
+  return terms
+}

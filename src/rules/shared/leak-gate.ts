@@ -1,0 +1,20 @@
+// The condition under which a leak rule looks at a document: always under the profiles it is
+// meant for, and in other profiles (draft) only when the document itself masks something.
+import type { Document } from '../../core/document.js'
+import { profiles, type Profile } from '../types.js'
+import { findMaskRuns } from './mask-runs.js'
+import { lazy, zod } from './options.js'
+
+/** A list of profiles, as a rule file writes it. */
+export const profileListSchema = lazy(() => zod().array(zod().enum(profiles as unknown as [Profile, ...Profile[]])))
+
+/** The option every leak kind takes: profiles in which the rule checks only documents with masks (default draft). */
+export const onlyWhenMaskedSchema = lazy(() => profileListSchema().default(['draft']))
+
+/**
+ * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that
+ * masks nothing is not meant to be anonymous: naming its own city there is no leak.
+ */
+export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[]): boolean {
+  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).length > 0
+}

@@ -1,0 +1,99 @@
+// Finds organisation names ending in a suffix (然而特集团, 中国工商银行石嘴山分行,
+// 惠农区第三小学): the suffixes are found first and only their clauses are tagged.
+import type { Document } from '../../core/document.js'
+import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
+import { isHan } from './chars.js'
+import { tokensAround } from './token-window.js'
+
+/** An organisation's name [start, end) and where its suffix starts, in UTF-16 code units. */
+export interface OrganizationMention {
+  readonly start: number
+  readonly end: number
+  readonly suffixStart: number
+}
+
+/** What the organisation finder is told by its rule. */
+export interface OrganizationPattern {
+  /** `公司|集团|...` as a RegExp source, longest first. */
+  readonly suffixSource: string
+  /** Phrases in which a suffix is no suffix (`集中学习`). */
+  readonly notIn: readonly string[]
+}
+
+/** Tags that end a name read backwards: verbs, prepositions, particles, pronouns, measure words, punctuation. */
+const hardBoundaryTagRe = /^(?:v|p|u|r|q|w|t|f)/
+/** Function-word tags: before an organisation's head noun they mean the tagger split an unknown name (然而/c 特/d 集团). */
+const functionTagRe = /^(?:c|d|e|y|o)$/
+/** Tags that make a name proper: places, persons, organisations, other proper nouns, unknown words. */
+const properTagRe = /^(?:ns|nr|nrfg|nrt|nz|x)$/
+
+/** Organisation names of `doc` for the given suffixes; computed once per document, tokenizer and suffix set. */
+export function findOrganizations(doc: Document, tokenizer: Tokenizer, pattern: OrganizationPattern): readonly OrganizationMention[] {
+  return doc.derive(`organizations:${tokenizer.name}:${pattern.suffixSource}:${pattern.notIn.join('|')}`, () => scan(doc, tokenizer, new RegExp(pattern.suffixSource, 'g'), pattern.notIn))
+}
+
+function scan(doc: Document, tokenizer: Tokenizer, suffixRe: RegExp, notIn: readonly string[]): OrganizationMention[] {
+  const found: OrganizationMention[] = []
+  for (let m = suffixRe.exec(doc.text); m; m = suffixRe.exec(doc.text)) {
+    const suffixStart = m.index
+    const end = suffixStart + m[0].length
+    if (!isHan(doc.text.charCodeAt(suffixStart - 1)) || isInsidePhrase(doc.text, suffixStart, end, notIn)) continue
+    const tokens = tokensAround(doc, tokenizer, suffixStart, end)
+    const start = nameStart(tokens, suffixStart, end)
+    if (start !== undefined) found.push({ start, end, suffixStart })
+  }
+  // `中国工商银行` inside `中国工商银行石嘴山分行` is one organisation, reported as the longer.
+  return found.filter((f) => !found.some((g) => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start))
+}
+
+/** True when one of `phrases` covers [start, end) in `text`. */
+function isInsidePhrase(text: string, start: number, end: number, phrases: readonly string[]): boolean {
+  return phrases.some((p) => {
+    for (let i = Math.max(0, end - p.length); i <= start; i++) if (text.startsWith(p, i)) return true
+    return false
+  })
+}
+
+/** Where the name ending in the suffix at [suffixStart, end) starts, or undefined when no proper name precedes it. */
+function nameStart(tokens: readonly Token[], suffixStart: number, end: number): number | undefined {
+  // The suffix must end a word: `集团` in `集团股份有限公司` is not where the name ends.
+  const last = tokens.find((t) => t.start < end && end <= t.end)
+  if (!last || last.end !== end) return undefined
+  // The tagger knows the whole name (北京大学第一医院/nt); two characters before the suffix are
+  // a kind of organisation, not a name (商业银行/nt, 工商银行/nt).
+  if (last.tag === 'nt' && suffixStart - last.start >= 3) return last.start
+  const first = tokens.findIndex((t) => t.start <= suffixStart && suffixStart < t.end)
+  if (first < 0) return undefined
+  // A word that runs into the suffix (集团股份 before 有限公司) is part of the name.
+  const body = [...bodyBefore(tokens, first), ...(tokens[first]!.start < suffixStart ? [tokens[first]!] : [])]
+  return body.some(isProperToken) || isUnknownName(body) ? body[0]!.start : undefined
+}
+
+/** The tokens before `first` that may belong to the name: back to a verb, preposition, pronoun or punctuation. */
+function bodyBefore(tokens: readonly Token[], first: number): Token[] {
+  const body: Token[] = []
+  for (let i = first - 1; i >= 0; i--) {
+    const t = tokens[i]!
+    if (!isHan(t.word.charCodeAt(0)) || hardBoundaryTagRe.test(t.tag)) break
+    // Function words belong to the name only in a run straight before the head (然而特集团).
+    const isFunction = functionTagRe.test(t.tag)
+    if (isFunction && body.some((b) => !functionTagRe.test(b.tag))) break
+    if (!isFunction && body.length > 0 && body.every((b) => functionTagRe.test(b.tag))) break
+    if (t.tag === 'm' && !t.word.startsWith('第')) break
+    body.unshift(t)
+  }
+  return body
+}
+
+/**
+ * A token that makes a name proper: a place, person or other proper noun, an unknown word, or
+ * an organisation the tagger knows by a name longer than its kind (统计局/nt is a kind).
+ */
+function isProperToken(t: Token): boolean {
+  return properTagRe.test(t.tag) || (t.tag === 'nt' && t.word.length >= 5)
+}
+
+/** Two or more function words straight before the head: the tagger split a name it does not know. */
+function isUnknownName(body: readonly Token[]): boolean {
+  return body.length >= 2 && body.every((t) => functionTagRe.test(t.tag))
+}

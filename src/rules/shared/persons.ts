@@ -1,0 +1,102 @@
+// Finds personal names next to a title (张三同志, 书记李四, 李四局长): the title words are found
+// first, and only their clauses are tagged, so a text without titles never loads the tokenizer.
+import type { Document } from '../../core/document.js'
+import { personTitles, surnameLength } from '../../nlp/person-names.js'
+import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
+import { isHan } from './chars.js'
+import { literalAlternation } from './options.js'
+import { tokensAround } from './token-window.js'
+
+/** A name next to a title: the name's span [start, end) in UTF-16 code units, and the title. */
+export interface PersonMention {
+  readonly start: number
+  readonly end: number
+  readonly title: string
+}
+
+/** Tags the tagger gives personal names; `x` is a word it does not know (张三, 王丽). */
+const nameTagRe = /^(?:nr|nrfg|nrt|x)$/
+const titleRe = new RegExp(literalAlternation(personTitles), 'g')
+
+/** Names next to titles in `doc`, sorted; computed once per document and tokenizer. */
+export function findPersons(doc: Document, tokenizer: Tokenizer): readonly PersonMention[] {
+  return doc.derive(`persons:${tokenizer.name}`, () => scanPersons(doc, tokenizer))
+}
+
+function scanPersons(doc: Document, tokenizer: Tokenizer): PersonMention[] {
+  const found = new Map<number, PersonMention>()
+  titleRe.lastIndex = 0
+  for (let m = titleRe.exec(doc.text); m; m = titleRe.exec(doc.text)) {
+    // Titles overlap (`支书` and `书记` in 党总支书记): each start is tried.
+    titleRe.lastIndex = m.index + 1
+    const tokens = tokensAround(doc, tokenizer, m.index, m.index + m[0].length)
+    const at = tokens.findIndex((t) => t.start <= m!.index && m!.index < t.end)
+    const title = tokens[at]
+    // The title must end its token: `书记` in `党组书记`, not `主任` inside `主任务`.
+    if (!title || title.end !== m.index + m[0].length) continue
+    // A space may stand between a title and the name after it (`党总支书记 张振华` in a heading).
+    const after = tokens[at + 1] !== undefined && /^\s+$/.test(tokens[at + 1]!.word) ? at + 1 : at
+    for (const name of [nameBefore(tokens, at), nameAfter(tokens, after)]) {
+      if (name) found.set(name.start, { start: name.start, end: name.end, title: title.word })
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start)
+}
+
+/** Tags of a word that cannot be a given name: verbs, prepositions, particles, conjunctions, adverbs, pronouns. */
+const notGivenNameTagRe = /^(?:v|p|u|c|d|r|m|q|f|t|w)/
+
+/** The name ending right before the title at `at`: one word (李四), or a surname the tagger split off (张/q 海军/n). */
+function nameBefore(tokens: readonly Token[], at: number): Span | undefined {
+  const last = tokens[at - 1]
+  if (!last) return undefined
+  if (isPersonName(last)) return last
+  const surname = tokens[at - 2]
+  return surname && isSplitName(surname, last) ? { start: surname.start, end: last.end } : undefined
+}
+
+/** The name starting right after the title at `at`. */
+function nameAfter(tokens: readonly Token[], at: number): Span | undefined {
+  const first = tokens[at + 1]
+  if (!first) return undefined
+  if (isPersonName(first)) return first
+  const given = tokens[at + 2]
+  return given && isSplitName(first, given) ? { start: first.start, end: given.end } : undefined
+}
+
+interface Span {
+  readonly start: number
+  readonly end: number
+}
+
+/**
+ * Tags a split-off surname may carry: the tagger reads 张 as a measure word (张/q 海军/n), but a
+ * preposition or conjunction (由张局长, 和刘主任) is the word before a title, not a surname.
+ */
+const notSurnameTagRe = /^(?:v|p|u|c|d|r|f|t|w)/
+
+/** A one-character surname followed by a one- or two-character word that may be a given name. */
+function isSplitName(surname: Token, given: Token): boolean {
+  if (surname.word.length !== 1 || surnameLength(surname.word) !== 1 || notSurnameTagRe.test(surname.tag) || !isAllHan(given.word)) return false
+  return given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
+}
+
+function isAllHan(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!isHan(word.charCodeAt(i))) return false
+  return word.length > 0
+}
+
+/**
+ * Prepositions and conjunctions that are also surnames: glued to a surname before a title they
+ * are `由` + `王局长` (a surname and a title name no one), not a person called 由王.
+ */
+const functionSurnameRe = /^[由向和与对给请让被把从在为跟同及经据以将]/
+
+/** Two to four Han characters, starting with a surname, tagged as a name or unknown word. */
+function isPersonName(token: Token): boolean {
+  const { word, tag } = token
+  if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word)) return false
+  if (word.length === 2 && functionSurnameRe.test(word) && surnameLength(word.slice(1)) === 1) return false
+  const surname = surnameLength(word)
+  return surname > 0 && word.length - surname >= 1 && word.length - surname <= 2
+}

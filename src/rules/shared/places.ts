@@ -1,0 +1,222 @@
+// Finds the places a Document names: unit names of the gazetteer ending in an administrative
+// suffix (灵武市, 外西河村), chains of short names (惠农中街社区), province short names
+// (宁夏) and landmarks named after a unit (贺兰山). Computed once per document and tokenizer.
+import { AhoCorasick } from '@monyone/aho-corasick/fast'
+import type { Document } from '../../core/document.js'
+import { adminSuffixRe, nextCharNotSuffixRe, villageSuffixes } from '../../nlp/admin-names.js'
+import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
+import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
+import { isHan } from './chars.js'
+import { findUnlistedVillages } from './unlisted-villages.js'
+import { isTokenAligned, tokensAround } from './token-window.js'
+
+/** How a place was recognised, strongest first. */
+export type PlaceEvidence = 'name' | 'chain' | 'short' | 'landmark' | 'unlisted'
+
+/** A place named in the text. Offsets are UTF-16 code units. */
+export interface PlaceMention {
+  readonly start: number
+  readonly end: number
+  /** The name without its suffix ends here: [start, maskEnd) is what a redaction masks. */
+  readonly maskEnd: number
+  /** The unit named, or all its namesakes when the text does not tell them apart. Empty for landmarks. */
+  readonly units: readonly Unit[]
+  readonly evidence: PlaceEvidence
+  /** The name without its suffix is a common word (红旗村): kept only next to another place. */
+  readonly isGeneric: boolean
+}
+
+/** Characters after a unit short name that make it a landmark named after the unit (贺兰山). */
+const landmarkFeatureRe = /[山湖河江岭峡]/g
+/** Short names of 2 to this many characters are looked up before suffixes and features. */
+const maxShortLength = 5
+
+/** The places named in `doc`, sorted by offset; adjacent names stay separate mentions. */
+export function findPlaces(doc: Document, tokenizer: Tokenizer): readonly PlaceMention[] {
+  return doc.derive(`places:${tokenizer.name}`, () => scanPlaces(doc, tokenizer))
+}
+
+function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
+  const gazetteer = getGazetteer()
+  // A name inside a longer one is part of it: `召陵区` in `召陵区翟庄街道`, itself a town's name.
+  const suffixed = [...suffixedNames(doc, gazetteer, tokenizer)]
+  const found = suffixed.filter((m) => !suffixed.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start))
+  const taken = (start: number, end: number) => found.some((m) => m.start < end && start < m.end)
+  // Unlisted names first: `巴彦` of 巴彦县 inside `巴彦宝力格来嘎查` is part of a longer name.
+  for (const m of findUnlistedVillages(doc, tokenizer)) if (!taken(m.start, m.end)) found.push({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
+  for (const m of shortNames(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
+  for (const m of landmarks(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
+  return linkAdjacent(found.filter((m) => !doc.isSkipped(m.start, m.end - m.start)).sort((a, b) => a.start - b.start))
+}
+
+/** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
+function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
+  const text = doc.text
+  adminSuffixRe.lastIndex = 0
+  for (let m = adminSuffixRe.exec(text); m; m = adminSuffixRe.exec(text)) {
+    const suffix = m[0]
+    const end = m.index + suffix.length
+    if (!isHan(text.charCodeAt(m.index - 1)) || nextCharNotSuffixRe[suffix]?.test(text.slice(end, end + 1))) continue
+    const minLength = suffix.length + 2
+    const upper = gazetteer.upperNamesEndingAt(text, end, minLength, isHan)[0]
+    const village = villageSuffixes.has(suffix) ? gazetteer.villageNamesEndingAt(text, end, minLength, isHan)[0] : undefined
+    const entry = pickLonger(upper, village)
+    const mention = entry ? withParentPrefix(text, gazetteer, entry, end, suffix.length) : villageSuffixes.has(suffix) ? chainedTownName(text, gazetteer, m.index, end) : undefined
+    if (mention && !isCutFromOtherWords(doc, tokenizer, mention)) yield mention
+  }
+}
+
+/**
+ * True when a county, town or village name is cut out of other words of the tagger's
+ * dictionary: it starts inside one (`文明村镇` is not 明村镇, `其中城区社区` is not 中城区社区),
+ * or a common word runs over its suffix (`发展乡村旅游` is not the village 发展乡村). Words the
+ * tagger does not know (`抓外` of 包抓外西河村, `村拓建`, tagged `x`) only show the name is
+ * unknown to it.
+ */
+function isCutFromOtherWords(doc: Document, tokenizer: Tokenizer, mention: PlaceMention): boolean {
+  const level = mention.units[0]?.level ?? 0
+  if (level < 3 || mention.evidence !== 'name') return false
+  const tokens = tokensAround(doc, tokenizer, mention.start, mention.end)
+  const { start, maskEnd } = mention
+  const startsInside = (t: Token) => t.tag !== 'x' && t.start < start && start < t.end
+  // A place word over the suffix (包抓外/x 河村/ns 乡村) does not cut the name: only common words do.
+  const endsInside = (t: Token) => !properTagRe.test(t.tag) && start < t.start && t.start < maskEnd && maskEnd < t.end
+  return tokens.some((t) => startsInside(t) || endsInside(t))
+}
+
+/** Tags of unknown words and proper nouns. */
+const properTagRe = /^(?:x|ns|nr|nrt|nrfg|nz|nt)$/
+
+function pickLonger(a: NameEntry | undefined, b: NameEntry | undefined): NameEntry | undefined {
+  if (!a) return b
+  if (!b) return a
+  return b.name.length > a.name.length ? b : a
+}
+
+/**
+ * A gazetteer name, extended to the left over the short names of units containing it
+ * (`灵武` + `郝家桥镇`); each extension keeps only the namesakes inside that unit.
+ */
+function withParentPrefix(text: string, gazetteer: Gazetteer, entry: NameEntry, end: number, suffixLength: number): PlaceMention {
+  let start = end - entry.name.length
+  let units = entry.units
+  let isExtended = false
+  for (let hasGrown = true; hasGrown; ) {
+    hasGrown = false
+    for (let length = maxShortLength; length >= 2 && !hasGrown; length--) {
+      const parents = gazetteer.unitsByShortName(text.slice(start - length, start))
+      const inside = units.filter((u) => parents.some((p) => u.code.startsWith(p.code) && u.code !== p.code))
+      if (start - length < 0 || inside.length === 0) continue
+      units = inside
+      start -= length
+      hasGrown = isExtended = true
+    }
+  }
+  const isGeneric = entry.isGeneric && !isExtended && entry.units[0]!.level >= 4
+  return { start, end, maskEnd: end - suffixLength, units, evidence: isExtended ? 'chain' : 'name', isGeneric }
+}
+
+/**
+ * A community or village not in the gazetteer, named by the short names of its town and of a
+ * unit containing the town: `惠农` (惠农区) + `中街` (中街街道) + `社区`.
+ */
+function chainedTownName(text: string, gazetteer: Gazetteer, suffixStart: number, end: number): PlaceMention | undefined {
+  for (let length = maxShortLength; length >= 2; length--) {
+    const towns = gazetteer.unitsByShortName(text.slice(suffixStart - length, suffixStart)).filter((u) => u.level === 4)
+    if (towns.length === 0 || suffixStart - length < 0) continue
+    const townStart = suffixStart - length
+    for (let parentLength = maxShortLength; parentLength >= 2; parentLength--) {
+      const parents = gazetteer.unitsByShortName(text.slice(townStart - parentLength, townStart))
+      const inside = towns.filter((t) => parents.some((p) => t.code.startsWith(p.code)))
+      if (townStart - parentLength >= 0 && inside.length > 0) return { start: townStart - parentLength, end, maskEnd: suffixStart, units: inside, evidence: 'chain', isGeneric: false }
+    }
+  }
+  return undefined
+}
+
+let shortMatcher: { readonly gazetteer: Gazetteer; readonly ac: AhoCorasick } | undefined
+
+/** Short names of provinces, prefectures and counties written without suffix, as whole words. */
+function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
+  if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, ac: new AhoCorasick(standaloneShortNames(gazetteer)) }
+  for (const hit of shortMatcher.ac.matchInText(doc.text)) {
+    const units = highestLevel(gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3))
+    if (!isStandalone(doc, hit.begin, hit.end)) continue
+    if (!isTokenAligned(tokensAround(doc, tokenizer, hit.begin, hit.end), hit.begin, hit.end)) continue
+    yield { start: hit.begin, end: hit.end, maskEnd: hit.end, units, evidence: 'short', isGeneric: false }
+  }
+}
+
+/** Written alone, a short name means its highest unit: `河北` is 河北省, not 天津's 河北区. */
+function highestLevel(units: readonly Unit[]): Unit[] {
+  const top = Math.min(...units.map((u) => u.level))
+  return units.filter((u) => u.level === top)
+}
+
+/**
+ * Short names that stand for a place without suffix: every province's (宁夏, 内蒙古), those of
+ * prefectures that are not common words (石嘴山; not 江山, 朝阳), and those of counties that are
+ * not and have three characters or more (额济纳). Two rare characters of a county name occur
+ * too easily in other words (久治 in a misquoted 长治久安); they count only before a suffix.
+ */
+function standaloneShortNames(gazetteer: Gazetteer): string[] {
+  const names: string[] = []
+  for (const [short, units] of gazetteer.shortNames()) {
+    if (units.some((u) => u.level === 1 || (u.level === 2 && !gazetteer.isCommonShortName(u)) || (u.level === 3 && short.length >= 3 && !gazetteer.isCommonShortName(u)))) {
+      names.push(short)
+    }
+  }
+  return names
+}
+
+/** Not part of a longer run of Han characters that the suffix scan reads (宁夏回族自治区). */
+function isStandalone(doc: Document, start: number, end: number): boolean {
+  const after = doc.text.slice(end, end + 3)
+  adminSuffixRe.lastIndex = 0
+  const m = adminSuffixRe.exec(after)
+  return !(m && m.index === 0)
+}
+
+/** A landmark named after a unit: a prefecture or county short name + 山/湖/河/... as one word (贺兰山). */
+function* landmarks(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
+  const text = doc.text
+  landmarkFeatureRe.lastIndex = 0
+  for (let m = landmarkFeatureRe.exec(text); m; m = landmarkFeatureRe.exec(text)) {
+    for (let length = maxShortLength - 1; length >= 2; length--) {
+      const start = m.index - length
+      if (start < 0) continue
+      const units = gazetteer.unitsByShortName(text.slice(start, m.index)).filter((u) => (u.level === 2 || u.level === 3) && !gazetteer.isCommonShortName(u))
+      if (units.length === 0) continue
+      const tokens = tokensAround(doc, tokenizer, start, m.index + 1)
+      if (tokens.some((t) => t.start === start && t.end === m!.index + 1)) yield { start, end: m.index + 1, maskEnd: m.index, units: [], evidence: 'landmark', isGeneric: false }
+      break
+    }
+  }
+}
+
+/** Mentions that touch (宁夏回族自治区 + 石嘴山市 + 惠农区) form one run, reported as one name. */
+export function adjacentRuns(mentions: readonly PlaceMention[]): PlaceMention[][] {
+  const runs: PlaceMention[][] = []
+  for (const m of mentions) {
+    const run = runs[runs.length - 1]
+    if (run && run[run.length - 1]!.end === m.start) run.push(m)
+    else runs.push([m])
+  }
+  return runs
+}
+
+/**
+ * Links each mention to the one right before it: a unit inside the previous place keeps only
+ * its namesakes there (`郾城区沙北街道` + `昆仑社区`), and a generic name (红旗村) is kept only
+ * inside a county, town or village named right before it (`郝家桥镇红旗村`, not `河南省和谐社区`).
+ */
+function linkAdjacent(sorted: PlaceMention[]): PlaceMention[] {
+  const kept: PlaceMention[] = []
+  for (const m of sorted) {
+    const previous = kept[kept.length - 1]
+    const inside = previous && previous.end === m.start ? m.units.filter((u) => previous.units.some((p) => p.level >= 3 && u.code.startsWith(p.code) && u.code !== p.code)) : []
+    if (m.isGeneric && inside.length === 0) continue
+    kept.push(inside.length > 0 ? { ...m, units: inside, isGeneric: false } : m)
+  }
+  return kept
+}

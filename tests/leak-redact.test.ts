@@ -1,0 +1,116 @@
+// `mask-audit redact` and `--redact-output`, through the built CLI on real files.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { decodeBytes } from '../src/io/decode.js'
+import { repoRoot, runCli } from './helpers.js'
+
+const fixtureDir = join(repoRoot, 'fixtures', 'redacted')
+const fixtures = readdirSync(fixtureDir).filter((n) => n.endsWith('.txt')).map((n) => join(fixtureDir, n))
+const seeds = readdirSync(join(repoRoot, 'fixtures', 'draft')).filter((n) => n.startsWith('seed-')).filter((n) => n.endsWith('.txt')).map((n) => join(repoRoot, 'fixtures', 'draft', n))
+let dir: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mask-audit-redact-'))
+})
+
+interface JsonFinding {
+  ruleId: string
+  category: string
+  text: string
+  data?: { names?: string[]; redact?: unknown }
+}
+
+function leakFindings(path: string, extra: string[] = []): JsonFinding[] {
+  const r = runCli(['--profile', 'redacted', '--format', 'json', ...extra, path])
+  expect(r.code === 0 || r.code === 1).toBe(true)
+  return (JSON.parse(r.stdout).files[0].findings as JsonFinding[]).filter((f) => f.category === 'leak')
+}
+
+describe('--redact-output', () => {
+  it.each(['stylish', 'json', 'jsonl'])('never prints a leaked name in %s output', (format) => {
+    const all = [...fixtures, ...seeds]
+    const clear = JSON.parse(runCli(['--profile', 'redacted', '--format', 'json', ...all]).stdout) as { files: { findings: JsonFinding[] }[] }
+    const names = new Set(clear.files.flatMap((file) => file.findings.filter((f) => f.category === 'leak').flatMap((f) => f.data?.names ?? [])))
+    expect(names.size).toBeGreaterThan(20)
+    const r = runCli(['--profile', 'redacted', '--format', format, '--redact-output', ...all])
+    expect(r.stdout.length).toBeGreaterThan(0)
+    for (const name of names) expect(r.stdout, name).not.toContain(name)
+  })
+
+  it('keeps the finding count and masks with the same length', () => {
+    const path = join(repoRoot, 'fixtures/draft/seed-001-city-bureau-summary.txt')
+    const clear = JSON.parse(runCli(['--profile', 'redacted', '--format', 'json', path]).stdout).files[0].findings
+    const masked = JSON.parse(runCli(['--profile', 'redacted', '--format', 'json', '--redact-output', path]).stdout).files[0].findings
+    expect(masked.map((f: { text: string }) => f.text.length)).toEqual(clear.map((f: { text: string }) => f.text.length))
+    expect(masked.find((f: JsonFinding) => f.ruleId === 'leak/place').text).toMatch(/^＊+$/)
+    expect(JSON.stringify(masked)).not.toMatch(/"code"|"units"/)
+  })
+})
+
+describe('redact', () => {
+  const seed = join(repoRoot, 'fixtures/draft/seed-001-city-bureau-summary.txt')
+
+  it('writes a GB18030, CRLF copy with no leak left, keeping the original byte for byte', () => {
+    const original = iconv.encode(readFileSync(seed, 'utf8').replace(/\n/g, '\r\n'), 'gb18030')
+    const input = join(dir, 'report.txt')
+    const output = join(dir, 'report.redacted.txt')
+    writeFileSync(input, original)
+    const r = runCli(['redact', input, '-o', output])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/report\.txt: 9 names masked, 0 masks made uniform -> .*report\.redacted\.txt/)
+    expect(readFileSync(input).equals(original)).toBe(true)
+    const decoded = decodeBytes(readFileSync(output), output)
+    expect(decoded.encoding).toBe('gb18030')
+    expect(decoded.text.split('\r\n')).toHaveLength(readFileSync(seed, 'utf8').split('\n').length)
+    expect(decoded.text).not.toMatch(/(?<!\r)\n/)
+    expect(decoded.text).toContain('积极协调***集团投资**万元为包抓***村拓建')
+    expect(leakFindings(output).filter((f) => f.data?.redact !== undefined)).toEqual([])
+    expect(leakFindings(output).map((f) => f.ruleId)).toEqual([])
+  })
+
+  it.each([...fixtures, ...seeds])('changes nothing the second time: %s', (path) => {
+    const once = join(dir, 'once.txt')
+    const twice = join(dir, 'twice.txt')
+    expect(runCli(['redact', path, '-o', once]).code).toBe(0)
+    expect(runCli(['redact', once, '-o', twice]).code).toBe(0)
+    expect(readFileSync(twice).equals(readFileSync(once))).toBe(true)
+  })
+
+  it('makes every name mask uniform, so mask lengths tell nothing', () => {
+    const path = join(fixtureDir, 'seed-001-city-bureau-summary.txt')
+    const output = join(dir, 'uniform.txt')
+    runCli(['redact', path, '-o', output])
+    expect(leakFindings(path).some((f) => f.ruleId === 'leak/mask-length')).toBe(true)
+    expect(leakFindings(output)).toEqual([])
+  })
+
+  it('prints a unified diff with --dry-run and writes nothing', () => {
+    const output = join(dir, 'dry.txt')
+    const r = runCli(['redact', seed, '-o', output, '--dry-run'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^--- .*seed-001.*\n\+\+\+ .*dry\.txt/m)
+    expect(r.stdout).toMatch(/^-.*外西河村/m)
+    expect(r.stdout).toMatch(/^\+.*\*\*\*村拓建/m)
+    expect(existsSync(output)).toBe(false)
+  })
+
+  it('refuses to overwrite the original, and needs -o', () => {
+    const same = runCli(['redact', seed, '-o', seed])
+    expect(same.code).toBe(2)
+    expect(same.stderr).toMatch(/is the file being redacted/)
+    expect(runCli(['redact', seed]).code).toBe(2)
+  })
+
+  it('masks the user’s sensitive terms too', () => {
+    const terms = join(dir, 'terms.txt')
+    writeFileSync(terms, '# our partners\n统小二\n')
+    const output = join(dir, 'terms-out.txt')
+    expect(runCli(['redact', seed, '-o', output, '--sensitive-terms', terms]).code).toBe(0)
+    expect(readFileSync(output, 'utf8')).not.toContain('统小二')
+    const check = runCli(['--sensitive-terms', terms, '--format', 'jsonl', seed])
+    expect(check.stdout).toContain('"ruleId":"leak/sensitive-term"')
+  })
+})

@@ -1,0 +1,107 @@
+// The leak rules on inline text: what must be found, what must not, profiles, and the data
+// each finding carries. Real documents are in fixtures/redacted/.
+import { describe, expect, it } from 'vitest'
+import { checkDocument } from '../src/core/engine.js'
+import type { Finding } from '../src/core/finding.js'
+import { documentFromText } from '../src/io/read-document.js'
+import { getGazetteer } from '../src/nlp/gazetteer.js'
+import { activateRules } from '../src/rules/loader.js'
+import { sensitiveTermRule } from '../src/rules/sensitive-terms.js'
+import type { Profile } from '../src/rules/types.js'
+import { builtinRules } from './helpers.js'
+
+async function leaks(text: string, profile: Profile = 'redacted'): Promise<Finding[]> {
+  const doc = await documentFromText(text, 'inline.txt')
+  return checkDocument(doc, activateRules(builtinRules, profile)).filter((f) => f.category === 'leak')
+}
+const texts = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId} ${f.text}`)
+
+describe('precision: nothing is taken for a leak', () => {
+  it.each([
+    ['national bodies', '认真落实党中央、国务院和国家统计局的部署，与中国工商银行、中国人民银行座谈。'],
+    ['formulations with a leader’s name', '以习近平新时代中国特色社会主义思想为指导，学习习近平总书记重要讲话，拥护以习近平同志为核心的党中央。'],
+    ['generic words that are also unit names', '围绕长治久安、和平发展，建设新华书店，弘扬长安精神，打江山、守江山，建设美丽乡村、幸福社区、和谐社区和中心村。'],
+    ['suffix characters inside words', '推动县域经济和区域协调，改造农贸市场，加强村级组织，推进乡村振兴，隆重庆祝建党节，推动幸福建设。'],
+    ['generic titles and heroes', '全体同志、老同志和青年同志向雷锋同志学习，党组书记带头，局长及其他成员参加。'],
+    ['a surname and a title, after a preposition', '由王局长主持会议，由张局长讲话，和刘主任一起调研。'],
+    ['organisations named by kind only', '走访企业集团、商业银行、保险公司、人民医院和中小学校，开展集中学习，推进集团化改革。'],
+    ['masks and counts', '***市统计局开展集中学习**次，发展*名预备党员，完成xx项调查。'],
+  ])('%s', async (_what, text) => {
+    expect(texts(await leaks(text))).toEqual([])
+  })
+})
+
+describe('recall: each kind of leak', () => {
+  it('finds places by full name, chain, short name, landmark and unlisted 嘎查', async () => {
+    const found = await leaks('***市统计局到灵武市郝家桥镇、惠农中街社区和外西河村调研，学习视察宁夏重要讲话，到贺兰山植树，帮扶巴苏木昂嘎查。')
+    expect(texts(found)).toEqual(['leak/reidentification ***市', 'leak/place 灵武市郝家桥镇', 'leak/place 惠农中街社区', 'leak/place 外西河村', 'leak/place 宁夏', 'leak/place 贺兰山', 'leak/place 巴苏木昂嘎查'])
+    const town = found[1]!
+    expect(town.data?.units).toEqual([getGazetteer().upperNamesEndingAt('郝家桥镇', 4, 3, () => true)[0]!.units[0]!.code])
+    expect(town.message).toContain('灵武市, 银川市, 宁夏回族自治区')
+    expect(town.data?.redact).toEqual({ offset: town.offset, length: town.length - 1 })
+  })
+
+  it('finds organisations, persons and leaves a masked name alone', async () => {
+    const found = await leaks('***市统计局与宁夏宝丰能源集团股份有限公司、中国工商银行石嘴山分行座谈，局长刘志强、张**同志参加。')
+    expect(texts(found.filter((f) => f.ruleId !== 'leak/reidentification'))).toEqual(['leak/organization 宁夏宝丰能源集团股份有限公司', 'leak/organization 中国工商银行石嘴山分行', 'leak/person 刘志强'])
+  })
+
+  it('names a place found inside an organisation once, as the organisation', async () => {
+    expect(texts(await leaks('***市统计局组织干部到银川市第一人民医院体检。'))).toEqual(['leak/reidentification ***市', 'leak/organization 银川市第一人民医院'])
+  })
+})
+
+describe('re-identification', () => {
+  it('infers the masked unit from the places that lie in it, as the issue describes', async () => {
+    const [finding] = (await leaks('***市统计局赴灵武市郝家桥镇调研。')).filter((f) => f.ruleId === 'leak/reidentification')
+    expect(finding?.text).toBe('***市')
+    expect(finding?.message).toBe('named places (灵武市, 郝家桥镇) lie in 银川市, 宁夏回族自治区: the masked ***市 is likely 银川市')
+    expect(finding?.data?.inferred).toEqual({ code: '6401', name: '银川市', path: ['银川市', '宁夏回族自治区'] })
+    expect((finding?.data?.evidence as { text: string }[]).map((e) => e.text)).toEqual(['灵武市', '郝家桥镇'])
+  })
+
+  it('takes the level of an institution’s mask from the document’s cues (旗直机关)', async () => {
+    const found = await leaks('根据旗直机关党工委安排，xx统计局与居延社区结对共建。')
+    expect(found.find((f) => f.ruleId === 'leak/reidentification')?.data?.inferred).toMatchObject({ name: '额济纳旗' })
+  })
+
+  it('says nothing when the places point to two units', async () => {
+    expect(texts(await leaks('***市统计局到银川市兴庆区和石嘴山市惠农区调研。')).filter((t) => t.startsWith('leak/reidentification'))).toEqual([])
+  })
+})
+
+describe('mask consistency', () => {
+  it('reports a name masked in one place and spelled out in another', async () => {
+    const found = await leaks('制定《***市统计局工作方案》，印发《石嘴山市统计局实施方案》。')
+    expect(texts(found)).toContain('leak/unmasked 石嘴山市')
+    expect(found.find((f) => f.ruleId === 'leak/unmasked')?.data?.redact).toEqual({ offset: 19, length: 3 })
+  })
+
+  it('reports masks of another length for the same slot as info, with the uniform mask', async () => {
+    const [odd] = (await leaks('***市统计局、***市政府和**市委。')).filter((f) => f.ruleId === 'leak/mask-length')
+    expect(odd).toMatchObject({ text: '**', severity: 'info', suggestion: '***' })
+  })
+})
+
+describe('profiles', () => {
+  const named = '到灵武市郝家桥镇调研，张建华同志参加。'
+  it('in draft, checks only documents that mask something', async () => {
+    expect(await leaks(named, 'draft')).toEqual([])
+    const masked = await leaks(`***市统计局${named}`, 'draft')
+    expect(masked.map((f) => f.severity)).toContain('warning')
+    expect(texts(masked)).toContain('leak/person 张建华')
+  })
+
+  it('under redacted, checks every document and reports errors', async () => {
+    expect((await leaks(named)).map((f) => `${f.severity} ${f.text}`)).toEqual(['error 灵武市郝家桥镇', 'error 张建华'])
+  })
+})
+
+describe('sensitive terms', () => {
+  it('are reported in any document, masked or not, longest first', async () => {
+    const rule = sensitiveTermRule(['张三', '张三丰', '宝丰能源'], 'terms.txt')
+    const doc = await documentFromText('张三丰与宝丰能源合作；张三参加。', 'inline.txt')
+    const found = checkDocument(doc, activateRules([rule], 'draft'))
+    expect(found.map((f) => `${f.ruleId} ${f.severity} ${f.text}`)).toEqual(['leak/sensitive-term error 张三丰', 'leak/sensitive-term error 宝丰能源', 'leak/sensitive-term error 张三'])
+  })
+})
