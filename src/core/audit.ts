@@ -18,7 +18,8 @@ export function auditDocument(doc: Document, rules: readonly ActiveRule[], filte
   let findings = checkDocument(doc, rules)
   for (const filter of filters) findings = filter(findings, doc)
   const notice = doc.text.trim() === '' ? { notice: 'empty file, nothing to check' } : {}
-  return { path: doc.path, encoding: doc.encoding, findings, ...notice }
+  const size = doc.byteLength !== undefined ? { bytes: doc.byteLength } : {}
+  return { path: doc.path, encoding: doc.encoding, findings, format: doc.format, ...size, ...notice }
 }
 
 /** Audits `paths` and yields one result per path, in the order given; unreadable files become error results. */

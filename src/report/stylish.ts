@@ -19,14 +19,20 @@ export function createStylishReporter(options: ReporterOptions): Reporter {
 function renderFile(result: FileResult, c: ChalkInstance): string {
   if (result.error !== undefined) return `${c.underline(result.path)}\n  ${c.red('error')}  ${result.error}\n\n`
   if (result.findings.length === 0) return ''
-  const lines = [c.underline(result.path)]
-  const posWidth = Math.max(...result.findings.map((f) => `${f.line}:${f.column}`.length))
+  const lines = [c.underline(result.path) + (result.format === 'docx' ? c.dim('  (¶ paragraph:column)') : '')]
+  const position = positionLabel(result)
+  const posWidth = Math.max(...result.findings.map((f) => position(f).length))
   for (const f of result.findings) {
-    const pos = `${f.line}:${f.column}`.padEnd(posWidth)
+    const pos = position(f).padEnd(posWidth)
     lines.push(`  ${c.dim(pos)}  ${severityLabel(f, c)}  ${f.message}${suggestionNote(f, c)}  ${c.dim(f.ruleId)}`)
     lines.push(...excerpt(f, ' '.repeat(posWidth + 4), c))
   }
   return lines.join('\n') + '\n\n'
+}
+
+/** `line:column`; in a .docx, where a line is a paragraph, `¶paragraph:column`. */
+function positionLabel(result: FileResult): (f: Finding) => string {
+  return result.format === 'docx' ? (f) => `¶${f.line}:${f.column}` : (f) => `${f.line}:${f.column}`
 }
 
 /** The suggestion, unless the message already quotes it; an empty one means delete. */

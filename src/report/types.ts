@@ -1,4 +1,5 @@
 // The contract between the audit and the reporters: per-file results in, text out.
+import type { DocumentFormat } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
 
 /** What was found in one file, or why it could not be read. */
@@ -10,6 +11,12 @@ export interface FileResult {
   /** Something worth a line on stderr that is not an error (`empty file`). */
   readonly notice?: string
   readonly findings: readonly Finding[]
+  /** How the file was read; for `docx`, lines are paragraphs. */
+  readonly format?: DocumentFormat
+  /** Size of the file in bytes, when read from disk (progress, throughput). */
+  readonly bytes?: number
+  /** The document's id when it came from `--input jsonl`, as the input line gave it. */
+  readonly id?: string | number
 }
 
 /** Totals over a run. */
