@@ -1,19 +1,22 @@
 // The `check` command: audit files, print a report, map the outcome to an exit code.
 import { readFileSync } from 'node:fs'
-import { auditDocument, auditFiles, type FindingFilter } from '../core/audit.js'
+import { auditDocument, type FindingFilter } from '../core/audit.js'
 import { UsageError } from '../core/errors.js'
+import { minSeverityFilter } from '../core/filters.js'
 import { decodeBytes } from '../io/decode.js'
 import { documentFromText } from '../io/read-document.js'
 import { expandPaths } from '../io/walk.js'
 import { createReporter } from '../report/index.js'
 import { SummaryTally } from '../report/summary.js'
 import type { FileResult, Summary } from '../report/types.js'
+import { auditBatch, parseBatchFlags, type BatchFlags } from './batch.js'
 import { writeErr, writeOut } from './io.js'
+import { auditJsonlLines, parseInputFormat } from './jsonl-input.js'
 import { setUpRules } from './rules-setup.js'
 import { toolVersion } from './version.js'
 
 /** Options of `check`, as commander parses them. */
-export interface CheckOptions {
+export interface CheckOptions extends BatchFlags {
   readonly format: string
   readonly profile: string
   readonly rule: string[]
@@ -25,14 +28,22 @@ export interface CheckOptions {
   readonly stdinFilename?: string
   readonly ignore: string[]
   readonly gitignore: boolean
+  readonly input?: string
+  readonly textField: string
+  readonly idField: string
 }
 
 /** Runs `check` and returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings)
+  const batch = parseBatchFlags(options)
+  const input = options.input === undefined ? undefined : parseInputFormat(options.input)
+  // JSON lines in, JSON lines out, unless another format than the default is asked for.
+  const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
   const { active } = setUpRules({ profile: options.profile, ruleFlags: options.rule, extraRuleFiles: options.rules })
-  const reporter = await createReporter(options.format, { color: options.color ?? shouldColor(), toolVersion })
-  const filters: FindingFilter[] = options.quiet ? [(fs) => fs.filter((f) => f.severity === 'error')] : []
+  const reporterOptions = { color: options.color ?? shouldColor(), toolVersion }
+  const reporter = await createReporter(format, reporterOptions)
+  const filters: FindingFilter[] = options.quiet ? [minSeverityFilter('error')] : []
   const tally = new SummaryTally()
   let hasInputError = false
   const emit = (result: FileResult) => {
@@ -45,7 +56,10 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   }
 
   writeOut(reporter.begin())
-  if (options.stdin) {
+  if (input === 'jsonl') {
+    if (paths.length || options.stdin) throw new UsageError('--input jsonl reads standard input and takes no paths')
+    for await (const result of auditJsonlLines(process.stdin, active, filters, options)) emit(result)
+  } else if (options.stdin) {
     if (paths.length) throw new UsageError('--stdin takes no paths')
     emit(await auditStdin(options.stdinFilename ?? '<stdin>', active, filters))
   } else {
@@ -55,7 +69,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
       hasInputError = true
       writeErr(error.format())
     }
-    for await (const result of auditFiles(files, active, filters)) emit(result)
+    await auditBatch(files, active, filters, { ...batch, render: { format, options: reporterOptions } }, emit)
   }
   const summary = tally.summary
   writeOut(reporter.end(summary))

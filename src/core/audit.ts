@@ -5,13 +5,24 @@ import { readDocument } from '../io/read-document.js'
 import type { Document } from './document.js'
 import { checkDocument } from './engine.js'
 import { MaskAuditError } from './errors.js'
-import type { Finding } from './finding.js'
+import type { FindingFilter } from './filters.js'
+import { shouldUseWorkers, type RenderSpec } from './parallel-audit.js'
 
 /** Files read ahead of the one being checked, to overlap disk and CPU. */
 const readAhead = 8
 
-/** Post-processing of one document's findings (inline disables, baseline, quiet). */
-export type FindingFilter = (findings: Finding[], doc: Document) => Finding[]
+export type { FindingFilter } from './filters.js'
+
+/** How a batch is run. */
+export interface AuditOptions {
+  /** Worker threads to use; 1 (the default) audits in this thread. Output order never depends on it. */
+  readonly jobs?: number
+  /**
+   * The run's output format: worker threads then render each result themselves and send
+   * text instead of findings (`FileResult.prerendered`), unless the format needs findings.
+   */
+  readonly render?: RenderSpec
+}
 
 /** Checks one document and applies the filters. */
 export function auditDocument(doc: Document, rules: readonly ActiveRule[], filters: readonly FindingFilter[] = []): FileResult {
@@ -23,7 +34,12 @@ export function auditDocument(doc: Document, rules: readonly ActiveRule[], filte
 }
 
 /** Audits `paths` and yields one result per path, in the order given; unreadable files become error results. */
-export async function* auditFiles(paths: readonly string[], rules: readonly ActiveRule[], filters: readonly FindingFilter[] = []): AsyncGenerator<FileResult> {
+export async function* auditFiles(paths: readonly string[], rules: readonly ActiveRule[], filters: readonly FindingFilter[] = [], options: AuditOptions = {}): AsyncGenerator<FileResult> {
+  if (shouldUseWorkers(paths, filters, options.jobs ?? 1)) {
+    const { auditInWorkers } = await import('./parallel-audit-pool.js')
+    yield* auditInWorkers(paths, rules, filters, options.jobs!, options.render)
+    return
+  }
   const pending: Promise<Document | MaskAuditError>[] = []
   let next = 0
   const fill = () => {
@@ -33,9 +49,20 @@ export async function* auditFiles(paths: readonly string[], rules: readonly Acti
   for (let i = 0; i < paths.length; i++) {
     const doc = await pending.shift()!
     fill()
-    if (doc instanceof MaskAuditError) yield { path: paths[i]!, error: doc.message + (doc.hint ? ` (${doc.hint})` : ""), findings: [] }
+    if (doc instanceof MaskAuditError) yield errorResult(paths[i]!, doc)
     else yield auditDocument(doc, rules, filters)
   }
+}
+
+/** Reads and audits one file; an unreadable file becomes a result with its `error`. */
+export async function auditPath(path: string, rules: readonly ActiveRule[], filters: readonly FindingFilter[] = []): Promise<FileResult> {
+  const doc = await readDocument(path).catch(asInputError)
+  if (doc instanceof MaskAuditError) return errorResult(path, doc)
+  return auditDocument(doc, rules, filters)
+}
+
+function errorResult(path: string, error: MaskAuditError): FileResult {
+  return { path, error: error.message + (error.hint ? ` (${error.hint})` : ''), findings: [] }
 }
 
 function asInputError(error: unknown): MaskAuditError {

@@ -4,14 +4,20 @@ import { Chalk, type ChalkInstance } from 'chalk'
 import { eastAsianWidth } from 'get-east-asian-width'
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
-import type { FileResult, Reporter, ReporterOptions, Summary } from './types.js'
+import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
+
+/** The pure per-file part of the `stylish` reporter, for worker threads. */
+export function createStylishFileRenderer(options: ReporterOptions): FileRenderer {
+  const c = new Chalk({ level: options.color ? 1 : 0 })
+  return (result) => renderFile(result, c)
+}
 
 /** Creates the `stylish` reporter; colour only when `options.color`. */
 export function createStylishReporter(options: ReporterOptions): Reporter {
   const c = new Chalk({ level: options.color ? 1 : 0 })
   return {
     begin: () => '',
-    file: (result) => renderFile(result, c),
+    file: (result) => result.prerendered?.text ?? renderFile(result, c),
     end: (summary) => renderSummary(summary, c),
   }
 }

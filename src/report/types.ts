@@ -17,7 +17,35 @@ export interface FileResult {
   readonly bytes?: number
   /** The document's id when it came from `--input jsonl`, as the input line gave it. */
   readonly id?: string | number
+  /**
+   * Set when a worker thread has already rendered this result for the run's reporter
+   * (`--jobs`), so thousands of findings need not be copied between threads: `findings` is
+   * then empty and `prerendered.counts` holds their totals.
+   */
+  readonly prerendered?: Prerendered
 }
+
+/** Totals of one file's findings. */
+export interface FindingCounts {
+  readonly findings: number
+  readonly errors: number
+  readonly warnings: number
+  readonly infos: number
+  readonly byCategory: Readonly<Record<string, number>>
+  readonly byRule: Readonly<Record<string, number>>
+}
+
+/** A result already rendered by {@link FileRenderer}, with the totals of its findings. */
+export interface Prerendered {
+  readonly text: string
+  readonly counts: FindingCounts
+}
+
+/**
+ * The part of a reporter's `file()` that depends on the result alone, so a worker thread can
+ * run it; `file()` adds what depends on the run (separators).
+ */
+export type FileRenderer = (result: FileResult) => string
 
 /** Totals over a run. */
 export interface Summary {
@@ -41,7 +69,7 @@ export interface Reporter {
   end(summary: Summary): string
 }
 
-/** Options every reporter may use. */
+/** Options every reporter may use; plain data, so worker threads can receive them. */
 export interface ReporterOptions {
   readonly color: boolean
   readonly toolVersion: string

@@ -1,0 +1,44 @@
+// Audits a batch with a pool of worker threads (piscina): paths go out in small batches,
+// results come back and are yielded in the order of the paths, whatever the thread count.
+import { Piscina } from 'piscina'
+import type { FileResult } from '../report/types.js'
+import type { ActiveRule } from '../rules/types.js'
+import type { FindingFilter } from './filters.js'
+import { workerSetupOf, type RenderSpec } from './parallel-audit.js'
+
+/** Batches in flight per worker: enough to keep each busy, few enough to bound memory. */
+const batchesPerWorker = 4
+/** Most files in one task: a task per file would spend more on messages than on small files. */
+const maxBatchFiles = 16
+
+/** Yields one result per path, in order, audited by `jobs` worker threads. */
+export async function* auditInWorkers(paths: readonly string[], rules: readonly ActiveRule[], filters: readonly FindingFilter[], jobs: number, render?: RenderSpec): AsyncGenerator<FileResult> {
+  const pool = new Piscina({
+    filename: new URL('./audit-worker.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    workerData: workerSetupOf(rules, filters, render),
+  })
+  const batchSize = Math.max(1, Math.min(maxBatchFiles, Math.ceil(paths.length / (jobs * 32))))
+  const pending: Promise<FileResult[]>[] = []
+  let next = 0
+  const fill = () => {
+    while (pending.length < jobs * batchesPerWorker && next < paths.length) {
+      const task = pool.run(paths.slice(next, next + batchSize)) as Promise<FileResult[]>
+      // Awaited in order below; until then a failure must not count as unhandled.
+      task.catch(() => undefined)
+      pending.push(task)
+      next += batchSize
+    }
+  }
+  try {
+    fill()
+    while (pending.length > 0) {
+      const results = await pending.shift()!
+      fill()
+      yield* results
+    }
+  } finally {
+    await pool.destroy()
+  }
+}
