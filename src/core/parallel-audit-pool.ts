@@ -9,7 +9,7 @@ import { workerSetupOf, type RenderSpec } from './parallel-audit.js'
 /** Batches in flight per worker: enough to keep each busy, few enough to bound memory. */
 const batchesPerWorker = 4
 /** Most files in one task: a task per file would spend more on messages than on small files. */
-const maxBatchFiles = 16
+const maxBatchFiles = 32
 
 /** Yields one result per path, in order, audited by `jobs` worker threads. */
 export async function* auditInWorkers(paths: readonly string[], rules: readonly ActiveRule[], filters: readonly FindingFilter[], jobs: number, render?: RenderSpec): AsyncGenerator<FileResult> {
