@@ -8,12 +8,13 @@ import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { minSeverityFilter } from '../src/core/filters.js'
-import { shouldUseWorkers } from '../src/core/parallel-audit.js'
+import { planWorkers } from '../src/core/parallel-audit.js'
+import { activateRules } from '../src/rules/loader.js'
 import { createProgress, delayMs, renderLine, shouldShowProgress } from '../src/cli/progress.js'
 import { parseShard, selectShard } from '../src/cli/shard.js'
 import { expandPaths } from '../src/io/walk.js'
 import { ensureCorpus } from '../bench/corpus.mjs'
-import { repoRoot, runCli } from './helpers.js'
+import { builtinRules, repoRoot, runCli } from './helpers.js'
 import { makeDocx, paragraph, table } from './support/docx.js'
 
 const bin = fileURLToPath(new URL('../bin/mask-audit.js', import.meta.url))
@@ -32,11 +33,20 @@ const sortedLines = (text: string) => text.split('\n').filter((l) => l !== '').s
 
 describe('--jobs', () => {
   it('is large enough for workers, so the comparisons below compare threads with one thread', () => {
-    expect(shouldUseWorkers(corpusFiles, [], 2)).toBe(true)
-    expect(shouldUseWorkers(corpusFiles, [minSeverityFilter('error')], 2)).toBe(true)
-    expect(shouldUseWorkers(corpusFiles, [(fs) => fs], 2)).toBe(false)
-    expect(shouldUseWorkers(corpusFiles.slice(0, 3), [], 2)).toBe(false)
-    expect(shouldUseWorkers(corpusFiles, [], 1)).toBe(false)
+    const rules = activateRules(builtinRules, 'draft')
+    const one = { rules, filters: [minSeverityFilter('warning')] }
+    const plan = planWorkers(corpusFiles, () => one, [minSeverityFilter('error')], 2)
+    expect(plan?.setups).toHaveLength(1)
+    expect(plan?.setups[0]!.filters).toEqual([{ name: 'min-severity', options: 'warning' }, { name: 'min-severity', options: 'error' }])
+    expect(plan?.setupIndex).toHaveLength(corpusFiles.length)
+    // Files of two configs: two setups, each described once.
+    const other = { rules: activateRules(builtinRules, 'redacted'), filters: [] }
+    const mixed = planWorkers(corpusFiles, (p) => (p.includes('/03/') ? other : one), [], 2)
+    expect(mixed?.setups).toHaveLength(2)
+    expect(new Set(mixed?.setupIndex)).toEqual(new Set([0, 1]))
+    expect(planWorkers(corpusFiles, () => ({ rules, filters: [(fs) => fs] }), [], 2)).toBeUndefined()
+    expect(planWorkers(corpusFiles.slice(0, 3), () => one, [], 2)).toBeUndefined()
+    expect(planWorkers(corpusFiles, () => one, [], 1)).toBeUndefined()
   })
 
   it.each(['json', 'jsonl', 'sarif', 'csv', 'stylish', 'html'])('gives byte-identical %s output with 1, 2 and 3 threads', (format) => {

@@ -108,3 +108,16 @@ describe('html reader', () => {
     expect(result.findings.map((f) => f.text)).toContain('x次')
   })
 })
+
+describe('html reader and inline suppressions', () => {
+  it('keeps mask-audit directive comments on their line, so they suppress the next line', async () => {
+    const path = join(dir, 'suppressed.html')
+    writeFileSync(path, '<p>全年学习x次。</p>\n<!-- mask-audit-disable-next-line count/unfilled -- 原文如此 -->\n<p>发展*名党员。</p>\n<!-- 普通注释 x次 -->\n')
+    const raw = await auditOne(path)
+    expect(raw.findings.map((f) => [f.line, f.text])).toEqual([[1, 'x次'], [3, '*名']])
+    const r = runCli([path, '--format', 'json'], { cwd: dir })
+    const result = JSON.parse(r.stdout).files[0]
+    expect(result.findings.map((f: { line: number; ruleId: string; text: string }) => [f.line, f.ruleId, f.text])).toEqual([[1, 'count/unfilled', 'x次']])
+    expect(htmlToText('<!-- mask-audit-disable -->a<!-- other -->').text).toBe('<!-- mask-audit-disable -->a')
+  })
+})

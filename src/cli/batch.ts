@@ -1,6 +1,7 @@
 // The batch part of `check`: --jobs, --shard and the progress line around auditFiles.
 import { availableParallelism } from 'node:os'
-import { auditFiles } from '../core/audit.js'
+import { auditFiles, type FileSetup } from '../core/audit.js'
+import type { Document } from '../core/document.js'
 import { UsageError } from '../core/errors.js'
 import type { FindingFilter } from '../core/filters.js'
 import type { RenderSpec } from '../core/parallel-audit.js'
@@ -39,13 +40,28 @@ export function parseBatchFlags(flags: BatchFlags): BatchPlan {
   return { jobs, shard: flags.shard === undefined ? undefined : parseShard(flags.shard), isProgressWanted: flags.progress !== false }
 }
 
-/** Audits this machine's share of `files` with `plan.jobs` threads, passing each result to `emit` in order. */
-export async function auditBatch(files: readonly string[], rules: readonly ActiveRule[], filters: readonly FindingFilter[], plan: BatchPlan, emit: (result: FileResult) => void): Promise<void> {
-  const selected = plan.shard ? selectShard(files, plan.shard) : files
-  const isShown = shouldShowProgress({ isTTY: process.stderr.isTTY === true, env: process.env, isWanted: plan.isProgressWanted })
-  const progress = createProgress(selected.length, isShown, writeErrRaw)
+/** This machine's share of `files` under `--shard`; all of them without it. */
+export function selectFiles(files: string[], plan: BatchPlan | undefined): string[] {
+  return plan?.shard ? selectShard(files, plan.shard) : files
+}
+
+/**
+ * Audits `files` with `plan.jobs` threads, passing each result to `emit` in order, with the
+ * progress line around it. `read` replaces reading from disk (the git index for --staged),
+ * which keeps the batch in this thread.
+ */
+export async function auditBatch(
+  files: readonly string[],
+  rules: readonly ActiveRule[] | ((path: string) => FileSetup),
+  filters: readonly FindingFilter[],
+  plan: BatchPlan | undefined,
+  emit: (result: FileResult) => void,
+  read?: (path: string) => Promise<Document>,
+): Promise<void> {
+  const isShown = shouldShowProgress({ isTTY: process.stderr.isTTY === true, env: process.env, isWanted: plan?.isProgressWanted ?? false })
+  const progress = createProgress(files.length, isShown, writeErrRaw)
   try {
-    for await (const result of auditFiles(selected, rules, filters, { jobs: plan.jobs, render: plan.render })) {
+    for await (const result of auditFiles(files, rules, filters, { jobs: plan?.jobs ?? 1, render: plan?.render, ...(read && { read }) })) {
       if (writesToTerminal(result)) progress.clear()
       emit(result)
       progress.update(result)

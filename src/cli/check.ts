@@ -1,24 +1,20 @@
 // The `check` command: audit files, print a report, map the outcome to an exit code.
-import { readFileSync } from 'node:fs'
-import { auditDocument, type FindingFilter } from '../core/audit.js'
+import type { FindingFilter } from '../core/audit.js'
 import { UsageError } from '../core/errors.js'
 import { minSeverityFilter } from '../core/filters.js'
-import { decodeBytes } from '../io/decode.js'
-import { documentFromText } from '../io/read-document.js'
-import { expandPaths } from '../io/walk.js'
 import { createReporter } from '../report/index.js'
 import { SummaryTally } from '../report/summary.js'
 import type { FileResult, Summary } from '../report/types.js'
-import { auditBatch, parseBatchFlags, type BatchFlags } from './batch.js'
+import { parseBatchFlags, type BatchFlags } from './batch.js'
 import { writeErr, writeOut } from './io.js'
 import { auditJsonlLines, parseInputFormat } from './jsonl-input.js'
-import { setUpRules } from './rules-setup.js'
+import { CheckWorkflow, type WorkflowOptions } from './check-workflow.js'
 import { toolVersion } from './version.js'
 
 /** Options of `check`, as commander parses them. */
-export interface CheckOptions extends BatchFlags {
+export interface CheckOptions extends WorkflowOptions, BatchFlags {
   readonly format: string
-  readonly profile: string
+  readonly profile?: string
   readonly rule: string[]
   readonly rules: string[]
   readonly maxWarnings?: string
@@ -40,10 +36,11 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const input = options.input === undefined ? undefined : parseInputFormat(options.input)
   // JSON lines in, JSON lines out, unless another format than the default is asked for.
   const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
-  const { active } = setUpRules({ profile: options.profile, ruleFlags: options.rule, extraRuleFiles: options.rules })
   const reporterOptions = { color: options.color ?? shouldColor(), toolVersion }
-  const reporter = await createReporter(format, reporterOptions)
-  const filters: FindingFilter[] = options.quiet ? [minSeverityFilter('error')] : []
+  const workflow = new CheckWorkflow(options)
+  const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)
+  const quiet: FindingFilter[] = options.quiet ? [minSeverityFilter('error')] : []
+  const filters: FindingFilter[] = [...workflow.filters, ...quiet]
   const tally = new SummaryTally()
   let hasInputError = false
   const emit = (result: FileResult) => {
@@ -56,30 +53,19 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   }
 
   writeOut(reporter.begin())
+  const inputError = (error: { format(): string }) => {
+    hasInputError = true
+    writeErr(error.format())
+  }
   if (input === 'jsonl') {
     if (paths.length || options.stdin) throw new UsageError('--input jsonl reads standard input and takes no paths')
-    for await (const result of auditJsonlLines(process.stdin, active, filters, options)) emit(result)
-  } else if (options.stdin) {
-    if (paths.length) throw new UsageError('--stdin takes no paths')
-    emit(await auditStdin(options.stdinFilename ?? '<stdin>', active, filters))
-  } else {
-    if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
-    const { files, errors } = expandPaths(paths, { ignore: options.ignore, respectGitignore: options.gitignore })
-    for (const error of errors) {
-      hasInputError = true
-      writeErr(error.format())
-    }
-    await auditBatch(files, active, filters, { ...batch, render: { format, options: reporterOptions } }, emit)
-  }
+    const settings = await workflow.settingsFor('<stdin>')
+    for await (const result of auditJsonlLines(process.stdin, settings.rules, [...settings.filters, ...filters], options)) emit(result)
+  } else await workflow.run(paths, filters, { emit, inputError }, { ...batch, render: { format, options: reporterOptions } })
   const summary = tally.summary
   writeOut(reporter.end(summary))
+  workflow.finish()
   return exitCode(summary, hasInputError, maxWarnings)
-}
-
-async function auditStdin(path: string, active: Parameters<typeof auditDocument>[1], filters: FindingFilter[]): Promise<FileResult> {
-  const bytes = readFileSync(0)
-  const { text, encoding, hasBom } = decodeBytes(bytes, path)
-  return auditDocument(await documentFromText(text, path, encoding, hasBom), active, filters)
 }
 
 /** 2 when an input failed, 1 for error findings or too many warnings, else 0. */

@@ -7,6 +7,7 @@ import { writeErr, writeOut } from './io.js'
 import { renderRuleList } from './rules-command.js'
 import { loadAllRules } from './rules-setup.js'
 import { toolVersion } from './version.js'
+import { registerWorkflowCommands } from './workflow-commands.js'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
 
@@ -23,7 +24,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('audit files, directories or globs (the default command)')
     .argument('[paths...]', 'files, directories (walked for .txt/.md/.html/.docx) or globs')
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('stylish'))
-    .option('-p, --profile <profile>', 'draft (about to be published) or redacted (anonymized release)', 'draft')
+    .option('-p, --profile <profile>', 'draft (about to be published, the default) or redacted (anonymized release); wins over config')
     .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', collect, [])
     .option('--rules <file>', 'load an extra rule file, in the YAML format of rules/ (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
@@ -32,6 +33,12 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-gitignore', 'also audit files that .gitignore leaves out')
     .option('--stdin', 'read the text to audit from standard input')
     .option('--stdin-filename <name>', 'the name to report for --stdin, whose extension picks the reader')
+    .option('-c, --config <file>', 'use this config file for every path instead of looking for one')
+    .option('--baseline <file>', 'report only findings not accepted in this baseline; list its stale entries')
+    .option('--write-baseline <file>', 'accept every current finding: write them to this baseline file')
+    .option('--fix', 'apply the safe fixes and write the files back (same encoding, BOM, line endings)')
+    .option('--fix-dry-run', 'print the safe fixes as a unified diff; change nothing')
+    .option('--staged', 'audit the staged versions (git index) of the staged files, for pre-commit')
     .option('-j, --jobs <n>', 'worker threads for a large batch (default: the number of cores)')
     .option('--shard <k/n>', 'audit share K of N (deterministic by path), to split a batch across machines')
     .option('--no-progress', 'no progress line on stderr (it is shown only on a terminal, never under CI)')
@@ -49,6 +56,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'as JSON')
     .action((options: { json?: boolean }) => writeOut(renderRuleList(loadAllRules(), options.json === true)))
 
+  registerWorkflowCommands(program, setExit)
   return program
 }
 

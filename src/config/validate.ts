@@ -39,6 +39,13 @@ export function parseWithSchema<T>(schema: z.ZodType<T>, raw: unknown, at: Sourc
     const known = knownKeys(schema, issue.path)
     const near = suggestName(key, known)
     hint = near ? `did you mean "${near}"?` : known.length ? `known keys: ${known.join(', ')}` : undefined
+  } else if (issue.code === 'invalid_value' && issue.values.every((v) => typeof v === 'string')) {
+    // An enum (severity, profile): name the bad value and the close one, as for keys.
+    const value = valueAt(raw, issue.path)
+    const allowed = issue.values as string[]
+    const near = typeof value === 'string' ? suggestName(value, allowed) : undefined
+    message = `unknown value ${JSON.stringify(value)}`
+    hint = near ? `did you mean "${near}"?` : `expected one of: ${allowed.join(', ')}`
   } else {
     message = message.replace(/^Invalid input: /, '')
   }
@@ -47,12 +54,31 @@ export function parseWithSchema<T>(schema: z.ZodType<T>, raw: unknown, at: Sourc
 }
 
 function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let node: unknown = schema
+  let node: unknown = unwrap(schema)
   for (const key of path) {
     const shape = (node as { shape?: Record<string, unknown> }).shape
-    node = typeof key === 'string' && shape ? shape[key] : undefined
+    const def = (node as { _zod?: { def?: { type?: string; element?: unknown; valueType?: unknown } } })._zod?.def
+    if (typeof key === 'number') node = def?.type === 'array' ? def.element : undefined
+    else node = shape ? shape[String(key)] : def?.type === 'record' ? def.valueType : undefined
     if (node === undefined) return []
+    node = unwrap(node)
   }
   const shape = (node as { shape?: Record<string, unknown> }).shape
   return shape ? Object.keys(shape) : []
+}
+
+/** Looks through optional, default and preprocess wrappers to the schema that holds the keys. */
+function unwrap(node: unknown): unknown {
+  for (;;) {
+    const def = (node as { _zod?: { def?: { type?: string; innerType?: unknown; out?: unknown } } })._zod?.def
+    if (def?.type === 'optional' || def?.type === 'default' || def?.type === 'nullable') node = def.innerType
+    else if (def?.type === 'pipe') node = def.out
+    else return node
+  }
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let node = raw
+  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string | number | symbol, unknown>)[key as string] : undefined
+  return node
 }

@@ -1,5 +1,5 @@
-// A worker thread of the parallel audit: compiles the rules once, then reads and checks the
-// batches of paths it is given, returning their results in order.
+// A worker thread of the parallel audit: compiles each file setup's rules once, then reads
+// and checks the batches of paths it is given, returning their results in order.
 import { workerData } from 'piscina'
 import { createFileRenderer } from '../report/index.js'
 import { countFindings } from '../report/summary.js'
@@ -7,22 +7,32 @@ import type { FileRenderer, FileResult } from '../report/types.js'
 import { ruleKinds } from '../rules/registry.js'
 import type { ActiveRule } from '../rules/types.js'
 import { auditPath } from './audit.js'
-import { filterFromSpec } from './filters.js'
-import type { WorkerSetup } from './parallel-audit.js'
+import { filterFromSpec, loadFilterModules, type FindingFilter } from './filters.js'
+import type { WorkerSetup, WorkerTask } from './parallel-audit.js'
 
 const setup = workerData as WorkerSetup
-const rules: ActiveRule[] = setup.rules.map(({ def, severity }) => ({ def, severity, check: ruleKinds.get(def.kind)!.compile(def) }))
-const filters = setup.filters.map(filterFromSpec)
+await loadFilterModules(setup.setups.flatMap((s) => s.filters))
+const compiled: ({ rules: ActiveRule[]; filters: FindingFilter[] } | undefined)[] = []
 const render: FileRenderer | undefined = setup.render ? await createFileRenderer(setup.render.format, setup.render.options) : undefined
+
+/** The compiled setup `index`, built on first use. */
+function setupAt(index: number): { rules: ActiveRule[]; filters: FindingFilter[] } {
+  const spec = setup.setups[index]!
+  return (compiled[index] ??= {
+    rules: spec.rules.map(({ def, severity }) => ({ def, severity, check: ruleKinds.get(def.kind)!.compile(def) })),
+    filters: spec.filters.map(filterFromSpec),
+  })
+}
 
 /**
  * Audits one batch of paths; unreadable files become error results, as in-process. When the
  * output format can be rendered here, findings are sent as rendered text and totals only:
  * copying thousands of finding objects to the main thread would cost more than it saves.
  */
-export default async function auditBatch(paths: readonly string[]): Promise<FileResult[]> {
+export default async function auditBatch(task: WorkerTask): Promise<FileResult[]> {
   const results: FileResult[] = []
-  for (const path of paths) {
+  for (const [i, path] of task.paths.entries()) {
+    const { rules, filters } = setupAt(task.setups[i]!)
     const result = await auditPath(path, rules, filters)
     results.push(render ? { ...result, findings: [], prerendered: { text: render(result), counts: countFindings(result.findings) } } : result)
   }

@@ -6,23 +6,12 @@ import type { Document } from './document.js'
 import { checkDocument } from './engine.js'
 import { MaskAuditError } from './errors.js'
 import type { FindingFilter } from './filters.js'
-import { shouldUseWorkers, type RenderSpec } from './parallel-audit.js'
+import { planWorkers, type RenderSpec } from './parallel-audit.js'
 
 /** Files read ahead of the one being checked, to overlap disk and CPU. */
 const readAhead = 8
 
 export type { FindingFilter } from './filters.js'
-
-/** How a batch is run. */
-export interface AuditOptions {
-  /** Worker threads to use; 1 (the default) audits in this thread. Output order never depends on it. */
-  readonly jobs?: number
-  /**
-   * The run's output format: worker threads then render each result themselves and send
-   * text instead of findings (`FileResult.prerendered`), unless the format needs findings.
-   */
-  readonly render?: RenderSpec
-}
 
 /** Checks one document and applies the filters. */
 export function auditDocument(doc: Document, rules: readonly ActiveRule[], filters: readonly FindingFilter[] = []): FileResult {
@@ -33,24 +22,53 @@ export function auditDocument(doc: Document, rules: readonly ActiveRule[], filte
   return { path: doc.path, encoding: doc.encoding, findings, format: doc.format, ...size, ...notice }
 }
 
-/** Audits `paths` and yields one result per path, in the order given; unreadable files become error results. */
-export async function* auditFiles(paths: readonly string[], rules: readonly ActiveRule[], filters: readonly FindingFilter[] = [], options: AuditOptions = {}): AsyncGenerator<FileResult> {
-  if (shouldUseWorkers(paths, filters, options.jobs ?? 1)) {
+/** The rules and filters of one file, when they differ by file (config files, per-glob overrides). */
+export interface FileSetup {
+  readonly rules: readonly ActiveRule[]
+  readonly filters: readonly FindingFilter[]
+}
+
+/** How `auditFiles` reads a path (the working tree by default, the git index for `--staged`), and with how many threads. */
+export interface AuditFilesOptions {
+  readonly read?: (path: string) => Promise<Document>
+  /** Worker threads to use; 1 (the default) audits in this thread. Output never depends on it. */
+  readonly jobs?: number
+  /**
+   * The run's output format: worker threads then render each result themselves and send
+   * text instead of findings (`FileResult.prerendered`), unless the format needs findings.
+   */
+  readonly render?: RenderSpec
+}
+
+/**
+ * Audits `paths` and yields one result per path, in the order given; unreadable files become
+ * error results. `rules` is one rule set for all files or a function giving each file its
+ * setup; `filters` run after the file's own. With `jobs` > 1 a large batch is audited by
+ * worker threads when every setup can be sent to them as data.
+ */
+export async function* auditFiles(paths: readonly string[], rules: readonly ActiveRule[] | ((path: string) => FileSetup), filters: readonly FindingFilter[] = [], options: AuditFilesOptions = {}): AsyncGenerator<FileResult> {
+  const read = options.read ?? readDocument
+  const setupOf = typeof rules === 'function' ? rules : () => ({ rules, filters: [] })
+  const plan = options.read === undefined ? planWorkers(paths, setupOf, filters, options.jobs ?? 1) : undefined
+  if (plan) {
     const { auditInWorkers } = await import('./parallel-audit-pool.js')
-    yield* auditInWorkers(paths, rules, filters, options.jobs!, options.render)
+    yield* auditInWorkers(paths, plan, options.jobs!, options.render)
     return
   }
   const pending: Promise<Document | MaskAuditError>[] = []
   let next = 0
   const fill = () => {
-    while (pending.length < readAhead && next < paths.length) pending.push(readDocument(paths[next++]!).catch(asInputError))
+    while (pending.length < readAhead && next < paths.length) pending.push(read(paths[next++]!).catch(asInputError))
   }
   fill()
   for (let i = 0; i < paths.length; i++) {
     const doc = await pending.shift()!
     fill()
     if (doc instanceof MaskAuditError) yield errorResult(paths[i]!, doc)
-    else yield auditDocument(doc, rules, filters)
+    else {
+      const setup = setupOf(paths[i]!)
+      yield auditDocument(doc, setup.rules, [...setup.filters, ...filters])
+    }
   }
 }
 

@@ -24,9 +24,32 @@ export function minSeverityFilter(min: Severity): FindingFilter {
   return Object.assign(filter, { spec: { name: 'min-severity', options: min } })
 }
 
+/** Modules of filters built from specs, loaded (in a worker) only when a spec names them. */
+const modules: {
+  allow?: typeof import('./allow-list.js')
+  suppressions?: typeof import('./suppressions.js')
+  markdown?: typeof import('../io/markdown.js')
+} = {}
+
+/** Loads what {@link filterFromSpec} needs for `specs`; call once before building them. */
+export async function loadFilterModules(specs: readonly FilterSpec[]): Promise<void> {
+  const names = new Set(specs.map((s) => s.name))
+  if (names.has('allow')) modules.allow ??= await import('./allow-list.js')
+  if (names.has('suppressions')) {
+    modules.suppressions ??= await import('./suppressions.js')
+    modules.markdown ??= await import('../io/markdown.js')
+  }
+}
+
 /** Builders by spec name; a new filter that workers must run registers here. */
 const filterBuilders: Readonly<Record<string, (options: unknown) => FindingFilter>> = {
   'min-severity': (options) => minSeverityFilter(options as Severity),
+  allow: (options) => modules.allow!.createAllowFilter(options as Parameters<typeof import('./allow-list.js').createAllowFilter>[0]),
+  suppressions: (options) => {
+    const markdown = modules.markdown!
+    const given = options as Omit<import('./suppressions.js').SuppressionOptions, 'markdownHtmlRegions'>
+    return modules.suppressions!.createSuppressionFilter({ ...given, markdownHtmlRegions: (text) => markdown.markdownHtmlRegions(text) })
+  },
 }
 
 /** Rebuilds a filter from its spec (in a worker thread). */

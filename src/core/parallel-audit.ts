@@ -1,8 +1,9 @@
-// Decides whether a batch is worth worker threads, and what a worker is set up with. Kept
+// Decides whether a batch is worth worker threads and describes what they need as data. Kept
 // apart from the pool so a run on one small file loads no pool code at all.
 import { statSync } from 'node:fs'
 import type { ReporterOptions } from '../report/types.js'
 import type { ActiveRule, RuleDef } from '../rules/types.js'
+import type { FileSetup } from './audit.js'
 import { specsOf, type FilterSpec, type FindingFilter } from './filters.js'
 
 /** The output format a worker renders results for, as `--format` names it. */
@@ -11,11 +12,28 @@ export interface RenderSpec {
   readonly options: ReporterOptions
 }
 
-/** What each worker receives once: rules as data (compiled in the worker), filter specs, output format. */
-export interface WorkerSetup {
+/** One file setup as data: rules (compiled in the worker) and the specs of all its filters. */
+export interface SetupSpec {
   readonly rules: readonly { readonly def: RuleDef; readonly severity: ActiveRule['severity'] }[]
   readonly filters: readonly FilterSpec[]
+}
+
+/** What each worker receives once. */
+export interface WorkerSetup {
+  readonly setups: readonly SetupSpec[]
   readonly render: RenderSpec | undefined
+}
+
+/** How a batch goes to workers: the distinct setups, and which one each path uses. */
+export interface WorkerPlan {
+  readonly setups: readonly SetupSpec[]
+  readonly setupIndex: readonly number[]
+}
+
+/** One task of a worker: paths with the index of their setup. */
+export interface WorkerTask {
+  readonly paths: readonly string[]
+  readonly setups: readonly number[]
 }
 
 /**
@@ -26,10 +44,30 @@ export const minBytesForWorkers = 4 * 1024 * 1024
 /** Files whose sizes are sampled to estimate a batch's bytes; stat-ing a million files first would stall the start. */
 const sampledFiles = 64
 
-/** True when `paths` should be audited by `jobs` worker threads. */
-export function shouldUseWorkers(paths: readonly string[], filters: readonly FindingFilter[], jobs: number): boolean {
-  if (jobs <= 1 || paths.length < 2 || specsOf(filters) === undefined) return false
-  return estimateBytes(paths) >= minBytesForWorkers
+/**
+ * The plan for auditing `paths` with `jobs` worker threads, or undefined to stay in this
+ * thread: one thread asked for, a small batch, or a filter that cannot be sent as data.
+ */
+export function planWorkers(paths: readonly string[], setupOf: (path: string) => FileSetup, filters: readonly FindingFilter[], jobs: number): WorkerPlan | undefined {
+  if (jobs <= 1 || paths.length < 2 || estimateBytes(paths) < minBytesForWorkers) return undefined
+  // Setups are shared objects (one per config and override set): describe each once.
+  const byRules = new Map<readonly ActiveRule[], Map<readonly FindingFilter[], number>>()
+  const setups: SetupSpec[] = []
+  const setupIndex: number[] = []
+  for (const path of paths) {
+    const setup = setupOf(path)
+    const byFilters = byRules.get(setup.rules) ?? new Map<readonly FindingFilter[], number>()
+    byRules.set(setup.rules, byFilters)
+    let index = byFilters.get(setup.filters)
+    if (index === undefined) {
+      const specs = specsOf([...setup.filters, ...filters])
+      if (specs === undefined) return undefined
+      index = setups.push({ rules: setup.rules.map(({ def, severity }) => ({ def, severity })), filters: specs }) - 1
+      byFilters.set(setup.filters, index)
+    }
+    setupIndex.push(index)
+  }
+  return { setups, setupIndex }
 }
 
 /** Total size extrapolated from the first files; unreadable ones count as empty. */
@@ -44,9 +82,4 @@ function estimateBytes(paths: readonly string[]): number {
     }
   }
   return (bytes / sample.length) * paths.length
-}
-
-/** The setup of a worker for these rules and filters; filters must all have specs. */
-export function workerSetupOf(rules: readonly ActiveRule[], filters: readonly FindingFilter[], render: RenderSpec | undefined): WorkerSetup {
-  return { rules: rules.map(({ def, severity }) => ({ def, severity })), filters: specsOf(filters) ?? [], render }
 }

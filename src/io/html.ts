@@ -23,6 +23,8 @@ const blockElements = new Set([
   'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ])
 const lineBreakRe = /\r\n|\r|\n/g
+/** Comments holding this are directives to mask-audit and are kept. */
+const directiveMarker = 'mask-audit-'
 const endsWithSpaceRe = /\s$/
 const startsWithSpaceRe = /^\s/
 
@@ -61,6 +63,16 @@ export function htmlToText(html: string): HtmlText {
         if (needsSeparator && length > 0 && !endsWithSpaceRe.test(last) && !startsWithSpaceRe.test(data)) push(' ')
         needsSeparator = false
         push(data)
+      },
+      oncomment(data) {
+        // Suppression directives (`<!-- mask-audit-disable-next-line -->`) stay in the text,
+        // skipped, so the suppression filter finds them on their line; other comments go.
+        if (hiddenDepth > 0 || !data.includes(directiveMarker)) return
+        const start = parser.startIndex
+        keepLineBreaks(consumed, start)
+        consumed = parser.endIndex + 1
+        skipped.push({ start: length, end: length + consumed - start })
+        push(html.slice(start, consumed))
       },
       onopentag(name) {
         if (hiddenElements.has(name)) hiddenDepth++

@@ -35,3 +35,17 @@ function visit(node: Nodes, regions: Region[]): void {
   if (node.type === 'link' && last !== undefined) regions.push({ start: last, end })
   for (const child of parent.children) visit(child as Nodes, regions)
 }
+
+/** Spans of raw HTML (comments included) in `text`, outside code, in UTF-16 code units. */
+export function markdownHtmlRegions(text: string): Region[] {
+  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  const regions: Region[] = []
+  const walk = (node: Nodes): void => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (node.type === 'html' && start !== undefined && end !== undefined) regions.push({ start, end })
+    if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes)
+  }
+  walk(tree)
+  return regions
+}

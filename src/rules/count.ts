@@ -49,7 +49,7 @@ export const countKind: RuleKind<CountOptions> = {
         if (!m) continue
         const length = run.end - run.start + m[0].length
         const vars = { text: doc.text.slice(run.start, run.start + length), unit: m[1]!, mask: run.text }
-        findings.push({ offset: run.start, length, message: render(vars), data: { unit: m[1]! } })
+        findings.push({ offset: run.start, length, message: render(vars), data: { unit: m[1]!, mask: run.text } })
       }
       return findings
     }

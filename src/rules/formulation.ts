@@ -16,6 +16,8 @@ export interface FormulationOptions {
   readonly allow: readonly string[]
   /** Shorter formulations are not matched fuzzily: one edit of four characters is another word. */
   readonly minLength: number
+  /** Characters whose insertion is a free variant (`的`): a window that is the phrase plus one of them is correct. */
+  readonly ignoreInserted: readonly string[]
 }
 
 const schema = lazy(() => {
@@ -24,6 +26,7 @@ const schema = lazy(() => {
     phrases: z.array(z.strictObject({ phrase: text(), source: text() })).min(1),
     allow: z.array(text()).default([]),
     minLength: z.number().int().min(4).default(7),
+    ignoreInserted: z.array(z.string().length(1)).default([]),
   })
 })
 
@@ -51,6 +54,7 @@ export const formulationKind: RuleKind<FormulationOptions> = {
           const span = nearMissAt(text, phrase, m.index, isHead)
           if (!span || found.has(span[0]) || known.some((k) => isCoveredBy(text, span[0], span[1], k))) continue
           const miss = text.slice(span[0], span[1])
+          if (isFreeInsertion(miss, phrase, rule.options.ignoreInserted)) continue
           found.set(span[0], { offset: span[0], length: span[1] - span[0], message: render({ text: miss, suggestion: phrase, source }), suggestion: phrase, data: { source } })
         }
       }
@@ -105,6 +109,15 @@ function isCoveredBy(text: string, start: number, end: number, known: string): b
   const from = Math.max(0, end - known.length)
   const at = text.slice(from, start + known.length).indexOf(known)
   return at >= 0 && from + at <= start
+}
+
+/** True when `miss` is `phrase` with one of `free` inserted somewhere. */
+function isFreeInsertion(miss: string, phrase: string, free: readonly string[]): boolean {
+  if (miss.length !== phrase.length + 1) return false
+  for (let i = 0; i < miss.length; i++) {
+    if (free.includes(miss[i]!) && miss.slice(0, i) + miss.slice(i + 1) === phrase) return true
+  }
+  return false
 }
 
 /** A miss of `中国特色社会主义` inside a miss of the longer `习近平新时代…思想` is reported once, as the longer. */

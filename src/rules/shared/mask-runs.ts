@@ -38,7 +38,7 @@ function scanMaskRuns(doc: Document): MaskRun[] {
     if (!standsInChineseText(text, start, end) || doc.isSkipped(start, end - start)) continue
     candidates.push({ start, end, text: m[0], isStar: starRe.test(m[0]) })
   }
-  return dropEmphasisPairs(text, candidates)
+  return dropEmphasisPairs(text, candidates, doc.format === 'markdown')
 }
 
 /**
@@ -55,17 +55,18 @@ function standsInChineseText(text: string, start: number, end: number): boolean 
 
 /**
  * Star runs that pair like Markdown emphasis on one line (`**重点**`, `*斜体*`) are markup,
+ * in Markdown and in text exported from it,
  * not masks. A pair is emphasis when both markers have the same length, the text between is
  * short, does not start or end with a space and spans no clause punctuation: masks in a
  * sentence (`发展*名预备党员，转正*名`) are separated by commas.
  */
-function dropEmphasisPairs(text: string, runs: MaskRun[]): MaskRun[] {
+function dropEmphasisPairs(text: string, runs: MaskRun[], isMarkdown: boolean): MaskRun[] {
   const isMarker = new Array<boolean>(runs.length).fill(false)
   for (let i = 0; i + 1 < runs.length; i++) {
     const open = runs[i]!
     const close = runs[i + 1]!
     if (isMarker[i] || !open.isStar || !close.isStar || open.text.length !== close.text.length) continue
-    if (isEmphasisContent(text, open, close)) {
+    if (isEmphasisContent(text, open, close, isMarkdown)) {
       isMarker[i] = true
       isMarker[i + 1] = true
       i++
@@ -74,13 +75,15 @@ function dropEmphasisPairs(text: string, runs: MaskRun[]): MaskRun[] {
   return runs.filter((_, i) => !isMarker[i])
 }
 
-function isEmphasisContent(text: string, open: MaskRun, close: MaskRun): boolean {
+function isEmphasisContent(text: string, open: MaskRun, close: MaskRun, isMarkdown: boolean): boolean {
   const inner = text.slice(open.end, close.start)
   if (inner.length === 0 || inner.length > maxEmphasisLength) return false
   if (isSpace(inner.charCodeAt(0)) || isSpace(inner.charCodeAt(inner.length - 1))) return false
   if (clausePunctRe.test(inner) || isLineBreak(inner.charCodeAt(0)) || !isBalanced(inner)) return false
-  // `***` glued into words on both sides reads as a mask (`***市统计局和***县`), not bold italics.
-  if (open.text.length >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) return false
+  // Markers glued into words on both sides read as masks (`统计局**调查队全年学习**次`), not
+  // emphasis: in plain text always, in Markdown for `***`, which bold italics rarely needs.
+  const isGlued = isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))
+  if (isGlued && (!isMarkdown || open.text.length >= 3)) return false
   return true
 }
 

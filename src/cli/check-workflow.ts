@@ -1,0 +1,163 @@
+// The everyday workflows of `check`: config per file, --staged, --baseline/--write-baseline, --fix.
+import { readFileSync } from 'node:fs'
+import { auditDocument, type FileSetup, type FindingFilter } from '../core/audit.js'
+import { BaselineMatcher, buildBaseline } from '../core/baseline.js'
+import type { Document } from '../core/document.js'
+import { UsageError, type MaskAuditError } from '../core/errors.js'
+import type { Finding } from '../core/finding.js'
+import { SettingsResolver, type FileSettings } from '../config/resolve.js'
+import { baselineKeyer, baselineSalt, readBaseline, writeBaseline } from '../io/baseline-file.js'
+import { decodeBytes } from '../io/decode.js'
+import { readStagedDocument, stagedPaths } from '../io/git-index.js'
+import { documentFromText, readDocument } from '../io/read-document.js'
+import { defaultExtensions, expandPaths } from '../io/walk.js'
+import type { FileResult } from '../report/types.js'
+import { auditBatch, selectFiles, type BatchPlan } from './batch.js'
+import { fixFile } from './fix-files.js'
+import { writeErr, writeOut } from './io.js'
+
+/** The options of `check` this module reads. */
+export interface WorkflowOptions {
+  readonly profile?: string
+  readonly rule: string[]
+  readonly rules: string[]
+  readonly config?: string
+  readonly stdin?: boolean
+  readonly stdinFilename?: string
+  readonly ignore: string[]
+  readonly gitignore: boolean
+  readonly staged?: boolean
+  readonly baseline?: string
+  readonly writeBaseline?: string
+  readonly fix?: boolean
+  readonly fixDryRun?: boolean
+}
+
+/** Where results and batch-level errors go. */
+export interface WorkflowSink {
+  readonly emit: (result: FileResult) => void
+  readonly inputError: (error: MaskAuditError) => void
+}
+
+/** One `check` run: which files, their settings, and what happens around the audit. */
+export class CheckWorkflow {
+  private readonly resolver: SettingsResolver
+  private readonly matcher: BaselineMatcher | undefined
+  private readonly recorded = new Map<string, Finding[]>()
+  private fixedFiles = 0
+  private fixCount = 0
+
+  constructor(private readonly options: WorkflowOptions) {
+    checkCombinations(options)
+    this.resolver = new SettingsResolver({ profile: options.profile, ruleFlags: options.rule, ruleFiles: options.rules, configPath: options.config })
+    this.matcher = options.baseline !== undefined && options.writeBaseline === undefined ? new BaselineMatcher(readBaseline(options.baseline), baselineKeyer(options.baseline)) : undefined
+  }
+
+  /** True in `--fix-dry-run`: stdout carries the diff, not the report. */
+  get isDryRun(): boolean {
+    return this.options.fixDryRun === true
+  }
+
+  /** Filters of the run, to go before `--quiet`: the baseline, or the recorder of `--write-baseline`. */
+  get filters(): FindingFilter[] {
+    if (this.options.writeBaseline !== undefined) {
+      const keyOf = baselineKeyer(this.options.writeBaseline)
+      return [(findings, doc) => this.record(keyOf(doc.path), findings)]
+    }
+    return this.matcher ? [this.matcher.filter] : []
+  }
+
+  /** The settings of `path` (which need not exist), for input that is not a file (`--input jsonl`). */
+  settingsFor(path: string): Promise<FileSettings> {
+    return this.resolver.forPath(path)
+  }
+
+  /** Audits (or fixes) every file the options name and emits one result each; `batch` gives threads, shard and progress. */
+  async run(paths: readonly string[], filters: readonly FindingFilter[], sink: WorkflowSink, batch?: BatchPlan): Promise<void> {
+    if (this.options.stdin) {
+      if (paths.length) throw new UsageError('--stdin takes no paths')
+      await this.runStdin(filters, sink)
+      return
+    }
+    const files = selectFiles(this.collectFiles(paths, sink), batch)
+    const settings = new Map<string, FileSettings>()
+    for (const file of files) settings.set(file, await this.resolver.forPath(file))
+    const kept = files.filter((f) => !settings.get(f)!.isIgnored || this.noteIgnored(f, paths, settings.get(f)!))
+    const read = this.options.staged ? readStagedDocument : readDocument
+    if (this.options.fix || this.options.fixDryRun) {
+      for (const file of kept) sink.emit(await this.fix(file, settings.get(file)!, filters, read))
+    } else {
+      await auditBatch(kept, (p) => settings.get(p)!, filters, batch, sink.emit, this.options.staged ? read : undefined)
+    }
+  }
+
+  /** After the run: write the baseline, list stale entries, report what was fixed. */
+  finish(): void {
+    const target = this.options.writeBaseline
+    if (target !== undefined) {
+      const data = buildBaseline(this.recorded, baselineSalt(target))
+      writeBaseline(target, data)
+      const count = Object.values(data.files).reduce((n, es) => n + es.reduce((m, e) => m + e.count, 0), 0)
+      writeErr(`wrote ${target}: ${count} finding${count === 1 ? '' : 's'} in ${Object.keys(data.files).length} file(s) accepted`)
+    }
+    for (const { path, entry, missing } of this.matcher?.stale() ?? []) {
+      writeErr(`${this.options.baseline}: stale entry for ${path}: ${entry.ruleId}${entry.text !== undefined ? ` "${entry.text}"` : ''}${missing > 1 ? ` (${missing} of ${entry.count})` : ''} no longer found; rewrite with --write-baseline to prune`)
+    }
+    if (this.options.fix || this.options.fixDryRun) {
+      const verb = this.options.fixDryRun ? 'would apply' : 'applied'
+      writeErr(`${verb} ${this.fixCount} fix${this.fixCount === 1 ? '' : 'es'} in ${this.fixedFiles} file${this.fixedFiles === 1 ? '' : 's'}`)
+    }
+  }
+
+  private record(key: string, findings: Finding[]): Finding[] {
+    this.recorded.set(key, findings.filter((f) => !f.ruleId.startsWith('internal/')))
+    return findings.filter((f) => f.ruleId.startsWith('internal/'))
+  }
+
+  private collectFiles(paths: readonly string[], sink: WorkflowSink): string[] {
+    if (this.options.staged) {
+      const extRe = new RegExp(`\\.(?:${defaultExtensions.join('|')})$`, 'i')
+      return stagedPaths(paths).filter((p) => extRe.test(p))
+    }
+    if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
+    const { files, errors } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore })
+    for (const error of errors) sink.inputError(error)
+    return files
+  }
+
+  /** A file named on the command line but ignored by config gets a note; walked ones go silently. */
+  private noteIgnored(file: string, paths: readonly string[], settings: FileSettings): false {
+    if (paths.includes(file)) writeErr(`${file}: ignored by ${settings.configPath ?? 'config'}`)
+    return false
+  }
+
+  private async runStdin(filters: readonly FindingFilter[], sink: WorkflowSink): Promise<void> {
+    if (this.options.fix) throw new UsageError('--fix cannot write to standard input', {}, 'use --fix-dry-run to see the diff')
+    const path = this.options.stdinFilename ?? '<stdin>'
+    const settings = await this.resolver.forPath(path)
+    if (settings.isIgnored) {
+      writeErr(`${path}: ignored by ${settings.configPath ?? 'config'}`)
+      return
+    }
+    const { text, encoding, hasBom } = decodeBytes(readFileSync(0), path)
+    const doc = await documentFromText(text, path, encoding, hasBom)
+    if (this.options.fixDryRun) sink.emit(await this.fix(path, settings, filters, async () => doc))
+    else sink.emit(auditDocument(doc, settings.rules, [...settings.filters, ...filters]))
+  }
+
+  private async fix(path: string, setup: FileSetup, filters: readonly FindingFilter[], read: (path: string) => Promise<Document>): Promise<FileResult> {
+    const outcome = await fixFile(path, setup, filters, read, this.isDryRun)
+    if (outcome.applied > 0) {
+      this.fixedFiles++
+      this.fixCount += outcome.applied
+    }
+    if (outcome.diff !== undefined) writeOut(outcome.diff)
+    return outcome.result
+  }
+}
+
+function checkCombinations(options: WorkflowOptions): void {
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other')
+  if (options.fix && options.staged) throw new UsageError('--fix cannot change the git index', {}, 'fix the working tree with --fix, then stage it again')
+  if (options.stdin && options.staged) throw new UsageError('--stdin and --staged exclude each other')
+}

@@ -1,0 +1,30 @@
+// The `fill` command: write a copy of a draft with its blanks filled from a sheet made by `blanks`.
+import { planFill } from '../core/blanks.js'
+import { applyFixes } from '../core/fix.js'
+import { readSheet } from '../io/blank-sheet.js'
+import { writeTextFile } from '../io/write.js'
+import { findBlanks, type BlankSetupOptions } from './blanks.js'
+import { writeErr } from './io.js'
+
+/** Options of `fill`, as commander parses them. */
+export interface FillOptions extends BlankSetupOptions {
+  readonly values: string
+  readonly output: string
+  readonly allowPartial?: boolean
+}
+
+/**
+ * Runs `fill`. The sheet must match the document's blanks as they are now and give every
+ * value, unless `--allow-partial`; otherwise nothing is written and the error names the row.
+ * The output keeps the input's encoding, BOM and line endings.
+ */
+export async function runFill(path: string, options: FillOptions): Promise<number> {
+  const { doc, blanks } = await findBlanks(path, options)
+  const rows = readSheet(options.values)
+  const plan = planFill(blanks, rows, options.values, options.allowPartial === true)
+  for (const note of plan.notes) writeErr(note)
+  const text = applyFixes(doc.text, plan.fixes)
+  writeTextFile(options.output, { text, encoding: doc.encoding, hasBom: doc.hasBom })
+  writeErr(`${options.output}: filled ${plan.fixes.length} of ${blanks.length} blank${blanks.length === 1 ? '' : 's'} (${doc.encoding}${doc.hasBom ? ' with BOM' : ''})`)
+  return 0
+}

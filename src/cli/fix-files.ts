@@ -1,0 +1,65 @@
+// `--fix` and `--fix-dry-run`: apply the safe fixes of a file, re-audit, write it back or diff it.
+import { auditDocument, type FileSetup, type FindingFilter } from '../core/audit.js'
+import type { Document } from '../core/document.js'
+import { MaskAuditError } from '../core/errors.js'
+import { applyFixes, selectFixes } from '../core/fix.js'
+import { documentFromText } from '../io/read-document.js'
+import { encodeChecked, writeTextFile } from '../io/write.js'
+import type { FileResult } from '../report/types.js'
+
+/** Fixes that make new findings fixable (or were left out for overlapping) get this many more passes. */
+const maxPasses = 10
+
+/** What fixing one file did. */
+export interface FixOutcome {
+  /** The findings left after fixing (or the read error). */
+  readonly result: FileResult
+  /** How many fixes were applied (or would be, in a dry run). */
+  readonly applied: number
+  /** The unified diff of the change, in a dry run. */
+  readonly diff?: string
+}
+
+/**
+ * Reads `path`, applies the safe fixes of its findings until none is left, and writes the
+ * result atomically in the file's own encoding, BOM and line endings; in a dry run, returns the
+ * diff instead. A result that would not decode back is not written (the error is the result).
+ */
+export async function fixFile(path: string, setup: FileSetup, filters: readonly FindingFilter[], read: (path: string) => Promise<Document>, isDryRun: boolean): Promise<FixOutcome> {
+  const all = [...setup.filters, ...filters]
+  let doc: Document
+  try {
+    doc = await read(path)
+  } catch (error) {
+    if (error instanceof MaskAuditError) return { result: errorResult(path, error), applied: 0 }
+    throw error
+  }
+  const original = doc
+  let result = auditDocument(doc, setup.rules, all)
+  let applied = 0
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const fixes = selectFixes(result.findings)
+    const text = applyFixes(doc.text, fixes)
+    if (fixes.length === 0 || text === doc.text) break
+    applied += fixes.length
+    doc = await documentFromText(text, path, doc.encoding, doc.hasBom)
+    result = auditDocument(doc, setup.rules, all)
+  }
+  if (applied === 0) return { result, applied }
+  try {
+    const decoded = { text: doc.text, encoding: doc.encoding, hasBom: doc.hasBom }
+    if (isDryRun) encodeChecked(decoded, path)
+    else writeTextFile(path, decoded)
+  } catch (error) {
+    if (error instanceof MaskAuditError) return { result: errorResult(path, error), applied: 0 }
+    throw error
+  }
+  if (!isDryRun) return { result, applied }
+  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')
+  const diff = createTwoFilesPatch(`a/${path}`, `b/${path}`, original.text, doc.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY })
+  return { result, applied, diff }
+}
+
+function errorResult(path: string, error: MaskAuditError): FileResult {
+  return { path, error: error.message + (error.hint ? ` (${error.hint})` : ''), findings: [] }
+}

@@ -1,0 +1,119 @@
+// Finds and reads config files with lilconfig: nearest one up from a file, or one named by --config.
+import { basename, isAbsolute, relative, resolve } from 'node:path'
+import { defaultLoaders, lilconfig, type LilconfigResult, type Loader } from 'lilconfig'
+import { ConfigError, MaskAuditError } from '../core/errors.js'
+import type { SourceRef } from '../rules/types.js'
+import { parseYaml } from './yaml-source.js'
+
+/** The names a config file may have, in the order they are looked for in each folder. */
+export const configFileNames: readonly string[] = ['.mask-auditrc.json', '.mask-auditrc.yaml', '.mask-auditrc.yml', 'mask-audit.config.js', 'mask-audit.config.mjs', 'package.json']
+
+/** The key of package.json that holds a config. */
+export const packageKey = 'mask-audit'
+
+/** A config file's raw data and where its keys are, before validation. */
+export interface RawConfigFile {
+  readonly path: string
+  readonly data: unknown
+  readonly source: SourceRef
+  /** Key path of the config inside the file: `['mask-audit']` for package.json. */
+  readonly basePath: readonly string[]
+}
+
+/** Searches and loads config files; each file is read once. */
+export class ConfigFinder {
+  private readonly sources = new Map<string, SourceRef>()
+  private readonly explorer
+
+  constructor() {
+    const loadText: Loader = (path, content) => this.parseText(path, content)
+    this.explorer = lilconfig(packageKey, {
+      searchPlaces: [...configFileNames],
+      loaders: { '.json': loadText, '.yaml': loadText, '.yml': loadText, '.js': loadModule, '.mjs': loadModule },
+      packageProp: packageKey,
+      // Search up to the root: a temp or CI folder outside the home folder must find its config too.
+      stopDir: resolve('/'),
+    })
+  }
+
+  /** The nearest config at or above `dir`, or undefined when there is none. */
+  async search(dir: string): Promise<RawConfigFile | undefined> {
+    const result = await this.guard(dir, () => this.explorer.search(dir))
+    return result ? this.toRaw(result) : undefined
+  }
+
+  /** Loads the config file at `path` (`--config`). */
+  async load(path: string): Promise<RawConfigFile> {
+    const result = await this.guard(path, () => this.explorer.load(path))
+    const raw = result ? this.toRaw(result) : undefined
+    if (!raw) throw new ConfigError(`no "${packageKey}" key in this package.json`, { path })
+    return raw
+  }
+
+  private toRaw(result: NonNullable<LilconfigResult>): RawConfigFile | undefined {
+    const isPackage = basename(result.filepath) === 'package.json'
+    if (isPackage && result.config == null) return undefined
+    const source = this.sources.get(result.filepath) ?? { path: displayPath(result.filepath) }
+    return { path: result.filepath, data: result.isEmpty ? {} : result.config, source, basePath: isPackage ? [packageKey] : [] }
+  }
+
+  /** JSON and YAML go through the YAML parser (JSON is YAML) so that errors can point at a key. */
+  private parseText(path: string, content: string): unknown {
+    const text = content.replace(/^\uFEFF/, '')
+    if (path.endsWith('.json')) checkJson(text, displayPath(path))
+    // Most package.json files on the way up hold no config: skip loading the YAML parser for them.
+    if (basename(path) === 'package.json' && !hasOwnKey(JSON.parse(text), packageKey)) return JSON.parse(text)
+    const parsed = parseYaml(text, displayPath(path))
+    this.sources.set(path, parsed.source)
+    return parsed.data
+  }
+
+  private async guard<T>(path: string, load: () => Promise<T>): Promise<T> {
+    try {
+      return await load()
+    } catch (error) {
+      if (error instanceof MaskAuditError) throw error
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') throw new ConfigError('no such config file', { path: displayPath(path) })
+      throw new ConfigError(`cannot load config: ${firstLine(error)}`, { path: displayPath(path) })
+    }
+  }
+}
+
+/** Imports a JavaScript config; its default export is the config. */
+const loadModule: Loader = async (path, content) => {
+  try {
+    return await defaultLoaders['.js']!(path, content)
+  } catch (error) {
+    throw new ConfigError(`cannot load config: ${firstLine(error)}`, { path: displayPath(path) })
+  }
+}
+
+/** A config path as messages show it: relative to the working folder when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!
+}
+
+/** Strict JSON first: YAML would accept what JSON does not (comments, bare words). */
+function checkJson(text: string, path: string): void {
+  try {
+    JSON.parse(text)
+  } catch (error) {
+    const message = (error as Error).message
+    const at = /at position (\d+)/.exec(message)
+    const offset = at ? Number(at[1]) : undefined
+    const before = offset === undefined ? undefined : text.slice(0, offset).split(/\r\n|\n|\r/)
+    const line = before?.length
+    const column = before ? before[before.length - 1]!.length + 1 : undefined
+    throw new ConfigError(`invalid JSON: ${message.replace(/ in JSON at position.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`, { path, line, column })
+  }
+}
+
+function hasOwnKey(data: unknown, key: string): boolean {
+  return typeof data === 'object' && data !== null && Object.prototype.hasOwnProperty.call(data, key)
+}

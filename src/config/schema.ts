@@ -1,0 +1,54 @@
+// The schema of a config file (`.mask-auditrc.*`, `mask-audit.config.js`, package.json "mask-audit").
+import type { z } from 'zod'
+import { isValidRegExp, lazy, text, zod } from '../rules/shared/options.js'
+
+/** A config file's contents, as validated (built on first use: runs without a config never load zod). Paths and globs are relative to the config file's folder. */
+export const configSchema = lazy(() => {
+  const z = zod()
+  const severity = z.enum(['off', 'info', 'warning', 'error'])
+  const profile = z.enum(['draft', 'redacted'])
+  /** Rule id → severity; ids are checked against the loaded rules after parsing. */
+  const ruleSeverities = z.record(z.string(), severity)
+  const globs = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text()).min(1, 'must list at least one glob'))
+
+  /** `"XX村"` is short for `{ text: "XX村" }`. */
+  const allowEntry = z.preprocess(
+    (v) => (typeof v === 'string' ? { text: v } : v),
+    z
+      .strictObject({
+        text: text().optional(),
+        pattern: text().optional(),
+        flags: z.string().regex(/^[imsu]*$/, 'may only hold the flags i, m, s, u').optional(),
+        rules: z.array(text()).optional(),
+      })
+      .superRefine((entry, ctx) => {
+        if ((entry.text === undefined) === (entry.pattern === undefined)) ctx.addIssue({ code: 'custom', path: [], message: 'give either text or pattern' })
+        if (entry.pattern !== undefined && !isValidRegExp(entry.pattern, entry.flags ?? '')) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
+      }),
+  )
+
+  const override = z.strictObject({
+    files: globs,
+    profile: profile.optional(),
+    rules: ruleSeverities.optional(),
+    allow: z.array(allowEntry).optional(),
+  })
+
+  return z.strictObject({
+    $schema: z.string().optional(),
+    profile: profile.optional(),
+    rules: ruleSeverities.optional(),
+    ruleFiles: z.array(text()).optional(),
+    allow: z.array(allowEntry).optional(),
+    ignore: z.array(text()).optional(),
+    overrides: z.array(override).optional(),
+    reportUnusedSuppressions: severity.optional(),
+  })
+})
+
+/** A validated config. */
+export type Config = z.infer<ReturnType<typeof configSchema>>
+/** One allow-list entry: exact matched text or a pattern over it, optionally for some rules only. */
+export type AllowEntry = NonNullable<Config['allow']>[number]
+/** A per-glob override. */
+export type ConfigOverride = NonNullable<Config['overrides']>[number]

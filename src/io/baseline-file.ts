@@ -1,0 +1,77 @@
+// Reads and writes baseline files (JSON), validated so that a damaged one is one clear error.
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { dirname, relative, resolve, sep } from 'node:path'
+import type { BaselineData } from '../core/baseline.js'
+import { ConfigError } from '../core/errors.js'
+import { parseWithSchema } from '../config/validate.js'
+import { parseYaml } from '../config/yaml-source.js'
+import { lazy, zod } from '../rules/shared/options.js'
+import type { SourceRef } from '../rules/types.js'
+import { writeFileAtomic } from './write.js'
+
+/** The baseline file's schema, built on first use (zod loads only when a baseline is read). */
+const baselineSchema = lazy(() => {
+  const z = zod()
+  const entrySchema = z.strictObject({
+    ruleId: z.string().min(1),
+    fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits'),
+    text: z.string().optional(),
+    count: z.number().int().min(1),
+  })
+  return z.strictObject({
+    schemaVersion: z.literal(1),
+    tool: z.literal('mask-audit').optional(),
+    salt: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits'),
+    files: z.record(z.string(), z.array(entrySchema)),
+  })
+})
+
+/** Reads and validates the baseline at `path`; every failure is a ConfigError naming it. */
+export function readBaseline(path: string): BaselineData {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new ConfigError(code === 'ENOENT' ? 'no such baseline file' : `cannot read baseline: ${code ?? String(error)}`, { path }, code === 'ENOENT' ? 'create it with --write-baseline' : undefined)
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    throw new ConfigError(`malformed baseline: invalid JSON (${(error as Error).message})`, { path }, 'write it again with --write-baseline')
+  }
+  const parsed = parseWithSchema(baselineSchema(), data, locatorOf(text, path))
+  return { schemaVersion: 1, salt: parsed.salt, files: parsed.files }
+}
+
+/** Locates key paths for error messages (JSON is YAML); without a locator when YAML disagrees. */
+function locatorOf(text: string, path: string): SourceRef {
+  try {
+    return parseYaml(text, path).source
+  } catch {
+    return { path }
+  }
+}
+
+/** The salt of an existing baseline (so a rewrite keeps its fingerprints), or a new random one. */
+export function baselineSalt(path: string): string {
+  try {
+    return readBaseline(path).salt
+  } catch {
+    return randomBytes(16).toString('hex')
+  }
+}
+
+/** Writes a baseline atomically, as stable, diffable JSON. */
+export function writeBaseline(path: string, data: BaselineData): void {
+  const json = JSON.stringify({ schemaVersion: data.schemaVersion, tool: 'mask-audit', salt: data.salt, files: data.files }, null, 2) + '\n'
+  writeFileAtomic(path, Buffer.from(json, 'utf8'))
+}
+
+/** Maps a document path to its key in the baseline at `baselinePath`: relative to its folder, with `/`. */
+export function baselineKeyer(baselinePath: string): (path: string) => string {
+  const base = dirname(resolve(baselinePath))
+  return (path) => relative(base, resolve(path)).split(sep).join('/')
+}

@@ -1,0 +1,63 @@
+// The fill-in sheet of `blanks` and `fill`: CSV in UTF-8 with a BOM, so spreadsheets show Chinese.
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
+import type { Blank, SheetRow } from '../core/blanks.js'
+import { InputError } from '../core/errors.js'
+import { decodeBytes } from './decode.js'
+
+/** The sheet's columns, in order. */
+export const sheetColumns = ['id', 'rule', 'line', 'column', 'blank', 'context', 'value'] as const
+
+/** Cells a spreadsheet would run as a formula start with one of these (CSV injection). */
+const formulaStartRe = /^[=+\-@\t\r]/
+/** A cell protected on writing: the quote that was put before a formula character. */
+const protectedRe = /^'(?=[=+\-@\t\r])/
+
+/** The sheet's text: a header, one row per blank, an empty `value` column. */
+export function renderSheet(blanks: readonly Blank[]): string {
+  const rows = blanks.map((b) => [b.id, b.ruleId, String(b.line), String(b.column), protect(b.text), protect(b.context), ''])
+  return stringify(rows, { header: true, columns: [...sheetColumns], bom: true, record_delimiter: 'windows' })
+}
+
+/**
+ * Reads a sheet back. It is decoded like any input (UTF-8 with or without BOM, UTF-16,
+ * GB18030), since spreadsheet programs save CSV in the system's encoding.
+ */
+export function readSheet(path: string): SheetRow[] {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? String(error)}`, { path })
+  }
+  const { text } = decodeBytes(bytes, path)
+  let records: { record: Record<string, string>; info: { lines: number } }[]
+  try {
+    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true, trim: false })
+  } catch (error) {
+    throw new InputError(`not a readable CSV sheet: ${(error as Error).message}`, { path })
+  }
+  const header = records[0] ? Object.keys(records[0].record) : []
+  const missing = sheetColumns.filter((c) => !header.includes(c))
+  if (records.length > 0 && missing.length) throw new InputError(`the sheet has no column ${missing.map((c) => `"${c}"`).join(', ')}`, { path, line: 1 }, 'make it with `mask-audit blanks`')
+  return records.map(({ record, info }) => ({
+    lineNumber: info.lines,
+    id: record.id ?? '',
+    rule: record.rule ?? '',
+    line: record.line ?? '',
+    column: record.column ?? '',
+    blank: unprotect(record.blank ?? ''),
+    context: unprotect(record.context ?? ''),
+    value: record.value ?? '',
+  }))
+}
+
+function protect(cell: string): string {
+  return formulaStartRe.test(cell) ? `'${cell}` : cell
+}
+
+function unprotect(cell: string): string {
+  return cell.replace(protectedRe, '')
+}

@@ -1,0 +1,47 @@
+// Reads what is staged in git (the index), not the working tree: for `--staged` and pre-commit.
+import { execFile, execFileSync } from 'node:child_process'
+import { relative, resolve, sep } from 'node:path'
+import { promisify } from 'node:util'
+import type { Document } from '../core/document.js'
+import { InputError, UsageError } from '../core/errors.js'
+import { decodeBytes } from './decode.js'
+import { documentFromText, maxFileBytes } from './read-document.js'
+
+const execFileAsync = promisify(execFile)
+
+/** The top folder of the git work tree holding `cwd`; UsageError when there is none. */
+export function gitTopLevel(cwd = process.cwd()): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+  } catch {
+    throw new UsageError('not inside a git work tree', {}, '--staged and install-hook need a git repository')
+  }
+}
+
+/**
+ * Paths (relative to `cwd`) of the files added, copied, modified or renamed in the index,
+ * limited to `pathspecs` when given. Deleted files have nothing to check.
+ */
+export function stagedPaths(pathspecs: readonly string[], cwd = process.cwd()): string[] {
+  const top = gitTopLevel(cwd)
+  const out = execFileSync('git', ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--', ...pathspecs], { cwd, maxBuffer: 256 * 1024 * 1024 })
+  return out
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map((p) => relative(cwd, resolve(top, p)).split(sep).join('/'))
+}
+
+/** Reads the staged blob of `path` (relative to the working directory) into a Document. */
+export async function readStagedDocument(path: string): Promise<Document> {
+  let bytes: Buffer
+  try {
+    const { stdout } = await execFileAsync('git', ['show', `:./${path.split(sep).join('/')}`], { encoding: 'buffer', maxBuffer: maxFileBytes })
+    bytes = stdout
+  } catch (error) {
+    const reason = ((error as { stderr?: Buffer }).stderr?.toString('utf8').trim().split('\n')[0] ?? '') || String(error)
+    throw new InputError(`cannot read the staged version: ${reason}`, { path })
+  }
+  const { text, encoding, hasBom } = decodeBytes(bytes, path)
+  return documentFromText(text, path, encoding, hasBom)
+}

@@ -1,0 +1,60 @@
+// Writes files atomically (temp file + rename), re-encoded in the source's encoding and checked.
+import { randomBytes } from 'node:crypto'
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { InputError } from '../core/errors.js'
+import { decodeBytes, encodeText, type Decoded } from './decode.js'
+
+/**
+ * Encodes `decoded.text` in `decoded.encoding` (with its BOM) and checks that the bytes decode
+ * back to the same text and encoding; throws InputError naming `path` when they would not.
+ */
+export function encodeChecked(decoded: Decoded, path: string): Buffer {
+  const bytes = encodeText(decoded)
+  let back: Decoded | undefined
+  try {
+    back = decodeBytes(bytes, path)
+  } catch {
+    back = undefined
+  }
+  if (!back || back.text !== decoded.text || back.encoding !== decoded.encoding || back.hasBom !== decoded.hasBom) {
+    throw new InputError(`not written: the result would not decode back as ${decoded.encoding.toUpperCase()}`, { path }, 'the file is left as it was')
+  }
+  return bytes
+}
+
+/** Writes `bytes` to `path` through a temp file in the same folder and a rename; keeps the file mode. */
+export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const mode = modeOf(path)
+  try {
+    const fd = openSync(temp, 'wx', mode)
+    try {
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, path)
+  } catch (error) {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // The temp file was never created or is gone already.
+    }
+    throw new InputError(`cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { path })
+  }
+}
+
+/** Encodes, checks and writes atomically: a file changed by `--fix` or `fill`. */
+export function writeTextFile(path: string, decoded: Decoded): void {
+  writeFileAtomic(path, encodeChecked(decoded, path))
+}
+
+function modeOf(path: string): number {
+  try {
+    return statSync(path).mode & 0o777
+  } catch {
+    return 0o644
+  }
+}

@@ -1,0 +1,135 @@
+// `blanks` lists what to fill as a CSV sheet; `fill` writes the filled copy, or refuses and writes nothing.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
+import iconv from 'iconv-lite'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { decodeBytes } from '../src/io/decode.js'
+import { runCli } from './helpers.js'
+
+let dir: string
+const draft = '现将本人xxxx年履行职责情况报告如下。\r\n国家统计局**调查队以创建品牌为抓手。\r\n全年学习**次，发展x名党员。\r\n'
+const filled = '现将本人2023年履行职责情况报告如下。\r\n国家统计局鄂尔多斯调查队以创建品牌为抓手。\r\n全年学习12次，发展三名党员。\r\n'
+const values = ['2023', '鄂尔多斯', '12', '三']
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mask-audit-fill-'))
+})
+
+function makeSheet(file = 'a.txt'): string[][] {
+  const r = runCli(['blanks', file, '--out', 'sheet.csv'], { cwd: dir })
+  expect(r.code).toBe(0)
+  const bytes = readFileSync(join(dir, 'sheet.csv'))
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  return parse(bytes.toString('utf8'), { bom: true }) as string[][]
+}
+
+function saveSheet(rows: string[][], name = 'filled.csv'): void {
+  writeFileSync(join(dir, name), stringify(rows, { bom: true }))
+}
+
+function withValues(rows: string[][], vals: readonly string[]): string[][] {
+  return rows.map((row, i) => (i === 0 ? row : [...row.slice(0, 6), vals[i - 1] ?? '']))
+}
+
+describe('blanks', () => {
+  it('lists every count blank and placeholder with id, place, text around and an empty value', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    const rows = makeSheet()
+    expect(rows[0]).toEqual(['id', 'rule', 'line', 'column', 'blank', 'context', 'value'])
+    expect(rows.slice(1)).toEqual([
+      ['1', 'count/unfilled', '1', '5', 'xxxx年', '现将本人xxxx年履行职责情况报告如下。', ''],
+      ['2', 'placeholder/mask', '2', '6', '**', '国家统计局**调查队以创建品牌为抓手。', ''],
+      ['3', 'count/unfilled', '3', '5', '**次', '全年学习**次，发展x名党员。', ''],
+      ['4', 'count/unfilled', '3', '11', 'x名', '全年学习**次，发展x名党员。', ''],
+    ])
+  })
+
+  it('keeps a cell that a spreadsheet would run as a formula inert, and reads it back', () => {
+    writeFileSync(join(dir, 'a.txt'), '=**局开展调研。\n')
+    const rows = makeSheet()
+    expect(rows[1]![5]).toBe("'=**局开展调研。")
+    saveSheet(withValues(rows, ['统计']))
+    expect(runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir }).code).toBe(0)
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('=统计局开展调研。\n')
+  })
+})
+
+describe('fill', () => {
+  it('writes the filled document, keeping its line endings', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    saveSheet(withValues(makeSheet(), values))
+    const r = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir })
+    expect(r.code).toBe(0)
+    expect(r.stderr.trim()).toBe('mask-audit: out.txt: filled 4 of 4 blanks (utf-8)')
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(filled)
+    expect(runCli(['out.txt'], { cwd: dir }).code).toBe(0)
+  })
+
+  it('refuses an empty value unless --allow-partial, writing nothing', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    saveSheet(withValues(makeSheet(), ['2023', '', '12', '三']))
+    const r = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toBe('mask-audit: filled.csv:3: no value for ** at 2:6 (fill it in, or pass --allow-partial to leave it)')
+    expect(existsSync(join(dir, 'out.txt'))).toBe(false)
+    const partial = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt', '--allow-partial'], { cwd: dir })
+    expect(partial.code).toBe(0)
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(filled.replace('鄂尔多斯', '**'))
+  })
+
+  it('refuses a sheet made before the text changed', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    saveSheet(withValues(makeSheet(), values))
+    writeFileSync(join(dir, 'a.txt'), draft.replace('全年学习**次，', '全年学习**次，组织**场活动，'))
+    const r = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr.trim()).toBe('mask-audit: filled.csv:4: row 3 reads "**次" in "全年学习**次，发展x名党员。", the document "**次" in "全年学习**次，组织**场活动，发展x名党员。": the text changed since the sheet was made (run `mask-audit blanks` again, or pass --allow-partial)')
+    expect(existsSync(join(dir, 'out.txt'))).toBe(false)
+    // With --allow-partial, the rows that still match are filled and the rest are named.
+    const partial = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt', '--allow-partial'], { cwd: dir })
+    expect(partial.code).toBe(0)
+    expect(partial.stderr).toMatch(/filled\.csv:4: row 3 reads .*; left as it is/)
+    expect(partial.stderr).toMatch(/filled\.csv:5: row 4 reads "x名" .* the document "\*\*场" .*; left as it is/)
+    expect(partial.stderr).toContain('filled.csv: no row for blank 5 (x名 at 3:19); left as it is')
+    expect(partial.stderr).toContain('out.txt: filled 2 of 5 blanks (utf-8)')
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(filled.replace('12次，', '**次，组织**场活动，').replace('三名', 'x名'))
+  })
+
+  it('names the row of a value that is not a number where a count is expected', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    saveSheet(withValues(makeSheet(), ['2023', '鄂尔多斯', '十二次', '三']))
+    for (const extra of [[], ['--allow-partial']]) {
+      const r = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt', ...extra], { cwd: dir })
+      expect(r.code).toBe(2)
+      expect(r.stderr.trim()).toBe('mask-audit: filled.csv:4: "十二次" is not a number, but **次 at 3:5 is a count (write digits (12) or Chinese numerals (十二))')
+    }
+    expect(existsSync(join(dir, 'out.txt'))).toBe(false)
+  })
+
+  it('reads a sheet a spreadsheet saved as GB18030 without BOM', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    const rows = withValues(makeSheet(), values)
+    writeFileSync(join(dir, 'gbk.csv'), iconv.encode(stringify(rows), 'gb18030'))
+    expect(runCli(['fill', 'a.txt', '--values', 'gbk.csv', '-o', 'out.txt'], { cwd: dir }).code).toBe(0)
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(filled)
+  })
+})
+
+describe('a GB18030 draft, fixed and filled', () => {
+  it('stays GB18030 through --fix and fill', () => {
+    const text = '2023年述职报告\r\n截止目前，全年学习**次，(四）国家统计局**调查队。\r\n'
+    writeFileSync(join(dir, 'gb.txt'), iconv.encode(text, 'gb18030'))
+    runCli(['gb.txt', '--fix'], { cwd: dir })
+    const fixedBytes = readFileSync(join(dir, 'gb.txt'))
+    expect(decodeBytes(fixedBytes, 'gb.txt')).toEqual({ text: '2023年述职报告\r\n截至目前，全年学习**次，（四）国家统计局**调查队。\r\n', encoding: 'gb18030', hasBom: false })
+    saveSheet(withValues(makeSheet('gb.txt'), ['12', '鄂尔多斯']))
+    expect(runCli(['fill', 'gb.txt', '--values', 'filled.csv', '-o', 'gb-filled.txt'], { cwd: dir }).code).toBe(0)
+    const out = readFileSync(join(dir, 'gb-filled.txt'))
+    expect(out.equals(iconv.encode('2023年述职报告\r\n截至目前，全年学习12次，（四）国家统计局鄂尔多斯调查队。\r\n', 'gb18030'))).toBe(true)
+    expect(decodeBytes(out, 'gb-filled.txt').encoding).toBe('gb18030')
+  })
+})

@@ -1,0 +1,155 @@
+// Config files found by walking up from each file, validated strictly, applied per file and per glob.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { starterConfig } from '../src/cli/init.js'
+import { runCli } from './helpers.js'
+
+let dir: string
+const blank = '全年学习**次。\n'
+const mask = '国家统计局**调查队开展工作。\n'
+
+function write(rel: string, text: string): string {
+  const path = join(dir, rel)
+  mkdirSync(join(path, '..'), { recursive: true })
+  writeFileSync(path, text)
+  return path
+}
+
+function jsonl(stdout: string): Record<string, unknown>[] {
+  return stdout.trim() === '' ? [] : stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mask-audit-config-'))
+})
+
+describe('finding the config', () => {
+  it('uses the nearest config above each file', () => {
+    write('.mask-auditrc.yaml', 'rules:\n  count/unfilled: "off"\n')
+    write('team/.mask-auditrc.json', '{"rules": {"count/unfilled": "warning"}}')
+    write('a.txt', blank)
+    write('team/deep/b.txt', blank)
+    const r = runCli(['.', '--format', 'jsonl'], { cwd: dir })
+    expect(r.stderr).toBe('')
+    // With count/unfilled off, the mask rule (which the count rule outranks when on) reports the mask.
+    expect(jsonl(r.stdout).map((f) => [f.path, f.ruleId, f.severity])).toEqual([
+      ['a.txt', 'placeholder/mask', 'error'],
+      ['team/deep/b.txt', 'count/unfilled', 'warning'],
+    ])
+    expect(r.code).toBe(1)
+  })
+
+  it('reads the "mask-audit" key of package.json and ignores a package.json without it', () => {
+    write('package.json', JSON.stringify({ name: 'reports', 'mask-audit': { rules: { 'count/unfilled': 'info' } } }))
+    write('sub/package.json', JSON.stringify({ name: 'other' }))
+    write('sub/a.txt', blank)
+    const r = runCli(['sub', '--format', 'jsonl'], { cwd: dir })
+    expect(jsonl(r.stdout).map((f) => f.severity)).toEqual(['info'])
+    expect(r.code).toBe(0)
+  })
+
+  it('loads mask-audit.config.js (ES module default export)', () => {
+    write('package.json', JSON.stringify({ name: 'reports', type: 'module' }))
+    write('mask-audit.config.js', 'export default { profile: "redacted" }\n')
+    write('a.txt', blank + mask)
+    const r = runCli(['a.txt', '--format', 'jsonl'], { cwd: dir })
+    // Under redacted, masks are expected and counts are info.
+    expect(jsonl(r.stdout).map((f) => [f.ruleId, f.severity])).toEqual([['count/unfilled', 'info']])
+  })
+
+  it('takes --config FILE for every path, and lets --profile and --rule win over it', () => {
+    const config = write('conf/strict.yaml', 'profile: redacted\nrules:\n  count/unfilled: error\n')
+    write('a.txt', blank + mask)
+    expect(jsonl(runCli(['a.txt', '--config', config, '--format', 'jsonl'], { cwd: dir }).stdout).map((f) => f.ruleId)).toEqual(['count/unfilled'])
+    const drafted = runCli(['a.txt', '--config', config, '--profile', 'draft', '--rule', 'count/unfilled=info', '--format', 'jsonl'], { cwd: dir })
+    expect(jsonl(drafted.stdout).map((f) => [f.ruleId, f.severity])).toEqual([
+      ['count/unfilled', 'info'],
+      ['placeholder/mask', 'error'],
+    ])
+  })
+
+  it('applies per-glob overrides: archive/** under redacted', () => {
+    write('.mask-auditrc.yaml', 'overrides:\n  - files: ["archive/**"]\n    profile: redacted\n')
+    write('archive/2019/old.md', mask)
+    write('drafts/new.md', mask)
+    const r = runCli(['.', '--format', 'jsonl'], { cwd: dir })
+    expect(jsonl(r.stdout).map((f) => f.path)).toEqual(['drafts/new.md'])
+  })
+
+  it('drops allow-listed text (strings and patterns, optionally per rule) and ignores files by glob', () => {
+    write('.mask-auditrc.yaml', 'allow:\n  - "**次"\n  - { pattern: "^x+名$", rules: [count/unfilled] }\nignore:\n  - old/\n')
+    write('a.txt', '全年学习**次。发展x名党员。组织**场活动。\n')
+    write('old/b.txt', blank)
+    const r = runCli(['.', '--format', 'jsonl'], { cwd: dir })
+    expect(jsonl(r.stdout).map((f) => [f.path, f.text])).toEqual([['a.txt', '**场']])
+    const named = runCli(['old/b.txt'], { cwd: dir })
+    expect(named.code).toBe(0)
+    expect(named.stderr.trim()).toBe('mask-audit: old/b.txt: ignored by .mask-auditrc.yaml')
+  })
+
+  it('loads a team rule file listed in ruleFiles, relative to the config', () => {
+    write('rules/budget.yaml', 'id: typo/budget\nkind: lexicon\nseverity: error\nsummary: s\nmessage: "{text} should be {suggestion}"\nentries:\n  - { wrong: 预算执行率高, right: 预算执行率较高 }\nexamples: { match: [预算执行率高], noMatch: [预算] }\n')
+    write('.mask-auditrc.yaml', 'ruleFiles: [rules/budget.yaml]\nrules:\n  typo/budget: warning\n')
+    write('docs/a.txt', '本年度预算执行率高。\n')
+    const r = runCli(['docs', '--format', 'jsonl'], { cwd: join(dir) })
+    expect(jsonl(r.stdout).map((f) => [f.ruleId, f.severity])).toEqual([['typo/budget', 'warning']])
+  })
+
+  it('applies config and suppressions to --stdin, found from --stdin-filename', () => {
+    write('docs/.mask-auditrc.yaml', 'rules:\n  placeholder/mask: "off"\n')
+    const input = '<!-- mask-audit-disable-next-line count/unfilled -->\n全年学习**次。\n\n' + mask
+    const r = runCli(['--stdin', '--stdin-filename', 'docs/draft.md', '--format', 'jsonl'], { cwd: dir, input })
+    expect(r.stderr).toBe('')
+    expect(jsonl(r.stdout)).toEqual([])
+    expect(r.code).toBe(0)
+  })
+})
+
+describe('config errors: one line, exit 2', () => {
+  it.each([
+    ['a key typo', '.mask-auditrc.yaml', 'profile: draft\nrulez:\n  count/unfilled: "off"\n', 'mask-audit: .mask-auditrc.yaml:3:3: rulez: unknown key "rulez" (did you mean "rules"?)'],
+    ['an unknown rule id', '.mask-auditrc.yaml', 'rules:\n  count/unfiled: "off"\n', 'mask-audit: .mask-auditrc.yaml:2:18: rules.count/unfiled: unknown rule "count/unfiled" (did you mean "count/unfilled"?)'],
+    ['a bad severity', '.mask-auditrc.yaml', 'rules:\n  count/unfilled: eror\n', 'mask-audit: .mask-auditrc.yaml:2:19: rules.count/unfilled: unknown value "eror" (did you mean "error"?)'],
+    ['a nested key typo', '.mask-auditrc.yaml', 'overrides:\n  - files: archive/**\n    profle: redacted\n', 'mask-audit: .mask-auditrc.yaml:3:13: overrides[0].profle: unknown key "profle" (did you mean "profile"?)'],
+    ['an unknown rule id in package.json', 'package.json', '{"mask-audit": {"rules": {"typo/congres": "off"}}}', 'mask-audit: package.json:1:43: mask-audit.rules.typo/congres: unknown rule "typo/congres" (did you mean "typo/congress"?)'],
+    ['broken JSON', '.mask-auditrc.json', '{"rules": {"count/unfilled": "off",}}', /^mask-audit: \.mask-auditrc\.json:1:36: invalid JSON: /],
+    ['a missing rule file', '.mask-auditrc.yaml', 'ruleFiles: [nope.yaml]\n', 'mask-audit: .mask-auditrc.yaml:1:13: ruleFiles[0]: no rule file at "nope.yaml"'],
+  ])('%s', (_name, file, text, expected) => {
+    write(file, text)
+    write('a.txt', blank)
+    const r = runCli(['a.txt'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    if (typeof expected === 'string') expect(r.stderr.trim()).toBe(expected)
+    else expect(r.stderr.trim()).toMatch(expected)
+  })
+
+  it('a missing --config file', () => {
+    write('a.txt', blank)
+    const r = runCli(['a.txt', '--config', 'nope.yaml'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toBe('mask-audit: nope.yaml: no such config file')
+  })
+})
+
+describe('init', () => {
+  it('writes a commented starter config that validates, and will not overwrite it', () => {
+    const first = runCli(['init'], { cwd: dir })
+    expect(first.code).toBe(0)
+    const text = readFileSync(join(dir, '.mask-auditrc.yaml'), 'utf8')
+    expect(text).toBe(starterConfig)
+    expect(text).toMatch(/^# /m)
+    write('archive/old.md', mask)
+    write('a.md', blank)
+    const r = runCli(['.', '--format', 'jsonl'], { cwd: dir })
+    expect(r.stderr).toBe('')
+    expect(jsonl(r.stdout).map((f) => f.path)).toEqual(['a.md'])
+    const again = runCli(['init'], { cwd: dir })
+    expect(again.code).toBe(2)
+    expect(again.stderr.trim()).toBe('mask-audit: .mask-auditrc.yaml: .mask-auditrc.yaml already configures this folder (edit it, or pass --force to write a new one)')
+    expect(runCli(['init', '--force'], { cwd: dir }).code).toBe(0)
+  })
+})

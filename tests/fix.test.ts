@@ -1,0 +1,93 @@
+// --fix and --fix-dry-run: safe fixes only, written atomically in the file's own encoding.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Finding, Fix } from '../src/core/finding.js'
+import { applyFixes, selectFixes } from '../src/core/fix.js'
+import { decodeBytes } from '../src/io/decode.js'
+import { encodeChecked } from '../src/io/write.js'
+import { runCli } from './helpers.js'
+
+let dir: string
+const draft = '2023年工作总结\n深入学习党的十二大精神，截止目前已完成(四）项。\n##paidbegin##付费正文##paidend##\n全年学习**次。\n'
+const fixed = '2023年工作总结\n深入学习党的二十大精神，截至目前已完成（四）项。\n付费正文\n全年学习**次。\n'
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mask-audit-fix-'))
+})
+
+describe('--fix', () => {
+  it('applies every safe fix, reports what is left, and leaves no temp file', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    const r = runCli(['a.txt', '--fix', '--format', 'jsonl'], { cwd: dir })
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(fixed)
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).ruleId)).toEqual(['count/unfilled'])
+    expect(r.stderr.trim()).toBe('mask-audit: applied 5 fixes in 1 file')
+    expect(r.code).toBe(1)
+    expect(readdirSync(dir)).toEqual(['a.txt'])
+  })
+
+  it('keeps a GB18030 file GB18030, with its CRLF line endings', () => {
+    const path = join(dir, 'gb.txt')
+    writeFileSync(path, iconv.encode(draft.replace(/\n/g, '\r\n'), 'gb18030'))
+    runCli(['gb.txt', '--fix'], { cwd: dir })
+    const bytes = readFileSync(path)
+    expect(bytes.equals(iconv.encode(fixed.replace(/\n/g, '\r\n'), 'gb18030'))).toBe(true)
+    expect(decodeBytes(bytes, path).encoding).toBe('gb18030')
+  })
+
+  it('keeps a UTF-8 BOM and UTF-16LE', () => {
+    writeFileSync(join(dir, 'bom.txt'), '\uFEFF' + draft)
+    writeFileSync(join(dir, 'u16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(draft, 'utf-16le')]))
+    runCli(['bom.txt', 'u16.txt', '--fix'], { cwd: dir })
+    expect(readFileSync(join(dir, 'bom.txt'), 'utf8')).toBe('\uFEFF' + fixed)
+    expect(readFileSync(join(dir, 'u16.txt')).equals(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(fixed, 'utf-16le')]))).toBe(true)
+  })
+
+  it('does not fix what an inline suppression covers', () => {
+    writeFileSync(join(dir, 'a.md'), '<!-- mask-audit-disable-next-line typo/misused-word -->\n截止目前。\n\n截止目前。\n')
+    runCli(['a.md', '--fix'], { cwd: dir })
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('<!-- mask-audit-disable-next-line typo/misused-word -->\n截止目前。\n\n截至目前。\n')
+  })
+
+  it('--fix-dry-run prints a unified diff and changes nothing', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    const r = runCli(['a.txt', '--fix-dry-run'], { cwd: dir })
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(draft)
+    expect(r.stdout).toContain('--- a/a.txt\n+++ b/a.txt\n@@ -1,4 +1,4 @@\n')
+    expect(r.stdout).toContain('\n-##paidbegin##付费正文##paidend##\n')
+    expect(r.stdout).toContain('\n+付费正文\n')
+    expect(r.stdout).not.toContain('全年学习**次。\n+')
+    expect(r.stderr.trim()).toBe('mask-audit: would apply 5 fixes in 1 file')
+  })
+
+  it('--fix-dry-run works on stdin; --fix refuses it', () => {
+    const r = runCli(['--stdin', '--stdin-filename', 'a.txt', '--fix-dry-run'], { cwd: dir, input: '截止目前。\n' })
+    expect(r.stdout).toContain('-截止目前。\n+截至目前。\n')
+    const refused = runCli(['--stdin', '--fix'], { cwd: dir, input: '截止目前。\n' })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr.trim()).toBe('mask-audit: --fix cannot write to standard input (use --fix-dry-run to see the diff)')
+  })
+})
+
+describe('choosing and applying fixes', () => {
+  const withFix = (ruleId: string, fix: Fix): Finding => ({ ruleId, category: 'typo', severity: 'warning', message: '', line: 1, column: 1, endLine: 1, endColumn: 1, offset: fix.offset, length: fix.length, text: '', context: '', fix })
+
+  it('resolves overlapping fixes the same way whatever the order of findings', () => {
+    const a = withFix('typo/b', { offset: 2, length: 4, replacement: 'AAAA' })
+    const b = withFix('typo/a', { offset: 4, length: 2, replacement: 'BB' })
+    const c = withFix('typo/c', { offset: 2, length: 2, replacement: 'C' })
+    const d = withFix('typo/d', { offset: 6, length: 1, replacement: 'D' })
+    const forward = selectFixes([a, b, c, d])
+    expect(selectFixes([d, c, b, a])).toEqual(forward)
+    expect(forward).toEqual([c.fix, b.fix, d.fix])
+    expect(applyFixes('0123456789', forward)).toBe('01CBBD789')
+  })
+
+  it('refuses bytes that would not decode back to the same text', () => {
+    expect(() => encodeChecked({ text: '截至目前 \u{1F600}', encoding: 'big5', hasBom: false }, 'a.txt')).toThrow(/not written: the result would not decode back as BIG5/)
+    expect(encodeChecked({ text: '截至目前', encoding: 'gb18030', hasBom: false }, 'a.txt').equals(iconv.encode('截至目前', 'gb18030'))).toBe(true)
+  })
+})
