@@ -59,6 +59,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   }
   if (input === 'jsonl') {
     if (paths.length || options.stdin) throw new UsageError('--input jsonl reads standard input and takes no paths')
+    if (batch.shard) throw new UsageError('--shard splits files; split JSON lines before they reach mask-audit', {}, 'e.g. parallel --pipe')
     const settings = await workflow.settingsFor('<stdin>')
     for await (const result of auditJsonlLines(process.stdin, settings.rules, [...settings.filters, ...filters], options)) emit(result)
   } else await workflow.run(paths, filters, { emit, inputError }, { ...batch, render: { format, options: reporterOptions } })

@@ -15,9 +15,6 @@ export interface JsonlFields {
   readonly idField: string
 }
 
-/** The input formats `--input` takes. */
-export const inputFormats = ['jsonl'] as const
-
 /** Validates `--input`. */
 export function parseInputFormat(raw: string): 'jsonl' {
   if (raw !== 'jsonl') throw new UsageError(`--input "${raw}": expected jsonl`, {}, 'files are read from the paths given; --input jsonl reads JSON lines from stdin')

@@ -20,7 +20,8 @@ export interface FileResult {
   /**
    * Set when a worker thread has already rendered this result for the run's reporter
    * (`--jobs`), so thousands of findings need not be copied between threads: `findings` is
-   * then empty and `prerendered.counts` holds their totals.
+   * then empty and `prerendered.counts` holds their totals. Anything that must change what
+   * is printed (redaction) has to be a FindingFilter with a spec, which runs before rendering.
    */
   readonly prerendered?: Prerendered
 }
