@@ -1,5 +1,5 @@
 // Runs a command and measures its wall time and, where GNU time is installed, its peak memory.
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,4 +30,13 @@ export function medianOf(runs, fn) {
 /** True when `cmd --version` runs. */
 export function hasCommand(cmd) {
   return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0
+}
+
+/** Runs several node commands at once (stdout discarded); returns { seconds } for all to finish. */
+export function measureConcurrently(argvs) {
+  // A shell waits for the background jobs, so this stays synchronous like measure().
+  const script = argvs.map((argv) => `${[process.execPath, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')} > /dev/null 2>&1 &`).join('\n') + '\nwait\n'
+  const start = process.hrtime.bigint()
+  execFileSync('sh', ['-c', script], { stdio: 'ignore' })
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9 }
 }

@@ -7,7 +7,8 @@ import type { FileRenderer, FileResult } from '../report/types.js'
 import { ruleKinds } from '../rules/registry.js'
 import type { ActiveRule } from '../rules/types.js'
 import { auditPath } from './audit.js'
-import { filterFromSpec, loadFilterModules, type FindingFilter } from './filters.js'
+import { formatOf } from '../io/read-document.js'
+import { filterFromSpec, loadFilterModules, loadMarkdownModule, type FindingFilter } from './filters.js'
 import type { WorkerSetup, WorkerTask } from './parallel-audit.js'
 
 const setup = workerData as WorkerSetup
@@ -33,6 +34,7 @@ export default async function auditBatch(task: WorkerTask): Promise<FileResult[]
   const results: FileResult[] = []
   for (const [i, path] of task.paths.entries()) {
     const { rules, filters } = setupAt(task.setups[i]!)
+    if (formatOf(path) === 'markdown') await loadMarkdownModule()
     const result = await auditPath(path, rules, filters)
     results.push(render ? { ...result, findings: [], prerendered: { text: render(result), counts: countFindings(result.findings) } } : result)
   }

@@ -35,10 +35,15 @@ const modules: {
 export async function loadFilterModules(specs: readonly FilterSpec[]): Promise<void> {
   const names = new Set(specs.map((s) => s.name))
   if (names.has('allow')) modules.allow ??= await import('./allow-list.js')
-  if (names.has('suppressions')) {
-    modules.suppressions ??= await import('./suppressions.js')
-    modules.markdown ??= await import('../io/markdown.js')
-  }
+  if (names.has('suppressions')) modules.suppressions ??= await import('./suppressions.js')
+}
+
+/**
+ * Loads the Markdown parser the suppression filter needs for Markdown documents. Call before
+ * auditing one: loading it in every worker up front cost more than the workers saved.
+ */
+export async function loadMarkdownModule(): Promise<void> {
+  modules.markdown ??= await import('../io/markdown.js')
 }
 
 /** Builders by spec name; a new filter that workers must run registers here. */
@@ -46,9 +51,9 @@ const filterBuilders: Readonly<Record<string, (options: unknown) => FindingFilte
   'min-severity': (options) => minSeverityFilter(options as Severity),
   allow: (options) => modules.allow!.createAllowFilter(options as Parameters<typeof import('./allow-list.js').createAllowFilter>[0]),
   suppressions: (options) => {
-    const markdown = modules.markdown!
     const given = options as Omit<import('./suppressions.js').SuppressionOptions, 'markdownHtmlRegions'>
-    return modules.suppressions!.createSuppressionFilter({ ...given, markdownHtmlRegions: (text) => markdown.markdownHtmlRegions(text) })
+    // As in the main thread: no Markdown module, no Markdown document, no regions to find.
+    return modules.suppressions!.createSuppressionFilter({ ...given, markdownHtmlRegions: (text) => modules.markdown?.markdownHtmlRegions(text) ?? [] })
   },
 }
 
