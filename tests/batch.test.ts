@@ -26,6 +26,9 @@ beforeAll(() => {
   corpus = join(mkdtempSync(join(tmpdir(), 'mask-audit-batch-')), 'corpus')
   ensureCorpus({ dir: corpus, fixturesDir: join(repoRoot, 'fixtures'), files: 200, bytesPerFile: 24 * 1024, seed: 7 })
   writeFileSync(join(corpus, '07', 'broken.txt'), Buffer.from([0x41, 0, 0x42]))
+  // Inline suppressions in Markdown and HTML must work in workers as in one thread.
+  writeFileSync(join(corpus, '08', 'notes.md'), '# 记录\n\n<!-- mask-audit-disable-next-line count/unfilled -->\n全年学习**次。\n\n发展*名党员。\n')
+  writeFileSync(join(corpus, '09', 'page.html'), '<p>全年学习x次。</p>\n<!-- mask-audit-disable-next-line count/unfilled -->\n<p>发展*名党员。</p>\n')
   corpusFiles = expandPaths([corpus]).files
 })
 
@@ -58,6 +61,12 @@ describe('--jobs', () => {
     expect(outputs[0]!.stdout.length).toBeGreaterThan(100_000)
     expect(outputs[1]!.stdout).toBe(outputs[0]!.stdout)
     expect(outputs[2]!.stdout).toBe(outputs[0]!.stdout)
+  })
+
+  it('applies inline suppressions of Markdown and HTML files in the workers', () => {
+    const lines = runCli([corpus, '--format', 'jsonl', '--jobs', '2']).stdout.split('\n').filter((l) => /notes\.md|page\.html/.test(l))
+    const found = lines.map((l) => JSON.parse(l)).map((f) => `${f.path.replace(/.*\//, '')}:${f.line} ${f.text}`)
+    expect(found).toEqual(['notes.md:6 *名', 'page.html:1 x次'])
   })
 
   it('applies --quiet in the workers too', () => {
