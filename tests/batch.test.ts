@@ -76,6 +76,15 @@ describe('--jobs', () => {
     expect(JSON.parse(two.stdout).summary.warnings).toBe(0)
   })
 
+  it('keeps a baseline run in one thread and still applies it', () => {
+    const baseline = join(corpus, '..', 'baseline.json')
+    expect(runCli([corpus, '--jobs', '2', '--write-baseline', baseline, '--format', 'json']).code).toBe(2)
+    const r = runCli([corpus, '--jobs', '2', '--baseline', baseline, '--format', 'json'])
+    const out = JSON.parse(r.stdout)
+    expect(out.summary.files).toBeGreaterThan(200)
+    expect(out.summary.findings).toBe(0)
+  })
+
   it('refuses a --jobs that is not a whole number', () => {
     const r = runCli([corpus, '--jobs', 'many'])
     expect(r.code).toBe(2)

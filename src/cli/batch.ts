@@ -4,7 +4,7 @@ import { auditFiles, type FileSetup } from '../core/audit.js'
 import type { Document } from '../core/document.js'
 import { UsageError } from '../core/errors.js'
 import type { FindingFilter } from '../core/filters.js'
-import type { RenderSpec } from '../core/parallel-audit.js'
+import { warmUpWorkers, type RenderSpec } from '../core/parallel-audit.js'
 import type { FileResult } from '../report/types.js'
 import type { ActiveRule } from '../rules/types.js'
 import { writeErrRaw } from './io.js'
@@ -43,6 +43,11 @@ export function parseBatchFlags(flags: BatchFlags): BatchPlan {
 /** This machine's share of `files` under `--shard`; all of them without it. */
 export function selectFiles(files: string[], plan: BatchPlan | undefined): string[] {
   return plan?.shard ? selectShard(files, plan.shard) : files
+}
+
+/** Starts the workers a large batch of `files` will use, while settings are still being resolved. */
+export function warmUpBatch(files: readonly string[], plan: BatchPlan | undefined): void {
+  if (plan) warmUpWorkers(files, plan.jobs, plan.render)
 }
 
 /**

@@ -12,7 +12,7 @@ import { readStagedDocument, stagedPaths } from '../io/git-index.js'
 import { documentFromText, readDocument } from '../io/read-document.js'
 import { defaultExtensions, expandPaths } from '../io/walk.js'
 import type { FileResult } from '../report/types.js'
-import { auditBatch, selectFiles, type BatchPlan } from './batch.js'
+import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
 import { fixFile } from './fix-files.js'
 import { writeErr, writeOut } from './io.js'
 
@@ -72,6 +72,12 @@ export class CheckWorkflow {
     return this.resolver.forPath(path)
   }
 
+  /** False for runs whose work or filters stay in the main thread: fixes, the git index, baselines. */
+  private get canUseWorkers(): boolean {
+    const o = this.options
+    return !o.fix && !o.fixDryRun && !o.staged && o.baseline === undefined && o.writeBaseline === undefined
+  }
+
   /** Audits (or fixes) every file the options name and emits one result each; `batch` gives threads, shard and progress. */
   async run(paths: readonly string[], filters: readonly FindingFilter[], sink: WorkflowSink, batch?: BatchPlan): Promise<void> {
     if (this.options.stdin) {
@@ -80,6 +86,7 @@ export class CheckWorkflow {
       return
     }
     const files = selectFiles(this.collectFiles(paths, sink), batch)
+    if (this.canUseWorkers) warmUpBatch(files, batch)
     const settings = new Map<string, FileSettings>()
     for (const file of files) settings.set(file, await this.resolver.forPath(file))
     const kept = files.filter((f) => !settings.get(f)!.isIgnored || this.noteIgnored(f, paths, settings.get(f)!))

@@ -12,17 +12,19 @@ import { filterFromSpec, loadFilterModules, loadMarkdownModule, type FindingFilt
 import type { WorkerSetup, WorkerTask } from './parallel-audit.js'
 
 const setup = workerData as WorkerSetup
-await loadFilterModules(setup.setups.flatMap((s) => s.filters))
-const compiled: ({ rules: ActiveRule[]; filters: FindingFilter[] } | undefined)[] = []
 const render: FileRenderer | undefined = setup.render ? await createFileRenderer(setup.render.format, setup.render.options) : undefined
+/** Compiled setups by their index in the run's plan: rules are compiled once per worker. */
+const compiled = new Map<number, { rules: ActiveRule[]; filters: FindingFilter[] }>()
 
-/** The compiled setup `index`, built on first use. */
-function setupAt(index: number): { rules: ActiveRule[]; filters: FindingFilter[] } {
-  const spec = setup.setups[index]!
-  return (compiled[index] ??= {
-    rules: spec.rules.map(({ def, severity }) => ({ def, severity, check: ruleKinds.get(def.kind)!.compile(def) })),
-    filters: spec.filters.map(filterFromSpec),
-  })
+async function compileSetups(specs: WorkerTask['specs']): Promise<void> {
+  for (const [index, spec] of specs) {
+    if (compiled.has(index)) continue
+    await loadFilterModules(spec.filters)
+    compiled.set(index, {
+      rules: spec.rules.map(({ def, severity }) => ({ def, severity, check: ruleKinds.get(def.kind)!.compile(def) })),
+      filters: spec.filters.map(filterFromSpec),
+    })
+  }
 }
 
 /**
@@ -31,9 +33,10 @@ function setupAt(index: number): { rules: ActiveRule[]; filters: FindingFilter[]
  * copying thousands of finding objects to the main thread would cost more than it saves.
  */
 export default async function auditBatch(task: WorkerTask): Promise<FileResult[]> {
+  await compileSetups(task.specs)
   const results: FileResult[] = []
   for (const [i, path] of task.paths.entries()) {
-    const { rules, filters } = setupAt(task.setups[i]!)
+    const { rules, filters } = compiled.get(task.setups[i]!)!
     if (formatOf(path) === 'markdown') await loadMarkdownModule()
     const result = await auditPath(path, rules, filters)
     results.push(render ? { ...result, findings: [], prerendered: { text: render(result), counts: countFindings(result.findings) } } : result)

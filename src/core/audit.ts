@@ -6,7 +6,7 @@ import type { Document } from './document.js'
 import { checkDocument } from './engine.js'
 import { MaskAuditError } from './errors.js'
 import type { FindingFilter } from './filters.js'
-import { planWorkers, type RenderSpec } from './parallel-audit.js'
+import { planWorkers, takeWarmPool, type RenderSpec } from './parallel-audit.js'
 
 /** Files read ahead of the one being checked, to overlap disk and CPU. */
 const readAhead = 8
@@ -52,9 +52,11 @@ export async function* auditFiles(paths: readonly string[], rules: readonly Acti
   const plan = options.read === undefined ? planWorkers(paths, setupOf, filters, options.jobs ?? 1) : undefined
   if (plan) {
     const { auditInWorkers } = await import('./parallel-audit-pool.js')
-    yield* auditInWorkers(paths, plan, options.jobs!, options.render)
+    yield* auditInWorkers(paths, plan, options.jobs!, options.render, await takeWarmPool(options.jobs!))
     return
   }
+  // Workers started ahead for a batch that turned out to stay here are stopped.
+  await (await takeWarmPool<{ destroy(): Promise<void> }>(options.jobs ?? 1))?.destroy()
   const pending: Promise<Document | MaskAuditError>[] = []
   let next = 0
   const fill = () => {

@@ -18,9 +18,8 @@ export interface SetupSpec {
   readonly filters: readonly FilterSpec[]
 }
 
-/** What each worker receives once. */
+/** What each worker receives when it starts. */
 export interface WorkerSetup {
-  readonly setups: readonly SetupSpec[]
   readonly render: RenderSpec | undefined
 }
 
@@ -30,10 +29,40 @@ export interface WorkerPlan {
   readonly setupIndex: readonly number[]
 }
 
-/** One task of a worker: paths with the index of their setup. */
+/**
+ * One task of a worker: paths with the index of their setup, and the setups they use (a few
+ * KB each; a worker compiles each index once), so the pool can start before setups are known.
+ */
 export interface WorkerTask {
   readonly paths: readonly string[]
   readonly setups: readonly number[]
+  readonly specs: readonly (readonly [number, SetupSpec])[]
+}
+
+/** A pool started ahead of need, and the settings it was started with. */
+interface WarmPool {
+  readonly jobs: number
+  readonly pool: Promise<{ destroy(): Promise<void> }>
+}
+let warm: WarmPool | undefined
+
+/**
+ * Starts `jobs` workers now if `paths` is a batch they will be used for, so they load while
+ * the main thread resolves each file's settings; {@link takeWarmPool} hands them over.
+ */
+export function warmUpWorkers(paths: readonly string[], jobs: number, render: RenderSpec | undefined): void {
+  if (warm || jobs <= 1 || paths.length < 2 || estimateBytes(paths) < minBytesForWorkers) return
+  warm = { jobs, pool: import('./parallel-audit-pool.js').then((m) => m.startPool(jobs, render)) }
+}
+
+/** The pool started by {@link warmUpWorkers} for `jobs` threads, if any; a mismatched one is stopped. */
+export async function takeWarmPool<P>(jobs: number): Promise<P | undefined> {
+  const taken = warm
+  warm = undefined
+  if (!taken) return undefined
+  if (taken.jobs === jobs) return (await taken.pool) as P
+  await (await taken.pool).destroy()
+  return undefined
 }
 
 /**
