@@ -31,7 +31,7 @@ const corpus = join(root, 'bench', '.corpus', 'main')
 const totalBytes = ensureCorpus({ dir: corpus, fixturesDir: join(root, 'fixtures'), files, bytesPerFile: kb * 1024 })
 const mb = totalBytes / 1e6
 const rows = []
-const row = (what, r, extra = '') => rows.push([what, `${r.seconds.toFixed(3)} s`, r.peakMB ? `${r.peakMB.toFixed(0)} MB` : '-', extra])
+const row = (what, r, extra = '') => rows.push([what, `${r.seconds.toFixed(3)} s`, r.cpuSeconds !== undefined ? `cpu ${r.cpuSeconds.toFixed(2)} s` : '-', r.peakMB ? `${r.peakMB.toFixed(0)} MB` : '-', extra])
 
 console.log(`corpus: ${files} files, ${mb.toFixed(1)} MB (bench/.corpus/main)`)
 const byJobs = {}
@@ -67,7 +67,7 @@ if (hasCommand('rg')) {
   ratio = 'ripgrep not installed (Debian: apt-get install ripgrep): comparison skipped'
 }
 
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)))
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length)))
 for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  '))
 console.log(`throughput --jobs 2 / --jobs 1: ${(byJobs[1].seconds / byJobs[2].seconds).toFixed(2)}x (target: at least 1.7x; two separate processes reach ${(byJobs[1].seconds / split.seconds).toFixed(2)}x on this machine)`)
 console.log(ratio)
