@@ -1,12 +1,14 @@
-// `npm run bench`: throughput of `check --format json` on a generated corpus, the wall time
-// of one run on one small file, and the same corpus searched by ripgrep for comparison.
+// `npm run bench`: throughput of `check --format json` on a generated corpus with one and
+// with two worker threads, the wall time of one run on one small file, and the same corpus
+// searched by ripgrep for comparison.
 // Run after `npm run build` (npm install does it). Options: --files N --kb N --runs N.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureCorpus } from './corpus.mjs'
-import { hasCommand, measure, medianOf } from './measure.mjs'
+import { hasCommand, measure, measureConcurrently, medianOf } from './measure.mjs'
 import { ripgrepPatterns } from './ripgrep-patterns.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -29,12 +31,22 @@ const corpus = join(root, 'bench', '.corpus', 'main')
 const totalBytes = ensureCorpus({ dir: corpus, fixturesDir: join(root, 'fixtures'), files, bytesPerFile: kb * 1024 })
 const mb = totalBytes / 1e6
 const rows = []
-const row = (what, r, extra = '') => rows.push([what, `${r.seconds.toFixed(3)} s`, r.peakMB ? `${r.peakMB.toFixed(0)} MB` : '-', extra])
+const row = (what, r, extra = '') => rows.push([what, `${r.seconds.toFixed(3)} s`, r.cpuSeconds !== undefined ? `cpu ${r.cpuSeconds.toFixed(2)} s` : '-', r.peakMB ? `${r.peakMB.toFixed(0)} MB` : '-', extra])
 
 console.log(`corpus: ${files} files, ${mb.toFixed(1)} MB (bench/.corpus/main)`)
-const full = medianOf(runs, () => measure(process.execPath, [bin, 'check', '--format', 'json', corpus]))
-if (full.status !== 0 && full.status !== 1) throw new Error(`mask-audit failed (${full.status}): ${full.stderr}`)
-row('mask-audit check --format json (corpus)', full, `${(mb / full.seconds).toFixed(1)} MB/s`)
+const byJobs = {}
+for (const jobs of [1, 2]) {
+  const r = medianOf(runs, () => measure(process.execPath, [bin, 'check', '--format', 'json', '--jobs', String(jobs), corpus]))
+  if (r.status !== 0 && r.status !== 1) throw new Error(`mask-audit failed (${r.status}): ${r.stderr}`)
+  row(`mask-audit check --format json --jobs ${jobs} (corpus)`, r, `${(mb / r.seconds).toFixed(1)} MB/s`)
+  byJobs[jobs] = r
+}
+const full = byJobs[2]
+// The machine's own ceiling for two-way parallelism: two independent processes, one thread
+// each, on the two halves of the corpus at once. Workers cannot beat this.
+const halves = [0, 1].map((h) => Array.from({ length: 20 }, (_, i) => i).filter((i) => i % 2 === h).map((i) => join(corpus, String(i).padStart(2, '0'))))
+const split = medianOf(runs, () => measureConcurrently(halves.map((dirs) => [bin, 'check', '--format', 'json', '--jobs', '1', ...dirs])))
+row('2 processes --jobs 1, half the corpus each, at once', split, `${(mb / split.seconds).toFixed(1)} MB/s`)
 assertAudited(corpus, files)
 
 const small = join(root, 'fixtures', 'draft', 'seed-000-team-party-building.txt')
@@ -50,18 +62,22 @@ if (hasCommand('rg')) {
   const rg = medianOf(runs, () => measure('rg', ['--no-config', '-n', '-o', '--no-ignore', ...patterns, corpus]))
   if (rg.status !== 0 && rg.status !== 1) throw new Error(`ripgrep failed (${rg.status}): ${rg.stderr}`)
   row('ripgrep, equivalent regex set, default threads', rg, `${(mb / rg.seconds).toFixed(1)} MB/s`)
-  ratio = `mask-audit wall time / ripgrep wall time: ${(full.seconds / rg.seconds).toFixed(2)}x`
+  ratio = `mask-audit --jobs 2 wall time / ripgrep wall time: ${(full.seconds / rg.seconds).toFixed(2)}x (target: within 5x)`
 } else {
   ratio = 'ripgrep not installed (Debian: apt-get install ripgrep): comparison skipped'
 }
 
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)))
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length)))
 for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  '))
+console.log(`throughput --jobs 2 / --jobs 1: ${(byJobs[1].seconds / byJobs[2].seconds).toFixed(2)}x (target: at least 1.7x; two separate processes reach ${(byJobs[1].seconds / split.seconds).toFixed(2)}x on this machine)`)
 console.log(ratio)
+const peak = Math.max(...Object.values(byJobs).map((r) => r.peakMB ?? 0))
+console.log(peak ? `peak memory on the full corpus: ${peak.toFixed(0)} MB (target: below 300 MB)` : 'peak memory not measured (GNU time, /usr/bin/time, is not installed)')
+console.log(`load average while measuring: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes on the machine slow the parallel run most)`)
 
 /** Guards the figures: the run must really have audited every file and found the seeds' defects. */
 function assertAudited(dir, expectedFiles) {
-  const out = spawnSync(process.execPath, [bin, '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 30 })
+  const out = spawnSync(process.execPath, [bin, '--format', 'json', '--jobs', '2', dir], { encoding: 'utf8', maxBuffer: 1 << 30 })
   const summary = JSON.parse(out.stdout.slice(out.stdout.lastIndexOf('"summary":') + 10, -2))
   if (summary.files !== expectedFiles || summary.findings === 0) throw new Error(`bench: audited ${summary.files} files with ${summary.findings} findings; expected ${expectedFiles} files`)
   console.log(`audited ${summary.files} files, ${summary.findings} findings (${JSON.stringify(summary.byCategory)})`)

@@ -28,6 +28,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
     input: options.input,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
+    maxBuffer: 1 << 30,
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }

@@ -1,6 +1,6 @@
 // The everyday workflows of `check`: config per file, --staged, --baseline/--write-baseline, --fix.
 import { readFileSync } from 'node:fs'
-import { auditDocument, auditFiles, type FileSetup, type FindingFilter } from '../core/audit.js'
+import { auditDocument, type FileSetup, type FindingFilter } from '../core/audit.js'
 import { BaselineMatcher, buildBaseline } from '../core/baseline.js'
 import type { Document } from '../core/document.js'
 import { UsageError, type MaskAuditError } from '../core/errors.js'
@@ -12,6 +12,7 @@ import { readStagedDocument, stagedPaths } from '../io/git-index.js'
 import { documentFromText, readDocument } from '../io/read-document.js'
 import { defaultExtensions, expandPaths } from '../io/walk.js'
 import type { FileResult } from '../report/types.js'
+import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
 import { fixFile } from './fix-files.js'
 import { writeErr, writeOut } from './io.js'
 
@@ -77,14 +78,26 @@ export class CheckWorkflow {
     return this.matcher ? [this.matcher.filter] : []
   }
 
-  /** Audits (or fixes) every file the options name and emits one result each. */
-  async run(paths: readonly string[], filters: readonly FindingFilter[], sink: WorkflowSink): Promise<void> {
+  /** The settings of `path` (which need not exist), for input that is not a file (`--input jsonl`). */
+  settingsFor(path: string): Promise<FileSettings> {
+    return this.resolver.forPath(path)
+  }
+
+  /** False for runs whose work or filters stay in the main thread: fixes, the git index, baselines. */
+  private get canUseWorkers(): boolean {
+    const o = this.options
+    return !o.fix && !o.fixDryRun && !o.staged && o.baseline === undefined && o.writeBaseline === undefined
+  }
+
+  /** Audits (or fixes) every file the options name and emits one result each; `batch` gives threads, shard and progress. */
+  async run(paths: readonly string[], filters: readonly FindingFilter[], sink: WorkflowSink, batch?: BatchPlan): Promise<void> {
     if (this.options.stdin) {
       if (paths.length) throw new UsageError('--stdin takes no paths')
       await this.runStdin(filters, sink)
       return
     }
-    const files = this.collectFiles(paths, sink)
+    const files = selectFiles(this.collectFiles(paths, sink), batch)
+    if (this.canUseWorkers) warmUpBatch(files, batch)
     const settings = new Map<string, FileSettings>()
     for (const file of files) settings.set(file, await this.resolver.forPath(file))
     const kept = files.filter((f) => !settings.get(f)!.isIgnored || this.noteIgnored(f, paths, settings.get(f)!))
@@ -92,7 +105,7 @@ export class CheckWorkflow {
     if (this.options.fix || this.options.fixDryRun) {
       for (const file of kept) sink.emit(await this.fix(file, settings.get(file)!, filters, read))
     } else {
-      for await (const result of auditFiles(kept, (p) => settings.get(p)!, filters, { read })) sink.emit(result)
+      await auditBatch(kept, (p) => settings.get(p)!, filters, batch, sink.emit, this.options.staged ? read : undefined)
     }
   }
 

@@ -1,16 +1,19 @@
 // The `check` command: audit files, print a report, map the outcome to an exit code.
 import type { FindingFilter } from '../core/audit.js'
 import { UsageError } from '../core/errors.js'
+import { minSeverityFilter } from '../core/filters.js'
 import { createReporter } from '../report/index.js'
-import { redactLeakedNames } from '../core/redact-output.js'
+import { redactOutputFilter } from '../core/redact-output.js'
 import { SummaryTally } from '../report/summary.js'
 import type { FileResult, Summary } from '../report/types.js'
+import { parseBatchFlags, type BatchFlags } from './batch.js'
 import { writeErr, writeOut } from './io.js'
+import { auditJsonlLines, parseInputFormat } from './jsonl-input.js'
 import { CheckWorkflow, type WorkflowOptions } from './check-workflow.js'
 import { toolVersion } from './version.js'
 
 /** Options of `check`, as commander parses them. */
-export interface CheckOptions extends WorkflowOptions {
+export interface CheckOptions extends WorkflowOptions, BatchFlags {
   readonly format: string
   readonly profile?: string
   readonly rule: string[]
@@ -25,17 +28,25 @@ export interface CheckOptions extends WorkflowOptions {
   readonly tokenizer?: string
   readonly sensitiveTerms?: string
   readonly redactOutput?: boolean
+  readonly input?: string
+  readonly textField: string
+  readonly idField: string
 }
 
 /** Runs `check` and returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings)
+  const batch = parseBatchFlags(options)
+  const input = options.input === undefined ? undefined : parseInputFormat(options.input)
+  // JSON lines in, JSON lines out, unless another format than the default is asked for.
+  const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
+  const reporterOptions = { color: options.color ?? shouldColor(), toolVersion }
   const workflow = new CheckWorkflow(options)
-  const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(options.format, { color: options.color ?? shouldColor(), toolVersion })
-  const quiet: FindingFilter[] = options.quiet ? [(fs) => fs.filter((f) => f.severity === 'error')] : []
+  const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)
+  const quiet: FindingFilter[] = options.quiet ? [minSeverityFilter('error')] : []
   const filters: FindingFilter[] = [...workflow.filters, ...quiet]
   // First, so that it sees every leak finding before --quiet drops the warnings.
-  if (options.redactOutput) filters.unshift(redactLeakedNames)
+  if (options.redactOutput) filters.unshift(redactOutputFilter)
   const tally = new SummaryTally()
   let hasInputError = false
   const emit = (result: FileResult) => {
@@ -52,7 +63,12 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     hasInputError = true
     writeErr(error.format())
   }
-  await workflow.run(paths, filters, { emit, inputError })
+  if (input === 'jsonl') {
+    if (paths.length || options.stdin) throw new UsageError('--input jsonl reads standard input and takes no paths')
+    if (batch.shard) throw new UsageError('--shard splits files; split JSON lines before they reach mask-audit', {}, 'e.g. parallel --pipe')
+    const settings = await workflow.settingsFor('<stdin>')
+    for await (const result of auditJsonlLines(process.stdin, settings.rules, [...settings.filters, ...filters], options)) emit(result)
+  } else await workflow.run(paths, filters, { emit, inputError }, { ...batch, render: { format, options: reporterOptions } })
   const summary = tally.summary
   writeOut(reporter.end(summary))
   workflow.finish()

@@ -11,6 +11,11 @@ export function writeErr(line: string): void {
   writeAll(2, `mask-audit: ${line}\n`)
 }
 
+/** Writes text to stderr as it is (the progress line, which redraws itself). */
+export function writeErrRaw(text: string): void {
+  if (text) writeAll(2, text)
+}
+
 function writeAll(fd: number, text: string): void {
   const buf = Buffer.from(text, 'utf8')
   let written = 0

@@ -27,5 +27,7 @@ export function createAllowFilter(specs: readonly AllowSpec[]): FindingFilter {
   }))
   const isAllowed = (ruleId: string, text: string) =>
     entries.some((e) => (!e.rules || e.rules.has(ruleId)) && (e.text !== undefined ? e.text === text : e.re!.test(text)))
-  return (findings) => findings.filter((f) => f.ruleId.startsWith('internal/') || !isAllowed(f.ruleId, f.text))
+  const filter = (findings: Parameters<FindingFilter>[0]) => findings.filter((f) => f.ruleId.startsWith('internal/') || !isAllowed(f.ruleId, f.text))
+  // The spec lets worker threads build the same filter (--jobs).
+  return Object.assign(filter, { spec: { name: 'allow', options: specs } })
 }

@@ -23,6 +23,8 @@ export interface DocumentSource {
   readonly format?: DocumentFormat
   /** Spans the rules must not match in (code, markup), in any order, may overlap. */
   readonly skipped?: readonly Region[]
+  /** Size of the file read, in bytes, when it came from one (progress, throughput). */
+  readonly byteLength?: number | undefined
 }
 
 /**
@@ -37,6 +39,8 @@ export class Document {
   readonly format: DocumentFormat
   /** Sorted, merged skip regions. */
   readonly skipped: readonly Region[]
+  /** Bytes of the source file, when known. */
+  readonly byteLength: number | undefined
   private lineStartsCache: number[] | undefined
   private readonly memo = new Map<string, unknown>()
 
@@ -47,6 +51,7 @@ export class Document {
     this.hasBom = source.hasBom ?? false
     this.format = source.format ?? 'text'
     this.skipped = mergeRegions(source.skipped ?? [])
+    this.byteLength = source.byteLength
   }
 
   /** Offsets at which each line starts; index 0 is line 1. */

@@ -2,6 +2,7 @@
 // leak finding holds is masked in every finding of the document (texts, contexts, messages, data).
 import type { Document } from './document.js'
 import type { Finding } from './finding.js'
+import type { FindingFilter } from './filters.js'
 
 /** U+FF0A FULLWIDTH ASTERISK: as wide as a Han character, so carets under a context still line up. */
 const outputMask = '\uFF0A'
@@ -45,3 +46,8 @@ function maskData(value: unknown, mask: (s: string) => string): unknown {
   }
   return value
 }
+
+/** `redactLeakedNames` as a filter that worker threads can rebuild from its spec. */
+export const redactOutputFilter: FindingFilter = Object.assign((findings: Finding[], doc: Document) => redactLeakedNames(findings, doc), {
+  spec: { name: 'redact-output' },
+})

@@ -47,7 +47,9 @@ const anyRuleKey = '*'
 
 /** A filter applying the directives of Markdown and HTML documents; other formats pass through. */
 export function createSuppressionFilter(options: SuppressionOptions): FindingFilter {
-  return (findings, doc) => {
+  // The spec lets worker threads build the same filter (--jobs); they load the Markdown reader themselves.
+  const spec = { name: 'suppressions', options: { knownIds: options.knownIds, unusedSeverity: options.unusedSeverity } }
+  const filter: FindingFilter = (findings, doc) => {
     if ((doc.format !== 'markdown' && doc.format !== 'html') || !doc.text.includes(marker)) return findings
     const directives = findDirectives(doc, options)
     if (directives.length === 0) return findings
@@ -57,6 +59,7 @@ export function createSuppressionFilter(options: SuppressionOptions): FindingFil
     const unused = directives.flatMap((d) => unusedFindings(doc, d, options.knownIds, options.unusedSeverity as Severity))
     return [...kept, ...unused].sort(compareFindings)
   }
+  return Object.assign(filter, { spec })
 }
 
 function findDirectives(doc: Document, options: SuppressionOptions): Directive[] {

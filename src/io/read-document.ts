@@ -12,21 +12,40 @@ export const maxFileBytes = 256 * 1024 * 1024
 export function formatOf(path: string): DocumentFormat {
   const ext = extname(path).toLowerCase()
   if (ext === '.md' || ext === '.markdown' || ext === '.mdx') return 'markdown'
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html'
+  if (ext === '.docx') return 'docx'
   return 'text'
 }
 
+/** Formats recognised by extension but not read, with how to convert them. */
+const unsupportedFormats: Readonly<Record<string, { readonly what: string; readonly hint: string }>> = {
+  '.doc': { what: 'Word 97–2003 .doc', hint: 'convert it to .docx, e.g. `soffice --headless --convert-to docx FILE`' },
+  '.pdf': { what: 'PDF', hint: 'extract its text first, e.g. `pdftotext -enc UTF-8 FILE FILE.txt`' },
+}
+
 /** Builds a Document from text already decoded (stdin, tests), running the format's reader. */
-export async function documentFromText(text: string, path: string, encoding = 'utf-8', hasBom = false): Promise<Document> {
+export async function documentFromText(text: string, path: string, encoding = 'utf-8', hasBom = false, byteLength?: number): Promise<Document> {
   const format = formatOf(path)
+  if (format === 'html') {
+    const html = (await import('./html.js')).htmlToText(text)
+    return new Document(html.text, { path, encoding, hasBom, format, skipped: html.skipped, byteLength })
+  }
   const skipped = format === 'markdown' ? (await import('./markdown.js')).markdownSkipRegions(text) : []
-  return new Document(text, { path, encoding, hasBom, format, skipped })
+  // Text that is already decoded cannot be a zip archive: a `.docx` name here (stdin) reads as text.
+  return new Document(text, { path, encoding, hasBom, format: format === 'docx' ? 'text' : format, skipped, byteLength })
 }
 
 /** Reads, decodes and parses the file at `path`; every failure is an InputError naming it. */
 export async function readDocument(path: string): Promise<Document> {
+  const unsupported = unsupportedFormats[extname(path).toLowerCase()]
+  if (unsupported) throw new InputError(`${unsupported.what} is not supported`, { path }, unsupported.hint)
   const bytes = readBytes(path)
+  if (formatOf(path) === 'docx') {
+    const text = (await import('./docx.js')).docxToText(bytes, path)
+    return new Document(text, { path, encoding: 'utf-8', format: 'docx', byteLength: bytes.byteLength })
+  }
   const { text, encoding, hasBom } = decodeBytes(bytes, path)
-  return documentFromText(text, path, encoding, hasBom)
+  return documentFromText(text, path, encoding, hasBom, bytes.byteLength)
 }
 
 /**

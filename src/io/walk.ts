@@ -7,7 +7,7 @@ import type { Ignore } from 'ignore'
 import { InputError } from '../core/errors.js'
 
 /** Extensions of the files a directory walk picks up. */
-export const defaultExtensions: readonly string[] = ['txt', 'text', 'md', 'markdown']
+export const defaultExtensions: readonly string[] = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx']
 
 /** What to walk and what to leave out. */
 export interface WalkOptions {

@@ -1,9 +1,9 @@
 // Picks the reporter for an output format.
 import { UsageError } from '../core/errors.js'
-import type { Reporter, ReporterOptions } from './types.js'
+import type { FileRenderer, Reporter, ReporterOptions } from './types.js'
 
 /** The output formats, as `--format` takes them. */
-export const formats = ['stylish', 'json', 'jsonl'] as const
+export const formats = ['stylish', 'json', 'jsonl', 'sarif', 'csv', 'github', 'html'] as const
 export type Format = (typeof formats)[number]
 
 /** Creates the reporter for `format`, loading only its module. */
@@ -15,7 +15,38 @@ export async function createReporter(format: string, options: ReporterOptions): 
       return (await import('./json.js')).createJsonReporter(options)
     case 'jsonl':
       return (await import('./jsonl.js')).createJsonlReporter()
+    case 'sarif':
+      return (await import('./sarif.js')).createSarifReporter(options)
+    case 'csv':
+      return (await import('./csv.js')).createCsvReporter()
+    case 'github':
+      return (await import('./github.js')).createGithubReporter()
+    case 'html':
+      return (await import('./html.js')).createHtmlReporter(options)
     default:
       throw new UsageError(`unknown format "${format}"`, {}, `formats: ${formats.join(', ')}`)
+  }
+}
+
+/**
+ * The pure per-file rendering of `format`, for worker threads to run (see
+ * `FileResult.prerendered`); undefined for a format that needs every finding itself (html).
+ */
+export async function createFileRenderer(format: string, options: ReporterOptions): Promise<FileRenderer | undefined> {
+  switch (format) {
+    case 'stylish':
+      return (await import('./stylish.js')).createStylishFileRenderer(options)
+    case 'json':
+      return (await import('./json.js')).renderJsonFile
+    case 'jsonl':
+      return (await import('./jsonl.js')).renderJsonlFile
+    case 'sarif':
+      return (await import('./sarif.js')).renderSarifFile
+    case 'csv':
+      return (await import('./csv.js')).renderCsvFile
+    case 'github':
+      return (await import('./github.js')).renderGithubFile
+    default:
+      return undefined
   }
 }

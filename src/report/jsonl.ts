@@ -1,16 +1,21 @@
-// The `jsonl` reporter: one finding per line with its path; an unreadable file is one line too.
-import type { Reporter } from './types.js'
+// The `jsonl` reporter: one finding per line with its path (or id); an unreadable file is one line too.
+import type { FileRenderer, Reporter } from './types.js'
+
+/** A file's lines; pure, so worker threads can run it. */
+export const renderJsonlFile: FileRenderer = (result) => {
+  // A document from `--input jsonl` is named by its id, as the input gave it.
+  const name = result.id !== undefined ? { id: result.id } : { path: result.path }
+  if (result.error !== undefined) return JSON.stringify({ ...name, error: result.error }) + '\n'
+  let out = ''
+  for (const f of result.findings) out += JSON.stringify({ ...name, ...f }) + '\n'
+  return out
+}
 
 /** Creates the `jsonl` reporter. */
 export function createJsonlReporter(): Reporter {
   return {
     begin: () => '',
-    file: (result) => {
-      if (result.error !== undefined) return JSON.stringify({ path: result.path, error: result.error }) + '\n'
-      let out = ''
-      for (const f of result.findings) out += JSON.stringify({ path: result.path, ...f }) + '\n'
-      return out
-    },
+    file: (result) => result.prerendered?.text ?? renderJsonlFile(result),
     end: () => '',
   }
 }

@@ -4,14 +4,20 @@ import { Chalk, type ChalkInstance } from 'chalk'
 import { eastAsianWidth } from 'get-east-asian-width'
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
-import type { FileResult, Reporter, ReporterOptions, Summary } from './types.js'
+import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
+
+/** The pure per-file part of the `stylish` reporter, for worker threads. */
+export function createStylishFileRenderer(options: ReporterOptions): FileRenderer {
+  const c = new Chalk({ level: options.color ? 1 : 0 })
+  return (result) => renderFile(result, c)
+}
 
 /** Creates the `stylish` reporter; colour only when `options.color`. */
 export function createStylishReporter(options: ReporterOptions): Reporter {
   const c = new Chalk({ level: options.color ? 1 : 0 })
   return {
     begin: () => '',
-    file: (result) => renderFile(result, c),
+    file: (result) => result.prerendered?.text ?? renderFile(result, c),
     end: (summary) => renderSummary(summary, c),
   }
 }
@@ -19,14 +25,20 @@ export function createStylishReporter(options: ReporterOptions): Reporter {
 function renderFile(result: FileResult, c: ChalkInstance): string {
   if (result.error !== undefined) return `${c.underline(result.path)}\n  ${c.red('error')}  ${result.error}\n\n`
   if (result.findings.length === 0) return ''
-  const lines = [c.underline(result.path)]
-  const posWidth = Math.max(...result.findings.map((f) => `${f.line}:${f.column}`.length))
+  const lines = [c.underline(result.path) + (result.format === 'docx' ? c.dim('  (¶ paragraph:column)') : '')]
+  const position = positionLabel(result)
+  const posWidth = Math.max(...result.findings.map((f) => position(f).length))
   for (const f of result.findings) {
-    const pos = `${f.line}:${f.column}`.padEnd(posWidth)
+    const pos = position(f).padEnd(posWidth)
     lines.push(`  ${c.dim(pos)}  ${severityLabel(f, c)}  ${f.message}${suggestionNote(f, c)}  ${c.dim(f.ruleId)}`)
     lines.push(...excerpt(f, ' '.repeat(posWidth + 4), c))
   }
   return lines.join('\n') + '\n\n'
+}
+
+/** `line:column`; in a .docx, where a line is a paragraph, `¶paragraph:column`. */
+function positionLabel(result: FileResult): (f: Finding) => string {
+  return result.format === 'docx' ? (f) => `¶${f.line}:${f.column}` : (f) => `${f.line}:${f.column}`
 }
 
 /** The suggestion, unless the message already quotes it; an empty one means delete. */

@@ -1,4 +1,5 @@
 // The contract between the audit and the reporters: per-file results in, text out.
+import type { DocumentFormat } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
 
 /** What was found in one file, or why it could not be read. */
@@ -10,7 +11,42 @@ export interface FileResult {
   /** Something worth a line on stderr that is not an error (`empty file`). */
   readonly notice?: string
   readonly findings: readonly Finding[]
+  /** How the file was read; for `docx`, lines are paragraphs. */
+  readonly format?: DocumentFormat
+  /** Size of the file in bytes, when read from disk (progress, throughput). */
+  readonly bytes?: number
+  /** The document's id when it came from `--input jsonl`, as the input line gave it. */
+  readonly id?: string | number
+  /**
+   * Set when a worker thread has already rendered this result for the run's reporter
+   * (`--jobs`), so thousands of findings need not be copied between threads: `findings` is
+   * then empty and `prerendered.counts` holds their totals. Anything that must change what
+   * is printed (redaction) has to be a FindingFilter with a spec, which runs before rendering.
+   */
+  readonly prerendered?: Prerendered
 }
+
+/** Totals of one file's findings. */
+export interface FindingCounts {
+  readonly findings: number
+  readonly errors: number
+  readonly warnings: number
+  readonly infos: number
+  readonly byCategory: Readonly<Record<string, number>>
+  readonly byRule: Readonly<Record<string, number>>
+}
+
+/** A result already rendered by {@link FileRenderer}, with the totals of its findings. */
+export interface Prerendered {
+  readonly text: string
+  readonly counts: FindingCounts
+}
+
+/**
+ * The part of a reporter's `file()` that depends on the result alone, so a worker thread can
+ * run it; `file()` adds what depends on the run (separators).
+ */
+export type FileRenderer = (result: FileResult) => string
 
 /** Totals over a run. */
 export interface Summary {
@@ -34,7 +70,7 @@ export interface Reporter {
   end(summary: Summary): string
 }
 
-/** Options every reporter may use. */
+/** Options every reporter may use; plain data, so worker threads can receive them. */
 export interface ReporterOptions {
   readonly color: boolean
   readonly toolVersion: string

@@ -95,7 +95,7 @@ export function activateRules(defs: readonly RuleDef[], profile: Profile, overri
   for (const def of defs) {
     const sev = overrides.get(def.id) ?? def.severity[profile]
     if (sev === 'off') continue
-    active.push({ def, severity: sev, check: ruleKinds.get(def.kind)!.compile(def, runSettings) })
+    active.push({ def, severity: sev, check: ruleKinds.get(def.kind)!.compile(def, runSettings), settings: runSettings })
   }
   return active
 }

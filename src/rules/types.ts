@@ -51,4 +51,6 @@ export interface ActiveRule {
   readonly def: RuleDef
   readonly severity: Exclude<SeverityOrOff, 'off'>
   readonly check: RuleCheck
+  /** What the check was compiled with (profile, tokenizer): a worker thread recompiles it from these. */
+  readonly settings: RuleSettings
 }

@@ -1,0 +1,45 @@
+// A worker thread of the parallel audit: compiles each file setup's rules once, then reads
+// and checks the batches of paths it is given, returning their results in order.
+import { workerData } from 'piscina'
+import { createFileRenderer } from '../report/index.js'
+import { countFindings } from '../report/summary.js'
+import type { FileRenderer, FileResult } from '../report/types.js'
+import { ruleKinds } from '../rules/registry.js'
+import type { ActiveRule } from '../rules/types.js'
+import { auditPath } from './audit.js'
+import { formatOf } from '../io/read-document.js'
+import { filterFromSpec, loadFilterModules, loadMarkdownModule, type FindingFilter } from './filters.js'
+import type { WorkerSetup, WorkerTask } from './parallel-audit.js'
+
+const setup = workerData as WorkerSetup
+const render: FileRenderer | undefined = setup.render ? await createFileRenderer(setup.render.format, setup.render.options) : undefined
+/** Compiled setups by their index in the run's plan: rules are compiled once per worker. */
+const compiled = new Map<number, { rules: ActiveRule[]; filters: FindingFilter[] }>()
+
+async function compileSetups(specs: WorkerTask['specs']): Promise<void> {
+  for (const [index, spec] of specs) {
+    if (compiled.has(index)) continue
+    await loadFilterModules(spec.filters)
+    compiled.set(index, {
+      rules: spec.rules.map(({ def, severity, settings }) => ({ def, severity, settings, check: ruleKinds.get(def.kind)!.compile(def, settings) })),
+      filters: spec.filters.map(filterFromSpec),
+    })
+  }
+}
+
+/**
+ * Audits one batch of paths; unreadable files become error results, as in-process. When the
+ * output format can be rendered here, findings are sent as rendered text and totals only:
+ * copying thousands of finding objects to the main thread would cost more than it saves.
+ */
+export default async function auditBatch(task: WorkerTask): Promise<FileResult[]> {
+  await compileSetups(task.specs)
+  const results: FileResult[] = []
+  for (const [i, path] of task.paths.entries()) {
+    const { rules, filters } = compiled.get(task.setups[i]!)!
+    if (formatOf(path) === 'markdown') await loadMarkdownModule()
+    const result = await auditPath(path, rules, filters)
+    results.push(render ? { ...result, findings: [], prerendered: { text: render(result), counts: countFindings(result.findings) } } : result)
+  }
+  return results
+}

@@ -1,0 +1,94 @@
+// Turns HTML into the text a reader sees: tags, comments, scripts and styles removed,
+// entities decoded, and every line break of the source kept so line numbers match the file.
+import { Parser } from 'htmlparser2'
+import type { Region } from '../core/document.js'
+
+/** Text content of an HTML page and the regions of it rules must skip (code). */
+export interface HtmlText {
+  /** The text content; its lines are the source's lines. Offsets in UTF-16 code units. */
+  readonly text: string
+  readonly skipped: Region[]
+}
+
+/** Elements whose content is not prose: dropped, only their line breaks kept. */
+const hiddenElements = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'object', 'iframe'])
+/** Elements whose text is kept but is code, not prose: rules skip it, as in Markdown. */
+const codeElements = new Set(['code', 'kbd', 'samp'])
+/**
+ * Elements that separate text: without a separator `<p>发展*</p><p>名…</p>` would read as
+ * one run. A space is used, not a line break, so lines stay the source's lines.
+ */
+const blockElements = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+])
+const lineBreakRe = /\r\n|\r|\n/g
+/** Comments holding this are directives to mask-audit and are kept. */
+const directiveMarker = 'mask-audit-'
+const endsWithSpaceRe = /\s$/
+const startsWithSpaceRe = /^\s/
+
+/**
+ * Extracts the text of `html`. The source's line breaks are all kept (markup spanning lines
+ * leaves its breaks), so line N of the result is line N of the file; columns and offsets
+ * count the text without markup.
+ */
+export function htmlToText(html: string): HtmlText {
+  const out: string[] = []
+  let length = 0
+  let consumed = 0
+  let hiddenDepth = 0
+  let codeDepth = 0
+  let codeStart = 0
+  let needsSeparator = false
+  const skipped: Region[] = []
+  const push = (s: string) => {
+    out.push(s)
+    length += s.length
+  }
+  const keepLineBreaks = (from: number, to: number) => {
+    for (const m of html.slice(from, to).matchAll(lineBreakRe)) push(m[0])
+  }
+  const separate = () => {
+    needsSeparator = true
+  }
+  const parser: Parser = new Parser(
+    {
+      ontext(data) {
+        const start = parser.startIndex
+        keepLineBreaks(consumed, start)
+        consumed = parser.endIndex + 1
+        if (hiddenDepth > 0) return keepLineBreaks(start, consumed)
+        const last = out[out.length - 1] ?? ''
+        if (needsSeparator && length > 0 && !endsWithSpaceRe.test(last) && !startsWithSpaceRe.test(data)) push(' ')
+        needsSeparator = false
+        push(data)
+      },
+      oncomment(data) {
+        // Suppression directives (`<!-- mask-audit-disable-next-line -->`) stay in the text,
+        // skipped, so the suppression filter finds them on their line; other comments go.
+        if (hiddenDepth > 0 || !data.includes(directiveMarker)) return
+        const start = parser.startIndex
+        keepLineBreaks(consumed, start)
+        consumed = parser.endIndex + 1
+        skipped.push({ start: length, end: length + consumed - start })
+        push(html.slice(start, consumed))
+      },
+      onopentag(name) {
+        if (hiddenElements.has(name)) hiddenDepth++
+        if (codeElements.has(name) && codeDepth++ === 0) codeStart = length
+        if (blockElements.has(name)) separate()
+      },
+      onclosetag(name) {
+        if (hiddenElements.has(name) && hiddenDepth > 0) hiddenDepth--
+        if (codeElements.has(name) && codeDepth > 0 && --codeDepth === 0) skipped.push({ start: codeStart, end: length })
+        if (blockElements.has(name)) separate()
+      },
+    },
+    { decodeEntities: true },
+  )
+  parser.end(html)
+  keepLineBreaks(consumed, html.length)
+  if (codeDepth > 0) skipped.push({ start: codeStart, end: length })
+  return { text: out.join(''), skipped }
+}

@@ -1,0 +1,39 @@
+// The `github` reporter: GitHub Actions workflow commands, one annotation per finding
+// (`::error file=…,line=…,col=…::message`), so findings show on the pull request's diff.
+import type { Severity } from '../core/finding.js'
+import type { FileRenderer, Reporter, Summary } from './types.js'
+
+const commandOf: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' }
+
+/** Escapes a message: `%`, CR and LF would end or break the command. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+/** Escapes a property value: also `:` and `,`, which separate properties. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+/** A file's annotations; pure, so worker threads can run it. */
+export const renderGithubFile: FileRenderer = (result) => {
+  const file = escapeProperty(result.path)
+  if (result.error !== undefined) return `::error file=${file},title=${escapeProperty('mask-audit: cannot read')}::${escapeData(result.error)}\n`
+  let out = ''
+  for (const f of result.findings) {
+    // Columns only make sense to GitHub within one line.
+    const cols = f.line === f.endLine ? `,col=${f.column},endColumn=${f.endColumn}` : ''
+    const where = `file=${file},line=${f.line},endLine=${f.endLine}${cols}`
+    out += `::${commandOf[f.severity]} ${where},title=${escapeProperty(f.ruleId)}::${escapeData(f.message)}\n`
+  }
+  return out
+}
+
+/** Creates the `github` reporter; the summary is one notice line. */
+export function createGithubReporter(): Reporter {
+  return {
+    begin: () => '',
+    file: (result) => result.prerendered?.text ?? renderGithubFile(result),
+    end: (s: Summary) => `::notice title=mask-audit::${escapeData(`${s.findings} findings (${s.errors} errors, ${s.warnings} warnings) in ${s.files} files; ${s.unreadable} could not be read`)}\n`,
+  }
+}

@@ -1,0 +1,123 @@
+// The .docx and .html readers: what text rules see, where offsets point, and the per-file errors.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { strToU8, zipSync } from 'fflate'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { auditFiles } from '../src/core/audit.js'
+import type { FileResult } from '../src/report/types.js'
+import { bodyParagraphs, docxToText } from '../src/io/docx.js'
+import { htmlToText } from '../src/io/html.js'
+import { readDocument } from '../src/io/read-document.js'
+import { activateRules } from '../src/rules/loader.js'
+import { builtinRules, runCli } from './helpers.js'
+import { makeDocx, paragraph, table } from './support/docx.js'
+
+const rules = activateRules(builtinRules, 'draft')
+let dir: string
+
+async function auditOne(path: string): Promise<FileResult> {
+  for await (const result of auditFiles([path], rules)) return result
+  throw new Error('no result')
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mask-audit-readers-'))
+})
+
+describe('docx reader', () => {
+  it('joins runs, reads table cells, one paragraph per line', () => {
+    const body = paragraph('二〇二三年工作总结') + paragraph('全年集中学习', '*', '*', '次，发展', 'x名党员。') + table('单位', '***市统计局') + paragraph('完')
+    expect(docxToText(makeDocx(body), 'a.docx')).toBe('二〇二三年工作总结\n全年集中学习**次，发展x名党员。\n单位\n***市统计局\n完')
+  })
+
+  it('leaves out deleted revisions, field codes and fallbacks; keeps tabs and breaks inside the paragraph', () => {
+    const xml = '<w:body><w:p><w:r><w:t>甲</w:t></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:tab/><w:t>乙</w:t><w:br/><w:t>丙 &amp; 丁</w:t></w:r>'
+      + '<mc:AlternateContent><mc:Choice><w:r><w:t>框</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>框</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p></w:body>'
+    expect(bodyParagraphs(xml)).toEqual(['甲\t乙\u2028丙 & 丁框'])
+  })
+
+  it('reports findings at paragraph and column, the stylish output naming the paragraph', async () => {
+    const path = join(dir, 'report.docx')
+    writeFileSync(path, makeDocx(paragraph('标题') + paragraph('年内组织集体学习', 'x', '次。')))
+    const result = await auditOne(path)
+    expect(result.error).toBeUndefined()
+    expect(result.format).toBe('docx')
+    const f = result.findings.find((x) => x.ruleId === 'count/unfilled')!
+    expect(f).toMatchObject({ line: 2, column: 9, text: 'x次', offset: 3 + 8 })
+    const r = runCli([path])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('(¶ paragraph:column)')
+    expect(r.stdout).toMatch(/¶2:9\s+error/)
+  })
+
+  it('names a corrupt, an encrypted and a non-Word archive, each as a per-file error', async () => {
+    const corrupt = join(dir, 'corrupt.docx')
+    writeFileSync(corrupt, makeDocx(paragraph('好')).slice(0, 200))
+    expect((await auditOne(corrupt)).error).toMatch(/^corrupt \.docx: not a readable zip archive/)
+    const encrypted = join(dir, 'encrypted.docx')
+    writeFileSync(encrypted, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]))
+    expect((await auditOne(encrypted)).error).toMatch(/encrypted \(password-protected\) \.docx/)
+    const other = join(dir, 'other.docx')
+    writeFileSync(other, zipSync({ 'content.xml': strToU8('<x/>') }))
+    expect((await auditOne(other)).error).toMatch(/not a Word document: the archive has no word\/document\.xml/)
+  })
+
+  it('refuses an archive whose body would inflate beyond the bound, before inflating it', () => {
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(4 * 1024 * 1024) }, { level: 9 })
+    expect(bomb.byteLength).toBeLessThan(64 * 1024)
+    expect(() => docxToText(bomb, 'bomb.docx', { maxInflatedBytes: 1024 * 1024 })).toThrow(/would inflate to 4194304 bytes \(the limit is 1048576\); possibly a zip bomb/)
+  })
+
+  it('refuses .doc and .pdf with how to convert them', async () => {
+    for (const [name, hint] of [['old.doc', /soffice --headless --convert-to docx/], ['scan.pdf', /pdftotext/]] as const) {
+      const path = join(dir, name)
+      writeFileSync(path, 'x')
+      await expect(readDocument(path)).rejects.toThrow(/is not supported/)
+      const r = runCli([path])
+      expect(r.code).toBe(2)
+      expect(r.stderr.trim()).toMatch(hint)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    }
+  })
+})
+
+describe('html reader', () => {
+  it('drops tags, scripts, styles and comments, decodes entities, keeps the lines of the source', () => {
+    const html = '<html><head><title>总结</title>\n<style>p{x:1}\n</style><script>var s="**次"</script></head>\n<body><p class="a"\n id="b">全年&nbsp;学习<b>**</b>次&#x3002;</p><!-- 注释\n --><p>发展*</p><p>名</p></body></html>\n'
+    const { text } = htmlToText(html)
+    expect(text.split('\n')).toHaveLength(html.split('\n').length)
+    expect(text).toBe('总结\n\n\n\n全年\u00a0学习**次。\n发展* 名\n')
+  })
+
+  it('finds a mask split from its unit by inline tags, not one across paragraphs, nor in code or scripts', async () => {
+    const path = join(dir, 'page.html')
+    writeFileSync(path, '<!doctype html>\n<p>年内组织集体学习<span style="color:red">x</span>次。</p>\n<p>发展*</p><p>名党员</p>\n<p><code>**次</code></p><script>"**次"</script>\n')
+    const result = await auditOne(path)
+    expect(result.error).toBeUndefined()
+    const found = result.findings.map((f) => [f.line, f.ruleId, f.text])
+    expect(found).toEqual([[2, 'count/unfilled', 'x次']])
+  })
+
+  it('reads a GB18030 page', async () => {
+    const iconv = (await import('iconv-lite')).default
+    const path = join(dir, 'gbk.htm')
+    writeFileSync(path, iconv.encode('<meta charset="gbk"><p>年内组织集体学习x次。年内组织集体学习，发展党员若干名，开展主题党日活动多次。</p>', 'gb18030'))
+    const result = await auditOne(path)
+    expect(result.encoding).toBe('gb18030')
+    expect(result.findings.map((f) => f.text)).toContain('x次')
+  })
+})
+
+describe('html reader and inline suppressions', () => {
+  it('keeps mask-audit directive comments on their line, so they suppress the next line', async () => {
+    const path = join(dir, 'suppressed.html')
+    writeFileSync(path, '<p>全年学习x次。</p>\n<!-- mask-audit-disable-next-line count/unfilled -- 原文如此 -->\n<p>发展*名党员。</p>\n<!-- 普通注释 x次 -->\n')
+    const raw = await auditOne(path)
+    expect(raw.findings.map((f) => [f.line, f.text])).toEqual([[1, 'x次'], [3, '*名']])
+    const r = runCli([path, '--format', 'json'], { cwd: dir })
+    const result = JSON.parse(r.stdout).files[0]
+    expect(result.findings.map((f: { line: number; ruleId: string; text: string }) => [f.line, f.ruleId, f.text])).toEqual([[1, 'count/unfilled', 'x次']])
+    expect(htmlToText('<!-- mask-audit-disable -->a<!-- other -->').text).toBe('<!-- mask-audit-disable -->a')
+  })
+})

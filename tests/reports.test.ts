@@ -1,0 +1,106 @@
+// The sarif, csv and github reports: valid SARIF 2.1.0 with stable fingerprints, CSV a
+// spreadsheet reads, workflow commands GitHub parses.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Ajv from 'ajv-draft-04'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { csvCell } from '../src/report/csv.js'
+import { escapeProperty } from '../src/report/github.js'
+import { artifactUri, fingerprintKey } from '../src/report/sarif.js'
+import { repoRoot, runCli } from './helpers.js'
+
+// The SARIF 2.1.0 schema as shipped by Microsoft's @microsoft/jest-sarif package (MIT),
+// lib/schemas/sarif-2.1.0-rtm.5.json, kept here because tests run without network.
+const sarifSchema = JSON.parse(readFileSync(join(repoRoot, 'tests/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
+const seed = 'fixtures/draft/seed-002-branch-secretary-report.txt'
+let dir: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mask-audit-reports-'))
+  writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))
+})
+
+function jsonOf(args: string[]) {
+  return JSON.parse(runCli([...args, '--format', 'json']).stdout)
+}
+
+describe('sarif', () => {
+  it('validates against the SARIF 2.1.0 schema, with every finding and the unreadable file', () => {
+    const r = runCli(['fixtures/', join(dir, 'image.png'), '--format', 'sarif'])
+    expect(r.code).toBe(2)
+    const sarif = JSON.parse(r.stdout)
+    // The schema's language pattern is not valid with the `u` flag, so Ajv must not add it.
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema)
+    const isValid = validate(sarif)
+    expect(validate.errors ?? []).toEqual([])
+    expect(isValid).toBe(true)
+    // The validator does reject what breaks the schema.
+    expect(validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ...sarif.runs[0].results[0], level: 'fatal' }] }] })).toBe(false)
+    const json = jsonOf(['fixtures/', join(dir, 'image.png')])
+    const run = sarif.runs[0]
+    expect(run.results).toHaveLength(json.summary.findings)
+    expect(run.invocations[0].executionSuccessful).toBe(false)
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/binary file/)
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('count/unfilled')
+    const first = run.results[0]
+    const f = json.files.find((x: { findings: unknown[] }) => x.findings.length > 0).findings[0]
+    expect(first).toMatchObject({ ruleId: f.ruleId, message: { text: f.message } })
+    expect(first.locations[0].physicalLocation.region).toMatchObject({ startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, charOffset: f.offset, charLength: f.length })
+    expect(first.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^fixtures\//)
+  })
+
+  it('keeps fingerprints when lines are added above the findings', () => {
+    const text = readFileSync(join(repoRoot, seed), 'utf8')
+    writeFileSync(join(dir, 'report.txt'), text)
+    const before = JSON.parse(runCli([join(dir, 'report.txt'), '--format', 'sarif']).stdout).runs[0].results
+    writeFileSync(join(dir, 'report.txt'), '新增的第一段。\n\n' + text)
+    const after = JSON.parse(runCli([join(dir, 'report.txt'), '--format', 'sarif']).stdout).runs[0].results
+    const prints = (rs: { partialFingerprints: Record<string, string> }[]) => rs.map((x) => x.partialFingerprints[fingerprintKey])
+    expect(after.length).toBe(before.length)
+    expect(prints(after)).toEqual(prints(before))
+    expect(new Set(prints(before)).size).toBe(before.length)
+    expect(after[0].locations[0].physicalLocation.region.startLine).toBe(before[0].locations[0].physicalLocation.region.startLine + 2)
+  })
+
+  it('writes relative paths as relative URIs, percent-encoded', () => {
+    expect(artifactUri('归档/2023 总结.txt')).toBe('%E5%BD%92%E6%A1%A3/2023%20%E6%80%BB%E7%BB%93.txt')
+    expect(artifactUri('/tmp/a b.txt')).toBe('file:///tmp/a%20b.txt')
+  })
+})
+
+describe('csv', () => {
+  it('starts with a BOM and a header, one row per finding, quoting what needs it', () => {
+    const r = runCli([seed, join(dir, 'image.png'), '--format', 'csv'])
+    expect(r.stdout.startsWith('\ufeffpath,line,column,endLine,endColumn,severity,ruleId,category,message,text,context,suggestion\r\n')).toBe(true)
+    const rows = r.stdout.slice(1).split('\r\n').filter((l) => l !== '')
+    const json = jsonOf([seed])
+    expect(rows).toHaveLength(1 + json.summary.findings + 1)
+    expect(rows[1]).toMatch(new RegExp(`^${seed},\\d+,\\d+,\\d+,\\d+,(error|warning|info),`))
+    expect(rows[rows.length - 1]).toMatch(/image\.png,,,,,error,,input,"?binary file/)
+  })
+
+  it('quotes commas, quotes and line breaks, and defuses formulas', () => {
+    expect(csvCell('a,b')).toBe('"a,b"')
+    expect(csvCell('说"是"')).toBe('"说""是"""')
+    expect(csvCell('一\n二')).toBe('"一\n二"')
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+    expect(csvCell(12)).toBe('12')
+  })
+})
+
+describe('github', () => {
+  it('prints one workflow command per finding and a summary notice', () => {
+    const r = runCli([seed, '--format', 'github'])
+    const lines = r.stdout.trim().split('\n')
+    const json = jsonOf([seed])
+    expect(lines).toHaveLength(json.summary.findings + 1)
+    const f = json.files[0].findings[0]
+    expect(lines[0]).toBe(`::${f.severity === 'info' ? 'notice' : f.severity} file=${seed},line=${f.line},endLine=${f.endLine},col=${f.column},endColumn=${f.endColumn},title=${f.ruleId.replace(/:/g, '%3A')}::${f.message}`)
+    expect(lines[lines.length - 1]).toMatch(/^::notice title=mask-audit::\d+ findings/)
+  })
+
+  it('escapes what would end a property or a command', () => {
+    expect(escapeProperty('a,b:c%\n')).toBe('a%2Cb%3Ac%25%0A')
+  })
+})
