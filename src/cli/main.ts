@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { MaskAuditError } from '../core/errors.js'
 import { formats } from '../report/index.js'
 import { runCheck, type CheckOptions } from './check.js'
-import { runRedact, type RedactOptions } from './redact.js'
+import type { RedactOptions } from './redact.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
 import { writeErr, writeOut } from './io.js'
 import { renderRuleList } from './rules-command.js'
@@ -65,7 +65,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
     .addOption(new Option('--tokenizer <name>', 'word segmenter of the leak rules').choices(tokenizerNames))
     .option('--sensitive-terms <file>', 'names that must never appear, one a line')
-    .action(async (file: string, options: RedactOptions) => setExit(await runRedact(file, options)))
+    .action(async (file: string, options: RedactOptions) => setExit(await (await import('./redact.js')).runRedact(file, options)))
 
   program
     .command('rules')

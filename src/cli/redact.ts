@@ -2,7 +2,6 @@
 // mask, in the file's own encoding, BOM and line endings; the original is never written.
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { createTwoFilesPatch } from 'diff'
 import { checkDocument } from '../core/engine.js'
 import { InputError, UsageError } from '../core/errors.js'
 import type { Finding } from '../core/finding.js'
@@ -54,6 +53,7 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   const mask = options.mask ?? chooseUniformMask(before.nameMasks)
   const plan = planRedaction(before.doc, before.findings, before.nameMasks, mask)
   if (options.dryRun) {
+    const { createTwoFilesPatch } = await import('diff')
     writeOut(createTwoFilesPatch(file, options.output ?? `${file} (redacted)`, decoded.text, plan.text))
     writeErr(summarise(file, plan, undefined))
     return 0

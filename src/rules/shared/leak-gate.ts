@@ -12,9 +12,17 @@ export const profileListSchema = lazy(() => zod().array(zod().enum(profiles as u
 export const onlyWhenMaskedSchema = lazy(() => profileListSchema().default(['draft']))
 
 /**
+ * A lone `*` or `x` (a footnote star, `X光`) does not make a document anonymized; a run of two
+ * or more does, as the placeholder rule judges.
+ */
+function isNameLikeMask(run: { readonly start: number; readonly end: number }): boolean {
+  return run.end - run.start >= 2
+}
+
+/**
  * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that
  * masks nothing is not meant to be anonymous: naming its own city there is no leak.
  */
 export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[]): boolean {
-  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).length > 0
+  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).some(isNameLikeMask)
 }
