@@ -49,10 +49,19 @@ const split = medianOf(runs, () => measureConcurrently(halves.map((dirs) => [bin
 row('2 processes --jobs 1, half the corpus each, at once', split, `${(mb / split.seconds).toFixed(1)} MB/s`)
 assertAudited(corpus, files)
 
+// The corpus is made of masked reports, so draft runs the leak rules on every file (issue 3);
+// this row isolates the cost of the other categories.
+const leakOff = leakRuleIds().flatMap((id) => ['--rule', `${id}=off`])
+const noLeak = medianOf(runs, () => measure(process.execPath, [bin, 'check', '--format', 'json', '--jobs', '1', ...leakOff, corpus]))
+row('mask-audit --jobs 1, leak rules off (corpus)', noLeak, `${(mb / noLeak.seconds).toFixed(1)} MB/s`)
+
 const small = join(root, 'fixtures', 'draft', 'seed-000-team-party-building.txt')
+const smallClean = join(root, 'fixtures', 'draft', 'clean-report.txt')
 measure(process.execPath, [bin, small]) // warm the rule cache and the file system
 const one = medianOf(Math.max(runs, 5), () => measure(process.execPath, [bin, small]))
-row('mask-audit on one small file (7 KB)', one)
+row('mask-audit on one small masked file (7 KB; loads the tokenizer)', one)
+const oneClean = medianOf(Math.max(runs, 5), () => measure(process.execPath, [bin, smallClean]))
+row('mask-audit on one small clean file (5 KB)', oneClean)
 const bare = medianOf(5, () => measure(process.execPath, ['-e', '0']))
 row('node -e 0 (start-up floor)', bare)
 
@@ -81,4 +90,10 @@ function assertAudited(dir, expectedFiles) {
   const summary = JSON.parse(out.stdout.slice(out.stdout.lastIndexOf('"summary":') + 10, -2))
   if (summary.files !== expectedFiles || summary.findings === 0) throw new Error(`bench: audited ${summary.files} files with ${summary.findings} findings; expected ${expectedFiles} files`)
   console.log(`audited ${summary.files} files, ${summary.findings} findings (${JSON.stringify(summary.byCategory)})`)
+}
+
+/** Ids of the leak rules, from `mask-audit rules --json`. */
+function leakRuleIds() {
+  const out = spawnSync(process.execPath, [bin, 'rules', '--json'], { encoding: 'utf8' })
+  return JSON.parse(out.stdout).filter((r) => r.category === 'leak').map((r) => r.id)
 }
