@@ -109,6 +109,11 @@ export class Document {
 
 function computeLineStarts(text: string): number[] {
   const starts = [0]
+  // indexOf finds LF fast; a lone CR (old Mac files) is rare enough to look for only when present.
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+    return starts
+  }
   const lineBreakRe = /\r\n|\n|\r/g
   for (let m = lineBreakRe.exec(text); m; m = lineBreakRe.exec(text)) starts.push(m.index + m[0].length)
   return starts

@@ -51,7 +51,7 @@ export const congressKind: RuleKind<CongressOptions> = {
     const render = compileMessage(rule.message)
     const { years, after } = rule.options
     // Not after 第 (`第十二大类`); only before 精神/报告 (`十二大产业` is no congress).
-    const mentionRe = new RegExp(`(?<!第)([一二三四五六七八九十]{1,3})大(?=${literalAlternation(after)})`, 'g')
+    const mentionRe = new RegExp(`([一二三四五六七八九十]{1,3})大(?=${literalAlternation(after)})`, 'g')
     return (doc) => {
       const findings: RawFinding[] = []
       const docYear = inferDocumentYear(doc)
@@ -60,6 +60,7 @@ export const congressKind: RuleKind<CongressOptions> = {
       if (current === 0) return findings
       mentionRe.lastIndex = 0
       for (let m = mentionRe.exec(doc.text); m; m = mentionRe.exec(doc.text)) {
+        if (doc.text[m.index - 1] === '第') continue
         const n = parseChineseOrdinal(m[1]!)
         if (n === undefined || (n >= current - 1 && n <= current)) continue
         if (n <= years.length && datesHistory(doc.text, m.index, years[n - 1]!)) continue
