@@ -10,8 +10,11 @@ const maxReach = 24
 
 /** Tokens of the clause around [start, end), with offsets into the document's text. */
 export function tokensAround(doc: Document, tokenizer: Tokenizer, start: number, end: number): readonly Token[] {
-  const from = clauseStart(doc.text, start)
-  const to = clauseEnd(doc.text, end)
+  return taggedSpan(doc, tokenizer, clauseStart(doc.text, start), clauseEnd(doc.text, end))
+}
+
+/** Tokens of [from, to), tagged once per document and span, with offsets into the document's text. */
+function taggedSpan(doc: Document, tokenizer: Tokenizer, from: number, to: number): readonly Token[] {
   const cache = doc.derive(`tokenWindows:${tokenizer.name}`, () => new Map<string, readonly Token[]>())
   const key = `${from}:${to}`
   let tokens = cache.get(key)
@@ -41,13 +44,5 @@ function clauseEnd(text: string, at: number): number {
 
 /** Tokens of the clause part that ends at `end` (the words before a suffix, tagged without it). */
 export function tokensBefore(doc: Document, tokenizer: Tokenizer, end: number): readonly Token[] {
-  const from = clauseStart(doc.text, end)
-  const cache = doc.derive(`tokenWindows:${tokenizer.name}`, () => new Map<string, readonly Token[]>())
-  const key = `${from}:${end}`
-  let tokens = cache.get(key)
-  if (!tokens) {
-    tokens = tokenizer.tag(doc.text.slice(from, end)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }))
-    cache.set(key, tokens)
-  }
-  return tokens
+  return taggedSpan(doc, tokenizer, clauseStart(doc.text, end), end)
 }
