@@ -61,6 +61,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   writeOut(reporter.begin())
   const inputError = (error: { format(): string }) => {
     hasInputError = true
+    tally.addPathError()
     writeErr(error.format())
   }
   if (input === 'jsonl') {

@@ -20,6 +20,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', '\nThe default command is check: `mask-audit check --help` lists its options (formats, profiles,\nconfig, baseline, fixes, workers).')
 
   program
     .command('check', { isDefault: true })

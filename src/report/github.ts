@@ -34,6 +34,6 @@ export function createGithubReporter(): Reporter {
   return {
     begin: () => '',
     file: (result) => result.prerendered?.text ?? renderGithubFile(result),
-    end: (s: Summary) => `::notice title=mask-audit::${escapeData(`${s.findings} findings (${s.errors} errors, ${s.warnings} warnings) in ${s.files} files; ${s.unreadable} could not be read`)}\n`,
+    end: (s: Summary) => `::notice title=mask-audit::${escapeData(`${s.findings} findings (${s.errors} errors, ${s.warnings} warnings) in ${s.files} files; ${s.unreadable} could not be read${s.pathErrors ? `; ${s.pathErrors} paths named nothing` : ''}`)}\n`,
   }
 }

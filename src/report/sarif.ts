@@ -83,7 +83,7 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
         informationUri: 'https://www.npmjs.com/package/mask-audit',
         rules: [...rules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, category]) => ({ id, properties: { category } })),
       }
-      const invocation = { executionSuccessful: summary.unreadable === 0, toolExecutionNotifications: notifications }
+      const invocation = { executionSuccessful: summary.unreadable === 0 && summary.pathErrors === 0, toolExecutionNotifications: notifications }
       return `],"tool":${JSON.stringify({ driver })},"invocations":[${JSON.stringify(invocation)}]}]}\n`
     },
   }

@@ -73,11 +73,12 @@ function displayWidth(text: string): number {
 
 function renderSummary(s: Summary, c: ChalkInstance): string {
   const parts: string[] = []
-  if (s.findings === 0 && s.unreadable === 0) return c.green(`✓ ${s.files} file${s.files === 1 ? '' : 's'} checked, no problems`) + '\n'
+  if (s.findings === 0 && s.unreadable === 0 && s.pathErrors === 0) return c.green(`✓ ${s.files} file${s.files === 1 ? '' : 's'} checked, no problems`) + '\n'
   const counts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`]
   if (s.infos) counts.push(`${s.infos} info`)
   parts.push(`✖ ${s.findings} problem${s.findings === 1 ? '' : 's'} (${counts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}`)
   if (s.unreadable) parts.push(`${s.unreadable} file${s.unreadable === 1 ? '' : 's'} could not be read`)
+  if (s.pathErrors) parts.push(`${s.pathErrors} path${s.pathErrors === 1 ? '' : 's'} named nothing to check`)
   const line = parts.join('; ')
-  return (s.errors || s.unreadable ? c.red.bold(line) : c.yellow.bold(line)) + '\n'
+  return (s.errors || s.unreadable || s.pathErrors ? c.red.bold(line) : c.yellow.bold(line)) + '\n'
 }

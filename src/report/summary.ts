@@ -32,7 +32,13 @@ export class SummaryTally {
   private warnings = 0
   private infos = 0
   private unreadable = 0
+  private pathErrors = 0
   private readonly byCategory = new Map<string, number>()
+
+  /** Counts a command-line path that named nothing to audit. */
+  addPathError(): void {
+    this.pathErrors++
+  }
 
   add(result: FileResult): void {
     this.files++
@@ -57,6 +63,6 @@ export class SummaryTally {
 
   get summary(): Summary {
     const byCategory = Object.fromEntries([...this.byCategory].sort(([a], [b]) => (a < b ? -1 : 1)))
-    return { files: this.files, findings: this.findings, errors: this.errors, warnings: this.warnings, infos: this.infos, unreadable: this.unreadable, byCategory }
+    return { files: this.files, findings: this.findings, errors: this.errors, warnings: this.warnings, infos: this.infos, unreadable: this.unreadable, pathErrors: this.pathErrors, byCategory }
   }
 }

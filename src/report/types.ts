@@ -57,6 +57,8 @@ export interface Summary {
   readonly infos: number
   /** Files that could not be read or decoded. */
   readonly unreadable: number
+  /** Command-line paths that named nothing to audit (missing, empty folder, no glob match). */
+  readonly pathErrors: number
   readonly byCategory: Readonly<Record<string, number>>
 }
 
