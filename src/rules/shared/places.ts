@@ -1,12 +1,12 @@
 // Finds the places a Document names: unit names of the gazetteer ending in an administrative
 // suffix (灵武市, 外西河村), chains of short names (惠农中街社区), province short names
 // (宁夏) and landmarks named after a unit (贺兰山). Computed once per document and tokenizer.
-import { AhoCorasick } from '@monyone/aho-corasick/fast'
 import type { Document } from '../../core/document.js'
 import { adminSuffixRe, nextCharNotSuffixRe, villageSuffixes } from '../../nlp/admin-names.js'
 import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
+import { FirstCharIndex } from './first-char-index.js'
 import { findUnlistedVillages } from './unlisted-villages.js'
 import { isTokenAligned, tokensAround } from './token-window.js'
 
@@ -134,12 +134,12 @@ function chainedTownName(text: string, gazetteer: Gazetteer, suffixStart: number
   return undefined
 }
 
-let shortMatcher: { readonly gazetteer: Gazetteer; readonly ac: AhoCorasick } | undefined
+let shortMatcher: { readonly gazetteer: Gazetteer; readonly index: FirstCharIndex } | undefined
 
 /** Short names of provinces, prefectures and counties written without suffix, as whole words. */
 function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
-  if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, ac: new AhoCorasick(standaloneShortNames(gazetteer)) }
-  for (const hit of shortMatcher.ac.matchInText(doc.text)) {
+  if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, index: new FirstCharIndex(standaloneShortNames(gazetteer)) }
+  for (const hit of shortMatcher.index.matches(doc.text)) {
     const units = highestLevel(gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3))
     if (!isStandalone(doc, hit.begin, hit.end)) continue
     if (!isTokenAligned(tokensAround(doc, tokenizer, hit.begin, hit.end), hit.begin, hit.end)) continue
