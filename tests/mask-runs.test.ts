@@ -46,10 +46,12 @@ describe('findMaskRuns', () => {
     expect(await runsOf(md, 'a.md')).toEqual(['**'])
   })
 
-  it('reads markers glued into words on both sides as emphasis in Markdown only', async () => {
-    expect(await runsOf('我们要**坚持**学习', 'a.md')).toEqual([])
-    expect(await runsOf('我们要**坚持**学习', 'a.txt')).toEqual(['**', '**'])
-    expect(await runsOf('统计局***调查队和***县', 'a.md')).toEqual(['***', '***'])
+  it.each(['a.md', 'a.txt'])('tells emphasis from masks the same way in %s', async (path) => {
+    expect(await runsOf('我们要**坚持**学习', path)).toEqual([])
+    expect(await runsOf('累计完成投资**300亿元**。完成**12项**任务，**Excel模板**统一', path)).toEqual([])
+    expect(await runsOf('国家统计局**调查队全年学习**次', path)).toEqual(['**', '**'])
+    expect(await runsOf('引导**国调系统广大党员干部在**国调事业', path)).toEqual(['**', '**'])
+    expect(await runsOf('统计局***调查队和***县', path)).toEqual(['***', '***'])
   })
 
   it('treats the same text in a .txt file literally', async () => {

@@ -36,6 +36,7 @@ export interface CheckOptions extends WorkflowOptions, BatchFlags {
 /** Runs `check` and returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings)
+  if (options.quiet && maxWarnings !== undefined) throw new UsageError('--quiet drops the warnings that --max-warnings would count', {}, 'use one or the other')
   const batch = parseBatchFlags(options)
   const input = options.input === undefined ? undefined : parseInputFormat(options.input)
   // JSON lines in, JSON lines out, unless another format than the default is asked for.

@@ -2,6 +2,8 @@
 import { planFill } from '../core/blanks.js'
 import { applyFixes } from '../core/fix.js'
 import { readSheet } from '../io/blank-sheet.js'
+import { whyNotRewritable } from '../io/read-document.js'
+import { UsageError } from '../core/errors.js'
 import { writeTextFile } from '../io/write.js'
 import { findBlanks, type BlankSetupOptions } from './blanks.js'
 import { writeErr } from './io.js'
@@ -19,6 +21,8 @@ export interface FillOptions extends BlankSetupOptions {
  * The output keeps the input's encoding, BOM and line endings.
  */
 export async function runFill(path: string, options: FillOptions): Promise<number> {
+  const readOnly = whyNotRewritable(path)
+  if (readOnly !== undefined) throw new UsageError(`cannot fill: ${readOnly}`, { path }, 'save it as .txt or .md first')
   const { doc, blanks } = await findBlanks(path, options)
   const rows = readSheet(options.values)
   const plan = planFill(blanks, rows, options.values, options.allowPartial === true)

@@ -4,6 +4,7 @@ import type { Document } from '../core/document.js'
 import { MaskAuditError } from '../core/errors.js'
 import { applyFixes, selectFixes } from '../core/fix.js'
 import { documentFromText } from '../io/read-document.js'
+import { whyNotRewritable } from '../io/read-document.js'
 import { encodeChecked, writeTextFile } from '../io/write.js'
 import type { FileResult } from '../report/types.js'
 
@@ -46,6 +47,8 @@ export async function fixFile(path: string, setup: FileSetup, filters: readonly 
     result = auditDocument(doc, setup.rules, all)
   }
   if (applied === 0) return { result, applied }
+  const readOnly = whyNotRewritable(path)
+  if (readOnly !== undefined) return { result: { ...auditDocument(original, setup.rules, all), notice: `not fixed: ${readOnly}` }, applied: 0 }
   try {
     const decoded = { text: doc.text, encoding: doc.encoding, hasBom: doc.hasBom }
     if (isDryRun) encodeChecked(decoded, path)

@@ -19,7 +19,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .version(toolVersion, '-v, --version')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `mask-audit: ${s}` : s) })
     .addHelpText('after', '\nThe default command is check: `mask-audit check --help` lists its options (formats, profiles,\nconfig, baseline, fixes, workers).')
 
   program

@@ -7,6 +7,7 @@ import { InputError, UsageError } from '../core/errors.js'
 import type { Finding } from '../core/finding.js'
 import { planRedaction, chooseUniformMask, type RedactionPlan } from '../core/redaction.js'
 import { decodeBytes, encodeText } from '../io/decode.js'
+import { whyNotRewritable } from '../io/read-document.js'
 import { documentFromText } from '../io/read-document.js'
 import { readSensitiveTerms } from '../rules/sensitive-terms.js'
 import { findMaskSlots } from '../rules/shared/mask-slots.js'
@@ -33,6 +34,8 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   // `*`, U+FF0A FULLWIDTH ASTERISK, `x`, `X`, U+FF58 and U+FF38 FULLWIDTH x and X, U+00D7 MULTIPLICATION SIGN.
   if (options.mask !== undefined && !maskRe.test(options.mask)) throw new UsageError(`--mask "${options.mask}": a mask is made of *, ＊, x, X or ×`)
   if (options.output && isSameFile(file, options.output)) throw new UsageError(`-o ${options.output} is the file being redacted`, {}, 'the original is never overwritten; write the copy elsewhere')
+  const readOnly = whyNotRewritable(file)
+  if (readOnly !== undefined) throw new UsageError(`cannot redact: ${readOnly}`, { path: file }, 'save it as .txt or .md first')
   const bytes = readInput(file)
   const decoded = decodeBytes(bytes, file)
   const { defs, active } = setUpRules({

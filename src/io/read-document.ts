@@ -23,6 +23,17 @@ const unsupportedFormats: Readonly<Record<string, { readonly what: string; reado
   '.pdf': { what: 'PDF', hint: 'extract its text first, e.g. `pdftotext -enc UTF-8 FILE FILE.txt`' },
 }
 
+/**
+ * Why `path` cannot be written back from its decoded text, or undefined when it can. The text
+ * of a .docx or an HTML file is extracted from markup, so writing it would destroy the file.
+ */
+export function whyNotRewritable(path: string): string | undefined {
+  const format = formatOf(path)
+  if (format === 'docx') return 'a .docx is read, not written: its text is extracted from the document'
+  if (format === 'html') return 'an HTML file is read, not written: its text is extracted from the markup'
+  return undefined
+}
+
 /** Builds a Document from text already decoded (stdin, tests), running the format's reader. */
 export async function documentFromText(text: string, path: string, encoding = 'utf-8', hasBom = false, byteLength?: number): Promise<Document> {
   const format = formatOf(path)

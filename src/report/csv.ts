@@ -19,7 +19,7 @@ const row = (cells: (string | number | undefined)[]) => cells.map(csvCell).join(
 
 /** A file's rows; pure, so worker threads can run it. */
 export const renderCsvFile: FileRenderer = (result) => {
-  if (result.error !== undefined) return row([result.path, undefined, undefined, undefined, undefined, 'error', undefined, 'input', result.error])
+  if (result.error !== undefined) return row([result.path, undefined, undefined, undefined, undefined, 'error', undefined, 'input', result.error, undefined, undefined, undefined])
   let out = ''
   for (const f of result.findings) {
     out += row([result.path, f.line, f.column, f.endLine, f.endColumn, f.severity, f.ruleId, f.category, f.message, f.text, f.context, f.suggestion])

@@ -54,8 +54,10 @@ function severityLabel(f: Finding, c: ChalkInstance): string {
 }
 
 /** The context with carets under the span; widths in terminal columns, not code units. */
-function excerpt(f: Finding, indent: string, c: ChalkInstance): string[] {
-  if (f.length === 0 || f.context === '') return []
+function excerpt(finding: Finding, indent: string, c: ChalkInstance): string[] {
+  if (finding.length === 0 || finding.context === '') return []
+  // A tab's width depends on the terminal: shown as one space, so the carets stay under the span.
+  const f = { ...finding, context: finding.context.replace(/\t/g, ' '), text: finding.text.replace(/\t/g, ' ') }
   const at = spanStartInContext(f)
   const shown = f.context.slice(at, at + f.text.length)
   const before = f.context.slice(0, at)

@@ -81,7 +81,9 @@ function readRuleText(path: string, display: string): string {
   try {
     return readFileSync(path, 'utf8')
   } catch (error) {
-    throw new ConfigError(`cannot read rule file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { path: display })
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error))
+    throw new ConfigError(`cannot read rule file: ${reason}`, { path: display })
   }
 }
 

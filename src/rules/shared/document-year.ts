@@ -30,7 +30,7 @@ function computeYear(doc: Document): DocumentYear | undefined {
   for (const entry of counts) {
     if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry
   }
-  return best && { year: best[0], how: `the year mentioned most (${best[0]}年, ${best[1]} times)` }
+  return best && { year: best[0], how: `the year mentioned most (${best[0]}年, ${best[1]} time${best[1] === 1 ? '' : 's'})` }
 }
 
 function yearFromTitle(doc: Document): DocumentYear | undefined {

@@ -20,6 +20,8 @@ const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38\u00D7]+/g
 const starRe = /^[*\uFF0A]/
 /** Clause punctuation that real emphasis in Chinese rarely spans: ，、；,; and line breaks. */
 const clausePunctRe = /[，、；,;\r\n]/
+/** The commonest measure words: a star run right before one stands for a number, not markup. */
+const countWordRe = /^[次名个项篇份家元年月日人户条张期届批场]$/
 /** The longest emphasis a report would bold or italicise between paired markers. */
 const maxEmphasisLength = 40
 
@@ -30,15 +32,20 @@ export function findMaskRuns(doc: Document): readonly MaskRun[] {
 
 function scanMaskRuns(doc: Document): MaskRun[] {
   const text = doc.text
-  const candidates: MaskRun[] = []
+  const runs: MaskRun[] = []
+  const standsAlone: boolean[] = []
   maskRunRe.lastIndex = 0
   for (let m = maskRunRe.exec(text); m; m = maskRunRe.exec(text)) {
     const start = m.index
     const end = start + m[0].length
-    if (!standsInChineseText(text, start, end) || doc.isSkipped(start, end - start)) continue
-    candidates.push({ start, end, text: m[0], isStar: starRe.test(m[0]) })
+    if (doc.isSkipped(start, end - start)) continue
+    runs.push({ start, end, text: m[0], isStar: starRe.test(m[0]) })
+    standsAlone.push(standsInChineseText(text, start, end))
   }
-  return dropEmphasisPairs(text, candidates, doc.format === 'markdown')
+  // Pair emphasis markers first: the opener of `**300亿元**` touches a digit, and left alone
+  // its closer would look like a mask.
+  const isMarker = findEmphasisMarkers(text, runs)
+  return runs.filter((_, i) => standsAlone[i] && !isMarker[i])
 }
 
 /**
@@ -55,35 +62,38 @@ function standsInChineseText(text: string, start: number, end: number): boolean 
 
 /**
  * Star runs that pair like Markdown emphasis on one line (`**重点**`, `*斜体*`) are markup,
- * in Markdown and in text exported from it,
- * not masks. A pair is emphasis when both markers have the same length, the text between is
+ * in Markdown and in text exported from it, not masks. A pair is emphasis when both markers have the same length, the text between is
  * short, does not start or end with a space and spans no clause punctuation: masks in a
  * sentence (`发展*名预备党员，转正*名`) are separated by commas.
  */
-function dropEmphasisPairs(text: string, runs: MaskRun[], isMarkdown: boolean): MaskRun[] {
+function findEmphasisMarkers(text: string, runs: readonly MaskRun[]): boolean[] {
   const isMarker = new Array<boolean>(runs.length).fill(false)
-  for (let i = 0; i + 1 < runs.length; i++) {
-    const open = runs[i]!
-    const close = runs[i + 1]!
-    if (isMarker[i] || !open.isStar || !close.isStar || open.text.length !== close.text.length) continue
-    if (isEmphasisContent(text, open, close, isMarkdown)) {
-      isMarker[i] = true
-      isMarker[i + 1] = true
-      i++
-    }
+  // Only star runs can be markers; an x inside a word between them (`**Excel**`) is no run to pair.
+  const stars = runs.flatMap((run, i) => (run.isStar ? [i] : []))
+  for (let k = 0; k + 1 < stars.length; k++) {
+    const open = runs[stars[k]!]!
+    const close = runs[stars[k + 1]!]!
+    if (open.text.length !== close.text.length || !isEmphasisContent(text, open, close)) continue
+    isMarker[stars[k]!] = true
+    isMarker[stars[k + 1]!] = true
+    k++
   }
-  return runs.filter((_, i) => !isMarker[i])
+  return isMarker
 }
 
-function isEmphasisContent(text: string, open: MaskRun, close: MaskRun, isMarkdown: boolean): boolean {
+function isEmphasisContent(text: string, open: MaskRun, close: MaskRun): boolean {
   const inner = text.slice(open.end, close.start)
   if (inner.length === 0 || inner.length > maxEmphasisLength) return false
   if (isSpace(inner.charCodeAt(0)) || isSpace(inner.charCodeAt(inner.length - 1))) return false
   if (clausePunctRe.test(inner) || isLineBreak(inner.charCodeAt(0)) || !isBalanced(inner)) return false
-  // Markers glued into words on both sides read as masks (`统计局**调查队全年学习**次`), not
-  // emphasis: in plain text always, in Markdown for `***`, which bold italics rarely needs.
-  const isGlued = isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))
-  if (isGlued && (!isMarkdown || open.text.length >= 3)) return false
+  // A closer right before a measure word is a count blank (`统计局**调查队全年学习**次`).
+  if (countWordRe.test(text.charAt(close.end))) return false
+  // The same word after both runs is one masked name said twice (`引导**国调系统…在**国调事业`).
+  const word = text.slice(open.end, open.end + 2)
+  if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return false
+  // `***` glued into words on both sides reads as masks (`***市统计局和***县`): bold italics
+  // rarely needs it.
+  if (open.text.length >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) return false
   return true
 }
 
