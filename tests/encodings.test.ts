@@ -66,6 +66,17 @@ describe('encodings', () => {
     expect(() => decodeBytes(Buffer.from([0xff, 0xff, 0xff, 0x81, 0x30, 0xff]), 'x.txt')).toThrow(/cannot decode/)
   })
 
+  it('decodes UTF-8 exactly as the WHATWG decoder does: ASCII, Chinese, astral characters, line ends', () => {
+    const samples = ['plain ASCII x86 *.txt\r\n', '2023年，***市统计局\n集中学习**次', '𠀋𪚥 emoji 😀 and 中文\r', 'é ü latin-1 range', '']
+    for (const sample of samples) {
+      const bytes = Buffer.from(sample, 'utf8')
+      expect(decodeBytes(bytes, 'x.txt')).toEqual({ text: sample, encoding: 'utf-8', hasBom: false })
+      expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), 'x.txt')).toEqual({ text: sample, encoding: 'utf-8', hasBom: true })
+    }
+    // A lone surrogate encoded as UTF-8 (CESU) is not UTF-8: it goes to the legacy detector.
+    expect(decodeBytes(Buffer.from([0xed, 0xa0, 0x80]), 'x.txt').encoding).not.toBe('utf-8')
+  })
+
   it('reads an empty file as empty text', async () => {
     const path = join(dir, 'empty.txt')
     writeFileSync(path, '')

