@@ -2,7 +2,7 @@
 // studies (`学习宣传党的十二大精神` in a 2023 report is `二十大`).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
-import { inferDocumentYear } from './shared/document-year.js'
+import { inferDocumentYear, type DocumentYear } from './shared/document-year.js'
 import { lazy, literalAlternation, textList, zod } from './shared/options.js'
 import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
@@ -50,35 +50,51 @@ export const congressKind: RuleKind<CongressOptions> = {
   compile(rule) {
     const render = compileMessage(rule.message)
     const { years, after } = rule.options
-    // Not after 第 (`第十二大类`); only before 精神/报告 (`十二大产业` is no congress).
-    const mentionRe = new RegExp(`([一二三四五六七八九十]{1,3})大(?=${literalAlternation(after)})`, 'g')
+    // Only before 精神/报告 (`十二大产业` is no congress). The search starts at 大, a literal
+    // the regex engine skips to quickly; the ordinal is read backwards from there.
+    const mentionRe = new RegExp(`大(?=${literalAlternation(after)})`, 'g')
     return (doc) => {
       const findings: RawFinding[] = []
-      const docYear = inferDocumentYear(doc)
-      if (!docYear) return findings
-      const current = years.filter((y) => y <= docYear.year).length
-      if (current === 0) return findings
+      const text = doc.text
+      let docYear: DocumentYear | undefined
       mentionRe.lastIndex = 0
-      for (let m = mentionRe.exec(doc.text); m; m = mentionRe.exec(doc.text)) {
-        if (doc.text[m.index - 1] === '第') continue
-        const n = parseChineseOrdinal(m[1]!)
-        if (n === undefined || (n >= current - 1 && n <= current)) continue
-        if (n <= years.length && datesHistory(doc.text, m.index, years[n - 1]!)) continue
+      for (let m = mentionRe.exec(text); m; m = mentionRe.exec(text)) {
+        const ordinal = ordinalBefore(text, m.index)
+        const index = m.index - ordinal.length
+        // Not after 第 (`第十二大类`).
+        if (ordinal === '' || text[index - 1] === '第') continue
+        const n = parseChineseOrdinal(ordinal)
+        if (n === undefined) continue
+        // The year is inferred only for documents that mention a congress.
+        docYear ??= inferDocumentYear(doc)
+        if (!docYear) return findings
+        const year = docYear.year
+        const current = years.filter((y) => y <= year).length
+        if (current === 0 || (n >= current - 1 && n <= current)) continue
+        if (n <= years.length && datesHistory(text, index, years[n - 1]!)) continue
+        const mention = ordinal + '大'
         const suggestion = formatChineseOrdinal(current) + '大'
-        const vars = { text: m[0], suggestion, year: docYear.year, how: docYear.how }
-        const isCertain = [...m[1]!].sort().join('') === [...formatChineseOrdinal(current)].sort().join('')
+        const vars = { text: mention, suggestion, year: docYear.year, how: docYear.how }
+        const isCertain = [...ordinal].sort().join('') === [...formatChineseOrdinal(current)].sort().join('')
         findings.push({
-          offset: m.index,
-          length: m[0].length,
+          offset: index,
+          length: mention.length,
           message: render(vars),
           suggestion,
-          ...(isCertain && { fix: { offset: m.index, length: m[0].length, replacement: suggestion } }),
+          ...(isCertain && { fix: { offset: index, length: mention.length, replacement: suggestion } }),
           data: { documentYear: docYear.year, yearInferredFrom: docYear.how, congressYear: years[n - 1] ?? null },
         })
       }
       return findings
     }
   },
+}
+
+/** The up to three Chinese numerals (一 … 十) right before `at`. */
+function ordinalBefore(text: string, at: number): string {
+  let start = at
+  while (start > at - 3 && start > 0 && '一二三四五六七八九十'.includes(text[start - 1]!)) start--
+  return text.slice(start, at)
 }
 
 /** True when the sentence around `offset` dates the congress (`1982年召开的党的十二大`): history. */

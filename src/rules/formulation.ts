@@ -1,6 +1,5 @@
 // Kind `formulation`: near misses of fixed official formulations, one character dropped,
 // added or changed (`中国特社会主义`, `中国特色社会主意` for `中国特色社会主义`).
-import { distance } from 'fastest-levenshtein'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
 import { isHan } from './shared/chars.js'
@@ -92,9 +91,28 @@ function nearMissAt(text: string, phrase: string, at: number, isHead: boolean): 
 function bestWindow(text: string, phrase: string, windows: [number, number][]): [number, number] | undefined {
   for (const [start, end] of windows) {
     if (start < 0 || end > text.length || !isAllHan(text, start, end)) continue
-    if (distance(text.slice(start, end), phrase) === 1) return [start, end]
+    if (isOneEditAway(text, start, end, phrase)) return [start, end]
   }
   return undefined
+}
+
+/**
+ * True when text[start, end) is exactly one edit (a character dropped, added or changed) from
+ * `phrase`: the Levenshtein distance is 1. Compared in place, without slicing: anchors such as
+ * 现代化 occur far more often than near misses, and this runs for each of them.
+ */
+export function isOneEditAway(text: string, start: number, end: number, phrase: string): boolean {
+  const m = end - start
+  const n = phrase.length
+  if (Math.abs(m - n) > 1) return false
+  let p = 0
+  while (p < m && p < n && text.charCodeAt(start + p) === phrase.charCodeAt(p)) p++
+  if (m === n && p === n) return false
+  // Skip the differing character in the longer of the two (both when the lengths are equal).
+  const skipText = m >= n ? 1 : 0
+  const skipPhrase = n >= m ? 1 : 0
+  for (let i = p + skipText, j = p + skipPhrase; i < m; i++, j++) if (text.charCodeAt(start + i) !== phrase.charCodeAt(j)) return false
+  return true
 }
 
 function isAllHan(text: string, start: number, end: number): boolean {
