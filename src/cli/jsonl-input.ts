@@ -1,6 +1,5 @@
 // `--input jsonl`: documents as JSON lines on stdin (one object a line, with a text and an id
 // field), so the binary runs under Hadoop Streaming, Spark's pipe() or `parallel --pipe`.
-import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { auditDocument } from '../core/audit.js'
 import { Document } from '../core/document.js'
@@ -29,6 +28,7 @@ export function parseInputFormat(raw: string): 'jsonl' {
  */
 export async function* auditJsonlLines(input: Readable, rules: readonly ActiveRule[], filters: readonly FindingFilter[], fields: JsonlFields): AsyncGenerator<FileResult> {
   let lineNumber = 0
+  const { createInterface } = await import('node:readline')
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     lineNumber++
     if (line.trim() === '') continue

@@ -1,7 +1,11 @@
 // Baselines: findings accepted once, matched again by a fingerprint that survives edits elsewhere.
-import { createHmac } from 'node:crypto'
+import { createRequire } from 'node:module'
 import type { FindingFilter } from './audit.js'
 import type { Finding } from './finding.js'
+
+// node:crypto is required on use, so a run without a baseline does not load it.
+const require = createRequire(import.meta.url)
+const createHmac: typeof import('node:crypto').createHmac = (...args) => (require('node:crypto') as typeof import('node:crypto')).createHmac(...args)
 
 /** One accepted finding (or `count` identical ones) of a file. */
 export interface BaselineEntry {

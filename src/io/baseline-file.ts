@@ -1,5 +1,5 @@
 // Reads and writes baseline files (JSON), validated so that a damaged one is one clear error.
-import { randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { dirname, relative, resolve, sep } from 'node:path'
 import type { BaselineData } from '../core/baseline.js'
@@ -9,6 +9,10 @@ import { parseYaml } from '../config/yaml-source.js'
 import { lazy, zod } from '../rules/shared/options.js'
 import type { SourceRef } from '../rules/types.js'
 import { writeFileAtomic } from './write.js'
+
+// node:crypto is required on use, so a plain `check` does not load it.
+const require = createRequire(import.meta.url)
+const randomBytes = (size: number): Buffer => (require('node:crypto') as typeof import('node:crypto')).randomBytes(size)
 
 /** The baseline file's schema, built on first use (zod loads only when a baseline is read). */
 const baselineSchema = lazy(() => {

@@ -1,18 +1,19 @@
 // Reads what is staged in git (the index), not the working tree: for `--staged` and pre-commit.
-import { execFile, execFileSync } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { relative, resolve, sep } from 'node:path'
-import { promisify } from 'node:util'
 import type { Document } from '../core/document.js'
 import { InputError, UsageError } from '../core/errors.js'
 import { decodeBytes } from './decode.js'
 import { documentFromText, maxFileBytes } from './read-document.js'
 
-const execFileAsync = promisify(execFile)
+// child_process is required on use: loading it costs every `check` a few milliseconds.
+const require = createRequire(import.meta.url)
+const childProcess = (): typeof import('node:child_process') => require('node:child_process') as typeof import('node:child_process')
 
 /** The top folder of the git work tree holding `cwd`; UsageError when there is none. */
 export function gitTopLevel(cwd = process.cwd()): string {
   try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+    return childProcess().execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
   } catch {
     throw new UsageError('not inside a git work tree', {}, '--staged and install-hook need a git repository')
   }
@@ -24,7 +25,7 @@ export function gitTopLevel(cwd = process.cwd()): string {
  */
 export function stagedPaths(pathspecs: readonly string[], cwd = process.cwd()): string[] {
   const top = gitTopLevel(cwd)
-  const out = execFileSync('git', ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--', ...pathspecs], { cwd, maxBuffer: 256 * 1024 * 1024 })
+  const out = childProcess().execFileSync('git', ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--', ...pathspecs], { cwd, maxBuffer: 256 * 1024 * 1024 })
   return out
     .toString('utf8')
     .split('\0')
@@ -36,8 +37,9 @@ export function stagedPaths(pathspecs: readonly string[], cwd = process.cwd()): 
 export async function readStagedDocument(path: string): Promise<Document> {
   let bytes: Buffer
   try {
-    const { stdout } = await execFileAsync('git', ['show', `:./${path.split(sep).join('/')}`], { encoding: 'buffer', maxBuffer: maxFileBytes })
-    bytes = stdout
+    bytes = await new Promise<Buffer>((resolveBytes, reject) => {
+      childProcess().execFile('git', ['show', `:./${path.split(sep).join('/')}`], { encoding: 'buffer', maxBuffer: maxFileBytes }, (error, stdout, stderr) => (error ? reject(Object.assign(error, { stderr })) : resolveBytes(stdout)))
+    })
   } catch (error) {
     const reason = ((error as { stderr?: Buffer }).stderr?.toString('utf8').trim().split('\n')[0] ?? '') || String(error)
     throw new InputError(`cannot read the staged version: ${reason}`, { path })

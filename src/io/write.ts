@@ -1,9 +1,13 @@
 // Writes files atomically (temp file + rename), re-encoded in the source's encoding and checked.
-import { randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { InputError } from '../core/errors.js'
 import { decodeBytes, encodeText, type Decoded } from './decode.js'
+
+// node:crypto is required on use, so a plain `check` does not load it.
+const require = createRequire(import.meta.url)
+const randomBytes = (size: number): Buffer => (require('node:crypto') as typeof import('node:crypto')).randomBytes(size)
 
 /**
  * Encodes `decoded.text` in `decoded.encoding` (with its BOM) and checks that the bytes decode

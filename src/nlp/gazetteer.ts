@@ -1,9 +1,9 @@
 // The gazetteer of Chinese administrative divisions (rules/leak/gazetteer-*.tsv.gz, built by
 // scripts/build-gazetteer.mjs): finds the unit names that end at a place in a text.
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gunzipSync } from 'node:zlib'
 import { InputError } from '../core/errors.js'
 import { shortNameOf } from './admin-names.js'
 
@@ -228,6 +228,8 @@ export function getGazetteer(): Gazetteer {
 
 function readGzipText(path: string): string {
   try {
+    // zlib is required here: runs without the leak rules never load it.
+    const { gunzipSync } = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')
     return gunzipSync(readFileSync(path)).toString('utf8')
   } catch (error) {
     throw new InputError(`cannot read the gazetteer: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { path }, 'reinstall mask-audit, or rebuild it with `node scripts/build-gazetteer.mjs`')

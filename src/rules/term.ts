@@ -1,12 +1,15 @@
 // Kind `term`: names that must never appear in a released document, listed by the user (config
 // `sensitiveTerms`, `--sensitive-terms FILE`, see sensitive-terms.ts) or in a team's own rule file.
-import { AhoCorasick } from '@monyone/aho-corasick'
+import { createRequire } from 'node:module'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
 import { profileListSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, text, zod } from './shared/options.js'
 import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
+
+type AhoCorasickModule = typeof import('@monyone/aho-corasick')
+const require = createRequire(import.meta.url)
 
 /** Options of a term rule. */
 export interface TermOptions {
@@ -28,6 +31,8 @@ export const termKind: RuleKind<TermOptions> = {
   name: 'term',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule, settings) {
+    // Required here, not imported: only runs with sensitive terms load the automaton.
+    const { AhoCorasick } = require('@monyone/aho-corasick') as AhoCorasickModule
     const matcher = new AhoCorasick([...new Set(rule.options.terms)])
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked)) return []
