@@ -22,7 +22,7 @@ const files = option('files', 2000)
 const kb = option('kb', 25)
 const runs = option('runs', 3)
 
-if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+if (!existsSync(join(root, 'dist', 'bundle', 'main.js'))) {
   console.error('bench: dist/ is missing; run `npm run build` first')
   process.exit(2)
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher of the compiled CLI.
-import { main } from '../dist/cli/main.js'
+// Thin launcher of the compiled CLI, bundled by `npm run build` (scripts/bundle.mjs).
+import { main } from '../dist/bundle/main.js'
 
 process.exitCode = await main(process.argv)

@@ -1,4 +1,4 @@
-// Builds dist/ once before the suites, so CLI tests run the code under test; afterwards removes
+// Builds dist/ and its bundle once before the suites, so CLI tests run the code under test; afterwards removes
 // the temporary folders the suites made (all named mask-audit-*).
 import { execFileSync } from 'node:child_process'
 import { readdirSync, rmSync, statSync } from 'node:fs'
@@ -10,6 +10,7 @@ export default function setup(): () => void {
   const startedAt = Date.now()
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' })
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' })
   return () => removeTempDirs(startedAt)
 }
 
