@@ -2,6 +2,7 @@
 // Chinese uses on purpose (`研究研究`, `一个一个`, `看看`).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
+import { isHan } from './shared/chars.js'
 import { compileMessage } from './shared/template.js'
 import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
@@ -38,25 +39,72 @@ export const repeatKind: RuleKind<RepeatOptions> = {
     const { minUnit, maxUnit } = rule.options
     const allow = new Set(rule.options.allow)
     const skipFirst = new Set(rule.options.skipFirst)
-    // A unit of Chinese characters followed by itself, written as its first `minUnit` characters X
-    // and the rest Y (XX, or XYXY), shortest first: a third faster than `(han{2,4}?)\1`.
-    const han = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]'
-    const rest = maxUnit > minUnit ? `|(${han}{1,${maxUnit - minUnit}}?)\\1\\2` : ''
-    const repeatRe = new RegExp(`(${han}{${minUnit}})(?:\\1${rest})`, 'g')
+    const candidates = maxUnit <= 4 ? candidateStartsUpTo4 : candidateStartsAnyLength
     return (doc) => {
+      const text = doc.text
       const findings: RawFinding[] = []
-      repeatRe.lastIndex = 0
-      for (let m = repeatRe.exec(doc.text); m; m = repeatRe.exec(doc.text)) {
-        const unit = m[1]! + (m[2] ?? '')
-        if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) {
-          repeatRe.lastIndex = m.index + 1
-          continue
-        }
-        findings.push({ offset: m.index, length: m[0].length, message: render({ text: m[0], suggestion: unit }), suggestion: unit })
-      }
+      // Each candidate start (its first character recurs within maxUnit places) is checked in
+      // full; after a reported repeat the scan goes on past it, after an allowed one at the next
+      // character, as a global regex `(han{min})(?:\1|(han{1,max-min}?)\1\2)` would.
+      let resumeAt = 0
+      candidates(text, minUnit, maxUnit, (at) => {
+        if (at < resumeAt) return
+        const length = repeatedUnitAt(text, at, minUnit, maxUnit)
+        if (length === 0) return
+        const unit = text.slice(at, at + length)
+        if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) return
+        const span = text.slice(at, at + 2 * length)
+        findings.push({ offset: at, length: span.length, message: render({ text: span, suggestion: unit }), suggestion: unit })
+        resumeAt = at + span.length
+      })
       return findings
     }
   },
+}
+
+/**
+ * Calls `visit` with each position whose character recurs 2, 3 or 4 places on (within
+ * [minUnit, maxUnit]). The last five characters are kept in locals, so each character is
+ * read once: three times faster than the equivalent regex, which is most of this rule's cost.
+ */
+function candidateStartsUpTo4(text: string, minUnit: number, maxUnit: number, visit: (at: number) => void): void {
+  const n = text.length
+  const at2 = minUnit <= 2
+  const at3 = minUnit <= 3 && maxUnit >= 3
+  const at4 = maxUnit >= 4
+  let c0 = text.charCodeAt(0)
+  let c1 = text.charCodeAt(1)
+  let c2 = text.charCodeAt(2)
+  let c3 = text.charCodeAt(3)
+  for (let i = 0; i + 2 * minUnit <= n; i++) {
+    const c4 = i + 4 < n ? text.charCodeAt(i + 4) : -1
+    if ((at2 && c0 === c2) || (at3 && c0 === c3) || (at4 && c0 === c4)) visit(i)
+    c0 = c1
+    c1 = c2
+    c2 = c3
+    c3 = c4
+  }
+}
+
+/** The same for units longer than four characters (a rule file may ask for them): each position. */
+function candidateStartsAnyLength(text: string, minUnit: number, _maxUnit: number, visit: (at: number) => void): void {
+  for (let i = 0; i + 2 * minUnit <= text.length; i++) visit(i)
+}
+
+/**
+ * Length of the shortest unit of `minUnit`…`maxUnit` Chinese characters at `at` that is
+ * followed by itself, or 0.
+ */
+function repeatedUnitAt(text: string, at: number, minUnit: number, maxUnit: number): number {
+  const first = text.charCodeAt(at)
+  if (!isHan(first)) return 0
+  for (let length = minUnit; length <= maxUnit && at + 2 * length <= text.length; length++) {
+    if (text.charCodeAt(at + length) !== first) continue
+    let k = 1
+    while (k < length && text.charCodeAt(at + k) === text.charCodeAt(at + length + k) && isHan(text.charCodeAt(at + k))) k++
+    if (k === length) return length
+  }
+  return 0
 }
 
 function isOneCharRun(unit: string): boolean {
