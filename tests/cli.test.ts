@@ -1,9 +1,10 @@
 // The command line as a user meets it: exit codes, one-line errors, formats, batches.
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from './helpers.js'
+import { repoRoot, runCli } from './helpers.js'
 
 let dir: string
 const seed = 'fixtures/draft/seed-002-branch-secretary-report.txt'
@@ -55,6 +56,14 @@ describe('exit codes and errors', () => {
     expect(out.files).toHaveLength(2)
     expect(out.files[0].error).toMatch(/binary file/)
     expect(out.files[1].findings[0].ruleId).toBe('count/unfilled')
+  })
+
+  it('reads a pipe named on the command line (process substitution)', () => {
+    const bin = join(repoRoot, 'bin', 'mask-audit.js')
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --format json <(cat "${join(dir, 'blank.txt')}")`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(1)
+    expect(JSON.parse(r.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['count/unfilled'])
   })
 
   it('notes an empty file on stderr and exits 0', () => {

@@ -1,5 +1,5 @@
 // Reads a file into a Document: bytes, decoding, and the reader for its format.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { extname } from 'node:path'
 import { Document, type DocumentFormat } from '../core/document.js'
 import { InputError } from '../core/errors.js'
@@ -70,7 +70,13 @@ function readBytes(path: string): Uint8Array {
     const info = fstatSync(fd)
     if (info.isDirectory()) throw new InputError('is a directory', { path })
     if (info.size > maxFileBytes) throw new InputError(`file too large (${info.size} bytes; the limit is ${maxFileBytes})`, { path })
-    return readFileSync(fd)
+    // A pipe or device (`<(zcat a.txt.gz)`, /dev/stdin) has no size: read it to its end.
+    if (!info.isFile()) return readFileSync(fd)
+    // A regular file's size is known: read it straight in (readFileSync(fd) would fstat again).
+    const bytes = Buffer.allocUnsafe(info.size)
+    let length = 0
+    for (let n = 1; n > 0 && length < bytes.length; length += n) n = readSync(fd, bytes, length, bytes.length - length, null)
+    return bytes.subarray(0, length)
   } catch (error) {
     if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code

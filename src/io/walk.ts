@@ -43,7 +43,8 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     const abs = resolve(cwd, arg)
     const info = statOrUndefined(abs)
     let found: string[]
-    if (info?.isFile()) found = [arg]
+    // Anything named that is not a folder is read: a file, or a pipe (`<(zcat report.txt.gz)`).
+    if (info && !info.isDirectory()) found = [arg]
     else if (info?.isDirectory()) {
       found = fastGlob().sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false }).map((f) => join(arg, f))
       if (found.length === 0) errors.push(new InputError(`no files to check (looked for ${extensions.map((e) => '.' + e).join(', ')})`, { path: arg }))
@@ -55,7 +56,7 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
       continue
     }
     // A folder named on the command line is walked even when .gitignore leaves it out itself.
-    const shouldFilter = gitignore !== undefined && !info?.isFile() && !(info?.isDirectory() && gitignore.isIgnored(abs + sep))
+    const shouldFilter = gitignore !== undefined && info?.isDirectory() !== false && !(info?.isDirectory() && gitignore.isIgnored(abs + sep))
     const kept = shouldFilter ? found.filter((f) => !gitignore.isIgnored(resolve(cwd, f))) : found
     if (found.length > 0 && kept.length === 0) {
       errors.push(new InputError(`no files to check: all ${found.length} are left out by .gitignore`, { path: arg }, 'use --no-gitignore to check them'))
