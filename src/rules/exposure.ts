@@ -6,7 +6,7 @@ import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
 import { findMaskSlots, hanAfter, hanBefore } from './shared/mask-slots.js'
-import { escapeRegExp, lazy, textList, zod } from './shared/options.js'
+import { lazy, textList, zod } from './shared/options.js'
 import { adjacentRuns, findPlaces } from './shared/places.js'
 import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
@@ -70,14 +70,31 @@ function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, 
       const key = `${before}\u0000${after}`
       if (seen.has(key)) continue
       seen.add(key)
-      const re = new RegExp(`${escapeRegExp(before)}([\\u4e00-\\u9fff]{2,${maxNameLength}}?)${escapeRegExp(after)}`, 'g')
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const start = m.index + before.length
-        if (!runs.some((r) => r.start >= m!.index && r.start < m!.index + m![0].length)) yield { start, nameEnd: start + m[1]!.length, mask: before + run.text + after }
-        re.lastIndex = m.index + 1
+      // Each occurrence of the words before, then the shortest name of 2 to maxNameLength
+      // characters that the words after follow: what `before([一-鿿]{2,8}?)after` finds, by
+      // indexOf instead of a regex compiled and run over the whole text for every pair.
+      for (let at = text.indexOf(before); at >= 0; at = text.indexOf(before, at + 1)) {
+        const start = at + before.length
+        const length = nameLengthBefore(text, start, after)
+        if (length === 0) continue
+        const end = start + length + after.length
+        if (!runs.some((r) => r.start >= at && r.start < end)) yield { start, nameEnd: start + length, mask: before + run.text + after }
       }
     }
   }
+}
+
+/** Length of the shortest run of 2 to maxNameLength CJK ideographs at `start` that `after` follows, or 0. */
+function nameLengthBefore(text: string, start: number, after: string): number {
+  for (let length = 1; length <= maxNameLength && isBasicIdeograph(text.charCodeAt(start + length - 1)); length++) {
+    if (length >= 2 && text.startsWith(after, start + length)) return length
+  }
+  return 0
+}
+
+/** U+4E00–U+9FFF, the range a masked name is looked for in. */
+function isBasicIdeograph(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff
 }
 
 /**

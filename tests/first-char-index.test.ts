@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { FirstCharIndex } from '../src/rules/shared/first-char-index.js'
+
+/** Every occurrence of every word, found the slow way, in the order FirstCharIndex promises. */
+function naive(words: readonly string[], text: string): { begin: number; end: number; keyword: string }[] {
+  const hits: { begin: number; end: number; keyword: string }[] = []
+  const sorted = [...new Set(words)].filter((w) => w.length > 0).sort((a, b) => b.length - a.length)
+  for (let i = 0; i < text.length; i++) for (const w of sorted) if (text.startsWith(w, i)) hits.push({ begin: i, end: i + w.length, keyword: w })
+  return hits
+}
+
+describe('FirstCharIndex', () => {
+  it('finds every occurrence, overlapping ones and one-character words included, as a naive search does', () => {
+    const alphabet = '宁夏石嘴山中卫市区'
+    let seed = 7
+    const pick = (n: number) => {
+      let s = ''
+      for (let i = 0; i < n; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+        s += alphabet[(seed >>> 16) % alphabet.length]
+      }
+      return s
+    }
+    for (let round = 0; round < 40; round++) {
+      const words = [pick(1), pick(2), pick(2), pick(3), pick(4), '宁夏', '石嘴山', '中卫']
+      const text = pick(300)
+      expect([...new FirstCharIndex(words).matches(text)]).toEqual(naive(words, text))
+    }
+  })
+
+  it('finds a word at the very end of the text and ignores the empty word', () => {
+    expect([...new FirstCharIndex(['', '中卫', '卫']).matches('在中卫')]).toEqual([
+      { begin: 1, end: 3, keyword: '中卫' },
+      { begin: 2, end: 3, keyword: '卫' },
+    ])
+  })
+})
