@@ -35,3 +35,16 @@ describe('FirstCharIndex', () => {
     ])
   })
 })
+
+describe('FirstCharIndex.reload', () => {
+  it('forgets the literals of the previous set, one-character ones included', () => {
+    const index = new FirstCharIndex(['宁夏', '卫'])
+    expect([...index.matches('宁夏中卫')].map((h) => h.keyword)).toEqual(['宁夏', '卫'])
+    index.reload(['中卫'])
+    expect([...index.matches('宁夏中卫')].map((h) => h.keyword)).toEqual(['中卫'])
+    index.reload(['宁', '宁夏'])
+    expect([...index.matches('宁夏中卫')].map((h) => h.keyword)).toEqual(['宁夏', '宁'])
+    index.reload([])
+    expect([...index.matches('宁夏中卫')]).toEqual([])
+  })
+})

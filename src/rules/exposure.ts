@@ -4,6 +4,7 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { FirstCharIndex } from './shared/first-char-index.js'
 import { findMaskRuns } from './shared/mask-runs.js'
 import { findMaskSlots, hanAfter, hanBefore } from './shared/mask-slots.js'
 import { lazy, textList, zod } from './shared/options.js'
@@ -62,26 +63,40 @@ export const exposureKind: RuleKind<ExposureOptions> = {
   },
 }
 
+/** The words before masks, searched for in each document in turn (tables reused). */
+const contextIndex = new FirstCharIndex([])
+
 /** Names standing between the same words as a mask does elsewhere (`数说|xx|展望新未` and `数说|额济纳|展望新未`). */
 function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, minContext: number): Generator<{ start: number; nameEnd: number; mask: string }> {
+  // The context pairs of every mask, the words before each as the key: a name found between
+  // the words of several masks is taken with the first of them, in the order of the masks.
+  const byBefore = new Map<string, { after: string; mask: string; rank: number }[]>()
   const seen = new Set<string>()
   for (const run of runs) {
     for (const [before, after] of contextPairs(hanBefore(text, run.start), hanAfter(text, run.end), minContext)) {
       const key = `${before}\u0000${after}`
       if (seen.has(key)) continue
       seen.add(key)
-      // Each occurrence of the words before, then the shortest name of 2 to maxNameLength
-      // characters that the words after follow: what `before([一-鿿]{2,8}?)after` finds, by
-      // indexOf instead of a regex compiled and run over the whole text for every pair.
-      for (let at = text.indexOf(before); at >= 0; at = text.indexOf(before, at + 1)) {
-        const start = at + before.length
-        const length = nameLengthBefore(text, start, after)
-        if (length === 0) continue
-        const end = start + length + after.length
-        if (!runs.some((r) => r.start >= at && r.start < end)) yield { start, nameEnd: start + length, mask: before + run.text + after }
-      }
+      const list = byBefore.get(before) ?? []
+      list.push({ after, mask: before + run.text + after, rank: seen.size })
+      byBefore.set(before, list)
     }
   }
+  if (byBefore.size === 0) return
+  // One scan of the text for the words before of all masks (a regex or indexOf per pair
+  // read the whole text once per pair), then the shortest name the words after follow.
+  const best = new Map<number, { nameEnd: number; mask: string; rank: number }>()
+  for (const hit of contextIndex.reload(byBefore.keys()).matches(text)) {
+    for (const { after, mask, rank } of byBefore.get(hit.keyword)!) {
+      const length = nameLengthBefore(text, hit.end, after)
+      if (length === 0) continue
+      const end = hit.end + length + after.length
+      if (runs.some((r) => r.start >= hit.begin && r.start < end)) continue
+      const known = best.get(hit.end)
+      if (!known || rank < known.rank) best.set(hit.end, { nameEnd: hit.end + length, mask, rank })
+    }
+  }
+  for (const [start, { nameEnd, mask }] of [...best].sort((a, b) => a[1].rank - b[1].rank)) yield { start, nameEnd, mask }
 }
 
 /** Length of the shortest run of 2 to maxNameLength CJK ideographs at `start` that `after` follows, or 0. */
