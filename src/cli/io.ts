@@ -1,5 +1,6 @@
 // The only place that writes to the process streams; commands get these functions.
 import { writeSync } from 'node:fs'
+import type { Output } from '../report/types.js'
 
 /**
  * Output of stdout waits in one reusable buffer and goes out in writes of about 1 MB: a
@@ -11,8 +12,25 @@ const flushAt = 1 << 20
 let pending = Buffer.allocUnsafe(0)
 let pendingLength = 0
 
-/** Writes text to stdout; synchronous, so output is complete before exit even when piped. */
-export function writeOut(text: string): void {
+/** Writes text or UTF-8 bytes to stdout; synchronous, so output is complete before exit even when piped. */
+export function writeOut(output: Output): void {
+  if (typeof output === 'string') writeText(output)
+  else if (output instanceof Uint8Array) writeBytes(output)
+  else for (const part of output) writeOut(part)
+}
+
+function writeBytes(bytes: Uint8Array): void {
+  if (bytes.length === 0) return
+  if (pendingLength + bytes.length > pending.length) {
+    flushOut()
+    if (bytes.length > pending.length) pending = Buffer.allocUnsafe(Math.max(bytes.length, flushAt * 2))
+  }
+  pending.set(bytes, pendingLength)
+  pendingLength += bytes.length
+  if (pendingLength >= flushAt || process.stdout.isTTY === true) flushOut()
+}
+
+function writeText(text: string): void {
   if (!text) return
   // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
   if (pendingLength + text.length * 3 > pending.length) {

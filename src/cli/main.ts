@@ -45,7 +45,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--tokenizer <name>', 'word segmenter of the leak rules').choices(tokenizerNames))
     .option('--sensitive-terms <file>', 'names that must never appear, one a line (rule leak/sensitive-term)')
     .option('--redact-output', 'never print a leaked name in clear: leak names are masked in every report')
-    .option('-j, --jobs <n>', 'worker threads for a large batch (default: the number of cores)')
+    .option('-j, --jobs <n>', 'worker threads for a large batch (default: one fewer than the cores, at least 1)')
     .option('--shard <k/n>', 'audit share K of N (deterministic by path), to split a batch across machines')
     .option('--no-progress', 'no progress line on stderr (it is shown only on a terminal, never under CI)')
     .option('--input <format>', 'read documents from stdin instead of files: jsonl (one JSON object a line)')

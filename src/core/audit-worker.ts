@@ -1,6 +1,6 @@
 // A worker thread of the parallel audit: compiles each file setup's rules once, then reads
 // and checks the batches of paths it is given, returning their results in order.
-import { workerData } from 'piscina'
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina'
 import { createFileRenderer } from '../report/index.js'
 import { countFindings } from '../report/summary.js'
 import type { FileRenderer, FileResult } from '../report/types.js'
@@ -32,14 +32,30 @@ async function compileSetups(specs: WorkerTask['specs']): Promise<void> {
  * output format can be rendered here, findings are sent as rendered text and totals only:
  * copying thousands of finding objects to the main thread would cost more than it saves.
  */
-export default async function auditBatch(task: WorkerTask): Promise<FileResult[]> {
+export default async function auditBatch(task: WorkerTask): Promise<FileResult[] | ReturnType<typeof move>> {
   await compileSetups(task.specs)
   const results: FileResult[] = []
   for (const [i, path] of task.paths.entries()) {
     const { rules, filters } = compiled.get(task.setups[i]!)!
     if (formatOf(path) === 'markdown') await loadMarkdownModule()
-    const result = await auditPath(path, rules, filters)
-    results.push(render ? { ...result, findings: [], prerendered: { text: render(result), counts: countFindings(result.findings) } } : result)
+    results.push(await auditPath(path, rules, filters))
   }
-  return results
+  return render ? prerender(results, render) : results
+}
+
+/**
+ * The results with their findings rendered and encoded as UTF-8 into one buffer (a view of
+ * it per file), handed to the main thread without a copy.
+ */
+function prerender(results: readonly FileResult[], render: FileRenderer): ReturnType<typeof move> {
+  const texts = results.map(render)
+  const buffer = Buffer.from(new ArrayBuffer(texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0)))
+  let at = 0
+  const rendered = results.map((result, i): FileResult => {
+    const length = buffer.write(texts[i]!, at, 'utf8')
+    const bytes = new Uint8Array(buffer.buffer, at, length)
+    at += length
+    return { ...result, findings: [], prerendered: { bytes, counts: countFindings(result.findings) } }
+  })
+  return move({ [transferableSymbol]: [buffer.buffer], [valueSymbol]: rendered })
 }

@@ -31,7 +31,7 @@ export const renderCsvFile: FileRenderer = (result) => {
 export function createCsvReporter(): Reporter {
   return {
     begin: () => '\ufeff' + columns.join(',') + '\r\n',
-    file: (result) => result.prerendered?.text ?? renderCsvFile(result),
+    file: (result) => result.prerendered?.bytes ?? renderCsvFile(result),
     end: () => '',
   }
 }

@@ -33,7 +33,7 @@ export const renderGithubFile: FileRenderer = (result) => {
 export function createGithubReporter(): Reporter {
   return {
     begin: () => '',
-    file: (result) => result.prerendered?.text ?? renderGithubFile(result),
+    file: (result) => result.prerendered?.bytes ?? renderGithubFile(result),
     end: (s: Summary) => `::notice title=mask-audit::${escapeData(`${s.findings} findings (${s.errors} errors, ${s.warnings} warnings) in ${s.files} files; ${s.unreadable} could not be read${s.pathErrors ? `; ${s.pathErrors} paths named nothing` : ''}`)}\n`,
   }
 }

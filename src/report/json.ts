@@ -22,7 +22,7 @@ export function createJsonReporter(options: ReporterOptions): Reporter {
   let count = 0
   return {
     begin: () => `{"schemaVersion":${schemaVersion},"tool":${JSON.stringify({ name: 'mask-audit', version: options.toolVersion })},"files":[`,
-    file: (result) => (count++ ? ',' : '') + (result.prerendered?.text ?? renderJsonFile(result)),
+    file: (result) => [count++ ? ',' : '', result.prerendered?.bytes ?? renderJsonFile(result)],
     end: (summary: Summary) => `],"summary":${JSON.stringify(summary)}}\n`,
   }
 }

@@ -15,7 +15,7 @@ export const renderJsonlFile: FileRenderer = (result) => {
 export function createJsonlReporter(): Reporter {
   return {
     begin: () => '',
-    file: (result) => result.prerendered?.text ?? renderJsonlFile(result),
+    file: (result) => result.prerendered?.bytes ?? renderJsonlFile(result),
     end: () => '',
   }
 }

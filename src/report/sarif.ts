@@ -70,9 +70,9 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
     file: (result: FileResult) => {
       if (result.error !== undefined) notifications.push(notification(result))
       for (const id of Object.keys(countsOf(result).byRule)) rules.set(id, id.split('/')[0]!)
-      const text = result.prerendered?.text ?? renderSarifFile(result)
-      if (text === '') return ''
-      const out = (hasResults ? ',' : '') + text
+      const text = result.prerendered?.bytes ?? renderSarifFile(result)
+      if (text.length === 0) return ''
+      const out = [hasResults ? ',' : '', text]
       hasResults = true
       return out
     },

@@ -17,7 +17,7 @@ export function createStylishReporter(options: ReporterOptions): Reporter {
   const c = new Chalk({ level: options.color ? 1 : 0 })
   return {
     begin: () => '',
-    file: (result) => result.prerendered?.text ?? renderFile(result, c),
+    file: (result) => result.prerendered?.bytes ?? renderFile(result, c),
     end: (summary) => renderSummary(summary, c),
   }
 }
