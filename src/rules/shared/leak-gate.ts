@@ -2,7 +2,7 @@
 // meant for, and in other profiles (draft) only when the document itself masks something.
 import type { Document } from '../../core/document.js'
 import { profiles, type Profile } from '../types.js'
-import { findMaskRuns } from './mask-runs.js'
+import { findMaskRuns, type MaskRun } from './mask-runs.js'
 import { lazy, zod } from './options.js'
 
 /** A list of profiles, as a rule file writes it. */
@@ -13,10 +13,11 @@ export const onlyWhenMaskedSchema = lazy(() => profileListSchema().default(['dra
 
 /**
  * A lone `*` or `x` (a footnote star, `X光`) does not make a document anonymized; a run of two
- * or more does, as the placeholder rule judges.
+ * or more does, as the placeholder rule judges. A template's writing line (`____`) is a blank
+ * to fill in, not a name taken out.
  */
-function isNameLikeMask(run: { readonly start: number; readonly end: number }): boolean {
-  return run.end - run.start >= 2
+function isNameLikeMask(run: MaskRun): boolean {
+  return run.end - run.start >= 2 && run.kind !== 'line'
 }
 
 /**

@@ -3,21 +3,26 @@
 import type { Document } from '../../core/document.js'
 import { isHan, isLineBreak, isSpace, isWordChar } from './chars.js'
 
+/**
+ * How a mask is written: `star` (`*`, U+FF0A), `letter` (`x`, `X`, their full-width forms,
+ * U+00D7 `×`), `shape` (U+25CB `○`, U+25A1 `□`: `○○县`, `□家`) or `line` (two or more `_` or
+ * U+FF3F `＿`, a template's blank to write on: `学习____次`).
+ */
+export type MaskKind = 'star' | 'letter' | 'shape' | 'line'
+
 /** One run of mask characters, [start, end) in UTF-16 code units. */
 export interface MaskRun {
   readonly start: number
   readonly end: number
   readonly text: string
-  /** True for `*` and U+FF0A FULLWIDTH ASTERISK, false for the x-like letters and U+00D7. */
-  readonly isStar: boolean
+  readonly kind: MaskKind
 }
 
-/**
- * Mask characters: `*`, U+FF0A FULLWIDTH ASTERISK, `x`, `X`, U+FF58 FULLWIDTH LATIN SMALL
- * LETTER X, U+FF38 FULLWIDTH LATIN CAPITAL LETTER X, U+00D7 MULTIPLICATION SIGN (`××市`).
- */
-const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38\u00D7]+/g
-const starRe = /^[*\uFF0A]/
+/** One alternative per kind, in the order of {@link kindOfGroup}. */
+const maskRunRe = /([*\uFF0A]+)|([xX\uFF58\uFF38\u00D7]+)|([\u25CB\u25A1]+)|([_\uFF3F]{2,})/g
+const kindOfGroup: readonly MaskKind[] = ['star', 'letter', 'shape', 'line']
+/** Chinese numerals: `○` between them is a zero typed with the wrong circle (`二○二三年`). */
+const chineseNumeralRe = /[〇零一二三四五六七八九十百千万○]/
 /** Clause punctuation that real emphasis in Chinese rarely spans: ，、；,; and line breaks. */
 const clausePunctRe = /[，、；,;\r\n]/
 /** The commonest measure words: a star run right before one stands for a number, not markup. */
@@ -37,10 +42,17 @@ function scanMaskRuns(doc: Document): MaskRun[] {
   maskRunRe.lastIndex = 0
   for (let m = maskRunRe.exec(text); m; m = maskRunRe.exec(text)) {
     const start = m.index
-    const end = start + m[0].length
+    let end = start + m[0].length
+    const kind = kindOfGroup[m.findIndex((group, i) => i > 0 && group !== undefined) - 1]!
+    // A decimal blank is one run: `增长X.X%`, `xx.x亿元`.
+    if (kind === 'letter' && text.charCodeAt(end) === 0x2e /* . */) {
+      const fraction = /^[xX\uFF58\uFF38\u00D7]+/.exec(text.slice(end + 1, end + 9))
+      if (fraction) end += 1 + fraction[0].length
+    }
+    maskRunRe.lastIndex = end
     if (doc.isSkipped(start, end - start)) continue
-    runs.push({ start, end, text: m[0], isStar: starRe.test(m[0]) })
-    standsAlone.push(standsInChineseText(text, start, end))
+    runs.push({ start, end, text: text.slice(start, end), kind })
+    standsAlone.push(standsInChineseText(text, start, end) && (kind !== 'shape' || isShapeMask(text, start, end)))
   }
   // Pair emphasis markers first: the opener of `**300亿元**` touches a digit, and left alone
   // its closer would look like a mask.
@@ -61,6 +73,16 @@ function standsInChineseText(text: string, start: number, end: number): boolean 
 }
 
 /**
+ * A circle or square stands for something when two or more are written (`○○县`, `□□镇`), or
+ * one right after Chinese text (`共有□家`); one alone is a bullet or a check box (`□是 □否`).
+ * Circles among Chinese numerals are zeros (`二○○八年`).
+ */
+function isShapeMask(text: string, start: number, end: number): boolean {
+  if (chineseNumeralRe.test(text.charAt(start - 1)) || chineseNumeralRe.test(text.charAt(end))) return false
+  return end - start >= 2 || isHan(text.charCodeAt(start - 1))
+}
+
+/**
  * Star runs that pair like Markdown emphasis on one line (`**重点**`, `*斜体*`) are markup,
  * in Markdown and in text exported from it, not masks. A pair is emphasis when both markers have the same length, the text between is
  * short, does not start or end with a space and spans no clause punctuation: masks in a
@@ -68,15 +90,18 @@ function standsInChineseText(text: string, start: number, end: number): boolean 
  */
 function findEmphasisMarkers(text: string, runs: readonly MaskRun[]): boolean[] {
   const isMarker = new Array<boolean>(runs.length).fill(false)
-  // Only star runs can be markers; an x inside a word between them (`**Excel**`) is no run to pair.
-  const stars = runs.flatMap((run, i) => (run.isStar ? [i] : []))
-  for (let k = 0; k + 1 < stars.length; k++) {
-    const open = runs[stars[k]!]!
-    const close = runs[stars[k + 1]!]!
-    if (open.text.length !== close.text.length || !isEmphasisContent(text, open, close)) continue
-    isMarker[stars[k]!] = true
-    isMarker[stars[k + 1]!] = true
-    k++
+  // Only star and underscore runs can be markers (`**重点**`, `__重点__`); an x inside a word
+  // between them (`**Excel**`) is no run to pair.
+  for (const kind of ['star', 'line'] as const) {
+    const markers = runs.flatMap((run, i) => (run.kind === kind ? [i] : []))
+    for (let k = 0; k + 1 < markers.length; k++) {
+      const open = runs[markers[k]!]!
+      const close = runs[markers[k + 1]!]!
+      if (open.text.length !== close.text.length || !isEmphasisContent(text, open, close)) continue
+      isMarker[markers[k]!] = true
+      isMarker[markers[k + 1]!] = true
+      k++
+    }
   }
   return isMarker
 }
