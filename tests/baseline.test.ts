@@ -1,5 +1,5 @@
 // Baselines: accepted findings stay quiet across edits elsewhere; new ones and stale entries show.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -7,12 +7,13 @@ import { BaselineMatcher, buildBaseline, fingerprintOf } from '../src/core/basel
 import { Document } from '../src/core/document.js'
 import type { Finding } from '../src/core/finding.js'
 import { runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 let dir: string
 const original = '第一段。\n全年学习**次。\n截止目前已完成。\n'
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mask-audit-baseline-'))
+  dir = makeTempDir('baseline-')
 })
 
 function jsonl(stdout: string): Record<string, unknown>[] {

@@ -1,8 +1,7 @@
 // Batches at scale: the same output whatever --jobs is, shards and JSONL pieces that add up
 // to the single-process result, a mixed directory audited in one command, the progress line.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
@@ -16,6 +15,7 @@ import { expandPaths } from '../src/io/walk.js'
 import { ensureCorpus } from '../bench/corpus.mjs'
 import { builtinRules, repoRoot, runCli } from './helpers.js'
 import { makeDocx, paragraph, table } from './support/docx.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 const bin = fileURLToPath(new URL('../bin/mask-audit.js', import.meta.url))
 let corpus: string
@@ -23,7 +23,7 @@ let corpusFiles: string[]
 
 beforeAll(() => {
   // Big enough (about 5 MB) that --jobs really starts workers, small enough to run in seconds.
-  corpus = join(mkdtempSync(join(tmpdir(), 'mask-audit-batch-')), 'corpus')
+  corpus = join(makeTempDir('batch-'), 'corpus')
   ensureCorpus({ dir: corpus, fixturesDir: join(repoRoot, 'fixtures'), files: 200, bytesPerFile: 24 * 1024, seed: 7 })
   writeFileSync(join(corpus, '07', 'broken.txt'), Buffer.from([0x41, 0, 0x42]))
   // Inline suppressions in Markdown and HTML must work in workers as in one thread.
@@ -164,7 +164,7 @@ describe('--input jsonl', () => {
 describe('a mixed directory', () => {
   let mixed: string
   beforeAll(() => {
-    mixed = mkdtempSync(join(tmpdir(), 'mask-audit-mixed-'))
+    mixed = makeTempDir('mixed-')
     const seed = readFileSync(join(repoRoot, 'fixtures/draft/seed-002-branch-secretary-report.txt'), 'utf8')
     mkdirSync(join(mixed, 'sub'))
     writeFileSync(join(mixed, 'utf8.txt'), seed)

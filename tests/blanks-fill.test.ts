@@ -1,6 +1,5 @@
 // `blanks` lists what to fill as a CSV sheet; `fill` writes the filled copy, or refuses and writes nothing.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
@@ -8,6 +7,7 @@ import iconv from 'iconv-lite'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { decodeBytes } from '../src/io/decode.js'
 import { runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 let dir: string
 const draft = '现将本人xxxx年履行职责情况报告如下。\r\n国家统计局**调查队以创建品牌为抓手。\r\n全年学习**次，发展x名党员。\r\n'
@@ -15,7 +15,7 @@ const filled = '现将本人2023年履行职责情况报告如下。\r\n国家�
 const values = ['2023', '鄂尔多斯', '12', '三']
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mask-audit-fill-'))
+  dir = makeTempDir('fill-')
 })
 
 function makeSheet(file = 'a.txt'): string[][] {

@@ -1,16 +1,16 @@
 // The command line as a user meets it: exit codes, one-line errors, formats, batches.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot, runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 let dir: string
 const seed = 'fixtures/draft/seed-002-branch-secretary-report.txt'
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mask-audit-cli-'))
+  dir = makeTempDir('cli-')
   writeFileSync(join(dir, 'clean.txt'), '2023年，全年开展集中学习12次。\n')
   writeFileSync(join(dir, 'blank.txt'), '年内组织集体学习x次。\n')
   writeFileSync(join(dir, 'empty.txt'), '')

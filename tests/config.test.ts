@@ -1,10 +1,10 @@
 // Config files found by walking up from each file, validated strictly, applied per file and per glob.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { starterConfig } from '../src/cli/init.js'
 import { runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 let dir: string
 const blank = '全年学习**次。\n'
@@ -22,7 +22,7 @@ function jsonl(stdout: string): Record<string, unknown>[] {
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mask-audit-config-'))
+  dir = makeTempDir('config-')
 })
 
 describe('finding the config', () => {

@@ -1,6 +1,5 @@
 // GB18030, UTF-16 and CRLF copies of a real report give the same findings as the UTF-8 original.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +9,7 @@ import { decodeBytes, encodeText } from '../src/io/decode.js'
 import { readDocument } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
 import { builtinRules, repoRoot } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 const seed = join(repoRoot, 'fixtures/draft/seed-002-branch-secretary-report.txt')
 const original = readFileSync(seed, 'utf8')
@@ -24,7 +24,7 @@ async function findingsOf(path: string): Promise<{ encoding?: string; findings: 
 const key = (f: Finding) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId} ${f.text}`
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mask-audit-enc-'))
+  dir = makeTempDir('enc-')
 })
 
 describe('encodings', () => {

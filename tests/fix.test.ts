@@ -1,6 +1,5 @@
 // --fix and --fix-dry-run: safe fixes only, written atomically in the file's own encoding.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -9,13 +8,14 @@ import { applyFixes, selectFixes } from '../src/core/fix.js'
 import { decodeBytes } from '../src/io/decode.js'
 import { encodeChecked } from '../src/io/write.js'
 import { runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 let dir: string
 const draft = '2023年工作总结\n深入学习党的十二大精神，截止目前已完成(四）项。\n##paidbegin##付费正文##paidend##\n全年学习**次。\n'
 const fixed = '2023年工作总结\n深入学习党的二十大精神，截至目前已完成（四）项。\n付费正文\n全年学习**次。\n'
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mask-audit-fix-'))
+  dir = makeTempDir('fix-')
 })
 
 describe('--fix', () => {

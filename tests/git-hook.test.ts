@@ -1,11 +1,11 @@
 // --staged and install-hook in a real git repository: the hook blocks a commit with a blank.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { hookMarker } from '../src/cli/install-hook.js'
 import { runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 let repo: string
 const gitEnv = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org', NO_COLOR: '1' }
@@ -16,7 +16,7 @@ function git(...args: string[]) {
 }
 
 beforeEach(() => {
-  repo = mkdtempSync(join(tmpdir(), 'mask-audit-git-'))
+  repo = makeTempDir('git-')
   expect(git('init', '-q', '-b', 'main').code).toBe(0)
   // A hooks path set in the machine's global git config must not take the hook elsewhere.
   git('config', 'core.hooksPath', '.git/hooks')
@@ -56,7 +56,7 @@ describe('--staged', () => {
     git('add', '.')
     const r = runCli(['--staged', '--format', 'jsonl'], { cwd: join(repo, 'docs') })
     expect(JSON.parse(r.stdout).path).toBe('b.md')
-    const outside = runCli(['--staged'], { cwd: mkdtempSync(join(tmpdir(), 'mask-audit-nogit-')) })
+    const outside = runCli(['--staged'], { cwd: makeTempDir('nogit-') })
     expect(outside.code).toBe(2)
     expect(outside.stderr.trim()).toBe('mask-audit: not inside a git work tree (--staged and install-hook need a git repository)')
   })

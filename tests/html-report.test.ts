@@ -1,12 +1,12 @@
 // The html report in a real headless browser (Debian's chromium): totals match the JSON, the
 // category filter works, the page loads nothing from the network, a screenshot is taken.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 const chromiumPath = '/usr/bin/chromium'
 const hasChromium = existsSync(chromiumPath)
@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('html report in chromium', () => {
   let summary: { files: number; findings: number; errors: number; warnings: number; unreadable: number; byCategory: Record<string, number> }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'mask-audit-html-'))
+    dir = makeTempDir('html-')
     writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))
     const args = ['fixtures/', join(dir, 'image.png')]
     const html = runCli([...args, '--format', 'html'])
@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('html report in chromium', () => {
     reportUrl = pathToFileURL(join(dir, 'report.html')).href
     summary = JSON.parse(runCli([...args, '--format', 'json']).stdout).summary
     // A fresh profile each run: playwright takes the user data dir here, not as an argument.
-    browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mask-audit-chromium-')), { executablePath: chromiumPath, args: launchArgs, viewport: { width: 1200, height: 1400 } })
+    browser = await chromium.launchPersistentContext(makeTempDir('chromium-'), { executablePath: chromiumPath, args: launchArgs, viewport: { width: 1200, height: 1400 } })
   }, 60_000)
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
 // `mask-audit redact` and `--redact-output`, through the built CLI on real files.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeBytes } from '../src/io/decode.js'
 import { repoRoot, runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 const fixtureDir = join(repoRoot, 'fixtures', 'redacted')
 const fixtures = readdirSync(fixtureDir).filter((n) => n.endsWith('.txt')).map((n) => join(fixtureDir, n))
@@ -13,7 +13,7 @@ const seeds = readdirSync(join(repoRoot, 'fixtures', 'draft')).filter((n) => n.s
 let dir: string
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mask-audit-redact-'))
+  dir = makeTempDir('redact-')
 })
 
 interface JsonFinding {

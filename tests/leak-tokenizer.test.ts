@@ -1,14 +1,14 @@
 // The tokenizer seam: both backends on the same inputs, lazy loading, and a clear error when
 // the optional nodejieba is missing.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, cpSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readdirSync, symlinkSync, cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { auditFiles } from '../src/core/audit.js'
 import { getTokenizer, tokenizerNames } from '../src/nlp/tokenizer.js'
 import { activateRules } from '../src/rules/loader.js'
 import { builtinRules, repoRoot, runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 const inputs = [
   '积极协调然而特集团投资万元为包抓外西河村拓建村级活动场所',
@@ -92,7 +92,7 @@ describe('lazy loading', () => {
 describe('nodejieba missing', () => {
   it('is one clear line and exit code 2, not a failure inside a rule', () => {
     // A copy of the package whose node_modules holds everything but nodejieba.
-    const dir = mkdtempSync(join(tmpdir(), 'mask-audit-no-nodejieba-'))
+    const dir = makeTempDir('no-nodejieba-')
     for (const entry of ['bin', 'dist', 'rules', 'package.json']) cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true })
     mkdirSync(join(dir, 'node_modules'))
     for (const entry of readdirSync(join(repoRoot, 'node_modules'))) {

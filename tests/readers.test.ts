@@ -1,6 +1,5 @@
 // The .docx and .html readers: what text rules see, where offsets point, and the per-file errors.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -12,6 +11,7 @@ import { readDocument } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
 import { builtinRules, runCli } from './helpers.js'
 import { makeDocx, paragraph, table } from './support/docx.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 const rules = activateRules(builtinRules, 'draft')
 let dir: string
@@ -22,7 +22,7 @@ async function auditOne(path: string): Promise<FileResult> {
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mask-audit-readers-'))
+  dir = makeTempDir('readers-')
 })
 
 describe('docx reader', () => {

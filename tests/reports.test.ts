@@ -1,7 +1,6 @@
 // The sarif, csv and github reports: valid SARIF 2.1.0 with stable fingerprints, CSV a
 // spreadsheet reads, workflow commands GitHub parses.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv from 'ajv-draft-04'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +8,7 @@ import { csvCell } from '../src/report/csv.js'
 import { escapeProperty } from '../src/report/github.js'
 import { artifactUri, fingerprintKey } from '../src/report/sarif.js'
 import { repoRoot, runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 // The SARIF 2.1.0 schema as shipped by Microsoft's @microsoft/jest-sarif package (MIT),
 // lib/schemas/sarif-2.1.0-rtm.5.json, kept here because tests run without network.
@@ -17,7 +17,7 @@ const seed = 'fixtures/draft/seed-002-branch-secretary-report.txt'
 let dir: string
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mask-audit-reports-'))
+  dir = makeTempDir('reports-')
   writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))
 })
 

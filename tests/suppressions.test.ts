@@ -1,6 +1,5 @@
 // Inline suppressions in Markdown and HTML comments, and the report of those that suppress nothing.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Document } from '../src/core/document.js'
@@ -10,6 +9,7 @@ import { markdownHtmlRegions } from '../src/io/markdown.js'
 import { documentFromText } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
 import { builtinRules, runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 const rules = activateRules(builtinRules, 'draft')
 const filter = createSuppressionFilter({ knownIds: builtinRules.map((d) => d.id), unusedSeverity: 'warning', markdownHtmlRegions })
@@ -74,7 +74,7 @@ describe('inline suppressions', () => {
   })
 
   it('is reported by the CLI as a warning that config can turn off', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mask-audit-supp-'))
+    const dir = makeTempDir('supp-')
     writeFileSync(join(dir, 'a.md'), '<!-- mask-audit-disable-next-line placeholder/mask -->\n全年学习12次。\n')
     const r = runCli(['a.md', '--format', 'jsonl'], { cwd: dir })
     expect(r.code).toBe(0)
