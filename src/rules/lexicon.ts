@@ -2,7 +2,8 @@
 // (`截止目前` → `截至目前`, `规模以工业` → `规模以上工业`).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from '../config/validate.js'
-import { lazy, literalAlternation, text, zod } from './shared/options.js'
+import { FirstCharIndex } from './shared/first-char-index.js'
+import { lazy, text, zod } from './shared/options.js'
 import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
@@ -39,15 +40,21 @@ export const lexiconKind: RuleKind<LexiconOptions> = {
   compile(rule) {
     const render = compileMessage(rule.message)
     const byWrong = new Map(rule.options.entries.map((e) => [e.wrong, e]))
-    const re = new RegExp(literalAlternation([...byWrong.keys()]), 'g')
+    // A first-character table, not a regex alternation, whose cost grows with every entry
+    // (90 entries: 190 ms on the bench corpus, against 50 ms for the table).
+    const index = new FirstCharIndex(byWrong.keys())
     return (doc) => {
       const findings: RawFinding[] = []
-      re.lastIndex = 0
-      for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
-        const entry = byWrong.get(m[0])!
-        const message = render({ text: m[0], suggestion: entry.right, note: entry.note ?? '' })
-        const fix = rule.options.fix ? { fix: { offset: m.index, length: m[0].length, replacement: entry.right } } : {}
-        findings.push({ offset: m.index, length: m[0].length, message, suggestion: entry.right, ...fix })
+      let end = 0
+      // Hits come by start, longest first; taking each that starts after the last one taken
+      // finds what the alternation did: leftmost, longest, no overlaps.
+      for (const hit of index.matches(doc.text)) {
+        if (hit.begin < end) continue
+        end = hit.end
+        const entry = byWrong.get(hit.keyword)!
+        const message = render({ text: hit.keyword, suggestion: entry.right, note: entry.note ?? '' })
+        const fix = rule.options.fix ? { fix: { offset: hit.begin, length: hit.end - hit.begin, replacement: entry.right } } : {}
+        findings.push({ offset: hit.begin, length: hit.end - hit.begin, message, suggestion: entry.right, ...fix })
       }
       return findings
     }
