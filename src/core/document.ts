@@ -62,6 +62,12 @@ export class Document {
 
   /** Line and column of a UTF-16 offset. */
   positionAt(offset: number): Position {
+    const line = this.lineAt(offset)
+    return { line, column: offset - this.lineStarts[line - 1]! + 1 }
+  }
+
+  /** The 1-based line of a UTF-16 offset. */
+  lineAt(offset: number): number {
     const starts = this.lineStarts
     let lo = 0
     let hi = starts.length - 1
@@ -70,7 +76,7 @@ export class Document {
       if (starts[mid]! <= offset) lo = mid
       else hi = mid - 1
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 }
+    return lo + 1
   }
 
   /** The text of a 1-based line, without its line ending. */

@@ -58,21 +58,24 @@ function dropRepeats(sorted: Finding[]): Finding[] {
 }
 
 function toFinding(doc: Document, rule: ActiveRule, raw: RawFinding): Finding {
-  const start = doc.positionAt(raw.offset)
-  const end = raw.length === 0 ? start : doc.positionAt(raw.offset + raw.length)
+  // Line numbers without Position objects: most spans end on the line they start on.
+  const starts = doc.lineStarts
+  const line = doc.lineAt(raw.offset)
+  const endOffset = raw.offset + raw.length
+  const endLine = endOffset < (starts[line] ?? Infinity) ? line : doc.lineAt(endOffset)
   const finding: Finding = {
     ruleId: rule.def.id,
     category: rule.def.category,
     severity: rule.severity,
     message: raw.message,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
+    line,
+    column: raw.offset - starts[line - 1]! + 1,
+    endLine,
+    endColumn: endOffset - starts[endLine - 1]! + 1,
     offset: raw.offset,
     length: raw.length,
     text: doc.text.slice(raw.offset, raw.offset + raw.length),
-    context: contextAround(doc, raw.offset, raw.length, start.line),
+    context: contextAround(doc, raw.offset, raw.length, line),
     suggestion: raw.suggestion,
     fix: raw.fix ?? null,
     data: raw.data,

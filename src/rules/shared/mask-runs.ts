@@ -18,9 +18,15 @@ export interface MaskRun {
   readonly kind: MaskKind
 }
 
-/** One alternative per kind, in the order of {@link kindOfGroup}. */
-const maskRunRe = /([*\uFF0A]+)|([xX\uFF58\uFF38\u00D7]+)|([\u25CB\u25A1]+)|([_\uFF3F]{2,})/g
-const kindOfGroup: readonly MaskKind[] = ['star', 'letter', 'shape', 'line']
+/** One alternative per kind; {@link kindOf} tells them apart by the first character. */
+const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38\u00D7]+|[\u25CB\u25A1]+|[_\uFF3F]{2,}/g
+
+function kindOf(code: number): MaskKind {
+  if (code === 0x2a || code === 0xff0a) return 'star'
+  if (code === 0x25cb || code === 0x25a1) return 'shape'
+  if (code === 0x5f || code === 0xff3f) return 'line'
+  return 'letter'
+}
 /** Chinese numerals: `○` between them is a zero typed with the wrong circle (`二○二三年`). */
 const chineseNumeralRe = /[〇零一二三四五六七八九十百千万○]/
 /** Clause punctuation that real emphasis in Chinese rarely spans: ，、；,; and line breaks. */
@@ -43,7 +49,7 @@ function scanMaskRuns(doc: Document): MaskRun[] {
   for (let m = maskRunRe.exec(text); m; m = maskRunRe.exec(text)) {
     const start = m.index
     let end = start + m[0].length
-    const kind = kindOfGroup[m.findIndex((group, i) => i > 0 && group !== undefined) - 1]!
+    const kind = kindOf(text.charCodeAt(start))
     // A decimal blank is one run: `增长X.X%`, `xx.x亿元`.
     if (kind === 'letter' && text.charCodeAt(end) === 0x2e /* . */) {
       const fraction = /^[xX\uFF58\uFF38\u00D7]+/.exec(text.slice(end + 1, end + 9))
