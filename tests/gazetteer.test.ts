@@ -32,6 +32,20 @@ describe('gazetteer', () => {
     expect(gazetteer.unitsByShortName('石嘴山').map((u) => u.code)).toEqual(['6402'])
   })
 
+  it('keeps the characters of a name that also name a people: only a designation goes with the suffix', () => {
+    // 京, 白, 水, 藏 and 蒙古 name peoples too; stripping them cut 北京 to 北 and 白水县 to nothing.
+    expect(shortNameOf('北京市', 1)).toBe('北京')
+    expect(shortNameOf('白水县', 3)).toBe('白水')
+    expect(shortNameOf('六盘水市', 2)).toBe('六盘水')
+    expect(shortNameOf('内蒙古自治区', 1)).toBe('内蒙古')
+    expect(shortNameOf('西藏自治区', 1)).toBe('西藏')
+    expect(shortNameOf('新疆维吾尔自治区', 1)).toBe('新疆')
+    expect(shortNameOf('巴里坤哈萨克自治县', 3)).toBe('巴里坤')
+    expect(shortNameOf('红星回族乡', 4)).toBe('红星')
+    expect(gazetteer.unitsByShortName('北京').map((u) => u.code)).toContain('11') // and 北京街道 of Guangzhou
+    expect(gazetteer.isCommonShortName(gazetteer.unit('610527')!)).toBe(false) // 白水县
+  })
+
   it('flags units whose short name is a common word', () => {
     expect(gazetteer.isCommonShortName(gazetteer.unit('330881')!)).toBe(true) // 江山市
     expect(gazetteer.isCommonShortName(gazetteer.unit('640181')!)).toBe(false) // 灵武市

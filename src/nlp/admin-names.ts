@@ -6,18 +6,43 @@ import type { Level } from './gazetteer.js'
 const ethnicGroups =
   '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺'
 
+/**
+ * The suffix of a level with the ethnic designation before it. An ethnic name is part of
+ * the designation when 族 follows it (回族乡, 恩施土家族苗族自治州) or when it stands right before
+ * 自治 (新疆维吾尔自治区); elsewhere the same characters are the place's own (白水县, 北京市:
+ * 白, 水 and 京 also name peoples).
+ */
+function suffixWithDesignation(plain: string, autonomous: string): RegExp {
+  const marked = `(?:(?:${ethnicGroups})族)*`
+  const beforeAutonomy = `(?:(?:${ethnicGroups})族?)*`
+  return new RegExp(autonomous ? `(?:${marked}(?:${plain})|${beforeAutonomy}(?:${autonomous}))$` : `${marked}(?:${plain})$`)
+}
+
 /** Suffixes stripped to get a short name, by level; ethnic designations go with them. */
 const shortSuffixRe: Readonly<Record<Level, RegExp>> = {
-  1: new RegExp(`(?:(?:${ethnicGroups})族?)*(?:特别行政区|自治区|省|市)$`),
-  2: new RegExp(`(?:(?:${ethnicGroups})族?)*(?:自治州|地区|市|盟)$`),
-  3: new RegExp(`(?:(?:${ethnicGroups})族?)*(?:自治县|自治旗|林区|特区|市|县|区|旗)$`),
-  4: new RegExp(`(?:(?:${ethnicGroups})族)*(?:民族乡|镇|乡|街道|苏木)$`),
+  1: suffixWithDesignation('特别行政区|省|市', '自治区'),
+  2: suffixWithDesignation('地区|市|盟', '自治州'),
+  3: suffixWithDesignation('林区|特区|市|县|区|旗', '自治县|自治旗'),
+  4: suffixWithDesignation('民族乡|镇|乡|街道|苏木', ''),
   5: /(?:村|社区|嘎查)$/,
 }
 
-/** `宁夏回族自治区` → `宁夏`, `恩施土家族苗族自治州` → `恩施`, `中街街道` → `中街`, `石嘴山市` → `石嘴山`. */
+/** The suffix alone, for names whose ethnic name is their own (内蒙古自治区, 西藏自治区). */
+const plainSuffixRe: Readonly<Record<Level, RegExp>> = {
+  1: /(?:特别行政区|自治区|省|市)$/,
+  2: /(?:自治州|地区|市|盟)$/,
+  3: /(?:自治县|自治旗|林区|特区|市|县|区|旗)$/,
+  4: /(?:民族乡|镇|乡|街道|苏木)$/,
+  5: /(?:村|社区|嘎查)$/,
+}
+
+/**
+ * `宁夏回族自治区` → `宁夏`, `恩施土家族苗族自治州` → `恩施`, `中街街道` → `中街`, `石嘴山市` → `石嘴山`,
+ * `北京市` → `北京`, `内蒙古自治区` → `内蒙古` (a short name keeps two characters at least).
+ */
 export function shortNameOf(name: string, level: Level): string {
-  return name.replace(shortSuffixRe[level], '')
+  const short = name.replace(shortSuffixRe[level], '')
+  return short.length >= 2 ? short : name.replace(plainSuffixRe[level], '')
 }
 
 /**
