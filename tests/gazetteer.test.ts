@@ -23,25 +23,26 @@ describe('gazetteer', () => {
     expect(gazetteer.ancestors(gazetteer.unit('110101')!).map((u) => u.name)).toEqual(['北京市'])
   })
 
-  it('cuts short names as reports write them', () => {
-    expect(shortNameOf('宁夏回族自治区', 1)).toBe('宁夏')
-    expect(shortNameOf('恩施土家族苗族自治州', 2)).toBe('恩施')
-    expect(shortNameOf('博尔塔拉蒙古自治州', 2)).toBe('博尔塔拉')
-    expect(shortNameOf('额济纳旗', 3)).toBe('额济纳')
-    expect(shortNameOf('中街街道', 4)).toBe('中街')
+  it('cuts short names as reports write them, keeping the characters that also name a people', () => {
+    // 京, 白, 水, 藏 and 蒙古 name peoples too: only a designation (with 族, or before 自治)
+    // goes with the suffix; cutting them made 北京 北 and 白水县 nothing.
+    const cases: [string, 1 | 2 | 3 | 4, string][] = [
+      ['宁夏回族自治区', 1, '宁夏'],
+      ['恩施土家族苗族自治州', 2, '恩施'],
+      ['博尔塔拉蒙古自治州', 2, '博尔塔拉'],
+      ['额济纳旗', 3, '额济纳'],
+      ['中街街道', 4, '中街'],
+      ['北京市', 1, '北京'],
+      ['白水县', 3, '白水'],
+      ['六盘水市', 2, '六盘水'],
+      ['内蒙古自治区', 1, '内蒙古'],
+      ['西藏自治区', 1, '西藏'],
+      ['新疆维吾尔自治区', 1, '新疆'],
+      ['巴里坤哈萨克自治县', 3, '巴里坤'],
+      ['红星回族乡', 4, '红星'],
+    ]
+    for (const [name, level, short] of cases) expect(shortNameOf(name, level), name).toBe(short)
     expect(gazetteer.unitsByShortName('石嘴山').map((u) => u.code)).toEqual(['6402'])
-  })
-
-  it('keeps the characters of a name that also name a people: only a designation goes with the suffix', () => {
-    // 京, 白, 水, 藏 and 蒙古 name peoples too; stripping them cut 北京 to 北 and 白水县 to nothing.
-    expect(shortNameOf('北京市', 1)).toBe('北京')
-    expect(shortNameOf('白水县', 3)).toBe('白水')
-    expect(shortNameOf('六盘水市', 2)).toBe('六盘水')
-    expect(shortNameOf('内蒙古自治区', 1)).toBe('内蒙古')
-    expect(shortNameOf('西藏自治区', 1)).toBe('西藏')
-    expect(shortNameOf('新疆维吾尔自治区', 1)).toBe('新疆')
-    expect(shortNameOf('巴里坤哈萨克自治县', 3)).toBe('巴里坤')
-    expect(shortNameOf('红星回族乡', 4)).toBe('红星')
     expect(gazetteer.unitsByShortName('北京').map((u) => u.code)).toContain('11') // and 北京街道 of Guangzhou
     expect(gazetteer.isCommonShortName(gazetteer.unit('610527')!)).toBe(false) // 白水县
   })
