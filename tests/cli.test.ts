@@ -1,6 +1,6 @@
 // The command line as a user meets it: exit codes, one-line errors, formats, batches.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot, runCli } from './helpers.js'
@@ -64,6 +64,15 @@ describe('exit codes and errors', () => {
     expect(r.stderr).toBe('')
     expect(r.status).toBe(1)
     expect(JSON.parse(r.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['count/unfilled'])
+  })
+
+  it.runIf(existsSync('/dev/full'))('says in one line that the output cannot be written, and exits 2', () => {
+    const bin = join(repoRoot, 'bin', 'mask-audit.js')
+    const full = openSync('/dev/full', 'w')
+    const r = spawnSync(process.execPath, [bin, join(dir, 'clean.txt')], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' })
+    closeSync(full)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toBe('mask-audit: <stdout>: cannot write the output: ENOSPC\n')
   })
 
   it('notes an empty file on stderr and exits 0', () => {

@@ -1,52 +1,59 @@
 // The only place that writes to the process streams; commands get these functions.
 import { writeSync } from 'node:fs'
+import { InputError } from '../core/errors.js'
 import type { Output } from '../report/types.js'
 
 /**
- * Output of stdout waits in one reusable buffer and goes out in writes of about 1 MB: a
- * write per file of a large batch cost more in system calls than encoding the text, and a
- * fresh Buffer per chunk more again in garbage collection. On a terminal every write goes out
- * at once, so findings appear as they are found.
+ * Each call's output is assembled in one reusable buffer and written at once: a fresh Buffer
+ * per chunk cost more in allocation and garbage collection than the encoding. Nothing waits
+ * past the call, so results stream (a driver of `--input jsonl` gets each line as it is
+ * audited) and an interrupted run loses nothing already audited.
  */
-const flushAt = 1 << 20
-let pending = Buffer.allocUnsafe(0)
+const baseSize = 64 * 1024
+/** Past this, the buffer is dropped after its write rather than kept for the next one. */
+const keepAtMost = 4 * 1024 * 1024
+let pending = Buffer.allocUnsafe(baseSize)
 let pendingLength = 0
 
 /** Writes text or UTF-8 bytes to stdout; synchronous, so output is complete before exit even when piped. */
 export function writeOut(output: Output): void {
-  if (typeof output === 'string') writeText(output)
-  else if (output instanceof Uint8Array) writeBytes(output)
-  else for (const part of output) writeOut(part)
+  append(output)
+  flushOut()
 }
 
-function writeBytes(bytes: Uint8Array): void {
-  if (bytes.length === 0) return
-  if (pendingLength + bytes.length > pending.length) {
-    flushOut()
-    if (bytes.length > pending.length) pending = Buffer.allocUnsafe(Math.max(bytes.length, flushAt * 2))
-  }
+function append(output: Output): void {
+  if (typeof output === 'string') appendText(output)
+  else if (output instanceof Uint8Array) appendBytes(output)
+  else for (const part of output) append(part)
+}
+
+function appendBytes(bytes: Uint8Array): void {
+  reserve(bytes.length)
   pending.set(bytes, pendingLength)
   pendingLength += bytes.length
-  if (pendingLength >= flushAt || process.stdout.isTTY === true) flushOut()
 }
 
-function writeText(text: string): void {
-  if (!text) return
-  // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
-  if (pendingLength + text.length * 3 > pending.length) {
-    flushOut()
-    if (text.length * 3 > pending.length) pending = Buffer.allocUnsafe(Math.max(text.length * 3, flushAt * 2))
-  }
+function appendText(text: string): void {
+  // A UTF-16 code unit never takes more than 3 bytes of UTF-8; a long text is measured exactly.
+  reserve(text.length > keepAtMost ? Buffer.byteLength(text, 'utf8') : text.length * 3)
   pendingLength += pending.write(text, pendingLength, 'utf8')
-  if (pendingLength >= flushAt || process.stdout.isTTY === true) flushOut()
 }
 
-/** Writes what stdout holds back; called before stderr is written and when a command ends. */
-export function flushOut(): void {
+/** Room for `bytes` more: the buffer grows, keeping what it holds. */
+function reserve(bytes: number): void {
+  if (pendingLength + bytes <= pending.length) return
+  const grown = Buffer.allocUnsafe(Math.max(pending.length * 2, pendingLength + bytes))
+  pending.copy(grown, 0, 0, pendingLength)
+  pending = grown
+}
+
+function flushOut(): void {
   if (pendingLength === 0) return
   const length = pendingLength
   pendingLength = 0
-  writeAll(1, pending.subarray(0, length))
+  const bytes = pending.subarray(0, length)
+  if (pending.length > keepAtMost) pending = Buffer.allocUnsafe(baseSize)
+  writeAll(1, bytes)
 }
 
 /** Writes one line to stderr, prefixed with the program name. */
@@ -56,10 +63,7 @@ export function writeErr(line: string): void {
 
 /** Writes text to stderr as it is (the progress line, which redraws itself). */
 export function writeErrRaw(text: string): void {
-  if (!text) return
-  // Output so far first, so the two streams interleave as they were written when merged.
-  flushOut()
-  writeAll(2, Buffer.from(text, 'utf8'))
+  if (text) writeAll(2, Buffer.from(text, 'utf8'))
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
@@ -71,6 +75,8 @@ function writeAll(fd: number, bytes: Uint8Array): void {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'EAGAIN') continue
       if (code === 'EPIPE') process.exit(0)
+      // A full disk or a closed file: one line and exit 2, like any input that fails.
+      if (fd === 1) throw new InputError(`cannot write the output: ${code ?? String(error)}`, { path: '<stdout>' })
       throw error
     }
   }

@@ -6,7 +6,7 @@ import { formats } from '../report/index.js'
 import { runCheck, type CheckOptions } from './check.js'
 import type { RedactOptions } from './redact.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
-import { flushOut, writeErr, writeOut } from './io.js'
+import { writeErr, writeOut } from './io.js'
 import { renderRuleList } from './rules-command.js'
 import { loadAllRules } from './rules-setup.js'
 import { toolVersion } from './version.js'
@@ -92,8 +92,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     return code
   } catch (error) {
     return handleError(error)
-  } finally {
-    flushOut()
   }
 }
 
