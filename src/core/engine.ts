@@ -28,7 +28,8 @@ export function checkDocument(doc: Document, rules: readonly ActiveRule[]): Find
     for (const raw of raws) if (!doc.isSkipped(raw.offset, raw.length)) found.push({ rule, raw })
   }
   const kept = resolveClaims(found)
-  return dropRepeats([...failures, ...kept.map(({ rule, raw }) => toFinding(doc, rule, raw))].sort(compareFindings))
+  // Rule failures all carry one id at one place: they are not repeats of each other.
+  return [...failures, ...dropRepeats(kept.map(({ rule, raw }) => toFinding(doc, rule, raw)).sort(compareFindings))].sort(compareFindings)
 }
 
 function resolveClaims(found: { rule: ActiveRule; raw: RawFinding }[]): typeof found {
