@@ -1,5 +1,5 @@
 // Reads a file into a Document: bytes, decoding, and the reader for its format.
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { extname } from 'node:path'
 import { Document, type DocumentFormat } from '../core/document.js'
 import { InputError } from '../core/errors.js'
@@ -70,8 +70,9 @@ function readBytes(path: string): Uint8Array {
     const info = fstatSync(fd)
     if (info.isDirectory()) throw new InputError('is a directory', { path })
     if (info.size > maxFileBytes) throw new InputError(`file too large (${info.size} bytes; the limit is ${maxFileBytes})`, { path })
-    // A pipe or device (`<(zcat a.txt.gz)`, /dev/stdin) has no size: read it to its end.
-    if (!info.isFile()) return readFileSync(fd)
+    // A pipe or device (`<(zcat a.txt.gz)`), or a file that gives no size (/proc): read to its
+    // end, within the same limit.
+    if (!info.isFile() || info.size === 0) return readToEnd(fd, path)
     // A regular file's size is known: read it straight in (readFileSync(fd) would fstat again).
     const bytes = Buffer.allocUnsafe(info.size)
     let length = 0
@@ -84,5 +85,19 @@ function readBytes(path: string): Uint8Array {
     throw new InputError(reason, { path })
   } finally {
     if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/** Reads `fd` to its end in chunks; more than maxFileBytes is refused (`/dev/zero` never ends). */
+function readToEnd(fd: number, path: string): Uint8Array {
+  const chunks: Buffer[] = []
+  let total = 0
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024)
+    const n = readSync(fd, chunk, 0, chunk.length, null)
+    if (n === 0) return Buffer.concat(chunks, total)
+    total += n
+    if (total > maxFileBytes) throw new InputError(`file too large (more than ${maxFileBytes} bytes)`, { path })
+    chunks.push(chunk.subarray(0, n))
   }
 }
