@@ -27,8 +27,14 @@ function kindOf(code: number): MaskKind {
   if (code === 0x5f || code === 0xff3f) return 'line'
   return 'letter'
 }
-/** Chinese numerals: `○` between them is a zero typed with the wrong circle (`二○二三年`). */
-const chineseNumeralRe = /[〇零一二三四五六七八九十百千万○]/
+/**
+ * Chinese numerals: `○` after one (`二○二三年`, `一百○五`) or before a digit (`○八年`) is a zero
+ * typed with the wrong circle. A magnitude after the run is a count's (`□□万元`).
+ */
+const numeralBeforeZeroRe = /[〇零一二三四五六七八九十百千万○]/
+const digitAfterZeroRe = /[〇零一二三四五六七八九○]/
+/** Longer runs of squares are a form's boxes, one per digit (`邮政编码□□□□□□`), not a name. */
+const maxShapeMask = 4
 /** Clause punctuation that real emphasis in Chinese rarely spans: ，、；,; and line breaks. */
 const clausePunctRe = /[，、；,;\r\n]/
 /** The commonest measure words: a star run right before one stands for a number, not markup. */
@@ -79,13 +85,14 @@ function standsInChineseText(text: string, start: number, end: number): boolean 
 }
 
 /**
- * A circle or square stands for something when two or more are written (`○○县`, `□□镇`), or
- * one right after Chinese text (`共有□家`); one alone is a bullet or a check box (`□是 □否`).
- * Circles among Chinese numerals are zeros (`二○○八年`).
+ * A circle or square stands for something when two to four are written (`○○县`, `□□镇`), or
+ * one right after Chinese text (`共有□家`); one alone is a bullet or a check box (`□是 □否`),
+ * more are a form's digit boxes. Circles among Chinese numerals are zeros (`二○○八年`).
  */
 function isShapeMask(text: string, start: number, end: number): boolean {
-  if (chineseNumeralRe.test(text.charAt(start - 1)) || chineseNumeralRe.test(text.charAt(end))) return false
-  return end - start >= 2 || isHan(text.charCodeAt(start - 1))
+  if (numeralBeforeZeroRe.test(text.charAt(start - 1)) || digitAfterZeroRe.test(text.charAt(end))) return false
+  const length = end - start
+  return length <= maxShapeMask && (length >= 2 || isHan(text.charCodeAt(start - 1)))
 }
 
 /**
@@ -104,12 +111,18 @@ function findEmphasisMarkers(text: string, runs: readonly MaskRun[]): boolean[] 
       const open = runs[markers[k]!]!
       const close = runs[markers[k + 1]!]!
       if (open.text.length !== close.text.length || !isEmphasisContent(text, open, close)) continue
+      // Markdown takes `__` for emphasis only at a word's edge: `位于__省__市` is two blanks.
+      if (kind === 'line' && isWordOrHan(text.charCodeAt(open.start - 1))) continue
       isMarker[markers[k]!] = true
       isMarker[markers[k + 1]!] = true
       k++
     }
   }
   return isMarker
+}
+
+function isWordOrHan(code: number): boolean {
+  return isHan(code) || isWordChar(code)
 }
 
 function isEmphasisContent(text: string, open: MaskRun, close: MaskRun): boolean {
