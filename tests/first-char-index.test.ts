@@ -47,4 +47,10 @@ describe('FirstCharIndex.reload', () => {
     index.reload([])
     expect([...index.matches('宁夏中卫')]).toEqual([])
   })
+
+  it('still finds the right literals after more reloads than its set numbers count', () => {
+    const index = new FirstCharIndex(['中卫'])
+    for (let i = 0; i < 70_000; i++) index.reload(i % 2 ? ['宁夏'] : ['卫'])
+    expect([...index.matches('宁夏中卫')].map((h) => h.keyword)).toEqual(['宁夏'])
+  })
 })
