@@ -91,6 +91,12 @@ describe('exit codes and errors', () => {
     expect(typo.stderr).toMatch(/typo-rule\.yaml:3:11: severity/)
   })
 
+  it('reports a missing --rules file even when no path names a file to check', () => {
+    const r = runCli(['--rules', join(dir, 'no-such-rule.yaml'), join(dir, 'nothing-here')])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`${join(dir, 'no-such-rule.yaml')}: cannot read rule file: no such file`)
+  })
+
   it('suggests the intended rule id for a typo in --rule', () => {
     const r = runCli(['--rule', 'count/unfiled=off', join(dir, 'clean.txt')])
     expect(r.code).toBe(2)

@@ -13,6 +13,7 @@ import { documentFromText, readDocument } from '../io/read-document.js'
 import { defaultExtensions, expandPaths } from '../io/walk.js'
 import type { FileResult } from '../report/types.js'
 import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
+import { loadRuleFiles } from '../rules/loader.js'
 import { fixFile } from './fix-files.js'
 import { writeErr, writeOut } from './io.js'
 
@@ -53,6 +54,8 @@ export class CheckWorkflow {
 
   constructor(private readonly options: WorkflowOptions) {
     checkCombinations(options)
+    // Read before any file: a wrong --rules path is an error even when no path names a file.
+    loadRuleFiles(options.rules)
     this.resolver = new SettingsResolver({
       profile: options.profile,
       ruleFlags: options.rule,
