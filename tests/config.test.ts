@@ -95,6 +95,10 @@ describe('finding the config', () => {
     write('docs/a.txt', '本年度预算执行率高。\n')
     const r = runCli(['docs', '--format', 'jsonl'], { cwd: join(dir) })
     expect(jsonl(r.stdout).map((f) => [f.ruleId, f.severity])).toEqual([['typo/budget', 'warning']])
+    // `rules` lists what a check here knows: the built-in rules and the config's rule files.
+    const listed = JSON.parse(runCli(['rules', '--json'], { cwd: dir }).stdout) as { id: string }[]
+    expect(listed.map((d) => d.id)).toContain('typo/budget')
+    expect(listed.map((d) => d.id)).toContain('count/unfilled')
   })
 
   it('applies config and suppressions to --stdin, found from --stdin-filename', () => {

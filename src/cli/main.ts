@@ -1,5 +1,6 @@
 // The command line: commander wiring, error reporting and exit codes.
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import type { Command as CommandType } from 'commander'
 import { MaskAuditError } from '../core/errors.js'
 import { formats } from '../report/index.js'
@@ -8,8 +9,8 @@ import type { RedactOptions } from './redact.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
 import { writeErr, writeOut } from './io.js'
 import { renderRuleList } from './rules-command.js'
-import { loadAllRules } from './rules-setup.js'
 import { toolVersion } from './version.js'
+import type { RuleDef } from '../rules/types.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 
 // Required, not imported: commander is CommonJS, and importing it from an ES module makes Node
@@ -17,6 +18,19 @@ import { registerWorkflowCommands } from './workflow-commands.js'
 const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander')
 
 const collect = (value: string, previous: string[]) => [...previous, value]
+
+interface RulesOptions {
+  readonly json?: boolean
+  readonly rules: string[]
+  readonly config?: string
+}
+
+/** The rules a check of a file in the current folder would know: built-in, --rules, and the config's. */
+async function rulesInEffect(options: RulesOptions): Promise<readonly RuleDef[]> {
+  const { SettingsResolver } = await import('../config/resolve.js')
+  const resolver = new SettingsResolver({ ruleFlags: [], ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }) })
+  return (await resolver.forPath(join(process.cwd(), 'report.txt'))).defs
+}
 
 function buildProgram(setExit: (code: number) => void): CommandType {
   const program = new Command('mask-audit')
@@ -75,9 +89,11 @@ function buildProgram(setExit: (code: number) => void): CommandType {
 
   program
     .command('rules')
-    .description('list every rule: id, severity under each profile, summary')
+    .description('list every rule: id, severity under each profile, summary (with the ruleFiles and sensitiveTerms of the config that applies here)')
     .option('--json', 'as JSON')
-    .action((options: { json?: boolean }) => writeOut(renderRuleList(loadAllRules(), options.json === true)))
+    .option('--rules <file>', 'also an extra rule file, as check takes it (repeatable)', collect, [])
+    .option('-c, --config <file>', 'the config file to read instead of looking for one from the current folder')
+    .action(async (options: RulesOptions) => writeOut(renderRuleList(await rulesInEffect(options), options.json === true)))
 
   registerWorkflowCommands(program, setExit)
   return program
