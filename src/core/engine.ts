@@ -87,7 +87,7 @@ function toFinding(doc: Document, rule: ActiveRule, raw: RawFinding): Finding {
 const ellipsis = '...'
 
 /** The text around a span, clipped to its line; `...` marks a cut. Offsets in UTF-16 code units. */
-export function contextAround(doc: Document, offset: number, length: number, line = doc.positionAt(offset).line): string {
+export function contextAround(doc: Document, offset: number, length: number, line = doc.lineAt(offset)): string {
   const text = doc.text
   const lineStart = doc.lineStarts[line - 1]!
   let lineEnd = doc.lineStarts[line] ?? text.length

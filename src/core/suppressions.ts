@@ -81,7 +81,7 @@ function buildRanges(doc: Document, directives: readonly Directive[]): Range[] {
   for (const d of directives) {
     const ids = d.ids ? new Set(d.ids) : null
     if (d.kind === 'disable-line' || d.kind === 'disable-next-line') {
-      const line = doc.positionAt(d.kind === 'disable-line' ? d.offset : d.offset + d.length).line + (d.kind === 'disable-next-line' ? 1 : 0)
+      const line = doc.lineAt(d.kind === 'disable-line' ? d.offset : d.offset + d.length) + (d.kind === 'disable-next-line' ? 1 : 0)
       const start = doc.lineStarts[line - 1]
       if (start !== undefined) ranges.push({ start, end: doc.lineStarts[line] ?? doc.text.length, ids, except: new Set(), directive: d })
     } else if (d.kind === 'disable') open.push({ start: d.offset + d.length, end: doc.text.length, ids, except: new Set(), directive: d })

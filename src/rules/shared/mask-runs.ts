@@ -20,6 +20,8 @@ export interface MaskRun {
 
 /** One alternative per kind; {@link kindOf} tells them apart by the first character. */
 const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38\u00D7]+|[\u25CB\u25A1]+|[_\uFF3F]{2,}/g
+/** The letters after the point of a decimal blank (`X.X%`). */
+const fractionRe = /^[xX\uFF58\uFF38\u00D7]+/
 
 function kindOf(code: number): MaskKind {
   if (code === 0x2a || code === 0xff0a) return 'star'
@@ -58,7 +60,7 @@ function scanMaskRuns(doc: Document): MaskRun[] {
     const kind = kindOf(text.charCodeAt(start))
     // A decimal blank is one run: `增长X.X%`, `xx.x亿元`.
     if (kind === 'letter' && text.charCodeAt(end) === 0x2e /* . */) {
-      const fraction = /^[xX\uFF58\uFF38\u00D7]+/.exec(text.slice(end + 1, end + 9))
+      const fraction = fractionRe.exec(text.slice(end + 1, end + 9))
       if (fraction) end += 1 + fraction[0].length
     }
     maskRunRe.lastIndex = end
