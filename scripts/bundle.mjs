@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = join(root, 'dist', 'bundle')
 rmSync(outdir, { recursive: true, force: true })
 await build({
-  entryPoints: [join(root, 'dist', 'cli', 'main.js'), join(root, 'dist', 'core', 'audit-worker.js')],
+  entryPoints: [join(root, 'dist', 'cli', 'main.js'), join(root, 'dist', 'run', 'audit-worker.js')],
   outdir,
   // The worker pool loads ./audit-worker.js beside itself.
   entryNames: '[name]',

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { auditFiles } from '../src/core/audit.js'
+import { auditFiles } from '../src/run/audit-loop.js'
 import type { Finding } from '../src/core/finding.js'
 import { activateRules } from '../src/rules/loader.js'
 import { profiles } from '../src/rules/types.js'

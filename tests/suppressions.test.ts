@@ -5,14 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { Document } from '../src/core/document.js'
 import { checkDocument } from '../src/core/engine.js'
 import { createSuppressionFilter, unusedSuppressionId } from '../src/core/suppressions.js'
-import { markdownHtmlRegions } from '../src/io/markdown.js'
 import { documentFromText } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
 import { builtinRules, runCli } from './helpers.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 const rules = activateRules(builtinRules, 'draft')
-const filter = createSuppressionFilter({ knownIds: builtinRules.map((d) => d.id), unusedSeverity: 'warning', markdownHtmlRegions })
+const filter = createSuppressionFilter({ knownIds: builtinRules.map((d) => d.id), unusedSeverity: 'warning' })
 
 async function audit(text: string, path = 'draft.md') {
   const doc = await documentFromText(text, path)

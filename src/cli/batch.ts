@@ -1,12 +1,12 @@
 // The batch part of `check`: --jobs, --shard and the progress line around auditFiles.
 import { availableParallelism } from 'node:os'
-import { auditFiles, type FileSetup } from '../core/audit.js'
 import type { Document } from '../core/document.js'
 import { UsageError } from '../core/errors.js'
 import type { FindingFilter } from '../core/filters.js'
-import { warmUpWorkers, type RenderSpec } from '../core/parallel-audit.js'
-import type { FileResult } from '../report/types.js'
+import type { FileResult } from '../core/result.js'
 import type { ActiveRule } from '../rules/types.js'
+import { auditFiles } from '../run/audit-loop.js'
+import { warmUpWorkers, type FileSetup, type RenderSpec, type WarmWorkers } from '../run/workers.js'
 import { writeErrRaw } from './io.js'
 import { createProgress, shouldShowProgress } from './progress.js'
 import { parseShard, selectShard, type Shard } from './shard.js'
@@ -56,14 +56,14 @@ export function selectFiles(files: string[], plan: BatchPlan | undefined): strin
 }
 
 /** Starts the workers a large batch of `files` will use, while settings are still being resolved. */
-export function warmUpBatch(files: readonly string[], plan: BatchPlan | undefined): void {
-  if (plan) warmUpWorkers(files, plan.jobs, plan.render)
+export function warmUpBatch(files: readonly string[], plan: BatchPlan | undefined): WarmWorkers | undefined {
+  return plan ? warmUpWorkers(files, plan.jobs, plan.render) : undefined
 }
 
 /**
  * Audits `files` with `plan.jobs` threads, passing each result to `emit` in order, with the
- * progress line around it. `read` replaces reading from disk (the git index for --staged),
- * which keeps the batch in this thread.
+ * progress line around it. `how.read` replaces reading from disk (the git index for
+ * --staged), which keeps the batch in this thread; `how.warm` are workers started ahead.
  */
 export async function auditBatch(
   files: readonly string[],
@@ -71,12 +71,12 @@ export async function auditBatch(
   filters: readonly FindingFilter[],
   plan: BatchPlan | undefined,
   emit: (result: FileResult) => void,
-  read?: (path: string) => Promise<Document>,
+  how: { readonly read?: (path: string) => Promise<Document>; readonly warm?: WarmWorkers } = {},
 ): Promise<void> {
   const isShown = shouldShowProgress({ isTTY: process.stderr.isTTY === true, env: process.env, isWanted: plan?.isProgressWanted ?? false })
   const progress = createProgress(files.length, isShown, writeErrRaw)
   try {
-    for await (const result of auditFiles(files, rules, filters, { jobs: plan?.jobs ?? 1, render: plan?.render, ...(read && { read }) })) {
+    for await (const result of auditFiles(files, rules, filters, { jobs: plan?.jobs ?? 1, render: plan?.render, warm: how.warm, ...(how.read && { read: how.read }) })) {
       if (writesToTerminal(result)) progress.clear()
       emit(result)
       progress.update(result)

@@ -2,7 +2,7 @@
 import { auditDocument } from '../core/audit.js'
 import { blanksOf, type Blank } from '../core/blanks.js'
 import type { Document } from '../core/document.js'
-import { SettingsResolver } from '../config/resolve.js'
+import { SettingsResolver } from '../run/file-settings.js'
 import { renderSheet } from '../io/blank-sheet.js'
 import { readDocument } from '../io/read-document.js'
 import { writeFileAtomic } from '../io/write.js'

@@ -1,20 +1,24 @@
 // The everyday workflows of `check`: config per file, --staged, --baseline/--write-baseline, --fix.
 import { readFileSync } from 'node:fs'
-import { auditDocument, type FileSetup, type FindingFilter } from '../core/audit.js'
+import { auditDocument } from '../core/audit.js'
 import { BaselineMatcher, buildBaseline } from '../core/baseline.js'
+import { isInternalFinding } from '../core/categories.js'
 import type { Document } from '../core/document.js'
 import { UsageError, type MaskAuditError } from '../core/errors.js'
+import type { FindingFilter } from '../core/filters.js'
 import type { Finding } from '../core/finding.js'
-import { SettingsResolver, type FileSettings } from '../config/resolve.js'
+import type { FileResult } from '../core/result.js'
 import { baselineKeyer, baselineSalt, readBaseline, writeBaseline } from '../io/baseline-file.js'
 import { decodeBytes } from '../io/decode.js'
 import { readStagedDocument, stagedPaths } from '../io/git-index.js'
 import { documentFromText, readDocument } from '../io/read-document.js'
-import { defaultExtensions, expandPaths } from '../io/walk.js'
-import type { FileResult } from '../report/types.js'
-import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
+import { readableExtensions } from '../io/readers.js'
+import { expandPaths } from '../io/walk.js'
 import { loadRuleFiles } from '../rules/loader.js'
-import { fixFile } from './fix-files.js'
+import { SettingsResolver, type FileSettings } from '../run/file-settings.js'
+import { fixFile } from '../run/fix-file.js'
+import type { FileSetup } from '../run/workers.js'
+import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
 import { writeErr, writeOut } from './io.js'
 
 /** The options of `check` this module reads. */
@@ -100,7 +104,7 @@ export class CheckWorkflow {
       return
     }
     const files = selectFiles(this.collectFiles(paths, sink), batch)
-    if (this.canUseWorkers) warmUpBatch(files, batch)
+    const warm = this.canUseWorkers ? warmUpBatch(files, batch) : undefined
     const settings = new Map<string, FileSettings>()
     for (const file of files) settings.set(file, await this.resolver.forPath(file))
     const kept = files.filter((f) => !settings.get(f)!.isIgnored || this.noteIgnored(f, paths, settings.get(f)!))
@@ -108,7 +112,7 @@ export class CheckWorkflow {
     if (this.options.fix || this.options.fixDryRun) {
       for (const file of kept) sink.emit(await this.fix(file, settings.get(file)!, filters, read))
     } else {
-      await auditBatch(kept, (p) => settings.get(p)!, filters, batch, sink.emit, this.options.staged ? read : undefined)
+      await auditBatch(kept, (p) => settings.get(p)!, filters, batch, sink.emit, { warm, ...(this.options.staged && { read }) })
     }
   }
 
@@ -131,13 +135,13 @@ export class CheckWorkflow {
   }
 
   private record(key: string, findings: Finding[]): Finding[] {
-    this.recorded.set(key, findings.filter((f) => !f.ruleId.startsWith('internal/')))
-    return findings.filter((f) => f.ruleId.startsWith('internal/'))
+    this.recorded.set(key, findings.filter((f) => !isInternalFinding(f)))
+    return findings.filter(isInternalFinding)
   }
 
   private collectFiles(paths: readonly string[], sink: WorkflowSink): string[] {
     if (this.options.staged) {
-      const extRe = new RegExp(`\\.(?:${defaultExtensions.join('|')})$`, 'i')
+      const extRe = new RegExp(`\\.(?:${readableExtensions.join('|')})$`, 'i')
       return stagedPaths(paths).filter((p) => extRe.test(p))
     }
     if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')

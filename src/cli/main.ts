@@ -27,7 +27,7 @@ interface RulesOptions {
 
 /** The rules a check of a file in the current folder would know: built-in, --rules, and the config's. */
 async function rulesInEffect(options: RulesOptions): Promise<readonly RuleDef[]> {
-  const { SettingsResolver } = await import('../config/resolve.js')
+  const { SettingsResolver } = await import('../run/file-settings.js')
   const resolver = new SettingsResolver({ ruleFlags: [], ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }) })
   return (await resolver.forPath(join(process.cwd(), 'report.txt'))).defs
 }
@@ -83,6 +83,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--dry-run', 'print a unified diff instead of writing')
     .option('--mask <mask>', 'the mask to write (default: the mask the document uses most for names, else ***)')
     .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
+    .option('-c, --config <file>', 'use this config file instead of looking for one (its sensitiveTerms, rules and overrides apply)')
     .addOption(new Option('--tokenizer <name>', 'word segmenter of the leak rules').choices(tokenizerNames))
     .option('--sensitive-terms <file>', 'names that must never appear, one a line')
     .action(async (file: string, options: RedactOptions) => setExit(await (await import('./redact.js')).runRedact(file, options)))

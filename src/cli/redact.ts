@@ -2,19 +2,18 @@
 // mask, in the file's own encoding, BOM and line endings; the original is never written.
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { checkDocument } from '../core/engine.js'
+import { auditDocument } from '../core/audit.js'
+import { traitsOf } from '../core/categories.js'
 import { InputError, UsageError } from '../core/errors.js'
 import type { Finding } from '../core/finding.js'
 import { planRedaction, chooseUniformMask, type RedactionPlan } from '../core/redaction.js'
 import { decodeBytes, encodeText } from '../io/decode.js'
-import { whyNotRewritable } from '../io/read-document.js'
-import { documentFromText } from '../io/read-document.js'
-import { readSensitiveTerms } from '../rules/sensitive-terms.js'
+import { documentFromText, whyNotRewritable } from '../io/read-document.js'
 import { findMaskSlots } from '../rules/shared/mask-slots.js'
 import type { UniformityOptions } from '../rules/uniformity.js'
 import type { RuleDef } from '../rules/types.js'
+import { SettingsResolver } from '../run/file-settings.js'
 import { writeErr, writeOut } from './io.js'
-import { setUpRules } from './rules-setup.js'
 
 const maskRe = /^[*\uFF0AxX\uFF58\uFF38\u00D7]+$/
 
@@ -24,6 +23,7 @@ export interface RedactOptions {
   readonly dryRun?: boolean
   readonly mask?: string
   readonly rules: string[]
+  readonly config?: string
   readonly tokenizer?: string
   readonly sensitiveTerms?: string
 }
@@ -38,18 +38,22 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   if (readOnly !== undefined) throw new UsageError(`cannot redact: ${readOnly}`, { path: file }, 'save it as .txt or .md first')
   const bytes = readInput(file)
   const decoded = decodeBytes(bytes, file)
-  const { defs, active } = setUpRules({
+  // The file's rules and filters as `check --profile redacted` has them: its config's
+  // sensitiveTerms, rules, overrides and allow-list included.
+  const resolver = new SettingsResolver({
     profile: 'redacted',
     ruleFlags: [],
-    extraRuleFiles: options.rules,
-    tokenizer: options.tokenizer,
-    sensitiveTerms: options.sensitiveTerms === undefined ? undefined : { terms: readSensitiveTerms(options.sensitiveTerms), source: options.sensitiveTerms },
+    ruleFiles: options.rules,
+    ...(options.config !== undefined && { configPath: options.config }),
+    ...(options.tokenizer !== undefined && { tokenizer: options.tokenizer }),
+    ...(options.sensitiveTerms !== undefined && { sensitiveTermsFile: options.sensitiveTerms }),
   })
-  const slotWords = uniformitySlotWords(defs)
+  const settings = await resolver.forPath(file)
+  const slotWords = uniformitySlotWords(settings.defs)
   const audit = async (text: string) => {
     const doc = await documentFromText(text, file, decoded.encoding, decoded.hasBom)
     const nameMasks = findMaskSlots(doc, slotWords).map((s) => s.run)
-    const findings = checkDocument(doc, active)
+    const findings = auditDocument(doc, settings.rules, settings.filters).findings
     return { doc, findings, nameMasks }
   }
   const before = await audit(decoded.text)
@@ -75,7 +79,7 @@ function uniformitySlotWords(defs: readonly RuleDef[]): readonly string[] {
 }
 
 function isRedactableLeak(f: Finding): boolean {
-  return f.category === 'leak' && f.data?.redact !== undefined
+  return traitsOf(f.category).isLeak && f.data?.redact !== undefined
 }
 
 function summarise(file: string, plan: RedactionPlan, output: string | undefined): string {

@@ -3,7 +3,7 @@ import { basename, isAbsolute, relative, resolve } from 'node:path'
 import { defaultLoaders, lilconfig, type LilconfigResult, type Loader } from 'lilconfig'
 import { ConfigError, MaskAuditError } from '../core/errors.js'
 import type { SourceRef } from '../rules/types.js'
-import { parseYaml } from './yaml-source.js'
+import { parseYaml } from '../rules/shared/yaml-source.js'
 
 /** The names a config file may have, in the order they are looked for in each folder. */
 export const configFileNames: readonly string[] = ['.mask-auditrc.json', '.mask-auditrc.yaml', '.mask-auditrc.yml', 'mask-audit.config.js', 'mask-audit.config.mjs', 'package.json']

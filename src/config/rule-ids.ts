@@ -3,7 +3,8 @@ import { ConfigError } from '../core/errors.js'
 import type { RuleDef } from '../rules/types.js'
 import type { RawConfigFile } from './load.js'
 import type { Config } from './schema.js'
-import { formatKeyPath, suggestName } from './validate.js'
+import { suggestName } from '../core/suggest-name.js'
+import { formatKeyPath } from '../rules/shared/validate.js'
 
 /** Throws a ConfigError for the first unknown rule id in `rules`, `overrides` or `allow`. */
 export function checkRuleIds(config: Config, defs: readonly RuleDef[], raw: RawConfigFile): void {

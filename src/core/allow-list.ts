@@ -1,5 +1,6 @@
 // The config's allow-list as a filter: findings whose matched text a team has accepted.
-import type { FindingFilter } from './audit.js'
+import { isInternalFinding } from './categories.js'
+import type { FindingFilter } from './filters.js'
 
 /** An allow-list entry as the config gives it. */
 export interface AllowSpec {
@@ -27,7 +28,7 @@ export function createAllowFilter(specs: readonly AllowSpec[]): FindingFilter {
   }))
   const isAllowed = (ruleId: string, text: string) =>
     entries.some((e) => (!e.rules || e.rules.has(ruleId)) && (e.text !== undefined ? e.text === text : e.re!.test(text)))
-  const filter = (findings: Parameters<FindingFilter>[0]) => findings.filter((f) => f.ruleId.startsWith('internal/') || !isAllowed(f.ruleId, f.text))
+  const filter = (findings: Parameters<FindingFilter>[0]) => findings.filter((f) => isInternalFinding(f) || !isAllowed(f.ruleId, f.text))
   // The spec lets worker threads build the same filter (--jobs).
   return Object.assign(filter, { spec: { name: 'allow', options: specs } })
 }

@@ -1,6 +1,7 @@
 // Baselines: findings accepted once, matched again by a fingerprint that survives edits elsewhere.
 import { createRequire } from 'node:module'
-import type { FindingFilter } from './audit.js'
+import { isInternalFinding, traitsOf } from './categories.js'
+import type { FindingFilter } from './filters.js'
 import type { Finding } from './finding.js'
 
 // node:crypto is required on use, so a run without a baseline does not load it.
@@ -32,9 +33,9 @@ export interface StaleEntry {
   readonly missing: number
 }
 
-/** The findings whose matched text must never be written in clear: names that should have been masked. */
+/** The findings whose matched text must never be written in clear (the category table says which). */
 export function isSecretFinding(f: Pick<Finding, 'category'>): boolean {
-  return f.category === 'leak'
+  return !traitsOf(f.category).isTextKeptInBaseline
 }
 
 /**
@@ -82,7 +83,7 @@ export class BaselineMatcher {
     const left = new Map(entries.map((e) => [e.fingerprint, e.count]))
     const used = new Map<string, number>()
     const kept = findings.filter((f) => {
-      if (f.ruleId.startsWith('internal/')) return true
+      if (isInternalFinding(f)) return true
       const print = fingerprintOf(f, this.data.salt)
       const n = left.get(print) ?? 0
       if (n === 0) return true

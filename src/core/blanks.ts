@@ -1,9 +1,7 @@
 // The blanks of a draft (count blanks and placeholder masks) and the plan to fill them with values.
+import { traitsOf } from './categories.js'
 import { InputError } from './errors.js'
 import type { Finding, Fix } from './finding.js'
-
-/** The categories whose findings are blanks to fill. */
-export const blankCategories: readonly string[] = ['count', 'placeholder']
 
 /** A blank to fill: a finding of a blank category, numbered from 1 in document order. */
 export interface Blank {
@@ -38,7 +36,7 @@ const countValueRe = /^(?:[0-9\uFF10-\uFF19]+(?:[.,\uFF0C\uFF0E][0-9\uFF10-\uFF1
 /** The blanks among `findings`, in document order. */
 export function blanksOf(findings: readonly Finding[]): Blank[] {
   return findings
-    .filter((f) => blankCategories.includes(f.category))
+    .filter((f) => traitsOf(f.category).isBlank)
     .map((f, i) => {
       const mask = typeof f.data?.mask === 'string' && f.text.startsWith(f.data.mask) ? f.data.mask : f.text
       return { id: String(i + 1), ruleId: f.ruleId, category: f.category, line: f.line, column: f.column, text: f.text, context: f.context, offset: f.offset, length: mask.length }

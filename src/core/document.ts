@@ -23,6 +23,11 @@ export interface DocumentSource {
   readonly format?: DocumentFormat
   /** Spans the rules must not match in (code, markup), in any order, may overlap. */
   readonly skipped?: readonly Region[]
+  /**
+   * Spans of raw HTML in a Markdown document, found by its reader: only a comment inside one
+   * is an inline directive (not one in a code block). Undefined when not known.
+   */
+  readonly htmlRegions?: readonly Region[]
   /** Size of the file read, in bytes, when it came from one (progress, throughput). */
   readonly byteLength?: number | undefined
 }
@@ -39,6 +44,8 @@ export class Document {
   readonly format: DocumentFormat
   /** Sorted, merged skip regions. */
   readonly skipped: readonly Region[]
+  /** Spans of raw HTML of a Markdown document, when its reader found them. */
+  readonly htmlRegions: readonly Region[] | undefined
   /** Bytes of the source file, when known. */
   readonly byteLength: number | undefined
   private lineStartsCache: number[] | undefined
@@ -51,6 +58,7 @@ export class Document {
     this.hasBom = source.hasBom ?? false
     this.format = source.format ?? 'text'
     this.skipped = mergeRegions(source.skipped ?? [])
+    this.htmlRegions = source.htmlRegions
     this.byteLength = source.byteLength
   }
 

@@ -1,5 +1,5 @@
 // Runs the active rules over a Document and turns their raw findings into Findings.
-import type { ActiveRule } from '../rules/types.js'
+import type { EngineRule } from './rule.js'
 import type { Document } from './document.js'
 import { compareFindings, type Finding, type RawFinding } from './finding.js'
 
@@ -14,8 +14,8 @@ export const ruleErrorId = 'internal/rule-error'
  * rules that claim the same group are reported once (highest rank), and the result is sorted
  * by position. A rule that throws yields one `internal/rule-error` finding instead.
  */
-export function checkDocument(doc: Document, rules: readonly ActiveRule[]): Finding[] {
-  const found: { rule: ActiveRule; raw: RawFinding }[] = []
+export function checkDocument(doc: Document, rules: readonly EngineRule[]): Finding[] {
+  const found: { rule: EngineRule; raw: RawFinding }[] = []
   const failures: Finding[] = []
   for (const rule of rules) {
     let raws: RawFinding[]
@@ -32,7 +32,7 @@ export function checkDocument(doc: Document, rules: readonly ActiveRule[]): Find
   return [...failures, ...dropRepeats(kept.map(({ rule, raw }) => toFinding(doc, rule, raw)).sort(compareFindings))].sort(compareFindings)
 }
 
-function resolveClaims(found: { rule: ActiveRule; raw: RawFinding }[]): typeof found {
+function resolveClaims(found: { rule: EngineRule; raw: RawFinding }[]): typeof found {
   // Sweep in offset order: only findings whose spans overlap are compared.
   const claimed = found.filter((f) => f.rule.def.claim).sort((a, b) => a.raw.offset - b.raw.offset)
   const losers = new Set<RawFinding>()
@@ -58,7 +58,7 @@ function dropRepeats(sorted: Finding[]): Finding[] {
   })
 }
 
-function toFinding(doc: Document, rule: ActiveRule, raw: RawFinding): Finding {
+function toFinding(doc: Document, rule: EngineRule, raw: RawFinding): Finding {
   // Line numbers without Position objects: most spans end on the line they start on.
   const starts = doc.lineStarts
   const line = doc.lineAt(raw.offset)
@@ -103,7 +103,7 @@ export function spanStartInContext(finding: { readonly column: number }): number
   return (from > 0 ? ellipsis.length : 0) + finding.column - 1 - from
 }
 
-function ruleErrorFinding(doc: Document, rule: ActiveRule, error: unknown): Finding {
+function ruleErrorFinding(doc: Document, rule: EngineRule, error: unknown): Finding {
   const message = `rule ${rule.def.id} failed: ${error instanceof Error ? error.message : String(error)}`
   return {
     ruleId: ruleErrorId,

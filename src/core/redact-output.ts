@@ -1,5 +1,6 @@
 // The `--redact-output` filter: no reporter may print a leaked name in clear, so every name a
 // leak finding holds is masked in every finding of the document (texts, contexts, messages, data).
+import { traitsOf } from './categories.js'
 import type { Document } from './document.js'
 import type { Finding } from './finding.js'
 import type { FindingFilter } from './filters.js'
@@ -31,7 +32,7 @@ export function redactLeakedNames(findings: Finding[], _doc: Document): Finding[
 function leakedNames(findings: readonly Finding[]): string[] {
   const names = new Set<string>()
   for (const f of findings) {
-    if (f.category !== 'leak') continue
+    if (!traitsOf(f.category).isLeak) continue
     const listed = f.data?.names
     if (Array.isArray(listed)) for (const name of listed) if (typeof name === 'string' && name.length > 0) names.add(name)
   }

@@ -1,5 +1,6 @@
 // Plans the redacted copy of a document (`mask-audit redact`): every leaked name replaced by
 // one uniform mask, and every mask that stands for a name made that same mask.
+import { traitsOf } from './categories.js'
 import type { Document } from './document.js'
 import type { Finding } from './finding.js'
 
@@ -48,7 +49,7 @@ export function chooseUniformMask(nameMasks: readonly NameMask[]): string {
 export function planRedaction(doc: Document, findings: readonly Finding[], nameMasks: readonly NameMask[], mask: string): RedactionPlan {
   const spans: RedactionEdit[] = []
   for (const f of findings) {
-    const redact = f.category === 'leak' ? (f.data?.redact as { offset?: unknown; length?: unknown } | undefined) : undefined
+    const redact = traitsOf(f.category).isLeak ? (f.data?.redact as { offset?: unknown; length?: unknown } | undefined) : undefined
     if (redact && typeof redact.offset === 'number' && typeof redact.length === 'number' && redact.length > 0) {
       spans.push({ offset: redact.offset, length: redact.length, replacement: mask, reason: f.ruleId })
     }

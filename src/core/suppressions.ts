@@ -1,8 +1,9 @@
 // Inline suppressions in Markdown and HTML comments, as a filter; reports those that suppress nothing.
-import { suggestName } from '../config/validate.js'
-import type { FindingFilter } from './audit.js'
+import { suggestName } from './suggest-name.js'
+import { isInternalFinding } from './categories.js'
 import type { Document, Region } from './document.js'
 import { contextAround } from './engine.js'
+import type { FindingFilter } from './filters.js'
 import { compareFindings, type Finding, type Severity } from './finding.js'
 
 /** The id of the finding for a suppression comment that suppressed nothing. */
@@ -14,8 +15,6 @@ export interface SuppressionOptions {
   readonly knownIds: readonly string[]
   /** Severity of unused-suppression findings, or `off` not to report them. */
   readonly unusedSeverity: Severity | 'off'
-  /** Raw-HTML spans of a Markdown document, so that a comment inside code is not a directive. */
-  readonly markdownHtmlRegions?: (text: string) => readonly Region[]
 }
 
 type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable'
@@ -47,14 +46,14 @@ const anyRuleKey = '*'
 
 /** A filter applying the directives of Markdown and HTML documents; other formats pass through. */
 export function createSuppressionFilter(options: SuppressionOptions): FindingFilter {
-  // The spec lets worker threads build the same filter (--jobs); they load the Markdown reader themselves.
+  // The spec lets worker threads build the same filter (--jobs).
   const spec = { name: 'suppressions', options: { knownIds: options.knownIds, unusedSeverity: options.unusedSeverity } }
   const filter: FindingFilter = (findings, doc) => {
     if ((doc.format !== 'markdown' && doc.format !== 'html') || !doc.text.includes(marker)) return findings
-    const directives = findDirectives(doc, options)
+    const directives = findDirectives(doc)
     if (directives.length === 0) return findings
     const ranges = buildRanges(doc, directives)
-    const kept = findings.filter((f) => f.ruleId.startsWith('internal/') || !suppress(f, ranges))
+    const kept = findings.filter((f) => isInternalFinding(f) || !suppress(f, ranges))
     if (options.unusedSeverity === 'off') return kept
     const unused = directives.flatMap((d) => unusedFindings(doc, d, options.knownIds, options.unusedSeverity as Severity))
     return [...kept, ...unused].sort(compareFindings)
@@ -62,8 +61,9 @@ export function createSuppressionFilter(options: SuppressionOptions): FindingFil
   return Object.assign(filter, { spec })
 }
 
-function findDirectives(doc: Document, options: SuppressionOptions): Directive[] {
-  const html = doc.format === 'markdown' && options.markdownHtmlRegions ? options.markdownHtmlRegions(doc.text) : undefined
+function findDirectives(doc: Document): Directive[] {
+  // In Markdown, a comment inside code is text, not a directive: the reader marked the raw HTML.
+  const html = doc.format === 'markdown' ? doc.htmlRegions : undefined
   const directives: Directive[] = []
   directiveRe.lastIndex = 0
   for (let m = directiveRe.exec(doc.text); m; m = directiveRe.exec(doc.text)) {

@@ -3,6 +3,7 @@
 import { unzipSync } from 'fflate'
 import { Parser } from 'htmlparser2'
 import { InputError } from '../core/errors.js'
+import type { Reader } from './readers.js'
 
 /** The part of a .docx that holds the body. */
 const bodyPart = 'word/document.xml'
@@ -13,6 +14,11 @@ const bodyPart = 'word/document.xml'
 export const maxInflatedBytes = 128 * 1024 * 1024
 /** Stands for a line break inside a paragraph (`w:br`, `w:cr`): U+2028 LINE SEPARATOR, so lines stay paragraphs. */
 const lineSeparator = '\u2028'
+
+/** The Word reader: the body's paragraphs, one a line, from the zip archive's bytes. */
+export const docxReader: Reader = {
+  fromBytes: (bytes, path) => ({ text: docxToText(bytes, path) }),
+}
 
 /** Options of {@link docxToText}; tests lower the bound. */
 export interface DocxOptions {

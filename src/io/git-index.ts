@@ -3,8 +3,7 @@ import { createRequire } from 'node:module'
 import { relative, resolve, sep } from 'node:path'
 import type { Document } from '../core/document.js'
 import { InputError, UsageError } from '../core/errors.js'
-import { decodeBytes } from './decode.js'
-import { documentFromText, maxFileBytes } from './read-document.js'
+import { documentFromBytes, maxFileBytes } from './read-document.js'
 
 // child_process is required on use: loading it costs every `check` a few milliseconds.
 const require = createRequire(import.meta.url)
@@ -33,7 +32,7 @@ export function stagedPaths(pathspecs: readonly string[], cwd = process.cwd()): 
     .map((p) => relative(cwd, resolve(top, p)).split(sep).join('/'))
 }
 
-/** Reads the staged blob of `path` (relative to the working directory) into a Document. */
+/** Reads the staged blob of `path` (relative to the working directory) into a Document, with the reader of its extension. */
 export async function readStagedDocument(path: string): Promise<Document> {
   let bytes: Buffer
   try {
@@ -44,6 +43,5 @@ export async function readStagedDocument(path: string): Promise<Document> {
     const reason = ((error as { stderr?: Buffer }).stderr?.toString('utf8').trim().split('\n')[0] ?? '') || String(error)
     throw new InputError(`cannot read the staged version: ${reason}`, { path })
   }
-  const { text, encoding, hasBom } = decodeBytes(bytes, path)
-  return documentFromText(text, path, encoding, hasBom)
+  return documentFromBytes(bytes, path)
 }

@@ -2,6 +2,12 @@
 // entities decoded, and every line break of the source kept so line numbers match the file.
 import { Parser } from 'htmlparser2'
 import type { Region } from '../core/document.js'
+import type { Reader } from './readers.js'
+
+/** The HTML reader: the text a browser shows, line for line with the source. */
+export const htmlReader: Reader = {
+  fromText: (text) => htmlToText(text),
+}
 
 /** Text content of an HTML page and the regions of it rules must skip (code). */
 export interface HtmlText {

@@ -5,24 +5,35 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import type { Region } from '../core/document.js'
+import type { Reader } from './readers.js'
 
 /** Node types skipped whole: their text is not prose. */
 const opaqueTypes = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference', 'definition', 'thematicBreak'])
 
-/** Skip regions of `text` parsed as GitHub-flavoured Markdown, in UTF-16 code units. */
-export function markdownSkipRegions(text: string): Region[] {
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
-  const regions: Region[] = []
-  visit(tree, regions)
-  return regions
+/** The Markdown reader: prose regions from one parse of the text as GitHub-flavoured Markdown. */
+export const markdownReader: Reader = {
+  fromText: (text) => ({ text, ...readMarkdown(text) }),
 }
 
-function visit(node: Nodes, regions: Region[]): void {
+/**
+ * Skip regions of `text` (code, HTML, link targets, list markers) and the spans of raw HTML
+ * (comments included, outside code), in UTF-16 code units.
+ */
+export function readMarkdown(text: string): { skipped: Region[]; htmlRegions: Region[] } {
+  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  const skipped: Region[] = []
+  const htmlRegions: Region[] = []
+  visit(tree, skipped, htmlRegions)
+  return { skipped, htmlRegions }
+}
+
+function visit(node: Nodes, regions: Region[], htmlRegions: Region[]): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return
   if (opaqueTypes.has(node.type)) {
     regions.push({ start, end })
+    if (node.type === 'html') htmlRegions.push({ start, end })
     return
   }
   if (!('children' in node)) return
@@ -33,19 +44,5 @@ function visit(node: Nodes, regions: Region[]): void {
   if (node.type === 'listItem' && first !== undefined) regions.push({ start, end: first })
   // A link's target (`](url "title")`) comes after its last child.
   if (node.type === 'link' && last !== undefined) regions.push({ start: last, end })
-  for (const child of parent.children) visit(child as Nodes, regions)
-}
-
-/** Spans of raw HTML (comments included) in `text`, outside code, in UTF-16 code units. */
-export function markdownHtmlRegions(text: string): Region[] {
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
-  const regions: Region[] = []
-  const walk = (node: Nodes): void => {
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (node.type === 'html' && start !== undefined && end !== undefined) regions.push({ start, end })
-    if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes)
-  }
-  walk(tree)
-  return regions
+  for (const child of parent.children) visit(child as Nodes, regions, htmlRegions)
 }

@@ -1,26 +1,17 @@
-// Reads a file into a Document: bytes, decoding, and the reader for its format.
+// Reads a file into a Document: bytes, decoding, and the reader its extension registers.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { extname } from 'node:path'
 import { Document, type DocumentFormat } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { decodeBytes } from './decode.js'
+import { readerOf, unsupportedFormats } from './readers.js'
 
 /** Files larger than this are refused rather than read whole into memory. */
 export const maxFileBytes = 256 * 1024 * 1024
 
 /** The format a path is read as, by its extension; anything else is plain text. */
 export function formatOf(path: string): DocumentFormat {
-  const ext = extname(path).toLowerCase()
-  if (ext === '.md' || ext === '.markdown' || ext === '.mdx') return 'markdown'
-  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html'
-  if (ext === '.docx') return 'docx'
-  return 'text'
-}
-
-/** Formats recognised by extension but not read, with how to convert them. */
-const unsupportedFormats: Readonly<Record<string, { readonly what: string; readonly hint: string }>> = {
-  '.doc': { what: 'Word 97–2003 .doc', hint: 'convert it to .docx, e.g. `soffice --headless --convert-to docx FILE`' },
-  '.pdf': { what: 'PDF', hint: 'extract its text first, e.g. `pdftotext -enc UTF-8 FILE FILE.txt`' },
+  return readerOf(path).format
 }
 
 /**
@@ -28,35 +19,41 @@ const unsupportedFormats: Readonly<Record<string, { readonly what: string; reado
  * of a .docx or an HTML file is extracted from markup, so writing it would destroy the file.
  */
 export function whyNotRewritable(path: string): string | undefined {
-  const format = formatOf(path)
-  if (format === 'docx') return 'a .docx is read, not written: its text is extracted from the document'
-  if (format === 'html') return 'an HTML file is read, not written: its text is extracted from the markup'
-  return undefined
+  return readerOf(path).notRewritable
 }
 
 /** Builds a Document from text already decoded (stdin, tests), running the format's reader. */
 export async function documentFromText(text: string, path: string, encoding = 'utf-8', hasBom = false, byteLength?: number): Promise<Document> {
-  const format = formatOf(path)
-  if (format === 'html') {
-    const html = (await import('./html.js')).htmlToText(text)
-    return new Document(html.text, { path, encoding, hasBom, format, skipped: html.skipped, byteLength })
-  }
-  const skipped = format === 'markdown' ? (await import('./markdown.js')).markdownSkipRegions(text) : []
+  const entry = readerOf(path)
+  const reader = await entry.load?.()
   // Text that is already decoded cannot be a zip archive: a `.docx` name here (stdin) reads as text.
-  return new Document(text, { path, encoding, hasBom, format: format === 'docx' ? 'text' : format, skipped, byteLength })
+  if (!reader?.fromText) return new Document(text, { path, encoding, hasBom, format: 'text', byteLength })
+  const read = reader.fromText(text)
+  return new Document(read.text, { path, encoding, hasBom, format: entry.format, skipped: read.skipped, htmlRegions: read.htmlRegions, byteLength })
+}
+
+/**
+ * Builds a Document from a file's bytes (the working tree, the git index): a binary format
+ * goes to its reader, any other is decoded (encoding detected) and read as text.
+ */
+export async function documentFromBytes(bytes: Uint8Array, path: string): Promise<Document> {
+  const unsupported = unsupportedFormats[extname(path).toLowerCase()]
+  if (unsupported) throw new InputError(`${unsupported.what} is not supported`, { path }, unsupported.hint)
+  const entry = readerOf(path)
+  const reader = await entry.load?.()
+  if (reader?.fromBytes) {
+    const read = reader.fromBytes(bytes, path)
+    return new Document(read.text, { path, encoding: 'utf-8', format: entry.format, skipped: read.skipped, byteLength: bytes.byteLength })
+  }
+  const { text, encoding, hasBom } = decodeBytes(bytes, path)
+  return documentFromText(text, path, encoding, hasBom, bytes.byteLength)
 }
 
 /** Reads, decodes and parses the file at `path`; every failure is an InputError naming it. */
 export async function readDocument(path: string): Promise<Document> {
   const unsupported = unsupportedFormats[extname(path).toLowerCase()]
   if (unsupported) throw new InputError(`${unsupported.what} is not supported`, { path }, unsupported.hint)
-  const bytes = readBytes(path)
-  if (formatOf(path) === 'docx') {
-    const text = (await import('./docx.js')).docxToText(bytes, path)
-    return new Document(text, { path, encoding: 'utf-8', format: 'docx', byteLength: bytes.byteLength })
-  }
-  const { text, encoding, hasBom } = decodeBytes(bytes, path)
-  return documentFromText(text, path, encoding, hasBom, bytes.byteLength)
+  return documentFromBytes(readBytes(path), path)
 }
 
 /**

@@ -5,9 +5,10 @@ import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { Ignore } from 'ignore'
 import { InputError } from '../core/errors.js'
+import { readableExtensions } from './readers.js'
 
-/** Extensions of the files a directory walk picks up. */
-export const defaultExtensions: readonly string[] = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx']
+/** Extensions of the files a directory walk picks up: every format a reader is registered for. */
+export const defaultExtensions: readonly string[] = readableExtensions
 
 /** What to walk and what to leave out. */
 export interface WalkOptions {

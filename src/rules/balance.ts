@@ -1,7 +1,7 @@
 // Kind `balance`: tags that come in begin/end pairs (`##paidbegin##` … `##paidend##`); a begin
 // with no end means the text may be cut off, an end with no begin that its start is missing.
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { lazy, regexSource, text, zod } from './shared/options.js'
 import { formatMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'

@@ -1,7 +1,7 @@
 // Kind `congress`: a party congress ordinal that cannot be the one a report of its year
 // studies (`学习宣传党的十二大精神` in a 2023 report is `二十大`).
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { inferDocumentYear, type DocumentYear } from './shared/document-year.js'
 import { lazy, literalAlternation, textList, zod } from './shared/options.js'
 import { compileMessage } from './shared/template.js'

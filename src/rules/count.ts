@@ -1,7 +1,7 @@
 // Kind `count`: a mask standing for a number, known by the measure word or unit after it
 // (`集中学习**次`, `投资**万元`, `x万余条`, `****余平米`, `第*届`, `xxxx年`).
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import { compileMessage } from './shared/template.js'

@@ -1,7 +1,7 @@
 // Kind `exposure`: a name masked in one place and spelled out in another (`***市统计局` here,
 // `石嘴山市统计局` there; `数说xx展望` and `数说额济纳展望`): the mask hides nothing.
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { FirstCharIndex } from './shared/first-char-index.js'

@@ -1,7 +1,7 @@
 // Kind `formulation`: near misses of fixed official formulations, one character dropped,
 // added or changed (`中国特社会主义`, `中国特色社会主意` for `中国特色社会主义`).
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { isHan } from './shared/chars.js'
 import { lazy, literalAlternation, text, zod } from './shared/options.js'
 import { compileMessage } from './shared/template.js'

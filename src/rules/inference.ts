@@ -1,7 +1,7 @@
 // Kind `inference`: re-identification. A document masks a unit (`***市`, `xx统计局` in a report
 // of a 旗) but names places that all lie inside one unit of that level: the mask is undone.
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { getGazetteer, type Level, type Unit } from '../nlp/gazetteer.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { inferUnit, type Inference } from './shared/infer-unit.js'

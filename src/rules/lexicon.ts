@@ -1,7 +1,7 @@
 // Kind `lexicon`: a list of known wrong forms, each with its correction
 // (`截止目前` → `截至目前`, `规模以工业` → `规模以上工业`).
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { FirstCharIndex } from './shared/first-char-index.js'
 import { lazy, text, zod } from './shared/options.js'
 import { compileMessage } from './shared/template.js'

@@ -4,12 +4,14 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError } from '../core/errors.js'
 import type { SeverityOrOff } from '../core/finding.js'
-import { parseWithSchema, suggestName } from '../config/validate.js'
-import { parseYaml } from '../config/yaml-source.js'
+import { suggestName } from '../core/suggest-name.js'
+import { parseWithSchema } from './shared/validate.js'
+import { parseYaml } from './shared/yaml-source.js'
 import { ruleKinds } from './registry.js'
 import { lazy, zod } from './shared/options.js'
 import { defaultRuleSettings, type RuleSettings } from './settings.js'
-import { categories, type ActiveRule, type Profile, type RuleDef } from './types.js'
+import { categories } from '../core/categories.js'
+import type { ActiveRule, Profile, RuleDef } from './types.js'
 
 /** The rules shipped with the package: `<package>/rules`. */
 export const builtinRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules')

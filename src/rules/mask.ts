@@ -1,6 +1,6 @@
 // Kind `mask`: a mask left where a name or word belongs (`国家统计局**调查队`, `***市统计局`).
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
 import { compileMessage } from './shared/template.js'
 import { lazy, zod } from './shared/options.js'

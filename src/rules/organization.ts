@@ -1,7 +1,7 @@
 // Kind `organization`: an organisation named in clear in a document that masks (然而特集团,
 // 中国工商银行石嘴山分行), found by its suffix and the tagger; national bodies are left alone.
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'

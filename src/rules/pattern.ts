@@ -1,7 +1,7 @@
 // Kind `pattern`: one regular expression; each match is a finding, with an optional
 // correction built from the match (`(四）` → `（四）`).
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { isValidRegExp, lazy, zod } from './shared/options.js'
 import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'

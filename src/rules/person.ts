@@ -1,7 +1,7 @@
 // Kind `person`: a person named next to a title in a document that masks (张三同志, 书记李四,
 // 李四局长). Leaders' names inside fixed formulations and public figures are left alone.
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, text, zod } from './shared/options.js'

@@ -2,7 +2,7 @@
 // 宁夏, 贺兰山), found with the gazetteer of administrative divisions.
 import { lazy, zod } from './shared/options.js'
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { getGazetteer, type Unit } from '../nlp/gazetteer.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'

@@ -1,7 +1,7 @@
 // Kind `repeat`: a word typed twice (`防范防范`, `推进推进`), leaving alone the reduplication
 // Chinese uses on purpose (`研究研究`, `一个一个`, `看看`).
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { isHan } from './shared/chars.js'
 import { compileMessage } from './shared/template.js'
 import { lazy, zod } from './shared/options.js'

@@ -2,7 +2,7 @@
 // `sensitiveTerms`, `--sensitive-terms FILE`, see sensitive-terms.ts) or in a team's own rule file.
 import { createRequire } from 'node:module'
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { profileListSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, text, zod } from './shared/options.js'
 import { formatMessage } from './shared/template.js'

@@ -1,15 +1,13 @@
 // Types shared by the rule loader, the rule kinds and the engine.
+import type { Category } from '../core/categories.js'
 import type { Document } from '../core/document.js'
 import type { RawFinding, SeverityOrOff } from '../core/finding.js'
+import type { EngineRule } from '../core/rule.js'
 import type { RuleSettings } from './settings.js'
 
 /** The audit profiles of DESIGN.md. */
 export type Profile = 'draft' | 'redacted'
 export const profiles: readonly Profile[] = ['draft', 'redacted']
-
-/** The categories a rule id may start with. */
-export const categories = ['paywall', 'count', 'placeholder', 'leak', 'typo', 'internal'] as const
-export type Category = (typeof categories)[number]
 
 /** Where a rule or option came from, for error messages. */
 export interface SourceRef {
@@ -46,11 +44,9 @@ export interface RuleKind<O> {
   compile(rule: RuleDef<O>, settings: RuleSettings): RuleCheck
 }
 
-/** A rule ready to run under one profile. */
-export interface ActiveRule {
+/** A rule ready to run under one profile: what the engine runs, with its whole definition. */
+export interface ActiveRule extends EngineRule {
   readonly def: RuleDef
-  readonly severity: Exclude<SeverityOrOff, 'off'>
-  readonly check: RuleCheck
   /** What the check was compiled with (profile, tokenizer): a worker thread recompiles it from these. */
   readonly settings: RuleSettings
 }

@@ -1,7 +1,7 @@
 // Kind `uniformity`: masks of different lengths for the same slot (`***市` and `**市`): a mask's
 // length tells the length of the name it hides, so one mask should serve all.
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { findMaskSlots, type MaskSlot } from './shared/mask-slots.js'
 import { lazy, textList, zod } from './shared/options.js'

@@ -1,15 +1,20 @@
 // Decides whether a batch is worth worker threads and describes what they need as data. Kept
 // apart from the pool so a run on one small file loads no pool code at all.
 import { statSync } from 'node:fs'
+import { specsOf, type FilterSpec, type FindingFilter } from '../core/filters.js'
 import type { ReporterOptions } from '../report/types.js'
-import type { ActiveRule, RuleDef } from '../rules/types.js'
-import type { FileSetup } from './audit.js'
-import { specsOf, type FilterSpec, type FindingFilter } from './filters.js'
+import type { ActiveRule } from '../rules/types.js'
 
 /** The output format a worker renders results for, as `--format` names it. */
 export interface RenderSpec {
   readonly format: string
   readonly options: ReporterOptions
+}
+
+/** The rules and filters of one file, when they differ by file (config files, per-glob overrides). */
+export interface FileSetup {
+  readonly rules: readonly ActiveRule[]
+  readonly filters: readonly FindingFilter[]
 }
 
 /** One file setup as data: rules (compiled in the worker) and the specs of all its filters. */
@@ -39,29 +44,31 @@ export interface WorkerTask {
   readonly specs: readonly (readonly [number, SetupSpec])[]
 }
 
-/** A pool started ahead of need, and the settings it was started with. */
-interface WarmPool {
-  readonly jobs: number
-  readonly pool: Promise<{ destroy(): Promise<void> }>
+/** A pool of worker threads that can be stopped. */
+export interface StoppablePool {
+  destroy(): Promise<void>
 }
-let warm: WarmPool | undefined
 
 /**
- * Starts `jobs` workers now if `paths` is a batch they will be used for, so they load while
- * the main thread resolves each file's settings; {@link takeWarmPool} hands them over.
+ * Workers started ahead of need, so they load while the main thread resolves each file's
+ * settings. The run that started them passes them to `auditFiles`, which uses or stops them.
  */
-export function warmUpWorkers(paths: readonly string[], jobs: number, render: RenderSpec | undefined): void {
-  if (warm || jobs <= 1 || paths.length < 2 || estimateBytes(paths) < minBytesForWorkers) return
-  warm = { jobs, pool: import('./parallel-audit-pool.js').then((m) => m.startPool(jobs, render)) }
+export interface WarmWorkers {
+  readonly jobs: number
+  readonly pool: Promise<StoppablePool>
 }
 
-/** The pool started by {@link warmUpWorkers} for `jobs` threads, if any; a mismatched one is stopped. */
-export async function takeWarmPool<P>(jobs: number): Promise<P | undefined> {
-  const taken = warm
-  warm = undefined
-  if (!taken) return undefined
-  if (taken.jobs === jobs) return (await taken.pool) as P
-  await (await taken.pool).destroy()
+/** Starts `jobs` workers now if `paths` is a batch they will be used for; undefined otherwise. */
+export function warmUpWorkers(paths: readonly string[], jobs: number, render: RenderSpec | undefined): WarmWorkers | undefined {
+  if (jobs <= 1 || paths.length < 2 || estimateBytes(paths) < minBytesForWorkers) return undefined
+  return { jobs, pool: import('./worker-pool.js').then((m) => m.startPool(jobs, render)) }
+}
+
+/** The pool of `warm` if it has `jobs` threads; a mismatched one is stopped. */
+export async function takeWarmPool<P extends StoppablePool>(warm: WarmWorkers | undefined, jobs: number): Promise<P | undefined> {
+  if (!warm) return undefined
+  if (warm.jobs === jobs) return (await warm.pool) as P
+  await (await warm.pool).destroy()
   return undefined
 }
 

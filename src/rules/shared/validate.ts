@@ -1,19 +1,8 @@
 // Schema validation with errors that name the file, line, column, key path and a close match.
-import { createRequire } from 'node:module'
 import type { z } from 'zod'
-import { ConfigError } from '../core/errors.js'
-import type { SourceRef } from '../rules/types.js'
-
-const require = createRequire(import.meta.url)
-
-/** Returns the closest of `candidates` to `word` when it is a plausible typo of it. */
-export function suggestName(word: string, candidates: readonly string[]): string | undefined {
-  if (candidates.length === 0) return undefined
-  // Required on use: only an invalid config or rule file needs it.
-  const { closest, distance } = require('fastest-levenshtein') as typeof import('fastest-levenshtein')
-  const best = closest(word, candidates as string[])
-  return distance(word, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
-}
+import { ConfigError } from '../../core/errors.js'
+import { suggestName } from '../../core/suggest-name.js'
+import type { SourceRef } from '../types.js'
 
 /** Renders a key path as `rules.count/unfilled.units[2]`. */
 export function formatKeyPath(path: readonly PropertyKey[]): string {

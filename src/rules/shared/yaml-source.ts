@@ -1,8 +1,8 @@
 // Parses YAML text into plain data plus a locator from key paths to line/column.
 import { createRequire } from 'node:module'
 import type { Node } from 'yaml'
-import { ConfigError } from '../core/errors.js'
-import type { SourceRef } from '../rules/types.js'
+import { ConfigError } from '../../core/errors.js'
+import type { SourceRef } from '../types.js'
 
 /** Plain data of a YAML file and a SourceRef that locates key paths in it. */
 export interface ParsedYaml {

@@ -1,8 +1,8 @@
 // Audits a batch with a pool of worker threads (piscina): paths go out in small batches,
 // results come back and are yielded in the order of the paths, whatever the thread count.
 import { Piscina } from 'piscina'
-import type { FileResult } from '../report/types.js'
-import type { RenderSpec, SetupSpec, WorkerPlan, WorkerSetup, WorkerTask } from './parallel-audit.js'
+import type { FileResult } from '../core/result.js'
+import type { RenderSpec, SetupSpec, WorkerPlan, WorkerSetup, WorkerTask } from './workers.js'
 
 /** Batches in flight per worker: enough to keep each busy, few enough to bound memory. */
 const batchesPerWorker = 4
@@ -15,9 +15,8 @@ export function startPool(jobs: number, render: RenderSpec | undefined): Piscina
   return new Piscina({ filename: new URL('./audit-worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, workerData })
 }
 
-/** Yields one result per path, in order, audited by `jobs` worker threads (of `warm`, when started ahead). */
-export async function* auditInWorkers(paths: readonly string[], plan: WorkerPlan, jobs: number, render?: RenderSpec, warm?: Piscina): AsyncGenerator<FileResult> {
-  const pool = warm ?? startPool(jobs, render)
+/** Yields one result per path, in order, audited by the `jobs` worker threads of `pool`, which it stops at the end. */
+export async function* auditInWorkers(paths: readonly string[], plan: WorkerPlan, jobs: number, pool: Piscina): AsyncGenerator<FileResult> {
   const batchSize = Math.max(1, Math.min(maxBatchFiles, Math.ceil(paths.length / (jobs * 32))))
   const pending: Promise<FileResult[]>[] = []
   let next = 0

@@ -5,7 +5,7 @@ import { auditDocument } from '../core/audit.js'
 import { Document } from '../core/document.js'
 import { UsageError } from '../core/errors.js'
 import type { FindingFilter } from '../core/filters.js'
-import type { FileResult } from '../report/types.js'
+import type { FileResult } from '../core/result.js'
 import type { ActiveRule } from '../rules/types.js'
 
 /** Which fields of each line hold the text and the id. */

@@ -1,15 +1,16 @@
 // A worker thread of the parallel audit: compiles each file setup's rules once, then reads
 // and checks the batches of paths it is given, returning their results in order.
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina'
+import type { FindingFilter } from '../core/filters.js'
+import type { FileResult } from '../core/result.js'
 import { createFileRenderer } from '../report/index.js'
 import { countFindings } from '../report/summary.js'
-import type { FileRenderer, FileResult } from '../report/types.js'
+import type { FileRenderer } from '../report/types.js'
 import { ruleKinds } from '../rules/registry.js'
 import type { ActiveRule } from '../rules/types.js'
-import { auditPath } from './audit.js'
-import { formatOf } from '../io/read-document.js'
-import { filterFromSpec, loadFilterModules, loadMarkdownModule, type FindingFilter } from './filters.js'
-import type { WorkerSetup, WorkerTask } from './parallel-audit.js'
+import { auditPath } from './audit-loop.js'
+import { filtersFromSpecs } from './filter-specs.js'
+import type { WorkerSetup, WorkerTask } from './workers.js'
 
 const setup = workerData as WorkerSetup
 const render: FileRenderer | undefined = setup.render ? await createFileRenderer(setup.render.format, setup.render.options) : undefined
@@ -19,10 +20,9 @@ const compiled = new Map<number, { rules: ActiveRule[]; filters: FindingFilter[]
 async function compileSetups(specs: WorkerTask['specs']): Promise<void> {
   for (const [index, spec] of specs) {
     if (compiled.has(index)) continue
-    await loadFilterModules(spec.filters)
     compiled.set(index, {
       rules: spec.rules.map(({ def, severity, settings }) => ({ def, severity, settings, check: ruleKinds.get(def.kind)!.compile(def, settings) })),
-      filters: spec.filters.map(filterFromSpec),
+      filters: await filtersFromSpecs(spec.filters),
     })
   }
 }
@@ -37,7 +37,6 @@ export default async function auditBatch(task: WorkerTask): Promise<FileResult[]
   const results: FileResult[] = []
   for (const [i, path] of task.paths.entries()) {
     const { rules, filters } = compiled.get(task.setups[i]!)!
-    if (formatOf(path) === 'markdown') await loadMarkdownModule()
     results.push(await auditPath(path, rules, filters))
   }
   return render ? prerender(results, render) : results

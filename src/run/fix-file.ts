@@ -1,12 +1,13 @@
 // `--fix` and `--fix-dry-run`: apply the safe fixes of a file, re-audit, write it back or diff it.
-import { auditDocument, type FileSetup, type FindingFilter } from '../core/audit.js'
+import { auditDocument, errorResult } from '../core/audit.js'
 import type { Document } from '../core/document.js'
 import { MaskAuditError } from '../core/errors.js'
+import type { FindingFilter } from '../core/filters.js'
 import { applyFixes, selectFixes } from '../core/fix.js'
-import { documentFromText } from '../io/read-document.js'
-import { whyNotRewritable } from '../io/read-document.js'
+import type { FileResult } from '../core/result.js'
+import { documentFromText, whyNotRewritable } from '../io/read-document.js'
 import { encodeChecked, writeTextFile } from '../io/write.js'
-import type { FileResult } from '../report/types.js'
+import type { FileSetup } from './workers.js'
 
 /** Fixes that make new findings fixable (or were left out for overlapping) get this many more passes. */
 const maxPasses = 10
@@ -61,8 +62,4 @@ export async function fixFile(path: string, setup: FileSetup, filters: readonly 
   const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')
   const diff = createTwoFilesPatch(`a/${path}`, `b/${path}`, original.text, doc.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY })
   return { result, applied, diff }
-}
-
-function errorResult(path: string, error: MaskAuditError): FileResult {
-  return { path, error: error.message + (error.hint ? ` (${error.hint})` : ''), findings: [] }
 }

@@ -1,28 +1,24 @@
-// Resolves each file's settings: its config (nearest one up, or --config), then profile, rules and filters.
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
+// Gives each file its settings: its config (nearest one up, or --config), then profile, rules
+// and filters. Every command gets its rules and filters here.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { createRequire } from 'node:module'
 import type { Ignore } from 'ignore'
 import { createAllowFilter } from '../core/allow-list.js'
-import type { FileSetup, FindingFilter } from '../core/audit.js'
-import type { Region } from '../core/document.js'
-import { ConfigError } from '../core/errors.js'
+import type { FindingFilter } from '../core/filters.js'
 import type { SeverityOrOff } from '../core/finding.js'
 import { createSuppressionFilter } from '../core/suppressions.js'
-import { formatOf } from '../io/read-document.js'
+import { ConfigFinder, type RawConfigFile } from '../config/load.js'
+import { checkRuleIds } from '../config/rule-ids.js'
+import { validateConfig, type TypedConfig } from '../config/typed-config.js'
 import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName, type TokenizerName } from '../nlp/tokenizer.js'
 import { activateRules, assertUniqueIds } from '../rules/loader.js'
 import { readSensitiveTerms, sensitiveTermRule } from '../rules/sensitive-terms.js'
 import type { Profile, RuleDef } from '../rules/types.js'
-import { loadAllRules, parseProfile, parseRuleFlags } from '../cli/rules-setup.js'
-import { ConfigFinder, type RawConfigFile } from './load.js'
-import { configSchema, type Config } from './schema.js'
-import { formatKeyPath, parseWithSchema } from './validate.js'
-import { checkRuleIds } from './rule-ids.js'
+import { loadAllRules, parseProfile, parseRuleFlags } from './rule-set.js'
+import type { FileSetup } from './workers.js'
 
 const require = createRequire(import.meta.url)
-/** Glob and ignore matchers load only when a config uses them: a run without one pays nothing. */
-const fastGlob = () => require('fast-glob') as typeof import('fast-glob')
+/** picomatch and ignore load only when a config uses them: a run without one pays nothing. */
 const picomatch = () => require('picomatch') as typeof import('picomatch')
 const makeIgnore = (): Ignore => (require('ignore') as () => Ignore)()
 
@@ -53,7 +49,7 @@ export interface FileSettings extends FileSetup {
 interface LoadedConfig {
   readonly path: string | undefined
   readonly dir: string
-  readonly config: Config
+  readonly config: TypedConfig['config']
   readonly defs: RuleDef[]
   readonly tokenizer: TokenizerName
   readonly cliSeverities: ReadonlyMap<string, SeverityOrOff>
@@ -63,14 +59,11 @@ interface LoadedConfig {
   readonly settings: Map<string, Omit<FileSettings, 'isIgnored'>>
 }
 
-type MarkdownModule = typeof import('../io/markdown.js')
-
 /** Finds, validates and caches configs, and gives each file its settings. */
 export class SettingsResolver {
   private readonly finder = new ConfigFinder()
   private readonly loaded = new Map<string, LoadedConfig>()
   private readonly cliProfile: Profile | undefined
-  private markdown: MarkdownModule | undefined
   private readonly cliTerms: readonly string[]
   private readonly cliTokenizer: TokenizerName | undefined
 
@@ -83,7 +76,6 @@ export class SettingsResolver {
   /** The settings of the file at `path` (which need not exist: `--stdin-filename`). */
   async forPath(path: string): Promise<FileSettings> {
     const abs = resolve(path)
-    if (formatOf(path) === 'markdown') this.markdown ??= await import('../io/markdown.js')
     const loaded = await this.configFor(dirname(abs))
     const rel = relative(loaded.dir, abs).split(sep).join('/')
     const matched = loaded.overrideMatchers.flatMap((isMatch, i) => (isMatch(rel) ? [i] : []))
@@ -102,10 +94,8 @@ export class SettingsResolver {
   }
 
   private validate(raw: RawConfigFile | undefined): LoadedConfig {
-    const config = raw ? parseWithSchema(configSchema(), raw.data, raw.source, raw.basePath) : {}
-    const dir = raw ? dirname(raw.path) : process.cwd()
-    const configRuleFiles = raw ? resolveRuleFiles(config.ruleFiles ?? [], dir, raw) : []
-    const defs = loadAllRules([...this.cli.ruleFiles, ...configRuleFiles])
+    const { config, dir, ruleFiles } = validateConfig(raw)
+    const defs = loadAllRules([...this.cli.ruleFiles, ...ruleFiles])
     const terms = [...this.cliTerms, ...(config.sensitiveTerms ?? [])]
     if (terms.length) {
       defs.push(sensitiveTermRule(terms, this.cli.sensitiveTermsFile ?? raw?.source.path ?? 'config'))
@@ -135,22 +125,7 @@ export class SettingsResolver {
     const severities = new Map<string, SeverityOrOff>([...Object.entries(config.rules ?? {}), ...overrides.flatMap((o) => Object.entries(o.rules ?? {})), ...loaded.cliSeverities])
     const allow = [...(config.allow ?? []), ...overrides.flatMap((o) => o.allow ?? [])]
     const filters: FindingFilter[] = allow.length ? [createAllowFilter(allow)] : []
-    const markdownHtmlRegions = (text: string): readonly Region[] => this.markdown?.markdownHtmlRegions(text) ?? []
-    filters.push(createSuppressionFilter({ knownIds: defs.map((d) => d.id), unusedSeverity: config.reportUnusedSuppressions ?? 'warning', markdownHtmlRegions }))
+    filters.push(createSuppressionFilter({ knownIds: defs.map((d) => d.id), unusedSeverity: config.reportUnusedSuppressions ?? 'warning' }))
     return { rules: activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer }), filters, configPath: loaded.path, profile, defs }
   }
-}
-
-/** `ruleFiles` entries are paths or globs relative to the config file. */
-function resolveRuleFiles(entries: readonly string[], dir: string, raw: RawConfigFile): string[] {
-  return entries.flatMap((entry, i) => {
-    const abs = resolve(dir, entry)
-    const fg = fastGlob()
-    const found = fg.isDynamicPattern(entry) ? fg.sync(entry, { cwd: dir, absolute: true, onlyFiles: true }).sort() : existsSync(abs) ? [abs] : []
-    if (found.length === 0) {
-      const keyPath = [...raw.basePath, 'ruleFiles', i]
-      throw new ConfigError(`no rule file at "${entry}"`, { path: raw.source.path, ...raw.source.locate?.(keyPath), keyPath: formatKeyPath(keyPath) })
-    }
-    return found
-  })
 }

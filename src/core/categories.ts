@@ -1,0 +1,43 @@
+// The categories of findings, and what each one means to the parts that treat findings
+// differently (blanks and fill, baselines, redaction, the filters): one table, so a new
+// category or a changed policy is one line here instead of string compares in five modules.
+
+/** The categories a rule id may start with (`count/unfilled` is of `count`). */
+export const categories = ['paywall', 'count', 'placeholder', 'leak', 'typo', 'internal'] as const
+export type Category = (typeof categories)[number]
+
+/** How the rest of the tool treats the findings of a category. */
+export interface CategoryTraits {
+  /** A blank a writer fills in: listed by `blanks`, filled by `fill`. */
+  readonly isBlank: boolean
+  /** A name that should have been masked: `redact` masks it, `--redact-output` never prints it. */
+  readonly isLeak: boolean
+  /** A baseline keeps the matched text in clear, for people reading the file. */
+  readonly isTextKeptInBaseline: boolean
+  /**
+   * The tool's own findings (a rule that failed, a suppression that suppressed nothing): no
+   * allow-list entry, suppression comment or baseline accepts them.
+   */
+  readonly isInternal: boolean
+}
+
+const none: CategoryTraits = { isBlank: false, isLeak: false, isTextKeptInBaseline: true, isInternal: false }
+
+const traitsByCategory: Readonly<Record<Category, CategoryTraits>> = {
+  paywall: none,
+  count: { ...none, isBlank: true },
+  placeholder: { ...none, isBlank: true },
+  leak: { ...none, isLeak: true, isTextKeptInBaseline: false },
+  typo: none,
+  internal: { ...none, isInternal: true },
+}
+
+/** The traits of `category`; a category no rule file may use has none. */
+export function traitsOf(category: string): CategoryTraits {
+  return (traitsByCategory as Readonly<Record<string, CategoryTraits>>)[category] ?? none
+}
+
+/** True for the tool's own findings, which no filter of the user's may drop. */
+export function isInternalFinding(f: { readonly category: string }): boolean {
+  return traitsOf(f.category).isInternal
+}

@@ -1,0 +1,65 @@
+// The readers, registered by extension in this one table: a new format is one reader module
+// and one line here. A reader module loads only when a file of its format is read, so a run on
+// a .txt file never loads the Markdown, HTML or Word parsers.
+import { extname } from 'node:path'
+import type { DocumentFormat, Region } from '../core/document.js'
+
+/** The text rules see, and what the reader knows of its markup. Offsets in UTF-16 code units. */
+export interface ReadText {
+  readonly text: string
+  /** Spans rules must not match in (code, markup). */
+  readonly skipped?: readonly Region[]
+  /** Spans of raw HTML in a Markdown document: only a comment there is an inline directive. */
+  readonly htmlRegions?: readonly Region[]
+}
+
+/** What a reader module exports: from decoded text, or (a binary format) from the file's bytes. */
+export interface Reader {
+  readonly fromText?: (text: string) => ReadText
+  /** For a binary format: bytes to text, without charset decoding; throws InputError naming `path`. */
+  readonly fromBytes?: (bytes: Uint8Array, path: string) => ReadText
+}
+
+/** One format: its extensions (lower case, with the dot) and how to load its reader. */
+interface ReaderEntry {
+  readonly format: DocumentFormat
+  readonly extensions: readonly string[]
+  /** Why a file of this format is not written back from its text (`--fix`, `fill`, `redact`). */
+  readonly notRewritable?: string
+  /** The reader module; plain text needs none. */
+  readonly load?: () => Promise<Reader>
+}
+
+const readers: readonly ReaderEntry[] = [
+  { format: 'text', extensions: ['.txt', '.text'] },
+  { format: 'markdown', extensions: ['.md', '.markdown', '.mdx'], load: async () => (await import('./markdown.js')).markdownReader },
+  {
+    format: 'html',
+    extensions: ['.html', '.htm', '.xhtml'],
+    notRewritable: 'an HTML file is read, not written: its text is extracted from the markup',
+    load: async () => (await import('./html.js')).htmlReader,
+  },
+  {
+    format: 'docx',
+    extensions: ['.docx'],
+    notRewritable: 'a .docx is read, not written: its text is extracted from the document',
+    load: async () => (await import('./docx.js')).docxReader,
+  },
+]
+
+/** Formats recognised by extension but not read, with how to convert them. */
+export const unsupportedFormats: Readonly<Record<string, { readonly what: string; readonly hint: string }>> = {
+  '.doc': { what: 'Word 97–2003 .doc', hint: 'convert it to .docx, e.g. `soffice --headless --convert-to docx FILE`' },
+  '.pdf': { what: 'PDF', hint: 'extract its text first, e.g. `pdftotext -enc UTF-8 FILE FILE.txt`' },
+}
+
+const plainText = readers[0]!
+const byExtension = new Map(readers.flatMap((entry) => entry.extensions.map((ext) => [ext, entry] as const)))
+
+/** The reader of `path`, by its extension; anything else is plain text. */
+export function readerOf(path: string): ReaderEntry {
+  return byExtension.get(extname(path).toLowerCase()) ?? plainText
+}
+
+/** The extensions a directory walk picks up, without the dot: every format a reader reads. */
+export const readableExtensions: readonly string[] = readers.flatMap((entry) => entry.extensions.map((ext) => ext.slice(1)))

@@ -1,0 +1,38 @@
+// The rule definitions of a run (built-in and extra files), its profile, and `--rule` overrides.
+import { UsageError } from '../core/errors.js'
+import type { SeverityOrOff } from '../core/finding.js'
+import { suggestName } from '../core/suggest-name.js'
+import { loadBuiltinRules } from '../rules/builtin-cache.js'
+import { assertUniqueIds, loadRuleFiles } from '../rules/loader.js'
+import { profiles, type Profile, type RuleDef } from '../rules/types.js'
+
+/** Loads every rule definition: built-in plus extra files. */
+export function loadAllRules(extraRuleFiles: readonly string[] = []): RuleDef[] {
+  const defs = [...loadBuiltinRules(), ...loadRuleFiles(extraRuleFiles)]
+  assertUniqueIds(defs)
+  return defs
+}
+
+/** Validates a profile name. */
+export function parseProfile(name: string): Profile {
+  if ((profiles as readonly string[]).includes(name)) return name as Profile
+  const near = suggestName(name, profiles)
+  throw new UsageError(`unknown profile "${name}"`, {}, near ? `did you mean "${near}"?` : `profiles: ${profiles.join(', ')}`)
+}
+
+/** Parses `--rule ID=severity` flags against the known rule ids. */
+export function parseRuleFlags(flags: readonly string[], defs: readonly RuleDef[]): Map<string, SeverityOrOff> {
+  const ids = defs.map((d) => d.id)
+  const overrides = new Map<string, SeverityOrOff>()
+  for (const flag of flags) {
+    const m = /^([^=]+)=(error|warning|info|off)$/.exec(flag)
+    if (!m) throw new UsageError(`--rule "${flag}": expected ID=off|info|warning|error`)
+    const id = m[1]!
+    if (!ids.includes(id)) {
+      const near = suggestName(id, ids)
+      throw new UsageError(`--rule: unknown rule "${id}"`, {}, near ? `did you mean "${near}"?` : 'see `mask-audit rules`')
+    }
+    overrides.set(id, m[2] as SeverityOrOff)
+  }
+  return overrides
+}
