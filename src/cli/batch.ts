@@ -1,15 +1,11 @@
-// The batch part of `check`: --jobs, --shard and the progress line around auditFiles.
+// The batch options of `check` (--jobs, --shard, --no-progress) and the progress line on stderr.
 import { availableParallelism } from 'node:os'
-import type { Document } from '../core/document.js'
 import { UsageError } from '../core/errors.js'
-import type { FindingFilter } from '../core/filters.js'
 import type { FileResult } from '../core/result.js'
-import type { ActiveRule } from '../rules/types.js'
-import { auditFiles } from '../run/audit-loop.js'
-import { warmUpWorkers, type FileSetup, type RenderSpec, type WarmWorkers } from '../run/workers.js'
+import type { BatchPlan, BatchProgress } from '../run/batch.js'
+import { parseShard } from '../run/shard.js'
 import { writeErrRaw } from './io.js'
 import { createProgress, shouldShowProgress } from './progress.js'
-import { parseShard, selectShard, type Shard } from './shard.js'
 
 /** The batch options of `check`, as commander gives them. */
 export interface BatchFlags {
@@ -17,15 +13,6 @@ export interface BatchFlags {
   readonly shard?: string
   /** False with --no-progress. */
   readonly progress?: boolean
-}
-
-/** The batch options, validated. */
-export interface BatchPlan {
-  readonly jobs: number
-  readonly shard: Shard | undefined
-  readonly isProgressWanted: boolean
-  /** The output format, which workers render results for. */
-  readonly render?: RenderSpec
 }
 
 const wholeNumberRe = /^\d+$/
@@ -47,42 +34,20 @@ export function parseBatchFlags(flags: BatchFlags): BatchPlan {
     if (!wholeNumberRe.test(flags.jobs) || Number(flags.jobs) < 1) throw new UsageError(`--jobs "${flags.jobs}": expected a whole number of at least 1`)
     jobs = Number(flags.jobs)
   }
-  return { jobs, shard: flags.shard === undefined ? undefined : parseShard(flags.shard), isProgressWanted: flags.progress !== false }
+  const isWanted = flags.progress !== false
+  return { jobs, shard: flags.shard === undefined ? undefined : parseShard(flags.shard), progress: (total) => progressLine(total, isWanted) }
 }
 
-/** This machine's share of `files` under `--shard`; all of them without it. */
-export function selectFiles(files: string[], plan: BatchPlan | undefined): string[] {
-  return plan?.shard ? selectShard(files, plan.shard) : files
-}
-
-/** Starts the workers a large batch of `files` will use, while settings are still being resolved. */
-export function warmUpBatch(files: readonly string[], plan: BatchPlan | undefined): WarmWorkers | undefined {
-  return plan ? warmUpWorkers(files, plan.jobs, plan.render) : undefined
-}
-
-/**
- * Audits `files` with `plan.jobs` threads, passing each result to `emit` in order, with the
- * progress line around it. `how.read` replaces reading from disk (the git index for
- * --staged), which keeps the batch in this thread; `how.warm` are workers started ahead.
- */
-export async function auditBatch(
-  files: readonly string[],
-  rules: readonly ActiveRule[] | ((path: string) => FileSetup),
-  filters: readonly FindingFilter[],
-  plan: BatchPlan | undefined,
-  emit: (result: FileResult) => void,
-  how: { readonly read?: (path: string) => Promise<Document>; readonly warm?: WarmWorkers } = {},
-): Promise<void> {
-  const isShown = shouldShowProgress({ isTTY: process.stderr.isTTY === true, env: process.env, isWanted: plan?.isProgressWanted ?? false })
-  const progress = createProgress(files.length, isShown, writeErrRaw)
-  try {
-    for await (const result of auditFiles(files, rules, filters, { jobs: plan?.jobs ?? 1, render: plan?.render, warm: how.warm, ...(how.read && { read: how.read }) })) {
+/** The progress line of a batch, on stderr when it is a terminal (see shouldShowProgress). */
+function progressLine(total: number, isWanted: boolean): BatchProgress {
+  const isShown = shouldShowProgress({ isTTY: process.stderr.isTTY === true, env: process.env, isWanted })
+  const progress = createProgress(total, isShown, writeErrRaw)
+  return {
+    beforeEmit: (result) => {
       if (writesToTerminal(result)) progress.clear()
-      emit(result)
-      progress.update(result)
-    }
-  } finally {
-    progress.finish()
+    },
+    update: (result) => progress.update(result),
+    finish: () => progress.finish(),
   }
 }
 

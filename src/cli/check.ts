@@ -1,4 +1,5 @@
 // The `check` command: audit files, print a report, map the outcome to an exit code.
+import { readFileSync } from 'node:fs'
 import { UsageError } from '../core/errors.js'
 import { minSeverityFilter, type FindingFilter } from '../core/filters.js'
 import { redactOutputFilter } from '../core/redact-output.js'
@@ -7,9 +8,9 @@ import { createReporter } from '../report/index.js'
 import { SummaryTally } from '../report/summary.js'
 import type { Summary } from '../report/types.js'
 import { auditJsonlLines, parseInputFormat } from '../run/jsonl-input.js'
+import { CheckWorkflow, type WorkflowOptions } from '../run/check-workflow.js'
 import { parseBatchFlags, type BatchFlags } from './batch.js'
 import { writeErr, writeOut } from './io.js'
-import { CheckWorkflow, type WorkflowOptions } from './check-workflow.js'
 import { toolVersion } from './version.js'
 
 /** Options of `check`, as commander parses them. */
@@ -42,7 +43,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   // JSON lines in, JSON lines out, unless another format than the default is asked for.
   const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
   const reporterOptions = { color: options.color ?? shouldColor(), toolVersion }
-  const workflow = new CheckWorkflow(options)
+  const workflow = new CheckWorkflow(options, { note: writeErr, out: writeOut, readStdin: () => readFileSync(0) })
   const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)
   const quiet: FindingFilter[] = options.quiet ? [minSeverityFilter('error')] : []
   const filters: FindingFilter[] = [...workflow.filters, ...quiet]

@@ -5,7 +5,7 @@ import { readSheet } from '../io/blank-sheet.js'
 import { whyNotRewritable } from '../io/read-document.js'
 import { UsageError } from '../core/errors.js'
 import { writeTextFile } from '../io/write.js'
-import { findBlanks, type BlankSetupOptions } from './blanks.js'
+import { findBlanks, type BlankSetupOptions } from '../run/find-blanks.js'
 import { writeErr } from './io.js'
 
 /** Options of `fill`, as commander parses them. */

@@ -1,6 +1,6 @@
 // A progress line on stderr for long batches: files done, MB/s, findings so far. Shown only
 // on a terminal, never under CI or with --no-progress, and never on stdout.
-import type { FileResult } from '../report/types.js'
+import type { FileResult } from '../core/result.js'
 
 /** What decides whether the bar may be shown; from the process, injectable in tests. */
 export interface ProgressEnvironment {

@@ -1,12 +1,15 @@
 // The schema of a config file (`.mask-auditrc.*`, `mask-audit.config.js`, package.json "mask-audit").
 import type { z } from 'zod'
+import { severitiesOrOff } from '../core/finding.js'
+import { tokenizerNames } from '../nlp/tokenizer.js'
 import { isValidRegExp, lazy, text, zod } from '../rules/shared/options.js'
+import { profiles } from '../rules/types.js'
 
 /** A config file's contents, as validated (built on first use: runs without a config never load zod). Paths and globs are relative to the config file's folder. */
 export const configSchema = lazy(() => {
   const z = zod()
-  const severity = z.enum(['off', 'info', 'warning', 'error'])
-  const profile = z.enum(['draft', 'redacted'])
+  const severity = z.enum(severitiesOrOff)
+  const profile = z.enum(profiles)
   /** Rule id → severity; ids are checked against the loaded rules after parsing. */
   const ruleSeverities = z.record(z.string(), severity)
   const globs = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text()).min(1, 'must list at least one glob'))
@@ -44,7 +47,7 @@ export const configSchema = lazy(() => {
     overrides: z.array(override).optional(),
     reportUnusedSuppressions: severity.optional(),
     /** The word segmenter of the leak rules. */
-    tokenizer: z.enum(['jieba', 'nodejieba']).optional(),
+    tokenizer: z.enum(tokenizerNames).optional(),
     /** Names that must never appear (rule leak/sensitive-term). */
     sensitiveTerms: z.array(text()).optional(),
   })

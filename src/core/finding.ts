@@ -6,6 +6,8 @@ export type SeverityOrOff = Severity | 'off'
 
 /** The severities in order of weight, heaviest first. */
 export const severities: readonly Severity[] = ['error', 'warning', 'info']
+/** What a rule's severity may be set to (config `rules`, `--rule`, rule files), lightest first. */
+export const severitiesOrOff = ['off', 'info', 'warning', 'error'] as const satisfies readonly SeverityOrOff[]
 
 /** A replacement of `length` UTF-16 code units at `offset` of the decoded text. */
 export interface Fix {

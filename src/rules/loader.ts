@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError } from '../core/errors.js'
-import type { SeverityOrOff } from '../core/finding.js'
+import { severitiesOrOff, type SeverityOrOff } from '../core/finding.js'
 import { suggestName } from '../core/suggest-name.js'
 import { parseWithSchema } from './shared/validate.js'
 import { parseYaml } from './shared/yaml-source.js'
@@ -18,7 +18,7 @@ export const builtinRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), 
 
 const commonSchema = lazy(() => {
   const z = zod()
-  const severity = z.enum(['error', 'warning', 'info', 'off'])
+  const severity = z.enum(severitiesOrOff)
   return z.strictObject({
     id: z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be category/kebab-name'),
     kind: z.string(),

@@ -6,8 +6,8 @@ import type { EngineRule } from '../core/rule.js'
 import type { RuleSettings } from './settings.js'
 
 /** The audit profiles of DESIGN.md. */
-export type Profile = 'draft' | 'redacted'
-export const profiles: readonly Profile[] = ['draft', 'redacted']
+export const profiles = ['draft', 'redacted'] as const
+export type Profile = (typeof profiles)[number]
 
 /** Where a rule or option came from, for error messages. */
 export interface SourceRef {

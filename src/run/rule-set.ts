@@ -1,6 +1,6 @@
 // The rule definitions of a run (built-in and extra files), its profile, and `--rule` overrides.
 import { UsageError } from '../core/errors.js'
-import type { SeverityOrOff } from '../core/finding.js'
+import { severitiesOrOff, type SeverityOrOff } from '../core/finding.js'
 import { suggestName } from '../core/suggest-name.js'
 import { loadBuiltinRules } from '../rules/builtin-cache.js'
 import { assertUniqueIds, loadRuleFiles } from '../rules/loader.js'
@@ -25,14 +25,19 @@ export function parseRuleFlags(flags: readonly string[], defs: readonly RuleDef[
   const ids = defs.map((d) => d.id)
   const overrides = new Map<string, SeverityOrOff>()
   for (const flag of flags) {
-    const m = /^([^=]+)=(error|warning|info|off)$/.exec(flag)
-    if (!m) throw new UsageError(`--rule "${flag}": expected ID=off|info|warning|error`)
-    const id = m[1]!
+    const [id, severity] = splitFlag(flag)
+    if (id === undefined || !(severitiesOrOff as readonly string[]).includes(severity!)) throw new UsageError(`--rule "${flag}": expected ID=${severitiesOrOff.join('|')}`)
     if (!ids.includes(id)) {
       const near = suggestName(id, ids)
       throw new UsageError(`--rule: unknown rule "${id}"`, {}, near ? `did you mean "${near}"?` : 'see `mask-audit rules`')
     }
-    overrides.set(id, m[2] as SeverityOrOff)
+    overrides.set(id, severity as SeverityOrOff)
   }
   return overrides
+}
+
+/** `ID=severity` split at its last `=`; the id is undefined when there is none before it. */
+function splitFlag(flag: string): [string | undefined, string | undefined] {
+  const at = flag.lastIndexOf('=')
+  return at > 0 ? [flag.slice(0, at), flag.slice(at + 1)] : [undefined, undefined]
 }

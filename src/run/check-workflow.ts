@@ -1,5 +1,4 @@
 // The everyday workflows of `check`: config per file, --staged, --baseline/--write-baseline, --fix.
-import { readFileSync } from 'node:fs'
 import { auditDocument } from '../core/audit.js'
 import { BaselineMatcher, buildBaseline } from '../core/baseline.js'
 import { isInternalFinding } from '../core/categories.js'
@@ -15,11 +14,10 @@ import { documentFromText, readDocument } from '../io/read-document.js'
 import { readableExtensions } from '../io/readers.js'
 import { expandPaths } from '../io/walk.js'
 import { loadRuleFiles } from '../rules/loader.js'
-import { SettingsResolver, type FileSettings } from '../run/file-settings.js'
-import { fixFile } from '../run/fix-file.js'
-import type { FileSetup } from '../run/workers.js'
 import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
-import { writeErr, writeOut } from './io.js'
+import { SettingsResolver, type FileSettings } from './file-settings.js'
+import { fixFile } from './fix-file.js'
+import type { FileSetup } from './workers.js'
 
 /** The options of `check` this module reads. */
 export interface WorkflowOptions {
@@ -48,6 +46,16 @@ export interface WorkflowSink {
   readonly inputError: (error: MaskAuditError) => void
 }
 
+/** What the workflow says besides results, and where it reads `--stdin`: the command line gives these. */
+export interface WorkflowConsole {
+  /** A line for stderr: a file ignored by config, a baseline written, fixes applied. */
+  readonly note: (line: string) => void
+  /** Text for stdout: the diff of `--fix-dry-run`. */
+  readonly out: (text: string) => void
+  /** The bytes of standard input, for `--stdin`. */
+  readonly readStdin: () => Uint8Array
+}
+
 /** One `check` run: which files, their settings, and what happens around the audit. */
 export class CheckWorkflow {
   private readonly resolver: SettingsResolver
@@ -56,7 +64,10 @@ export class CheckWorkflow {
   private fixedFiles = 0
   private fixCount = 0
 
-  constructor(private readonly options: WorkflowOptions) {
+  constructor(
+    private readonly options: WorkflowOptions,
+    private readonly io: WorkflowConsole,
+  ) {
     checkCombinations(options)
     // Read before any file: a wrong --rules path is an error even when no path names a file.
     loadRuleFiles(options.rules)
@@ -123,14 +134,14 @@ export class CheckWorkflow {
       const data = buildBaseline(this.recorded, baselineSalt(target))
       writeBaseline(target, data)
       const count = Object.values(data.files).reduce((n, es) => n + es.reduce((m, e) => m + e.count, 0), 0)
-      writeErr(`wrote ${target}: ${count} finding${count === 1 ? '' : 's'} in ${Object.keys(data.files).length} file(s) accepted`)
+      this.io.note(`wrote ${target}: ${count} finding${count === 1 ? '' : 's'} in ${Object.keys(data.files).length} file(s) accepted`)
     }
     for (const { path, entry, missing } of this.matcher?.stale() ?? []) {
-      writeErr(`${this.options.baseline}: stale entry for ${path}: ${entry.ruleId}${entry.text !== undefined ? ` "${entry.text}"` : ''}${missing > 1 ? ` (${missing} of ${entry.count})` : ''} no longer found; rewrite with --write-baseline to prune`)
+      this.io.note(`${this.options.baseline}: stale entry for ${path}: ${entry.ruleId}${entry.text !== undefined ? ` "${entry.text}"` : ''}${missing > 1 ? ` (${missing} of ${entry.count})` : ''} no longer found; rewrite with --write-baseline to prune`)
     }
     if (this.options.fix || this.options.fixDryRun) {
       const verb = this.options.fixDryRun ? 'would apply' : 'applied'
-      writeErr(`${verb} ${this.fixCount} fix${this.fixCount === 1 ? '' : 'es'} in ${this.fixedFiles} file${this.fixedFiles === 1 ? '' : 's'}`)
+      this.io.note(`${verb} ${this.fixCount} fix${this.fixCount === 1 ? '' : 'es'} in ${this.fixedFiles} file${this.fixedFiles === 1 ? '' : 's'}`)
     }
   }
 
@@ -152,7 +163,7 @@ export class CheckWorkflow {
 
   /** A file named on the command line but ignored by config gets a note; walked ones go silently. */
   private noteIgnored(file: string, paths: readonly string[], settings: FileSettings): false {
-    if (paths.includes(file)) writeErr(`${file}: ignored by ${settings.configPath ?? 'config'}`)
+    if (paths.includes(file)) this.io.note(`${file}: ignored by ${settings.configPath ?? 'config'}`)
     return false
   }
 
@@ -161,10 +172,10 @@ export class CheckWorkflow {
     const path = this.options.stdinFilename ?? '<stdin>'
     const settings = await this.resolver.forPath(path)
     if (settings.isIgnored) {
-      writeErr(`${path}: ignored by ${settings.configPath ?? 'config'}`)
+      this.io.note(`${path}: ignored by ${settings.configPath ?? 'config'}`)
       return
     }
-    const { text, encoding, hasBom } = decodeBytes(readFileSync(0), path)
+    const { text, encoding, hasBom } = decodeBytes(this.io.readStdin(), path)
     const doc = await documentFromText(text, path, encoding, hasBom)
     if (this.options.fixDryRun) sink.emit(await this.fix(path, settings, filters, async () => doc))
     else sink.emit(auditDocument(doc, settings.rules, [...settings.filters, ...filters]))
@@ -176,7 +187,7 @@ export class CheckWorkflow {
       this.fixedFiles++
       this.fixCount += outcome.applied
     }
-    if (outcome.diff !== undefined) writeOut(outcome.diff)
+    if (outcome.diff !== undefined) this.io.out(outcome.diff)
     return outcome.result
   }
 }
