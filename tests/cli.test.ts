@@ -109,6 +109,14 @@ describe('exit codes and errors', () => {
     expect(runCli(['--rule', 'count/unfilled=warning', '--max-warnings', '1', join(dir, 'blank.txt')]).code).toBe(0)
   })
 
+  it('says why --max-warnings failed the run', () => {
+    const over = runCli(['--rule', 'count/unfilled=warning', '--max-warnings', '0', '--format', 'json', join(dir, 'blank.txt')])
+    expect(over.code).toBe(1)
+    expect(over.stderr).toBe('mask-audit: 1 warning found, more than --max-warnings 0\n')
+    const within = runCli(['--rule', 'count/unfilled=warning', '--max-warnings', '1', '--format', 'json', join(dir, 'blank.txt')])
+    expect(within.stderr).toBe('')
+  })
+
   it('prints help with the exit codes', () => {
     const r = runCli(['check', '--help'])
     expect(r.code).toBe(0)

@@ -1,18 +1,31 @@
 // --staged and install-hook in a real git repository: the hook blocks a commit with a blank.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { hookMarker } from '../src/cli/install-hook.js'
-import { runCli } from './helpers.js'
+import { hookMarker, hookScript } from '../src/cli/install-hook.js'
+import { repoRoot, runCli } from './helpers.js'
+import { makeDocx, paragraph } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
+
+const bin = join(repoRoot, 'bin', 'mask-audit.js')
 
 let repo: string
 const gitEnv = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org', NO_COLOR: '1' }
 
 function git(...args: string[]) {
-  const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, ...gitEnv } })
+  return gitWith({}, ...args)
+}
+
+function gitWith(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, ...gitEnv, ...env } })
   return { code: r.status, out: r.stdout + r.stderr }
+}
+
+/** Installs mask-audit in `dir` as npm does for a dev dependency: a link in node_modules/.bin. */
+function installIn(dir: string) {
+  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true })
+  symlinkSync(bin, join(dir, 'node_modules', '.bin', 'mask-audit'))
 }
 
 beforeEach(() => {
@@ -50,6 +63,16 @@ describe('--staged', () => {
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).text)).toEqual(['**场'])
   })
 
+  it('reads a staged .docx as a Word document, through the reader of its extension', () => {
+    writeFileSync(join(repo, 'report.docx'), makeDocx(paragraph('二〇二三年工作总结') + paragraph('全年集中学习', '**', '次。')))
+    git('add', 'report.docx')
+    const r = runCli(['--staged', '--format', 'jsonl'], { cwd: repo })
+    expect(r.stderr).toBe('')
+    const findings = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(findings.map((f) => `${f.path} ${f.line}:${f.column} ${f.ruleId} ${f.text}`)).toEqual(['report.docx 2:7 count/unfilled **次'])
+    expect(r.code).toBe(1)
+  })
+
   it('names paths relative to the working folder from a subfolder, and says when it is no repository', () => {
     mkdirSync(join(repo, 'docs'))
     writeFileSync(join(repo, 'docs', 'b.md'), '发展x名党员。\n')
@@ -67,6 +90,7 @@ describe('install-hook', () => {
     expect(runCli(['install-hook'], { cwd: repo }).code).toBe(0)
     const hook = join(repo, '.git', 'hooks', 'pre-commit')
     expect(readFileSync(hook, 'utf8')).toContain(hookMarker)
+    installIn(repo)
     writeFileSync(join(repo, 'report.md'), '# 2023年工作总结\n\n全年开展集中学习**次。\n')
     git('add', 'report.md')
     const blocked = git('commit', '-q', '-m', 'draft')
@@ -81,6 +105,32 @@ describe('install-hook', () => {
     expect(passed.out).toBe('✓ 1 file checked, no problems\n')
     expect(passed.code).toBe(0)
     expect(git('log', '--format=%s').out.trim()).toBe('filled')
+  })
+
+  it('writes no path of this machine, so the hook works in a teammate’s clone', () => {
+    expect(runCli(['install-hook'], { cwd: repo }).code).toBe(0)
+    const script = readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8')
+    expect(script).toBe(hookScript())
+    expect(script).not.toContain(repoRoot)
+    expect(script).not.toContain(process.execPath)
+    expect(script).not.toContain(repo)
+    // The only absolute paths are the shell's and the null device, the same on every machine.
+    expect(script.match(/(?<![\w.])\/[\w./-]+/g)).toEqual(['/bin/sh', '/dev/null'])
+  })
+
+  it('runs the mask-audit on PATH when the repository has none, and says how to install one when there is none', () => {
+    expect(runCli(['install-hook'], { cwd: repo }).code).toBe(0)
+    writeFileSync(join(repo, 'report.txt'), '全年开展集中学习**次。\n')
+    git('add', 'report.txt')
+    const tools = makeTempDir('path-')
+    installIn(tools)
+    const onPath = gitWith({ PATH: `${join(tools, 'node_modules', '.bin')}:${process.env.PATH}` }, 'commit', '-q', '-m', 'draft')
+    expect(onPath.code).not.toBe(0)
+    expect(onPath.out).toMatch(/report\.txt[\s\S]*count before 次 is not filled in: \*\*次/)
+    const none = gitWith({ PATH: '/usr/bin:/bin' }, 'commit', '-q', '-m', 'draft')
+    expect(none.code).not.toBe(0)
+    expect(none.out).toContain('mask-audit pre-commit hook: mask-audit is not installed here; run `npm install --save-dev mask-audit`')
+    expect(git('rev-parse', '--verify', '-q', 'HEAD').code).not.toBe(0)
   })
 
   it('refuses to overwrite a hook it did not write unless --force, and rewrites its own', () => {

@@ -1,5 +1,5 @@
 // `mask-audit redact` and `--redact-output`, through the built CLI on real files.
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -112,5 +112,25 @@ describe('redact', () => {
     expect(readFileSync(output, 'utf8')).not.toContain('统小二')
     const check = runCli(['--sensitive-terms', terms, '--format', 'jsonl', seed])
     expect(check.stdout).toContain('"ruleId":"leak/sensitive-term"')
+  })
+
+  it('uses the config file like check does: its sensitiveTerms, and the overrides of the file’s folder', () => {
+    const project = makeTempDir('redact-config-')
+    writeFileSync(join(project, '.mask-auditrc.yaml'), 'sensitiveTerms: [统小二]\noverrides:\n  - files: "public/**"\n    rules: { leak/sensitive-term: off }\n')
+    mkdirSync(join(project, 'public'))
+    const text = readFileSync(seed)
+    writeFileSync(join(project, 'report.txt'), text)
+    writeFileSync(join(project, 'public', 'report.txt'), text)
+    const masked = runCli(['redact', join(project, 'report.txt'), '-o', join(project, 'out.txt')])
+    expect(masked.code).toBe(0)
+    expect(readFileSync(join(project, 'out.txt'), 'utf8')).not.toContain('统小二')
+    // Under public/ the config turns the rule off, so the term is kept, as check would report nothing.
+    expect(runCli(['redact', join(project, 'public', 'report.txt'), '-o', join(project, 'public-out.txt')]).code).toBe(0)
+    expect(readFileSync(join(project, 'public-out.txt'), 'utf8')).toContain('统小二')
+    // -c names the config to use, wherever the file is.
+    const elsewhere = join(dir, 'elsewhere.txt')
+    writeFileSync(elsewhere, text)
+    expect(runCli(['redact', elsewhere, '-c', join(project, '.mask-auditrc.yaml'), '-o', join(dir, 'elsewhere-out.txt')]).code).toBe(0)
+    expect(readFileSync(join(dir, 'elsewhere-out.txt'), 'utf8')).not.toContain('统小二')
   })
 })

@@ -75,6 +75,9 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const summary = tally.summary
   writeOut(reporter.end(summary))
   workflow.finish()
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+    writeErr(`${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} found, more than --max-warnings ${maxWarnings}`)
+  }
   return exitCode(summary, hasInputError, maxWarnings)
 }
 

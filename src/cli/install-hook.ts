@@ -2,7 +2,6 @@
 import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { UsageError } from '../core/errors.js'
 import { gitTopLevel } from '../io/git-index.js'
 import { writeFileAtomic } from '../io/write.js'
@@ -11,15 +10,24 @@ import { writeErr } from './io.js'
 /** The line that marks a hook as ours: only such a hook is replaced without `--force`. */
 export const hookMarker = '# mask-audit pre-commit hook'
 
-const binPath = fileURLToPath(new URL('../../bin/mask-audit.js', import.meta.url))
-
-/** The hook script: runs this installation of mask-audit on the staged files. */
-export function hookScript(node = process.execPath, bin = binPath): string {
+/**
+ * The hook script. It names no path of this machine, so it works for every clone: git runs
+ * hooks from the top of the work tree, where the repository's own mask-audit is
+ * `node_modules/.bin/mask-audit` (a dev dependency); failing that, the one on PATH. Either
+ * starts with the `node` found on PATH.
+ */
+export function hookScript(): string {
   return `#!/bin/sh
 ${hookMarker} (written by \`mask-audit install-hook\`, which rewrites it when run again)
-# Audits the staged version of each staged .txt/.md file; findings at error level stop the commit.
-# Skip it once with \`git commit --no-verify\`.
-exec ${shellQuote(node)} ${shellQuote(bin)} check --staged
+# Audits the staged version of each staged .txt/.md/.html/.docx file; findings at error level
+# stop the commit. Skip it once with \`git commit --no-verify\`.
+if [ -x node_modules/.bin/mask-audit ]; then
+  exec node_modules/.bin/mask-audit check --staged
+elif command -v mask-audit >/dev/null 2>&1; then
+  exec mask-audit check --staged
+fi
+echo 'mask-audit pre-commit hook: mask-audit is not installed here; run \`npm install --save-dev mask-audit\`, or skip the check once with \`git commit --no-verify\`' >&2
+exit 1
 `
 }
 
@@ -36,8 +44,4 @@ export function runInstallHook(options: { force?: boolean }, cwd = process.cwd()
   chmodSync(path, 0o755)
   writeErr(`wrote ${path}`)
   return 0
-}
-
-function shellQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`
 }

@@ -1,0 +1,28 @@
+// Runs a rule on one of its examples, as ESLint's RuleTester does: a rule that throws fails the
+// example, whatever the example expects, and a match must be one finding of that rule whose
+// message has every placeholder filled in.
+import { checkDocument, ruleErrorId } from '../../src/core/engine.js'
+import type { EngineRule } from '../../src/core/rule.js'
+import { documentFromText } from '../../src/io/read-document.js'
+
+/** A `{name}` left in a message: the template named a value the kind did not give. */
+const placeholderRe = /\{[a-zA-Z]+\}/
+
+/**
+ * Why `rule` fails `example` (expected to give one finding, or none), or undefined when it
+ * passes. The rule runs alone, so no other rule's claim can hide its findings.
+ */
+export async function exampleProblem(rule: EngineRule, example: string, expected: 'match' | 'noMatch'): Promise<string | undefined> {
+  const doc = await documentFromText(example, 'inline.txt')
+  const findings = checkDocument(doc, [rule])
+  const failure = findings.find((f) => f.ruleId === ruleErrorId)
+  if (failure) return failure.message
+  const own = findings.filter((f) => f.ruleId === rule.def.id)
+  const listed = own.map((f) => `${f.column}:${JSON.stringify(f.text)}`).join(', ')
+  if (expected === 'noMatch') return own.length === 0 ? undefined : `expected no finding, got ${listed}`
+  if (own.length !== 1) return `expected one finding, got ${own.length}${own.length ? `: ${listed}` : ''}`
+  const [finding] = own
+  if (finding!.length === 0 || finding!.offset + finding!.length > example.length) return `the span ${finding!.offset}+${finding!.length} is not inside the example`
+  if (placeholderRe.test(finding!.message)) return `the message has a placeholder left: ${finding!.message}`
+  return undefined
+}
