@@ -1,6 +1,5 @@
 // The command line: commander wiring, error reporting and exit codes.
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import type { Command as CommandType } from 'commander'
 import { MaskAuditError } from '../core/errors.js'
 import { formats } from '../report/index.js'
@@ -27,9 +26,8 @@ interface RulesOptions {
 
 /** The rules a check of a file in the current folder would know: built-in, --rules, and the config's. */
 async function rulesInEffect(options: RulesOptions): Promise<readonly RuleDef[]> {
-  const { SettingsResolver } = await import('../run/file-settings.js')
-  const resolver = new SettingsResolver({ ruleFlags: [], ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }) })
-  return (await resolver.forPath(join(process.cwd(), 'report.txt'))).defs
+  const { rulesKnownIn } = await import('../run/file-settings.js')
+  return rulesKnownIn(process.cwd(), { ruleFlags: [], ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }) })
 }
 
 function buildProgram(setExit: (code: number) => void): CommandType {

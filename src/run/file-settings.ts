@@ -1,6 +1,6 @@
 // Gives each file its settings: its config (nearest one up, or --config), then profile, rules
 // and filters. Every command gets its rules and filters here.
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { createRequire } from 'node:module'
 import type { Ignore } from 'ignore'
 import { createAllowFilter } from '../core/allow-list.js'
@@ -128,4 +128,9 @@ export class SettingsResolver {
     filters.push(createSuppressionFilter({ knownIds: defs.map((d) => d.id), unusedSeverity: config.reportUnusedSuppressions ?? 'warning' }))
     return { rules: activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer }), filters, configPath: loaded.path, profile, defs }
   }
+}
+
+/** Every rule definition (on or off) a check of a file in `dir` would know: built-in, extra files, the config's. */
+export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<readonly RuleDef[]> {
+  return (await new SettingsResolver(cli).forPath(join(dir, 'report.txt'))).defs
 }
