@@ -36,7 +36,7 @@ const countValueRe = /^(?:[0-9\uFF10-\uFF19]+(?:[.,\uFF0C\uFF0E][0-9\uFF10-\uFF1
 /** The blanks among `findings`, in document order. */
 export function blanksOf(findings: readonly Finding[]): Blank[] {
   return findings
-    .filter((f) => traitsOf(f.category).isBlank)
+    .filter((f) => traitsOf(f.category).blankValue !== undefined)
     .map((f, i) => {
       const mask = typeof f.data?.mask === 'string' && f.text.startsWith(f.data.mask) ? f.data.mask : f.text
       return { id: String(i + 1), ruleId: f.ruleId, category: f.category, line: f.line, column: f.column, text: f.text, context: f.context, offset: f.offset, length: mask.length }
@@ -80,7 +80,7 @@ export function planFill(blanks: readonly Blank[], rows: readonly SheetRow[], sh
     }
     const value = row.value.trim()
     if (value === '') refuse(row, `no value for ${blank.text} at ${blank.line}:${blank.column}`, 'fill it in, or pass --allow-partial to leave it')
-    else if (blank.category === 'count' && !isCountValue(value)) throw new InputError(`"${value}" is not a number, but ${blank.text} at ${blank.line}:${blank.column} is a count`, { path: sheetPath, line: row.lineNumber }, 'write digits (12) or Chinese numerals (十二)')
+    else if (traitsOf(blank.category).blankValue === 'count' && !isCountValue(value)) throw new InputError(`"${value}" is not a number, but ${blank.text} at ${blank.line}:${blank.column} is a count`, { path: sheetPath, line: row.lineNumber }, 'write digits (12) or Chinese numerals (十二)')
     else fixes.push({ offset: blank.offset, length: blank.length, replacement: value })
   }
   for (const b of blanks) if (!seen.has(b.id)) refuse(undefined, `no row for blank ${b.id} (${b.text} at ${b.line}:${b.column})`, 'run `mask-audit blanks` again, or pass --allow-partial')

@@ -8,8 +8,11 @@ export type Category = (typeof categories)[number]
 
 /** How the rest of the tool treats the findings of a category. */
 export interface CategoryTraits {
-  /** A blank a writer fills in: listed by `blanks`, filled by `fill`. */
-  readonly isBlank: boolean
+  /**
+   * A blank a writer fills in (listed by `blanks`, filled by `fill`), and what its value must
+   * be: a count (digits or Chinese numerals) or any text; undefined for findings that are no blanks.
+   */
+  readonly blankValue: 'count' | 'text' | undefined
   /** A name that should have been masked: `redact` masks it, `--redact-output` never prints it. */
   readonly isLeak: boolean
   /** A baseline keeps the matched text in clear, for people reading the file. */
@@ -21,12 +24,12 @@ export interface CategoryTraits {
   readonly isInternal: boolean
 }
 
-const none: CategoryTraits = { isBlank: false, isLeak: false, isTextKeptInBaseline: true, isInternal: false }
+const none: CategoryTraits = { blankValue: undefined, isLeak: false, isTextKeptInBaseline: true, isInternal: false }
 
 const traitsByCategory: Readonly<Record<Category, CategoryTraits>> = {
   paywall: none,
-  count: { ...none, isBlank: true },
-  placeholder: { ...none, isBlank: true },
+  count: { ...none, blankValue: 'count' },
+  placeholder: { ...none, blankValue: 'text' },
   leak: { ...none, isLeak: true, isTextKeptInBaseline: false },
   typo: none,
   internal: { ...none, isInternal: true },
