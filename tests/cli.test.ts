@@ -4,6 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot, runCli } from './helpers.js'
+import { makeDocx, paragraph } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 let dir: string
@@ -147,6 +148,13 @@ describe('json output', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatchObject({ path: 'draft.md', ruleId: 'count/unfilled', line: 1, column: 5, text: '**次' })
+  })
+
+  it('reads stdin with the reader its file name registers, a .docx as Word', () => {
+    const docx = Buffer.from(makeDocx(paragraph('工作总结') + paragraph('全年集中学习', '**', '次。')))
+    const r = runCli(['--stdin', '--stdin-filename', 'report.docx', '--format', 'jsonl'], { input: docx })
+    expect(r.stderr).toBe('')
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((f) => `${f.path} ${f.line}:${f.column} ${f.text}`)).toEqual(['report.docx 2:7 **次'])
   })
 })
 

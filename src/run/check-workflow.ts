@@ -8,9 +8,8 @@ import type { FindingFilter } from '../core/filters.js'
 import type { Finding } from '../core/finding.js'
 import type { FileResult } from '../core/result.js'
 import { baselineKeyer, baselineSalt, readBaseline, writeBaseline } from '../io/baseline-file.js'
-import { decodeBytes } from '../io/decode.js'
 import { readStagedDocument, stagedPaths } from '../io/git-index.js'
-import { documentFromText, readDocument } from '../io/read-document.js'
+import { documentFromBytes, readDocument } from '../io/read-document.js'
 import { readableExtensions } from '../io/readers.js'
 import { expandPaths } from '../io/walk.js'
 import { loadRuleFiles } from '../rules/loader.js'
@@ -175,8 +174,8 @@ export class CheckWorkflow {
       this.io.note(`${path}: ignored by ${settings.configPath ?? 'config'}`)
       return
     }
-    const { text, encoding, hasBom } = decodeBytes(this.io.readStdin(), path)
-    const doc = await documentFromText(text, path, encoding, hasBom)
+    // Read as a file of that name would be: `--stdin-filename report.docx` is read as Word.
+    const doc = await documentFromBytes(this.io.readStdin(), path)
     if (this.options.fixDryRun) sink.emit(await this.fix(path, settings, filters, async () => doc))
     else sink.emit(auditDocument(doc, settings.rules, [...settings.filters, ...filters]))
   }
