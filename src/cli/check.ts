@@ -1,8 +1,6 @@
 // The `check` command: audit files, print a report, map the outcome to an exit code.
 import { readFileSync } from 'node:fs'
 import { UsageError } from '../core/errors.js'
-import { minSeverityFilter, type FindingFilter } from '../core/filters.js'
-import { redactOutputFilter } from '../core/redact-output.js'
 import type { FileResult } from '../core/result.js'
 import { createReporter } from '../report/index.js'
 import { SummaryTally } from '../report/summary.js'
@@ -45,10 +43,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const reporterOptions = { color: options.color ?? shouldColor(), toolVersion }
   const workflow = new CheckWorkflow(options, { note: writeErr, out: writeOut, readStdin: () => readFileSync(0) })
   const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)
-  const quiet: FindingFilter[] = options.quiet ? [minSeverityFilter('error')] : []
-  const filters: FindingFilter[] = [...workflow.filters, ...quiet]
-  // First, so that it sees every leak finding before --quiet drops the warnings.
-  if (options.redactOutput) filters.unshift(redactOutputFilter)
+  const filters = workflow.filters
   const tally = new SummaryTally()
   let hasInputError = false
   const emit = (result: FileResult) => {

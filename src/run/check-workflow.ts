@@ -4,8 +4,9 @@ import { BaselineMatcher, buildBaseline } from '../core/baseline.js'
 import { isInternalFinding } from '../core/categories.js'
 import type { Document } from '../core/document.js'
 import { UsageError, type MaskAuditError } from '../core/errors.js'
-import type { FindingFilter } from '../core/filters.js'
+import { minSeverityFilter, type FindingFilter } from '../core/filters.js'
 import type { Finding } from '../core/finding.js'
+import { redactOutputFilter } from '../core/redact-output.js'
 import type { FileResult } from '../core/result.js'
 import { baselineKeyer, baselineSalt, readBaseline, writeBaseline } from '../io/baseline-file.js'
 import { readStagedDocument, stagedPaths } from '../io/git-index.js'
@@ -37,6 +38,10 @@ export interface WorkflowOptions {
   readonly tokenizer?: string
   /** `--sensitive-terms FILE`: names that must never appear. */
   readonly sensitiveTerms?: string
+  /** `--quiet`: errors only. */
+  readonly quiet?: boolean
+  /** `--redact-output`: no leaked name in clear in any report. */
+  readonly redactOutput?: boolean
 }
 
 /** Where results and batch-level errors go. */
@@ -86,8 +91,18 @@ export class CheckWorkflow {
     return this.options.fixDryRun === true
   }
 
-  /** Filters of the run, to go before `--quiet`: the baseline, or the recorder of `--write-baseline`. */
+  /**
+   * The filters of the run, after each file's own: `--redact-output` first, so that it sees
+   * every leak finding before `--quiet` drops the warnings; then the baseline, or the recorder
+   * of `--write-baseline`; then `--quiet`.
+   */
   get filters(): FindingFilter[] {
+    const redact = this.options.redactOutput ? [redactOutputFilter] : []
+    const quiet = this.options.quiet ? [minSeverityFilter('error')] : []
+    return [...redact, ...this.baselineFilters(), ...quiet]
+  }
+
+  private baselineFilters(): FindingFilter[] {
     if (this.options.writeBaseline !== undefined) {
       const keyOf = baselineKeyer(this.options.writeBaseline)
       return [(findings, doc) => this.record(keyOf(doc.path), findings)]
