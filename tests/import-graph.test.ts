@@ -25,8 +25,8 @@ const forbidden: Readonly<Record<string, readonly string[]>> = {
 }
 
 const srcDir = join(repoRoot, 'src')
-/** `import … from '…'`, `export … from '…'`, `import '…'` and `import('…')`. */
-const specifierRe = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])([^'"]+)\1/gm
+/** `import … from '…'`, `export … from '…'`, `import '…'`, `import('…')` and `require('…')`. */
+const specifierRe = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])([^'"]+)\1/gm
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -61,8 +61,8 @@ describe('import graph', () => {
   it('finds the imports it checks (a parser that saw none would pass anything)', () => {
     const engine = join(srcDir, 'core', 'engine.ts')
     expect(importedLayers(engine, readFileSync(engine, 'utf8')).map((i) => i.layer)).toContain('core')
-    const sample = "import type { A } from '../rules/types.js'\nexport { B } from '../io/x.js'\nconst m = await import('../cli/main.js')\nimport '../report/side.js'\n"
-    expect(importedLayers(engine, sample).map((i) => i.layer)).toEqual(['rules', 'io', 'cli', 'report'])
+    const sample = "import type { A } from '../rules/types.js'\nexport { B } from '../io/x.js'\nconst m = await import('../cli/main.js')\nimport '../report/side.js'\nimport {\n  C,\n} from '../run/y.js'\nconst d = require('../config/z.js')\nconst e = require('picomatch')\n"
+    expect(importedLayers(engine, sample).map((i) => i.layer)).toEqual(['rules', 'io', 'cli', 'report', 'run', 'config'])
     expect(files.length).toBeGreaterThan(50)
   })
 
