@@ -13,7 +13,7 @@ const bodyPart = 'word/document.xml'
  */
 export const maxInflatedBytes = 128 * 1024 * 1024
 /** Stands for a line break inside a paragraph (`w:br`, `w:cr`): U+2028 LINE SEPARATOR, so lines stay paragraphs. */
-const lineSeparator = '\u2028'
+export const docxLineSeparator = '\u2028'
 
 /** The Word reader: the body's paragraphs, one a line, from the zip archive's bytes. */
 export const docxReader: Reader = {
@@ -72,7 +72,7 @@ function isCompoundFile(bytes: Uint8Array): boolean {
  * Elements whose content is not the visible body: deleted revisions, field codes, fallbacks
  * of alternate content, and properties (whose `w:tabs` holds tab stops, not tabs).
  */
-const ignoredElements = new Set(['w:deltext', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
+export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
 
 /** Paragraphs (`w:p`) in document order; a paragraph nested in a text box comes before the one holding it. */
 export function bodyParagraphs(xml: string): string[] {
@@ -86,18 +86,18 @@ export function bodyParagraphs(xml: string): string[] {
   const parser = new Parser(
     {
       onopentag(name) {
-        if (ignoredElements.has(name)) ignoredDepth++
+        if (ignoredDocxElements.has(name)) ignoredDepth++
         else if (name === 'w:p') open.push([])
         else if (name === 'w:t') inText = true
         else if (name === 'w:tab' || name === 'w:ptab') append('\t')
-        else if (name === 'w:br' || name === 'w:cr') append(lineSeparator)
+        else if (name === 'w:br' || name === 'w:cr') append(docxLineSeparator)
         else if (name === 'w:nobreakhyphen') append('\u2011')
       },
       ontext(text) {
         if (inText) append(text)
       },
       onclosetag(name) {
-        if (ignoredElements.has(name)) ignoredDepth--
+        if (ignoredDocxElements.has(name)) ignoredDepth--
         else if (name === 'w:t') inText = false
         else if (name === 'w:p') paragraphs.push((open.pop() ?? []).join(''))
       },
