@@ -40,7 +40,9 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const input = options.input === undefined ? undefined : parseInputFormat(options.input)
   // JSON lines in, JSON lines out, unless another format than the default is asked for.
   const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
-  const reporterOptions = { color: options.color ?? shouldColor(), toolVersion }
+  const run = { startedAt: new Date().toISOString(), profile: options.profile, paths: options.stdin ? [options.stdinFilename ?? '<stdin>'] : paths }
+  const lang = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? ('zh' as const) : ('en' as const)
+  const reporterOptions = { color: options.color ?? shouldColor(), toolVersion, run, lang }
   const workflow = new CheckWorkflow(options, { note: writeErr, out: writeOut, readStdin: () => readFileSync(0) })
   const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)
   const filters = workflow.filters

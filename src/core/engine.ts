@@ -81,7 +81,8 @@ function toFinding(doc: Document, rule: EngineRule, raw: RawFinding): Finding {
     fix: raw.fix ?? null,
     data: raw.data,
   }
-  return finding
+  const cell = doc.cells[line - 1]
+  return cell ? { ...finding, cell } : finding
 }
 
 const ellipsis = '...'

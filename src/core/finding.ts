@@ -1,4 +1,5 @@
 // The Finding record every rule produces and every reporter consumes.
+import type { TableCell } from './document.js'
 
 /** How serious a finding is; `off` disables a rule. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -53,6 +54,8 @@ export interface Finding {
   readonly suggestion?: string
   readonly fix: Fix | null
   readonly data?: Readonly<Record<string, unknown>>
+  /** For a .docx, the table cell the finding is in (its line is then the cell's paragraph). */
+  readonly cell?: TableCell
 }
 
 /** Orders findings by position, then rule id, so output is stable. */

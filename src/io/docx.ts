@@ -2,6 +2,7 @@
 // order, runs joined, tracked deletions and field codes left out; one paragraph per line.
 import { unzipSync } from 'fflate'
 import { Parser } from 'htmlparser2'
+import type { TableCell } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import type { Reader } from './readers.js'
 
@@ -17,7 +18,10 @@ export const docxLineSeparator = '\u2028'
 
 /** The Word reader: the body's paragraphs, one a line, from the zip archive's bytes. */
 export const docxReader: Reader = {
-  fromBytes: (bytes, path) => ({ text: docxToText(bytes, path) }),
+  fromBytes: (bytes, path) => {
+    const { text, places } = readDocxBody(bytes, path)
+    return places.some((p) => p !== undefined) ? { text, cells: places } : { text }
+  },
 }
 
 /** Options of {@link docxToText}; tests lower the bound. */
@@ -30,8 +34,15 @@ export interface DocxOptions {
  * InputError for an encrypted, corrupt or oversized file.
  */
 export function docxToText(bytes: Uint8Array, path: string, options: DocxOptions = {}): string {
+  return readDocxBody(bytes, path, options).text
+}
+
+/** The text of a .docx as {@link docxToText} gives it, and where each paragraph sits. */
+export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptions = {}): { text: string; places: (TableCell | undefined)[] } {
   const xml = readBodyXml(bytes, path, options.maxInflatedBytes ?? maxInflatedBytes)
-  return bodyParagraphs(xml).join('\n')
+  const places: (TableCell | undefined)[] = []
+  const text = bodyParagraphs(xml, places).join('\n')
+  return { text, places }
 }
 
 function readBodyXml(bytes: Uint8Array, path: string, bound: number): string {
@@ -74,10 +85,15 @@ function isCompoundFile(bytes: Uint8Array): boolean {
  */
 export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
 
-/** Paragraphs (`w:p`) in document order; a paragraph nested in a text box comes before the one holding it. */
-export function bodyParagraphs(xml: string): string[] {
+/**
+ * Paragraphs (`w:p`) in document order; a paragraph nested in a text box comes before the one
+ * holding it. When `places` is given, it gets the table cell of each paragraph (undefined
+ * for one outside tables), index for index.
+ */
+export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[]): string[] {
   const paragraphs: string[] = []
   const open: string[][] = []
+  const cells = places ? new TableCells() : undefined
   let ignoredDepth = 0
   let inText = false
   const append = (s: string) => {
@@ -89,6 +105,7 @@ export function bodyParagraphs(xml: string): string[] {
         if (ignoredDocxElements.has(name)) ignoredDepth++
         else if (name === 'w:p') open.push([])
         else if (name === 'w:t') inText = true
+        else if (cells && ignoredDepth === 0) cells.open(name)
         else if (name === 'w:tab' || name === 'w:ptab') append('\t')
         else if (name === 'w:br' || name === 'w:cr') append(docxLineSeparator)
         else if (name === 'w:nobreakhyphen') append('\u2011')
@@ -99,11 +116,38 @@ export function bodyParagraphs(xml: string): string[] {
       onclosetag(name) {
         if (ignoredDocxElements.has(name)) ignoredDepth--
         else if (name === 'w:t') inText = false
-        else if (name === 'w:p') paragraphs.push((open.pop() ?? []).join(''))
+        else if (name === 'w:p') {
+          paragraphs.push((open.pop() ?? []).join(''))
+          places?.push(cells?.current())
+        } else if (name === 'w:tbl' && ignoredDepth === 0) cells?.close()
       },
     },
     { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
   )
   parser.end(xml)
   return paragraphs
+}
+
+/** Follows `w:tbl`, `w:tr` and `w:tc` to name the cell a paragraph is in; a nested table names its own cell. */
+class TableCells {
+  private tables = 0
+  private readonly stack: { table: number; row: number; column: number }[] = []
+
+  open(name: string): void {
+    const top = this.stack[this.stack.length - 1]
+    if (name === 'w:tbl') this.stack.push({ table: ++this.tables, row: 0, column: 0 })
+    else if (name === 'w:tr' && top) {
+      top.row++
+      top.column = 0
+    } else if (name === 'w:tc' && top) top.column++
+  }
+
+  close(): void {
+    this.stack.pop()
+  }
+
+  current(): TableCell | undefined {
+    const top = this.stack[this.stack.length - 1]
+    return top && top.row > 0 && top.column > 0 ? { ...top } : undefined
+  }
 }

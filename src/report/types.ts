@@ -36,8 +36,20 @@ export interface Reporter {
   end(summary: Summary): string
 }
 
+/** What a report may say about the run itself (the html report's header). */
+export interface RunInfo {
+  /** When the run started, ISO 8601. */
+  readonly startedAt: string
+  readonly profile?: string
+  /** The paths and globs of the command line. */
+  readonly paths: readonly string[]
+}
+
 /** Options every reporter may use; plain data, so worker threads can receive them. */
 export interface ReporterOptions {
   readonly color: boolean
   readonly toolVersion: string
+  /** The language of labels and places; English when unset. */
+  readonly lang?: 'zh' | 'en'
+  readonly run?: RunInfo
 }
