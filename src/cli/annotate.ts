@@ -3,13 +3,12 @@
 // written; profile, config and rules apply as for `check`.
 import { readFileSync, realpathSync } from 'node:fs'
 import { extname, resolve } from 'node:path'
-import { auditDocument } from '../core/audit.js'
 import { UsageError } from '../core/errors.js'
 import type { Finding } from '../core/finding.js'
-import { SettingsResolver } from '../config/resolve.js'
 import { addDocxComments, type DocxComment } from '../io/docx-comments.js'
-import { formatOf, readDocument } from '../io/read-document.js'
+import { formatOf } from '../io/read-document.js'
 import { writeFileAtomic } from '../io/write.js'
+import { findingsOf } from '../run/file-findings.js'
 import { writeErr } from './io.js'
 
 /** Options of `annotate`, as commander parses them. */
@@ -25,10 +24,7 @@ export interface AnnotateOptions {
 /** Runs `annotate`; returns 0 when the copy is written (findings or not). */
 export async function runAnnotate(file: string, options: AnnotateOptions): Promise<number> {
   const output = checkPaths(file, options.output)
-  const resolver = new SettingsResolver({ profile: options.profile, ruleFlags: options.rule, ruleFiles: options.rules, configPath: options.config })
-  const settings = await resolver.forPath(file)
-  const doc = await readDocument(file)
-  const { findings } = auditDocument(doc, settings.rules, settings.filters)
+  const { findings } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, ruleFiles: options.rules, configPath: options.config })
   const lang = options.lang ?? (/^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'zh' : 'en')
   const comments = findings.map((f) => commentOf(f, lang))
   const bytes = addDocxComments(readFileSync(file), comments, { author: 'mask-audit', initials: 'MA', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, file)
