@@ -1,4 +1,5 @@
 // Finds and reads config files with lilconfig: nearest one up from a file, or one named by --config.
+import { localText } from '../i18n/catalogue.js'
 import { basename, isAbsolute, relative, resolve } from 'node:path'
 import { defaultLoaders, lilconfig, type LilconfigResult, type Loader } from 'lilconfig'
 import { ConfigError, MaskAuditError } from '../core/errors.js'
@@ -74,7 +75,7 @@ export class ConfigFinder {
     } catch (error) {
       if (error instanceof MaskAuditError) throw error
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT') throw new ConfigError('no such config file', { path: displayPath(path) })
+      if (code === 'ENOENT') throw new ConfigError(localText('error.no-config'), { path: displayPath(path) })
       throw new ConfigError(`cannot load config: ${firstLine(error)}`, { path: displayPath(path) })
     }
   }

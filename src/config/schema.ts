@@ -2,6 +2,7 @@
 import type { z } from 'zod'
 import { severitiesOrOff } from '../core/finding.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
+import { langs } from '../i18n/catalogue.js'
 import { isValidRegExp, lazy, text, zod } from '../rules/shared/options.js'
 import { profiles } from '../rules/types.js'
 
@@ -50,6 +51,8 @@ export const configSchema = lazy(() => {
     tokenizer: z.enum(tokenizerNames).optional(),
     /** Names that must never appear (rule leak/sensitive-term). */
     sensitiveTerms: z.array(text()).optional(),
+    /** The language of messages and reports (`--lang` wins; else the locale). */
+    lang: z.enum(langs).optional(),
   })
 })
 

@@ -1,5 +1,6 @@
 // Reads the body text of a Word .docx: paragraphs (tables' cells included) in document
 // order, runs joined, tracked deletions and field codes left out; one paragraph per line.
+import { localText } from '../i18n/catalogue.js'
 import { unzipSync } from 'fflate'
 import { Parser } from 'htmlparser2'
 import type { TableCell } from '../core/document.js'
@@ -47,7 +48,7 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
 
 function readBodyXml(bytes: Uint8Array, path: string, bound: number): string {
   if (isCompoundFile(bytes)) {
-    throw new InputError('encrypted (password-protected) .docx, or a Word 97–2003 file renamed .docx: cannot read it', { path }, 'remove the password in Word, or save it again as .docx')
+    throw new InputError(localText('error.docx-encrypted'), { path }, localText('error.docx-encrypted.hint'))
   }
   let declared = 0
   let files: Record<string, Uint8Array>
@@ -62,15 +63,15 @@ function readBodyXml(bytes: Uint8Array, path: string, bound: number): string {
       },
     })
   } catch (error) {
-    throw new InputError(`corrupt .docx: not a readable zip archive (${error instanceof Error ? error.message : String(error)})`, { path })
+    throw new InputError(localText('error.docx-corrupt', { reason: error instanceof Error ? error.message : String(error) }), { path })
   }
-  if (declared > bound) throw new InputError(`refused: ${bodyPart} would inflate to ${declared} bytes (the limit is ${bound}); possibly a zip bomb`, { path })
+  if (declared > bound) throw new InputError(localText('error.docx-bomb', { part: bodyPart, size: declared, limit: bound }), { path })
   const body = files[bodyPart]
-  if (!body) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path }, 'only .docx (Office Open XML) is read; convert other formats to .docx')
+  if (!body) throw new InputError(localText('error.docx-no-body', { part: bodyPart }), { path }, localText('error.docx-no-body.hint'))
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body)
   } catch {
-    throw new InputError(`corrupt .docx: ${bodyPart} is not valid UTF-8`, { path })
+    throw new InputError(localText('error.docx-bad-utf8', { part: bodyPart }), { path })
   }
 }
 

@@ -1,5 +1,6 @@
 // The contract between the audit and the reporters: per-file results in, text out.
 import type { FileResult } from '../core/result.js'
+import type { Lang } from '../i18n/catalogue.js'
 
 export type { FileResult, FindingCounts, Prerendered } from '../core/result.js'
 
@@ -49,7 +50,7 @@ export interface RunInfo {
 export interface ReporterOptions {
   readonly color: boolean
   readonly toolVersion: string
-  /** The language of labels and places; English when unset. */
-  readonly lang?: 'zh' | 'en'
+  /** The language of labels, summaries and error texts (findings arrive worded already). */
+  readonly lang: Lang
   readonly run?: RunInfo
 }

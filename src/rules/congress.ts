@@ -1,10 +1,10 @@
 // Kind `congress`: a party congress ordinal that cannot be the one a report of its year
 // studies (`学习宣传党的十二大精神` in a 2023 report is `二十大`).
 import type { RawFinding } from '../core/finding.js'
+import { formatText } from '../i18n/catalogue.js'
 import { parseWithSchema } from './shared/validate.js'
 import { inferDocumentYear, type DocumentYear } from './shared/document-year.js'
 import { lazy, literalAlternation, textList, zod } from './shared/options.js'
-import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a congress rule. */
@@ -48,7 +48,6 @@ export const congressKind: RuleKind<CongressOptions> = {
   name: 'congress',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
     const { years, after } = rule.options
     // Only before 精神/报告 (`十二大产业` is no congress). The search starts at 大, a literal
     // the regex engine skips to quickly; the ordinal is read backwards from there.
@@ -79,10 +78,10 @@ export const congressKind: RuleKind<CongressOptions> = {
         findings.push({
           offset: index,
           length: mention.length,
-          message: render(vars),
+          args: vars,
           suggestion,
           ...(isCertain && { fix: { offset: index, length: mention.length, replacement: suggestion } }),
-          data: { documentYear: docYear.year, yearInferredFrom: docYear.how, congressYear: years[n - 1] ?? null },
+          data: { documentYear: docYear.year, yearInferredFrom: formatText('en', docYear.how), congressYear: years[n - 1] ?? null },
         })
       }
       return findings

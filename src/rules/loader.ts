@@ -11,7 +11,9 @@ import { ruleKinds } from './registry.js'
 import { lazy, zod } from './shared/options.js'
 import { defaultRuleSettings, type RuleSettings } from './settings.js'
 import { categories } from '../core/categories.js'
-import type { ActiveRule, Profile, RuleDef } from './types.js'
+import { localText } from '../i18n/catalogue.js'
+import { catalogueSummary, defaultMessageId, hasRuleMessage } from './messages.js'
+import type { ActiveRule, Profile, RuleDef, SourceRef } from './types.js'
 
 /** The rules shipped with the package: `<package>/rules`. */
 export const builtinRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules')
@@ -23,14 +25,15 @@ const commonSchema = lazy(() => {
     id: z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be category/kebab-name'),
     kind: z.string(),
     severity: z.union([severity, z.strictObject({ draft: severity, redacted: severity })]),
-    summary: z.string().min(1),
-    message: z.string().min(1),
+    summary: z.string().min(1).optional(),
+    messageId: z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'must be dotted lowercase words, as count.unfilled').optional(),
+    message: z.union([z.string().min(1), z.strictObject({ zh: z.string().min(1).optional(), en: z.string().min(1).optional() })]).optional(),
     claim: z.strictObject({ group: z.string().min(1), rank: z.number().int() }).optional(),
     examples: z.strictObject({ match: z.array(z.string()).min(1), noMatch: z.array(z.string()).min(1) }),
   })
 })
 /** The keys every rule file may have; the others are the kind's options. */
-const commonKeys = new Set(['id', 'kind', 'severity', 'summary', 'message', 'claim', 'examples'])
+const commonKeys = new Set(['id', 'kind', 'severity', 'summary', 'messageId', 'message', 'claim', 'examples'])
 
 /** Parses and validates one rule file's text. `expectedId` is checked when the path implies it. */
 export function parseRuleFile(text: string, path: string, expectedId?: string): RuleDef {
@@ -53,7 +56,19 @@ export function parseRuleFile(text: string, path: string, expectedId?: string): 
   }
   const options = kind.parseOptions(pick(raw, (k) => !commonKeys.has(k)), source)
   const sev = typeof common.severity === 'string' ? { draft: common.severity, redacted: common.severity } : common.severity
-  return { ...common, category: category as RuleDef['category'], severity: sev, options, source: path }
+  const words = wordsOf(common, path, source)
+  return { ...common, ...words, category: category as RuleDef['category'], severity: sev, options, source: path }
+}
+
+/** The rule's message id and summary: its own, or the catalogues' for its id; a rule with neither is an error. */
+function wordsOf(common: { id: string; messageId?: string; message?: RuleDef['message']; summary?: string }, path: string, source: SourceRef): { messageId: string; summary: string } {
+  const messageId = common.messageId ?? defaultMessageId(common.id)
+  if (!hasRuleMessage({ messageId, message: common.message })) {
+    throw new ConfigError(localText('error.no-message'), { path, ...source.locate?.([common.messageId ? 'messageId' : 'id']), keyPath: common.messageId ? 'messageId' : 'message' })
+  }
+  const summary = common.summary ?? catalogueSummary(common.id)
+  if (summary === undefined) throw new ConfigError('rule has no summary', { path, ...source.locate?.(['id']), keyPath: 'summary' }, 'one line on what the rule finds')
+  return { messageId, summary }
 }
 
 /** The rule files under `dir`, as `<category>/<name>.yaml`, sorted. */

@@ -3,7 +3,6 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { isValidRegExp, lazy, zod } from './shared/options.js'
-import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a pattern rule. */
@@ -33,7 +32,6 @@ export const patternKind: RuleKind<PatternOptions> = {
   name: 'pattern',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
     const { pattern, flags, suggestion, fix } = rule.options
     const re = new RegExp(pattern, flags + 'g')
     return (doc) => {
@@ -45,11 +43,10 @@ export const patternKind: RuleKind<PatternOptions> = {
           continue
         }
         const corrected = suggestion === undefined ? undefined : expandReplacement(suggestion, m)
-        const message = render({ text: m[0], suggestion: corrected ?? '' })
         findings.push({
           offset: m.index,
           length: m[0].length,
-          message,
+          args: { text: m[0], suggestion: corrected ?? '' },
           ...(corrected !== undefined && { suggestion: corrected }),
           ...(fix && corrected !== undefined && { fix: { offset: m.index, length: m[0].length, replacement: corrected } }),
         })

@@ -3,7 +3,6 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { isHan } from './shared/chars.js'
-import { compileMessage } from './shared/template.js'
 import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -35,7 +34,6 @@ export const repeatKind: RuleKind<RepeatOptions> = {
   name: 'repeat',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
     const { minUnit, maxUnit } = rule.options
     const allow = new Set(rule.options.allow)
     const skipFirst = new Set(rule.options.skipFirst)
@@ -54,7 +52,7 @@ export const repeatKind: RuleKind<RepeatOptions> = {
         const unit = text.slice(at, at + length)
         if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) return
         const span = text.slice(at, at + 2 * length)
-        findings.push({ offset: at, length: span.length, message: render({ text: span, suggestion: unit }), suggestion: unit })
+        findings.push({ offset: at, length: span.length, args: { text: span, suggestion: unit }, suggestion: unit })
         resumeAt = at + span.length
       })
       return findings

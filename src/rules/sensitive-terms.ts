@@ -16,7 +16,7 @@ export function sensitiveTermRule(terms: readonly string[], source: string): Rul
     kind: 'term',
     severity: { draft: 'error', redacted: 'error' },
     summary: 'A name on the user’s list of sensitive terms (`sensitiveTerms`)',
-    message: 'sensitive term in clear: {text}',
+    messageId: 'leak.sensitive-term',
     claim: { group: 'leak', rank: 4 },
     // Built from user data, not a rule file: its behaviour is tested in tests/leak-rules.test.ts.
     examples: { match: [...terms], noMatch: [] },
