@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { catalogues, formatMessage, langs } from '../src/i18n/catalogue.js'
-import { chooseLang, localeLang } from '../src/i18n/lang.js'
+import { localeLang } from '../src/i18n/lang.js'
 import { sensitiveTermRule } from '../src/rules/sensitive-terms.js'
 import { builtinRules, checkText, repoRoot, runCli } from './helpers.js'
 import { makeTempDir } from './support/temp-dirs.js'
@@ -120,12 +120,6 @@ describe('choosing the language', () => {
     expect(localeLang({ LANG: 'zu_ZA' })).toBe('en')
     expect(localeLang({})).toBe('en')
   })
-
-  it('prefers --lang, then the config, then the locale', () => {
-    expect(chooseLang('en', 'zh', { LANG: 'zh_CN' })).toBe('en')
-    expect(chooseLang(undefined, 'zh', { LANG: 'en_US' })).toBe('zh')
-    expect(chooseLang(undefined, undefined, { LANG: 'zh_CN' })).toBe('zh')
-  })
 })
 
 describe('the command line', () => {
@@ -148,12 +142,14 @@ describe('the command line', () => {
     expect(stdout).toContain('✖ 2 problems (1 error, 1 warning) in 1 file')
   })
 
-  it('takes the config’s lang, under --lang', () => {
+  it('takes the config’s lang over the locale, and --lang over both', () => {
     const project = makeTempDir('i18n-config-')
     writeFileSync(join(project, '.mask-auditrc.yaml'), 'lang: zh\n')
     writeFileSync(join(project, 'a.txt'), '全年开展集中学习**次。\n')
     expect(runCli(['a.txt'], { cwd: project }).stdout).toContain('“**次”中的数字未填写')
     expect(runCli(['a.txt', '--lang', 'en'], { cwd: project }).stdout).toContain('count not filled in: **次')
+    writeFileSync(join(project, '.mask-auditrc.yaml'), 'lang: en\n')
+    expect(runCli(['a.txt'], { cwd: project, env: zhLocale }).stdout).toContain('count not filled in: **次')
     writeFileSync(join(project, '.mask-auditrc.yaml'), 'lang: fr\n')
     expect(runCli(['a.txt'], { cwd: project }).code).toBe(2)
   })

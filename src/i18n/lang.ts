@@ -1,4 +1,4 @@
-// Which language a run speaks: `--lang`, else the config's `lang`, else the locale, else English.
+// Which language the locale asks for; `--lang` and the config's `lang` come first (config/resolve.ts).
 import { langs, type Lang } from './catalogue.js'
 
 /** True for a language the catalogues hold. */
@@ -14,9 +14,4 @@ export function isLang(value: string): value is Lang {
 export function localeLang(env: Readonly<Record<string, string | undefined>>): Lang {
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '')
   return locale !== undefined && /^zh(?:[_.@-]|$)/i.test(locale) ? 'zh' : 'en'
-}
-
-/** The first language given: the command line's, the config's, the locale's. */
-export function chooseLang(cli: Lang | undefined, config: Lang | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
-  return cli ?? config ?? localeLang(env)
 }
