@@ -125,7 +125,7 @@ function handleError(error: unknown, lang: Lang): number {
     return error.exitCode === 0 ? 0 : 2
   }
   if (error instanceof MaskAuditError) {
-    writeErr(error.format(lang))
+    for (const line of error.lines(lang)) writeErr(line)
     return 2
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error)

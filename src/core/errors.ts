@@ -1,5 +1,5 @@
 // Typed, expected failures: each becomes one line on stderr and exit code 2.
-import { textIn, type Lang, type LocalText } from '../i18n/catalogue.js'
+import { formatMessage, textIn, type Lang, type LocalText } from '../i18n/catalogue.js'
 
 /** Where an error was found: a file, and the line/column and key path when known. */
 export interface ErrorLocation {
@@ -35,8 +35,12 @@ export class MaskAuditError extends Error {
 
   /** Message and hint in `lang`, without the location: `no such file (hint)`. */
   describe(lang: Lang = 'en'): string {
-    const hint = this.hintText === undefined ? '' : textIn(lang, this.hintText)
-    return textIn(lang, this.text) + (hint ? ` (${hint})` : '')
+    return withHint(lang, textIn(lang, this.text), this.hintText === undefined ? '' : textIn(lang, this.hintText))
+  }
+
+  /** The lines to print on stderr, each without the program name: this error's one. */
+  lines(lang: Lang = 'en'): string[] {
+    return [this.format(lang)]
   }
 
   /** `path:line:col: keyPath: message (hint)`, leaving out the parts that are unknown. */
@@ -49,6 +53,11 @@ export class MaskAuditError extends Error {
   }
 }
 
+/** `message (hint)`, or `message（hint）` in Chinese; the message alone when there is no hint. */
+export function withHint(lang: Lang, message: string, hint: string): string {
+  return hint ? formatMessage(lang, 'error.with-hint', { message, hint }) : message
+}
+
 /** Wrong words on the command line. */
 export class UsageError extends MaskAuditError {}
 
@@ -57,3 +66,21 @@ export class ConfigError extends MaskAuditError {}
 
 /** A file that cannot be read or decoded. */
 export class InputError extends MaskAuditError {}
+
+/**
+ * Several input problems found at once (every bad row of a sheet), so that they can all be
+ * fixed before the next try: printed one line each; `message` and `format` are the first's.
+ */
+export class InputErrors extends InputError {
+  readonly errors: readonly MaskAuditError[]
+
+  constructor(errors: readonly MaskAuditError[]) {
+    const first = errors[0]!
+    super(first.text, first.location, first.hintText)
+    this.errors = errors
+  }
+
+  override lines(lang: Lang = 'en'): string[] {
+    return this.errors.map((e) => e.format(lang))
+  }
+}

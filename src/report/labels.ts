@@ -1,5 +1,6 @@
 // Words the reporters share, in a run's language: severities, an unreadable file's error.
 import type { Severity } from '../core/finding.js'
+import { withHint } from '../core/errors.js'
 import { formatMessage, textIn, type Lang } from '../i18n/catalogue.js'
 import type { FileResult } from './types.js'
 
@@ -12,6 +13,5 @@ export function severityWord(severity: Severity, lang: Lang): string {
 export function fileError(result: FileResult, lang: Lang): string {
   const text = result.errorText
   if (text === undefined) return result.error ?? ''
-  const hint = text.hint === undefined ? '' : textIn(lang, text.hint)
-  return textIn(lang, text.message) + (hint ? ` (${hint})` : '')
+  return withHint(lang, textIn(lang, text.message), text.hint === undefined ? '' : textIn(lang, text.hint))
 }

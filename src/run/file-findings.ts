@@ -3,12 +3,14 @@
 import { auditDocument } from '../core/audit.js'
 import type { Document } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
+import type { Lang } from '../i18n/catalogue.js'
 import { readDocument } from '../io/read-document.js'
 import { SettingsResolver, type CliSettings } from './file-settings.js'
 
-/** Reads `path` and audits it as `check` would, with the command line's settings over its config. */
-export async function findingsOf(path: string, cli: CliSettings): Promise<{ doc: Document; findings: readonly Finding[] }> {
-  const settings = await new SettingsResolver(cli).forPath(path)
+/** Reads `path` and audits it as `check` would, with the command line's settings over its config; and the run's language. */
+export async function findingsOf(path: string, cli: CliSettings): Promise<{ doc: Document; findings: readonly Finding[]; lang: Lang }> {
+  const resolver = new SettingsResolver(cli)
+  const settings = await resolver.forPath(path)
   const doc = await readDocument(path)
-  return { doc, findings: auditDocument(doc, settings.rules, settings.filters).findings }
+  return { doc, findings: auditDocument(doc, settings.rules, settings.filters).findings, lang: await resolver.runLang() }
 }

@@ -3,18 +3,21 @@
 import { blanksOf, type Blank } from '../core/blanks.js'
 import type { Document } from '../core/document.js'
 import { findingsOf } from './file-findings.js'
+import type { Lang } from '../i18n/catalogue.js'
 
 /** Options shared by `blanks` and `fill`. */
 export interface BlankSetupOptions {
   readonly config?: string
   readonly rules: string[]
+  /** The locale's language, for a run where the config does not say (`lang`). */
+  readonly localeLang?: Lang
 }
 
 /**
  * Reads `path` and finds its blanks under the draft profile (where every blank is reported),
  * with the file's config, allow-list and inline suppressions applied.
  */
-export async function findBlanks(path: string, options: BlankSetupOptions): Promise<{ doc: Document; blanks: Blank[] }> {
-  const { doc, findings } = await findingsOf(path, { profile: 'draft', ruleFlags: [], ruleFiles: options.rules, configPath: options.config })
-  return { doc, blanks: blanksOf(findings) }
+export async function findBlanks(path: string, options: BlankSetupOptions): Promise<{ doc: Document; blanks: Blank[]; lang: Lang }> {
+  const { doc, findings, lang } = await findingsOf(path, { profile: 'draft', ruleFlags: [], ruleFiles: options.rules, configPath: options.config, localeLang: options.localeLang })
+  return { doc, blanks: blanksOf(findings), lang }
 }
