@@ -9,7 +9,8 @@ import { profiles } from '../rules/types.js'
 /** A config file's contents, as validated (built on first use: runs without a config never load zod). Paths and globs are relative to the config file's folder. */
 export const configSchema = lazy(() => {
   const z = zod()
-  const severity = z.enum(severitiesOrOff)
+  // `warn` is ESLint's spelling; it means `warning` here.
+  const severity = z.preprocess((v) => (v === 'warn' ? 'warning' : v), z.enum(severitiesOrOff))
   const profile = z.enum(profiles)
   /** Rule id → severity; ids are checked against the loaded rules after parsing. */
   const ruleSeverities = z.record(z.string(), severity)

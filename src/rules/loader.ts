@@ -20,7 +20,8 @@ export const builtinRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), 
 
 const commonSchema = lazy(() => {
   const z = zod()
-  const severity = z.enum(severitiesOrOff)
+  // `warn` is ESLint's spelling; it means `warning` here.
+  const severity = z.preprocess((v) => (v === 'warn' ? 'warning' : v), z.enum(severitiesOrOff))
   return z.strictObject({
     id: z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be category/kebab-name'),
     kind: z.string(),

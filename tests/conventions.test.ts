@@ -1,0 +1,39 @@
+// The conventions of ESLint, Vale and gitleaks that users reach for, one test each.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
+
+let dir: string
+const draft = '全年学习**次。\n国家统计局**调查队开展工作。\n截止目前已完成。\n'
+
+function write(rel: string, text: string): string {
+  const path = join(dir, rel)
+  mkdirSync(join(path, '..'), { recursive: true })
+  writeFileSync(path, text)
+  return path
+}
+
+function findingsOf(stdout: string): [string, string][] {
+  return stdout.trim() === '' ? [] : stdout.trim().split('\n').map((l) => JSON.parse(l) as { ruleId: string; severity: string }).map((f) => [f.ruleId, f.severity])
+}
+
+beforeEach(() => {
+  dir = makeTempDir('conventions-')
+  write('a.txt', draft)
+})
+
+describe('warn', () => {
+  it('means warning in a config and in a rule file', () => {
+    write('.mask-auditrc.yaml', 'rules:\n  count/unfilled: warn\noverrides:\n  - files: ["*.txt"]\n    rules: { placeholder/mask: warn }\n')
+    const r = runCli(['a.txt', '--format', 'jsonl'], { cwd: dir })
+    expect(findingsOf(r.stdout)).toEqual([
+      ['count/unfilled', 'warning'],
+      ['placeholder/mask', 'warning'],
+      ['typo/misused-word', 'warning'],
+    ])
+    write('mine.yaml', 'id: typo/budget\nkind: lexicon\nseverity: warn\nsummary: s\nmessage: "{text}"\nentries:\n  - { wrong: 已完成, right: 已经完成 }\nexamples: { match: [已完成], noMatch: [完成] }\n')
+    expect(findingsOf(runCli(['a.txt', '--format', 'jsonl', '--rules', 'mine.yaml'], { cwd: dir }).stdout)).toContainEqual(['typo/budget', 'warning'])
+  })
+})
