@@ -44,13 +44,20 @@ function templateOf(lang: Lang, id: string, args: MessageArgs | undefined): stri
   return catalogue[id]
 }
 
+/** Templates split once into text and placeholder names (odd indices): findings come by the hundred thousand. */
+const partsCache = new Map<string, readonly string[]>()
+
 /** Fills `{name}` placeholders of `template`; unknown names are left as written. */
 export function fillTemplate(lang: Lang, template: string, args: MessageArgs = {}): string {
-  if (!template.includes('{')) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = args[name]
-    return value === undefined ? whole : argText(lang, value)
-  })
+  let parts = partsCache.get(template)
+  if (parts === undefined) partsCache.set(template, (parts = template.split(/\{(\w+)\}/)))
+  if (parts.length === 1) return template
+  let out = parts[0]!
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = args[parts[i]!]
+    out += (value === undefined ? `{${parts[i]}}` : argText(lang, value)) + parts[i + 1]!
+  }
+  return out
 }
 
 function argText(lang: Lang, value: MessageArg): string {

@@ -39,7 +39,7 @@ export async function documentFromText(text: string, path: string, encoding = 'u
  */
 export async function documentFromBytes(bytes: Uint8Array, path: string): Promise<Document> {
   const unsupported = unsupportedFormats[extname(path).toLowerCase()]
-  if (unsupported) throw new InputError(`${unsupported.what} is not supported`, { path }, unsupported.hint)
+  if (unsupported) throw new InputError(localText(unsupported), { path }, localText(`${unsupported}.hint`))
   const entry = readerOf(path)
   const reader = await entry.load?.()
   if (reader?.fromBytes) {
@@ -53,7 +53,7 @@ export async function documentFromBytes(bytes: Uint8Array, path: string): Promis
 /** Reads, decodes and parses the file at `path`; every failure is an InputError naming it. */
 export async function readDocument(path: string): Promise<Document> {
   const unsupported = unsupportedFormats[extname(path).toLowerCase()]
-  if (unsupported) throw new InputError(`${unsupported.what} is not supported`, { path }, unsupported.hint)
+  if (unsupported) throw new InputError(localText(unsupported), { path }, localText(`${unsupported}.hint`))
   return documentFromBytes(readBytes(path), path)
 }
 

@@ -49,11 +49,8 @@ const readers: readonly ReaderEntry[] = [
   },
 ]
 
-/** Formats recognised by extension but not read, with how to convert them. */
-export const unsupportedFormats: Readonly<Record<string, { readonly what: string; readonly hint: string }>> = {
-  '.doc': { what: 'Word 97–2003 .doc', hint: 'convert it to .docx, e.g. `soffice --headless --convert-to docx FILE`' },
-  '.pdf': { what: 'PDF', hint: 'extract its text first, e.g. `pdftotext -enc UTF-8 FILE FILE.txt`' },
-}
+/** Formats recognised by extension but not read: the catalogue ids of what they are and how to convert them (`error.unsupported.doc`, `...hint`). */
+export const unsupportedFormats: Readonly<Record<string, string>> = { '.doc': 'error.unsupported.doc', '.pdf': 'error.unsupported.pdf' }
 
 const plainText = readers[0]!
 const byExtension = new Map(readers.flatMap((entry) => entry.extensions.map((ext) => [ext, entry] as const)))
