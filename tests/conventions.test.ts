@@ -37,3 +37,18 @@ describe('warn', () => {
     expect(findingsOf(runCli(['a.txt', '--format', 'jsonl', '--rules', 'mine.yaml'], { cwd: dir }).stdout)).toContainEqual(['typo/budget', 'warning'])
   })
 })
+
+describe('a mistyped command', () => {
+  it('is suggested, not audited as a path', () => {
+    const r = runCli(['chek', 'a.txt'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toBe('mask-audit: unknown command "chek", and no file of that name (did you mean "check"?)')
+    expect(r.stdout).toBe('')
+  })
+
+  it('is a path when a file of that name exists, and a missing path still says so', () => {
+    write('chek', '全年学习**次。\n')
+    expect(runCli(['chek', '--format', 'jsonl'], { cwd: dir }).stdout).toContain('"ruleId":"count/unfilled"')
+    expect(runCli(['nowhere.txt'], { cwd: dir }).stderr).toContain('nowhere.txt: no such file or directory')
+  })
+})

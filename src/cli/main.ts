@@ -10,6 +10,7 @@ import { writeErr, writeOut } from './io.js'
 import { renderRuleList } from './rules-command.js'
 import { toolVersion } from './version.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
+import { assertNoCommandTypo } from './command-typo.js'
 import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
 import type { RuleDef } from '../rules/types.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
@@ -112,6 +113,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let code = 0
   const program = buildProgram((c) => (code = c))
   try {
+    assertNoCommandTypo(argv, program.commands.map((c) => c.name()))
     await program.parseAsync(argv as string[])
     return code
   } catch (error) {
