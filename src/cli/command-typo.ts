@@ -2,7 +2,7 @@
 // `check` is the default command, so commander alone would take `chek` for a file.
 import { existsSync } from 'node:fs'
 import { UsageError } from '../core/errors.js'
-import { suggestName } from '../config/validate.js'
+import { suggestName } from '../core/suggest-name.js'
 import { localText } from '../i18n/catalogue.js'
 
 /** Glob characters: an argument holding one is a pattern, never a command. */

@@ -1,5 +1,5 @@
 // Parses YAML text into plain data plus a locator from key paths to line/column.
-import { localText } from '../i18n/catalogue.js'
+import { localText } from '../../i18n/catalogue.js'
 import { createRequire } from 'node:module'
 import type { Node } from 'yaml'
 import { ConfigError } from '../../core/errors.js'
