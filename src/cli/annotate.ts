@@ -10,6 +10,7 @@ import { formatOf } from '../io/read-document.js'
 import { writeFileAtomic } from '../io/write.js'
 import { findingsOf } from '../run/file-findings.js'
 import { writeErr } from './io.js'
+import { parseLangOption, processLocaleLang } from './lang.js'
 
 /** Options of `annotate`, as commander parses them. */
 export interface AnnotateOptions {
@@ -18,14 +19,15 @@ export interface AnnotateOptions {
   readonly rule: string[]
   readonly rules: string[]
   readonly config?: string
-  readonly lang?: 'zh' | 'en'
+  readonly lang?: string
 }
 
 /** Runs `annotate`; returns 0 when the copy is written (findings or not). */
 export async function runAnnotate(file: string, options: AnnotateOptions): Promise<number> {
   const output = checkPaths(file, options.output)
-  const { findings } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, ruleFiles: options.rules, configPath: options.config })
-  const lang = options.lang ?? (/^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'zh' : 'en')
+  // The findings are worded in the language the comments are written in: --lang, the config's, the locale's.
+  const cliLang = parseLangOption(options.lang)
+  const { findings, lang } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, ruleFiles: options.rules, configPath: options.config, ...(cliLang && { lang: cliLang }), localeLang: processLocaleLang() })
   const comments = findings.map((f) => commentOf(f, lang))
   const bytes = addDocxComments(readFileSync(file), comments, { author: 'mask-audit', initials: 'MA', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, file)
   writeFileAtomic(output, bytes)

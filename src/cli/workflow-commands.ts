@@ -44,6 +44,7 @@ export function registerWorkflowCommands(program: Command, setExit: (code: numbe
     .option('--rule <id=severity>', 'override a rule\'s severity, or turn it off (repeatable)', collect, [])
     .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
     .option('-c, --config <file>', 'use this config file instead of looking for one')
+    .option('--lang <lang>', 'language of the comments: zh or en (default: config lang, else the locale)')
     .action(async (file: string, options: AnnotateOptions) => setExit(await (await import('./annotate.js')).runAnnotate(file, options)))
 
   program
