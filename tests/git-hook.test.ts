@@ -126,7 +126,7 @@ describe('install-hook', () => {
     installIn(tools)
     const onPath = gitWith({ PATH: `${join(tools, 'node_modules', '.bin')}:${process.env.PATH}` }, 'commit', '-q', '-m', 'draft')
     expect(onPath.code).not.toBe(0)
-    expect(onPath.out).toMatch(/report\.txt[\s\S]*count before 次 is not filled in: \*\*次/)
+    expect(onPath.out).toMatch(/report\.txt[\s\S]*count not filled in: \*\*次/)
     const none = gitWith({ PATH: '/usr/bin:/bin' }, 'commit', '-q', '-m', 'draft')
     expect(none.code).not.toBe(0)
     expect(none.out).toContain('mask-audit pre-commit hook: mask-audit is not installed here; run `npm install --save-dev mask-audit`')
