@@ -8,6 +8,10 @@ import type { RuleKind } from './types.js'
 
 /** Options of a pattern rule. */
 export interface PatternOptions {
+  /**
+   * The regular expression. A rule file may give a list of alternatives instead (one notice
+   * per entry, each with its comment); they are joined into one alternation, tried in order.
+   */
   readonly pattern: string
   /** Extra RegExp flags (`i`, `u`, `m`, `s`); `g` is always added. */
   readonly flags: string
@@ -21,7 +25,7 @@ const schema = lazy(() => {
   const z = zod()
   const flagsSchema = z.string().regex(/^[imsu]*$/, 'may only hold the flags i, m, s, u').default('')
   return z
-    .strictObject({ pattern: z.string(), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false) })
+    .strictObject({ pattern: z.union([z.string(), z.array(z.string()).min(1).transform(joinAlternatives)]), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false) })
     .superRefine((o, ctx) => {
       if (!isValidRegExp(o.pattern, o.flags)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
       if (o.fix && o.suggestion === undefined) ctx.addIssue({ code: 'custom', path: ['fix'], message: 'needs a suggestion to apply' })
@@ -57,6 +61,11 @@ export const patternKind: RuleKind<PatternOptions> = {
       return findings
     }
   },
+}
+
+/** One alternation of the listed patterns, each in its own group so that `|` inside one stays inside it. */
+function joinAlternatives(patterns: readonly string[]): string {
+  return patterns.map((p) => `(?:${p})`).join('|')
 }
 
 /** Expands `$1`, `$<name>`, `$&` and `$$` of a replacement template against a match made in the whole text. */
