@@ -5,6 +5,8 @@ import type { Document } from '../../core/document.js'
 export interface DocumentYear {
   readonly year: number
   readonly how: string
+  /** True when a title line gave the year (a statement), false when it is the year mentioned most (a guess). */
+  readonly isFromTitle: boolean
 }
 
 const yearRe = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/g
@@ -30,7 +32,7 @@ function computeYear(doc: Document): DocumentYear | undefined {
   for (const entry of counts) {
     if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry
   }
-  return best && { year: best[0], how: `the year mentioned most (${best[0]}年, ${best[1]} time${best[1] === 1 ? '' : 's'})` }
+  return best && { year: best[0], how: `the year mentioned most (${best[0]}年, ${best[1]} time${best[1] === 1 ? '' : 's'})`, isFromTitle: false }
 }
 
 function yearFromTitle(doc: Document): DocumentYear | undefined {
@@ -41,7 +43,7 @@ function yearFromTitle(doc: Document): DocumentYear | undefined {
     seen++
     if (text.length > maxTitleLength || /[。；，]/.test(text)) continue
     const m = /((?:19|20)[0-9]{2})\s*年/.exec(text)
-    if (m) return { year: Number(m[1]), how: `the title on line ${line} (${m[1]}年)` }
+    if (m) return { year: Number(m[1]), how: `the title on line ${line} (${m[1]}年)`, isFromTitle: true }
   }
   return undefined
 }
