@@ -94,8 +94,8 @@ export const congressKind: RuleKind<CongressOptions> = {
         if (dating === null) return findings
         const current = years.filter((y) => y <= dating!.year).length
         if (current === 0) continue
-        // From a lower bound on, any later congress is possible too.
-        if (n >= current - 1 && (dating.isLowerBound || n <= current)) continue
+        // From a lower bound on, a later congress is possible too, up to the next one to be held.
+        if (n >= current - 1 && n <= (dating.isLowerBound ? years.length + 1 : current)) continue
         if (n <= years.length && datesHistory(text, index, years[n - 1]!)) continue
         if (dating.isLowerBound && !studiedRe.test(clauseBefore(text, index))) continue
         const mention = ordinal + '大'
