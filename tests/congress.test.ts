@@ -1,6 +1,6 @@
 // The congress rule's ordinals and its reading of the document's year.
 import { describe, expect, it } from 'vitest'
-import { formatChineseOrdinal, parseChineseOrdinal } from '../src/rules/congress.js'
+import { formatChineseOrdinal, parseChineseOrdinal } from '../src/rules/shared/chinese-ordinal.js'
 import { checkText } from './helpers.js'
 
 describe('Chinese ordinals', () => {

@@ -4,6 +4,7 @@
 import type { RawFinding } from '../core/finding.js'
 import type { Document } from '../core/document.js'
 import { parseWithSchema } from './shared/validate.js'
+import { formatChineseOrdinal, parseChineseOrdinal } from './shared/chinese-ordinal.js'
 import { describeEvidence, inferDocumentEra, type EraTerm } from './shared/document-era.js'
 import { inferDocumentYear } from './shared/document-year.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
@@ -43,27 +44,8 @@ interface Dating {
   readonly data: Readonly<Record<string, unknown>>
 }
 
-const digits = '一二三四五六七八九'
 /** How far before `N大` a study verb is looked for, in UTF-16 code units, within its clause. */
 const studyWindow = 16
-
-/** Chinese ordinal 一 … 九十九 as a number; undefined when not one. */
-export function parseChineseOrdinal(s: string): number | undefined {
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s)
-  if (!m || s === '') return undefined
-  const [, tens, ten, units] = m
-  if (!ten) return tens && !units ? digits.indexOf(tens) + 1 : undefined
-  return (tens ? digits.indexOf(tens) + 1 : 1) * 10 + (units ? digits.indexOf(units) + 1 : 0)
-}
-
-/** A number 1 … 99 as a Chinese ordinal (二十, 十二). */
-export function formatChineseOrdinal(n: number): string {
-  const tens = Math.floor(n / 10)
-  const units = n % 10
-  const unitChar = units ? digits[units - 1]! : ''
-  if (tens === 0) return unitChar
-  return (tens > 1 ? digits[tens - 1]! : '') + '十' + unitChar
-}
 
 /** The `congress` kind. Message variables: `{text}`, `{suggestion}`, `{year}`, `{how}`; the era message also `{evidence}`. */
 export const congressKind: RuleKind<CongressOptions> = {
