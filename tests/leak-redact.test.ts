@@ -1,4 +1,5 @@
 // `mask-audit redact` and `--redact-output`, through the built CLI on real files.
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
@@ -91,10 +92,22 @@ describe('redact', () => {
     const output = join(dir, 'dry.txt')
     const r = runCli(['redact', seed, '-o', output, '--dry-run'])
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^--- .*seed-001.*\n\+\+\+ .*dry\.txt/m)
+    expect(r.stdout.startsWith(`--- a/${seed}\n+++ b/${seed}\n@@ `)).toBe(true)
     expect(r.stdout).toMatch(/^-.*外西河村/m)
     expect(r.stdout).toMatch(/^\+.*\*\*\*村拓建/m)
     expect(existsSync(output)).toBe(false)
+  })
+
+  it('--dry-run prints a diff that git apply turns into the copy redact writes', () => {
+    const work = join(dir, 'apply')
+    mkdirSync(work, { recursive: true })
+    writeFileSync(join(work, 'report.txt'), readFileSync(seed))
+    const diff = runCli(['redact', 'report.txt', '--dry-run'], { cwd: work }).stdout
+    expect(runCli(['redact', 'report.txt', '-o', 'public.txt'], { cwd: work }).code).toBe(0)
+    writeFileSync(join(work, 'redact.diff'), diff)
+    const applied = spawnSync('git', ['apply', 'redact.diff'], { cwd: work, encoding: 'utf8' })
+    expect(applied.status, applied.stderr).toBe(0)
+    expect(readFileSync(join(work, 'report.txt'), 'utf8')).toBe(readFileSync(join(work, 'public.txt'), 'utf8'))
   })
 
   it('refuses to overwrite the original, and needs -o', () => {

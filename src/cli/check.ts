@@ -10,9 +10,14 @@ import { CheckWorkflow, type WorkflowOptions } from '../run/check-workflow.js'
 import { parseBatchFlags, type BatchFlags } from './batch.js'
 import { writeErr, writeOut } from './io.js'
 import { toolVersion } from './version.js'
+import { textIn, type Lang } from '../i18n/catalogue.js'
+import { fileError } from '../report/labels.js'
+import { parseLangOption, processLocaleLang } from './lang.js'
 
 /** Options of `check`, as commander parses them. */
-export interface CheckOptions extends WorkflowOptions, BatchFlags {
+export interface CheckOptions extends Omit<WorkflowOptions, 'lang'>, BatchFlags {
+  /** `--lang zh|en`, as typed. */
+  readonly lang?: string
   readonly format: string
   readonly profile?: string
   readonly rule: string[]
@@ -40,8 +45,10 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   const input = options.input === undefined ? undefined : parseInputFormat(options.input)
   // JSON lines in, JSON lines out, unless another format than the default is asked for.
   const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
-  const reporterOptions = { color: options.color ?? shouldColor(), toolVersion }
-  const workflow = new CheckWorkflow(options, { note: writeErr, out: writeOut, readStdin: () => readFileSync(0) })
+  const run = { startedAt: new Date().toISOString(), profile: options.profile, paths: options.stdin ? [options.stdinFilename ?? '<stdin>'] : paths }
+  const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out: writeOut, readStdin: () => readFileSync(0), localeLang: processLocaleLang() })
+  const lang = await workflow.lang()
+  const reporterOptions = { color: options.color ?? shouldColor(), toolVersion, run, lang }
   const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)
   const filters = workflow.filters
   const tally = new SummaryTally()
@@ -50,16 +57,16 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     tally.add(result)
     if (result.error !== undefined) {
       hasInputError = true
-      writeErr(`${result.path}: ${result.error}`)
-    } else if (result.notice !== undefined) writeErr(`${result.path}: ${result.notice}`)
+      writeErr(`${result.path}: ${fileError(result, lang)}`)
+    } else if (result.notice !== undefined) writeErr(`${result.path}: ${textIn(lang, result.notice)}`)
     writeOut(reporter.file(result))
   }
 
   writeOut(reporter.begin())
-  const inputError = (error: { format(): string }) => {
+  const inputError = (error: { format(lang: Lang): string }) => {
     hasInputError = true
     tally.addPathError()
-    writeErr(error.format())
+    writeErr(error.format(lang))
   }
   if (input === 'jsonl') {
     if (paths.length || options.stdin) throw new UsageError('--input jsonl reads standard input and takes no paths')

@@ -2,13 +2,15 @@
 import type { z } from 'zod'
 import { severitiesOrOff } from '../core/finding.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
+import { langs } from '../i18n/catalogue.js'
 import { isValidRegExp, lazy, text, zod } from '../rules/shared/options.js'
 import { profiles } from '../rules/types.js'
 
 /** A config file's contents, as validated (built on first use: runs without a config never load zod). Paths and globs are relative to the config file's folder. */
 export const configSchema = lazy(() => {
   const z = zod()
-  const severity = z.enum(severitiesOrOff)
+  // `warn` is ESLint's spelling; it means `warning` here.
+  const severity = z.preprocess((v) => (v === 'warn' ? 'warning' : v), z.enum(severitiesOrOff))
   const profile = z.enum(profiles)
   /** Rule id → severity; ids are checked against the loaded rules after parsing. */
   const ruleSeverities = z.record(z.string(), severity)
@@ -50,6 +52,8 @@ export const configSchema = lazy(() => {
     tokenizer: z.enum(tokenizerNames).optional(),
     /** Names that must never appear (rule leak/sensitive-term). */
     sensitiveTerms: z.array(text()).optional(),
+    /** The language of messages and reports (`--lang` wins; else the locale). */
+    lang: z.enum(langs).optional(),
   })
 })
 

@@ -15,6 +15,13 @@ export interface Position {
   readonly column: number
 }
 
+/** The table cell a line of a .docx is in: 1-based table (in document order), row and cell. */
+export interface TableCell {
+  readonly table: number
+  readonly row: number
+  readonly column: number
+}
+
 /** What a reader knows of the source beyond the text. */
 export interface DocumentSource {
   readonly path: string
@@ -30,6 +37,8 @@ export interface DocumentSource {
   readonly htmlRegions?: readonly Region[]
   /** Size of the file read, in bytes, when it came from one (progress, throughput). */
   readonly byteLength?: number | undefined
+  /** For a .docx, the table cell of each line (index 0 is line 1), undefined outside tables. */
+  readonly cells?: readonly (TableCell | undefined)[]
 }
 
 /**
@@ -48,6 +57,8 @@ export class Document {
   readonly htmlRegions: readonly Region[] | undefined
   /** Bytes of the source file, when known. */
   readonly byteLength: number | undefined
+  /** For a .docx, the table cell of each line (index 0 is line 1); empty otherwise. */
+  readonly cells: readonly (TableCell | undefined)[]
   private lineStartsCache: number[] | undefined
   private readonly memo = new Map<string, unknown>()
 
@@ -60,6 +71,7 @@ export class Document {
     this.skipped = mergeRegions(source.skipped ?? [])
     this.htmlRegions = source.htmlRegions
     this.byteLength = source.byteLength
+    this.cells = source.cells ?? []
   }
 
   /** Offsets at which each line starts; index 0 is line 1. */

@@ -1,4 +1,5 @@
 // Reads a file into a Document: bytes, decoding, and the reader its extension registers.
+import { localText } from '../i18n/catalogue.js'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { extname } from 'node:path'
 import { Document, type DocumentFormat } from '../core/document.js'
@@ -38,12 +39,12 @@ export async function documentFromText(text: string, path: string, encoding = 'u
  */
 export async function documentFromBytes(bytes: Uint8Array, path: string): Promise<Document> {
   const unsupported = unsupportedFormats[extname(path).toLowerCase()]
-  if (unsupported) throw new InputError(`${unsupported.what} is not supported`, { path }, unsupported.hint)
+  if (unsupported) throw new InputError(localText(unsupported), { path }, localText(`${unsupported}.hint`))
   const entry = readerOf(path)
   const reader = await entry.load?.()
   if (reader?.fromBytes) {
     const read = reader.fromBytes(bytes, path)
-    return new Document(read.text, { path, encoding: 'utf-8', format: entry.format, skipped: read.skipped, byteLength: bytes.byteLength })
+    return new Document(read.text, { path, encoding: 'utf-8', format: entry.format, skipped: read.skipped, byteLength: bytes.byteLength, cells: read.cells })
   }
   const { text, encoding, hasBom } = decodeBytes(bytes, path)
   return documentFromText(text, path, encoding, hasBom, bytes.byteLength)
@@ -52,7 +53,7 @@ export async function documentFromBytes(bytes: Uint8Array, path: string): Promis
 /** Reads, decodes and parses the file at `path`; every failure is an InputError naming it. */
 export async function readDocument(path: string): Promise<Document> {
   const unsupported = unsupportedFormats[extname(path).toLowerCase()]
-  if (unsupported) throw new InputError(`${unsupported.what} is not supported`, { path }, unsupported.hint)
+  if (unsupported) throw new InputError(localText(unsupported), { path }, localText(`${unsupported}.hint`))
   return documentFromBytes(readBytes(path), path)
 }
 
@@ -65,8 +66,8 @@ function readBytes(path: string): Uint8Array {
   try {
     fd = openSync(path, 'r')
     const info = fstatSync(fd)
-    if (info.isDirectory()) throw new InputError('is a directory', { path })
-    if (info.size > maxFileBytes) throw new InputError(`file too large (${info.size} bytes; the limit is ${maxFileBytes})`, { path })
+    if (info.isDirectory()) throw new InputError(localText('error.is-directory'), { path })
+    if (info.size > maxFileBytes) throw new InputError(localText('error.too-large', { size: info.size, limit: maxFileBytes }), { path })
     // A pipe or device (`<(zcat a.txt.gz)`), or a file that gives no size (/proc): read to its
     // end, within the same limit.
     if (!info.isFile() || info.size === 0) return readToEnd(fd, path)
@@ -78,7 +79,7 @@ function readBytes(path: string): Uint8Array {
   } catch (error) {
     if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error))
+    const reason = code === 'ENOENT' ? localText('error.no-such-file.short') : code === 'EACCES' ? localText('error.permission-denied') : code === 'EISDIR' ? localText('error.is-directory') : (code ?? String(error))
     throw new InputError(reason, { path })
   } finally {
     if (fd !== undefined) closeSync(fd)
@@ -94,7 +95,7 @@ function readToEnd(fd: number, path: string): Uint8Array {
     const n = readSync(fd, chunk, 0, chunk.length, null)
     if (n === 0) return Buffer.concat(chunks, total)
     total += n
-    if (total > maxFileBytes) throw new InputError(`file too large (more than ${maxFileBytes} bytes)`, { path })
+    if (total > maxFileBytes) throw new InputError(localText('error.too-large-stream', { limit: maxFileBytes }), { path })
     chunks.push(chunk.subarray(0, n))
   }
 }

@@ -1,5 +1,6 @@
 // Expands the paths and globs of the command line into the files to audit: directories are
 // walked for text files, `.gitignore` is honoured, every path keeps the form it was given in.
+import { localText } from '../i18n/catalogue.js'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -48,19 +49,19 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     if (info && !info.isDirectory()) found = [arg]
     else if (info?.isDirectory()) {
       found = fastGlob().sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false }).map((f) => join(arg, f))
-      if (found.length === 0) errors.push(new InputError(`no files to check (looked for ${extensions.map((e) => '.' + e).join(', ')})`, { path: arg }))
+      if (found.length === 0) errors.push(new InputError(localText('error.no-files-in-dir', { extensions: extensions.map((e) => '.' + e) }), { path: arg }))
     } else if (fastGlob().isDynamicPattern(arg)) {
       found = fastGlob().sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true })
-      if (found.length === 0) errors.push(new InputError('no files match this pattern', { path: arg }))
+      if (found.length === 0) errors.push(new InputError(localText('error.no-glob-match'), { path: arg }))
     } else {
-      errors.push(new InputError('no such file or directory', { path: arg }))
+      errors.push(new InputError(localText('error.no-such-file'), { path: arg }))
       continue
     }
     // A folder named on the command line is walked even when .gitignore leaves it out itself.
     const shouldFilter = gitignore !== undefined && info?.isDirectory() !== false && !(info?.isDirectory() && gitignore.isIgnored(abs + sep))
     const kept = shouldFilter ? found.filter((f) => !gitignore.isIgnored(resolve(cwd, f))) : found
     if (found.length > 0 && kept.length === 0) {
-      errors.push(new InputError(`no files to check: all ${found.length} are left out by .gitignore`, { path: arg }, 'use --no-gitignore to check them'))
+      errors.push(new InputError(localText('error.all-gitignored', { count: found.length }), { path: arg }, localText('error.all-gitignored.hint')))
     }
     files.push(...kept.sort(comparePaths))
   }

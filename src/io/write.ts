@@ -1,4 +1,5 @@
 // Writes files atomically (temp file + rename), re-encoded in the source's encoding and checked.
+import { localText } from '../i18n/catalogue.js'
 import { createRequire } from 'node:module'
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -22,7 +23,7 @@ export function encodeChecked(decoded: Decoded, path: string): Buffer {
     back = undefined
   }
   if (!back || back.text !== decoded.text || back.encoding !== decoded.encoding || back.hasBom !== decoded.hasBom) {
-    throw new InputError(`not written: the result would not decode back as ${decoded.encoding.toUpperCase()}`, { path }, 'the file is left as it was')
+    throw new InputError(localText('error.not-written', { encoding: decoded.encoding.toUpperCase() }), { path }, localText('error.not-written.hint'))
   }
   return bytes
 }
@@ -46,7 +47,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     } catch {
       // The temp file was never created or is gone already.
     }
-    throw new InputError(`cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { path })
+    throw new InputError(localText('error.cannot-write', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }), { path })
   }
 }
 

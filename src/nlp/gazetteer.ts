@@ -1,5 +1,6 @@
 // The gazetteer of Chinese administrative divisions (rules/leak/gazetteer-*.tsv.gz, built by
 // scripts/build-gazetteer.mjs): finds the unit names that end at a place in a text.
+import { localText } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -252,6 +253,6 @@ function readGzipText(path: string): string {
     const { gunzipSync } = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')
     return gunzipSync(readFileSync(path)).toString('utf8')
   } catch (error) {
-    throw new InputError(`cannot read the gazetteer: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { path }, 'reinstall mask-audit, or rebuild it with `node scripts/build-gazetteer.mjs`')
+    throw new InputError(localText('error.gazetteer', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), { path }, localText('error.gazetteer.hint'))
   }
 }

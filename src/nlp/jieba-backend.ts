@@ -1,4 +1,5 @@
 // The default tokenizer backend: @node-rs/jieba (jieba-rs, prebuilt for each platform).
+import { localText } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { ConfigError } from '../core/errors.js'
@@ -15,7 +16,7 @@ export function loadJieba(): (text: string) => { word: string; tag: string }[] {
   try {
     mod = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
   } catch (error) {
-    throw new ConfigError(`tokenizer "jieba" cannot be loaded: ${(error as Error).message.split('\n')[0]}`, { keyPath: 'tokenizer' }, 'reinstall mask-audit so that @node-rs/jieba gets the binary for this platform')
+    throw new ConfigError(localText('error.tokenizer-load', { name: 'jieba', reason: (error as Error).message.split('\n')[0] ?? '' }), { keyPath: 'tokenizer' }, localText('error.jieba-load.hint'))
   }
   const dict = readFileSync(require.resolve('@node-rs/jieba/dict.txt'))
   const jieba = mod.Jieba.withDict(dict)

@@ -4,12 +4,14 @@ import { Chalk, type ChalkInstance } from 'chalk'
 import { eastAsianWidth } from 'get-east-asian-width'
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
+import { formatMessage, type Lang } from '../i18n/catalogue.js'
+import { fileError, severityWord } from './labels.js'
 import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
 
 /** The pure per-file part of the `stylish` reporter, for worker threads. */
 export function createStylishFileRenderer(options: ReporterOptions): FileRenderer {
   const c = new Chalk({ level: options.color ? 1 : 0 })
-  return (result) => renderFile(result, c)
+  return (result) => renderFile(result, c, options.lang)
 }
 
 /** Creates the `stylish` reporter; colour only when `options.color`. */
@@ -17,20 +19,21 @@ export function createStylishReporter(options: ReporterOptions): Reporter {
   const c = new Chalk({ level: options.color ? 1 : 0 })
   return {
     begin: () => '',
-    file: (result) => result.prerendered?.bytes ?? renderFile(result, c),
-    end: (summary) => renderSummary(summary, c),
+    file: (result) => result.prerendered?.bytes ?? renderFile(result, c, options.lang),
+    end: (summary) => renderSummary(summary, c, options.lang),
   }
 }
 
-function renderFile(result: FileResult, c: ChalkInstance): string {
-  if (result.error !== undefined) return `${c.underline(result.path)}\n  ${c.red('error')}  ${result.error}\n\n`
+function renderFile(result: FileResult, c: ChalkInstance, lang: Lang): string {
+  if (result.error !== undefined) return `${c.underline(result.path)}\n  ${c.red(severityWord('error', lang))}  ${fileError(result, lang)}\n\n`
   if (result.findings.length === 0) return ''
-  const lines = [c.underline(result.path) + (result.format === 'docx' ? c.dim('  (¶ paragraph:column)') : '')]
+  const lines = [c.underline(result.path) + (result.format === 'docx' ? c.dim(`  ${formatMessage(lang, 'stylish.docx-position')}`) : '')]
+  const labelWidth = Math.max(...result.findings.map((f) => displayWidth(severityWord(f.severity, lang))))
   const position = positionLabel(result)
   const posWidth = Math.max(...result.findings.map((f) => position(f).length))
   for (const f of result.findings) {
     const pos = position(f).padEnd(posWidth)
-    lines.push(`  ${c.dim(pos)}  ${severityLabel(f, c)}  ${f.message}${suggestionNote(f, c)}  ${c.dim(f.ruleId)}`)
+    lines.push(`  ${c.dim(pos)}  ${severityLabel(f, c, lang, labelWidth)}  ${f.message}${suggestionNote(f, c, lang)}  ${c.dim(f.ruleId)}`)
     lines.push(...excerpt(f, ' '.repeat(posWidth + 4), c))
   }
   return lines.join('\n') + '\n\n'
@@ -42,14 +45,16 @@ function positionLabel(result: FileResult): (f: Finding) => string {
 }
 
 /** The suggestion, unless the message already quotes it; an empty one means delete. */
-function suggestionNote(f: Finding, c: ChalkInstance): string {
+function suggestionNote(f: Finding, c: ChalkInstance, lang: Lang): string {
   if (f.suggestion === undefined) return ''
-  if (f.suggestion === '') return c.dim(' → delete')
+  if (f.suggestion === '') return c.dim(` → ${formatMessage(lang, 'stylish.delete')}`)
   return f.message.includes(f.suggestion) ? '' : c.dim(` → ${f.suggestion}`)
 }
 
-function severityLabel(f: Finding, c: ChalkInstance): string {
-  const label = f.severity.padEnd(7)
+/** The severity in `lang`, padded to `width` terminal columns (a Chinese label is two characters, four columns). */
+function severityLabel(f: Finding, c: ChalkInstance, lang: Lang, width: number): string {
+  const word = severityWord(f.severity, lang)
+  const label = word + ' '.repeat(Math.max(0, width - displayWidth(word)))
   return f.severity === 'error' ? c.red(label) : f.severity === 'warning' ? c.yellow(label) : c.blue(label)
 }
 
@@ -73,14 +78,15 @@ function displayWidth(text: string): number {
   return width
 }
 
-function renderSummary(s: Summary, c: ChalkInstance): string {
-  const parts: string[] = []
-  if (s.findings === 0 && s.unreadable === 0 && s.pathErrors === 0) return c.green(`✓ ${s.files} file${s.files === 1 ? '' : 's'} checked, no problems`) + '\n'
-  const counts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`]
-  if (s.infos) counts.push(`${s.infos} info`)
-  parts.push(`✖ ${s.findings} problem${s.findings === 1 ? '' : 's'} (${counts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}`)
-  if (s.unreadable) parts.push(`${s.unreadable} file${s.unreadable === 1 ? '' : 's'} could not be read`)
-  if (s.pathErrors) parts.push(`${s.pathErrors} path${s.pathErrors === 1 ? '' : 's'} named nothing to check`)
-  const line = parts.join('; ')
+function renderSummary(s: Summary, c: ChalkInstance, lang: Lang): string {
+  const say = (id: string, args: Readonly<Record<string, string | number>>) => formatMessage(lang, id, args)
+  const files = say('tally.files', { count: s.files })
+  if (s.findings === 0 && s.unreadable === 0 && s.pathErrors === 0) return c.green(say('summary.clean', { files })) + '\n'
+  const counts = [say('tally.errors', { count: s.errors }), say('tally.warnings', { count: s.warnings })]
+  if (s.infos) counts.push(say('tally.infos', { count: s.infos }))
+  const parts = [say('summary.problems', { problems: say('tally.problems', { count: s.findings }), counts: counts.join(formatMessage(lang, 'list.separator')), files })]
+  if (s.unreadable) parts.push(say('summary.unreadable', { count: s.unreadable }))
+  if (s.pathErrors) parts.push(say('summary.path-errors', { count: s.pathErrors }))
+  const line = parts.join(formatMessage(lang, 'clause.separator'))
   return (s.errors || s.unreadable || s.pathErrors ? c.red.bold(line) : c.yellow.bold(line)) + '\n'
 }

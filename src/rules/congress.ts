@@ -2,13 +2,13 @@
 // studies (`学习宣传党的十二大精神` in a 2023 report is `二十大`). The year comes from the
 // title, else from what the text cites (二十大, 十四五 date it), else from the years it mentions.
 import type { RawFinding } from '../core/finding.js'
+import { formatText, localText, type LocalText } from '../i18n/catalogue.js'
 import type { Document } from '../core/document.js'
 import { parseWithSchema } from './shared/validate.js'
 import { formatChineseOrdinal, parseChineseOrdinal } from './shared/chinese-ordinal.js'
-import { describeEvidence, inferDocumentEra, type EraTerm } from './shared/document-era.js'
+import { inferDocumentEra, type DocumentEra, type EraTerm } from './shared/document-era.js'
 import { inferDocumentYear } from './shared/document-year.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
-import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a congress rule. */
@@ -19,8 +19,6 @@ export interface CongressOptions {
   readonly after: readonly string[]
   /** Terms that date a text from a year on, for texts whose year is not written. */
   readonly eras: readonly EraTerm[]
-  /** Message when the text's era, not a written year, rules the ordinal out. */
-  readonly eraMessage: string
   /** Words before `N大`, in its clause, that make it studied as current (`学习贯彻`): required when only the era dates the text. */
   readonly studiedAfter: readonly string[]
 }
@@ -31,7 +29,6 @@ const schema = lazy(() => {
     years: z.array(z.number().int().min(1900).max(2200)).min(1).refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]!), 'must increase'),
     after: textList(),
     eras: z.array(z.strictObject({ term: text(), from: z.number().int().min(1900).max(2200) })).default([]),
-    eraMessage: text(),
     studiedAfter: textList(),
   })
 })
@@ -40,7 +37,7 @@ const schema = lazy(() => {
 interface Dating {
   readonly year: number
   readonly isLowerBound: boolean
-  readonly vars: Readonly<Record<string, string | number>>
+  readonly vars: Readonly<Record<string, string | number | LocalText>>
   readonly data: Readonly<Record<string, unknown>>
 }
 
@@ -52,8 +49,6 @@ export const congressKind: RuleKind<CongressOptions> = {
   name: 'congress',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
-    const renderEra = compileMessage(rule.options.eraMessage)
     const { years, after, eras } = rule.options
     // Only before 精神/报告 (`十二大产业` is no congress). The search starts at 大, a literal
     // the regex engine skips to quickly; the ordinal is read backwards from there.
@@ -87,7 +82,8 @@ export const congressKind: RuleKind<CongressOptions> = {
         findings.push({
           offset: index,
           length: mention.length,
-          message: dating.isLowerBound ? renderEra(vars) : render(vars),
+          args: vars,
+          ...(dating.isLowerBound && { messageId: `${rule.messageId}.era` }),
           suggestion,
           ...(isCertain && { fix: { offset: index, length: mention.length, replacement: suggestion } }),
           data: { ...dating.data, congressYear: years[n - 1] ?? null },
@@ -111,12 +107,18 @@ function dateDocument(doc: Document, eras: readonly EraTerm[]): Dating | undefin
     return {
       year: era.from,
       isLowerBound: true,
-      vars: { year: era.from, evidence, how: `its content (${evidence})` },
-      data: { earliestYear: era.from, yearInferredFrom: evidence },
+      vars: { year: era.from, evidence },
+      data: { earliestYear: era.from, yearInferredFrom: formatText('en', evidence) },
     }
   }
   if (!written) return undefined
-  return { year: written.year, isLowerBound: false, vars: { year: written.year, how: written.how }, data: { documentYear: written.year, yearInferredFrom: written.how } }
+  return { year: written.year, isLowerBound: false, vars: { year: written.year, how: written.how }, data: { documentYear: written.year, yearInferredFrom: formatText('en', written.how) } }
+}
+
+/** The evidence as a message quotes it: `二十大 (2022 on) and 十四五 (2020 on)`, in the run's language. */
+function describeEvidence(era: DocumentEra): LocalText {
+  const [first, second] = era.evidence.map((t) => localText('typo.congress.evidence', { term: t.term, from: t.from }))
+  return second ? localText('typo.congress.evidence.two', { first: first!, second }) : first!
 }
 
 /** The up to three Chinese numerals (一 … 十) right before `at`. */

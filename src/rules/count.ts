@@ -4,7 +4,6 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
-import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a count rule. */
@@ -29,12 +28,14 @@ const schema = lazy(() => {
   })
 })
 
+/** Units of a date: a mask before them is a date left blank (`xxxx年`), worded so (`count.unfilled.date`). */
+const dateUnits: ReadonlySet<string> = new Set(['年', '月', '日'])
+
 /** The `count` kind. Message variables: `{text}`, `{unit}`, `{mask}`. */
 export const countKind: RuleKind<CountOptions> = {
   name: 'count',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
     const { units, approximations, magnitudes, exceptions } = rule.options
     const approx = approximations.length ? `(?:${literalAlternation(approximations)})?` : ''
     const magnitude = magnitudes.length ? `(?:${literalAlternation(magnitudes)})*?` : ''
@@ -49,7 +50,7 @@ export const countKind: RuleKind<CountOptions> = {
         if (!m) continue
         const length = run.end - run.start + m[0].length
         const vars = { text: doc.text.slice(run.start, run.start + length), unit: m[1]!, mask: run.text }
-        findings.push({ offset: run.start, length, message: render(vars), data: { unit: m[1]!, mask: run.text } })
+        findings.push({ offset: run.start, length, ...(dateUnits.has(vars.unit) && { messageId: `${rule.messageId}.date` }), args: vars, data: { unit: m[1]!, mask: run.text } })
       }
       return findings
     }

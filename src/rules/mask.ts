@@ -2,7 +2,6 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
-import { compileMessage } from './shared/template.js'
 import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -25,12 +24,11 @@ export const maskKind: RuleKind<MaskOptions> = {
   name: 'mask',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
     return (doc) => {
       const findings: RawFinding[] = []
       for (const run of findMaskRuns(doc)) {
         if (run.end - run.start < rule.options.minLength) continue
-        findings.push({ offset: run.start, length: run.end - run.start, message: render({ text: run.text }) })
+        findings.push({ offset: run.start, length: run.end - run.start, args: { text: run.text } })
       }
       return findings
     }

@@ -7,7 +7,6 @@ import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import { findOrganizations } from './shared/organizations.js'
 import { findPlaces } from './shared/places.js'
-import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of an organization rule. */
@@ -57,7 +56,7 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
         findings.push({
           offset: org.start,
           length: org.end - org.start,
-          message: formatMessage(rule.message, { text: name }),
+          args: { text: name },
           data: { names: [name], redact: { offset: org.start, length: org.suffixStart - org.start } },
         })
       }

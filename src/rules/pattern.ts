@@ -3,7 +3,6 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { isValidRegExp, lazy, zod } from './shared/options.js'
-import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a pattern rule. */
@@ -45,7 +44,6 @@ export const patternKind: RuleKind<PatternOptions> = {
   name: 'pattern',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
     const { pattern, flags, suggestion, fix, lineFilter } = rule.options
     const re = new RegExp(pattern, flags + 'g')
     const filterRe = lineFilter === undefined ? undefined : new RegExp(lineFilter, flags.replace('m', '') + 'g')
@@ -58,11 +56,10 @@ export const patternKind: RuleKind<PatternOptions> = {
         }
         const offset = base + m.index
         const corrected = suggestion === undefined ? undefined : expandReplacement(suggestion, m)
-        const message = render({ text: m[0], suggestion: corrected ?? '' })
         findings.push({
           offset,
           length: m[0].length,
-          message,
+          args: { text: m[0], suggestion: corrected ?? '' },
           ...(corrected !== undefined && { suggestion: corrected }),
           ...(fix && corrected !== undefined && { fix: { offset, length: m[0].length, replacement: corrected } }),
         })

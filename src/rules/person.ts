@@ -6,7 +6,6 @@ import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, text, zod } from './shared/options.js'
 import { findPersons } from './shared/persons.js'
-import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of a person rule. */
@@ -44,7 +43,7 @@ export const personKind: RuleKind<PersonOptions> = {
         findings.push({
           offset: person.start,
           length: person.end - person.start,
-          message: formatMessage(rule.message, { text: name, title: person.title }),
+          args: { text: name, title: person.title },
           data: { names: [name], title: person.title, redact: { offset: person.start, length: person.end - person.start } },
         })
       }

@@ -7,7 +7,7 @@ import { getGazetteer, type Unit } from '../nlp/gazetteer.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { adjacentRuns, findPlaces, type PlaceMention } from './shared/places.js'
-import { formatMessage } from './shared/template.js'
+import { localText, type MessageArg } from '../i18n/catalogue.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of a place rule. */
@@ -41,7 +41,7 @@ export const placeKind: RuleKind<PlaceOptions> = {
         findings.push({
           offset: first.start,
           length: last.end - first.start,
-          message: formatMessage(rule.message, { text, where }),
+          args: { text, where },
           data: { names, evidence: run.map((m) => m.evidence), units: last.units.map((u) => u.code), redact: { offset: first.start, length: last.maskEnd - first.start } },
         })
       }
@@ -50,16 +50,16 @@ export const placeKind: RuleKind<PlaceOptions> = {
   },
 }
 
-/** Where a run of mentions lies, in words, and every name the description uses (for redacted output). */
-function describe(run: readonly PlaceMention[], text: string): { where: string; names: string[] } {
+/** Where a run of mentions lies (a message argument), and every name the description uses (for redacted output). */
+function describe(run: readonly PlaceMention[], text: string): { where: MessageArg; names: string[] } {
   const last = run[run.length - 1]!
   const names = [text]
-  if (last.evidence === 'landmark') return { where: 'a landmark named after a county', names }
-  if (last.evidence === 'unlisted') return { where: 'a village name not in the gazetteer', names }
+  if (last.evidence === 'landmark') return { where: localText('leak.place.landmark'), names }
+  if (last.evidence === 'unlisted') return { where: localText('leak.place.unlisted'), names }
   if (last.units.length === 1) {
     const path = pathOf(last.units[0]!)
     names.push(...path)
-    return { where: path.join(', '), names }
+    return { where: path, names }
   }
   const parents = new Set<string>()
   for (const unit of last.units) {
@@ -67,7 +67,7 @@ function describe(run: readonly PlaceMention[], text: string): { where: string; 
     if (parents.size > 3) break
   }
   names.push(...parents)
-  return { where: `${last.units.length} units bear this name, in ${[...parents].slice(0, 3).join(', ')}${parents.size > 3 ? ', ...' : ''}`, names }
+  return { where: localText(parents.size > 3 ? 'leak.place.namesakes-more' : 'leak.place.namesakes', { count: last.units.length, parents: [...parents].slice(0, 3) }), names }
 }
 
 /** The prefecture a unit lies in, or its province: enough to tell namesakes apart. */

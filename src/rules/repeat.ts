@@ -5,7 +5,6 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { getTokenizer, type Tokenizer } from '../nlp/tokenizer.js'
 import { isHan } from './shared/chars.js'
-import { compileMessage } from './shared/template.js'
 import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -40,7 +39,6 @@ export const repeatKind: RuleKind<RepeatOptions> = {
   name: 'repeat',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule, settings) {
-    const render = compileMessage(rule.message)
     const tokenizer = rule.options.skipOverlaps ? getTokenizer(settings.tokenizer) : undefined
     const { minUnit, maxUnit } = rule.options
     const allow = new Set(rule.options.allow)
@@ -61,7 +59,7 @@ export const repeatKind: RuleKind<RepeatOptions> = {
         if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) return
         if (tokenizer && endsLongerWord(tokenizer, text, at)) return
         const span = text.slice(at, at + 2 * length)
-        findings.push({ offset: at, length: span.length, message: render({ text: span, suggestion: unit }), suggestion: unit })
+        findings.push({ offset: at, length: span.length, args: { text: span, suggestion: unit }, suggestion: unit })
         resumeAt = at + span.length
       })
       return findings

@@ -28,8 +28,3 @@ export function inferDocumentEra(text: string, terms: readonly EraTerm[]): Docum
   const evidence = found.filter((t) => !found.some((o) => o !== t && o.term.includes(t.term)))
   return { from: found[0]!.from, evidence: evidence.slice(0, maxEvidence) }
 }
-
-/** The evidence as a message quotes it: `二十大 (2022 on) and 十四五 (2020 on)`. */
-export function describeEvidence(era: DocumentEra): string {
-  return era.evidence.map((t) => `${t.term} (${t.from} on)`).join(' and ')
-}
