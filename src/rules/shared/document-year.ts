@@ -6,6 +6,8 @@ import { localText, type LocalText } from '../../i18n/catalogue.js'
 export interface DocumentYear {
   readonly year: number
   readonly how: LocalText
+  /** True when a title line gave the year (a statement), false when it is the year mentioned most (a guess). */
+  readonly isFromTitle: boolean
 }
 
 const yearRe = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/g
@@ -31,7 +33,7 @@ function computeYear(doc: Document): DocumentYear | undefined {
   for (const entry of counts) {
     if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry
   }
-  return best && { year: best[0], how: localText('typo.congress.year-most', { year: best[0], count: best[1] }) }
+  return best && { year: best[0], how: localText('typo.congress.year-most', { year: best[0], count: best[1] }), isFromTitle: false }
 }
 
 function yearFromTitle(doc: Document): DocumentYear | undefined {
@@ -42,7 +44,7 @@ function yearFromTitle(doc: Document): DocumentYear | undefined {
     seen++
     if (text.length > maxTitleLength || /[。；，]/.test(text)) continue
     const m = /((?:19|20)[0-9]{2})\s*年/.exec(text)
-    if (m) return { year: Number(m[1]), how: localText('typo.congress.year-title', { line, year: m[1]! }) }
+    if (m) return { year: Number(m[1]), how: localText('typo.congress.year-title', { line, year: m[1]! }), isFromTitle: true }
   }
   return undefined
 }
