@@ -1,0 +1,117 @@
+// Kind `identifier`: direct identifiers left in clear (ID numbers, credit codes, bank cards,
+// phone numbers, plates, e-mail, QQ and WeChat) or masked with too much left, each with the
+// masked form `redact` writes in the document's own convention.
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from './shared/validate.js'
+import { getGazetteer } from '../nlp/gazetteer.js'
+import { inferConventions, maskIdentifier } from './shared/identifiers/conventions.js'
+import { DivisionCodes } from './shared/identifiers/division-codes.js'
+import type { NumberContext } from './shared/identifiers/numbers.js'
+import { labelBefore } from './shared/identifiers/numbers.js'
+import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/scan.js'
+import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
+import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
+import { compileMessage } from './shared/template.js'
+import type { Profile, RuleKind } from './types.js'
+
+/** Options of an identifier rule. */
+export interface IdentifierOptions {
+  readonly onlyWhenMasked: readonly Profile[]
+  /** Classes reported in the profiles of `onlyWhenMasked` (a draft's office phone is public on purpose). */
+  readonly maskedDraftClasses: readonly IdentifierClass[]
+  /** What each class is called in messages. */
+  readonly names: Readonly<Record<IdentifierClass, string>>
+  /** Message of a masked identifier that keeps too much in clear; `{left}` says what. */
+  readonly partialMessage: string
+  readonly cardWords: readonly string[]
+  readonly idWords: readonly string[]
+  readonly phoneWords: readonly string[]
+  readonly otherNumberWords: readonly string[]
+  /** Labels of numbers and addresses published on purpose (`监督电话`, `举报邮箱`). */
+  readonly publicLabels: readonly string[]
+  /** Domains of public bodies' mail (`gov.cn`): an address there is an office's, not a person's. */
+  readonly publicDomains: readonly string[]
+}
+
+const classEnum = lazy(() => zod().enum(identifierClasses as unknown as [IdentifierClass, ...IdentifierClass[]]))
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({
+    onlyWhenMasked: onlyWhenMaskedSchema(),
+    maskedDraftClasses: z.array(classEnum()).default([...identifierClasses]),
+    names: z.strictObject(Object.fromEntries(identifierClasses.map((c) => [c, text()])) as Record<IdentifierClass, ReturnType<typeof text>>),
+    partialMessage: text(),
+    cardWords: textList(),
+    idWords: textList(),
+    phoneWords: textList(),
+    otherNumberWords: textList(),
+    publicLabels: textList(),
+    publicDomains: z.array(text()).default([]),
+  })
+})
+
+/** The `identifier` kind. Message variables: `{text}`, `{what}` (the class), `{left}` (partial message only). */
+export const identifierKind: RuleKind<IdentifierOptions> = {
+  name: 'identifier',
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  compile(rule, settings) {
+    const o = rule.options
+    const anyOf = (words: readonly string[]) => new RegExp(literalAlternation(words))
+    const context: NumberContext = {
+      divisions: new DivisionCodes(getGazetteer),
+      today: new Date(),
+      cardWordRe: anyOf(o.cardWords),
+      otherNumberWordRe: anyOf(o.otherNumberWords),
+      idWordRe: anyOf(o.idWords),
+    }
+    const publicLabelRe = anyOf(o.publicLabels)
+    const fullMaskLabels = (
+      [
+        ['id', o.idWords, 15],
+        ['card', o.cardWords, 16],
+        ['mobile', o.phoneWords, 11],
+      ] as const
+    ).map(([kind, words, length]) => ({ kind, re: new RegExp(`(?:${literalAlternation(words)})[^\\n。；，0-9]{0,6}?[：:]?\\s*([*\\uFF0A\\u00D7xX]{${length},})`, 'g') }))
+    const clearMessage = compileMessage(rule.message)
+    const partialMessage = compileMessage(o.partialMessage)
+    const isGated = o.onlyWhenMasked.includes(settings.profile)
+    const reported = new Set<IdentifierClass>(isGated ? o.maskedDraftClasses : identifierClasses)
+    return (doc) => {
+      const hits = findIdentifiers(doc.text, context)
+      const masked = hits.filter((h) => h.mask !== undefined)
+      // Partly masked identifiers show the document masks, as a name mask does.
+      if (isGated && masked.length === 0 && !shouldCheckForLeaks(doc, settings.profile, o.onlyWhenMasked)) return []
+      const conventionOf = inferConventions(masked, findFullyMaskedClasses(doc.text, fullMaskLabels))
+      const findings: RawFinding[] = []
+      for (const hit of hits) {
+        if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc.text, hit, publicLabelRe, o.publicDomains)) continue
+        const value = doc.text.slice(hit.start, hit.end)
+        const vars = { text: value, what: o.names[hit.kind], left: hit.mask ? describeLeft(hit.mask) : '' }
+        findings.push({
+          offset: hit.start,
+          length: hit.end - hit.start,
+          message: hit.mask ? partialMessage(vars) : clearMessage(vars),
+          data: { names: [value], identifier: hit.kind, redact: { offset: hit.start, length: hit.end - hit.start, replacement: maskIdentifier(value, hit.kind, conventionOf(hit.kind)) } },
+        })
+      }
+      return findings
+    }
+  },
+}
+
+/** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
+function isPublic(text: string, hit: IdentifierHit, publicLabelRe: RegExp, publicDomains: readonly string[]): boolean {
+  if (hit.kind !== 'mobile' && hit.kind !== 'landline' && hit.kind !== 'email') return false
+  if (hit.kind === 'email') {
+    const domain = text.slice(text.indexOf('@', hit.start) + 1, hit.end).toLowerCase()
+    if (publicDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true
+  }
+  return publicLabelRe.test(labelBefore(text, hit.start, false))
+}
+
+/** What a masked identifier still shows: `first 8 and last 4 digits`, `first 6, last 4 and 2 more`. */
+function describeLeft(mask: MaskShape): string {
+  const parts = [mask.head > 0 ? `first ${mask.head}` : '', mask.tail > 0 ? `last ${mask.tail}` : '', mask.middle > 0 ? `${mask.middle} in between` : ''].filter(Boolean)
+  return `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]} characters`
+}
