@@ -46,10 +46,13 @@ export function inferConventions(masked: readonly IdentifierHit[], fullyMasked: 
   }
   return (kind) => {
     if (fullyMasked.has(kind)) return { head: 0, tail: 0, char }
-    const allowed = allowedInClear[kind]
-    const seen = best.get(kind) ?? (kind in defaultConventions ? defaultConventions[kind as keyof typeof defaultConventions] : { head: 0, tail: 0 })
-    // A document that keeps too much is no convention to copy: clamp to what is allowed.
-    return { head: Math.min(seen.head, allowed?.head ?? 0), tail: Math.min(seen.tail, allowed?.tail ?? 0), char }
+    const fallback = kind in defaultConventions ? defaultConventions[kind as keyof typeof defaultConventions] : { head: 0, tail: 0 }
+    const seen = best.get(kind)
+    const allowed = allowedInClear[kind] ?? { head: 0, tail: 0 }
+    // A document that keeps too much is no convention to copy.
+    const isAllowed = seen !== undefined && seen.head <= allowed.head && seen.tail <= allowed.tail
+    const { head, tail } = isAllowed ? seen : fallback
+    return { head, tail, char }
   }
 }
 

@@ -142,12 +142,13 @@ function isLocalNumber(group: string): boolean {
 }
 
 /**
- * The words before `start` in its clause, at most 16 characters back: where a label stands
- * (`卡号：`, `订单号`). With `isPhrase`, the label also ends at a comma or 、, so that a
- * number's own label is read, not its neighbour's.
+ * The words before `start` in its clause: where a label stands (`卡号：`, `订单号`). With
+ * `isPhrase`, the label is at most 16 characters back and also ends at a comma or 、, so that
+ * a number's own label is read, not its neighbour's; else it reaches 40 characters back, over
+ * a list of numbers after one label (`举报电话：0951-5012345、0951-5012346`).
  */
 export function labelBefore(text: string, start: number, isPhrase = true): string {
-  const window = text.slice(Math.max(0, start - 16), start)
+  const window = text.slice(Math.max(0, start - (isPhrase ? 16 : 40)), start)
   for (let i = window.length - 1; i >= 0; i--) if ((isPhrase ? phraseBreakRe : clauseBreakRe).test(window[i]!)) return window.slice(i + 1)
   return window
 }
