@@ -180,6 +180,12 @@ describe('leak/identifier', () => {
     expect(findings[0]!.data).toMatchObject({ redact: { replacement: '138****8000' } })
   })
 
+  it('masks whole what the document masks whole', async () => {
+    const text = `甲的身份证号码：******************；乙的身份证号码：${id}`
+    const [f] = await checkText(text, { profile: 'redacted', only })
+    expect(f!.data).toMatchObject({ redact: { replacement: '*'.repeat(18) } })
+  })
+
   it('never reports what an office publishes for the public', async () => {
     const text = '举报电话：0951-5012345、13800138000；电子邮箱：jubao@nx.gov.cn'
     expect(await checkText(text, { profile: 'redacted', only })).toEqual([])
