@@ -189,6 +189,11 @@ describe('leak/identifier', () => {
   it('never reports what an office publishes for the public', async () => {
     const text = '举报电话：0951-5012345、13800138000；电子邮箱：jubao@nx.gov.cn'
     expect(await checkText(text, { profile: 'redacted', only })).toEqual([])
+    // An office's contact line closing a notice; a party's landline inside its description is reported.
+    const notice = '**市志愿服务联合会\n联系电话：0951-6912345\n电子邮箱：zyfw2024@163.com\n联系电话：13800138000\n'
+    expect((await checkText(notice, { profile: 'redacted', only })).map((f) => f.text)).toEqual(['13800138000'])
+    const party = await checkText('被告王某，男，住**区，电话0951-6912345。', { profile: 'redacted', only })
+    expect(party.map((f) => f.text)).toEqual(['0951-6912345'])
   })
 })
 

@@ -100,6 +100,13 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
   },
 }
 
+/**
+ * A line that holds only a label before the number (`联系电话：0951-6912345` closing a notice):
+ * the issuing office's contact. A party's own number is written inside its description
+ * (`王某，男，……，电话0951-6912345`).
+ */
+const contactLineRe = /^[\s\u3000]*[\u4e00-\u9fff]{0,6}(?:电话|邮箱|信箱|方式)[：:]\s*$/
+
 /** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
 function isPublic(text: string, hit: IdentifierHit, publicLabelRe: RegExp, publicDomains: readonly string[]): boolean {
   if (hit.kind !== 'mobile' && hit.kind !== 'landline' && hit.kind !== 'email') return false
@@ -107,6 +114,8 @@ function isPublic(text: string, hit: IdentifierHit, publicLabelRe: RegExp, publi
     const domain = text.slice(text.indexOf('@', hit.start) + 1, hit.end).toLowerCase()
     if (publicDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true
   }
+  // A mobile number is a person's even on a contact line; an office's landline or mailbox is not.
+  if (hit.kind !== 'mobile' && contactLineRe.test(text.slice(text.lastIndexOf('\n', hit.start - 1) + 1, hit.start))) return true
   return publicLabelRe.test(labelBefore(text, hit.start, false))
 }
 
