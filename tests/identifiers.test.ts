@@ -147,6 +147,9 @@ describe('masking conventions', () => {
     expect(maskIdentifier('宁A·5K321', 'plate', none('plate'))).toBe('宁A·*****')
     expect(maskIdentifier('wang@example.com', 'email', none('email'))).toBe('w***@example.com')
     expect(maskIdentifier(credit, 'credit', none('credit'))).toBe('*'.repeat(18))
+    // Re-masking keeps only the clear digits at each end, never digits left between masks.
+    expect(maskIdentifier('6401812009031106**', 'id', none('id'))).toBe('640181************')
+    expect(maskIdentifier('6403021975****531X', 'id', none('id'))).toBe('640302********531X')
   })
 })
 

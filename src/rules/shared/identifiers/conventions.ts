@@ -81,15 +81,27 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
   }
 }
 
-/** Masks every digit (and mask) of `value` but the first `head` and last `tail`; separators stay. */
+/**
+ * Masks every digit of `value` but the first `head` and last `tail`; separators stay. Of a value
+ * already partly masked, only the clear digits at each end are kept (`6401812009031106**` becomes
+ * `640181************`: the `06` before the final mask would be left in the middle).
+ */
 function maskDigits(value: string, { head, tail, char }: MaskConvention): string {
-  let total = 0
-  for (const c of value) if (maskableRe.test(c)) total++
+  const chars = [...value].filter((c) => maskableRe.test(c))
+  // A final X after a digit is an ID number's check character, in clear; any other X is a mask.
+  const hasCheckX = chars.length > 1 && /[Xx]/.test(chars[chars.length - 1]!) && /\d/.test(chars[chars.length - 2]!)
+  const clear = chars.map((c, i) => /\d/.test(c) || (hasCheckX && i === chars.length - 1))
+  let lead = 0
+  while (lead < clear.length && clear[lead]) lead++
+  let trail = 0
+  while (trail < clear.length && clear[clear.length - 1 - trail]) trail++
+  const keepHead = Math.min(head, lead)
+  const keepTail = Math.min(tail, trail)
   let index = 0
   let out = ''
   for (const c of value) {
     if (!maskableRe.test(c)) out += c
-    else out += index < head || index >= total - tail ? c : char
+    else out += index < keepHead || index >= chars.length - keepTail ? c : char
     if (maskableRe.test(c)) index++
   }
   return out
