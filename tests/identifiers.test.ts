@@ -115,8 +115,8 @@ describe('scanning', () => {
   })
 
   it('leaves numbers that only look like identifiers alone', () => {
-    // Fails the check digit; a division code that does not exist; 13th month; a 16-digit serial failing Luhn.
-    for (const text of ['640302199003078515', '991302199003078513', '640302199013078510', '1234567890123456', '6222021234567890127']) expect(scan(text), text).toEqual([])
+    // Fails the check digit; a division code that does not exist; 13th month; serials failing Luhn; a credit code with a wrong check character.
+    for (const text of ['640302199003078515', '991302199003078513', '640302199013078510', '1234567890123456', '6222021234567890127', '6222021234567891', '91640106MA75RT3K0N']) expect(scan(text), text).toEqual([])
     // Labels of other numbers, amounts, a timestamp, a case number, dates, a longer run.
     for (const text of [`订单号${id}`, `发票号码${card}`, '金额13800138000元', '￥13800138000', '20231015143025123', '（2023）宁0104民初1234号', '2023-10-15', '2019-2023年', '138001380001', '3.13800138000', '南宁A座', '宁A12']) {
       expect(scan(text), text).toEqual([])
