@@ -57,22 +57,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule, settings) {
     const o = rule.options
-    const anyOf = (words: readonly string[]) => new RegExp(literalAlternation(words))
-    const context: NumberContext = {
-      divisions: new DivisionCodes(getGazetteer),
-      today: new Date(),
-      cardWordRe: anyOf(o.cardWords),
-      otherNumberWordRe: anyOf(o.otherNumberWords),
-      idWordRe: anyOf(o.idWords),
-    }
-    const publicLabelRe = anyOf(o.publicLabels)
-    const fullMaskLabels = (
-      [
-        ['id', o.idWords, 15],
-        ['card', o.cardWords, 16],
-        ['mobile', o.phoneWords, 11],
-      ] as const
-    ).map(([kind, words, length]) => ({ kind, re: new RegExp(`(?:${literalAlternation(words)})[^\\n。；，0-9]{0,6}?[：:]?\\s*([*\\uFF0A\\u00D7xX]{${length},})`, 'g') }))
+    const { context, publicLabelRe, fullMaskLabels } = compileTables(o)
     const clearMessage = compileMessage(rule.message)
     const partialMessage = compileMessage(o.partialMessage)
     const isGated = o.onlyWhenMasked.includes(settings.profile)
@@ -82,7 +67,8 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       const masked = hits.filter((h) => h.mask !== undefined)
       // Partly masked identifiers show the document masks, as a name mask does.
       if (isGated && masked.length === 0 && !shouldCheckForLeaks(doc, settings.profile, o.onlyWhenMasked)) return []
-      const conventionOf = inferConventions(masked, findFullyMaskedClasses(doc.text, fullMaskLabels))
+      // Learnt on the first finding: most documents have none.
+      const conventionOf = lazy(() => inferConventions(masked, findFullyMaskedClasses(doc.text, fullMaskLabels)))
       const findings: RawFinding[] = []
       for (const hit of hits) {
         if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc.text, hit, publicLabelRe, o.publicDomains)) continue
@@ -92,12 +78,32 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
           offset: hit.start,
           length: hit.end - hit.start,
           message: hit.mask ? partialMessage(vars) : clearMessage(vars),
-          data: { names: [value], identifier: hit.kind, redact: { offset: hit.start, length: hit.end - hit.start, replacement: maskIdentifier(value, hit.kind, conventionOf(hit.kind)) } },
+          data: { names: [value], identifier: hit.kind, redact: { offset: hit.start, length: hit.end - hit.start, replacement: maskIdentifier(value, hit.kind, conventionOf()(hit.kind)) } },
         })
       }
       return findings
     }
   },
+}
+
+/** The word lists of a rule compiled once: the scanner's context, the public labels, the labels of whole masks. */
+function compileTables(o: IdentifierOptions) {
+  const anyOf = (words: readonly string[]) => new RegExp(literalAlternation(words))
+  const context: NumberContext = {
+    divisions: new DivisionCodes(getGazetteer),
+    today: new Date(),
+    cardWordRe: anyOf(o.cardWords),
+    otherNumberWordRe: anyOf(o.otherNumberWords),
+    idWordRe: anyOf(o.idWords),
+  }
+  // A label, a few characters of its own (`号码`), a colon, then a run of masks as long as the identifier.
+  const wholeMasks = [
+    ['id', o.idWords, 15],
+    ['card', o.cardWords, 16],
+    ['mobile', o.phoneWords, 11],
+  ] as const
+  const fullMaskLabels = wholeMasks.map(([kind, words, length]) => ({ kind, re: new RegExp(`(?:${literalAlternation(words)})[^\\n。；，0-9]{0,6}?[：:]?\\s*([*\\uFF0A\\u00D7xX]{${length},})`, 'g') }))
+  return { context, publicLabelRe: anyOf(o.publicLabels), fullMaskLabels }
 }
 
 /**
