@@ -3,6 +3,7 @@
 // masked form `redact` writes in the document's own convention.
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
+import { localText, type LocalText } from '../i18n/catalogue.js'
 import { getGazetteer } from '../nlp/gazetteer.js'
 import { inferConventions, maskIdentifier } from './shared/identifiers/conventions.js'
 import { DivisionCodes } from './shared/identifiers/division-codes.js'
@@ -12,7 +13,6 @@ import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/sc
 import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
-import { compileMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of an identifier rule. */
@@ -20,10 +20,6 @@ export interface IdentifierOptions {
   readonly onlyWhenMasked: readonly Profile[]
   /** Classes reported in the profiles of `onlyWhenMasked` (a draft's office phone is public on purpose). */
   readonly maskedDraftClasses: readonly IdentifierClass[]
-  /** What each class is called in messages. */
-  readonly names: Readonly<Record<IdentifierClass, string>>
-  /** Message of a masked identifier that keeps too much in clear; `{left}` says what. */
-  readonly partialMessage: string
   readonly cardWords: readonly string[]
   readonly idWords: readonly string[]
   readonly phoneWords: readonly string[]
@@ -40,8 +36,6 @@ const schema = lazy(() => {
   return z.strictObject({
     onlyWhenMasked: onlyWhenMaskedSchema(),
     maskedDraftClasses: z.array(classEnum()).default([...identifierClasses]),
-    names: z.strictObject(Object.fromEntries(identifierClasses.map((c) => [c, text()])) as Record<IdentifierClass, ReturnType<typeof text>>),
-    partialMessage: text(),
     cardWords: textList(),
     idWords: textList(),
     phoneWords: textList(),
@@ -51,15 +45,14 @@ const schema = lazy(() => {
   })
 })
 
-/** The `identifier` kind. Message variables: `{text}`, `{what}` (the class), `{left}` (partial message only). */
+/** The `identifier` kind. Message arguments: `{text}`, `{what}` (the class), `{left}` (variant `.partial` only). */
 export const identifierKind: RuleKind<IdentifierOptions> = {
   name: 'identifier',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule, settings) {
     const o = rule.options
     const { context, publicLabelRe, fullMaskLabels } = compileTables(o)
-    const clearMessage = compileMessage(rule.message)
-    const partialMessage = compileMessage(o.partialMessage)
+    const partialMessageId = `${rule.messageId}.partial`
     const isGated = o.onlyWhenMasked.includes(settings.profile)
     const reported = new Set<IdentifierClass>(isGated ? o.maskedDraftClasses : identifierClasses)
     return (doc) => {
@@ -73,11 +66,10 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       for (const hit of hits) {
         if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc.text, hit, publicLabelRe, o.publicDomains)) continue
         const value = doc.text.slice(hit.start, hit.end)
-        const vars = { text: value, what: o.names[hit.kind], left: hit.mask ? describeLeft(hit.mask) : '' }
         findings.push({
           offset: hit.start,
           length: hit.end - hit.start,
-          message: hit.mask ? partialMessage(vars) : clearMessage(vars),
+          ...(hit.mask ? { messageId: partialMessageId, args: { text: value, what: classNames[hit.kind], left: describeLeft(hit.mask) } } : { args: { text: value, what: classNames[hit.kind] } }),
           data: { names: [value], identifier: hit.kind, redact: { offset: hit.start, length: hit.end - hit.start, replacement: maskIdentifier(value, hit.kind, conventionOf()(hit.kind)) } },
         })
       }
@@ -125,8 +117,22 @@ function isPublic(text: string, hit: IdentifierHit, publicLabelRe: RegExp, publi
   return publicLabelRe.test(labelBefore(text, hit.start, false))
 }
 
-/** What a masked identifier still shows: `first 8 and last 4 digits`, `first 6, last 4 and 2 more`. */
-function describeLeft(mask: MaskShape): string {
-  const parts = [mask.head > 0 ? `first ${mask.head}` : '', mask.tail > 0 ? `last ${mask.tail}` : '', mask.middle > 0 ? `${mask.middle} in between` : ''].filter(Boolean)
-  return `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]} characters`
+/** What each class is called in messages. */
+const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
+  id: localText('leak.identifier.class.id'),
+  credit: localText('leak.identifier.class.credit'),
+  card: localText('leak.identifier.class.card'),
+  mobile: localText('leak.identifier.class.mobile'),
+  landline: localText('leak.identifier.class.landline'),
+  plate: localText('leak.identifier.class.plate'),
+  email: localText('leak.identifier.class.email'),
+  qq: localText('leak.identifier.class.qq'),
+  wechat: localText('leak.identifier.class.wechat'),
+}
+
+/** What a masked identifier still shows: digits between masks first, else its ends. */
+function describeLeft({ head, tail, middle }: MaskShape): LocalText {
+  if (middle > 0) return localText('leak.identifier.left.middle', { middle })
+  if (head > 0 && tail > 0) return localText('leak.identifier.left.ends', { head, tail })
+  return head > 0 ? localText('leak.identifier.left.head', { head }) : localText('leak.identifier.left.tail', { tail })
 }
