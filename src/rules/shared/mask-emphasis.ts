@@ -12,15 +12,17 @@ export interface RunSpan {
   readonly kind: string
 }
 
-/** Clause punctuation that emphasis in running prose rarely spans: ，、；,; */
-const clausePunctRe = /[，、；,;]/
+/** Clause and sentence punctuation that emphasis in running prose rarely spans: ，、；。！？,; */
+const clausePunctRe = /[，、；。！？,;]/
 /** Measure words: a star run right before one stands for a number (`学习**次`), not markup. */
 const countWordRe = /[次名个项篇份家元年月日人户条张期届批场](?!项目|名单|名称|人民|人员|人才|年度|年轻|月份|日常|期间|家庭|个人|条例|批示|场所)/y
 /** The longest emphasis between paired markers in running prose; a heading may be longer. */
 const maxEmphasisLength = 40
 const maxHeadingLength = 120
-/** Heading numbers that open bold headings: `一、`, `（二）`, `3.`, `第一，`. */
-const numberingRe = /^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，、章节条部])/
+/** Heading numbers that open bold headings and lead-ins: `一、`, `一是`, `（二）`, `3.`, `第一，`. */
+const numberingRe = /^(?:[一二三四五六七八九十]+[、．.是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，、章节条部])/
+/** Punctuation that ends a bold lead-in sentence inside its markers. */
+const leadInEndRe = /[，。；：！？]$/
 /** What may come before a heading's opening marker on its line: indent, `#`, `>`, a list bullet. */
 const headingLeadRe = /^[\s#>*+\-\d.、]*$/
 /** Emphasis does not start with closing punctuation nor end with opening punctuation. */
@@ -87,7 +89,11 @@ function isEmphasisPair(text: string, open: RunSpan, close: RunSpan): boolean {
   if (inner.length === 0 || isSpace(inner.charCodeAt(0)) || isSpace(inner.charCodeAt(inner.length - 1))) return false
   if (closingPunct.includes(inner.charAt(0)) || openingPunct.includes(inner.charAt(inner.length - 1)) || !isBalanced(inner)) return false
   if (isMaskPair(text, open, close)) return false
-  if (isHeading(text, open, close) || numberingRe.test(inner)) return inner.length <= maxHeadingLength
+  // A bold heading, or a lead-in closed by its own punctuation (`**坚持党建引领，**推动`),
+  // holds clause punctuation; a mask's neighbours do not end that way.
+  // Italics (`*…*`) is rare in Chinese and never so long: one star each side is held to prose's rule.
+  const isBold = open.end - open.start >= 2
+  if (isBold && (isHeading(text, open, close) || numberingRe.test(inner) || leadInEndRe.test(inner))) return inner.length <= maxHeadingLength
   return inner.length <= maxEmphasisLength && !clausePunctRe.test(inner)
 }
 
@@ -102,6 +108,8 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   const word = text.slice(open.end, open.end + 2)
   if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return true
   if (open.end - open.start >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) return true
+  // Italics is rare in Chinese: one star before a unit's name is its mask (`*市统计局*`).
+  if (open.end - open.start === 1 && startsNameWord(text, open.end)) return true
   return startsNameWord(text, open.end) && startsNameWord(text, close.end)
 }
 
