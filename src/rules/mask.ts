@@ -22,7 +22,9 @@ export const maskKind: RuleKind<MaskOptions> = {
       const findings: RawFinding[] = []
       for (const run of findMaskRuns(doc)) {
         if (run.role !== 'mask') continue
-        findings.push({ offset: run.start, length: run.end - run.start, args: { text: run.text } })
+        // A masked number is reported whole (`1X.X`), like the count kind reports it.
+        const text = doc.text.slice(run.numberStart, run.end)
+        findings.push({ offset: run.numberStart, length: run.end - run.numberStart, args: { text } })
       }
       return findings
     }

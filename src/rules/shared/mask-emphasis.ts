@@ -41,7 +41,11 @@ export function findEmphasisMarkers(doc: Document, runs: readonly RunSpan[]): bo
   const isMarker = new Array<boolean>(runs.length).fill(false)
   const isDecided = new Array<boolean>(runs.length).fill(false)
   if (doc.emphasis.length > 0) pairByTree(doc, runs, isMarker, isDecided)
-  for (const kind of ['star', 'line'] as const) pairOnLines(doc.text, runs, kind, isMarker, isDecided)
+  // Clear pairs first (`**三是**`), then lead-ins closed by their punctuation, so a mask
+  // between them (`；**村党支部…；**三是**`) is not taken for an opener.
+  for (const isLenient of [false, true]) {
+    for (const kind of ['star', 'line'] as const) pairOnLines(doc.text, runs, kind, isLenient, isMarker, isDecided)
+  }
   return isMarker
 }
 
@@ -65,7 +69,7 @@ function pairByTree(doc: Document, runs: readonly RunSpan[], isMarker: boolean[]
   }
 }
 
-function pairOnLines(text: string, runs: readonly RunSpan[], kind: 'star' | 'line', isMarker: boolean[], isDecided: boolean[]): void {
+function pairOnLines(text: string, runs: readonly RunSpan[], kind: 'star' | 'line', isLenient: boolean, isMarker: boolean[], isDecided: boolean[]): void {
   const open = runs.flatMap((run, i) => (run.kind === kind && !isDecided[i] && !isMarker[i] ? [i] : []))
   for (let k = 0; k < open.length; k++) {
     const a = runs[open[k]!]!
@@ -76,7 +80,7 @@ function pairOnLines(text: string, runs: readonly RunSpan[], kind: 'star' | 'lin
       const b = runs[open[j]!]!
       if (hasLineBreak(text, a.end, b.start)) break
       if (isMarker[open[j]!] || b.end - b.start !== a.end - a.start) continue
-      if (isEmphasisPair(text, a, b)) {
+      if (isEmphasisPair(text, a, b, isLenient)) {
         isMarker[open[k]!] = isMarker[open[j]!] = true
       }
       break
@@ -84,7 +88,7 @@ function pairOnLines(text: string, runs: readonly RunSpan[], kind: 'star' | 'lin
   }
 }
 
-function isEmphasisPair(text: string, open: RunSpan, close: RunSpan): boolean {
+function isEmphasisPair(text: string, open: RunSpan, close: RunSpan, isLenient: boolean): boolean {
   const inner = text.slice(open.end, close.start)
   if (inner.length === 0 || isSpace(inner.charCodeAt(0)) || isSpace(inner.charCodeAt(inner.length - 1))) return false
   if (closingPunct.includes(inner.charAt(0)) || openingPunct.includes(inner.charAt(inner.length - 1)) || !isBalanced(inner)) return false
@@ -93,7 +97,7 @@ function isEmphasisPair(text: string, open: RunSpan, close: RunSpan): boolean {
   // holds clause punctuation; a mask's neighbours do not end that way.
   // Italics (`*…*`) is rare in Chinese and never so long: one star each side is held to prose's rule.
   const isBold = open.end - open.start >= 2
-  if (isBold && (isHeading(text, open, close) || numberingRe.test(inner) || leadInEndRe.test(inner))) return inner.length <= maxHeadingLength
+  if (isBold && (isHeading(text, open, close) || numberingRe.test(inner) || (isLenient && leadInEndRe.test(inner)))) return inner.length <= maxHeadingLength
   return inner.length <= maxEmphasisLength && !clausePunctRe.test(inner)
 }
 
@@ -109,7 +113,7 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return true
   if (open.end - open.start >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) return true
   // Italics is rare in Chinese: one star before a unit's name is its mask (`*市统计局*`).
-  if (open.end - open.start === 1 && startsNameWord(text, open.end)) return true
+  if (open.end - open.start === 1 && startsNameWord(text, open.end) && !isHeading(text, open, close)) return true
   return startsNameWord(text, open.end) && startsNameWord(text, close.end)
 }
 

@@ -134,7 +134,10 @@ function judgeInNumber(text: string, c: Candidate, before: number, after: number
   let numberStart = c.start
   while (numberStart > 0 && (isDigit(text.charCodeAt(numberStart - 1)) || text.charCodeAt(numberStart - 1) === 0x2e)) numberStart--
   if (isWordChar(text.charCodeAt(numberStart - 1))) return undefined
-  return { role: 'count', numberStart }
+  // Alone in a table cell, a number with masked digits (`| 1X.X |`) is a blank of its own; a
+  // star there is a footnote mark (`| 12.5* |`).
+  const isAlone = isFieldBoundary(neighbourBefore(text, numberStart)) && isFieldBoundary(neighbourAfter(text, c.end))
+  return { role: isAlone && c.kind === 'letter' ? 'mask' : 'count', numberStart }
 }
 
 /**
@@ -204,8 +207,8 @@ function judgeSpaces(text: string, c: Candidate): Judgement | undefined {
   return { role: 'count', numberStart: c.start }
 }
 
-/** Labels are short: `性别：` after a field (`姓名：　　　　性别：`). */
-const nextLabelRe = /[\u4e00-\u9fff]{1,6}[：:]/y
+/** Labels are short, maybe letter-spaced: `性别：`, `性　　别：` after a field (`姓名：　　　　性别：`). */
+const nextLabelRe = /[\u4e00-\u9fff][\u4e00-\u9fff\u3000 ]{0,7}[：:]/y
 
 /**
  * A spaced field ends the line, meets punctuation or the next label; spaces before a value
