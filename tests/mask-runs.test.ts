@@ -191,6 +191,8 @@ describe('emphasis told from masks', () => {
     '| **指标** | **数值（亿元）** |\n|---|---|\n| **一、工业** | 30 |',
     '## **第一部分：总体情况**',
     '> **编者按：**本文',
+    '**坚持以人民为中心，**深入贯彻落实，以**“严、实、快、新”**为目标',
+    '　　**问：**个体工商户是否需要填报？',
   ])('reports no mask on Markdown emphasis %j, whatever it holds', async (text) => {
     expect(await placeholdersOf(text, 'a.md')).toEqual([])
     expect(await placeholdersOf(text, 'a.txt')).toEqual([])

@@ -15,12 +15,14 @@ export interface RunSpan {
 /** Clause and sentence punctuation that emphasis in running prose rarely spans: ，、；。！？,; */
 const clausePunctRe = /[，、；。！？,;]/
 /** Measure words: a star run right before one stands for a number (`学习**次`), not markup. */
-const countWordRe = /[次名个项篇份家元年月日人户条张期届批场](?!项目|名单|名称|人民|人员|人才|年度|年轻|月份|日常|期间|家庭|个人|条例|批示|场所)/y
+const countWordRe = /[次名个项篇份家元年月日人户条张期届批场](?!项目|名单|名称|人民|人员|人才|年度|年轻|月份|日常|期间|家庭|个人|个体|个别|个性|条例|批示|场所)/y
 /** The longest emphasis between paired markers in running prose; a heading may be longer. */
 const maxEmphasisLength = 40
 const maxHeadingLength = 120
 /** Heading numbers that open bold headings and lead-ins: `一、`, `一是`, `（二）`, `3.`, `第一，`. */
 const numberingRe = /^(?:[一二三四五六七八九十]+[、．.是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，、章节条部])/
+/** Text wholly in quotes or title brackets. */
+const quotedRe = /^(?:“[^“”]*”|《[^《》]*》|「[^「」]*」)$/
 /** Punctuation that ends a bold lead-in sentence inside its markers. */
 const leadInEndRe = /[，。；：！？]$/
 /** What may come before a heading's opening marker on its line: indent, `#`, `>`, a list bullet. */
@@ -98,6 +100,8 @@ function isEmphasisPair(text: string, open: RunSpan, close: RunSpan, isLenient: 
   // Italics (`*…*`) is rare in Chinese and never so long: one star each side is held to prose's rule.
   const isBold = open.end - open.start >= 2
   if (isBold && (isHeading(text, open, close) || numberingRe.test(inner) || (isLenient && leadInEndRe.test(inner)))) return inner.length <= maxHeadingLength
+  // A bold slogan or title in its quotes holds its own commas (`**“严、实、快、新”**`).
+  if (isBold && quotedRe.test(inner)) return inner.length <= maxEmphasisLength
   return inner.length <= maxEmphasisLength && !clausePunctRe.test(inner)
 }
 
@@ -108,7 +112,9 @@ function isEmphasisPair(text: string, open: RunSpan, close: RunSpan, isLenient: 
  */
 function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   countWordRe.lastIndex = close.end
-  if (countWordRe.test(text)) return true
+  // A bold label opening its line closes on its own punctuation (`**问：**个体户`).
+  const isLabel = leadInEndRe.test(text.charAt(close.start - 1)) && isLineStart(text, open.start)
+  if (!isLabel && countWordRe.test(text)) return true
   const word = text.slice(open.end, open.end + 2)
   if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return true
   if (open.end - open.start >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) return true
@@ -117,10 +123,15 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   return startsNameWord(text, open.end) && startsNameWord(text, close.end)
 }
 
+/** The run begins its line, after indent, `#`, `>` or a bullet. */
+function isLineStart(text: string, at: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1
+  return headingLeadRe.test(text.slice(lineStart, at))
+}
+
 /** The opener begins its line (after indent, `#`, a bullet) and the closer ends it. */
 function isHeading(text: string, open: RunSpan, close: RunSpan): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', open.start - 1), text.lastIndexOf('\r', open.start - 1)) + 1
-  if (!headingLeadRe.test(text.slice(lineStart, open.start))) return false
+  if (!isLineStart(text, open.start)) return false
   for (let i = close.end; i < text.length; i++) {
     const ch = text.charCodeAt(i)
     if (isLineBreak(ch)) return true

@@ -44,8 +44,12 @@ export interface MaskRun {
   readonly numberStart: number
 }
 
-/** One alternative per kind; {@link kindOf} tells them apart by the first character. */
-const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38\u00D7]+|[\u25CB\u25A1\u25B3]+|[_\uFF3F]{2,}|\u3000{2,}|（[ \u3000\u00A0]*）|【[ \u3000\u00A0]*】|\([ \u3000\u00A0]+\)|“[ \u3000\u00A0]+”|「[ \u3000\u00A0]+」/g
+/**
+ * One alternative per kind; {@link kindOf} tells them apart by the first character. Latin
+ * letters and `×` make separate runs: a mask is written with one of them, while `x×(1+a%)`
+ * is a formula.
+ */
+const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38]+|\u00D7+|[\u25CB\u25A1\u25B3]+|[_\uFF3F]{2,}|\u3000{2,}|（[ \u3000\u00A0]*）|【[ \u3000\u00A0]*】|\([ \u3000\u00A0]+\)|“[ \u3000\u00A0]+”|「[ \u3000\u00A0]+」/g
 /** The letters after the point of a decimal blank (`X.X%`). */
 const fractionRe = /^[xX\uFF58\uFF38\u00D7]+/
 /** Chinese numerals: `○` among them is a zero typed with the wrong circle (`二○二三年`). */
@@ -195,18 +199,22 @@ function judgeBracket(text: string, c: Candidate): Judgement | undefined {
  * Two or more U+3000 inside a line: after a label (`姓名：　　　　`) a field to fill; between
  * Chinese text a number's blank when a unit follows (`共　　人`). At a line's start they are
  * the first-line indent, and around one character the letter spacing of a title or a label
- * (`单　　位：`, `目　　录`), except after a year's digits (`2024年　　月`).
+ * (`单　　位：`, `目　　录`), except after a date's part (`2024年　　月　　日`) or a word that
+ * announces a number (`共　　家`).
  */
 function judgeSpaces(text: string, c: Candidate): Judgement | undefined {
   const before = c.start > 0 ? text.charCodeAt(c.start - 1) : lineEdge
   if (isLineEdge(before) || before === 0x09 || before === 0x20) return undefined
-  if (before === 0xff1a /* ： */ || before === 0x3a) return isFieldEnd(text, c.end) ? { role: 'mask', numberStart: c.start } : undefined
+  // After a label: a field, or a count when a unit follows (`党员总数：　　名`).
+  if (before === 0xff1a /* ： */ || before === 0x3a) return { role: isFieldEnd(text, c.end) ? 'mask' : 'count', numberStart: c.start }
   if (!isHan(before) || !isHan(text.charCodeAt(c.end))) return undefined
   const beforeWord = text.charCodeAt(c.start - 2)
-  if (!isHan(beforeWord) && !isDigit(beforeWord) && !isDatePart(before)) return undefined
+  if (!isHan(beforeWord) && !isDigit(beforeWord) && !isDatePart(before) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
   return { role: 'count', numberStart: c.start }
 }
 
+/** Words that announce a number: a blank after one is a count even where a cell begins (`共　　家`). */
+const numberLeadRe = /[共约计达近超逾第]/
 /** Labels are short, maybe letter-spaced: `性别：`, `性　　别：` after a field (`姓名：　　　　性别：`). */
 const nextLabelRe = /[\u4e00-\u9fff][\u4e00-\u9fff\u3000 ]{0,7}[：:]/y
 
@@ -234,7 +242,9 @@ function isShapeMask(text: string, start: number, end: number): boolean {
 
 /**
  * A document that masks a name with a symbol masks others with the same symbol: there a lone
- * one in a name's place is a mask too (`在*区率先`, `“*城经验”`), unless it marks a note.
+ * one in a name's place is a mask too (`在*区率先`, `“*城经验”`), unless it marks a note. A
+ * lone Latin letter is left to the certain contexts: between Chinese words it is as often a
+ * formula's variable (`其中x为解释变量`).
  */
 function promoteLoneSymbols(text: string, runs: MaskRun[]): MaskRun[] {
   const habits = new Set<string>()
@@ -244,7 +254,7 @@ function promoteLoneSymbols(text: string, runs: MaskRun[]): MaskRun[] {
   }
   if (habits.size === 0) return runs
   return runs.map((run) => {
-    if (run.role !== 'count' || run.end - run.start !== 1 || run.numberStart !== run.start || !habits.has(run.text)) return run
+    if (run.role !== 'count' || run.end - run.start !== 1 || run.numberStart !== run.start || !habits.has(run.text) || isLatinLetter(run.text)) return run
     if (!isNamePosition(text, run.start, run.end)) return run
     if ((run.kind === 'star' && isFootnoteStar(text, run.start)) || (run.kind === 'letter' && startsLetterTerm(text, run.end))) return run
     return { ...run, role: 'mask' }
@@ -254,6 +264,10 @@ function promoteLoneSymbols(text: string, runs: MaskRun[]): MaskRun[] {
 /** 年 and 月 end a date's part: the blank after them is the next part's (`　　年　　月　　日`). */
 function isDatePart(code: number): boolean {
   return code === 0x5e74 || code === 0x6708
+}
+
+function isLatinLetter(s: string): boolean {
+  return /^[xX\uFF58\uFF38]$/.test(s)
 }
 
 /** ASCII and full-width digits (U+FF10–U+FF19). */
