@@ -205,14 +205,20 @@ function judgeBracket(text: string, c: Candidate): Judgement | undefined {
 function judgeSpaces(text: string, c: Candidate): Judgement | undefined {
   const before = c.start > 0 ? text.charCodeAt(c.start - 1) : lineEdge
   if (isLineEdge(before) || before === 0x09 || before === 0x20) return undefined
-  // After a label: a field, or a count when a unit follows (`党员总数：　　名`).
-  if (before === 0xff1a /* ： */ || before === 0x3a) return { role: isFieldEnd(text, c.end) ? 'mask' : 'count', numberStart: c.start }
+  // After a label: a field; after a quantity's label, a count when a unit follows
+  // (`党员总数：　　名`), where other labels only align their value (`报告人：　　张三`).
+  if (before === 0xff1a /* ： */ || before === 0x3a) {
+    if (isFieldEnd(text, c.end)) return { role: 'mask', numberStart: c.start }
+    return quantityLabelRe.test(text.charAt(c.start - 2)) ? { role: 'count', numberStart: c.start } : undefined
+  }
   if (!isHan(before) || !isHan(text.charCodeAt(c.end))) return undefined
   const beforeWord = text.charCodeAt(c.start - 2)
   if (!isHan(beforeWord) && !isDigit(beforeWord) && !isDatePart(before) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
   return { role: 'count', numberStart: c.start }
 }
 
+/** The last character of a label that names a quantity: `人数：`, `数量：`, `金额：`, `面积：`. */
+const quantityLabelRe = /[数量额率积]/
 /** Words that announce a number: a blank after one is a count even where a cell begins (`共　　家`). */
 const numberLeadRe = /[共约计达近超逾第]/
 /** Labels are short, maybe letter-spaced: `性别：`, `性　　别：` after a field (`姓名：　　　　性别：`). */
