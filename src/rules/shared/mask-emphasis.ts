@@ -26,7 +26,7 @@ const quotedRe = /^(?:“[^“”]*”|《[^《》]*》|「[^「」]*」)$/
 /** Punctuation that ends a bold lead-in sentence inside its markers. */
 const leadInEndRe = /[，。；：！？]$/
 /** What may come before a heading's opening marker on its line: indent, `#`, `>`, a list bullet. */
-const headingLeadRe = /^[\s#>*+\-\d.、]*$/
+const headingLeadRe = /[^\S\r\n]|[#>*+\-\d.、]/
 /** Emphasis does not start with closing punctuation nor end with opening punctuation. */
 const closingPunct = '，。、；：！？）》”’」】'
 const openingPunct = '（《“‘「【'
@@ -78,9 +78,10 @@ function pairOnLines(text: string, runs: readonly RunSpan[], kind: 'star' | 'lin
     if (isMarker[open[k]!]) continue
     // Markdown takes `__` for emphasis only at a word's edge: `位于__省__市` is two blanks.
     if (kind === 'line' && (isHan(text.charCodeAt(a.start - 1)) || isWordChar(text.charCodeAt(a.start - 1)))) continue
-    for (let j = k + 1; j < open.length; j++) {
+    for (let j = k + 1, checked = a.end; j < open.length; j++) {
       const b = runs[open[j]!]!
-      if (hasLineBreak(text, a.end, b.start)) break
+      if (hasLineBreak(text, checked, b.start)) break
+      checked = b.start
       if (isMarker[open[j]!] || b.end - b.start !== a.end - a.start) continue
       if (isEmphasisPair(text, a, b, isLenient)) {
         isMarker[open[k]!] = isMarker[open[j]!] = true
@@ -125,8 +126,13 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
 
 /** The run begins its line, after indent, `#`, `>` or a bullet. */
 function isLineStart(text: string, at: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1
-  return headingLeadRe.test(text.slice(lineStart, at))
+  // Walked back only over what may lead a heading, so a long line costs nothing.
+  for (let i = at - 1; i >= 0; i--) {
+    const ch = text.charAt(i)
+    if (isLineBreak(ch.charCodeAt(0))) return true
+    if (!headingLeadRe.test(ch)) return false
+  }
+  return true
 }
 
 /** The opener begins its line (after indent, `#`, a bullet) and the closer ends it. */
@@ -141,9 +147,8 @@ function isHeading(text: string, open: RunSpan, close: RunSpan): boolean {
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
-  const lf = text.indexOf('\n', from)
-  const cr = text.indexOf('\r', from)
-  return (lf >= 0 && lf < to) || (cr >= 0 && cr < to)
+  for (let i = from; i < to; i++) if (isLineBreak(text.charCodeAt(i))) return true
+  return false
 }
 
 /** True when the brackets and quotes in `inner` pair up: emphasis does not cross `》《` or `”“`. */
