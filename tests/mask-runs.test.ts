@@ -193,6 +193,11 @@ describe('emphasis told from masks', () => {
     '> **编者按：**本文',
     '**坚持以人民为中心，**深入贯彻落实，以**“严、实、快、新”**为目标',
     '　　**问：**个体工商户是否需要填报？',
+    '__一、强化政治引领__',
+    '1. __坚持党建引领，__推动发展',
+    '### __三、主要做法：__',
+    '**一、强化政治引领**\n---',
+    '党小组会**次数偏少**，需改进',
   ])('reports no mask on Markdown emphasis %j, whatever it holds', async (text) => {
     expect(await placeholdersOf(text, 'a.md')).toEqual([])
     expect(await placeholdersOf(text, 'a.txt')).toEqual([])
@@ -203,6 +208,8 @@ describe('emphasis told from masks', () => {
     expect(await placeholdersOf('**注意：本单位***科**', 'a.txt')).toEqual(['***'])
     expect(await placeholdersOf('**市、**县统计局', 'a.md')).toEqual(['**', '**'])
     expect(await countsOf('国家统计局**调查队全年学习**次', 'a.md')).toEqual(['**次'])
+    expect(await countsOf('全年学习**次，国家统计局**调查队', 'a.md')).toEqual(['**次'])
+    expect(await placeholdersOf('《*市统计数据质量管理办法》', 'a.md')).toEqual(['*'])
   })
 
   it('reads HTML emphasis as text', async () => {

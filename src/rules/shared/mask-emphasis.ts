@@ -15,7 +15,7 @@ export interface RunSpan {
 /** Clause and sentence punctuation that emphasis in running prose rarely spans: ，、；。！？,; */
 const clausePunctRe = /[，、；。！？,;]/
 /** Measure words: a star run right before one stands for a number (`学习**次`), not markup. */
-const countWordRe = /[次名个项篇份家元年月日人户条张期届批场](?!项目|名单|名称|人民|人员|人才|年度|年轻|月份|日常|期间|家庭|个人|个体|个别|个性|条例|批示|场所)/y
+const countWordRe = /(?!项目|名单|名称|人民|人员|人才|年度|年轻|月份|日常|期间|家庭|个人|个体|个别|个性|条例|条件|批示|场所|次要|次数)[次名个项篇份家元年月日人户条张期届批场]/y
 /** The longest emphasis between paired markers in running prose; a heading may be longer. */
 const maxEmphasisLength = 40
 const maxHeadingLength = 120
@@ -116,6 +116,9 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   // A bold label opening its line closes on its own punctuation (`**问：**个体户`).
   const isLabel = leadInEndRe.test(text.charAt(close.start - 1)) && isLineStart(text, open.start)
   if (!isLabel && countWordRe.test(text)) return true
+  // An opener glued to a word and followed by a measure word is a count (`学习**次，国家统计局**调查队`).
+  countWordRe.lastIndex = open.end
+  if (isHan(text.charCodeAt(open.start - 1)) && countWordRe.test(text)) return true
   const word = text.slice(open.end, open.end + 2)
   if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return true
   if (open.end - open.start >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) return true
