@@ -45,8 +45,10 @@ export function findEmphasisMarkers(doc: Document, runs: readonly RunSpan[]): bo
   if (doc.emphasis.length > 0) pairByTree(doc, runs, isMarker, isDecided)
   // Clear pairs first (`**三是**`), then lead-ins closed by their punctuation, so a mask
   // between them (`；**村党支部…；**三是**`) is not taken for an opener.
+  // Line numbers by binary search once, not by walking the text between every two runs.
+  const lines = runs.map((run) => (run.kind === 'star' || run.kind === 'line' ? doc.lineAt(run.start) : 0))
   for (const isLenient of [false, true]) {
-    for (const kind of ['star', 'line'] as const) pairOnLines(doc.text, runs, kind, isLenient, isMarker, isDecided)
+    for (const kind of ['star', 'line'] as const) pairOnLines(doc.text, runs, lines, kind, isLenient, isMarker, isDecided)
   }
   return isMarker
 }
@@ -71,17 +73,17 @@ function pairByTree(doc: Document, runs: readonly RunSpan[], isMarker: boolean[]
   }
 }
 
-function pairOnLines(text: string, runs: readonly RunSpan[], kind: 'star' | 'line', isLenient: boolean, isMarker: boolean[], isDecided: boolean[]): void {
+function pairOnLines(text: string, runs: readonly RunSpan[], lines: readonly number[], kind: 'star' | 'line', isLenient: boolean, isMarker: boolean[], isDecided: boolean[]): void {
   const open = runs.flatMap((run, i) => (run.kind === kind && !isDecided[i] && !isMarker[i] ? [i] : []))
   for (let k = 0; k < open.length; k++) {
     const a = runs[open[k]!]!
     if (isMarker[open[k]!]) continue
     // Markdown takes `__` for emphasis only at a word's edge: `位于__省__市` is two blanks.
     if (kind === 'line' && (isHan(text.charCodeAt(a.start - 1)) || isWordChar(text.charCodeAt(a.start - 1)))) continue
-    for (let j = k + 1, checked = a.end; j < open.length; j++) {
+    for (let j = k + 1; j < open.length; j++) {
       const b = runs[open[j]!]!
-      if (hasLineBreak(text, checked, b.start)) break
-      checked = b.start
+      // No emphasis is longer: farther runs are not looked at, so a long line costs little.
+      if (b.start - a.end > maxHeadingLength || lines[open[j]!] !== lines[open[k]!]) break
       if (isMarker[open[j]!] || b.end - b.start !== a.end - a.start) continue
       if (isEmphasisPair(text, a, b, isLenient)) {
         isMarker[open[k]!] = isMarker[open[j]!] = true
@@ -92,6 +94,8 @@ function pairOnLines(text: string, runs: readonly RunSpan[], kind: 'star' | 'lin
 }
 
 function isEmphasisPair(text: string, open: RunSpan, close: RunSpan, isLenient: boolean): boolean {
+  // The cheap test first: most star runs on a long line are far apart.
+  if (close.start - open.end > maxHeadingLength) return false
   const inner = text.slice(open.end, close.start)
   if (inner.length === 0 || isSpace(inner.charCodeAt(0)) || isSpace(inner.charCodeAt(inner.length - 1))) return false
   if (closingPunct.includes(inner.charAt(0)) || openingPunct.includes(inner.charAt(inner.length - 1)) || !isBalanced(inner)) return false
@@ -147,11 +151,6 @@ function isHeading(text: string, open: RunSpan, close: RunSpan): boolean {
     if (!isSpace(ch)) return false
   }
   return true
-}
-
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isLineBreak(text.charCodeAt(i))) return true
-  return false
 }
 
 /** True when the brackets and quotes in `inner` pair up: emphasis does not cross `》《` or `”“`. */

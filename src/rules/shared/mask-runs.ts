@@ -49,7 +49,18 @@ export interface MaskRun {
  * letters and `×` make separate runs: a mask is written with one of them, while `x×(1+a%)`
  * is a formula.
  */
-const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38]+|\u00D7+|[\u25CB\u25A1\u25B3]+|[_\uFF3F]{2,}|\u3000{2,}|（[ \u3000\u00A0]*）|【[ \u3000\u00A0]*】|\([ \u3000\u00A0]+\)|“[ \u3000\u00A0]+”|「[ \u3000\u00A0]+」/g
+const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38]+|\u00D7+|[\u25CB\u25A1\u25B3]+|[_\uFF3F]{2,}|\u3000{2,}|[（【(“「][ \u3000\u00A0]*[）】)”」]/g
+/**
+ * The brackets of a blank, each with the one that closes it: full-width round and square
+ * brackets may be empty (`共（）人`), ASCII brackets and quotes must hold a space (`f()`, `“”`).
+ */
+const blankBrackets: Readonly<Record<string, { readonly close: string; readonly mayBeEmpty: boolean }>> = {
+  '（': { close: '）', mayBeEmpty: true },
+  '【': { close: '】', mayBeEmpty: true },
+  '(': { close: ')', mayBeEmpty: false },
+  '“': { close: '”', mayBeEmpty: false },
+  '「': { close: '」', mayBeEmpty: false },
+}
 /** The letters after the point of a decimal blank (`X.X%`). */
 const fractionRe = /^[xX\uFF58\uFF38\u00D7]+/
 /** Chinese numerals: `○` among them is a zero typed with the wrong circle (`二○二三年`). */
@@ -86,11 +97,12 @@ function scanMaskRuns(doc: Document): MaskRun[] {
   // its closer would look like a mask.
   const isMarker = findEmphasisMarkers(doc, candidates)
   const runs: MaskRun[] = []
-  candidates.forEach((c, i) => {
-    if (isMarker[i]) return
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!
+    if (isMarker[i]) continue
     const judged = judge(doc, c)
-    if (judged) runs.push({ ...c, text: doc.text.slice(c.start, c.end), ...judged })
-  })
+    if (judged) runs.push({ start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(c.start, c.end), role: judged.role, numberStart: judged.numberStart })
+  }
   return promoteLoneSymbols(doc.text, runs)
 }
 
@@ -116,7 +128,7 @@ function findCandidates(doc: Document): Candidate[] {
 type Judgement = Pick<MaskRun, 'role' | 'numberStart'>
 
 function judge(doc: Document, c: Candidate): Judgement | undefined {
-  if (c.kind === 'bracket') return judgeBracket(doc.text, c)
+  if (c.kind === 'bracket') return isBlankBracket(doc.text, c) ? judgeBracket(doc.text, c) : undefined
   if (c.kind === 'space') return judgeSpaces(doc.text, c)
   const text = doc.text
   const before = text.charCodeAt(c.start - 1)
@@ -184,6 +196,12 @@ function judgeInField(doc: Document, c: Candidate): Judgement | undefined {
   const isDivider = (c.kind === 'star' || c.kind === 'line') && before === lineEdge && after === lineEdge
   if (isDivider && (doc.format === 'text' || doc.format === 'markdown')) return undefined
   return { role: 'mask', numberStart: c.start }
+}
+
+/** The bracket pair matches, and holds a space where an empty pair means something else. */
+function isBlankBracket(text: string, c: Candidate): boolean {
+  const bracket = blankBrackets[text.charAt(c.start)]
+  return bracket !== undefined && text.charAt(c.end - 1) === bracket.close && (bracket.mayBeEmpty || c.end - c.start > 2)
 }
 
 /**
