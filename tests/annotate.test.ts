@@ -44,7 +44,9 @@ describe('annotate', () => {
     expect(texts).not.toContain('**次')
     expect(texts).not.toContain('x名')
     expect(texts.length).toBeGreaterThan(0)
-    expect(texts.every((t) => t === '**')).toBe(true)
+    // The name in the table cell is a mask bounded by the cell's edges (the mask model).
+    expect(texts).toContain('×××')
+    expect(texts.every((t) => t === '**' || t === '×××')).toBe(true)
   })
 
   it('refuses to overwrite the original, a non-.docx input or output, and a missing -o', () => {

@@ -39,6 +39,17 @@ export interface DocumentSource {
   readonly byteLength?: number | undefined
   /** For a .docx, the table cell of each line (index 0 is line 1), undefined outside tables. */
   readonly cells?: readonly (TableCell | undefined)[]
+  /** Emphasis the markup's parser found (Markdown `**一、强化**`): its markers are not masks. */
+  readonly emphasis?: readonly EmphasisSpan[]
+}
+
+/**
+ * One emphasis or strong span of parsed markup: its opening and closing markers (`**`), in
+ * UTF-16 code units. Nested spans (`***加粗斜体***`) are listed one each.
+ */
+export interface EmphasisSpan {
+  readonly open: Region
+  readonly close: Region
 }
 
 /**
@@ -59,6 +70,8 @@ export class Document {
   readonly byteLength: number | undefined
   /** For a .docx, the table cell of each line (index 0 is line 1); empty otherwise. */
   readonly cells: readonly (TableCell | undefined)[]
+  /** Emphasis spans found by the format's parser, in document order; empty for plain text. */
+  readonly emphasis: readonly EmphasisSpan[]
   private lineStartsCache: number[] | undefined
   private readonly memo = new Map<string, unknown>()
 
@@ -72,6 +85,7 @@ export class Document {
     this.htmlRegions = source.htmlRegions
     this.byteLength = source.byteLength
     this.cells = source.cells ?? []
+    this.emphasis = source.emphasis ?? []
   }
 
   /** Offsets at which each line starts; index 0 is line 1. */

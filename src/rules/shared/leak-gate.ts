@@ -12,12 +12,12 @@ export const profileListSchema = lazy(() => zod().array(zod().enum(profiles as u
 export const onlyWhenMaskedSchema = lazy(() => profileListSchema().default(['draft']))
 
 /**
- * A lone `*` or `x` (a footnote star, `X光`) does not make a document anonymized; a run of two
- * or more does, as the placeholder rule judges. A template's writing line (`____`) is a blank
- * to fill in, not a name taken out.
+ * A mask of a name makes a document anonymized, as the placeholder rule judges (`***市`,
+ * `*县财政局`); a lone `*` that may be a number or a note (`发展*名`, `*注`) does not, nor a
+ * template's blank to fill in (`____`, `（  ）`, spaced fields).
  */
 function isNameLikeMask(run: MaskRun): boolean {
-  return run.end - run.start >= 2 && run.kind !== 'line'
+  return run.role === 'mask' && (run.kind === 'star' || run.kind === 'letter' || run.kind === 'shape')
 }
 
 /**
