@@ -13,6 +13,7 @@ export default function setup(): () => void {
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' })
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' })
   execFileSync(process.execPath, ['scripts/build-jieba-words.mjs'], { stdio: 'inherit' })
+  execFileSync(process.execPath, ['scripts/build-gazetteer.mjs', '--compile'], { stdio: 'inherit' })
   // Test workers inherit the environment of this process.
   const runDir = mkdtempSync(join(tmpdir(), 'mask-audit-tests-'))
   process.env[runDirVariable] = runDir
