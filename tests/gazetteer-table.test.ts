@@ -15,6 +15,7 @@ describe('gazetteer unit table', () => {
     const bytes = new Uint8Array(readFileSync(unitTableFile))
     expect(stampOfUnitTable(bytes)).toBe(unitTableStamp(source))
     expect(decodeUnitTable(bytes)).toEqual(built)
+    expect(built.shortUnitEntries.length).toBe(built.shortUnitCodes.length)
   })
 
   it('reads back what it encodes', () => {
@@ -34,6 +35,11 @@ describe('gazetteer unit table', () => {
       for (const unit of units) expect(shortNameOf(unit.name, unit.level)).toBe(short)
     }
     expect(gazetteer.unitsByShortName('不是地名')).toEqual([])
+    // Read from the table, the short names some unit passes a test for, as from the units.
+    const test = (short: string, level: number, isCommon: boolean) => level === 1 || (level === 2 && !isCommon) || (level === 3 && short.length >= 3 && !isCommon)
+    const expected = shorts.filter(([short, units]) => units.some((u) => test(short, u.level, gazetteer.isCommonShortName(u)))).map(([short]) => short)
+    expect(expected.length).toBeGreaterThan(100)
+    expect(gazetteer.shortNamesWhere((short, level, isCommon) => test(short, level, isCommon()))).toEqual(expected)
     expect(gazetteer.unit('0640')).toBeUndefined()
     expect(gazetteer.unit('640205202201')).toBeUndefined() // villages are found by name only
   })

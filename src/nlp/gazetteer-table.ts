@@ -10,7 +10,7 @@ export type Level = 1 | 2 | 3 | 4 | 5
 export const levelByCodeLength: Readonly<Record<number, Level>> = { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 }
 
 /** Raise when the layout or what goes into it changes: an older file is then rebuilt in memory. */
-const formatVersion = 1
+const formatVersion = 2
 const magic = 0x31545a47 // 'GZT1'
 
 /**
@@ -32,6 +32,8 @@ export interface UnitTable {
   readonly shortStarts: Int32Array
   readonly shortUnitStarts: Int32Array
   readonly shortUnitCodes: Int32Array
+  /** The entry of each of those units' names. */
+  readonly shortUnitEntries: Int32Array
   /** Short name indexes sorted by the short name (UTF-16 code units). */
   readonly shortSorted: Int32Array
 }
@@ -60,13 +62,13 @@ export function buildUnitTable(text: string): UnitTable {
     at = lineEnd + 1
   }
   const byCode = [...units].sort((a, b) => a.code - b.code)
-  const shortUnits = new Map<string, number[]>()
+  const shortUnits = new Map<string, (typeof units)[number][]>()
   for (const unit of units) {
     const short = shortNameOf(unit.name, unit.level)
     if (short.length < 2 || short === unit.name) continue
     const list = shortUnits.get(short)
-    if (list) list.push(unit.code)
-    else shortUnits.set(short, [unit.code])
+    if (list) list.push(unit)
+    else shortUnits.set(short, [unit])
   }
   const shorts = [...shortUnits.keys()]
   const shortStarts = [0]
@@ -82,13 +84,14 @@ export function buildUnitTable(text: string): UnitTable {
     shortText: shorts.join(''),
     shortStarts: Int32Array.from(shortStarts),
     shortUnitStarts: Int32Array.from(shortUnitStarts),
-    shortUnitCodes: Int32Array.from([...shortUnits.values()].flat()),
+    shortUnitCodes: Int32Array.from([...shortUnits.values()].flat(), (u) => u.code),
+    shortUnitEntries: Int32Array.from([...shortUnits.values()].flat(), (u) => u.entry),
     shortSorted: Int32Array.from(shorts.keys()).sort((a, b) => (shorts[a]! < shorts[b]! ? -1 : shorts[a]! > shorts[b]! ? 1 : 0)),
   }
 }
 
 const stringFields = ['text', 'shortText'] as const
-const arrayFields = ['starts', 'tabs', 'codes', 'codeEntries', 'shortStarts', 'shortUnitStarts', 'shortUnitCodes', 'shortSorted'] as const
+const arrayFields = ['starts', 'tabs', 'codes', 'codeEntries', 'shortStarts', 'shortUnitStarts', 'shortUnitCodes', 'shortUnitEntries', 'shortSorted'] as const
 
 /**
  * The table as bytes: u32 magic, u32 format version, u32 stamp length, the stamp (UTF-8,

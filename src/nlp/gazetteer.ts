@@ -177,19 +177,9 @@ export class Gazetteer {
   /** The unit of a code above village level. */
   unit(code: string): Unit | undefined {
     const known = this.byCode.get(code)
-    if (known || !unitCodeRe.test(code)) return known
-    const { codes, codeEntries, starts, tabs, text } = this.table
-    const n = Number(code)
-    let lo = 0
-    let hi = codes.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (codes[mid]! < n) lo = mid + 1
-      else hi = mid
-    }
-    if (codes[lo] !== n) return undefined
-    const entry = codeEntries[lo]!
-    return this.internUnit(code, text.slice(starts[entry]!, tabs[entry]!))
+    if (known) return known
+    const at = this.codeIndexOf(code)
+    return at < 0 ? undefined : this.internUnit(code, this.entryName(this.table.codeEntries[at]!))
   }
 
   /** The units containing `unit`, top (province) first; levels the data leaves out are skipped. */
@@ -199,6 +189,9 @@ export class Gazetteer {
 
   /** True when the unit's short name is a common word (江山 of 江山市, 和平 of 和平区). */
   isCommonShortName(unit: Unit): boolean {
+    const at = this.codeIndexOf(unit.code)
+    if (at >= 0) return this.isGenericEntry(this.table.codeEntries[at]!)
+    // A unit this table does not list: its name's entry, if it has one.
     const name = unit.name
     const entry = this.upper.endingAt(name, name.length, name.length, () => true)[0]
     return entry !== undefined && entry.name === name && entry.isGeneric
@@ -225,6 +218,27 @@ export class Gazetteer {
     return this.shortCache
   }
 
+  /**
+   * The short names of which some unit passes `test`, given the unit's level and a function
+   * telling whether its short name is a common word, in the order of {@link shortNames}. Reads
+   * the table only: a run that never asks for every short name's units makes none of them.
+   */
+  shortNamesWhere(test: (short: string, level: Level, isCommon: () => boolean) => boolean): string[] {
+    const { shortStarts, shortText, shortUnitStarts, shortUnitCodes, shortUnitEntries } = this.table
+    const names: string[] = []
+    for (let i = 0; i + 1 < shortStarts.length; i++) {
+      const short = shortText.slice(shortStarts[i]!, shortStarts[i + 1]!)
+      for (let k = shortUnitStarts[i]!; k < shortUnitStarts[i + 1]!; k++) {
+        const entry = shortUnitEntries[k]!
+        if (test(short, levelOfCode(shortUnitCodes[k]!), () => this.isGenericEntry(entry))) {
+          names.push(short)
+          break
+        }
+      }
+    }
+    return names
+  }
+
   /** The index of a short name in the table, or -1. */
   private shortIndexOf(short: string): number {
     const { shortSorted, shortStarts, shortText } = this.table
@@ -242,10 +256,40 @@ export class Gazetteer {
   }
 
   private shortUnits(i: number): Unit[] {
-    const { shortUnitStarts, shortUnitCodes } = this.table
+    const { shortUnitStarts, shortUnitCodes, shortUnitEntries } = this.table
     const units: Unit[] = []
-    for (let k = shortUnitStarts[i]!; k < shortUnitStarts[i + 1]!; k++) units.push(this.unit(String(shortUnitCodes[k]!))!)
+    for (let k = shortUnitStarts[i]!; k < shortUnitStarts[i + 1]!; k++) {
+      const code = String(shortUnitCodes[k]!)
+      units.push(this.byCode.get(code) ?? this.internUnit(code, this.entryName(shortUnitEntries[k]!)))
+    }
     return units
+  }
+
+  /** The position of a code in the table's ascending codes, or -1. */
+  private codeIndexOf(code: string): number {
+    if (!unitCodeRe.test(code)) return -1
+    const codes = this.table.codes
+    const n = Number(code)
+    let lo = 0
+    let hi = codes.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (codes[mid]! < n) lo = mid + 1
+      else hi = mid
+    }
+    return codes[lo] === n ? lo : -1
+  }
+
+  private entryName(entry: number): string {
+    return this.table.text.slice(this.table.starts[entry]!, this.table.tabs[entry]!)
+  }
+
+  /** Flag `g` of an entry: the third field of its line. */
+  private isGenericEntry(entry: number): boolean {
+    const text = this.table.text
+    const lineEnd = text.indexOf('\n', this.table.tabs[entry]!)
+    const flagsAt = text.indexOf('\t', this.table.tabs[entry]! + 1)
+    return flagsAt >= 0 && (lineEnd < 0 || flagsAt < lineEnd) && text.slice(flagsAt + 1, lineEnd < 0 ? undefined : lineEnd).includes('g')
   }
 
   private internUnit(code: string, name: string): Unit {
@@ -256,6 +300,11 @@ export class Gazetteer {
     }
     return unit
   }
+}
+
+/** The level of a code above village level, by its number of digits. */
+function levelOfCode(code: number): Level {
+  return code < 100 ? 1 : code < 10_000 ? 2 : code < 1_000_000 ? 3 : 4
 }
 
 /** A code above village level: 2 to 9 digits, never a leading 0. */
