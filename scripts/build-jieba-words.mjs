@@ -13,7 +13,8 @@
 //   u32 magic 'JBW1', u32 header bytes, header JSON (UTF-8, padded with spaces):
 //     { dictBytes, version, count, textLength, totalFrequency, maxLength, tags }
 //   u16[textLength]  the words, concatenated, sorted by UTF-16 code units
-//   u8[count]        the length of each word, in code units
+//   i32[count + 1]   where each word starts in the text, and the text's length
+//   i32[65537]       the first word whose first code unit is at least c, for each c, and count
 //   i32[count]       the frequency of each word
 //   u8[count]        the index of each word's part-of-speech tag in `tags`
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -23,7 +24,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const outFile = join(root, 'dist', 'data', 'jieba-words.bin')
-const magic = 0x3157424a // 'JBW1'
+const magic = 0x3257424a // 'JBW2'
 
 function main() {
   const require = createRequire(join(root, 'package.json'))
@@ -54,7 +55,7 @@ function main() {
   const header = { dictBytes: dict.length, version, count: entries.length, textLength, totalFrequency, maxLength, tags }
   const headerBytes = Buffer.from(JSON.stringify(header).padEnd(align(Buffer.byteLength(JSON.stringify(header)))), 'utf8')
   const count = entries.length
-  const size = 8 + headerBytes.length + align(textLength * 2) + align(count) + count * 4 + align(count)
+  const size = 8 + headerBytes.length + align(textLength * 2) + (count + 1) * 4 + 0x10001 * 4 + count * 4 + align(count)
   const out = Buffer.alloc(size)
   out.writeUInt32LE(magic, 0)
   out.writeUInt32LE(headerBytes.length, 4)
@@ -62,8 +63,17 @@ function main() {
   let at = 8 + headerBytes.length
   for (const { word } of entries) for (let i = 0; i < word.length; i++, at += 2) out.writeUInt16LE(word.charCodeAt(i), at)
   at = 8 + headerBytes.length + align(textLength * 2)
-  for (const { word } of entries) out[at++] = word.length
-  at = align(at)
+  let start = 0
+  for (const { word } of entries) {
+    at = out.writeInt32LE(start, at)
+    start += word.length
+  }
+  at = out.writeInt32LE(start, at)
+  // Sorted, so the words of each first code unit are one run.
+  const byFirst = new Int32Array(0x10001).fill(count)
+  for (let i = entries.length - 1; i >= 0; i--) byFirst[entries[i].word.charCodeAt(0)] = i
+  for (let c = 0x10000 - 1; c >= 0; c--) if (byFirst[c] > byFirst[c + 1]) byFirst[c] = byFirst[c + 1]
+  for (const first of byFirst) at = out.writeInt32LE(first, at)
   for (const { frequency } of entries) at = out.writeInt32LE(frequency, at)
   for (const { tag } of entries) out[at++] = tag
   mkdirSync(dirname(outFile), { recursive: true })

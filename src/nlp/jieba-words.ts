@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 /** Where `npm run build` writes the list: dist/data/, from dist/<dir>/ and from src/nlp/ alike. */
 export const jiebaWordsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'data', 'jieba-words.bin')
 
-const magic = 0x3157424a // 'JBW1'
+const magic = 0x3257424a // 'JBW2'
 
 interface Header {
   readonly dictBytes: number
@@ -30,26 +30,19 @@ export class JiebaWords {
   private readonly tags: readonly string[]
   private readonly maxLength: number
   /** Words starting with code unit c are [byFirst[c], byFirst[c + 1]). */
-  private readonly byFirst = new Int32Array(0x10001)
+  private readonly byFirst: Int32Array
 
   constructor(bytes: Uint8Array, header: Header, at: number) {
     const { count, textLength } = header
     const buffer = bytes.buffer
     const base = bytes.byteOffset + at
     this.text = new Uint16Array(buffer, base, textLength)
-    const lengthsAt = base + align(textLength * 2)
-    const lengths = new Uint8Array(buffer, lengthsAt, count)
-    this.frequencies = new Int32Array(buffer, lengthsAt + align(count), count)
-    this.tagIndex = new Uint8Array(buffer, lengthsAt + align(count) + count * 4, count)
-    this.starts = new Int32Array(count + 1)
-    for (let i = 0; i < count; i++) this.starts[i + 1] = this.starts[i]! + lengths[i]!
-    // Sorted, so each first code unit's words are one run; byFirst[c] is the first index at or past c.
-    let c = 0
-    for (let i = 0; i < count; i++) {
-      const first = this.text[this.starts[i]!]!
-      while (c <= first) this.byFirst[c++] = i
-    }
-    while (c <= 0x10000) this.byFirst[c++] = count
+    const startsAt = base + align(textLength * 2)
+    this.starts = new Int32Array(buffer, startsAt, count + 1)
+    const byFirstAt = startsAt + (count + 1) * 4
+    this.byFirst = new Int32Array(buffer, byFirstAt, 0x10001)
+    this.frequencies = new Int32Array(buffer, byFirstAt + 0x10001 * 4, count)
+    this.tagIndex = new Uint8Array(buffer, byFirstAt + 0x10001 * 4 + count * 4, count)
     this.totalFrequency = header.totalFrequency
     this.tags = header.tags
     this.maxLength = header.maxLength
