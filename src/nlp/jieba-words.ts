@@ -1,113 +1,145 @@
-// jieba's dictionary as a sorted word list (dist/data/jieba-words.bin, written by
-// scripts/build-jieba-words.mjs), read without parsing: finds the dictionary words inside a
-// text, so the tokenizer can give jieba only those (see jieba-backend.ts).
+// An index of jieba's dictionary (dist/data/jieba-words.bin, written by
+// scripts/build-jieba-words.mjs over the dict.txt of @node-rs/jieba): finds the dictionary
+// words inside a text, so the tokenizer can give jieba only those (see jieba-backend.ts).
+// Words are compared as UTF-8 bytes, in dict.txt itself; nothing is decoded or parsed.
 import { readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** Where `npm run build` writes the list: dist/data/, from dist/<dir>/ and from src/nlp/ alike. */
+/** Where `npm run build` writes the index: dist/data/, from dist/<dir>/ and from src/nlp/ alike. */
 export const jiebaWordsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'data', 'jieba-words.bin')
 
-const magic = 0x3257424a // 'JBW2'
+const magic = 0x3357424a // 'JBW3'
 
 interface Header {
   readonly dictBytes: number
   readonly version: string
   readonly count: number
-  readonly textLength: number
   readonly totalFrequency: number
-  readonly maxLength: number
-  readonly tags: readonly string[]
 }
 
-/** The words of jieba's dictionary, sorted by UTF-16 code units, with frequencies and tags. */
+/** The words of jieba's dictionary, sorted by their UTF-8 bytes, as lines of dict.txt. */
 export class JiebaWords {
   readonly totalFrequency: number
-  private readonly text: Uint16Array
-  private readonly starts: Int32Array
-  private readonly frequencies: Int32Array
-  private readonly tagIndex: Uint8Array
-  private readonly tags: readonly string[]
-  private readonly maxLength: number
-  /** Words starting with code unit c are [byFirst[c], byFirst[c + 1]). */
-  private readonly byFirst: Int32Array
+  readonly size: number
+  /** Byte offset of each word's line in dict.txt, and the word's length in bytes. */
+  private readonly lineStarts: Int32Array
+  private readonly wordBytes: Uint8Array
+  /** Words whose first character is code point c (below 0x10000) are [byFirst[c], byFirst[c + 1]). */
+  private readonly byFirst = new Int32Array(0x10002)
 
-  constructor(bytes: Uint8Array, header: Header, at: number) {
-    const { count, textLength } = header
-    const buffer = bytes.buffer
-    const base = bytes.byteOffset + at
-    this.text = new Uint16Array(buffer, base, textLength)
-    const startsAt = base + align(textLength * 2)
-    this.starts = new Int32Array(buffer, startsAt, count + 1)
-    const byFirstAt = startsAt + (count + 1) * 4
-    this.byFirst = new Int32Array(buffer, byFirstAt, 0x10001)
-    this.frequencies = new Int32Array(buffer, byFirstAt + 0x10001 * 4, count)
-    this.tagIndex = new Uint8Array(buffer, byFirstAt + 0x10001 * 4 + count * 4, count)
+  constructor(
+    private readonly dict: Buffer,
+    index: Uint8Array,
+    header: Header,
+  ) {
+    this.size = header.count
     this.totalFrequency = header.totalFrequency
-    this.tags = header.tags
-    this.maxLength = header.maxLength
-  }
-
-  get size(): number {
-    return this.frequencies.length
+    this.lineStarts = new Int32Array(index.buffer, index.byteOffset, this.size)
+    this.wordBytes = new Uint8Array(index.buffer, index.byteOffset + this.size * 4, this.size)
+    // Byte order is code point order, so each first character's words are one run; those of
+    // characters past the BMP come last, in slot 0x10000.
+    const byFirst = this.byFirst.fill(this.size)
+    for (let i = this.size - 1; i >= 0; i--) {
+      const first = Math.min(0x10000, firstCodePoint(dict, this.lineStarts[i]!))
+      byFirst[first] = i
+    }
+    for (let c = 0x10000; c >= 0; c--) if (byFirst[c]! > byFirst[c + 1]!) byFirst[c] = byFirst[c + 1]!
   }
 
   /**
    * Calls `visit` with the index of every dictionary word that occurs in `text` (a word found
-   * at several places, once per place). Walks forward from each position, narrowing the range
-   * of words that begin with the characters read so far.
+   * at several places, once per place). Walks forward from each character, narrowing the
+   * range of words that begin with the bytes read so far.
    */
   forEachWordIn(text: string, visit: (index: number) => void): void {
-    for (let i = 0; i < text.length; i++) {
-      const first = text.charCodeAt(i)
-      let lo = this.byFirst[first]!
-      let hi = this.byFirst[first + 1]!
-      if (lo >= hi) continue
-      if (this.lengthOf(lo) === 1) visit(lo)
-      for (let k = 1; k < this.maxLength && i + k < text.length; k++) {
-        const c = text.charCodeAt(i + k)
+    const bytes = Buffer.from(text, 'utf8')
+    for (let i = 0; i < bytes.length; i++) {
+      const lead = bytes[i]!
+      if ((lead & 0xc0) === 0x80) continue // inside a character
+      let lo: number
+      let hi: number
+      let k: number
+      const first = firstCodePoint(bytes, i)
+      if (first < 0x10000) {
+        lo = this.byFirst[first]!
+        hi = this.byFirst[first + 1]!
+        k = utf8Length(lead)
+      } else {
+        lo = this.byFirst[0x10000]!
+        hi = this.size
+        k = 0
+      }
+      while (lo < hi) {
+        // [lo, hi) begin with the k bytes at i, whole characters; a word of exactly those sorts first.
+        if (k > 0 && this.wordBytes[lo] === k) visit(lo)
+        if (i + k >= bytes.length) break
+        const c = firstCodePoint(bytes, i + k)
         lo = this.lowerBound(lo, hi, k, c)
         hi = this.lowerBound(lo, hi, k, c + 1)
-        if (lo >= hi) break
-        // [lo, hi) begin with text[i, i + k]; the word of exactly that length sorts first.
-        if (this.lengthOf(lo) === k + 1) visit(lo)
+        k += utf8Length(bytes[i + k]!)
       }
     }
   }
 
   /** The line of dict.txt for word `i`: `word frequency tag`. */
   lineOf(i: number): string {
-    return `${this.wordOf(i)} ${this.frequencies[i]!} ${this.tags[this.tagIndex[i]!]!}`
+    const start = this.lineStarts[i]!
+    let end = this.dict.indexOf(0x0a, start)
+    if (end < 0) end = this.dict.length
+    if (this.dict[end - 1] === 0x0d) end--
+    return this.dict.toString('utf8', start, end)
   }
 
+  /** The frequency of word `i`: the number after it on its line. */
   frequencyOf(i: number): number {
-    return this.frequencies[i]!
+    let n = 0
+    for (let at = this.lineStarts[i]! + this.wordBytes[i]! + 1; ; at++) {
+      const digit = this.dict[at]! - 0x30
+      if (digit < 0 || digit > 9) return n
+      n = n * 10 + digit
+    }
   }
 
   wordOf(i: number): string {
-    return String.fromCharCode(...this.text.subarray(this.starts[i]!, this.starts[i + 1]!))
+    return this.dict.toString('utf8', this.lineStarts[i]!, this.lineStarts[i]! + this.wordBytes[i]!)
   }
 
-  private lengthOf(i: number): number {
-    return this.starts[i + 1]! - this.starts[i]!
-  }
-
-  /** The first index in [lo, hi) whose word's code unit k is at least c (a word ending before k counts as less). */
+  /**
+   * The first index in [lo, hi) whose word's character at byte k is at least code point c (a
+   * word ending before k counts as less). The words of the range share their first k bytes,
+   * so byte k starts a character in each.
+   */
   private lowerBound(lo: number, hi: number, k: number, c: number): number {
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      const code = this.lengthOf(mid) > k ? this.text[this.starts[mid]! + k]! : -1
-      if (code < c) lo = mid + 1
+      const cp = this.wordBytes[mid]! > k ? firstCodePoint(this.dict, this.lineStarts[mid]! + k) : -1
+      if (cp < c) lo = mid + 1
       else hi = mid
     }
     return lo
   }
 }
 
+/** Bytes of the UTF-8 sequence a lead byte starts (1 for a stray continuation byte). */
+function utf8Length(lead: number): number {
+  return lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4
+}
+
+/** The code point of the UTF-8 sequence at `at`. */
+function firstCodePoint(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at]!
+  const length = utf8Length(lead)
+  if (length === 1) return lead
+  let cp = lead & (0xff >> (length + 1))
+  for (let k = 1; k < length; k++) cp = (cp << 6) | (bytes[at + k]! & 0x3f)
+  return cp
+}
+
 /**
- * The word list, or undefined when it was not built or was built from another dict.txt than
- * the one installed (`dictPath`, `version` of @node-rs/jieba): the caller then loads the
- * dictionary whole.
+ * The dictionary's words, or undefined when the index was not built or was built from
+ * another dict.txt than the one installed (`dictPath`, `version` of @node-rs/jieba): the
+ * caller then loads the dictionary whole.
  */
 export function readJiebaWords(dictPath: string, version: string, file: string = jiebaWordsFile): JiebaWords | undefined {
   let bytes: Buffer
@@ -117,14 +149,11 @@ export function readJiebaWords(dictPath: string, version: string, file: string =
     return undefined
   }
   if (bytes.length < 8 || bytes.readUInt32LE(0) !== magic) return undefined
-  // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
-  if (bytes.byteOffset % 4 !== 0) bytes = Buffer.from(Uint8Array.prototype.slice.call(bytes).buffer)
   const headerLength = bytes.readUInt32LE(4)
   const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header
   if (header.version !== version || header.dictBytes !== statSync(dictPath).size) return undefined
-  return new JiebaWords(bytes, header, 8 + headerLength)
-}
-
-function align(n: number): number {
-  return (n + 3) & ~3
+  let index: Uint8Array = bytes.subarray(8 + headerLength)
+  // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
+  if (index.byteOffset % 4 !== 0) index = index.slice()
+  return new JiebaWords(readFileSync(dictPath), index, header)
 }
