@@ -332,8 +332,8 @@ function loadUnitTable(): UnitTable {
   } catch {
     // Not built: made from the units file below.
   }
-  if (bytes && stampOfUnitTable(bytes) === unitTableStamp(source)) return decodeUnitTable(bytes)
-  return buildUnitTable(gunzipText(source, unitsFile))
+  const text = gunzipText(source, unitsFile)
+  return bytes && stampOfUnitTable(bytes) === unitTableStamp(source) ? decodeUnitTable(bytes, text) : buildUnitTable(text)
 }
 
 /** What a table records of the units file it was built from: its size and an FNV-1a hash of its bytes. */
