@@ -34,12 +34,19 @@ describe('jieba with the words of each text', () => {
   it('tags as jieba with its whole dictionary', () => {
     const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
     const whole = Jieba.withDict(readFileSync(dictPath))
-    const lazy = loadJieba()
+    const lazy = loadJieba({ wordByWordLimit: Infinity })
     const clauses = fixtureClauses()
     expect(clauses.length).toBeGreaterThan(500)
     for (const clause of clauses) expect(lazy(clause), clause).toEqual(whole.tag(clause, true))
     // Once more, now that most words are in: the placeholder's share must have followed.
     for (const clause of clauses.slice(0, 200)) expect(lazy(clause), clause).toEqual(whole.tag(clause, true))
+  })
+
+  it('builds the whole dictionary once a run has tagged enough text, with the same tags', () => {
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
+    const whole = Jieba.withDict(readFileSync(dictPath))
+    const switching = loadJieba({ wordByWordLimit: 2_000 })
+    for (const clause of fixtureClauses().slice(0, 400)) expect(switching(clause), clause).toEqual(whole.tag(clause, true))
   })
 
   it('finds every dictionary word inside a text, once per place', () => {

@@ -14,14 +14,23 @@ const require = createRequire(import.meta.url)
 const placeholderWord = '\uFDD0\uFDD1\uFDD2\uFDD3\uFDD4\uFDD5\uFDD6\uFDD7'
 
 /**
+ * Text tagged word by word before the whole dictionary is built instead, in UTF-16 code units.
+ * Finding a text's words in the index costs a few microseconds per character, mostly cache
+ * misses in dict.txt; about this much costs what building the dictionary does (~100 ms), so
+ * a small run never builds it and a large one pays at most twice the cheaper of the two.
+ */
+const wordByWordChars = 25_000
+
+/**
  * Loads @node-rs/jieba and returns its tagger (HMM on, so unknown names are grouped into
  * words) with jieba's default dictionary. jieba segments a text by the dictionary words
- * inside it and their share of the total frequency only, so the dictionary is given to it
- * word by word, as the texts to tag contain them: building all 349,000 words up front costs
- * ~100 ms and ~47 MB, where a run tags a few clauses per file. Without the prebuilt word list
- * (dist/data/jieba-words.bin), the whole dictionary is loaded from dict.txt.
+ * inside it and their share of the total frequency only, so the dictionary is first given to
+ * it word by word, as the texts to tag contain them: building all 349,000 words up front
+ * costs ~100 ms and ~47 MB, where a run on a few files tags a few clauses each. Once a run
+ * has tagged {@link wordByWordChars} characters, the whole dictionary is built after all.
+ * Without the prebuilt index (dist/data/jieba-words.bin), it is built at once.
  */
-export function loadJieba(): (text: string) => { word: string; tag: string }[] {
+export function loadJieba({ wordByWordLimit = wordByWordChars }: { wordByWordLimit?: number } = {}): (text: string) => { word: string; tag: string }[] {
   let mod: typeof import('@node-rs/jieba')
   try {
     mod = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
@@ -30,17 +39,25 @@ export function loadJieba(): (text: string) => { word: string; tag: string }[] {
   }
   const dictPath = require.resolve('@node-rs/jieba/dict.txt')
   const { version } = require('@node-rs/jieba/package.json') as { version: string }
+  // Reads dict.txt directly: the package's `dict` module also reads the 6 MB IDF table, which tagging does not use.
+  const loadWhole = () => mod.Jieba.withDict(readFileSync(dictPath))
   const words = readJiebaWords(dictPath, version)
   if (!words) {
-    // Reads dict.txt directly: the package's `dict` module also reads the 6 MB IDF table, which tagging does not use.
-    const jieba = mod.Jieba.withDict(readFileSync(dictPath))
-    return (text) => jieba.tag(text, true)
+    const whole = loadWhole()
+    return (text) => whole.tag(text, true)
   }
-  const jieba = new mod.Jieba()
-  const addWords = wordAdder(words, (lines) => jieba.loadDict(Buffer.from(lines, 'utf8')))
+  let partial: import('@node-rs/jieba').Jieba | undefined = new mod.Jieba()
+  let whole: import('@node-rs/jieba').Jieba | undefined
+  const addWords = wordAdder(words, (lines) => partial!.loadDict(Buffer.from(lines, 'utf8')))
+  let charsLeft = wordByWordLimit
   return (text) => {
+    if (!whole && (charsLeft -= text.length) < 0) {
+      whole = loadWhole()
+      partial = undefined
+    }
+    if (whole) return whole.tag(text, true)
     addWords(text)
-    return jieba.tag(text, true)
+    return partial!.tag(text, true)
   }
 }
 
