@@ -160,13 +160,7 @@ function highestLevel(units: readonly Unit[]): Unit[] {
  * too easily in other words (久治 in a misquoted 长治久安); they count only before a suffix.
  */
 function standaloneShortNames(gazetteer: Gazetteer): string[] {
-  const names: string[] = []
-  for (const [short, units] of gazetteer.shortNames()) {
-    if (units.some((u) => u.level === 1 || (u.level === 2 && !gazetteer.isCommonShortName(u)) || (u.level === 3 && short.length >= 3 && !gazetteer.isCommonShortName(u)))) {
-      names.push(short)
-    }
-  }
-  return names
+  return gazetteer.shortNamesWhere((short, level, isCommon) => level === 1 || (level === 2 && !isCommon()) || (level === 3 && short.length >= 3 && !isCommon()))
 }
 
 /** Not part of a longer run of Han characters that the suffix scan reads (宁夏回族自治区). */
