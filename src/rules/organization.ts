@@ -8,6 +8,8 @@ import { lazy, literalAlternation, text, textList, zod } from './shared/options.
 import { findOrganizations } from './shared/organizations.js'
 import { findPlaces } from './shared/places.js'
 import type { Profile, RuleKind } from './types.js'
+import { documentPolicy } from './shared/policy.js'
+import { overlapsPseudonym } from './shared/pseudonyms.js'
 
 /** Options of an organization rule. */
 export interface OrganizationOptions {
@@ -47,10 +49,13 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
     const tokenizer = getTokenizer(settings.tokenizer)
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      // A document that masks persons and names companies names them on purpose.
+      const policy = documentPolicy(doc)
+      if (policy.isStated && !policy.masksOrganizations && !policy.masksOwnUnit) return []
       const findings: RawFinding[] = []
       for (const org of findOrganizations(doc, tokenizer, pattern)) {
         const name = doc.text.slice(org.start, org.end)
-        if (allow.has(name)) continue
+        if (allow.has(name) || overlapsPseudonym(doc, org.start, org.end)) continue
         const isNational = nationalPrefixes.some((p) => name.startsWith(p))
         if (isNational && !findPlaces(doc, tokenizer).some((p) => org.start < p.start && p.end <= org.end)) continue
         findings.push({

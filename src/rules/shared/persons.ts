@@ -92,11 +92,37 @@ function isAllHan(word: string): boolean {
  */
 const functionSurnameRe = /^[由向和与对给请让被把从在为跟同及经据以将]/
 
+/**
+ * First characters of an organ or a title (局, 处, 科, 委): after a preposition-surname they start
+ * the next word (`由局长牵头` tagged 由局/x 长), not a given name.
+ */
+const organCharRe = /^[局处科委厅部院所队站办组股室]$/
+
 /** Two to four Han characters, starting with a surname, tagged as a name or unknown word. */
 function isPersonName(token: Token): boolean {
   const { word, tag } = token
   if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word)) return false
-  if (word.length === 2 && functionSurnameRe.test(word) && surnameLength(word.slice(1)) === 1) return false
+  if (word.length === 2 && functionSurnameRe.test(word) && (surnameLength(word.slice(1)) === 1 || tag === 'x' || organCharRe.test(word.charAt(1)))) return false
   const surname = surnameLength(word)
   return surname > 0 && word.length - surname >= 1 && word.length - surname <= 2
+}
+
+/**
+ * The personal name starting at `at`, as the tagger reads the clause: one name word (李建军/nr,
+ * 张伟/x) or a surname it split off (刘/zg 文华/nz). Undefined when the words there are no name.
+ */
+export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): Span | undefined {
+  const tokens = tokensAround(doc, tokenizer, at, Math.min(doc.text.length, at + 4))
+  const i = tokens.findIndex((t) => t.start === at)
+  const first = tokens[i]
+  if (!first) return undefined
+  if (isPersonName(first)) return first
+  const given = tokens[i + 1]
+  if (given && (isSplitName(first, given) || isSplitSurnameWord(first, given))) return { start: first.start, end: given.end }
+  return undefined
+}
+
+/** The tagger read a surname as a word of its own (刘/zg, 王/nr) before a given name of one or two characters. */
+function isSplitSurnameWord(surname: Token, given: Token): boolean {
+  return surname.word.length === 1 && surnameLength(surname.word) === 1 && /^(?:nr|zg|x|ng|nrt|nrfg)$/.test(surname.tag) && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
 }
