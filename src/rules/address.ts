@@ -6,7 +6,6 @@ import { parseWithSchema } from '../config/validate.js'
 import { findAddresses } from './shared/addresses.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, zod } from './shared/options.js'
-import { documentPolicy } from './shared/policy.js'
 import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
@@ -20,6 +19,9 @@ const schema = lazy(() => zod().strictObject({ onlyWhenMasked: onlyWhenMaskedSch
 /** What names a company on the line before its domicile (`被告：宁夏某建设有限公司，住所地…`). */
 const companyLineRe = /(?:公司|集团|厂|合作社|医院|学校|中心|协会|银行|事务所)[^\n]{0,20}$/
 
+/** A masked company on the line: A公司, 某某公司, ***公司. */
+const maskedCompanyRe = /(?:[A-Z甲乙丙丁]|某|[×xX*＊]{2,})[\u4e00-\u9fff]{0,6}(?:公司|集团|厂|合作社|店)/
+
 /** The `address` kind. Message variables: `{text}` (the part below the county), `{cue}`. */
 export const addressKind: RuleKind<AddressOptions> = {
   name: 'address',
@@ -30,8 +32,9 @@ export const addressKind: RuleKind<AddressOptions> = {
       const findings: RawFinding[] = []
       for (const address of findAddresses(doc)) {
         if (address.leakStart === undefined) continue
-        // A company's domicile is public unless the document masks companies.
-        if (address.cue !== '' && companyLineRe.test(doc.text.slice(Math.max(0, address.start - 40), address.start)) && !documentPolicy(doc).masksOrganizations) continue
+        // A company's domicile is public when the company is named in clear before it.
+        const lineBefore = doc.text.slice(Math.max(0, address.start - 40), address.start)
+        if (address.cue !== '' && companyLineRe.test(lineBefore) && !maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))) continue
         const text = doc.text.slice(address.leakStart, address.end)
         findings.push({
           offset: address.leakStart,

@@ -2,7 +2,6 @@
 // A residence may be named down to the county or district; anything below it identifies the
 // person (法释〔2016〕19号). The address is read as segments, each a name and its suffix.
 import type { Document } from '../../core/document.js'
-import { isHan } from './chars.js'
 
 /** An address [start, end), and the part below the county that is written in clear, if any. */
 export interface AddressMention {
@@ -16,6 +15,8 @@ export interface AddressMention {
 
 /** Words that introduce a residence or a place of residence. */
 const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住所|住)[：:]?\s*/g
+/** Characters that make a verb with 住 after them (记住, 抓住, 保住, 居住, 入住, 留住, 站住, 挡住). */
+const verbBeforeZhuRe = /^[记抓保居入留站挡顶守稳忍盯拦围扣卡咬接揪困缠拖吸捂按压罩拴绑锁憋靠禁拿握]$/
 /** Segment suffixes with their level: 3 county and above, 4 town, 5 village and street, 6 a number in it. */
 const segmentSuffixes: readonly (readonly [string, number])[] = [
   ['自治区', 1], ['省', 1], ['自治州', 2], ['地区', 2], ['市', 2], ['盟', 2], ['州', 2], ['自治县', 3], ['县', 3], ['区', 3], ['旗', 3],
@@ -50,8 +51,8 @@ function scanAddresses(text: string): AddressMention[] {
   const found: AddressMention[] = []
   const cued = new Set<number>()
   for (const m of text.matchAll(cueRe)) {
-    // A bare 住 follows punctuation (`男，汉族，住`); after a character it ends a verb (记住, 保住, 居住).
-    if (m[0].startsWith('住') && !m[0].startsWith('住所') && !m[0].startsWith('住址') && isHan(text.charCodeAt(m.index - 1))) continue
+    // A bare 住 after these ends a verb (记住, 保住, 居住, 入住), not a residence.
+    if (m[0].startsWith('住') && verbBeforeZhuRe.test(text.charAt(m.index - 1))) continue
     const start = m.index + m[0].length
     const segments = readSegments(text, start)
     if (segments.length === 0) continue
@@ -59,7 +60,7 @@ function scanAddresses(text: string): AddressMention[] {
     found.push(toMention(segments, m[0].replace(/[：:\s]+$/, '')))
   }
   // Without a cue, the shape alone: a named village, community or street, then a number in it.
-  for (const m of text.matchAll(/[组号栋幢单元室]/g)) {
+  for (const m of text.matchAll(/[组号栋幢元室楼]/g)) {
     const end = m.index + 1
     if (found.some((a) => a.start < end && m.index < a.end)) continue
     for (let start = Math.max(0, end - 24); start < end - 2; start++) {
@@ -90,8 +91,16 @@ function readSegments(text: string, start: number): Segment[] {
     if (functionCharRe.test(name)) break
     if (level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) break
     if (segments.length > 0 && level < segments[segments.length - 1]!.level && level < 6) break
-    segments.push({ start: m.index, end: m.index + m[0].length, name, level })
-    at = m.index + m[0].length
+    // `原州区` is read `原` + `州` first: a county or town suffix right after extends the segment.
+    let end = m.index + m[0].length
+    let finalLevel = level
+    const more = /^[市州县区旗镇乡]/.exec(text.slice(end, end + 1))
+    if (more && level <= 3 && !/^[市州县区旗镇乡]/.test(text.slice(end + 1, end + 2))) {
+      finalLevel = levelOf.get(more[0]) ?? level
+      end++
+    }
+    segments.push({ start: m.index, end, name: text.slice(m.index, end - 1), level: finalLevel })
+    at = end
   }
   return segments
 }

@@ -33,6 +33,8 @@ export interface LinkCues {
 
 /** Between a cue and the name: punctuation, spaces, a copula (`其父系李建军`, `法定代表人：赵德明`). */
 const cueGapRe = /^[\s：:（(]*(?:系|为|是|名叫|叫)?[\s：:]*/
+/** A name ending in an administrative or organ suffix is a place or a body read as a name (杨和镇). */
+const placeOrOrganEndRe = /[省市县区旗镇乡村组路街局所院委厂店司]$/
 /** Characters after a surname that start no given name here: a mask or 某. */
 const maskedGivenRe = /^[某×xX*＊○□]/
 const clauseBreakRe = /[。！？；，：\n\r]/
@@ -56,26 +58,74 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     const span = personNameAt(doc, tokenizer, at)
     if (!span) return
     const name = doc.text.slice(span.start, span.end)
-    if (aliases.has(name) || isPublicRoleName(name, publicNames)) return
+    if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
     found.set(at, { start: span.start, end: span.end, reason, link })
   }
   const groups: [LinkReason, readonly string[]][] = policy.masksPersons
     ? [['relative', cues.relative], ['representative', cues.representative], ['contact', cues.contact], ['party', cues.party]]
     : [['representative', cues.representative]]
+  const maskedRoles = rolesMasked(doc.text, cues.party, pseudonyms)
+  // Names written after a role the document names on purpose (被告人马志刚) are public everywhere.
+  const namedRoleNames = new Set<string>()
   for (const [reason, words] of groups) {
     if (words.length === 0) continue
     const cueRe = new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g')
     for (const m of doc.text.matchAll(cueRe)) {
       const after = m.index + m[0].length
-      const gap = cueGapRe.exec(doc.text.slice(after, after + 6))![0].length
-      consider(after + gap, reason, m[0])
+      const at = after + cueGapRe.exec(doc.text.slice(after, after + 6))![0].length
+      // The document names some roles on purpose (an adult defendant): only a role it masks
+      // elsewhere is a leak; a relative or a representative is one beside what it masks.
+      if (reason === 'party' && !maskedRoles.has(m[0])) {
+        const span = personNameAt(doc, tokenizer, at)
+        if (span) namedRoleNames.add(doc.text.slice(span.start, span.end))
+        continue
+      }
+      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, m.index, pseudonyms, reason)) continue
+      consider(at, reason, m[0])
     }
   }
   if (policy.masksPersons) {
-    for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname') sameSurname(doc.text, p, pseudonyms, (at) => consider(at, 'masked-person', doc.text.slice(p.start, p.end)))
+    const visit = (p: Pseudonym) => (at: number) => consider(at, 'masked-person', doc.text.slice(p.start, p.end))
+    for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname') sameSurname(doc.text, p, pseudonyms, visit(p))
     for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) consider(at, 'list', doc.text.slice(p.start, p.end))
   }
-  return [...found.values()].sort((a, b) => a.start - b.start)
+  return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
+}
+
+/** The party roles the document writes with a pseudonym at least once (被告人王某某): it masks them. */
+function rolesMasked(text: string, roles: readonly string[], pseudonyms: readonly Pseudonym[]): Set<string> {
+  const masked = new Set<string>()
+  const starts = new Set(pseudonyms.filter((p) => p.kind === 'person' || p.kind === 'party').map((p) => p.start))
+  for (const role of roles) {
+    for (let i = text.indexOf(role); i >= 0 && !masked.has(role); i = text.indexOf(role, i + 1)) {
+      const after = i + role.length
+      const at = after + cueGapRe.exec(text.slice(after, after + 6))![0].length
+      // 被告人 is not 被告 followed by 人王某某.
+      if (starts.has(at) && !roles.some((r) => r.length > role.length && r.startsWith(role) && text.startsWith(r, i))) masked.add(role)
+    }
+  }
+  return masked
+}
+
+/** Characters before a cue searched for what it belongs to. */
+const besideReach = 120
+/** Words that end an organisation's name: the nearest before a representative tells whose he is. */
+const organizationEndRe = /(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)/g
+
+/**
+ * True when what the cue belongs to is masked. A relative: a person pseudonym shortly before. A
+ * representative: the nearest organisation before him (A公司, but not 宁夏恒通建设有限公司), or a
+ * person pseudonym when none is named.
+ */
+function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pseudonym[], reason: LinkReason): boolean {
+  const from = Math.max(0, cueStart - besideReach)
+  const before = pseudonyms.filter((p) => p.start >= from && p.end <= cueStart)
+  if (reason === 'relative') return before.some((p) => p.kind === 'person' && p.start >= cueStart - besideReach / 2)
+  let lastOrganization = -1
+  for (const m of text.slice(from, cueStart).matchAll(organizationEndRe)) lastOrganization = from + m.index + m[0].length
+  if (lastOrganization < 0) return before.some((p) => p.kind === 'person' || p.kind === 'party')
+  const maskRe = /[某×xX*＊A-Z甲乙丙丁]/
+  return before.some((p) => p.end === lastOrganization && p.kind !== 'place') || maskRe.test(text.slice(Math.max(0, lastOrganization - 6), lastOrganization).replace(/(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)$/, '').slice(-2))
 }
 
 /** Each place the surname of `p` starts a name in clear; each surname is searched once per document. */

@@ -1,7 +1,7 @@
 // Finds personal names next to a title (张三同志, 书记李四, 李四局长): the title words are found
 // first, and only their clauses are tagged, so a text without titles never loads the tokenizer.
 import type { Document } from '../../core/document.js'
-import { personTitles, surnameLength } from '../../nlp/person-names.js'
+import { commonWordsTaggedAsNames, personTitles, surnameLength } from '../../nlp/person-names.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
 import { literalAlternation } from './options.js'
@@ -104,8 +104,12 @@ function isPersonName(token: Token): boolean {
   if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word)) return false
   if (word.length === 2 && functionSurnameRe.test(word) && (surnameLength(word.slice(1)) === 1 || tag === 'x' || organCharRe.test(word.charAt(1)))) return false
   const surname = surnameLength(word)
+  if (titleQualifierRe.test(word) || commonWordsTaggedAsNames.has(word)) return false
   return surname > 0 && word.length - surname >= 1 && word.length - surname <= 2
 }
+
+/** Words of title qualifiers only (原副 of 原副书记, 常务副): no name. */
+const titleQualifierRe = /^[原前副正代常务总第]+$/
 
 /**
  * The personal name starting at `at`, as the tagger reads the clause: one name word (李建军/nr,
@@ -115,12 +119,19 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): S
   const tokens = tokensAround(doc, tokenizer, at, Math.min(doc.text.length, at + 4))
   const i = tokens.findIndex((t) => t.start === at)
   const first = tokens[i]
-  if (!first) return undefined
+  if (!first) {
+    // The tagger glued the surname to the word before (法定代理/n 人周/x 建华/nz).
+    const glued = tokens.findIndex((t) => t.start < at && t.end === at + 1)
+    const given = tokens[glued + 1]
+    const surname = doc.text.charAt(at)
+    return glued >= 0 && given && surnameLength(surname) === 1 && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
+  }
   if (isPersonName(first)) return first
   const given = tokens[i + 1]
   if (given && (isSplitName(first, given) || isSplitSurnameWord(first, given))) return { start: first.start, end: given.end }
   return undefined
 }
+
 
 /** The tagger read a surname as a word of its own (刘/zg, 王/nr) before a given name of one or two characters. */
 function isSplitSurnameWord(surname: Token, given: Token): boolean {

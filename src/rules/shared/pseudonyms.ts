@@ -39,6 +39,8 @@ export const organizationSuffixes: readonly string[] = [
   '局', '委', '办', '厅', '院', '所', '队', '站',
 ]
 
+/** One-character organ and shop words: after a Chinese ordinal they may start another word (丙所有). */
+const organChars = '局委办厅院所队站店厂组区路街'
 const suffixAlternation = [...Object.keys(placeSuffixLevels), ...organizationSuffixes].sort((a, b) => b.length - a.length).join('|')
 /** A letter code (A公司, 甲村): one capital letter or 甲…辛, then a suffix. */
 const letterCodeRe = new RegExp(`([A-Z\\uFF21-\\uFF3A]|[甲乙丙丁戊己庚辛])(${suffixAlternation})`, 'g')
@@ -62,6 +64,8 @@ const genericAfterMouRe = /^[些种一项地个类方处时次位人样件天年
  * are a pseudonym only where a name is expected (line start, after punctuation or a role word).
  */
 const functionSurnameRe = /^[由于向和与将把对从为以因同在给被让经据及跟]$/
+/** Surnames that also end place and organ names (西夏区某烧烤店, 某公司某部门): there only where a name is expected. */
+const suffixSurnameRe = /^[区路司关门]$/
 /** Words that announce a person: the parties, victims and witnesses of a case. */
 export const personRoleWords: readonly string[] = [
   '被告人', '原告', '被告', '被害人', '受害人', '证人', '上诉人', '被上诉人', '申请人', '被申请人', '第三人',
@@ -78,6 +82,9 @@ function scanPseudonyms(text: string): Pseudonym[] {
   const found: Pseudonym[] = []
   for (const m of text.matchAll(letterCodeRe)) {
     if (isWordChar(text.charCodeAt(m.index - 1)) || isWordChar(text.charCodeAt(m.index + m[0].length))) continue
+    // `李某丙所有`: 甲, 乙, 丙 after 某 tell persons apart; before a one-character organ word and
+    // more text they are ordinals of a phrase, not a code.
+    if (isHan(m[1]!.charCodeAt(0)) && (text.charAt(m.index - 1) === '某' || (m[2]!.length === 1 && organChars.includes(m[2]!) && isHan(text.charCodeAt(m.index + 2))))) continue
     found.push(withSuffix(m.index, m.index + m[0].length, m[2]!, 'letter'))
   }
   for (const m of text.matchAll(bareRe)) {
@@ -116,7 +123,7 @@ function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym
   const first = text.charAt(mouStart - 1)
   if (!isHan(first.charCodeAt(0))) return undefined
   const isNameExpected = !isHan(text.charCodeAt(mouStart - 2)) || roleBeforeRe.test(text.slice(Math.max(0, mouStart - 8), mouStart - 1))
-  if (surnameLength(first) === 1 && (!functionSurnameRe.test(first) || isNameExpected)) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
+  if (surnameLength(first) === 1 && ((!functionSurnameRe.test(first) && !suffixSurnameRe.test(first)) || isNameExpected)) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
   // Minority and foreign names keep their first character (阿某, 买某某): only where a name is expected.
   if (isNameExpected && roleBeforeRe.test(text.slice(Math.max(0, mouStart - 8), mouStart - 1))) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
   return undefined

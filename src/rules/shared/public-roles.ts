@@ -10,7 +10,7 @@ export type PublicBodyKind = 'judicial' | 'agency'
 /** Words that end the name of a judicial body, a law firm or a body of the justice system. */
 const judicialSuffixes = [
   '高级人民法院', '中级人民法院', '人民法院', '人民法庭', '法院', '法庭', '人民检察院', '检察院', '公安局', '公安分局', '分局', '派出所',
-  '律师事务所', '法律服务所', '法律援助中心', '公证处', '司法局', '司法所', '仲裁委员会', '看守所', '监狱', '戒毒所', '司法鉴定中心',
+  '律师事务所', '法律服务所', '拘留所', '法律援助中心', '公证处', '司法局', '司法所', '仲裁委员会', '看守所', '监狱', '戒毒所', '司法鉴定中心',
   '司法鉴定所', '交警大队', '交通警察大队', '交警支队', '公安交通管理局',
 ]
 /** Words that end the name of an agency (市场监督管理局, 人民政府, 纪律检查委员会). */
@@ -35,10 +35,15 @@ export function publicBodyAfter(text: string, end: number): PublicBodyKind | und
 }
 
 /** Roles whose holders a judgment names on purpose, before the name (`审判长 陈立新`, `书记员：杨帆`). */
-const courtRoles = ['审判长', '代理审判员', '审判员', '人民陪审员', '陪审员', '书记员', '法官助理', '执行员', '检察员', '检察官', '公诉人', '速录员', '法警', '法官', '执法人员', '承办人']
+const courtRoles = ['审判长', '代理审判员', '审判员', '人民陪审员', '陪审员', '书记员', '法官助理', '执行员', '检察员', '检察官', '公诉人', '速录员', '法警', '法官', '执法人员', '承办人', '办案民警', '办案人员', '民警']
+/** A role as signatures write it, with spaces between its characters (`审　判　长`). */
+function spaced(role: string): string {
+  return [...role].join('[ \\u3000]*')
+}
+
 /** Representatives who are public when the clause says they are lawyers (`辩护人刘文华，宁夏正和律师事务所律师`). */
 const representativeRoles = ['辩护人', '委托诉讼代理人', '诉讼代理人', '委托代理人', '代理人']
-const courtRoleRe = new RegExp(`(?:${courtRoles.join('|')})[ \\t\\u3000：:]*([\\u4e00-\\u9fff]{2,4}(?:、[\\u4e00-\\u9fff]{2,4})*)`, 'g')
+const courtRoleRe = new RegExp(`(?:${courtRoles.map(spaced).join('|')})[ \\t\\u3000：:]*([\\u4e00-\\u9fff]{2,4}(?:、[\\u4e00-\\u9fff]{2,4})*)`, 'g')
 const representativeRe = new RegExp(`(?:${representativeRoles.join('|')})[\\s：:]*([\\u4e00-\\u9fff]{2,4})([^。；\\n]{0,30})`, 'g')
 /** `律师张三`, `张三律师`, `律师事务所律师张三`. */
 const lawyerBeforeRe = /律师[\s：:]*([\u4e00-\u9fff]{2,3})/g
