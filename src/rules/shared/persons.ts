@@ -77,6 +77,7 @@ const notSurnameTagRe = /^(?:v|p|u|c|d|r|f|t|w)/
 
 /** A one-character surname followed by a one- or two-character word that may be a given name. */
 function isSplitName(surname: Token, given: Token): boolean {
+  if (isTitleWord(given.word)) return false
   if (surname.word.length !== 1 || surnameLength(surname.word) !== 1 || notSurnameTagRe.test(surname.tag) || !isAllHan(given.word)) return false
   return given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
 }
@@ -124,7 +125,7 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): S
     const glued = tokens.findIndex((t) => t.start < at && t.end === at + 1)
     const given = tokens[glued + 1]
     const surname = doc.text.charAt(at)
-    return glued >= 0 && given && surnameLength(surname) === 1 && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
+    return glued >= 0 && given && !isTitleWord(given.word) && surnameLength(surname) === 1 && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
   }
   if (isPersonName(first)) return first
   const given = tokens[i + 1]
@@ -135,5 +136,11 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): S
 
 /** The tagger read a surname as a word of its own (刘/zg, 王/nr) before a given name of one or two characters. */
 function isSplitSurnameWord(surname: Token, given: Token): boolean {
+  if (isTitleWord(given.word)) return false
   return surname.word.length === 1 && surnameLength(surname.word) === 1 && /^(?:nr|zg|x|ng|nrt|nrfg)$/.test(surname.tag) && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
+}
+
+/** A title or a form of address after a surname (王局长, 刘主任, 张律师, 李师傅): the pair names no one. */
+function isTitleWord(word: string): boolean {
+  return personTitles.some((t) => word.endsWith(t)) || /^(?:律师|法官|师傅|大爷|大妈|阿姨|某|总|工|老板|先生|女士)$/.test(word)
 }

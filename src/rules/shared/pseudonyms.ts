@@ -47,7 +47,7 @@ const letterCodeRe = new RegExp(`([A-Z\\uFF21-\\uFF3A]|[甲乙丙丁戊己庚辛
 /** 某/某某 then a suffix (某公司, 某某县, 某KTV). */
 const bareRe = new RegExp(`某某?(${suffixAlternation})`, 'g')
 /** 甲方, 乙方, 丙方, 丁方. */
-const partyRe = /(?<![\u4e00-\u9fff])[甲乙丙丁]方/g
+const partyRe = /[甲乙丙丁]方(?![案面向法式位针略言])/g
 /** A surname (one or two characters) then 某 or 某某. */
 const surnameMouRe = /某某?/g
 const suffixAfterRe = new RegExp(`^(?:${suffixAlternation})`)
