@@ -115,6 +115,14 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   'anon-14-party-discipline': ['8:张丽华', '9:望远镇'],
   'anon-15-private-loan': ['11:赵德林', '15:宝丰镇宝丰村一组', '15:钱立明'],
   'anon-16-admin-review': ['6:孙建国', '15:习岗镇德胜村'],
+  // Written after the rules were built and measured before any change for them: 14 planted,
+  // 10 found, no wrong finding (recall 0.71, precision 1.00). The misses were list items with a
+  // tail (李建设家庭), a relative by marriage (女婿王军) and a generic village name (红光村), which
+  // the rules still miss: a village named like any other (红光村) is reported only next to another place.
+  'anon-17-child-support': ['8:太阳山镇', '16:马丽娟', '16:新庄集乡杨柳村三组', '16:海建军', '16:马福林'],
+  'anon-18-drunk-driving': ['11:田秀英', '11:周建明'],
+  'anon-19-honor-list': ['7:李建设', '11:红光村', '14:周秀兰', '16:马振国', '18:杨丽'],
+  'anon-20-warning-talk': ['3:王军', '5:张文斌'],
 }
 
 /** Names each fixture writes on purpose: no leak finding may hold one. */
@@ -131,6 +139,8 @@ const publicNames: Readonly<Record<string, readonly string[]>> = {
   'anon-13-juvenile-victim': ['宋建华', '田中华', '张慧', '吴志军', '王倩', '小红', '小丽'],
   'anon-15-private-loan': ['马立群', '罗文', '平罗县人民法院'],
   'anon-16-admin-review': ['冯志远', '杨文', '马宏', '贺兰县人民政府', '贺兰县自然资源局', '金凤区人民法院'],
+  'anon-17-child-support': ['白振宇', '李建平', '杨雪', '红寺堡区人民法院', '红寺堡律师事务所', '红寺堡区民政局'],
+  'anon-18-drunk-driving': ['白小龙', '张晓明', '丁建国', '王小梅', '中宁县人民法院', '宁安律师事务所', '中宁县公安局'],
 }
 
 /** True when two texts share a name: one holds the other, or they overlap by two characters. */

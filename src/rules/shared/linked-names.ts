@@ -35,6 +35,8 @@ export interface LinkCues {
 const cueGapRe = /^[\s：:（(]*(?:系|为|是|名叫|叫)?[\s：:]*/
 /** A name ending in an administrative or organ suffix is a place or a body read as a name (杨和镇). */
 const placeOrOrganEndRe = /[省市县区旗镇乡村组路街局所院委厂店司]$/
+/** Characters that make a kinship word with a relative's cue before them (父母, 子女, 夫妻, 兄弟). */
+const kinCharRe = /^[父母子女亲兄弟姐妹夫妻媳婿]$/
 /** Characters after a surname that start no given name here: a mask or 某. */
 const maskedGivenRe = /^[某×xX*＊○□]/
 const clauseBreakRe = /[。！？；，：\n\r]/
@@ -55,7 +57,9 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const consider = (at: number, reason: LinkReason, link: string) => {
     if (found.has(at) || !isHan(doc.text.charCodeAt(at)) || surnameLength(doc.text.slice(at, at + 2)) === 0 || maskedGivenRe.test(doc.text.slice(at + surnameLength(doc.text.slice(at, at + 2))))) return
     if (pseudonyms.some((p) => p.start <= at && at < p.end)) return
-    const span = personNameAt(doc, tokenizer, at)
+    // In a list beside pseudonyms, an item of a surname and one or two characters is a name
+    // even where the tagger reads a word (李建设家庭: 李/nr 建设/vn).
+    const span = personNameAt(doc, tokenizer, at) ?? (reason === 'list' ? listItemName(doc.text, at) : undefined)
     if (!span) return
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
@@ -72,6 +76,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     const cueRe = new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g')
     for (const m of doc.text.matchAll(cueRe)) {
       const after = m.index + m[0].length
+      // `其父母`, `之子女`: the cue is half of a kinship word, no name follows.
+      if (reason === 'relative' && kinCharRe.test(doc.text.charAt(after))) continue
       const at = after + cueGapRe.exec(doc.text.slice(after, after + 6))![0].length
       // The document names some roles on purpose (an adult defendant): only a role it masks
       // elsewhere is a leak; a relative or a representative is one beside what it masks.
@@ -141,7 +147,9 @@ function sameSurname(text: string, p: Pseudonym, pseudonyms: readonly Pseudonym[
 /** Starts of the items of a `、` list that holds `p` (王某某、张建华、李某), up to ten on each side. */
 function listNeighbours(text: string, p: Pseudonym): number[] {
   const starts: number[] = []
-  for (let at = p.end, n = 0; text.charAt(at) === '、' && n < 10; n++) {
+  // Items may share a tail (王某某家庭、李建设家庭; 张某某同志、…).
+  const tail = itemTailRe.exec(text.slice(p.end, p.end + 3))![0].length
+  for (let at = p.end + tail, n = 0; text.charAt(at) === '、' && n < 10; n++) {
     starts.push(at + 1)
     at = itemEnd(text, at + 1)
   }
@@ -153,6 +161,18 @@ function listNeighbours(text: string, p: Pseudonym): number[] {
   return starts
 }
 
+/** The same tail, read backwards from a separator. */
+const itemTailBeforeRe = /(?:家庭|同志|户|家|等)?$/
+/** The item at `at` when it is a surname and one or two characters, then a tail, a separator or the clause's end. */
+function listItemName(text: string, at: number): { start: number; end: number } | undefined {
+  const m = /^[\u4e00-\u9fff]{2,4}?(?=(?:家庭|同志|户|家|等)?(?:[、，。；：\s]|$))/.exec(text.slice(at, at + 8))
+  if (!m || m[0].length > 3) return undefined
+  return surnameLength(m[0]) > 0 && m[0].length > surnameLength(m[0]) ? { start: at, end: at + m[0].length } : undefined
+}
+
+/** A tail that every item of a list of people may carry. */
+const itemTailRe = /^(?:家庭|同志|户|家|等)?/
+
 function itemEnd(text: string, from: number): number {
   let i = from
   while (i < text.length && i - from < 6 && text.charAt(i) !== '、' && !clauseBreakRe.test(text.charAt(i))) i++
@@ -160,8 +180,9 @@ function itemEnd(text: string, from: number): number {
 }
 
 function itemStart(text: string, sep: number): number {
-  let i = sep
-  while (i > 0 && sep - i < 5 && text.charAt(i - 1) !== '、' && !clauseBreakRe.test(text.charAt(i - 1)) && isHan(text.charCodeAt(i - 1))) i--
+  let i = sep - itemTailBeforeRe.exec(text.slice(Math.max(0, sep - 2), sep))![0].length
+  const end = i
+  while (i > 0 && end - i < 4 && text.charAt(i - 1) !== '、' && !clauseBreakRe.test(text.charAt(i - 1)) && isHan(text.charCodeAt(i - 1))) i--
   return i
 }
 
