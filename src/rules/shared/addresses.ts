@@ -26,6 +26,8 @@ const segmentSuffixes: readonly (readonly [string, number])[] = [
 ]
 const levelOf = new Map(segmentSuffixes)
 const segmentRe = new RegExp(`([\\u4e00-\\u9fff0-9０-９A-Za-z×xX*＊某—\\-]{1,9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).join('|')})`, 'y')
+/** The last characters of the names of villages, communities and streets: an address by its shape holds one. */
+const placeWordCharRe = /[村区园寓厦街路巷弄同屯查会]/
 /** A name that is a number or an ordinal (三组, 12号, 第二村民小组). */
 const numberNameRe = /^[第]?[0-9０-９一二三四五六七八九十百零〇两A-Za-z\-—]+$/
 /** Particles and prepositions: a name holding one is a phrase (`了村`, `在县`). */
@@ -62,7 +64,7 @@ function scanAddresses(text: string): AddressMention[] {
   // Without a cue, the shape alone: a named village, community or street, then a number in it.
   for (const m of text.matchAll(/[组号栋幢元室楼]/g)) {
     const end = m.index + 1
-    if (found.some((a) => a.start < end && m.index < a.end)) continue
+    if (found.some((a) => a.start < end && m.index < a.end) || !placeWordCharRe.test(text.slice(Math.max(0, end - 24), m.index))) continue
     for (let start = Math.max(0, end - 24); start < end - 2; start++) {
       const segments = readSegments(text, start)
       const last = segments[segments.length - 1]

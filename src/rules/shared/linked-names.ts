@@ -6,7 +6,7 @@ import type { Document } from '../../core/document.js'
 import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { surnameLength } from '../../nlp/person-names.js'
 import { isHan } from './chars.js'
-import { personNameAt } from './persons.js'
+import { personNameAt, prefetchNames } from './persons.js'
 import { documentPolicy } from './policy.js'
 import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
@@ -35,6 +35,8 @@ export interface LinkCues {
 const cueGapRe = /^[\s：:（(]*(?:系|为|是|名叫|叫)?[\s：:]*/
 /** A name ending in an administrative or organ suffix is a place or a body read as a name (杨和镇). */
 const placeOrOrganEndRe = /[省市县区旗镇乡村组路街局所院委厂店司]$/
+/** Characters that start no given name: particles, pronouns, prepositions, numerals (马上, 高于, 何时). */
+const notGivenCharRe = /^[的了是在和与就也都而及或等把被让给向从对为以于之其这那们个些么所已曾将可应该上下中时一二三四五六七八九十百千万某×xX*＊]$/
 /** Characters that make a kinship word with a relative's cue before them (父母, 子女, 夫妻, 兄弟). */
 const kinCharRe = /^[父母子女亲兄弟姐妹夫妻媳婿]$/
 /** Characters after a surname that start no given name here: a mask or 某. */
@@ -54,9 +56,20 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const publicNames = findPublicRoleNames(doc)
   const aliases = new Set(pseudonyms.filter((p) => p.form === 'alias').map((p) => p.name!))
   const found = new Map<number, LinkedName>()
+  const covered = new Uint8Array(doc.text.length + 1)
+  for (const p of pseudonyms) covered.fill(1, p.start, p.end)
+  // Candidates are gathered first, cheap tests applied, and their words tagged in one call.
+  const tasks: { at: number; reason: LinkReason; link: string }[] = []
+  const isCandidate = (at: number) => {
+    if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at))) return false
+    const surname = surnameLength(doc.text.slice(at, at + 2))
+    return surname > 0 && !maskedGivenRe.test(doc.text.charAt(at + surname))
+  }
+  const want = (at: number, reason: LinkReason, link: string) => {
+    if (isCandidate(at)) tasks.push({ at, reason, link })
+  }
   const consider = (at: number, reason: LinkReason, link: string) => {
-    if (found.has(at) || !isHan(doc.text.charCodeAt(at)) || surnameLength(doc.text.slice(at, at + 2)) === 0 || maskedGivenRe.test(doc.text.slice(at + surnameLength(doc.text.slice(at, at + 2))))) return
-    if (pseudonyms.some((p) => p.start <= at && at < p.end)) return
+    if (found.has(at)) return
     // In a list beside pseudonyms, an item of a surname and one or two characters is a name
     // even where the tagger reads a word (李建设家庭: 李/nr 建设/vn).
     const span = personNameAt(doc, tokenizer, at) ?? (reason === 'list' ? listItemName(doc.text, at) : undefined)
@@ -69,8 +82,9 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     ? [['relative', cues.relative], ['representative', cues.representative], ['contact', cues.contact], ['party', cues.party]]
     : [['representative', cues.representative]]
   const maskedRoles = rolesMasked(doc.text, cues.party, pseudonyms)
-  // Names written after a role the document names on purpose (被告人马志刚) are public everywhere.
-  const namedRoleNames = new Set<string>()
+  // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
+  // they are read only when something was found.
+  const namedRoleStarts: number[] = []
   for (const [reason, words] of groups) {
     if (words.length === 0) continue
     const cueRe = new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g')
@@ -82,18 +96,26 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
       // The document names some roles on purpose (an adult defendant): only a role it masks
       // elsewhere is a leak; a relative or a representative is one beside what it masks.
       if (reason === 'party' && !maskedRoles.has(m[0])) {
-        const span = personNameAt(doc, tokenizer, at)
-        if (span) namedRoleNames.add(doc.text.slice(span.start, span.end))
+        namedRoleStarts.push(at)
         continue
       }
-      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, m.index, pseudonyms, reason)) continue
-      consider(at, reason, m[0])
+      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, m.index, pseudonymsBetween(pseudonyms, m.index - besideReach, m.index), reason)) continue
+      want(at, reason, m[0])
     }
   }
   if (policy.masksPersons) {
-    const visit = (p: Pseudonym) => (at: number) => consider(at, 'masked-person', doc.text.slice(p.start, p.end))
-    for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname') sameSurname(doc.text, p, pseudonyms, visit(p))
-    for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) consider(at, 'list', doc.text.slice(p.start, p.end))
+    const surnames = new Map<string, Pseudonym>()
+    for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname' && !surnames.has(p.name!)) surnames.set(p.name!, p)
+    for (const [surname, p] of surnames) sameSurname(doc.text, surname, (at) => want(at, 'masked-person', doc.text.slice(p.start, p.end)))
+    for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
+  }
+  prefetchNames(doc, tokenizer, tasks.map((t) => t.at))
+  for (const t of tasks) consider(t.at, t.reason, t.link)
+  if (found.size === 0) return []
+  const namedRoleNames = new Set<string>()
+  for (const at of namedRoleStarts) {
+    const span = found.get(at) ?? personNameAt(doc, tokenizer, at)
+    if (span) namedRoleNames.add(doc.text.slice(span.start, span.end))
   }
   return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
 }
@@ -134,10 +156,22 @@ function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pse
   return before.some((p) => p.end === lastOrganization && p.kind !== 'place') || maskRe.test(text.slice(Math.max(0, lastOrganization - 6), lastOrganization).replace(/(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)$/, '').slice(-2))
 }
 
-/** Each place the surname of `p` starts a name in clear; each surname is searched once per document. */
-function sameSurname(text: string, p: Pseudonym, pseudonyms: readonly Pseudonym[], visit: (at: number) => void): void {
-  const surname = p.name!
-  if (pseudonyms.find((q) => q.form === 'surname' && q.name === surname) !== p) return
+/** The pseudonyms that start in [from, to), by binary search (they are sorted). */
+function pseudonymsBetween(pseudonyms: readonly Pseudonym[], from: number, to: number): readonly Pseudonym[] {
+  let lo = 0
+  let hi = pseudonyms.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (pseudonyms[mid]!.start < from) lo = mid + 1
+    else hi = mid
+  }
+  let end = lo
+  while (end < pseudonyms.length && pseudonyms[end]!.start < to) end++
+  return pseudonyms.slice(lo, end)
+}
+
+/** Each place `surname` starts a name in clear. */
+function sameSurname(text: string, surname: string, visit: (at: number) => void): void {
   for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
     const next = text.charCodeAt(at + surname.length)
     if (isHan(next) && !maskedGivenRe.test(text.charAt(at + surname.length))) visit(at)
