@@ -2,11 +2,11 @@
 // `家住文化路12号`, `幸福小区3栋2单元501室`). A residence may be named down to the county; the
 // town, village, street, number or flat identify the person.
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { findAddresses } from './shared/addresses.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, zod } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
+import { localText } from '../i18n/catalogue.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of an address rule. */
@@ -39,7 +39,7 @@ export const addressKind: RuleKind<AddressOptions> = {
         findings.push({
           offset: address.leakStart,
           length: address.end - address.leakStart,
-          message: formatMessage(rule.message, { text, cue: address.cue || 'an address' }),
+          args: { text, cue: address.cue || localText('leak.address.shape') },
           data: { names: [text], redact: { offset: address.leakStart, length: address.end - address.leakStart } },
         })
       }

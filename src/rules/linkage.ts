@@ -2,20 +2,18 @@
 // 王建国; 被害人李某（未成年），其父李建军; A公司（法定代表人：赵德明）). Runs only in documents
 // whose policy masks persons or companies (policy.ts).
 import type { RawFinding } from '../core/finding.js'
-import { parseWithSchema } from '../config/validate.js'
+import { parseWithSchema } from './shared/validate.js'
 import { surnameLength } from '../nlp/person-names.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
-import { findLinkedNames, personMaskOf, type LinkCues, type LinkReason } from './shared/linked-names.js'
+import { findLinkedNames, personMaskOf, type LinkCues } from './shared/linked-names.js'
 import { lazy, text, zod } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
+import { localText } from '../i18n/catalogue.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of a linkage rule: the cue words, by why a name after them is a leak. */
 export interface LinkageOptions extends LinkCues {
   readonly onlyWhenMasked: readonly Profile[]
-  /** How each reason reads in the message, `{link}` being the cue or the pseudonym. */
-  readonly reasons: Readonly<Record<LinkReason, string>>
 }
 
 const schema = lazy(() => {
@@ -27,7 +25,6 @@ const schema = lazy(() => {
     representative: words,
     contact: words,
     party: words,
-    reasons: z.strictObject({ 'masked-person': text(), relative: text(), representative: text(), contact: text(), party: text(), list: text() }),
   })
 })
 
@@ -37,7 +34,7 @@ export const linkageKind: RuleKind<LinkageOptions> = {
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule, settings) {
     const tokenizer = getTokenizer(settings.tokenizer)
-    const { reasons, onlyWhenMasked } = rule.options
+    const { onlyWhenMasked } = rule.options
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
       const linked = findLinkedNames(doc, tokenizer, rule.options)
@@ -46,11 +43,11 @@ export const linkageKind: RuleKind<LinkageOptions> = {
       return linked.map((l): RawFinding => {
         const name = doc.text.slice(l.start, l.end)
         const surname = name.slice(0, surnameLength(name) || 1)
-        const reason = formatMessage(reasons[l.reason], { link: l.link })
+        const reason = localText(`leak.linkage.${l.reason}`, { link: l.link })
         return {
           offset: l.start,
           length: l.end - l.start,
-          message: formatMessage(rule.message, { text: name, reason }),
+          args: { text: name, reason },
           data: { names: [name], reason: l.reason, link: l.link, redact: { offset: l.start, length: l.end - l.start, replacement: surname + mask } },
         }
       })
