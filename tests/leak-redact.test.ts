@@ -30,15 +30,34 @@ function leakFindings(path: string, extra: string[] = []): JsonFinding[] {
   return (JSON.parse(r.stdout).files[0].findings as JsonFinding[]).filter((f) => f.category === 'leak')
 }
 
+/** The part of a report's output that belongs to the file at `path`. */
+function outputOf(stdout: string, format: string, path: string, paths: readonly string[]): string {
+  if (format === 'json') return JSON.stringify((JSON.parse(stdout) as { files: { path: string }[] }).files.find((f) => f.path === path))
+  if (format === 'jsonl') return stdout.split('\n').filter((line) => line.includes(JSON.stringify(path))).join('\n')
+  const lines = stdout.split('\n')
+  const start = lines.indexOf(path)
+  if (start < 0) return ''
+  let end = start + 1
+  while (end < lines.length && !paths.includes(lines[end]!)) end++
+  return lines.slice(start, end).join('\n')
+}
+
 describe('--redact-output', () => {
+  // Per file: a name one document leaks (银川市 in a work report that masks its city) may be
+  // public on purpose in another (the seat of a court), and is masked only where it leaks.
   it.each(['stylish', 'json', 'jsonl'])('never prints a leaked name in %s output', (format) => {
     const all = [...fixtures, ...seeds]
-    const clear = JSON.parse(runCli(['--profile', 'redacted', '--format', 'json', ...all]).stdout) as { files: { findings: JsonFinding[] }[] }
-    const names = new Set(clear.files.flatMap((file) => file.findings.filter((f) => f.category === 'leak').flatMap((f) => f.data?.names ?? [])))
-    expect(names.size).toBeGreaterThan(20)
+    const clear = JSON.parse(runCli(['--profile', 'redacted', '--format', 'json', ...all]).stdout) as { files: { path: string; findings: JsonFinding[] }[] }
     const r = runCli(['--profile', 'redacted', '--format', format, '--redact-output', ...all])
     expect(r.stdout.length).toBeGreaterThan(0)
-    for (const name of names) expect(r.stdout, name).not.toContain(name)
+    let count = 0
+    for (const file of clear.files) {
+      const names = new Set(file.findings.filter((f) => f.category === 'leak').flatMap((f) => f.data?.names ?? []))
+      count += names.size
+      const output = outputOf(r.stdout, format, file.path, clear.files.map((f) => f.path))
+      for (const name of names) expect(output, `${file.path}: ${name}`).not.toContain(name)
+    }
+    expect(count).toBeGreaterThan(20)
   })
 
   it('keeps the finding count and masks with the same length', () => {

@@ -42,8 +42,9 @@ export function chooseUniformMask(nameMasks: readonly NameMask[]): string {
 
 /**
  * Replaces the span each leak finding marks for redaction (`data.redact`: the name without its
- * suffix, so `外西河村` becomes `***村`) with `mask`, or with the finding's own
- * `data.redact.replacement` (an identifier masked in the document's convention), and each name mask that differs from it.
+ * suffix, so `外西河村` becomes `***村`) with `mask`, or with the `replacement` it names: an
+ * identifier masked in the document's convention (`139****0021`), a linked name as the
+ * document's pseudonym (`王某`); and each name mask that differs from the mask.
  * Overlapping spans are merged into the first; the result is stable: planned again on its own
  * output, nothing changes.
  */
@@ -52,8 +53,8 @@ export function planRedaction(doc: Document, findings: readonly Finding[], nameM
   for (const f of findings) {
     const redact = traitsOf(f.category).isLeak ? (f.data?.redact as { offset?: unknown; length?: unknown; replacement?: unknown } | undefined) : undefined
     if (redact && typeof redact.offset === 'number' && typeof redact.length === 'number' && redact.length > 0) {
-      // An identifier brings its own masked form (`139****0021`), written as the document masks.
-      const replacement = typeof redact.replacement === 'string' ? redact.replacement : mask
+      // A finding may bring its own form: an identifier as the document masks it (`139****0021`), a linked name as its pseudonym (王建国 → 王某).
+      const replacement = typeof redact.replacement === 'string' && redact.replacement !== '' ? redact.replacement : mask
       spans.push({ offset: redact.offset, length: redact.length, replacement, reason: f.ruleId })
     }
   }

@@ -4,6 +4,7 @@ import type { Document } from '../../core/document.js'
 import { profiles, type Profile } from '../types.js'
 import { findMaskRuns, type MaskRun } from './mask-runs.js'
 import { lazy, zod } from './options.js'
+import { findPseudonyms, isAnonymityEvidence } from './pseudonyms.js'
 
 /** A list of profiles, as a rule file writes it. */
 export const profileListSchema = lazy(() => zod().array(zod().enum(profiles as unknown as [Profile, ...Profile[]])))
@@ -22,8 +23,9 @@ function isNameLikeMask(run: MaskRun): boolean {
 
 /**
  * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that
- * masks nothing is not meant to be anonymous: naming its own city there is no leak.
+ * masks nothing is not meant to be anonymous: naming its own city there is no leak. Pseudonyms
+ * (王某, A公司, 化名) are masks too; a template's `某某同志` or `某某公司` alone proves nothing.
  */
 export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[]): boolean {
-  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).some(isNameLikeMask)
+  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).some(isNameLikeMask) || findPseudonyms(doc).some(isAnonymityEvidence)
 }
