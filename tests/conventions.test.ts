@@ -1,5 +1,5 @@
 // The conventions of ESLint, Vale and gitleaks that users reach for, one test each.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from './helpers.js'
@@ -50,5 +50,58 @@ describe('a mistyped command', () => {
     write('chek', '全年学习**次。\n')
     expect(runCli(['chek', '--format', 'jsonl'], { cwd: dir }).stdout).toContain('"ruleId":"count/unfilled"')
     expect(runCli(['nowhere.txt'], { cwd: dir }).stderr).toContain('nowhere.txt: no such file or directory')
+  })
+})
+
+describe('-o, --output-file', () => {
+  it('writes the report to the file, whole, and nothing to stdout', () => {
+    const r = runCli(['a.txt', '--format', 'json', '-o', 'report.json'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))
+    expect(report.summary.findings).toBe(3)
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('leaves an existing file as it was when the run fails', () => {
+    write('report.json', 'before')
+    const r = runCli(['a.txt', '--format', 'json', '--output-file', 'report.json', '--rule', 'typo/nothing=off'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('before')
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+})
+
+describe('--max-warnings', () => {
+  it('says why the run failed', () => {
+    const r = runCli(['a.txt', '--rule', 'count/unfilled=warn', '--rule', 'placeholder/mask=off', '--max-warnings', '1'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('mask-audit: 2 warnings found, more than --max-warnings 1')
+  })
+})
+
+describe('- as a path', () => {
+  it('reads standard input', () => {
+    const r = runCli(['-', '--format', 'jsonl', '--stdin-filename', 'draft.txt'], { cwd: dir, input: draft })
+    expect(findingsOf(r.stdout).map(([id]) => id)).toEqual(['count/unfilled', 'placeholder/mask', 'typo/misused-word'])
+    expect(r.stdout).toContain('"path":"draft.txt"')
+    expect(runCli(['-', 'a.txt'], { cwd: dir, input: draft }).code).toBe(2)
+  })
+})
+
+describe('-q', () => {
+  it('hides warnings and info alike', () => {
+    write('.mask-auditrc.yaml', 'rules:\n  placeholder/mask: info\n')
+    const all = findingsOf(runCli(['a.txt', '--format', 'jsonl'], { cwd: dir }).stdout)
+    expect(all.map(([, s]) => s).sort()).toEqual(['error', 'info', 'warning'])
+    expect(findingsOf(runCli(['a.txt', '--format', 'jsonl', '-q'], { cwd: dir }).stdout)).toEqual([['count/unfilled', 'error']])
+  })
+})
+
+describe('--rule CATEGORY=severity', () => {
+  it('turns a whole category off or sets its severity, and takes warn', () => {
+    expect(findingsOf(runCli(['a.txt', '--format', 'jsonl', '--rule', 'typo=off'], { cwd: dir }).stdout).map(([id]) => id)).toEqual(['count/unfilled', 'placeholder/mask'])
+    expect(findingsOf(runCli(['a.txt', '--format', 'jsonl', '--rule', 'placeholder=warn'], { cwd: dir }).stdout)).toContainEqual(['placeholder/mask', 'warning'])
+    expect(runCli(['a.txt', '--rule', 'typos=off'], { cwd: dir }).stderr.trim()).toBe('mask-audit: --rule: unknown rule "typos" (did you mean "typo"?)')
   })
 })

@@ -1,5 +1,7 @@
 // The only place that writes to the process streams; commands get these functions.
-import { writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { localText } from '../i18n/catalogue.js'
 import { InputError } from '../core/errors.js'
 import type { Output } from '../report/types.js'
 
@@ -19,6 +21,45 @@ let pendingLength = 0
 export function writeOut(output: Output): void {
   append(output)
   flushOut()
+}
+
+/**
+ * The report of `-o, --output-file FILE`: written to a temp file beside FILE as it comes, then
+ * renamed over FILE by `commit`, so FILE is never left half written; `abort` removes the temp.
+ */
+export class AtomicOutputFile {
+  private readonly temp: string
+  private readonly fd: number
+
+  constructor(readonly path: string) {
+    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
+    try {
+      this.fd = openSync(this.temp, 'wx')
+    } catch (error) {
+      throw new InputError(localText('error.cannot-write', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }), { path })
+    }
+  }
+
+  /** Appends text or bytes, as writeOut would print them. */
+  write(output: Output): void {
+    append(output)
+    const length = pendingLength
+    pendingLength = 0
+    if (length > 0) writeAll(this.fd, pending.subarray(0, length))
+  }
+
+  /** Puts the file in place. */
+  commit(): void {
+    fsyncSync(this.fd)
+    closeSync(this.fd)
+    renameSync(this.temp, this.path)
+  }
+
+  /** Leaves FILE as it was. */
+  abort(): void {
+    closeSync(this.fd)
+    rmSync(this.temp, { force: true })
+  }
 }
 
 function append(output: Output): void {

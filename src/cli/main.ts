@@ -53,6 +53,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', collect, [])
     .option('--rules <file>', 'load an extra rule file, in the YAML format of rules/ (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-o, --output-file <file>', 'write the report to this file (atomically: whole or not at all) instead of stdout')
     .option('-q, --quiet', 'report errors only')
     .option('--ignore <glob>', 'leave out files matching this glob (repeatable)', collect, [])
     .option('--no-gitignore', 'also audit files that .gitignore leaves out')
