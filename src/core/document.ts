@@ -102,15 +102,7 @@ export class Document {
 
   /** The 1-based line of a UTF-16 offset. */
   lineAt(offset: number): number {
-    const starts = this.lineStarts
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo + 1
+    return lastAtOrBefore(this.lineStarts, offset) + 1
   }
 
   /** The text of a 1-based line, without its line ending. */
@@ -159,7 +151,20 @@ function computeLineStarts(text: string): number[] {
   return starts
 }
 
-function mergeRegions(regions: readonly Region[]): Region[] {
+/** The index of the last of the ascending `sorted` that is at most `value` (0 when none is). */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (sorted[mid]! <= value) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Regions sorted by start, empty ones dropped, overlapping or touching ones merged. */
+export function mergeRegions(regions: readonly Region[]): Region[] {
   const sorted = regions.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start)
   const merged: Region[] = []
   for (const r of sorted) {

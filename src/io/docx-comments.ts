@@ -3,6 +3,7 @@
 // comments part, its relationship and its content type are added or extended. Everything else
 // in the package, existing comments and tracked changes included, is kept as it was.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
 
@@ -187,13 +188,7 @@ function locator(paragraphs: readonly BodyParagraph[]): (offset: number, edge: '
     offset += p.text.length + 1
   }
   return (target, edge) => {
-    let lo = 0
-    let hi = paragraphs.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= target) lo = mid
-      else hi = mid - 1
-    }
+    const lo = lastAtOrBefore(starts, target)
     const paragraph = paragraphs[lo]
     if (!paragraph) return { piece: undefined, at: 0 }
     const k = Math.min(target - starts[lo]!, paragraph.text.length)

@@ -1,7 +1,7 @@
 // Tells emphasis markers (`**一、强化政治引领**`, `__重点__`) from masks among the star and
 // underscore runs of a Document: by the Markdown parser's tree where there is one, and by how
 // emphasis pairs on a line in text exported from Markdown.
-import type { Document, EmphasisSpan, Region } from '../../core/document.js'
+import { mergeRegions, type Document, type EmphasisSpan, type Region } from '../../core/document.js'
 import { isHan, isLineBreak, isSpace, isWordChar } from './chars.js'
 import { startsNameWord } from './mask-context.js'
 
@@ -168,14 +168,7 @@ function isBalanced(inner: string): boolean {
 }
 
 function mergeMarkers(spans: readonly EmphasisSpan[]): Region[] {
-  const sorted = spans.flatMap((s) => [s.open, s.close]).sort((a, b) => a.start - b.start)
-  const merged: Region[] = []
-  for (const r of sorted) {
-    const last = merged[merged.length - 1]
-    if (last && r.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, r.end) }
-    else merged.push(r)
-  }
-  return merged
+  return mergeRegions(spans.flatMap((s) => [s.open, s.close]))
 }
 
 /** The index of the region of `regions` (sorted, disjoint) holding `at`, or -1. */
