@@ -1,6 +1,7 @@
 // Where a finding is, as a reader of the source names it: `12:5` in a text file; in a .docx,
 // the paragraph or the table cell (`表2 第3行第1列`), since Word shows no line numbers.
 import type { Finding } from '../core/finding.js'
+import { formatMessage } from '../i18n/catalogue.js'
 
 /** The languages places are named in. */
 export type PlaceLanguage = 'zh' | 'en'
@@ -12,6 +13,6 @@ export type PlaceLanguage = 'zh' | 'en'
 export function placeOf(f: Finding, isDocx: boolean, lang: PlaceLanguage): string {
   if (!isDocx) return `${f.line}:${f.column}`
   const cell = f.cell
-  if (cell) return lang === 'zh' ? `表${cell.table} 第${cell.row}行第${cell.column}列` : `table ${cell.table}, row ${cell.row}, cell ${cell.column}`
-  return lang === 'zh' ? `第${f.line}段第${f.column}字` : `paragraph ${f.line}, char ${f.column}`
+  if (cell) return formatMessage(lang, 'place.cell', { table: cell.table, row: cell.row, column: cell.column })
+  return formatMessage(lang, 'place.paragraph', { line: f.line, column: f.column })
 }
