@@ -105,3 +105,29 @@ describe('--rule CATEGORY=severity', () => {
     expect(runCli(['a.txt', '--rule', 'typos=off'], { cwd: dir }).stderr.trim()).toBe('mask-audit: --rule: unknown rule "typos" (did you mean "typo"?)')
   })
 })
+
+describe('--category', () => {
+  it('runs only the rules of the listed categories, on the command line and in the config', () => {
+    const ids = (args: string[]) => findingsOf(runCli(['a.txt', '--format', 'jsonl', ...args], { cwd: dir }).stdout).map(([id]) => id)
+    expect(ids(['--category', 'count,placeholder'])).toEqual(['count/unfilled', 'placeholder/mask'])
+    expect(ids(['--category', 'typo'])).toEqual(['typo/misused-word'])
+    write('.mask-auditrc.yaml', 'categories: [placeholder]\nrules:\n  placeholder/mask: warn\n')
+    // With count off, 「**次」 is reported as the mask it also is.
+    expect(findingsOf(runCli(['a.txt', '--format', 'jsonl'], { cwd: dir }).stdout)).toEqual([
+      ['placeholder/mask', 'warning'],
+      ['placeholder/mask', 'warning'],
+    ])
+    // The command line wins over the config; --rule CATEGORY=off still works beside it.
+    expect(ids(['--category', 'count,typo', '--rule', 'typo=off'])).toEqual(['count/unfilled'])
+  })
+
+  it('names an unknown category with a close match, on the command line and in the config', () => {
+    expect(runCli(['a.txt', '--category', 'count,placeholdr'], { cwd: dir }).stderr.trim()).toBe('mask-audit: --category: unknown category "placeholdr" (did you mean "placeholder"?)')
+    write('.mask-auditrc.yaml', 'categories:\n  - typos\n')
+    const r = runCli(['a.txt'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('categories[0]')
+    expect(r.stderr).toContain('unknown category "typos"')
+    expect(r.stderr).toContain('did you mean "typo"?')
+  })
+})

@@ -51,6 +51,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('stylish'))
     .option('-p, --profile <profile>', 'draft (about to be published, the default) or redacted (anonymized release); wins over config')
     .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', collect, [])
+    .option('--category <list>', 'run only the rules of these categories, e.g. count,placeholder (repeatable; wins over config)', collect, [])
     .option('--rules <file>', 'load an extra rule file, in the YAML format of rules/ (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-o, --output-file <file>', 'write the report to this file (atomically: whole or not at all) instead of stdout')

@@ -24,6 +24,8 @@ import type { Lang } from '../i18n/catalogue.js'
 export interface WorkflowOptions {
   readonly profile?: string
   readonly rule: string[]
+  /** `--category count,placeholder`: only rules of these categories run. */
+  readonly category?: string[]
   readonly rules: string[]
   readonly config?: string
   readonly stdin?: boolean
@@ -83,6 +85,7 @@ export class CheckWorkflow {
     this.resolver = new SettingsResolver({
       profile: options.profile,
       ruleFlags: options.rule,
+      categoryFlags: options.category ?? [],
       ruleFiles: options.rules,
       configPath: options.config,
       tokenizer: options.tokenizer,

@@ -15,7 +15,7 @@ import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName, type To
 import { activateRules, assertUniqueIds } from '../rules/loader.js'
 import { readSensitiveTerms, sensitiveTermRule } from '../rules/sensitive-terms.js'
 import type { Profile, RuleDef } from '../rules/types.js'
-import { loadAllRules, parseProfile, parseRuleFlags } from './rule-set.js'
+import { loadAllRules, parseCategoryFlags, parseProfile, parseRuleFlags } from './rule-set.js'
 import type { FileSetup } from './workers.js'
 
 const require = createRequire(import.meta.url)
@@ -27,6 +27,8 @@ const makeIgnore = (): Ignore => (require('ignore') as () => Ignore)()
 export interface CliSettings {
   readonly profile?: string
   readonly ruleFlags: readonly string[]
+  /** `--category count,placeholder` (repeatable): only rules of these categories run; wins over the config's `categories`. */
+  readonly categoryFlags?: readonly string[]
   readonly ruleFiles: readonly string[]
   /** `--config FILE`: use this file for every path instead of searching. */
   readonly configPath?: string
@@ -49,6 +51,10 @@ export interface FileSettings extends FileSetup {
   readonly profile: Profile
   /** Every rule definition known for this file (on or off). */
   readonly defs: readonly RuleDef[]
+  /** Each rule's severity for this file after profile, config, overrides, `--rule` and categories. */
+  readonly severities: Readonly<Record<string, SeverityOrOff>>
+  /** The categories whose rules run (`--category`, else the config's), or undefined for all. */
+  readonly categories: readonly string[] | undefined
 }
 
 interface LoadedConfig {
@@ -58,6 +64,7 @@ interface LoadedConfig {
   readonly defs: RuleDef[]
   readonly tokenizer: TokenizerName
   readonly cliSeverities: ReadonlyMap<string, SeverityOrOff>
+  readonly categories: readonly string[] | undefined
   readonly isIgnored: (rel: string) => boolean
   readonly overrideMatchers: readonly ((rel: string) => boolean)[]
   /** Settings by the indices of the overrides that apply. */
@@ -129,6 +136,7 @@ export class SettingsResolver {
       defs,
       tokenizer,
       cliSeverities: parseRuleFlags(this.cli.ruleFlags, defs),
+      categories: parseCategoryFlags(this.cli.categoryFlags ?? [], defs) ?? config.categories,
       isIgnored: (rel) => ig !== undefined && rel !== '' && !rel.startsWith('../') && !isAbsolute(rel) && ig.ignores(rel),
       overrideMatchers: (config.overrides ?? []).map((o) => picomatch()(o.files, { dot: true })),
       settings: new Map(),
@@ -139,11 +147,15 @@ export class SettingsResolver {
     const { config, defs } = loaded
     const overrides = matched.map((i) => config.overrides![i]!)
     const profile = this.cliProfile ?? overrides.reduce<Profile | undefined>((p, o) => o.profile ?? p, undefined) ?? config.profile ?? 'draft'
-    const severities = new Map<string, SeverityOrOff>([...Object.entries(config.rules ?? {}), ...overrides.flatMap((o) => Object.entries(o.rules ?? {})), ...loaded.cliSeverities])
+    const set = new Map<string, SeverityOrOff>([...Object.entries(config.rules ?? {}), ...overrides.flatMap((o) => Object.entries(o.rules ?? {})), ...loaded.cliSeverities])
+    // A category list keeps its own rules as set above and turns every other rule off.
+    const { categories } = loaded
+    const severities = new Map(defs.map((d) => [d.id, categories && !categories.includes(d.category) ? 'off' : (set.get(d.id) ?? d.severity[profile])] as const))
     const allow = [...(config.allow ?? []), ...overrides.flatMap((o) => o.allow ?? [])]
     const filters: FindingFilter[] = allow.length ? [createAllowFilter(allow)] : []
     filters.push(createSuppressionFilter({ knownIds: defs.map((d) => d.id), unusedSeverity: config.reportUnusedSuppressions ?? 'warning', lang }))
-    return { rules: activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer, lang }), filters, configPath: loaded.path, profile, defs }
+    const rules = activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer, lang })
+    return { rules, filters, configPath: loaded.path, profile, defs, severities: Object.fromEntries(severities), categories }
   }
 }
 
