@@ -131,3 +131,28 @@ describe('--category', () => {
     expect(r.stderr).toContain('did you mean "typo"?')
   })
 })
+
+describe('--print-config', () => {
+  it('prints the settings a file would be audited with, as JSON, and audits nothing', () => {
+    write('.mask-auditrc.yaml', 'categories: [count, typo]\nrules:\n  typo/misused-word: info\nallow: [XX村]\nignore: [old/]\noverrides:\n  - files: ["archive/**"]\n    profile: redacted\n    allow: [某某]\n')
+    const r = runCli(['--print-config', 'archive/b.txt', '--rule', 'count=warn'], { cwd: dir })
+    expect(r.code).toBe(0)
+    const s = JSON.parse(r.stdout) as Record<string, unknown> & { rules: Record<string, string> }
+    expect(s).toMatchObject({ path: 'archive/b.txt', config: '.mask-auditrc.yaml', overrides: [{ index: 0, files: ['archive/**'] }], ignored: false, profile: 'redacted', lang: 'en', categories: ['count', 'typo'], ignore: ['old/'], sensitiveTerms: 0 })
+    expect(s.allow).toEqual([{ text: 'XX村' }, { text: '某某' }])
+    // The command line over the config over the profile's defaults; categories not listed are off.
+    expect(s.rules['count/unfilled']).toBe('warning')
+    expect(s.rules['typo/misused-word']).toBe('info')
+    expect(s.rules['placeholder/mask']).toBe('off')
+    expect(s.rules['leak/person']).toBe('off')
+    const plain = JSON.parse(runCli(['--print-config', 'a.txt', '--profile', 'draft'], { cwd: dir }).stdout) as { profile: string; overrides: unknown[]; ignored: boolean }
+    expect(plain).toMatchObject({ profile: 'draft', overrides: [], ignored: false })
+    expect(JSON.parse(runCli(['--print-config', 'old/c.txt'], { cwd: dir }).stdout)).toMatchObject({ ignored: true })
+  })
+
+  it('takes no paths to audit beside it', () => {
+    const r = runCli(['--print-config', 'a.txt', 'a.txt'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+  })
+})

@@ -61,6 +61,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--stdin', 'read the text to audit from standard input')
     .option('--stdin-filename <name>', 'the name to report for --stdin, whose extension picks the reader')
     .option('-c, --config <file>', 'use this config file for every path instead of looking for one')
+    .option('--print-config <file>', 'print the settings this file would be audited with (config, profile, rules, ...) as JSON; audit nothing')
     .option('--baseline <file>', 'report only findings not accepted in this baseline; list its stale entries')
     .option('--write-baseline <file>', 'accept every current finding: write them to this baseline file')
     .option('--fix', 'apply the safe fixes and write the files back (same encoding, BOM, line endings)')

@@ -15,7 +15,7 @@ import { readableExtensions } from '../io/readers.js'
 import { expandPaths } from '../io/walk.js'
 import { loadRuleFiles } from '../rules/loader.js'
 import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
-import { SettingsResolver, type FileSettings } from './file-settings.js'
+import { SettingsResolver, type EffectiveSettings, type FileSettings } from './file-settings.js'
 import { fixFile } from './fix-file.js'
 import type { FileSetup } from './workers.js'
 import type { Lang } from '../i18n/catalogue.js'
@@ -128,6 +128,11 @@ export class CheckWorkflow {
   /** The settings of `path` (which need not exist), for input that is not a file (`--input jsonl`). */
   settingsFor(path: string): Promise<FileSettings> {
     return this.resolver.forPath(path)
+  }
+
+  /** The effective settings of `path` as data, for `--print-config`. */
+  describe(path: string): Promise<EffectiveSettings> {
+    return this.resolver.describe(path)
   }
 
   /** False for runs whose work or filters stay in the main thread: fixes, the git index, baselines. */

@@ -10,6 +10,7 @@ import { createSuppressionFilter } from '../core/suppressions.js'
 import { ConfigFinder, type RawConfigFile } from '../config/load.js'
 import { checkRuleIds } from '../config/rule-ids.js'
 import { validateConfig, type TypedConfig } from '../config/typed-config.js'
+import type { AllowEntry } from '../config/schema.js'
 import type { Lang } from '../i18n/catalogue.js'
 import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName, type TokenizerName } from '../nlp/tokenizer.js'
 import { activateRules, assertUniqueIds } from '../rules/loader.js'
@@ -57,11 +58,37 @@ export interface FileSettings extends FileSetup {
   readonly categories: readonly string[] | undefined
 }
 
+/** What `--print-config` prints: the settings one file is audited with. */
+export interface EffectiveSettings {
+  readonly path: string
+  /** The config file that applies (nearest one up, or `--config`), or null. */
+  readonly config: string | null
+  /** The config's `overrides` that match the file, by index. */
+  readonly overrides: readonly { readonly index: number; readonly files: readonly string[] }[]
+  /** True when the config's `ignore` leaves the file out. */
+  readonly ignored: boolean
+  readonly profile: Profile
+  readonly lang: Lang
+  readonly tokenizer: TokenizerName
+  readonly categories: readonly string[]
+  /** Every rule's effective severity. */
+  readonly rules: Readonly<Record<string, SeverityOrOff>>
+  readonly allow: readonly AllowEntry[]
+  readonly ignore: readonly string[]
+  /** The files of the extra rules (`--rules`, the config's `ruleFiles`). */
+  readonly ruleFiles: readonly string[]
+  /** How many sensitive terms apply (never the names). */
+  readonly sensitiveTerms: number
+  readonly reportUnusedSuppressions: SeverityOrOff
+}
+
 interface LoadedConfig {
   readonly path: string | undefined
   readonly dir: string
   readonly config: TypedConfig['config']
   readonly defs: RuleDef[]
+  /** The extra rule files: `--rules`, then the config's `ruleFiles`. */
+  readonly ruleFiles: readonly string[]
   readonly tokenizer: TokenizerName
   readonly cliSeverities: ReadonlyMap<string, SeverityOrOff>
   readonly categories: readonly string[] | undefined
@@ -99,14 +126,48 @@ export class SettingsResolver {
   /** The settings of the file at `path` (which need not exist: `--stdin-filename`). */
   async forPath(path: string): Promise<FileSettings> {
     const lang = await this.runLang()
-    const abs = resolve(path)
-    const loaded = await this.configFor(dirname(abs))
-    const rel = relative(loaded.dir, abs).split(sep).join('/')
-    const matched = loaded.overrideMatchers.flatMap((isMatch, i) => (isMatch(rel) ? [i] : []))
+    const { loaded, rel, matched } = await this.locate(path)
     const key = matched.join(',')
     let settings = loaded.settings.get(key)
     if (!settings) loaded.settings.set(key, (settings = this.build(loaded, matched, lang)))
     return { ...settings, isIgnored: loaded.isIgnored(rel) }
+  }
+
+  /**
+   * The effective settings of `path` as plain data, for `--print-config`: the config file and
+   * the overrides that apply, and what they come to with the command line over them.
+   */
+  async describe(path: string): Promise<EffectiveSettings> {
+    const settings = await this.forPath(path)
+    const { loaded, matched } = await this.locate(path)
+    const { config } = loaded
+    const overrides = matched.map((i) => config.overrides![i]!)
+    const terms = this.cliTerms.length + (config.sensitiveTerms?.length ?? 0)
+    return {
+      path,
+      config: loaded.path ?? null,
+      overrides: matched.map((i) => ({ index: i, files: config.overrides![i]!.files })),
+      ignored: settings.isIgnored,
+      profile: settings.profile,
+      lang: await this.runLang(),
+      tokenizer: loaded.tokenizer,
+      categories: settings.categories ?? [...new Set(settings.defs.map((d) => d.category))],
+      rules: settings.severities,
+      allow: [...(config.allow ?? []), ...overrides.flatMap((o) => o.allow ?? [])],
+      ignore: config.ignore ?? [],
+      ruleFiles: loaded.ruleFiles,
+      // Only their number: the names themselves must never be printed.
+      sensitiveTerms: terms,
+      reportUnusedSuppressions: config.reportUnusedSuppressions ?? 'warning',
+    }
+  }
+
+  /** The config of `path`, the path relative to its folder, and the indices of the overrides that match. */
+  private async locate(path: string): Promise<{ loaded: LoadedConfig; rel: string; matched: number[] }> {
+    const abs = resolve(path)
+    const loaded = await this.configFor(dirname(abs))
+    const rel = relative(loaded.dir, abs).split(sep).join('/')
+    return { loaded, rel, matched: loaded.overrideMatchers.flatMap((isMatch, i) => (isMatch(rel) ? [i] : [])) }
   }
 
   private async configFor(dir: string): Promise<LoadedConfig> {
@@ -134,6 +195,7 @@ export class SettingsResolver {
       dir,
       config,
       defs,
+      ruleFiles: [...this.cli.ruleFiles.map((f) => resolve(f)), ...ruleFiles],
       tokenizer,
       cliSeverities: parseRuleFlags(this.cli.ruleFlags, defs),
       categories: parseCategoryFlags(this.cli.categoryFlags ?? [], defs) ?? config.categories,
