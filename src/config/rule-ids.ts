@@ -27,6 +27,6 @@ export function checkRuleIds(config: Config, defs: readonly RuleDef[], raw: RawC
     if (categories.includes(name)) return
     const path = [...raw.basePath, 'categories', i]
     const near = suggestName(name, categories)
-    throw new ConfigError(localText('error.unknown-category', { category: name }), { path: raw.source.path, ...raw.source.locate?.(path), keyPath: formatKeyPath(path) }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.categories', { list: categories.join(', ') }))
+    throw new ConfigError(localText('error.unknown-category', { category: name }), { path: raw.source.path, ...raw.source.locate?.(path), keyPath: formatKeyPath(path) }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.one-of', { names: categories }))
   })
 }

@@ -63,7 +63,7 @@ export function parseCategoryFlags(flags: readonly string[], defs: readonly Rule
   for (const name of names) {
     if (known.includes(name)) continue
     const near = suggestName(name, known)
-    throw new UsageError(localText('error.unknown-category', { category: name }), { keyPath: '--category' }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.categories', { list: known.join(', ') }))
+    throw new UsageError(localText('error.unknown-category', { category: name }), { keyPath: '--category' }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.one-of', { names: known }))
   }
   return [...new Set(names)]
 }
