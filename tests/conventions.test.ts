@@ -156,3 +156,21 @@ describe('--print-config', () => {
     expect(r.stdout).toBe('')
   })
 })
+
+describe('rules', () => {
+  it('shows the severity the config here and --rule set, beside the defaults per profile', () => {
+    write('.mask-auditrc.yaml', 'profile: redacted\ncategories: [count, placeholder, typo]\nrules:\n  typo/misused-word: error\n')
+    const table = runCli(['rules', '--rule', 'count=warn'], { cwd: dir }).stdout
+    expect(table.split('\n')[0]).toMatch(/^id\s+draft\s+redacted\s+here \(redacted\)\s+summary$/)
+    expect(table).toMatch(/count\/unfilled\s+error\s+info\s+warning\s/)
+    expect(table).toMatch(/typo\/misused-word\s+warning\s+warning\s+error\s/)
+    expect(table).toMatch(/leak\/person\s+\w+\s+error\s+off\s/)
+    type Row = { id: string; severity: { draft: string; redacted: string }; effective: string; profile: string }
+    const rows = JSON.parse(runCli(['rules', '--json', '--profile', 'draft'], { cwd: dir }).stdout) as Row[]
+    const row = (id: string) => rows.find((r) => r.id === id)!
+    expect(row('count/unfilled')).toMatchObject({ severity: { draft: 'error', redacted: 'info' }, effective: 'error', profile: 'draft' })
+    expect(row('typo/misused-word').effective).toBe('error')
+    expect(row('leak/person').effective).toBe('off')
+    expect(row('placeholder/mask').effective).toBe('error')
+  })
+})

@@ -221,8 +221,12 @@ export class SettingsResolver {
   }
 }
 
-/** Every rule definition (on or off) a check of a file in `dir` would know (built-in, extra files, the config's), and the run's language. */
-export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<{ defs: readonly RuleDef[]; lang: Lang }> {
+/**
+ * The rules a check of a file in `dir` would know (built-in, extra files, the config's), each
+ * one's effective severity there (profile, config, `--rule`, categories), and the run's language.
+ */
+export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<{ defs: readonly RuleDef[]; profile: Profile; severities: Readonly<Record<string, SeverityOrOff>>; lang: Lang }> {
   const resolver = new SettingsResolver(cli)
-  return { defs: (await resolver.forPath(join(dir, 'report.txt'))).defs, lang: await resolver.runLang() }
+  const { defs, profile, severities } = await resolver.forPath(join(dir, 'report.txt'))
+  return { defs, profile, severities, lang: await resolver.runLang() }
 }
