@@ -3,6 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from './helpers.js'
+import { readComments } from './support/docx-anchors.js'
+import { makeDocx, paragraph } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 let dir: string
@@ -129,6 +131,16 @@ describe('--category', () => {
     expect(r.stderr).toContain('categories[0]')
     expect(r.stderr).toContain('unknown category "typos"')
     expect(r.stderr).toContain('did you mean "typo"?')
+  })
+
+  it('applies to annotate as to check', () => {
+    const input = join(dir, 'b.docx')
+    writeFileSync(input, makeDocx(paragraph('全年集中学习**次。') + paragraph('国家统计局**调查队开展工作。')))
+    const output = join(dir, 'b.reviewed.docx')
+    expect(runCli(['annotate', input, '-o', output, '--category', 'count'], { cwd: dir }).code).toBe(0)
+    const only = findingsOf(runCli([input, '--format', 'jsonl', '--category', 'count'], { cwd: dir }).stdout)
+    expect(only.map(([id]) => id)).toEqual(['count/unfilled'])
+    expect(readComments(readFileSync(output)).map((c) => c.anchored)).toEqual(['**次'])
   })
 })
 
