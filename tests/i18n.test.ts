@@ -170,7 +170,7 @@ describe('the command line', () => {
     expect(runCli([draft, '--lang', 'xx']).stderr).toContain('unknown language "xx" (one of: zh, en)')
     const csv = runCli([draft, '--format', 'csv'], { env: zhLocale }).stdout
     expect(csv.split('\r\n')[0]).toBe('\ufeff文件,行,列,结束行,结束列,级别,规则,类别,问题说明,原文,上下文,建议')
-    expect(runCli(['rules'], { env: zhLocale }).stdout).toMatch(/count\/unfilled\s+error\s+info\s+量词或单位前的数字/)
+    expect(runCli(['rules'], { env: zhLocale }).stdout).toMatch(/count\/unfilled\s+error\s+info\s+error\s+量词或单位前的数字/)
   })
 
   it('keeps a team rule’s own message, in one language or two', () => {

@@ -17,6 +17,7 @@ export interface AnnotateOptions {
   readonly output?: string
   readonly profile?: string
   readonly rule: string[]
+  readonly category?: string[]
   readonly rules: string[]
   readonly config?: string
   readonly lang?: string
@@ -27,7 +28,7 @@ export async function runAnnotate(file: string, options: AnnotateOptions): Promi
   const output = checkPaths(file, options.output)
   // The findings are worded in the language the comments are written in: --lang, the config's, the locale's.
   const cliLang = parseLangOption(options.lang)
-  const { findings, lang } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, ruleFiles: options.rules, configPath: options.config, ...(cliLang && { lang: cliLang }), localeLang: processLocaleLang() })
+  const { findings, lang } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category ?? [], ruleFiles: options.rules, configPath: options.config, ...(cliLang && { lang: cliLang }), localeLang: processLocaleLang() })
   const comments = findings.map((f) => commentOf(f, lang))
   const bytes = addDocxComments(readFileSync(file), comments, { author: 'mask-audit', initials: 'MA', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, file)
   writeFileAtomic(output, bytes)

@@ -23,6 +23,8 @@ export interface CheckOptions extends Omit<WorkflowOptions, 'lang'>, BatchFlags 
   readonly rule: string[]
   readonly rules: string[]
   readonly maxWarnings?: string
+  /** `--print-config FILE`: print the effective settings of FILE as JSON and audit nothing. */
+  readonly printConfig?: string
   /** `-o, --output-file FILE`: the report goes there (atomically) instead of stdout. */
   readonly outputFile?: string
   readonly quiet?: boolean
@@ -46,6 +48,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     if (paths.length > 1) throw new UsageError(localText('error.dash-alone'))
     return runCheck([], { ...options, stdin: true })
   }
+  if (options.printConfig !== undefined) return printConfig(options.printConfig, paths, options)
   if (options.quiet && options.maxWarnings !== undefined) throw new UsageError(localText('error.quiet-max-warnings'), {}, localText('error.quiet-max-warnings.hint'))
   const file = options.outputFile === undefined ? undefined : new AtomicOutputFile(options.outputFile)
   try {
@@ -56,6 +59,14 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     file?.abort()
     throw error
   }
+}
+
+/** `--print-config FILE`, as in ESLint: the settings FILE would be audited with, as JSON; exit 0. */
+async function printConfig(file: string, paths: readonly string[], options: CheckOptions): Promise<number> {
+  if (paths.length) throw new UsageError(localText('error.print-config-paths'), { keyPath: '--print-config' })
+  const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out: writeOut, readStdin: () => readFileSync(0), localeLang: processLocaleLang() })
+  writeOut(JSON.stringify(await workflow.describe(file), null, 2) + '\n')
+  return 0
 }
 
 /** The check itself; the report (and a `--fix-dry-run` diff) goes to `out`. */

@@ -7,12 +7,11 @@ import { runCheck, type CheckOptions } from './check.js'
 import type { RedactOptions } from './redact.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
 import { writeErr, writeOut } from './io.js'
-import { renderRuleList } from './rules-command.js'
+import { renderRuleList, type RulesHere } from './rules-command.js'
 import { toolVersion } from './version.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { assertNoCommandTypo } from './command-typo.js'
 import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
-import type { RuleDef } from '../rules/types.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 
 // Required, not imported: commander is CommonJS, and importing it from an ES module makes Node
@@ -26,13 +25,16 @@ interface RulesOptions {
   readonly lang?: string
   readonly rules: string[]
   readonly config?: string
+  readonly profile?: string
+  readonly rule: string[]
+  readonly category: string[]
 }
 
-/** The rules a check of a file in the current folder would know: built-in, --rules, and the config's. */
-async function rulesInEffect(options: RulesOptions): Promise<{ defs: readonly RuleDef[]; lang: Lang }> {
+/** The rules a check of a file in the current folder would know (built-in, --rules, the config's), with their severities there. */
+async function rulesInEffect(options: RulesOptions): Promise<RulesHere & { lang: Lang }> {
   const { rulesKnownIn } = await import('../run/file-settings.js')
   const lang = parseLangOption(options.lang)
-  return rulesKnownIn(process.cwd(), { ruleFlags: [], ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }), ...(lang && { lang }), localeLang: processLocaleLang() })
+  return rulesKnownIn(process.cwd(), { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category, ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }), ...(lang && { lang }), localeLang: processLocaleLang() })
 }
 
 function buildProgram(setExit: (code: number) => void): CommandType {
@@ -51,6 +53,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('stylish'))
     .option('-p, --profile <profile>', 'draft (about to be published, the default) or redacted (anonymized release); wins over config')
     .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', collect, [])
+    .option('--category <list>', 'run only the rules of these categories, e.g. count,placeholder (repeatable; wins over config)', collect, [])
     .option('--rules <file>', 'load an extra rule file, in the YAML format of rules/ (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-o, --output-file <file>', 'write the report to this file (atomically: whole or not at all) instead of stdout')
@@ -60,6 +63,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--stdin', 'read the text to audit from standard input')
     .option('--stdin-filename <name>', 'the name to report for --stdin, whose extension picks the reader')
     .option('-c, --config <file>', 'use this config file for every path instead of looking for one')
+    .option('--print-config <file>', 'print the settings this file would be audited with (config, profile, rules, ...) as JSON; audit nothing')
     .option('--baseline <file>', 'report only findings not accepted in this baseline; list its stale entries')
     .option('--write-baseline <file>', 'accept every current finding: write them to this baseline file')
     .option('--fix', 'apply the safe fixes and write the files back (same encoding, BOM, line endings)')
@@ -95,14 +99,17 @@ function buildProgram(setExit: (code: number) => void): CommandType {
 
   program
     .command('rules')
-    .description('list every rule: id, severity under each profile, summary (with the ruleFiles and sensitiveTerms of the config that applies here)')
+    .description('list every rule: id, severity under each profile, the severity the config here and --rule set, summary (with the ruleFiles and sensitiveTerms of the config that applies here)')
     .option('--json', 'as JSON')
+    .option('-p, --profile <profile>', 'the profile of the severity in effect (default: the config\'s, else draft)')
+    .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error, as check takes it (repeatable)', collect, [])
+    .option('--category <list>', 'only these categories are in effect, as check takes it (repeatable)', collect, [])
     .option('--rules <file>', 'also an extra rule file, as check takes it (repeatable)', collect, [])
     .option('-c, --config <file>', 'the config file to read instead of looking for one from the current folder')
     .option('--lang <lang>', 'language of the summaries: zh or en')
     .action(async (options: RulesOptions) => {
-      const { defs, lang } = await rulesInEffect(options)
-      writeOut(renderRuleList(defs, options.json === true, lang))
+      const { lang, ...here } = await rulesInEffect(options)
+      writeOut(renderRuleList(here, options.json === true, lang))
     })
 
   registerWorkflowCommands(program, setExit)

@@ -42,6 +42,7 @@ export function registerWorkflowCommands(program: Command, setExit: (code: numbe
     .option('-o, --output <file>', 'where to write the annotated copy (.docx)')
     .option('--profile <name>', 'draft or redacted (default: from the config, else draft)')
     .option('--rule <id=severity>', 'override a rule\'s severity, or turn it off (repeatable)', collect, [])
+    .option('--category <list>', 'comment only on the rules of these categories, e.g. count,placeholder (repeatable)', collect, [])
     .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
     .option('-c, --config <file>', 'use this config file instead of looking for one')
     .option('--lang <lang>', 'language of the comments: zh or en (default: config lang, else the locale)')

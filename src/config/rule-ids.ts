@@ -7,7 +7,7 @@ import type { Config } from './schema.js'
 import { suggestName } from '../core/suggest-name.js'
 import { formatKeyPath } from '../rules/shared/validate.js'
 
-/** Throws a ConfigError for the first unknown rule id in `rules`, `overrides` or `allow`. */
+/** Throws a ConfigError for the first unknown rule id in `rules`, `overrides` or `allow`, or unknown category in `categories`. */
 export function checkRuleIds(config: Config, defs: readonly RuleDef[], raw: RawConfigFile): void {
   const ids = defs.map((d) => d.id)
   const check = (id: string, keyPath: (string | number)[]) => {
@@ -21,5 +21,12 @@ export function checkRuleIds(config: Config, defs: readonly RuleDef[], raw: RawC
   config.overrides?.forEach((o, i) => {
     for (const id of Object.keys(o.rules ?? {})) check(id, ['overrides', i, 'rules', id])
     o.allow?.forEach((a, j) => a.rules?.forEach((id, k) => check(id, ['overrides', i, 'allow', j, 'rules', k])))
+  })
+  const categories: string[] = [...new Set(defs.map((d) => d.category))]
+  config.categories?.forEach((name, i) => {
+    if (categories.includes(name)) return
+    const path = [...raw.basePath, 'categories', i]
+    const near = suggestName(name, categories)
+    throw new ConfigError(localText('error.unknown-category', { category: name }), { path: raw.source.path, ...raw.source.locate?.(path), keyPath: formatKeyPath(path) }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.one-of', { names: categories }))
   })
 }

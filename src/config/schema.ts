@@ -43,6 +43,8 @@ export const configSchema = lazy(() => {
     $schema: z.string().optional(),
     profile: profile.optional(),
     rules: ruleSeverities.optional(),
+    /** Only rules of these categories run (`--category` wins); names are checked against the loaded rules. */
+    categories: z.array(text()).min(1, 'must list at least one category').optional(),
     ruleFiles: z.array(text()).optional(),
     allow: z.array(allowEntry).optional(),
     ignore: z.array(text()).optional(),

@@ -15,7 +15,7 @@ import { readableExtensions } from '../io/readers.js'
 import { expandPaths } from '../io/walk.js'
 import { loadRuleFiles } from '../rules/loader.js'
 import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
-import { SettingsResolver, type FileSettings } from './file-settings.js'
+import { SettingsResolver, type EffectiveSettings, type FileSettings } from './file-settings.js'
 import { fixFile } from './fix-file.js'
 import type { FileSetup } from './workers.js'
 import type { Lang } from '../i18n/catalogue.js'
@@ -24,6 +24,8 @@ import type { Lang } from '../i18n/catalogue.js'
 export interface WorkflowOptions {
   readonly profile?: string
   readonly rule: string[]
+  /** `--category count,placeholder`: only rules of these categories run. */
+  readonly category?: string[]
   readonly rules: string[]
   readonly config?: string
   readonly stdin?: boolean
@@ -83,6 +85,7 @@ export class CheckWorkflow {
     this.resolver = new SettingsResolver({
       profile: options.profile,
       ruleFlags: options.rule,
+      categoryFlags: options.category ?? [],
       ruleFiles: options.rules,
       configPath: options.config,
       tokenizer: options.tokenizer,
@@ -125,6 +128,11 @@ export class CheckWorkflow {
   /** The settings of `path` (which need not exist), for input that is not a file (`--input jsonl`). */
   settingsFor(path: string): Promise<FileSettings> {
     return this.resolver.forPath(path)
+  }
+
+  /** The effective settings of `path` as data, for `--print-config`. */
+  describe(path: string): Promise<EffectiveSettings> {
+    return this.resolver.describe(path)
   }
 
   /** False for runs whose work or filters stay in the main thread: fixes, the git index, baselines. */

@@ -10,12 +10,13 @@ import { createSuppressionFilter } from '../core/suppressions.js'
 import { ConfigFinder, type RawConfigFile } from '../config/load.js'
 import { checkRuleIds } from '../config/rule-ids.js'
 import { validateConfig, type TypedConfig } from '../config/typed-config.js'
+import type { AllowEntry } from '../config/schema.js'
 import type { Lang } from '../i18n/catalogue.js'
 import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName, type TokenizerName } from '../nlp/tokenizer.js'
 import { activateRules, assertUniqueIds } from '../rules/loader.js'
 import { readSensitiveTerms, sensitiveTermRule } from '../rules/sensitive-terms.js'
 import type { Profile, RuleDef } from '../rules/types.js'
-import { loadAllRules, parseProfile, parseRuleFlags } from './rule-set.js'
+import { loadAllRules, parseCategoryFlags, parseProfile, parseRuleFlags } from './rule-set.js'
 import type { FileSetup } from './workers.js'
 
 const require = createRequire(import.meta.url)
@@ -27,6 +28,8 @@ const makeIgnore = (): Ignore => (require('ignore') as () => Ignore)()
 export interface CliSettings {
   readonly profile?: string
   readonly ruleFlags: readonly string[]
+  /** `--category count,placeholder` (repeatable): only rules of these categories run; wins over the config's `categories`. */
+  readonly categoryFlags?: readonly string[]
   readonly ruleFiles: readonly string[]
   /** `--config FILE`: use this file for every path instead of searching. */
   readonly configPath?: string
@@ -49,6 +52,34 @@ export interface FileSettings extends FileSetup {
   readonly profile: Profile
   /** Every rule definition known for this file (on or off). */
   readonly defs: readonly RuleDef[]
+  /** Each rule's severity for this file after profile, config, overrides, `--rule` and categories. */
+  readonly severities: Readonly<Record<string, SeverityOrOff>>
+  /** The categories whose rules run (`--category`, else the config's), or undefined for all. */
+  readonly categories: readonly string[] | undefined
+}
+
+/** What `--print-config` prints: the settings one file is audited with. */
+export interface EffectiveSettings {
+  readonly path: string
+  /** The config file that applies (nearest one up, or `--config`), or null. */
+  readonly config: string | null
+  /** The config's `overrides` that match the file, by index. */
+  readonly overrides: readonly { readonly index: number; readonly files: readonly string[] }[]
+  /** True when the config's `ignore` leaves the file out. */
+  readonly ignored: boolean
+  readonly profile: Profile
+  readonly lang: Lang
+  readonly tokenizer: TokenizerName
+  readonly categories: readonly string[]
+  /** Every rule's effective severity. */
+  readonly rules: Readonly<Record<string, SeverityOrOff>>
+  readonly allow: readonly AllowEntry[]
+  readonly ignore: readonly string[]
+  /** The files of the extra rules (`--rules`, the config's `ruleFiles`). */
+  readonly ruleFiles: readonly string[]
+  /** How many sensitive terms apply (never the names). */
+  readonly sensitiveTerms: number
+  readonly reportUnusedSuppressions: SeverityOrOff
 }
 
 interface LoadedConfig {
@@ -56,8 +87,11 @@ interface LoadedConfig {
   readonly dir: string
   readonly config: TypedConfig['config']
   readonly defs: RuleDef[]
+  /** The extra rule files: `--rules`, then the config's `ruleFiles`. */
+  readonly ruleFiles: readonly string[]
   readonly tokenizer: TokenizerName
   readonly cliSeverities: ReadonlyMap<string, SeverityOrOff>
+  readonly categories: readonly string[] | undefined
   readonly isIgnored: (rel: string) => boolean
   readonly overrideMatchers: readonly ((rel: string) => boolean)[]
   /** Settings by the indices of the overrides that apply. */
@@ -92,14 +126,48 @@ export class SettingsResolver {
   /** The settings of the file at `path` (which need not exist: `--stdin-filename`). */
   async forPath(path: string): Promise<FileSettings> {
     const lang = await this.runLang()
-    const abs = resolve(path)
-    const loaded = await this.configFor(dirname(abs))
-    const rel = relative(loaded.dir, abs).split(sep).join('/')
-    const matched = loaded.overrideMatchers.flatMap((isMatch, i) => (isMatch(rel) ? [i] : []))
+    const { loaded, rel, matched } = await this.locate(path)
     const key = matched.join(',')
     let settings = loaded.settings.get(key)
     if (!settings) loaded.settings.set(key, (settings = this.build(loaded, matched, lang)))
     return { ...settings, isIgnored: loaded.isIgnored(rel) }
+  }
+
+  /**
+   * The effective settings of `path` as plain data, for `--print-config`: the config file and
+   * the overrides that apply, and what they come to with the command line over them.
+   */
+  async describe(path: string): Promise<EffectiveSettings> {
+    const settings = await this.forPath(path)
+    const { loaded, matched } = await this.locate(path)
+    const { config } = loaded
+    const overrides = matched.map((i) => config.overrides![i]!)
+    const terms = this.cliTerms.length + (config.sensitiveTerms?.length ?? 0)
+    return {
+      path,
+      config: loaded.path ?? null,
+      overrides: matched.map((i) => ({ index: i, files: config.overrides![i]!.files })),
+      ignored: settings.isIgnored,
+      profile: settings.profile,
+      lang: await this.runLang(),
+      tokenizer: loaded.tokenizer,
+      categories: settings.categories ?? [...new Set(settings.defs.map((d) => d.category))],
+      rules: settings.severities,
+      allow: [...(config.allow ?? []), ...overrides.flatMap((o) => o.allow ?? [])],
+      ignore: config.ignore ?? [],
+      ruleFiles: loaded.ruleFiles,
+      // Only their number: the names themselves must never be printed.
+      sensitiveTerms: terms,
+      reportUnusedSuppressions: config.reportUnusedSuppressions ?? 'warning',
+    }
+  }
+
+  /** The config of `path`, the path relative to its folder, and the indices of the overrides that match. */
+  private async locate(path: string): Promise<{ loaded: LoadedConfig; rel: string; matched: number[] }> {
+    const abs = resolve(path)
+    const loaded = await this.configFor(dirname(abs))
+    const rel = relative(loaded.dir, abs).split(sep).join('/')
+    return { loaded, rel, matched: loaded.overrideMatchers.flatMap((isMatch, i) => (isMatch(rel) ? [i] : [])) }
   }
 
   private async configFor(dir: string): Promise<LoadedConfig> {
@@ -127,8 +195,10 @@ export class SettingsResolver {
       dir,
       config,
       defs,
+      ruleFiles: [...this.cli.ruleFiles.map((f) => resolve(f)), ...ruleFiles],
       tokenizer,
       cliSeverities: parseRuleFlags(this.cli.ruleFlags, defs),
+      categories: parseCategoryFlags(this.cli.categoryFlags ?? [], defs) ?? config.categories,
       isIgnored: (rel) => ig !== undefined && rel !== '' && !rel.startsWith('../') && !isAbsolute(rel) && ig.ignores(rel),
       overrideMatchers: (config.overrides ?? []).map((o) => picomatch()(o.files, { dot: true })),
       settings: new Map(),
@@ -139,16 +209,24 @@ export class SettingsResolver {
     const { config, defs } = loaded
     const overrides = matched.map((i) => config.overrides![i]!)
     const profile = this.cliProfile ?? overrides.reduce<Profile | undefined>((p, o) => o.profile ?? p, undefined) ?? config.profile ?? 'draft'
-    const severities = new Map<string, SeverityOrOff>([...Object.entries(config.rules ?? {}), ...overrides.flatMap((o) => Object.entries(o.rules ?? {})), ...loaded.cliSeverities])
+    const set = new Map<string, SeverityOrOff>([...Object.entries(config.rules ?? {}), ...overrides.flatMap((o) => Object.entries(o.rules ?? {})), ...loaded.cliSeverities])
+    // A category list keeps its own rules as set above and turns every other rule off.
+    const { categories } = loaded
+    const severities = new Map(defs.map((d) => [d.id, categories && !categories.includes(d.category) ? 'off' : (set.get(d.id) ?? d.severity[profile])] as const))
     const allow = [...(config.allow ?? []), ...overrides.flatMap((o) => o.allow ?? [])]
     const filters: FindingFilter[] = allow.length ? [createAllowFilter(allow)] : []
     filters.push(createSuppressionFilter({ knownIds: defs.map((d) => d.id), unusedSeverity: config.reportUnusedSuppressions ?? 'warning', lang }))
-    return { rules: activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer, lang }), filters, configPath: loaded.path, profile, defs }
+    const rules = activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer, lang })
+    return { rules, filters, configPath: loaded.path, profile, defs, severities: Object.fromEntries(severities), categories }
   }
 }
 
-/** Every rule definition (on or off) a check of a file in `dir` would know (built-in, extra files, the config's), and the run's language. */
-export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<{ defs: readonly RuleDef[]; lang: Lang }> {
+/**
+ * The rules a check of a file in `dir` would know (built-in, extra files, the config's), each
+ * one's effective severity there (profile, config, `--rule`, categories), and the run's language.
+ */
+export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<{ defs: readonly RuleDef[]; profile: Profile; severities: Readonly<Record<string, SeverityOrOff>>; lang: Lang }> {
   const resolver = new SettingsResolver(cli)
-  return { defs: (await resolver.forPath(join(dir, 'report.txt'))).defs, lang: await resolver.runLang() }
+  const { defs, profile, severities } = await resolver.forPath(join(dir, 'report.txt'))
+  return { defs, profile, severities, lang: await resolver.runLang() }
 }

@@ -51,3 +51,19 @@ function splitFlag(flag: string): [string | undefined, string | undefined] {
   const at = flag.lastIndexOf('=')
   return at > 0 ? [flag.slice(0, at), flag.slice(at + 1)] : [undefined, undefined]
 }
+
+/**
+ * Parses `--category count,placeholder` (repeatable, comma-separated) against the categories
+ * of the known rules: only rules of these categories run. Undefined when none is given.
+ */
+export function parseCategoryFlags(flags: readonly string[], defs: readonly RuleDef[]): readonly string[] | undefined {
+  const names = flags.flatMap((f) => f.split(',')).map((n) => n.trim()).filter((n) => n !== '')
+  if (names.length === 0) return undefined
+  const known: string[] = [...new Set(defs.map((d) => d.category))]
+  for (const name of names) {
+    if (known.includes(name)) continue
+    const near = suggestName(name, known)
+    throw new UsageError(localText('error.unknown-category', { category: name }), { keyPath: '--category' }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.one-of', { names: known }))
+  }
+  return [...new Set(names)]
+}
