@@ -1,6 +1,7 @@
 // The only place that writes to the process streams; commands get these functions.
 import { writeSync } from 'node:fs'
 import { InputError } from '../core/errors.js'
+import { escapeControls } from '../report/terminal-text.js'
 import type { Output } from '../report/types.js'
 
 /**
@@ -21,10 +22,12 @@ export function writeOut(output: Output): void {
   flushOut()
 }
 
+/** Pieces are written out as the buffer fills, so a report of millions of findings never sits whole in memory. */
 function append(output: Output): void {
   if (typeof output === 'string') appendText(output)
   else if (output instanceof Uint8Array) appendBytes(output)
   else for (const part of output) append(part)
+  if (pendingLength >= keepAtMost) flushOut()
 }
 
 function appendBytes(bytes: Uint8Array): void {
@@ -56,9 +59,12 @@ function flushOut(): void {
   writeAll(1, bytes)
 }
 
-/** Writes one line to stderr, prefixed with the program name. */
+/**
+ * Writes one line to stderr, prefixed with the program name. Control characters (in a file
+ * name, say) are shown escaped: they can neither drive the terminal nor forge a second line.
+ */
 export function writeErr(line: string): void {
-  writeErrRaw(`mask-audit: ${line}\n`)
+  writeErrRaw(`mask-audit: ${escapeControls(line)}\n`)
 }
 
 /** Writes text to stderr as it is (the progress line, which redraws itself). */

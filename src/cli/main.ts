@@ -6,7 +6,7 @@ import { formats } from '../report/index.js'
 import { runCheck, type CheckOptions } from './check.js'
 import type { RedactOptions } from './redact.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
-import { writeErr, writeOut } from './io.js'
+import { writeErr, writeErrRaw, writeOut } from './io.js'
 import { renderRuleList } from './rules-command.js'
 import { toolVersion } from './version.js'
 import type { RuleDef } from '../rules/types.js'
@@ -120,6 +120,6 @@ function handleError(error: unknown): number {
     return 2
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error)
-  writeErr(`internal error (version ${toolVersion}); please report it with this trace:\n${stack}`)
+  writeErrRaw(`mask-audit: internal error (version ${toolVersion}); please report it with this trace:\n${stack}\n`)
   return 2
 }

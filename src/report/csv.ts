@@ -1,5 +1,6 @@
 // The `csv` reporter: one row per finding, UTF-8 with a byte order mark so spreadsheet
 // programs read the Chinese text right; an unreadable file is one row with its error.
+import { joinChunked } from './chunks.js'
 import type { FileRenderer, Reporter } from './types.js'
 
 const columns = ['path', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'category', 'message', 'text', 'context', 'suggestion'] as const
@@ -20,11 +21,7 @@ const row = (cells: (string | number | undefined)[]) => cells.map(csvCell).join(
 /** A file's rows; pure, so worker threads can run it. */
 export const renderCsvFile: FileRenderer = (result) => {
   if (result.error !== undefined) return row([result.path, undefined, undefined, undefined, undefined, 'error', undefined, 'input', result.error, undefined, undefined, undefined])
-  let out = ''
-  for (const f of result.findings) {
-    out += row([result.path, f.line, f.column, f.endLine, f.endColumn, f.severity, f.ruleId, f.category, f.message, f.text, f.context, f.suggestion])
-  }
-  return out
+  return joinChunked(result.findings, (f) => row([result.path, f.line, f.column, f.endLine, f.endColumn, f.severity, f.ruleId, f.category, f.message, f.text, f.context, f.suggestion]))
 }
 
 /** Creates the `csv` reporter. */

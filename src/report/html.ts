@@ -3,6 +3,7 @@
 // Findings stream out as they come; the overview is written last and shown first by CSS.
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
+import { ChunkBuilder, type Chunks } from './chunks.js'
 import { htmlStyle, htmlScript } from './html-assets.js'
 import type { FileResult, Reporter, ReporterOptions, Summary } from './types.js'
 
@@ -63,13 +64,16 @@ function pageEnd(): string {
   return `</main><script>${htmlScript}</script></body></html>\n`
 }
 
-function renderFile(result: FileResult): string {
+function renderFile(result: FileResult): Chunks {
   const path = escapeHtml(result.path)
   if (result.error !== undefined) return `<section class="file unreadable"><h3>${path}</h3><p class="error">cannot read: ${escapeHtml(result.error)}</p></section>\n`
   if (result.findings.length === 0) return ''
   const where = result.format === 'docx' ? '¶' : ''
-  const items = result.findings.map((f) => renderFinding(f, where)).join('')
-  return `<section class="file"><h3>${path} <span class="dim">(${result.findings.length})</span></h3><ol>${items}</ol></section>\n`
+  const out = new ChunkBuilder()
+  out.push(`<section class="file"><h3>${path} <span class="dim">(${result.findings.length})</span></h3><ol>`)
+  for (const f of result.findings) out.push(renderFinding(f, where))
+  out.push('</ol></section>\n')
+  return out.done()
 }
 
 function renderFinding(f: Finding, where: string): string {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { isAbsolute } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Finding, Severity } from '../core/finding.js'
+import { chunksLength, joinChunked } from './chunks.js'
 import { countsOf } from './summary.js'
 import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
 
@@ -39,7 +40,7 @@ export function fingerprints(path: string, findings: readonly Finding[]): string
 export const renderSarifFile: FileRenderer = (result) => {
   const uri = artifactUri(result.path)
   const prints = fingerprints(result.path, result.findings)
-  return result.findings.map((f, i) => JSON.stringify(sarifResult(f, uri, prints[i]!))).join(',')
+  return joinChunked(result.findings.keys(), (i) => JSON.stringify(sarifResult(result.findings[i]!, uri, prints[i]!)), ',')
 }
 
 function sarifResult(f: Finding, uri: string, fingerprint: string): Record<string, unknown> {
@@ -71,8 +72,8 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
       if (result.error !== undefined) notifications.push(notification(result))
       for (const id of Object.keys(countsOf(result).byRule)) rules.set(id, id.split('/')[0]!)
       const text = result.prerendered?.bytes ?? renderSarifFile(result)
-      if (text.length === 0) return ''
-      const out = [hasResults ? ',' : '', text]
+      if ((text instanceof Uint8Array ? text.length : chunksLength(text)) === 0) return ''
+      const out = [hasResults ? ',' : '', ...(typeof text === 'string' || text instanceof Uint8Array ? [text] : text)]
       hasResults = true
       return out
     },
