@@ -1,6 +1,6 @@
 // Expands the paths and globs of the command line into the files to audit: directories are
 // walked for text files, `.gitignore` is honoured, every path keeps the form it was given in.
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { Ignore } from 'ignore'
@@ -17,6 +17,8 @@ export interface WalkOptions {
   readonly ignore?: readonly string[]
   readonly respectGitignore?: boolean
   readonly cwd?: string
+  /** Lists a folder (`fs.readdirSync`); tests put a failing one in. */
+  readonly readdirSync?: typeof readdirSync
 }
 
 /** The files to audit, in a stable order, and the arguments that named nothing. */
@@ -47,10 +49,16 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     // Anything named that is not a folder is read: a file, or a pipe (`<(zcat report.txt.gz)`).
     if (info && !info.isDirectory()) found = [arg]
     else if (info?.isDirectory()) {
-      found = fastGlob().sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false }).map((f) => join(arg, f))
+      const guard = new FolderGuard(abs, arg, options.readdirSync ?? readdirSync)
+      found = fastGlob()
+        .sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false, fs: { readdirSync: guard.readdirSync } })
+        .map((f) => join(arg, f))
+      errors.push(...guard.errors)
       if (found.length === 0) errors.push(new InputError(`no files to check (looked for ${extensions.map((e) => '.' + e).join(', ')})`, { path: arg }))
     } else if (fastGlob().isDynamicPattern(arg)) {
-      found = fastGlob().sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true })
+      const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync)
+      found = fastGlob().sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true, fs: { readdirSync: guard.readdirSync } })
+      errors.push(...guard.errors)
       if (found.length === 0) errors.push(new InputError('no files match this pattern', { path: arg }))
     } else {
       errors.push(new InputError('no such file or directory', { path: arg }))
@@ -65,6 +73,87 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     files.push(...kept.sort(comparePaths))
   }
   return { files: [...new Set(files)], errors }
+}
+
+/**
+ * Lists folders for fast-glob, so that one bad folder cannot stop a walk: a folder that cannot
+ * be read becomes an error naming it and counts as empty; a folder reached again through a
+ * symbolic link is not walked twice, and a link that leads back into its own ancestors (a
+ * cycle, which fast-glob would follow until memory runs out) is reported once.
+ */
+class FolderGuard {
+  readonly errors: InputError[] = []
+  private readonly walked = new Set<string>()
+  private readonly realOf = new Map<string, string>()
+
+  constructor(
+    private readonly root: string,
+    private readonly shownRoot: string,
+    private readonly list: typeof readdirSync,
+  ) {}
+
+  readonly readdirSync = ((dir: string, options?: unknown) => {
+    const real = this.real(dir)
+    if (real === undefined) return []
+    if (this.walked.has(real)) {
+      const ancestor = this.ancestorAt(dir, real)
+      if (ancestor !== undefined) this.errors.push(new InputError(`symbolic link cycle: leads back to ${this.shown(ancestor)}; not followed`, { path: this.shown(dir) }))
+      return []
+    }
+    this.walked.add(real)
+    try {
+      return (this.list as (p: string, o?: unknown) => unknown)(dir, options)
+    } catch (error) {
+      this.errors.push(new InputError(`cannot read folder: ${describeErrno(error)}`, { path: this.shown(dir) }))
+      return []
+    }
+  }) as typeof readdirSync
+
+  /** The folder above `dir` that is `real`, when `dir` lies inside itself. */
+  private ancestorAt(dir: string, real: string): string | undefined {
+    for (let up = dirname(dir); up.length >= this.root.length && up !== dirname(up); up = dirname(up)) if (this.real(up) === real) return up
+    return this.real(this.root) === real ? this.root : undefined
+  }
+
+  private real(dir: string): string | undefined {
+    let real = this.realOf.get(dir)
+    if (real === undefined) {
+      try {
+        real = realpathSync(dir)
+      } catch (error) {
+        this.errors.push(new InputError(`cannot read folder: ${describeErrno(error)}`, { path: this.shown(dir) }))
+        return undefined
+      }
+      this.realOf.set(dir, real)
+    }
+    return real
+  }
+
+  private shown(dir: string): string {
+    const rel = relative(this.root, dir)
+    return rel === '' ? this.shownRoot : join(this.shownRoot, rel)
+  }
+}
+
+/** A file-system error in words: `permission denied`, `too many levels of symbolic links`. */
+export function describeErrno(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  return (code !== undefined && errnoWords[code]) || code || String(error)
+}
+
+const errnoWords: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many levels of symbolic links',
+  EIO: 'input/output error (a failing disk, or a file the system cannot read as data)',
+  ENXIO: 'not a regular file (a socket or a device with nothing behind it)',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'file name too long',
+  ETIMEDOUT: 'timed out (a network drive?)',
+  ESTALE: 'stale network file handle',
 }
 
 function comparePaths(a: string, b: string): number {
