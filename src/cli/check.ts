@@ -1,5 +1,5 @@
 // The `check` command: audit files, print a report, map the outcome to an exit code.
-import { readFileSync } from 'node:fs'
+import { readStreamBytes } from '../io/read-stream.js'
 import { UsageError } from '../core/errors.js'
 import type { FileResult } from '../core/result.js'
 import { createReporter } from '../report/index.js'
@@ -41,7 +41,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   // JSON lines in, JSON lines out, unless another format than the default is asked for.
   const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
   const reporterOptions = { color: options.color ?? shouldColor(), toolVersion }
-  const workflow = new CheckWorkflow(options, { note: writeErr, out: writeOut, readStdin: () => readFileSync(0) })
+  const workflow = new CheckWorkflow(options, { note: writeErr, out: writeOut, readStdin: (path) => readStreamBytes(process.stdin, path) })
   const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)
   const filters = workflow.filters
   const tally = new SummaryTally()

@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { Ignore } from 'ignore'
 import { InputError } from '../core/errors.js'
 import { readableExtensions } from './readers.js'
+import { describeErrno } from './errno.js'
 
 /** Extensions of the files a directory walk picks up: every format a reader is registered for. */
 export const defaultExtensions: readonly string[] = readableExtensions
@@ -61,7 +62,9 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
       errors.push(...guard.errors)
       if (found.length === 0) errors.push(new InputError('no files match this pattern', { path: arg }))
     } else {
-      errors.push(new InputError('no such file or directory', { path: arg }))
+      // Node decodes argv as UTF-8: a name in GBK bytes arrives with U+FFFD in it and names nothing.
+      if (arg.includes('\uFFFD')) errors.push(new InputError('no such file or directory: the name holds bytes that are not UTF-8, so it cannot be opened by this name', { path: arg }, 'rename it to UTF-8, e.g. `convmv -f gbk -t utf-8 --notest FILE`, or name its folder'))
+      else errors.push(new InputError('no such file or directory', { path: arg }))
       continue
     }
     // A folder named on the command line is walked even when .gitignore leaves it out itself.
@@ -133,27 +136,6 @@ class FolderGuard {
     const rel = relative(this.root, dir)
     return rel === '' ? this.shownRoot : join(this.shownRoot, rel)
   }
-}
-
-/** A file-system error in words: `permission denied`, `too many levels of symbolic links`. */
-export function describeErrno(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  return (code !== undefined && errnoWords[code]) || code || String(error)
-}
-
-const errnoWords: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'not a directory',
-  ELOOP: 'too many levels of symbolic links',
-  EIO: 'input/output error (a failing disk, or a file the system cannot read as data)',
-  ENXIO: 'not a regular file (a socket or a device with nothing behind it)',
-  EMFILE: 'too many open files',
-  ENAMETOOLONG: 'file name too long',
-  ETIMEDOUT: 'timed out (a network drive?)',
-  ESTALE: 'stale network file handle',
 }
 
 function comparePaths(a: string, b: string): number {

@@ -57,7 +57,7 @@ export interface WorkflowConsole {
   /** Text for stdout: the diff of `--fix-dry-run`. */
   readonly out: (text: string) => void
   /** The bytes of standard input, for `--stdin`. */
-  readonly readStdin: () => Uint8Array
+  readonly readStdin: (path: string) => Promise<Uint8Array>
 }
 
 /** One `check` run: which files, their settings, and what happens around the audit. */
@@ -190,7 +190,7 @@ export class CheckWorkflow {
       return
     }
     // Read as a file of that name would be: `--stdin-filename report.docx` is read as Word.
-    const doc = await documentFromBytes(this.io.readStdin(), path)
+    const doc = await documentFromBytes(await this.io.readStdin(path), path)
     if (this.options.fixDryRun) sink.emit(await this.fix(path, settings, filters, async () => doc))
     else sink.emit(auditDocument(doc, settings.rules, [...settings.filters, ...filters]))
   }
