@@ -9,6 +9,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { parseYaml } from './shared/yaml-source.js'
 import { ruleKinds } from './registry.js'
 import { lazy, zod } from './shared/options.js'
+import { whyNotLinear } from '../core/user-regexp.js'
 import { defaultRuleSettings, type RuleSettings } from './settings.js'
 import { categories } from '../core/categories.js'
 import type { ActiveRule, Profile, RuleDef } from './types.js'
@@ -32,8 +33,11 @@ const commonSchema = lazy(() => {
 /** The keys every rule file may have; the others are the kind's options. */
 const commonKeys = new Set(['id', 'kind', 'severity', 'summary', 'message', 'claim', 'examples'])
 
-/** Parses and validates one rule file's text. `expectedId` is checked when the path implies it. */
-export function parseRuleFile(text: string, path: string, expectedId?: string): RuleDef {
+/**
+ * Parses and validates one rule file's text. `expectedId` is checked when the path implies it.
+ * Only built-in rules may use what V8's RegExp has beyond RE2 (lookaround, backreferences).
+ */
+export function parseRuleFile(text: string, path: string, expectedId?: string, isBuiltin = false): RuleDef {
   const { data, source } = parseYaml(text, path)
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError('a rule file must be a mapping of keys', { path })
   const raw = data as Record<string, unknown>
@@ -52,8 +56,14 @@ export function parseRuleFile(text: string, path: string, expectedId?: string): 
     throw new ConfigError(`unknown kind "${common.kind}"`, { path, ...source.locate?.(['kind']), keyPath: 'kind' }, near ? `did you mean "${near}"?` : `kinds: ${[...ruleKinds.keys()].join(', ')}`)
   }
   const options = kind.parseOptions(pick(raw, (k) => !commonKeys.has(k)), source)
+  if (!isBuiltin) {
+    for (const p of kind.patternsOf?.(options) ?? []) {
+      const why = whyNotLinear(p.source, p.flags)
+      if (why !== undefined) throw new ConfigError(why, { path, ...source.locate?.(p.keyPath), keyPath: p.keyPath.join('.') })
+    }
+  }
   const sev = typeof common.severity === 'string' ? { draft: common.severity, redacted: common.severity } : common.severity
-  return { ...common, category: category as RuleDef['category'], severity: sev, options, source: path }
+  return { ...common, category: category as RuleDef['category'], severity: sev, options, source: path, ...(isBuiltin && { isBuiltin }) }
 }
 
 /** The rule files under `dir`, as `<category>/<name>.yaml`, sorted. */
@@ -70,7 +80,7 @@ export function listRuleFiles(dir: string): string[] {
 export function loadRuleDir(dir: string): RuleDef[] {
   return listRuleFiles(dir).map((file) => {
     const display = `${basename(dir)}/${file}`
-    return parseRuleFile(readRuleText(join(dir, file), display), display, file.replace(/\.ya?ml$/, ''))
+    return parseRuleFile(readRuleText(join(dir, file), display), display, file.replace(/\.ya?ml$/, ''), dir === builtinRulesDir)
   })
 }
 

@@ -5,6 +5,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { isValidRegExp, lazy, zod } from './shared/options.js'
 import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
+import { compileRegExp } from '../core/user-regexp.js'
 
 /** Options of a pattern rule. */
 export interface PatternOptions {
@@ -32,10 +33,11 @@ const schema = lazy(() => {
 export const patternKind: RuleKind<PatternOptions> = {
   name: 'pattern',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  patternsOf: (o) => [{ keyPath: ['pattern'], source: o.pattern, flags: o.flags }],
   compile(rule) {
     const render = compileMessage(rule.message)
     const { pattern, flags, suggestion, fix } = rule.options
-    const re = new RegExp(pattern, flags + 'g')
+    const re = compileRegExp(pattern, flags + 'g', rule.isBuiltin === true)
     return (doc) => {
       const findings: RawFinding[] = []
       re.lastIndex = 0
