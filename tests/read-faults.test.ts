@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { docxToText, isZipEncrypted } from '../src/io/docx.js'
-import { readDocument } from '../src/io/read-document.js'
+import { inputErrorOf, readDocument } from '../src/io/read-document.js'
 import { runCli } from './helpers.js'
 import { makeDocx, paragraph } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
@@ -71,6 +71,13 @@ describe('messages', () => {
     const r = runCli([dir, '--format', 'jsonl', '--no-gitignore'])
     expect(r.stderr).toMatch(/\.txt: no such file: its name holds bytes that are not UTF-8/)
     expect(r.stdout).toContain('ok.txt')
+  })
+
+  it('EIO and ENXIO (a /proc link, a failing disk) are said in words, naming the file', () => {
+    const errno = (code: string) => Object.assign(new Error(`${code}: something, read`), { code })
+    expect(inputErrorOf(errno('EIO'), '/proc/1/fd/3').format()).toBe('/proc/1/fd/3: input/output error (a failing disk, or a file the system cannot read as data)')
+    expect(inputErrorOf(errno('ENXIO'), 's.txt').format()).toBe('s.txt: not a regular file (a socket or a device with nothing behind it)')
+    expect(inputErrorOf(errno('EWHATEVER'), 'x.txt').format()).toBe('x.txt: EWHATEVER')
   })
 
   it('a zip-encrypted .docx is "encrypted .docx is not supported", not "invalid distance"', () => {
