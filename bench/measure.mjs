@@ -1,5 +1,5 @@
 // Runs a command and measures its wall time and, where GNU time is installed, its peak memory.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,26 +24,7 @@ export function measure(cmd, args, { cwd, env } = {}) {
   return { seconds, peakMB, cpuSeconds, status: result.status, stderr: String(result.stderr ?? '') }
 }
 
-/**
- * The best of `runs` measurements, with the median beside it (`medianSeconds`). Other load on
- * a shared machine only ever adds time, so the best run is the figure of the code itself; the
- * median shows how much the machine moved the rest.
- */
-export function bestOf(runs, fn) {
-  const results = Array.from({ length: runs }, fn).sort((a, b) => a.seconds - b.seconds)
-  return { ...results[0], medianSeconds: results[Math.floor(results.length / 2)].seconds }
-}
-
 /** True when `cmd --version` runs. */
 export function hasCommand(cmd) {
   return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0
-}
-
-/** Runs several node commands at once (stdout discarded); returns { seconds } for all to finish. */
-export function measureConcurrently(argvs) {
-  // A shell waits for the background jobs, so this stays synchronous like measure().
-  const script = argvs.map((argv) => `${[process.execPath, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')} > /dev/null 2>&1 &`).join('\n') + '\nwait\n'
-  const start = process.hrtime.bigint()
-  execFileSync('sh', ['-c', script], { stdio: 'ignore' })
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9 }
 }

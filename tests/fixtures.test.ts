@@ -18,7 +18,8 @@ for (const profile of profiles) {
   const dir = join(repoRoot, 'fixtures', profile)
   let names: string[] = []
   try {
-    names = readdirSync(dir).filter((n) => !n.endsWith('.expected')).sort()
+    // Dotfiles are the folder's config (fixtures/redacted/.mask-auditrc.yaml), not documents.
+    names = readdirSync(dir).filter((n) => !n.endsWith('.expected') && !n.startsWith('.')).sort()
   } catch {
     continue
   }

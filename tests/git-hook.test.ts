@@ -95,7 +95,7 @@ describe('install-hook', () => {
     git('add', 'report.md')
     const blocked = git('commit', '-q', '-m', 'draft')
     expect(blocked.code).not.toBe(0)
-    expect(blocked.out).toMatch(/report\.md[\s\S]*count before 次 is not filled in: \*\*次/)
+    expect(blocked.out).toMatch(/report\.md[\s\S]*count not filled in: \*\*次/)
     expect(git('rev-parse', '--verify', '-q', 'HEAD').code).not.toBe(0)
     // Filling the working tree is not enough: the hook checks what is staged.
     writeFileSync(join(repo, 'report.md'), '# 2023年工作总结\n\n全年开展集中学习12次。\n')
@@ -126,7 +126,7 @@ describe('install-hook', () => {
     installIn(tools)
     const onPath = gitWith({ PATH: `${join(tools, 'node_modules', '.bin')}:${process.env.PATH}` }, 'commit', '-q', '-m', 'draft')
     expect(onPath.code).not.toBe(0)
-    expect(onPath.out).toMatch(/report\.txt[\s\S]*count before 次 is not filled in: \*\*次/)
+    expect(onPath.out).toMatch(/report\.txt[\s\S]*count not filled in: \*\*次/)
     const none = gitWith({ PATH: '/usr/bin:/bin' }, 'commit', '-q', '-m', 'draft')
     expect(none.code).not.toBe(0)
     expect(none.out).toContain('mask-audit pre-commit hook: mask-audit is not installed here; run `npm install --save-dev mask-audit`')

@@ -12,6 +12,8 @@ export default function setup(): () => void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' })
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' })
+  execFileSync(process.execPath, ['scripts/build-jieba-words.mjs'], { stdio: 'inherit' })
+  execFileSync(process.execPath, ['scripts/build-gazetteer.mjs', '--compile'], { stdio: 'inherit' })
   // Test workers inherit the environment of this process.
   const runDir = mkdtempSync(join(tmpdir(), 'mask-audit-tests-'))
   process.env[runDirVariable] = runDir

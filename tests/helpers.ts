@@ -5,17 +5,18 @@ import { checkDocument } from '../src/core/engine.js'
 import type { Finding } from '../src/core/finding.js'
 import { documentFromText } from '../src/io/read-document.js'
 import { activateRules, builtinRulesDir, loadRuleDir } from '../src/rules/loader.js'
+import type { Lang } from '../src/i18n/catalogue.js'
 import type { Profile, RuleDef } from '../src/rules/types.js'
 
 /** The built-in rule definitions, loaded once. */
 export const builtinRules: RuleDef[] = loadRuleDir(builtinRulesDir)
 
-/** Runs the built-in rules (or `only` those ids) on `text` under `profile`. */
-export async function checkText(text: string, options: { path?: string; profile?: Profile; only?: readonly string[] } = {}): Promise<Finding[]> {
+/** Runs the built-in rules (or `only` those ids) on `text` under `profile`, worded in `lang` (English by default). */
+export async function checkText(text: string, options: { path?: string; profile?: Profile; only?: readonly string[]; lang?: Lang } = {}): Promise<Finding[]> {
   const defs = options.only ? builtinRules.filter((d) => options.only!.includes(d.id)) : builtinRules
   const forced = options.only ? new Map(defs.map((d) => [d.id, d.severity.draft === 'off' ? 'error' : d.severity.draft] as const)) : undefined
   const doc = await documentFromText(text, options.path ?? 'inline.txt')
-  return checkDocument(doc, activateRules(defs, options.profile ?? 'draft', forced))
+  return checkDocument(doc, activateRules(defs, options.profile ?? 'draft', forced, { lang: options.lang ?? 'en' }))
 }
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -26,7 +27,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    // An English locale unless a test sets one: messages follow LC_ALL, LC_MESSAGES and LANG.
+    env: { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...options.env },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { Document } from '../src/core/document.js'
 import { documentFromText } from '../src/io/read-document.js'
 import { findMaskRuns } from '../src/rules/shared/mask-runs.js'
+import { checkText } from './helpers.js'
 
 const runsOf = async (text: string, path = 'x.txt') => findMaskRuns(await documentFromText(text, path)).map((r) => r.text)
 
@@ -60,6 +61,160 @@ describe('findMaskRuns', () => {
 
   it('treats the same text in a .txt file literally', async () => {
     expect(await runsOf('正文`学习**次`正文', 'a.txt')).toEqual(['**'])
+  })
+})
+
+const masksOf = async (text: string, path = 'x.txt') =>
+  findMaskRuns(await documentFromText(text, path))
+    .filter((r) => r.role === 'mask')
+    .map((r) => r.text)
+const countsOf = async (text: string, path = 'x.txt') => (await checkText(text, { path, only: ['count/unfilled'] })).map((f) => f.text)
+const placeholdersOf = async (text: string, path = 'x.txt') => (await checkText(text, { path, only: ['placeholder/mask', 'count/unfilled'] })).filter((f) => f.ruleId === 'placeholder/mask').map((f) => f.text)
+
+describe('a lone symbol', () => {
+  it.each([
+    ['*县财政局召开会议', ['*']],
+    ['x市统计局、×区教育局', ['x', '×']],
+    ['《*市统计数据质量管理办法》', ['*']],
+    ['印发《关于*项目的通知》', ['*']],
+    ['“*镇经验”', ['*']],
+  ])('is a mask where certain: %j', async (text, expected) => {
+    expect(await masksOf(text)).toEqual(expected)
+  })
+
+  it('is a mask in a name position where the document masks names with the same symbol', async () => {
+    expect(await masksOf('在*区率先推行')).toEqual(['*'])
+    expect(await masksOf('**市统计局要求，全*统计系统深入开展')).toEqual(['**', '*'])
+    expect(await masksOf('全*统计系统深入开展')).toEqual([])
+    // Another symbol, a note's star and a measure word keep their meaning.
+    expect(await masksOf('××市统计局要求，全*统计系统')).toEqual(['××'])
+    expect(await masksOf('*市统计局。*注：数据为初步统计')).toEqual(['*'])
+    expect(await countsOf('*市统计局办公楼*层')).toEqual(['*层'])
+  })
+
+  it.each(['*注：本表数据', '带*号的为必填项', '*为必填', '* 列表项', '3*4', 'x86服务器', '见*.txt', 'A*B', '| 产值 | 12.5* |', '3×4', '1920×1080', '做X光检查', 'X射线', '沿x轴', 'x=3', '设X为未知数'])(
+    'is not a mask in %j',
+    async (text) => {
+      expect(await placeholdersOf(text)).toEqual([])
+      expect(await countsOf(text)).toEqual([])
+    },
+  )
+})
+
+describe('masked digits of a number or date', () => {
+  it.each([
+    ['现将20XX年工作报告如下', '20XX年'],
+    ['二〇XX年工作总结', '二〇XX年'],
+    ['于2024年X月X日召开', '2024年X月X日'],
+    ['于20XX年3月5日召开', '20XX年3月5日'],
+    ['增长X.X个百分点', 'X.X个百分点'],
+    ['接待游客1X万人次', '1X万人次'],
+    ['第X季度', 'X季度'],
+    ['第三届X次会议', 'X次'],
+    ['同比增长XX%', 'XX%'],
+    ['X月X日召开', 'X月X日'],
+    ['２０ＸＸ年', '２０ＸＸ年'],
+    ['落款：2024年　　月　　日', '2024年　　月　　日'],
+  ])('is one count: %j', async (text, expected) => {
+    expect(await countsOf(text)).toEqual([expected])
+  })
+
+  it.each(['2024年工作总结', 'X光', 'X射线', 'X线片', 'B超', 'iPhone X', 'Windows XP', '尺码XL和XXL', 'x轴', 'x=3', '7*24小时', 'GB2X年'])('is no count in %j', async (text) => {
+    expect(await countsOf(text)).toEqual([])
+  })
+})
+
+describe('a mask bounded by punctuation, a line or a table cell', () => {
+  it.each([
+    ['负责人：×××，男，汉族', ['×××']],
+    ['（签字）：______', ['______']],
+    ['XXX：大家好', ['XXX']],
+    ['| 负责人 | *** |\n| 电话 | XXX |', ['***', 'XXX']],
+    ['姓名 XXX 性别 男', ['XXX']],
+  ])('is a placeholder: %j', async (text, expected) => {
+    expect(await placeholdersOf(text)).toEqual(expected)
+  })
+
+  it.each([
+    ['***', 'x.txt'],
+    ['___', 'x.txt'],
+    ['* * *', 'x.md'],
+    ['***', 'x.md'],
+    ['**重点**', 'x.md'],
+    ['* 列表', 'x.md'],
+    ['x ** 2', 'x.txt'],
+    ['见 **/*.md', 'x.txt'],
+  ])('is no placeholder: %j in %s', async (text, path) => {
+    expect(await placeholdersOf(text, path)).toEqual([])
+  })
+})
+
+describe('empty brackets and spaced blanks', () => {
+  it.each([
+    ['共（  ）人', '（  ）人'],
+    ['（    ）年度考核', '（    ）年'],
+    ['全镇共　　人参加', '　　人'],
+  ])('are counts before a unit: %j', async (text, expected) => {
+    expect(await countsOf(text)).toEqual([expected])
+  })
+
+  it.each([
+    ['评为“　　”先进', ['“　　”']],
+    ['主要成绩：【  】', ['【  】']],
+    ['姓名：　　　　性别：　　　　', ['　　　　', '　　　　']],
+  ])('are placeholders elsewhere: %j', async (text, expected) => {
+    expect(await placeholdersOf(text)).toEqual(expected)
+  })
+
+  it.each([
+    ['　　今年以来，我局认真贯彻', 'x.txt'],
+    ['单　　位：统计局', 'x.txt'],
+    ['目　　录', 'x.txt'],
+    ['报告人：　　张三', 'x.txt'],
+    ['the quick  brown fox', 'x.txt'],
+    ['调用print( )与f（）', 'x.txt'],
+    ['代码`（）`', 'x.md'],
+  ])('are silent as indents, letter spacing, words and code: %j', async (text, path) => {
+    expect(await placeholdersOf(text, path)).toEqual([])
+    expect(await countsOf(text, path)).toEqual([])
+  })
+})
+
+describe('emphasis told from masks', () => {
+  it.each([
+    '**一、强化政治引领**',
+    '**（二）抓实基层组织，**',
+    '**（二）抓实基层组织，**推动业务发展',
+    '__重点__',
+    '***加粗斜体***',
+    '- **一、强化政治引领，**全面加强\n- **二是抓实基层组织。**',
+    '| **指标** | **数值（亿元）** |\n|---|---|\n| **一、工业** | 30 |',
+    '## **第一部分：总体情况**',
+    '> **编者按：**本文',
+    '**坚持以人民为中心，**深入贯彻落实，以**“严、实、快、新”**为目标',
+    '　　**问：**个体工商户是否需要填报？',
+    '__一、强化政治引领__',
+    '1. __坚持党建引领，__推动发展',
+    '### __三、主要做法：__',
+    '**一、强化政治引领**\n---',
+    '党小组会**次数偏少**，需改进',
+  ])('reports no mask on Markdown emphasis %j, whatever it holds', async (text) => {
+    expect(await placeholdersOf(text, 'a.md')).toEqual([])
+    expect(await placeholdersOf(text, 'a.txt')).toEqual([])
+  })
+
+  it('still finds masks inside real emphasis, and masks the parser took for emphasis', async () => {
+    expect(await placeholdersOf('**注意：本单位***科**', 'a.md')).toEqual(['***'])
+    expect(await placeholdersOf('**注意：本单位***科**', 'a.txt')).toEqual(['***'])
+    expect(await placeholdersOf('**市、**县统计局', 'a.md')).toEqual(['**', '**'])
+    expect(await countsOf('国家统计局**调查队全年学习**次', 'a.md')).toEqual(['**次'])
+    expect(await countsOf('全年学习**次，国家统计局**调查队', 'a.md')).toEqual(['**次'])
+    expect(await placeholdersOf('《*市统计数据质量管理办法》', 'a.md')).toEqual(['*'])
+  })
+
+  it('reads HTML emphasis as text', async () => {
+    expect(await placeholdersOf('<p><strong>一、强化政治引领</strong></p><p><b>（二）抓实，</b>推动</p>', 'a.html')).toEqual([])
+    expect(await placeholdersOf('<table><tr><td>负责人</td><td>***</td></tr></table>', 'a.html')).toEqual(['***'])
   })
 })
 

@@ -50,6 +50,36 @@ describe('sarif', () => {
     expect(first.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^fixtures\//)
   })
 
+  it('describes its rules in the chosen language and carries the safe fixes, valid SARIF 2.1.0', () => {
+    writeFileSync(join(dir, 'fixable.txt'), '我们截止目前完成了(四）项任务。\n正文##paidbegin##付费内容##paidend##\n全年学习**次。\n')
+    const sarif = JSON.parse(runCli([join(dir, 'fixable.txt'), '--format', 'sarif', '--lang', 'zh']).stdout)
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema)
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true)
+    const run = sarif.runs[0]
+    expect(run.language).toBe('zh-CN')
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'typo/misused-word')
+    expect(rule.shortDescription.text).toBe('公文中常见的错别字和误用词（截止目前应为截至目前、规模以工业）')
+    expect(rule.shortDescription.markdown).toContain('`截止目前`')
+    expect(rule.help.text).toMatch(/按建议改正/)
+    expect(rule.fullDescription.text).toContain('。按建议改正')
+    expect(rule.properties).toEqual({ category: 'typo', messageId: 'typo.misused-word' })
+    const byRule = (id: string) => run.results.filter((r: { ruleId: string }) => r.ruleId === id)
+    const [word] = byRule('typo/misused-word')
+    expect(word.properties.messageId).toBe('typo.misused-word')
+    expect(word.fixes).toEqual([
+      {
+        description: { text: '将“截止目前”改为“截至目前”' },
+        artifactChanges: [{ artifactLocation: { uri: word.locations[0].physicalLocation.artifactLocation.uri }, replacements: [{ deletedRegion: { startLine: 1, startColumn: 3, endLine: 1, endColumn: 7, charOffset: 2, charLength: 4 }, insertedContent: { text: '截至目前' } }] }],
+      },
+    ])
+    expect(byRule('paywall/tag').map((r: { fixes: { description: { text: string } }[] }) => r.fixes[0]!.description.text)).toEqual(['删除“##paidbegin##”', '删除“##paidend##”'])
+    // No safe fix, no `fixes`: a count cannot be guessed.
+    expect(byRule('count/unfilled')[0].fixes).toBeUndefined()
+    const en = JSON.parse(runCli([join(dir, 'fixable.txt'), '--format', 'sarif', '--lang', 'en']).stdout).runs[0]
+    expect(en.tool.driver.rules.find((r: { id: string }) => r.id === 'typo/misused-word').help.text).toMatch(/^Replace the word with the suggestion/)
+    expect(en.results.find((r: { ruleId: string }) => r.ruleId === 'typo/misused-word').fixes[0].description.text).toBe('replace 截止目前 with 截至目前')
+  })
+
   it('keeps fingerprints when lines are added above the findings', () => {
     const text = readFileSync(join(repoRoot, seed), 'utf8')
     writeFileSync(join(dir, 'report.txt'), text)

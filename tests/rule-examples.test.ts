@@ -35,11 +35,12 @@ describe('the example harness', () => {
   it('fails a rule that finds nothing, too much, or leaves a placeholder in its message', async () => {
     const example = def.examples.match[0]!
     expect(await exampleProblem({ ...rule, check: () => [] }, example, 'match')).toBe('expected one finding, got 0')
-    const twice: ActiveRule = { ...rule, check: (doc) => [...rule.check(doc), { offset: 0, length: 1, message: 'x' }] }
+    const twice: ActiveRule = { ...rule, check: (doc) => [...rule.check(doc), { offset: 0, length: 1, args: { text: 'x' } }] }
     expect(await exampleProblem(twice, example, 'match')).toMatch(/^expected one finding, got 2: /)
     expect(await exampleProblem(twice, def.examples.noMatch[0]!, 'noMatch')).toMatch(/^expected no finding, got 1:"/)
-    const unfilled: ActiveRule = { ...rule, check: (doc) => rule.check(doc).map((f) => ({ ...f, message: 'count before {unit} is not filled in' })) }
-    expect(await exampleProblem(unfilled, example, 'match')).toBe('the message has a placeholder left: count before {unit} is not filled in')
+    // The kind gives no values: the catalogue's `{text}` is left in the message.
+    const unfilled: ActiveRule = { ...rule, check: (doc) => rule.check(doc).map((f) => ({ ...f, args: {} })) }
+    expect(await exampleProblem(unfilled, example, 'match')).toBe('the message has a placeholder left: count not filled in: {text}')
     expect(await exampleProblem(rule, example, 'match')).toBeUndefined()
   })
 })

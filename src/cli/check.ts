@@ -4,20 +4,27 @@ import { UsageError } from '../core/errors.js'
 import type { FileResult } from '../core/result.js'
 import { createReporter } from '../report/index.js'
 import { SummaryTally } from '../report/summary.js'
-import type { Summary } from '../report/types.js'
+import type { Output, Summary } from '../report/types.js'
 import { auditJsonlLines, parseInputFormat } from '../run/jsonl-input.js'
 import { CheckWorkflow, type WorkflowOptions } from '../run/check-workflow.js'
 import { parseBatchFlags, type BatchFlags } from './batch.js'
-import { writeErr, writeOut } from './io.js'
+import { AtomicOutputFile, writeErr, writeOut } from './io.js'
 import { toolVersion } from './version.js'
+import { formatMessage, localText, textIn, type Lang } from '../i18n/catalogue.js'
+import { fileError } from '../report/labels.js'
+import { parseLangOption, processLocaleLang } from './lang.js'
 
 /** Options of `check`, as commander parses them. */
-export interface CheckOptions extends WorkflowOptions, BatchFlags {
+export interface CheckOptions extends Omit<WorkflowOptions, 'lang'>, BatchFlags {
+  /** `--lang zh|en`, as typed. */
+  readonly lang?: string
   readonly format: string
   readonly profile?: string
   readonly rule: string[]
   readonly rules: string[]
   readonly maxWarnings?: string
+  /** `-o, --output-file FILE`: the report goes there (atomically) instead of stdout. */
+  readonly outputFile?: string
   readonly quiet?: boolean
   readonly color?: boolean
   readonly stdin?: boolean
@@ -34,14 +41,34 @@ export interface CheckOptions extends WorkflowOptions, BatchFlags {
 
 /** Runs `check` and returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
+  // `-` is standard input, as for most Unix tools: `cat draft.md | mask-audit - --stdin-filename draft.md`.
+  if (paths.includes('-')) {
+    if (paths.length > 1) throw new UsageError(localText('error.dash-alone'))
+    return runCheck([], { ...options, stdin: true })
+  }
+  if (options.quiet && options.maxWarnings !== undefined) throw new UsageError(localText('error.quiet-max-warnings'), {}, localText('error.quiet-max-warnings.hint'))
+  const file = options.outputFile === undefined ? undefined : new AtomicOutputFile(options.outputFile)
+  try {
+    const code = await check(paths, options, file ? (output) => file.write(output) : writeOut)
+    file?.commit()
+    return code
+  } catch (error) {
+    file?.abort()
+    throw error
+  }
+}
+
+/** The check itself; the report (and a `--fix-dry-run` diff) goes to `out`. */
+async function check(paths: string[], options: CheckOptions, out: (output: Output) => void): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings)
-  if (options.quiet && maxWarnings !== undefined) throw new UsageError('--quiet drops the warnings that --max-warnings would count', {}, 'use one or the other')
   const batch = parseBatchFlags(options)
   const input = options.input === undefined ? undefined : parseInputFormat(options.input)
   // JSON lines in, JSON lines out, unless another format than the default is asked for.
   const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
-  const reporterOptions = { color: options.color ?? shouldColor(), toolVersion }
-  const workflow = new CheckWorkflow(options, { note: writeErr, out: writeOut, readStdin: (path) => readStreamBytes(process.stdin, path) })
+  const run = { startedAt: new Date().toISOString(), profile: options.profile, paths: options.stdin ? [options.stdinFilename ?? '<stdin>'] : paths }
+  const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out, readStdin: (path) => readStreamBytes(process.stdin, path), localeLang: processLocaleLang() })
+  const lang = await workflow.lang()
+  const reporterOptions = { color: options.color ?? shouldColor(), toolVersion, run, lang }
   const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)
   const filters = workflow.filters
   const tally = new SummaryTally()
@@ -50,16 +77,16 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     tally.add(result)
     if (result.error !== undefined) {
       hasInputError = true
-      writeErr(`${result.path}: ${result.error}`)
-    } else if (result.notice !== undefined) writeErr(`${result.path}: ${result.notice}`)
-    writeOut(reporter.file(result))
+      writeErr(`${result.path}: ${fileError(result, lang)}`)
+    } else if (result.notice !== undefined) writeErr(`${result.path}: ${textIn(lang, result.notice)}`)
+    out(reporter.file(result))
   }
 
-  writeOut(reporter.begin())
-  const inputError = (error: { format(): string }) => {
+  out(reporter.begin())
+  const inputError = (error: { format(lang: Lang): string }) => {
     hasInputError = true
     tally.addPathError()
-    writeErr(error.format())
+    writeErr(error.format(lang))
   }
   if (input === 'jsonl') {
     if (paths.length || options.stdin) throw new UsageError('--input jsonl reads standard input and takes no paths')
@@ -68,10 +95,10 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     for await (const result of auditJsonlLines(process.stdin, settings.rules, [...settings.filters, ...filters], options)) emit(result)
   } else await workflow.run(paths, filters, { emit, inputError }, { ...batch, render: { format, options: reporterOptions } })
   const summary = tally.summary
-  writeOut(reporter.end(summary))
+  out(reporter.end(summary))
   workflow.finish()
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
-    writeErr(`${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} found, more than --max-warnings ${maxWarnings}`)
+    writeErr(formatMessage(lang, 'summary.too-many-warnings', { count: summary.warnings, max: maxWarnings }))
   }
   return exitCode(summary, hasInputError, maxWarnings)
 }
@@ -86,7 +113,7 @@ export function exitCode(summary: Summary, hasInputError: boolean, maxWarnings: 
 
 function parseMaxWarnings(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined
-  if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings "${raw}": expected a whole number`)
+  if (!/^\d+$/.test(raw)) throw new UsageError(localText('error.max-warnings-number', { value: raw }))
   return Number(raw)
 }
 

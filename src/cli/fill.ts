@@ -3,10 +3,12 @@ import { planFill } from '../core/blanks.js'
 import { applyFixes } from '../core/fix.js'
 import { readSheet } from '../io/blank-sheet.js'
 import { whyNotRewritable } from '../io/read-document.js'
-import { UsageError } from '../core/errors.js'
+import { InputError, UsageError } from '../core/errors.js'
 import { writeTextFile } from '../io/write.js'
 import { findBlanks, type BlankSetupOptions } from '../run/find-blanks.js'
 import { writeErr } from './io.js'
+import { formatMessage } from '../i18n/catalogue.js'
+import { processLocaleLang } from './lang.js'
 
 /** Options of `fill`, as commander parses them. */
 export interface FillOptions extends BlankSetupOptions {
@@ -23,10 +25,11 @@ export interface FillOptions extends BlankSetupOptions {
 export async function runFill(path: string, options: FillOptions): Promise<number> {
   const readOnly = whyNotRewritable(path)
   if (readOnly !== undefined) throw new UsageError(`cannot fill: ${readOnly}`, { path }, 'save it as .txt or .md first')
-  const { doc, blanks } = await findBlanks(path, options)
+  const { doc, blanks, lang } = await findBlanks(path, { ...options, localeLang: processLocaleLang() })
   const rows = readSheet(options.values)
   const plan = planFill(blanks, rows, options.values, options.allowPartial === true)
-  for (const note of plan.notes) writeErr(note)
+  // A note names the row and what is wrong; the hint is for a run that refuses.
+  for (const note of plan.notes) writeErr(formatMessage(lang, 'fill.left', { problem: new InputError(note.text, note.location).format(lang) }))
   const text = applyFixes(doc.text, plan.fixes)
   writeTextFile(options.output, { text, encoding: doc.encoding, hasBom: doc.hasBom })
   writeErr(`${options.output}: filled ${plan.fixes.length} of ${blanks.length} blank${blanks.length === 1 ? '' : 's'} (${doc.encoding}${doc.hasBom ? ' with BOM' : ''})`)

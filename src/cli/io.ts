@@ -1,5 +1,7 @@
 // The only place that writes to the process streams; commands get these functions.
-import { writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { localText } from '../i18n/catalogue.js'
 import { InputError } from '../core/errors.js'
 import { escapeControls } from '../report/terminal-text.js'
 import type { Output } from '../report/types.js'
@@ -18,16 +20,53 @@ let pendingLength = 0
 
 /** Writes text or UTF-8 bytes to stdout; synchronous, so output is complete before exit even when piped. */
 export function writeOut(output: Output): void {
-  append(output)
-  flushOut()
+  append(output, 1)
+  flushOut(1)
+}
+
+/**
+ * The report of `-o, --output-file FILE`: written to a temp file beside FILE as it comes, then
+ * renamed over FILE by `commit`, so FILE is never left half written; `abort` removes the temp.
+ */
+export class AtomicOutputFile {
+  private readonly temp: string
+  private readonly fd: number
+
+  constructor(readonly path: string) {
+    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
+    try {
+      this.fd = openSync(this.temp, 'wx')
+    } catch (error) {
+      throw new InputError(localText('error.cannot-write', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }), { path })
+    }
+  }
+
+  /** Appends text or bytes, as writeOut would print them. */
+  write(output: Output): void {
+    append(output, this.fd)
+    flushOut(this.fd)
+  }
+
+  /** Puts the file in place. */
+  commit(): void {
+    fsyncSync(this.fd)
+    closeSync(this.fd)
+    renameSync(this.temp, this.path)
+  }
+
+  /** Leaves FILE as it was. */
+  abort(): void {
+    closeSync(this.fd)
+    rmSync(this.temp, { force: true })
+  }
 }
 
 /** Pieces are written out as the buffer fills, so a report of millions of findings never sits whole in memory. */
-function append(output: Output): void {
+function append(output: Output, fd: number): void {
   if (typeof output === 'string') appendText(output)
   else if (output instanceof Uint8Array) appendBytes(output)
-  else for (const part of output) append(part)
-  if (pendingLength >= keepAtMost) flushOut()
+  else for (const part of output) append(part, fd)
+  if (pendingLength >= keepAtMost) flushOut(fd)
 }
 
 function appendBytes(bytes: Uint8Array): void {
@@ -50,13 +89,14 @@ function reserve(bytes: number): void {
   pending = grown
 }
 
-function flushOut(): void {
+/** Writes what the buffer holds to `fd`: stdout, or the temp file of `--output-file`. */
+function flushOut(fd: number): void {
   if (pendingLength === 0) return
   const length = pendingLength
   pendingLength = 0
   const bytes = pending.subarray(0, length)
   if (pending.length > keepAtMost) pending = Buffer.allocUnsafe(baseSize)
-  writeAll(1, bytes)
+  writeAll(fd, bytes)
 }
 
 /**

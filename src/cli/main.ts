@@ -9,6 +9,9 @@ import { tokenizerNames } from '../nlp/tokenizer.js'
 import { writeErr, writeErrRaw, writeOut } from './io.js'
 import { renderRuleList } from './rules-command.js'
 import { toolVersion } from './version.js'
+import { formatMessage, type Lang } from '../i18n/catalogue.js'
+import { assertNoCommandTypo } from './command-typo.js'
+import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
 import type { RuleDef } from '../rules/types.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 
@@ -20,14 +23,16 @@ const collect = (value: string, previous: string[]) => [...previous, value]
 
 interface RulesOptions {
   readonly json?: boolean
+  readonly lang?: string
   readonly rules: string[]
   readonly config?: string
 }
 
 /** The rules a check of a file in the current folder would know: built-in, --rules, and the config's. */
-async function rulesInEffect(options: RulesOptions): Promise<readonly RuleDef[]> {
+async function rulesInEffect(options: RulesOptions): Promise<{ defs: readonly RuleDef[]; lang: Lang }> {
   const { rulesKnownIn } = await import('../run/file-settings.js')
-  return rulesKnownIn(process.cwd(), { ruleFlags: [], ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }) })
+  const lang = parseLangOption(options.lang)
+  return rulesKnownIn(process.cwd(), { ruleFlags: [], ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }), ...(lang && { lang }), localeLang: processLocaleLang() })
 }
 
 function buildProgram(setExit: (code: number) => void): CommandType {
@@ -48,6 +53,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', collect, [])
     .option('--rules <file>', 'load an extra rule file, in the YAML format of rules/ (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-o, --output-file <file>', 'write the report to this file (atomically: whole or not at all) instead of stdout')
     .option('-q, --quiet', 'report errors only')
     .option('--ignore <glob>', 'leave out files matching this glob (repeatable)', collect, [])
     .option('--no-gitignore', 'also audit files that .gitignore leaves out')
@@ -68,6 +74,7 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--input <format>', 'read documents from stdin instead of files: jsonl (one JSON object a line)')
     .option('--text-field <name>', 'with --input jsonl: the field holding the text', 'text')
     .option('--id-field <name>', 'with --input jsonl: the field holding the document id', 'id')
+    .option('--lang <lang>', 'language of messages and reports: zh or en (default: config lang, else the locale)')
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'no colour in stylish output')
     .addHelpText('after', '\nExit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage, config or input error.')
@@ -92,7 +99,11 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--json', 'as JSON')
     .option('--rules <file>', 'also an extra rule file, as check takes it (repeatable)', collect, [])
     .option('-c, --config <file>', 'the config file to read instead of looking for one from the current folder')
-    .action(async (options: RulesOptions) => writeOut(renderRuleList(await rulesInEffect(options), options.json === true)))
+    .option('--lang <lang>', 'language of the summaries: zh or en')
+    .action(async (options: RulesOptions) => {
+      const { defs, lang } = await rulesInEffect(options)
+      writeOut(renderRuleList(defs, options.json === true, lang))
+    })
 
   registerWorkflowCommands(program, setExit)
   return program
@@ -103,23 +114,25 @@ export async function main(argv: readonly string[]): Promise<number> {
   let code = 0
   const program = buildProgram((c) => (code = c))
   try {
+    assertNoCommandTypo(argv, program.commands.map((c) => c.name()))
     await program.parseAsync(argv as string[])
     return code
   } catch (error) {
-    return handleError(error)
+    return handleError(error, argvLang(argv))
   }
 }
 
-function handleError(error: unknown): number {
+function handleError(error: unknown, lang: Lang): number {
   if (error instanceof CommanderError) {
     // Commander has printed its message already; help and version exit 0.
     return error.exitCode === 0 ? 0 : 2
   }
   if (error instanceof MaskAuditError) {
-    writeErr(error.format())
+    for (const line of error.lines(lang)) writeErr(line)
     return 2
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error)
-  writeErrRaw(`mask-audit: internal error (version ${toolVersion}); please report it with this trace:\n${stack}\n`)
+  // The trace keeps its line breaks: written raw, not through writeErr's escaping of control characters.
+  writeErrRaw(`mask-audit: ${formatMessage(lang, 'internal-error', { version: toolVersion })}\n${stack}\n`)
   return 2
 }

@@ -61,8 +61,9 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   const mask = options.mask ?? chooseUniformMask(before.nameMasks)
   const plan = planRedaction(before.doc, before.findings, before.nameMasks, mask)
   if (options.dryRun) {
-    const { createTwoFilesPatch } = await import('diff')
-    writeOut(createTwoFilesPatch(file, options.output ?? `${file} (redacted)`, decoded.text, plan.text))
+    // As --fix-dry-run writes it: `git apply` or `patch -p1` turns the file into the redacted copy.
+    const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')
+    writeOut(createTwoFilesPatch(`a/${file}`, `b/${file}`, decoded.text, plan.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }))
     writeErr(summarise(file, plan, undefined))
     return 0
   }

@@ -1,4 +1,5 @@
 // Finds and reads config files with lilconfig: nearest one up from a file, or one named by --config.
+import { localText } from '../i18n/catalogue.js'
 import { basename, isAbsolute, relative, resolve } from 'node:path'
 import { defaultLoaders, lilconfig, type LilconfigResult, type Loader } from 'lilconfig'
 import { ConfigError, MaskAuditError } from '../core/errors.js'
@@ -46,7 +47,7 @@ export class ConfigFinder {
   async load(path: string): Promise<RawConfigFile> {
     const result = await this.guard(path, () => this.explorer.load(path))
     const raw = result ? this.toRaw(result) : undefined
-    if (!raw) throw new ConfigError(`no "${packageKey}" key in this package.json`, { path })
+    if (!raw) throw new ConfigError(localText('error.no-package-key', { key: packageKey }), { path })
     return raw
   }
 
@@ -74,8 +75,8 @@ export class ConfigFinder {
     } catch (error) {
       if (error instanceof MaskAuditError) throw error
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT') throw new ConfigError('no such config file', { path: displayPath(path) })
-      throw new ConfigError(`cannot load config: ${firstLine(error)}`, { path: displayPath(path) })
+      if (code === 'ENOENT') throw new ConfigError(localText('error.no-config'), { path: displayPath(path) })
+      throw new ConfigError(localText('error.cannot-load-config', { reason: firstLine(error) }), { path: displayPath(path) })
     }
   }
 }
@@ -85,7 +86,7 @@ const loadModule: Loader = async (path, content) => {
   try {
     return await defaultLoaders['.js']!(path, content)
   } catch (error) {
-    throw new ConfigError(`cannot load config: ${firstLine(error)}`, { path: displayPath(path) })
+    throw new ConfigError(localText('error.cannot-load-config', { reason: firstLine(error) }), { path: displayPath(path) })
   }
 }
 
@@ -110,7 +111,7 @@ function checkJson(text: string, path: string): void {
     const before = offset === undefined ? undefined : text.slice(0, offset).split(/\r\n|\n|\r/)
     const line = before?.length
     const column = before ? before[before.length - 1]!.length + 1 : undefined
-    throw new ConfigError(`invalid JSON: ${message.replace(/ in JSON at position.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`, { path, line, column })
+    throw new ConfigError(localText('error.invalid-json', { reason: message.replace(/ in JSON at position.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '') }), { path, line, column })
   }
 }
 

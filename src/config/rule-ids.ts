@@ -1,4 +1,5 @@
 // Checks that every rule id a config names exists, pointing at the key with a close match.
+import { localText } from '../i18n/catalogue.js'
 import { ConfigError } from '../core/errors.js'
 import type { RuleDef } from '../rules/types.js'
 import type { RawConfigFile } from './load.js'
@@ -13,7 +14,7 @@ export function checkRuleIds(config: Config, defs: readonly RuleDef[], raw: RawC
     if (ids.includes(id)) return
     const path = [...raw.basePath, ...keyPath]
     const near = suggestName(id, ids)
-    throw new ConfigError(`unknown rule "${id}"`, { path: raw.source.path, ...raw.source.locate?.(path), keyPath: formatKeyPath(path) }, near ? `did you mean "${near}"?` : 'see `mask-audit rules`')
+    throw new ConfigError(localText('error.unknown-rule', { rule: id }), { path: raw.source.path, ...raw.source.locate?.(path), keyPath: formatKeyPath(path) }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.see-rules'))
   }
   for (const id of Object.keys(config.rules ?? {})) check(id, ['rules', id])
   config.allow?.forEach((a, i) => a.rules?.forEach((id, j) => check(id, ['allow', i, 'rules', j])))

@@ -2,6 +2,7 @@
 import type { z } from 'zod'
 import { severitiesOrOff } from '../core/finding.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
+import { langs, textIn } from '../i18n/catalogue.js'
 import { isValidRegExp, lazy, text, zod } from '../rules/shared/options.js'
 import { profiles } from '../rules/types.js'
 import { whyNotLinear } from '../core/user-regexp.js'
@@ -9,7 +10,8 @@ import { whyNotLinear } from '../core/user-regexp.js'
 /** A config file's contents, as validated (built on first use: runs without a config never load zod). Paths and globs are relative to the config file's folder. */
 export const configSchema = lazy(() => {
   const z = zod()
-  const severity = z.enum(severitiesOrOff)
+  // `warn` is ESLint's spelling; it means `warning` here.
+  const severity = z.preprocess((v) => (v === 'warn' ? 'warning' : v), z.enum(severitiesOrOff))
   const profile = z.enum(profiles)
   /** Rule id → severity; ids are checked against the loaded rules after parsing. */
   const ruleSeverities = z.record(z.string(), severity)
@@ -30,7 +32,7 @@ export const configSchema = lazy(() => {
         if (entry.pattern !== undefined && !isValidRegExp(entry.pattern, entry.flags ?? '')) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
         else if (entry.pattern !== undefined) {
           const why = whyNotLinear(entry.pattern, entry.flags ?? '')
-          if (why !== undefined) ctx.addIssue({ code: 'custom', path: ['pattern'], message: why })
+          if (why !== undefined) ctx.addIssue({ code: 'custom', path: ['pattern'], message: textIn('en', why) })
         }
       }),
   )
@@ -55,6 +57,8 @@ export const configSchema = lazy(() => {
     tokenizer: z.enum(tokenizerNames).optional(),
     /** Names that must never appear (rule leak/sensitive-term). */
     sensitiveTerms: z.array(text()).optional(),
+    /** The language of messages and reports (`--lang` wins; else the locale). */
+    lang: z.enum(langs).optional(),
   })
 })
 

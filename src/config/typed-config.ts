@@ -1,4 +1,5 @@
 // Validates a found config file into a typed Config, with its rule files resolved to paths.
+import { localText } from '../i18n/catalogue.js'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
@@ -40,7 +41,7 @@ function resolveRuleFiles(entries: readonly string[], dir: string, raw: RawConfi
     const found = fg.isDynamicPattern(entry) ? fg.sync(entry, { cwd: dir, absolute: true, onlyFiles: true }).sort() : existsSync(abs) ? [abs] : []
     if (found.length === 0) {
       const keyPath = [...raw.basePath, 'ruleFiles', i]
-      throw new ConfigError(`no rule file at "${entry}"`, { path: raw.source.path, ...raw.source.locate?.(keyPath), keyPath: formatKeyPath(keyPath) })
+      throw new ConfigError(localText('error.no-rule-file', { entry }), { path: raw.source.path, ...raw.source.locate?.(keyPath), keyPath: formatKeyPath(keyPath) })
     }
     return found
   })

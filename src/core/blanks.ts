@@ -1,6 +1,7 @@
 // The blanks of a draft (count blanks and placeholder masks) and the plan to fill them with values.
 import { traitsOf } from './categories.js'
-import { InputError } from './errors.js'
+import { localText, type LocalText } from '../i18n/catalogue.js'
+import { InputError, InputErrors } from './errors.js'
 import type { Finding, Fix } from './finding.js'
 
 /** A blank to fill: a finding of a blank category, numbered from 1 in document order. */
@@ -51,45 +52,57 @@ export function isCountValue(value: string): boolean {
 /** The replacements to make, and a note for each row or blank left as it was. */
 export interface FillPlan {
   readonly fixes: Fix[]
-  readonly notes: string[]
+  /** Rows and blanks left as they were (`--allow-partial`), one error each, to be printed as notes. */
+  readonly notes: InputError[]
 }
 
 /**
  * Matches the sheet's rows to the document's blanks by id and checks that each still names
- * the same blank at the same place. Without `isPartial`, any mismatch, missing row or empty
- * value is an InputError naming the sheet row; with it, those rows are left out with a note.
- * A count whose value is not a number is always an error.
+ * the same blank at the same place. Every problem of the sheet is found in one pass, so a
+ * writer fixes them all at once: without `isPartial`, any mismatch, missing row or empty value
+ * makes the whole plan fail with every one of them ({@link InputErrors}); with it, those rows
+ * are left out with a note. A count whose value is not a number, or an id given twice, always
+ * fails.
  */
 export function planFill(blanks: readonly Blank[], rows: readonly SheetRow[], sheetPath: string, isPartial: boolean): FillPlan {
   const byId = new Map(blanks.map((b) => [b.id, b]))
   const seen = new Set<string>()
   const fixes: Fix[] = []
-  const notes: string[] = []
-  const refuse = (row: SheetRow | undefined, message: string, hint: string) => {
-    if (!isPartial) throw new InputError(message, { path: sheetPath, ...(row && { line: row.lineNumber }) }, hint)
-    notes.push(`${sheetPath}${row ? `:${row.lineNumber}` : ''}: ${message}; left as it is`)
-  }
+  const skipped: InputError[] = []
+  const fatal: InputError[] = []
+  const problem = (row: SheetRow | undefined, message: LocalText, hint?: LocalText) => new InputError(message, { path: sheetPath, ...(row && { line: row.lineNumber }) }, hint)
   for (const row of rows) {
-    const blank = byId.get(row.id.trim())
-    const problem = blank ? mismatch(blank, row) : `id "${row.id}" is not a blank of the document`
-    if (seen.has(row.id.trim())) throw new InputError(`id "${row.id}" appears twice`, { path: sheetPath, line: row.lineNumber })
-    seen.add(row.id.trim())
-    if (problem !== undefined || !blank) {
-      refuse(row, `${problem}: the text changed since the sheet was made`, 'run `mask-audit blanks` again, or pass --allow-partial')
+    const id = row.id.trim()
+    if (seen.has(id)) {
+      fatal.push(problem(row, localText('fill.id-twice', { id: row.id })))
+      continue
+    }
+    seen.add(id)
+    const blank = byId.get(id)
+    const changed = blank ? mismatch(blank, row) : localText('fill.not-a-blank', { id: row.id })
+    if (changed !== undefined || !blank) {
+      skipped.push(problem(row, localText('fill.changed', { problem: changed! }), localText('fill.changed.hint')))
       continue
     }
     const value = row.value.trim()
-    if (value === '') refuse(row, `no value for ${blank.text} at ${blank.line}:${blank.column}`, 'fill it in, or pass --allow-partial to leave it')
-    else if (traitsOf(blank.category).blankValue === 'count' && !isCountValue(value)) throw new InputError(`"${value}" is not a number, but ${blank.text} at ${blank.line}:${blank.column} is a count`, { path: sheetPath, line: row.lineNumber }, 'write digits (12) or Chinese numerals (十二)')
+    if (value === '') skipped.push(problem(row, localText('fill.no-value', { blank: blank.text, at: `${blank.line}:${blank.column}` }), localText('fill.no-value.hint')))
+    else if (traitsOf(blank.category).blankValue === 'count' && !isCountValue(value)) fatal.push(problem(row, localText('fill.not-a-number', { value, blank: blank.text, at: `${blank.line}:${blank.column}` }), localText('fill.not-a-number.hint')))
     else fixes.push({ offset: blank.offset, length: blank.length, replacement: value })
   }
-  for (const b of blanks) if (!seen.has(b.id)) refuse(undefined, `no row for blank ${b.id} (${b.text} at ${b.line}:${b.column})`, 'run `mask-audit blanks` again, or pass --allow-partial')
-  return { fixes, notes }
+  for (const b of blanks) if (!seen.has(b.id)) skipped.push(problem(undefined, localText('fill.no-row', { id: b.id, blank: b.text, at: `${b.line}:${b.column}` }), localText('fill.changed.hint')))
+  const failures = isPartial ? fatal : [...fatal, ...skipped]
+  if (failures.length > 0) throw new InputErrors(failures.sort(bySheetLine))
+  return { fixes, notes: skipped }
 }
 
-function mismatch(blank: Blank, row: SheetRow): string | undefined {
-  if (row.rule.trim() !== blank.ruleId) return `row ${row.id} is rule ${row.rule}, the document has ${blank.ruleId} there`
-  if (row.line.trim() !== String(blank.line) || row.column.trim() !== String(blank.column)) return `row ${row.id} is at ${row.line}:${row.column}, the blank is at ${blank.line}:${blank.column}`
-  if (row.blank !== blank.text || row.context !== blank.context) return `row ${row.id} reads "${row.blank}" in "${row.context}", the document "${blank.text}" in "${blank.context}"`
+/** Rows in sheet order; problems with no row (a blank the sheet lacks) last. */
+function bySheetLine(a: InputError, b: InputError): number {
+  return (a.location.line ?? Infinity) - (b.location.line ?? Infinity)
+}
+
+function mismatch(blank: Blank, row: SheetRow): LocalText | undefined {
+  if (row.rule.trim() !== blank.ruleId) return localText('fill.other-rule', { row: row.id, rule: row.rule, documentRule: blank.ruleId })
+  if (row.line.trim() !== String(blank.line) || row.column.trim() !== String(blank.column)) return localText('fill.moved', { row: row.id, at: `${row.line}:${row.column}`, blankAt: `${blank.line}:${blank.column}` })
+  if (row.blank !== blank.text || row.context !== blank.context) return localText('fill.other-text', { row: row.id, blank: row.blank, context: row.context, documentBlank: blank.text, documentContext: blank.context })
   return undefined
 }

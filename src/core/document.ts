@@ -15,6 +15,13 @@ export interface Position {
   readonly column: number
 }
 
+/** The table cell a line of a .docx is in: 1-based table (in document order), row and cell. */
+export interface TableCell {
+  readonly table: number
+  readonly row: number
+  readonly column: number
+}
+
 /** What a reader knows of the source beyond the text. */
 export interface DocumentSource {
   readonly path: string
@@ -30,6 +37,19 @@ export interface DocumentSource {
   readonly htmlRegions?: readonly Region[]
   /** Size of the file read, in bytes, when it came from one (progress, throughput). */
   readonly byteLength?: number | undefined
+  /** For a .docx, the table cell of each line (index 0 is line 1), undefined outside tables. */
+  readonly cells?: readonly (TableCell | undefined)[]
+  /** Emphasis the markup's parser found (Markdown `**一、强化**`): its markers are not masks. */
+  readonly emphasis?: readonly EmphasisSpan[]
+}
+
+/**
+ * One emphasis or strong span of parsed markup: its opening and closing markers (`**`), in
+ * UTF-16 code units. Nested spans (`***加粗斜体***`) are listed one each.
+ */
+export interface EmphasisSpan {
+  readonly open: Region
+  readonly close: Region
 }
 
 /**
@@ -48,6 +68,10 @@ export class Document {
   readonly htmlRegions: readonly Region[] | undefined
   /** Bytes of the source file, when known. */
   readonly byteLength: number | undefined
+  /** For a .docx, the table cell of each line (index 0 is line 1); empty otherwise. */
+  readonly cells: readonly (TableCell | undefined)[]
+  /** Emphasis spans found by the format's parser, in document order; empty for plain text. */
+  readonly emphasis: readonly EmphasisSpan[]
   private lineStartsCache: number[] | undefined
   private readonly memo = new Map<string, unknown>()
 
@@ -60,6 +84,8 @@ export class Document {
     this.skipped = mergeRegions(source.skipped ?? [])
     this.htmlRegions = source.htmlRegions
     this.byteLength = source.byteLength
+    this.cells = source.cells ?? []
+    this.emphasis = source.emphasis ?? []
   }
 
   /** Offsets at which each line starts; index 0 is line 1. */

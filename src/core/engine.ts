@@ -1,5 +1,7 @@
 // Runs the active rules over a Document and turns their raw findings into Findings.
 import type { EngineRule } from './rule.js'
+import { formatMessage } from '../i18n/catalogue.js'
+import { findingMessage } from '../i18n/finding-message.js'
 import type { Document } from './document.js'
 import { compareFindings, type Finding, type RawFinding } from './finding.js'
 
@@ -87,11 +89,13 @@ function toFinding(doc: Document, rule: EngineRule, raw: RawFinding): Finding {
   const line = doc.lineAt(raw.offset)
   const endOffset = raw.offset + raw.length
   const endLine = endOffset < (starts[line] ?? Infinity) ? line : doc.lineAt(endOffset)
+  const messageId = raw.messageId ?? rule.def.messageId
   const finding: Finding = {
     ruleId: rule.def.id,
     category: rule.def.category,
     severity: rule.severity,
-    message: raw.message,
+    messageId,
+    message: findingMessage(rule.def, rule.settings.lang, messageId, raw.args),
     line,
     column: raw.offset - starts[line - 1]! + 1,
     endLine,
@@ -104,7 +108,8 @@ function toFinding(doc: Document, rule: EngineRule, raw: RawFinding): Finding {
     fix: raw.fix ?? null,
     data: raw.data,
   }
-  return finding
+  const cell = doc.cells[line - 1]
+  return cell ? { ...finding, cell } : finding
 }
 
 const ellipsis = '...'
@@ -145,11 +150,13 @@ export function spanStartInContext(finding: { readonly column: number; readonly 
 }
 
 function ruleErrorFinding(doc: Document, rule: EngineRule, error: unknown): Finding {
-  const message = `rule ${rule.def.id} failed: ${error instanceof Error ? error.message : String(error)}`
+  const messageId = 'internal.rule-error'
+  const message = formatMessage(rule.settings.lang, messageId, { rule: rule.def.id, error: error instanceof Error ? error.message : String(error) })
   return {
     ruleId: ruleErrorId,
     category: 'internal',
     severity: 'error',
+    messageId,
     message,
     line: 1,
     column: 1,

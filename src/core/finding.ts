@@ -1,4 +1,6 @@
 // The Finding record every rule produces and every reporter consumes.
+import type { TableCell } from './document.js'
+import type { MessageArgs } from '../i18n/catalogue.js'
 
 /** How serious a finding is; `off` disables a rule. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -17,13 +19,17 @@ export interface Fix {
 }
 
 /**
- * What a rule reports: a span of the decoded text, in UTF-16 code units, and its message.
- * The engine turns it into a {@link Finding} (line, column, context, severity).
+ * What a rule reports: a span of the decoded text, in UTF-16 code units, and what to say about
+ * it as a catalogue message id with arguments. The engine turns it into a {@link Finding}
+ * (line, column, context, severity, the message in the run's language).
  */
 export interface RawFinding {
   readonly offset: number
   readonly length: number
-  readonly message: string
+  /** A variant of the rule's message (`paywall.unpaired.unopened`); the rule's own `messageId` when absent. */
+  readonly messageId?: string
+  /** The values of the message's `{name}` placeholders (`text`, `suggestion`, ...). */
+  readonly args?: MessageArgs
   /** A correction a reader may apply by hand (`二十大`); not necessarily a safe automatic fix. */
   readonly suggestion?: string
   /** A safe automatic fix, applied by `--fix`. */
@@ -39,6 +45,9 @@ export interface Finding {
   readonly ruleId: string
   readonly category: string
   readonly severity: Severity
+  /** Stable id of the message in the catalogues (`count.unfilled`): tools match on it, not on the sentence. */
+  readonly messageId: string
+  /** The message in the run's language (`--lang`). */
   readonly message: string
   /** 1-based line and column; columns in UTF-16 code units. */
   readonly line: number
@@ -58,6 +67,8 @@ export interface Finding {
   readonly suggestion?: string
   readonly fix: Fix | null
   readonly data?: Readonly<Record<string, unknown>>
+  /** For a .docx, the table cell the finding is in (its line is then the cell's paragraph). */
+  readonly cell?: TableCell
 }
 
 /** Orders findings by position, then rule id, so output is stable. */

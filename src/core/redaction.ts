@@ -42,16 +42,20 @@ export function chooseUniformMask(nameMasks: readonly NameMask[]): string {
 
 /**
  * Replaces the span each leak finding marks for redaction (`data.redact`: the name without its
- * suffix, so `外西河村` becomes `***村`) with `mask`, and each name mask that differs from it.
+ * suffix, so `外西河村` becomes `***村`) with `mask`, or with the `replacement` it names: an
+ * identifier masked in the document's convention (`139****0021`), a linked name as the
+ * document's pseudonym (`王某`); and each name mask that differs from the mask.
  * Overlapping spans are merged into the first; the result is stable: planned again on its own
  * output, nothing changes.
  */
 export function planRedaction(doc: Document, findings: readonly Finding[], nameMasks: readonly NameMask[], mask: string): RedactionPlan {
   const spans: RedactionEdit[] = []
   for (const f of findings) {
-    const redact = traitsOf(f.category).isLeak ? (f.data?.redact as { offset?: unknown; length?: unknown } | undefined) : undefined
+    const redact = traitsOf(f.category).isLeak ? (f.data?.redact as { offset?: unknown; length?: unknown; replacement?: unknown } | undefined) : undefined
     if (redact && typeof redact.offset === 'number' && typeof redact.length === 'number' && redact.length > 0) {
-      spans.push({ offset: redact.offset, length: redact.length, replacement: mask, reason: f.ruleId })
+      // A finding may bring its own form: an identifier as the document masks it (`139****0021`), a linked name as its pseudonym (王建国 → 王某).
+      const replacement = typeof redact.replacement === 'string' && redact.replacement !== '' ? redact.replacement : mask
+      spans.push({ offset: redact.offset, length: redact.length, replacement, reason: f.ruleId })
     }
   }
   for (const m of nameMasks) if (m.text !== mask) spans.push({ offset: m.start, length: m.end - m.start, replacement: mask, reason: 'uniform-mask' })

@@ -1,6 +1,13 @@
 // What auditing one file yields: its findings, or why it could not be read. Reporters render it.
 import type { DocumentFormat } from './document.js'
 import type { Finding } from './finding.js'
+import type { LocalText } from '../i18n/catalogue.js'
+
+/** Why a file could not be read, as catalogue messages, so a reporter words it in the run's language. */
+export interface ErrorText {
+  readonly message: string | LocalText
+  readonly hint?: string | LocalText
+}
 
 /** What was found in one file, or why it could not be read. */
 export interface FileResult {
@@ -8,8 +15,10 @@ export interface FileResult {
   readonly encoding?: string
   /** Set when the file could not be read or decoded; `findings` is then empty. */
   readonly error?: string
+  /** `error` as catalogue messages, when it came from a typed error: reporters word it with `fileError`. */
+  readonly errorText?: ErrorText
   /** Something worth a line on stderr that is not an error (`empty file`). */
-  readonly notice?: string
+  readonly notice?: string | LocalText
   readonly findings: readonly Finding[]
   /** How the file was read; for `docx`, lines are paragraphs. */
   readonly format?: DocumentFormat

@@ -4,6 +4,7 @@ import { isInternalFinding } from './categories.js'
 import type { Document, Region } from './document.js'
 import { contextAround } from './engine.js'
 import type { FindingFilter } from './filters.js'
+import { formatMessage, type Lang, type MessageArgs } from '../i18n/catalogue.js'
 import { compareFindings, type Finding, type Severity } from './finding.js'
 
 /** The id of the finding for a suppression comment that suppressed nothing. */
@@ -15,6 +16,8 @@ export interface SuppressionOptions {
   readonly knownIds: readonly string[]
   /** Severity of unused-suppression findings, or `off` not to report them. */
   readonly unusedSeverity: Severity | 'off'
+  /** The language of the findings' messages; English when absent. */
+  readonly lang?: Lang
 }
 
 type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable'
@@ -47,7 +50,7 @@ const anyRuleKey = '*'
 /** A filter applying the directives of Markdown and HTML documents; other formats pass through. */
 export function createSuppressionFilter(options: SuppressionOptions): FindingFilter {
   // The spec lets worker threads build the same filter (--jobs).
-  const spec = { name: 'suppressions', options: { knownIds: options.knownIds, unusedSeverity: options.unusedSeverity } }
+  const spec = { name: 'suppressions', options: { knownIds: options.knownIds, unusedSeverity: options.unusedSeverity, lang: options.lang } }
   const filter: FindingFilter = (findings, doc) => {
     if ((doc.format !== 'markdown' && doc.format !== 'html') || !doc.text.includes(marker)) return findings
     const directives = findDirectives(doc)
@@ -55,7 +58,7 @@ export function createSuppressionFilter(options: SuppressionOptions): FindingFil
     const ranges = buildRanges(doc, directives)
     const kept = findings.filter((f) => isInternalFinding(f) || !suppress(f, ranges))
     if (options.unusedSeverity === 'off') return kept
-    const unused = directives.flatMap((d) => unusedFindings(doc, d, options.knownIds, options.unusedSeverity as Severity))
+    const unused = directives.flatMap((d) => unusedFindings(doc, d, options.knownIds, options.unusedSeverity as Severity, options.lang ?? 'en'))
     return [...kept, ...unused].sort(compareFindings)
   }
   return Object.assign(filter, { spec })
@@ -118,25 +121,27 @@ function suppress(f: Finding, ranges: readonly Range[]): boolean {
   return isSuppressed
 }
 
-function unusedFindings(doc: Document, d: Directive, knownIds: readonly string[], severity: Severity): Finding[] {
+function unusedFindings(doc: Document, d: Directive, knownIds: readonly string[], severity: Severity, lang: Lang): Finding[] {
   if (d.kind === 'enable') return []
-  if (d.ids === null) return d.used.size ? [] : [unusedFinding(doc, d, severity, `unused suppression: no finding here to suppress (${d.kind})`)]
+  const report = (messageId: string, args: MessageArgs) => unusedFinding(doc, d, severity, messageId, formatMessage(lang, messageId, args))
+  if (d.ids === null) return d.used.size ? [] : [report('internal.unused-suppression', { directive: d.kind })]
   return d.ids
     .filter((id) => !d.used.has(id))
     .map((id) => {
-      if (knownIds.includes(id)) return unusedFinding(doc, d, severity, `unused suppression: no ${id} finding here to suppress (${d.kind})`)
+      if (knownIds.includes(id)) return report('internal.unused-suppression.rule', { rule: id, directive: d.kind })
       const near = suggestName(id, knownIds)
-      return unusedFinding(doc, d, severity, `suppression names unknown rule "${id}"` + (near ? ` (did you mean "${near}"?)` : ''))
+      return near ? report('internal.unused-suppression.unknown-near', { rule: id, near }) : report('internal.unused-suppression.unknown', { rule: id })
     })
 }
 
-function unusedFinding(doc: Document, d: Directive, severity: Severity, message: string): Finding {
+function unusedFinding(doc: Document, d: Directive, severity: Severity, messageId: string, message: string): Finding {
   const start = doc.positionAt(d.offset)
   const end = doc.positionAt(d.offset + d.length)
   return {
     ruleId: unusedSuppressionId,
     category: 'internal',
     severity,
+    messageId,
     message,
     line: start.line,
     column: start.column,

@@ -3,6 +3,7 @@
 // would on V8's backtracking engine. The built-in rules, reviewed here, keep V8's RegExp.
 import { createRequire } from 'node:module'
 import type { RE2JS as RE2JSType } from 're2js'
+import { localText, type LocalText } from '../i18n/catalogue.js'
 
 /** The part of RegExp the rule kinds use: `exec` in a loop with `lastIndex` (`g`), and `test`. */
 export interface TextRegExp {
@@ -25,13 +26,13 @@ export function compileRegExp(source: string, flags: string, isTrusted: boolean)
 }
 
 /** Why `source` cannot be a user pattern, or undefined when it can. */
-export function whyNotLinear(source: string, flags: string): string | undefined {
+export function whyNotLinear(source: string, flags: string): LocalText | undefined {
   try {
     new LinearRegExp(source, flags)
     return undefined
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error)
-    return `is not supported (${detail}): user patterns run on a linear-time engine (RE2 syntax: no lookaround, no backreferences)`
+    return localText('error.pattern-not-linear', { detail })
   }
 }
 

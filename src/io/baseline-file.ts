@@ -1,4 +1,5 @@
 // Reads and writes baseline files (JSON), validated so that a damaged one is one clear error.
+import { localText } from '../i18n/catalogue.js'
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { dirname, relative, resolve, sep } from 'node:path'
@@ -41,13 +42,13 @@ export function readBaseline(path: string): BaselineData {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new ConfigError(code === 'ENOENT' ? 'no such baseline file' : `cannot read baseline: ${code ?? String(error)}`, { path }, code === 'ENOENT' ? 'create it with --write-baseline' : undefined)
+    throw new ConfigError(code === 'ENOENT' ? localText('error.no-baseline') : localText('error.cannot-read-baseline', { reason: code ?? String(error) }), { path }, code === 'ENOENT' ? localText('error.no-baseline.hint') : undefined)
   }
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new ConfigError(`malformed baseline: invalid JSON (${(error as Error).message})`, { path }, 'write it again with --write-baseline')
+    throw new ConfigError(localText('error.bad-baseline', { reason: (error as Error).message }), { path }, localText('error.bad-baseline.hint'))
   }
   const parsed = parseWithSchema(baselineSchema(), data, locatorOf(text, path))
   return { schemaVersion: 1, salt: parsed.salt, files: parsed.files }

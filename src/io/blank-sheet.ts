@@ -1,4 +1,5 @@
 // The fill-in sheet of `blanks` and `fill`: CSV in UTF-8 with a BOM, so spreadsheets show Chinese.
+import { localText } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
@@ -30,18 +31,18 @@ export function readSheet(path: string): SheetRow[] {
     bytes = readFileSync(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? String(error)}`, { path })
+    throw new InputError(code === 'ENOENT' ? localText('error.no-such-file.short') : localText('error.cannot-read', { reason: code ?? String(error) }), { path })
   }
   const { text } = decodeBytes(bytes, path)
   let records: { record: Record<string, string>; info: { lines: number } }[]
   try {
     records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true, trim: false })
   } catch (error) {
-    throw new InputError(`not a readable CSV sheet: ${(error as Error).message}`, { path })
+    throw new InputError(localText('error.not-csv', { reason: (error as Error).message }), { path })
   }
   const header = records[0] ? Object.keys(records[0].record) : []
   const missing = sheetColumns.filter((c) => !header.includes(c))
-  if (records.length > 0 && missing.length) throw new InputError(`the sheet has no column ${missing.map((c) => `"${c}"`).join(', ')}`, { path, line: 1 }, 'make it with `mask-audit blanks`')
+  if (records.length > 0 && missing.length) throw new InputError(localText('error.sheet-columns', { columns: missing.map((c) => `"${c}"`) }), { path, line: 1 }, localText('error.sheet-columns.hint'))
   return records.map(({ record, info }) => ({
     lineNumber: info.lines,
     id: record.id ?? '',

@@ -1,5 +1,6 @@
 // Turns a file's bytes into text: BOMs, strict UTF-8, then a detector for legacy encodings
 // (GB18030/GBK above all). Never returns garbage: what does not decode cleanly is an error.
+import { localText } from '../i18n/catalogue.js'
 import { isAscii, isUtf8, transcode } from 'node:buffer'
 import { createRequire } from 'node:module'
 import { InputError } from '../core/errors.js'
@@ -37,13 +38,13 @@ export function decodeBytes(bytes: Uint8Array, path: string): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes.subarray(2), 'utf-16le', path), encoding: 'utf-16le', hasBom: true }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes.subarray(2), 'utf-16be', path), encoding: 'utf-16be', hasBom: true }
   const nul = bytes.indexOf(0)
-  if (nul >= 0) throw new InputError(`binary file (NUL byte at offset ${nul}), not text`, { path }, 'UTF-16 text needs a byte order mark')
+  if (nul >= 0) throw new InputError(localText('error.binary', { offset: nul }), { path }, localText('error.binary.hint'))
   if (!isUtf8(bytes)) return decodeLegacy(bytes, path)
   return { text: utf8ToString(bytes), encoding: 'utf-8', hasBom: false }
 }
 
 function decodeUtf8(bytes: Uint8Array, path: string): string {
-  if (!isUtf8(bytes)) throw new InputError('invalid UTF-8 after a UTF-8 byte order mark', { path })
+  if (!isUtf8(bytes)) throw new InputError(localText('error.bad-utf8-bom'), { path })
   return utf8ToString(bytes)
 }
 
@@ -63,11 +64,11 @@ function utf8ToString(bytes: Uint8Array): string {
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path: string): string {
-  if (bytes.length % 2 !== 0) throw new InputError(`truncated ${encoding.toUpperCase()}: odd number of bytes`, { path })
+  if (bytes.length % 2 !== 0) throw new InputError(localText('error.odd-utf16', { encoding: encoding.toUpperCase() }), { path })
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
-    throw new InputError(`invalid ${encoding.toUpperCase()} text`, { path })
+    throw new InputError(localText('error.bad-encoding', { encoding: encoding.toUpperCase() }), { path })
   }
 }
 
@@ -79,7 +80,7 @@ function decodeLegacy(bytes: Uint8Array, path: string): Decoded {
   const text = loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), chosen)
   const bad = countUndecodable(text)
   if (bad > 0) {
-    throw new InputError(`cannot decode: not UTF-8, UTF-16 with BOM or ${chosen.toUpperCase()} (${bad} invalid sequences)`, { path }, 'convert it to UTF-8')
+    throw new InputError(localText('error.undecodable', { encoding: chosen.toUpperCase(), count: bad }), { path }, localText('error.undecodable.hint'))
   }
   return { text, encoding: chosen, hasBom: false }
 }

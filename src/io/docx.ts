@@ -1,7 +1,9 @@
 // Reads the body text of a Word .docx: paragraphs (tables' cells included) in document
 // order, runs joined, tracked deletions and field codes left out; one paragraph per line.
+import { localText } from '../i18n/catalogue.js'
 import { unzipSync } from 'fflate'
 import { Parser } from 'htmlparser2'
+import type { TableCell } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import type { Reader } from './readers.js'
 
@@ -13,11 +15,14 @@ const bodyPart = 'word/document.xml'
  */
 export const maxInflatedBytes = 128 * 1024 * 1024
 /** Stands for a line break inside a paragraph (`w:br`, `w:cr`): U+2028 LINE SEPARATOR, so lines stay paragraphs. */
-const lineSeparator = '\u2028'
+export const docxLineSeparator = '\u2028'
 
 /** The Word reader: the body's paragraphs, one a line, from the zip archive's bytes. */
 export const docxReader: Reader = {
-  fromBytes: (bytes, path) => ({ text: docxToText(bytes, path) }),
+  fromBytes: (bytes, path) => {
+    const { text, places } = readDocxBody(bytes, path)
+    return places.some((p) => p !== undefined) ? { text, cells: places } : { text }
+  },
 }
 
 /** Options of {@link docxToText}; tests lower the bound. */
@@ -30,16 +35,23 @@ export interface DocxOptions {
  * InputError for an encrypted, corrupt or oversized file.
  */
 export function docxToText(bytes: Uint8Array, path: string, options: DocxOptions = {}): string {
+  return readDocxBody(bytes, path, options).text
+}
+
+/** The text of a .docx as {@link docxToText} gives it, and where each paragraph sits. */
+export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptions = {}): { text: string; places: (TableCell | undefined)[] } {
   const xml = readBodyXml(bytes, path, options.maxInflatedBytes ?? maxInflatedBytes)
-  return bodyParagraphs(xml).join('\n')
+  const places: (TableCell | undefined)[] = []
+  const text = bodyParagraphs(xml, places).join('\n')
+  return { text, places }
 }
 
 function readBodyXml(bytes: Uint8Array, path: string, bound: number): string {
   if (isCompoundFile(bytes)) {
-    throw new InputError('encrypted (password-protected) .docx, or a Word 97–2003 file renamed .docx: cannot read it', { path }, 'remove the password in Word, or save it again as .docx')
+    throw new InputError(localText('error.docx-encrypted'), { path }, localText('error.docx-encrypted.hint'))
   }
   if (isZipEncrypted(bytes)) {
-    throw new InputError('encrypted .docx is not supported: its parts are enciphered in the zip archive', { path }, 'remove the password in Word or WPS, or save it again as .docx')
+    throw new InputError(localText('error.docx-zip-encrypted'), { path }, localText('error.docx-zip-encrypted.hint'))
   }
   let declared = 0
   let files: Record<string, Uint8Array>
@@ -54,15 +66,15 @@ function readBodyXml(bytes: Uint8Array, path: string, bound: number): string {
       },
     })
   } catch (error) {
-    throw new InputError(`corrupt .docx: not a readable zip archive (${error instanceof Error ? error.message : String(error)})`, { path })
+    throw new InputError(localText('error.docx-corrupt', { reason: error instanceof Error ? error.message : String(error) }), { path })
   }
-  if (declared > bound) throw new InputError(`refused: ${bodyPart} would inflate to ${declared} bytes (the limit is ${bound}); possibly a zip bomb`, { path })
+  if (declared > bound) throw new InputError(localText('error.docx-bomb', { part: bodyPart, size: declared, limit: bound }), { path })
   const body = files[bodyPart]
-  if (!body) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path }, 'only .docx (Office Open XML) is read; convert other formats to .docx')
+  if (!body) throw new InputError(localText('error.docx-no-body', { part: bodyPart }), { path }, localText('error.docx-no-body.hint'))
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body)
   } catch {
-    throw new InputError(`corrupt .docx: ${bodyPart} is not valid UTF-8`, { path })
+    throw new InputError(localText('error.docx-bad-utf8', { part: bodyPart }), { path })
   }
 }
 
@@ -101,12 +113,17 @@ function isCompoundFile(bytes: Uint8Array): boolean {
  * Elements whose content is not the visible body: deleted revisions, field codes, fallbacks
  * of alternate content, and properties (whose `w:tabs` holds tab stops, not tabs).
  */
-const ignoredElements = new Set(['w:deltext', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
+export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
 
-/** Paragraphs (`w:p`) in document order; a paragraph nested in a text box comes before the one holding it. */
-export function bodyParagraphs(xml: string): string[] {
+/**
+ * Paragraphs (`w:p`) in document order; a paragraph nested in a text box comes before the one
+ * holding it. When `places` is given, it gets the table cell of each paragraph (undefined
+ * for one outside tables), index for index.
+ */
+export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[]): string[] {
   const paragraphs: string[] = []
   const open: string[][] = []
+  const cells = places ? new TableCells() : undefined
   let ignoredDepth = 0
   let inText = false
   const append = (s: string) => {
@@ -115,24 +132,52 @@ export function bodyParagraphs(xml: string): string[] {
   const parser = new Parser(
     {
       onopentag(name) {
-        if (ignoredElements.has(name)) ignoredDepth++
+        if (ignoredDocxElements.has(name)) ignoredDepth++
         else if (name === 'w:p') open.push([])
         else if (name === 'w:t') inText = true
+        else if (cells && ignoredDepth === 0) cells.open(name)
         else if (name === 'w:tab' || name === 'w:ptab') append('\t')
-        else if (name === 'w:br' || name === 'w:cr') append(lineSeparator)
+        else if (name === 'w:br' || name === 'w:cr') append(docxLineSeparator)
         else if (name === 'w:nobreakhyphen') append('\u2011')
       },
       ontext(text) {
         if (inText) append(text)
       },
       onclosetag(name) {
-        if (ignoredElements.has(name)) ignoredDepth--
+        if (ignoredDocxElements.has(name)) ignoredDepth--
         else if (name === 'w:t') inText = false
-        else if (name === 'w:p') paragraphs.push((open.pop() ?? []).join(''))
+        else if (name === 'w:p') {
+          paragraphs.push((open.pop() ?? []).join(''))
+          places?.push(cells?.current())
+        } else if (name === 'w:tbl' && ignoredDepth === 0) cells?.close()
       },
     },
     { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
   )
   parser.end(xml)
   return paragraphs
+}
+
+/** Follows `w:tbl`, `w:tr` and `w:tc` to name the cell a paragraph is in; a nested table names its own cell. */
+class TableCells {
+  private tables = 0
+  private readonly stack: { table: number; row: number; column: number }[] = []
+
+  open(name: string): void {
+    const top = this.stack[this.stack.length - 1]
+    if (name === 'w:tbl') this.stack.push({ table: ++this.tables, row: 0, column: 0 })
+    else if (name === 'w:tr' && top) {
+      top.row++
+      top.column = 0
+    } else if (name === 'w:tc' && top) top.column++
+  }
+
+  close(): void {
+    this.stack.pop()
+  }
+
+  current(): TableCell | undefined {
+    const top = this.stack[this.stack.length - 1]
+    return top && top.row > 0 && top.column > 0 ? { ...top } : undefined
+  }
 }

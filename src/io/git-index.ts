@@ -1,4 +1,5 @@
 // Reads what is staged in git (the index), not the working tree: for `--staged` and pre-commit.
+import { localText } from '../i18n/catalogue.js'
 import { createRequire } from 'node:module'
 import { relative, resolve, sep } from 'node:path'
 import type { Document } from '../core/document.js'
@@ -14,7 +15,7 @@ export function gitTopLevel(cwd = process.cwd()): string {
   try {
     return childProcess().execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
   } catch {
-    throw new UsageError('not inside a git work tree', {}, '--staged and install-hook need a git repository')
+    throw new UsageError(localText('error.not-git'), {}, localText('error.not-git.hint'))
   }
 }
 
@@ -41,7 +42,7 @@ export async function readStagedDocument(path: string): Promise<Document> {
     })
   } catch (error) {
     const reason = ((error as { stderr?: Buffer }).stderr?.toString('utf8').trim().split('\n')[0] ?? '') || String(error)
-    throw new InputError(`cannot read the staged version: ${reason}`, { path })
+    throw new InputError(localText('error.cannot-read-staged', { reason }), { path })
   }
   return documentFromBytes(bytes, path)
 }

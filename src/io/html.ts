@@ -22,13 +22,16 @@ const hiddenElements = new Set(['script', 'style', 'template', 'noscript', 'svg'
 const codeElements = new Set(['code', 'kbd', 'samp'])
 /**
  * Elements that separate text: without a separator `<p>发展*</p><p>名…</p>` would read as
- * one run. A space is used, not a line break, so lines stay the source's lines.
+ * one run. A space is used, not a line break, so lines stay the source's lines; table cells
+ * are separated by a tab, a cell's edge as the mask rules read it (`<td>×××</td><td>***</td>`).
  */
 const blockElements = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ])
+const cellElements = new Set(['td', 'th'])
 const lineBreakRe = /\r\n|\r|\n/g
+const endsWithLineBreakRe = /[\r\n]$/
 /** Comments holding this are directives to mask-audit and are kept. */
 const directiveMarker = 'mask-audit-'
 const endsWithSpaceRe = /\s$/
@@ -46,7 +49,7 @@ export function htmlToText(html: string): HtmlText {
   let hiddenDepth = 0
   let codeDepth = 0
   let codeStart = 0
-  let needsSeparator = false
+  let separator: '' | ' ' | '\t' = ''
   const skipped: Region[] = []
   const push = (s: string) => {
     out.push(s)
@@ -55,8 +58,9 @@ export function htmlToText(html: string): HtmlText {
   const keepLineBreaks = (from: number, to: number) => {
     for (const m of html.slice(from, to).matchAll(lineBreakRe)) push(m[0])
   }
-  const separate = () => {
-    needsSeparator = true
+  const separate = (name: string) => {
+    if (cellElements.has(name)) separator = '\t'
+    else if (separator === '' && blockElements.has(name)) separator = ' '
   }
   const parser: Parser = new Parser(
     {
@@ -66,8 +70,9 @@ export function htmlToText(html: string): HtmlText {
         consumed = parser.endIndex + 1
         if (hiddenDepth > 0) return keepLineBreaks(start, consumed)
         const last = out[out.length - 1] ?? ''
-        if (needsSeparator && length > 0 && !endsWithSpaceRe.test(last) && !startsWithSpaceRe.test(data)) push(' ')
-        needsSeparator = false
+        if (separator === '\t' && length > 0 && !endsWithLineBreakRe.test(last) && !startsWithSpaceRe.test(data)) push('\t')
+        else if (separator === ' ' && length > 0 && !endsWithSpaceRe.test(last) && !startsWithSpaceRe.test(data)) push(' ')
+        separator = ''
         push(data)
       },
       oncomment(data) {
@@ -83,12 +88,12 @@ export function htmlToText(html: string): HtmlText {
       onopentag(name) {
         if (hiddenElements.has(name)) hiddenDepth++
         if (codeElements.has(name) && codeDepth++ === 0) codeStart = length
-        if (blockElements.has(name)) separate()
+        separate(name)
       },
       onclosetag(name) {
         if (hiddenElements.has(name) && hiddenDepth > 0) hiddenDepth--
         if (codeElements.has(name) && codeDepth > 0 && --codeDepth === 0) skipped.push({ start: codeStart, end: length })
-        if (blockElements.has(name)) separate()
+        separate(name)
       },
     },
     { decodeEntities: true },

@@ -1,10 +1,11 @@
-// Finds the regions of a Markdown text that rules must skip: code, HTML, link targets and
-// list markers. Emphasis markers are told from masks by the mask scanner, which pairs them.
+// Finds the regions of a Markdown text that rules must skip (code, HTML, link targets, list
+// markers) and the emphasis markers its parser found, which the mask scanner leaves alone.
 import type { Nodes, Parent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly'
 import { gfm } from 'micromark-extension-gfm'
-import type { Region } from '../core/document.js'
+import type { EmphasisSpan, Region } from '../core/document.js'
 import type { Reader } from './readers.js'
 
 /** Node types skipped whole: their text is not prose. */
@@ -15,25 +16,35 @@ export const markdownReader: Reader = {
   fromText: (text) => ({ text, ...readMarkdown(text) }),
 }
 
-/**
- * Skip regions of `text` (code, HTML, link targets, list markers) and the spans of raw HTML
- * (comments included, outside code), in UTF-16 code units.
- */
-export function readMarkdown(text: string): { skipped: Region[]; htmlRegions: Region[] } {
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
-  const skipped: Region[] = []
-  const htmlRegions: Region[] = []
-  visit(tree, skipped, htmlRegions)
-  return { skipped, htmlRegions }
+/** What the Markdown parser tells the rules, offsets in UTF-16 code units. */
+export interface MarkdownRegions {
+  /** Regions rules must skip: code, HTML, link targets, list markers. */
+  readonly skipped: Region[]
+  /** Spans of raw HTML (comments included, outside code). */
+  readonly htmlRegions: Region[]
+  /** Emphasis and strong spans (`**一、强化政治引领**`, `__重点__`), in document order. */
+  readonly emphasis: EmphasisSpan[]
 }
 
-function visit(node: Nodes, regions: Region[], htmlRegions: Region[]): void {
+/**
+ * Skip regions, raw HTML and emphasis of `text` parsed as GitHub-flavoured Markdown, emphasis
+ * read the CJK-friendly way: CommonMark leaves `**（二）抓实基层组织，**推动` unparsed, because a
+ * closer after Chinese punctuation must be followed by a space; Chinese writers never put one.
+ */
+export function readMarkdown(text: string): MarkdownRegions {
+  const tree = fromMarkdown(text, { extensions: [gfm(), cjkFriendlyExtension()], mdastExtensions: [gfmFromMarkdown()] })
+  const found: MarkdownRegions = { skipped: [], htmlRegions: [], emphasis: [] }
+  visit(tree, found)
+  return found
+}
+
+function visit(node: Nodes, found: MarkdownRegions): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return
   if (opaqueTypes.has(node.type)) {
-    regions.push({ start, end })
-    if (node.type === 'html') htmlRegions.push({ start, end })
+    found.skipped.push({ start, end })
+    if (node.type === 'html') found.htmlRegions.push({ start, end })
     return
   }
   if (!('children' in node)) return
@@ -41,8 +52,13 @@ function visit(node: Nodes, regions: Region[], htmlRegions: Region[]): void {
   const first = parent.children[0]?.position?.start.offset
   const last = parent.children[parent.children.length - 1]?.position?.end.offset
   // A list item's bullet (`* `, `- `, `1. `) comes before its first child.
-  if (node.type === 'listItem' && first !== undefined) regions.push({ start, end: first })
+  if (node.type === 'listItem' && first !== undefined) found.skipped.push({ start, end: first })
   // A link's target (`](url "title")`) comes after its last child.
-  if (node.type === 'link' && last !== undefined) regions.push({ start: last, end })
-  for (const child of parent.children) visit(child as Nodes, regions, htmlRegions)
+  if (node.type === 'link' && last !== undefined) found.skipped.push({ start: last, end })
+  // The markers of emphasis are what lies between the node's edges and its content. The
+  // tree, not a pairing of stars, decides: a bold heading holds any punctuation.
+  if ((node.type === 'emphasis' || node.type === 'strong') && first !== undefined && last !== undefined) {
+    found.emphasis.push({ open: { start, end: first }, close: { start: last, end } })
+  }
+  for (const child of parent.children) visit(child as Nodes, found)
 }

@@ -1,4 +1,5 @@
 // Reads a file into a Document: bytes, decoding, and the reader its extension registers.
+import { localText, type LocalText } from '../i18n/catalogue.js'
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { extname } from 'node:path'
 import { Document, type DocumentFormat } from '../core/document.js'
@@ -30,7 +31,7 @@ export async function documentFromText(text: string, path: string, encoding = 'u
   // Text that is already decoded cannot be a zip archive: a `.docx` name here (stdin) reads as text.
   if (!reader?.fromText) return new Document(text, { path, encoding, hasBom, format: 'text', byteLength })
   const read = reader.fromText(text)
-  return new Document(read.text, { path, encoding, hasBom, format: entry.format, skipped: read.skipped, htmlRegions: read.htmlRegions, byteLength })
+  return new Document(read.text, { path, encoding, hasBom, format: entry.format, skipped: read.skipped, htmlRegions: read.htmlRegions, emphasis: read.emphasis, byteLength })
 }
 
 /**
@@ -39,12 +40,12 @@ export async function documentFromText(text: string, path: string, encoding = 'u
  */
 export async function documentFromBytes(bytes: Uint8Array, path: string): Promise<Document> {
   const unsupported = unsupportedFormats[extname(path).toLowerCase()]
-  if (unsupported) throw new InputError(`${unsupported.what} is not supported`, { path }, unsupported.hint)
+  if (unsupported) throw new InputError(localText(unsupported), { path }, localText(`${unsupported}.hint`))
   const entry = readerOf(path)
   const reader = await entry.load?.()
   if (reader?.fromBytes) {
     const read = reader.fromBytes(bytes, path)
-    return new Document(read.text, { path, encoding: 'utf-8', format: entry.format, skipped: read.skipped, byteLength: bytes.byteLength })
+    return new Document(read.text, { path, encoding: 'utf-8', format: entry.format, skipped: read.skipped, byteLength: bytes.byteLength, cells: read.cells })
   }
   const { text, encoding, hasBom } = decodeBytes(bytes, path)
   return documentFromText(text, path, encoding, hasBom, bytes.byteLength)
@@ -53,7 +54,7 @@ export async function documentFromBytes(bytes: Uint8Array, path: string): Promis
 /** Reads, decodes and parses the file at `path`; every failure is an InputError naming it. */
 export async function readDocument(path: string): Promise<Document> {
   const unsupported = unsupportedFormats[extname(path).toLowerCase()]
-  if (unsupported) throw new InputError(`${unsupported.what} is not supported`, { path }, unsupported.hint)
+  if (unsupported) throw new InputError(localText(unsupported), { path }, localText(`${unsupported}.hint`))
   return documentFromBytes(readBytes(path), path)
 }
 
@@ -70,7 +71,7 @@ function readBytes(path: string): Uint8Array {
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
     let info = fstatSync(fd)
-    if (info.isDirectory()) throw new InputError('is a directory', { path })
+    if (info.isDirectory()) throw new InputError(localText('error.is-directory'), { path })
     if (info.isFIFO() && isInheritedPipe(path)) {
       // The shell holds the writing end open: a blocking reopen waits for data, not for a writer.
       closeSync(fd)
@@ -79,8 +80,8 @@ function readBytes(path: string): Uint8Array {
       info = fstatSync(fd)
       return readToEnd(fd, path)
     }
-    if (!info.isFile()) throw new InputError(`not a regular file (${fileKind(info)})`, { path }, info.isFIFO() ? 'to audit what a pipe carries, send it to --stdin' : undefined)
-    if (info.size > maxFileBytes) throw new InputError(`file too large (${info.size} bytes; the limit is ${maxFileBytes})`, { path })
+    if (!info.isFile()) throw new InputError(localText('error.not-regular-file', { kind: fileKind(info) }), { path }, info.isFIFO() ? localText('error.not-regular-file.pipe-hint') : undefined)
+    if (info.size > maxFileBytes) throw new InputError(localText('error.too-large', { size: info.size, limit: maxFileBytes }), { path })
     // A file that gives no size (/proc): read to its end, within the same limit.
     if (info.size === 0) return readToEnd(fd, path)
     // A regular file's size is known: read it straight in (readFileSync(fd) would fstat again).
@@ -101,7 +102,7 @@ export function inputErrorOf(error: unknown, path: string): InputError {
   const code = (error as NodeJS.ErrnoException).code
   // Node decodes argv and folder listings as UTF-8: a name in GBK bytes turns into U+FFFD and names nothing.
   if (code === 'ENOENT' && path.includes('\uFFFD')) {
-    return new InputError('no such file: its name holds bytes that are not UTF-8, so it cannot be opened by this name', { path }, 'rename it to UTF-8, e.g. `convmv -f gbk -t utf-8 --notest FILE`')
+    return new InputError(localText('error.name-not-utf8'), { path }, localText('error.name-not-utf8.hint'))
   }
   return new InputError(describeErrno(error), { path })
 }
@@ -113,11 +114,11 @@ function isInheritedPipe(path: string): boolean {
   return inheritedFdRe.test(path)
 }
 
-function fileKind(info: Stats): string {
-  if (info.isFIFO()) return 'a named pipe'
-  if (info.isSocket()) return 'a socket'
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device'
-  return 'not a file'
+function fileKind(info: Stats): LocalText {
+  if (info.isFIFO()) return localText('file-kind.fifo')
+  if (info.isSocket()) return localText('file-kind.socket')
+  if (info.isCharacterDevice() || info.isBlockDevice()) return localText('file-kind.device')
+  return localText('file-kind.other')
 }
 
 /** Reads `fd` to its end in chunks; more than maxFileBytes is refused (`/dev/zero` never ends). */
@@ -129,7 +130,7 @@ function readToEnd(fd: number, path: string): Uint8Array {
     const n = readSync(fd, chunk, 0, chunk.length, null)
     if (n === 0) return Buffer.concat(chunks, total)
     total += n
-    if (total > maxFileBytes) throw new InputError(`file too large (more than ${maxFileBytes} bytes)`, { path })
+    if (total > maxFileBytes) throw new InputError(localText('error.too-large-stream', { limit: maxFileBytes }), { path })
     chunks.push(chunk.subarray(0, n))
   }
 }

@@ -1,5 +1,6 @@
 // Reads a stream (standard input) whole, asynchronously: a slow writer, or a descriptor in
 // non-blocking mode, gives EAGAIN to a synchronous read but only a pause to a stream.
+import { localText } from '../i18n/catalogue.js'
 import type { Readable } from 'node:stream'
 import { InputError } from '../core/errors.js'
 import { describeErrno } from './errno.js'
@@ -15,13 +16,13 @@ export async function readStreamBytes(stream: Readable, path: string, limit = ma
       total += bytes.length
       if (total > limit) {
         stream.destroy()
-        throw new InputError(`input too large (more than ${limit} bytes)`, { path })
+        throw new InputError(localText('error.input-too-large', { limit }), { path })
       }
       chunks.push(bytes)
     }
   } catch (error) {
     if (error instanceof InputError) throw error
-    throw new InputError(`cannot read: ${describeErrno(error)}`, { path })
+    throw new InputError(localText('error.cannot-read', { reason: describeErrno(error) }), { path })
   }
   return Buffer.concat(chunks, total)
 }

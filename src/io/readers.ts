@@ -2,7 +2,7 @@
 // and one line here. A reader module loads only when a file of its format is read, so a run on
 // a .txt file never loads the Markdown, HTML or Word parsers.
 import { extname } from 'node:path'
-import type { DocumentFormat, Region } from '../core/document.js'
+import type { DocumentFormat, EmphasisSpan, Region, TableCell } from '../core/document.js'
 
 /** The text rules see, and what the reader knows of its markup. Offsets in UTF-16 code units. */
 export interface ReadText {
@@ -11,6 +11,10 @@ export interface ReadText {
   readonly skipped?: readonly Region[]
   /** Spans of raw HTML in a Markdown document: only a comment there is an inline directive. */
   readonly htmlRegions?: readonly Region[]
+  /** For a .docx, the table cell of each line (index 0 is line 1), when any line is in a table. */
+  readonly cells?: readonly (TableCell | undefined)[]
+  /** Emphasis the parser found (Markdown `**一、强化**`): its markers are no masks. */
+  readonly emphasis?: readonly EmphasisSpan[]
 }
 
 /** What a reader module exports: from decoded text, or (a binary format) from the file's bytes. */
@@ -47,11 +51,8 @@ const readers: readonly ReaderEntry[] = [
   },
 ]
 
-/** Formats recognised by extension but not read, with how to convert them. */
-export const unsupportedFormats: Readonly<Record<string, { readonly what: string; readonly hint: string }>> = {
-  '.doc': { what: 'Word 97–2003 .doc', hint: 'convert it to .docx, e.g. `soffice --headless --convert-to docx FILE`' },
-  '.pdf': { what: 'PDF', hint: 'extract its text first, e.g. `pdftotext -enc UTF-8 FILE FILE.txt`' },
-}
+/** Formats recognised by extension but not read: the catalogue ids of what they are and how to convert them (`error.unsupported.doc`, `...hint`). */
+export const unsupportedFormats: Readonly<Record<string, string>> = { '.doc': 'error.unsupported.doc', '.pdf': 'error.unsupported.pdf' }
 
 const plainText = readers[0]!
 const byExtension = new Map(readers.flatMap((entry) => entry.extensions.map((ext) => [ext, entry] as const)))

@@ -1,5 +1,6 @@
 // Expands the paths and globs of the command line into the files to audit: directories are
 // walked for text files, `.gitignore` is honoured, every path keeps the form it was given in.
+import { localText } from '../i18n/catalogue.js'
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -55,23 +56,23 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
         .sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false, fs: { readdirSync: guard.readdirSync } })
         .map((f) => join(arg, f))
       errors.push(...guard.errors)
-      if (found.length === 0) errors.push(new InputError(`no files to check (looked for ${extensions.map((e) => '.' + e).join(', ')})`, { path: arg }))
+      if (found.length === 0) errors.push(new InputError(localText('error.no-files-in-dir', { extensions: extensions.map((e) => '.' + e) }), { path: arg }))
     } else if (fastGlob().isDynamicPattern(arg)) {
       const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync)
       found = fastGlob().sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true, fs: { readdirSync: guard.readdirSync } })
       errors.push(...guard.errors)
-      if (found.length === 0) errors.push(new InputError('no files match this pattern', { path: arg }))
+      if (found.length === 0) errors.push(new InputError(localText('error.no-glob-match'), { path: arg }))
     } else {
       // Node decodes argv as UTF-8: a name in GBK bytes arrives with U+FFFD in it and names nothing.
-      if (arg.includes('\uFFFD')) errors.push(new InputError('no such file or directory: the name holds bytes that are not UTF-8, so it cannot be opened by this name', { path: arg }, 'rename it to UTF-8, e.g. `convmv -f gbk -t utf-8 --notest FILE`, or name its folder'))
-      else errors.push(new InputError('no such file or directory', { path: arg }))
+      if (arg.includes('\uFFFD')) errors.push(new InputError(localText('error.arg-not-utf8'), { path: arg }, localText('error.arg-not-utf8.hint')))
+      else errors.push(new InputError(localText('error.no-such-file'), { path: arg }))
       continue
     }
     // A folder named on the command line is walked even when .gitignore leaves it out itself.
     const shouldFilter = gitignore !== undefined && info?.isDirectory() !== false && !(info?.isDirectory() && gitignore.isIgnored(abs + sep))
     const kept = shouldFilter ? found.filter((f) => !gitignore.isIgnored(resolve(cwd, f))) : found
     if (found.length > 0 && kept.length === 0) {
-      errors.push(new InputError(`no files to check: all ${found.length} are left out by .gitignore`, { path: arg }, 'use --no-gitignore to check them'))
+      errors.push(new InputError(localText('error.all-gitignored', { count: found.length }), { path: arg }, localText('error.all-gitignored.hint')))
     }
     files.push(...kept.sort(comparePaths))
   }
@@ -100,14 +101,14 @@ class FolderGuard {
     if (real === undefined) return []
     if (this.walked.has(real)) {
       const ancestor = this.ancestorAt(dir, real)
-      if (ancestor !== undefined) this.errors.push(new InputError(`symbolic link cycle: leads back to ${this.shown(ancestor)}; not followed`, { path: this.shown(dir) }))
+      if (ancestor !== undefined) this.errors.push(new InputError(localText('error.symlink-cycle', { target: this.shown(ancestor) }), { path: this.shown(dir) }))
       return []
     }
     this.walked.add(real)
     try {
       return (this.list as (p: string, o?: unknown) => unknown)(dir, options)
     } catch (error) {
-      this.errors.push(new InputError(`cannot read folder: ${describeErrno(error)}`, { path: this.shown(dir) }))
+      this.errors.push(new InputError(localText('error.cannot-read-folder', { reason: describeErrno(error) }), { path: this.shown(dir) }))
       return []
     }
   }) as typeof readdirSync
@@ -124,7 +125,7 @@ class FolderGuard {
       try {
         real = realpathSync(dir)
       } catch (error) {
-        this.errors.push(new InputError(`cannot read folder: ${describeErrno(error)}`, { path: this.shown(dir) }))
+        this.errors.push(new InputError(localText('error.cannot-read-folder', { reason: describeErrno(error) }), { path: this.shown(dir) }))
         return undefined
       }
       this.realOf.set(dir, real)

@@ -1,4 +1,5 @@
 // Writes files atomically (temp file + rename), re-encoded in the source's encoding and checked.
+import { localText } from '../i18n/catalogue.js'
 import { createRequire } from 'node:module'
 import { closeSync, fchownSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -23,7 +24,7 @@ export function encodeChecked(decoded: Decoded, path: string): Buffer {
     back = undefined
   }
   if (!back || back.text !== decoded.text || back.encoding !== decoded.encoding || back.hasBom !== decoded.hasBom) {
-    throw new InputError(`not written: the result would not decode back as ${decoded.encoding.toUpperCase()}`, { path }, 'the file is left as it was')
+    throw new InputError(localText('error.not-written', { encoding: decoded.encoding.toUpperCase() }), { path }, localText('error.not-written.hint'))
   }
   return bytes
 }
@@ -43,8 +44,8 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteO
   const target = realpathOrSelf(path)
   const info = statOrUndefined(target)
   const write = options.writeSync ?? writeSync
-  if (info?.isDirectory()) throw new InputError('cannot write: is a directory', { path })
-  if (info !== undefined && !info.isFile()) throw new InputError('cannot write: not a regular file', { path })
+  if (info?.isDirectory()) throw new InputError(localText('error.cannot-write', { reason: localText('error.is-directory') }), { path })
+  if (info !== undefined && !info.isFile()) throw new InputError(localText('error.cannot-write', { reason: localText('error.not-regular-file.short') }), { path })
   if (info !== undefined && info.nlink > 1) return writeInPlace(path, target, bytes, write)
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
@@ -63,7 +64,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteO
     } catch {
       // The temp file was never created or is gone already.
     }
-    throw new InputError(`cannot write: ${describeErrno(error)}`, { path }, 'the file is left as it was')
+    throw new InputError(localText('error.cannot-write', { reason: describeErrno(error) }), { path }, localText('error.not-written.hint'))
   }
 }
 
@@ -76,7 +77,7 @@ function writeInPlace(path: string, target: string, bytes: Uint8Array, write: ty
     ftruncateSync(fd, bytes.length)
     fsyncSync(fd)
   } catch (error) {
-    throw new InputError(`cannot write in place (the file has other hard links): ${describeErrno(error)}`, { path })
+    throw new InputError(localText('error.cannot-write-in-place', { reason: describeErrno(error) }), { path })
   } finally {
     if (fd !== undefined) closeSync(fd)
   }

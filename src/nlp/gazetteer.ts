@@ -1,14 +1,16 @@
 // The gazetteer of Chinese administrative divisions (rules/leak/gazetteer-*.tsv.gz, built by
-// scripts/build-gazetteer.mjs): finds the unit names that end at a place in a text.
+// scripts/build-gazetteer.mjs): finds the unit names that end at a place in a text. The units
+// above villages are read from their binary table (gazetteer-table.ts), the villages from
+// their text files, one bucket at a time as names need them.
+import { localText } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError } from '../core/errors.js'
-import { shortNameOf } from './admin-names.js'
+import { buildUnitTable, decodeUnitTable, levelByCodeLength, stampOfUnitTable, type Level, type UnitTable } from './gazetteer-table.js'
 
-/** 1 province, 2 prefecture, 3 county, 4 town or street, 5 village or community. */
-export type Level = 1 | 2 | 3 | 4 | 5
+export type { Level } from './gazetteer-table.js'
 
 /** One administrative unit: its statistical division code and normalised name. */
 export interface Unit {
@@ -27,11 +29,13 @@ export interface NameEntry {
 
 /** Where the shipped gazetteer files are. */
 export const gazetteerDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules', 'leak')
+/** The units file, and its binary table that the build writes (from dist/<dir>/ and src/nlp/ alike). */
+export const unitsFile = join(gazetteerDir, 'gazetteer-units.tsv.gz')
+export const unitTableFile = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'data', 'gazetteer-units.bin')
 
 /** The village files: names bucketed by the code unit before their suffix, modulo this. */
 const villageBucketCount = 64
 
-const levelByCodeLength: Readonly<Record<number, Level>> = { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 }
 /** Code prefix lengths of the levels above a unit, top first. */
 const ancestorLengths = [2, 4, 6, 9]
 
@@ -48,7 +52,13 @@ class ReversedNameIndex {
   constructor(
     private readonly text: string,
     private readonly toUnit: (code: string, name: string) => Unit,
+    indexed?: { readonly starts: Int32Array; readonly tabs: Int32Array },
   ) {
+    if (indexed) {
+      this.starts = indexed.starts
+      this.tabs = indexed.tabs
+      return
+    }
     const starts: number[] = []
     const tabs: number[] = []
     for (let at = 0; at < text.length; ) {
@@ -125,43 +135,16 @@ class ReversedNameIndex {
 export class Gazetteer {
   private readonly upper: ReversedNameIndex
   private readonly villageBuckets = new Map<number, ReversedNameIndex>()
+  /** Units above villages made so far, one object per code. */
   private readonly byCode = new Map<string, Unit>()
+  private readonly byShortName = new Map<string, Unit[]>()
   private shortCache: Map<string, Unit[]> | undefined
-  /** Names of units whose short name is a common word (flag `g`). */
-  private readonly commonNames = new Set<string>()
 
   constructor(
-    unitsText: string,
+    private readonly table: UnitTable,
     private readonly loadVillageBucket: (bucket: number) => string,
   ) {
-    this.upper = new ReversedNameIndex(unitsText, (code, name) => this.internUnit(code, name))
-    this.indexUnits(unitsText)
-  }
-
-  /**
-   * Indexes the units above villages (about 42,000) by code, up front. The lines are read with
-   * indexOf rather than split into arrays: this runs once per process, before the JIT has
-   * warmed up, and the split-and-destructure loop took ~90 ms of it against ~30 ms.
-   */
-  private indexUnits(text: string): void {
-    for (let at = 0; at < text.length; ) {
-      const newline = text.indexOf('\n', at)
-      const lineEnd = newline < 0 ? text.length : newline
-      const nameEnd = text.indexOf('\t', at)
-      if (text.charCodeAt(at) !== 0x23 /* # */ && nameEnd > at && nameEnd < lineEnd) {
-        const name = text.slice(at, nameEnd)
-        const flagsAt = text.indexOf('\t', nameEnd + 1)
-        const codesEnd = flagsAt < 0 || flagsAt > lineEnd ? lineEnd : flagsAt
-        for (let code = nameEnd + 1; code < codesEnd; ) {
-          const comma = text.indexOf(',', code)
-          const end = comma < 0 || comma > codesEnd ? codesEnd : comma
-          this.internUnit(text.slice(code, end), name)
-          code = end + 1
-        }
-        if (codesEnd < lineEnd && text.slice(codesEnd + 1, lineEnd).includes('g')) this.commonNames.add(name)
-      }
-      at = lineEnd + 1
-    }
+    this.upper = new ReversedNameIndex(table.text, (code, name) => this.internUnit(code, name), table)
   }
 
   /** Names of provinces, prefectures, counties and towns that end at `end` in `text`, longest first. */
@@ -193,37 +176,120 @@ export class Gazetteer {
 
   /** The unit of a code above village level. */
   unit(code: string): Unit | undefined {
-    return this.byCode.get(code)
+    const known = this.byCode.get(code)
+    if (known) return known
+    const at = this.codeIndexOf(code)
+    return at < 0 ? undefined : this.internUnit(code, this.entryName(this.table.codeEntries[at]!))
   }
 
   /** The units containing `unit`, top (province) first; levels the data leaves out are skipped. */
   ancestors(unit: Unit): Unit[] {
-    return ancestorLengths.filter((n) => n < unit.code.length).flatMap((n) => this.byCode.get(unit.code.slice(0, n)) ?? [])
+    return ancestorLengths.filter((n) => n < unit.code.length).flatMap((n) => this.unit(unit.code.slice(0, n)) ?? [])
   }
 
   /** True when the unit's short name is a common word (江山 of 江山市, 和平 of 和平区). */
   isCommonShortName(unit: Unit): boolean {
-    return this.commonNames.has(unit.name)
+    const at = this.codeIndexOf(unit.code)
+    if (at >= 0) return this.isGenericEntry(this.table.codeEntries[at]!)
+    // A unit this table does not list: its name's entry, if it has one.
+    const name = unit.name
+    const entry = this.upper.endingAt(name, name.length, name.length, () => true)[0]
+    return entry !== undefined && entry.name === name && entry.isGeneric
   }
 
   /** The units whose short name (without suffix: 宁夏, 石嘴山, 惠农, 中街) is `short`. */
   unitsByShortName(short: string): readonly Unit[] {
-    return this.shortNames().get(short) ?? []
+    let units = this.byShortName.get(short)
+    if (!units) {
+      const i = this.shortIndexOf(short)
+      units = i < 0 ? [] : this.shortUnits(i)
+      this.byShortName.set(short, units)
+    }
+    return units
   }
 
   /** Every short name of provinces, prefectures, counties and towns, at least two characters long. */
   shortNames(): ReadonlyMap<string, Unit[]> {
     if (!this.shortCache) {
       this.shortCache = new Map()
-      for (const unit of this.byCode.values()) {
-        const short = shortNameOf(unit.name, unit.level)
-        if (short.length < 2 || short === unit.name) continue
-        const list = this.shortCache.get(short)
-        if (list) list.push(unit)
-        else this.shortCache.set(short, [unit])
-      }
+      const { shortStarts, shortText } = this.table
+      for (let i = 0; i + 1 < shortStarts.length; i++) this.shortCache.set(shortText.slice(shortStarts[i]!, shortStarts[i + 1]!), this.shortUnits(i))
     }
     return this.shortCache
+  }
+
+  /**
+   * The short names of which some unit passes `test`, given the unit's level and a function
+   * telling whether its short name is a common word, in the order of {@link shortNames}. Reads
+   * the table only: a run that never asks for every short name's units makes none of them.
+   */
+  shortNamesWhere(test: (short: string, level: Level, isCommon: () => boolean) => boolean): string[] {
+    const { shortStarts, shortText, shortUnitStarts, shortUnitCodes, shortUnitEntries } = this.table
+    const names: string[] = []
+    for (let i = 0; i + 1 < shortStarts.length; i++) {
+      const short = shortText.slice(shortStarts[i]!, shortStarts[i + 1]!)
+      for (let k = shortUnitStarts[i]!; k < shortUnitStarts[i + 1]!; k++) {
+        const entry = shortUnitEntries[k]!
+        if (test(short, levelOfCode(shortUnitCodes[k]!), () => this.isGenericEntry(entry))) {
+          names.push(short)
+          break
+        }
+      }
+    }
+    return names
+  }
+
+  /** The index of a short name in the table, or -1. */
+  private shortIndexOf(short: string): number {
+    const { shortSorted, shortStarts, shortText } = this.table
+    let lo = 0
+    let hi = shortSorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      const i = shortSorted[mid]!
+      const name = shortText.slice(shortStarts[i]!, shortStarts[i + 1]!)
+      if (name === short) return i
+      if (name < short) lo = mid + 1
+      else hi = mid
+    }
+    return -1
+  }
+
+  private shortUnits(i: number): Unit[] {
+    const { shortUnitStarts, shortUnitCodes, shortUnitEntries } = this.table
+    const units: Unit[] = []
+    for (let k = shortUnitStarts[i]!; k < shortUnitStarts[i + 1]!; k++) {
+      const code = String(shortUnitCodes[k]!)
+      units.push(this.byCode.get(code) ?? this.internUnit(code, this.entryName(shortUnitEntries[k]!)))
+    }
+    return units
+  }
+
+  /** The position of a code in the table's ascending codes, or -1. */
+  private codeIndexOf(code: string): number {
+    if (!unitCodeRe.test(code)) return -1
+    const codes = this.table.codes
+    const n = Number(code)
+    let lo = 0
+    let hi = codes.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (codes[mid]! < n) lo = mid + 1
+      else hi = mid
+    }
+    return codes[lo] === n ? lo : -1
+  }
+
+  private entryName(entry: number): string {
+    return this.table.text.slice(this.table.starts[entry]!, this.table.tabs[entry]!)
+  }
+
+  /** Flag `g` of an entry: the third field of its line. */
+  private isGenericEntry(entry: number): boolean {
+    const text = this.table.text
+    const lineEnd = text.indexOf('\n', this.table.tabs[entry]!)
+    const flagsAt = text.indexOf('\t', this.table.tabs[entry]! + 1)
+    return flagsAt >= 0 && (lineEnd < 0 || flagsAt < lineEnd) && text.slice(flagsAt + 1, lineEnd < 0 ? undefined : lineEnd).includes('g')
   }
 
   private internUnit(code: string, name: string): Unit {
@@ -236,22 +302,69 @@ export class Gazetteer {
   }
 }
 
+/** The level of a code above village level, by its number of digits. */
+function levelOfCode(code: number): Level {
+  return code < 100 ? 1 : code < 10_000 ? 2 : code < 1_000_000 ? 3 : 4
+}
+
+/** A code above village level: 2 to 9 digits, never a leading 0. */
+const unitCodeRe = /^[1-9]\d{1,8}$/
+
 let shared: Gazetteer | undefined
 
 /** The gazetteer shipped in rules/leak, read on first use and shared by every rule and document. */
 export function getGazetteer(): Gazetteer {
-  shared ??= new Gazetteer(readGzipText(join(gazetteerDir, 'gazetteer-units.tsv.gz')), (bucket) =>
-    readGzipText(join(gazetteerDir, 'gazetteer-villages', `${String(bucket).padStart(2, '0')}.tsv.gz`)),
-  )
+  shared ??= new Gazetteer(loadUnitTable(), (bucket) => readGzipText(join(gazetteerDir, 'gazetteer-villages', `${String(bucket).padStart(2, '0')}.tsv.gz`)))
   return shared
 }
 
+/**
+ * The units' table from the build (dist/data/gazetteer-units.bin) when it was made from the
+ * units file as it is now; else built from that file here, which costs ~80 ms more.
+ */
+function loadUnitTable(): UnitTable {
+  const source = readSource(unitsFile)
+  let bytes: Uint8Array | undefined
+  try {
+    bytes = readFileSync(unitTableFile)
+    // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
+    if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice()
+  } catch {
+    // Not built: made from the units file below.
+  }
+  const text = gunzipText(source, unitsFile)
+  return bytes && stampOfUnitTable(bytes) === unitTableStamp(source) ? decodeUnitTable(bytes, text) : buildUnitTable(text)
+}
+
+/** What a table records of the units file it was built from: its size and an FNV-1a hash of its bytes. */
+export function unitTableStamp(source: Uint8Array): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source[i]!, 0x01000193)
+  return `${source.length}:${(hash >>> 0).toString(16)}`
+}
+
+function readSource(path: string): Buffer {
+  try {
+    return readFileSync(path)
+  } catch (error) {
+    throw gazetteerError(error, path)
+  }
+}
+
 function readGzipText(path: string): string {
+  return gunzipText(readSource(path), path)
+}
+
+function gunzipText(bytes: Uint8Array, path: string): string {
   try {
     // zlib is required here: runs without the leak rules never load it.
     const { gunzipSync } = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')
-    return gunzipSync(readFileSync(path)).toString('utf8')
+    return gunzipSync(bytes).toString('utf8')
   } catch (error) {
-    throw new InputError(`cannot read the gazetteer: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { path }, 'reinstall mask-audit, or rebuild it with `node scripts/build-gazetteer.mjs`')
+    throw gazetteerError(error, path)
   }
+}
+
+function gazetteerError(error: unknown, path: string): InputError {
+  return new InputError(localText('error.gazetteer', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), { path }, localText('error.gazetteer.hint'))
 }

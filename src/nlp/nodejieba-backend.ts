@@ -1,4 +1,5 @@
 // The alternative tokenizer backend: nodejieba (cppjieba), an optional native package.
+import { localText } from '../i18n/catalogue.js'
 import { createRequire } from 'node:module'
 import { ConfigError } from '../core/errors.js'
 
@@ -30,7 +31,7 @@ export function loadNodejieba(): (text: string) => { word: string; tag: string }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason = code === 'MODULE_NOT_FOUND' ? 'it is not installed' : (error as Error).message.split('\n')[0]
-    throw new ConfigError(`tokenizer "nodejieba" cannot be loaded: ${reason}`, { keyPath: 'tokenizer' }, 'run `npm install nodejieba` (it builds with node-gyp), or use the default tokenizer "jieba"')
+    throw new ConfigError(localText('error.tokenizer-load', { name: 'nodejieba', reason: reason ?? '' }), { keyPath: 'tokenizer' }, localText('error.nodejieba-missing.hint'))
   }
   mod.load()
   return (text) => mod.tag(text)

@@ -28,3 +28,12 @@ export const personTitles: readonly string[] = [
   '县长', '市长', '区长', '旗长', '盟长', '镇长', '乡长', '村长', '主席', '部长', '组长', '委员',
   '厅长', '省长', '秘书长', '经理', '董事长', '调研员', '主任科员', '支书', '老师', '教授',
 ]
+
+/**
+ * Common words jieba's dictionary tags as personal names (陈述/nr, 查明/nr, 师傅/nr): a surname
+ * character starts them, yet they name no one. Found by tagging the words of judgments alone.
+ */
+export const commonWordsTaggedAsNames: ReadonlySet<string> = new Set([
+  '陈述', '陈列', '陈旧', '陈设', '王朝', '文明', '孙子', '朱红', '华丽', '康复', '乔迁', '伍拾', '齐全', '雷同', '柳树', '宫殿',
+  '苗木', '谢谢', '熊猫', '于今', '桂花', '鲁莽', '艾滋', '卓越', '吉祥', '麦子', '师傅', '查明', '敬礼', '晋升',
+])

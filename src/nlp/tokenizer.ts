@@ -1,5 +1,6 @@
 // The tokenizer seam: word segmentation with part-of-speech tags behind one interface. The
 // backend (@node-rs/jieba by default, nodejieba on request) loads on first use only.
+import { localText } from '../i18n/catalogue.js'
 import { ConfigError } from '../core/errors.js'
 import { loadJieba } from './jieba-backend.js'
 import { isNodejiebaInstalled, loadNodejieba } from './nodejieba-backend.js'
@@ -38,7 +39,7 @@ const backends: Readonly<Record<TokenizerName, BackendLoader>> = { jieba: loadJi
 /** Checks a tokenizer name from the command line or config. */
 export function parseTokenizerName(name: string, keyPath = 'tokenizer'): TokenizerName {
   if ((tokenizerNames as readonly string[]).includes(name)) return name as TokenizerName
-  throw new ConfigError(`unknown tokenizer "${name}"`, { keyPath }, `tokenizers: ${tokenizerNames.join(', ')}`)
+  throw new ConfigError(localText('error.unknown-tokenizer', { name }), { keyPath }, localText('hint.one-of', { names: [...tokenizerNames] }))
 }
 
 /**
@@ -47,7 +48,7 @@ export function parseTokenizerName(name: string, keyPath = 'tokenizer'): Tokeniz
  */
 export function assertTokenizerInstalled(name: TokenizerName): void {
   if (name === 'nodejieba' && !isNodejiebaInstalled()) {
-    throw new ConfigError('tokenizer "nodejieba" is not installed', { keyPath: 'tokenizer' }, 'run `npm install nodejieba` (it compiles with node-gyp), or use the default tokenizer "jieba"')
+    throw new ConfigError(localText('error.nodejieba-missing'), { keyPath: 'tokenizer' }, localText('error.nodejieba-missing.hint'))
   }
 }
 

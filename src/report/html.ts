@@ -1,10 +1,14 @@
-// The `html` reporter: one self-contained page (no network) with totals per category and
-// rule, a chart per category, the files with most findings, and every finding in context.
-// Findings stream out as they come; the overview is written last and shown first by CSS.
+// The `html` reporter: one self-contained page (no network) a team lead can forward: the
+// run's metadata, totals, a chart per category that fits a phone, the files with most
+// findings linking to their sections, filters by severity, category, rule and file, and every
+// finding in context. Findings stream out as they come; the overview is written last and
+// shown first by CSS.
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
 import { ChunkBuilder, type Chunks } from './chunks.js'
+import { htmlLabelsFor, type HtmlLabels } from './html-labels.js'
 import { htmlStyle, htmlScript } from './html-assets.js'
+import { placeOf, type PlaceLanguage } from './place.js'
 import type { FileResult, Reporter, ReporterOptions, Summary } from './types.js'
 
 /** Files listed under "most findings". */
@@ -22,41 +26,60 @@ interface RuleTotal {
   count: number
 }
 
+interface FileEntry {
+  readonly path: string
+  readonly anchor: string
+  readonly count: number
+}
+
 /** Creates the `html` reporter. */
 export function createHtmlReporter(options: ReporterOptions): Reporter {
+  const lang: PlaceLanguage = options.lang === 'zh' ? 'zh' : 'en'
+  const labels = htmlLabelsFor(lang)
   const rules = new Map<string, RuleTotal>()
-  let topFiles: { path: string; count: number }[] = []
+  let topFiles: FileEntry[] = []
+  const filePaths: FileEntry[] = []
   return {
-    begin: () => pageStart(options.toolVersion),
+    begin: () => pageStart(options, labels, lang),
     file: (result) => {
       for (const f of result.findings) {
         const total = rules.get(f.ruleId) ?? { category: f.category, count: 0 }
         total.count++
         rules.set(f.ruleId, total)
       }
+      const entry = { path: result.path, anchor: `file-${filePaths.length + 1}`, count: result.findings.length }
+      if (result.findings.length > 0 || result.error !== undefined) filePaths.push(entry)
       if (result.findings.length > 0) {
-        topFiles.push({ path: result.path, count: result.findings.length })
+        topFiles.push(entry)
         // Kept short as files stream past: only the leaders are ever shown.
         if (topFiles.length > topFileCount * 4) topFiles = leaders(topFiles)
       }
-      return renderFile(result)
+      return renderFile(result, entry.anchor, labels, lang)
     },
-    end: (summary) => overview(summary, rules, leaders(topFiles)) + pageEnd(),
+    end: (summary) => overview(summary, rules, leaders(topFiles), filePaths, labels) + pageEnd(),
   }
 }
 
-function leaders(files: { path: string; count: number }[]): { path: string; count: number }[] {
+function leaders(files: FileEntry[]): FileEntry[] {
   return [...files].sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1)).slice(0, topFileCount)
 }
 
-function pageStart(version: string): string {
+function pageStart(options: ReporterOptions, t: HtmlLabels, lang: PlaceLanguage): string {
+  const run = options.run
+  const meta: [string, string][] = [[t.version, `mask-audit ${options.toolVersion}`]]
+  if (run) {
+    meta.push([t.generated, run.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')])
+    meta.push([t.profile, run.profile ?? t.profileDefault])
+    if (run.paths.length > 0) meta.push([t.paths, run.paths.join(' ')])
+  }
+  const metaRows = meta.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8">
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>mask-audit report</title><style>${htmlStyle}</style></head>
-<body><header><h1>mask-audit report</h1><p class="dim">mask-audit ${escapeHtml(version)}</p></header>
-<main><section id="findings"><h2>Findings <span class="dim">(<span id="shown-count">0</span> shown)</span></h2>
+<title>${escapeHtml(t.title)}</title><style>${htmlStyle}</style></head>
+<body><header><h1>${escapeHtml(t.title)}</h1><dl class="meta">${metaRows}</dl></header>
+<main><section id="findings"><h2>${escapeHtml(t.findings)} <span class="dim">(${escapeHtml(t.shown)} <span id="shown-count">0</span>)</span></h2>
 `
 }
 
@@ -64,22 +87,24 @@ function pageEnd(): string {
   return `</main><script>${htmlScript}</script></body></html>\n`
 }
 
-function renderFile(result: FileResult): Chunks {
+function renderFile(result: FileResult, anchor: string, t: HtmlLabels, lang: PlaceLanguage): Chunks {
   const path = escapeHtml(result.path)
-  if (result.error !== undefined) return `<section class="file unreadable"><h3>${path}</h3><p class="error">cannot read: ${escapeHtml(result.error)}</p></section>\n`
+  if (result.error !== undefined) return `<section class="file unreadable" id="${anchor}" data-file="${path}"><h3>${path}</h3><p class="error">${escapeHtml(t.unreadable)}: ${escapeHtml(result.error)}</p></section>\n`
   if (result.findings.length === 0) return ''
-  const where = result.format === 'docx' ? '¶' : ''
+  const isDocx = result.format === 'docx'
+  // In bounded pieces: millions of findings never make one string past V8's limit.
   const out = new ChunkBuilder()
-  out.push(`<section class="file"><h3>${path} <span class="dim">(${result.findings.length})</span></h3><ol>`)
-  for (const f of result.findings) out.push(renderFinding(f, where))
+  out.push(`<section class="file" id="${anchor}" data-file="${path}"><h3>${path} <span class="dim">(${result.findings.length})</span></h3><ol>`)
+  for (const f of result.findings) out.push(renderFinding(f, isDocx, t, lang))
   out.push('</ol></section>\n')
   return out.done()
 }
 
-function renderFinding(f: Finding, where: string): string {
-  return `<li class="finding" data-category="${escapeHtml(f.category)}" data-severity="${f.severity}">`
-    + `<span class="pos">${where}${f.line}:${f.column}</span> <span class="sev ${f.severity}">${f.severity}</span> `
-    + `<span class="msg">${escapeHtml(f.message)}</span> <code class="rule">${escapeHtml(f.ruleId)}</code>`
+function renderFinding(f: Finding, isDocx: boolean, t: HtmlLabels, lang: PlaceLanguage): string {
+  const suggestion = f.suggestion === undefined || f.message.includes(f.suggestion) ? '' : ` <span class="suggestion">→ ${f.suggestion === '' ? escapeHtml(t.delete) : escapeHtml(f.suggestion)}</span>`
+  return `<li class="finding" data-category="${escapeHtml(f.category)}" data-severity="${f.severity}" data-rule="${escapeHtml(f.ruleId)}">`
+    + `<span class="pos">${escapeHtml(placeOf(f, isDocx, lang))}</span> <span class="sev ${f.severity}">${escapeHtml(t.severity[f.severity])}</span> `
+    + `<span class="msg">${escapeHtml(f.message)}</span>${suggestion} <code class="rule">${escapeHtml(f.ruleId)}</code>`
     + `<div class="ctx">${highlighted(f)}</div></li>`
 }
 
@@ -90,34 +115,61 @@ function highlighted(f: Finding): string {
   return escapeHtml(f.context.slice(0, at)) + `<mark>${escapeHtml(shown)}</mark>` + escapeHtml(f.context.slice(at + shown.length))
 }
 
-function overview(s: Summary, rules: Map<string, RuleTotal>, top: { path: string; count: number }[]): string {
+function overview(s: Summary, rules: Map<string, RuleTotal>, top: FileEntry[], files: FileEntry[], t: HtmlLabels): string {
   const categories = Object.entries(s.byCategory)
   const totals = [['files', s.files], ['findings', s.findings], ['errors', s.errors], ['warnings', s.warnings], ['info', s.infos], ['unreadable', s.unreadable]] as const
-  const totalCells = totals.map(([name, n]) => `<div class="total"><b id="total-${name}">${n}</b><span>${name}</span></div>`).join('')
-  const filters = categories.map(([c, n]) => `<label><input type="checkbox" class="category-filter" value="${escapeHtml(c)}" checked> ${escapeHtml(c)} (${n})</label>`).join(' ')
-  return `</section><section id="overview"><h2>Overview</h2><div class="totals">${totalCells}</div>
-<h2>By category</h2>${categoryChart(categories)}
-<table class="categories"><tr><th>category</th><th>findings</th></tr>${categories.map(([c, n]) => `<tr><td>${escapeHtml(c)}</td><td data-total-category="${escapeHtml(c)}">${n}</td></tr>`).join('')}</table>
-<h2>By rule</h2>${ruleTable(rules)}
-<h2>Files with most findings</h2><ol class="top-files">${top.map((f) => `<li><span class="count">${f.count}</span> ${escapeHtml(f.path)}</li>`).join('')}</ol>
-<h2>Filter</h2><p id="filters">${filters || '<span class="dim">no findings</span>'}</p></section>
+  const totalCells = totals.map(([name, n]) => `<div class="total"><b id="total-${name}">${n}</b><span>${escapeHtml(t.totals[name])}</span></div>`).join('')
+  const topList = top.map((f) => `<li><span class="count">${f.count}</span> <a href="#${f.anchor}">${escapeHtml(f.path)}</a></li>`).join('')
+  return `</section><section id="overview"><h2>${escapeHtml(t.overview)}</h2><div class="totals">${totalCells}</div>
+<h2>${escapeHtml(t.byCategory)}</h2>${categoryChart(categories, t)}
+<div class="scroll"><table class="categories"><tr><th>${escapeHtml(t.category)}</th><th>${escapeHtml(t.findings)}</th></tr>${categories.map(([c, n]) => `<tr><td>${escapeHtml(categoryName(c, t))}${categoryName(c, t) === c ? '' : ` <code>${escapeHtml(c)}</code>`}</td><td data-total-category="${escapeHtml(c)}">${n}</td></tr>`).join('')}</table></div>
+<h2>${escapeHtml(t.byRule)}</h2>${ruleTable(rules, t)}
+<h2>${escapeHtml(t.topFiles)}</h2>${topList ? `<ol class="top-files">${topList}</ol>` : `<p class="dim">${escapeHtml(t.none)}</p>`}
+<h2>${escapeHtml(t.filter)}</h2>${filters(s, categories, rules, files, t)}</section>
 `
 }
 
-/** A horizontal bar chart of findings per category, as inline SVG. */
-function categoryChart(categories: [string, number][]): string {
-  if (categories.length === 0) return '<p class="dim">no findings</p>'
-  const max = Math.max(...categories.map(([, n]) => n))
-  const rowHeight = 28
-  const bars = categories.map(([c, n], i) => {
-    const width = Math.max(1, Math.round((n / max) * 400))
-    const y = i * rowHeight
-    return `<g class="bar" data-category="${escapeHtml(c)}"><text x="0" y="${y + 18}">${escapeHtml(c)}</text><rect x="110" y="${y + 4}" width="${width}" height="20" class="cat-${escapeHtml(c)}"/><text x="${118 + width}" y="${y + 18}">${n}</text></g>`
-  })
-  return `<svg class="chart" role="img" aria-label="findings per category" width="600" height="${categories.length * rowHeight}" viewBox="0 0 600 ${categories.length * rowHeight}">${bars.join('')}</svg>`
+/** Filters by severity, category, rule and file; the script applies all four together. */
+function filters(s: Summary, categories: [string, number][], rules: Map<string, RuleTotal>, files: FileEntry[], t: HtmlLabels): string {
+  if (s.findings === 0) return `<p id="filters" class="dim">${escapeHtml(t.none)}</p>`
+  const severityCounts = { error: s.errors, warning: s.warnings, info: s.infos }
+  const severityBoxes = (['error', 'warning', 'info'] as const).filter((v) => severityCounts[v] > 0).map((v) => `<label><input type="checkbox" class="severity-filter" value="${v}" checked> ${escapeHtml(t.severity[v])} (${severityCounts[v]})</label>`)
+  const categoryBoxes = categories.map(([c, n]) => `<label><input type="checkbox" class="category-filter" value="${escapeHtml(c)}" checked> ${escapeHtml(categoryName(c, t))} (${n})</label>`)
+  const ruleOptions = [...rules.keys()].sort().map((id) => `<option value="${escapeHtml(id)}">${escapeHtml(id)}</option>`).join('')
+  const fileOptions = files.filter((f) => f.count > 0).map((f) => `<option value="${escapeHtml(f.path)}">${escapeHtml(f.path)}</option>`).join('')
+  return `<div id="filters">
+<p class="filter-row"><span class="filter-name">${escapeHtml(t.severityName)}</span>${severityBoxes.join(' ')}</p>
+<p class="filter-row"><span class="filter-name">${escapeHtml(t.category)}</span>${categoryBoxes.join(' ')}</p>
+<p class="filter-row"><label><span class="filter-name">${escapeHtml(t.rule)}</span><select id="rule-filter"><option value="">${escapeHtml(t.all)}</option>${ruleOptions}</select></label></p>
+<p class="filter-row"><label><span class="filter-name">${escapeHtml(t.file)}</span><select id="file-filter"><option value="">${escapeHtml(t.all)}</option>${fileOptions}</select></label></p>
+</div>`
 }
 
-function ruleTable(rules: Map<string, RuleTotal>): string {
+function categoryName(category: string, t: HtmlLabels): string {
+  return t.categories[category] ?? category
+}
+
+/**
+ * A horizontal bar chart of findings per category, as inline SVG that scales to its box: on
+ * a 360 px phone it shrinks with the page instead of overflowing it.
+ */
+function categoryChart(categories: [string, number][], t: HtmlLabels): string {
+  if (categories.length === 0) return `<p class="dim">${escapeHtml(t.none)}</p>`
+  let max = 1
+  for (const [, n] of categories) max = Math.max(max, n)
+  const rowHeight = 28
+  const labelWidth = 120
+  const barSpace = 200
+  const bars = categories.map(([c, n], i) => {
+    const width = Math.max(1, Math.round((n / max) * barSpace))
+    const y = i * rowHeight
+    return `<g class="bar" data-category="${escapeHtml(c)}"><text x="0" y="${y + 18}">${escapeHtml(categoryName(c, t))}</text><rect x="${labelWidth}" y="${y + 4}" width="${width}" height="20" class="cat-${escapeHtml(c)}"/><text x="${labelWidth + 6 + width}" y="${y + 18}">${n}</text></g>`
+  })
+  const height = categories.length * rowHeight
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(t.byCategory)}" viewBox="0 0 ${labelWidth + barSpace + 60} ${height}" preserveAspectRatio="xMinYMin meet">${bars.join('')}</svg>`
+}
+
+function ruleTable(rules: Map<string, RuleTotal>, t: HtmlLabels): string {
   const rows = [...rules].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1))
-  return `<table class="rules"><tr><th>rule</th><th>category</th><th>findings</th></tr>${rows.map(([id, t]) => `<tr><td><code>${escapeHtml(id)}</code></td><td>${escapeHtml(t.category)}</td><td data-total-rule="${escapeHtml(id)}">${t.count}</td></tr>`).join('')}</table>`
+  return `<div class="scroll"><table class="rules"><tr><th>${escapeHtml(t.rule)}</th><th>${escapeHtml(t.category)}</th><th>${escapeHtml(t.findings)}</th></tr>${rows.map(([id, r]) => `<tr><td><code>${escapeHtml(id)}</code></td><td>${escapeHtml(categoryName(r.category, t))}</td><td data-total-rule="${escapeHtml(id)}">${r.count}</td></tr>`).join('')}</table></div>`
 }

@@ -1,4 +1,5 @@
 // Picks the reporter for an output format.
+import { localText } from '../i18n/catalogue.js'
 import { UsageError } from '../core/errors.js'
 import type { FileRenderer, Reporter, ReporterOptions } from './types.js'
 
@@ -18,13 +19,13 @@ export async function createReporter(format: string, options: ReporterOptions): 
     case 'sarif':
       return (await import('./sarif.js')).createSarifReporter(options)
     case 'csv':
-      return (await import('./csv.js')).createCsvReporter()
+      return (await import('./csv.js')).createCsvReporter(options)
     case 'github':
       return (await import('./github.js')).createGithubReporter()
     case 'html':
       return (await import('./html.js')).createHtmlReporter(options)
     default:
-      throw new UsageError(`unknown format "${format}"`, {}, `formats: ${formats.join(', ')}`)
+      throw new UsageError(localText('error.unknown-format', { format }), {}, localText('hint.one-of', { names: [...formats] }))
   }
 }
 
@@ -41,9 +42,9 @@ export async function createFileRenderer(format: string, options: ReporterOption
     case 'jsonl':
       return (await import('./jsonl.js')).renderJsonlFile
     case 'sarif':
-      return (await import('./sarif.js')).renderSarifFile
+      return (await import('./sarif.js')).createSarifFileRenderer(options)
     case 'csv':
-      return (await import('./csv.js')).renderCsvFile
+      return (await import('./csv.js')).createCsvFileRenderer(options)
     case 'github':
       return (await import('./github.js')).renderGithubFile
     default:

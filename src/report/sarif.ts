@@ -1,10 +1,14 @@
 // The `sarif` reporter: SARIF 2.1.0 for code-scanning dashboards, streamed file by file, with
-// fingerprints that survive edits elsewhere in the file.
+// fingerprints that survive edits elsewhere in the file, rules described in the run's
+// language, and the safe fixes as SARIF `fixes`.
 import { createHash } from 'node:crypto'
 import { isAbsolute } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Finding, Severity } from '../core/finding.js'
-import { chunksLength, joinChunked } from './chunks.js'
+import { formatMessage, type Lang } from '../i18n/catalogue.js'
+import { defaultMessageId, ruleHelp, ruleSummary } from '../rules/messages.js'
+import { chunksLength, joinChunked, type Chunks } from './chunks.js'
+import { fileError } from './labels.js'
 import { countsOf } from './summary.js'
 import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
 
@@ -36,14 +40,22 @@ export function fingerprints(path: string, findings: readonly Finding[]): string
   })
 }
 
-/** A file's results, comma-separated JSON; pure, so worker threads can run it. */
-export const renderSarifFile: FileRenderer = (result) => {
-  const uri = artifactUri(result.path)
-  const prints = fingerprints(result.path, result.findings)
-  return joinChunked(result.findings.keys(), (i) => JSON.stringify(sarifResult(result.findings[i]!, uri, prints[i]!)), ',')
+/** The per-file part of the `sarif` reporter: a file's results, comma-separated JSON; pure, so worker threads can run it. */
+export function createSarifFileRenderer(options: Pick<ReporterOptions, 'lang'>): FileRenderer {
+  return (result) => renderSarifFile(result, options.lang)
 }
 
-function sarifResult(f: Finding, uri: string, fingerprint: string): Record<string, unknown> {
+/** In bounded pieces: millions of findings never make one string past V8's limit. */
+function renderSarifFile(result: FileResult, lang: Lang): Chunks {
+  const uri = artifactUri(result.path)
+  const prints = fingerprints(result.path, result.findings)
+  // A .docx's offsets count its paragraphs' text, not the file's bytes: no replacement can address them.
+  const canFix = result.format !== 'docx'
+  return joinChunked(result.findings.keys(), (i) => JSON.stringify(sarifResult(result.findings[i]!, uri, prints[i]!, canFix ? lang : undefined)), ',')
+}
+
+/** `fixLang`: the language to describe fixes in, or undefined where fixes cannot be expressed. */
+function sarifResult(f: Finding, uri: string, fingerprint: string, fixLang: Lang | undefined): Record<string, unknown> {
   return {
     ruleId: f.ruleId,
     level: levelOf[f.severity],
@@ -57,7 +69,39 @@ function sarifResult(f: Finding, uri: string, fingerprint: string): Record<strin
       },
     ],
     partialFingerprints: { [fingerprintKey]: fingerprint },
-    properties: { category: f.category, context: f.context, ...(f.suggestion !== undefined && { suggestion: f.suggestion }) },
+    ...(f.fix && fixLang !== undefined && { fixes: [sarifFix(f, uri, fixLang)] }),
+    properties: { category: f.category, messageId: f.messageId, context: f.context, ...(f.suggestion !== undefined && { suggestion: f.suggestion }) },
+  }
+}
+
+/**
+ * A finding's safe fix (`--fix` applies the same) as a SARIF fix: one replacement of UTF-16
+ * code units (the run's `columnKind`); line and columns too when it covers the finding's span.
+ */
+function sarifFix(f: Finding, uri: string, lang: Lang): Record<string, unknown> {
+  const fix = f.fix!
+  const isSpan = fix.offset === f.offset && fix.length === f.length
+  const description = !isSpan ? formatMessage(lang, 'sarif.fix') : fix.replacement === '' ? formatMessage(lang, 'sarif.fix.delete', { text: f.text }) : formatMessage(lang, 'sarif.fix.replace', { text: f.text, replacement: fix.replacement })
+  const deletedRegion = { ...(isSpan && { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }), charOffset: fix.offset, charLength: fix.length }
+  return {
+    description: { text: description },
+    artifactChanges: [{ artifactLocation: { uri }, replacements: [{ deletedRegion, insertedContent: { text: fix.replacement } }] }],
+  }
+}
+
+/** A rule as SARIF describes it: summary, summary with advice, and the advice as help, in `lang`. */
+function sarifRule(id: string, category: string, lang: Lang): Record<string, unknown> {
+  const summary = ruleSummary({ id, summary: id }, lang)
+  const help = ruleHelp(id, lang)
+  const plain = (markdown: string) => markdown.replace(/`/g, '')
+  return {
+    id,
+    shortDescription: { text: plain(summary), markdown: summary },
+    ...(help !== undefined && {
+      fullDescription: { text: plain(formatMessage(lang, 'sarif.full-description', { summary, help })), markdown: formatMessage(lang, 'sarif.full-description', { summary, help }) },
+      help: { text: plain(help), markdown: help },
+    }),
+    properties: { category, messageId: defaultMessageId(id) },
   }
 }
 
@@ -67,11 +111,11 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
   const rules = new Map<string, string>()
   const notifications: Record<string, unknown>[] = []
   return {
-    begin: () => `{"$schema":${JSON.stringify(sarifSchemaUri)},"version":"2.1.0","runs":[{"columnKind":"utf16CodeUnits","results":[`,
+    begin: () => `{"$schema":${JSON.stringify(sarifSchemaUri)},"version":"2.1.0","runs":[{"columnKind":"utf16CodeUnits","language":${JSON.stringify(formatMessage(options.lang, 'sarif.language'))},"results":[`,
     file: (result: FileResult) => {
-      if (result.error !== undefined) notifications.push(notification(result))
+      if (result.error !== undefined) notifications.push(notification(result, options.lang))
       for (const id of Object.keys(countsOf(result).byRule)) rules.set(id, id.split('/')[0]!)
-      const text = result.prerendered?.bytes ?? renderSarifFile(result)
+      const text = result.prerendered?.bytes ?? renderSarifFile(result, options.lang)
       if ((text instanceof Uint8Array ? text.length : chunksLength(text)) === 0) return ''
       const out = [hasResults ? ',' : '', ...(typeof text === 'string' || text instanceof Uint8Array ? [text] : text)]
       hasResults = true
@@ -82,7 +126,7 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
         name: 'mask-audit',
         version: options.toolVersion,
         informationUri: 'https://www.npmjs.com/package/mask-audit',
-        rules: [...rules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, category]) => ({ id, properties: { category } })),
+        rules: [...rules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, category]) => sarifRule(id, category, options.lang)),
       }
       const invocation = { executionSuccessful: summary.unreadable === 0 && summary.pathErrors === 0, toolExecutionNotifications: notifications }
       return `],"tool":${JSON.stringify({ driver })},"invocations":[${JSON.stringify(invocation)}]}]}\n`
@@ -90,6 +134,6 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
   }
 }
 
-function notification(result: FileResult): Record<string, unknown> {
-  return { level: 'error', message: { text: `cannot read: ${result.error}` }, locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(result.path) } } }] }
+function notification(result: FileResult, lang: Lang): Record<string, unknown> {
+  return { level: 'error', message: { text: formatMessage(lang, 'error.cannot-read', { reason: fileError(result, lang) }) }, locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(result.path) } } }] }
 }

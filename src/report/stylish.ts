@@ -6,12 +6,14 @@ import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
 import { ChunkBuilder, type Chunks } from './chunks.js'
 import { escapeControls } from './terminal-text.js'
+import { formatMessage, type Lang } from '../i18n/catalogue.js'
+import { fileError, severityWord } from './labels.js'
 import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
 
 /** The pure per-file part of the `stylish` reporter, for worker threads. */
 export function createStylishFileRenderer(options: ReporterOptions): FileRenderer {
   const c = new Chalk({ level: options.color ? 1 : 0 })
-  return (result) => renderFile(result, c)
+  return (result) => renderFile(result, c, options.lang)
 }
 
 /** Creates the `stylish` reporter; colour only when `options.color`. */
@@ -19,25 +21,27 @@ export function createStylishReporter(options: ReporterOptions): Reporter {
   const c = new Chalk({ level: options.color ? 1 : 0 })
   return {
     begin: () => '',
-    file: (result) => result.prerendered?.bytes ?? renderFile(result, c),
-    end: (summary) => renderSummary(summary, c),
+    file: (result) => result.prerendered?.bytes ?? renderFile(result, c, options.lang),
+    end: (summary) => renderSummary(summary, c, options.lang),
   }
 }
 
 /** Every text from the file or its name goes through `escapeControls`: it is shown, never obeyed. */
-function renderFile(result: FileResult, c: ChalkInstance): Chunks {
+function renderFile(result: FileResult, c: ChalkInstance, lang: Lang): Chunks {
   const path = c.underline(escapeControls(result.path))
-  if (result.error !== undefined) return `${path}\n  ${c.red('error')}  ${escapeControls(result.error)}\n\n`
+  if (result.error !== undefined) return `${path}\n  ${c.red(severityWord('error', lang))}  ${escapeControls(fileError(result, lang))}\n\n`
   if (result.findings.length === 0) return ''
   const out = new ChunkBuilder()
-  out.push(path + (result.format === 'docx' ? c.dim('  (¶ paragraph:column)') : ''))
+  out.push(path + (result.format === 'docx' ? c.dim(`  ${formatMessage(lang, 'stylish.docx-position')}`) : ''))
+  // Loops, not Math.max(...): spreading 150,000 arguments overflows the stack.
+  let labelWidth = 0
+  for (const f of result.findings) labelWidth = Math.max(labelWidth, displayWidth(severityWord(f.severity, lang)))
   const position = positionLabel(result)
-  // A loop, not Math.max(...): spreading 150,000 arguments overflows the stack.
   let posWidth = 0
   for (const f of result.findings) posWidth = Math.max(posWidth, position(f).length)
   for (const f of result.findings) {
     const pos = position(f).padEnd(posWidth)
-    out.push(`\n  ${c.dim(pos)}  ${severityLabel(f, c)}  ${escapeControls(f.message)}${suggestionNote(f, c)}  ${c.dim(escapeControls(f.ruleId))}`)
+    out.push(`\n  ${c.dim(pos)}  ${severityLabel(f, c, lang, labelWidth)}  ${escapeControls(f.message)}${suggestionNote(f, c, lang)}  ${c.dim(escapeControls(f.ruleId))}`)
     for (const line of excerpt(f, ' '.repeat(posWidth + 4), c)) out.push('\n' + line)
   }
   out.push('\n\n')
@@ -50,14 +54,16 @@ function positionLabel(result: FileResult): (f: Finding) => string {
 }
 
 /** The suggestion, unless the message already quotes it; an empty one means delete. */
-function suggestionNote(f: Finding, c: ChalkInstance): string {
+function suggestionNote(f: Finding, c: ChalkInstance, lang: Lang): string {
   if (f.suggestion === undefined) return ''
-  if (f.suggestion === '') return c.dim(' → delete')
+  if (f.suggestion === '') return c.dim(` → ${formatMessage(lang, 'stylish.delete')}`)
   return f.message.includes(f.suggestion) ? '' : c.dim(` → ${escapeControls(f.suggestion)}`)
 }
 
-function severityLabel(f: Finding, c: ChalkInstance): string {
-  const label = f.severity.padEnd(7)
+/** The severity in `lang`, padded to `width` terminal columns (a Chinese label is two characters, four columns). */
+function severityLabel(f: Finding, c: ChalkInstance, lang: Lang, width: number): string {
+  const word = severityWord(f.severity, lang)
+  const label = word + ' '.repeat(Math.max(0, width - displayWidth(word)))
   return f.severity === 'error' ? c.red(label) : f.severity === 'warning' ? c.yellow(label) : c.blue(label)
 }
 
@@ -82,14 +88,15 @@ function displayWidth(text: string): number {
   return width
 }
 
-function renderSummary(s: Summary, c: ChalkInstance): string {
-  const parts: string[] = []
-  if (s.findings === 0 && s.unreadable === 0 && s.pathErrors === 0) return c.green(`✓ ${s.files} file${s.files === 1 ? '' : 's'} checked, no problems`) + '\n'
-  const counts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`]
-  if (s.infos) counts.push(`${s.infos} info`)
-  parts.push(`✖ ${s.findings} problem${s.findings === 1 ? '' : 's'} (${counts.join(', ')}) in ${s.files} file${s.files === 1 ? '' : 's'}`)
-  if (s.unreadable) parts.push(`${s.unreadable} file${s.unreadable === 1 ? '' : 's'} could not be read`)
-  if (s.pathErrors) parts.push(`${s.pathErrors} path${s.pathErrors === 1 ? '' : 's'} named nothing to check`)
-  const line = parts.join('; ')
+function renderSummary(s: Summary, c: ChalkInstance, lang: Lang): string {
+  const say = (id: string, args: Readonly<Record<string, string | number>>) => formatMessage(lang, id, args)
+  const files = say('tally.files', { count: s.files })
+  if (s.findings === 0 && s.unreadable === 0 && s.pathErrors === 0) return c.green(say('summary.clean', { files })) + '\n'
+  const counts = [say('tally.errors', { count: s.errors }), say('tally.warnings', { count: s.warnings })]
+  if (s.infos) counts.push(say('tally.infos', { count: s.infos }))
+  const parts = [say('summary.problems', { problems: say('tally.problems', { count: s.findings }), counts: counts.join(formatMessage(lang, 'list.separator')), files })]
+  if (s.unreadable) parts.push(say('summary.unreadable', { count: s.unreadable }))
+  if (s.pathErrors) parts.push(say('summary.path-errors', { count: s.pathErrors }))
+  const line = parts.join(formatMessage(lang, 'clause.separator'))
   return (s.errors || s.unreadable || s.pathErrors ? c.red.bold(line) : c.yellow.bold(line)) + '\n'
 }

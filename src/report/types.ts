@@ -1,6 +1,7 @@
 // The contract between the audit and the reporters: per-file results in, text out.
 import type { FileResult } from '../core/result.js'
 import type { Chunks } from './chunks.js'
+import type { Lang } from '../i18n/catalogue.js'
 
 export type { FileResult, FindingCounts, Prerendered } from '../core/result.js'
 
@@ -38,8 +39,20 @@ export interface Reporter {
   end(summary: Summary): string
 }
 
+/** What a report may say about the run itself (the html report's header). */
+export interface RunInfo {
+  /** When the run started, ISO 8601. */
+  readonly startedAt: string
+  readonly profile?: string
+  /** The paths and globs of the command line. */
+  readonly paths: readonly string[]
+}
+
 /** Options every reporter may use; plain data, so worker threads can receive them. */
 export interface ReporterOptions {
   readonly color: boolean
   readonly toolVersion: string
+  /** The language of labels, summaries and error texts (findings arrive worded already). */
+  readonly lang: Lang
+  readonly run?: RunInfo
 }

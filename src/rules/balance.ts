@@ -2,8 +2,7 @@
 // with no end means the text may be cut off, an end with no begin that its start is missing.
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
-import { lazy, regexSource, text, zod } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
+import { lazy, regexSource, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 import { compileRegExp } from '../core/user-regexp.js'
 
@@ -11,16 +10,17 @@ import { compileRegExp } from '../core/user-regexp.js'
 export interface BalanceOptions {
   readonly open: string
   readonly close: string
-  /** Message for an end tag with no begin before it; the rule's `message` is for a begin with no end. */
-  readonly unopenedMessage: string
 }
 
 const schema = lazy(() => {
   const z = zod()
-  return z.strictObject({ open: regexSource('i'), close: regexSource('i'), unopenedMessage: text() })
+  return z.strictObject({ open: regexSource('i'), close: regexSource('i') })
 })
 
-/** The `balance` kind. Message variables: `{text}`. */
+/**
+ * The `balance` kind. Message variables: `{text}`. A begin with no end gets the rule's
+ * message; an end with no begin its variant `<messageId>.unopened`.
+ */
 export const balanceKind: RuleKind<BalanceOptions> = {
   name: 'balance',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
@@ -36,14 +36,14 @@ export const balanceKind: RuleKind<BalanceOptions> = {
       tagRe.lastIndex = 0
       for (let m = tagRe.exec(doc.text); m; m = tagRe.exec(doc.text)) {
         if (m[1] !== undefined) open.push({ offset: m.index, text: m[0] })
-        else if (!open.pop()) findings.push(unpaired(m.index, m[0], rule.options.unopenedMessage))
+        else if (!open.pop()) findings.push(unpaired(m.index, m[0], `${rule.messageId}.unopened`))
       }
-      for (const tag of open) findings.push(unpaired(tag.offset, tag.text, rule.message))
+      for (const tag of open) findings.push(unpaired(tag.offset, tag.text))
       return findings
     }
   },
 }
 
-function unpaired(offset: number, tag: string, template: string): RawFinding {
-  return { offset, length: tag.length, message: formatMessage(template, { text: tag }) }
+function unpaired(offset: number, tag: string, messageId?: string): RawFinding {
+  return { offset, length: tag.length, ...(messageId !== undefined && { messageId }), args: { text: tag } }
 }

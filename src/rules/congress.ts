@@ -1,10 +1,14 @@
 // Kind `congress`: a party congress ordinal that cannot be the one a report of its year
-// studies (`学习宣传党的十二大精神` in a 2023 report is `二十大`).
+// studies (`学习宣传党的十二大精神` in a 2023 report is `二十大`). The year comes from the
+// title, else from what the text cites (二十大, 十四五 date it), else from the years it mentions.
 import type { RawFinding } from '../core/finding.js'
+import { formatText, localText, type LocalText } from '../i18n/catalogue.js'
+import type { Document } from '../core/document.js'
 import { parseWithSchema } from './shared/validate.js'
-import { inferDocumentYear, type DocumentYear } from './shared/document-year.js'
-import { lazy, literalAlternation, textList, zod } from './shared/options.js'
-import { compileMessage } from './shared/template.js'
+import { formatChineseOrdinal, parseChineseOrdinal } from './shared/chinese-ordinal.js'
+import { inferDocumentEra, type DocumentEra, type EraTerm } from './shared/document-era.js'
+import { inferDocumentYear } from './shared/document-year.js'
+import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a congress rule. */
@@ -13,6 +17,10 @@ export interface CongressOptions {
   readonly years: readonly number[]
   /** Words after `N大` that make it the congress being studied now (`精神`, `报告`). */
   readonly after: readonly string[]
+  /** Terms that date a text from a year on, for texts whose year is not written. */
+  readonly eras: readonly EraTerm[]
+  /** Words before `N大`, in its clause, that make it studied as current (`学习贯彻`): required when only the era dates the text. */
+  readonly studiedAfter: readonly string[]
 }
 
 const schema = lazy(() => {
@@ -20,43 +28,36 @@ const schema = lazy(() => {
   return z.strictObject({
     years: z.array(z.number().int().min(1900).max(2200)).min(1).refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]!), 'must increase'),
     after: textList(),
+    eras: z.array(z.strictObject({ term: text(), from: z.number().int().min(1900).max(2200) })).default([]),
+    studiedAfter: textList(),
   })
 })
 
-const digits = '一二三四五六七八九'
-
-/** Chinese ordinal 一 … 九十九 as a number; undefined when not one. */
-export function parseChineseOrdinal(s: string): number | undefined {
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s)
-  if (!m || s === '') return undefined
-  const [, tens, ten, units] = m
-  if (!ten) return tens && !units ? digits.indexOf(tens) + 1 : undefined
-  return (tens ? digits.indexOf(tens) + 1 : 1) * 10 + (units ? digits.indexOf(units) + 1 : 0)
+/** How the document was dated: an exact year, or the earliest year its content allows. */
+interface Dating {
+  readonly year: number
+  readonly isLowerBound: boolean
+  readonly vars: Readonly<Record<string, string | number | LocalText>>
+  readonly data: Readonly<Record<string, unknown>>
 }
 
-/** A number 1 … 99 as a Chinese ordinal (二十, 十二). */
-export function formatChineseOrdinal(n: number): string {
-  const tens = Math.floor(n / 10)
-  const units = n % 10
-  const unitChar = units ? digits[units - 1]! : ''
-  if (tens === 0) return unitChar
-  return (tens > 1 ? digits[tens - 1]! : '') + '十' + unitChar
-}
+/** How far before `N大` a study verb is looked for, in UTF-16 code units, within its clause. */
+const studyWindow = 16
 
-/** The `congress` kind. Message variables: `{text}`, `{suggestion}`, `{year}`, `{how}`. */
+/** The `congress` kind. Message variables: `{text}`, `{suggestion}`, `{year}`, `{how}`; the era message also `{evidence}`. */
 export const congressKind: RuleKind<CongressOptions> = {
   name: 'congress',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
-    const { years, after } = rule.options
+    const { years, after, eras } = rule.options
     // Only before 精神/报告 (`十二大产业` is no congress). The search starts at 大, a literal
     // the regex engine skips to quickly; the ordinal is read backwards from there.
     const mentionRe = new RegExp(`大(?=${literalAlternation(after)})`, 'g')
+    const studiedRe = new RegExp(literalAlternation(rule.options.studiedAfter))
     return (doc) => {
       const findings: RawFinding[] = []
       const text = doc.text
-      let docYear: DocumentYear | undefined
+      let dating: Dating | null | undefined
       mentionRe.lastIndex = 0
       for (let m = mentionRe.exec(text); m; m = mentionRe.exec(text)) {
         const ordinal = ordinalBefore(text, m.index)
@@ -65,24 +66,27 @@ export const congressKind: RuleKind<CongressOptions> = {
         if (ordinal === '' || text[index - 1] === '第') continue
         const n = parseChineseOrdinal(ordinal)
         if (n === undefined) continue
-        // The year is inferred only for documents that mention a congress.
-        docYear ??= inferDocumentYear(doc)
-        if (!docYear) return findings
-        const year = docYear.year
-        const current = years.filter((y) => y <= year).length
-        if (current === 0 || (n >= current - 1 && n <= current)) continue
+        // The document is dated only when it mentions a congress.
+        if (dating === undefined) dating = dateDocument(doc, eras) ?? null
+        if (dating === null) return findings
+        const current = years.filter((y) => y <= dating!.year).length
+        if (current === 0) continue
+        // From a lower bound on, a later congress is possible too, up to the next one to be held.
+        if (n >= current - 1 && n <= (dating.isLowerBound ? years.length + 1 : current)) continue
         if (n <= years.length && datesHistory(text, index, years[n - 1]!)) continue
+        if (dating.isLowerBound && !studiedRe.test(clauseBefore(text, index))) continue
         const mention = ordinal + '大'
         const suggestion = formatChineseOrdinal(current) + '大'
-        const vars = { text: mention, suggestion, year: docYear.year, how: docYear.how }
+        const vars = { ...dating.vars, text: mention, suggestion }
         const isCertain = [...ordinal].sort().join('') === [...formatChineseOrdinal(current)].sort().join('')
         findings.push({
           offset: index,
           length: mention.length,
-          message: render(vars),
+          args: vars,
+          ...(dating.isLowerBound && { messageId: `${rule.messageId}.era` }),
           suggestion,
           ...(isCertain && { fix: { offset: index, length: mention.length, replacement: suggestion } }),
-          data: { documentYear: docYear.year, yearInferredFrom: docYear.how, congressYear: years[n - 1] ?? null },
+          data: { ...dating.data, congressYear: years[n - 1] ?? null },
         })
       }
       return findings
@@ -90,11 +94,44 @@ export const congressKind: RuleKind<CongressOptions> = {
   },
 }
 
+/**
+ * Dates the document. A year in the title is a statement and wins; else the terms the text
+ * cites give the earliest year it can be from, which beats a year it merely mentions most
+ * when that is earlier (a history paragraph's 1982年 does not make a text citing 二十大 old).
+ */
+function dateDocument(doc: Document, eras: readonly EraTerm[]): Dating | undefined {
+  const written = inferDocumentYear(doc)
+  const era = eras.length > 0 ? inferDocumentEra(doc.text, eras) : undefined
+  if (era && !written?.isFromTitle && (written === undefined || written.year < era.from)) {
+    const evidence = describeEvidence(era)
+    return {
+      year: era.from,
+      isLowerBound: true,
+      vars: { year: era.from, evidence },
+      data: { earliestYear: era.from, yearInferredFrom: formatText('en', evidence) },
+    }
+  }
+  if (!written) return undefined
+  return { year: written.year, isLowerBound: false, vars: { year: written.year, how: written.how }, data: { documentYear: written.year, yearInferredFrom: formatText('en', written.how) } }
+}
+
+/** The evidence as a message quotes it: `二十大 (2022 on) and 十四五 (2020 on)`, in the run's language. */
+function describeEvidence(era: DocumentEra): LocalText {
+  const [first, second] = era.evidence.map((t) => localText('typo.congress.evidence', { term: t.term, from: t.from }))
+  return second ? localText('typo.congress.evidence.two', { first: first!, second }) : first!
+}
+
 /** The up to three Chinese numerals (一 … 十) right before `at`. */
 function ordinalBefore(text: string, at: number): string {
   let start = at
   while (start > at - 3 && start > 0 && '一二三四五六七八九十'.includes(text[start - 1]!)) start--
   return text.slice(start, at)
+}
+
+/** The text before `offset` back to the start of its clause, at most {@link studyWindow} units. */
+function clauseBefore(text: string, offset: number): string {
+  const window = text.slice(Math.max(0, offset - studyWindow), offset)
+  return window.slice(Math.max(...[...'。；！？\n'].map((c) => window.lastIndexOf(c))) + 1)
 }
 
 /** True when the sentence around `offset` dates the congress (`1982年召开的党的十二大`): history. */

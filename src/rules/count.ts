@@ -1,10 +1,11 @@
 // Kind `count`: a mask standing for a number, known by the measure word or unit after it
-// (`集中学习**次`, `投资**万元`, `x万余条`, `****余平米`, `第*届`, `xxxx年`).
+// (`集中学习**次`, `投资**万元`, `x万余条`, `****余平米`, `第*届`, `xxxx年`), reported with the
+// whole number and date it is part of (`20XX年`, `2024年X月X日`).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
+import { joinDateParts } from './shared/number-span.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
-import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a count rule. */
@@ -29,12 +30,14 @@ const schema = lazy(() => {
   })
 })
 
+/** Units of a date: a mask before them is a date left blank (`xxxx年`), worded so (`count.unfilled.date`). */
+const dateUnits: ReadonlySet<string> = new Set(['年', '月', '日'])
+
 /** The `count` kind. Message variables: `{text}`, `{unit}`, `{mask}`. */
 export const countKind: RuleKind<CountOptions> = {
   name: 'count',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
     const { units, approximations, magnitudes, exceptions } = rule.options
     const approx = approximations.length ? `(?:${literalAlternation(approximations)})?` : ''
     const magnitude = magnitudes.length ? `(?:${literalAlternation(magnitudes)})*?` : ''
@@ -47,11 +50,14 @@ export const countKind: RuleKind<CountOptions> = {
         tailRe.lastIndex = run.end
         const m = tailRe.exec(doc.text)
         if (!m) continue
-        const length = run.end - run.start + m[0].length
-        const vars = { text: doc.text.slice(run.start, run.start + length), unit: m[1]!, mask: run.text }
-        findings.push({ offset: run.start, length, message: render(vars), data: { unit: m[1]!, mask: run.text } })
+        const mask = doc.text.slice(run.numberStart, run.end)
+        findings.push({ offset: run.numberStart, length: run.end - run.numberStart + m[0].length, data: { unit: m[1]!, mask } })
       }
-      return findings
+      return joinDateParts(doc.text, findings).map((f) => {
+        const unit = String(f.data!.unit)
+        const args = { text: doc.text.slice(f.offset, f.offset + f.length), unit, mask: String(f.data!.mask) }
+        return { ...f, ...(dateUnits.has(unit) && { messageId: `${rule.messageId}.date` }), args }
+      })
     }
   },
 }

@@ -9,7 +9,6 @@ import { findMaskRuns } from './shared/mask-runs.js'
 import { findMaskSlots, hanAfter, hanBefore } from './shared/mask-slots.js'
 import { lazy, textList, zod } from './shared/options.js'
 import { adjacentRuns, findPlaces } from './shared/places.js'
-import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of an exposure rule. */
@@ -44,7 +43,7 @@ export const exposureKind: RuleKind<ExposureOptions> = {
       const report = (start: number, nameEnd: number, end: number, mask: string) => {
         if (found.has(start)) return
         const text = doc.text.slice(start, end)
-        found.set(start, { offset: start, length: end - start, message: formatMessage(rule.message, { text, mask }), data: { names: [text], mask, redact: { offset: start, length: nameEnd - start } } })
+        found.set(start, { offset: start, length: end - start, args: { text, mask }, data: { names: [text], mask, redact: { offset: start, length: nameEnd - start } } })
       }
       const slots = findMaskSlots(doc, slotWords)
       if (slots.length > 0) {

@@ -4,7 +4,6 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { isHan } from './shared/chars.js'
 import { lazy, literalAlternation, text, zod } from './shared/options.js'
-import { compileMessage } from './shared/template.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a formulation rule. */
@@ -37,7 +36,6 @@ export const formulationKind: RuleKind<FormulationOptions> = {
   name: 'formulation',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
     const phrases = rule.options.phrases.filter((p) => p.phrase.length >= rule.options.minLength)
     const known = [...rule.options.allow, ...rule.options.phrases.map((p) => p.phrase)]
     const anchors = indexAnchors(phrases)
@@ -54,7 +52,7 @@ export const formulationKind: RuleKind<FormulationOptions> = {
           if (!span || found.has(span[0]) || known.some((k) => isCoveredBy(text, span[0], span[1], k))) continue
           const miss = text.slice(span[0], span[1])
           if (isFreeInsertion(miss, phrase, rule.options.ignoreInserted)) continue
-          found.set(span[0], { offset: span[0], length: span[1] - span[0], message: render({ text: miss, suggestion: phrase, source }), suggestion: phrase, data: { source } })
+          found.set(span[0], { offset: span[0], length: span[1] - span[0], args: { text: miss, suggestion: phrase, source }, suggestion: phrase, data: { source } })
         }
       }
       return dropContained([...found.values()])

@@ -10,7 +10,6 @@ import { findMaskSlots, type MaskSlot } from './shared/mask-slots.js'
 import { lazy, regexSource, text, zod } from './shared/options.js'
 import { compileRegExp, type TextRegExp } from '../core/user-regexp.js'
 import { findPlaces } from './shared/places.js'
-import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** A masked slot word that names a unit's level (`市` → prefecture or county-level city). */
@@ -70,7 +69,7 @@ export const inferenceKind: RuleKind<InferenceOptions> = {
         done.add(unitWord.word)
         const places = findPlaces(doc, tokenizer)
         const inference = inferUnit(places, unitWord.levels, unitWord.word)
-        if (inference) findings.push(toFinding(rule.message, doc.text, slot, inference))
+        if (inference) findings.push(toFinding(doc.text, slot, inference))
       }
       return findings
     }
@@ -94,16 +93,15 @@ function countMatches(re: TextRegExp, text: string): number {
   return count
 }
 
-function toFinding(template: string, text: string, slot: MaskSlot, inference: Inference): RawFinding {
+function toFinding(text: string, slot: MaskSlot, inference: Inference): RawFinding {
   const gazetteer = getGazetteer()
   const path = [inference.unit, ...gazetteer.ancestors(inference.unit).reverse()].map((u: Unit) => u.name)
   const evidenceNames = [...new Set(inference.evidence.map((m) => text.slice(m.start, m.end)))]
   const shown = slot.run.text + slot.word
-  const message = formatMessage(template, { text: shown, unit: path.join(', '), inferred: inference.unit.name, evidence: evidenceNames.join(', ') })
   return {
     offset: slot.run.start,
     length: shown.length,
-    message,
+    args: { text: shown, unit: path, inferred: inference.unit.name, evidence: evidenceNames },
     data: {
       inferred: { code: inference.unit.code, name: inference.unit.name, path },
       evidence: inference.evidence.map((m) => ({ text: text.slice(m.start, m.end), offset: m.start, units: m.units.map((u) => u.code) })),

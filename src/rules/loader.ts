@@ -12,26 +12,30 @@ import { lazy, zod } from './shared/options.js'
 import { whyNotLinear } from '../core/user-regexp.js'
 import { defaultRuleSettings, type RuleSettings } from './settings.js'
 import { categories } from '../core/categories.js'
-import type { ActiveRule, Profile, RuleDef } from './types.js'
+import { localText } from '../i18n/catalogue.js'
+import { catalogueSummary, defaultMessageId, hasRuleMessage } from './messages.js'
+import type { ActiveRule, Profile, RuleDef, SourceRef } from './types.js'
 
 /** The rules shipped with the package: `<package>/rules`. */
 export const builtinRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules')
 
 const commonSchema = lazy(() => {
   const z = zod()
-  const severity = z.enum(severitiesOrOff)
+  // `warn` is ESLint's spelling; it means `warning` here.
+  const severity = z.preprocess((v) => (v === 'warn' ? 'warning' : v), z.enum(severitiesOrOff))
   return z.strictObject({
     id: z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be category/kebab-name'),
     kind: z.string(),
     severity: z.union([severity, z.strictObject({ draft: severity, redacted: severity })]),
-    summary: z.string().min(1),
-    message: z.string().min(1),
+    summary: z.string().min(1).optional(),
+    messageId: z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'must be dotted lowercase words, as count.unfilled').optional(),
+    message: z.union([z.string().min(1), z.strictObject({ zh: z.string().min(1).optional(), en: z.string().min(1).optional() })]).optional(),
     claim: z.strictObject({ group: z.string().min(1), rank: z.number().int() }).optional(),
     examples: z.strictObject({ match: z.array(z.string()).min(1), noMatch: z.array(z.string()).min(1) }),
   })
 })
 /** The keys every rule file may have; the others are the kind's options. */
-const commonKeys = new Set(['id', 'kind', 'severity', 'summary', 'message', 'claim', 'examples'])
+const commonKeys = new Set(['id', 'kind', 'severity', 'summary', 'messageId', 'message', 'claim', 'examples'])
 
 /**
  * Parses and validates one rule file's text. `expectedId` is checked when the path implies it.
@@ -39,21 +43,21 @@ const commonKeys = new Set(['id', 'kind', 'severity', 'summary', 'message', 'cla
  */
 export function parseRuleFile(text: string, path: string, expectedId?: string, isBuiltin = false): RuleDef {
   const { data, source } = parseYaml(text, path)
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError('a rule file must be a mapping of keys', { path })
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(localText('error.rule-not-mapping'), { path })
   const raw = data as Record<string, unknown>
   const common = parseWithSchema(commonSchema(), pick(raw, (k) => commonKeys.has(k)), source)
   const category = common.id.split('/')[0]!
   if (!(categories as readonly string[]).includes(category)) {
     const near = suggestName(category, categories)
-    throw new ConfigError(`unknown category "${category}"`, { path, ...source.locate?.(['id']), keyPath: 'id' }, near ? `did you mean "${near}"?` : `categories: ${categories.join(', ')}`)
+    throw new ConfigError(localText('error.unknown-category', { category }), { path, ...source.locate?.(['id']), keyPath: 'id' }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.one-of', { names: [...categories] }))
   }
   if (expectedId !== undefined && common.id !== expectedId) {
-    throw new ConfigError(`id "${common.id}" does not match the file's place (expected "${expectedId}")`, { path, ...source.locate?.(['id']), keyPath: 'id' })
+    throw new ConfigError(localText('error.id-place', { id: common.id, expected: expectedId }), { path, ...source.locate?.(['id']), keyPath: 'id' })
   }
   const kind = ruleKinds.get(common.kind)
   if (!kind) {
     const near = suggestName(common.kind, [...ruleKinds.keys()])
-    throw new ConfigError(`unknown kind "${common.kind}"`, { path, ...source.locate?.(['kind']), keyPath: 'kind' }, near ? `did you mean "${near}"?` : `kinds: ${[...ruleKinds.keys()].join(', ')}`)
+    throw new ConfigError(localText('error.unknown-kind', { kind: common.kind }), { path, ...source.locate?.(['kind']), keyPath: 'kind' }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.one-of', { names: [...ruleKinds.keys()] }))
   }
   const options = kind.parseOptions(pick(raw, (k) => !commonKeys.has(k)), source)
   if (!isBuiltin) {
@@ -63,7 +67,19 @@ export function parseRuleFile(text: string, path: string, expectedId?: string, i
     }
   }
   const sev = typeof common.severity === 'string' ? { draft: common.severity, redacted: common.severity } : common.severity
-  return { ...common, category: category as RuleDef['category'], severity: sev, options, source: path, ...(isBuiltin && { isBuiltin }) }
+  const words = wordsOf(common, path, source)
+  return { ...common, ...words, category: category as RuleDef['category'], severity: sev, options, source: path, ...(isBuiltin && { isBuiltin }) }
+}
+
+/** The rule's message id and summary: its own, or the catalogues' for its id; a rule with neither is an error. */
+function wordsOf(common: { id: string; messageId?: string; message?: RuleDef['message']; summary?: string }, path: string, source: SourceRef): { messageId: string; summary: string } {
+  const messageId = common.messageId ?? defaultMessageId(common.id)
+  if (!hasRuleMessage({ messageId, message: common.message })) {
+    throw new ConfigError(localText('error.no-message'), { path, ...source.locate?.([common.messageId ? 'messageId' : 'id']), keyPath: common.messageId ? 'messageId' : 'message' })
+  }
+  const summary = common.summary ?? catalogueSummary(common.id)
+  if (summary === undefined) throw new ConfigError(localText('error.no-summary'), { path, ...source.locate?.(['id']), keyPath: 'summary' }, localText('error.no-summary.hint'))
+  return { messageId, summary }
 }
 
 /** The rule files under `dir`, as `<category>/<name>.yaml`, sorted. */
@@ -94,8 +110,8 @@ function readRuleText(path: string, display: string): string {
     return readFileSync(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error))
-    throw new ConfigError(`cannot read rule file: ${reason}`, { path: display })
+    const reason = code === 'ENOENT' ? localText('error.no-such-file.short') : code === 'EACCES' ? localText('error.permission-denied') : code === 'EISDIR' ? localText('error.is-directory') : (code ?? String(error))
+    throw new ConfigError(localText('error.cannot-read-rule-file', { reason }), { path: display })
   }
 }
 
@@ -119,7 +135,7 @@ export function assertUniqueIds(defs: readonly RuleDef[]): void {
   const seen = new Map<string, string>()
   for (const def of defs) {
     const first = seen.get(def.id)
-    if (first !== undefined) throw new ConfigError(`rule id "${def.id}" is defined twice (first in ${first})`, { path: def.source })
+    if (first !== undefined) throw new ConfigError(localText('error.rule-twice', { id: def.id, first }), { path: def.source })
     seen.set(def.id, def.source)
   }
 }

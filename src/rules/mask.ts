@@ -2,35 +2,29 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
-import { compileMessage } from './shared/template.js'
 import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
-/** Options of a mask rule. */
-export interface MaskOptions {
-  /**
-   * The shortest run reported. A lone `*` or `X` between Chinese characters is too often
-   * something else (`X光`, a footnote star) to call a mask by itself.
-   */
-  readonly minLength: number
-}
+/**
+ * Options of a mask rule: none. What is a mask (a lone `*` only where certain, not `X光` nor a
+ * footnote star) is the shared model of `shared/mask-runs.ts`, the same for every rule.
+ */
+export type MaskOptions = Record<string, never>
 
-const schema = lazy(() => {
-  const z = zod()
-  return z.strictObject({ minLength: z.number().int().min(1).default(2) })
-})
+const schema = lazy(() => zod().strictObject({}))
 
 /** The `mask` kind. Message variables: `{text}`. */
 export const maskKind: RuleKind<MaskOptions> = {
   name: 'mask',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const render = compileMessage(rule.message)
     return (doc) => {
       const findings: RawFinding[] = []
       for (const run of findMaskRuns(doc)) {
-        if (run.end - run.start < rule.options.minLength) continue
-        findings.push({ offset: run.start, length: run.end - run.start, message: render({ text: run.text }) })
+        if (run.role !== 'mask') continue
+        // A masked number is reported whole (`1X.X`), like the count kind reports it.
+        const text = doc.text.slice(run.numberStart, run.end)
+        findings.push({ offset: run.numberStart, length: run.end - run.numberStart, args: { text } })
       }
       return findings
     }

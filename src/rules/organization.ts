@@ -5,10 +5,11 @@ import { parseWithSchema } from './shared/validate.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
-import { findOrganizations } from './shared/organizations.js'
+import { findOrganizations, type OrganizationMention } from './shared/organizations.js'
 import { findPlaces } from './shared/places.js'
-import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
+import { documentPolicy } from './shared/policy.js'
+import { overlapsPseudonym } from './shared/pseudonyms.js'
 
 /** Options of an organization rule. */
 export interface OrganizationOptions {
@@ -24,6 +25,8 @@ export interface OrganizationOptions {
   readonly allow: readonly string[]
   /** Phrases in which a suffix is no suffix (`集中学习` holds `中学`): skipped before any tagging. */
   readonly notIn: readonly string[]
+  /** Public institutions named on purpose unless the document masks its own unit (`…人民医院`). */
+  readonly publicSuffixes: readonly string[]
 }
 
 const schema = lazy(() => {
@@ -34,6 +37,7 @@ const schema = lazy(() => {
     nationalPrefixes: z.array(text()).default([]),
     allow: z.array(text()).default([]),
     notIn: z.array(text()).default([]),
+    publicSuffixes: z.array(text()).default([]),
   })
 })
 
@@ -48,20 +52,36 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
     const tokenizer = getTokenizer(settings.tokenizer)
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      // A document that masks persons and names companies names them on purpose.
+      const policy = documentPolicy(doc)
+      if (policy.isStated && !policy.masksOrganizations && !policy.masksOwnUnit) return []
       const findings: RawFinding[] = []
-      for (const org of findOrganizations(doc, tokenizer, pattern)) {
+      const organizations = findOrganizations(doc, tokenizer, pattern)
+      const parties = namedParties(doc.text, organizations)
+      for (const org of organizations) {
         const name = doc.text.slice(org.start, org.end)
-        if (allow.has(name)) continue
+        if (allow.has(name) || [...parties].some((p) => name.endsWith(p) || p.endsWith(name)) || overlapsPseudonym(doc, org.start, org.end)) continue
+        if (!policy.masksOwnUnit && rule.options.publicSuffixes.some((s) => name.endsWith(s))) continue
         const isNational = nationalPrefixes.some((p) => name.startsWith(p))
         if (isNational && !findPlaces(doc, tokenizer).some((p) => org.start < p.start && p.end <= org.end)) continue
         findings.push({
           offset: org.start,
           length: org.end - org.start,
-          message: formatMessage(rule.message, { text: name }),
+          args: { text: name },
           data: { names: [name], redact: { offset: org.start, length: org.suffixStart - org.start } },
         })
       }
       return findings
     }
   },
+}
+
+/** A party's role right before a name (`被告：`, `第三人`): a company a judgment names as a party is named on purpose. */
+const partyRoleBeforeRe = /(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人|被执行人|申请执行人|当事人)[：:]?\s*$/
+
+/** The names of organisations written right after a party's role, public everywhere in the document. */
+function namedParties(text: string, organizations: readonly OrganizationMention[]): Set<string> {
+  const names = new Set<string>()
+  for (const org of organizations) if (partyRoleBeforeRe.test(text.slice(Math.max(0, org.start - 6), org.start))) names.add(text.slice(org.start, org.end))
+  return names
 }

@@ -6,8 +6,10 @@ import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, text, zod } from './shared/options.js'
 import { findPersons } from './shared/persons.js'
-import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
+import { documentPolicy } from './shared/policy.js'
+import { overlapsPseudonym } from './shared/pseudonyms.js'
+import { findPublicRoleNames, isPublicRoleName } from './shared/public-roles.js'
 
 /** Options of a person rule. */
 export interface PersonOptions {
@@ -37,14 +39,20 @@ export const personKind: RuleKind<PersonOptions> = {
     const tokenizer = getTokenizer(settings.tokenizer)
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      // Officials named with their title act in their public role, unless the document hides
+      // its own unit (they would name it); a masked person's name is the linkage rule's.
+      const policy = documentPolicy(doc)
+      if (policy.isStated && !policy.masksOwnUnit) return []
+      const publicNames = findPublicRoleNames(doc)
       const findings: RawFinding[] = []
       for (const person of findPersons(doc, tokenizer)) {
         const name = doc.text.slice(person.start, person.end)
         if (isPublicFigure(name, publicFigures) || isInsideFormulation(doc.text, person.start, person.end, formulations)) continue
+        if (isPublicRoleName(name, publicNames) || overlapsPseudonym(doc, person.start, person.end)) continue
         findings.push({
           offset: person.start,
           length: person.end - person.start,
-          message: formatMessage(rule.message, { text: name, title: person.title }),
+          args: { text: name, title: person.title },
           data: { names: [name], title: person.title, redact: { offset: person.start, length: person.end - person.start } },
         })
       }

@@ -7,19 +7,26 @@ import { getGazetteer, type Unit } from '../nlp/gazetteer.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { adjacentRuns, findPlaces, type PlaceMention } from './shared/places.js'
-import { formatMessage } from './shared/template.js'
+import { localText, type MessageArg } from '../i18n/catalogue.js'
 import type { Profile, RuleKind } from './types.js'
+import type { Document } from '../core/document.js'
+import { findAddresses } from './shared/addresses.js'
+import { isInsidePhrase } from './shared/organizations.js'
+import { documentPolicy, isLeakOfPolicy, type DocumentPolicy } from './shared/policy.js'
+import { publicBodyAfter } from './shared/public-roles.js'
 
 /** Options of a place rule. */
 export interface PlaceOptions {
   readonly onlyWhenMasked: readonly Profile[]
   /** Names never reported (a team's own public address, a place the report is about by design). */
   readonly allow: readonly string[]
+  /** Phrases in which a place name is no place (`北京时间`). */
+  readonly notIn: readonly string[]
 }
 
 const schema = lazy(() => {
   const z = zod()
-  return z.strictObject({ onlyWhenMasked: onlyWhenMaskedSchema(), allow: z.array(z.string().min(1)).default([]) })
+  return z.strictObject({ onlyWhenMasked: onlyWhenMaskedSchema(), allow: z.array(z.string().min(1)).default([]), notIn: z.array(z.string().min(1)).default([]) })
 })
 
 /** The `place` kind. Message variables: `{text}`, `{where}` (the units it lies in, or how it was recognised). */
@@ -32,16 +39,17 @@ export const placeKind: RuleKind<PlaceOptions> = {
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked)) return []
       const findings: RawFinding[] = []
+      const policy = documentPolicy(doc)
       for (const run of adjacentRuns(findPlaces(doc, tokenizer))) {
         const first = run[0]!
         const last = run[run.length - 1]!
         const text = doc.text.slice(first.start, last.end)
-        if (allow.has(text)) continue
+        if (allow.has(text) || isInsidePhrase(doc.text, first.start, last.end, rule.options.notIn) || !isLeakHere(doc, policy, run)) continue
         const { where, names } = describe(run, text)
         findings.push({
           offset: first.start,
           length: last.end - first.start,
-          message: formatMessage(rule.message, { text, where }),
+          args: { text, where },
           data: { names, evidence: run.map((m) => m.evidence), units: last.units.map((u) => u.code), redact: { offset: first.start, length: last.maskEnd - first.start } },
         })
       }
@@ -50,16 +58,37 @@ export const placeKind: RuleKind<PlaceOptions> = {
   },
 }
 
-/** Where a run of mentions lies, in words, and every name the description uses (for redacted output). */
-function describe(run: readonly PlaceMention[], text: string): { where: string; names: string[] } {
+/**
+ * True when the document's policy makes this run of places a leak: not a residence (the address
+ * rule judges those), not the seat of a court, a firm or an agency named on purpose, and of a
+ * level the document masks.
+ */
+function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMention[]): boolean {
+  const start = run[0]!.start
+  const last = run[run.length - 1]!
+  if (findAddresses(doc).some((a) => a.start < last.end && start < a.end)) return false
+  const body = publicBodyAfter(doc.text, last.end)
+  if (body === 'judicial' || (body === 'agency' && !policy.masksOwnUnit)) return false
+  return isLeakOfPolicy(policy, levelOf(last))
+}
+
+/** The level a mention names: its lowest-numbered namesake's (a county over a village of the same name). */
+function levelOf(mention: PlaceMention): number {
+  if (mention.evidence === 'landmark') return 3
+  if (mention.units.length === 0) return 5
+  return Math.min(...mention.units.map((u) => u.level))
+}
+
+/** Where a run of mentions lies (a message argument), and every name the description uses (for redacted output). */
+function describe(run: readonly PlaceMention[], text: string): { where: MessageArg; names: string[] } {
   const last = run[run.length - 1]!
   const names = [text]
-  if (last.evidence === 'landmark') return { where: 'a landmark named after a county', names }
-  if (last.evidence === 'unlisted') return { where: 'a village name not in the gazetteer', names }
+  if (last.evidence === 'landmark') return { where: localText('leak.place.landmark'), names }
+  if (last.evidence === 'unlisted') return { where: localText('leak.place.unlisted'), names }
   if (last.units.length === 1) {
     const path = pathOf(last.units[0]!)
     names.push(...path)
-    return { where: path.join(', '), names }
+    return { where: path, names }
   }
   const parents = new Set<string>()
   for (const unit of last.units) {
@@ -67,7 +96,7 @@ function describe(run: readonly PlaceMention[], text: string): { where: string; 
     if (parents.size > 3) break
   }
   names.push(...parents)
-  return { where: `${last.units.length} units bear this name, in ${[...parents].slice(0, 3).join(', ')}${parents.size > 3 ? ', ...' : ''}`, names }
+  return { where: localText(parents.size > 3 ? 'leak.place.namesakes-more' : 'leak.place.namesakes', { count: last.units.length, parents: [...parents].slice(0, 3) }), names }
 }
 
 /** The prefecture a unit lies in, or its province: enough to tell namesakes apart. */

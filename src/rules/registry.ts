@@ -8,7 +8,10 @@ import { maskKind } from './mask.js'
 import { patternKind } from './pattern.js'
 import { repeatKind } from './repeat.js'
 import { exposureKind } from './exposure.js'
+import { identifierKind } from './identifier.js'
 import { inferenceKind } from './inference.js'
+import { linkageKind } from './linkage.js'
+import { addressKind } from './address.js'
 import { organizationKind } from './organization.js'
 import { personKind } from './person.js'
 import { placeKind } from './place.js'
@@ -17,7 +20,7 @@ import { uniformityKind } from './uniformity.js'
 import type { RuleKind } from './types.js'
 
 /** The kinds of the `leak` category (issue 3: redaction audit). */
-const leakKinds = [placeKind, organizationKind, personKind, termKind, inferenceKind, exposureKind, uniformityKind]
+const leakKinds = [placeKind, organizationKind, personKind, termKind, inferenceKind, exposureKind, uniformityKind, identifierKind, linkageKind, addressKind]
 
 /** Every rule kind a rule file may name. */
 export const ruleKinds: ReadonlyMap<string, RuleKind<unknown>> = new Map(

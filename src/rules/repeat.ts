@@ -1,9 +1,10 @@
 // Kind `repeat`: a word typed twice (`防范防范`, `推进推进`), leaving alone the reduplication
-// Chinese uses on purpose (`研究研究`, `一个一个`, `看看`).
+// Chinese uses on purpose (`研究研究`, `一个一个`, `看看`) and two words that overlap
+// (`宁夏大学大学生`: 大学 ends one word, 大学生 starts the next).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
+import { getTokenizer, type Tokenizer } from '../nlp/tokenizer.js'
 import { isHan } from './shared/chars.js'
-import { compileMessage } from './shared/template.js'
 import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -16,6 +17,8 @@ export interface RepeatOptions {
   readonly allow: readonly string[]
   /** Units starting with these are numeral + measure word (`一个一个`, `一步一步`). */
   readonly skipFirst: readonly string[]
+  /** True to leave alone a first copy that ends a longer word (`宁夏大学大学生`), as the segmenter reads it. */
+  readonly skipOverlaps: boolean
 }
 
 const schema = lazy(() => {
@@ -26,6 +29,7 @@ const schema = lazy(() => {
       maxUnit: z.number().int().min(1).max(8).default(4),
       allow: z.array(z.string()).default([]),
       skipFirst: z.array(z.string().length(1)).default([]),
+      skipOverlaps: z.boolean().default(false),
     })
     .refine((o) => o.minUnit <= o.maxUnit, { message: 'minUnit must not exceed maxUnit', path: ['minUnit'] })
 })
@@ -34,8 +38,8 @@ const schema = lazy(() => {
 export const repeatKind: RuleKind<RepeatOptions> = {
   name: 'repeat',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
-  compile(rule) {
-    const render = compileMessage(rule.message)
+  compile(rule, settings) {
+    const tokenizer = rule.options.skipOverlaps ? getTokenizer(settings.tokenizer) : undefined
     const { minUnit, maxUnit } = rule.options
     const allow = new Set(rule.options.allow)
     const skipFirst = new Set(rule.options.skipFirst)
@@ -53,8 +57,9 @@ export const repeatKind: RuleKind<RepeatOptions> = {
         if (length === 0) return
         const unit = text.slice(at, at + length)
         if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) return
+        if (tokenizer && endsLongerWord(tokenizer, text, at)) return
         const span = text.slice(at, at + 2 * length)
-        findings.push({ offset: at, length: span.length, message: render({ text: span, suggestion: unit }), suggestion: unit })
+        findings.push({ offset: at, length: span.length, args: { text: span, suggestion: unit }, suggestion: unit })
         resumeAt = at + span.length
       })
       return findings
@@ -105,6 +110,21 @@ function repeatedUnitAt(text: string, at: number, minUnit: number, maxUnit: numb
     if (k === length) return length
   }
   return 0
+}
+
+/** Characters of context on each side that the segmenter sees around a repeat. */
+const overlapWindow = 8
+
+/**
+ * True when the first copy of a repeat at `at` is the tail of a longer word (`宁夏大学|大学生`):
+ * two words that overlap, not a word typed twice. Segmenting only around a repeat found keeps
+ * the cost to the few repeats a text has; the segmenter loads on the first one.
+ */
+function endsLongerWord(tokenizer: Tokenizer, text: string, at: number): boolean {
+  if (at === 0 || !isHan(text.charCodeAt(at - 1))) return false
+  const start = Math.max(0, at - overlapWindow)
+  const window = text.slice(start, at + 2 * overlapWindow)
+  return tokenizer.tag(window).some((t) => t.start < at - start && t.end > at - start)
 }
 
 function isOneCharRun(unit: string): boolean {

@@ -1,5 +1,6 @@
 // The rule `leak/sensitive-term`, made from the user's list of names that must never appear
 // (config `sensitiveTerms`, `--sensitive-terms FILE`): it exists only when the list does.
+import { localText } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
 import { UsageError } from '../core/errors.js'
 import type { TermOptions } from './term.js'
@@ -16,7 +17,7 @@ export function sensitiveTermRule(terms: readonly string[], source: string): Rul
     kind: 'term',
     severity: { draft: 'error', redacted: 'error' },
     summary: 'A name on the user’s list of sensitive terms (`sensitiveTerms`)',
-    message: 'sensitive term in clear: {text}',
+    messageId: 'leak.sensitive-term',
     claim: { group: 'leak', rank: 4 },
     // Built from user data, not a rule file: its behaviour is tested in tests/leak-rules.test.ts.
     examples: { match: [...terms], noMatch: [] },
@@ -31,9 +32,9 @@ export function readSensitiveTerms(path: string): string[] {
   try {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
   } catch (error) {
-    throw new UsageError(`cannot read the sensitive terms: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { path })
+    throw new UsageError(localText('error.cannot-read-terms', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }), { path })
   }
   const terms = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'))
-  if (terms.length === 0) throw new UsageError('lists no sensitive terms', { path }, 'one term a line; lines starting with # are comments')
+  if (terms.length === 0) throw new UsageError(localText('error.no-terms'), { path }, localText('error.no-terms.hint'))
   return terms
 }

@@ -5,7 +5,6 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { profileListSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, text, zod } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
 type AhoCorasickModule = typeof import('@monyone/aho-corasick')
@@ -41,7 +40,7 @@ export const termKind: RuleKind<TermOptions> = {
         findings.push({
           offset: hit.begin,
           length: hit.end - hit.begin,
-          message: formatMessage(rule.message, { text: hit.keyword }),
+          args: { text: hit.keyword },
           data: { names: [hit.keyword], redact: { offset: hit.begin, length: hit.end - hit.begin } },
         })
       }

@@ -3,6 +3,7 @@ import type { Category } from '../core/categories.js'
 import type { Document } from '../core/document.js'
 import type { RawFinding, SeverityOrOff } from '../core/finding.js'
 import type { EngineRule } from '../core/rule.js'
+import type { InlineMessage } from '../i18n/finding-message.js'
 import type { RuleSettings } from './settings.js'
 
 /** The audit profiles of DESIGN.md. */
@@ -22,9 +23,16 @@ export interface RuleDef<O = unknown> {
   readonly category: Category
   readonly kind: string
   readonly severity: Readonly<Record<Profile, SeverityOrOff>>
+  /** One line on what the rule finds, in English; `ruleSummary` gives it in a run's language. */
   readonly summary: string
-  /** Message template; `{text}` and kind-specific `{names}` are filled in. */
-  readonly message: string
+  /** Id of the rule's message in the catalogues (src/i18n/); by default the id with `.` for `/`. */
+  readonly messageId: string
+  /**
+   * A message written in the rule file itself (a team's own rules), used when the catalogues
+   * lack `messageId`: one template for every language, or one per language. `{text}` and the
+   * kind's `{names}` are filled in.
+   */
+  readonly message?: InlineMessage
   /** Overlapping findings of rules that claim the same group are reported once: highest rank wins. */
   readonly claim?: { readonly group: string; readonly rank: number }
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] }

@@ -5,7 +5,6 @@ import { parseWithSchema } from './shared/validate.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { findMaskSlots, type MaskSlot } from './shared/mask-slots.js'
 import { lazy, textList, zod } from './shared/options.js'
-import { formatMessage } from './shared/template.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of a uniformity rule. */
@@ -42,7 +41,7 @@ export const uniformityKind: RuleKind<UniformityOptions> = {
           findings.push({
             offset: run.start,
             length: run.end - run.start,
-            message: formatMessage(rule.message, { text: run.text, uniform, word }),
+            args: { text: run.text, uniform, word },
             suggestion: uniform,
             data: { uniformMask: uniform },
           })

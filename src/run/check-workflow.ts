@@ -18,6 +18,7 @@ import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js
 import { SettingsResolver, type FileSettings } from './file-settings.js'
 import { fixFile } from './fix-file.js'
 import type { FileSetup } from './workers.js'
+import type { Lang } from '../i18n/catalogue.js'
 
 /** The options of `check` this module reads. */
 export interface WorkflowOptions {
@@ -42,6 +43,8 @@ export interface WorkflowOptions {
   readonly quiet?: boolean
   /** `--redact-output`: no leaked name in clear in any report. */
   readonly redactOutput?: boolean
+  /** `--lang zh|en`: the language of messages and reports. */
+  readonly lang?: Lang
 }
 
 /** Where results and batch-level errors go. */
@@ -56,8 +59,10 @@ export interface WorkflowConsole {
   readonly note: (line: string) => void
   /** Text for stdout: the diff of `--fix-dry-run`. */
   readonly out: (text: string) => void
-  /** The bytes of standard input, for `--stdin`. */
+  /** The bytes of standard input, read as a stream, for `--stdin`; `path` names it in errors. */
   readonly readStdin: (path: string) => Promise<Uint8Array>
+  /** The language of the locale, for a run where neither `--lang` nor the config says. */
+  readonly localeLang: Lang
 }
 
 /** One `check` run: which files, their settings, and what happens around the audit. */
@@ -82,8 +87,15 @@ export class CheckWorkflow {
       configPath: options.config,
       tokenizer: options.tokenizer,
       sensitiveTermsFile: options.sensitiveTerms,
+      lang: options.lang,
+      localeLang: io.localeLang,
     })
     this.matcher = options.baseline !== undefined && options.writeBaseline === undefined ? new BaselineMatcher(readBaseline(options.baseline), baselineKeyer(options.baseline)) : undefined
+  }
+
+  /** The language of the run: `--lang`, the config's `lang`, the locale's. */
+  lang(): Promise<Lang> {
+    return this.resolver.runLang()
   }
 
   /** True in `--fix-dry-run`: stdout carries the diff, not the report. */

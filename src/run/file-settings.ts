@@ -10,6 +10,7 @@ import { createSuppressionFilter } from '../core/suppressions.js'
 import { ConfigFinder, type RawConfigFile } from '../config/load.js'
 import { checkRuleIds } from '../config/rule-ids.js'
 import { validateConfig, type TypedConfig } from '../config/typed-config.js'
+import type { Lang } from '../i18n/catalogue.js'
 import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName, type TokenizerName } from '../nlp/tokenizer.js'
 import { activateRules, assertUniqueIds } from '../rules/loader.js'
 import { readSensitiveTerms, sensitiveTermRule } from '../rules/sensitive-terms.js'
@@ -33,6 +34,10 @@ export interface CliSettings {
   readonly tokenizer?: string
   /** `--sensitive-terms FILE`: added to the config's `sensitiveTerms`. */
   readonly sensitiveTermsFile?: string
+  /** `--lang`: wins over the config's `lang`. */
+  readonly lang?: Lang
+  /** The locale's language, for a run where neither `--lang` nor the config says. */
+  readonly localeLang?: Lang
 }
 
 /** Everything needed to audit one file. */
@@ -66,6 +71,7 @@ export class SettingsResolver {
   private readonly cliProfile: Profile | undefined
   private readonly cliTerms: readonly string[]
   private readonly cliTokenizer: TokenizerName | undefined
+  private lang: Lang | undefined
 
   constructor(private readonly cli: CliSettings) {
     this.cliProfile = cli.profile === undefined ? undefined : parseProfile(cli.profile)
@@ -73,15 +79,26 @@ export class SettingsResolver {
     this.cliTokenizer = cli.tokenizer === undefined ? undefined : parseTokenizerName(cli.tokenizer)
   }
 
+  /**
+   * The language of the run: `--lang`, else the `lang` of the config that applies to the
+   * working folder (or `--config`), else the locale's. One for the whole run, so that the
+   * summary and every file's findings speak alike.
+   */
+  async runLang(): Promise<Lang> {
+    this.lang ??= this.cli.lang ?? (await this.configFor(process.cwd())).config.lang ?? this.cli.localeLang ?? 'en'
+    return this.lang
+  }
+
   /** The settings of the file at `path` (which need not exist: `--stdin-filename`). */
   async forPath(path: string): Promise<FileSettings> {
+    const lang = await this.runLang()
     const abs = resolve(path)
     const loaded = await this.configFor(dirname(abs))
     const rel = relative(loaded.dir, abs).split(sep).join('/')
     const matched = loaded.overrideMatchers.flatMap((isMatch, i) => (isMatch(rel) ? [i] : []))
     const key = matched.join(',')
     let settings = loaded.settings.get(key)
-    if (!settings) loaded.settings.set(key, (settings = this.build(loaded, matched)))
+    if (!settings) loaded.settings.set(key, (settings = this.build(loaded, matched, lang)))
     return { ...settings, isIgnored: loaded.isIgnored(rel) }
   }
 
@@ -118,19 +135,20 @@ export class SettingsResolver {
     }
   }
 
-  private build(loaded: LoadedConfig, matched: readonly number[]): Omit<FileSettings, 'isIgnored'> {
+  private build(loaded: LoadedConfig, matched: readonly number[], lang: Lang): Omit<FileSettings, 'isIgnored'> {
     const { config, defs } = loaded
     const overrides = matched.map((i) => config.overrides![i]!)
     const profile = this.cliProfile ?? overrides.reduce<Profile | undefined>((p, o) => o.profile ?? p, undefined) ?? config.profile ?? 'draft'
     const severities = new Map<string, SeverityOrOff>([...Object.entries(config.rules ?? {}), ...overrides.flatMap((o) => Object.entries(o.rules ?? {})), ...loaded.cliSeverities])
     const allow = [...(config.allow ?? []), ...overrides.flatMap((o) => o.allow ?? [])]
     const filters: FindingFilter[] = allow.length ? [createAllowFilter(allow)] : []
-    filters.push(createSuppressionFilter({ knownIds: defs.map((d) => d.id), unusedSeverity: config.reportUnusedSuppressions ?? 'warning' }))
-    return { rules: activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer }), filters, configPath: loaded.path, profile, defs }
+    filters.push(createSuppressionFilter({ knownIds: defs.map((d) => d.id), unusedSeverity: config.reportUnusedSuppressions ?? 'warning', lang }))
+    return { rules: activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer, lang }), filters, configPath: loaded.path, profile, defs }
   }
 }
 
-/** Every rule definition (on or off) a check of a file in `dir` would know: built-in, extra files, the config's. */
-export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<readonly RuleDef[]> {
-  return (await new SettingsResolver(cli).forPath(join(dir, 'report.txt'))).defs
+/** Every rule definition (on or off) a check of a file in `dir` would know (built-in, extra files, the config's), and the run's language. */
+export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<{ defs: readonly RuleDef[]; lang: Lang }> {
+  const resolver = new SettingsResolver(cli)
+  return { defs: (await resolver.forPath(join(dir, 'report.txt'))).defs, lang: await resolver.runLang() }
 }

@@ -1,5 +1,6 @@
 // `--input jsonl`: documents as JSON lines on stdin (one object a line, with a text and an id
 // field), so the binary runs under Hadoop Streaming, Spark's pipe() or `parallel --pipe`.
+import { localText, textIn } from '../i18n/catalogue.js'
 import type { Readable } from 'node:stream'
 import { auditDocument } from '../core/audit.js'
 import { Document } from '../core/document.js'
@@ -36,7 +37,8 @@ export async function* auditJsonlLines(input: Readable, rules: readonly ActiveRu
     lineNumber++
     const where = `<stdin>:${lineNumber}`
     if (typeof line !== 'string') {
-      yield { path: where, error: `line too long: ${line.bytes} bytes, more than the limit of ${limit}; skipped`, findings: [] }
+      const message = localText('error.jsonl-line-too-long', { bytes: line.bytes, limit })
+      yield { path: where, error: textIn('en', message), errorText: { message }, findings: [] }
       continue
     }
     if (line.trim() === '') continue

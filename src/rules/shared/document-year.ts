@@ -1,10 +1,13 @@
 // Infers the year a report was written in, from its title or the years it mentions.
 import type { Document } from '../../core/document.js'
+import { localText, type LocalText } from '../../i18n/catalogue.js'
 
 /** The inferred year and how it was found, to be quoted in messages. */
 export interface DocumentYear {
   readonly year: number
-  readonly how: string
+  readonly how: LocalText
+  /** True when a title line gave the year (a statement), false when it is the year mentioned most (a guess). */
+  readonly isFromTitle: boolean
 }
 
 const yearRe = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/g
@@ -30,7 +33,7 @@ function computeYear(doc: Document): DocumentYear | undefined {
   for (const entry of counts) {
     if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry
   }
-  return best && { year: best[0], how: `the year mentioned most (${best[0]}年, ${best[1]} time${best[1] === 1 ? '' : 's'})` }
+  return best && { year: best[0], how: localText('typo.congress.year-most', { year: best[0], count: best[1] }), isFromTitle: false }
 }
 
 function yearFromTitle(doc: Document): DocumentYear | undefined {
@@ -41,7 +44,7 @@ function yearFromTitle(doc: Document): DocumentYear | undefined {
     seen++
     if (text.length > maxTitleLength || /[。；，]/.test(text)) continue
     const m = /((?:19|20)[0-9]{2})\s*年/.exec(text)
-    if (m) return { year: Number(m[1]), how: `the title on line ${line} (${m[1]}年)` }
+    if (m) return { year: Number(m[1]), how: localText('typo.congress.year-title', { line, year: m[1]! }), isFromTitle: true }
   }
   return undefined
 }

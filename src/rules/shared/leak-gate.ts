@@ -4,6 +4,7 @@ import type { Document } from '../../core/document.js'
 import { profiles, type Profile } from '../types.js'
 import { findMaskRuns, type MaskRun } from './mask-runs.js'
 import { lazy, zod } from './options.js'
+import { findPseudonyms, isAnonymityEvidence } from './pseudonyms.js'
 
 /** A list of profiles, as a rule file writes it. */
 export const profileListSchema = lazy(() => zod().array(zod().enum(profiles as unknown as [Profile, ...Profile[]])))
@@ -12,18 +13,19 @@ export const profileListSchema = lazy(() => zod().array(zod().enum(profiles as u
 export const onlyWhenMaskedSchema = lazy(() => profileListSchema().default(['draft']))
 
 /**
- * A lone `*` or `x` (a footnote star, `X光`) does not make a document anonymized; a run of two
- * or more does, as the placeholder rule judges. A template's writing line (`____`) is a blank
- * to fill in, not a name taken out.
+ * A mask of a name makes a document anonymized, as the placeholder rule judges (`***市`,
+ * `*县财政局`); a lone `*` that may be a number or a note (`发展*名`, `*注`) does not, nor a
+ * template's blank to fill in (`____`, `（  ）`, spaced fields).
  */
 function isNameLikeMask(run: MaskRun): boolean {
-  return run.end - run.start >= 2 && run.kind !== 'line'
+  return run.role === 'mask' && (run.kind === 'star' || run.kind === 'letter' || run.kind === 'shape')
 }
 
 /**
  * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that
- * masks nothing is not meant to be anonymous: naming its own city there is no leak.
+ * masks nothing is not meant to be anonymous: naming its own city there is no leak. Pseudonyms
+ * (王某, A公司, 化名) are masks too; a template's `某某同志` or `某某公司` alone proves nothing.
  */
 export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[]): boolean {
-  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).some(isNameLikeMask)
+  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).some(isNameLikeMask) || findPseudonyms(doc).some(isAnonymityEvidence)
 }

@@ -1,58 +1,114 @@
-// Finds the runs of mask characters in a Document that stand where Chinese text expects a
-// word or a number, shared by the count and mask kinds (computed once per document).
+// Finds the masks and blanks of a Document as documents write them, shared by the count,
+// mask and leak kinds (computed once per document): runs of mask symbols in Chinese text, a
+// lone symbol where it is certain, masked digits of a number, fields bounded by punctuation,
+// empty brackets and spaced blanks.
 import type { Document } from '../../core/document.js'
-import { isHan, isLineBreak, isSpace, isWordChar } from './chars.js'
+import { isHan, isWordChar } from './chars.js'
+import { findEmphasisMarkers } from './mask-emphasis.js'
+import {
+  isFieldBoundary,
+  isFootnoteStar,
+  isInsideBookTitle,
+  isLineEdge,
+  isNamePosition,
+  lineEdge,
+  neighbourAfter,
+  neighbourBefore,
+  startsLetterTerm,
+  startsNameWord,
+} from './mask-context.js'
 
 /**
  * How a mask is written: `star` (`*`, U+FF0A), `letter` (`x`, `X`, their full-width forms,
- * U+00D7 `×`), `shape` (U+25CB `○`, U+25A1 `□`: `○○县`, `□家`) or `line` (two or more `_` or
- * U+FF3F `＿`, a template's blank to write on: `学习____次`).
+ * U+00D7 `×`), `shape` (U+25CB `○`, U+25A1 `□`, U+25B3 `△`), `line` (two or more `_` or U+FF3F
+ * `＿`, a line to write on), `bracket` (brackets or quotes holding only spaces: `（  ）`,
+ * `“　　”`) or `space` (two or more U+3000 IDEOGRAPHIC SPACE inside a line: `共　　人`).
  */
-export type MaskKind = 'star' | 'letter' | 'shape' | 'line'
+export type MaskKind = 'star' | 'letter' | 'shape' | 'line' | 'bracket' | 'space'
 
-/** One run of mask characters, [start, end) in UTF-16 code units. */
+/**
+ * What a run stands for: `mask`, a word or name taken out (a placeholder, or a count when a
+ * unit follows); `count`, only a number, reported when a measure word or unit follows (a
+ * lone `*` in `发展*名`, the masked digits of `20XX年`, the spaced blank of `共　　人`).
+ */
+export type MaskRole = 'mask' | 'count'
+
+/** One mask, [start, end) in UTF-16 code units. */
 export interface MaskRun {
   readonly start: number
   readonly end: number
   readonly text: string
   readonly kind: MaskKind
+  readonly role: MaskRole
+  /** Where the number the mask belongs to starts: `2` of `20XX年`, `二` of `二〇XX年`; else `start`. */
+  readonly numberStart: number
 }
 
-/** One alternative per kind; {@link kindOf} tells them apart by the first character. */
-const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38\u00D7]+|[\u25CB\u25A1]+|[_\uFF3F]{2,}/g
+/**
+ * One alternative per kind; {@link kindOf} tells them apart by the first character. Latin
+ * letters and `×` make separate runs: a mask is written with one of them, while `x×(1+a%)`
+ * is a formula.
+ */
+const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38]+|\u00D7+|[\u25CB\u25A1\u25B3]+|[_\uFF3F]{2,}|\u3000{2,}|[（【(“「][ \u3000\u00A0]*[）】)”」]/g
+/**
+ * The brackets of a blank, each with the one that closes it: full-width round and square
+ * brackets may be empty (`共（）人`), ASCII brackets and quotes must hold a space (`f()`, `“”`).
+ */
+const blankBrackets: Readonly<Record<string, { readonly close: string; readonly mayBeEmpty: boolean }>> = {
+  '（': { close: '）', mayBeEmpty: true },
+  '【': { close: '】', mayBeEmpty: true },
+  '(': { close: ')', mayBeEmpty: false },
+  '“': { close: '”', mayBeEmpty: false },
+  '「': { close: '」', mayBeEmpty: false },
+}
 /** The letters after the point of a decimal blank (`X.X%`). */
 const fractionRe = /^[xX\uFF58\uFF38\u00D7]+/
+/** Chinese numerals: `○` among them is a zero typed with the wrong circle (`二○二三年`). */
+const numeralBeforeZeroRe = /[〇零一二三四五六七八九十百千万○]/
+const digitAfterZeroRe = /[〇零一二三四五六七八九○]/
+/** Digits of a year written in Chinese (`二〇` of `二〇XX年`). */
+const chineseDigitRe = /[〇○零一二三四五六七八九]/
+/** Longer runs of squares are a form's boxes, one per digit (`邮政编码□□□□□□`), not a name. */
+const maxShapeMask = 4
 
 function kindOf(code: number): MaskKind {
   if (code === 0x2a || code === 0xff0a) return 'star'
-  if (code === 0x25cb || code === 0x25a1) return 'shape'
+  if (code === 0x25cb || code === 0x25a1 || code === 0x25b3) return 'shape'
   if (code === 0x5f || code === 0xff3f) return 'line'
-  return 'letter'
+  if (code === 0x3000) return 'space'
+  if (code === 0x78 || code === 0x58 || code === 0xff58 || code === 0xff38 || code === 0xd7) return 'letter'
+  return 'bracket'
 }
-/**
- * Chinese numerals: `○` after one (`二○二三年`, `一百○五`) or before a digit (`○八年`) is a zero
- * typed with the wrong circle. A magnitude after the run is a count's (`□□万元`).
- */
-const numeralBeforeZeroRe = /[〇零一二三四五六七八九十百千万○]/
-const digitAfterZeroRe = /[〇零一二三四五六七八九○]/
-/** Longer runs of squares are a form's boxes, one per digit (`邮政编码□□□□□□`), not a name. */
-const maxShapeMask = 4
-/** Clause punctuation that real emphasis in Chinese rarely spans: ，、；,; and line breaks. */
-const clausePunctRe = /[，、；,;\r\n]/
-/** The commonest measure words: a star run right before one stands for a number, not markup. */
-const countWordRe = /^[次名个项篇份家元年月日人户条张期届批场]$/
-/** The longest emphasis a report would bold or italicise between paired markers. */
-const maxEmphasisLength = 40
 
-/** The mask runs of `doc`, outside skipped regions and Markdown-style emphasis markers. */
+/** The masks of `doc` in document order, outside skipped regions and emphasis markers. */
 export function findMaskRuns(doc: Document): readonly MaskRun[] {
   return doc.derive('maskRuns', scanMaskRuns)
 }
 
+interface Candidate {
+  readonly start: number
+  readonly end: number
+  readonly kind: MaskKind
+}
+
 function scanMaskRuns(doc: Document): MaskRun[] {
-  const text = doc.text
+  const candidates = findCandidates(doc)
+  // Pair emphasis markers first: the opener of `**300亿元**` touches a digit, and left alone
+  // its closer would look like a mask.
+  const isMarker = findEmphasisMarkers(doc, candidates)
   const runs: MaskRun[] = []
-  const standsAlone: boolean[] = []
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!
+    if (isMarker[i]) continue
+    const judged = judge(doc, c)
+    if (judged) runs.push({ start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(c.start, c.end), role: judged.role, numberStart: judged.numberStart })
+  }
+  return promoteLoneSymbols(doc.text, runs)
+}
+
+function findCandidates(doc: Document): Candidate[] {
+  const text = doc.text
+  const found: Candidate[] = []
   maskRunRe.lastIndex = 0
   for (let m = maskRunRe.exec(text); m; m = maskRunRe.exec(text)) {
     const start = m.index
@@ -64,26 +120,137 @@ function scanMaskRuns(doc: Document): MaskRun[] {
       if (fraction) end += 1 + fraction[0].length
     }
     maskRunRe.lastIndex = end
-    if (doc.isSkipped(start, end - start)) continue
-    runs.push({ start, end, text: text.slice(start, end), kind })
-    standsAlone.push(standsInChineseText(text, start, end) && (kind !== 'shape' || isShapeMask(text, start, end)))
+    if (!doc.isSkipped(start, end - start)) found.push({ start, end, kind })
   }
-  // Pair emphasis markers first: the opener of `**300亿元**` touches a digit, and left alone
-  // its closer would look like a mask.
-  const isMarker = findEmphasisMarkers(text, runs)
-  return runs.filter((_, i) => standsAlone[i] && !isMarker[i])
+  return found
+}
+
+type Judgement = Pick<MaskRun, 'role' | 'numberStart'>
+
+function judge(doc: Document, c: Candidate): Judgement | undefined {
+  if (c.kind === 'bracket') return isBlankBracket(doc.text, c) ? judgeBracket(doc.text, c) : undefined
+  if (c.kind === 'space') return judgeSpaces(doc.text, c)
+  const text = doc.text
+  const before = text.charCodeAt(c.start - 1)
+  const after = text.charCodeAt(c.end)
+  if (isDigit(before) || isDigit(after)) return judgeInNumber(text, c, before, after)
+  if (isWordChar(before) || isWordChar(after)) return undefined
+  if (after === 0x2e /* . */ && isWordChar(text.charCodeAt(c.end + 1))) return undefined
+  if (isHan(before) || isHan(after)) return judgeInText(text, c)
+  return judgeInField(doc, c)
 }
 
 /**
- * A mask touches Chinese text on one side and a word character on neither: `发展*名`, `“**国调`,
- * `xxxx年`, but not `x86`, `3*4`, `7*24小时`, `*.txt`, `XXL`, `* 列表`.
+ * Masked digits of a number: `20XX年`, `1X万人次`, `20**年`. Digits on both sides are
+ * arithmetic (`3*4`, `1920×1080`, `7*24小时`), a mask before digits is a model (`x86`), and a
+ * letter before the number a code (`GB2X`). Reported only with its unit, by the count kind.
  */
-function standsInChineseText(text: string, start: number, end: number): boolean {
-  const before = start > 0 ? text.charCodeAt(start - 1) : -1
-  const after = end < text.length ? text.charCodeAt(end) : -1
-  if (isWordChar(before) || isWordChar(after)) return false
-  if (after === 0x2e /* . */ && isWordChar(text.charCodeAt(end + 1))) return false
-  return isHan(before) || isHan(after)
+function judgeInNumber(text: string, c: Candidate, before: number, after: number): Judgement | undefined {
+  if (!isDigit(before) || isDigit(after) || isWordChar(after) || text.charCodeAt(c.start) === 0xd7 || c.kind === 'shape' || c.kind === 'line') return undefined
+  let numberStart = c.start
+  while (numberStart > 0 && (isDigit(text.charCodeAt(numberStart - 1)) || text.charCodeAt(numberStart - 1) === 0x2e)) numberStart--
+  if (isWordChar(text.charCodeAt(numberStart - 1))) return undefined
+  // Alone in a table cell, a number with masked digits (`| 1X.X |`) is a blank of its own; a
+  // star there is a footnote mark (`| 12.5* |`).
+  const isAlone = isFieldBoundary(neighbourBefore(text, numberStart)) && isFieldBoundary(neighbourAfter(text, c.end))
+  return { role: isAlone && c.kind === 'letter' ? 'mask' : 'count', numberStart }
+}
+
+/**
+ * A run touching Chinese text: `发展*名`, `“**国调`, `xxxx年`. Two or more symbols are a mask;
+ * one is a mask where it is certain (before a unit's name, inside `《》`), else a number
+ * when a unit follows, or a mask promoted by the document's own habit of masking.
+ */
+function judgeInText(text: string, c: Candidate): Judgement | undefined {
+  if (c.kind === 'shape' && !isShapeMask(text, c.start, c.end)) return undefined
+  const numberStart = chineseYearStart(text, c.start)
+  if (c.end - c.start >= 2 || isCertainLoneMask(text, c)) return { role: 'mask', numberStart }
+  return { role: 'count', numberStart }
+}
+
+/** A lone symbol before a unit's name (`*县财政局`) or inside a title (`《关于*项目的通知》`). */
+function isCertainLoneMask(text: string, c: Candidate): boolean {
+  if (c.kind === 'star' && isFootnoteStar(text, c.start)) return false
+  if (c.kind === 'letter' && startsLetterTerm(text, c.end)) return false
+  return startsNameWord(text, c.end) || (isHan(text.charCodeAt(c.end)) && isInsideBookTitle(text, c.start, c.end))
+}
+
+/** The start of a year written in Chinese digits before a mask (`二〇` of `二〇XX年`). */
+function chineseYearStart(text: string, start: number): number {
+  let i = start
+  while (i > 0 && start - i < 4 && chineseDigitRe.test(text.charAt(i - 1))) i--
+  return start - i >= 2 ? i : start
+}
+
+/**
+ * A run bounded only by punctuation, a table cell's or a line's edge, or spaces before Chinese
+ * text: `负责人：×××，男`, `（签字）：______`, `XXX：` as a speaker, `| *** |`. A line holding
+ * only stars or underscores is a divider in text and Markdown, not in Word or a web page.
+ */
+function judgeInField(doc: Document, c: Candidate): Judgement | undefined {
+  const length = c.end - c.start
+  if (length < 2 || (c.kind === 'shape' && length > maxShapeMask)) return undefined
+  const before = neighbourBefore(doc.text, c.start)
+  const after = neighbourAfter(doc.text, c.end)
+  if (!(isHan(before) || isFieldBoundary(before)) || !(isHan(after) || isFieldBoundary(after))) return undefined
+  const isDivider = (c.kind === 'star' || c.kind === 'line') && before === lineEdge && after === lineEdge
+  if (isDivider && (doc.format === 'text' || doc.format === 'markdown')) return undefined
+  return { role: 'mask', numberStart: c.start }
+}
+
+/** The bracket pair matches, and holds a space where an empty pair means something else. */
+function isBlankBracket(text: string, c: Candidate): boolean {
+  const bracket = blankBrackets[text.charAt(c.start)]
+  return bracket !== undefined && text.charAt(c.end - 1) === bracket.close && (bracket.mayBeEmpty || c.end - c.start > 2)
+}
+
+/**
+ * Brackets or quotes holding only spaces: `共（  ）人`, `（    ）年度`, `“　　”`, `【  】`. A
+ * call's brackets (`f（）`, `print( )`) touch a word.
+ */
+function judgeBracket(text: string, c: Candidate): Judgement | undefined {
+  if (isWordChar(text.charCodeAt(c.start - 1)) || isWordChar(text.charCodeAt(c.end))) return undefined
+  return { role: 'mask', numberStart: c.start }
+}
+
+/**
+ * Two or more U+3000 inside a line: after a label (`姓名：　　　　`) a field to fill; between
+ * Chinese text a number's blank when a unit follows (`共　　人`). At a line's start they are
+ * the first-line indent, and around one character the letter spacing of a title or a label
+ * (`单　　位：`, `目　　录`), except after a date's part (`2024年　　月　　日`) or a word that
+ * announces a number (`共　　家`).
+ */
+function judgeSpaces(text: string, c: Candidate): Judgement | undefined {
+  const before = c.start > 0 ? text.charCodeAt(c.start - 1) : lineEdge
+  if (isLineEdge(before) || before === 0x09 || before === 0x20) return undefined
+  // After a label: a field; after a quantity's label, a count when a unit follows
+  // (`党员总数：　　名`), where other labels only align their value (`报告人：　　张三`).
+  if (before === 0xff1a /* ： */ || before === 0x3a) {
+    if (isFieldEnd(text, c.end)) return { role: 'mask', numberStart: c.start }
+    return quantityLabelRe.test(text.charAt(c.start - 2)) ? { role: 'count', numberStart: c.start } : undefined
+  }
+  if (!isHan(before) || !isHan(text.charCodeAt(c.end))) return undefined
+  const beforeWord = text.charCodeAt(c.start - 2)
+  if (!isHan(beforeWord) && !isDigit(beforeWord) && !isDatePart(before) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
+  return { role: 'count', numberStart: c.start }
+}
+
+/** The last character of a label that names a quantity: `人数：`, `数量：`, `金额：`, `面积：`. */
+const quantityLabelRe = /[数量额率积]/
+/** Words that announce a number: a blank after one is a count even where a cell begins (`共　　家`). */
+const numberLeadRe = /[共约计达近超逾第]/
+/** Labels are short, maybe letter-spaced: `性别：`, `性　　别：` after a field (`姓名：　　　　性别：`). */
+const nextLabelRe = /[\u4e00-\u9fff][\u4e00-\u9fff\u3000 ]{0,7}[：:]/y
+
+/**
+ * A spaced field ends the line, meets punctuation or the next label; spaces before a value
+ * (`报告人：　　张三`) only align it.
+ */
+function isFieldEnd(text: string, end: number): boolean {
+  const after = text.charCodeAt(end)
+  if (isNaN(after) || isFieldBoundary(after)) return true
+  nextLabelRe.lastIndex = end
+  return nextLabelRe.test(text)
 }
 
 /**
@@ -98,64 +265,36 @@ function isShapeMask(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Star runs that pair like Markdown emphasis on one line (`**重点**`, `*斜体*`) are markup,
- * in Markdown and in text exported from it, not masks. A pair is emphasis when both markers have the same length, the text between is
- * short, does not start or end with a space and spans no clause punctuation: masks in a
- * sentence (`发展*名预备党员，转正*名`) are separated by commas.
+ * A document that masks a name with a symbol masks others with the same symbol: there a lone
+ * one in a name's place is a mask too (`在*区率先`, `“*城经验”`), unless it marks a note. A
+ * lone Latin letter is left to the certain contexts: between Chinese words it is as often a
+ * formula's variable (`其中x为解释变量`).
  */
-function findEmphasisMarkers(text: string, runs: readonly MaskRun[]): boolean[] {
-  const isMarker = new Array<boolean>(runs.length).fill(false)
-  // Only star and underscore runs can be markers (`**重点**`, `__重点__`); an x inside a word
-  // between them (`**Excel**`) is no run to pair.
-  for (const kind of ['star', 'line'] as const) {
-    const markers = runs.flatMap((run, i) => (run.kind === kind ? [i] : []))
-    for (let k = 0; k + 1 < markers.length; k++) {
-      const open = runs[markers[k]!]!
-      const close = runs[markers[k + 1]!]!
-      if (open.text.length !== close.text.length || !isEmphasisContent(text, open, close)) continue
-      // Markdown takes `__` for emphasis only at a word's edge: `位于__省__市` is two blanks.
-      if (kind === 'line' && isWordOrHan(text.charCodeAt(open.start - 1))) continue
-      isMarker[markers[k]!] = true
-      isMarker[markers[k + 1]!] = true
-      k++
-    }
+function promoteLoneSymbols(text: string, runs: MaskRun[]): MaskRun[] {
+  const habits = new Set<string>()
+  for (const run of runs) {
+    // A decimal blank (`X.X%`) is a number's habit, not a name's.
+    if (run.role === 'mask' && (run.kind === 'star' || run.kind === 'letter' || run.kind === 'shape') && !run.text.includes('.')) habits.add(run.text.charAt(0))
   }
-  return isMarker
+  if (habits.size === 0) return runs
+  return runs.map((run) => {
+    if (run.role !== 'count' || run.end - run.start !== 1 || run.numberStart !== run.start || !habits.has(run.text) || isLatinLetter(run.text)) return run
+    if (!isNamePosition(text, run.start, run.end)) return run
+    if ((run.kind === 'star' && isFootnoteStar(text, run.start)) || (run.kind === 'letter' && startsLetterTerm(text, run.end))) return run
+    return { ...run, role: 'mask' }
+  })
 }
 
-function isWordOrHan(code: number): boolean {
-  return isHan(code) || isWordChar(code)
+/** 年 and 月 end a date's part: the blank after them is the next part's (`　　年　　月　　日`). */
+function isDatePart(code: number): boolean {
+  return code === 0x5e74 || code === 0x6708
 }
 
-function isEmphasisContent(text: string, open: MaskRun, close: MaskRun): boolean {
-  const inner = text.slice(open.end, close.start)
-  if (inner.length === 0 || inner.length > maxEmphasisLength) return false
-  if (isSpace(inner.charCodeAt(0)) || isSpace(inner.charCodeAt(inner.length - 1))) return false
-  if (clausePunctRe.test(inner) || isLineBreak(inner.charCodeAt(0)) || !isBalanced(inner)) return false
-  // A closer right before a measure word is a count blank (`统计局**调查队全年学习**次`).
-  if (countWordRe.test(text.charAt(close.end))) return false
-  // The same word after both runs is one masked name said twice (`引导**国调系统…在**国调事业`).
-  const word = text.slice(open.end, open.end + 2)
-  if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return false
-  // `***` glued into words on both sides reads as masks (`***市统计局和***县`): bold italics
-  // rarely needs it.
-  if (open.text.length >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) return false
-  return true
+function isLatinLetter(s: string): boolean {
+  return /^[xX\uFF58\uFF38]$/.test(s)
 }
 
-const openers = '《“（「【‘'
-const closers = '》”）」】’'
-
-/** True when the brackets and quotes in `inner` pair up: emphasis does not cross `》《` or `”“`. */
-function isBalanced(inner: string): boolean {
-  const stack: number[] = []
-  for (const ch of inner) {
-    const open = openers.indexOf(ch)
-    if (open >= 0) stack.push(open)
-    else {
-      const close = closers.indexOf(ch)
-      if (close >= 0 && stack.pop() !== close) return false
-    }
-  }
-  return stack.length === 0
+/** ASCII and full-width digits (U+FF10–U+FF19). */
+function isDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)
 }

@@ -26,6 +26,8 @@ export function findMaskSlots(doc: Document, slotWords: readonly string[]): Mask
   return doc.derive(`maskSlots:${sorted.join('|')}`, () => {
     const slots: MaskSlot[] = []
     for (const run of findMaskRuns(doc)) {
+      // Masked digits (`20XX年`) and a template's empty brackets or spaces hold no name.
+      if (run.numberStart !== run.start || run.kind === 'bracket' || run.kind === 'space') continue
       const word = sorted.find((w) => doc.text.startsWith(w, run.end))
       if (word) slots.push({ run, word, before: hanBefore(doc.text, run.start), after: hanAfter(doc.text, run.end) })
     }

@@ -47,7 +47,7 @@ function scan(doc: Document, tokenizer: Tokenizer, suffixRe: RegExp, notIn: read
 }
 
 /** True when one of `phrases` covers [start, end) in `text`. */
-function isInsidePhrase(text: string, start: number, end: number, phrases: readonly string[]): boolean {
+export function isInsidePhrase(text: string, start: number, end: number, phrases: readonly string[]): boolean {
   return phrases.some((p) => {
     for (let i = Math.max(0, end - p.length); i <= start; i++) if (text.startsWith(p, i)) return true
     return false

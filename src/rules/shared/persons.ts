@@ -1,11 +1,11 @@
 // Finds personal names next to a title (张三同志, 书记李四, 李四局长): the title words are found
 // first, and only their clauses are tagged, so a text without titles never loads the tokenizer.
 import type { Document } from '../../core/document.js'
-import { personTitles, surnameLength } from '../../nlp/person-names.js'
+import { commonWordsTaggedAsNames, personTitles, surnameLength } from '../../nlp/person-names.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
 import { literalAlternation } from './options.js'
-import { tokensAround } from './token-window.js'
+import { prefetchNear, tokensAround, tokensNear } from './token-window.js'
 
 /** A name next to a title: the name's span [start, end) in UTF-16 code units, and the title. */
 export interface PersonMention {
@@ -77,6 +77,7 @@ const notSurnameTagRe = /^(?:v|p|u|c|d|r|f|t|w)/
 
 /** A one-character surname followed by a one- or two-character word that may be a given name. */
 function isSplitName(surname: Token, given: Token): boolean {
+  if (isTitleWord(given.word)) return false
   if (surname.word.length !== 1 || surnameLength(surname.word) !== 1 || notSurnameTagRe.test(surname.tag) || !isAllHan(given.word)) return false
   return given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
 }
@@ -92,11 +93,62 @@ function isAllHan(word: string): boolean {
  */
 const functionSurnameRe = /^[由向和与对给请让被把从在为跟同及经据以将]/
 
+/**
+ * First characters of an organ or a title (局, 处, 科, 委): after a preposition-surname they start
+ * the next word (`由局长牵头` tagged 由局/x 长), not a given name.
+ */
+const organCharRe = /^[局处科委厅部院所队站办组股室]$/
+
 /** Two to four Han characters, starting with a surname, tagged as a name or unknown word. */
 function isPersonName(token: Token): boolean {
   const { word, tag } = token
   if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word)) return false
-  if (word.length === 2 && functionSurnameRe.test(word) && surnameLength(word.slice(1)) === 1) return false
+  if (word.length === 2 && functionSurnameRe.test(word) && (surnameLength(word.slice(1)) === 1 || tag === 'x' || organCharRe.test(word.charAt(1)))) return false
   const surname = surnameLength(word)
+  if (titleQualifierRe.test(word) || commonWordsTaggedAsNames.has(word)) return false
   return surname > 0 && word.length - surname >= 1 && word.length - surname <= 2
+}
+
+/** Words of title qualifiers only (原副 of 原副书记, 常务副): no name. */
+const titleQualifierRe = /^[原前副正代常务总第]+$/
+
+/** Code units tagged on each side of a name looked up by position: the word before and after it. */
+const nameReach = 6
+
+/** Tags, in one call, what {@link personNameAt} will read at each of `starts`. */
+export function prefetchNames(doc: Document, tokenizer: Tokenizer, starts: readonly number[]): void {
+  prefetchNear(doc, tokenizer, starts, 4, nameReach)
+}
+
+/**
+ * The personal name starting at `at`, as the tagger reads the clause: one name word (李建军/nr,
+ * 张伟/x) or a surname it split off (刘/zg 文华/nz). Undefined when the words there are no name.
+ */
+export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): Span | undefined {
+  const tokens = tokensNear(doc, tokenizer, at, Math.min(doc.text.length, at + 4), nameReach)
+  const i = tokens.findIndex((t) => t.start === at)
+  const first = tokens[i]
+  if (!first) {
+    // The tagger glued the surname to the word before (法定代理/n 人周/x 建华/nz).
+    const glued = tokens.findIndex((t) => t.start < at && t.end === at + 1)
+    const given = tokens[glued + 1]
+    const surname = doc.text.charAt(at)
+    return glued >= 0 && given && !isTitleWord(given.word) && surnameLength(surname) === 1 && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
+  }
+  if (isPersonName(first)) return first
+  const given = tokens[i + 1]
+  if (given && (isSplitName(first, given) || isSplitSurnameWord(first, given))) return { start: first.start, end: given.end }
+  return undefined
+}
+
+
+/** The tagger read a surname as a word of its own (刘/zg, 王/nr) before a given name of one or two characters. */
+function isSplitSurnameWord(surname: Token, given: Token): boolean {
+  if (isTitleWord(given.word)) return false
+  return surname.word.length === 1 && surnameLength(surname.word) === 1 && /^(?:nr|zg|x|ng|nrt|nrfg)$/.test(surname.tag) && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
+}
+
+/** A title or a form of address after a surname (王局长, 刘主任, 张律师, 李师傅): the pair names no one. */
+function isTitleWord(word: string): boolean {
+  return personTitles.some((t) => word.endsWith(t)) || /^(?:律师|法官|师傅|大爷|大妈|阿姨|某|总|工|老板|先生|女士)$/.test(word)
 }

@@ -136,16 +136,25 @@ function chainedTownName(text: string, gazetteer: Gazetteer, suffixStart: number
 
 let shortMatcher: { readonly gazetteer: Gazetteer; readonly index: FirstCharIndex } | undefined
 
-/** Short names of provinces, prefectures and counties written without suffix, as whole words. */
+/**
+ * Short names of provinces, prefectures and counties written without suffix, as whole words.
+ * Before 同志 a short name is a person's (天津同志 is someone's given name or a form of address).
+ */
 function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
   if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, index: new FirstCharIndex(standaloneShortNames(gazetteer)) }
   for (const hit of shortMatcher.index.matches(doc.text)) {
     const units = highestLevel(gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3))
-    if (!isStandalone(doc, hit.begin, hit.end)) continue
-    if (!isTokenAligned(tokensAround(doc, tokenizer, hit.begin, hit.end), hit.begin, hit.end)) continue
+    if (!isStandalone(doc, hit.begin, hit.end) || doc.text.startsWith('同志', hit.end)) continue
+    const tokens = tokensAround(doc, tokenizer, hit.begin, hit.end)
+    if (!isTokenAligned(tokens, hit.begin, hit.end)) continue
+    // The tagger reads it as a common word (`他文山话多`: 文山/n): a word, not the prefecture.
+    if (tokens.some((t) => t.start === hit.begin && t.end === hit.end && !shortNameTagRe.test(t.tag))) continue
     yield { start: hit.begin, end: hit.end, maskEnd: hit.end, units, evidence: 'short', isGeneric: false }
   }
 }
+
+/** Tags a short name written without suffix may carry: places, names, proper nouns, abbreviations, unknown words. */
+const shortNameTagRe = /^(?:ns|nr|nrt|nrfg|nz|nt|x|j)$/
 
 /** Written alone, a short name means its highest unit: `河北` is 河北省, not 天津's 河北区. */
 function highestLevel(units: readonly Unit[]): Unit[] {
@@ -160,13 +169,7 @@ function highestLevel(units: readonly Unit[]): Unit[] {
  * too easily in other words (久治 in a misquoted 长治久安); they count only before a suffix.
  */
 function standaloneShortNames(gazetteer: Gazetteer): string[] {
-  const names: string[] = []
-  for (const [short, units] of gazetteer.shortNames()) {
-    if (units.some((u) => u.level === 1 || (u.level === 2 && !gazetteer.isCommonShortName(u)) || (u.level === 3 && short.length >= 3 && !gazetteer.isCommonShortName(u)))) {
-      names.push(short)
-    }
-  }
-  return names
+  return gazetteer.shortNamesWhere((short, level, isCommon) => level === 1 || (level === 2 && !isCommon()) || (level === 3 && short.length >= 3 && !isCommon()))
 }
 
 /** Not part of a longer run of Han characters that the suffix scan reads (宁夏回族自治区). */

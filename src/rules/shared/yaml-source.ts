@@ -1,4 +1,5 @@
 // Parses YAML text into plain data plus a locator from key paths to line/column.
+import { localText } from '../../i18n/catalogue.js'
 import { createRequire } from 'node:module'
 import type { Node } from 'yaml'
 import { ConfigError } from '../../core/errors.js'
@@ -23,7 +24,7 @@ export function parseYaml(text: string, path: string): ParsedYaml {
   const error = doc.errors[0]
   if (error) {
     const pos = lineCounter.linePos(error.pos[0])
-    throw new ConfigError(`invalid YAML: ${error.message.split('\n')[0]}`, { path, line: pos.line, column: pos.col })
+    throw new ConfigError(localText('error.invalid-yaml', { reason: error.message.split('\n')[0]! }), { path, line: pos.line, column: pos.col })
   }
   const locate = (keyPath: readonly (string | number)[]) => {
     let node: Node | null = doc.contents

@@ -1,0 +1,66 @@
+// The `annotate` command: a copy of a Word .docx with a comment (批注) on every finding's
+// span, authored `mask-audit`, for writers who review in Word or WPS. The original is never
+// written; profile, config and rules apply as for `check`.
+import { readFileSync, realpathSync } from 'node:fs'
+import { extname, resolve } from 'node:path'
+import { UsageError } from '../core/errors.js'
+import type { Finding } from '../core/finding.js'
+import { addDocxComments, type DocxComment } from '../io/docx-comments.js'
+import { formatOf } from '../io/read-document.js'
+import { writeFileAtomic } from '../io/write.js'
+import { findingsOf } from '../run/file-findings.js'
+import { writeErr } from './io.js'
+import { parseLangOption, processLocaleLang } from './lang.js'
+
+/** Options of `annotate`, as commander parses them. */
+export interface AnnotateOptions {
+  readonly output?: string
+  readonly profile?: string
+  readonly rule: string[]
+  readonly rules: string[]
+  readonly config?: string
+  readonly lang?: string
+}
+
+/** Runs `annotate`; returns 0 when the copy is written (findings or not). */
+export async function runAnnotate(file: string, options: AnnotateOptions): Promise<number> {
+  const output = checkPaths(file, options.output)
+  // The findings are worded in the language the comments are written in: --lang, the config's, the locale's.
+  const cliLang = parseLangOption(options.lang)
+  const { findings, lang } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, ruleFiles: options.rules, configPath: options.config, ...(cliLang && { lang: cliLang }), localeLang: processLocaleLang() })
+  const comments = findings.map((f) => commentOf(f, lang))
+  const bytes = addDocxComments(readFileSync(file), comments, { author: 'mask-audit', initials: 'MA', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, file)
+  writeFileAtomic(output, bytes)
+  writeErr(lang === 'zh' ? `${file}：已在 ${output} 中添加 ${comments.length} 条批注` : `${file}: ${comments.length} comment${comments.length === 1 ? '' : 's'} written to ${output}`)
+  return 0
+}
+
+/** The output path, after checking that the input is a .docx and the original is never overwritten. */
+function checkPaths(file: string, output: string | undefined): string {
+  if (output === undefined) throw new UsageError('annotate needs -o OUT.docx', {}, 'mask-audit annotate report.docx -o report.reviewed.docx')
+  if (formatOf(file) !== 'docx') throw new UsageError(`annotate reads Word .docx files, not ${extname(file) || 'files without an extension'}`, { path: file }, 'use `mask-audit check` for text, Markdown and HTML')
+  if (formatOf(output) !== 'docx') throw new UsageError(`-o ${output}: the copy is a Word document and needs the .docx extension`)
+  if (isSameFile(file, output)) throw new UsageError(`-o ${output} is the file being annotated`, {}, 'the original is never overwritten; write the copy elsewhere')
+  return output
+}
+
+function isSameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b)
+  } catch {
+    return resolve(a) === resolve(b)
+  }
+}
+
+const zhSeverity = { error: '错误', warning: '警告', info: '提示' } as const
+
+/** A finding as a comment: the message, the suggestion when there is one, and the rule id. */
+export function commentOf(f: Finding, lang: 'zh' | 'en'): DocxComment {
+  const paragraphs = [f.message]
+  if (f.suggestion !== undefined && !f.message.includes(f.suggestion)) {
+    paragraphs.push(f.suggestion === '' ? (lang === 'zh' ? '建议：删除' : 'Suggestion: delete it') : lang === 'zh' ? `建议改为：${f.suggestion}` : `Suggestion: ${f.suggestion}`)
+  }
+  paragraphs.push(lang === 'zh' ? `${f.ruleId}（${zhSeverity[f.severity]}）` : `${f.ruleId} (${f.severity})`)
+  return { offset: f.offset, length: f.length, paragraphs }
+}
+

@@ -1,0 +1,29 @@
+// The `--lang` option and the locale: which language the command line speaks before any config is read.
+import { localeLang, isLang } from '../i18n/lang.js'
+import { localText, langs, type Lang } from '../i18n/catalogue.js'
+import { UsageError } from '../core/errors.js'
+
+/** `--lang zh|en`, checked. */
+export function parseLangOption(raw: string | undefined): Lang | undefined {
+  if (raw === undefined) return undefined
+  if (!isLang(raw)) throw new UsageError(localText('error.unknown-lang', { lang: raw }), {}, localText('hint.one-of', { names: [...langs] }))
+  return raw
+}
+
+/** The language of this process's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`). */
+export function processLocaleLang(): Lang {
+  return localeLang(process.env)
+}
+
+/**
+ * The language for what is printed before a command has parsed its options (help, usage
+ * errors): a valid `--lang` anywhere in `argv`, else the locale's.
+ */
+export function argvLang(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined
+    if (value !== undefined && isLang(value)) return value
+  }
+  return processLocaleLang()
+}

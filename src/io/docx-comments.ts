@@ -1,0 +1,231 @@
+// Writes a copy of a .docx with a Word comment (批注) on given spans of its text: the body XML
+// gets comment range marks (splitting runs where a span starts or ends inside one), and the
+// comments part, its relationship and its content type are added or extended. Everything else
+// in the package, existing comments and tracked changes included, is kept as it was.
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { InputError } from '../core/errors.js'
+import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
+
+/** A comment to add: a span of the decoded text (UTF-16 code units, paragraphs joined by `\n`) and its paragraphs. */
+export interface DocxComment {
+  readonly offset: number
+  readonly length: number
+  /** The comment's text, one entry a paragraph. */
+  readonly paragraphs: readonly string[]
+}
+
+/** Who and when, written on every comment. */
+export interface CommentAuthor {
+  readonly author: string
+  readonly initials: string
+  /** ISO 8601, e.g. `2026-12-02T05:00:00Z`. */
+  readonly date: string
+}
+
+const bodyPart = 'word/document.xml'
+const relsPart = 'word/_rels/document.xml.rels'
+const typesPart = '[Content_Types].xml'
+const commentsType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments'
+const commentsContentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml'
+const wordNs = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+/** The most the whole package may inflate to: a report with its pictures, not a zip bomb. */
+const maxPackageBytes = 1024 * 1024 * 1024
+
+/**
+ * The bytes of a copy of `docx` with one comment per entry of `comments`, anchored on its
+ * span. Throws InputError when the package cannot be read.
+ */
+export function addDocxComments(docx: Uint8Array, comments: readonly DocxComment[], who: CommentAuthor, path: string): Uint8Array {
+  const files = unzipPackage(docx, path)
+  const bodyBytes = files[bodyPart]
+  if (!bodyBytes) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
+  const xml = strFromU8(bodyBytes)
+  const commentsPath = findCommentsPart(files)
+  const existing = files[commentsPath] ? strFromU8(files[commentsPath]) : undefined
+  let nextId = Math.max(maxId(xml), existing ? maxId(existing) : -1) + 1
+  const anchors = comments.map((c) => ({ ...c, id: nextId++ }))
+  files[bodyPart] = strToU8(insertRanges(xml, mapDocxBody(xml), anchors))
+  files[commentsPath] = strToU8(withComments(existing, anchors, who))
+  if (!existing) registerCommentsPart(files, commentsPath)
+  return zipPackage(files)
+}
+
+function unzipPackage(bytes: Uint8Array, path: string): Record<string, Uint8Array> {
+  let total = 0
+  try {
+    return unzipSync(bytes, {
+      filter: (entry) => {
+        total += entry.originalSize
+        if (total > maxPackageBytes) throw new Error(`the package would inflate to more than ${maxPackageBytes} bytes`)
+        return true
+      },
+    })
+  } catch (error) {
+    throw new InputError(`corrupt .docx: ${error instanceof Error ? error.message : String(error)}`, { path })
+  }
+}
+
+/** Media are stored, not deflated again: they are compressed already. */
+function zipPackage(files: Record<string, Uint8Array>): Uint8Array {
+  const entries: Zippable = {}
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { level: /\.(xml|rels)$/i.test(name) ? 6 : 0 }]
+  return zipSync(entries)
+}
+
+/** The largest `w:id` in a part, or -1: comment ids must not collide with any mark's id. */
+function maxId(xml: string): number {
+  let max = -1
+  for (const m of xml.matchAll(/\bw:id="(-?\d+)"/g)) max = Math.max(max, Number(m[1]))
+  return max
+}
+
+/** Where the package keeps its comments: the target of the body's comments relationship, else the usual name. */
+function findCommentsPart(files: Record<string, Uint8Array>): string {
+  const rels = files[relsPart] ? strFromU8(files[relsPart]) : ''
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!m[0].includes(`Type="${commentsType}"`)) continue
+    const target = /Target="([^"]+)"/.exec(m[0])?.[1]
+    if (target) return target.startsWith('/') ? target.slice(1) : `word/${target}`
+  }
+  return 'word/comments.xml'
+}
+
+function registerCommentsPart(files: Record<string, Uint8Array>, commentsPath: string): void {
+  const rels = files[relsPart] ? strFromU8(files[relsPart]) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+  const used = new Set([...rels.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]))
+  let n = used.size + 1
+  while (used.has(`rId${n}`)) n++
+  const relationship = `<Relationship Id="rId${n}" Type="${commentsType}" Target="${commentsPath.slice('word/'.length)}"/>`
+  files[relsPart] = strToU8(rels.replace('</Relationships>', `${relationship}</Relationships>`))
+  const types = files[typesPart] ? strFromU8(files[typesPart]) : ''
+  if (!types.includes(`PartName="/${commentsPath}"`)) {
+    files[typesPart] = strToU8(types.replace('</Types>', `<Override PartName="/${commentsPath}" ContentType="${commentsContentType}"/></Types>`))
+  }
+}
+
+/** The comments part with the new comments appended (a new part when there was none). */
+function withComments(existing: string | undefined, anchors: readonly (DocxComment & { id: number })[], who: CommentAuthor): string {
+  const added = anchors.map((a) => commentXml(a, who)).join('')
+  if (existing && existing.includes('</w:comments>')) return existing.replace('</w:comments>', `${added}</w:comments>`)
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${wordNs}">${added}</w:comments>`
+}
+
+function commentXml(anchor: DocxComment & { id: number }, who: CommentAuthor): string {
+  const paragraphs = anchor.paragraphs.map((text, i) => {
+    const ref = i === 0 ? '<w:r><w:annotationRef/></w:r>' : ''
+    return `<w:p>${ref}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`
+  })
+  return `<w:comment w:id="${anchor.id}" w:author="${escapeXml(who.author)}" w:date="${who.date}" w:initials="${escapeXml(who.initials)}">${paragraphs.join('')}</w:comment>`
+}
+
+/** Escapes text for XML, dropping the characters XML 1.0 cannot hold at all. */
+export function escapeXml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+/** An insertion into the body XML: at `at`, close what is open, add the marks, reopen. */
+interface Insertion {
+  readonly at: number
+  readonly before: string
+  readonly after: string
+  readonly ends: string[]
+  readonly starts: string[]
+}
+
+/** The body XML with a comment range and a reference for every anchor. */
+function insertRanges(xml: string, paragraphs: readonly BodyParagraph[], anchors: readonly (DocxComment & { id: number })[]): string {
+  const locate = locator(paragraphs)
+  const insertions = new Map<string, Insertion>()
+  const at = (point: Point, edge: 'start' | 'end'): Insertion => {
+    let last: Insertion | undefined
+    for (const ins of insertionFor(point, edge)) {
+      const key = `${ins.at}:${ins.before}:${ins.after}`
+      last = insertions.get(key) ?? ins
+      insertions.set(key, last)
+    }
+    return last!
+  }
+  for (const a of anchors) {
+    const startMark = `<w:commentRangeStart w:id="${a.id}"/>`
+    const endMark = `<w:commentRangeEnd w:id="${a.id}"/><w:r><w:commentReference w:id="${a.id}"/></w:r>`
+    const start = locate(a.offset, 'start')
+    if (a.length === 0) {
+      at(start, 'start').starts.push(startMark + endMark)
+      continue
+    }
+    at(start, 'start').starts.push(startMark)
+    at(locate(a.offset + a.length, 'end'), 'end').ends.push(endMark)
+  }
+  const ordered = [...insertions.values()].sort((a, b) => a.at - b.at)
+  const out: string[] = []
+  let last = 0
+  for (const ins of ordered) {
+    out.push(xml.slice(last, ins.at), ins.before, ...ins.ends, ...ins.starts, ins.after)
+    last = ins.at
+  }
+  out.push(xml.slice(last))
+  return out.join('')
+}
+
+/** A place in the body: a piece and a UTF-16 index inside it, or a paragraph with no text. */
+type Point = { readonly piece: BodyPiece; readonly k: number } | { readonly piece: undefined; readonly at: number }
+
+/**
+ * Finds where an offset of the decoded text falls. A span's start belongs to the piece that
+ * holds its first character; its end to the piece that holds its last one.
+ */
+function locator(paragraphs: readonly BodyParagraph[]): (offset: number, edge: 'start' | 'end') => Point {
+  const starts: number[] = []
+  let offset = 0
+  for (const p of paragraphs) {
+    starts.push(offset)
+    offset += p.text.length + 1
+  }
+  return (target, edge) => {
+    let lo = 0
+    let hi = paragraphs.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= target) lo = mid
+      else hi = mid - 1
+    }
+    const paragraph = paragraphs[lo]
+    if (!paragraph) return { piece: undefined, at: 0 }
+    const k = Math.min(target - starts[lo]!, paragraph.text.length)
+    const pieces = paragraph.pieces
+    if (pieces.length === 0) return { piece: undefined, at: paragraph.insideStart }
+    for (const piece of pieces) {
+      const end = piece.start + piece.text.length
+      if (edge === 'start' ? k < end : k <= end && k > piece.start) return { piece, k: k - piece.start }
+    }
+    const tail = pieces[pieces.length - 1]!
+    return edge === 'start' && k >= paragraph.text.length ? { piece: tail, k: tail.text.length } : { piece: pieces[0]!, k: 0 }
+  }
+}
+
+/** Where marks go for a point, and what must be closed and reopened around them to split a run. */
+function insertionFor(point: Point, edge: 'start' | 'end'): Insertion[] {
+  const make = (at: number, before = '', after = ''): Insertion => ({ at, before, after, ends: [], starts: [] })
+  if (!point.piece) return [make(point.at)]
+  const { piece } = point
+  // Inside an entity or a mark nothing can be split: a start moves before it, an end after it.
+  const k = piece.isPlain || point.k === 0 || point.k >= piece.text.length ? point.k : edge === 'start' ? 0 : piece.text.length
+  const isBefore = k === 0
+  const isAfter = k >= piece.text.length
+  const run = piece.run
+  if (!run || run.closeEnd < 0) return [make(isAfter ? piece.tagEnd : piece.tagStart)]
+  if (isBefore && piece.tagStart === run.firstChildStart && piece.rawStart === piece.textStart) return [make(run.openStart)]
+  if (isAfter && piece.tagEnd === run.lastChildEnd && piece.rawEnd === piece.textEnd) return [make(run.closeEnd)]
+  const reopen = `${run.openTag}${run.rPr}`
+  if (isBefore && piece.rawStart === piece.textStart) return [make(piece.tagStart, '</w:r>', reopen)]
+  if (isAfter && piece.rawEnd === piece.textEnd) return [make(piece.tagEnd, '</w:r>', reopen)]
+  const at = isBefore ? piece.rawStart : isAfter ? piece.rawEnd : piece.rawStart + k
+  const split = make(at, '</w:t></w:r>', `${reopen}<w:t xml:space="preserve">`)
+  // The first half keeps its spaces too: `<w:t>` becomes `<w:t xml:space="preserve">`.
+  return piece.hasPreserve ? [split] : [make(piece.tagStart + '<w:t'.length, ' xml:space="preserve"'), split]
+}

@@ -1,0 +1,159 @@
+// An index of jieba's dictionary (dist/data/jieba-words.bin, written by
+// scripts/build-jieba-words.mjs over the dict.txt of @node-rs/jieba): finds the dictionary
+// words inside a text, so the tokenizer can give jieba only those (see jieba-backend.ts).
+// Words are compared as UTF-8 bytes, in dict.txt itself; nothing is decoded or parsed.
+import { readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Where `npm run build` writes the index: dist/data/, from dist/<dir>/ and from src/nlp/ alike. */
+export const jiebaWordsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'data', 'jieba-words.bin')
+
+const magic = 0x3357424a // 'JBW3'
+
+interface Header {
+  readonly dictBytes: number
+  readonly version: string
+  readonly count: number
+  readonly totalFrequency: number
+}
+
+/** The words of jieba's dictionary, sorted by their UTF-8 bytes, as lines of dict.txt. */
+export class JiebaWords {
+  readonly totalFrequency: number
+  readonly size: number
+  /** Byte offset of each word's line in dict.txt, and the word's length in bytes. */
+  private readonly lineStarts: Int32Array
+  private readonly wordBytes: Uint8Array
+  /** Words whose first character is code point c (below 0x10000) are [byFirst[c], byFirst[c + 1]). */
+  private readonly byFirst = new Int32Array(0x10002)
+
+  constructor(
+    private readonly dict: Buffer,
+    index: Uint8Array,
+    header: Header,
+  ) {
+    this.size = header.count
+    this.totalFrequency = header.totalFrequency
+    this.lineStarts = new Int32Array(index.buffer, index.byteOffset, this.size)
+    this.wordBytes = new Uint8Array(index.buffer, index.byteOffset + this.size * 4, this.size)
+    // Byte order is code point order, so each first character's words are one run; those of
+    // characters past the BMP come last, in slot 0x10000.
+    const byFirst = this.byFirst.fill(this.size)
+    for (let i = this.size - 1; i >= 0; i--) {
+      const first = Math.min(0x10000, firstCodePoint(dict, this.lineStarts[i]!))
+      byFirst[first] = i
+    }
+    for (let c = 0x10000; c >= 0; c--) if (byFirst[c]! > byFirst[c + 1]!) byFirst[c] = byFirst[c + 1]!
+  }
+
+  /**
+   * Calls `visit` with the index of every dictionary word that occurs in `text` (a word found
+   * at several places, once per place). Walks forward from each character, narrowing the
+   * range of words that begin with the bytes read so far.
+   */
+  forEachWordIn(text: string, visit: (index: number) => void): void {
+    const bytes = Buffer.from(text, 'utf8')
+    for (let i = 0; i < bytes.length; i++) {
+      const lead = bytes[i]!
+      if ((lead & 0xc0) === 0x80) continue // inside a character
+      let lo: number
+      let hi: number
+      let k: number
+      const first = firstCodePoint(bytes, i)
+      if (first < 0x10000) {
+        lo = this.byFirst[first]!
+        hi = this.byFirst[first + 1]!
+        k = utf8Length(lead)
+      } else {
+        lo = this.byFirst[0x10000]!
+        hi = this.size
+        k = 0
+      }
+      while (lo < hi) {
+        // [lo, hi) begin with the k bytes at i, whole characters; a word of exactly those sorts first.
+        if (k > 0 && this.wordBytes[lo] === k) visit(lo)
+        if (i + k >= bytes.length) break
+        const c = firstCodePoint(bytes, i + k)
+        lo = this.lowerBound(lo, hi, k, c)
+        hi = this.lowerBound(lo, hi, k, c + 1)
+        k += utf8Length(bytes[i + k]!)
+      }
+    }
+  }
+
+  /** The line of dict.txt for word `i`: `word frequency tag`. */
+  lineOf(i: number): string {
+    const start = this.lineStarts[i]!
+    let end = this.dict.indexOf(0x0a, start)
+    if (end < 0) end = this.dict.length
+    if (this.dict[end - 1] === 0x0d) end--
+    return this.dict.toString('utf8', start, end)
+  }
+
+  /** The frequency of word `i`: the number after it on its line. */
+  frequencyOf(i: number): number {
+    let n = 0
+    for (let at = this.lineStarts[i]! + this.wordBytes[i]! + 1; ; at++) {
+      const digit = this.dict[at]! - 0x30
+      if (digit < 0 || digit > 9) return n
+      n = n * 10 + digit
+    }
+  }
+
+  wordOf(i: number): string {
+    return this.dict.toString('utf8', this.lineStarts[i]!, this.lineStarts[i]! + this.wordBytes[i]!)
+  }
+
+  /**
+   * The first index in [lo, hi) whose word's character at byte k is at least code point c (a
+   * word ending before k counts as less). The words of the range share their first k bytes,
+   * so byte k starts a character in each.
+   */
+  private lowerBound(lo: number, hi: number, k: number, c: number): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      const cp = this.wordBytes[mid]! > k ? firstCodePoint(this.dict, this.lineStarts[mid]! + k) : -1
+      if (cp < c) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+}
+
+/** Bytes of the UTF-8 sequence a lead byte starts (1 for a stray continuation byte). */
+function utf8Length(lead: number): number {
+  return lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4
+}
+
+/** The code point of the UTF-8 sequence at `at`. */
+function firstCodePoint(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at]!
+  const length = utf8Length(lead)
+  if (length === 1) return lead
+  let cp = lead & (0xff >> (length + 1))
+  for (let k = 1; k < length; k++) cp = (cp << 6) | (bytes[at + k]! & 0x3f)
+  return cp
+}
+
+/**
+ * The dictionary's words, or undefined when the index was not built or was built from
+ * another dict.txt than the one installed (`dictPath`, `version` of @node-rs/jieba): the
+ * caller then loads the dictionary whole.
+ */
+export function readJiebaWords(dictPath: string, version: string, file: string = jiebaWordsFile): JiebaWords | undefined {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    return undefined
+  }
+  if (bytes.length < 8 || bytes.readUInt32LE(0) !== magic) return undefined
+  const headerLength = bytes.readUInt32LE(4)
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header
+  if (header.version !== version || header.dictBytes !== statSync(dictPath).size) return undefined
+  let index: Uint8Array = bytes.subarray(8 + headerLength)
+  // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
+  if (index.byteOffset % 4 !== 0) index = index.slice()
+  return new JiebaWords(readFileSync(dictPath), index, header)
+}

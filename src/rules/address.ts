@@ -1,0 +1,49 @@
+// Kind `address`: an address written below the county or district (`住永宁县杨和镇纳家户村三组`,
+// `家住文化路12号`, `幸福小区3栋2单元501室`). A residence may be named down to the county; the
+// town, village, street, number or flat identify the person.
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from './shared/validate.js'
+import { findAddresses } from './shared/addresses.js'
+import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { lazy, zod } from './shared/options.js'
+import { localText } from '../i18n/catalogue.js'
+import type { Profile, RuleKind } from './types.js'
+
+/** Options of an address rule. */
+export interface AddressOptions {
+  readonly onlyWhenMasked: readonly Profile[]
+}
+
+const schema = lazy(() => zod().strictObject({ onlyWhenMasked: onlyWhenMaskedSchema() }))
+
+/** What names a company on the line before its domicile (`被告：宁夏某建设有限公司，住所地…`). */
+const companyLineRe = /(?:公司|集团|厂|合作社|医院|学校|中心|协会|银行|事务所)[^\n]{0,20}$/
+
+/** A masked company on the line: A公司, 某某公司, ***公司. */
+const maskedCompanyRe = /(?:[A-Z甲乙丙丁]|某|[×xX*＊]{2,})[\u4e00-\u9fff]{0,6}(?:公司|集团|厂|合作社|店)/
+
+/** The `address` kind. Message variables: `{text}` (the part below the county), `{cue}`. */
+export const addressKind: RuleKind<AddressOptions> = {
+  name: 'address',
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  compile(rule, settings) {
+    return (doc) => {
+      if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked)) return []
+      const findings: RawFinding[] = []
+      for (const address of findAddresses(doc)) {
+        if (address.leakStart === undefined) continue
+        // A company's domicile is public when the company is named in clear before it.
+        const lineBefore = doc.text.slice(Math.max(0, address.start - 40), address.start)
+        if (address.cue !== '' && companyLineRe.test(lineBefore) && !maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))) continue
+        const text = doc.text.slice(address.leakStart, address.end)
+        findings.push({
+          offset: address.leakStart,
+          length: address.end - address.leakStart,
+          args: { text, cue: address.cue || localText('leak.address.shape') },
+          data: { names: [text], redact: { offset: address.leakStart, length: address.end - address.leakStart } },
+        })
+      }
+      return findings
+    }
+  },
+}

@@ -1,0 +1,138 @@
+// Kind `identifier`: direct identifiers left in clear (ID numbers, credit codes, bank cards,
+// phone numbers, plates, e-mail, QQ and WeChat) or masked with too much left, each with the
+// masked form `redact` writes in the document's own convention.
+import type { RawFinding } from '../core/finding.js'
+import { parseWithSchema } from './shared/validate.js'
+import { localText, type LocalText } from '../i18n/catalogue.js'
+import { getGazetteer } from '../nlp/gazetteer.js'
+import { inferConventions, maskIdentifier } from './shared/identifiers/conventions.js'
+import { DivisionCodes } from './shared/identifiers/division-codes.js'
+import type { NumberContext } from './shared/identifiers/numbers.js'
+import { labelBefore } from './shared/identifiers/numbers.js'
+import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/scan.js'
+import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
+import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
+import type { Profile, RuleKind } from './types.js'
+
+/** Options of an identifier rule. */
+export interface IdentifierOptions {
+  readonly onlyWhenMasked: readonly Profile[]
+  /** Classes reported in the profiles of `onlyWhenMasked` (a draft's office phone is public on purpose). */
+  readonly maskedDraftClasses: readonly IdentifierClass[]
+  readonly cardWords: readonly string[]
+  readonly idWords: readonly string[]
+  readonly phoneWords: readonly string[]
+  readonly otherNumberWords: readonly string[]
+  /** Labels of numbers and addresses published on purpose (`监督电话`, `举报邮箱`). */
+  readonly publicLabels: readonly string[]
+  /** Domains of public bodies' mail (`gov.cn`): an address there is an office's, not a person's. */
+  readonly publicDomains: readonly string[]
+}
+
+const classEnum = lazy(() => zod().enum(identifierClasses as unknown as [IdentifierClass, ...IdentifierClass[]]))
+const schema = lazy(() => {
+  const z = zod()
+  return z.strictObject({
+    onlyWhenMasked: onlyWhenMaskedSchema(),
+    maskedDraftClasses: z.array(classEnum()).default([...identifierClasses]),
+    cardWords: textList(),
+    idWords: textList(),
+    phoneWords: textList(),
+    otherNumberWords: textList(),
+    publicLabels: textList(),
+    publicDomains: z.array(text()).default([]),
+  })
+})
+
+/** The `identifier` kind. Message arguments: `{text}`, `{what}` (the class), `{left}` (variant `.partial` only). */
+export const identifierKind: RuleKind<IdentifierOptions> = {
+  name: 'identifier',
+  parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  compile(rule, settings) {
+    const o = rule.options
+    const { context, publicLabelRe, fullMaskLabels } = compileTables(o)
+    const partialMessageId = `${rule.messageId}.partial`
+    const isGated = o.onlyWhenMasked.includes(settings.profile)
+    const reported = new Set<IdentifierClass>(isGated ? o.maskedDraftClasses : identifierClasses)
+    return (doc) => {
+      const hits = findIdentifiers(doc.text, context)
+      const masked = hits.filter((h) => h.mask !== undefined)
+      // Partly masked identifiers show the document masks, as a name mask does.
+      if (isGated && masked.length === 0 && !shouldCheckForLeaks(doc, settings.profile, o.onlyWhenMasked)) return []
+      // Learnt on the first finding: most documents have none.
+      const conventionOf = lazy(() => inferConventions(masked, findFullyMaskedClasses(doc.text, fullMaskLabels)))
+      const findings: RawFinding[] = []
+      for (const hit of hits) {
+        if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc.text, hit, publicLabelRe, o.publicDomains)) continue
+        const value = doc.text.slice(hit.start, hit.end)
+        findings.push({
+          offset: hit.start,
+          length: hit.end - hit.start,
+          ...(hit.mask ? { messageId: partialMessageId, args: { text: value, what: classNames[hit.kind], left: describeLeft(hit.mask) } } : { args: { text: value, what: classNames[hit.kind] } }),
+          data: { names: [value], identifier: hit.kind, redact: { offset: hit.start, length: hit.end - hit.start, replacement: maskIdentifier(value, hit.kind, conventionOf()(hit.kind)) } },
+        })
+      }
+      return findings
+    }
+  },
+}
+
+/** The word lists of a rule compiled once: the scanner's context, the public labels, the labels of whole masks. */
+function compileTables(o: IdentifierOptions) {
+  const anyOf = (words: readonly string[]) => new RegExp(literalAlternation(words))
+  const context: NumberContext = {
+    divisions: new DivisionCodes(getGazetteer),
+    today: new Date(),
+    cardWordRe: anyOf(o.cardWords),
+    otherNumberWordRe: anyOf(o.otherNumberWords),
+    idWordRe: anyOf(o.idWords),
+  }
+  // A label, a few characters of its own (`号码`), a colon, then a run of masks as long as the identifier.
+  const wholeMasks = [
+    ['id', o.idWords, 15],
+    ['card', o.cardWords, 16],
+    ['mobile', o.phoneWords, 11],
+  ] as const
+  const fullMaskLabels = wholeMasks.map(([kind, words, length]) => ({ kind, re: new RegExp(`(?:${literalAlternation(words)})[^\\n。；，0-9]{0,6}?[：:]?\\s*([*\\uFF0A\\u00D7xX]{${length},})`, 'g') }))
+  return { context, publicLabelRe: anyOf(o.publicLabels), fullMaskLabels }
+}
+
+/**
+ * A line that holds only a label before the number (`联系电话：0951-6912345` closing a notice):
+ * the issuing office's contact. A party's own number is written inside its description
+ * (`王某，男，……，电话0951-6912345`).
+ */
+const contactLineRe = /^[\s\u3000]*[\u4e00-\u9fff]{0,6}(?:电话|邮箱|信箱|方式)[：:]\s*$/
+
+/** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
+function isPublic(text: string, hit: IdentifierHit, publicLabelRe: RegExp, publicDomains: readonly string[]): boolean {
+  if (hit.kind !== 'mobile' && hit.kind !== 'landline' && hit.kind !== 'email') return false
+  if (hit.kind === 'email') {
+    const domain = text.slice(text.indexOf('@', hit.start) + 1, hit.end).toLowerCase()
+    if (publicDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true
+  }
+  // A mobile number is a person's even on a contact line; an office's landline or mailbox is not.
+  if (hit.kind !== 'mobile' && contactLineRe.test(text.slice(text.lastIndexOf('\n', hit.start - 1) + 1, hit.start))) return true
+  return publicLabelRe.test(labelBefore(text, hit.start, false))
+}
+
+/** What each class is called in messages. */
+const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
+  id: localText('leak.identifier.class.id'),
+  credit: localText('leak.identifier.class.credit'),
+  card: localText('leak.identifier.class.card'),
+  mobile: localText('leak.identifier.class.mobile'),
+  landline: localText('leak.identifier.class.landline'),
+  plate: localText('leak.identifier.class.plate'),
+  email: localText('leak.identifier.class.email'),
+  qq: localText('leak.identifier.class.qq'),
+  wechat: localText('leak.identifier.class.wechat'),
+}
+
+/** What a masked identifier still shows: digits between masks first, else its ends. */
+function describeLeft({ head, tail, middle }: MaskShape): LocalText {
+  if (middle > 0) return localText('leak.identifier.left.middle', { middle })
+  if (head > 0 && tail > 0) return localText('leak.identifier.left.ends', { head, tail })
+  return head > 0 ? localText('leak.identifier.left.head', { head }) : localText('leak.identifier.left.tail', { tail })
+}

@@ -1,0 +1,113 @@
+// Addresses: `住宁夏回族自治区永宁县杨和镇纳家户村三组`, `家住文化路12号`, `幸福小区3栋2单元501室`.
+// A residence may be named down to the county or district; anything below it identifies the
+// person (法释〔2016〕19号). The address is read as segments, each a name and its suffix.
+import type { Document } from '../../core/document.js'
+
+/** An address [start, end), and the part below the county that is written in clear, if any. */
+export interface AddressMention {
+  readonly start: number
+  readonly end: number
+  /** Where the first below-county segment with a name in clear starts; undefined when all is masked or above the county. */
+  readonly leakStart: number | undefined
+  /** The words that introduced it (`住`, `住所地`), empty for an address known by its shape. */
+  readonly cue: string
+}
+
+/** Words that introduce a residence or a place of residence. */
+const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住所|住|位于|坐落于|地址)[：:]?\s*/g
+/** Characters that make a verb with 住 after them (记住, 抓住, 保住, 居住, 入住, 留住, 站住, 挡住). */
+const verbBeforeZhuRe = /^[记抓保居入留站挡顶守稳忍盯拦围扣卡咬接揪困缠拖吸捂按压罩拴绑锁憋靠禁拿握]$/
+/** Segment suffixes with their level: 3 county and above, 4 town, 5 village and street, 6 a number in it. */
+const segmentSuffixes: readonly (readonly [string, number])[] = [
+  ['自治区', 1], ['省', 1], ['自治州', 2], ['地区', 2], ['市', 2], ['盟', 2], ['州', 2], ['自治县', 3], ['县', 3], ['区', 3], ['旗', 3],
+  ['街道办事处', 4], ['街道', 4], ['苏木', 4], ['乡', 4], ['镇', 4],
+  ['嘎查', 5], ['居委会', 5], ['村委会', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['大街', 5], ['路', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
+  ['号院', 6], ['号楼', 6], ['号', 6], ['组', 6], ['队', 6], ['栋', 6], ['幢', 6], ['座', 6], ['单元', 6], ['楼', 6], ['层', 6], ['室', 6],
+]
+const levelOf = new Map(segmentSuffixes)
+const segmentRe = new RegExp(`([\\u4e00-\\u9fff0-9０-９A-Za-z×xX*＊某—\\-]{1,9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).join('|')})`, 'y')
+/** The last characters of the names of villages, communities and streets: an address by its shape holds one. */
+const placeWordCharRe = /[村区园寓厦街路巷弄同屯查会]/
+/** A name that is a number or an ordinal (三组, 12号, 第二村民小组). */
+const numberNameRe = /^[第]?[0-9０-９一二三四五六七八九十百零〇两A-Za-z\-—]+$/
+/** Particles and prepositions: a name holding one is a phrase (`了村`, `在县`). */
+const functionCharRe = /[的了在与是为到向从对把被将着过等并或]/
+/** A name that is masked: 某, a mask character, a letter code. */
+const maskedNameRe = /某|[×xX*＊]|^[A-Z]$/
+/** Words that start no place name: determiners and quantities (该小区, 本村, 每个小区). */
+const determinerRe = /^[该本此这那每各全其同多几所某原新旧][个]?/
+
+/** The addresses of `doc`, sorted; computed once per document. */
+export function findAddresses(doc: Document): readonly AddressMention[] {
+  return doc.derive('addresses', () => scanAddresses(doc.text))
+}
+
+interface Segment {
+  readonly start: number
+  readonly end: number
+  readonly name: string
+  readonly level: number
+}
+
+function scanAddresses(text: string): AddressMention[] {
+  const found: AddressMention[] = []
+  const cued = new Set<number>()
+  for (const m of text.matchAll(cueRe)) {
+    // A bare 住 after these ends a verb (记住, 保住, 居住, 入住), not a residence.
+    if (m[0].startsWith('住') && verbBeforeZhuRe.test(text.charAt(m.index - 1))) continue
+    const start = m.index + m[0].length
+    const segments = readSegments(text, start)
+    if (segments.length === 0) continue
+    cued.add(start)
+    found.push(toMention(segments, m[0].replace(/[：:\s]+$/, '')))
+  }
+  // Without a cue, the shape alone: a named village, community or street, then a number in it.
+  for (const m of text.matchAll(/[组号栋幢元室楼]/g)) {
+    const end = m.index + 1
+    if (found.some((a) => a.start < end && m.index < a.end) || !placeWordCharRe.test(text.slice(Math.max(0, end - 24), m.index))) continue
+    for (let start = Math.max(0, end - 24); start < end - 2; start++) {
+      const segments = readSegments(text, start)
+      const last = segments[segments.length - 1]
+      if (!last || last.end !== end || segments.length < 2 || cued.has(start)) continue
+      const named = segments.find((s) => s.level === 5)
+      if (named && !determinerRe.test(named.name) && named.name.length >= 2 && segments.indexOf(named) < segments.length - 1) {
+        found.push(toMention(segments, ''))
+        break
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** The segments of an address starting at `start`, while each is a name and its suffix. */
+function readSegments(text: string, start: number): Segment[] {
+  const segments: Segment[] = []
+  for (let at = start; ; ) {
+    segmentRe.lastIndex = at
+    const m = segmentRe.exec(text)
+    if (!m) break
+    const name = m[1]!
+    const level = levelOf.get(m[2]!)!
+    // A number names only a building, a house or a group inside what came before (三组, 12号).
+    if (level === 6 && !numberNameRe.test(name)) break
+    if (functionCharRe.test(name)) break
+    if (level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) break
+    if (segments.length > 0 && level < segments[segments.length - 1]!.level && level < 6) break
+    // `原州区` is read `原` + `州` first: a county or town suffix right after extends the segment.
+    let end = m.index + m[0].length
+    let finalLevel = level
+    const more = /^[市州县区旗镇乡]/.exec(text.slice(end, end + 1))
+    if (more && level <= 3 && !/^[市州县区旗镇乡]/.test(text.slice(end + 1, end + 2))) {
+      finalLevel = levelOf.get(more[0]) ?? level
+      end++
+    }
+    segments.push({ start: m.index, end, name: text.slice(m.index, end - 1), level: finalLevel })
+    at = end
+  }
+  return segments
+}
+
+function toMention(segments: readonly Segment[], cue: string): AddressMention {
+  const first = segments.find((s) => s.level >= 4 && s.level < 6 && !maskedNameRe.test(s.name))
+  return { start: segments[0]!.start, end: segments[segments.length - 1]!.end, leakStart: first?.start, cue }
+}

@@ -1,0 +1,108 @@
+// How a document masks its identifiers (`139****0021`, `640302********0517`, all `*`), learnt
+// from the ones it has masked, and the masked form of a new one written the same way.
+import { allowedInClear, type IdentifierClass, type IdentifierHit } from './types.js'
+
+/** How identifiers of one class are masked: digits kept at each end, or all of them masked. */
+export interface MaskConvention {
+  readonly head: number
+  readonly tail: number
+  readonly char: string
+}
+
+/**
+ * What `redact` writes when the document shows no convention of its own: the usual forms of
+ * Chinese publications, each within what {@link allowedInClear} accepts.
+ */
+export const defaultConventions: Readonly<Record<'id' | 'mobile' | 'card' | 'landline', Omit<MaskConvention, 'char'>>> = {
+  id: { head: 6, tail: 4 },
+  mobile: { head: 3, tail: 4 },
+  card: { head: 4, tail: 4 },
+  landline: { head: 4, tail: 0 },
+}
+const defaultChar = '*'
+/** Digits, and the final X of an ID number: the characters a mask stands for. */
+const maskableRe = /[0-9Xx*\uFF0A\u00D7]/
+
+/**
+ * The convention per class from the document's masked identifiers (the commonest shape of a
+ * class wins), plus fully masked values after a label (`身份证号码：******************`), which
+ * a caller finds. The mask character is the one the document uses most.
+ */
+export function inferConventions(masked: readonly IdentifierHit[], fullyMasked: ReadonlyMap<IdentifierClass, string>): (kind: IdentifierClass) => MaskConvention {
+  const counts = new Map<string, number>()
+  const chars = new Map<string, number>()
+  for (const hit of masked) {
+    if (!hit.mask) continue
+    const key = `${hit.kind}\u0000${hit.mask.head}\u0000${hit.mask.tail}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+    chars.set(hit.mask.char, (chars.get(hit.mask.char) ?? 0) + 1)
+  }
+  for (const char of fullyMasked.values()) chars.set(char, (chars.get(char) ?? 0) + 1)
+  const char = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? defaultChar
+  const best = new Map<IdentifierClass, { head: number; tail: number; count: number }>()
+  for (const [key, count] of counts) {
+    const [kind, head, tail] = key.split('\u0000') as [IdentifierClass, string, string]
+    if ((best.get(kind)?.count ?? 0) < count) best.set(kind, { head: Number(head), tail: Number(tail), count })
+  }
+  return (kind) => {
+    if (fullyMasked.has(kind)) return { head: 0, tail: 0, char }
+    const fallback = kind in defaultConventions ? defaultConventions[kind as keyof typeof defaultConventions] : { head: 0, tail: 0 }
+    const seen = best.get(kind)
+    const allowed = allowedInClear[kind] ?? { head: 0, tail: 0 }
+    // A document that keeps too much is no convention to copy.
+    const isAllowed = seen !== undefined && seen.head <= allowed.head && seen.tail <= allowed.tail
+    const { head, tail } = isAllowed ? seen : fallback
+    return { head, tail, char }
+  }
+}
+
+/** The masked form of one identifier's text, written in `convention`. */
+export function maskIdentifier(value: string, kind: IdentifierClass, convention: MaskConvention): string {
+  const { char } = convention
+  switch (kind) {
+    case 'plate':
+      // The province and office letter name a city, as a county does: kept.
+      return value.slice(0, 2) + value.slice(2).replace(/[A-Z0-9]/g, char)
+    case 'email': {
+      const at = value.indexOf('@')
+      return value.charAt(0) + char.repeat(3) + value.slice(at)
+    }
+    case 'credit':
+    case 'qq':
+    case 'wechat':
+      return char.repeat(value.length)
+    case 'landline': {
+      // The area code names a city, as a county does: at most it is kept, never the local number's start.
+      const areaLength = value.search(/[- ]/)
+      return maskDigits(value, { ...convention, head: Math.min(convention.head, areaLength < 0 ? 0 : areaLength) })
+    }
+    default:
+      return maskDigits(value, convention)
+  }
+}
+
+/**
+ * Masks every digit of `value` but the first `head` and last `tail`; separators stay. Of a value
+ * already partly masked, only the clear digits at each end are kept (`6401812009031106**` becomes
+ * `640181************`: the `06` before the final mask would be left in the middle).
+ */
+function maskDigits(value: string, { head, tail, char }: MaskConvention): string {
+  const chars = [...value].filter((c) => maskableRe.test(c))
+  // A final X after a digit is an ID number's check character, in clear; any other X is a mask.
+  const hasCheckX = chars.length > 1 && /[Xx]/.test(chars[chars.length - 1]!) && /\d/.test(chars[chars.length - 2]!)
+  const clear = chars.map((c, i) => /\d/.test(c) || (hasCheckX && i === chars.length - 1))
+  let lead = 0
+  while (lead < clear.length && clear[lead]) lead++
+  let trail = 0
+  while (trail < clear.length && clear[clear.length - 1 - trail]) trail++
+  const keepHead = Math.min(head, lead)
+  const keepTail = Math.min(tail, trail)
+  let index = 0
+  let out = ''
+  for (const c of value) {
+    if (!maskableRe.test(c)) out += c
+    else out += index < keepHead || index >= chars.length - keepTail ? c : char
+    if (maskableRe.test(c)) index++
+  }
+  return out
+}

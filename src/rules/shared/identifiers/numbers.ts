@@ -1,0 +1,187 @@
+// Finds the identifiers written with digits (ID numbers, bank cards, mobile and landline
+// numbers), in clear or partly masked, and tells each from the order numbers, amounts, dates
+// and serials that look like them, by checksum, division code, birth date and layout.
+import { hasValidCreditCode, hasValidIdChecksum, isValidBirthDate, passesLuhn } from './checksums.js'
+import type { DivisionCodes } from './division-codes.js'
+import type { IdentifierClass, IdentifierHit, MaskShape } from './types.js'
+
+/** What the number scanner needs besides the text. */
+export interface NumberContext {
+  readonly divisions: DivisionCodes
+  /** The last birth date an ID number may carry. */
+  readonly today: Date
+  /** Words before a number that make it a card or account number (`卡号`, `开户行`). */
+  readonly cardWordRe: RegExp
+  /** Words before a number that make it something else (`订单号`, `发票号码`, `运单号`). */
+  readonly otherNumberWordRe: RegExp
+  /** Words before a masked number that make it an ID number (`身份证`). */
+  readonly idWordRe: RegExp
+}
+
+/**
+ * A run of digits and mask characters, grouped by single spaces or hyphens, not inside a longer
+ * run of letters or digits, nor the fraction of a decimal. Mask characters: `*`, U+FF0A
+ * FULLWIDTH ASTERISK, `x`, `X`, U+00D7 MULTIPLICATION SIGN. A `+86` before a mobile number is
+ * taken with it.
+ */
+const numberRunRe = /(?<![0-9A-Za-z*\uFF0A\u00D7_@.+-])(?:\+86[ -]?)?[0-9*\uFF0A\u00D7xX](?:[0-9*\uFF0A\u00D7xX]|[ -](?=[0-9*\uFF0A\u00D7xX])){6,26}(?![0-9A-Za-z*\uFF0A\u00D7@]|\.\d)/g
+const maskCharRe = /[*\uFF0A\u00D7xX]/
+/** A unit or currency after a number makes it an amount or a count (`15000000000元`). */
+const unitAfterRe = /^\s?(?:[元万亿千百人次个件吨条户份台辆套株头只枚张%‰℃]|平方|公里|公斤|千克|美元|亿元)/
+const currencyBeforeRe = /[¥￥$€£]\s?$/
+/** Area codes of landlines: 010 and 02x have three digits, the others four (03xx–09xx). */
+const areaCodeRe = /^(?:010|02\d|0[3-9]\d\d)$/
+const mobileRe = /^1[3-9]\d{9}$/
+
+/** The digit-written identifiers of `text`, in clear or partly masked. */
+export function findNumberIdentifiers(text: string, context: NumberContext): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  numberRunRe.lastIndex = 0
+  for (let m = numberRunRe.exec(text); m; m = numberRunRe.exec(text)) {
+    let start = m.index
+    let run = m[0]
+    if (run.startsWith('+86')) {
+      const skip = run.length > 3 && (run[3] === ' ' || run[3] === '-') ? 4 : 3
+      start += skip
+      run = run.slice(skip)
+    }
+    if (countDigits(run) < 3) continue
+    const end = start + run.length
+    if (unitAfterRe.test(text.slice(end, end + 3)) || currencyBeforeRe.test(text.slice(Math.max(0, start - 2), start))) continue
+    for (const hit of classifyRun(text, start, run, context)) if (!context.otherNumberWordRe.test(labelBefore(text, hit.start))) hits.push(hit)
+  }
+  return hits
+}
+
+/** Classifies a run as a whole when its grouping is an identifier's, else each group alone. */
+function classifyRun(text: string, start: number, run: string, context: NumberContext): IdentifierHit[] {
+  const groups = run.split(/[ -]/)
+  if (groups.length === 1) return classifyCompact(text, start, run, context)
+  const lengths = groups.map((g) => g.length)
+  const compact = groups.join('')
+  const hit = (kind: IdentifierClass): IdentifierHit[] => [withMask(start, start + run.length, kind, compact)]
+  const usesSpaces = !run.includes('-')
+  if (isLengths(lengths, [3, 4, 4]) && /^1[3-9]/.test(compact)) return hit('mobile')
+  if ((lengths.length === 2 || (lengths.length === 3 && lengths[2]! <= 6)) && areaCodeRe.test(groups[0]!) && isLocalNumber(groups[1]!)) return hit('landline')
+  if (usesSpaces && isLengths(lengths, [6, 8, 4])) return classifyCompact(text, start, compact, context, run.length)
+  if (usesSpaces && lengths.length >= 4 && lengths.slice(0, -1).every((n) => n === 4) && lengths[lengths.length - 1]! <= 4 && compact.length >= 16 && compact.length <= 19) {
+    return maskCharRe.test(compact) || isCard(text, start, compact, context) ? hit('card') : []
+  }
+  const hits: IdentifierHit[] = []
+  let at = start
+  for (const group of groups) {
+    if (group.length >= 7) hits.push(...classifyCompact(text, at, group, context))
+    at += group.length + 1
+  }
+  return hits
+}
+
+/** An unseparated run: an ID number, a card, a mobile number, or nothing. */
+function classifyCompact(text: string, start: number, compact: string, context: NumberContext, spanLength = compact.length): IdentifierHit[] {
+  const end = start + spanLength
+  const isClear = /^\d+$/.test(compact) || /^\d{17}[Xx]$/.test(compact)
+  if (!isClear) return classifyMasked(text, start, end, compact, context)
+  const length = compact.length
+  if (length === 18 && isIdNumber(compact, context)) return [{ start, end, kind: 'id' }]
+  if (length === 15 && isFirstGenerationId(compact, context)) return [{ start, end, kind: 'id' }]
+  if (length === 18 && hasValidCreditCode(compact) && context.divisions.isKnownForOrganisation(compact.slice(2, 8))) return [{ start, end, kind: 'credit' }]
+  if (length >= 16 && length <= 19 && /^\d+$/.test(compact) && isCard(text, start, compact, context)) return [{ start, end, kind: 'card' }]
+  if (length === 11 && mobileRe.test(compact)) return [{ start, end, kind: 'mobile' }]
+  return []
+}
+
+/** A partly masked run: its class from its length, first digits and the words before it. */
+function classifyMasked(text: string, start: number, end: number, compact: string, context: NumberContext): IdentifierHit[] {
+  const length = compact.length
+  const label = labelBefore(text, start)
+  let kind: IdentifierClass | undefined
+  if (length >= 10 && length <= 12 && /^1[3-9]/.test(compact)) kind = 'mobile'
+  else if (length >= 15 && length <= 19 && /^\d{2}/.test(compact)) {
+    // 18 and 15 characters are the lengths of ID numbers; cards are mostly 16 or 19. A label
+    // before the number settles it either way (a 62… card and a 62… Gansu ID look alike).
+    if (context.cardWordRe.test(label)) kind = 'card'
+    else kind = context.idWordRe.test(label) || length === 15 || length === 18 ? 'id' : 'card'
+  }
+  if (!kind) return []
+  return [withMask(start, end, kind, compact)]
+}
+
+/** GB 11643: check character, division code, birth date, all three. */
+function isIdNumber(id: string, context: NumberContext): boolean {
+  if (!hasValidIdChecksum(id)) return false
+  const year = Number(id.slice(6, 10))
+  if (!isValidBirthDate(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)), context.today)) return false
+  return context.divisions.isKnown(id.slice(0, 6))
+}
+
+/** The 15-digit IDs issued until 2004: division code, YYMMDD of a 19xx birth, sequence; no check digit. */
+function isFirstGenerationId(id: string, context: NumberContext): boolean {
+  const year = 1900 + Number(id.slice(6, 8))
+  if (!isValidBirthDate(year, Number(id.slice(8, 10)), Number(id.slice(10, 12)), context.today)) return false
+  return context.divisions.isKnown(id.slice(0, 6))
+}
+
+/**
+ * A card number passes Luhn and either follows a card word or starts with a known issuer prefix: UnionPay 62, Visa 4, Mastercard 51–55 and
+ * 2221–2720, American Express 34/37, JCB 35, Discover 6011/65.
+ */
+function isCard(text: string, start: number, digits: string, context: NumberContext): boolean {
+  if (!passesLuhn(digits)) return false
+  return context.cardWordRe.test(labelBefore(text, start)) || hasIssuerPrefix(digits)
+}
+
+function hasIssuerPrefix(digits: string): boolean {
+  if (/^(?:62|4|5[1-5]|3[457]|6011|65)/.test(digits)) return true
+  const four = Number(digits.slice(0, 4))
+  return four >= 2221 && four <= 2720
+}
+
+/** A local landline number: 7 or 8 digits (or masks), not starting with 0 or 1. */
+function isLocalNumber(group: string): boolean {
+  return (group.length === 7 || group.length === 8) && !/^[01]/.test(group)
+}
+
+/**
+ * The words before `start` in its clause: where a label stands (`卡号：`, `订单号`). With
+ * `isPhrase`, the label is at most 16 characters back and also ends at a comma or 、, so that
+ * a number's own label is read, not its neighbour's; else it reaches 40 characters back, over
+ * a list of numbers after one label (`举报电话：0951-5012345、0951-5012346`).
+ */
+export function labelBefore(text: string, start: number, isPhrase = true): string {
+  const window = text.slice(Math.max(0, start - (isPhrase ? 16 : 40)), start)
+  for (let i = window.length - 1; i >= 0; i--) if ((isPhrase ? phraseBreakRe : clauseBreakRe).test(window[i]!)) return window.slice(i + 1)
+  return window
+}
+const clauseBreakRe = /[\n。；;！？]/
+const phraseBreakRe = /[\n。；;！？，,、]/
+
+/** The hit for [start, end), with its mask shape when `compact` holds mask characters. */
+function withMask(start: number, end: number, kind: IdentifierClass, compact: string): IdentifierHit {
+  const shape = maskShapeOf(compact)
+  return shape ? { start, end, kind, mask: shape } : { start, end, kind }
+}
+
+/** How a run of digits and masks is masked, or undefined when it holds no mask character. */
+export function maskShapeOf(compact: string): MaskShape | undefined {
+  // A final X after a digit is an ID number's check character, not a mask.
+  const body = /\d[Xx]$/.test(compact) ? compact.slice(0, -1) : compact
+  const first = body.search(maskCharRe)
+  if (first < 0) return undefined
+  let last = body.length - 1
+  while (!maskCharRe.test(body[last]!)) last--
+  const middle = countDigits(body.slice(first, last + 1))
+  return { head: first, tail: compact.length - 1 - last, middle, char: body[first]! }
+}
+
+function countDigits(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 48 && c <= 57) n++
+  }
+  return n
+}
+
+function isLengths(actual: readonly number[], expected: readonly number[]): boolean {
+  return actual.length === expected.length && actual.every((n, i) => n === expected[i])
+}

@@ -1,0 +1,38 @@
+// All identifiers of a text, of every class, one per span, in text order.
+import { findNumberIdentifiers, type NumberContext } from './numbers.js'
+import { findCreditCodes, findEmails, findLabelledAccounts, findPlates } from './text-ids.js'
+import type { IdentifierClass, IdentifierHit } from './types.js'
+
+/**
+ * The identifiers of `text`. Where two overlap, the first found is kept: numbers (checked by
+ * checksum) before credit codes, labelled accounts, e-mail addresses and plates, so that a
+ * mobile number given as a WeChat ID is reported once, as a mobile number.
+ */
+export function findIdentifiers(text: string, context: NumberContext): IdentifierHit[] {
+  const found = [...findNumberIdentifiers(text, context), ...findCreditCodes(text, context.divisions), ...findLabelledAccounts(text), ...findEmails(text), ...findPlates(text)]
+  const ranked = found.map((hit, rank) => ({ hit, rank })).sort((a, b) => a.hit.start - b.hit.start || a.rank - b.rank)
+  const kept: typeof ranked = []
+  for (const entry of ranked) {
+    const last = kept[kept.length - 1]
+    if (last && entry.hit.start < last.hit.end) {
+      if (entry.rank < last.rank) kept[kept.length - 1] = entry
+      continue
+    }
+    kept.push(entry)
+  }
+  return kept.map((entry) => entry.hit)
+}
+
+/**
+ * A value masked whole after a label (`身份证号码：******************`, `手机：***********`):
+ * the document masks that class entirely. Returns the mask character of each class so found.
+ */
+export function findFullyMaskedClasses(text: string, labels: readonly { readonly kind: IdentifierClass; readonly re: RegExp }[]): Map<IdentifierClass, string> {
+  const classes = new Map<IdentifierClass, string>()
+  for (const { kind, re } of labels) {
+    re.lastIndex = 0
+    const m = re.exec(text)
+    if (m) classes.set(kind, m[1]!.charAt(0))
+  }
+  return classes
+}

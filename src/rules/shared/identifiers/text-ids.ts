@@ -1,0 +1,73 @@
+// Finds the identifiers written with letters: unified social credit codes, licence plates,
+// e-mail addresses, and QQ numbers and WeChat IDs where a label names them.
+import { hasValidCreditCode } from './checksums.js'
+import type { DivisionCodes } from './division-codes.js'
+import type { IdentifierHit } from './types.js'
+
+/** 18 characters of the GB 32100 set with at least one letter (all-digit codes are judged with the numbers). */
+const creditCodeRe = /(?<![0-9A-Za-z])(?=[0-9]*[A-HJ-NPQRTUWXY])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Za-z])/g
+
+/**
+ * A licence plate: a province's abbreviation, the issuing office's letter, an optional middle
+ * dot (U+00B7, U+2022, U+30FB) or space, then 5 letters and digits, or 6 for a new-energy
+ * vehicle (D or F first for a small one, last for a large one). Plate letters exclude I and O.
+ */
+const plateRe = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・ ]?([A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])/g
+const newEnergyRe = /^(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF])$/
+
+/** The label and value of a QQ number: 5 to 12 digits, not starting with 0. */
+const qqRe = /(?:QQ|qq|ＱＱ)(?:号码|号)?\s*[:：]?\s*([1-9]\d{4,11})(?![0-9A-Za-z])/g
+/** The label and value of a WeChat ID: 6 to 20 letters, digits, `_` or `-`, starting with a letter; or a mobile number. */
+const wechatRe = /(?:微信号码|微信号|微信|WeChat|wechat)\s*[:：]\s*([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
+
+const localPartChar = /[A-Za-z0-9._%+-]/
+const domainRe = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/
+
+/** Credit codes with a correct check character, a known authority and type, and a real division code. */
+export function findCreditCodes(text: string, divisions: DivisionCodes): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  creditCodeRe.lastIndex = 0
+  for (let m = creditCodeRe.exec(text); m; m = creditCodeRe.exec(text)) {
+    if (hasValidCreditCode(m[0]) && divisions.isKnownForOrganisation(m[0].slice(2, 8))) hits.push({ start: m.index, end: m.index + 18, kind: 'credit' })
+  }
+  return hits
+}
+
+/** Licence plates: an ordinary plate holds at most two letters after the office letter. */
+export function findPlates(text: string): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  plateRe.lastIndex = 0
+  for (let m = plateRe.exec(text); m; m = plateRe.exec(text)) {
+    const tail = m[1]!
+    const isPlate = tail.length === 6 ? newEnergyRe.test(tail) : tail.replace(/\D/g, '').length >= 3
+    if (isPlate) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'plate' })
+  }
+  return hits
+}
+
+/** E-mail addresses, found from each `@` outwards (a regex starting at every letter is slower on long texts). */
+export function findEmails(text: string): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at
+    while (start > 0 && localPartChar.test(text[start - 1]!)) start--
+    if (start === at || /[._%+-]/.test(text[start]!)) continue
+    const domain = domainRe.exec(text.slice(at + 1, at + 256))
+    if (!domain || /[A-Za-z0-9]/.test(text[at + 1 + domain[0].length] ?? '')) continue
+    hits.push({ start, end: at + 1 + domain[0].length, kind: 'email' })
+  }
+  return hits
+}
+
+/** QQ numbers and WeChat IDs after their labels (`QQ：12345678`, `微信号：abc_123`); the value is the span. */
+export function findLabelledAccounts(text: string): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat']] as const) {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length
+      hits.push({ start: end - m[1]!.length, end, kind })
+    }
+  }
+  return hits
+}

@@ -1,0 +1,229 @@
+// Names that undo a masked person (the document's policy masks persons or companies): the masked
+// person's full name elsewhere (王某 throughout, 王建国 once), a relative beside a masked minor
+// (其父李建军), the legal representative of a masked company, a contact or a party named after
+// its role, a name in a list of pseudonyms (王某某、张建华、李某).
+import type { Document } from '../../core/document.js'
+import type { Tokenizer } from '../../nlp/tokenizer.js'
+import { surnameLength } from '../../nlp/person-names.js'
+import { isHan } from './chars.js'
+import { personNameAt, prefetchNames } from './persons.js'
+import { documentPolicy } from './policy.js'
+import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
+import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
+
+/** Why a name undoes the masking. */
+export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list'
+
+/** A name in clear linked to what the document masks, [start, end) in UTF-16 code units. */
+export interface LinkedName {
+  readonly start: number
+  readonly end: number
+  readonly reason: LinkReason
+  /** The cue word (其父, 法定代表人) or the pseudonym (王某) that links it. */
+  readonly link: string
+}
+
+/** The role words that announce a person, by the reason a name after them is a leak. */
+export interface LinkCues {
+  readonly relative: readonly string[]
+  readonly representative: readonly string[]
+  readonly contact: readonly string[]
+  readonly party: readonly string[]
+}
+
+/** Between a cue and the name: punctuation, spaces, a copula (`其父系李建军`, `法定代表人：赵德明`). */
+const cueGapRe = /^[\s：:（(]*(?:系|为|是|名叫|叫)?[\s：:]*/
+/** A name ending in an administrative or organ suffix is a place or a body read as a name (杨和镇). */
+const placeOrOrganEndRe = /[省市县区旗镇乡村组路街局所院委厂店司]$/
+/** Characters that start no given name: particles, pronouns, prepositions, numerals (马上, 高于, 何时). */
+const notGivenCharRe = /^[的了是在和与就也都而及或等把被让给向从对为以于之其这那们个些么所已曾将可应该上下中时一二三四五六七八九十百千万某×xX*＊]$/
+/** Characters that make a kinship word with a relative's cue before them (父母, 子女, 夫妻, 兄弟). */
+const kinCharRe = /^[父母子女亲兄弟姐妹夫妻媳婿]$/
+/** Characters after a surname that start no given name here: a mask or 某. */
+const maskedGivenRe = /^[某×xX*＊○□]/
+const clauseBreakRe = /[。！？；，：\n\r]/
+
+/** The linked names of `doc`, sorted; computed once per document, tokenizer and cue set. */
+export function findLinkedNames(doc: Document, tokenizer: Tokenizer, cues: LinkCues): readonly LinkedName[] {
+  const key = `linkedNames:${tokenizer.name}:${[cues.relative, cues.representative, cues.contact, cues.party].map((c) => c.join('|')).join('/')}`
+  return doc.derive(key, () => scan(doc, tokenizer, cues))
+}
+
+function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[] {
+  const policy = documentPolicy(doc)
+  if (!policy.masksPersons && !policy.masksOrganizations) return []
+  const pseudonyms = findPseudonyms(doc)
+  const publicNames = findPublicRoleNames(doc)
+  const aliases = new Set(pseudonyms.filter((p) => p.form === 'alias').map((p) => p.name!))
+  const found = new Map<number, LinkedName>()
+  const covered = new Uint8Array(doc.text.length + 1)
+  for (const p of pseudonyms) covered.fill(1, p.start, p.end)
+  // Candidates are gathered first, cheap tests applied, and their words tagged in one call.
+  const tasks: { at: number; reason: LinkReason; link: string }[] = []
+  const isCandidate = (at: number) => {
+    if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at))) return false
+    const surname = surnameLength(doc.text.slice(at, at + 2))
+    return surname > 0 && !maskedGivenRe.test(doc.text.charAt(at + surname))
+  }
+  const want = (at: number, reason: LinkReason, link: string) => {
+    if (isCandidate(at)) tasks.push({ at, reason, link })
+  }
+  const consider = (at: number, reason: LinkReason, link: string) => {
+    if (found.has(at)) return
+    // In a list beside pseudonyms, an item of a surname and one or two characters is a name
+    // even where the tagger reads a word (李建设家庭: 李/nr 建设/vn).
+    const span = personNameAt(doc, tokenizer, at) ?? (reason === 'list' ? listItemName(doc.text, at) : undefined)
+    if (!span) return
+    const name = doc.text.slice(span.start, span.end)
+    if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
+    found.set(at, { start: span.start, end: span.end, reason, link })
+  }
+  const groups: [LinkReason, readonly string[]][] = policy.masksPersons
+    ? [['relative', cues.relative], ['representative', cues.representative], ['contact', cues.contact], ['party', cues.party]]
+    : [['representative', cues.representative]]
+  const maskedRoles = rolesMasked(doc.text, cues.party, pseudonyms)
+  // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
+  // they are read only when something was found.
+  const namedRoleStarts: number[] = []
+  for (const [reason, words] of groups) {
+    if (words.length === 0) continue
+    const cueRe = new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g')
+    for (const m of doc.text.matchAll(cueRe)) {
+      const after = m.index + m[0].length
+      // `其父母`, `之子女`: the cue is half of a kinship word, no name follows.
+      if (reason === 'relative' && kinCharRe.test(doc.text.charAt(after))) continue
+      const at = after + cueGapRe.exec(doc.text.slice(after, after + 6))![0].length
+      // The document names some roles on purpose (an adult defendant): only a role it masks
+      // elsewhere is a leak; a relative or a representative is one beside what it masks.
+      if (reason === 'party' && !maskedRoles.has(m[0])) {
+        namedRoleStarts.push(at)
+        continue
+      }
+      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, m.index, pseudonymsBetween(pseudonyms, m.index - besideReach, m.index), reason)) continue
+      want(at, reason, m[0])
+    }
+  }
+  if (policy.masksPersons) {
+    const surnames = new Map<string, Pseudonym>()
+    for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname' && !surnames.has(p.name!)) surnames.set(p.name!, p)
+    for (const [surname, p] of surnames) sameSurname(doc.text, surname, (at) => want(at, 'masked-person', doc.text.slice(p.start, p.end)))
+    for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
+  }
+  prefetchNames(doc, tokenizer, tasks.map((t) => t.at))
+  for (const t of tasks) consider(t.at, t.reason, t.link)
+  if (found.size === 0) return []
+  const namedRoleNames = new Set<string>()
+  for (const at of namedRoleStarts) {
+    const span = found.get(at) ?? personNameAt(doc, tokenizer, at)
+    if (span) namedRoleNames.add(doc.text.slice(span.start, span.end))
+  }
+  return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
+}
+
+/** The party roles the document writes with a pseudonym at least once (被告人王某某): it masks them. */
+function rolesMasked(text: string, roles: readonly string[], pseudonyms: readonly Pseudonym[]): Set<string> {
+  const masked = new Set<string>()
+  const starts = new Set(pseudonyms.filter((p) => p.kind === 'person' || p.kind === 'party').map((p) => p.start))
+  for (const role of roles) {
+    for (let i = text.indexOf(role); i >= 0 && !masked.has(role); i = text.indexOf(role, i + 1)) {
+      const after = i + role.length
+      const at = after + cueGapRe.exec(text.slice(after, after + 6))![0].length
+      // 被告人 is not 被告 followed by 人王某某.
+      if (starts.has(at) && !roles.some((r) => r.length > role.length && r.startsWith(role) && text.startsWith(r, i))) masked.add(role)
+    }
+  }
+  return masked
+}
+
+/** Characters before a cue searched for what it belongs to. */
+const besideReach = 120
+/** Words that end an organisation's name: the nearest before a representative tells whose he is. */
+const organizationEndRe = /(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)/g
+
+/**
+ * True when what the cue belongs to is masked. A relative: a person pseudonym shortly before. A
+ * representative: the nearest organisation before him (A公司, but not 宁夏恒通建设有限公司), or a
+ * person pseudonym when none is named.
+ */
+function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pseudonym[], reason: LinkReason): boolean {
+  const from = Math.max(0, cueStart - besideReach)
+  const before = pseudonyms.filter((p) => p.start >= from && p.end <= cueStart)
+  if (reason === 'relative') return before.some((p) => p.kind === 'person' && p.start >= cueStart - besideReach / 2)
+  let lastOrganization = -1
+  for (const m of text.slice(from, cueStart).matchAll(organizationEndRe)) lastOrganization = from + m.index + m[0].length
+  if (lastOrganization < 0) return before.some((p) => p.kind === 'person' || p.kind === 'party')
+  const maskRe = /[某×xX*＊A-Z甲乙丙丁]/
+  return before.some((p) => p.end === lastOrganization && p.kind !== 'place') || maskRe.test(text.slice(Math.max(0, lastOrganization - 6), lastOrganization).replace(/(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)$/, '').slice(-2))
+}
+
+/** The pseudonyms that start in [from, to), by binary search (they are sorted). */
+function pseudonymsBetween(pseudonyms: readonly Pseudonym[], from: number, to: number): readonly Pseudonym[] {
+  let lo = 0
+  let hi = pseudonyms.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (pseudonyms[mid]!.start < from) lo = mid + 1
+    else hi = mid
+  }
+  let end = lo
+  while (end < pseudonyms.length && pseudonyms[end]!.start < to) end++
+  return pseudonyms.slice(lo, end)
+}
+
+/** Each place `surname` starts a name in clear. */
+function sameSurname(text: string, surname: string, visit: (at: number) => void): void {
+  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+    const next = text.charCodeAt(at + surname.length)
+    if (isHan(next) && !maskedGivenRe.test(text.charAt(at + surname.length))) visit(at)
+  }
+}
+
+/** Starts of the items of a `、` list that holds `p` (王某某、张建华、李某), up to ten on each side. */
+function listNeighbours(text: string, p: Pseudonym): number[] {
+  const starts: number[] = []
+  // Items may share a tail (王某某家庭、李建设家庭; 张某某同志、…).
+  const tail = itemTailRe.exec(text.slice(p.end, p.end + 3))![0].length
+  for (let at = p.end + tail, n = 0; text.charAt(at) === '、' && n < 10; n++) {
+    starts.push(at + 1)
+    at = itemEnd(text, at + 1)
+  }
+  for (let at = p.start, n = 0; text.charAt(at - 1) === '、' && n < 10; n++) {
+    const start = itemStart(text, at - 1)
+    starts.push(start)
+    at = start
+  }
+  return starts
+}
+
+/** The same tail, read backwards from a separator. */
+const itemTailBeforeRe = /(?:家庭|同志|户|家|等)?$/
+/** The item at `at` when it is a surname and one or two characters, then a tail, a separator or the clause's end. */
+function listItemName(text: string, at: number): { start: number; end: number } | undefined {
+  const m = /^[\u4e00-\u9fff]{2,4}?(?=(?:家庭|同志|户|家|等)?(?:[、，。；：\s]|$))/.exec(text.slice(at, at + 8))
+  if (!m || m[0].length > 3) return undefined
+  return surnameLength(m[0]) > 0 && m[0].length > surnameLength(m[0]) ? { start: at, end: at + m[0].length } : undefined
+}
+
+/** A tail that every item of a list of people may carry. */
+const itemTailRe = /^(?:家庭|同志|户|家|等)?/
+
+function itemEnd(text: string, from: number): number {
+  let i = from
+  while (i < text.length && i - from < 6 && text.charAt(i) !== '、' && !clauseBreakRe.test(text.charAt(i))) i++
+  return i
+}
+
+function itemStart(text: string, sep: number): number {
+  let i = sep - itemTailBeforeRe.exec(text.slice(Math.max(0, sep - 2), sep))![0].length
+  const end = i
+  while (i > 0 && end - i < 4 && text.charAt(i - 1) !== '、' && !clauseBreakRe.test(text.charAt(i - 1)) && isHan(text.charCodeAt(i - 1))) i--
+  return i
+}
+
+/** The pseudonym form the document uses most for persons (`某` or `某某`), to mask a linked name the same way. */
+export function personMaskOf(doc: Document): string {
+  let single = 0
+  let double = 0
+  for (const p of findPseudonyms(doc)) if (p.kind === 'person' && p.form === 'surname') (p.end - p.start - p.name!.length === 2 ? double++ : single++)
+  return double > single ? '某某' : '某'
+}

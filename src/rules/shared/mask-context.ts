@@ -1,0 +1,120 @@
+// What stands around a mask and tells what it is: the words that end a unit's name, the
+// signs of a footnote star, the punctuation that bounds a form's field, a title's brackets.
+import { isHan, isLineBreak } from './chars.js'
+
+/**
+ * Administrative suffixes and organ words: they end the name of a place or a unit, so a mask
+ * right before one stands for that name, however short (`*县财政局`, `x市统计局`, `*镇财政所`).
+ * Tested at the mask's end; longer words share a first character with shorter ones and need
+ * no order.
+ */
+const nameWordRe = /(?:省|市|州|盟|县|区|旗|镇|乡|村|街道|社区|嘎查|苏木|局|委|办|厅|院|所|队|中心|公司|处|科|站|部|室|集团|银行|学校|医院|大学|中学|小学|党委|党组|支部|总支|政府|协会|学会)/y
+
+/** True when a unit's name ends right at `at` (`市` in `*市统计局`). */
+export function startsNameWord(text: string, at: number): boolean {
+  nameWordRe.lastIndex = at
+  return nameWordRe.test(text)
+}
+
+/**
+ * A star that marks a note or a required field, not a name: before `注`, `号`, `为`
+ * (`*注：`, `带*号的`, `*为必填`), or after the verb that puts it there (`带*`, `标*`, `加*`).
+ */
+const footnoteAfterRe = /[注号为者表]/y
+const footnoteBeforeRe = /[带标加打]/y
+
+/** True when the lone star at [start, start + 1) is a footnote or required-field mark. */
+export function isFootnoteStar(text: string, start: number): boolean {
+  footnoteAfterRe.lastIndex = start + 1
+  if (footnoteAfterRe.test(text)) return true
+  if (start === 0) return false
+  footnoteBeforeRe.lastIndex = start - 1
+  return footnoteBeforeRe.test(text)
+}
+
+/** Words a lone Latin letter starts in Chinese prose: `X光`, `X射线`, `X线`, `x轴`, `X型`. */
+const letterTermRe = /(?:光|射线|线|型|轴|染色体|代|档|级)/y
+
+/** True when the lone letter before `at` starts a term (`X光`), not a name. */
+export function startsLetterTerm(text: string, at: number): boolean {
+  letterTermRe.lastIndex = at
+  return letterTermRe.test(text)
+}
+
+/** How far a book title's brackets are looked for on each side of a lone mask. */
+const titleReach = 60
+
+/** True when [start, end) lies inside `《…》` on one line: a title has no footnote stars. */
+export function isInsideBookTitle(text: string, start: number, end: number): boolean {
+  let open = -1
+  for (let i = start - 1; i >= 0 && start - i <= titleReach; i--) {
+    const ch = text.charCodeAt(i)
+    if (ch === 0x300a /* 《 */) {
+      open = i
+      break
+    }
+    if (ch === 0x300b /* 》 */ || isLineBreak(ch)) return false
+  }
+  if (open < 0) return false
+  for (let i = end; i < text.length && i - end <= titleReach; i++) {
+    const ch = text.charCodeAt(i)
+    if (ch === 0x300b) return true
+    if (ch === 0x300a || isLineBreak(ch)) return false
+  }
+  return false
+}
+
+/** Opening brackets and quotes a name may follow (`“*区经验”`, `（*县）`). */
+const nameOpenersRe = /[“《（「【‘(]/
+
+/**
+ * A lone symbol stands where a name would: between Chinese characters (`在*区率先`), or
+ * after an opening bracket and before one (`“*区经验”`). Line starts are not: `*注`, `x轴`.
+ */
+export function isNamePosition(text: string, start: number, end: number): boolean {
+  if (!isHan(text.charCodeAt(end))) return false
+  return isHan(text.charCodeAt(start - 1)) || nameOpenersRe.test(text.charAt(start - 1))
+}
+
+/** Stands for a line's edge among the neighbours of a mask. */
+export const lineEdge = -1
+
+/**
+ * The nearest character before `start` on its line, past spaces (U+0020, U+00A0, U+3000), or
+ * {@link lineEdge}. A tab is no space here: it is a table cell's edge.
+ */
+export function neighbourBefore(text: string, start: number): number {
+  for (let i = start - 1; i >= 0; i--) {
+    const ch = text.charCodeAt(i)
+    if (ch === 0x20 || ch === 0xa0 || ch === 0x3000) continue
+    return isLineEdge(ch) ? lineEdge : ch
+  }
+  return lineEdge
+}
+
+/** The nearest character from `end` on its line, past spaces, or {@link lineEdge}. */
+export function neighbourAfter(text: string, end: number): number {
+  for (let i = end; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (ch === 0x20 || ch === 0xa0 || ch === 0x3000) continue
+    return isLineEdge(ch) ? lineEdge : ch
+  }
+  return lineEdge
+}
+
+/** LF, CR, and U+2028 LINE SEPARATOR (a break inside a Word paragraph). */
+export function isLineEdge(code: number): boolean {
+  return isLineBreak(code) || code === 0x2028 || code < 0
+}
+
+/**
+ * What may bound a form's field: Chinese punctuation (U+3001–U+303F, U+2010–U+2027, the
+ * full-width forms' punctuation), ASCII `:,;()"'|`, a tab or a line edge. Not `/ . = + -`,
+ * which put stars in paths, globs and code comments.
+ */
+export function isFieldBoundary(code: number): boolean {
+  if (isLineEdge(code) || code === 0x09) return true
+  if ((code >= 0x3001 && code <= 0x303f) || (code >= 0x2010 && code <= 0x2027)) return true
+  if ((code >= 0xff01 && code <= 0xff0f) || (code >= 0xff1a && code <= 0xff20) || (code >= 0xff3b && code <= 0xff40) || (code >= 0xff5b && code <= 0xff65)) return true
+  return code === 0x3a || code === 0x2c || code === 0x3b || code === 0x28 || code === 0x29 || code === 0x22 || code === 0x27 || code === 0x7c
+}

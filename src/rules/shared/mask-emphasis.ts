@@ -1,0 +1,202 @@
+// Tells emphasis markers (`**一、强化政治引领**`, `__重点__`) from masks among the star and
+// underscore runs of a Document: by the Markdown parser's tree where there is one, and by how
+// emphasis pairs on a line in text exported from Markdown.
+import type { Document, EmphasisSpan, Region } from '../../core/document.js'
+import { isHan, isLineBreak, isSpace, isWordChar } from './chars.js'
+import { startsNameWord } from './mask-context.js'
+
+/** A run of mask characters before it is judged, [start, end) in UTF-16 code units. */
+export interface RunSpan {
+  readonly start: number
+  readonly end: number
+  readonly kind: string
+}
+
+/** Clause and sentence punctuation that emphasis in running prose rarely spans: ，、；。！？,; */
+const clausePunctRe = /[，、；。！？,;]/
+/** Measure words: a star run right before one stands for a number (`学习**次`), not markup. */
+const countWordRe = /(?!项目|名单|名称|人民|人员|人才|年度|年轻|月份|日常|期间|家庭|个人|个体|个别|个性|条例|条件|批示|场所|次要|次数)[次名个项篇份家元年月日人户条张期届批场]/y
+/** The longest emphasis between paired markers in running prose; a heading may be longer. */
+const maxEmphasisLength = 40
+const maxHeadingLength = 120
+/** Heading numbers that open bold headings and lead-ins: `一、`, `一是`, `（二）`, `3.`, `第一，`. */
+const numberingRe = /^(?:[一二三四五六七八九十]+[、．.是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，、章节条部])/
+/** Text wholly in quotes or title brackets. */
+const quotedRe = /^(?:“[^“”]*”|《[^《》]*》|「[^「」]*」)$/
+/** Punctuation that ends a bold lead-in sentence inside its markers. */
+const leadInEndRe = /[，。；：！？]$/
+/** What may come before a heading's opening marker on its line: indent, `#`, `>`, a list bullet. */
+const headingLeadRe = /[^\S\r\n]|[#>*+\-\d.、]/
+/** Emphasis does not start with closing punctuation nor end with opening punctuation. */
+const closingPunct = '，。、；：！？）》”’」】'
+const openingPunct = '（《“‘「【'
+/** The closing bracket of each of `openingPunct`, in its order. */
+const closingBrackets = '）》”’」】'
+
+/**
+ * Flags the runs of `runs` (sorted) that are emphasis markers. The parser's pairs come
+ * first, each vetoed when it reads as two masks (`**调查队全年学习**次`); the runs left are
+ * paired on their line as Markdown writers mean them, including bold text that the
+ * CommonMark rules leave unparsed next to Chinese punctuation (`**（二）抓实，**要`).
+ */
+export function findEmphasisMarkers(doc: Document, runs: readonly RunSpan[]): boolean[] {
+  const isMarker = new Array<boolean>(runs.length).fill(false)
+  const isDecided = new Array<boolean>(runs.length).fill(false)
+  if (doc.emphasis.length > 0) pairByTree(doc, runs, isMarker, isDecided)
+  // Clear pairs first (`**三是**`), then lead-ins closed by their punctuation, so a mask
+  // between them (`；**村党支部…；**三是**`) is not taken for an opener.
+  // Line numbers by binary search once, not by walking the text between every two runs.
+  const lines = runs.map((run) => (run.kind === 'star' || run.kind === 'line' ? doc.lineAt(run.start) : 0))
+  for (const isLenient of [false, true]) {
+    for (const kind of ['star', 'line'] as const) pairOnLines(doc.text, runs, lines, kind, isLenient, isMarker, isDecided)
+  }
+  return isMarker
+}
+
+function pairByTree(doc: Document, runs: readonly RunSpan[], isMarker: boolean[], isDecided: boolean[]): void {
+  const covered = mergeMarkers(doc.emphasis)
+  for (const span of doc.emphasis) {
+    const open = runContaining(runs, span.open.start)
+    const close = runContaining(runs, span.close.start)
+    if (open < 0 || close < 0) continue
+    const isOpenWhole = isCovered(covered, runs[open]!)
+    const isCloseWhole = isCovered(covered, runs[close]!)
+    if (!isOpenWhole || !isCloseWhole) {
+      // A run longer than the parser's marker holds a mask (`本单位***科`): the pair is void,
+      // and its whole marker may still pair on its line (`**注意：本单位***科**`).
+      if (!isOpenWhole) isDecided[open] = true
+      if (!isCloseWhole) isDecided[close] = true
+      continue
+    }
+    isDecided[open] = isDecided[close] = true
+    if (!isMaskPair(doc.text, runs[open]!, runs[close]!)) isMarker[open] = isMarker[close] = true
+  }
+}
+
+function pairOnLines(text: string, runs: readonly RunSpan[], lines: readonly number[], kind: 'star' | 'line', isLenient: boolean, isMarker: boolean[], isDecided: boolean[]): void {
+  const open = runs.flatMap((run, i) => (run.kind === kind && !isDecided[i] && !isMarker[i] ? [i] : []))
+  for (let k = 0; k < open.length; k++) {
+    const a = runs[open[k]!]!
+    if (isMarker[open[k]!]) continue
+    // Markdown takes `__` for emphasis only at a word's edge: `位于__省__市` is two blanks.
+    if (kind === 'line' && (isHan(text.charCodeAt(a.start - 1)) || isWordChar(text.charCodeAt(a.start - 1)))) continue
+    for (let j = k + 1; j < open.length; j++) {
+      const b = runs[open[j]!]!
+      // No emphasis is longer: farther runs are not looked at, so a long line costs little.
+      if (b.start - a.end > maxHeadingLength || lines[open[j]!] !== lines[open[k]!]) break
+      if (isMarker[open[j]!] || b.end - b.start !== a.end - a.start) continue
+      if (isEmphasisPair(text, a, b, isLenient)) {
+        isMarker[open[k]!] = isMarker[open[j]!] = true
+      }
+      break
+    }
+  }
+}
+
+function isEmphasisPair(text: string, open: RunSpan, close: RunSpan, isLenient: boolean): boolean {
+  // The cheap test first: most star runs on a long line are far apart.
+  if (close.start - open.end > maxHeadingLength) return false
+  const inner = text.slice(open.end, close.start)
+  if (inner.length === 0 || isSpace(inner.charCodeAt(0)) || isSpace(inner.charCodeAt(inner.length - 1))) return false
+  if (closingPunct.includes(inner.charAt(0)) || openingPunct.includes(inner.charAt(inner.length - 1)) || !isBalanced(inner)) return false
+  if (isMaskPair(text, open, close)) return false
+  // A bold heading, or a lead-in closed by its own punctuation (`**坚持党建引领，**推动`),
+  // holds clause punctuation; a mask's neighbours do not end that way.
+  // Italics (`*…*`) is rare in Chinese and never so long: one star each side is held to prose's rule.
+  const isBold = open.end - open.start >= 2
+  if (isBold && (isHeading(text, open, close) || numberingRe.test(inner) || (isLenient && leadInEndRe.test(inner)))) return inner.length <= maxHeadingLength
+  // A bold slogan or title in its quotes holds its own commas (`**“严、实、快、新”**`).
+  if (isBold && quotedRe.test(inner)) return inner.length <= maxEmphasisLength
+  return inner.length <= maxEmphasisLength && !clausePunctRe.test(inner)
+}
+
+/**
+ * Two runs that pair like emphasis but read as masks: the closer before a measure word
+ * (`**调查队全年学习**次`), the same word after both (`**国调系统…在**国调事业`), `***` glued into
+ * words on both sides (`***市统计局和***县`), or both before a unit's name (`**市和**县`).
+ */
+function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
+  countWordRe.lastIndex = close.end
+  // A bold label opening its line closes on its own punctuation (`**问：**个体户`).
+  const isLabel = leadInEndRe.test(text.charAt(close.start - 1)) && isLineStart(text, open.start)
+  if (!isLabel && countWordRe.test(text)) return true
+  // An opener glued to a word and followed by a measure word is a count (`学习**次，国家统计局**调查队`).
+  countWordRe.lastIndex = open.end
+  if (isHan(text.charCodeAt(open.start - 1)) && countWordRe.test(text)) return true
+  const word = text.slice(open.end, open.end + 2)
+  if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return true
+  if (open.end - open.start >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) return true
+  // Italics is rare in Chinese: one star before a unit's name is its mask (`*市统计局*`).
+  if (open.end - open.start === 1 && startsNameWord(text, open.end) && !isHeading(text, open, close)) return true
+  return startsNameWord(text, open.end) && startsNameWord(text, close.end)
+}
+
+/** The run begins its line, after indent, `#`, `>` or a bullet. */
+function isLineStart(text: string, at: number): boolean {
+  // Walked back only over what may lead a heading, so a long line costs nothing.
+  for (let i = at - 1; i >= 0; i--) {
+    const ch = text.charAt(i)
+    if (isLineBreak(ch.charCodeAt(0))) return true
+    if (!headingLeadRe.test(ch)) return false
+  }
+  return true
+}
+
+/** The opener begins its line (after indent, `#`, a bullet) and the closer ends it. */
+function isHeading(text: string, open: RunSpan, close: RunSpan): boolean {
+  if (!isLineStart(text, open.start)) return false
+  for (let i = close.end; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (isLineBreak(ch)) return true
+    if (!isSpace(ch)) return false
+  }
+  return true
+}
+
+/** True when the brackets and quotes in `inner` pair up: emphasis does not cross `》《` or `”“`. */
+function isBalanced(inner: string): boolean {
+  const stack: number[] = []
+  for (const ch of inner) {
+    const open = openingPunct.indexOf(ch)
+    if (open >= 0) stack.push(open)
+    else {
+      const close = closingBrackets.indexOf(ch)
+      if (close >= 0 && stack.pop() !== close) return false
+    }
+  }
+  return stack.length === 0
+}
+
+function mergeMarkers(spans: readonly EmphasisSpan[]): Region[] {
+  const sorted = spans.flatMap((s) => [s.open, s.close]).sort((a, b) => a.start - b.start)
+  const merged: Region[] = []
+  for (const r of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && r.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, r.end) }
+    else merged.push(r)
+  }
+  return merged
+}
+
+/** The index of the region of `regions` (sorted, disjoint) holding `at`, or -1. */
+function regionAt(regions: readonly Region[], at: number): number {
+  let lo = 0
+  let hi = regions.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const r = regions[mid]!
+    if (at < r.start) hi = mid - 1
+    else if (at >= r.end) lo = mid + 1
+    else return mid
+  }
+  return -1
+}
+
+function runContaining(runs: readonly RunSpan[], at: number): number {
+  return regionAt(runs, at)
+}
+
+function isCovered(covered: readonly Region[], run: RunSpan): boolean {
+  const i = regionAt(covered, run.start)
+  return i >= 0 && covered[i]!.end >= run.end
+}

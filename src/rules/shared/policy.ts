@@ -1,0 +1,81 @@
+// The document's policy: which kinds of entity it masks, learned from its masks and pseudonyms.
+// A leak is an entity of a masked kind left in clear; a kind the document names freely is not.
+import type { Document } from '../../core/document.js'
+import { surnameLength } from '../../nlp/person-names.js'
+import { isHan, isWordChar } from './chars.js'
+import { findMaskRuns, type MaskRun } from './mask-runs.js'
+import { findPseudonyms, organizationSuffixes, personRoleWords, placeSuffixLevels } from './pseudonyms.js'
+
+/** What a document hides. A document that masks nothing of a known kind states no policy. */
+export interface DocumentPolicy {
+  /** Some kind is masked; when false, every kind of name is taken as meant to be hidden. */
+  readonly isStated: boolean
+  /** Persons: 王某, 李某某, 张××, `×××，男`, 化名. */
+  readonly masksPersons: boolean
+  /** Companies and other organisations: A公司, ***公司, 某某公司. */
+  readonly masksOrganizations: boolean
+  /** Places below the county: B村, ***镇, 某小区. */
+  readonly masksLocalPlaces: boolean
+  /** Its own unit or another of county level or above: ***市统计局, Y市, xx统计局, 某县. */
+  readonly masksOwnUnit: boolean
+}
+
+/** Words after a mask that name an organ of a unit (统计局, 调查队, 党委): the unit is masked. */
+const organWordRe = /^(?:统计局|调查队|人民政府|政府|党委|党组|纪委|监委|局|委|办|厅|院|所|队|站)/
+const slotWords = [...Object.keys(placeSuffixLevels), ...organizationSuffixes].sort((a, b) => b.length - a.length)
+/** After a person's mask: a comma and a sex, a title or a particle, not a suffix (`×××，男`, `张**同志`). */
+const personAfterMaskRe = /^(?:[，,]\s*[男女]|（[男女]|同志|书记|局长|主任|[等的在与和称系于因经])/
+const roleBeforeMaskRe = new RegExp(`(?:${[...personRoleWords, '负责人', '联系人', '经办人', '法定代表人', '姓名'].join('|')})[：:]?\\s*$`)
+
+/** The policy of `doc`, computed once. */
+export function documentPolicy(doc: Document): DocumentPolicy {
+  return doc.derive('policy', () => inferPolicy(doc))
+}
+
+function inferPolicy(doc: Document): DocumentPolicy {
+  let masksPersons = false
+  let masksOrganizations = false
+  let masksLocalPlaces = false
+  let masksOwnUnit = false
+  for (const p of findPseudonyms(doc)) {
+    if (p.kind === 'person') masksPersons = true
+    else if (p.kind === 'party') masksPersons = masksOrganizations = true
+    else if (p.kind === 'place') {
+      if ((p.level ?? 5) <= 3) masksOwnUnit = true
+      else masksLocalPlaces = true
+    } else if (organWordRe.test(doc.text.slice(p.end - 1, p.end))) masksOwnUnit = true
+    else masksOrganizations = true
+  }
+  for (const run of findMaskRuns(doc)) {
+    const kind = maskKind(doc.text, run)
+    if (kind === 'person') masksPersons = true
+    else if (kind === 'organization') masksOrganizations = true
+    else if (kind === 'local') masksLocalPlaces = true
+    else if (kind === 'unit') masksOwnUnit = true
+  }
+  return { isStated: masksPersons || masksOrganizations || masksLocalPlaces || masksOwnUnit, masksPersons, masksOrganizations, masksLocalPlaces, masksOwnUnit }
+}
+
+/** What a mask run stands for, by the words around it; undefined for a count or a number's digits. */
+function maskKind(text: string, run: MaskRun): 'person' | 'organization' | 'local' | 'unit' | undefined {
+  if (run.kind === 'line' || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) return undefined
+  const after = text.slice(run.end, run.end + 4)
+  if (organWordRe.test(after)) return 'unit'
+  const word = slotWords.find((w) => after.startsWith(w))
+  if (word !== undefined) {
+    const level = placeSuffixLevels[word]
+    if (level === undefined) return 'organization'
+    return level <= 3 ? 'unit' : 'local'
+  }
+  const before = text.charAt(run.start - 1)
+  const surnamed = isHan(before.charCodeAt(0)) && surnameLength(before) === 1
+  if ((surnamed || roleBeforeMaskRe.test(text.slice(Math.max(0, run.start - 8), run.start)) || !isHan(before.charCodeAt(0))) && personAfterMaskRe.test(after)) return 'person'
+  if (surnamed && run.end - run.start <= 3 && !isHan(text.charCodeAt(run.end))) return 'person'
+  return undefined
+}
+
+/** Levels of the gazetteer: 1 province, 2 prefecture, 3 county, 4 town, 5 village. */
+export function isLeakOfPolicy(policy: DocumentPolicy, level: number): boolean {
+  if (!policy.isStated || policy.masksOwnUnit) return true
+  return policy.masksLocalPlaces && level >= 4
+}

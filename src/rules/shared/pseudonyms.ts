@@ -1,0 +1,167 @@
+// Pseudonyms: the masks courts, discipline bodies and anonymized reports write in place of a
+// name (王某, 李某某, 欧阳某, 张××, A公司, B村, Y市, 某某公司, 甲方, 小红（化名）). They are masks,
+// never leaks; the document's policy (policy.ts) learns from them what the document hides.
+import type { Document } from '../../core/document.js'
+import { surnameLength } from '../../nlp/person-names.js'
+import { isHan, isWordChar } from './chars.js'
+
+/** What a pseudonym stands for. `party` is 甲方/乙方: a contract's or a case's party, person or company. */
+export type PseudonymKind = 'person' | 'organization' | 'place' | 'party'
+
+/**
+ * How it is written: `surname` (王某, 张××), `letter` (A公司, 甲村), `bare` (某公司, 某县: no
+ * letter, no surname), `alias` (a name followed by （化名）), `party` (甲方).
+ */
+export type PseudonymForm = 'surname' | 'letter' | 'bare' | 'alias' | 'party'
+
+/** A pseudonym in the text, [start, end) in UTF-16 code units. */
+export interface Pseudonym {
+  readonly start: number
+  readonly end: number
+  readonly kind: PseudonymKind
+  readonly form: PseudonymForm
+  /** The surname of a person pseudonym (王 of 王某某), or the whole name of an alias. */
+  readonly name?: string
+  /** Administrative level of a place pseudonym: 1 province … 3 county, 4 town, 5 village and below. */
+  readonly level?: number
+}
+
+/** Suffixes after a letter code or 某 that name an administrative unit, with the unit's level. */
+export const placeSuffixLevels: Readonly<Record<string, number>> = {
+  自治区: 1, 省: 1, 自治州: 2, 地区: 2, 市: 2, 州: 2, 盟: 2, 自治县: 3, 县: 3, 区: 3, 旗: 3,
+  街道: 4, 乡: 4, 镇: 4, 苏木: 4, 社区: 5, 村: 5, 嘎查: 5, 组: 5, 小区: 5, 路: 5, 街: 5,
+}
+
+/** Suffixes after a letter code or 某 that name an organisation or a place of business. */
+export const organizationSuffixes: readonly string[] = [
+  '有限公司', '公司', '集团', '银行', '医院', '卫生院', '学校', '中学', '小学', '幼儿园', '合作社', '工厂', '厂',
+  '超市', '商场', '酒店', '宾馆', '饭店', '餐厅', 'KTV', '网吧', '店', '单位', '企业', '协会', '中心', '工地', '项目部',
+  '局', '委', '办', '厅', '院', '所', '队', '站',
+]
+
+/** One-character organ and shop words: after a Chinese ordinal they may start another word (丙所有). */
+const organChars = '局委办厅院所队站店厂组区路街'
+const suffixAlternation = [...Object.keys(placeSuffixLevels), ...organizationSuffixes].sort((a, b) => b.length - a.length).join('|')
+/** A letter code (A公司, 甲村): one capital letter or 甲…辛, then a suffix. */
+const letterCodeRe = new RegExp(`([A-Z\\uFF21-\\uFF3A]|[甲乙丙丁戊己庚辛])(${suffixAlternation})`, 'g')
+/** 某/某某 then a suffix (某公司, 某某县, 某KTV). */
+const bareRe = new RegExp(`某某?(${suffixAlternation})`, 'g')
+/** 甲方, 乙方, 丙方, 丁方. */
+const partyRe = /[甲乙丙丁]方(?![案面向法式位针略言])/g
+/** A surname (one or two characters) then 某 or 某某. */
+const surnameMouRe = /某某?/g
+const suffixAfterRe = new RegExp(`^(?:${suffixAlternation})`)
+/** A name then （化名）. */
+const aliasRe = /[（(]化名[）)]/g
+
+/**
+ * Characters after 某 that make `某X` a word of its own (某些, 某种, 某一, 某项, 某地, 某个, 某人, 某时):
+ * the character before is then no surname (`对某种`, `由某地`).
+ */
+const genericAfterMouRe = /^[些种一项地个类方处时次位人样件天年月日段部单届批份条款方面]/
+/**
+ * Surnames that are also prepositions or conjunctions (由, 于, 向, 和, 与, 将, ...): before 某 they
+ * are a pseudonym only where a name is expected (line start, after punctuation or a role word).
+ */
+const functionSurnameRe = /^[由于向和与将把对从为以因同在给被让经据及跟]$/
+/** Surnames that also end place and organ names (西夏区某烧烤店, 某公司某部门): there only where a name is expected. */
+const suffixSurnameRe = /^[区路司关门]$/
+/** Words that announce a person: the parties, victims and witnesses of a case. */
+export const personRoleWords: readonly string[] = [
+  '被告人', '原告', '被告', '被害人', '受害人', '证人', '上诉人', '被上诉人', '申请人', '被申请人', '第三人',
+  '罪犯', '被执行人', '申请执行人', '当事人', '举报人', '死者', '嫌疑人', '犯罪嫌疑人', '违法行为人', '反映人', '申诉人', '被申诉人',
+]
+const roleBeforeRe = new RegExp(`(?:${[...personRoleWords].sort((a, b) => b.length - a.length).join('|')})[：:]?$`)
+
+/** The pseudonyms of `doc`, sorted by offset; computed once per document. */
+export function findPseudonyms(doc: Document): readonly Pseudonym[] {
+  return doc.derive('pseudonyms', () => scanPseudonyms(doc.text))
+}
+
+function scanPseudonyms(text: string): Pseudonym[] {
+  const found: Pseudonym[] = []
+  for (const m of text.matchAll(letterCodeRe)) {
+    if (isWordChar(text.charCodeAt(m.index - 1)) || isWordChar(text.charCodeAt(m.index + m[0].length))) continue
+    // `李某丙所有`: 甲, 乙, 丙 after 某 tell persons apart; before a one-character organ word and
+    // more text they are ordinals of a phrase, not a code.
+    if (isHan(m[1]!.charCodeAt(0)) && (text.charAt(m.index - 1) === '某' || (m[2]!.length === 1 && organChars.includes(m[2]!) && isHan(text.charCodeAt(m.index + 2))))) continue
+    found.push(withSuffix(m.index, m.index + m[0].length, m[2]!, 'letter'))
+  }
+  for (const m of text.matchAll(bareRe)) {
+    const before = text.charAt(m.index - 1)
+    // `李某所受损伤`: after a surname, 某 is the person's and 所 the next word.
+    if (before === '某' || (m[1]!.length === 1 && surnameLength(before) === 1 && !functionSurnameRe.test(before))) continue
+    found.push(withSuffix(m.index, m.index + m[0].length, m[1]!, 'bare'))
+  }
+  for (const m of text.matchAll(partyRe)) found.push({ start: m.index, end: m.index + 2, kind: 'party', form: 'party' })
+  for (const m of text.matchAll(surnameMouRe)) {
+    const person = personBefore(text, m.index, m.index + m[0].length)
+    if (person) found.push(person)
+  }
+  for (const m of text.matchAll(aliasRe)) {
+    const name = aliasBefore(text, m.index)
+    if (name) found.push({ start: m.index - name.length, end: m.index, kind: 'person', form: 'alias', name })
+  }
+  return dropContained(found.sort((a, b) => a.start - b.start || b.end - a.end))
+}
+
+function withSuffix(start: number, end: number, suffix: string, form: PseudonymForm): Pseudonym {
+  const level = placeSuffixLevels[suffix]
+  return level === undefined ? { start, end, kind: 'organization', form } : { start, end, kind: 'place', form, level }
+}
+
+/** A person pseudonym whose 某 run is [mouStart, mouEnd): a surname before it, or a first character after a role word. */
+function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym | undefined {
+  const after = text.slice(mouEnd, mouEnd + 3)
+  if (genericAfterMouRe.test(after) || text.charAt(mouEnd) === '某') return undefined
+  // `向某公司借款`: 某公司 is the pseudonym, 向 a preposition; `李某所受` is a person.
+  const suffix = suffixAfterRe.exec(after)?.[0]
+  const surnameChar = text.charAt(mouStart - 1)
+  if (suffix !== undefined && (suffix.length > 1 || surnameLength(surnameChar) !== 1 || functionSurnameRe.test(surnameChar))) return undefined
+  const compound = text.slice(mouStart - 2, mouStart)
+  if (compound.length === 2 && surnameLength(compound) === 2) return { start: mouStart - 2, end: mouEnd, kind: 'person', form: 'surname', name: compound }
+  const first = text.charAt(mouStart - 1)
+  if (!isHan(first.charCodeAt(0))) return undefined
+  const isNameExpected = !isHan(text.charCodeAt(mouStart - 2)) || roleBeforeRe.test(text.slice(Math.max(0, mouStart - 8), mouStart - 1))
+  if (surnameLength(first) === 1 && ((!functionSurnameRe.test(first) && !suffixSurnameRe.test(first)) || isNameExpected)) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
+  // Minority and foreign names keep their first character (阿某, 买某某): only where a name is expected.
+  if (isNameExpected && roleBeforeRe.test(text.slice(Math.max(0, mouStart - 8), mouStart - 1))) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
+  return undefined
+}
+
+/** Characters that are no part of a name before （化名）: role words and particles end it. */
+const aliasStopRe = /[的叫称名为是人女男儿子孩某]/
+
+/** The name right before （化名）: two or three Han characters, three only when a surname starts them. */
+function aliasBefore(text: string, end: number): string | undefined {
+  const three = text.slice(end - 3, end)
+  if (three.length === 3 && [...three].every((c) => isHan(c.charCodeAt(0))) && surnameLength(three) > 0 && !aliasStopRe.test(three.charAt(0))) return three
+  const two = text.slice(end - 2, end)
+  if (two.length === 2 && [...two].every((c) => isHan(c.charCodeAt(0)) && !/[的叫称是]/.test(c))) return two
+  return undefined
+}
+
+/** `某某公司` inside `A某某公司`, a surname pseudonym inside an alias: the longer is kept. */
+function dropContained(sorted: Pseudonym[]): Pseudonym[] {
+  const kept: Pseudonym[] = []
+  for (const p of sorted) {
+    const last = kept[kept.length - 1]
+    if (last && p.start < last.end) continue
+    kept.push(p)
+  }
+  return kept
+}
+
+/**
+ * True when a pseudonym alone shows that a draft is meant to be anonymous: a surname or letter
+ * pseudonym, or an alias. `某某公司`, `某县` and `某某同志` are what a template writes before it is
+ * filled in, and 甲方/乙方 are a contract's ordinary words: they prove nothing alone.
+ */
+export function isAnonymityEvidence(p: Pseudonym): boolean {
+  return p.form === 'surname' || p.form === 'letter' || p.form === 'alias'
+}
+
+/** True when [start, end) overlaps a pseudonym of `doc`. */
+export function overlapsPseudonym(doc: Document, start: number, end: number): boolean {
+  return findPseudonyms(doc).some((p) => p.start < end && start < p.end)
+}

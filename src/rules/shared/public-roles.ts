@@ -1,0 +1,81 @@
+// What an anonymized publication names on purpose (法释〔2016〕19号 and the habits of discipline
+// bodies): courts, procuratorates, police and other agencies with the province or city in their
+// name, judges, clerks and lawyers with their firms. None of it is a leak.
+import type { Document } from '../../core/document.js'
+import { isHan } from './chars.js'
+
+/** How public a body is: judicial bodies always, agencies unless the document masks its own unit. */
+export type PublicBodyKind = 'judicial' | 'agency'
+
+/** Words that end the name of a judicial body, a law firm or a body of the justice system. */
+const judicialSuffixes = [
+  '高级人民法院', '中级人民法院', '人民法院', '人民法庭', '法院', '法庭', '人民检察院', '检察院', '公安局', '公安分局', '分局', '派出所',
+  '律师事务所', '法律服务所', '拘留所', '法律援助中心', '公证处', '司法局', '司法所', '仲裁委员会', '看守所', '监狱', '戒毒所', '司法鉴定中心',
+  '司法鉴定所', '交警大队', '交通警察大队', '交警支队', '公安交通管理局',
+]
+/** Words that end the name of an agency (市场监督管理局, 人民政府, 纪律检查委员会). */
+const agencySuffixes = ['人民政府', '政府', '纪律检查委员会', '监察委员会', '纪委监委', '纪委', '监委', '委员会', '管理局', '局', '厅', '委', '办公室']
+
+const judicialRe = new RegExp(`^[\\u4e00-\\u9fff]{0,8}?(?:${judicialSuffixes.sort((a, b) => b.length - a.length).join('|')})`)
+const agencyRe = new RegExp(`^[\\u4e00-\\u9fff]{0,6}?(?:${agencySuffixes.sort((a, b) => b.length - a.length).join('|')})`)
+/** Characters that cannot stand inside a body's name between the place and the suffix: particles, prepositions, verbs of motion. */
+const notInNameRe = /[的及在到对向从把被将是了并或等去来赴往至给]/
+
+/**
+ * The public body whose name the words at `end` complete (`宁夏回族自治区银川市` + `中级人民法院`,
+ * `宁夏` + `正和律师事务所`, `永宁县` + `市场监督管理局`), or undefined.
+ */
+export function publicBodyAfter(text: string, end: number): PublicBodyKind | undefined {
+  const ahead = text.slice(end, end + 16)
+  for (const [re, kind] of [[judicialRe, 'judicial'], [agencyRe, 'agency']] as const) {
+    const m = re.exec(ahead)
+    if (m && !notInNameRe.test(m[0])) return kind
+  }
+  return undefined
+}
+
+/** Roles whose holders a judgment names on purpose, before the name (`审判长 陈立新`, `书记员：杨帆`). */
+const courtRoles = ['审判长', '代理审判员', '审判员', '人民陪审员', '陪审员', '书记员', '法官助理', '执行员', '检察员', '检察官', '公诉人', '速录员', '法警', '法官', '执法人员', '承办人', '办案民警', '办案人员', '民警']
+/** A role as signatures write it, with spaces between its characters (`审　判　长`). */
+function spaced(role: string): string {
+  return [...role].join('[ \\u3000]*')
+}
+
+/** Representatives who are public when the clause says they are lawyers (`辩护人刘文华，宁夏正和律师事务所律师`). */
+const representativeRoles = ['辩护人', '委托诉讼代理人', '诉讼代理人', '委托代理人', '代理人']
+const courtRoleRe = new RegExp(`(?:${courtRoles.map(spaced).join('|')})[ \\t\\u3000：:]*([\\u4e00-\\u9fff]{2,4}(?:、[\\u4e00-\\u9fff]{2,4})*)`, 'g')
+const representativeRe = new RegExp(`(?:${representativeRoles.join('|')})[\\s：:]*([\\u4e00-\\u9fff]{2,4})([^。；\\n]{0,30})`, 'g')
+/** `律师张三`, `张三律师`, `律师事务所律师张三`. */
+const lawyerBeforeRe = /律师[\s：:]*([\u4e00-\u9fff]{2,3})/g
+const lawyerAfterRe = /([\u4e00-\u9fff]{2,3})律师(?!事务所)/g
+const lawyerClauseRe = /律师|法律服务所|法律援助|法律工作者/
+/** Words after a role that are no name (`审判员会议`, `律师事务所`). */
+const notNameRe = /^(?:会议|意见|认为|指出|提出|事务|职责|应当|依法|等人|及其|名单|签名|某)/
+
+/** Names of people a document names on purpose in a public role: judges, clerks, prosecutors, lawyers. */
+export function findPublicRoleNames(doc: Document): ReadonlySet<string> {
+  return doc.derive('publicRoleNames', () => scanPublicRoleNames(doc.text))
+}
+
+function scanPublicRoleNames(text: string): Set<string> {
+  const names = new Set<string>()
+  const add = (name: string) => {
+    const clean = name.replace(/\s+/g, '')
+    if (clean.length >= 2 && !notNameRe.test(clean) && !clean.includes('某')) names.add(clean.length > 3 && !/^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/.test(clean) ? clean.slice(0, 3) : clean)
+  }
+  for (const m of text.matchAll(courtRoleRe)) for (const name of m[1]!.split('、')) add(name)
+  for (const m of text.matchAll(representativeRe)) if (lawyerClauseRe.test(m[2]!) || lawyerClauseRe.test(m[1]!)) add(m[1]!.replace(/律师.*$/, ''))
+  for (const m of text.matchAll(lawyerBeforeRe)) if (!/^事务/.test(m[1]!)) add(m[1]!)
+  for (const m of text.matchAll(lawyerAfterRe)) {
+    const before = text.charCodeAt(m.index - 1)
+    // `所律师` of 律师事务所律师 is no name; a name stands after punctuation or a role word.
+    if (!/事务所$|服务所$/.test(text.slice(Math.max(0, m.index - 3), m.index + m[1]!.length)) && (!isHan(before) || /[，、：]/.test(text.charAt(m.index - 1)))) add(m[1]!)
+  }
+  return names
+}
+
+/** True when `name` (or a longer token holding it) is one of the public role names. */
+export function isPublicRoleName(name: string, publicNames: ReadonlySet<string>): boolean {
+  for (const p of publicNames) if (name === p || (name.length > 1 && p.startsWith(name)) || name.startsWith(p)) return true
+  return false
+}

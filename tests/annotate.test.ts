@@ -1,0 +1,72 @@
+// `mask-audit annotate`: a reviewed copy of a .docx with one Word comment per finding,
+// anchored on the finding's text; the original untouched; config and profile as for check.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from './helpers.js'
+import { readComments } from './support/docx-anchors.js'
+import { makeDocx, paragraph, table } from './support/docx.js'
+import { makeTempDir } from './support/temp-dirs.js'
+
+const body = paragraph('二〇二三年工作总结')
+  + paragraph('全年集中学习', '*', '*次，发展x名预备党员，深入学习党的二十大精神。')
+  + table('负责人', '×××', '联系电话')
+  + paragraph('国家统计局', '**调', '查队组织开展“', '**国调讲堂”活动。')
+
+function setUp() {
+  const dir = makeTempDir('annotate-')
+  const input = join(dir, '总结.docx')
+  writeFileSync(input, makeDocx(body))
+  return { dir, input, output: join(dir, '总结.reviewed.docx') }
+}
+
+describe('annotate', () => {
+  it('writes one comment per finding, anchored on its text, and leaves the original alone', () => {
+    const { input, output } = setUp()
+    const before = readFileSync(input)
+    const run = runCli(['annotate', input, '-o', output], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '' } })
+    expect(run.stderr).toMatch(/已在 .* 中添加 \d+ 条批注/)
+    expect(run.code).toBe(0)
+    expect(readFileSync(input).equals(before)).toBe(true)
+    const findings = JSON.parse(runCli([input, '--format', 'json']).stdout).files[0].findings as { text: string; offset: number; message: string }[]
+    expect(findings.length).toBeGreaterThanOrEqual(4)
+    const comments = readComments(readFileSync(output))
+    expect(comments.map((c) => [c.offset, c.anchored])).toEqual(findings.map((f) => [f.offset, f.text]))
+    expect(comments.every((c) => c.author === 'mask-audit' && c.hasReference)).toBe(true)
+    expect(comments[0]!.paragraphs.at(-1)).toMatch(/（错误）$/)
+  })
+
+  it('applies the profile and the --rule flags as check does', () => {
+    const { input, output } = setUp()
+    expect(runCli(['annotate', input, '-o', output, '--rule', 'count/unfilled=off']).code).toBe(0)
+    const texts = readComments(readFileSync(output)).map((c) => c.anchored)
+    expect(texts).not.toContain('**次')
+    expect(texts).not.toContain('x名')
+    expect(texts.length).toBeGreaterThan(0)
+    // The name in the table cell is a mask bounded by the cell's edges (the mask model).
+    expect(texts).toContain('×××')
+    expect(texts.every((t) => t === '**' || t === '×××')).toBe(true)
+  })
+
+  it('refuses to overwrite the original, a non-.docx input or output, and a missing -o', () => {
+    const { dir, input } = setUp()
+    expect(runCli(['annotate', input, '-o', input]).stderr).toMatch(/is the file being annotated/)
+    writeFileSync(join(dir, 'a.txt'), '共**人')
+    expect(runCli(['annotate', join(dir, 'a.txt'), '-o', join(dir, 'b.docx')]).stderr).toMatch(/reads Word \.docx files/)
+    expect(runCli(['annotate', input, '-o', join(dir, 'b.txt')]).stderr).toMatch(/needs the \.docx extension/)
+    const missing = runCli(['annotate', input])
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/needs -o OUT\.docx/)])
+  })
+
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p))
+  it.skipIf(!soffice)('opens in LibreOffice, which keeps the comments', () => {
+    const { dir, input, output } = setUp()
+    expect(runCli(['annotate', input, '-o', output]).code).toBe(0)
+    execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'fodt', '--outdir', dir, output], { stdio: 'pipe', timeout: 120_000 })
+    const flat = readFileSync(join(dir, '总结.reviewed.fodt'), 'utf8')
+    const annotations = flat.match(/<office:annotation[\s>]/g) ?? []
+    expect(annotations.length).toBe(readComments(readFileSync(output)).length)
+    expect(flat).toContain('mask-audit')
+  }, 150_000)
+})

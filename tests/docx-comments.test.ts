@@ -1,0 +1,118 @@
+// Word comments on findings: every comment anchored on exactly its span, whatever runs the
+// span crosses; the document's text, its old comments and its tracked changes unchanged.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { addDocxComments, type DocxComment } from '../src/io/docx-comments.js'
+import { mapDocxBody } from '../src/io/docx-body-map.js'
+import { bodyParagraphs, docxToText } from '../src/io/docx.js'
+import { readComments } from './support/docx-anchors.js'
+import { makeDocx, paragraph, table, xmlText } from './support/docx.js'
+
+const who = { author: 'mask-audit', initials: 'MA', date: '2026-12-02T00:00:00Z' }
+
+/** Comments on every occurrence of each needle. */
+function on(text: string, ...needles: string[]): DocxComment[] {
+  const out: DocxComment[] = []
+  for (const needle of needles) {
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push({ offset: i, length: needle.length, paragraphs: [`“${needle}”`, '建议：填写'] })
+  }
+  return out
+}
+
+/** Fails on a close tag that does not match the open one: the XML stays well formed. */
+function expectWellFormed(xml: string): void {
+  const stack: string[] = []
+  for (const m of xml.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)\b[^>]*?(\/?)>/g)) {
+    if (m[3]) continue
+    if (m[1]) expect(stack.pop(), `close ${m[2]} at ${m.index}`).toBe(m[2])
+    else stack.push(m[2]!)
+  }
+  expect(stack).toEqual([])
+}
+
+function annotateAndCheck(docx: Uint8Array, comments: DocxComment[]): ReturnType<typeof readComments> {
+  const out = addDocxComments(docx, comments, who, 'a.docx')
+  expect(docxToText(out, 'b.docx')).toBe(docxToText(docx, 'a.docx'))
+  expectWellFormed(strFromU8(unzipSync(out)['word/document.xml']!))
+  const text = docxToText(docx, 'a.docx')
+  const read = readComments(out)
+  const added = read.filter((c) => c.author === 'mask-audit')
+  expect(added).toHaveLength(comments.length)
+  const wanted = comments.map((c) => [c.offset, text.slice(c.offset, c.offset + c.length)])
+  expect(added.map((c) => [c.offset, c.anchored]).sort()).toEqual(wanted.sort())
+  expect(added.every((c) => c.hasReference)).toBe(true)
+  return read
+}
+
+describe('annotate a .docx with comments', () => {
+  it('anchors spans inside a run, across runs, at run edges and in table cells', () => {
+    const docx = makeDocx(paragraph('全年集中学习', '**', '次，发展x名', '党员。') + table('负责人', '×××') + paragraph('国家统计局**调', '查队'))
+    const text = docxToText(docx, 'a.docx')
+    const read = annotateAndCheck(docx, on(text, '**次', 'x名', '×××', '**调查队', '学习'))
+    expect(read[0]!.paragraphs).toEqual(['“**次”', '建议：填写'])
+  })
+
+  it('anchors on text with entities, tabs and line breaks, and keeps run properties', () => {
+    const body = `<w:p><w:r w:rsidR="00A1"><w:rPr><w:i/></w:rPr><w:t>A&amp;B公司&lt;**&gt;</w:t><w:tab/><w:t>x名</w:t><w:br/><w:t xml:space="preserve"> 共**人 </w:t></w:r></w:p>`
+    const docx = makeDocx(body)
+    const text = docxToText(docx, 'a.docx')
+    annotateAndCheck(docx, on(text, '&B', '<**>', '\tx', 'x名', '**人', '公司<', ' 共'))
+    const xml = strFromU8(unzipSync(addDocxComments(docx, on(text, '**人'), who, 'a.docx'))['word/document.xml']!)
+    expect(xml.match(/<w:r w:rsidR="00A1"><w:rPr><w:i\/><\/w:rPr>/g)!.length).toBeGreaterThan(1)
+  })
+
+  it('keeps existing comments and tracked changes, with new ids above theirs', () => {
+    const body = `<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>原有批注</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r><w:ins w:id="8" w:author="张"><w:r><w:t>插入**次</w:t></w:r></w:ins><w:del w:id="9" w:author="张"><w:r><w:delText>删除的字</w:delText></w:r></w:del></w:p>`
+    const docx = makeDocx(body)
+    const files = unzipSync(docx)
+    files['word/comments.xml'] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="7" w:author="王"><w:p><w:r><w:t>旧的</w:t></w:r></w:p></w:comment></w:comments>')
+    files['word/_rels/document.xml.rels'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>')
+    const withOld = zipSync(files)
+    const text = docxToText(withOld, 'a.docx')
+    const read = annotateAndCheck(withOld, on(text, '**次'))
+    expect(read.find((c) => c.id === '7')).toMatchObject({ author: '王', paragraphs: ['旧的'], anchored: '原有批注' })
+    expect(Number(read.find((c) => c.author === 'mask-audit')!.id)).toBeGreaterThan(9)
+    const out = unzipSync(addDocxComments(withOld, on(text, '**次'), who, 'a.docx'))
+    expect(strFromU8(out['word/document.xml']!)).toContain('<w:delText>删除的字</w:delText>')
+    expect(strFromU8(out['word/_rels/document.xml.rels']!).match(/comments/g)).toHaveLength(2)
+  })
+
+  it('adds the comments part, its relationship and content type when there were none', () => {
+    const out = unzipSync(addDocxComments(makeDocx(paragraph('共**人')), [{ offset: 1, length: 3, paragraphs: ['未填写'] }], who, 'a.docx'))
+    expect(strFromU8(out['[Content_Types].xml']!)).toContain('PartName="/word/comments.xml"')
+    expect(strFromU8(out['word/_rels/document.xml.rels']!)).toContain('Target="comments.xml"')
+    expect(strFromU8(out['word/comments.xml']!)).toContain('w:author="mask-audit"')
+  })
+
+  it('maps the body exactly as the reader reads it, and anchors random spans on random runs', () => {
+    const alphabet = ['学', '习', '*', 'x', '&', '<', ' ', '　', '，', '次', '😀']
+    let seed = 12345
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    for (let round = 0; round < 60; round++) {
+      const paragraphs: string[] = []
+      for (let p = 0; p < 1 + rand(4); p++) {
+        const runs: string[] = []
+        for (let r = 0; r < 1 + rand(5); r++) runs.push(Array.from({ length: 1 + rand(6) }, () => alphabet[rand(alphabet.length)]).join(''))
+        paragraphs.push(rand(3) === 0 ? table(runs.join('')) : paragraph(...runs))
+      }
+      const docx = makeDocx(paragraphs.join(''))
+      const xml = strFromU8(unzipSync(docx)['word/document.xml']!)
+      expect(mapDocxBody(xml).map((p) => p.text)).toEqual(bodyParagraphs(xml))
+      const text = docxToText(docx, 'a.docx')
+      const comments: DocxComment[] = []
+      for (let c = 0; c < 1 + rand(4); c++) {
+        let offset = rand(text.length)
+        let length = 1 + rand(Math.min(8, text.length - offset))
+        // Spans never cut a surrogate pair, as findings never do.
+        if (/[\uDC00-\uDFFF]/.test(text[offset] ?? '')) offset--
+        if (/[\uD800-\uDBFF]/.test(text[offset + length - 1] ?? '')) length++
+        if (text.slice(offset, offset + length).includes('\n')) continue
+        comments.push({ offset, length, paragraphs: [xmlText(`c${c}`)] })
+      }
+      annotateAndCheck(docx, comments)
+    }
+  })
+})

@@ -1,0 +1,225 @@
+// leak/identifier: the checksums, the division codes, the scanners, the masking conventions,
+// and the rule under both profiles.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { getGazetteer } from '../src/nlp/gazetteer.js'
+import { creditCheckChar, hasValidCreditCode, hasValidIdChecksum, idCheckChar, isValidBirthDate, luhnCheckDigit, passesLuhn } from '../src/rules/shared/identifiers/checksums.js'
+import { inferConventions, maskIdentifier } from '../src/rules/shared/identifiers/conventions.js'
+import { DivisionCodes } from '../src/rules/shared/identifiers/division-codes.js'
+import { maskShapeOf, type NumberContext } from '../src/rules/shared/identifiers/numbers.js'
+import { findIdentifiers } from '../src/rules/shared/identifiers/scan.js'
+import { keepsTooMuch } from '../src/rules/shared/identifiers/types.js'
+import { checkText, runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
+
+// Every identifier below was made with scripts/make-test-identifiers.mjs; none is a real person's.
+const id = '640302199003078516'
+const card = '6222021234567890128'
+const credit = '91640100MA7XK2L3P8'
+
+const divisions = new DivisionCodes(getGazetteer)
+const context: NumberContext = {
+  divisions,
+  today: new Date(Date.UTC(2026, 0, 1)),
+  cardWordRe: /卡号|账号|银行卡|开户行|账户/,
+  otherNumberWordRe: /订单|单号|发票|流水号|编号/,
+  idWordRe: /身份证|身份号码/,
+}
+const scan = (text: string) => findIdentifiers(text, context).map((h) => ({ kind: h.kind, text: text.slice(h.start, h.end), ...(h.mask && { tooMuch: keepsTooMuch(h.kind, h.mask) }) }))
+
+describe('checksums', () => {
+  it('computes the GB 11643 check character, X for 10', () => {
+    // The worked example of GB 11643-1999.
+    expect(idCheckChar('11010519491231002')).toBe('X')
+    expect(hasValidIdChecksum('11010519491231002X')).toBe(true)
+    expect(hasValidIdChecksum('11010519491231002x')).toBe(true)
+    expect(hasValidIdChecksum(id)).toBe(true)
+    expect(hasValidIdChecksum('640302199003078515')).toBe(false)
+  })
+
+  it('computes the GB 32100 check character and knows authorities and types', () => {
+    expect(creditCheckChar('91640100MA7XK2L3P')).toBe('8')
+    expect(hasValidCreditCode(credit)).toBe(true)
+    expect(hasValidCreditCode('91640100MA7XK2L3P9')).toBe(false)
+    // Authority 9 (市场监管) issues types 1–3 only.
+    const body = '95640100MA7XK2L3P'
+    expect(hasValidCreditCode(body + creditCheckChar(body))).toBe(false)
+    expect(creditCheckChar('91640100MA7XK2L3I')).toBeUndefined()
+  })
+
+  it('runs Luhn', () => {
+    expect(passesLuhn('79927398713')).toBe(true)
+    expect(passesLuhn('79927398710')).toBe(false)
+    expect(passesLuhn(card)).toBe(true)
+    expect(luhnCheckDigit('622202123456789012')).toBe('8')
+  })
+
+  it('accepts real birth dates from 1900 to today only', () => {
+    const today = new Date(Date.UTC(2026, 0, 1))
+    expect(isValidBirthDate(2000, 2, 29, today)).toBe(true)
+    expect(isValidBirthDate(1900, 2, 29, today)).toBe(false)
+    expect(isValidBirthDate(1899, 12, 31, today)).toBe(false)
+    expect(isValidBirthDate(1990, 13, 7, today)).toBe(false)
+    expect(isValidBirthDate(2026, 1, 2, today)).toBe(false)
+  })
+})
+
+describe('division codes', () => {
+  it('accepts current counties, abolished ones in a living prefecture, and the 港澳台 codes', () => {
+    expect(divisions.isKnown('640302')).toBe(true)
+    expect(divisions.isKnown('640399')).toBe(true)
+    expect(divisions.isKnown('110221')).toBe(true)
+    expect(divisions.isKnown('810000')).toBe(true)
+    expect(divisions.isKnownForOrganisation('100000')).toBe(true)
+  })
+
+  it('rejects unknown provinces and prefectures', () => {
+    expect(divisions.isKnown('991302')).toBe(false)
+    expect(divisions.isKnown('649902')).toBe(false)
+    expect(divisions.isKnown('640000')).toBe(false)
+    expect(divisions.isKnown('100000')).toBe(false)
+  })
+})
+
+describe('scanning', () => {
+  it('finds each class with its span', () => {
+    expect(scan(`身份证号码${id}，住所地`)).toEqual([{ kind: 'id', text: id }])
+    expect(scan('身份证号640104851122002，')).toEqual([{ kind: 'id', text: '640104851122002' }])
+    expect(scan(`代码${credit}。`)).toEqual([{ kind: 'credit', text: credit }])
+    expect(scan(`卡号${card}`)).toEqual([{ kind: 'card', text: card }])
+    expect(scan('账号6217 0012 3498 7653')).toEqual([{ kind: 'card', text: '6217 0012 3498 7653' }])
+    expect(scan('手机+86 139 0951 0021。')).toEqual([{ kind: 'mobile', text: '139 0951 0021' }])
+    expect(scan('电话010-62345678-801')).toEqual([{ kind: 'landline', text: '010-62345678-801' }])
+    expect(scan('驾驶宁A·5K321、粤BD12345、沪A12345F')).toEqual([
+      { kind: 'plate', text: '宁A·5K321' },
+      { kind: 'plate', text: '粤BD12345' },
+      { kind: 'plate', text: '沪A12345F' },
+    ])
+    expect(scan('邮箱 wang.li-88@example.com.cn。')).toEqual([{ kind: 'email', text: 'wang.li-88@example.com.cn' }])
+    expect(scan('QQ号：12345678，微信：wx_abc123')).toEqual([
+      { kind: 'qq', text: '12345678' },
+      { kind: 'wechat', text: 'wx_abc123' },
+    ])
+  })
+
+  it('tells a masked identifier that keeps too much from one masked right', () => {
+    expect(scan('139****0021')).toEqual([{ kind: 'mobile', text: '139****0021', tooMuch: false }])
+    expect(scan('1390951**21')).toEqual([{ kind: 'mobile', text: '1390951**21', tooMuch: true }])
+    expect(scan('640302********8516')).toEqual([{ kind: 'id', text: '640302********8516', tooMuch: false }])
+    expect(scan('64030219900307****')).toEqual([{ kind: 'id', text: '64030219900307****', tooMuch: true }])
+    expect(scan('640302****03**851X')).toEqual([{ kind: 'id', text: '640302****03**851X', tooMuch: true }])
+    expect(scan('6222 **** **** 1234')).toEqual([{ kind: 'card', text: '6222 **** **** 1234', tooMuch: false }])
+    expect(scan('640302××××××××8516')).toEqual([{ kind: 'id', text: '640302××××××××8516', tooMuch: false }])
+    expect(maskShapeOf('640302****03**851X')).toEqual({ head: 6, tail: 4, middle: 2, char: '*' })
+  })
+
+  it('leaves numbers that only look like identifiers alone', () => {
+    // Fails the check digit; a division code that does not exist; 13th month; serials failing Luhn; a credit code with a wrong check character.
+    for (const text of ['640302199003078515', '991302199003078513', '640302199013078510', '1234567890123456', '6222021234567890127', '6222021234567891', '91640106MA75RT3K0N']) expect(scan(text), text).toEqual([])
+    // Labels of other numbers, amounts, a timestamp, a case number, dates, a longer run.
+    for (const text of [`订单号${id}`, `发票号码${card}`, '金额13800138000元', '￥13800138000', '20231015143025123', '（2023）宁0104民初1234号', '2023-10-15', '2019-2023年', '138001380001', '3.13800138000', '南宁A座', '宁A12']) {
+      expect(scan(text), text).toEqual([])
+    }
+    // A landline's area code must exist and its local number not start with 0 or 1.
+    expect(scan('2023-1234567')).toEqual([])
+    expect(scan('0951-0123456')).toEqual([])
+  })
+})
+
+describe('masking conventions', () => {
+  const hit = (text: string) => findIdentifiers(text, context)
+  it('copies the document’s shape and mask character, but not a shape that keeps too much', () => {
+    const conventionOf = inferConventions(hit('139××××0021 和 640302××××××××8516'), new Map())
+    expect(maskIdentifier('13800138000', 'mobile', conventionOf('mobile'))).toBe('138××××8000')
+    expect(maskIdentifier(id, 'id', conventionOf('id'))).toBe('640302××××××××8516')
+    const tooOpen = inferConventions(hit('1390951**21'), new Map())
+    expect(maskIdentifier('13800138000', 'mobile', tooOpen('mobile'))).toBe('138****8000')
+  })
+
+  it('masks whole when the document masks a class whole, and has defaults', () => {
+    const whole = inferConventions([], new Map([['mobile', '*']]))
+    expect(maskIdentifier('138-0013-8000', 'mobile', whole('mobile'))).toBe('***-****-****')
+    const none = inferConventions([], new Map())
+    expect(maskIdentifier(id, 'id', none('id'))).toBe('640302********8516')
+    expect(maskIdentifier('6222 0212 3456 7890 128', 'card', none('card'))).toBe('6222 **** **** ***0 128')
+    expect(maskIdentifier('010-62345678', 'landline', none('landline'))).toBe('010-********')
+    expect(maskIdentifier('宁A·5K321', 'plate', none('plate'))).toBe('宁A·*****')
+    expect(maskIdentifier('wang@example.com', 'email', none('email'))).toBe('w***@example.com')
+    expect(maskIdentifier(credit, 'credit', none('credit'))).toBe('*'.repeat(18))
+    // Re-masking keeps only the clear digits at each end, never digits left between masks.
+    expect(maskIdentifier('6401812009031106**', 'id', none('id'))).toBe('640181************')
+    expect(maskIdentifier('6403021975****531X', 'id', none('id'))).toBe('640302********531X')
+  })
+})
+
+describe('leak/identifier', () => {
+  const only = ['leak/identifier']
+  // checkText runs a rule picked with `only` at its draft severity; the fixtures check severities.
+  it('reports an identifier in clear in redacted, with its masked form', async () => {
+    const [f, ...rest] = await checkText(`被告王某，身份证号码${id}。`, { profile: 'redacted', only })
+    expect(rest).toEqual([])
+    expect(f).toMatchObject({ ruleId: 'leak/identifier', text: id, message: `ID number in clear: ${id}` })
+    expect(f!.data).toMatchObject({ identifier: 'id', names: [id], redact: { replacement: '640302********8516' } })
+  })
+
+  it('says what a masked identifier leaves in clear', async () => {
+    const [f] = await checkText('电话1390951**21', { profile: 'redacted', only })
+    expect(f!.message).toBe('mobile number masked, but the first 7 and last 2 characters are still in clear: 1390951**21')
+  })
+
+  it('is silent in a draft that masks nothing, and there reports only personal classes', async () => {
+    const text = `联系电话13800138000，地址邮箱wang@example.com，座机0951-5012345，代码${credit}`
+    expect(await checkText(text, { profile: 'draft', only })).toEqual([])
+    const masked = await checkText(`***市统计局。${text}`, { profile: 'draft', only })
+    expect(masked.map((f) => [f.text, f.severity])).toEqual([['13800138000', 'warning']])
+    const redacted = await checkText(`***市统计局。${text}`, { profile: 'redacted', only })
+    expect(redacted.map((f) => f.text)).toEqual(['13800138000', 'wang@example.com', '0951-5012345', credit])
+  })
+
+  it('takes a partly masked identifier as a sign that a draft masks', async () => {
+    const findings = await checkText('甲的电话139****0021，乙的电话13800138000', { profile: 'draft', only })
+    expect(findings.map((f) => f.text)).toEqual(['13800138000'])
+    expect(findings[0]!.data).toMatchObject({ redact: { replacement: '138****8000' } })
+  })
+
+  it('masks whole what the document masks whole', async () => {
+    const text = `甲的身份证号码：******************；乙的身份证号码：${id}`
+    const [f] = await checkText(text, { profile: 'redacted', only })
+    expect(f!.data).toMatchObject({ redact: { replacement: '*'.repeat(18) } })
+  })
+
+  it('never reports what an office publishes for the public', async () => {
+    const text = '举报电话：0951-5012345、13800138000；电子邮箱：jubao@nx.gov.cn'
+    expect(await checkText(text, { profile: 'redacted', only })).toEqual([])
+    // An office's contact line closing a notice; a party's landline inside its description is reported.
+    const notice = '**市志愿服务联合会\n联系电话：0951-6912345\n电子邮箱：zyfw2024@163.com\n联系电话：13800138000\n'
+    expect((await checkText(notice, { profile: 'redacted', only })).map((f) => f.text)).toEqual(['13800138000'])
+    const party = await checkText('被告王某，男，住**区，电话0951-6912345。', { profile: 'redacted', only })
+    expect(party.map((f) => f.text)).toEqual(['0951-6912345'])
+  })
+})
+
+describe('redact of identifiers', () => {
+  it('masks them in the document’s convention, and a second run changes nothing', () => {
+    const dir = makeTempDir('redact-ids-')
+    const input = join(dir, 'judgment.txt')
+    const once = join(dir, 'once.txt')
+    const twice = join(dir, 'twice.txt')
+    const text = [
+      '原告王某，身份证号码640302××××××××8516，联系电话139××××0021。',
+      `被告李某，身份证号码640104198511220029，联系电话138-0951-0022，车牌号宁A·5K321，账号6217 0012 3498 7653。`,
+      `第三人某公司，统一社会信用代码${credit}，电子邮箱wang@example.com。`,
+      '',
+    ].join('\n')
+    writeFileSync(input, text)
+    const first = runCli(['redact', input, '-o', once])
+    expect(first.stderr).not.toContain('still found')
+    expect(first.code).toBe(0)
+    const redacted = readFileSync(once, 'utf8')
+    expect(redacted.split('\n')[1]).toBe('被告李某，身份证号码640104××××××××0029，联系电话138-××××-0022，车牌号宁A·×××××，账号6217 ×××× ×××× 7653。')
+    expect(redacted.split('\n')[2]).toBe(`第三人某公司，统一社会信用代码${'×'.repeat(18)}，电子邮箱w×××@example.com。`)
+    expect(runCli(['redact', once, '-o', twice]).code).toBe(0)
+    expect(readFileSync(twice, 'utf8')).toBe(redacted)
+  })
+})

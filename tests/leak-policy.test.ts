@@ -1,0 +1,185 @@
+// The redaction policy of anonymized publications: pseudonyms as masks, the policy each document
+// states by what it masks, roles named on purpose, residences below the county, linked names.
+// The fixtures fixtures/redacted/anon-*.txt carry planted leaks; the truth table below is what
+// a careful reader marks in them, and the leak rules are measured against it.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkDocument } from '../src/core/engine.js'
+import type { Finding } from '../src/core/finding.js'
+import { documentFromText } from '../src/io/read-document.js'
+import { activateRules } from '../src/rules/loader.js'
+import { documentPolicy } from '../src/rules/shared/policy.js'
+import { findPseudonyms } from '../src/rules/shared/pseudonyms.js'
+import type { Profile } from '../src/rules/types.js'
+import { builtinRules, repoRoot } from './helpers.js'
+
+async function leaks(text: string, profile: Profile = 'redacted'): Promise<Finding[]> {
+  const doc = await documentFromText(text, 'inline.txt')
+  return checkDocument(doc, activateRules(builtinRules, profile)).filter((f) => f.category === 'leak')
+}
+const texts = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId} ${f.text}`)
+
+describe('pseudonyms', () => {
+  it('reads surnames, letter codes, bare 某 forms, parties and aliases', async () => {
+    const text = '被告人王某某、欧阳某与李某（未成年）在A公司、B村、Y市、某某公司和某县相遇，甲方与乙方签约，被害人小红（化名）在场，证人阿某作证。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => `${text.slice(p.start, p.end)}:${p.kind}`)).toEqual([
+      '王某某:person', '欧阳某:person', '李某:person', 'A公司:organization', 'B村:place', 'Y市:place', '某某公司:organization', '某县:place',
+      '甲方:party', '乙方:party', '小红:person', '阿某:person',
+    ])
+  })
+
+  it('takes no generic 某 word, preposition or place suffix for a surname', async () => {
+    const text = '某些单位、某种程度、某一方面、某项工作在某地推进，向某公司借款，由某单位负责，李某所受损伤，西夏区某烧烤店，李某丙所有。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => text.slice(p.start, p.end))).toEqual(['某公司', '某单位', '李某', '李某'])
+  })
+
+  it('turn the leak rules on in a draft; a template’s 某某同志 alone does not', async () => {
+    expect(await leaks('某某同志：现将有关事项通知如下，请到灵武市郝家桥镇报到。', 'draft')).toEqual([])
+    expect(texts(await leaks('被告人王某在灵武市郝家桥镇作案，审判员刘立新，其父王建国报警。', 'draft'))).toEqual(['leak/linkage 王建国'])
+  })
+})
+
+describe('the document’s policy', () => {
+  it.each([
+    ['persons only', '被告人王某某，原告李某', { masksPersons: true, masksOrganizations: false, masksLocalPlaces: false, masksOwnUnit: false }],
+    ['companies', '当事人A公司，***公司', { masksPersons: false, masksOrganizations: true, masksLocalPlaces: false, masksOwnUnit: false }],
+    ['villages', '***村和B村', { masksPersons: false, masksOrganizations: false, masksLocalPlaces: true, masksOwnUnit: false }],
+    ['its own unit', '***市统计局、xx调查队', { masksPersons: false, masksOrganizations: false, masksLocalPlaces: false, masksOwnUnit: true }],
+    ['a person by mask', '负责人：×××，男，汉族；张**同志', { masksPersons: true, masksOrganizations: false, masksLocalPlaces: false, masksOwnUnit: false }],
+  ])('%s', async (_what, text, expected) => {
+    expect(documentPolicy(await documentFromText(text, 'inline.txt'))).toEqual({ isStated: true, ...expected })
+  })
+
+  it('names companies freely in a document that masks persons only', async () => {
+    expect(texts(await leaks('原告王某某在宁夏宝丰能源集团股份有限公司工作，被告陈某某在银川市第一人民医院就医。'))).toEqual([])
+    expect(texts(await leaks('当事人A公司与宁夏鑫源枸杞商贸有限公司签约。'))).toEqual(['leak/organization 宁夏鑫源枸杞商贸有限公司'])
+  })
+
+  it('reports places below the county where the document masks villages, not elsewhere', async () => {
+    expect(texts(await leaks('被告人王某在永宁县杨和镇某KTV内与李某发生口角。'))).toEqual([])
+    expect(texts(await leaks('被告人王某某住B村，事发于灵武市郝家桥镇大羊其村。'))).toEqual(['leak/place 灵武市郝家桥镇大羊其村'])
+  })
+})
+
+describe('names public on purpose', () => {
+  it('never reports courts, procuratorates, judges, clerks, lawyers, firms or agencies', async () => {
+    const text = [
+      '宁夏回族自治区银川市中级人民法院',
+      '公诉机关宁夏回族自治区银川市人民检察院。被告人王某某。',
+      '辩护人刘文华，宁夏正和律师事务所律师。委托诉讼代理人王立，宁夏方和律师事务所律师。',
+      '经永宁县公安局鉴定，由永宁县市场监督管理局调查。',
+      '审　判　长　王志刚',
+      '人民陪审员　马国林',
+      '书　记　员　王芳',
+    ].join('\n')
+    expect(texts(await leaks(text))).toEqual([])
+  })
+
+  it('reads 北京时间, 天津同志 and 他文山 as no place, 由局长 and 于书记 as no person', async () => {
+    expect(texts(await leaks('***市统计局：北京时间晚上八点，天津同志发言，他文山话多；由局长牵头，于书记到场。'))).toEqual([])
+  })
+})
+
+describe('residence', () => {
+  it('allows the county, reports what is below it, cued or by its shape', async () => {
+    expect(texts(await leaks('被告人王某某，住宁夏回族自治区永宁县。'))).toEqual([])
+    expect(texts(await leaks('被告人王某某，住宁夏回族自治区永宁县杨和镇纳家户村三组。'))).toEqual(['leak/address 杨和镇纳家户村三组'])
+    expect(texts(await leaks('被申请人马某某，住固原市原州区彭堡镇姚磨村。'))).toEqual(['leak/address 彭堡镇姚磨村'])
+    expect(texts(await leaks('原告王某的房屋位于富兴南街金宇小区12号楼1单元301室。'))).toEqual(['leak/address 富兴南街金宇小区12号楼1单元301室'])
+  })
+
+  it('leaves masked addresses and a named company’s domicile alone', async () => {
+    expect(texts(await leaks('原告李某，住某县某镇某村三组；被告王某某，住永宁县***村五组。'))).toEqual([])
+    expect(texts(await leaks('被告：宁夏恒通建设有限公司，住所地永宁县杨和镇工业园区8号。原告王某。'))).toEqual([])
+  })
+})
+
+/** Planted leaks of each fixture, `line:text`; a finding on that line overlapping the text finds it. */
+const truth: Readonly<Record<string, readonly string[]>> = {
+  'anon-01-criminal-assault': ['11:李振华', '13:杨和镇纳家户村四组', '15:李晓雨'],
+  'anon-02-juvenile-theft': ['7:张建国', '14:丽景小区9号楼', '14:刘浩然', '16:张建国', '16:丽景小区9号楼2单元602室'],
+  'anon-03-divorce': ['7:习岗镇桃林村五组', '15:富兴南街金宇小区12号楼1单元301室', '15:陈建平', '15:刘桂兰'],
+  'anon-04-inheritance': ['8:满城北街紫馨苑社区8号楼3单元402室', '16:李国富', '16:李红梅', '16:李红梅'],
+  'anon-05-penalty-company': ['7:赵德明', '8:望洪镇东方红村二组', '12:赵德明', '14:宁夏鑫源枸杞商贸有限公司'],
+  'anon-06-police-penalty': ['5:怀远路58号院3号楼2单元101室', '6:周建军', '6:周志强'],
+  'anon-07-discipline-notice': ['7:王建军', '9:刘晨', '11:张掖市甘州区梁家墩镇', '13:刘志强'],
+  'anon-08-gongshi-subsidy': ['13:王太村', '14:马秀英', '16:马桂花', '18:马晓东'],
+  'anon-09-work-report': ['6:然而特新材料有限公司', '9:刘建华', '9:王太村', '12:惠农区先锋社区'],
+  'anon-10-traffic-injury': ['6:周建华', '8:姚伏镇', '12:周建华', '14:王丽萍', '14:周子轩'],
+  'anon-11-fraud-victims': ['13:赵丽娟', '13:上桥镇牛家坊村二组'],
+  'anon-12-protection-order': ['6:彭堡镇姚磨村', '10:马志勇', '10:彭堡镇撒门村下庄自然村', '10:杨建军'],
+  'anon-13-juvenile-victim': ['11:王秀琴', '11:宣和镇东园村六组'],
+  'anon-14-party-discipline': ['8:张丽华', '9:望远镇'],
+  'anon-15-private-loan': ['11:赵德林', '15:宝丰镇宝丰村一组', '15:钱立明'],
+  'anon-16-admin-review': ['6:孙建国', '15:习岗镇德胜村'],
+  // Written after the rules were built and measured before any change for them: 14 planted,
+  // 10 found, no wrong finding (recall 0.71, precision 1.00). The misses were list items with a
+  // tail (李建设家庭), a relative by marriage (女婿王军) and a generic village name (红光村), which
+  // the rules still miss: a village named like any other (红光村) is reported only next to another place.
+  'anon-17-child-support': ['8:太阳山镇', '16:马丽娟', '16:新庄集乡杨柳村三组', '16:海建军', '16:马福林'],
+  'anon-18-drunk-driving': ['11:田秀英', '11:周建明'],
+  'anon-19-honor-list': ['7:李建设', '11:红光村', '14:周秀兰', '16:马振国', '18:杨丽'],
+  'anon-20-warning-talk': ['3:王军', '5:张文斌'],
+}
+
+/** Names each fixture writes on purpose: no leak finding may hold one. */
+const publicNames: Readonly<Record<string, readonly string[]>> = {
+  'anon-01-criminal-assault': ['马志刚', '杨继东', '何丽君', '张文博', '李慧敏', '马国林', '王婷', '田雨', '永宁县人民法院', '银川市中级人民法院', '明正律师事务所'],
+  'anon-02-juvenile-theft': ['孙立平', '马海燕', '刘建新', '王春梅', '杨柳', '兴庆区人民法院', '嘉和律师事务所'],
+  'anon-03-divorce': ['马文杰', '丁晓玲', '马小燕', '贺兰县人民法院', '昊正律师事务所'],
+  'anon-04-inheritance': ['韩晓峰', '杨志强', '马秀兰', '李娜', '金凤区人民法院'],
+  'anon-05-penalty-company': ['马伟', '丁晓东', '永宁县市场监督管理局', '永宁县人民政府', '兴庆区人民法院'],
+  'anon-06-police-penalty': ['张立军', '何平', '西夏区分局', '西夏区人民政府', '西夏区人民法院'],
+  'anon-10-traffic-injury': ['冯立伟', '杨建国', '孙倩', '吴国栋', '中国人民财产保险股份有限公司石嘴山市分公司', '石嘴山市第二人民医院', '大武口区人民法院'],
+  'anon-11-fraud-victims': ['韩立军', '马晓峰', '金志远', '刘丽萍', '马燕', '利通区人民法院'],
+  'anon-12-protection-order': ['海玉兰', '虎金山', '何建平', '马莉', '原州区人民法院', '彭堡镇派出所'],
+  'anon-13-juvenile-victim': ['宋建华', '田中华', '张慧', '吴志军', '王倩', '小红', '小丽'],
+  'anon-15-private-loan': ['马立群', '罗文', '平罗县人民法院'],
+  'anon-16-admin-review': ['冯志远', '杨文', '马宏', '贺兰县人民政府', '贺兰县自然资源局', '金凤区人民法院'],
+  'anon-17-child-support': ['白振宇', '李建平', '杨雪', '红寺堡区人民法院', '红寺堡律师事务所', '红寺堡区民政局'],
+  'anon-18-drunk-driving': ['白小龙', '张晓明', '丁建国', '王小梅', '中宁县人民法院', '宁安律师事务所', '中宁县公安局'],
+}
+
+/** True when two texts share a name: one holds the other, or they overlap by two characters. */
+function overlaps(a: string, b: string): boolean {
+  if (a.includes(b) || b.includes(a)) return true
+  for (let i = 0; i + 2 <= b.length; i++) if (a.includes(b.slice(i, i + 2))) return true
+  return false
+}
+
+describe('measured on the anonymized fixtures', () => {
+  it('finds the planted leaks with precision and recall of at least 0.8, and no name public on purpose', async () => {
+    let planted = 0
+    let found = 0
+    let reported = 0
+    let right = 0
+    const misses: string[] = []
+    const wrong: string[] = []
+    for (const [name, leaksOfFile] of Object.entries(truth)) {
+      const text = readFileSync(join(repoRoot, 'fixtures', 'redacted', `${name}.txt`), 'utf8')
+      const findings = await leaks(text)
+      const open = leaksOfFile.map((entry) => ({ line: Number(entry.split(':')[0]), text: entry.slice(entry.indexOf(':') + 1), isFound: false }))
+      for (const f of findings) {
+        reported++
+        const hit = open.find((o) => !o.isFound && o.line === f.line && overlaps(f.text, o.text)) ?? open.find((o) => o.line === f.line && overlaps(f.text, o.text))
+        if (hit) {
+          right++
+          hit.isFound = true
+        } else wrong.push(`${name} ${f.line}:${f.column} ${f.ruleId} ${f.text}`)
+        for (const publicName of publicNames[name] ?? []) expect(f.text, `${name}: ${publicName} is public`).not.toContain(publicName)
+      }
+      planted += open.length
+      found += open.filter((o) => o.isFound).length
+      misses.push(...open.filter((o) => !o.isFound).map((o) => `${name} ${o.line}:${o.text}`))
+    }
+    const recall = found / planted
+    const precision = right / reported
+    console.log(`anonymized fixtures: ${planted} planted leaks, ${found} found (recall ${recall.toFixed(2)}); ${reported} leak findings, ${right} right (precision ${precision.toFixed(2)})`)
+    console.log(`missed: ${misses.join('; ') || 'none'}\nwrong: ${wrong.join('; ') || 'none'}`)
+    expect(recall).toBeGreaterThanOrEqual(0.8)
+    expect(precision).toBeGreaterThanOrEqual(0.8)
+  })
+})
