@@ -26,7 +26,7 @@ const joined = (text: Chunks) => (typeof text === 'string' ? text : text.join(''
 
 describe('a file with very many findings', () => {
   it('stylish renders 150,000 findings (no Math.max spread) in bounded pieces', () => {
-    const out = createStylishFileRenderer({ color: false, toolVersion: 't' })(many(150_000))
+    const out = createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' })(many(150_000))
     expect(Array.isArray(out)).toBe(true)
     for (const part of out as string[]) expect(part.length).toBeLessThan(chunkSize * 2)
     const text = joined(out)
@@ -50,7 +50,7 @@ describe('a file with very many findings', () => {
 
   it('every reporter hands the pieces on as a list', async () => {
     for (const format of ['json', 'jsonl', 'sarif', 'csv', 'github', 'html', 'stylish']) {
-      const reporter = await createReporter(format, { color: false, toolVersion: 't' })
+      const reporter = await createReporter(format, { color: false, toolVersion: 't', lang: 'en' })
       reporter.begin()
       const out = reporter.file(many(20_000))
       expect(Array.isArray(out), format).toBe(true)
@@ -66,7 +66,7 @@ describe('terminal escapes', () => {
 
   it('stylish shows escapes in the file name, message and context, and the carets still line up', () => {
     const f = finding(0, { context: '\u001b[2J学习x次。', text: 'x次', column: 7, offset: 6, message: 'count not filled in: x次\u0007' })
-    const out = joined(createStylishFileRenderer({ color: false, toolVersion: 't' })({ path: 'evil\u001b]0;pwned\u0007.txt', findings: [f] }))
+    const out = joined(createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' })({ path: 'evil\u001b]0;pwned\u0007.txt', findings: [f] }))
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
     expect(out).toContain('evil\\x1b]0;pwned\\x07.txt')
     expect(out).toContain('\\x1b[2J学习x次。')
@@ -78,7 +78,7 @@ describe('terminal escapes', () => {
   })
 
   it('stylish escapes an error result naming a file', () => {
-    const out = joined(createStylishFileRenderer({ color: false, toolVersion: 't' })({ path: 'a\u001bb.txt', error: 'no such file', findings: [] }))
+    const out = joined(createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' })({ path: 'a\u001bb.txt', error: 'no such file', findings: [] }))
     expect(out).toContain('a\\x1bb.txt')
     expect(out).not.toContain('\u001b')
   })

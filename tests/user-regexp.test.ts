@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { createAllowFilter } from '../src/core/allow-list.js'
 import type { Finding } from '../src/core/finding.js'
 import { compileRegExp, whyNotLinear } from '../src/core/user-regexp.js'
+import { textIn } from '../src/i18n/catalogue.js'
 import { runCli } from './helpers.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
@@ -40,9 +41,10 @@ describe('the linear engine', () => {
   })
 
   it('refuses lookaround and backreferences with the reason', () => {
-    expect(whyNotLinear('(?<=县)x', '')).toMatch(/^is not supported .*linear-time engine \(RE2 syntax: no lookaround, no backreferences\)$/)
+    expect(textIn('en', whyNotLinear('(?<=县)x', '')!)).toMatch(/^is not supported .*linear-time engine \(RE2 syntax: no lookaround, no backreferences\)$/)
     expect(whyNotLinear('(a)\\1', '')).toBeDefined()
     expect(whyNotLinear('x{2,}次', 'i')).toBeUndefined()
+    expect(textIn('zh', whyNotLinear('(a)\\1', '')!)).toMatch(/线性时间引擎/)
   })
 })
 

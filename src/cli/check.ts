@@ -65,7 +65,7 @@ async function check(paths: string[], options: CheckOptions, out: (output: Outpu
   const input = options.input === undefined ? undefined : parseInputFormat(options.input)
   // JSON lines in, JSON lines out, unless another format than the default is asked for.
   const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
-  const run = { startedAt: new Date().toISOString(), profile: options.profile, paths: options.stdin ? [options.stdinFilename ?? '<stdin>'] : paths }
+  const run = { startedAt: runTime().toISOString(), profile: options.profile, paths: options.stdin ? [options.stdinFilename ?? '<stdin>'] : paths }
   const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out, readStdin: (path) => readStreamBytes(process.stdin, path), localeLang: processLocaleLang() })
   const lang = await workflow.lang()
   const reporterOptions = { color: options.color ?? shouldColor(), toolVersion, run, lang }
@@ -121,4 +121,13 @@ function shouldColor(): boolean {
   if (process.env.NO_COLOR) return false
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true
   return process.stdout.isTTY === true
+}
+
+/**
+ * When the run started, for the report's header; `SOURCE_DATE_EPOCH` (seconds, the
+ * reproducible-builds convention) pins it, so two runs can give byte-identical reports.
+ */
+function runTime(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()
 }

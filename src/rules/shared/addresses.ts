@@ -15,8 +15,8 @@ export interface AddressMention {
 
 /** Words that introduce a residence or a place of residence. */
 const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住所|住|位于|坐落于|地址)[：:]?\s*/g
-/** Characters that make a verb with 住 after them (记住, 抓住, 保住, 居住, 入住, 留住, 站住, 挡住). */
-const verbBeforeZhuRe = /^[记抓保居入留站挡顶守稳忍盯拦围扣卡咬接揪困缠拖吸捂按压罩拴绑锁憋靠禁拿握]$/
+/** Characters that make a word with 住 after them (记住, 抓住, 保住, 居住, 入住, 留住, 站住, 挡住, 常住人口). */
+const verbBeforeZhuRe = /^[常记抓保居入留站挡顶守稳忍盯拦围扣卡咬接揪困缠拖吸捂按压罩拴绑锁憋靠禁拿握]$/
 /** Segment suffixes with their level: 3 county and above, 4 town, 5 village and street, 6 a number in it. */
 const segmentSuffixes: readonly (readonly [string, number])[] = [
   ['自治区', 1], ['省', 1], ['自治州', 2], ['地区', 2], ['市', 2], ['盟', 2], ['州', 2], ['自治县', 3], ['县', 3], ['区', 3], ['旗', 3],
