@@ -45,6 +45,15 @@ describe('--write-baseline and --baseline', () => {
     expect(r.stderr.trim()).toBe('mask-audit: baseline.json: stale entry for a.txt: count/unfilled "**次" no longer found; rewrite with --write-baseline to prune')
   })
 
+  it('an edited finding is new; its untouched neighbours on the same line stay accepted and are not stale', () => {
+    writeFileSync(join(dir, 'a.txt'), '第一段。\n全年学习**次，开展活动**次，发展**名党员。\n')
+    runCli(['a.txt', '--write-baseline', 'b.json'], { cwd: dir })
+    writeFileSync(join(dir, 'a.txt'), '第一段。\n全年学习**次，开展活动xx次，发展**名党员。\n')
+    const r = runCli(['a.txt', '--baseline', 'b.json', '--format', 'jsonl'], { cwd: dir })
+    expect(jsonl(r.stdout).map((f) => [f.line, f.column, f.text])).toEqual([[2, 13, 'xx次']])
+    expect(r.stderr.trim()).toBe('mask-audit: b.json: stale entry for a.txt: count/unfilled "**次" no longer found; rewrite with --write-baseline to prune')
+  })
+
   it('counts identical findings: a second copy of an accepted line is new', () => {
     writeFileSync(join(dir, 'a.txt'), '全年学习**次。\n')
     runCli(['a.txt', '--write-baseline', 'b.json'], { cwd: dir })
@@ -95,7 +104,8 @@ describe('fingerprints', () => {
     const data = buildBaseline(new Map([['a.txt', [finding({})]]]), '00112233445566778899aabbccddeeff')
     const json = JSON.stringify(data)
     expect(json).not.toContain('红旗')
-    expect(data.files['a.txt']![0]).toEqual({ ruleId: 'leak/place', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/), count: 1 })
+    const hex = expect.stringMatching(/^[0-9a-f]{32}$/)
+    expect(data.files['a.txt']![0]).toEqual({ ruleId: 'leak/place', fingerprint: hex, before: hex, after: hex, count: 1 })
     const other = buildBaseline(new Map([['a.txt', [finding({})]]]), 'ffeeddccbbaa99887766554433221100')
     expect(other.files['a.txt']![0]!.fingerprint).not.toBe(data.files['a.txt']![0]!.fingerprint)
   })
@@ -106,6 +116,27 @@ describe('fingerprints', () => {
     expect(fingerprintOf(finding({ line: 40, column: 1, offset: 9000, context: '对红旗嘎查 进行病虫害防治' }), salt)).toBe(base)
     expect(fingerprintOf(finding({ context: '对红旗嘎查进行灭鼠' }), salt)).not.toBe(base)
     expect(fingerprintOf(finding({ ruleId: 'leak/person' }), salt)).not.toBe(base)
+  })
+
+  it('stores only hashes for every category that may hold a name: typos and template notes too', () => {
+    const salt = '00112233445566778899aabbccddeeff'
+    const typo = finding({ ruleId: 'typo/misused-word', category: 'typo', text: '张建国同志', context: '...张建国同志在会上...' })
+    const note = finding({ ruleId: 'placeholder/template-note', category: 'placeholder', text: '（此处填写王秀英的职务）', context: '（此处填写王秀英的职务）' })
+    const count = finding({ ruleId: 'count/unfilled', category: 'count', text: '**次', context: '全年学习**次' })
+    const data = buildBaseline(new Map([['a.txt', [typo, note, count]]]), salt)
+    const json = JSON.stringify(data)
+    expect(json).not.toMatch(/张建国|王秀英|此处/)
+    expect(data.files['a.txt']!.map((e) => e.text)).toEqual([undefined, undefined, '**次'])
+  })
+
+  it('reads a baseline written before side prints, and still matches by the whole fingerprint', () => {
+    const salt = '00112233445566778899aabbccddeeff'
+    const old = { schemaVersion: 1 as const, salt, files: { 'a.txt': [{ ruleId: 'leak/place', fingerprint: fingerprintOf(finding({}), salt), text: '红旗嘎查', count: 1 }] } }
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(old))
+    writeFileSync(join(dir, 'a.txt'), original)
+    expect(runCli(['a.txt', '--baseline', 'old.json'], { cwd: dir }).code).toBe(1)
+    const matcher = new BaselineMatcher(old, (p) => p)
+    expect(matcher.filter([finding({ line: 50 })], new Document('x', { path: 'a.txt', encoding: 'utf-8' }))).toEqual([])
   })
 
   it('matches a leak finding from its hash alone', () => {

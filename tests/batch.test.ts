@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { minSeverityFilter } from '../src/core/filters.js'
 import { planWorkers } from '../src/run/workers.js'
 import { activateRules } from '../src/rules/loader.js'
@@ -18,6 +18,10 @@ import { makeDocx, paragraph, table } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 const bin = fileURLToPath(new URL('../bin/mask-audit.js', import.meta.url))
+
+// Each test runs the CLI over the whole corpus, several times: on a shared, loaded machine that
+// takes minutes, so the timeout guards against a hang, not against a slow machine.
+vi.setConfig({ testTimeout: 300_000 })
 let corpus: string
 let corpusFiles: string[]
 

@@ -60,13 +60,53 @@ describe('--redact-output', () => {
     expect(count).toBeGreaterThan(20)
   })
 
-  it('keeps the finding count and masks with the same length', () => {
+  it('keeps the finding count and masks every name with one fixed mask, whatever its length', () => {
     const path = join(repoRoot, 'fixtures/draft/seed-001-city-bureau-summary.txt')
     const clear = JSON.parse(runCli(['--profile', 'redacted', '--format', 'json', path]).stdout).files[0].findings
     const masked = JSON.parse(runCli(['--profile', 'redacted', '--format', 'json', '--redact-output', path]).stdout).files[0].findings
-    expect(masked.map((f: { text: string }) => f.text.length)).toEqual(clear.map((f: { text: string }) => f.text.length))
-    expect(masked.find((f: JsonFinding) => f.ruleId === 'leak/place').text).toMatch(/^＊+$/)
-    expect(JSON.stringify(masked)).not.toMatch(/"code"|"units"/)
+    expect(masked).toHaveLength(clear.length)
+    for (const f of masked.filter((f: JsonFinding) => f.ruleId === 'leak/place')) expect(f.text).toBe('***')
+    expect(JSON.stringify(masked)).not.toMatch(/＊|"code"|"units"/)
+  })
+
+  describe('names cut by the context window or claimed by another finding', () => {
+    // 张建国 starts the line; the count finding's context window (20 characters each side) starts at 建.
+    const line1 = '张建国同志指出，一二三四五六七八九全年学习**次。'
+    // The sensitive term 王庄 wins over the place 大王庄村 (higher claim rank): the place must not show around it.
+    const line2 = '在大王庄村调研时，要求大王庄村的王庄小组做好工作。'
+    let file: string
+    let terms: string
+    beforeAll(() => {
+      file = join(dir, 'cut.txt')
+      terms = join(dir, 'terms.txt')
+      writeFileSync(file, `${line1}\n${line2}\n`)
+      writeFileSync(terms, '王庄\n')
+    })
+
+    it('the clear output shows what must be hidden (the test is not vacuous)', () => {
+      const r = runCli(['--profile', 'redacted', '--format', 'jsonl', '--sensitive-terms', terms, file])
+      const found = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as JsonFinding & { context: string; data?: { overlapped?: string[] } })
+      expect(found.find((f) => f.ruleId === 'count/unfilled')!.context).toMatch(/^\.\.\.建国同志/)
+      expect(found.find((f) => f.ruleId === 'leak/sensitive-term')!.data?.overlapped).toContain('大王庄村')
+    })
+
+    it.each(['stylish', 'json', 'jsonl', 'sarif', 'csv', 'github', 'html'])('%s: no name, nor part of one, in clear', (format) => {
+      const r = runCli(['--profile', 'redacted', '--format', format, '--redact-output', '--sensitive-terms', terms, file])
+      expect(r.code).toBe(1)
+      for (const part of ['张建', '建国', '王庄', '庄村', '大王']) expect(r.stdout, part).not.toContain(part)
+      expect(r.stdout).toContain('***')
+      expect(r.stdout).not.toContain('＊')
+    })
+
+    it('stylish carets stay under the masked span', () => {
+      const r = runCli(['--profile', 'redacted', '--redact-output', '--sensitive-terms', terms, file])
+      const lines = r.stdout.split('\n')
+      const at = lines.findIndex((l) => l.includes('count/unfilled'))
+      expect(lines[at + 1]).toContain('...***同志指出')
+      const caret = lines[at + 2]!.indexOf('^')
+      const widthTo = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)
+      expect(caret).toBe(widthTo(lines[at + 1]!.slice(0, lines[at + 1]!.indexOf('**次'))))
+    })
   })
 })
 

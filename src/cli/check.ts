@@ -1,5 +1,5 @@
 // The `check` command: audit files, print a report, map the outcome to an exit code.
-import { readFileSync } from 'node:fs'
+import { readStreamBytes } from '../io/read-stream.js'
 import { UsageError } from '../core/errors.js'
 import type { FileResult } from '../core/result.js'
 import { createReporter } from '../report/index.js'
@@ -64,7 +64,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
 /** `--print-config FILE`, as in ESLint: the settings FILE would be audited with, as JSON; exit 0. */
 async function printConfig(file: string, paths: readonly string[], options: CheckOptions): Promise<number> {
   if (paths.length) throw new UsageError(localText('error.print-config-paths'), { keyPath: '--print-config' })
-  const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out: writeOut, readStdin: () => readFileSync(0), localeLang: processLocaleLang() })
+  const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out: writeOut, readStdin: (path) => readStreamBytes(process.stdin, path), localeLang: processLocaleLang() })
   writeOut(JSON.stringify(await workflow.describe(file), null, 2) + '\n')
   return 0
 }
@@ -77,7 +77,7 @@ async function check(paths: string[], options: CheckOptions, out: (output: Outpu
   // JSON lines in, JSON lines out, unless another format than the default is asked for.
   const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
   const run = { startedAt: runTime().toISOString(), profile: options.profile, paths: options.stdin ? [options.stdinFilename ?? '<stdin>'] : paths }
-  const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out, readStdin: () => readFileSync(0), localeLang: processLocaleLang() })
+  const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out, readStdin: (path) => readStreamBytes(process.stdin, path), localeLang: processLocaleLang() })
   const lang = await workflow.lang()
   const reporterOptions = { color: options.color ?? shouldColor(), toolVersion, run, lang }
   const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)

@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path'
 import { localText } from '../i18n/catalogue.js'
 import { InputError } from '../core/errors.js'
+import { escapeControls } from '../report/terminal-text.js'
 import type { Output } from '../report/types.js'
 
 /**
@@ -19,8 +20,8 @@ let pendingLength = 0
 
 /** Writes text or UTF-8 bytes to stdout; synchronous, so output is complete before exit even when piped. */
 export function writeOut(output: Output): void {
-  append(output)
-  flushOut()
+  append(output, 1)
+  flushOut(1)
 }
 
 /**
@@ -42,10 +43,8 @@ export class AtomicOutputFile {
 
   /** Appends text or bytes, as writeOut would print them. */
   write(output: Output): void {
-    append(output)
-    const length = pendingLength
-    pendingLength = 0
-    if (length > 0) writeAll(this.fd, pending.subarray(0, length))
+    append(output, this.fd)
+    flushOut(this.fd)
   }
 
   /** Puts the file in place. */
@@ -62,10 +61,12 @@ export class AtomicOutputFile {
   }
 }
 
-function append(output: Output): void {
+/** Pieces are written out as the buffer fills, so a report of millions of findings never sits whole in memory. */
+function append(output: Output, fd: number): void {
   if (typeof output === 'string') appendText(output)
   else if (output instanceof Uint8Array) appendBytes(output)
-  else for (const part of output) append(part)
+  else for (const part of output) append(part, fd)
+  if (pendingLength >= keepAtMost) flushOut(fd)
 }
 
 function appendBytes(bytes: Uint8Array): void {
@@ -88,18 +89,22 @@ function reserve(bytes: number): void {
   pending = grown
 }
 
-function flushOut(): void {
+/** Writes what the buffer holds to `fd`: stdout, or the temp file of `--output-file`. */
+function flushOut(fd: number): void {
   if (pendingLength === 0) return
   const length = pendingLength
   pendingLength = 0
   const bytes = pending.subarray(0, length)
   if (pending.length > keepAtMost) pending = Buffer.allocUnsafe(baseSize)
-  writeAll(1, bytes)
+  writeAll(fd, bytes)
 }
 
-/** Writes one line to stderr, prefixed with the program name. */
+/**
+ * Writes one line to stderr, prefixed with the program name. Control characters (in a file
+ * name, say) are shown escaped: they can neither drive the terminal nor forge a second line.
+ */
 export function writeErr(line: string): void {
-  writeErrRaw(`mask-audit: ${line}\n`)
+  writeErrRaw(`mask-audit: ${escapeControls(line)}\n`)
 }
 
 /** Writes text to stderr as it is (the progress line, which redraws itself). */

@@ -6,7 +6,7 @@ import { formats } from '../report/index.js'
 import { runCheck, type CheckOptions } from './check.js'
 import type { RedactOptions } from './redact.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
-import { writeErr, writeOut } from './io.js'
+import { writeErr, writeErrRaw, writeOut } from './io.js'
 import { renderRuleList, type RulesHere } from './rules-command.js'
 import { toolVersion } from './version.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
@@ -139,6 +139,7 @@ function handleError(error: unknown, lang: Lang): number {
     return 2
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error)
-  writeErr(`${formatMessage(lang, 'internal-error', { version: toolVersion })}\n${stack}`)
+  // The trace keeps its line breaks: written raw, not through writeErr's escaping of control characters.
+  writeErrRaw(`mask-audit: ${formatMessage(lang, 'internal-error', { version: toolVersion })}\n${stack}\n`)
   return 2
 }

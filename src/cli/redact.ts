@@ -1,7 +1,7 @@
 // The `redact` command: writes a copy of a file with every leaked name replaced by one uniform
 // mask, in the file's own encoding, BOM and line endings; the original is never written.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { readFileSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { auditDocument } from '../core/audit.js'
 import { traitsOf } from '../core/categories.js'
 import { InputError, UsageError } from '../core/errors.js'
@@ -9,6 +9,7 @@ import type { Finding } from '../core/finding.js'
 import { planRedaction, chooseUniformMask, type RedactionPlan } from '../core/redaction.js'
 import { decodeBytes, encodeText } from '../io/decode.js'
 import { documentFromText, whyNotRewritable } from '../io/read-document.js'
+import { writeFileAtomic } from '../io/write.js'
 import { findMaskSlots } from '../rules/shared/mask-slots.js'
 import type { UniformityOptions } from '../rules/uniformity.js'
 import type { RuleDef } from '../rules/types.js'
@@ -66,7 +67,7 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
     writeErr(summarise(file, plan, undefined))
     return 0
   }
-  writeAtomically(options.output!, encodeText({ text: plan.text, encoding: decoded.encoding, hasBom: decoded.hasBom }))
+  writeFileAtomic(options.output!, encodeText({ text: plan.text, encoding: decoded.encoding, hasBom: decoded.hasBom }))
   const left = (await audit(plan.text)).findings.filter(isRedactableLeak)
   writeErr(summarise(file, plan, options.output))
   for (const f of left) writeErr(`${options.output}:${f.line}:${f.column}: still found after redaction: ${f.ruleId}`)
@@ -107,16 +108,5 @@ function isSameFile(a: string, b: string): boolean {
     return sa.ino === sb.ino && sa.dev === sb.dev
   } catch {
     return false
-  }
-}
-
-/** Writes to a temporary file beside `path`, then renames it: a reader never sees half a file. */
-function writeAtomically(path: string, bytes: Buffer): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
-  try {
-    writeFileSync(tmp, bytes)
-    renameSync(tmp, path)
-  } catch (error) {
-    throw new InputError(`cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { path })
   }
 }

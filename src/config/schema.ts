@@ -2,9 +2,10 @@
 import type { z } from 'zod'
 import { severitiesOrOff } from '../core/finding.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
-import { langs } from '../i18n/catalogue.js'
+import { langs, textIn } from '../i18n/catalogue.js'
 import { isValidRegExp, lazy, text, zod } from '../rules/shared/options.js'
 import { profiles } from '../rules/types.js'
+import { whyNotLinear } from '../core/user-regexp.js'
 
 /** A config file's contents, as validated (built on first use: runs without a config never load zod). Paths and globs are relative to the config file's folder. */
 export const configSchema = lazy(() => {
@@ -29,6 +30,10 @@ export const configSchema = lazy(() => {
       .superRefine((entry, ctx) => {
         if ((entry.text === undefined) === (entry.pattern === undefined)) ctx.addIssue({ code: 'custom', path: [], message: 'give either text or pattern' })
         if (entry.pattern !== undefined && !isValidRegExp(entry.pattern, entry.flags ?? '')) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
+        else if (entry.pattern !== undefined) {
+          const why = whyNotLinear(entry.pattern, entry.flags ?? '')
+          if (why !== undefined) ctx.addIssue({ code: 'custom', path: ['pattern'], message: textIn('en', why) })
+        }
       }),
   )
 

@@ -1,6 +1,7 @@
 // The config's allow-list as a filter: findings whose matched text a team has accepted.
 import { isInternalFinding } from './categories.js'
 import type { FindingFilter } from './filters.js'
+import { compileRegExp, type TextRegExp } from './user-regexp.js'
 
 /** An allow-list entry as the config gives it. */
 export interface AllowSpec {
@@ -15,7 +16,7 @@ export interface AllowSpec {
 
 interface CompiledAllow {
   readonly text: string | undefined
-  readonly re: RegExp | undefined
+  readonly re: TextRegExp | undefined
   readonly rules: ReadonlySet<string> | undefined
 }
 
@@ -23,7 +24,8 @@ interface CompiledAllow {
 export function createAllowFilter(specs: readonly AllowSpec[]): FindingFilter {
   const entries: CompiledAllow[] = specs.map((s) => ({
     text: s.text,
-    re: s.pattern === undefined ? undefined : new RegExp(s.pattern, s.flags ?? ''),
+    // A team's pattern runs on the linear-time engine: it cannot hang a run.
+    re: s.pattern === undefined ? undefined : compileRegExp(s.pattern, s.flags ?? '', false),
     rules: s.rules ? new Set(s.rules) : undefined,
   }))
   const isAllowed = (ruleId: string, text: string) =>

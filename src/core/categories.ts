@@ -15,7 +15,11 @@ export interface CategoryTraits {
   readonly blankValue: 'count' | 'text' | undefined
   /** A name that should have been masked: `redact` masks it, `--redact-output` never prints it. */
   readonly isLeak: boolean
-  /** A baseline keeps the matched text in clear, for people reading the file. */
+  /**
+   * A baseline keeps the matched text in clear, for people reading the file: only where it
+   * cannot hold a name (a mask with its unit, a paywall tag). A typo or a template note may
+   * sit in a sentence about a person, so theirs is kept as a salted hash only.
+   */
   readonly isTextKeptInBaseline: boolean
   /**
    * The tool's own findings (a rule that failed, a suppression that suppressed nothing): no
@@ -24,13 +28,13 @@ export interface CategoryTraits {
   readonly isInternal: boolean
 }
 
-const none: CategoryTraits = { blankValue: undefined, isLeak: false, isTextKeptInBaseline: true, isInternal: false }
+const none: CategoryTraits = { blankValue: undefined, isLeak: false, isTextKeptInBaseline: false, isInternal: false }
 
 const traitsByCategory: Readonly<Record<Category, CategoryTraits>> = {
-  paywall: none,
-  count: { ...none, blankValue: 'count' },
+  paywall: { ...none, isTextKeptInBaseline: true },
+  count: { ...none, blankValue: 'count', isTextKeptInBaseline: true },
   placeholder: { ...none, blankValue: 'text' },
-  leak: { ...none, isLeak: true, isTextKeptInBaseline: false },
+  leak: { ...none, isLeak: true },
   typo: none,
   internal: { ...none, isInternal: true },
 }

@@ -34,10 +34,16 @@ export function checkDocument(doc: Document, rules: readonly EngineRule[]): Find
   return [...failures, ...dropRepeats(kept.map(({ rule, raw }) => toFinding(doc, rule, raw)).sort(compareFindings))].sort(compareFindings)
 }
 
+/**
+ * Drops the lower-ranked of overlapping findings that claim the same group. The names a
+ * dropped finding held (`data.names`) pass to the one that won, as `data.overlapped`: the
+ * winner's context still shows them, and `--redact-output` must mask them there too.
+ */
 function resolveClaims(found: { rule: EngineRule; raw: RawFinding }[]): typeof found {
   // Sweep in offset order: only findings whose spans overlap are compared.
   const claimed = found.filter((f) => f.rule.def.claim).sort((a, b) => a.raw.offset - b.raw.offset)
   const losers = new Set<RawFinding>()
+  const overlapped = new Map<RawFinding, Set<string>>()
   for (let i = 0; i < claimed.length; i++) {
     const a = claimed[i]!
     const aEnd = a.raw.offset + Math.max(a.raw.length, 1)
@@ -46,10 +52,27 @@ function resolveClaims(found: { rule: EngineRule; raw: RawFinding }[]): typeof f
       const ca = a.rule.def.claim!
       const cb = b.rule.def.claim!
       if (ca.group !== cb.group || ca.rank === cb.rank) continue
-      losers.add(ca.rank < cb.rank ? a.raw : b.raw)
+      const [winner, loser] = ca.rank < cb.rank ? [b.raw, a.raw] : [a.raw, b.raw]
+      losers.add(loser)
+      for (const name of namesOf(loser)) overlapped.set(winner, (overlapped.get(winner) ?? new Set()).add(name))
     }
   }
-  return losers.size ? found.filter((f) => !losers.has(f.raw)) : found
+  if (losers.size === 0) return found
+  return found
+    .filter((f) => !losers.has(f.raw))
+    .map((f) => {
+      const names = overlapped.get(f.raw)
+      if (!names) return f
+      const own = new Set(namesOf(f.raw))
+      const more = [...names].filter((n) => !own.has(n))
+      return more.length ? { ...f, raw: { ...f.raw, data: { ...f.raw.data, overlapped: more } } } : f
+    })
+}
+
+/** The names a raw finding holds (`data.names`), as leak rules give them. */
+export function namesOf(raw: Pick<RawFinding, 'data'>): string[] {
+  const names = raw.data?.names
+  return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string' && n.length > 0) : []
 }
 
 /** The same rule on the same span once: sorted by position and rule id, repeats are neighbours. */
@@ -93,17 +116,35 @@ const ellipsis = '...'
 
 /** The text around a span, clipped to its line; `...` marks a cut. Offsets in UTF-16 code units. */
 export function contextAround(doc: Document, offset: number, length: number, line = doc.lineAt(offset)): string {
+  const w = contextWindow(doc, offset, length, line)
+  return (w.isCutBefore ? ellipsis : '') + doc.text.slice(w.from, w.to) + (w.isCutAfter ? ellipsis : '')
+}
+
+/** The part of the text a context shows, [from, to) in UTF-16 code units, and whether `...` marks a cut on each side. */
+export interface ContextWindow {
+  readonly from: number
+  readonly to: number
+  readonly isCutBefore: boolean
+  readonly isCutAfter: boolean
+}
+
+/** The window of text {@link contextAround} shows around a span. */
+export function contextWindow(doc: Document, offset: number, length: number, line = doc.lineAt(offset)): ContextWindow {
   const text = doc.text
   const lineStart = doc.lineStarts[line - 1]!
   let lineEnd = doc.lineStarts[line] ?? text.length
   while (lineEnd > lineStart && (text.charCodeAt(lineEnd - 1) === 0x0a || text.charCodeAt(lineEnd - 1) === 0x0d)) lineEnd--
   const from = Math.max(lineStart, offset - contextRadius)
   const to = Math.min(lineEnd, offset + length + contextRadius)
-  return (from > lineStart ? ellipsis : '') + text.slice(from, to) + (to < lineEnd ? ellipsis : '')
+  return { from, to, isCutBefore: from > lineStart, isCutAfter: to < lineEnd }
 }
 
-/** Where a finding's span starts inside its `context` string, in UTF-16 code units. */
-export function spanStartInContext(finding: { readonly column: number }): number {
+/**
+ * Where a finding's span starts inside its `context` string, in UTF-16 code units: as the
+ * column puts it, unless redaction changed the text before it (`contextStart`).
+ */
+export function spanStartInContext(finding: { readonly column: number; readonly contextStart?: number }): number {
+  if (finding.contextStart !== undefined) return finding.contextStart
   const from = Math.max(0, finding.column - 1 - contextRadius)
   return (from > 0 ? ellipsis.length : 0) + finding.column - 1 - from
 }

@@ -59,6 +59,11 @@ export interface Finding {
   readonly length: number
   readonly text: string
   readonly context: string
+  /**
+   * Where `text` starts in `context`, set only when redaction (`--redact-output`) has changed
+   * the context's length before it; otherwise it follows from the column.
+   */
+  readonly contextStart?: number
   readonly suggestion?: string
   readonly fix: Fix | null
   readonly data?: Readonly<Record<string, unknown>>

@@ -21,6 +21,9 @@ const baselineSchema = lazy(() => {
   const entrySchema = z.strictObject({
     ruleId: z.string().min(1),
     fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits'),
+    // Written since the side prints came in; a baseline without them is still read.
+    before: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits').optional(),
+    after: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits').optional(),
     text: z.string().optional(),
     count: z.number().int().min(1),
   })

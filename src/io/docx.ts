@@ -50,6 +50,9 @@ function readBodyXml(bytes: Uint8Array, path: string, bound: number): string {
   if (isCompoundFile(bytes)) {
     throw new InputError(localText('error.docx-encrypted'), { path }, localText('error.docx-encrypted.hint'))
   }
+  if (isZipEncrypted(bytes)) {
+    throw new InputError(localText('error.docx-zip-encrypted'), { path }, localText('error.docx-zip-encrypted.hint'))
+  }
   let declared = 0
   let files: Record<string, Uint8Array>
   try {
@@ -73,6 +76,32 @@ function readBodyXml(bytes: Uint8Array, path: string, bound: number): string {
   } catch {
     throw new InputError(localText('error.docx-bad-utf8', { part: bodyPart }), { path })
   }
+}
+
+/**
+ * True when an entry of the zip's central directory has general-purpose bit 0 set (traditional
+ * PKWARE or AES encryption): inflating it would fail with a misleading "invalid distance".
+ * A zip whose directory cannot be found is left for the unzipper to report.
+ */
+export function isZipEncrypted(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  // End of central directory: 22 bytes plus a comment of at most 65,535, at the end of the file.
+  let eocd = -1
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd < 0) return false
+  const entries = view.getUint16(eocd + 10, true)
+  let at = view.getUint32(eocd + 16, true)
+  for (let n = 0; n < entries && at + 46 <= bytes.length; n++) {
+    if (view.getUint32(at, true) !== 0x02014b50) return false
+    if ((view.getUint16(at + 8, true) & 1) !== 0) return true
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
+  }
+  return false
 }
 
 /** An OLE compound file (magic D0 CF 11 E0): what Word writes for encrypted files and for .doc. */

@@ -1,11 +1,12 @@
 // Reads a file into a Document: bytes, decoding, and the reader its extension registers.
-import { localText } from '../i18n/catalogue.js'
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { localText, type LocalText } from '../i18n/catalogue.js'
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { extname } from 'node:path'
 import { Document, type DocumentFormat } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { decodeBytes } from './decode.js'
 import { readerOf, unsupportedFormats } from './readers.js'
+import { describeErrno } from './errno.js'
 
 /** Files larger than this are refused rather than read whole into memory. */
 export const maxFileBytes = 256 * 1024 * 1024
@@ -60,17 +61,29 @@ export async function readDocument(path: string): Promise<Document> {
 /**
  * Reads a file whole. Synchronous on purpose: one open/fstat/read/close per file costs far
  * less than the promise API's separate round trips, and workers read in parallel.
+ *
+ * Opened with O_NONBLOCK, so that a named pipe with no writer (or a file swapped for one while
+ * a batch runs) cannot block the run: only regular files are read, and the pipe of a shell's
+ * process substitution (`<(zcat report.txt.gz)`, a `/dev/fd/N` path) is read to its end.
  */
 function readBytes(path: string): Uint8Array {
   let fd: number | undefined
   try {
-    fd = openSync(path, 'r')
-    const info = fstatSync(fd)
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+    let info = fstatSync(fd)
     if (info.isDirectory()) throw new InputError(localText('error.is-directory'), { path })
+    if (info.isFIFO() && isInheritedPipe(path)) {
+      // The shell holds the writing end open: a blocking reopen waits for data, not for a writer.
+      closeSync(fd)
+      fd = undefined
+      fd = openSync(path, 'r')
+      info = fstatSync(fd)
+      return readToEnd(fd, path)
+    }
+    if (!info.isFile()) throw new InputError(localText('error.not-regular-file', { kind: fileKind(info) }), { path }, info.isFIFO() ? localText('error.not-regular-file.pipe-hint') : undefined)
     if (info.size > maxFileBytes) throw new InputError(localText('error.too-large', { size: info.size, limit: maxFileBytes }), { path })
-    // A pipe or device (`<(zcat a.txt.gz)`), or a file that gives no size (/proc): read to its
-    // end, within the same limit.
-    if (!info.isFile() || info.size === 0) return readToEnd(fd, path)
+    // A file that gives no size (/proc): read to its end, within the same limit.
+    if (info.size === 0) return readToEnd(fd, path)
     // A regular file's size is known: read it straight in (readFileSync(fd) would fstat again).
     const bytes = Buffer.allocUnsafe(info.size)
     let length = 0
@@ -78,12 +91,34 @@ function readBytes(path: string): Uint8Array {
     return bytes.subarray(0, length)
   } catch (error) {
     if (error instanceof InputError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? localText('error.no-such-file.short') : code === 'EACCES' ? localText('error.permission-denied') : code === 'EISDIR' ? localText('error.is-directory') : (code ?? String(error))
-    throw new InputError(reason, { path })
+    throw inputErrorOf(error, path)
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
+}
+
+/** A failed open or read in words, naming `path`. */
+export function inputErrorOf(error: unknown, path: string): InputError {
+  const code = (error as NodeJS.ErrnoException).code
+  // Node decodes argv and folder listings as UTF-8: a name in GBK bytes turns into U+FFFD and names nothing.
+  if (code === 'ENOENT' && path.includes('\uFFFD')) {
+    return new InputError(localText('error.name-not-utf8'), { path }, localText('error.name-not-utf8.hint'))
+  }
+  return new InputError(describeErrno(error), { path })
+}
+
+/** `/dev/fd/N` and `/proc/self/fd/N`: a descriptor the shell handed down, as `<(command)` makes. */
+const inheritedFdRe = /^\/(?:dev|proc\/(?:self|\d+))\/fd\/\d+$/
+
+function isInheritedPipe(path: string): boolean {
+  return inheritedFdRe.test(path)
+}
+
+function fileKind(info: Stats): LocalText {
+  if (info.isFIFO()) return localText('file-kind.fifo')
+  if (info.isSocket()) return localText('file-kind.socket')
+  if (info.isCharacterDevice() || info.isBlockDevice()) return localText('file-kind.device')
+  return localText('file-kind.other')
 }
 
 /** Reads `fd` to its end in chunks; more than maxFileBytes is refused (`/dev/zero` never ends). */

@@ -1,12 +1,13 @@
 // Expands the paths and globs of the command line into the files to audit: directories are
 // walked for text files, `.gitignore` is honoured, every path keeps the form it was given in.
 import { localText } from '../i18n/catalogue.js'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { Ignore } from 'ignore'
 import { InputError } from '../core/errors.js'
 import { readableExtensions } from './readers.js'
+import { describeErrno } from './errno.js'
 
 /** Extensions of the files a directory walk picks up: every format a reader is registered for. */
 export const defaultExtensions: readonly string[] = readableExtensions
@@ -18,6 +19,8 @@ export interface WalkOptions {
   readonly ignore?: readonly string[]
   readonly respectGitignore?: boolean
   readonly cwd?: string
+  /** Lists a folder (`fs.readdirSync`); tests put a failing one in. */
+  readonly readdirSync?: typeof readdirSync
 }
 
 /** The files to audit, in a stable order, and the arguments that named nothing. */
@@ -48,13 +51,21 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     // Anything named that is not a folder is read: a file, or a pipe (`<(zcat report.txt.gz)`).
     if (info && !info.isDirectory()) found = [arg]
     else if (info?.isDirectory()) {
-      found = fastGlob().sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false }).map((f) => join(arg, f))
+      const guard = new FolderGuard(abs, arg, options.readdirSync ?? readdirSync)
+      found = fastGlob()
+        .sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false, fs: { readdirSync: guard.readdirSync } })
+        .map((f) => join(arg, f))
+      errors.push(...guard.errors)
       if (found.length === 0) errors.push(new InputError(localText('error.no-files-in-dir', { extensions: extensions.map((e) => '.' + e) }), { path: arg }))
     } else if (fastGlob().isDynamicPattern(arg)) {
-      found = fastGlob().sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true })
+      const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync)
+      found = fastGlob().sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true, fs: { readdirSync: guard.readdirSync } })
+      errors.push(...guard.errors)
       if (found.length === 0) errors.push(new InputError(localText('error.no-glob-match'), { path: arg }))
     } else {
-      errors.push(new InputError(localText('error.no-such-file'), { path: arg }))
+      // Node decodes argv as UTF-8: a name in GBK bytes arrives with U+FFFD in it and names nothing.
+      if (arg.includes('\uFFFD')) errors.push(new InputError(localText('error.arg-not-utf8'), { path: arg }, localText('error.arg-not-utf8.hint')))
+      else errors.push(new InputError(localText('error.no-such-file'), { path: arg }))
       continue
     }
     // A folder named on the command line is walked even when .gitignore leaves it out itself.
@@ -66,6 +77,66 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     files.push(...kept.sort(comparePaths))
   }
   return { files: [...new Set(files)], errors }
+}
+
+/**
+ * Lists folders for fast-glob, so that one bad folder cannot stop a walk: a folder that cannot
+ * be read becomes an error naming it and counts as empty; a folder reached again through a
+ * symbolic link is not walked twice, and a link that leads back into its own ancestors (a
+ * cycle, which fast-glob would follow until memory runs out) is reported once.
+ */
+class FolderGuard {
+  readonly errors: InputError[] = []
+  private readonly walked = new Set<string>()
+  private readonly realOf = new Map<string, string>()
+
+  constructor(
+    private readonly root: string,
+    private readonly shownRoot: string,
+    private readonly list: typeof readdirSync,
+  ) {}
+
+  readonly readdirSync = ((dir: string, options?: unknown) => {
+    const real = this.real(dir)
+    if (real === undefined) return []
+    if (this.walked.has(real)) {
+      const ancestor = this.ancestorAt(dir, real)
+      if (ancestor !== undefined) this.errors.push(new InputError(localText('error.symlink-cycle', { target: this.shown(ancestor) }), { path: this.shown(dir) }))
+      return []
+    }
+    this.walked.add(real)
+    try {
+      return (this.list as (p: string, o?: unknown) => unknown)(dir, options)
+    } catch (error) {
+      this.errors.push(new InputError(localText('error.cannot-read-folder', { reason: describeErrno(error) }), { path: this.shown(dir) }))
+      return []
+    }
+  }) as typeof readdirSync
+
+  /** The folder above `dir` that is `real`, when `dir` lies inside itself. */
+  private ancestorAt(dir: string, real: string): string | undefined {
+    for (let up = dirname(dir); up.length >= this.root.length && up !== dirname(up); up = dirname(up)) if (this.real(up) === real) return up
+    return this.real(this.root) === real ? this.root : undefined
+  }
+
+  private real(dir: string): string | undefined {
+    let real = this.realOf.get(dir)
+    if (real === undefined) {
+      try {
+        real = realpathSync(dir)
+      } catch (error) {
+        this.errors.push(new InputError(localText('error.cannot-read-folder', { reason: describeErrno(error) }), { path: this.shown(dir) }))
+        return undefined
+      }
+      this.realOf.set(dir, real)
+    }
+    return real
+  }
+
+  private shown(dir: string): string {
+    const rel = relative(this.root, dir)
+    return rel === '' ? this.shownRoot : join(this.shownRoot, rel)
+  }
 }
 
 function comparePaths(a: string, b: string): number {

@@ -2,6 +2,7 @@
 // programs read the Chinese text right; an unreadable file is one row with its error. The
 // header is in the run's language; the cells hold the values as JSON has them.
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
+import { joinChunked, type Chunks } from './chunks.js'
 import { fileError } from './labels.js'
 import type { FileRenderer, Reporter, ReporterOptions } from './types.js'
 
@@ -25,13 +26,10 @@ export function createCsvFileRenderer(options: Pick<ReporterOptions, 'lang'>): F
   return (result) => renderCsvFile(result, options.lang)
 }
 
-function renderCsvFile(result: Parameters<FileRenderer>[0], lang: Lang): string {
+/** A file's rows, in bounded pieces: a file of millions of findings never makes one string past V8's limit. */
+function renderCsvFile(result: Parameters<FileRenderer>[0], lang: Lang): Chunks {
   if (result.error !== undefined) return row([result.path, undefined, undefined, undefined, undefined, 'error', undefined, 'input', fileError(result, lang), undefined, undefined, undefined])
-  let out = ''
-  for (const f of result.findings) {
-    out += row([result.path, f.line, f.column, f.endLine, f.endColumn, f.severity, f.ruleId, f.category, f.message, f.text, f.context, f.suggestion])
-  }
-  return out
+  return joinChunked(result.findings, (f) => row([result.path, f.line, f.column, f.endLine, f.endColumn, f.severity, f.ruleId, f.category, f.message, f.text, f.context, f.suggestion]))
 }
 
 /** Creates the `csv` reporter. */

@@ -1,6 +1,7 @@
 // The `github` reporter: GitHub Actions workflow commands, one annotation per finding
 // (`::error file=…,line=…,col=…::message`), so findings show on the pull request's diff.
 import type { Severity } from '../core/finding.js'
+import { joinChunked } from './chunks.js'
 import type { FileRenderer, Reporter, Summary } from './types.js'
 
 const commandOf: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' }
@@ -19,14 +20,12 @@ export function escapeProperty(s: string): string {
 export const renderGithubFile: FileRenderer = (result) => {
   const file = escapeProperty(result.path)
   if (result.error !== undefined) return `::error file=${file},title=${escapeProperty('mask-audit: cannot read')}::${escapeData(result.error)}\n`
-  let out = ''
-  for (const f of result.findings) {
+  return joinChunked(result.findings, (f) => {
     // Columns only make sense to GitHub within one line.
     const cols = f.line === f.endLine ? `,col=${f.column},endColumn=${f.endColumn}` : ''
     const where = `file=${file},line=${f.line},endLine=${f.endLine}${cols}`
-    out += `::${commandOf[f.severity]} ${where},title=${escapeProperty(f.ruleId)}::${escapeData(f.message)}\n`
-  }
-  return out
+    return `::${commandOf[f.severity]} ${where},title=${escapeProperty(f.ruleId)}::${escapeData(f.message)}\n`
+  })
 }
 
 /** Creates the `github` reporter; the summary is one notice line. */

@@ -5,6 +5,7 @@
 // shown first by CSS.
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
+import { ChunkBuilder, type Chunks } from './chunks.js'
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js'
 import { htmlStyle, htmlScript } from './html-assets.js'
 import { placeOf, type PlaceLanguage } from './place.js'
@@ -86,13 +87,17 @@ function pageEnd(): string {
   return `</main><script>${htmlScript}</script></body></html>\n`
 }
 
-function renderFile(result: FileResult, anchor: string, t: HtmlLabels, lang: PlaceLanguage): string {
+function renderFile(result: FileResult, anchor: string, t: HtmlLabels, lang: PlaceLanguage): Chunks {
   const path = escapeHtml(result.path)
   if (result.error !== undefined) return `<section class="file unreadable" id="${anchor}" data-file="${path}"><h3>${path}</h3><p class="error">${escapeHtml(t.unreadable)}: ${escapeHtml(result.error)}</p></section>\n`
   if (result.findings.length === 0) return ''
   const isDocx = result.format === 'docx'
-  const items = result.findings.map((f) => renderFinding(f, isDocx, t, lang)).join('')
-  return `<section class="file" id="${anchor}" data-file="${path}"><h3>${path} <span class="dim">(${result.findings.length})</span></h3><ol>${items}</ol></section>\n`
+  // In bounded pieces: millions of findings never make one string past V8's limit.
+  const out = new ChunkBuilder()
+  out.push(`<section class="file" id="${anchor}" data-file="${path}"><h3>${path} <span class="dim">(${result.findings.length})</span></h3><ol>`)
+  for (const f of result.findings) out.push(renderFinding(f, isDocx, t, lang))
+  out.push('</ol></section>\n')
+  return out.done()
 }
 
 function renderFinding(f: Finding, isDocx: boolean, t: HtmlLabels, lang: PlaceLanguage): string {

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url'
 import type { Finding, Severity } from '../core/finding.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { defaultMessageId, ruleHelp, ruleSummary } from '../rules/messages.js'
+import { chunksLength, joinChunked, type Chunks } from './chunks.js'
 import { fileError } from './labels.js'
 import { countsOf } from './summary.js'
 import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
@@ -44,12 +45,13 @@ export function createSarifFileRenderer(options: Pick<ReporterOptions, 'lang'>):
   return (result) => renderSarifFile(result, options.lang)
 }
 
-function renderSarifFile(result: FileResult, lang: Lang): string {
+/** In bounded pieces: millions of findings never make one string past V8's limit. */
+function renderSarifFile(result: FileResult, lang: Lang): Chunks {
   const uri = artifactUri(result.path)
   const prints = fingerprints(result.path, result.findings)
   // A .docx's offsets count its paragraphs' text, not the file's bytes: no replacement can address them.
   const canFix = result.format !== 'docx'
-  return result.findings.map((f, i) => JSON.stringify(sarifResult(f, uri, prints[i]!, canFix ? lang : undefined))).join(',')
+  return joinChunked(result.findings.keys(), (i) => JSON.stringify(sarifResult(result.findings[i]!, uri, prints[i]!, canFix ? lang : undefined)), ',')
 }
 
 /** `fixLang`: the language to describe fixes in, or undefined where fixes cannot be expressed. */
@@ -114,8 +116,8 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
       if (result.error !== undefined) notifications.push(notification(result, options.lang))
       for (const id of Object.keys(countsOf(result).byRule)) rules.set(id, id.split('/')[0]!)
       const text = result.prerendered?.bytes ?? renderSarifFile(result, options.lang)
-      if (text.length === 0) return ''
-      const out = [hasResults ? ',' : '', text]
+      if ((text instanceof Uint8Array ? text.length : chunksLength(text)) === 0) return ''
+      const out = [hasResults ? ',' : '', ...(typeof text === 'string' || text instanceof Uint8Array ? [text] : text)]
       hasResults = true
       return out
     },

@@ -4,6 +4,8 @@ import { Chalk, type ChalkInstance } from 'chalk'
 import { eastAsianWidth } from 'get-east-asian-width'
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
+import { ChunkBuilder, type Chunks } from './chunks.js'
+import { escapeControls } from './terminal-text.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { fileError, severityWord } from './labels.js'
 import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
@@ -24,19 +26,26 @@ export function createStylishReporter(options: ReporterOptions): Reporter {
   }
 }
 
-function renderFile(result: FileResult, c: ChalkInstance, lang: Lang): string {
-  if (result.error !== undefined) return `${c.underline(result.path)}\n  ${c.red(severityWord('error', lang))}  ${fileError(result, lang)}\n\n`
+/** Every text from the file or its name goes through `escapeControls`: it is shown, never obeyed. */
+function renderFile(result: FileResult, c: ChalkInstance, lang: Lang): Chunks {
+  const path = c.underline(escapeControls(result.path))
+  if (result.error !== undefined) return `${path}\n  ${c.red(severityWord('error', lang))}  ${escapeControls(fileError(result, lang))}\n\n`
   if (result.findings.length === 0) return ''
-  const lines = [c.underline(result.path) + (result.format === 'docx' ? c.dim(`  ${formatMessage(lang, 'stylish.docx-position')}`) : '')]
-  const labelWidth = Math.max(...result.findings.map((f) => displayWidth(severityWord(f.severity, lang))))
+  const out = new ChunkBuilder()
+  out.push(path + (result.format === 'docx' ? c.dim(`  ${formatMessage(lang, 'stylish.docx-position')}`) : ''))
+  // Loops, not Math.max(...): spreading 150,000 arguments overflows the stack.
+  let labelWidth = 0
+  for (const f of result.findings) labelWidth = Math.max(labelWidth, displayWidth(severityWord(f.severity, lang)))
   const position = positionLabel(result)
-  const posWidth = Math.max(...result.findings.map((f) => position(f).length))
+  let posWidth = 0
+  for (const f of result.findings) posWidth = Math.max(posWidth, position(f).length)
   for (const f of result.findings) {
     const pos = position(f).padEnd(posWidth)
-    lines.push(`  ${c.dim(pos)}  ${severityLabel(f, c, lang, labelWidth)}  ${f.message}${suggestionNote(f, c, lang)}  ${c.dim(f.ruleId)}`)
-    lines.push(...excerpt(f, ' '.repeat(posWidth + 4), c))
+    out.push(`\n  ${c.dim(pos)}  ${severityLabel(f, c, lang, labelWidth)}  ${escapeControls(f.message)}${suggestionNote(f, c, lang)}  ${c.dim(escapeControls(f.ruleId))}`)
+    for (const line of excerpt(f, ' '.repeat(posWidth + 4), c)) out.push('\n' + line)
   }
-  return lines.join('\n') + '\n\n'
+  out.push('\n\n')
+  return out.done()
 }
 
 /** `line:column`; in a .docx, where a line is a paragraph, `¶paragraph:column`. */
@@ -48,7 +57,7 @@ function positionLabel(result: FileResult): (f: Finding) => string {
 function suggestionNote(f: Finding, c: ChalkInstance, lang: Lang): string {
   if (f.suggestion === undefined) return ''
   if (f.suggestion === '') return c.dim(` → ${formatMessage(lang, 'stylish.delete')}`)
-  return f.message.includes(f.suggestion) ? '' : c.dim(` → ${f.suggestion}`)
+  return f.message.includes(f.suggestion) ? '' : c.dim(` → ${escapeControls(f.suggestion)}`)
 }
 
 /** The severity in `lang`, padded to `width` terminal columns (a Chinese label is two characters, four columns). */
@@ -64,9 +73,10 @@ function excerpt(finding: Finding, indent: string, c: ChalkInstance): string[] {
   // A tab's width depends on the terminal: shown as one space, so the carets stay under the span.
   const f = { ...finding, context: finding.context.replace(/\t/g, ' '), text: finding.text.replace(/\t/g, ' ') }
   const at = spanStartInContext(f)
-  const shown = f.context.slice(at, at + f.text.length)
-  const before = f.context.slice(0, at)
-  const after = f.context.slice(at + shown.length)
+  // Escaped part by part, so the carets measure what is shown.
+  const shown = escapeControls(f.context.slice(at, at + f.text.length))
+  const before = escapeControls(f.context.slice(0, at))
+  const after = escapeControls(f.context.slice(at + f.text.length))
   const carets = '^'.repeat(Math.max(1, displayWidth(shown)))
   return [indent + c.dim(before) + c.bold(shown) + c.dim(after), indent + ' '.repeat(displayWidth(before)) + c.red(carets)]
 }

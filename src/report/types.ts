@@ -1,5 +1,6 @@
 // The contract between the audit and the reporters: per-file results in, text out.
 import type { FileResult } from '../core/result.js'
+import type { Chunks } from './chunks.js'
 import type { Lang } from '../i18n/catalogue.js'
 
 export type { FileResult, FindingCounts, Prerendered } from '../core/result.js'
@@ -9,9 +10,10 @@ export type Output = string | Uint8Array | readonly (string | Uint8Array)[]
 
 /**
  * The part of a reporter's `file()` that depends on the result alone, so a worker thread can
- * run it; `file()` adds what depends on the run (separators).
+ * run it; `file()` adds what depends on the run (separators). The text comes in pieces, so
+ * a file with millions of findings never has to fit in one string.
  */
-export type FileRenderer = (result: FileResult) => string
+export type FileRenderer = (result: FileResult) => Chunks
 
 /** Totals over a run. */
 export interface Summary {

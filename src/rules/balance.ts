@@ -4,6 +4,7 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { lazy, regexSource, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
+import { compileRegExp } from '../core/user-regexp.js'
 
 /** Options of a balance rule. */
 export interface BalanceOptions {
@@ -23,8 +24,12 @@ const schema = lazy(() => {
 export const balanceKind: RuleKind<BalanceOptions> = {
   name: 'balance',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  patternsOf: (o) => [
+    { keyPath: ['open'], source: o.open, flags: 'i' },
+    { keyPath: ['close'], source: o.close, flags: 'i' },
+  ],
   compile(rule) {
-    const tagRe = new RegExp(`(${rule.options.open})|(?:${rule.options.close})`, 'gi')
+    const tagRe = compileRegExp(`(${rule.options.open})|(?:${rule.options.close})`, 'gi', rule.isBuiltin === true)
     return (doc) => {
       const open: { offset: number; text: string }[] = []
       const findings: RawFinding[] = []

@@ -8,6 +8,7 @@ import { inferUnit, type Inference } from './shared/infer-unit.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { findMaskSlots, type MaskSlot } from './shared/mask-slots.js'
 import { lazy, regexSource, text, zod } from './shared/options.js'
+import { compileRegExp, type TextRegExp } from '../core/user-regexp.js'
 import { findPlaces } from './shared/places.js'
 import type { Profile, RuleKind } from './types.js'
 
@@ -49,10 +50,11 @@ const schema = lazy(() => {
 export const inferenceKind: RuleKind<InferenceOptions> = {
   name: 'inference',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  patternsOf: (o) => o.cues.map((c, i) => ({ keyPath: ['cues', i, 'pattern'], source: c.pattern, flags: '' })),
   compile(rule, settings) {
     const { units, institutions, cues, onlyWhenMasked } = rule.options
     const slotWords = [...units.map((u) => u.word), ...institutions]
-    const cueRes = cues.map((c) => ({ re: new RegExp(c.pattern, 'g'), unit: units.find((u) => u.word === c.unit)! }))
+    const cueRes = cues.map((c) => ({ re: compileRegExp(c.pattern, 'g', rule.isBuiltin === true), unit: units.find((u) => u.word === c.unit)! }))
     const tokenizer = getTokenizer(settings.tokenizer)
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
@@ -75,10 +77,20 @@ export const inferenceKind: RuleKind<InferenceOptions> = {
 }
 
 /** The unit word named most often by the document's cues (`旗直机关`, `旗委`), if one leads. */
-function levelCue(text: string, cues: readonly { re: RegExp; unit: UnitWord }[]): UnitWord | undefined {
-  const counts = cues.map(({ re, unit }) => ({ unit, count: text.match(re)?.length ?? 0 })).sort((a, b) => b.count - a.count)
+function levelCue(text: string, cues: readonly { re: TextRegExp; unit: UnitWord }[]): UnitWord | undefined {
+  const counts = cues.map(({ re, unit }) => ({ unit, count: countMatches(re, text) })).sort((a, b) => b.count - a.count)
   const [best, next] = counts
   return best && best.count > 0 && best.count > (next?.count ?? 0) ? best.unit : undefined
+}
+
+function countMatches(re: TextRegExp, text: string): number {
+  let count = 0
+  re.lastIndex = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    count++
+    if (m[0].length === 0) re.lastIndex++
+  }
+  return count
 }
 
 function toFinding(text: string, slot: MaskSlot, inference: Inference): RawFinding {

@@ -9,6 +9,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { parseYaml } from './shared/yaml-source.js'
 import { ruleKinds } from './registry.js'
 import { lazy, zod } from './shared/options.js'
+import { whyNotLinear } from '../core/user-regexp.js'
 import { defaultRuleSettings, type RuleSettings } from './settings.js'
 import { categories } from '../core/categories.js'
 import { localText } from '../i18n/catalogue.js'
@@ -36,8 +37,11 @@ const commonSchema = lazy(() => {
 /** The keys every rule file may have; the others are the kind's options. */
 const commonKeys = new Set(['id', 'kind', 'severity', 'summary', 'messageId', 'message', 'claim', 'examples'])
 
-/** Parses and validates one rule file's text. `expectedId` is checked when the path implies it. */
-export function parseRuleFile(text: string, path: string, expectedId?: string): RuleDef {
+/**
+ * Parses and validates one rule file's text. `expectedId` is checked when the path implies it.
+ * Only built-in rules may use what V8's RegExp has beyond RE2 (lookaround, backreferences).
+ */
+export function parseRuleFile(text: string, path: string, expectedId?: string, isBuiltin = false): RuleDef {
   const { data, source } = parseYaml(text, path)
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(localText('error.rule-not-mapping'), { path })
   const raw = data as Record<string, unknown>
@@ -56,9 +60,15 @@ export function parseRuleFile(text: string, path: string, expectedId?: string): 
     throw new ConfigError(localText('error.unknown-kind', { kind: common.kind }), { path, ...source.locate?.(['kind']), keyPath: 'kind' }, near ? localText('hint.did-you-mean', { name: near }) : localText('hint.one-of', { names: [...ruleKinds.keys()] }))
   }
   const options = kind.parseOptions(pick(raw, (k) => !commonKeys.has(k)), source)
+  if (!isBuiltin) {
+    for (const p of kind.patternsOf?.(options) ?? []) {
+      const why = whyNotLinear(p.source, p.flags)
+      if (why !== undefined) throw new ConfigError(why, { path, ...source.locate?.(p.keyPath), keyPath: p.keyPath.join('.') })
+    }
+  }
   const sev = typeof common.severity === 'string' ? { draft: common.severity, redacted: common.severity } : common.severity
   const words = wordsOf(common, path, source)
-  return { ...common, ...words, category: category as RuleDef['category'], severity: sev, options, source: path }
+  return { ...common, ...words, category: category as RuleDef['category'], severity: sev, options, source: path, ...(isBuiltin && { isBuiltin }) }
 }
 
 /** The rule's message id and summary: its own, or the catalogues' for its id; a rule with neither is an error. */
@@ -86,7 +96,7 @@ export function listRuleFiles(dir: string): string[] {
 export function loadRuleDir(dir: string): RuleDef[] {
   return listRuleFiles(dir).map((file) => {
     const display = `${basename(dir)}/${file}`
-    return parseRuleFile(readRuleText(join(dir, file), display), display, file.replace(/\.ya?ml$/, ''))
+    return parseRuleFile(readRuleText(join(dir, file), display), display, file.replace(/\.ya?ml$/, ''), dir === builtinRulesDir)
   })
 }
 

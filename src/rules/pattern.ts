@@ -4,6 +4,7 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { isValidRegExp, lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
+import { compileRegExp } from '../core/user-regexp.js'
 
 /** Options of a pattern rule. */
 export interface PatternOptions {
@@ -43,10 +44,15 @@ const schema = lazy(() => {
 export const patternKind: RuleKind<PatternOptions> = {
   name: 'pattern',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
+  patternsOf: (o) => [
+    { keyPath: ['pattern'], source: o.pattern, flags: o.flags },
+    ...(o.lineFilter === undefined ? [] : [{ keyPath: ['lineFilter'], source: o.lineFilter, flags: o.flags.replace('m', '') }]),
+  ],
   compile(rule) {
     const { pattern, flags, suggestion, fix, lineFilter } = rule.options
-    const re = new RegExp(pattern, flags + 'g')
-    const filterRe = lineFilter === undefined ? undefined : new RegExp(lineFilter, flags.replace('m', '') + 'g')
+    const isTrusted = rule.isBuiltin === true
+    const re = compileRegExp(pattern, flags + 'g', isTrusted)
+    const filterRe = lineFilter === undefined ? undefined : compileRegExp(lineFilter, flags.replace('m', '') + 'g', isTrusted)
     const matchIn = (text: string, base: number, findings: RawFinding[]) => {
       re.lastIndex = 0
       for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -38,6 +38,11 @@ export interface RuleDef<O = unknown> {
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] }
   readonly options: O
   readonly source: string
+  /**
+   * True for the rules shipped in `rules/`: their patterns run on V8's RegExp. Every other
+   * rule file's patterns run on a linear-time engine (see `core/user-regexp.ts`).
+   */
+  readonly isBuiltin?: boolean
 }
 
 /** A compiled rule: a pure function of a Document. */
@@ -50,6 +55,8 @@ export interface RuleKind<O> {
   parseOptions(raw: Readonly<Record<string, unknown>>, at: SourceRef): O
   /** Turns a definition into a check; `settings` are the run's (profile, tokenizer, user lists). */
   compile(rule: RuleDef<O>, settings: RuleSettings): RuleCheck
+  /** The regular expressions among the options, with their key paths: a user's are checked against the linear engine. */
+  patternsOf?(options: O): readonly { readonly keyPath: readonly (string | number)[]; readonly source: string; readonly flags: string }[]
 }
 
 /** A rule ready to run under one profile: what the engine runs, with its whole definition. */

@@ -47,13 +47,16 @@ export default async function auditBatch(task: WorkerTask): Promise<FileResult[]
  * it per file), handed to the main thread without a copy.
  */
 function prerender(results: readonly FileResult[], render: FileRenderer): ReturnType<typeof move> {
-  const texts = results.map(render)
-  const buffer = Buffer.from(new ArrayBuffer(texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0)))
+  const texts = results.map((result) => {
+    const text = render(result)
+    return typeof text === 'string' ? [text] : text
+  })
+  const buffer = Buffer.from(new ArrayBuffer(texts.reduce((sum, parts) => parts.reduce((n, part) => n + Buffer.byteLength(part, 'utf8'), sum), 0)))
   let at = 0
   const rendered = results.map((result, i): FileResult => {
-    const length = buffer.write(texts[i]!, at, 'utf8')
-    const bytes = new Uint8Array(buffer.buffer, at, length)
-    at += length
+    const start = at
+    for (const part of texts[i]!) at += buffer.write(part, at, 'utf8')
+    const bytes = new Uint8Array(buffer.buffer, start, at - start)
     return { ...result, findings: [], prerendered: { bytes, counts: countFindings(result.findings) } }
   })
   return move({ [transferableSymbol]: [buffer.buffer], [valueSymbol]: rendered })

@@ -61,8 +61,8 @@ export interface WorkflowConsole {
   readonly note: (line: string) => void
   /** Text for stdout: the diff of `--fix-dry-run`. */
   readonly out: (text: string) => void
-  /** The bytes of standard input, for `--stdin`. */
-  readonly readStdin: () => Uint8Array
+  /** The bytes of standard input, read as a stream, for `--stdin`; `path` names it in errors. */
+  readonly readStdin: (path: string) => Promise<Uint8Array>
   /** The language of the locale, for a run where neither `--lang` nor the config says. */
   readonly localeLang: Lang
 }
@@ -210,7 +210,7 @@ export class CheckWorkflow {
       return
     }
     // Read as a file of that name would be: `--stdin-filename report.docx` is read as Word.
-    const doc = await documentFromBytes(this.io.readStdin(), path)
+    const doc = await documentFromBytes(await this.io.readStdin(path), path)
     if (this.options.fixDryRun) sink.emit(await this.fix(path, settings, filters, async () => doc))
     else sink.emit(auditDocument(doc, settings.rules, [...settings.filters, ...filters]))
   }

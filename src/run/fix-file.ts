@@ -9,9 +9,6 @@ import { documentFromText, whyNotRewritable } from '../io/read-document.js'
 import { encodeChecked, writeTextFile } from '../io/write.js'
 import type { FileSetup } from './workers.js'
 
-/** Fixes that make new findings fixable (or were left out for overlapping) get this many more passes. */
-const maxPasses = 10
-
 /** What fixing one file did. */
 export interface FixOutcome {
   /** The findings left after fixing (or the read error). */
@@ -23,9 +20,13 @@ export interface FixOutcome {
 }
 
 /**
- * Reads `path`, applies the safe fixes of its findings until none is left, and writes the
- * result atomically in the file's own encoding, BOM and line endings; in a dry run, returns the
- * diff instead. A result that would not decode back is not written (the error is the result).
+ * Reads `path`, applies the safe fixes of its findings, and writes the result atomically in the
+ * file's own encoding, BOM and line endings; in a dry run, returns the diff instead. A result
+ * that would not decode back is not written (the error is the result).
+ *
+ * One pass: exactly the fixes the audit reports are applied. A second pass would apply fixes
+ * no report showed (removing a page-break tag can join `##paid` and `end##` into a tag that
+ * then pairs and is removed); what the first pass leaves is reported after it, fix included.
  */
 export async function fixFile(path: string, setup: FileSetup, filters: readonly FindingFilter[], read: (path: string) => Promise<Document>, isDryRun: boolean): Promise<FixOutcome> {
   const all = [...setup.filters, ...filters]
@@ -38,16 +39,12 @@ export async function fixFile(path: string, setup: FileSetup, filters: readonly 
   }
   const original = doc
   let result = auditDocument(doc, setup.rules, all)
-  let applied = 0
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const fixes = selectFixes(result.findings)
-    const text = applyFixes(doc.text, fixes)
-    if (fixes.length === 0 || text === doc.text) break
-    applied += fixes.length
-    doc = await documentFromText(text, path, doc.encoding, doc.hasBom)
-    result = auditDocument(doc, setup.rules, all)
-  }
-  if (applied === 0) return { result, applied }
+  const fixes = selectFixes(result.findings)
+  const text = applyFixes(doc.text, fixes)
+  if (fixes.length === 0 || text === doc.text) return { result, applied: 0 }
+  const applied = fixes.length
+  doc = await documentFromText(text, path, doc.encoding, doc.hasBom)
+  result = auditDocument(doc, setup.rules, all)
   const readOnly = whyNotRewritable(path)
   if (readOnly !== undefined) return { result: { ...auditDocument(original, setup.rules, all), notice: `not fixed: ${readOnly}` }, applied: 0 }
   try {

@@ -1,10 +1,12 @@
 // `--input jsonl`: documents as JSON lines on stdin (one object a line, with a text and an id
 // field), so the binary runs under Hadoop Streaming, Spark's pipe() or `parallel --pipe`.
+import { localText, textIn } from '../i18n/catalogue.js'
 import type { Readable } from 'node:stream'
 import { auditDocument } from '../core/audit.js'
 import { Document } from '../core/document.js'
 import { UsageError } from '../core/errors.js'
 import type { FindingFilter } from '../core/filters.js'
+import { maxFileBytes } from '../io/read-document.js'
 import type { FileResult } from '../core/result.js'
 import type { ActiveRule } from '../rules/types.js'
 
@@ -12,6 +14,8 @@ import type { ActiveRule } from '../rules/types.js'
 export interface JsonlFields {
   readonly textField: string
   readonly idField: string
+  /** Longest line read, in bytes (a file's limit by default); a longer one is skipped with an error. */
+  readonly maxLineBytes?: number
 }
 
 /** Validates `--input`. */
@@ -28,12 +32,17 @@ export function parseInputFormat(raw: string): 'jsonl' {
  */
 export async function* auditJsonlLines(input: Readable, rules: readonly ActiveRule[], filters: readonly FindingFilter[], fields: JsonlFields): AsyncGenerator<FileResult> {
   let lineNumber = 0
-  const { createInterface } = await import('node:readline')
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  const limit = fields.maxLineBytes ?? maxFileBytes
+  for await (const line of splitLines(input, limit)) {
     lineNumber++
+    const where = `<stdin>:${lineNumber}`
+    if (typeof line !== 'string') {
+      const message = localText('error.jsonl-line-too-long', { bytes: line.bytes, limit })
+      yield { path: where, error: textIn('en', message), errorText: { message }, findings: [] }
+      continue
+    }
     if (line.trim() === '') continue
     const parsed = parseLine(line, fields)
-    const where = `<stdin>:${lineNumber}`
     if (typeof parsed === 'string') {
       yield { path: where, error: parsed, findings: [] }
       continue
@@ -41,6 +50,41 @@ export async function* auditJsonlLines(input: Readable, rules: readonly ActiveRu
     const doc = new Document(parsed.text, { path: String(parsed.id), encoding: 'utf-8', format: 'text' })
     yield { ...auditDocument(doc, rules, filters), id: parsed.id }
   }
+}
+
+/**
+ * The lines of `input` (split at LF, a CR before it dropped), decoded as UTF-8. A line longer
+ * than `limit` bytes is never held: its bytes are counted and dropped, and it comes out as
+ * `{ bytes }`, so one giant line costs no memory and the lines after it are still read.
+ */
+export async function* splitLines(input: AsyncIterable<Buffer | string>, limit: number): AsyncGenerator<string | { bytes: number }> {
+  let pieces: Buffer[] = []
+  let size = 0
+  let isTooLong = false
+  const take = (piece: Buffer) => {
+    size += piece.length
+    if (size > limit) isTooLong = true
+    if (isTooLong) pieces = []
+    else if (piece.length > 0) pieces.push(piece)
+  }
+  const finish = (): string | { bytes: number } => {
+    const line = isTooLong ? { bytes: size } : Buffer.concat(pieces, size).toString('utf8').replace(/\r$/, '')
+    pieces = []
+    size = 0
+    isTooLong = false
+    return line
+  }
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
+    let from = 0
+    for (let nl = bytes.indexOf(0x0a); nl >= 0; nl = bytes.indexOf(0x0a, from)) {
+      take(bytes.subarray(from, nl))
+      from = nl + 1
+      yield finish()
+    }
+    take(bytes.subarray(from))
+  }
+  if (size > 0 || isTooLong) yield finish()
 }
 
 /** The text and id of one line, or why it cannot be read. */

@@ -1,0 +1,90 @@
+// --fix and the writers keep what the user has: symbolic links stay links, hard links stay
+// linked, owner and mode stay; only the fixes reported are applied; no temp file is left.
+import { chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { writeFileAtomic } from '../src/io/write.js'
+import { runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
+
+let dir: string
+const draft = '2023年工作总结\n深入学习党的十二大精神，截止目前已完成。\n'
+const fixed = '2023年工作总结\n深入学习党的二十大精神，截至目前已完成。\n'
+
+beforeEach(() => {
+  dir = makeTempDir('fix-integrity-')
+})
+
+describe('--fix on links', () => {
+  it('edits the target of a symbolic link and keeps the link', () => {
+    mkdirSync(join(dir, 'real'))
+    writeFileSync(join(dir, 'real', 'a.txt'), draft)
+    symlinkSync('real/a.txt', join(dir, 'link.txt'))
+    const r = runCli(['link.txt', '--fix'], { cwd: dir })
+    expect(r.stderr.trim()).toBe('mask-audit: applied 2 fixes in 1 file')
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true)
+    expect(readFileSync(join(dir, 'real', 'a.txt'), 'utf8')).toBe(fixed)
+    expect(readdirSync(join(dir, 'real'))).toEqual(['a.txt'])
+    expect(readdirSync(dir).sort()).toEqual(['link.txt', 'real'])
+  })
+
+  it('keeps hard links linked: every name sees the fix', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    linkSync(join(dir, 'a.txt'), join(dir, 'b.txt'))
+    runCli(['a.txt', '--fix'], { cwd: dir })
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe(fixed)
+    expect(statSync(join(dir, 'a.txt')).ino).toBe(statSync(join(dir, 'b.txt')).ino)
+    expect(statSync(join(dir, 'a.txt')).nlink).toBe(2)
+  })
+
+  it('keeps mode, owner and group', () => {
+    writeFileSync(join(dir, 'a.txt'), draft, { mode: 0o640 })
+    const isRoot = process.getuid?.() === 0
+    // As root the file can be given to another user, and must stay theirs; otherwise it stays ours.
+    if (isRoot) chownSync(join(dir, 'a.txt'), 1234, 5678)
+    const before = statSync(join(dir, 'a.txt'))
+    runCli(['a.txt', '--fix'], { cwd: dir })
+    const after = statSync(join(dir, 'a.txt'))
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(fixed)
+    expect([after.mode & 0o777, after.uid, after.gid]).toEqual([0o640, before.uid, before.gid])
+  })
+})
+
+describe('--fix applies exactly the fixes it reports', () => {
+  it('removing a page-break tag that joins ##paid and end## into a tag does not remove that tag too', () => {
+    const text = '##paidbegin##付费正文##paid##pagebreak##end##\n'
+    writeFileSync(join(dir, 'a.txt'), text)
+    const reported = runCli(['a.txt', '--format', 'jsonl'], { cwd: dir }).stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const fixable = reported.filter((f) => f.fix !== null).map((f) => f.text)
+    expect(fixable).toEqual(['##pagebreak##'])
+    const r = runCli(['a.txt', '--fix', '--format', 'jsonl'], { cwd: dir })
+    expect(r.stderr.trim()).toBe('mask-audit: applied 1 fix in 1 file')
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('##paidbegin##付费正文##paidend##\n')
+    // What the one pass made fixable is reported, with its fix, for the next run.
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((f) => f.fix !== null).map((f) => f.text)).toEqual(['##paidbegin##', '##paidend##'])
+  })
+})
+
+describe('a failing write', () => {
+  it('leaves no temp file and the original untouched (a full disk)', () => {
+    writeFileSync(join(dir, 'a.txt'), 'old')
+    const full = ((fd: number, buffer: Uint8Array, offset?: number) => {
+      writeSync(fd, buffer, offset, 1)
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    }) as typeof writeSync
+    expect(() => writeFileAtomic(join(dir, 'a.txt'), Buffer.from('new text'), { writeSync: full })).toThrow(/cannot write: ENOSPC/)
+    expect(readdirSync(dir)).toEqual(['a.txt'])
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('old')
+  })
+
+  it('redact: an output that cannot be written is one line, exit 2, and no temp file is left', () => {
+    writeFileSync(join(dir, 'report.txt'), '在大王庄村调研时，张建国同志指出要做好工作。\n')
+    mkdirSync(join(dir, 'out.txt'))
+    const r = runCli(['redact', 'report.txt', '-o', 'out.txt'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr.trim()).toBe('mask-audit: out.txt: cannot write: is a directory')
+    expect(readdirSync(dir).sort()).toEqual(['out.txt', 'report.txt'])
+    expect(readdirSync(join(dir, 'out.txt'))).toEqual([])
+  })
+})
