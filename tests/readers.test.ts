@@ -45,10 +45,19 @@ describe('docx reader', () => {
     expect(result.format).toBe('docx')
     const f = result.findings.find((x) => x.ruleId === 'count/unfilled')!
     expect(f).toMatchObject({ line: 2, column: 9, text: 'x次', offset: 3 + 8 })
-    const r = runCli([path])
+    const r = runCli([path, '--lang', 'en'])
     expect(r.code).toBe(1)
-    expect(r.stdout).toContain('(¶ paragraph:column)')
-    expect(r.stdout).toMatch(/¶2:9\s+error/)
+    expect(r.stdout).toMatch(/paragraph 2, char 9\s+error/)
+    const zh = runCli([path, '--lang', 'zh'])
+    expect(zh.stdout).toMatch(/第2段第9字\s+错误/)
+  })
+
+  it('names a table cell as Word users find it, in stylish and JSON', () => {
+    const path = join(dir, 'table.docx')
+    writeFileSync(path, makeDocx(paragraph('标题') + table('负责人', '集中学习**次')))
+    expect(runCli([path, '--lang', 'zh']).stdout).toMatch(/表1 第1行第2列\s+错误/)
+    const finding = JSON.parse(runCli([path, '--format', 'json']).stdout).files[0].findings[0]
+    expect(finding).toMatchObject({ line: 3, text: '**次', cell: { table: 1, row: 1, column: 2 } })
   })
 
   it('names a corrupt, an encrypted and a non-Word archive, each as a per-file error', async () => {

@@ -8,6 +8,7 @@ import { ChunkBuilder, type Chunks } from './chunks.js'
 import { escapeControls } from './terminal-text.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { fileError, severityWord } from './labels.js'
+import { placeOf } from './place.js'
 import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
 
 /** The pure per-file part of the `stylish` reporter, for worker threads. */
@@ -32,25 +33,21 @@ function renderFile(result: FileResult, c: ChalkInstance, lang: Lang): Chunks {
   if (result.error !== undefined) return `${path}\n  ${c.red(severityWord('error', lang))}  ${escapeControls(fileError(result, lang))}\n\n`
   if (result.findings.length === 0) return ''
   const out = new ChunkBuilder()
-  out.push(path + (result.format === 'docx' ? c.dim(`  ${formatMessage(lang, 'stylish.docx-position')}`) : ''))
+  out.push(path)
   // Loops, not Math.max(...): spreading 150,000 arguments overflows the stack.
   let labelWidth = 0
   for (const f of result.findings) labelWidth = Math.max(labelWidth, displayWidth(severityWord(f.severity, lang)))
-  const position = positionLabel(result)
+  const isDocx = result.format === 'docx'
   let posWidth = 0
-  for (const f of result.findings) posWidth = Math.max(posWidth, position(f).length)
+  for (const f of result.findings) posWidth = Math.max(posWidth, displayWidth(placeOf(f, isDocx, lang)))
   for (const f of result.findings) {
-    const pos = position(f).padEnd(posWidth)
+    const place = placeOf(f, isDocx, lang)
+    const pos = place + ' '.repeat(posWidth - displayWidth(place))
     out.push(`\n  ${c.dim(pos)}  ${severityLabel(f, c, lang, labelWidth)}  ${escapeControls(f.message)}${suggestionNote(f, c, lang)}  ${c.dim(escapeControls(f.ruleId))}`)
     for (const line of excerpt(f, ' '.repeat(posWidth + 4), c)) out.push('\n' + line)
   }
   out.push('\n\n')
   return out.done()
-}
-
-/** `line:column`; in a .docx, where a line is a paragraph, `¶paragraph:column`. */
-function positionLabel(result: FileResult): (f: Finding) => string {
-  return result.format === 'docx' ? (f) => `¶${f.line}:${f.column}` : (f) => `${f.line}:${f.column}`
 }
 
 /** The suggestion, unless the message already quotes it; an empty one means delete. */
