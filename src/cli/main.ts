@@ -12,13 +12,13 @@ import { toolVersion } from './version.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { assertNoCommandTypo } from './command-typo.js'
 import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
+import { addRuleSelection, collect } from './rule-options.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 
 // Required, not imported: commander is CommonJS, and importing it from an ES module makes Node
 // scan its source for export names first (~6 ms of every run).
 const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander')
 
-const collect = (value: string, previous: string[]) => [...previous, value]
 
 interface RulesOptions {
   readonly json?: boolean
@@ -97,20 +97,14 @@ function buildProgram(setExit: (code: number) => void): CommandType {
     .option('--sensitive-terms <file>', 'names that must never appear, one a line')
     .action(async (file: string, options: RedactOptions) => setExit(await (await import('./redact.js')).runRedact(file, options)))
 
-  program
+  const rules = program
     .command('rules')
     .description('list every rule: id, severity under each profile, the severity the config here and --rule set, summary (with the ruleFiles and sensitiveTerms of the config that applies here)')
     .option('--json', 'as JSON')
-    .option('-p, --profile <profile>', 'the profile of the severity in effect (default: the config\'s, else draft)')
-    .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error, as check takes it (repeatable)', collect, [])
-    .option('--category <list>', 'only these categories are in effect, as check takes it (repeatable)', collect, [])
-    .option('--rules <file>', 'also an extra rule file, as check takes it (repeatable)', collect, [])
-    .option('-c, --config <file>', 'the config file to read instead of looking for one from the current folder')
-    .option('--lang <lang>', 'language of the summaries: zh or en')
-    .action(async (options: RulesOptions) => {
-      const { lang, ...here } = await rulesInEffect(options)
-      writeOut(renderRuleList(here, options.json === true, lang))
-    })
+  addRuleSelection(rules, 'summaries').action(async (options: RulesOptions) => {
+    const { lang, ...here } = await rulesInEffect(options)
+    writeOut(renderRuleList(here, options.json === true, lang))
+  })
 
   registerWorkflowCommands(program, setExit)
   return program

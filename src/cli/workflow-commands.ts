@@ -4,8 +4,8 @@ import type { Command } from 'commander'
 import type { AnnotateOptions } from './annotate.js'
 import type { BlanksOptions } from './blanks.js'
 import type { FillOptions } from './fill.js'
+import { addRuleSelection, collect } from './rule-options.js'
 
-const collect = (value: string, previous: string[]) => [...previous, value]
 
 /** Adds the workflow commands to `program`; each action reports its exit code through `setExit`. */
 export function registerWorkflowCommands(program: Command, setExit: (code: number) => void): void {
@@ -35,18 +35,13 @@ export function registerWorkflowCommands(program: Command, setExit: (code: numbe
     .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
     .action(async (file: string, options: FillOptions) => setExit(await (await import('./fill.js')).runFill(file, options)))
 
-  program
+  const annotate = program
     .command('annotate')
     .description('write a copy of a Word .docx with a comment (批注) on every finding; the original is not touched')
     .argument('<file>', 'the .docx to review')
     .option('-o, --output <file>', 'where to write the annotated copy (.docx)')
-    .option('--profile <name>', 'draft or redacted (default: from the config, else draft)')
-    .option('--rule <id=severity>', 'override a rule\'s severity, or turn it off (repeatable)', collect, [])
-    .option('--category <list>', 'comment only on the rules of these categories, e.g. count,placeholder (repeatable)', collect, [])
-    .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
-    .option('-c, --config <file>', 'use this config file instead of looking for one')
-    .option('--lang <lang>', 'language of the comments: zh or en (default: config lang, else the locale)')
-    .action(async (file: string, options: AnnotateOptions) => setExit(await (await import('./annotate.js')).runAnnotate(file, options)))
+  addRuleSelection(annotate, 'comments')
+  annotate.action(async (file: string, options: AnnotateOptions) => setExit(await (await import('./annotate.js')).runAnnotate(file, options)))
 
   program
     .command('install-hook')
