@@ -1,7 +1,7 @@
 // Inline suppressions in Markdown and HTML comments, as a filter; reports those that suppress nothing.
 import { suggestName } from './suggest-name.js'
 import { isInternalFinding } from './categories.js'
-import type { Document, Region } from './document.js'
+import type { Document } from './document.js'
 import { contextAround } from './engine.js'
 import type { FindingFilter } from './filters.js'
 import { formatMessage, type Lang, type MessageArgs } from '../i18n/catalogue.js'

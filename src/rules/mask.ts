@@ -17,7 +17,7 @@ const schema = lazy(() => zod().strictObject({}))
 export const maskKind: RuleKind<MaskOptions> = {
   name: 'mask',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
-  compile(rule) {
+  compile() {
     return (doc) => {
       const findings: RawFinding[] = []
       for (const run of findMaskRuns(doc)) {

@@ -144,7 +144,7 @@ function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer):
   if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, index: new FirstCharIndex(standaloneShortNames(gazetteer)) }
   for (const hit of shortMatcher.index.matches(doc.text)) {
     const units = highestLevel(gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3))
-    if (!isStandalone(doc, hit.begin, hit.end) || doc.text.startsWith('同志', hit.end)) continue
+    if (!isStandalone(doc, hit.end) || doc.text.startsWith('同志', hit.end)) continue
     const tokens = tokensAround(doc, tokenizer, hit.begin, hit.end)
     if (!isTokenAligned(tokens, hit.begin, hit.end)) continue
     // The tagger reads it as a common word (`他文山话多`: 文山/n): a word, not the prefecture.
@@ -173,7 +173,7 @@ function standaloneShortNames(gazetteer: Gazetteer): string[] {
 }
 
 /** Not part of a longer run of Han characters that the suffix scan reads (宁夏回族自治区). */
-function isStandalone(doc: Document, start: number, end: number): boolean {
+function isStandalone(doc: Document, end: number): boolean {
   const after = doc.text.slice(end, end + 3)
   adminSuffixRe.lastIndex = 0
   const m = adminSuffixRe.exec(after)
