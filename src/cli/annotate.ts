@@ -1,7 +1,7 @@
 // The `annotate` command: a copy of a Word .docx with a comment (批注) on every finding's
 // span, authored `mask-audit`, for writers who review in Word or WPS. The original is never
 // written; profile, config and rules apply as for `check`.
-import { readFileSync, realpathSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import { extname, resolve } from 'node:path'
 import { UsageError } from '../core/errors.js'
 import type { Finding } from '../core/finding.js'
@@ -28,9 +28,9 @@ export async function runAnnotate(file: string, options: AnnotateOptions): Promi
   const output = checkPaths(file, options.output)
   // The findings are worded in the language the comments are written in: --lang, the config's, the locale's.
   const cliLang = parseLangOption(options.lang)
-  const { findings, lang } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category ?? [], ruleFiles: options.rules, configPath: options.config, ...(cliLang && { lang: cliLang }), localeLang: processLocaleLang() })
+  const { bytes: original, findings, lang } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category ?? [], ruleFiles: options.rules, configPath: options.config, ...(cliLang && { lang: cliLang }), localeLang: processLocaleLang() })
   const comments = findings.map((f) => commentOf(f, lang))
-  const bytes = addDocxComments(readFileSync(file), comments, { author: 'mask-audit', initials: 'MA', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, file)
+  const bytes = addDocxComments(original, comments, { author: 'mask-audit', initials: 'MA', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, file)
   writeFileAtomic(output, bytes)
   writeErr(lang === 'zh' ? `${file}：已在 ${output} 中添加 ${comments.length} 条批注` : `${file}: ${comments.length} comment${comments.length === 1 ? '' : 's'} written to ${output}`)
   return 0

@@ -66,7 +66,7 @@ export async function readDocument(path: string): Promise<Document> {
  * a batch runs) cannot block the run: only regular files are read, and the pipe of a shell's
  * process substitution (`<(zcat report.txt.gz)`, a `/dev/fd/N` path) is read to its end.
  */
-function readBytes(path: string): Uint8Array {
+export function readBytes(path: string): Uint8Array {
   let fd: number | undefined
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
