@@ -4,6 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot, runCli } from './helpers.js'
+import { displayWidth } from '../src/report/display-width.js'
 import { makeDocx, paragraph } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
@@ -123,6 +124,23 @@ describe('exit codes and errors', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('--profile')
     expect(r.stdout).toContain('Exit codes')
+  })
+
+  it('prints help in Chinese under a Chinese locale or --lang zh, wrapped by display width', () => {
+    const byLocale = runCli(['check', '--help'], { env: { LANG: 'zh_CN.UTF-8', COLUMNS: '80' } })
+    expect(byLocale.code).toBe(0)
+    expect(byLocale.stdout).toMatch(/^用法：/)
+    expect(byLocale.stdout).toContain('选项：')
+    expect(byLocale.stdout).toContain('退出码')
+    expect(byLocale.stdout).toContain('（可选："stylish"')
+    // A Chinese character takes two columns: no line is wider than the terminal.
+    for (const line of byLocale.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80)
+    const byFlag = runCli(['--help', '--lang', 'zh'])
+    expect(byFlag.stdout).toContain('命令：')
+    expect(byFlag.stdout).toContain('显示命令的帮助')
+    expect(runCli(['annotate', '--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('批注的语言')
+    // The empty list a repeatable option starts from is not shown as a default.
+    expect(runCli(['check', '--help']).stdout).not.toContain('(default: [])')
   })
 })
 

@@ -14,6 +14,7 @@ import { assertNoCommandTypo } from './command-typo.js'
 import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
 import { addRuleSelection, collect } from './rule-options.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
+import { localHelp } from './local-help.js'
 
 // Required, not imported: commander is CommonJS, and importing it from an ES module makes Node
 // scan its source for export names first (~6 ms of every run).
@@ -37,83 +38,87 @@ async function rulesInEffect(options: RulesOptions): Promise<RulesHere & { lang:
   return rulesKnownIn(process.cwd(), { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category, ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }), ...(lang && { lang }), localeLang: processLocaleLang() })
 }
 
-function buildProgram(setExit: (code: number) => void): CommandType {
+function buildProgram(setExit: (code: number) => void, lang: Lang): CommandType {
+  const say = (id: string) => formatMessage(lang, id)
   const program = new Command('mask-audit')
-    .description('Lint Chinese report text for unfilled blanks, leftover masks, paywall residue, typos of official writing and leaked names.')
-    .version(toolVersion, '-v, --version')
+    .description(say('cli.program'))
+    .version(toolVersion, '-v, --version', say('cli.version'))
+    .helpOption('-h, --help', say('cli.help-option'))
+    .helpCommand('help [command]', say('cli.help-command'))
+    .configureHelp(localHelp(lang))
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `mask-audit: ${s}` : s) })
-    .addHelpText('after', '\nThe default command is check: `mask-audit check --help` lists its options (formats, profiles,\nconfig, baseline, fixes, workers).')
+    .addHelpText('after', say('cli.program.after'))
 
   program
     .command('check', { isDefault: true })
-    .description('audit files, directories or globs (the default command)')
-    .argument('[paths...]', 'files, directories (walked for .txt/.md/.html/.docx) or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('stylish'))
-    .option('-p, --profile <profile>', 'draft (about to be published, the default) or redacted (anonymized release); wins over config')
-    .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', collect, [])
-    .option('--category <list>', 'run only the rules of these categories, e.g. count,placeholder (repeatable; wins over config)', collect, [])
-    .option('--rules <file>', 'load an extra rule file, in the YAML format of rules/ (repeatable)', collect, [])
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('-o, --output-file <file>', 'write the report to this file (atomically: whole or not at all) instead of stdout')
-    .option('-q, --quiet', 'report errors only')
-    .option('--ignore <glob>', 'leave out files matching this glob (repeatable)', collect, [])
-    .option('--no-gitignore', 'also audit files that .gitignore leaves out')
-    .option('--stdin', 'read the text to audit from standard input')
-    .option('--stdin-filename <name>', 'the name to report for --stdin, whose extension picks the reader')
-    .option('-c, --config <file>', 'use this config file for every path instead of looking for one')
-    .option('--print-config <file>', 'print the settings this file would be audited with (config, profile, rules, ...) as JSON; audit nothing')
-    .option('--baseline <file>', 'report only findings not accepted in this baseline; list its stale entries')
-    .option('--write-baseline <file>', 'accept every current finding: write them to this baseline file')
-    .option('--fix', 'apply the safe fixes and write the files back (same encoding, BOM, line endings)')
-    .option('--fix-dry-run', 'print the safe fixes as a unified diff; change nothing')
-    .option('--staged', 'audit the staged versions (git index) of the staged files, for pre-commit')
-    .addOption(new Option('--tokenizer <name>', 'word segmenter of the leak rules').choices(tokenizerNames))
-    .option('--sensitive-terms <file>', 'names that must never appear, one a line (rule leak/sensitive-term)')
-    .option('--redact-output', 'never print a leaked name in clear: leak names are masked in every report')
-    .option('-j, --jobs <n>', 'worker threads for a large batch (default: one fewer than the cores, at least 1)')
-    .option('--shard <k/n>', 'audit share K of N (deterministic by path), to split a batch across machines')
-    .option('--no-progress', 'no progress line on stderr (it is shown only on a terminal, never under CI)')
-    .option('--input <format>', 'read documents from stdin instead of files: jsonl (one JSON object a line)')
-    .option('--text-field <name>', 'with --input jsonl: the field holding the text', 'text')
-    .option('--id-field <name>', 'with --input jsonl: the field holding the document id', 'id')
-    .option('--lang <lang>', 'language of messages and reports: zh or en (default: config lang, else the locale)')
-    .option('--color', 'force colour in stylish output')
-    .option('--no-color', 'no colour in stylish output')
-    .addHelpText('after', '\nExit codes: 0 clean, 1 findings at error level (or too many warnings), 2 usage, config or input error.')
+    .description(say('cli.check'))
+    .argument('[paths...]', say('cli.check.paths'))
+    .addOption(new Option('-f, --format <format>', say('cli.check.format')).choices(formats).default('stylish'))
+    .option('-p, --profile <profile>', say('cli.check.profile'))
+    .option('-r, --rule <id=severity>', say('cli.check.rule'), collect, [])
+    .option('--category <list>', say('cli.check.category'), collect, [])
+    .option('--rules <file>', say('cli.check.rules'), collect, [])
+    .option('--max-warnings <n>', say('cli.check.max-warnings'))
+    .option('-o, --output-file <file>', say('cli.check.output-file'))
+    .option('-q, --quiet', say('cli.check.quiet'))
+    .option('--ignore <glob>', say('cli.check.ignore'), collect, [])
+    .option('--no-gitignore', say('cli.check.no-gitignore'))
+    .option('--stdin', say('cli.check.stdin'))
+    .option('--stdin-filename <name>', say('cli.check.stdin-filename'))
+    .option('-c, --config <file>', say('cli.check.config'))
+    .option('--print-config <file>', say('cli.check.print-config'))
+    .option('--baseline <file>', say('cli.check.baseline'))
+    .option('--write-baseline <file>', say('cli.check.write-baseline'))
+    .option('--fix', say('cli.check.fix'))
+    .option('--fix-dry-run', say('cli.check.fix-dry-run'))
+    .option('--staged', say('cli.check.staged'))
+    .addOption(new Option('--tokenizer <name>', say('cli.tokenizer')).choices(tokenizerNames))
+    .option('--sensitive-terms <file>', say('cli.check.sensitive-terms'))
+    .option('--redact-output', say('cli.check.redact-output'))
+    .option('-j, --jobs <n>', say('cli.check.jobs'))
+    .option('--shard <k/n>', say('cli.check.shard'))
+    .option('--no-progress', say('cli.check.no-progress'))
+    .option('--input <format>', say('cli.check.input'))
+    .option('--text-field <name>', say('cli.check.text-field'), 'text')
+    .option('--id-field <name>', say('cli.check.id-field'), 'id')
+    .option('--lang <lang>', say('cli.check.lang'))
+    .option('--color', say('cli.check.color'))
+    .option('--no-color', say('cli.check.no-color'))
+    .addHelpText('after', say('cli.check.after'))
     .action(async (paths: string[], options: CheckOptions) => setExit(await runCheck(paths, options)))
 
   program
     .command('redact')
-    .description('write a copy with every leaked name replaced by a uniform mask (same encoding and line endings)')
-    .argument('<file>', 'the file to redact; it is never modified')
-    .option('-o, --output <file>', 'where to write the redacted copy')
-    .option('--dry-run', 'print a unified diff instead of writing')
-    .option('--mask <mask>', 'the mask to write (default: the mask the document uses most for names, else ***)')
-    .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
-    .option('-c, --config <file>', 'use this config file instead of looking for one (its sensitiveTerms, rules and overrides apply)')
-    .addOption(new Option('--tokenizer <name>', 'word segmenter of the leak rules').choices(tokenizerNames))
-    .option('--sensitive-terms <file>', 'names that must never appear, one a line')
+    .description(say('cli.redact'))
+    .argument('<file>', say('cli.redact.file'))
+    .option('-o, --output <file>', say('cli.redact.output'))
+    .option('--dry-run', say('cli.redact.dry-run'))
+    .option('--mask <mask>', say('cli.redact.mask'))
+    .option('--rules <file>', say('cli.rules-file'), collect, [])
+    .option('-c, --config <file>', say('cli.redact.config'))
+    .addOption(new Option('--tokenizer <name>', say('cli.tokenizer')).choices(tokenizerNames))
+    .option('--sensitive-terms <file>', say('cli.redact.sensitive-terms'))
     .action(async (file: string, options: RedactOptions) => setExit(await (await import('./redact.js')).runRedact(file, options)))
 
   const rules = program
     .command('rules')
-    .description('list every rule: id, severity under each profile, the severity the config here and --rule set, summary (with the ruleFiles and sensitiveTerms of the config that applies here)')
-    .option('--json', 'as JSON')
-  addRuleSelection(rules, 'summaries').action(async (options: RulesOptions) => {
+    .description(say('cli.rules'))
+    .option('--json', say('cli.rules.json'))
+  addRuleSelection(rules, 'summaries', say).action(async (options: RulesOptions) => {
     const { lang, ...here } = await rulesInEffect(options)
     writeOut(renderRuleList(here, options.json === true, lang))
   })
 
-  registerWorkflowCommands(program, setExit)
+  registerWorkflowCommands(program, setExit, say)
   return program
 }
 
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   let code = 0
-  const program = buildProgram((c) => (code = c))
+  const program = buildProgram((c) => (code = c), argvLang(argv))
   try {
     assertNoCommandTypo(argv, program.commands.map((c) => c.name()))
     await program.parseAsync(argv as string[])

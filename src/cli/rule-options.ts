@@ -7,14 +7,14 @@ export const collect = (value: string, previous: string[]) => [...previous, valu
 
 /**
  * Adds -p/--profile, -r/--rule, --category, --rules, -c/--config and --lang to `command`;
- * `langUse` says what the language words (`comments`, `summaries`).
+ * `langUse` says what the language words (`comments`, `summaries`); `say` words the help.
  */
-export function addRuleSelection(command: Command, langUse: string): Command {
+export function addRuleSelection(command: Command, langUse: 'comments' | 'summaries', say: (id: string) => string): Command {
   return command
-    .option('-p, --profile <profile>', 'draft or redacted (default: the config\'s, else draft)')
-    .option('-r, --rule <id=severity>', 'set a rule to off|info|warning|error, as check takes it (repeatable)', collect, [])
-    .option('--category <list>', 'only the rules of these categories, e.g. count,placeholder (repeatable)', collect, [])
-    .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
-    .option('-c, --config <file>', 'use this config file instead of looking for one')
-    .option('--lang <lang>', `language of the ${langUse}: zh or en (default: the config's lang, else the locale)`)
+    .option('-p, --profile <profile>', say('cli.select.profile'))
+    .option('-r, --rule <id=severity>', say('cli.select.rule'), collect, [])
+    .option('--category <list>', say('cli.select.category'), collect, [])
+    .option('--rules <file>', say('cli.rules-file'), collect, [])
+    .option('-c, --config <file>', say('cli.config-file'))
+    .option('--lang <lang>', say(langUse === 'comments' ? 'cli.select.lang.comments' : 'cli.select.lang.summaries'))
 }

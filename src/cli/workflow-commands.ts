@@ -7,45 +7,45 @@ import type { FillOptions } from './fill.js'
 import { addRuleSelection, collect } from './rule-options.js'
 
 
-/** Adds the workflow commands to `program`; each action reports its exit code through `setExit`. */
-export function registerWorkflowCommands(program: Command, setExit: (code: number) => void): void {
+/** Adds the workflow commands to `program`, worded by `say`; each action reports its exit code through `setExit`. */
+export function registerWorkflowCommands(program: Command, setExit: (code: number) => void, say: (id: string) => string): void {
   program
     .command('init')
-    .description('write a commented starter config (.mask-auditrc.yaml) in the current folder')
-    .option('--force', 'replace an existing .mask-auditrc.yaml')
+    .description(say('cli.init'))
+    .option('--force', say('cli.init.force'))
     .action(async (options: { force?: boolean }) => setExit((await import('./init.js')).runInit(options)))
 
   program
     .command('blanks')
-    .description('list every count blank and placeholder of a file as a CSV sheet with an empty value column')
-    .argument('<file>', 'the draft')
-    .option('-o, --out <sheet>', 'write the sheet here (CSV, UTF-8 with BOM); stdout when left out')
-    .option('-c, --config <file>', 'use this config file instead of looking for one')
-    .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
+    .description(say('cli.blanks'))
+    .argument('<file>', say('cli.draft-file'))
+    .option('-o, --out <sheet>', say('cli.blanks.out'))
+    .option('-c, --config <file>', say('cli.config-file'))
+    .option('--rules <file>', say('cli.rules-file'), collect, [])
     .action(async (file: string, options: BlanksOptions) => setExit(await (await import('./blanks.js')).runBlanks(file, options)))
 
   program
     .command('fill')
-    .description('write a copy of a file with its blanks filled from a sheet made by `blanks`')
-    .argument('<file>', 'the draft')
-    .requiredOption('--values <sheet>', 'the filled-in sheet')
-    .requiredOption('-o, --output <file>', 'where to write the filled document (may be the draft itself)')
-    .option('--allow-partial', 'fill what matches and has a value; leave the other blanks')
-    .option('-c, --config <file>', 'use this config file instead of looking for one')
-    .option('--rules <file>', 'load an extra rule file (repeatable)', collect, [])
+    .description(say('cli.fill'))
+    .argument('<file>', say('cli.draft-file'))
+    .requiredOption('--values <sheet>', say('cli.fill.values'))
+    .requiredOption('-o, --output <file>', say('cli.fill.output'))
+    .option('--allow-partial', say('cli.fill.allow-partial'))
+    .option('-c, --config <file>', say('cli.config-file'))
+    .option('--rules <file>', say('cli.rules-file'), collect, [])
     .action(async (file: string, options: FillOptions) => setExit(await (await import('./fill.js')).runFill(file, options)))
 
   const annotate = program
     .command('annotate')
-    .description('write a copy of a Word .docx with a comment (批注) on every finding; the original is not touched')
-    .argument('<file>', 'the .docx to review')
-    .option('-o, --output <file>', 'where to write the annotated copy (.docx)')
-  addRuleSelection(annotate, 'comments')
+    .description(say('cli.annotate'))
+    .argument('<file>', say('cli.annotate.file'))
+    .option('-o, --output <file>', say('cli.annotate.output'))
+  addRuleSelection(annotate, 'comments', say)
   annotate.action(async (file: string, options: AnnotateOptions) => setExit(await (await import('./annotate.js')).runAnnotate(file, options)))
 
   program
     .command('install-hook')
-    .description('write a git pre-commit hook that runs `mask-audit check --staged`')
-    .option('--force', 'replace a pre-commit hook that mask-audit did not write')
+    .description(say('cli.install-hook'))
+    .option('--force', say('cli.install-hook.force'))
     .action(async (options: { force?: boolean }) => setExit((await import('./install-hook.js')).runInstallHook(options)))
 }

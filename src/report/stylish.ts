@@ -1,7 +1,7 @@
 // The `stylish` reporter: findings grouped by file, the line with the span marked by carets
 // that line up under Chinese text (wide characters take two columns), and a summary.
 import { Chalk, type ChalkInstance } from 'chalk'
-import { eastAsianWidth } from 'get-east-asian-width'
+import { displayWidth } from './display-width.js'
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
 import { ChunkBuilder, type Chunks } from './chunks.js'
@@ -76,13 +76,6 @@ function excerpt(finding: Finding, indent: string, c: ChalkInstance): string[] {
   const after = escapeControls(f.context.slice(at + f.text.length))
   const carets = '^'.repeat(Math.max(1, displayWidth(shown)))
   return [indent + c.dim(before) + c.bold(shown) + c.dim(after), indent + ' '.repeat(displayWidth(before)) + c.red(carets)]
-}
-
-/** Terminal columns of `text`: East Asian wide and fullwidth characters take two. */
-function displayWidth(text: string): number {
-  let width = 0
-  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: false })
-  return width
 }
 
 function renderSummary(s: Summary, c: ChalkInstance, lang: Lang): string {
