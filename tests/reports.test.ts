@@ -127,7 +127,8 @@ describe('github', () => {
     expect(lines).toHaveLength(json.summary.findings + 1)
     const f = json.files[0].findings[0]
     expect(lines[0]).toBe(`::${f.severity === 'info' ? 'notice' : f.severity} file=${seed},line=${f.line},endLine=${f.endLine},col=${f.column},endColumn=${f.endColumn},title=${f.ruleId.replace(/:/g, '%3A')}::${f.message}`)
-    expect(lines[lines.length - 1]).toMatch(/^::notice title=mask-audit::\d+ findings/)
+    expect(lines[lines.length - 1]).toMatch(/^::notice title=mask-audit::✖ \d+ problems \(\d+ errors?, \d+ warnings?\) in 1 file$/)
+    expect(runCli([seed, '--format', 'github', '--lang', 'zh']).stdout.trim().split('\n').at(-1)).toMatch(/^::notice title=mask-audit::✖ 1 个文件中共有 \d+ 个问题/)
   })
 
   it('escapes what would end a property or a command', () => {

@@ -2,7 +2,8 @@
 // (`::error file=…,line=…,col=…::message`), so findings show on the pull request's diff.
 import type { Severity } from '../core/finding.js'
 import { joinChunked } from './chunks.js'
-import type { FileRenderer, Reporter, Summary } from './types.js'
+import { summaryLine } from './summary-line.js'
+import type { FileRenderer, Reporter, ReporterOptions, Summary } from './types.js'
 
 const commandOf: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' }
 
@@ -28,11 +29,11 @@ export const renderGithubFile: FileRenderer = (result) => {
   })
 }
 
-/** Creates the `github` reporter; the summary is one notice line. */
-export function createGithubReporter(): Reporter {
+/** Creates the `github` reporter; the summary is one notice line, in the run's language. */
+export function createGithubReporter(options: Pick<ReporterOptions, 'lang'>): Reporter {
   return {
     begin: () => '',
     file: (result) => result.prerendered?.bytes ?? renderGithubFile(result),
-    end: (s: Summary) => `::notice title=mask-audit::${escapeData(`${s.findings} findings (${s.errors} errors, ${s.warnings} warnings) in ${s.files} files; ${s.unreadable} could not be read${s.pathErrors ? `; ${s.pathErrors} paths named nothing` : ''}`)}\n`,
+    end: (s: Summary) => `::notice title=mask-audit::${escapeData(summaryLine(s, options.lang).text)}\n`,
   }
 }

@@ -21,7 +21,7 @@ export async function createReporter(format: string, options: ReporterOptions): 
     case 'csv':
       return (await import('./csv.js')).createCsvReporter(options)
     case 'github':
-      return (await import('./github.js')).createGithubReporter()
+      return (await import('./github.js')).createGithubReporter(options)
     case 'html':
       return (await import('./html.js')).createHtmlReporter(options)
     default:

@@ -2,6 +2,7 @@
 // that line up under Chinese text (wide characters take two columns), and a summary.
 import { Chalk, type ChalkInstance } from 'chalk'
 import { displayWidth } from './display-width.js'
+import { summaryLine } from './summary-line.js'
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
 import { ChunkBuilder, type Chunks } from './chunks.js'
@@ -79,14 +80,7 @@ function excerpt(finding: Finding, indent: string, c: ChalkInstance): string[] {
 }
 
 function renderSummary(s: Summary, c: ChalkInstance, lang: Lang): string {
-  const say = (id: string, args: Readonly<Record<string, string | number>>) => formatMessage(lang, id, args)
-  const files = say('tally.files', { count: s.files })
-  if (s.findings === 0 && s.unreadable === 0 && s.pathErrors === 0) return c.green(say('summary.clean', { files })) + '\n'
-  const counts = [say('tally.errors', { count: s.errors }), say('tally.warnings', { count: s.warnings })]
-  if (s.infos) counts.push(say('tally.infos', { count: s.infos }))
-  const parts = [say('summary.problems', { problems: say('tally.problems', { count: s.findings }), counts: counts.join(formatMessage(lang, 'list.separator')), files })]
-  if (s.unreadable) parts.push(say('summary.unreadable', { count: s.unreadable }))
-  if (s.pathErrors) parts.push(say('summary.path-errors', { count: s.pathErrors }))
-  const line = parts.join(formatMessage(lang, 'clause.separator'))
-  return (s.errors || s.unreadable || s.pathErrors ? c.red.bold(line) : c.yellow.bold(line)) + '\n'
+  const line = summaryLine(s, lang)
+  if (line.isClean) return c.green(line.text) + '\n'
+  return (line.hasErrors ? c.red.bold(line.text) : c.yellow.bold(line.text)) + '\n'
 }
