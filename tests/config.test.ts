@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { starterConfig } from '../src/cli/init.js'
+import { starterConfigs } from '../src/cli/init.js'
 import { runCli } from './helpers.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
@@ -144,7 +144,7 @@ describe('init', () => {
     const first = runCli(['init'], { cwd: dir })
     expect(first.code).toBe(0)
     const text = readFileSync(join(dir, '.mask-auditrc.yaml'), 'utf8')
-    expect(text).toBe(starterConfig)
+    expect(text).toBe(starterConfigs.en)
     expect(text).toMatch(/^# /m)
     write('archive/old.md', mask)
     write('a.md', blank)
@@ -155,5 +155,22 @@ describe('init', () => {
     expect(again.code).toBe(2)
     expect(again.stderr.trim()).toBe('mask-audit: .mask-auditrc.yaml: .mask-auditrc.yaml already configures this folder (edit it, or pass --force to write a new one)')
     expect(runCli(['init', '--force'], { cwd: dir }).code).toBe(0)
+  })
+
+  it('writes the starter config in Chinese under a Chinese locale, and it validates', () => {
+    const zhDir = join(dir, 'zh-init')
+    mkdirSync(zhDir, { recursive: true })
+    const r = runCli(['init'], { cwd: zhDir, env: { LANG: 'zh_CN.UTF-8' } })
+    expect(r.code).toBe(0)
+    expect(r.stderr.trim()).toBe('mask-audit: 已写入 .mask-auditrc.yaml')
+    const text = readFileSync(join(zhDir, '.mask-auditrc.yaml'), 'utf8')
+    expect(text).toBe(starterConfigs.zh)
+    expect(text).toContain('# categories:')
+    writeFileSync(join(zhDir, 'a.md'), blank)
+    // Its `lang: zh` words the findings in Chinese even under an English locale.
+    const check = runCli(['a.md', '--format', 'jsonl'], { cwd: zhDir })
+    expect(check.stderr).toBe('')
+    expect(jsonl(check.stdout)[0].message).toMatch(/未填写/)
+    expect(runCli(['init', '--lang', 'zh'], { cwd: zhDir }).stderr).toContain('已经是此目录的配置')
   })
 })

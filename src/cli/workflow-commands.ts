@@ -13,7 +13,8 @@ export function registerWorkflowCommands(program: Command, setExit: (code: numbe
     .command('init')
     .description(say('cli.init'))
     .option('--force', say('cli.init.force'))
-    .action(async (options: { force?: boolean }) => setExit((await import('./init.js')).runInit(options)))
+    .option('--lang <lang>', say('cli.init.lang'))
+    .action(async (options: { force?: boolean; lang?: string }) => setExit((await import('./init.js')).runInit(options)))
 
   program
     .command('blanks')
