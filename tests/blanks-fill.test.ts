@@ -47,6 +47,18 @@ describe('blanks', () => {
     ])
   })
 
+  it('writes the headers in Chinese under a Chinese locale, and fill reads either language back', () => {
+    writeFileSync(join(dir, 'a.txt'), draft)
+    const r = runCli(['blanks', 'a.txt', '--out', 'sheet.csv'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } })
+    expect(r.stderr).toContain('4 处空白已写入 sheet.csv')
+    const rows = parse(readFileSync(join(dir, 'sheet.csv'), 'utf8'), { bom: true }) as string[][]
+    expect(rows[0]).toEqual(['编号', '规则', '行', '列', '空白', '上下文', '填写值'])
+    saveSheet(withValues(rows, values))
+    const filledRun = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } })
+    expect(filledRun.stderr.trim()).toBe('mask-audit: out.txt：已填写 4 处空白中的 4 处（utf-8）')
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(filled)
+  })
+
   it('keeps a cell that a spreadsheet would run as a formula inert, and reads it back', () => {
     writeFileSync(join(dir, 'a.txt'), '=**局开展调研。\n')
     const rows = makeSheet()

@@ -3,6 +3,8 @@ import { renderSheet } from '../io/blank-sheet.js'
 import { writeFileAtomic } from '../io/write.js'
 import { findBlanks, type BlankSetupOptions } from '../run/find-blanks.js'
 import { writeErr, writeOut } from './io.js'
+import { formatMessage } from '../i18n/catalogue.js'
+import { processLocaleLang } from './lang.js'
 
 /** Options of `blanks`, as commander parses them. */
 export interface BlanksOptions extends BlankSetupOptions {
@@ -11,12 +13,12 @@ export interface BlanksOptions extends BlankSetupOptions {
 
 /** Runs `blanks`: writes the sheet to `--out` (UTF-8 with BOM) or stdout; returns the exit code. */
 export async function runBlanks(path: string, options: BlanksOptions): Promise<number> {
-  const { blanks } = await findBlanks(path, options)
+  const { blanks, lang } = await findBlanks(path, { ...options, localeLang: processLocaleLang() })
   if (options.out === undefined) {
-    writeOut(renderSheet(blanks).replace(/^\uFEFF/, ''))
+    writeOut(renderSheet(blanks, lang).replace(/^\uFEFF/, ''))
     return 0
   }
-  writeFileAtomic(options.out, Buffer.from(renderSheet(blanks), 'utf8'))
-  writeErr(`${path}: ${blanks.length} blank${blanks.length === 1 ? '' : 's'} written to ${options.out}; fill the value column, then run \`mask-audit fill ${path} --values ${options.out} -o OUT\``)
+  writeFileAtomic(options.out, Buffer.from(renderSheet(blanks, lang), 'utf8'))
+  writeErr(formatMessage(lang, 'blanks.written', { path, count: blanks.length, sheet: options.out }))
   return 0
 }

@@ -32,6 +32,6 @@ export async function runFill(path: string, options: FillOptions): Promise<numbe
   for (const note of plan.notes) writeErr(formatMessage(lang, 'fill.left', { problem: new InputError(note.text, note.location).format(lang) }))
   const text = applyFixes(doc.text, plan.fixes)
   writeTextFile(options.output, { text, encoding: doc.encoding, hasBom: doc.hasBom })
-  writeErr(`${options.output}: filled ${plan.fixes.length} of ${blanks.length} blank${blanks.length === 1 ? '' : 's'} (${doc.encoding}${doc.hasBom ? ' with BOM' : ''})`)
+  writeErr(formatMessage(lang, doc.hasBom ? 'fill.done.bom' : 'fill.done', { path: options.output, filled: plan.fixes.length, count: blanks.length, encoding: doc.encoding }))
   return 0
 }

@@ -1,5 +1,5 @@
 // The fill-in sheet of `blanks` and `fill`: CSV in UTF-8 with a BOM, so spreadsheets show Chinese.
-import { localText } from '../i18n/catalogue.js'
+import { localText, type Lang } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
@@ -9,16 +9,29 @@ import { decodeBytes } from './decode.js'
 
 /** The sheet's columns, in order. */
 export const sheetColumns = ['id', 'rule', 'line', 'column', 'blank', 'context', 'value'] as const
+type SheetColumn = (typeof sheetColumns)[number]
+
+/** The header of each column in each language; a sheet is read back under either. */
+const headers: Readonly<Record<Lang, Readonly<Record<SheetColumn, string>>>> = {
+  en: { id: 'id', rule: 'rule', line: 'line', column: 'column', blank: 'blank', context: 'context', value: 'value' },
+  zh: { id: '编号', rule: '规则', line: '行', column: '列', blank: '空白', context: '上下文', value: '填写值' },
+}
 
 /** Cells a spreadsheet would run as a formula start with one of these (CSV injection). */
 const formulaStartRe = /^[=+\-@\t\r]/
 /** A cell protected on writing: the quote that was put before a formula character. */
 const protectedRe = /^'(?=[=+\-@\t\r])/
 
-/** The sheet's text: a header, one row per blank, an empty `value` column. */
-export function renderSheet(blanks: readonly Blank[]): string {
+/** The sheet's text: a header in `lang`, one row per blank, an empty `value` column. */
+export function renderSheet(blanks: readonly Blank[], lang: Lang): string {
   const rows = blanks.map((b) => [b.id, b.ruleId, String(b.line), String(b.column), protect(b.text), protect(b.context), ''])
-  return stringify(rows, { header: true, columns: [...sheetColumns], bom: true, record_delimiter: 'windows' })
+  return stringify([sheetColumns.map((c) => headers[lang][c]), ...rows], { bom: true, record_delimiter: 'windows' })
+}
+
+/** The column a header names, in either language. */
+function columnOf(header: string): SheetColumn | undefined {
+  const name = header.trim()
+  return sheetColumns.find((c) => headers.en[c] === name || headers.zh[c] === name)
 }
 
 /**
@@ -36,13 +49,14 @@ export function readSheet(path: string): SheetRow[] {
   const { text } = decodeBytes(bytes, path)
   let records: { record: Record<string, string>; info: { lines: number } }[]
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true, trim: false })
+    // Headers in either language become the column names; an unknown header keeps its own.
+    records = parse(text, { columns: (header: string[]) => header.map((h) => columnOf(h) ?? h), bom: true, skip_empty_lines: true, info: true, trim: false })
   } catch (error) {
     throw new InputError(localText('error.not-csv', { reason: (error as Error).message }), { path })
   }
   const header = records[0] ? Object.keys(records[0].record) : []
   const missing = sheetColumns.filter((c) => !header.includes(c))
-  if (records.length > 0 && missing.length) throw new InputError(localText('error.sheet-columns', { columns: missing.map((c) => `"${c}"`) }), { path, line: 1 }, localText('error.sheet-columns.hint'))
+  if (records.length > 0 && missing.length) throw new InputError(localText('error.sheet-columns', { columns: missing.map((c) => `"${headers.en[c]}"/"${headers.zh[c]}"`) }), { path, line: 1 }, localText('error.sheet-columns.hint'))
   return records.map(({ record, info }) => ({
     lineNumber: info.lines,
     id: record.id ?? '',
