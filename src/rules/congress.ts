@@ -101,8 +101,9 @@ export const congressKind: RuleKind<CongressOptions> = {
  */
 function dateDocument(doc: Document, eras: readonly EraTerm[]): Dating | undefined {
   const written = inferDocumentYear(doc)
-  const era = eras.length > 0 ? inferDocumentEra(doc.text, eras) : undefined
-  if (era && !written?.isFromTitle && (written === undefined || written.year < era.from)) {
+  // Only terms later than a year the text mentions can overrule it; nothing overrules a title.
+  const era = eras.length > 0 && !written?.isFromTitle ? inferDocumentEra(doc.text, eras, written?.year) : undefined
+  if (era) {
     const evidence = describeEvidence(era)
     return {
       year: era.from,

@@ -18,13 +18,30 @@ const maxEvidence = 2
 
 /**
  * The earliest year `text` can have been written in, given the terms it cites; undefined when
- * it cites none. The evidence lists the latest-dated terms found, distinct, at most two.
+ * it cites none dated after `laterThan`. The evidence lists the latest-dated terms found,
+ * distinct, at most two.
+ *
+ * Terms are looked for latest first and each at most once, and only until the answer is
+ * known: a caller that holds a year asks only whether a later term is cited, which for most
+ * texts is one or two scans instead of one per term.
  */
-export function inferDocumentEra(text: string, terms: readonly EraTerm[]): DocumentEra | undefined {
-  const found = terms.filter((t) => text.includes(t.term)).sort((a, b) => b.from - a.from)
-  if (found.length === 0) return undefined
-  // A term inside a longer one also found (新时代 inside 习近平新时代中国特色社会主义思想)
-  // adds nothing: the longer one is quoted.
-  const evidence = found.filter((t) => !found.some((o) => o !== t && o.term.includes(t.term)))
-  return { from: found[0]!.from, evidence: evidence.slice(0, maxEvidence) }
+export function inferDocumentEra(text: string, terms: readonly EraTerm[], laterThan = -Infinity): DocumentEra | undefined {
+  const cited = new Map<EraTerm, boolean>()
+  const isCited = (t: EraTerm) => {
+    let is = cited.get(t)
+    if (is === undefined) cited.set(t, (is = text.includes(t.term)))
+    return is
+  }
+  // Stable: terms of one year keep their order.
+  const latestFirst = [...terms].sort((a, b) => b.from - a.from)
+  const latest = latestFirst.find((t) => t.from > laterThan && isCited(t))
+  if (!latest) return undefined
+  const evidence: EraTerm[] = []
+  for (const t of latestFirst) {
+    if (evidence.length === maxEvidence) break
+    // A term inside a longer one also found (新时代 inside 习近平新时代中国特色社会主义思想)
+    // adds nothing: the longer one is quoted.
+    if (isCited(t) && !terms.some((o) => o !== t && o.term.includes(t.term) && isCited(o))) evidence.push(t)
+  }
+  return { from: latest.from, evidence }
 }
