@@ -32,6 +32,9 @@ const closingPunct = '，。、；：！？）》”’」】'
 const openingPunct = '（《“‘「【'
 /** The closing bracket of each of `openingPunct`, in its order. */
 const closingBrackets = '）》”’」】'
+/** The same as UTF-16 code units, for {@link isBalanced}. */
+const openingUnits = [...openingPunct].map((c) => c.charCodeAt(0))
+const closingUnits = [...closingBrackets].map((c) => c.charCodeAt(0))
 
 /**
  * Flags the runs of `runs` (sorted) that are emphasis markers. The parser's pairs come
@@ -74,7 +77,8 @@ function pairByTree(doc: Document, runs: readonly RunSpan[], isMarker: boolean[]
 }
 
 function pairOnLines(text: string, runs: readonly RunSpan[], lines: readonly number[], kind: 'star' | 'line', isLenient: boolean, isMarker: boolean[], isDecided: boolean[]): void {
-  const open = runs.flatMap((run, i) => (run.kind === kind && !isDecided[i] && !isMarker[i] ? [i] : []))
+  const open: number[] = []
+  for (let i = 0; i < runs.length; i++) if (runs[i]!.kind === kind && !isDecided[i] && !isMarker[i]) open.push(i)
   for (let k = 0; k < open.length; k++) {
     const a = runs[open[k]!]!
     if (isMarker[open[k]!]) continue
@@ -98,8 +102,13 @@ function isEmphasisPair(text: string, open: RunSpan, close: RunSpan, isLenient: 
   if (close.start - open.end > maxHeadingLength) return false
   const inner = text.slice(open.end, close.start)
   if (inner.length === 0 || isSpace(inner.charCodeAt(0)) || isSpace(inner.charCodeAt(inner.length - 1))) return false
-  if (closingPunct.includes(inner.charAt(0)) || openingPunct.includes(inner.charAt(inner.length - 1)) || !isBalanced(inner)) return false
-  if (isMaskPair(text, open, close)) return false
+  if (closingPunct.includes(inner.charAt(0)) || openingPunct.includes(inner.charAt(inner.length - 1))) return false
+  // Every test is pure: the one that rejects most pairs (masks in running prose) goes first.
+  return hasEmphasisShape(text, open, close, inner, isLenient) && isBalanced(inner) && !isMaskPair(text, open, close)
+}
+
+/** True when the text between the runs reads as emphasis of its length: a heading, a lead-in, a quote, or a short phrase. */
+function hasEmphasisShape(text: string, open: RunSpan, close: RunSpan, inner: string, isLenient: boolean): boolean {
   // A bold heading, or a lead-in closed by its own punctuation (`**坚持党建引领，**推动`),
   // holds clause punctuation; a mask's neighbours do not end that way.
   // Italics (`*…*`) is rare in Chinese and never so long: one star each side is held to prose's rule.
@@ -155,12 +164,14 @@ function isHeading(text: string, open: RunSpan, close: RunSpan): boolean {
 
 /** True when the brackets and quotes in `inner` pair up: emphasis does not cross `》《` or `”“`. */
 function isBalanced(inner: string): boolean {
+  // By code unit: the brackets are all in the BMP, and no half of a pair is one of them.
   const stack: number[] = []
-  for (const ch of inner) {
-    const open = openingPunct.indexOf(ch)
+  for (let i = 0; i < inner.length; i++) {
+    const unit = inner.charCodeAt(i)
+    const open = openingUnits.indexOf(unit)
     if (open >= 0) stack.push(open)
     else {
-      const close = closingBrackets.indexOf(ch)
+      const close = closingUnits.indexOf(unit)
       if (close >= 0 && stack.pop() !== close) return false
     }
   }
