@@ -61,6 +61,9 @@ describe('firstUnitSearch', () => {
             return re.exec(t)
           }
           expect(allMatches(search, text)).toEqual(allMatches(plain, text))
+          // A line of a longer text, its table read in the whole: the same as the line alone.
+          const line = text.slice(50, 350)
+          expect(allMatches((t, from) => search(t, from, { whole: text, offset: 50 }), line)).toEqual(allMatches(plain, line))
         }
       }
     }

@@ -5,7 +5,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { isValidRegExp, lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 import { compileRegExp } from '../core/user-regexp.js'
-import { firstUnitSearch, type Search } from './shared/regex-first-units.js'
+import { firstUnitSearch, type Search, type Within } from './shared/regex-first-units.js'
 
 /** Options of a pattern rule. */
 export interface PatternOptions {
@@ -57,8 +57,8 @@ export const patternKind: RuleKind<PatternOptions> = {
     const isSlow = lineFilter !== undefined
     const search = searchOf(pattern, flags + 'g', isTrusted, isSlow)
     const filter = lineFilter === undefined ? undefined : searchOf(lineFilter, flags.replace('m', '') + 'g', isTrusted, isSlow)
-    const matchIn = (text: string, base: number, findings: RawFinding[]) => {
-      for (let m = search(text, 0); m; m = search(text, m.index + Math.max(m[0].length, 1))) {
+    const matchIn = (text: string, base: number, findings: RawFinding[], within?: Within) => {
+      for (let m = search(text, 0, within); m; m = search(text, m.index + Math.max(m[0].length, 1), within)) {
         if (m[0].length === 0) continue
         const offset = base + m.index
         const corrected = suggestion === undefined ? undefined : expandReplacement(suggestion, m)
@@ -83,7 +83,7 @@ export const patternKind: RuleKind<PatternOptions> = {
         const start = text.lastIndexOf('\n', m.index) + 1
         const newline = text.indexOf('\n', m.index + m[0].length)
         const end = newline < 0 ? text.length : newline
-        matchIn(text.slice(start, end), start, findings)
+        matchIn(text.slice(start, end), start, findings, { whole: text, offset: start })
         m = filter(text, end)
       }
       return findings

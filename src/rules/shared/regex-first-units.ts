@@ -217,8 +217,18 @@ class Parser {
   }
 }
 
-/** The next match at or after a position; offsets in UTF-16 code units. */
-export type Search = (text: string, from: number) => RegExpExecArray | null
+/**
+ * Where a searched text lies in a longer one: `text` is `whole.slice(offset, offset + text.length)`.
+ * A line sliced out of a document reads slower, character by character, than the document
+ * (V8 follows the slice on every read): the table is read in `whole`.
+ */
+export interface Within {
+  readonly whole: string
+  readonly offset: number
+}
+
+/** The next match in `text` at or after a position; offsets in UTF-16 code units of `text`. */
+export type Search = (text: string, from: number, within?: Within) => RegExpExecArray | null
 
 /**
  * A search for `re` (a `g` RegExp) giving what `re.exec` gives from `lastIndex = from`; when
@@ -234,13 +244,16 @@ export function firstUnitSearch(re: RegExp): Search {
   }
   const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y')
   const isUnicode = re.unicode
-  return (text, from) => {
-    for (let i = from; i < text.length; i++) {
-      const unit = text.charCodeAt(i)
+  return (text, from, within) => {
+    const whole = within?.whole ?? text
+    const base = within?.offset ?? 0
+    const end = base + text.length
+    for (let i = base + from; i < end; i++) {
+      const unit = whole.charCodeAt(i)
       if (firsts[unit] === 0) continue
       // A `u` search steps by code point: it never starts between the halves of a pair.
-      if (isUnicode && unit >= 0xdc00 && unit <= 0xdfff && i > from && isHighSurrogate(text.charCodeAt(i - 1))) continue
-      sticky.lastIndex = i
+      if (isUnicode && unit >= 0xdc00 && unit <= 0xdfff && i > base + from && isHighSurrogate(whole.charCodeAt(i - 1))) continue
+      sticky.lastIndex = i - base
       const m = sticky.exec(text)
       if (m) return m
     }
