@@ -30,8 +30,10 @@ export function checkDocument(doc: Document, rules: readonly EngineRule[]): Find
     for (const raw of raws) if (!doc.isSkipped(raw.offset, raw.length)) found.push({ rule, raw })
   }
   const kept = resolveClaims(found)
-  // Rule failures all carry one id at one place: they are not repeats of each other.
-  return [...failures, ...dropRepeats(kept.map(({ rule, raw }) => toFinding(doc, rule, raw)).sort(compareFindings))].sort(compareFindings)
+  const findings = dropRepeats(kept.map(({ rule, raw }) => toFinding(doc, rule, raw)).sort(compareFindings))
+  // Rule failures all carry one id at one place: they are not repeats of each other. Without
+  // any, the findings are sorted already (a copy and a sort of 100,000s saved on a corpus).
+  return failures.length === 0 ? findings : [...failures, ...findings].sort(compareFindings)
 }
 
 /**
