@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { firstUnitSearch, firstUnitsOf } from '../src/rules/shared/regex-first-units.js'
-import { loadAllRules } from '../src/run/rule-set.js'
+import { builtinRulesDir, loadRuleDir } from '../src/rules/loader.js'
 
 /** The units a table marks, as a string. */
 function marked(source: string, flags = ''): string | undefined {
@@ -70,7 +70,7 @@ describe('firstUnitSearch', () => {
   })
 
   it('bounds the line filters and patterns of the built-in pattern rules that have a line filter', () => {
-    for (const rule of loadAllRules()) {
+    for (const rule of loadRuleDir(builtinRulesDir)) {
       const options = rule.options as { pattern?: string; lineFilter?: string; flags?: string }
       if (options.lineFilter === undefined) continue
       expect(firstUnitsOf(options.lineFilter, options.flags ?? ''), rule.id).toBeDefined()
