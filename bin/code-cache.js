@@ -7,19 +7,17 @@
 // cache therefore starts with the size and mtime of the file it was made from, and is
 // ignored for any other. The script has no import() (scripts/bundle.mjs sees to it), which a
 // script compiled so could not run. Caching is best effort: a read-only install runs without.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-
-const require = createRequire(import.meta.url)
+'use strict'
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs')
+const { createRequire, enableCompileCache, wrap } = require('node:module')
+const { dirname, join } = require('node:path')
 
 /**
  * Requires the CommonJS `file` with a code cache in `cacheDir`. Returns its exports and
  * `keep`, to call once the run is done: it saves the code compiled by then (the functions the
  * run called included) when no valid cache was found.
  */
-export function requireCached(file, cacheDir) {
-  const { enableCompileCache } = require('node:module')
+function requireCached(file, cacheDir) {
   if (typeof enableCompileCache === 'function') {
     enableCompileCache(cacheDir)
     return { exports: require(file), keep: () => {} }
@@ -29,7 +27,6 @@ export function requireCached(file, cacheDir) {
   const info = statSync(file)
   const stamp = Buffer.from(`${info.size}:${info.mtimeMs}\n`)
   const cachedData = readCache(cacheFile, stamp)
-  const { wrap } = require('node:module')
   const script = new vm.Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData })
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
@@ -57,3 +54,5 @@ function writeCache(cacheFile, stamp, data) {
     // Not writable (a global install): each run compiles anew.
   }
 }
+
+module.exports = { requireCached }

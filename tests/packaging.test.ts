@@ -21,6 +21,7 @@ describe('packaging', () => {
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path)
     expect(files).toContain('bin/mask-audit.js')
     expect(files).toContain('bin/code-cache.js')
+    expect(files).toContain('bin/package.json')
     expect(files).toContain('dist/bundle/main.cjs')
     expect(files).toContain('dist/bundle/THIRD-PARTY-LICENSES.txt')
     // The code cache is V8's, of this machine: never shipped.
@@ -32,7 +33,7 @@ describe('packaging', () => {
   it('builds a checkout that has no dist/ on its first run, then runs the command', () => {
     const checkout = makeTempDir('checkout-')
     mkdirSync(join(checkout, 'bin'))
-    for (const file of ['mask-audit.js', 'code-cache.js']) cpSync(join(repoRoot, 'bin', file), join(checkout, 'bin', file))
+    for (const file of ['mask-audit.js', 'code-cache.js', 'package.json']) cpSync(join(repoRoot, 'bin', file), join(checkout, 'bin', file))
     mkdirSync(join(checkout, 'src', 'cli'), { recursive: true })
     writeFileSync(join(checkout, 'src', 'cli', 'main.ts'), '')
     mkdirSync(join(checkout, 'scripts'))
