@@ -8,7 +8,7 @@
 // ignored for any other. The script has no import() (scripts/bundle.mjs sees to it), which a
 // script compiled so could not run. Caching is best effort: a read-only install runs without.
 'use strict'
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs')
+const { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs')
 const { createRequire, enableCompileCache, wrap } = require('node:module')
 const { dirname, join } = require('node:path')
 
@@ -31,7 +31,7 @@ function requireCached(file, cacheDir) {
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
   const isCached = cachedData !== undefined && !script.cachedDataRejected
-  return { exports: module.exports, keep: () => isCached || writeCache(cacheFile, stamp, script.createCachedData()) }
+  return { exports: module.exports, keep: () => isCached || writeCache(cacheFile, stamp, () => script.createCachedData()) }
 }
 
 /** The cached code after `stamp`, or undefined when there is none for this file. */
@@ -44,14 +44,24 @@ function readCache(cacheFile, stamp) {
   }
 }
 
-function writeCache(cacheFile, stamp, data) {
+/** Writes the stamp and the code `makeData` serializes; the folder's writability is tried first, as serializing costs. */
+function writeCache(cacheFile, stamp, makeData) {
+  const temp = `${cacheFile}.${process.pid}.tmp`
+  let fd
   try {
     mkdirSync(dirname(cacheFile), { recursive: true })
-    const temp = `${cacheFile}.${process.pid}.tmp`
-    writeFileSync(temp, Buffer.concat([stamp, data]))
+    fd = openSync(temp, 'w')
+  } catch {
+    return // Not writable (a global install): each run compiles anew.
+  }
+  try {
+    writeFileSync(fd, Buffer.concat([stamp, makeData()]))
+    closeSync(fd)
+    fd = undefined
     renameSync(temp, cacheFile)
   } catch {
-    // Not writable (a global install): each run compiles anew.
+    if (fd !== undefined) closeSync(fd)
+    rmSync(temp, { force: true })
   }
 }
 

@@ -44,4 +44,15 @@ describe('requireCached', () => {
     writeModule(file, 'other', 2_000_000)
     expect(load(file, join(dir, 'cache')).exports.answer()).toBe('other')
   })
+
+  it('runs without a cache where none can be written (a read-only install)', () => {
+    const dir = makeTempDir('code-cache-')
+    const file = join(dir, 'main.cjs')
+    writeModule(file, 'first', 1_000_000)
+    // A file where the cache folder would be: no folder can be made there.
+    writeFileSync(join(dir, 'cache'), '')
+    const { exports, keep } = load(file, join(dir, 'cache'))
+    expect(exports.answer()).toBe('first')
+    expect(() => keep()).not.toThrow()
+  })
 })
