@@ -1,29 +1,119 @@
-// Bundles the compiled CLI (dist/, from tsc) into dist/bundle/: the two entry points (the CLI
-// and the worker thread) and the chunks they share, with lazily imported modules kept in
-// chunks of their own. Start-up then reads a handful of files instead of some eighty, which
-// saves about 30 ms of every run. npm packages stay external, loaded from node_modules.
+// Bundles the compiled CLI (dist/, from tsc) into dist/bundle/, for a short start-up:
+//
+// - main.cjs, the CLI, is one CommonJS file. A one-file run then resolves, reads and links one
+//   module instead of some forty ES modules (about 30 ms of CPU per run), and bin/mask-audit.js
+//   keeps V8's compiled code of it in a cache (bin/code-cache.js), which Node 20 allows only
+//   for CommonJS. Lazily imported modules stay lazy: esbuild wraps them in functions run on
+//   first import, and the npm packages they import are required only then.
+// - audit-worker.js, the worker thread's entry, and the chunks of its lazy imports stay ES
+//   modules, as the worker pool loads it: ./audit-worker.js beside the CLI.
+//
+// npm packages stay external, required from node_modules, except those `require` cannot load
+// on every Node 20 (ES modules only: chalk, htmlparser2, the mdast/micromark family), those
+// imported with import() (diff), which a script compiled with a code cache cannot run, and
+// commander, which every run loads: bundled, its compiled code is in the cache too (~9 ms of
+// CPU a run). Those are bundled in, are devDependencies, and their licences go to
+// THIRD-PARTY-LICENSES.txt.
 //
 // dist/bundle/ sits two levels below the package root, as dist/<dir>/ does, so the paths the
 // modules compute from import.meta.url (rules/, dist/.cache/, package.json) still hold.
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = join(root, 'dist', 'bundle')
+/** CommonJS packages bundled all the same: every run loads them. */
+const alwaysBundled = new Set(['commander'])
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, plugins: [externalUnlessBundled()] }
 rmSync(outdir, { recursive: true, force: true })
-await build({
-  entryPoints: [join(root, 'dist', 'cli', 'main.js'), join(root, 'dist', 'run', 'audit-worker.js')],
+
+const cli = await build({
+  ...common,
+  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+  outfile: join(outdir, 'main.cjs'),
+  format: 'cjs',
+  // import.meta.url as the ES modules saw it: the URL of the file that runs.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: 'var importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+})
+if (/\bimport\(/.test(readFileSync(join(outdir, 'main.cjs'), 'utf8'))) throw new Error('dist/bundle/main.cjs has an import(): bin/code-cache.js cannot run it')
+
+const worker = await build({
+  ...common,
+  entryPoints: [join(root, 'dist', 'run', 'audit-worker.js')],
   outdir,
-  // The worker pool loads ./audit-worker.js beside itself.
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
 })
+
+const { bundled, external } = packagesOf([cli.metafile, worker.metafile])
+const misplaced = bundled.map((dir) => dir.slice(dir.lastIndexOf('node_modules/') + 13)).filter((name) => name in manifest.dependencies)
+const missing = external.filter((name) => !(name in manifest.dependencies))
+if (misplaced.length > 0 || missing.length > 0) {
+  throw new Error(`package.json: ${[...misplaced.map((n) => `${n} is bundled: a devDependency`), ...missing.map((n) => `${n} is required at run time: a dependency`)].join('; ')}`)
+}
+writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), licenceNotices(bundled))
+
+/** Leaves a package to `require` at run time, unless it is an ES module only, imported with import() or always bundled. */
+function externalUnlessBundled() {
+  return {
+    name: 'external-unless-bundled',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.path.startsWith('node:') || args.pluginData === 'probe' || args.kind === 'dynamic-import' || alwaysBundled.has(args.path)) return undefined
+        const resolved = await b.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, pluginData: 'probe' })
+        if (resolved.errors.length > 0 || resolved.external || !isEsm(resolved.path)) return { path: args.path, external: true }
+        return undefined
+      })
+    },
+  }
+}
+
+/** True for a .mjs file, or a .js file whose nearest package.json says "type": "module". */
+function isEsm(file) {
+  if (file.endsWith('.mjs')) return true
+  if (!file.endsWith('.js')) return false
+  const manifestFile = nearestManifest(file)
+  return manifestFile !== undefined && JSON.parse(readFileSync(manifestFile, 'utf8')).type === 'module'
+}
+
+function nearestManifest(file) {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'package.json')
+  }
+  return undefined
+}
+
+/** The folders of the npm packages bundled in, and the names of those left external (the packages our own code requires). */
+function packagesOf(metafiles) {
+  const bundled = new Set()
+  const external = new Set()
+  const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+  for (const metafile of metafiles) {
+    for (const [path, input] of Object.entries(metafile.inputs)) {
+      const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path)
+      if (m) bundled.add(m[1])
+      for (const imported of input.imports) {
+        if (imported.external && !imported.path.startsWith('node:') && !/^[./]/.test(imported.path)) external.add(packageName(imported.path))
+      }
+    }
+  }
+  return { bundled: [...bundled].sort(), external: [...external].sort() }
+}
+
+/** Name, version and licence text of every bundled package (by folder), as their licences ask of a copy. */
+function licenceNotices(dirs) {
+  const parts = dirs.map((relativeDir) => {
+    const dir = join(root, relativeDir)
+    const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    const licenceFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f))
+    const text = licenceFile === undefined ? `License: ${license}` : readFileSync(join(dir, licenceFile), 'utf8').trim()
+    return `${name}@${version}\n\n${text}\n`
+  })
+  return `Packages bundled into main.cjs and audit-worker.js, with their licences.\n\n${parts.join('\n---\n\n')}`
+}

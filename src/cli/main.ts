@@ -1,6 +1,6 @@
 // The command line: commander wiring, error reporting and exit codes.
-import { createRequire } from 'node:module'
-import type { Command as CommandType } from 'commander'
+// Imported, and bundled into dist/bundle/main.cjs with its compiled code in the launcher's cache.
+import { Command, CommanderError, Option } from 'commander'
 import { MaskAuditError } from '../core/errors.js'
 import { formats } from '../report/index.js'
 import { runCheck, type CheckOptions } from './check.js'
@@ -15,11 +15,6 @@ import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
 import { addRuleSelection, collect } from './rule-options.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 import { localHelp } from './local-help.js'
-
-// Required, not imported: commander is CommonJS, and importing it from an ES module makes Node
-// scan its source for export names first (~6 ms of every run).
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander')
-
 
 interface RulesOptions {
   readonly json?: boolean
@@ -38,7 +33,7 @@ async function rulesInEffect(options: RulesOptions): Promise<RulesHere & { lang:
   return rulesKnownIn(process.cwd(), { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category, ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }), ...(lang && { lang }), localeLang: processLocaleLang() })
 }
 
-function buildProgram(setExit: (code: number) => void, lang: Lang): CommandType {
+function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
   const say = (id: string) => formatMessage(lang, id)
   const program = new Command('mask-audit')
     .description(say('cli.program'))

@@ -1,0 +1,58 @@
+// The launcher's code cache (bin/code-cache.js): the bundle runs the same with or without it,
+// and a rebuilt bundle never runs the code cached for the old one.
+import { existsSync, utimesSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+// @ts-expect-error: a plain JavaScript module of bin/, without types.
+import { requireCached } from '../bin/code-cache.js'
+import { makeTempDir } from './support/temp-dirs.js'
+
+interface Loaded {
+  readonly exports: { answer: () => string; here: string; sep: string }
+  readonly keep: () => void
+}
+const load = requireCached as (file: string, cacheDir: string) => Loaded
+/** Node 20 caches through vm.Script into main.cjs.v8; Node 22 and later cache by themselves. */
+const usesVmCache = typeof (createRequire(import.meta.url)('node:module') as { enableCompileCache?: unknown }).enableCompileCache !== 'function'
+
+function writeModule(file: string, answer: string, mtime: number): void {
+  writeFileSync(file, `const { sep } = require('node:path')\nexports.answer = () => '${answer}'\nexports.here = __filename\nexports.sep = sep\n`)
+  utimesSync(file, mtime, mtime)
+}
+
+describe('requireCached', () => {
+  it('runs a CommonJS file as require would, with its own __filename and require', () => {
+    const dir = makeTempDir('code-cache-')
+    const file = join(dir, 'main.cjs')
+    writeModule(file, 'first', 1_000_000)
+    const { exports, keep } = load(file, join(dir, 'cache'))
+    expect([exports.answer(), exports.here, exports.sep]).toEqual(['first', file, '/'])
+    keep()
+    if (usesVmCache) expect(existsSync(join(dir, 'cache', 'main.cjs.v8'))).toBe(true)
+    expect(load(file, join(dir, 'cache')).exports.answer()).toBe('first')
+  })
+
+  it('ignores the cache of a bundle rebuilt since, even of the same length', () => {
+    const dir = makeTempDir('code-cache-')
+    const file = join(dir, 'main.cjs')
+    writeModule(file, 'first', 1_000_000)
+    const first = load(file, join(dir, 'cache'))
+    // Called, so that its compiled code is in the cache.
+    expect(first.exports.answer()).toBe('first')
+    first.keep()
+    writeModule(file, 'other', 2_000_000)
+    expect(load(file, join(dir, 'cache')).exports.answer()).toBe('other')
+  })
+
+  it('runs without a cache where none can be written (a read-only install)', () => {
+    const dir = makeTempDir('code-cache-')
+    const file = join(dir, 'main.cjs')
+    writeModule(file, 'first', 1_000_000)
+    // A file where the cache folder would be: no folder can be made there.
+    writeFileSync(join(dir, 'cache'), '')
+    const { exports, keep } = load(file, join(dir, 'cache'))
+    expect(exports.answer()).toBe('first')
+    expect(() => keep()).not.toThrow()
+  })
+})
