@@ -6,7 +6,7 @@ import type { Document } from '../../core/document.js'
 import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { surnameLength } from '../../nlp/person-names.js'
 import { isHan } from './chars.js'
-import { personNameAt, prefetchNames } from './persons.js'
+import { personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
 import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
@@ -58,7 +58,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const found = new Map<number, LinkedName>()
   const covered = new Uint8Array(doc.text.length + 1)
   for (const p of pseudonyms) covered.fill(1, p.start, p.end)
-  // Candidates are gathered first, cheap tests applied, and their words tagged in one call.
+  // Candidates are gathered first and cheap tests applied before their words are tagged.
   const tasks: { at: number; reason: LinkReason; link: string }[] = []
   const isCandidate = (at: number) => {
     if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at))) return false
@@ -109,7 +109,6 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     for (const [surname, p] of surnames) sameSurname(doc.text, surname, (at) => want(at, 'masked-person', doc.text.slice(p.start, p.end)))
     for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
   }
-  prefetchNames(doc, tokenizer, tasks.map((t) => t.at))
   for (const t of tasks) consider(t.at, t.reason, t.link)
   if (found.size === 0) return []
   const namedRoleNames = new Set<string>()

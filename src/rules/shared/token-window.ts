@@ -21,47 +21,6 @@ export function tokensNear(doc: Document, tokenizer: Tokenizer, start: number, e
   return taggedSpan(doc, tokenizer, clauseStart(doc.text, start, reach), clauseEnd(doc.text, end, reach))
 }
 
-/**
- * Tags the short stretches {@link tokensNear} will ask for around each of `starts`, in one call
- * of the tagger: the stretches are joined by line breaks, which the tagger never joins words
- * across, so each gets the tokens it would get alone, at a fraction of the per-call cost.
- */
-export function prefetchNear(doc: Document, tokenizer: Tokenizer, starts: readonly number[], length: number, reach: number): void {
-  const cache = doc.derive(`tokenWindows:${tokenizer.name}`, () => new Map<string, readonly Token[]>())
-  const windows: [number, number][] = []
-  const seen = new Set<string>()
-  for (const at of starts) {
-    const from = clauseStart(doc.text, at, reach)
-    const to = clauseEnd(doc.text, Math.min(doc.text.length, at + length), reach)
-    const key = `${from}:${to}`
-    if (cache.has(key) || seen.has(key) || /[\r\n]/.test(doc.text.slice(from, to))) continue
-    seen.add(key)
-    windows.push([from, to])
-  }
-  if (windows.length < 2) return
-  const joined = windows.map(([from, to]) => doc.text.slice(from, to)).join('\n')
-  const tokens = tokenizer.tag(joined)
-  let w = 0
-  let offset = 0
-  let list: Token[] = []
-  for (const t of tokens) {
-    while (w < windows.length && t.start >= offset + windows[w]![1] - windows[w]![0]) {
-      cache.set(`${windows[w]![0]}:${windows[w]![1]}`, list)
-      offset += windows[w]![1] - windows[w]![0] + 1
-      list = []
-      w++
-    }
-    if (w >= windows.length) break
-    if (t.start < offset) continue
-    const from = windows[w]![0]
-    list.push({ ...t, start: t.start - offset + from, end: t.end - offset + from })
-  }
-  for (; w < windows.length; w++) {
-    cache.set(`${windows[w]![0]}:${windows[w]![1]}`, list)
-    list = []
-  }
-}
-
 /** Tokens of [from, to), tagged once per document and span, with offsets into the document's text. */
 function taggedSpan(doc: Document, tokenizer: Tokenizer, from: number, to: number): readonly Token[] {
   const cache = doc.derive(`tokenWindows:${tokenizer.name}`, () => new Map<string, readonly Token[]>())
