@@ -27,8 +27,29 @@ function taggedSpan(doc: Document, tokenizer: Tokenizer, from: number, to: numbe
   const key = `${from}:${to}`
   let tokens = cache.get(key)
   if (!tokens) {
-    tokens = tokenizer.tag(doc.text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }))
+    tokens = tagRemembered(tokenizer, doc.text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }))
     cache.set(key, tokens)
+  }
+  return tokens
+}
+
+/**
+ * Windows remembered across documents, per tokenizer. Reports of one body repeat their clauses
+ * (`党组书记、局长`, `被害人李某的陈述`), and tagging is a function of the window's text alone, so a
+ * window met before costs a lookup instead of a tagging. The oldest is forgotten first.
+ */
+const rememberedWindows = 20_000
+const remembered = new WeakMap<Tokenizer, Map<string, readonly Token[]>>()
+
+/** The tokens of `text`, offsets into `text`, tagged or remembered. */
+function tagRemembered(tokenizer: Tokenizer, text: string): readonly Token[] {
+  let windows = remembered.get(tokenizer)
+  if (!windows) remembered.set(tokenizer, (windows = new Map()))
+  let tokens = windows.get(text)
+  if (!tokens) {
+    tokens = tokenizer.tag(text)
+    if (windows.size >= rememberedWindows) windows.delete(windows.keys().next().value!)
+    windows.set(text, tokens)
   }
   return tokens
 }
