@@ -4,7 +4,7 @@ import type { Document } from '../../core/document.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 
 /** Characters that end a clause: 。！？；，、：, their ASCII forms, quotes, brackets, line breaks. */
-const clauseBreakRe = /[。！？；，、：,;:!?“”"《》（）()【】\r\n]/
+const clauseBreaks = new Set([...'。！？；，、：,;:!?“”"《》（）()【】\r\n'].map((c) => c.charCodeAt(0)))
 /** The longest stretch tagged on each side of a candidate, in UTF-16 code units. */
 const maxReach = 24
 
@@ -21,10 +21,17 @@ export function tokensNear(doc: Document, tokenizer: Tokenizer, start: number, e
   return taggedSpan(doc, tokenizer, clauseStart(doc.text, start, reach), clauseEnd(doc.text, end, reach))
 }
 
+/** The key of a document's windows of a tokenizer, made once (a key made per call is hashed per call). */
+const windowsKeys = new Map<string, string>()
+/** Windows shorter than this (a mention and two reaches) are keyed by one number. */
+const maxWindow = 0x200000
+
 /** Tokens of [from, to), tagged once per document and span, with offsets into the document's text. */
 function taggedSpan(doc: Document, tokenizer: Tokenizer, from: number, to: number): readonly Token[] {
-  const cache = doc.derive(`tokenWindows:${tokenizer.name}`, () => new Map<string, readonly Token[]>())
-  const key = `${from}:${to}`
+  let windowsKey = windowsKeys.get(tokenizer.name)
+  if (windowsKey === undefined) windowsKeys.set(tokenizer.name, (windowsKey = `tokenWindows:${tokenizer.name}`))
+  const cache = doc.derive(windowsKey, () => new Map<number | string, readonly Token[]>())
+  const key = to - from < maxWindow ? from * maxWindow + (to - from) : `${from}:${to}`
   let tokens = cache.get(key)
   if (!tokens) {
     tokens = tagRemembered(tokenizer, doc.text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }))
@@ -61,13 +68,13 @@ export function isTokenAligned(tokens: readonly Token[], start: number, end: num
 
 function clauseStart(text: string, at: number, reach = maxReach): number {
   const limit = Math.max(0, at - reach)
-  for (let i = at - 1; i >= limit; i--) if (clauseBreakRe.test(text[i]!)) return i + 1
+  for (let i = at - 1; i >= limit; i--) if (clauseBreaks.has(text.charCodeAt(i))) return i + 1
   return limit
 }
 
 function clauseEnd(text: string, at: number, reach = maxReach): number {
   const limit = Math.min(text.length, at + reach)
-  for (let i = at; i < limit; i++) if (clauseBreakRe.test(text[i]!)) return i
+  for (let i = at; i < limit; i++) if (clauseBreaks.has(text.charCodeAt(i))) return i
   return limit
 }
 
