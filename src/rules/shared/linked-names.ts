@@ -118,8 +118,23 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
 }
 
-/** The cue words of each cue set, indexed once for all its groups. */
-const cueIndexes = new WeakMap<LinkCues, FirstCharIndex>()
+/** The cue words of a cue set, indexed once for all its groups, with the groups of each word. */
+interface CueIndex {
+  readonly words: FirstCharIndex
+  readonly reasons: ReadonlyMap<string, readonly LinkReason[]>
+}
+
+const cueIndexes = new WeakMap<LinkCues, CueIndex>()
+
+function cueIndex(cues: LinkCues): CueIndex {
+  let index = cueIndexes.get(cues)
+  if (!index) {
+    const reasons = new Map<string, LinkReason[]>()
+    for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of cues[reason]) reasons.set(word, [...(reasons.get(word) ?? []), reason])
+    cueIndexes.set(cues, (index = { words: new FirstCharIndex(reasons.keys()), reasons }))
+  }
+  return index
+}
 
 /**
  * The cues in `text` by group, as a search for the group's words, longest first, would find
@@ -127,15 +142,13 @@ const cueIndexes = new WeakMap<LinkCues, FirstCharIndex>()
  * groups; an alternation of the words per group read the text four times, ~3× slower.
  */
 function findCues(text: string, cues: LinkCues): Map<LinkReason, LiteralHit[]> {
-  let index = cueIndexes.get(cues)
-  if (!index) cueIndexes.set(cues, (index = new FirstCharIndex([...cues.relative, ...cues.representative, ...cues.contact, ...cues.party])))
-  const groups: [LinkReason, ReadonlySet<string>][] = [['relative', new Set(cues.relative)], ['representative', new Set(cues.representative)], ['contact', new Set(cues.contact)], ['party', new Set(cues.party)]]
-  const found = new Map<LinkReason, LiteralHit[]>(groups.map(([reason]) => [reason, []]))
+  const { words, reasons } = cueIndex(cues)
+  const found = new Map<LinkReason, LiteralHit[]>([['relative', []], ['representative', []], ['contact', []], ['party', []]])
   // Hits come by start, the longest first: the first of a group past its last match is its next match.
-  for (const hit of index.matches(text)) {
-    for (const [reason, words] of groups) {
+  for (const hit of words.matches(text)) {
+    for (const reason of reasons.get(hit.keyword)!) {
       const list = found.get(reason)!
-      if (words.has(hit.keyword) && hit.begin >= (list[list.length - 1]?.end ?? 0)) list.push(hit)
+      if (list.length === 0 || hit.begin >= list[list.length - 1]!.end) list.push(hit)
     }
   }
   return found

@@ -34,7 +34,7 @@ function taggedSpan(doc: Document, tokenizer: Tokenizer, from: number, to: numbe
   const key = to - from < maxWindow ? from * maxWindow + (to - from) : `${from}:${to}`
   let tokens = cache.get(key)
   if (!tokens) {
-    tokens = tagRemembered(tokenizer, doc.text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }))
+    tokens = tagRemembered(tokenizer, doc.text.slice(from, to)).map((t) => ({ word: t.word, tag: t.tag, start: t.start + from, end: t.end + from }))
     cache.set(key, tokens)
   }
   return tokens
