@@ -12,10 +12,12 @@ const singleSurnames =
 const compoundSurnames = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '澹台', '端木', '西门', '南宫', '独孤', '呼延']
 
 const singleSet = new Set(singleSurnames)
+/** First characters of the compound surnames: most names start with none, and skip the list. */
+const compoundFirsts = new Set(compoundSurnames.map((s) => s.charAt(0)))
 
 /** The length of the surname `name` starts with (2 for 欧阳, 1 for 张), or 0 when it starts with none. */
 export function surnameLength(name: string): number {
-  if (compoundSurnames.some((s) => name.startsWith(s))) return 2
+  if (compoundFirsts.has(name.charAt(0)) && compoundSurnames.some((s) => name.startsWith(s))) return 2
   return singleSet.has(name.charAt(0)) ? 1 : 0
 }
 

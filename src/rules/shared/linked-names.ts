@@ -6,7 +6,8 @@ import type { Document } from '../../core/document.js'
 import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { surnameLength } from '../../nlp/person-names.js'
 import { isHan } from './chars.js'
-import { personNameAt, prefetchNames } from './persons.js'
+import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
+import { personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
 import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
@@ -33,6 +34,8 @@ export interface LinkCues {
 
 /** Between a cue and the name: punctuation, spaces, a copula (`其父系李建军`, `法定代表人：赵德明`). */
 const cueGapRe = /^[\s：:（(]*(?:系|为|是|名叫|叫)?[\s：:]*/
+/** The most characters of a gap read after a cue. */
+const maxGap = 6
 /** A name ending in an administrative or organ suffix is a place or a body read as a name (杨和镇). */
 const placeOrOrganEndRe = /[省市县区旗镇乡村组路街局所院委厂店司]$/
 /** Characters that start no given name: particles, pronouns, prepositions, numerals (马上, 高于, 何时). */
@@ -58,7 +61,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const found = new Map<number, LinkedName>()
   const covered = new Uint8Array(doc.text.length + 1)
   for (const p of pseudonyms) covered.fill(1, p.start, p.end)
-  // Candidates are gathered first, cheap tests applied, and their words tagged in one call.
+  // Candidates are gathered first and cheap tests applied before their words are tagged.
   const tasks: { at: number; reason: LinkReason; link: string }[] = []
   const isCandidate = (at: number) => {
     if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at))) return false
@@ -78,29 +81,25 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
     found.set(at, { start: span.start, end: span.end, reason, link })
   }
-  const groups: [LinkReason, readonly string[]][] = policy.masksPersons
-    ? [['relative', cues.relative], ['representative', cues.representative], ['contact', cues.contact], ['party', cues.party]]
-    : [['representative', cues.representative]]
+  const reasons: readonly LinkReason[] = policy.masksPersons ? ['relative', 'representative', 'contact', 'party'] : ['representative']
   const maskedRoles = rolesMasked(doc.text, cues.party, pseudonyms)
   // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
   // they are read only when something was found.
   const namedRoleStarts: number[] = []
-  for (const [reason, words] of groups) {
-    if (words.length === 0) continue
-    const cueRe = new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g')
-    for (const m of doc.text.matchAll(cueRe)) {
-      const after = m.index + m[0].length
+  const cueHits = findCues(doc.text, cues)
+  for (const reason of reasons) {
+    for (const { begin, end: after, keyword: cue } of cueHits.get(reason)!) {
       // `其父母`, `之子女`: the cue is half of a kinship word, no name follows.
       if (reason === 'relative' && kinCharRe.test(doc.text.charAt(after))) continue
-      const at = after + cueGapRe.exec(doc.text.slice(after, after + 6))![0].length
+      const at = after + cueGapRe.exec(doc.text.slice(after, after + maxGap))![0].length
       // The document names some roles on purpose (an adult defendant): only a role it masks
       // elsewhere is a leak; a relative or a representative is one beside what it masks.
-      if (reason === 'party' && !maskedRoles.has(m[0])) {
+      if (reason === 'party' && !maskedRoles.has(cue)) {
         namedRoleStarts.push(at)
         continue
       }
-      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, m.index, pseudonymsBetween(pseudonyms, m.index - besideReach, m.index), reason)) continue
-      want(at, reason, m[0])
+      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason)) continue
+      want(at, reason, cue)
     }
   }
   if (policy.masksPersons) {
@@ -109,7 +108,6 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     for (const [surname, p] of surnames) sameSurname(doc.text, surname, (at) => want(at, 'masked-person', doc.text.slice(p.start, p.end)))
     for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
   }
-  prefetchNames(doc, tokenizer, tasks.map((t) => t.at))
   for (const t of tasks) consider(t.at, t.reason, t.link)
   if (found.size === 0) return []
   const namedRoleNames = new Set<string>()
@@ -120,16 +118,58 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
 }
 
+/** The cue words of a cue set, indexed once for all its groups, with the groups of each word. */
+interface CueIndex {
+  readonly words: FirstCharIndex
+  readonly reasons: ReadonlyMap<string, readonly LinkReason[]>
+}
+
+const cueIndexes = new WeakMap<LinkCues, CueIndex>()
+
+function cueIndex(cues: LinkCues): CueIndex {
+  let index = cueIndexes.get(cues)
+  if (!index) {
+    const reasons = new Map<string, LinkReason[]>()
+    for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of cues[reason]) reasons.set(word, [...(reasons.get(word) ?? []), reason])
+    cueIndexes.set(cues, (index = { words: new FirstCharIndex(reasons.keys()), reasons }))
+  }
+  return index
+}
+
+/**
+ * The cues in `text` by group, as a search for the group's words, longest first, would find
+ * them: left to right, none overlapping another of its group. One pass over the text for all
+ * groups; an alternation of the words per group read the text four times, ~3× slower.
+ */
+function findCues(text: string, cues: LinkCues): Map<LinkReason, LiteralHit[]> {
+  const { words, reasons } = cueIndex(cues)
+  const found = new Map<LinkReason, LiteralHit[]>([['relative', []], ['representative', []], ['contact', []], ['party', []]])
+  // Hits come by start, the longest first: the first of a group past its last match is its next match.
+  for (const hit of words.matches(text)) {
+    for (const reason of reasons.get(hit.keyword)!) {
+      const list = found.get(reason)!
+      if (list.length === 0 || hit.begin >= list[list.length - 1]!.end) list.push(hit)
+    }
+  }
+  return found
+}
+
 /** The party roles the document writes with a pseudonym at least once (被告人王某某): it masks them. */
 function rolesMasked(text: string, roles: readonly string[], pseudonyms: readonly Pseudonym[]): Set<string> {
   const masked = new Set<string>()
-  const starts = new Set(pseudonyms.filter((p) => p.kind === 'person' || p.kind === 'party').map((p) => p.start))
-  for (const role of roles) {
-    for (let i = text.indexOf(role); i >= 0 && !masked.has(role); i = text.indexOf(role, i + 1)) {
-      const after = i + role.length
-      const at = after + cueGapRe.exec(text.slice(after, after + 6))![0].length
-      // 被告人 is not 被告 followed by 人王某某.
-      if (starts.has(at) && !roles.some((r) => r.length > role.length && r.startsWith(role) && text.startsWith(r, i))) masked.add(role)
+  // Read back from each pseudonym: a role ends at most six characters before it (the gap), and
+  // only the roles ending in the character there are tried; a pass per role read the whole text.
+  const byLastChar = new Map<string, string[]>()
+  for (const role of roles) byLastChar.set(role.slice(-1), [...(byLastChar.get(role.slice(-1)) ?? []), role])
+  for (const p of pseudonyms) {
+    if (p.kind !== 'person' && p.kind !== 'party') continue
+    for (let after = Math.max(1, p.start - maxGap); after <= p.start; after++) {
+      for (const role of byLastChar.get(text.charAt(after - 1)) ?? []) {
+        const i = after - role.length
+        if (masked.has(role) || i < 0 || !text.startsWith(role, i) || after + cueGapRe.exec(text.slice(after, after + maxGap))![0].length !== p.start) continue
+        // 被告人 is not 被告 followed by 人王某某.
+        if (!roles.some((r) => r.length > role.length && r.startsWith(role) && text.startsWith(r, i))) masked.add(role)
+      }
     }
   }
   return masked

@@ -5,7 +5,7 @@ import { commonWordsTaggedAsNames, personTitles, surnameLength } from '../../nlp
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
 import { literalAlternation } from './options.js'
-import { prefetchNear, tokensAround, tokensNear } from './token-window.js'
+import { tokensAround, tokensNear } from './token-window.js'
 
 /** A name next to a title: the name's span [start, end) in UTF-16 code units, and the title. */
 export interface PersonMention {
@@ -114,11 +114,6 @@ const titleQualifierRe = /^[原前副正代常务总第]+$/
 
 /** Code units tagged on each side of a name looked up by position: the word before and after it. */
 const nameReach = 6
-
-/** Tags, in one call, what {@link personNameAt} will read at each of `starts`. */
-export function prefetchNames(doc: Document, tokenizer: Tokenizer, starts: readonly number[]): void {
-  prefetchNear(doc, tokenizer, starts, 4, nameReach)
-}
 
 /**
  * The personal name starting at `at`, as the tagger reads the clause: one name word (李建军/nr,

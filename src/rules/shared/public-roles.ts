@@ -47,7 +47,7 @@ const courtRoleRe = new RegExp(`(?:${courtRoles.map(spaced).join('|')})[ \\t\\u3
 const representativeRe = new RegExp(`(?:${representativeRoles.join('|')})[\\s：:]*([\\u4e00-\\u9fff]{2,4})([^。；\\n]{0,30})`, 'g')
 /** `律师张三`, `张三律师`, `律师事务所律师张三`. */
 const lawyerBeforeRe = /律师[\s：:]*([\u4e00-\u9fff]{2,3})/g
-const lawyerAfterRe = /([\u4e00-\u9fff]{2,3})律师(?!事务所)/g
+const lawyerAfterRe = /([\u4e00-\u9fff]{2,3})律师(?!事务所)/y
 const lawyerClauseRe = /律师|法律服务所|法律援助|法律工作者/
 /** Words after a role that are no name (`审判员会议`, `律师事务所`). */
 const notNameRe = /^(?:会议|意见|认为|指出|提出|事务|职责|应当|依法|等人|及其|名单|签名|某)/
@@ -66,12 +66,33 @@ function scanPublicRoleNames(text: string): Set<string> {
   for (const m of text.matchAll(courtRoleRe)) for (const name of m[1]!.split('、')) add(name)
   for (const m of text.matchAll(representativeRe)) if (lawyerClauseRe.test(m[2]!) || lawyerClauseRe.test(m[1]!)) add(m[1]!.replace(/律师.*$/, ''))
   for (const m of text.matchAll(lawyerBeforeRe)) if (!/^事务/.test(m[1]!)) add(m[1]!)
-  for (const m of text.matchAll(lawyerAfterRe)) {
+  for (const m of lawyerNamesBefore(text)) {
     const before = text.charCodeAt(m.index - 1)
     // `所律师` of 律师事务所律师 is no name; a name stands after punctuation or a role word.
     if (!/事务所$|服务所$/.test(text.slice(Math.max(0, m.index - 3), m.index + m[1]!.length)) && (!isHan(before) || /[，、：]/.test(text.charAt(m.index - 1)))) add(m[1]!)
   }
   return names
+}
+
+/**
+ * The matches of {@link lawyerAfterRe} in `text`, as a global search finds them, tried only two
+ * and three characters before each 律师: a search from every position (a class first) was the
+ * costliest pass of the leak rules' own code.
+ */
+function lawyerNamesBefore(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = []
+  let searchedTo = 0
+  for (let at = text.indexOf('律师'); at >= 0; at = text.indexOf('律师', at + 2)) {
+    for (let start = Math.max(searchedTo, at - 3); start <= at - 2; start++) {
+      lawyerAfterRe.lastIndex = start
+      const m = lawyerAfterRe.exec(text)
+      if (!m) continue
+      found.push(m)
+      searchedTo = start + m[0].length
+      break
+    }
+  }
+  return found
 }
 
 /** True when `name` (or a longer token holding it) is one of the public role names. */

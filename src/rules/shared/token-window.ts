@@ -4,7 +4,7 @@ import type { Document } from '../../core/document.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 
 /** Characters that end a clause: 。！？；，、：, their ASCII forms, quotes, brackets, line breaks. */
-const clauseBreakRe = /[。！？；，、：,;:!?“”"《》（）()【】\r\n]/
+const clauseBreaks = new Set([...'。！？；，、：,;:!?“”"《》（）()【】\r\n'].map((c) => c.charCodeAt(0)))
 /** The longest stretch tagged on each side of a candidate, in UTF-16 code units. */
 const maxReach = 24
 
@@ -21,55 +21,42 @@ export function tokensNear(doc: Document, tokenizer: Tokenizer, start: number, e
   return taggedSpan(doc, tokenizer, clauseStart(doc.text, start, reach), clauseEnd(doc.text, end, reach))
 }
 
-/**
- * Tags the short stretches {@link tokensNear} will ask for around each of `starts`, in one call
- * of the tagger: the stretches are joined by line breaks, which the tagger never joins words
- * across, so each gets the tokens it would get alone, at a fraction of the per-call cost.
- */
-export function prefetchNear(doc: Document, tokenizer: Tokenizer, starts: readonly number[], length: number, reach: number): void {
-  const cache = doc.derive(`tokenWindows:${tokenizer.name}`, () => new Map<string, readonly Token[]>())
-  const windows: [number, number][] = []
-  const seen = new Set<string>()
-  for (const at of starts) {
-    const from = clauseStart(doc.text, at, reach)
-    const to = clauseEnd(doc.text, Math.min(doc.text.length, at + length), reach)
-    const key = `${from}:${to}`
-    if (cache.has(key) || seen.has(key) || /[\r\n]/.test(doc.text.slice(from, to))) continue
-    seen.add(key)
-    windows.push([from, to])
-  }
-  if (windows.length < 2) return
-  const joined = windows.map(([from, to]) => doc.text.slice(from, to)).join('\n')
-  const tokens = tokenizer.tag(joined)
-  let w = 0
-  let offset = 0
-  let list: Token[] = []
-  for (const t of tokens) {
-    while (w < windows.length && t.start >= offset + windows[w]![1] - windows[w]![0]) {
-      cache.set(`${windows[w]![0]}:${windows[w]![1]}`, list)
-      offset += windows[w]![1] - windows[w]![0] + 1
-      list = []
-      w++
-    }
-    if (w >= windows.length) break
-    if (t.start < offset) continue
-    const from = windows[w]![0]
-    list.push({ ...t, start: t.start - offset + from, end: t.end - offset + from })
-  }
-  for (; w < windows.length; w++) {
-    cache.set(`${windows[w]![0]}:${windows[w]![1]}`, list)
-    list = []
-  }
-}
+/** The key of a document's windows of a tokenizer, made once (a key made per call is hashed per call). */
+const windowsKeys = new Map<string, string>()
+/** Windows shorter than this (a mention and two reaches) are keyed by one number. */
+const maxWindow = 0x200000
 
 /** Tokens of [from, to), tagged once per document and span, with offsets into the document's text. */
 function taggedSpan(doc: Document, tokenizer: Tokenizer, from: number, to: number): readonly Token[] {
-  const cache = doc.derive(`tokenWindows:${tokenizer.name}`, () => new Map<string, readonly Token[]>())
-  const key = `${from}:${to}`
+  let windowsKey = windowsKeys.get(tokenizer.name)
+  if (windowsKey === undefined) windowsKeys.set(tokenizer.name, (windowsKey = `tokenWindows:${tokenizer.name}`))
+  const cache = doc.derive(windowsKey, () => new Map<number | string, readonly Token[]>())
+  const key = to - from < maxWindow ? from * maxWindow + (to - from) : `${from}:${to}`
   let tokens = cache.get(key)
   if (!tokens) {
-    tokens = tokenizer.tag(doc.text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }))
+    tokens = tagRemembered(tokenizer, doc.text.slice(from, to)).map((t) => ({ word: t.word, tag: t.tag, start: t.start + from, end: t.end + from }))
     cache.set(key, tokens)
+  }
+  return tokens
+}
+
+/**
+ * Windows remembered across documents, per tokenizer. Reports of one body repeat their clauses
+ * (`党组书记、局长`, `被害人李某的陈述`), and tagging is a function of the window's text alone, so a
+ * window met before costs a lookup instead of a tagging. The oldest is forgotten first.
+ */
+const rememberedWindows = 20_000
+const remembered = new WeakMap<Tokenizer, Map<string, readonly Token[]>>()
+
+/** The tokens of `text`, offsets into `text`, tagged or remembered. */
+function tagRemembered(tokenizer: Tokenizer, text: string): readonly Token[] {
+  let windows = remembered.get(tokenizer)
+  if (!windows) remembered.set(tokenizer, (windows = new Map()))
+  let tokens = windows.get(text)
+  if (!tokens) {
+    tokens = tokenizer.tag(text)
+    if (windows.size >= rememberedWindows) windows.delete(windows.keys().next().value!)
+    windows.set(text, tokens)
   }
   return tokens
 }
@@ -81,13 +68,13 @@ export function isTokenAligned(tokens: readonly Token[], start: number, end: num
 
 function clauseStart(text: string, at: number, reach = maxReach): number {
   const limit = Math.max(0, at - reach)
-  for (let i = at - 1; i >= limit; i--) if (clauseBreakRe.test(text[i]!)) return i + 1
+  for (let i = at - 1; i >= limit; i--) if (clauseBreaks.has(text.charCodeAt(i))) return i + 1
   return limit
 }
 
 function clauseEnd(text: string, at: number, reach = maxReach): number {
   const limit = Math.min(text.length, at + reach)
-  for (let i = at; i < limit; i++) if (clauseBreakRe.test(text[i]!)) return i
+  for (let i = at; i < limit; i++) if (clauseBreaks.has(text.charCodeAt(i))) return i
   return limit
 }
 
