@@ -26,6 +26,8 @@ const context: NumberContext = {
   otherNumberWordRe: /订单|单号|发票|流水号|编号/,
   idWordRe: /身份证|身份号码/,
 }
+/** The same digits typed full-width (０-９), as Chinese input modes write them. */
+const toFullWidth = (digits: string) => digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
 const scan = (text: string) => findIdentifiers(text, context).map((h) => ({ kind: h.kind, text: text.slice(h.start, h.end), ...(h.mask && { tooMuch: keepsTooMuch(h.kind, h.mask) }) }))
 
 describe('checksums', () => {
@@ -121,6 +123,16 @@ describe('scanning', () => {
     for (const text of [`订单号${id}`, `发票号码${card}`, '金额13800138000元', '￥13800138000', '20231015143025123', '（2023）宁0104民初1234号', '2023-10-15', '2019-2023年', '138001380001', '3.13800138000', '南宁A座', '宁A12']) {
       expect(scan(text), text).toEqual([])
     }
+    // Full-width digits are digits; a bracketed area code is a landline's.
+    expect(scan(`身份证号码${toFullWidth(id)}，`)).toEqual([{ kind: 'id', text: toFullWidth(id) }])
+    expect(scan('手机１３８００１３８０００。')).toEqual([{ kind: 'mobile', text: '１３８００１３８０００' }])
+    expect(scan('电话（0951）5012345，(010)62345678。')).toEqual([
+      { kind: 'landline', text: '（0951）5012345' },
+      { kind: 'landline', text: '(010)62345678' },
+    ])
+    expect(scan('电话（0951）50****45')).toEqual([{ kind: 'landline', text: '（0951）50****45', tooMuch: true }])
+    // A year in brackets, an unknown area code, a local number starting with 0: not landlines.
+    for (const text of ['（2023）5012345', '（0000）5012345', '（0951）0123456']) expect(scan(text), text).toEqual([])
     // A landline's area code must exist and its local number not start with 0 or 1.
     expect(scan('2023-1234567')).toEqual([])
     expect(scan('0951-0123456')).toEqual([])
@@ -144,6 +156,8 @@ describe('masking conventions', () => {
     expect(maskIdentifier(id, 'id', none('id'))).toBe('640302********8516')
     expect(maskIdentifier('6222 0212 3456 7890 128', 'card', none('card'))).toBe('6222 **** **** ***0 128')
     expect(maskIdentifier('010-62345678', 'landline', none('landline'))).toBe('010-********')
+    expect(maskIdentifier('（0951）5012345', 'landline', none('landline'))).toBe('（0951）*******')
+    expect(maskIdentifier(toFullWidth('13800138000'), 'mobile', none('mobile'))).toBe('１３８****８０００')
     expect(maskIdentifier('宁A·5K321', 'plate', none('plate'))).toBe('宁A·*****')
     expect(maskIdentifier('wang@example.com', 'email', none('email'))).toBe('w***@example.com')
     expect(maskIdentifier(credit, 'credit', none('credit'))).toBe('*'.repeat(18))
@@ -175,6 +189,13 @@ describe('leak/identifier', () => {
     expect(masked.map((f) => [f.text, f.severity])).toEqual([['13800138000', 'warning']])
     const redacted = await checkText(`***市统计局。${text}`, { profile: 'redacted', only })
     expect(redacted.map((f) => f.text)).toEqual(['13800138000', 'wang@example.com', '0951-5012345', credit])
+  })
+
+  it('leaves a company’s credit code alone where the document names companies and masks persons only', async () => {
+    const judgment = `原告王某，男。被告A公司。第三人宁夏恒泰建材有限公司，统一社会信用代码${credit}，法定代表人李某。`
+    expect((await checkText(judgment, { profile: 'redacted', only })).map((f) => f.text)).toEqual([credit])
+    const penalty = `当事人：宁夏恒泰建材有限公司，统一社会信用代码${credit}，法定代表人：王某。`
+    expect(await checkText(penalty, { profile: 'redacted', only })).toEqual([])
   })
 
   it('takes a partly masked identifier as a sign that a draft masks', async () => {

@@ -12,6 +12,7 @@ import { labelBefore } from './shared/identifiers/numbers.js'
 import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/scan.js'
 import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { documentPolicy } from './shared/policy.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { Profile, RuleKind } from './types.js'
 
@@ -62,9 +63,16 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       if (isGated && masked.length === 0 && !shouldCheckForLeaks(doc, settings.profile, o.onlyWhenMasked)) return []
       // Learnt on the first finding: most documents have none.
       const conventionOf = lazy(() => inferConventions(masked, findFullyMaskedClasses(doc.text, fullMaskLabels)))
+      // A document that names companies and masks only persons (a judgment, a penalty decision
+      // against a company) publishes the companies' credit codes with their names.
+      const namesOrganizations = lazy(() => {
+        const policy = documentPolicy(doc)
+        return policy.isStated && !policy.masksOrganizations && !policy.masksOwnUnit
+      })
       const findings: RawFinding[] = []
       for (const hit of hits) {
         if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc.text, hit, publicLabelRe, o.publicDomains)) continue
+        if (hit.kind === 'credit' && !hit.mask && namesOrganizations()) continue
         const value = doc.text.slice(hit.start, hit.end)
         findings.push({
           offset: hit.start,

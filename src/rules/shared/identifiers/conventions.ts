@@ -21,7 +21,9 @@ export const defaultConventions: Readonly<Record<'id' | 'mobile' | 'card' | 'lan
 }
 const defaultChar = '*'
 /** Digits, and the final X of an ID number: the characters a mask stands for. */
-const maskableRe = /[0-9Xx*\uFF0A\u00D7]/
+const maskableRe = /[0-9\uFF10-\uFF19Xx\uFF38\uFF58*\uFF0A\u00D7]/
+/** A digit, ASCII or full-width. */
+const digitRe = /[0-9\uFF10-\uFF19]/
 
 /**
  * The convention per class from the document's masked identifiers (the commonest shape of a
@@ -62,7 +64,7 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
   switch (kind) {
     case 'plate':
       // The province and office letter name a city, as a county does: kept.
-      return value.slice(0, 2) + value.slice(2).replace(/[A-Z0-9]/g, char)
+      return value.slice(0, 2) + value.slice(2).replace(/[A-Z0-9\uFF21-\uFF3A\uFF10-\uFF19]/g, char)
     case 'email': {
       const at = value.indexOf('@')
       return value.charAt(0) + char.repeat(3) + value.slice(at)
@@ -73,8 +75,9 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
       return char.repeat(value.length)
     case 'landline': {
       // The area code names a city, as a county does: at most it is kept, never the local number's start.
-      const areaLength = value.search(/[- ]/)
-      return maskDigits(value, { ...convention, head: Math.min(convention.head, areaLength < 0 ? 0 : areaLength) })
+      const areaEnd = value.search(/[-－ ）)]/)
+      const areaDigits = areaEnd < 0 ? 0 : [...value.slice(0, areaEnd)].filter((c) => maskableRe.test(c)).length
+      return maskDigits(value, { ...convention, head: Math.min(convention.head, areaDigits) })
     }
     default:
       return maskDigits(value, convention)
@@ -89,8 +92,8 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
 function maskDigits(value: string, { head, tail, char }: MaskConvention): string {
   const chars = [...value].filter((c) => maskableRe.test(c))
   // A final X after a digit is an ID number's check character, in clear; any other X is a mask.
-  const hasCheckX = chars.length > 1 && /[Xx]/.test(chars[chars.length - 1]!) && /\d/.test(chars[chars.length - 2]!)
-  const clear = chars.map((c, i) => /\d/.test(c) || (hasCheckX && i === chars.length - 1))
+  const hasCheckX = chars.length > 1 && /[Xx\uFF38\uFF58]/.test(chars[chars.length - 1]!) && digitRe.test(chars[chars.length - 2]!)
+  const clear = chars.map((c, i) => digitRe.test(c) || (hasCheckX && i === chars.length - 1))
   let lead = 0
   while (lead < clear.length && clear[lead]) lead++
   let trail = 0

@@ -33,9 +33,20 @@ const currencyBeforeRe = /[¥￥$€£]\s?$/
 const areaCodeRe = /^(?:010|02\d|0[3-9]\d\d)$/
 const mobileRe = /^1[3-9]\d{9}$/
 
+/**
+ * A landline whose area code is in brackets (`（0951）5012345`, `(010) 6234 5678` is not: the
+ * local number is one group), the local number in clear or partly masked.
+ */
+const bracketedLandlineRe = /[（(](0\d{2,3})[）)][ \u3000]?([0-9*\uFF0A\u00D7xX]{7,8})(?![0-9A-Za-z*\uFF0A\u00D7@])/g
+
 /** The digit-written identifiers of `text`, in clear or partly masked. */
 export function findNumberIdentifiers(text: string, context: NumberContext): IdentifierHit[] {
   const hits: IdentifierHit[] = []
+  bracketedLandlineRe.lastIndex = 0
+  for (let m = bracketedLandlineRe.exec(text); m; m = bracketedLandlineRe.exec(text)) {
+    if (!areaCodeRe.test(m[1]!) || !isLocalNumber(m[2]!) || context.otherNumberWordRe.test(labelBefore(text, m.index))) continue
+    hits.push(withMask(m.index, m.index + m[0].length, 'landline', m[1]! + m[2]!))
+  }
   numberRunRe.lastIndex = 0
   for (let m = numberRunRe.exec(text); m; m = numberRunRe.exec(text)) {
     let start = m.index

@@ -3,13 +3,20 @@ import { findNumberIdentifiers, type NumberContext } from './numbers.js'
 import { findCreditCodes, findEmails, findLabelledAccounts, findPlates } from './text-ids.js'
 import type { IdentifierClass, IdentifierHit } from './types.js'
 
+/** Full-width digits, letters, `＋` and `－`, as identifiers are sometimes typed in Chinese input modes. */
+const fullWidthRe = /[\uFF0B\uFF0D\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/
+const fullWidthGlobalRe = new RegExp(fullWidthRe.source, 'g')
+
 /**
  * The identifiers of `text`. Where two overlap, the first found is kept: numbers (checked by
  * checksum) before credit codes, labelled accounts, e-mail addresses and plates, so that a
  * mobile number given as a WeChat ID is reported once, as a mobile number.
  */
 export function findIdentifiers(text: string, context: NumberContext): IdentifierHit[] {
-  const found = [...findNumberIdentifiers(text, context), ...findCreditCodes(text, context.divisions), ...findLabelledAccounts(text), ...findEmails(text), ...findPlates(text)]
+  // Full-width digits (０-９) and dashes are read as their ASCII forms, one code unit for one,
+  // so every offset holds for the text as written.
+  const read = fullWidthRe.test(text) ? text.replace(fullWidthGlobalRe, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text
+  const found = [...findNumberIdentifiers(read, context), ...findCreditCodes(read, context.divisions), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read)]
   const ranked = found.map((hit, rank) => ({ hit, rank })).sort((a, b) => a.hit.start - b.hit.start || a.rank - b.rank)
   const kept: typeof ranked = []
   for (const entry of ranked) {
