@@ -6,6 +6,7 @@ import type { BatchPlan, BatchProgress } from '../run/batch.js'
 import { parseShard } from '../run/shard.js'
 import { writeErrRaw } from './io.js'
 import { createProgress, shouldShowProgress } from './progress.js'
+import { isTimingRules } from '../run/rule-timing.js'
 
 /** The batch options of `check`, as commander gives them. */
 export interface BatchFlags {
@@ -35,6 +36,8 @@ export function parseBatchFlags(flags: BatchFlags): BatchPlan {
     jobs = Number(flags.jobs)
   }
   const isWanted = flags.progress !== false
+  // TIMING reads the clock around each rule in this thread.
+  if (isTimingRules()) jobs = 1
   return { jobs, shard: flags.shard === undefined ? undefined : parseShard(flags.shard), progress: (total) => progressLine(total, isWanted) }
 }
 

@@ -8,7 +8,8 @@ import type { Output, Summary } from '../report/types.js'
 import { auditJsonlLines, parseInputFormat } from '../run/jsonl-input.js'
 import { CheckWorkflow, type WorkflowOptions } from '../run/check-workflow.js'
 import { parseBatchFlags, type BatchFlags } from './batch.js'
-import { AtomicOutputFile, writeErr, writeOut } from './io.js'
+import { AtomicOutputFile, writeErr, writeErrRaw, writeOut } from './io.js'
+import { ruleTimingTable } from '../run/rule-timing.js'
 import { toolVersion } from './version.js'
 import { formatMessage, localText, textIn, type Lang } from '../i18n/catalogue.js'
 import { fileError } from '../report/labels.js'
@@ -108,6 +109,8 @@ async function check(paths: string[], options: CheckOptions, out: (output: Outpu
   const summary = tally.summary
   out(reporter.end(summary))
   workflow.finish()
+  const timing = ruleTimingTable()
+  if (timing !== undefined) writeErrRaw(timing)
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
     writeErr(formatMessage(lang, 'summary.too-many-warnings', { count: summary.warnings, max: maxWarnings }))
   }

@@ -14,6 +14,7 @@ import type { AllowEntry } from '../config/schema.js'
 import type { Lang } from '../i18n/catalogue.js'
 import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName, type TokenizerName } from '../nlp/tokenizer.js'
 import { activateRules, assertUniqueIds } from '../rules/loader.js'
+import { timedRules } from './rule-timing.js'
 import { readSensitiveTerms, sensitiveTermRule } from '../rules/sensitive-terms.js'
 import type { Profile, RuleDef } from '../rules/types.js'
 import { loadAllRules, parseCategoryFlags, parseProfile, parseRuleFlags } from './rule-set.js'
@@ -216,7 +217,7 @@ export class SettingsResolver {
     const allow = [...(config.allow ?? []), ...overrides.flatMap((o) => o.allow ?? [])]
     const filters: FindingFilter[] = allow.length ? [createAllowFilter(allow)] : []
     filters.push(createSuppressionFilter({ knownIds: defs.map((d) => d.id), unusedSeverity: config.reportUnusedSuppressions ?? 'warning', lang }))
-    const rules = activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer, lang })
+    const rules = timedRules(activateRules(defs, profile, severities, { tokenizer: loaded.tokenizer, lang }))
     return { rules, filters, configPath: loaded.path, profile, defs, severities: Object.fromEntries(severities), categories }
   }
 }
