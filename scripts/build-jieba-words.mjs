@@ -9,10 +9,14 @@
 // one placeholder word that keeps the dictionary's total frequency: tags come out as with the
 // whole dictionary. The index points into dict.txt itself, so it adds 1.7 MB, not a copy.
 //
-// Layout, little-endian: u32 magic 'JBW3', u32 header bytes, header JSON (UTF-8, padded with
-// spaces to 4 bytes): { dictBytes, version, count, totalFrequency }, then
+// The same index tags the words jieba cuts (`cut` and a lookup here cost a third of its `tag`,
+// which builds an object per word across N-API), so it also holds each word's tag.
+//
+// Layout, little-endian: u32 magic 'JBW4', u32 header bytes, header JSON (UTF-8, padded with
+// spaces to 4 bytes): { dictBytes, version, count, totalFrequency, tags }, then
 //   i32[count]  the byte offset in dict.txt of each line, sorted by the line's word (UTF-8 bytes)
 //   u8[count]   the byte length of each line's word
+//   u8[count]   the line's tag, as an index into the header's `tags`
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -20,7 +24,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const outFile = join(root, 'dist', 'data', 'jieba-words.bin')
-const magic = 0x3357424a // 'JBW3'
+const magic = 0x3457424a // 'JBW4'
 
 function main() {
   const require = createRequire(join(root, 'package.json'))
@@ -29,17 +33,23 @@ function main() {
   const dict = readFileSync(dictPath)
   const lines = []
   let totalFrequency = 0
+  /** Tag ids by tag, in order of first use. */
+  const tagIds = new Map()
   for (let at = 0; at < dict.length; ) {
     const newline = dict.indexOf(0x0a, at)
     const end = newline < 0 ? dict.length : newline
     const line = dict.toString('utf8', at, end)
     if (line.trim()) {
       // The runtime reads a line back from its start to the newline: `word frequency tag`.
-      const match = /^(\S+) (\d+)(?: \S+)?\r?$/.exec(line)
+      const match = /^(\S+) (\d+)(?: (\S+))?\r?$/.exec(line)
       if (!match) throw new Error(`unexpected line in ${dictPath}: ${line}`)
       const wordBytes = Buffer.byteLength(match[1])
       if (wordBytes > 255) throw new Error(`word longer than 255 bytes in ${dictPath}: ${match[1]}`)
-      lines.push({ at, wordBytes })
+      // jieba gives a line without a tag the empty one.
+      const tag = match[3] ?? ''
+      if (!tagIds.has(tag)) tagIds.set(tag, tagIds.size)
+      if (tagIds.size > 256) throw new Error(`more than 256 tags in ${dictPath}`)
+      lines.push({ at, wordBytes, tagId: tagIds.get(tag) })
       totalFrequency += Number(match[2])
     }
     at = end + 1
@@ -49,15 +59,16 @@ function main() {
   for (let i = 1; i < lines.length; i++) {
     if (Buffer.compare(word(lines[i]), word(lines[i - 1])) === 0) throw new Error(`word listed twice in ${dictPath}: ${word(lines[i])}`)
   }
-  const header = JSON.stringify({ dictBytes: dict.length, version, count: lines.length, totalFrequency })
+  const header = JSON.stringify({ dictBytes: dict.length, version, count: lines.length, totalFrequency, tags: [...tagIds.keys()] })
   const headerBytes = Buffer.from(header.padEnd((Buffer.byteLength(header) + 3) & ~3), 'utf8')
-  const out = Buffer.alloc(8 + headerBytes.length + lines.length * 5)
+  const out = Buffer.alloc(8 + headerBytes.length + lines.length * 6)
   out.writeUInt32LE(magic, 0)
   out.writeUInt32LE(headerBytes.length, 4)
   headerBytes.copy(out, 8)
   let at = 8 + headerBytes.length
   for (const line of lines) at = out.writeInt32LE(line.at, at)
   for (const line of lines) out[at++] = line.wordBytes
+  for (const line of lines) out[at++] = line.tagId
   mkdirSync(dirname(outFile), { recursive: true })
   writeFileSync(`${outFile}.tmp`, out)
   renameSync(`${outFile}.tmp`, outFile)

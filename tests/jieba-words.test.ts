@@ -49,6 +49,42 @@ describe('jieba with the words of each text', () => {
     for (const clause of fixtureClauses().slice(0, 400)) expect(switching(clause), clause).toEqual(whole.tag(clause, true))
   })
 
+  it('tags as jieba does on random slices of the fixtures and on mixed scripts', () => {
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
+    const whole = Jieba.withDict(readFileSync(dictPath))
+    const lazy = loadJieba({ wordByWordLimit: Infinity })
+    const switched = loadJieba({ wordByWordLimit: 0 })
+    const text = fixtureClauses().join('\n')
+    let seed = 12345
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
+    for (let i = 0; i < 2_000; i++) {
+      const start = random(text.length)
+      const slice = text.slice(start, start + 1 + random(120))
+      expect(lazy(slice), slice).toEqual(whole.tag(slice, true))
+      expect(switched(slice), slice).toEqual(whole.tag(slice, true))
+    }
+    // Words outside the dictionary: ASCII (tagged m, eng), full-width digits, astral and lone surrogates, whitespace.
+    const pieces = [...'张三北京工商银行的了，。 \t\n０１ＡＢ😀𠀀\uFFFD', '\uD800', '2024年', 'A股', 'PM2.5', 'C++', 'AT&T', 'iPhone', '3.5%', 'x86']
+    for (let i = 0; i < 2_000; i++) {
+      let mixed = ''
+      for (let n = 1 + random(12); n > 0; n--) mixed += pieces[random(pieces.length)]
+      expect(lazy(mixed), mixed).toEqual(whole.tag(mixed, true))
+    }
+  })
+
+  it('looks a word up exactly, with its tag', () => {
+    const words = readJiebaWords(dictPath, version)!
+    expect(words.wordOf(words.indexOf('工商银行'))).toBe('工商银行')
+    expect(words.indexOf('工商银')).toBe(-1)
+    expect(words.indexOf('')).toBe(-1)
+    expect(words.tagOf('北京')).toBe('ns')
+    expect(words.tagOf('的')).toBe('uj')
+    expect(words.tagOf('2024')).toBe('m')
+    expect(words.tagOf('x86')).toBe('eng')
+    expect(words.tagOf('，')).toBe('x')
+    expect(words.tagOf('杭研')).toBe('x')
+  })
+
   it('finds every dictionary word inside a text, once per place', () => {
     const words = readJiebaWords(dictPath, version)!
     const found: string[] = []

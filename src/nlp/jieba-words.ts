@@ -1,7 +1,8 @@
 // An index of jieba's dictionary (dist/data/jieba-words.bin, written by
 // scripts/build-jieba-words.mjs over the dict.txt of @node-rs/jieba): finds the dictionary
-// words inside a text, so the tokenizer can give jieba only those (see jieba-backend.ts).
-// Words are compared as UTF-8 bytes, in dict.txt itself; nothing is decoded or parsed.
+// words inside a text, so the tokenizer can give jieba only those (see jieba-backend.ts), and
+// tags the words jieba cuts as its `tag` would. Words are compared as UTF-8 bytes, in dict.txt
+// itself; nothing is decoded or parsed.
 import { readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,13 +10,14 @@ import { fileURLToPath } from 'node:url'
 /** Where `npm run build` writes the index: dist/data/, from dist/<dir>/ and from src/nlp/ alike. */
 export const jiebaWordsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'data', 'jieba-words.bin')
 
-const magic = 0x3357424a // 'JBW3'
+const magic = 0x3457424a // 'JBW4'
 
 interface Header {
   readonly dictBytes: number
   readonly version: string
   readonly count: number
   readonly totalFrequency: number
+  readonly tags: readonly string[]
 }
 
 /** The words of jieba's dictionary, sorted by their UTF-8 bytes, as lines of dict.txt. */
@@ -25,6 +27,9 @@ export class JiebaWords {
   /** Byte offset of each word's line in dict.txt, and the word's length in bytes. */
   private readonly lineStarts: Int32Array
   private readonly wordBytes: Uint8Array
+  /** Each word's tag, as an index into {@link tags}. */
+  private readonly tagIds: Uint8Array
+  private readonly tags: readonly string[]
   /** Words whose first character is code point c (below 0x10000) are [byFirst[c], byFirst[c + 1]). */
   private readonly byFirst = new Int32Array(0x10002)
 
@@ -37,6 +42,8 @@ export class JiebaWords {
     this.totalFrequency = header.totalFrequency
     this.lineStarts = new Int32Array(index.buffer, index.byteOffset, this.size)
     this.wordBytes = new Uint8Array(index.buffer, index.byteOffset + this.size * 4, this.size)
+    this.tagIds = new Uint8Array(index.buffer, index.byteOffset + this.size * 5, this.size)
+    this.tags = header.tags
     // Byte order is code point order, so each first character's words are one run; those of
     // characters past the BMP come last, in slot 0x10000.
     const byFirst = this.byFirst.fill(this.size)
@@ -82,6 +89,54 @@ export class JiebaWords {
     }
   }
 
+  /**
+   * The index of `word` in the dictionary, or -1. Narrows the words beginning with the first
+   * character by each next one, as {@link forEachWordIn} does, without encoding `word`: a word
+   * of one character is found at once.
+   */
+  indexOf(word: string): number {
+    const length = word.length
+    if (length === 0) return -1
+    let lo = 0
+    let hi = this.size
+    let k = 0
+    let at = 0
+    const first = word.charCodeAt(0)
+    if (first < 0xd800 || first > 0xdfff) {
+      lo = this.byFirst[first]!
+      hi = this.byFirst[first + 1]!
+      k = utf8LengthOf(first)
+      at = 1
+    }
+    while (at < length && lo < hi) {
+      const c = word.codePointAt(at)!
+      lo = this.lowerBound(lo, hi, k, c)
+      hi = this.lowerBound(lo, hi, k, c + 1)
+      k += utf8LengthOf(c)
+      at += c > 0xffff ? 2 : 1
+    }
+    // The range's words begin with all of `word`; only the one of exactly its bytes sorts first.
+    return lo < hi && this.wordBytes[lo] === k ? lo : -1
+  }
+
+  /**
+   * The tag jieba's `tag` gives `word`, a word its `cut` returned: the dictionary's tag if it
+   * is a dictionary word, else `m` if its ASCII letters and digits are all digits, `eng` if it
+   * has some others, `x` if it has none (jieba-rs `Jieba::tag`).
+   */
+  tagOf(word: string): string {
+    const i = this.indexOf(word)
+    if (i >= 0) return this.tags[this.tagIds[i]!]!
+    let letters = 0
+    let digits = 0
+    for (let at = 0; at < word.length; at++) {
+      const c = word.charCodeAt(at)
+      if (c >= 0x30 && c <= 0x39) digits++
+      else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++
+    }
+    return digits + letters === 0 ? 'x' : letters === 0 ? 'm' : 'eng'
+  }
+
   /** The line of dict.txt for word `i`: `word frequency tag`. */
   lineOf(i: number): string {
     const start = this.lineStarts[i]!
@@ -124,6 +179,11 @@ export class JiebaWords {
 /** Bytes of the UTF-8 sequence a lead byte starts (1 for a stray continuation byte). */
 function utf8Length(lead: number): number {
   return lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4
+}
+
+/** Bytes of the UTF-8 encoding of code point `c`. */
+function utf8LengthOf(c: number): number {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4
 }
 
 /** The code point of the UTF-8 sequence at `at`. */
