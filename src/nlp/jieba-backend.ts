@@ -14,12 +14,13 @@ const require = createRequire(import.meta.url)
 const placeholderWord = '\uFDD0\uFDD1\uFDD2\uFDD3\uFDD4\uFDD5\uFDD6\uFDD7'
 
 /**
- * Text tagged word by word before the whole dictionary is built instead, in UTF-16 code units.
- * Finding a text's words in the index costs a few microseconds per character, mostly cache
- * misses in dict.txt; about this much costs what building the dictionary does (~100 ms), so
- * a small run never builds it and a large one pays at most twice the cheaper of the two.
+ * Dictionary words given to jieba one by one before the whole dictionary is built instead.
+ * Giving them costs a set lookup per character tagged and jieba's `loadDict` of the new
+ * lines, cheaper than building all 349,000 words (~100 ms, ~47 MB in each thread) until a
+ * large share of them has been given: reports of one kind use a small vocabulary (the bench
+ * corpus, 15,000 words), so most runs never build the whole.
  */
-const wordByWordChars = 25_000
+const wordByWordWords = 120_000
 
 /** Words whose tags are kept: a few MB at most, where a corpus of reports uses far fewer. */
 const cachedTags = 50_000
@@ -29,13 +30,13 @@ const cachedTags = 50_000
  * words) with jieba's default dictionary. jieba segments a text by the dictionary words
  * inside it and their share of the total frequency only, so the dictionary is first given to
  * it word by word, as the texts to tag contain them: building all 349,000 words up front
- * costs ~100 ms and ~47 MB, where a run on a few files tags a few clauses each. Once a run
- * has tagged {@link wordByWordChars} characters, the whole dictionary is built after all.
+ * costs ~100 ms and ~47 MB, where a run tags a few clauses of each file. Once a run has
+ * given jieba {@link wordByWordWords} words, the whole dictionary is built after all.
  * Words are tagged by `cut` and the index's tags, as jieba's `tag` does inside: `tag` itself
  * costs three times as much, building an object per word across N-API. Without the prebuilt
  * index (dist/data/jieba-words.bin), the dictionary is built at once and `tag` is used.
  */
-export function loadJieba({ wordByWordLimit = wordByWordChars }: { wordByWordLimit?: number } = {}): (text: string) => { word: string; tag: string }[] {
+export function loadJieba({ wordByWordLimit = wordByWordWords }: { wordByWordLimit?: number } = {}): (text: string) => { word: string; tag: string }[] {
   let mod: typeof import('@node-rs/jieba')
   try {
     mod = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
@@ -53,8 +54,11 @@ export function loadJieba({ wordByWordLimit = wordByWordChars }: { wordByWordLim
   }
   let partial: import('@node-rs/jieba').Jieba | undefined = new mod.Jieba()
   let whole: import('@node-rs/jieba').Jieba | undefined
-  const addWords = wordAdder(words, (lines) => partial!.loadDict(Buffer.from(lines, 'utf8')))
-  let charsLeft = wordByWordLimit
+  let wordsLeft = wordByWordLimit
+  const addWords = wordAdder(words, (lines, count) => {
+    partial!.loadDict(Buffer.from(lines, 'utf8'))
+    wordsLeft -= count
+  })
   // Reports repeat their words: a word's tag is looked up in the index once per run or so.
   const tags = new Map<string, string>()
   const tagged = (word: string) => {
@@ -67,35 +71,71 @@ export function loadJieba({ wordByWordLimit = wordByWordChars }: { wordByWordLim
     return { word, tag }
   }
   return (text) => {
-    if (!whole && (charsLeft -= text.length) < 0) {
+    if (whole) return whole.cut(text, true).map(tagged)
+    addWords(text)
+    if (wordsLeft < 0) {
       whole = loadWhole()
       partial = undefined
+      return whole.cut(text, true).map(tagged)
     }
     // Every dictionary word jieba cuts from `text` occurs in it, so has been given to it with
     // its line: the index's tag is the one jieba holds.
-    if (whole) return whole.cut(text, true).map(tagged)
-    addWords(text)
     return partial!.cut(text, true).map(tagged)
   }
 }
 
 /**
- * A function that gives jieba (through `load`, as dict.txt lines) the words of `text` it has
- * not been given yet, and keeps the placeholder's frequency at the rest of the total.
+ * A function that gives jieba (through `load`, as dict.txt lines, and how many) the words of
+ * `text` it has not been given yet, and keeps the placeholder's frequency at the rest of the
+ * total.
+ *
+ * Rather than finding the words inside each text (a few microseconds per character), it gives
+ * every word that begins with a pair of characters the first time the pair is met, and each
+ * one-character word the first time its character is: a few more words than the texts hold,
+ * which changes nothing (jieba weighs only the words inside a text, against the total), for a
+ * set lookup per character. Texts with characters beyond the BMP are searched word by word.
  */
-export function wordAdder(words: JiebaWords, load: (lines: string) => void): (text: string) => void {
+export function wordAdder(words: JiebaWords, load: (lines: string, count: number) => void): (text: string) => void {
   const isAdded = new Uint8Array(words.size)
+  const isCharSeen = new Uint8Array(0x10000)
+  /** The second characters of the pairs met, by their first. */
+  const pairsSeen: (Set<number> | undefined)[] = []
   let addedFrequency = 0
+  let lines = ''
+  let count = 0
+  const add = (i: number) => {
+    if (isAdded[i]) return
+    isAdded[i] = 1
+    count++
+    addedFrequency += words.frequencyOf(i)
+    lines += words.lineOf(i) + '\n'
+  }
   return (text) => {
-    let lines = ''
-    words.forEachWordIn(text, (i) => {
-      if (isAdded[i]) return
-      isAdded[i] = 1
-      addedFrequency += words.frequencyOf(i)
-      lines += words.lineOf(i) + '\n'
-    })
+    let hasSurrogates = false
+    for (let at = 0; at < text.length; at++) {
+      const c = text.charCodeAt(at)
+      if (c >= 0xd800 && c <= 0xdfff) {
+        hasSurrogates = true
+        continue
+      }
+      if (!isCharSeen[c]) {
+        isCharSeen[c] = 1
+        const i = words.indexOf(text[at]!)
+        if (i >= 0) add(i)
+      }
+      if (at + 1 === text.length) break
+      const next = text.charCodeAt(at + 1)
+      if (next >= 0xd800 && next <= 0xdfff) continue
+      const seen = (pairsSeen[c] ??= new Set())
+      if (seen.has(next)) continue
+      seen.add(next)
+      words.forEachWordBeginning(c, next, add)
+    }
+    if (hasSurrogates) words.forEachWordIn(text, add)
     // jieba keeps an entry's last frequency; the placeholder never drops to 0, which some
     // versions skip: once every word is given, the total is off by 1 in 60 million.
-    if (lines) load(`${lines}${placeholderWord} ${Math.max(1, words.totalFrequency - addedFrequency)} x\n`)
+    if (lines) load(`${lines}${placeholderWord} ${Math.max(1, words.totalFrequency - addedFrequency)} x\n`, count)
+    lines = ''
+    count = 0
   }
 }

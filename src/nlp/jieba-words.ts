@@ -90,6 +90,20 @@ export class JiebaWords {
   }
 
   /**
+   * Calls `visit` with the index of every word that begins with the characters `first` and
+   * `second` (code points below 0x10000): all the words of two characters or more that can
+   * start where these two stand in a text.
+   */
+  forEachWordBeginning(first: number, second: number, visit: (index: number) => void): void {
+    let lo = this.byFirst[first]!
+    let hi = this.byFirst[first + 1]!
+    const k = utf8LengthOf(first)
+    lo = this.lowerBound(lo, hi, k, second)
+    hi = this.lowerBound(lo, hi, k, second + 1)
+    for (let i = lo; i < hi; i++) visit(i)
+  }
+
+  /**
    * The index of `word` in the dictionary, or -1. Narrows the words beginning with the first
    * character by each next one, as {@link forEachWordIn} does, without encoding `word`: a word
    * of one character is found at once.
