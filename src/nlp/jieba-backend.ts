@@ -98,8 +98,7 @@ export function loadJieba({ wordByWordLimit = wordByWordWords }: { wordByWordLim
 export function wordAdder(words: JiebaWords, load: (lines: string, count: number) => void): (text: string) => void {
   const isAdded = new Uint8Array(words.size)
   const isCharSeen = new Uint8Array(0x10000)
-  /** The second characters of the pairs met, by their first. */
-  const pairsSeen: (Set<number> | undefined)[] = []
+  const pairsSeen = new PairSet()
   let addedFrequency = 0
   let lines = ''
   let count = 0
@@ -126,10 +125,7 @@ export function wordAdder(words: JiebaWords, load: (lines: string, count: number
       if (at + 1 === text.length) break
       const next = text.charCodeAt(at + 1)
       if (next >= 0xd800 && next <= 0xdfff) continue
-      const seen = (pairsSeen[c] ??= new Set())
-      if (seen.has(next)) continue
-      seen.add(next)
-      words.forEachWordBeginning(c, next, add)
+      if (pairsSeen.add((c << 16) | next)) words.forEachWordBeginning(c, next, add)
     }
     if (hasSurrogates) words.forEachWordIn(text, add)
     // jieba keeps an entry's last frequency; the placeholder never drops to 0, which some
@@ -137,5 +133,46 @@ export function wordAdder(words: JiebaWords, load: (lines: string, count: number
     if (lines) load(`${lines}${placeholderWord} ${Math.max(1, words.totalFrequency - addedFrequency)} x\n`, count)
     lines = ''
     count = 0
+  }
+}
+
+/**
+ * A set of pairs of UTF-16 code units, as Int32 keys in an open-addressed table: asked once
+ * per character tagged, where a JavaScript Set costs several times as much.
+ */
+class PairSet {
+  /** Keys, or 0 for an empty slot; the pair of two U+0000 is kept apart. */
+  private slots = new Int32Array(1 << 14)
+  /** 32 less the table's bits: a key's slot is the top bits of its product with 2^32 / φ. */
+  private shift = 32 - 14
+  private size = 0
+  private hasZero = false
+
+  /** Adds `key`; true if it was not in the set. */
+  add(key: number): boolean {
+    if (key === 0) return this.hasZero ? false : (this.hasZero = true)
+    const mask = this.slots.length - 1
+    for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
+      const slot = this.slots[i]!
+      if (slot === key) return false
+      if (slot === 0) {
+        this.slots[i] = key
+        if (++this.size * 2 > this.slots.length) this.grow()
+        return true
+      }
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots
+    this.slots = new Int32Array(old.length * 2)
+    this.shift--
+    const mask = this.slots.length - 1
+    for (const key of old) {
+      if (key === 0) continue
+      let i = Math.imul(key, 0x9e3779b1) >>> this.shift
+      while (this.slots[i] !== 0) i = (i + 1) & mask
+      this.slots[i] = key
+    }
   }
 }
