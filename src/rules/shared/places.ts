@@ -9,6 +9,7 @@ import { isHan } from './chars.js'
 import { FirstCharIndex } from './first-char-index.js'
 import { findUnlistedVillages } from './unlisted-villages.js'
 import { isTokenAligned, tokensAround } from './token-window.js'
+import { jiebaWordPrefixes } from './word-prefixes.js'
 
 /** How a place was recognised, strongest first. */
 export type PlaceEvidence = 'name' | 'chain' | 'short' | 'landmark' | 'unlisted'
@@ -76,12 +77,32 @@ function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenize
 function isCutFromOtherWords(doc: Document, tokenizer: Tokenizer, mention: PlaceMention): boolean {
   const level = mention.units[0]?.level ?? 0
   if (level < 3 || mention.evidence !== 'name') return false
-  const tokens = tokensAround(doc, tokenizer, mention.start, mention.end)
   const { start, maskEnd } = mention
+  if (!mayBeCut(doc.text, tokenizer, start, maskEnd)) return false
+  const tokens = tokensAround(doc, tokenizer, mention.start, mention.end)
   const startsInside = (t: Token) => t.tag !== 'x' && t.start < start && start < t.end
   // A place word over the suffix (包抓外/x 河村/ns 乡村) does not cut the name: only common words do.
   const endsInside = (t: Token) => !properTagRe.test(t.tag) && start < t.start && t.start < maskEnd && maskEnd < t.end
   return tokens.some((t) => startsInside(t) || endsInside(t))
+}
+
+/**
+ * Names asked about before the prefixes of jieba's dictionary are worth building: they cost
+ * ~50 ms, about what tagging the clauses of this many names does.
+ */
+const namesBeforePrefixes = 2000
+let namesAsked = 0
+
+/**
+ * False when no word of the tagger's dictionary tagged other than `x` runs over the start of
+ * the name, and no common word runs from inside the name over its suffix: then no token can
+ * cut it (see {@link isCutFromOtherWords}), and its clause need not be tagged. Only jieba's
+ * dictionary is known here; other backends always tag.
+ */
+function mayBeCut(text: string, tokenizer: Tokenizer, start: number, maskEnd: number): boolean {
+  if (tokenizer.name !== 'jieba' || ++namesAsked < namesBeforePrefixes) return true
+  const prefixes = jiebaWordPrefixes()
+  return prefixes === null || prefixes.tagged.mayRunOver(text, start, 0, start - 1) || prefixes.common.mayRunOver(text, maskEnd, start + 1, maskEnd - 1)
 }
 
 /** Tags of unknown words and proper nouns. */
