@@ -7,6 +7,7 @@ import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../n
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
 import { FirstCharIndex } from './first-char-index.js'
+import { anyLevel, ShortNameEnds } from './short-name-ends.js'
 import { findUnlistedVillages } from './unlisted-villages.js'
 import { isTokenAligned, tokensAround } from './token-window.js'
 import { jiebaWordPrefixes } from './word-prefixes.js'
@@ -37,21 +38,25 @@ export function findPlaces(doc: Document, tokenizer: Tokenizer): readonly PlaceM
   return doc.derive(`places:${tokenizer.name}`, () => scanPlaces(doc, tokenizer))
 }
 
+let shortEnds: { readonly gazetteer: Gazetteer; readonly ends: ShortNameEnds } | undefined
+
 function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
   const gazetteer = getGazetteer()
+  if (shortEnds?.gazetteer !== gazetteer) shortEnds = { gazetteer, ends: new ShortNameEnds(gazetteer) }
+  const { ends } = shortEnds
   // A name inside a longer one is part of it: `召陵区` in `召陵区翟庄街道`, itself a town's name.
-  const suffixed = [...suffixedNames(doc, gazetteer, tokenizer)]
+  const suffixed = [...suffixedNames(doc, gazetteer, ends, tokenizer)]
   const found = suffixed.filter((m) => !suffixed.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start))
   const taken = (start: number, end: number) => found.some((m) => m.start < end && start < m.end)
   // Unlisted names first: `巴彦` of 巴彦县 inside `巴彦宝力格来嘎查` is part of a longer name.
   for (const m of findUnlistedVillages(doc, tokenizer)) if (!taken(m.start, m.end)) found.push({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
   for (const m of shortNames(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
-  for (const m of landmarks(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
+  for (const m of landmarks(doc, gazetteer, ends, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
   return linkAdjacent(found.filter((m) => !doc.isSkipped(m.start, m.end - m.start)).sort((a, b) => a.start - b.start))
 }
 
 /** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
-function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
+function* suffixedNames(doc: Document, gazetteer: Gazetteer, ends: ShortNameEnds, tokenizer: Tokenizer): Generator<PlaceMention> {
   const text = doc.text
   adminSuffixRe.lastIndex = 0
   for (let m = adminSuffixRe.exec(text); m; m = adminSuffixRe.exec(text)) {
@@ -62,7 +67,7 @@ function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenize
     const upper = gazetteer.upperNamesEndingAt(text, end, minLength, isHan)[0]
     const village = villageSuffixes.has(suffix) ? gazetteer.villageNamesEndingAt(text, end, minLength, isHan)[0] : undefined
     const entry = pickLonger(upper, village)
-    const mention = entry ? withParentPrefix(text, gazetteer, entry, end, suffix.length) : villageSuffixes.has(suffix) ? chainedTownName(text, gazetteer, m.index, end) : undefined
+    const mention = entry ? withParentPrefix(text, gazetteer, ends, entry, end, suffix.length) : villageSuffixes.has(suffix) ? chainedTownName(text, gazetteer, ends, m.index, end) : undefined
     if (mention && !isCutFromOtherWords(doc, tokenizer, mention)) yield mention
   }
 }
@@ -118,12 +123,13 @@ function pickLonger(a: NameEntry | undefined, b: NameEntry | undefined): NameEnt
  * A gazetteer name, extended to the left over the short names of units containing it
  * (`灵武` + `郝家桥镇`); each extension keeps only the namesakes inside that unit.
  */
-function withParentPrefix(text: string, gazetteer: Gazetteer, entry: NameEntry, end: number, suffixLength: number): PlaceMention {
+function withParentPrefix(text: string, gazetteer: Gazetteer, ends: ShortNameEnds, entry: NameEntry, end: number, suffixLength: number): PlaceMention {
   let start = end - entry.name.length
   let units = entry.units
   let isExtended = false
   for (let hasGrown = true; hasGrown; ) {
     hasGrown = false
+    if (!ends.mayEndAt(text, start, anyLevel)) break
     for (let length = maxShortLength; length >= 2 && !hasGrown; length--) {
       const parents = gazetteer.unitsByShortName(text.slice(start - length, start))
       const inside = units.filter((u) => parents.some((p) => u.code.startsWith(p.code) && u.code !== p.code))
@@ -141,11 +147,13 @@ function withParentPrefix(text: string, gazetteer: Gazetteer, entry: NameEntry, 
  * A community or village not in the gazetteer, named by the short names of its town and of a
  * unit containing the town: `惠农` (惠农区) + `中街` (中街街道) + `社区`.
  */
-function chainedTownName(text: string, gazetteer: Gazetteer, suffixStart: number, end: number): PlaceMention | undefined {
+function chainedTownName(text: string, gazetteer: Gazetteer, ends: ShortNameEnds, suffixStart: number, end: number): PlaceMention | undefined {
+  if (!ends.mayEndAt(text, suffixStart, 1 << 4)) return undefined
   for (let length = maxShortLength; length >= 2; length--) {
     const towns = gazetteer.unitsByShortName(text.slice(suffixStart - length, suffixStart)).filter((u) => u.level === 4)
     if (towns.length === 0 || suffixStart - length < 0) continue
     const townStart = suffixStart - length
+    if (!ends.mayEndAt(text, townStart, anyLevel)) continue
     for (let parentLength = maxShortLength; parentLength >= 2; parentLength--) {
       const parents = gazetteer.unitsByShortName(text.slice(townStart - parentLength, townStart))
       const inside = towns.filter((t) => parents.some((p) => t.code.startsWith(p.code)))
@@ -164,12 +172,12 @@ let shortMatcher: { readonly gazetteer: Gazetteer; readonly index: FirstCharInde
 function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
   if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, index: new FirstCharIndex(standaloneShortNames(gazetteer)) }
   for (const hit of shortMatcher.index.matches(doc.text)) {
-    const units = highestLevel(gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3))
     if (!isStandalone(doc, hit.end) || doc.text.startsWith('同志', hit.end)) continue
     const tokens = tokensAround(doc, tokenizer, hit.begin, hit.end)
     if (!isTokenAligned(tokens, hit.begin, hit.end)) continue
     // The tagger reads it as a common word (`他文山话多`: 文山/n): a word, not the prefecture.
     if (tokens.some((t) => t.start === hit.begin && t.end === hit.end && !shortNameTagRe.test(t.tag))) continue
+    const units = highestLevel(gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3))
     yield { start: hit.begin, end: hit.end, maskEnd: hit.end, units, evidence: 'short', isGeneric: false }
   }
 }
@@ -202,10 +210,11 @@ function isStandalone(doc: Document, end: number): boolean {
 }
 
 /** A landmark named after a unit: a prefecture or county short name + 山/湖/河/... as one word (贺兰山). */
-function* landmarks(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
+function* landmarks(doc: Document, gazetteer: Gazetteer, ends: ShortNameEnds, tokenizer: Tokenizer): Generator<PlaceMention> {
   const text = doc.text
   landmarkFeatureRe.lastIndex = 0
   for (let m = landmarkFeatureRe.exec(text); m; m = landmarkFeatureRe.exec(text)) {
+    if (!ends.mayEndAt(text, m.index, (1 << 2) | (1 << 3))) continue
     for (let length = maxShortLength - 1; length >= 2; length--) {
       const start = m.index - length
       if (start < 0) continue
