@@ -44,15 +44,40 @@ function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
   const gazetteer = getGazetteer()
   if (shortEnds?.gazetteer !== gazetteer) shortEnds = { gazetteer, ends: new ShortNameEnds(gazetteer) }
   const { ends } = shortEnds
-  // A name inside a longer one is part of it: `召陵区` in `召陵区翟庄街道`, itself a town's name.
-  const suffixed = [...suffixedNames(doc, gazetteer, ends, tokenizer)]
-  const found = suffixed.filter((m) => !suffixed.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start))
-  const taken = (start: number, end: number) => found.some((m) => m.start < end && start < m.end)
+  const found = outermost([...suffixedNames(doc, gazetteer, ends, tokenizer)])
+  // The code units the names found so far cover: a later name overlapping one is not taken.
+  const covered = new Uint8Array(doc.text.length)
+  const take = (m: PlaceMention) => {
+    covered.fill(1, m.start, m.end)
+    found.push(m)
+  }
+  const isTaken = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (covered[i] === 1) return true
+    return false
+  }
+  for (const m of found) covered.fill(1, m.start, m.end)
   // Unlisted names first: `巴彦` of 巴彦县 inside `巴彦宝力格来嘎查` is part of a longer name.
-  for (const m of findUnlistedVillages(doc, tokenizer)) if (!taken(m.start, m.end)) found.push({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
-  for (const m of shortNames(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
-  for (const m of landmarks(doc, gazetteer, ends, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
+  for (const m of findUnlistedVillages(doc, tokenizer)) if (!isTaken(m.start, m.end)) take({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
+  for (const m of shortNames(doc, gazetteer, tokenizer)) if (!isTaken(m.start, m.end)) take(m)
+  for (const m of landmarks(doc, gazetteer, ends, tokenizer)) if (!isTaken(m.start, m.end)) take(m)
   return linkAdjacent(found.filter((m) => !doc.isSkipped(m.start, m.end - m.start)).sort((a, b) => a.start - b.start))
+}
+
+/**
+ * The mentions not inside a longer one: `召陵区` in `召陵区翟庄街道` is part of a town's name.
+ * `mentions` end at increasing offsets, so only later ones can hold one, and only those that
+ * end within the longest mention's length of its start.
+ */
+function outermost(mentions: readonly PlaceMention[]): PlaceMention[] {
+  let longest = 0
+  for (const m of mentions) longest = Math.max(longest, m.end - m.start)
+  return mentions.filter((m, i) => {
+    for (let j = i + 1; j < mentions.length && mentions[j]!.end - longest <= m.start; j++) {
+      const o = mentions[j]!
+      if (o.start <= m.start && o.end - o.start > m.end - m.start) return false
+    }
+    return true
+  })
 }
 
 /** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
