@@ -89,6 +89,9 @@ describe('scanning', () => {
     expect(scan(`身份证号码${id}，住所地`)).toEqual([{ kind: 'id', text: id }])
     expect(scan('身份证号640104851122002，')).toEqual([{ kind: 'id', text: '640104851122002' }])
     expect(scan(`代码${credit}。`)).toEqual([{ kind: 'credit', text: credit }])
+    // A credit code is a whole run of letters and digits: none inside a longer one, two runs side by side both.
+    expect(scan(`代码A${credit}。代码${credit}b。`)).toEqual([])
+    expect(scan(`${credit}，${credit}`)).toEqual([{ kind: 'credit', text: credit }, { kind: 'credit', text: credit }])
     expect(scan(`卡号${card}`)).toEqual([{ kind: 'card', text: card }])
     expect(scan('账号6217 0012 3498 7653')).toEqual([{ kind: 'card', text: '6217 0012 3498 7653' }])
     expect(scan('手机+86 139 0951 0021。')).toEqual([{ kind: 'mobile', text: '139 0951 0021' }])

@@ -25,7 +25,10 @@ const segmentSuffixes: readonly (readonly [string, number])[] = [
   ['号院', 6], ['号楼', 6], ['号', 6], ['组', 6], ['队', 6], ['栋', 6], ['幢', 6], ['座', 6], ['单元', 6], ['楼', 6], ['层', 6], ['室', 6],
 ]
 const levelOf = new Map(segmentSuffixes)
-const segmentRe = new RegExp(`([\\u4e00-\\u9fff0-9０-９A-Za-z×xX*＊某—\\-]{1,9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).join('|')})`, 'y')
+/** The characters of a segment's name; its suffixes are Han characters, among them. */
+const segmentChars = '\\u4e00-\\u9fff0-9０-９A-Za-z×xX*＊某—\\-'
+const segmentCharRe = new RegExp(`[${segmentChars}]`)
+const segmentRe = new RegExp(`([${segmentChars}]{1,9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).join('|')})`, 'y')
 /** The last characters of the names of villages, communities and streets: an address by its shape holds one. */
 const placeWordCharRe = /[村区园寓厦街路巷弄同屯查会]/
 /** A name that is a number or an ordinal (三组, 12号, 第二村民小组). */
@@ -65,7 +68,10 @@ function scanAddresses(text: string): AddressMention[] {
   for (const m of text.matchAll(/[组号栋幢元室楼]/g)) {
     const end = m.index + 1
     if (found.some((a) => a.start < end && m.index < a.end) || !placeWordCharRe.test(text.slice(Math.max(0, end - 24), m.index))) continue
-    for (let start = Math.max(0, end - 24); start < end - 2; start++) {
+    // Segments hold segment characters only: an address ending here starts after the last other one.
+    let first = end
+    while (first > Math.max(0, end - 24) && segmentCharRe.test(text.charAt(first - 1))) first--
+    for (let start = first; start < end - 2; start++) {
       const segments = readSegments(text, start)
       const last = segments[segments.length - 1]
       if (!last || last.end !== end || segments.length < 2 || cued.has(start)) continue

@@ -33,15 +33,22 @@ function inferAtLevel(places: readonly PlaceMention[], level: Level, word: strin
   const length = codeLengthOfLevel[level]!
   const fits = (u: Unit) => u.level === level && (level === 1 || u.name.endsWith(word))
   const containers = places.filter((p) => p.units.every((u) => u.level < level))
+  const isInsideContainers = (unit: Unit) => containers.every((c) => c.units.some((u) => unit.code.startsWith(u.code)))
+  // Mentions of one name share its list of units: where they point is worked out once per list.
+  const pointsOf = new Map<readonly Unit[], { readonly fitting: readonly Unit[]; readonly isSure: boolean }>()
   const support = new Map<string, { unit: Unit; mentions: PlaceMention[]; sure: number }>()
   for (const place of places) {
-    const targets = new Set(place.units.filter((u) => u.level >= level).map((u) => u.code.slice(0, length)))
-    const fitting = [...targets].map((code) => gazetteer.unit(code)).filter((u): u is Unit => u !== undefined && fits(u))
-    for (const unit of fitting) {
-      if (!containers.every((c) => c.units.some((u) => unit.code.startsWith(u.code)))) continue
+    let points = pointsOf.get(place.units)
+    if (!points) {
+      const targets = new Set(place.units.filter((u) => u.level >= level).map((u) => u.code.slice(0, length)))
+      const fitting = [...targets].map((code) => gazetteer.unit(code)).filter((u): u is Unit => u !== undefined && fits(u) && isInsideContainers(u))
+      points = { fitting, isSure: targets.size === 1 }
+      pointsOf.set(place.units, points)
+    }
+    for (const unit of points.fitting) {
       const entry = support.get(unit.code) ?? { unit, mentions: [], sure: 0 }
       entry.mentions.push(place)
-      if (targets.size === 1) entry.sure++
+      if (points.isSure) entry.sure++
       support.set(unit.code, entry)
     }
   }

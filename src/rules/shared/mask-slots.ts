@@ -22,17 +22,42 @@ const contextLength = 4
  * organisation's name. A mask before a measure word (`**次`) is a count, not a name.
  */
 export function findMaskSlots(doc: Document, slotWords: readonly string[]): MaskSlot[] {
-  const sorted = [...slotWords].sort((a, b) => b.length - a.length)
-  return doc.derive(`maskSlots:${sorted.join('|')}`, () => {
+  const words = slotWordsOf(slotWords)
+  return doc.derive(words.key, () => {
     const slots: MaskSlot[] = []
     for (const run of findMaskRuns(doc)) {
       // Masked digits (`20XX年`) and a template's empty brackets or spaces hold no name.
       if (run.numberStart !== run.start || run.kind === 'bracket' || run.kind === 'space') continue
-      const word = sorted.find((w) => doc.text.startsWith(w, run.end))
+      const word = words.byFirst.get(doc.text.charCodeAt(run.end))?.find((w) => doc.text.startsWith(w, run.end))
       if (word) slots.push({ run, word, before: hanBefore(doc.text, run.start), after: hanAfter(doc.text, run.end) })
     }
     return slots
   })
+}
+
+/** A list of slot words ready for matching: longest first, by first code unit, and the key of their slots. */
+interface SlotWords {
+  readonly key: string
+  readonly byFirst: ReadonlyMap<number, readonly string[]>
+}
+
+/** The slot word lists seen, by identity: each rule passes the same list for every document. */
+const slotWordLists = new WeakMap<readonly string[], SlotWords>()
+
+function slotWordsOf(slotWords: readonly string[]): SlotWords {
+  let words = slotWordLists.get(slotWords)
+  if (!words) {
+    const sorted = [...slotWords].sort((a, b) => b.length - a.length)
+    const byFirst = new Map<number, string[]>()
+    for (const word of sorted) {
+      const list = byFirst.get(word.charCodeAt(0))
+      if (list) list.push(word)
+      else byFirst.set(word.charCodeAt(0), [word])
+    }
+    words = { key: `maskSlots:${sorted.join('|')}`, byFirst }
+    slotWordLists.set(slotWords, words)
+  }
+  return words
 }
 
 /** The Han characters (at most `contextLength`) ending at `end`. */

@@ -7,8 +7,10 @@ import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../n
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
 import { FirstCharIndex } from './first-char-index.js'
+import { anyLevel, ShortNameEnds } from './short-name-ends.js'
 import { findUnlistedVillages } from './unlisted-villages.js'
 import { isTokenAligned, tokensAround } from './token-window.js'
+import { jiebaWordPrefixes } from './word-prefixes.js'
 
 /** How a place was recognised, strongest first. */
 export type PlaceEvidence = 'name' | 'chain' | 'short' | 'landmark' | 'unlisted'
@@ -36,21 +38,50 @@ export function findPlaces(doc: Document, tokenizer: Tokenizer): readonly PlaceM
   return doc.derive(`places:${tokenizer.name}`, () => scanPlaces(doc, tokenizer))
 }
 
+let shortEnds: { readonly gazetteer: Gazetteer; readonly ends: ShortNameEnds } | undefined
+
 function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
   const gazetteer = getGazetteer()
-  // A name inside a longer one is part of it: `召陵区` in `召陵区翟庄街道`, itself a town's name.
-  const suffixed = [...suffixedNames(doc, gazetteer, tokenizer)]
-  const found = suffixed.filter((m) => !suffixed.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start))
-  const taken = (start: number, end: number) => found.some((m) => m.start < end && start < m.end)
+  if (shortEnds?.gazetteer !== gazetteer) shortEnds = { gazetteer, ends: new ShortNameEnds(gazetteer) }
+  const { ends } = shortEnds
+  const found = outermost([...suffixedNames(doc, gazetteer, ends, tokenizer)])
+  // The code units the names found so far cover: a later name overlapping one is not taken.
+  const covered = new Uint8Array(doc.text.length)
+  const take = (m: PlaceMention) => {
+    covered.fill(1, m.start, m.end)
+    found.push(m)
+  }
+  const isTaken = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (covered[i] === 1) return true
+    return false
+  }
+  for (const m of found) covered.fill(1, m.start, m.end)
   // Unlisted names first: `巴彦` of 巴彦县 inside `巴彦宝力格来嘎查` is part of a longer name.
-  for (const m of findUnlistedVillages(doc, tokenizer)) if (!taken(m.start, m.end)) found.push({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
-  for (const m of shortNames(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
-  for (const m of landmarks(doc, gazetteer, tokenizer)) if (!taken(m.start, m.end)) found.push(m)
+  for (const m of findUnlistedVillages(doc, tokenizer)) if (!isTaken(m.start, m.end)) take({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
+  for (const m of shortNames(doc, gazetteer, tokenizer)) if (!isTaken(m.start, m.end)) take(m)
+  for (const m of landmarks(doc, gazetteer, ends, tokenizer)) if (!isTaken(m.start, m.end)) take(m)
   return linkAdjacent(found.filter((m) => !doc.isSkipped(m.start, m.end - m.start)).sort((a, b) => a.start - b.start))
 }
 
+/**
+ * The mentions not inside a longer one: `召陵区` in `召陵区翟庄街道` is part of a town's name.
+ * `mentions` end at increasing offsets, so only later ones can hold one, and only those that
+ * end within the longest mention's length of its start.
+ */
+function outermost(mentions: readonly PlaceMention[]): PlaceMention[] {
+  let longest = 0
+  for (const m of mentions) longest = Math.max(longest, m.end - m.start)
+  return mentions.filter((m, i) => {
+    for (let j = i + 1; j < mentions.length && mentions[j]!.end - longest <= m.start; j++) {
+      const o = mentions[j]!
+      if (o.start <= m.start && o.end - o.start > m.end - m.start) return false
+    }
+    return true
+  })
+}
+
 /** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
-function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
+function* suffixedNames(doc: Document, gazetteer: Gazetteer, ends: ShortNameEnds, tokenizer: Tokenizer): Generator<PlaceMention> {
   const text = doc.text
   adminSuffixRe.lastIndex = 0
   for (let m = adminSuffixRe.exec(text); m; m = adminSuffixRe.exec(text)) {
@@ -61,7 +92,7 @@ function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenize
     const upper = gazetteer.upperNamesEndingAt(text, end, minLength, isHan)[0]
     const village = villageSuffixes.has(suffix) ? gazetteer.villageNamesEndingAt(text, end, minLength, isHan)[0] : undefined
     const entry = pickLonger(upper, village)
-    const mention = entry ? withParentPrefix(text, gazetteer, entry, end, suffix.length) : villageSuffixes.has(suffix) ? chainedTownName(text, gazetteer, m.index, end) : undefined
+    const mention = entry ? withParentPrefix(text, gazetteer, ends, entry, end, suffix.length) : villageSuffixes.has(suffix) ? chainedTownName(text, gazetteer, ends, m.index, end) : undefined
     if (mention && !isCutFromOtherWords(doc, tokenizer, mention)) yield mention
   }
 }
@@ -76,12 +107,32 @@ function* suffixedNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenize
 function isCutFromOtherWords(doc: Document, tokenizer: Tokenizer, mention: PlaceMention): boolean {
   const level = mention.units[0]?.level ?? 0
   if (level < 3 || mention.evidence !== 'name') return false
-  const tokens = tokensAround(doc, tokenizer, mention.start, mention.end)
   const { start, maskEnd } = mention
+  if (!mayBeCut(doc.text, tokenizer, start, maskEnd)) return false
+  const tokens = tokensAround(doc, tokenizer, mention.start, mention.end)
   const startsInside = (t: Token) => t.tag !== 'x' && t.start < start && start < t.end
   // A place word over the suffix (包抓外/x 河村/ns 乡村) does not cut the name: only common words do.
   const endsInside = (t: Token) => !properTagRe.test(t.tag) && start < t.start && t.start < maskEnd && maskEnd < t.end
   return tokens.some((t) => startsInside(t) || endsInside(t))
+}
+
+/**
+ * Names asked about before the prefixes of jieba's dictionary are worth building: they cost
+ * ~50 ms, about what tagging the clauses of this many names does.
+ */
+const namesBeforePrefixes = 2000
+let namesAsked = 0
+
+/**
+ * False when no word of the tagger's dictionary tagged other than `x` runs over the start of
+ * the name, and no common word runs from inside the name over its suffix: then no token can
+ * cut it (see {@link isCutFromOtherWords}), and its clause need not be tagged. Only jieba's
+ * dictionary is known here; other backends always tag.
+ */
+function mayBeCut(text: string, tokenizer: Tokenizer, start: number, maskEnd: number): boolean {
+  if (tokenizer.name !== 'jieba' || ++namesAsked < namesBeforePrefixes) return true
+  const prefixes = jiebaWordPrefixes()
+  return prefixes === null || prefixes.tagged.mayRunOver(text, start, 0, start - 1) || prefixes.common.mayRunOver(text, maskEnd, start + 1, maskEnd - 1)
 }
 
 /** Tags of unknown words and proper nouns. */
@@ -97,12 +148,13 @@ function pickLonger(a: NameEntry | undefined, b: NameEntry | undefined): NameEnt
  * A gazetteer name, extended to the left over the short names of units containing it
  * (`灵武` + `郝家桥镇`); each extension keeps only the namesakes inside that unit.
  */
-function withParentPrefix(text: string, gazetteer: Gazetteer, entry: NameEntry, end: number, suffixLength: number): PlaceMention {
+function withParentPrefix(text: string, gazetteer: Gazetteer, ends: ShortNameEnds, entry: NameEntry, end: number, suffixLength: number): PlaceMention {
   let start = end - entry.name.length
   let units = entry.units
   let isExtended = false
   for (let hasGrown = true; hasGrown; ) {
     hasGrown = false
+    if (!ends.mayEndAt(text, start, anyLevel)) break
     for (let length = maxShortLength; length >= 2 && !hasGrown; length--) {
       const parents = gazetteer.unitsByShortName(text.slice(start - length, start))
       const inside = units.filter((u) => parents.some((p) => u.code.startsWith(p.code) && u.code !== p.code))
@@ -120,11 +172,13 @@ function withParentPrefix(text: string, gazetteer: Gazetteer, entry: NameEntry, 
  * A community or village not in the gazetteer, named by the short names of its town and of a
  * unit containing the town: `惠农` (惠农区) + `中街` (中街街道) + `社区`.
  */
-function chainedTownName(text: string, gazetteer: Gazetteer, suffixStart: number, end: number): PlaceMention | undefined {
+function chainedTownName(text: string, gazetteer: Gazetteer, ends: ShortNameEnds, suffixStart: number, end: number): PlaceMention | undefined {
+  if (!ends.mayEndAt(text, suffixStart, 1 << 4)) return undefined
   for (let length = maxShortLength; length >= 2; length--) {
     const towns = gazetteer.unitsByShortName(text.slice(suffixStart - length, suffixStart)).filter((u) => u.level === 4)
     if (towns.length === 0 || suffixStart - length < 0) continue
     const townStart = suffixStart - length
+    if (!ends.mayEndAt(text, townStart, anyLevel)) continue
     for (let parentLength = maxShortLength; parentLength >= 2; parentLength--) {
       const parents = gazetteer.unitsByShortName(text.slice(townStart - parentLength, townStart))
       const inside = towns.filter((t) => parents.some((p) => t.code.startsWith(p.code)))
@@ -143,12 +197,12 @@ let shortMatcher: { readonly gazetteer: Gazetteer; readonly index: FirstCharInde
 function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
   if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, index: new FirstCharIndex(standaloneShortNames(gazetteer)) }
   for (const hit of shortMatcher.index.matches(doc.text)) {
-    const units = highestLevel(gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3))
     if (!isStandalone(doc, hit.end) || doc.text.startsWith('同志', hit.end)) continue
     const tokens = tokensAround(doc, tokenizer, hit.begin, hit.end)
     if (!isTokenAligned(tokens, hit.begin, hit.end)) continue
     // The tagger reads it as a common word (`他文山话多`: 文山/n): a word, not the prefecture.
     if (tokens.some((t) => t.start === hit.begin && t.end === hit.end && !shortNameTagRe.test(t.tag))) continue
+    const units = highestLevel(gazetteer.unitsByShortName(hit.keyword).filter((u) => u.level <= 3))
     yield { start: hit.begin, end: hit.end, maskEnd: hit.end, units, evidence: 'short', isGeneric: false }
   }
 }
@@ -181,10 +235,11 @@ function isStandalone(doc: Document, end: number): boolean {
 }
 
 /** A landmark named after a unit: a prefecture or county short name + 山/湖/河/... as one word (贺兰山). */
-function* landmarks(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
+function* landmarks(doc: Document, gazetteer: Gazetteer, ends: ShortNameEnds, tokenizer: Tokenizer): Generator<PlaceMention> {
   const text = doc.text
   landmarkFeatureRe.lastIndex = 0
   for (let m = landmarkFeatureRe.exec(text); m; m = landmarkFeatureRe.exec(text)) {
+    if (!ends.mayEndAt(text, m.index, (1 << 2) | (1 << 3))) continue
     for (let length = maxShortLength - 1; length >= 2; length--) {
       const start = m.index - length
       if (start < 0) continue

@@ -4,8 +4,13 @@ import { hasValidCreditCode } from './checksums.js'
 import type { DivisionCodes } from './division-codes.js'
 import type { IdentifierHit } from './types.js'
 
+/**
+ * Runs of 18 letters and digits or more: a credit code is a whole run of exactly 18. Found by
+ * runs, since a regex opening with a lookbehind is tried at every character (three times slower).
+ */
+const alnumRunRe = /[0-9A-Za-z]{18,}/g
 /** 18 characters of the GB 32100 set with at least one letter (all-digit codes are judged with the numbers). */
-const creditCodeRe = /(?<![0-9A-Za-z])(?=[0-9]*[A-HJ-NPQRTUWXY])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Za-z])/g
+const creditCodeRe = /^(?=[0-9]*[A-HJ-NPQRTUWXY])[0-9A-HJ-NPQRTUWXY]{18}$/
 
 /**
  * A licence plate: a province's abbreviation, the issuing office's letter, an optional middle
@@ -26,9 +31,10 @@ const domainRe = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A
 /** Credit codes with a correct check character, a known authority and type, and a real division code. */
 export function findCreditCodes(text: string, divisions: DivisionCodes): IdentifierHit[] {
   const hits: IdentifierHit[] = []
-  creditCodeRe.lastIndex = 0
-  for (let m = creditCodeRe.exec(text); m; m = creditCodeRe.exec(text)) {
-    if (hasValidCreditCode(m[0]) && divisions.isKnownForOrganisation(m[0].slice(2, 8))) hits.push({ start: m.index, end: m.index + 18, kind: 'credit' })
+  alnumRunRe.lastIndex = 0
+  for (let m = alnumRunRe.exec(text); m; m = alnumRunRe.exec(text)) {
+    const code = m[0]
+    if (code.length === 18 && creditCodeRe.test(code) && hasValidCreditCode(code) && divisions.isKnownForOrganisation(code.slice(2, 8))) hits.push({ start: m.index, end: m.index + 18, kind: 'credit' })
   }
   return hits
 }

@@ -1,0 +1,132 @@
+// Whether a word of jieba's dictionary may run over a place in a text, asked without tagging:
+// a Bloom filter of the prefixes of the dictionary's words. It may say yes wrongly, never no.
+// The jieba backend tags a word other than `x` only when the word is in its dictionary (`x`
+// marks the words its HMM groups, `m` and `eng` runs of ASCII letters and digits, never
+// holding a Han character), so where the filter says no, no such word can be a token there.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+/** Bits of the filter (a power of two): 2 MB, for jieba's ~550,000 prefixes at 1 false yes in 4,000. */
+const filterBits = 1 << 24
+/** Bits set per prefix. */
+const probeCount = 4
+const mask = filterBits - 1
+/** Multiplier of the polynomial hash of a string: sum of code unit i times P^i, modulo 2^32. */
+const P = 0x01000193
+
+/** The prefixes (two code units or more) of a dictionary's words, by their hash. */
+export class WordPrefixes {
+  private readonly bits = new Int32Array(filterBits >>> 5)
+  /** 1 for each UTF-16 code unit that occurs in some word: a word runs over no other. */
+  private readonly inWords = new Uint8Array(0x10000)
+  /** The longest word, in UTF-16 code units: no word starts further back than this. */
+  readonly maxLength: number
+
+  /**
+   * `words`: jieba's dict.txt, a word a line (`word frequency tag`); only the words of a line
+   * whose tag passes `isTagCounted` are taken.
+   */
+  constructor(words: string, isTagCounted: (tag: string) => boolean) {
+    let maxLength = 0
+    for (let at = 0; at < words.length; ) {
+      let end = words.indexOf('\n', at)
+      if (end < 0) end = words.length
+      const tagAt = words.lastIndexOf(' ', end) + 1
+      if (!isTagCounted(words.slice(tagAt, words.charCodeAt(end - 1) === 0x0d ? end - 1 : end))) {
+        at = end + 1
+        continue
+      }
+      let h = 0
+      let power = 1
+      let k = at
+      for (; k < end; k++) {
+        const c = words.charCodeAt(k)
+        if (c === 0x20 || c === 0x0d) break
+        this.inWords[c] = 1
+        h = (h + Math.imul(c, power)) | 0
+        power = Math.imul(power, P)
+        if (k > at) this.add(h)
+      }
+      maxLength = Math.max(maxLength, k - at)
+      at = end + 1
+    }
+    this.maxLength = maxLength
+  }
+
+  /**
+   * False when no word of the dictionary starts at an index in [firstStart, lastStart] of
+   * `text` and runs over `at` (holds the code unit at `at` too), `lastStart` < `at`.
+   */
+  mayRunOver(text: string, at: number, firstStart: number, lastStart: number): boolean {
+    const from = Math.max(0, firstStart, at - this.maxLength + 1)
+    if (lastStart < from || at >= text.length) return false
+    // The hash of text[s..at] for s = lastStart, then each code unit put before it.
+    let h = 0
+    for (let i = at; i >= lastStart; i--) {
+      const c = text.charCodeAt(i)
+      if (this.inWords[c] === 0) return false
+      h = (c + Math.imul(P, h)) | 0
+    }
+    for (let s = lastStart; ; ) {
+      if (this.has(h)) return true
+      if (--s < from) return false
+      const c = text.charCodeAt(s)
+      if (this.inWords[c] === 0) return false
+      h = (c + Math.imul(P, h)) | 0
+    }
+  }
+
+  private add(h: number): void {
+    const m = mix(h)
+    const a = m & mask
+    const b = (m >>> 9) | 1
+    for (let i = 0; i < probeCount; i++) {
+      const bit = (a + i * b) & mask
+      this.bits[bit >>> 5]! |= 1 << (bit & 31)
+    }
+  }
+
+  private has(h: number): boolean {
+    const m = mix(h)
+    const a = m & mask
+    const b = (m >>> 9) | 1
+    for (let i = 0; i < probeCount; i++) {
+      const bit = (a + i * b) & mask
+      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false
+    }
+    return true
+  }
+}
+
+/** `h` with its bits mixed (murmur3's finaliser): the filter's probes are taken from it. */
+function mix(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return h ^ (h >>> 16)
+}
+
+/** The prefixes of the words of @node-rs/jieba's dictionary (the one the `jieba` backend tags with), by what their tags are. */
+export interface JiebaPrefixes {
+  /** Words tagged other than `x`. */
+  readonly tagged: WordPrefixes
+  /** Words tagged other than a proper noun's tag or `x` (ns, nr, nrt, nrfg, nz, nt). */
+  readonly common: WordPrefixes
+}
+
+const properTagRe = /^(?:x|ns|nr|nrt|nrfg|nz|nt)$/
+let jiebaPrefixes: JiebaPrefixes | null | undefined
+
+/** The prefixes of jieba's dictionary words, built on first use; null when the dictionary cannot be read. */
+export function jiebaWordPrefixes(): JiebaPrefixes | null {
+  if (jiebaPrefixes === undefined) {
+    try {
+      const words = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'), 'utf8')
+      jiebaPrefixes = { tagged: new WordPrefixes(words, (tag) => tag !== 'x'), common: new WordPrefixes(words, (tag) => !properTagRe.test(tag)) }
+    } catch {
+      jiebaPrefixes = null
+    }
+  }
+  return jiebaPrefixes
+}
