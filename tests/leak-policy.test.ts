@@ -33,7 +33,16 @@ describe('pseudonyms', () => {
   it('takes no generic 某 word, preposition or place suffix for a surname', async () => {
     const text = '某些单位、某种程度、某一方面、某项工作在某地推进，向某公司借款，由某单位负责，李某所受损伤，西夏区某烧烤店，李某丙所有。'
     const doc = await documentFromText(text, 'inline.txt')
-    expect(findPseudonyms(doc).map((p) => text.slice(p.start, p.end))).toEqual(['某公司', '某单位', '李某', '李某'])
+    expect(findPseudonyms(doc).map((p) => text.slice(p.start, p.end))).toEqual(['某公司', '某单位', '李某', '某烧烤店', '李某'])
+  })
+
+  it('reads a company masked before its trade words, after a place name or not', async () => {
+    const text = '原告张某某诉被告宁夏某某建设工程有限公司、银川某商贸有限责任公司、某某科技有限公司，某某同志在公司工作，李某开设的饭店。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => `${text.slice(p.start, p.end)}:${p.kind}`)).toEqual([
+      '张某某:person', '某某建设工程有限公司:organization', '某商贸有限责任公司:organization', '某某科技有限公司:organization', '李某:person',
+    ])
+    expect(documentPolicy(await documentFromText('被告宁夏××科技有限公司。', 'inline.txt'))).toMatchObject({ masksOrganizations: true, masksPersons: false })
   })
 
   it('turn the leak rules on in a draft; a template’s 某某同志 alone does not', async () => {

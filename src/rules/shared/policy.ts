@@ -4,7 +4,7 @@ import type { Document } from '../../core/document.js'
 import { surnameLength } from '../../nlp/person-names.js'
 import { isHan, isWordChar } from './chars.js'
 import { findMaskRuns, type MaskRun } from './mask-runs.js'
-import { findPseudonyms, organizationSuffixes, personRoleWords, placeSuffixLevels } from './pseudonyms.js'
+import { findPseudonyms, organizationSuffixes, personRoleWords, placeSuffixLevels, tradeNameAfterRe } from './pseudonyms.js'
 
 /** What a document hides. A document that masks nothing of a known kind states no policy. */
 export interface DocumentPolicy {
@@ -61,6 +61,7 @@ function maskKind(text: string, run: MaskRun): 'person' | 'organization' | 'loca
   if (run.kind === 'line' || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) return undefined
   const after = text.slice(run.end, run.end + 4)
   if (organWordRe.test(after)) return 'unit'
+  if (tradeNameAfterRe.test(text.slice(run.end, run.end + 16))) return 'organization'
   const word = slotWords.find((w) => after.startsWith(w))
   if (word !== undefined) {
     const level = placeSuffixLevels[word]
