@@ -130,12 +130,24 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): S
     const surname = doc.text.charAt(at)
     return glued >= 0 && given && !isTitleWord(given.word) && surnameLength(surname) === 1 && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
   }
-  if (isPersonName(first)) return first
   const given = tokens[i + 1]
+  if (isPersonName(first)) return isGluedToVerb(first, given) ? { start: first.start, end: first.end + 1 } : first
   if (given && (isSplitName(first, given) || isSplitSurnameWord(first, given))) return { start: first.start, end: given.end }
   return undefined
 }
 
+
+/** A word of two characters the dictionary lacks whose second is a verb of saying: `明称` of `钱立|明称`. */
+const gluedVerbRe = /^[\u4e00-\u9fff][称说讲述]$/
+
+/**
+ * The tagger glued a given name's last character to the verb after it (钱立/x 明称/x for
+ * 钱立明称): a two-character name followed by an unknown word that is that character and 称, 说,
+ * 讲 or 述. A dictionary word there (供称/v) is a verb of its own.
+ */
+function isGluedToVerb(name: Token, next: Token | undefined): boolean {
+  return name.word.length === 2 && surnameLength(name.word) === 1 && next !== undefined && next.start === name.end && next.tag === 'x' && gluedVerbRe.test(next.word)
+}
 
 /** The tagger read a surname as a word of its own (刘/zg, 王/nr) before a given name of one or two characters. */
 function isSplitSurnameWord(surname: Token, given: Token): boolean {
