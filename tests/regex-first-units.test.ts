@@ -51,7 +51,8 @@ describe('firstUnitsOf', () => {
 })
 
 describe('firstUnitSearch', () => {
-  it('finds what the regex finds, on random text', () => {
+  // From the first search, or (1,500) switching to the table within the rounds.
+  it.each([0, 1500])('finds what the regex finds, on random text, the table read after %i units', (scanFirst) => {
     const sources = ['(?<![目有])的的(?!确)', '(?:…+|\\.{3,})?[ \\t]*(?:全文|本文)共?\\d+字', '(?<=^|[ \\t])(?:VIP|会员)(?=[ \\t]*$)', '[—-](?<=\\p{Script=Han}[—-])(?=[项个])']
     const alphabet = '的有目确…. \t\n全文本共12字VIP会员—-项个𠀀'
     let seed = 11
@@ -66,7 +67,7 @@ describe('firstUnitSearch', () => {
     for (const source of sources) {
       for (const flags of ['gu', 'gmu']) {
         const re = new RegExp(source, flags)
-        const search = firstUnitSearch(new RegExp(source, flags))
+        const search = firstUnitSearch(new RegExp(source, flags), scanFirst)
         for (let round = 0; round < 30; round++) {
           const text = pick(400)
           const plain = (t: string, from: number) => {

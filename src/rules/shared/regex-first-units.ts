@@ -1,8 +1,8 @@
 // Which UTF-16 code units a regular expression's match can begin with, read from its source:
 // a scan that looks up each character in a table skips the positions where no match can
 // start, which V8 cannot do itself for a pattern opening with lookbehinds, optional parts or
-// many alternatives (the paywall rules), and tries the regex only where one can. The pattern's syntax tree is regexpp's (the parser
-// of ESLint's regexp plugins).
+// many alternatives (the paywall rules), and tries the regex only where one can. The source
+// is parsed by regexpp, the parser of ESLint's regexp plugins.
 import { RegExpParser, RegExpSyntaxError, type AST } from '@eslint-community/regexpp'
 
 /** Inclusive ranges of UTF-16 code units. */
@@ -150,17 +150,40 @@ export interface Within {
 export type Search = (text: string, from: number, within?: Within) => RegExpExecArray | null
 
 /**
- * A search for `re` (a `g` RegExp) giving what `re.exec` gives from `lastIndex = from`; when
- * {@link firstUnitsOf} bounds where matches begin, it tries a sticky copy only at those positions.
+ * How much text a search scans with the regex alone before it computes its table: parsing a
+ * pattern of the paywall rules with regexpp takes milliseconds in a fresh process, which a
+ * table saves only over more text than a small file holds.
  */
-export function firstUnitSearch(re: RegExp): Search {
-  const firsts = firstUnitsOf(re.source, re.flags)
-  if (!firsts) {
-    return (text, from) => {
-      re.lastIndex = from
-      return re.exec(text)
-    }
+const scanBeforeTable = 1 << 16
+
+/**
+ * A search for `re` (a `g` RegExp) giving what `re.exec` gives from `lastIndex = from`. Once
+ * it has scanned `scanFirst` units, when {@link firstUnitsOf} bounds where matches begin, it
+ * tries a sticky copy only at those positions.
+ */
+export function firstUnitSearch(re: RegExp, scanFirst = scanBeforeTable): Search {
+  const plain: Search = (text, from) => {
+    re.lastIndex = from
+    return re.exec(text)
   }
+  let scanned = 0
+  let search: Search | undefined
+  return (text, from, within) => {
+    if (search) return search(text, from, within)
+    if (scanned >= scanFirst) {
+      search = tableSearch(re) ?? plain
+      return search(text, from, within)
+    }
+    const m = plain(text, from)
+    scanned += (m ? m.index + 1 : text.length) - from
+    return m
+  }
+}
+
+/** The search that reads the table of {@link firstUnitsOf} first, or undefined without a table. */
+function tableSearch(re: RegExp): Search | undefined {
+  const firsts = firstUnitsOf(re.source, re.flags)
+  if (!firsts) return undefined
   const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y')
   const isUnicode = re.unicode
   return (text, from, within) => {
