@@ -12,8 +12,8 @@
 // on every Node 20 (ES modules only: chalk, htmlparser2, the mdast/micromark family), those
 // imported with import() (diff), which a script compiled with a code cache cannot run, and
 // commander, which every run loads: bundled, its compiled code is in the cache too (~9 ms of
-// CPU a run). Those are bundled in, are devDependencies, and their licences go to
-// THIRD-PARTY-LICENSES.txt.
+// CPU a run), as is regexpp's, which parses the patterns of the pattern and count rules.
+// Those are bundled in, are devDependencies, and their licences go to THIRD-PARTY-LICENSES.txt.
 //
 // dist/bundle/ sits two levels below the package root, as dist/<dir>/ does, so the paths the
 // modules compute from import.meta.url (rules/, dist/.cache/, package.json) still hold.
@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = join(root, 'dist', 'bundle')
 /** CommonJS packages bundled all the same: every run loads them. */
-const alwaysBundled = new Set(['commander'])
+const alwaysBundled = new Set(['commander', '@eslint-community/regexpp'])
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, plugins: [externalUnlessBundled()] }
 rmSync(outdir, { recursive: true, force: true })
