@@ -14,7 +14,7 @@ const fileBytes = 10 * 1024
 const runs = 3
 
 function main() {
-  if (!existsSync(join(root, 'dist', 'bundle', 'main.js'))) {
+  if (!existsSync(join(root, 'dist', 'bundle', 'main.cjs'))) {
     console.error('bench/leak.mjs: dist/ is missing; run `npm run build` first')
     process.exit(2)
   }

@@ -25,7 +25,7 @@ const files = option('files', 2000)
 const kb = option('kb', 25)
 const pairs = option('pairs', 5)
 
-if (!existsSync(join(root, 'dist', 'bundle', 'main.js'))) {
+if (!existsSync(join(root, 'dist', 'bundle', 'main.cjs'))) {
   console.error('bench: dist/ is missing; run `npm run build` first')
   process.exit(2)
 }
