@@ -17,6 +17,10 @@
 //   i32[count]  the byte offset in dict.txt of each line, sorted by the line's word (UTF-8 bytes)
 //   u8[count]   the byte length of each line's word
 //   u8[count]   the line's tag, as an index into the header's `tags`
+//   zero bytes up to a multiple of 4, then
+//   i32[0x10002] per code point c below 0x10000 the first word starting with c (words past the
+//                BMP start at slot 0x10000; the last slot is `count`): computed here, not at
+//                every run's start, where it read 349,000 places of dict.txt (~5 ms)
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -24,7 +28,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const outFile = join(root, 'dist', 'data', 'jieba-words.bin')
-const magic = 0x3457424a // 'JBW4'
+const magic = 0x3557424a // 'JBW5'
 
 function main() {
   const require = createRequire(join(root, 'package.json'))
@@ -61,7 +65,12 @@ function main() {
   }
   const header = JSON.stringify({ dictBytes: dict.length, version, count: lines.length, totalFrequency, tags: [...tagIds.keys()] })
   const headerBytes = Buffer.from(header.padEnd((Buffer.byteLength(header) + 3) & ~3), 'utf8')
-  const out = Buffer.alloc(8 + headerBytes.length + lines.length * 6)
+  // Byte order is code point order, so each first character's words are one run.
+  const byFirst = new Int32Array(0x10002).fill(lines.length)
+  for (let i = lines.length - 1; i >= 0; i--) byFirst[Math.min(0x10000, word(lines[i]).toString('utf8').codePointAt(0))] = i
+  for (let c = 0x10000; c >= 0; c--) if (byFirst[c] > byFirst[c + 1]) byFirst[c] = byFirst[c + 1]
+  const tablesAt = (8 + headerBytes.length + lines.length * 6 + 3) & ~3
+  const out = Buffer.alloc(tablesAt + byFirst.byteLength)
   out.writeUInt32LE(magic, 0)
   out.writeUInt32LE(headerBytes.length, 4)
   headerBytes.copy(out, 8)
@@ -69,6 +78,7 @@ function main() {
   for (const line of lines) at = out.writeInt32LE(line.at, at)
   for (const line of lines) out[at++] = line.wordBytes
   for (const line of lines) out[at++] = line.tagId
+  Buffer.from(byFirst.buffer).copy(out, tablesAt)
   mkdirSync(dirname(outFile), { recursive: true })
   writeFileSync(`${outFile}.tmp`, out)
   renameSync(`${outFile}.tmp`, outFile)

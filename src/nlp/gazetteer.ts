@@ -239,6 +239,22 @@ export class Gazetteer {
     return names
   }
 
+  /**
+   * Calls `visit` with the last two code units of every short name of two characters or more,
+   * once per level of the units it names: the cheap pass a table of name endings needs (no
+   * string is cut out of the table).
+   */
+  forEachShortNameEnd(visit: (beforeLast: number, last: number, level: Level) => void): void {
+    const { shortStarts, shortText, shortUnitStarts, shortUnitCodes } = this.table
+    for (let i = 0; i + 1 < shortStarts.length; i++) {
+      const end = shortStarts[i + 1]!
+      if (end - shortStarts[i]! < 2) continue
+      const beforeLast = shortText.charCodeAt(end - 2)
+      const last = shortText.charCodeAt(end - 1)
+      for (let k = shortUnitStarts[i]!; k < shortUnitStarts[i + 1]!; k++) visit(beforeLast, last, levelOfCode(shortUnitCodes[k]!))
+    }
+  }
+
   /** The index of a short name in the table, or -1. */
   private shortIndexOf(short: string): number {
     const { shortSorted, shortStarts, shortText } = this.table

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 /** Where `npm run build` writes the index: dist/data/, from dist/<dir>/ and from src/nlp/ alike. */
 export const jiebaWordsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'data', 'jieba-words.bin')
 
-const magic = 0x3457424a // 'JBW4'
+const magic = 0x3557424a // 'JBW5'
 
 interface Header {
   readonly dictBytes: number
@@ -30,8 +30,11 @@ export class JiebaWords {
   /** Each word's tag, as an index into {@link tags}. */
   private readonly tagIds: Uint8Array
   private readonly tags: readonly string[]
-  /** Words whose first character is code point c (below 0x10000) are [byFirst[c], byFirst[c + 1]). */
-  private readonly byFirst = new Int32Array(0x10002)
+  /**
+   * Words whose first character is code point c (below 0x10000) are [byFirst[c], byFirst[c + 1]);
+   * those of characters past the BMP come last, from slot 0x10000. Built with the index.
+   */
+  private readonly byFirst: Int32Array
 
   constructor(
     private readonly dict: Buffer,
@@ -44,14 +47,7 @@ export class JiebaWords {
     this.wordBytes = new Uint8Array(index.buffer, index.byteOffset + this.size * 4, this.size)
     this.tagIds = new Uint8Array(index.buffer, index.byteOffset + this.size * 5, this.size)
     this.tags = header.tags
-    // Byte order is code point order, so each first character's words are one run; those of
-    // characters past the BMP come last, in slot 0x10000.
-    const byFirst = this.byFirst.fill(this.size)
-    for (let i = this.size - 1; i >= 0; i--) {
-      const first = Math.min(0x10000, firstCodePoint(dict, this.lineStarts[i]!))
-      byFirst[first] = i
-    }
-    for (let c = 0x10000; c >= 0; c--) if (byFirst[c]! > byFirst[c + 1]!) byFirst[c] = byFirst[c + 1]!
+    this.byFirst = new Int32Array(index.buffer, index.byteOffset + ((this.size * 6 + 3) & ~3), 0x10002)
   }
 
   /**
@@ -226,6 +222,8 @@ export function readJiebaWords(dictPath: string, version: string, file: string =
   const headerLength = bytes.readUInt32LE(4)
   const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header
   if (header.version !== version || header.dictBytes !== statSync(dictPath).size) return undefined
+  // A file cut short (an interrupted copy) is no index.
+  if (bytes.length < 8 + headerLength + ((header.count * 6 + 3) & ~3) + 0x10002 * 4) return undefined
   let index: Uint8Array = bytes.subarray(8 + headerLength)
   // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
   if (index.byteOffset % 4 !== 0) index = index.slice()

@@ -17,10 +17,9 @@ export class ShortNameEnds {
   private readonly levels = new Uint8Array(slotCount)
 
   constructor(gazetteer: Gazetteer) {
-    gazetteer.shortNamesWhere((short, level) => {
-      // Short names have two characters at least; a shorter one is never looked up.
-      if (short.length >= 2) this.levels[slotOf(short.charCodeAt(short.length - 2), short.charCodeAt(short.length - 1))]! |= 1 << level
-      return false
+    // Short names have two characters at least; a shorter one is never looked up.
+    gazetteer.forEachShortNameEnd((beforeLast, last, level) => {
+      this.levels[slotOf(beforeLast, last)]! |= 1 << level
     })
   }
 
