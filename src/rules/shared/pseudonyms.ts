@@ -52,12 +52,10 @@ const bareRe = new RegExp(`某某?(${suffixAlternation})`, 'g')
  * 某商贸有限责任公司, ××科技有限公司). `某某同志在公司` has 在 in it: no name.
  */
 export const tradeNameAfterRe = /^[^\s\p{P}\p{S}\p{N}A-Za-z某的地得之在是和与及等为对从向把被将于了着过也都就又还才而并或同说要以其所这那该本此个各每人年月日]{1,8}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|合作社|商行|经营部|门市部|工作室|事务所|加工厂|厂|店)/u
-/** 某 or 某某 before a trade name: the start of a masked company name. */
-const mouRunRe = /某某?/g
 /** 甲方, 乙方, 丙方, 丁方. */
 const partyRe = /[甲乙丙丁]方(?![案面向法式位针略言])/g
-/** A surname (one or two characters) then 某 or 某某. */
-const surnameMouRe = /某某?/g
+/** 某 or 某某: after a surname a person's mask (王某某), before a trade name a company's (某某建材有限公司). */
+const mouRunRe = /某某?/g
 const suffixAfterRe = new RegExp(`^(?:${suffixAlternation})`)
 /** A name then （化名）. */
 const aliasRe = /[（(]化名[）)]/g
@@ -101,14 +99,16 @@ function scanPseudonyms(text: string): Pseudonym[] {
     if (before === '某' || (m[1]!.length === 1 && surnameLength(before) === 1 && !functionSurnameRe.test(before))) continue
     found.push(withSuffix(m.index, m.index + m[0].length, m[1]!, 'bare'))
   }
-  for (const m of text.matchAll(mouRunRe)) {
-    if (text.charAt(m.index - 1) === '某') continue
-    const name = tradeNameAfterRe.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16))
-    if (name) found.push({ start: m.index, end: m.index + m[0].length + name[0].length, kind: 'organization', form: 'bare' })
-  }
   for (const m of text.matchAll(partyRe)) found.push({ start: m.index, end: m.index + 2, kind: 'party', form: 'party' })
-  for (const m of text.matchAll(surnameMouRe)) {
-    const person = personBefore(text, m.index, m.index + m[0].length)
+  for (const m of text.matchAll(mouRunRe)) {
+    const end = m.index + m[0].length
+    // `宁夏某某科技有限公司`: a company's trade name follows, so 夏 is the place's, not a surname.
+    const tradeName = tradeNameAfterRe.exec(text.slice(end, end + 16))
+    if (tradeName) {
+      if (text.charAt(m.index - 1) !== '某') found.push({ start: m.index, end: end + tradeName[0].length, kind: 'organization', form: 'bare' })
+      continue
+    }
+    const person = personBefore(text, m.index, end)
     if (person) found.push(person)
   }
   for (const m of text.matchAll(aliasRe)) {
@@ -123,12 +123,10 @@ function withSuffix(start: number, end: number, suffix: string, form: PseudonymF
   return level === undefined ? { start, end, kind: 'organization', form } : { start, end, kind: 'place', form, level }
 }
 
-/** A person pseudonym whose 某 run is [mouStart, mouEnd): a surname before it, or a first character after a role word. */
+/** A person pseudonym whose 某 run is [mouStart, mouEnd), no trade name after it: a surname before it, or a first character after a role word. */
 function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym | undefined {
   const after = text.slice(mouEnd, mouEnd + 3)
   if (genericAfterMouRe.test(after) || text.charAt(mouEnd) === '某') return undefined
-  // `宁夏某某科技有限公司`: a company's trade name follows, 夏 is the place's, not a surname.
-  if (tradeNameAfterRe.test(text.slice(mouEnd, mouEnd + 16))) return undefined
   // `向某公司借款`: 某公司 is the pseudonym, 向 a preposition; `李某所受` is a person.
   const suffix = suffixAfterRe.exec(after)?.[0]
   const surnameChar = text.charAt(mouStart - 1)
