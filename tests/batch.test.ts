@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { minSeverityFilter } from '../src/core/filters.js'
+import type { FileResult } from '../src/core/result.js'
 import { planWorkers } from '../src/run/workers.js'
 import { activateRules } from '../src/rules/loader.js'
 import { createProgress, delayMs, renderLine, shouldShowProgress } from '../src/cli/progress.js'
@@ -92,6 +93,35 @@ describe('--jobs', corpusRuns, () => {
     const out = JSON.parse(r.stdout)
     expect(out.summary.files).toBeGreaterThan(200)
     expect(out.summary.findings).toBe(0)
+  })
+
+  it('audits in this thread, in order, the files of a worker that ran out of its bounded heap', async () => {
+    const { auditInWorkers } = await import('../src/run/worker-pool.js')
+    const paths = ['a', 'b', 'c', 'd', 'e', 'f']
+    const result = (path: string, by: string) => ({ path, findings: [], by }) as unknown as FileResult
+    const outOfMemory = Object.assign(new Error('worker ran out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' })
+    let destroyed = false
+    // One path a task (6 paths, 2 jobs); the task holding 'c' dies as a worker out of memory does.
+    const pool = {
+      run: async (task: { paths: string[] }) => (task.paths.includes('c') ? Promise.reject(outOfMemory) : task.paths.map((p) => result(p, 'worker'))),
+      destroy: async () => void (destroyed = true),
+    }
+    const plan = { setups: [], setupIndex: paths.map(() => 0) }
+    const here: string[][] = []
+    const auditHere = async function* (some: readonly string[]) {
+      here.push([...some])
+      for (const p of some) yield result(p, 'here')
+    }
+    const got: FileResult[] = []
+    for await (const r of auditInWorkers(paths, plan, 2, pool as never, auditHere)) got.push(r)
+    expect(got.map((r) => `${r.path}:${(r as unknown as { by: string }).by}`)).toEqual(['a:worker', 'b:worker', 'c:here', 'd:worker', 'e:worker', 'f:worker'])
+    expect(here).toEqual([['c']])
+    expect(destroyed).toBe(true)
+    // Any other failure of a worker is the run's.
+    const broken = { ...pool, run: async () => Promise.reject(new Error('worker exited with code: 1')) }
+    await expect(async () => {
+      for await (const _ of auditInWorkers(paths, plan, 2, broken as never, auditHere)) void _
+    }).rejects.toThrow('worker exited with code: 1')
   })
 
   it('refuses a --jobs that is not a whole number', () => {

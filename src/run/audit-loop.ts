@@ -40,11 +40,16 @@ export async function* auditFiles(paths: readonly string[], rules: readonly Acti
   if (plan) {
     const { auditInWorkers, startPool } = await import('./worker-pool.js')
     const pool = (await takeWarmPool<ReturnType<typeof startPool>>(options.warm, jobs)) ?? startPool(jobs, options.render)
-    yield* auditInWorkers(paths, plan, jobs, pool)
+    yield* auditInWorkers(paths, plan, jobs, pool, (some) => auditInThread(some, read, setupOf, filters))
     return
   }
   // Workers started ahead for a batch that turned out to stay here are stopped.
   await (await takeWarmPool<StoppablePool>(options.warm, jobs))?.destroy()
+  yield* auditInThread(paths, read, setupOf, filters)
+}
+
+/** Audits `paths` in this thread, reading a few files ahead of the one being checked. */
+async function* auditInThread(paths: readonly string[], read: (path: string) => Promise<Document>, setupOf: (path: string) => FileSetup, filters: readonly FindingFilter[]): AsyncGenerator<FileResult> {
   const pending: Promise<Document | MaskAuditError>[] = []
   let next = 0
   const fill = () => {
