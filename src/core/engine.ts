@@ -114,20 +114,19 @@ export function namesOf(raw: Pick<RawFinding, 'data'>): string[] {
 /**
  * The indices of the findings to report, in the order of {@link compareFindings} (ties in the
  * order given), without the losers of claims and without repeats: the same rule on the same
- * span once. Findings at one offset are few, so they are put in order by insertion.
+ * span once. Only findings at one offset, few, still need a comparator.
  */
 function orderByPosition(found: Found, byOffset: readonly number[], losers: ReadonlySet<RawFinding>): number[] {
   const { rules, raws } = found
   const compare = (a: number, b: number) => raws[a]!.length - raws[b]!.length || (rules[a]!.def.id < rules[b]!.def.id ? -1 : rules[a]!.def.id > rules[b]!.def.id ? 1 : a - b)
+  const kept = losers.size > 0 ? byOffset.filter((i) => !losers.has(raws[i]!)) : byOffset
   const order: number[] = []
-  let groupStart = 0
-  for (const i of byOffset) {
-    if (losers.size > 0 && losers.has(raws[i]!)) continue
-    if (order.length > groupStart && raws[order[groupStart]!]!.offset !== raws[i]!.offset) groupStart = order.length
-    let at = order.length
-    while (at > groupStart && compare(i, order[at - 1]!) < 0) at--
-    if (at === order.length) order.push(i)
-    else order.splice(at, 0, i)
+  for (let from = 0; from < kept.length; ) {
+    let to = from + 1
+    while (to < kept.length && raws[kept[to]!]!.offset === raws[kept[from]!]!.offset) to++
+    if (to - from === 1) order.push(kept[from]!)
+    else for (const i of kept.slice(from, to).sort(compare)) order.push(i)
+    from = to
   }
   return order.filter((i, k) => {
     const prev = order[k - 1]
