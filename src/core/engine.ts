@@ -11,10 +11,16 @@ const contextRadius = 20
 /** The id of the finding that stands for a rule that threw. */
 export const ruleErrorId = 'internal/rule-error'
 
-/** The raw findings of a document in the order the rules gave them, with the rule of each. */
+/**
+ * The raw findings of a document in the order the rules gave them, with the rule of each, and
+ * their spans read once: raw findings come in as many shapes as there are rules, and reading a
+ * property through all of them, again and again while sorting, was a slow lookup each time.
+ */
 interface Found {
   readonly rules: EngineRule[]
   readonly raws: RawFinding[]
+  readonly offsets: number[]
+  readonly lengths: number[]
 }
 
 /**
@@ -23,7 +29,7 @@ interface Found {
  * by position. A rule that throws yields one `internal/rule-error` finding instead.
  */
 export function checkDocument(doc: Document, rules: readonly EngineRule[]): Finding[] {
-  const found: Found = { rules: [], raws: [] }
+  const found: Found = { rules: [], raws: [], offsets: [], lengths: [] }
   const failures: Finding[] = []
   for (const rule of rules) {
     let raws: RawFinding[]
@@ -34,12 +40,15 @@ export function checkDocument(doc: Document, rules: readonly EngineRule[]): Find
       continue
     }
     for (const raw of raws) {
-      if (doc.isSkipped(raw.offset, raw.length)) continue
+      const { offset, length } = raw
+      if (doc.isSkipped(offset, length)) continue
       found.rules.push(rule)
       found.raws.push(raw)
+      found.offsets.push(offset)
+      found.lengths.push(length)
     }
   }
-  const byOffset = orderByOffset(found.raws)
+  const byOffset = orderByOffset(found.offsets)
   const losers = resolveClaims(found, byOffset)
   const findings = toFindings(doc, found, orderByPosition(found, byOffset, losers))
   // Rule failures all carry one id at one place: they are not repeats of each other. Without
@@ -48,18 +57,18 @@ export function checkDocument(doc: Document, rules: readonly EngineRule[]): Find
 }
 
 /**
- * The indices of `raws` in order of offset, ties in the order given: one native sort of
+ * The indices of `offsets` in order of offset, ties in the order given: one native sort of
  * numbers (offset and index in one key) where a comparator in JavaScript cost a call per
  * comparison, over 200,000 findings on a corpus.
  */
-export function orderByOffset(raws: readonly RawFinding[]): number[] {
-  const n = raws.length
+export function orderByOffset(offsets: readonly number[]): number[] {
+  const n = offsets.length
   const scale = 2 ** Math.ceil(Math.log2(n + 1))
   const keys = new Float64Array(n)
   for (let i = 0; i < n; i++) {
-    const offset = raws[i]!.offset
+    const offset = offsets[i]!
     // A key must be exact: past 2^53, or for an offset that is not a whole number, compare.
-    if (!(Number.isSafeInteger(offset * scale + n) && offset >= 0)) return [...raws.keys()].sort((a, b) => raws[a]!.offset - raws[b]!.offset || a - b)
+    if (!(Number.isSafeInteger(offset * scale + n) && offset >= 0)) return [...offsets.keys()].sort((a, b) => offsets[a]! - offsets[b]! || a - b)
     keys[i] = offset * scale + i
   }
   keys.sort()
@@ -75,7 +84,7 @@ export function orderByOffset(raws: readonly RawFinding[]): number[] {
  * them there too.
  */
 function resolveClaims(found: Found, byOffset: readonly number[]): Set<RawFinding> {
-  const { rules, raws } = found
+  const { rules, raws, offsets, lengths } = found
   // Sweep in offset order: only findings whose spans overlap are compared.
   const claimed = byOffset.filter((i) => rules[i]!.def.claim)
   const losers = new Set<RawFinding>()
@@ -83,8 +92,8 @@ function resolveClaims(found: Found, byOffset: readonly number[]): Set<RawFindin
   for (let i = 0; i < claimed.length; i++) {
     const a = raws[claimed[i]!]!
     const ca = rules[claimed[i]!]!.def.claim!
-    const aEnd = a.offset + Math.max(a.length, 1)
-    for (let j = i + 1; j < claimed.length && raws[claimed[j]!]!.offset < aEnd; j++) {
+    const aEnd = offsets[claimed[i]!]! + Math.max(lengths[claimed[i]!]!, 1)
+    for (let j = i + 1; j < claimed.length && offsets[claimed[j]!]! < aEnd; j++) {
       const b = raws[claimed[j]!]!
       const cb = rules[claimed[j]!]!.def.claim!
       if (ca.group !== cb.group || ca.rank === cb.rank) continue
@@ -117,20 +126,20 @@ export function namesOf(raw: Pick<RawFinding, 'data'>): string[] {
  * span once. Only findings at one offset, few, still need a comparator.
  */
 function orderByPosition(found: Found, byOffset: readonly number[], losers: ReadonlySet<RawFinding>): number[] {
-  const { rules, raws } = found
-  const compare = (a: number, b: number) => raws[a]!.length - raws[b]!.length || (rules[a]!.def.id < rules[b]!.def.id ? -1 : rules[a]!.def.id > rules[b]!.def.id ? 1 : a - b)
+  const { rules, raws, offsets, lengths } = found
+  const compare = (a: number, b: number) => lengths[a]! - lengths[b]! || (rules[a]!.def.id < rules[b]!.def.id ? -1 : rules[a]!.def.id > rules[b]!.def.id ? 1 : a - b)
   const kept = losers.size > 0 ? byOffset.filter((i) => !losers.has(raws[i]!)) : byOffset
   const order: number[] = []
   for (let from = 0; from < kept.length; ) {
     let to = from + 1
-    while (to < kept.length && raws[kept[to]!]!.offset === raws[kept[from]!]!.offset) to++
+    while (to < kept.length && offsets[kept[to]!] === offsets[kept[from]!]) to++
     if (to - from === 1) order.push(kept[from]!)
     else for (const i of kept.slice(from, to).sort(compare)) order.push(i)
     from = to
   }
   return order.filter((i, k) => {
     const prev = order[k - 1]
-    return prev === undefined || raws[prev]!.offset !== raws[i]!.offset || raws[prev]!.length !== raws[i]!.length || rules[prev]!.def.id !== rules[i]!.def.id
+    return prev === undefined || offsets[prev] !== offsets[i] || lengths[prev] !== lengths[i] || rules[prev]!.def.id !== rules[i]!.def.id
   })
 }
 
@@ -141,17 +150,25 @@ function toFindings(doc: Document, found: Found, order: readonly number[]): Find
   let line = 1
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!
-    const raw = found.raws[i]!
-    while (line < starts.length && starts[line]! <= raw.offset) line++
-    findings[k] = toFinding(doc, found.rules[i]!, raw, line)
+    const offset = found.offsets[i]!
+    while (line < starts.length && starts[line]! <= offset) line++
+    findings[k] = toFinding(doc, found.rules[i]!, found.raws[i]!, { offset, length: found.lengths[i]!, line })
   }
   return findings
 }
 
-function toFinding(doc: Document, rule: EngineRule, raw: RawFinding, line: number): Finding {
+/** Where a raw finding is, as the engine has read it already. */
+interface Span {
+  readonly offset: number
+  readonly length: number
+  /** 1-based line of `offset`. */
+  readonly line: number
+}
+
+function toFinding(doc: Document, rule: EngineRule, raw: RawFinding, { offset, length, line }: Span): Finding {
   // Line numbers without Position objects: most spans end on the line they start on.
   const starts = doc.lineStarts
-  const endOffset = raw.offset + raw.length
+  const endOffset = offset + length
   const endLine = endOffset < (starts[line] ?? Infinity) ? line : doc.lineAt(endOffset)
   const messageId = raw.messageId ?? rule.def.messageId
   const finding: Finding = {
@@ -161,13 +178,13 @@ function toFinding(doc: Document, rule: EngineRule, raw: RawFinding, line: numbe
     messageId,
     message: findingMessage(rule.def, rule.settings.lang, messageId, raw.args),
     line,
-    column: raw.offset - starts[line - 1]! + 1,
+    column: offset - starts[line - 1]! + 1,
     endLine,
     endColumn: endOffset - starts[endLine - 1]! + 1,
-    offset: raw.offset,
-    length: raw.length,
-    text: doc.text.slice(raw.offset, raw.offset + raw.length),
-    context: contextAround(doc, raw.offset, raw.length, line),
+    offset,
+    length,
+    text: doc.text.slice(offset, endOffset),
+    context: contextAround(doc, offset, length, line),
     suggestion: raw.suggestion,
     fix: raw.fix ?? null,
     data: raw.data,
