@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { catalogues, formatMessage, langs } from '../src/i18n/catalogue.js'
+import { catalogues, fillTemplate, formatMessage, langs } from '../src/i18n/catalogue.js'
+import { findingMessage } from '../src/i18n/finding-message.js'
 import { localeLang } from '../src/i18n/lang.js'
 import { sensitiveTermRule } from '../src/rules/sensitive-terms.js'
 import { builtinRules, checkText, repoRoot, runCli } from './helpers.js'
@@ -107,6 +108,21 @@ describe('finding messages', () => {
   it('fill English plurals', () => {
     expect(formatMessage('en', 'tally.files', { count: 1 })).toBe('1 file')
     expect(formatMessage('en', 'tally.files', { count: 2 })).toBe('2 files')
+  })
+
+  it('word a finding as formatMessage does, though its template is resolved once per rule', () => {
+    const args = (count: number) => ({ count, text: 'x次', year: 2023, names: ['甲', '乙'] })
+    for (const lang of langs) {
+      const rule = { messageId: 'count.unfilled' }
+      for (const id of Object.keys(catalogues.en)) {
+        for (const count of [1, 2, 1]) expect(findingMessage(rule, lang, id, args(count)), `${lang} ${id} ${count}`).toBe(formatMessage(lang, id, args(count)))
+      }
+      expect(findingMessage(rule, lang, 'no.such.id', undefined)).toBe(formatMessage(lang, 'no.such.id'))
+      const own = { messageId: 'team.own', message: { en: 'own {text}' } }
+      expect(findingMessage(own, lang, 'team.own', args(1))).toBe(fillTemplate(lang, 'own {text}', args(1)))
+      expect(findingMessage(own, lang, 'tally.files', args(1))).toBe(formatMessage(lang, 'tally.files', args(1)))
+      expect(findingMessage(own, lang, 'team.variant', args(1))).toBe(fillTemplate(lang, 'own {text}', args(1)))
+    }
   })
 })
 

@@ -47,11 +47,21 @@ function templateOf(lang: Lang, id: string, args: MessageArgs | undefined): stri
 /** Templates split once into text and placeholder names (odd indices): findings come by the hundred thousand. */
 const partsCache = new Map<string, readonly string[]>()
 
-/** Fills `{name}` placeholders of `template`; unknown names are left as written. */
-export function fillTemplate(lang: Lang, template: string, args: MessageArgs = {}): string {
+/** `template` split into text and placeholder names (odd indices), once per template. */
+export function templateParts(template: string): readonly string[] {
   let parts = partsCache.get(template)
   if (parts === undefined) partsCache.set(template, (parts = template.split(/\{(\w+)\}/)))
-  if (parts.length === 1) return template
+  return parts
+}
+
+/** Fills `{name}` placeholders of `template`; unknown names are left as written. */
+export function fillTemplate(lang: Lang, template: string, args: MessageArgs = {}): string {
+  return fillParts(lang, templateParts(template), args)
+}
+
+/** Fills the placeholders of a template split by {@link templateParts}. */
+export function fillParts(lang: Lang, parts: readonly string[], args: MessageArgs = {}): string {
+  if (parts.length === 1) return parts[0]!
   let out = parts[0]!
   for (let i = 1; i < parts.length; i += 2) {
     const value = args[parts[i]!]
@@ -69,8 +79,12 @@ function argText(lang: Lang, value: MessageArg): string {
 
 /** Puts `id` with `args` into words in `lang`; `fallback` (a template) when the catalogues lack the id. */
 export function formatMessage(lang: Lang, id: string, args?: MessageArgs, fallback?: string): string {
-  const template = templateOf(lang, id, args) ?? fallback ?? templateOf('en', id, args) ?? id
-  return fillTemplate(lang, template, args)
+  return fillTemplate(lang, messageTemplate(lang, id, args, fallback), args)
+}
+
+/** The template {@link formatMessage} fills: `lang`'s, else `fallback`, else English, else the id itself. */
+export function messageTemplate(lang: Lang, id: string, args?: MessageArgs, fallback?: string): string {
+  return templateOf(lang, id, args) ?? fallback ?? templateOf('en', id, args) ?? id
 }
 
 /** Puts a {@link LocalText} into words in `lang`. */

@@ -43,21 +43,43 @@ export default async function auditBatch(task: WorkerTask): Promise<FileResult[]
 }
 
 /**
+ * Where a batch's rendering is encoded as UTF-8, each piece as soon as it is rendered (still in
+ * cache), before the whole is copied out at its exact size: measuring the UTF-8 length of
+ * every piece first was a second pass over all the text, slower than the copy.
+ */
+let scratch = Buffer.allocUnsafe(1 << 20)
+/** Past this, the scratch buffer is dropped after the batch rather than kept for the next. */
+const keepAtMost = 16 << 20
+
+/**
  * The results with their findings rendered and encoded as UTF-8 into one buffer (a view of
  * it per file), handed to the main thread without a copy.
  */
 function prerender(results: readonly FileResult[], render: FileRenderer): ReturnType<typeof move> {
-  const texts = results.map((result) => {
-    const text = render(result)
-    return typeof text === 'string' ? [text] : text
-  })
-  const buffer = Buffer.from(new ArrayBuffer(texts.reduce((sum, parts) => parts.reduce((n, part) => n + Buffer.byteLength(part, 'utf8'), sum), 0)))
   let at = 0
+  const ends = results.map((result) => {
+    const text = render(result)
+    for (const part of typeof text === 'string' ? [text] : text) at = encodeAt(part, at)
+    return at
+  })
+  const buffer = new ArrayBuffer(at)
+  new Uint8Array(buffer).set(scratch.subarray(0, at))
+  if (scratch.length > keepAtMost) scratch = Buffer.allocUnsafe(1 << 20)
   const rendered = results.map((result, i): FileResult => {
-    const start = at
-    for (const part of texts[i]!) at += buffer.write(part, at, 'utf8')
-    const bytes = new Uint8Array(buffer.buffer, start, at - start)
+    const start = i === 0 ? 0 : ends[i - 1]!
+    const bytes = new Uint8Array(buffer, start, ends[i]! - start)
     return { ...result, findings: [], prerendered: { bytes, counts: countFindings(result.findings) } }
   })
-  return move({ [transferableSymbol]: [buffer.buffer], [valueSymbol]: rendered })
+  return move({ [transferableSymbol]: [buffer], [valueSymbol]: rendered })
+}
+
+/** Encodes `text` into the scratch buffer at `at`, growing it first if needed; returns the new end. */
+function encodeAt(text: string, at: number): number {
+  // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
+  if (at + text.length * 3 > scratch.length) {
+    const grown = Buffer.allocUnsafe(Math.max(scratch.length * 2, at + text.length * 3))
+    scratch.copy(grown, 0, 0, at)
+    scratch = grown
+  }
+  return at + scratch.write(text, at, 'utf8')
 }
