@@ -16,6 +16,20 @@ describe('gazetteer', () => {
     expect(gazetteer.upperNamesEndingAt('宁夏回族自治区', 7, 3, isHan)[0]!.units.map((u) => u.code)).toEqual(['64'])
   })
 
+  it('finds by the remembered range of a text’s last two characters what the walk from the last one finds', () => {
+    // Names sharing their ending (…河村, …武市) asked in turns, endings no name has, short texts.
+    const texts = ['包抓外西河村', '赴灵武市', '东西河村', '在灵武市', '城市', '河村', '外西河村', '农村', '村', '宁夏回族自治区', 'A市']
+    for (const lookUp of [gazetteer.villageNamesEndingAt.bind(gazetteer), gazetteer.upperNamesEndingAt.bind(gazetteer)]) {
+      for (const t of [...texts, ...texts]) {
+        // A minimum length under two walks from the last character, the way every lookup did.
+        const walked = lookUp(t, t.length, 1, isHan).filter((e) => e.name.length >= 2)
+        expect(lookUp(t, t.length, 2, isHan), t).toEqual(walked)
+        expect(lookUp(t, t.length, 3, isHan), t).toEqual(walked.filter((e) => e.name.length >= 3))
+      }
+    }
+    expect(gazetteer.upperNamesEndingAt('赴灵武市', 4, 2, isHan).map((e) => e.name)).toContain('灵武市')
+  })
+
   it('knows each unit’s parents, top first, with the data’s gaps skipped', () => {
     const [village] = gazetteer.villageNamesEndingAt('居延社区', 4, 4, isHan)[0]!.units
     expect(gazetteer.ancestors(village!).map((u) => u.name)).toEqual(['内蒙古自治区', '阿拉善盟', '额济纳旗', '达来呼布镇'])
