@@ -10,7 +10,7 @@ import type { Finding } from '../src/core/finding.js'
 import { documentFromText } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
 import { documentPolicy } from '../src/rules/shared/policy.js'
-import { findPseudonyms } from '../src/rules/shared/pseudonyms.js'
+import { findLetterCodes, findPseudonyms, organizationSuffixes, placeSuffixLevels } from '../src/rules/shared/pseudonyms.js'
 import type { Profile } from '../src/rules/types.js'
 import { builtinRules, repoRoot } from './helpers.js'
 
@@ -28,6 +28,19 @@ describe('pseudonyms', () => {
       '王某某:person', '欧阳某:person', '李某:person', 'A公司:organization', 'B村:place', 'Y市:place', '某某公司:organization', '某县:place',
       '甲方:party', '乙方:party', '小红:person', '阿某:person',
     ])
+  })
+
+  it('finds the letter codes a regex of the letter then the suffixes, longest first, finds', () => {
+    const alternation = [...Object.keys(placeSuffixLevels), ...organizationSuffixes].sort((a, b) => b.length - a.length).join('|')
+    const letterCodeRe = new RegExp(`([A-Z\\uFF21-\\uFF3A甲乙丙丁戊己庚辛])(${alternation})`, 'g')
+    const texts = [
+      '在A公司、AB有限公司、B村、Y市、ＡＢ市、Ｚ自治区、甲乙方、丙所有、乙有限公司有限、CKTV、DKT、E项目部、F项目、G小区、H小、I',
+      'AAA公司公司B', 'A', '甲村', '', '某A市B县C乡D镇E街道F自治州G州',
+    ]
+    for (const text of texts) {
+      const codes = findLetterCodes(text).map((c) => [c.start, c.end, c.suffix])
+      expect(codes, text).toEqual([...text.matchAll(letterCodeRe)].map((m) => [m.index, m.index + m[0].length, m[2]]))
+    }
   })
 
   it('takes no generic 某 word, preposition or place suffix for a surname', async () => {
