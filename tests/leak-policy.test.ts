@@ -9,6 +9,7 @@ import { checkDocument } from '../src/core/engine.js'
 import type { Finding } from '../src/core/finding.js'
 import { documentFromText } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
+import { findCuesAndSurnames } from '../src/rules/shared/linked-names.js'
 import { documentPolicy } from '../src/rules/shared/policy.js'
 import { findLetterCodes, findPseudonyms, organizationSuffixes, placeSuffixLevels } from '../src/rules/shared/pseudonyms.js'
 import type { Profile } from '../src/rules/types.js'
@@ -178,6 +179,22 @@ describe('linked names', () => {
     // A verb of the dictionary (供称) is no part of the name; nor is 说 after a whole name.
     expect(texts(await leaks('被告人李某，男。李强供称其不知情。'))).toEqual(['leak/linkage 李强'])
     expect(texts(await leaks('被告人王某，男。王建华说他不在。'))).toEqual(['leak/linkage 王建华'])
+  })
+
+  it('finds in one pass the cues a search per group finds, and the surnames a search per surname finds', () => {
+    const cues = { relative: ['其父', '父亲', '外祖父', '祖父'], representative: ['法定代表人', '负责人'], contact: ['联系人', '负责人'], party: ['被告人', '被告', '原告'] }
+    const surnames = ['王', '欧阳', '欧', '李']
+    const text = '被告人王某某，其父王建国，外祖父欧阳明，祖父李×，法定代表人王五，联系人：欧阳某；负责人李刚，原告王、被告欧阳华王'
+    const { cueHits, surnameStarts } = findCuesAndSurnames(text, cues, surnames)
+    for (const [reason, words] of Object.entries(cues)) {
+      const groupRe = new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g')
+      expect(cueHits.get(reason as keyof typeof cues)!.map((h) => [h.begin, h.keyword]), reason).toEqual([...text.matchAll(groupRe)].map((m) => [m.index, m[0]]))
+    }
+    for (const surname of surnames) {
+      const starts: number[] = []
+      for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) if (/^[\u4e00-\u9fff]/.test(text.charAt(at + surname.length)) && !/^[某×xX*＊○□]/.test(text.charAt(at + surname.length))) starts.push(at)
+      expect(surnameStarts.get(surname), surname).toEqual(starts)
+    }
   })
 })
 

@@ -86,7 +86,9 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
   // they are read only when something was found.
   const namedRoleStarts: number[] = []
-  const cueHits = findCues(doc.text, cues)
+  const surnames = new Map<string, Pseudonym>()
+  if (policy.masksPersons) for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname' && !surnames.has(p.name!)) surnames.set(p.name!, p)
+  const { cueHits, surnameStarts } = findCuesAndSurnames(doc.text, cues, surnames.keys())
   for (const reason of reasons) {
     for (const { begin, end: after, keyword: cue } of cueHits.get(reason)!) {
       // `其父母`, `之子女`: the cue is half of a kinship word, no name follows.
@@ -103,9 +105,10 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     }
   }
   if (policy.masksPersons) {
-    const surnames = new Map<string, Pseudonym>()
-    for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname' && !surnames.has(p.name!)) surnames.set(p.name!, p)
-    for (const [surname, p] of surnames) sameSurname(doc.text, surname, (at) => want(at, 'masked-person', doc.text.slice(p.start, p.end)))
+    for (const [surname, p] of surnames) {
+      const link = doc.text.slice(p.start, p.end)
+      for (const at of surnameStarts.get(surname)!) want(at, 'masked-person', link)
+    }
     for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
   }
   for (const t of tasks) consider(t.at, t.reason, t.link)
@@ -118,40 +121,44 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
 }
 
-/** The cue words of a cue set, indexed once for all its groups, with the groups of each word. */
-interface CueIndex {
-  readonly words: FirstCharIndex
-  readonly reasons: ReadonlyMap<string, readonly LinkReason[]>
-}
+/** The groups of each cue word of a cue set. */
+const cueReasons = new WeakMap<LinkCues, ReadonlyMap<string, readonly LinkReason[]>>()
 
-const cueIndexes = new WeakMap<LinkCues, CueIndex>()
-
-function cueIndex(cues: LinkCues): CueIndex {
-  let index = cueIndexes.get(cues)
-  if (!index) {
-    const reasons = new Map<string, LinkReason[]>()
-    for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of cues[reason]) reasons.set(word, [...(reasons.get(word) ?? []), reason])
-    cueIndexes.set(cues, (index = { words: new FirstCharIndex(reasons.keys()), reasons }))
+function reasonsOfCues(cues: LinkCues): ReadonlyMap<string, readonly LinkReason[]> {
+  let reasons = cueReasons.get(cues)
+  if (!reasons) {
+    const map = new Map<string, LinkReason[]>()
+    for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of cues[reason]) map.set(word, [...(map.get(word) ?? []), reason])
+    cueReasons.set(cues, (reasons = map))
   }
-  return index
+  return reasons
 }
+
+/** The cue words and the masked surnames, searched for in each document in turn (tables reused). */
+const wordIndex = new FirstCharIndex([])
 
 /**
  * The cues in `text` by group, as a search for the group's words, longest first, would find
- * them: left to right, none overlapping another of its group. One pass over the text for all
- * groups; an alternation of the words per group read the text four times, ~3× slower.
+ * them: left to right, none overlapping another of its group. And where each of `surnames`
+ * starts a name in clear (a Han character follows, not a mask), by offset. One pass over the
+ * text for all: an alternation of the words per group read the text four times, a search per
+ * surname once per surname (~10 in a document that masks persons).
  */
-function findCues(text: string, cues: LinkCues): Map<LinkReason, LiteralHit[]> {
-  const { words, reasons } = cueIndex(cues)
-  const found = new Map<LinkReason, LiteralHit[]>([['relative', []], ['representative', []], ['contact', []], ['party', []]])
+export function findCuesAndSurnames(text: string, cues: LinkCues, surnames: Iterable<string>): { cueHits: Map<LinkReason, LiteralHit[]>; surnameStarts: Map<string, number[]> } {
+  const reasons = reasonsOfCues(cues)
+  const surnameStarts = new Map<string, number[]>()
+  for (const surname of surnames) surnameStarts.set(surname, [])
+  const cueHits = new Map<LinkReason, LiteralHit[]>([['relative', []], ['representative', []], ['contact', []], ['party', []]])
   // Hits come by start, the longest first: the first of a group past its last match is its next match.
-  for (const hit of words.matches(text)) {
-    for (const reason of reasons.get(hit.keyword)!) {
-      const list = found.get(reason)!
+  for (const hit of wordIndex.reload([...reasons.keys(), ...surnameStarts.keys()]).matches(text)) {
+    for (const reason of reasons.get(hit.keyword) ?? []) {
+      const list = cueHits.get(reason)!
       if (list.length === 0 || hit.begin >= list[list.length - 1]!.end) list.push(hit)
     }
+    const starts = surnameStarts.get(hit.keyword)
+    if (starts && isHan(text.charCodeAt(hit.end)) && !maskedGivenRe.test(text.charAt(hit.end))) starts.push(hit.begin)
   }
-  return found
+  return { cueHits, surnameStarts }
 }
 
 /** The party roles the document writes with a pseudonym at least once (被告人王某某): it masks them. */
@@ -208,14 +215,6 @@ function pseudonymsBetween(pseudonyms: readonly Pseudonym[], from: number, to: n
   let end = lo
   while (end < pseudonyms.length && pseudonyms[end]!.start < to) end++
   return pseudonyms.slice(lo, end)
-}
-
-/** Each place `surname` starts a name in clear. */
-function sameSurname(text: string, surname: string, visit: (at: number) => void): void {
-  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
-    const next = text.charCodeAt(at + surname.length)
-    if (isHan(next) && !maskedGivenRe.test(text.charAt(at + surname.length))) visit(at)
-  }
 }
 
 /** Starts of the items of a `、` list that holds `p` (王某某、张建华、李某), up to ten on each side. */
