@@ -86,9 +86,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
   // they are read only when something was found.
   const namedRoleStarts: number[] = []
-  const surnames = new Map<string, Pseudonym>()
-  if (policy.masksPersons) for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname' && !surnames.has(p.name!)) surnames.set(p.name!, p)
-  const { cueHits, surnameStarts } = findCuesAndSurnames(doc.text, cues, surnames.keys())
+  const cueHits = findCues(doc.text, cues)
   for (const reason of reasons) {
     for (const { begin, end: after, keyword: cue } of cueHits.get(reason)!) {
       // `其父母`, `之子女`: the cue is half of a kinship word, no name follows.
@@ -105,6 +103,9 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     }
   }
   if (policy.masksPersons) {
+    const surnames = new Map<string, Pseudonym>()
+    for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname' && !surnames.has(p.name!)) surnames.set(p.name!, p)
+    const surnameStarts = sameSurnameStarts(doc.text, surnames.keys())
     for (const [surname, p] of surnames) {
       const link = doc.text.slice(p.start, p.end)
       for (const at of surnameStarts.get(surname)!) want(at, 'masked-person', link)
@@ -121,44 +122,58 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
 }
 
-/** The groups of each cue word of a cue set. */
-const cueReasons = new WeakMap<LinkCues, ReadonlyMap<string, readonly LinkReason[]>>()
-
-function reasonsOfCues(cues: LinkCues): ReadonlyMap<string, readonly LinkReason[]> {
-  let reasons = cueReasons.get(cues)
-  if (!reasons) {
-    const map = new Map<string, LinkReason[]>()
-    for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of cues[reason]) map.set(word, [...(map.get(word) ?? []), reason])
-    cueReasons.set(cues, (reasons = map))
-  }
-  return reasons
+/** The cue words of a cue set, indexed once for all its groups, with the groups of each word. */
+interface CueIndex {
+  readonly words: FirstCharIndex
+  readonly reasons: ReadonlyMap<string, readonly LinkReason[]>
 }
 
-/** The cue words and the masked surnames, searched for in each document in turn (tables reused). */
-const wordIndex = new FirstCharIndex([])
+const cueIndexes = new WeakMap<LinkCues, CueIndex>()
+
+function cueIndex(cues: LinkCues): CueIndex {
+  let index = cueIndexes.get(cues)
+  if (!index) {
+    const reasons = new Map<string, LinkReason[]>()
+    for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of cues[reason]) reasons.set(word, [...(reasons.get(word) ?? []), reason])
+    cueIndexes.set(cues, (index = { words: new FirstCharIndex(reasons.keys()), reasons }))
+  }
+  return index
+}
 
 /**
  * The cues in `text` by group, as a search for the group's words, longest first, would find
- * them: left to right, none overlapping another of its group. And where each of `surnames`
- * starts a name in clear (a Han character follows, not a mask), by offset. One pass over the
- * text for all: an alternation of the words per group read the text four times, a search per
- * surname once per surname (~10 in a document that masks persons).
+ * them: left to right, none overlapping another of its group. One pass over the text for all
+ * groups; an alternation of the words per group read the text four times, ~3× slower.
  */
-export function findCuesAndSurnames(text: string, cues: LinkCues, surnames: Iterable<string>): { cueHits: Map<LinkReason, LiteralHit[]>; surnameStarts: Map<string, number[]> } {
-  const reasons = reasonsOfCues(cues)
-  const surnameStarts = new Map<string, number[]>()
-  for (const surname of surnames) surnameStarts.set(surname, [])
-  const cueHits = new Map<LinkReason, LiteralHit[]>([['relative', []], ['representative', []], ['contact', []], ['party', []]])
+function findCues(text: string, cues: LinkCues): Map<LinkReason, LiteralHit[]> {
+  const { words, reasons } = cueIndex(cues)
+  const found = new Map<LinkReason, LiteralHit[]>([['relative', []], ['representative', []], ['contact', []], ['party', []]])
   // Hits come by start, the longest first: the first of a group past its last match is its next match.
-  for (const hit of wordIndex.reload([...reasons.keys(), ...surnameStarts.keys()]).matches(text)) {
-    for (const reason of reasons.get(hit.keyword) ?? []) {
-      const list = cueHits.get(reason)!
+  for (const hit of words.matches(text)) {
+    for (const reason of reasons.get(hit.keyword)!) {
+      const list = found.get(reason)!
       if (list.length === 0 || hit.begin >= list[list.length - 1]!.end) list.push(hit)
     }
-    const starts = surnameStarts.get(hit.keyword)
-    if (starts && isHan(text.charCodeAt(hit.end)) && !maskedGivenRe.test(text.charAt(hit.end))) starts.push(hit.begin)
   }
-  return { cueHits, surnameStarts }
+  return found
+}
+
+/** The masked surnames, searched for in each document in turn (tables reused). */
+const surnameIndex = new FirstCharIndex([])
+
+/**
+ * Where each of `surnames` starts a name in clear (a Han character follows, not a mask), by
+ * surname, each by offset. One pass over the text for all: a search per surname read it once
+ * per surname (~10 in a document that masks persons).
+ */
+export function sameSurnameStarts(text: string, surnames: Iterable<string>): Map<string, number[]> {
+  const starts = new Map<string, number[]>()
+  for (const surname of surnames) starts.set(surname, [])
+  if (starts.size === 0) return starts
+  for (const hit of surnameIndex.reload(starts.keys()).matches(text)) {
+    if (isHan(text.charCodeAt(hit.end)) && !maskedGivenRe.test(text.charAt(hit.end))) starts.get(hit.keyword)!.push(hit.begin)
+  }
+  return starts
 }
 
 /** The party roles the document writes with a pseudonym at least once (被告人王某某): it masks them. */
