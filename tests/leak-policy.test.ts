@@ -181,6 +181,13 @@ describe('linked names', () => {
     expect(texts(await leaks('被告人王某，男。王建华说他不在。'))).toEqual(['leak/linkage 王建华'])
   })
 
+  it('takes a party role for masked when a gap stands between it and the pseudonym, not when words do', async () => {
+    expect(texts(await leaks('被告人： 王某某，男。被告人张伟持刀。'))).toEqual(['leak/linkage 张伟'])
+    expect(texts(await leaks('被告人系王某某，男。被告人张伟持刀。'))).toEqual(['leak/linkage 张伟'])
+    // 在场的 between 被告人 and 王某某 is no gap: the role is not masked, 张伟 is named on purpose.
+    expect(texts(await leaks('被告人在场的王某某，男。被告人张伟持刀。')).filter((t) => t.includes('张伟'))).toEqual([])
+  })
+
   it('finds in one pass where the masked surnames start a name, as a search per surname does', () => {
     const surnames = ['王', '欧阳', '欧', '李']
     const text = '被告人王某某，其父王建国，外祖父欧阳明，祖父李×，法定代表人王五，联系人：欧阳某；负责人李刚，原告王、被告欧阳华王'

@@ -34,6 +34,8 @@ export interface LinkCues {
 
 /** Between a cue and the name: punctuation, spaces, a copula (`其父系李建军`, `法定代表人：赵德明`). */
 const cueGapRe = /^[\s：:（(]*(?:系|为|是|名叫|叫)?[\s：:]*/
+/** The characters a gap is made of. */
+const gapCharRe = /^[\s：:（(系为是名叫]$/
 /** The most characters of a gap read after a cue. */
 const maxGap = 6
 /** A name ending in an administrative or organ suffix is a place or a body read as a name (杨和镇). */
@@ -179,13 +181,16 @@ export function sameSurnameStarts(text: string, surnames: Iterable<string>): Map
 /** The party roles the document writes with a pseudonym at least once (被告人王某某): it masks them. */
 function rolesMasked(text: string, roles: readonly string[], pseudonyms: readonly Pseudonym[]): Set<string> {
   const masked = new Set<string>()
-  // Read back from each pseudonym: a role ends at most six characters before it (the gap), and
-  // only the roles ending in the character there are tried; a pass per role read the whole text.
+  // Read back from each pseudonym over the gap's characters: a role ends at most six characters
+  // before it, and only the roles ending in the character there are tried; a pass per role read
+  // the whole text.
   const byLastChar = new Map<string, string[]>()
   for (const role of roles) byLastChar.set(role.slice(-1), [...(byLastChar.get(role.slice(-1)) ?? []), role])
   for (const p of pseudonyms) {
     if (p.kind !== 'person' && p.kind !== 'party') continue
-    for (let after = Math.max(1, p.start - maxGap); after <= p.start; after++) {
+    for (let after = p.start; after >= Math.max(1, p.start - maxGap); after--) {
+      // The gap [after, p.start) holds only what the gap may: no role ends further back.
+      if (after < p.start && !gapCharRe.test(text.charAt(after))) break
       for (const role of byLastChar.get(text.charAt(after - 1)) ?? []) {
         const i = after - role.length
         if (masked.has(role) || i < 0 || !text.startsWith(role, i) || after + cueGapRe.exec(text.slice(after, after + maxGap))![0].length !== p.start) continue
