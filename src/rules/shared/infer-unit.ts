@@ -30,6 +30,7 @@ export function inferUnit(places: readonly PlaceMention[], levels: readonly Leve
 
 function inferAtLevel(places: readonly PlaceMention[], level: Level, word: string): Inference | undefined {
   const gazetteer = getGazetteer()
+  const length = codeLengthOfLevel[level]!
   const fits = (u: Unit) => u.level === level && (level === 1 || u.name.endsWith(word))
   const containers = places.filter((p) => p.units.every((u) => u.level < level))
   const isInsideContainers = (unit: Unit) => containers.every((c) => c.units.some((u) => unit.code.startsWith(u.code)))
@@ -39,9 +40,9 @@ function inferAtLevel(places: readonly PlaceMention[], level: Level, word: strin
   for (const place of places) {
     let points = pointsOf.get(place.units)
     if (!points) {
-      const targets = targetsOf(place.units, level)
-      const fitting = targets.map((code) => gazetteer.unit(code)).filter((u): u is Unit => u !== undefined && fits(u) && isInsideContainers(u))
-      points = { fitting, isSure: targets.length === 1 }
+      const targets = new Set(place.units.filter((u) => u.level >= level).map((u) => u.code.slice(0, length)))
+      const fitting = [...targets].map((code) => gazetteer.unit(code)).filter((u): u is Unit => u !== undefined && fits(u) && isInsideContainers(u))
+      points = { fitting, isSure: targets.size === 1 }
       pointsOf.set(place.units, points)
     }
     for (const unit of points.fitting) {
@@ -57,25 +58,6 @@ function inferAtLevel(places: readonly PlaceMention[], level: Level, word: strin
   if (!best || (next && next.count === best.count && next.sure === best.sure)) return undefined
   if (best.sure === 0 && best.count < 2) return undefined
   return { unit: best.unit, evidence: best.mentions }
-}
-
-/**
- * The codes of the units at `level` that hold some unit of `units` at that level or below,
- * each once, remembered per list: the gazetteer's lists of namesakes are shared by every
- * document, and a common village name (红旗村) has hundreds.
- */
-const targetsByUnits = new WeakMap<readonly Unit[], Map<Level, readonly string[]>>()
-
-function targetsOf(units: readonly Unit[], level: Level): readonly string[] {
-  let byLevel = targetsByUnits.get(units)
-  if (!byLevel) targetsByUnits.set(units, (byLevel = new Map()))
-  let targets = byLevel.get(level)
-  if (!targets) {
-    const length = codeLengthOfLevel[level]!
-    targets = [...new Set(units.filter((u) => u.level >= level).map((u) => u.code.slice(0, length)))]
-    byLevel.set(level, targets)
-  }
-  return targets
 }
 
 /** Mentions of the same place count once: naming a village twice is no more evidence. */
