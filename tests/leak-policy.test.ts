@@ -9,6 +9,7 @@ import { checkDocument } from '../src/core/engine.js'
 import type { Finding } from '../src/core/finding.js'
 import { documentFromText } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
+import { isSegmentUnit, segmentChars } from '../src/rules/shared/addresses.js'
 import { sameSurnameStarts } from '../src/rules/shared/linked-names.js'
 import { documentPolicy } from '../src/rules/shared/policy.js'
 import { findLetterCodes, findPseudonyms, organizationSuffixes, placeSuffixLevels } from '../src/rules/shared/pseudonyms.js'
@@ -107,6 +108,11 @@ describe('names public on purpose', () => {
 })
 
 describe('residence', () => {
+  it('reads the characters of address segments as a regex of their class does', () => {
+    const segmentCharRe = new RegExp(`^[${segmentChars}]$`)
+    for (let c = 0; c < 0x10000; c++) if (isSegmentUnit(c) !== segmentCharRe.test(String.fromCharCode(c))) expect(c.toString(16)).toBe('a unit both read alike')
+  })
+
   it('allows the county, reports what is below it, cued or by its shape', async () => {
     expect(texts(await leaks('被告人王某某，住宁夏回族自治区永宁县。'))).toEqual([])
     expect(texts(await leaks('被告人王某某，住宁夏回族自治区永宁县杨和镇纳家户村三组。'))).toEqual(['leak/address 杨和镇纳家户村三组'])
