@@ -1,6 +1,6 @@
 // The gazetteer shipped in rules/leak: lookups by the end of a name, parents, short names.
 import { describe, expect, it } from 'vitest'
-import { shortNameOf } from '../src/nlp/admin-names.js'
+import { adminSuffixAt, shortNameOf } from '../src/nlp/admin-names.js'
 import { getGazetteer } from '../src/nlp/gazetteer.js'
 import { isHan } from '../src/rules/shared/chars.js'
 
@@ -14,6 +14,43 @@ describe('gazetteer', () => {
     expect(village!.units).toEqual([{ code: '640205202201', name: '外西河村', level: 5 }])
     expect(gazetteer.upperNamesEndingAt('赴灵武市', 4, 3, isHan)[0]!.units.map((u) => u.code)).toEqual(['640181'])
     expect(gazetteer.upperNamesEndingAt('宁夏回族自治区', 7, 3, isHan)[0]!.units.map((u) => u.code)).toEqual(['64'])
+  })
+
+  it('finds by the remembered range of a text’s last two characters what the walk from the last one finds', () => {
+    // Names sharing their ending (…河村, …武市) asked in turns, endings no name has, short texts.
+    const texts = ['包抓外西河村', '赴灵武市', '东西河村', '在灵武市', '城市', '河村', '外西河村', '农村', '村', '宁夏回族自治区', 'A市']
+    for (const lookUp of [gazetteer.villageNamesEndingAt.bind(gazetteer), gazetteer.upperNamesEndingAt.bind(gazetteer)]) {
+      for (const t of [...texts, ...texts]) {
+        // A minimum length under two walks from the last character, the way every lookup did.
+        const walked = lookUp(t, t.length, 1, isHan).filter((e) => e.name.length >= 2)
+        expect(lookUp(t, t.length, 2, isHan), t).toEqual(walked)
+        expect(lookUp(t, t.length, 3, isHan), t).toEqual(walked.filter((e) => e.name.length >= 3))
+      }
+    }
+    expect(gazetteer.upperNamesEndingAt('赴灵武市', 4, 2, isHan).map((e) => e.name)).toContain('灵武市')
+  })
+
+  it('reads the administrative suffixes of a text as the alternation of them, longest first, does', () => {
+    const alternationRe = /特别行政区|自治区|自治州|自治县|自治旗|民族乡|街道|社区|嘎查|苏木|地区|林区|省|市|县|区|旗|盟|镇|乡|村/g
+    const texts = [
+      '宁夏回族自治区石嘴山市惠农区中街街道惠农中街社区，香港特别行政区、特别行政、自治、自治县城',
+      '地区林区苏木嘎查民族乡村镇市场乡村旗帜盟员省份，区县市，农村社区和城市地区',
+      '村', '自', '特别行政区', '街道街', '',
+    ]
+    for (const text of texts) {
+      const scanned: [number, string][] = []
+      for (let at = 0; at < text.length; at++) {
+        const suffix = adminSuffixAt(text, at)
+        if (suffix === undefined) continue
+        scanned.push([at, suffix])
+        at += suffix.length - 1
+      }
+      expect(scanned, text).toEqual([...text.matchAll(alternationRe)].map((m) => [m.index, m[0]]))
+    }
+    // Within a limit: 特别行政区 does not fit in three characters, 自治区 does.
+    expect(adminSuffixAt('特别行政区', 0, 3)).toBeUndefined()
+    expect(adminSuffixAt('回族自治区', 2, 5)).toBe('自治区')
+    expect(adminSuffixAt('回族自治区', 2, 4)).toBeUndefined()
   })
 
   it('knows each unit’s parents, top first, with the data’s gaps skipped', () => {

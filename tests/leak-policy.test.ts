@@ -9,8 +9,10 @@ import { checkDocument } from '../src/core/engine.js'
 import type { Finding } from '../src/core/finding.js'
 import { documentFromText } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
+import { isSegmentUnit, segmentChars } from '../src/rules/shared/addresses.js'
+import { sameSurnameStarts } from '../src/rules/shared/linked-names.js'
 import { documentPolicy } from '../src/rules/shared/policy.js'
-import { findPseudonyms } from '../src/rules/shared/pseudonyms.js'
+import { findLetterCodes, findPseudonyms, organizationSuffixes, placeSuffixLevels } from '../src/rules/shared/pseudonyms.js'
 import type { Profile } from '../src/rules/types.js'
 import { builtinRules, repoRoot } from './helpers.js'
 
@@ -28,6 +30,19 @@ describe('pseudonyms', () => {
       '王某某:person', '欧阳某:person', '李某:person', 'A公司:organization', 'B村:place', 'Y市:place', '某某公司:organization', '某县:place',
       '甲方:party', '乙方:party', '小红:person', '阿某:person',
     ])
+  })
+
+  it('finds the letter codes a regex of the letter then the suffixes, longest first, finds', () => {
+    const alternation = [...Object.keys(placeSuffixLevels), ...organizationSuffixes].sort((a, b) => b.length - a.length).join('|')
+    const letterCodeRe = new RegExp(`([A-Z\\uFF21-\\uFF3A甲乙丙丁戊己庚辛])(${alternation})`, 'g')
+    const texts = [
+      '在A公司、AB有限公司、B村、Y市、ＡＢ市、Ｚ自治区、甲乙方、丙所有、乙有限公司有限、CKTV、DKT、E项目部、F项目、G小区、H小、I',
+      'AAA公司公司B', 'A', '甲村', '', '某A市B县C乡D镇E街道F自治州G州',
+    ]
+    for (const text of texts) {
+      const codes = findLetterCodes(text).map((c) => [c.start, c.end, c.suffix])
+      expect(codes, text).toEqual([...text.matchAll(letterCodeRe)].map((m) => [m.index, m.index + m[0].length, m[2]]))
+    }
   })
 
   it('takes no generic 某 word, preposition or place suffix for a surname', async () => {
@@ -93,6 +108,11 @@ describe('names public on purpose', () => {
 })
 
 describe('residence', () => {
+  it('reads the characters of address segments as a regex of their class does', () => {
+    const segmentCharRe = new RegExp(`^[${segmentChars}]$`)
+    for (let c = 0; c < 0x10000; c++) if (isSegmentUnit(c) !== segmentCharRe.test(String.fromCharCode(c))) expect(c.toString(16)).toBe('a unit both read alike')
+  })
+
   it('allows the county, reports what is below it, cued or by its shape', async () => {
     expect(texts(await leaks('被告人王某某，住宁夏回族自治区永宁县。'))).toEqual([])
     expect(texts(await leaks('被告人王某某，住宁夏回族自治区永宁县杨和镇纳家户村三组。'))).toEqual(['leak/address 杨和镇纳家户村三组'])
@@ -166,6 +186,26 @@ describe('linked names', () => {
     expect(texts(await leaks('被告人李某，男。李强供称其不知情。'))).toEqual(['leak/linkage 李强'])
     expect(texts(await leaks('被告人王某，男。王建华说他不在。'))).toEqual(['leak/linkage 王建华'])
   })
+
+  it('takes a party role for masked when a gap stands between it and the pseudonym, not when words do', async () => {
+    expect(texts(await leaks('被告人： 王某某，男。被告人张伟持刀。'))).toEqual(['leak/linkage 张伟'])
+    expect(texts(await leaks('被告人系王某某，男。被告人张伟持刀。'))).toEqual(['leak/linkage 张伟'])
+    // 在场的 between 被告人 and 王某某 is no gap: the role is not masked, 张伟 is named on purpose.
+    expect(texts(await leaks('被告人在场的王某某，男。被告人张伟持刀。')).filter((t) => t.includes('张伟'))).toEqual([])
+  })
+
+  it('finds in one pass where the masked surnames start a name, as a search per surname does', () => {
+    const surnames = ['王', '欧阳', '欧', '李']
+    const text = '被告人王某某，其父王建国，外祖父欧阳明，祖父李×，法定代表人王五，联系人：欧阳某；负责人李刚，原告王、被告欧阳华王'
+    const starts = sameSurnameStarts(text, surnames)
+    for (const surname of surnames) {
+      const expected: number[] = []
+      for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) if (/^[\u4e00-\u9fff]/.test(text.charAt(at + surname.length)) && !/^[某×xX*＊○□]/.test(text.charAt(at + surname.length))) expected.push(at)
+      expect(starts.get(surname), surname).toEqual(expected)
+    }
+    expect(sameSurnameStarts(text, []).size).toBe(0)
+  })
+
 })
 
 describe('measured on the anonymized fixtures', () => {

@@ -1,14 +1,17 @@
 // The Bloom filter of dictionary word prefixes that spares the place scan its tagging: it
 // never says no where a word of the dictionary runs over a place.
 import { describe, expect, it } from 'vitest'
-import { jiebaWordPrefixes, WordPrefixes } from '../src/rules/shared/word-prefixes.js'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { installedJiebaWords } from '../src/nlp/jieba-words.js'
+import { jiebaWordPrefixes, WordPrefixes, wordsOfDictionaryText } from '../src/rules/shared/word-prefixes.js'
 import { getTokenizer } from '../src/nlp/tokenizer.js'
 
 const dictionary = ['城市 10 n', '市场 10 n', '宁夏 10 ns', '灵武市 10 ns', '中华人民共和国 10 ns', '的 10 uj'].join('\n')
 
 describe('WordPrefixes', () => {
-  const all = new WordPrefixes(dictionary, () => true)
-  const common = new WordPrefixes(dictionary, (tag) => tag !== 'ns')
+  const all = new WordPrefixes(wordsOfDictionaryText(dictionary), () => true)
+  const common = new WordPrefixes(wordsOfDictionaryText(dictionary), (tag) => tag !== 'ns')
 
   it('says yes where a word starting in the range runs over the place', () => {
     // 城市场: 城市 starts at 0 and holds 1; 市场 starts at 1 and holds 2.
@@ -31,6 +34,14 @@ describe('WordPrefixes', () => {
     expect(common.mayRunOver('在宁夏', 2, 0, 1)).toBe(false)
     expect(all.mayRunOver('在宁夏', 2, 0, 1)).toBe(true)
     expect(common.mayRunOver('城市', 1, 0, 0)).toBe(true)
+  })
+
+  it("is the same filter built from the tokenizer's index of jieba's dictionary as from dict.txt's text", () => {
+    const index = installedJiebaWords()
+    expect(index).toBeDefined()
+    const text = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'), 'utf8')
+    const isTagged = (tag: string) => tag !== 'x'
+    expect(new WordPrefixes((visit) => index!.forEachWord(visit), isTagged)).toEqual(new WordPrefixes(wordsOfDictionaryText(text), isTagged))
   })
 
   it("never says no where jieba's tagger puts a word over a place", () => {

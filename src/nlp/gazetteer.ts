@@ -40,6 +40,9 @@ const villageBucketCount = 64
 /** Code prefix lengths of the levels above a unit, top first. */
 const ancestorLengths = [2, 4, 6, 9]
 
+/** Packs a range [lo, hi) of entries into one number: lo * rangeScale + hi (an index has fewer entries). */
+const rangeScale = 0x400000
+
 /**
  * Names sorted by their characters read backwards, so that walking back from the end of a
  * candidate narrows a range of entries one character at a time. Entries stay in the decoded
@@ -49,6 +52,8 @@ class ReversedNameIndex {
   private readonly starts: Int32Array
   private readonly tabs: Int32Array
   private readonly parsed = new Map<number, NameEntry>()
+  /** Ranges of entries by the last two code units of their names; see {@link rangeOfEnding}. */
+  private readonly endings = new Map<number, number>()
 
   constructor(
     private readonly text: string,
@@ -83,7 +88,19 @@ class ReversedNameIndex {
     const found: NameEntry[] = []
     let lo = 0
     let hi = this.starts.length
-    for (let k = 0; ; k++) {
+    let k = 0
+    if (minLength >= 2) {
+      // No name shorter than two characters is wanted: the range of the last two is looked up.
+      if (end < 2) return found
+      const last = text.charCodeAt(end - 1)
+      const beforeLast = text.charCodeAt(end - 2)
+      if (!isNameChar(last) || !isNameChar(beforeLast)) return found
+      const range = this.rangeOfEnding(beforeLast, last)
+      lo = Math.floor(range / rangeScale)
+      hi = range % rangeScale
+      k = 2
+    }
+    for (; ; k++) {
       // [lo, hi) holds the names that end with the last k characters before `end`; the
       // shortest sorts first, so a name of exactly k characters is at lo.
       if (k >= minLength && lo < hi && this.lengthOf(lo) === k) found.push(this.entry(lo))
@@ -95,6 +112,24 @@ class ReversedNameIndex {
       lo = from
     }
     return found.reverse()
+  }
+
+  /**
+   * The entries whose names end with the code units `beforeLast`, `last`, as `lo * rangeScale +
+   * hi`. Remembered: every candidate of the places scan starts with these two binary searches
+   * over the whole index, and a text's candidates share a few thousand endings.
+   */
+  private rangeOfEnding(beforeLast: number, last: number): number {
+    const key = beforeLast * 0x10000 + last
+    let range = this.endings.get(key)
+    if (range === undefined) {
+      const lo1 = this.lowerBound(0, this.starts.length, 0, last)
+      const hi1 = this.lowerBound(lo1, this.starts.length, 0, last + 1)
+      const lo = this.lowerBound(lo1, hi1, 1, beforeLast)
+      range = lo * rangeScale + this.lowerBound(lo, hi1, 1, beforeLast + 1)
+      this.endings.set(key, range)
+    }
+    return range
   }
 
   private lengthOf(i: number): number {

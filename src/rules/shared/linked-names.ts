@@ -34,6 +34,8 @@ export interface LinkCues {
 
 /** Between a cue and the name: punctuation, spaces, a copula (`其父系李建军`, `法定代表人：赵德明`). */
 const cueGapRe = /^[\s：:（(]*(?:系|为|是|名叫|叫)?[\s：:]*/
+/** The characters a gap is made of. */
+const gapCharRe = /^[\s：:（(系为是名叫]$/
 /** The most characters of a gap read after a cue. */
 const maxGap = 6
 /** A name ending in an administrative or organ suffix is a place or a body read as a name (杨和镇). */
@@ -105,7 +107,11 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   if (policy.masksPersons) {
     const surnames = new Map<string, Pseudonym>()
     for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname' && !surnames.has(p.name!)) surnames.set(p.name!, p)
-    for (const [surname, p] of surnames) sameSurname(doc.text, surname, (at) => want(at, 'masked-person', doc.text.slice(p.start, p.end)))
+    const surnameStarts = sameSurnameStarts(doc.text, surnames.keys())
+    for (const [surname, p] of surnames) {
+      const link = doc.text.slice(p.start, p.end)
+      for (const at of surnameStarts.get(surname)!) want(at, 'masked-person', link)
+    }
     for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
   }
   for (const t of tasks) consider(t.at, t.reason, t.link)
@@ -154,16 +160,37 @@ function findCues(text: string, cues: LinkCues): Map<LinkReason, LiteralHit[]> {
   return found
 }
 
+/** The masked surnames, searched for in each document in turn (tables reused). */
+const surnameIndex = new FirstCharIndex([])
+
+/**
+ * Where each of `surnames` starts a name in clear (a Han character follows, not a mask), by
+ * surname, each by offset. One pass over the text for all: a search per surname read it once
+ * per surname (~10 in a document that masks persons).
+ */
+export function sameSurnameStarts(text: string, surnames: Iterable<string>): Map<string, number[]> {
+  const starts = new Map<string, number[]>()
+  for (const surname of surnames) starts.set(surname, [])
+  if (starts.size === 0) return starts
+  for (const hit of surnameIndex.reload(starts.keys()).matches(text)) {
+    if (isHan(text.charCodeAt(hit.end)) && !maskedGivenRe.test(text.charAt(hit.end))) starts.get(hit.keyword)!.push(hit.begin)
+  }
+  return starts
+}
+
 /** The party roles the document writes with a pseudonym at least once (被告人王某某): it masks them. */
 function rolesMasked(text: string, roles: readonly string[], pseudonyms: readonly Pseudonym[]): Set<string> {
   const masked = new Set<string>()
-  // Read back from each pseudonym: a role ends at most six characters before it (the gap), and
-  // only the roles ending in the character there are tried; a pass per role read the whole text.
+  // Read back from each pseudonym over the gap's characters: a role ends at most six characters
+  // before it, and only the roles ending in the character there are tried; a pass per role read
+  // the whole text.
   const byLastChar = new Map<string, string[]>()
   for (const role of roles) byLastChar.set(role.slice(-1), [...(byLastChar.get(role.slice(-1)) ?? []), role])
   for (const p of pseudonyms) {
     if (p.kind !== 'person' && p.kind !== 'party') continue
-    for (let after = Math.max(1, p.start - maxGap); after <= p.start; after++) {
+    for (let after = p.start; after >= Math.max(1, p.start - maxGap); after--) {
+      // The gap [after, p.start) holds only what the gap may: no role ends further back.
+      if (after < p.start && !gapCharRe.test(text.charAt(after))) break
       for (const role of byLastChar.get(text.charAt(after - 1)) ?? []) {
         const i = after - role.length
         if (masked.has(role) || i < 0 || !text.startsWith(role, i) || after + cueGapRe.exec(text.slice(after, after + maxGap))![0].length !== p.start) continue
@@ -208,14 +235,6 @@ function pseudonymsBetween(pseudonyms: readonly Pseudonym[], from: number, to: n
   let end = lo
   while (end < pseudonyms.length && pseudonyms[end]!.start < to) end++
   return pseudonyms.slice(lo, end)
-}
-
-/** Each place `surname` starts a name in clear. */
-function sameSurname(text: string, surname: string, visit: (at: number) => void): void {
-  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
-    const next = text.charCodeAt(at + surname.length)
-    if (isHan(next) && !maskedGivenRe.test(text.charAt(at + surname.length))) visit(at)
-  }
 }
 
 /** Starts of the items of a `、` list that holds `p` (王某某、张建华、李某), up to ten on each side. */

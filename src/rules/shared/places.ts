@@ -2,7 +2,7 @@
 // suffix (灵武市, 外西河村), chains of short names (惠农中街社区), province short names
 // (宁夏) and landmarks named after a unit (贺兰山). Computed once per document and tokenizer.
 import type { Document } from '../../core/document.js'
-import { adminSuffixRe, nextCharNotSuffixRe, villageSuffixes } from '../../nlp/admin-names.js'
+import { adminSuffixAt, isSuffixCutAt, villageSuffixes } from '../../nlp/admin-names.js'
 import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
@@ -83,16 +83,19 @@ function outermost(mentions: readonly PlaceMention[]): PlaceMention[] {
 /** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
 function* suffixedNames(doc: Document, gazetteer: Gazetteer, ends: ShortNameEnds, tokenizer: Tokenizer): Generator<PlaceMention> {
   const text = doc.text
-  adminSuffixRe.lastIndex = 0
-  for (let m = adminSuffixRe.exec(text); m; m = adminSuffixRe.exec(text)) {
-    const suffix = m[0]
-    const end = m.index + suffix.length
-    if (!isHan(text.charCodeAt(m.index - 1)) || nextCharNotSuffixRe[suffix]?.test(text.slice(end, end + 1))) continue
+  for (let at = 0; at < text.length; at++) {
+    const suffix = adminSuffixAt(text, at)
+    if (suffix === undefined) continue
+    const start = at
+    const end = start + suffix.length
+    // The scan goes on after the suffix, whether it ends a name or not.
+    at = end - 1
+    if (!isHan(text.charCodeAt(start - 1)) || isSuffixCutAt(text, end, suffix)) continue
     const minLength = suffix.length + 2
     const upper = gazetteer.upperNamesEndingAt(text, end, minLength, isHan)[0]
     const village = villageSuffixes.has(suffix) ? gazetteer.villageNamesEndingAt(text, end, minLength, isHan)[0] : undefined
     const entry = pickLonger(upper, village)
-    const mention = entry ? withParentPrefix(text, gazetteer, ends, entry, end, suffix.length) : villageSuffixes.has(suffix) ? chainedTownName(text, gazetteer, ends, m.index, end) : undefined
+    const mention = entry ? withParentPrefix(text, gazetteer, ends, entry, end, suffix.length) : villageSuffixes.has(suffix) ? chainedTownName(text, gazetteer, ends, start, end) : undefined
     if (mention && !isCutFromOtherWords(doc, tokenizer, mention)) yield mention
   }
 }
@@ -228,10 +231,7 @@ function standaloneShortNames(gazetteer: Gazetteer): string[] {
 
 /** Not part of a longer run of Han characters that the suffix scan reads (宁夏回族自治区). */
 function isStandalone(doc: Document, end: number): boolean {
-  const after = doc.text.slice(end, end + 3)
-  adminSuffixRe.lastIndex = 0
-  const m = adminSuffixRe.exec(after)
-  return !(m && m.index === 0)
+  return adminSuffixAt(doc.text, end, end + 3) === undefined
 }
 
 /** A landmark named after a unit: a prefecture or county short name + 山/湖/河/... as one word (贺兰山). */

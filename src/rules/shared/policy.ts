@@ -47,6 +47,8 @@ function inferPolicy(doc: Document): DocumentPolicy {
     else masksOrganizations = true
   }
   for (const run of findMaskRuns(doc)) {
+    // Every kind is masked: no run can add to the policy (a form full of blanks has hundreds).
+    if (masksPersons && masksOrganizations && masksLocalPlaces && masksOwnUnit) break
     const kind = maskKind(doc.text, run)
     if (kind === 'person') masksPersons = true
     else if (kind === 'organization') masksOrganizations = true

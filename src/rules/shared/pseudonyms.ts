@@ -42,8 +42,48 @@ export const organizationSuffixes: readonly string[] = [
 /** One-character organ and shop words: after a Chinese ordinal they may start another word (丙所有). */
 const organChars = '局委办厅院所队站店厂组区路街'
 const suffixAlternation = [...Object.keys(placeSuffixLevels), ...organizationSuffixes].sort((a, b) => b.length - a.length).join('|')
-/** A letter code (A公司, 甲村): one capital letter or 甲…辛, then a suffix (one class: V8 scans it faster than an alternation). */
-const letterCodeRe = new RegExp(`([A-Z\\uFF21-\\uFF3A甲乙丙丁戊己庚辛])(${suffixAlternation})`, 'g')
+/** The suffixes by their first code unit, longest first as in {@link suffixAlternation}. */
+const suffixesByFirst = new Map<number, string[]>()
+for (const suffix of suffixAlternation.split('|')) suffixesByFirst.set(suffix.charCodeAt(0), [...(suffixesByFirst.get(suffix.charCodeAt(0)) ?? []), suffix])
+/** 1 for the code units a letter code is written with: A–Z, U+FF21–U+FF3A (Ａ–Ｚ), 甲…辛. */
+const letterCodeChars = new Uint8Array(0x10000)
+for (let c = 0x41; c <= 0x5a; c++) letterCodeChars[c] = 1
+for (let c = 0xff21; c <= 0xff3a; c++) letterCodeChars[c] = 1
+for (const c of '甲乙丙丁戊己庚辛') letterCodeChars[c.charCodeAt(0)] = 1
+
+/**
+ * The suffix starting at `at`, the first of {@link suffixAlternation} that does. A function of
+ * its own: a closure over the scan's index would make the loop allocate its scope at every step.
+ */
+function suffixAt(text: string, at: number): string | undefined {
+  const suffixes = suffixesByFirst.get(text.charCodeAt(at))
+  if (suffixes) for (const suffix of suffixes) if (text.startsWith(suffix, at)) return suffix
+  return undefined
+}
+
+/** A letter code (A公司, 甲村) in a text, [start, end) in UTF-16 code units: the letter at `start`, then `suffix`. */
+export interface LetterCode {
+  readonly start: number
+  readonly end: number
+  readonly suffix: string
+}
+
+/**
+ * The letter codes of `text`, one capital letter or 甲…辛 then a suffix, as a global regex of
+ * the letter's class then the suffixes' alternation finds them. A table of the letters skips
+ * the other code units: the regex's class test cost ~5 ns on each, ~100 ms on the bench corpus.
+ */
+export function findLetterCodes(text: string): LetterCode[] {
+  const codes: LetterCode[] = []
+  for (let at = 0; at + 1 < text.length; at++) {
+    if (letterCodeChars[text.charCodeAt(at)] !== 1) continue
+    const suffix = suffixAt(text, at + 1)
+    if (suffix === undefined) continue
+    codes.push({ start: at, end: at + 1 + suffix.length, suffix })
+    at += suffix.length
+  }
+  return codes
+}
 /** 某/某某 then a suffix (某公司, 某某县, 某KTV). */
 const bareRe = new RegExp(`某某?(${suffixAlternation})`, 'g')
 /**
@@ -86,12 +126,12 @@ export function findPseudonyms(doc: Document): readonly Pseudonym[] {
 
 function scanPseudonyms(text: string): Pseudonym[] {
   const found: Pseudonym[] = []
-  for (const m of text.matchAll(letterCodeRe)) {
-    if (isWordChar(text.charCodeAt(m.index - 1)) || isWordChar(text.charCodeAt(m.index + m[0].length))) continue
+  for (const { start, end, suffix } of findLetterCodes(text)) {
+    if (isWordChar(text.charCodeAt(start - 1)) || isWordChar(text.charCodeAt(end))) continue
     // `李某丙所有`: 甲, 乙, 丙 after 某 tell persons apart; before a one-character organ word and
     // more text they are ordinals of a phrase, not a code.
-    if (isHan(m[1]!.charCodeAt(0)) && (text.charAt(m.index - 1) === '某' || (m[2]!.length === 1 && organChars.includes(m[2]!) && isHan(text.charCodeAt(m.index + 2))))) continue
-    found.push(withSuffix(m.index, m.index + m[0].length, m[2]!, 'letter'))
+    if (isHan(text.charCodeAt(start)) && (text.charAt(start - 1) === '某' || (suffix.length === 1 && organChars.includes(suffix) && isHan(text.charCodeAt(start + 2))))) continue
+    found.push(withSuffix(start, end, suffix, 'letter'))
   }
   for (const m of text.matchAll(bareRe)) {
     const before = text.charAt(m.index - 1)

@@ -5,6 +5,7 @@
 // holding a Han character), so where the filter says no, no such word can be a token there.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { installedJiebaWords } from '../../nlp/jieba-words.js'
 
 /** Bits of the filter (a power of two): 2 MB, for jieba's ~550,000 prefixes at 1 false yes in 4,000. */
 const filterBits = 1 << 24
@@ -14,6 +15,36 @@ const mask = filterBits - 1
 /** Multiplier of the polynomial hash of a string: sum of code unit i times P^i, modulo 2^32. */
 const P = 0x01000193
 
+/**
+ * A dictionary's words: calls `visit` with each word's UTF-16 code units (`units[0]` to
+ * `units[length - 1]`, valid during the call) and its tag.
+ */
+export type WordSource = (visit: (units: Uint16Array, length: number, tag: string) => void) => void
+
+/**
+ * The words of a dictionary's text, a word a line (`word frequency tag`, as jieba's dict.txt):
+ * the word runs to the first space, the tag from the last one.
+ */
+export function wordsOfDictionaryText(text: string): WordSource {
+  return (visit) => {
+    let units = new Uint16Array(256)
+    for (let at = 0; at < text.length; ) {
+      let end = text.indexOf('\n', at)
+      if (end < 0) end = text.length
+      const tagAt = text.lastIndexOf(' ', end) + 1
+      if (end - at > units.length) units = new Uint16Array(end - at)
+      let length = 0
+      for (let k = at; k < end; k++) {
+        const c = text.charCodeAt(k)
+        if (c === 0x20 || c === 0x0d) break
+        units[length++] = c
+      }
+      visit(units, length, text.slice(tagAt, text.charCodeAt(end - 1) === 0x0d ? end - 1 : end))
+      at = end + 1
+    }
+  }
+}
+
 /** The prefixes (two code units or more) of a dictionary's words, by their hash. */
 export class WordPrefixes {
   private readonly bits = new Int32Array(filterBits >>> 5)
@@ -22,34 +53,22 @@ export class WordPrefixes {
   /** The longest word, in UTF-16 code units: no word starts further back than this. */
   readonly maxLength: number
 
-  /**
-   * `words`: jieba's dict.txt, a word a line (`word frequency tag`); only the words of a line
-   * whose tag passes `isTagCounted` are taken.
-   */
-  constructor(words: string, isTagCounted: (tag: string) => boolean) {
+  /** The prefixes of the words of `words` whose tag passes `isTagCounted`. */
+  constructor(words: WordSource, isTagCounted: (tag: string) => boolean) {
     let maxLength = 0
-    for (let at = 0; at < words.length; ) {
-      let end = words.indexOf('\n', at)
-      if (end < 0) end = words.length
-      const tagAt = words.lastIndexOf(' ', end) + 1
-      if (!isTagCounted(words.slice(tagAt, words.charCodeAt(end - 1) === 0x0d ? end - 1 : end))) {
-        at = end + 1
-        continue
-      }
+    words((units, length, tag) => {
+      if (!isTagCounted(tag)) return
       let h = 0
       let power = 1
-      let k = at
-      for (; k < end; k++) {
-        const c = words.charCodeAt(k)
-        if (c === 0x20 || c === 0x0d) break
+      for (let k = 0; k < length; k++) {
+        const c = units[k]!
         this.inWords[c] = 1
         h = (h + Math.imul(c, power)) | 0
         power = Math.imul(power, P)
-        if (k > at) this.add(h)
+        if (k > 0) this.add(h)
       }
-      maxLength = Math.max(maxLength, k - at)
-      at = end + 1
-    }
+      maxLength = Math.max(maxLength, length)
+    })
     this.maxLength = maxLength
   }
 
@@ -122,7 +141,9 @@ let jiebaPrefixes: JiebaPrefixes | null | undefined
 export function jiebaWordPrefixes(): JiebaPrefixes | null {
   if (jiebaPrefixes === undefined) {
     try {
-      const words = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'), 'utf8')
+      // The tokenizer's index of the dictionary when it was built, else dict.txt's text.
+      const index = installedJiebaWords()
+      const words: WordSource = index ? (visit) => index.forEachWord(visit) : wordsOfDictionaryText(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'), 'utf8'))
       jiebaPrefixes = { tagged: new WordPrefixes(words, (tag) => tag !== 'x'), common: new WordPrefixes(words, (tag) => !properTagRe.test(tag)) }
     } catch {
       jiebaPrefixes = null

@@ -3,6 +3,7 @@
 // and serials that look like them, by checksum, division code, birth date and layout.
 import { hasValidCreditCode, hasValidIdChecksum, isValidBirthDate, passesLuhn } from './checksums.js'
 import type { DivisionCodes } from './division-codes.js'
+import { nextRun, unitTable } from './runs.js'
 import type { IdentifierClass, IdentifierHit, MaskShape } from './types.js'
 
 /** What the number scanner needs besides the text. */
@@ -24,7 +25,29 @@ export interface NumberContext {
  * FULLWIDTH ASTERISK, `x`, `X`, U+00D7 MULTIPLICATION SIGN. A `+86` before a mobile number is
  * taken with it.
  */
-const numberRunRe = /(?<![0-9A-Za-z*\uFF0A\u00D7_@.+-])(?:\+86[ -]?)?[0-9*\uFF0A\u00D7xX](?:[0-9*\uFF0A\u00D7xX]|[ -](?=[0-9*\uFF0A\u00D7xX])){6,26}(?![0-9A-Za-z*\uFF0A\u00D7@]|\.\d)/g
+export const numberRunRe = /(?<![0-9A-Za-z*\uFF0A\u00D7_@.+-])(?:\+86[ -]?)?[0-9*\uFF0A\u00D7xX](?:[0-9*\uFF0A\u00D7xX]|[ -](?=[0-9*\uFF0A\u00D7xX])){6,26}(?![0-9A-Za-z*\uFF0A\u00D7@]|\.\d)/g
+/** The units a number run is written with (digits, masks, `+`, space, `-`), and those it begins with. */
+const numberRunUnits = unitTable([0x30, 0x39], [0x2a, 0x2a], [0xff0a, 0xff0a], [0xd7, 0xd7], [0x78, 0x78], [0x58, 0x58], [0x2b, 0x2b], [0x20, 0x20], [0x2d, 0x2d])
+const numberStartUnits = unitTable([0x30, 0x39], [0x2a, 0x2a], [0xff0a, 0xff0a], [0xd7, 0xd7], [0x78, 0x78], [0x58, 0x58], [0x2b, 0x2b])
+/** The fewest units of a number run: a digit or mask, then six more. */
+const minNumberRun = 7
+const stickyNumberRunRe = new RegExp(numberRunRe.source, 'y')
+
+/**
+ * What `numberRunRe.exec` gives from `lastIndex = from`. A match is written with the units of
+ * {@link numberRunUnits} only, seven at least: the regex is tried only inside runs of those.
+ */
+export function nextNumberRun(text: string, from: number): RegExpExecArray | null {
+  for (let run = nextRun(text, from, minNumberRun, numberRunUnits); run; run = nextRun(text, run[1], minNumberRun, numberRunUnits)) {
+    for (let at = run[0]; at + minNumberRun <= run[1]; at++) {
+      if (numberStartUnits[text.charCodeAt(at)] !== 1) continue
+      stickyNumberRunRe.lastIndex = at
+      const m = stickyNumberRunRe.exec(text)
+      if (m) return m
+    }
+  }
+  return null
+}
 const maskCharRe = /[*\uFF0A\u00D7xX]/
 /** A unit or currency after a number makes it an amount or a count (`15000000000元`). */
 const unitAfterRe = /^\s?(?:[元万亿千百人次个件吨条户份台辆套株头只枚张%‰℃]|平方|公里|公斤|千克|美元|亿元)/
@@ -47,8 +70,7 @@ export function findNumberIdentifiers(text: string, context: NumberContext): Ide
     if (!areaCodeRe.test(m[1]!) || !isLocalNumber(m[2]!) || context.otherNumberWordRe.test(labelBefore(text, m.index))) continue
     hits.push(withMask(m.index, m.index + m[0].length, 'landline', m[1]! + m[2]!))
   }
-  numberRunRe.lastIndex = 0
-  for (let m = numberRunRe.exec(text); m; m = numberRunRe.exec(text)) {
+  for (let m = nextNumberRun(text, 0); m; m = nextNumberRun(text, m.index + m[0].length)) {
     let start = m.index
     let run = m[0]
     if (run.startsWith('+86')) {
