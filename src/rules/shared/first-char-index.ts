@@ -15,12 +15,12 @@ export interface LiteralHit {
  * under 1% of it, so a position of ordinary text passes it wrongly about once in 150: with
  * 2^14 slots it did four times as often, and the checks that follow cost more than the table.
  */
-const pairTableSize = 1 << 16
+export const pairTableSize = 1 << 16
 /** Literal sets numbered past this start the tables afresh. */
 const maxSet = 0xffff
 
 /** Slot of the pair of code units (a, b) in the pair table; different pairs may share one. */
-function pairSlot(a: number, b: number): number {
+export function pairSlot(a: number, b: number): number {
   return (Math.imul(a, 0x9e37) ^ b) & (pairTableSize - 1)
 }
 
@@ -87,6 +87,13 @@ export class FirstCharIndex {
       first = second
     }
     if (singles[first] === set) this.collect(text, n - 1, first, hits)
+    return hits
+  }
+
+  /** The same as {@link matches}, looking only at `positions` (ascending), where the caller knows all occurrences begin. */
+  matchesAt(text: string, positions: Int32Array): LiteralHit[] {
+    const hits: LiteralHit[] = []
+    for (const i of positions) this.collect(text, i, text.charCodeAt(i), hits)
     return hits
   }
 
