@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { Document } from '../src/core/document.js'
 import { documentFromText } from '../src/io/read-document.js'
-import { findMaskRuns } from '../src/rules/shared/mask-runs.js'
+import { findMaskRuns, foundRun, nextRun } from '../src/rules/shared/mask-runs.js'
 import { checkText } from './helpers.js'
 
 const runsOf = async (text: string, path = 'x.txt') => findMaskRuns(await documentFromText(text, path)).map((r) => r.text)
@@ -241,5 +241,26 @@ describe('Document positions', () => {
     expect(doc.isSkipped(0, 2)).toBe(false)
     expect(doc.isSkipped(1, 2)).toBe(true)
     expect(doc.isSkipped(7, 3)).toBe(false)
+  })
+})
+
+describe('nextRun', () => {
+  it('finds the runs the alternation of mask symbols finds, on random text', () => {
+    const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38]+|\u00D7+|[\u25CB\u25A1\u25B3]+|[_\uFF3F]{2,}|\u3000{2,}|[（【(“「][ \u3000\u00A0]*[）】)”」]/g
+    const alphabet = [...'*＊xXｘＸ×○□△_＿\u3000 \u00A0（【(“「）】)”」年a1']
+    let seed = 5
+    for (let round = 0; round < 200; round++) {
+      let text = ''
+      for (let i = 0; i < 60; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+        text += alphabet[(seed >>> 16) % alphabet.length]
+      }
+      const expected: string[] = []
+      maskRunRe.lastIndex = 0
+      for (let m = maskRunRe.exec(text); m; m = maskRunRe.exec(text)) expected.push(`${m.index}:${m[0]}`)
+      const found: string[] = []
+      for (let from = 0; nextRun(text, from); from = foundRun.end) found.push(`${foundRun.start}:${text.slice(foundRun.start, foundRun.end)}`)
+      expect(found, text).toEqual(expected)
+    }
   })
 })
