@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { Document } from '../src/core/document.js'
 import { documentFromText } from '../src/io/read-document.js'
-import { findMaskRuns, foundRun, nextRun } from '../src/rules/shared/mask-runs.js'
+import { findMaskRuns, foundRun, maskRunSource, nextRun, nextRunAt } from '../src/rules/shared/mask-runs.js'
+import { TriggerScan } from '../src/rules/shared/trigger-scan.js'
 import { checkText } from './helpers.js'
 
 const runsOf = async (text: string, path = 'x.txt') => findMaskRuns(await documentFromText(text, path)).map((r) => r.text)
@@ -246,7 +247,8 @@ describe('Document positions', () => {
 
 describe('nextRun', () => {
   it('finds the runs the alternation of mask symbols finds, on random text', () => {
-    const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38]+|\u00D7+|[\u25CB\u25A1\u25B3]+|[_\uFF3F]{2,}|\u3000{2,}|[（【(“「][ \u3000\u00A0]*[）】)”」]/g
+    const maskRunRe = new RegExp(maskRunSource, 'g')
+    const positionsIn = new TriggerScan(0).positions(maskRunSource, '')
     const alphabet = [...'*＊xXｘＸ×○□△_＿\u3000 \u00A0（【(“「）】)”」年a1']
     let seed = 5
     for (let round = 0; round < 200; round++) {
@@ -261,6 +263,11 @@ describe('nextRun', () => {
       const found: string[] = []
       for (let from = 0; nextRun(text, from); from = foundRun.end) found.push(`${foundRun.start}:${text.slice(foundRun.start, foundRun.end)}`)
       expect(found, text).toEqual(expected)
+      // Trying only the positions the shared pass lists finds the same.
+      const positions = positionsIn(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))!
+      const foundAt: string[] = []
+      for (let from = 0, k = 0; (k = nextRunAt(text, positions, k, from)) >= 0; from = foundRun.end) foundAt.push(`${foundRun.start}:${text.slice(foundRun.start, foundRun.end)}`)
+      expect(foundAt, text).toEqual(expected)
     }
   })
 })

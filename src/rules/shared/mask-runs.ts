@@ -5,6 +5,7 @@
 import type { Document } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
+import { triggerScan } from './trigger-scan.js'
 import {
   isFieldBoundary,
   isFootnoteStar,
@@ -45,12 +46,13 @@ export interface MaskRun {
 }
 
 /**
- * The runs {@link nextRun} finds, as one regex would: `[*\uFF0A]+|[xX\uFF58\uFF38]+|\u00D7+|
- * [\u25CB\u25A1\u25B3]+|[_\uFF3F]{2,}|\u3000{2,}|[（【(“「][ \u3000\u00A0]*[）】)”」]`, one type
- * per alternative: its characters, and the shortest run it takes. {@link kindOf} tells the kinds
- * apart by the first character. Latin letters and `×` make separate runs: a mask is written with
- * one of them, while `x×(1+a%)` is a formula.
+ * The runs {@link nextRun} finds, as one regex: the shared pass lists where they can begin
+ * from it. One type per alternative in {@link runTypes}: its characters, and the shortest run
+ * it takes. {@link kindOf} tells the kinds apart by the first character. Latin letters and `×`
+ * make separate runs: a mask is written with one of them, while `x×(1+a%)` is a formula.
  */
+export const maskRunSource = '[*\\uFF0A]+|[xX\\uFF58\\uFF38]+|\\u00D7+|[\\u25CB\\u25A1\\u25B3]+|[_\\uFF3F]{2,}|\\u3000{2,}|[（【(“「][ \\u3000\\u00A0]*[）】)”」]'
+const positionsIn = triggerScan.positions(maskRunSource, '')
 const runTypes: readonly { readonly chars: string; readonly minLength: number }[] = [
   { chars: '*\uFF0A', minLength: 1 },
   { chars: 'xX\uFF58\uFF38', minLength: 1 },
@@ -130,7 +132,9 @@ function scanMaskRuns(doc: Document): MaskRun[] {
 function findCandidates(doc: Document): Candidate[] {
   const text = doc.text
   const found: Candidate[] = []
-  for (let from = 0; nextRun(text, from); from = foundRun.end) {
+  const positions = positionsIn(doc)
+  let k = 0
+  for (let from = 0; positions ? (k = nextRunAt(text, positions, k, from)) >= 0 : nextRun(text, from); from = foundRun.end) {
     const start = foundRun.start
     let end = foundRun.end
     const kind = kindOf(text.charCodeAt(start))
@@ -155,24 +159,37 @@ export const foundRun = { start: 0, end: 0 }
  * corpus: 203 ms to 159 ms).
  */
 export function nextRun(text: string, from: number): boolean {
-  const n = text.length
-  for (let i = from; i < n; i++) {
-    const type = typeOfUnit[text.charCodeAt(i)]!
-    if (type === 0) continue
-    let end = i + 1
-    if (type === bracketType) {
-      while (end < n && bracketPartOfUnit[text.charCodeAt(end)] === 1) end++
-      if (end === n || bracketPartOfUnit[text.charCodeAt(end)] !== 2) continue
-      end++
-    } else {
-      while (end < n && typeOfUnit[text.charCodeAt(end)] === type) end++
-      if (end - i < runTypes[type - 1]!.minLength) continue
-    }
-    foundRun.start = i
-    foundRun.end = end
-    return true
-  }
+  for (let i = from; i < text.length; i++) if (typeOfUnit[text.charCodeAt(i)] !== 0 && isRunAt(text, i)) return true
   return false
+}
+
+/**
+ * The same, trying only `positions` (ascending, where the shared pass found a run can begin)
+ * from index `k` on: the index of the position of the run found, or -1.
+ */
+export function nextRunAt(text: string, positions: Int32Array, k: number, from: number): number {
+  for (; k < positions.length; k++) if (positions[k]! >= from && isRunAt(text, positions[k]!)) return k
+  return -1
+}
+
+/** True when a run begins at `i`; it goes to {@link foundRun}. */
+function isRunAt(text: string, i: number): boolean {
+  const n = text.length
+  const type = typeOfUnit[text.charCodeAt(i)]!
+  // The shared pass's hashed pairs may list a position no run can begin at.
+  if (type === 0) return false
+  let end = i + 1
+  if (type === bracketType) {
+    while (end < n && bracketPartOfUnit[text.charCodeAt(end)] === 1) end++
+    if (end === n || bracketPartOfUnit[text.charCodeAt(end)] !== 2) return false
+    end++
+  } else {
+    while (end < n && typeOfUnit[text.charCodeAt(end)] === type) end++
+    if (end - i < runTypes[type - 1]!.minLength) return false
+  }
+  foundRun.start = i
+  foundRun.end = end
+  return true
 }
 
 type Judgement = Pick<MaskRun, 'role' | 'numberStart'>

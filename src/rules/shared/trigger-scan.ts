@@ -4,8 +4,9 @@
 // then tried, sticky, only there. One JavaScript scan of the text costs about as much as V8's
 // own scan for one regex that opens with a literal, and much less than its scans of a dozen
 // regexes opening with lookbehinds, optional parts or classes (bench corpus: the pattern rules
-// from 470 ms to 310 ms, the pass included). Not for a regex that matches every few dozen
-// characters (the mask runs): listing its positions costs what V8's scan between them saves.
+// from 470 ms to 310 ms, the pass included). A regex that matches every few dozen characters
+// (the mask runs) gains nothing when tried at its positions, its match arrays costing what the
+// pass saves; read without the regex (mask-runs.ts), its positions save that rule's own scan.
 import type { Document } from '../../core/document.js'
 import { pairSlot, pairTableSize } from './first-char-index.js'
 import { firstPairsOf } from './regex-first-units.js'
