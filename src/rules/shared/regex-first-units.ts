@@ -4,7 +4,7 @@
 // many alternatives (the paywall rules), and tries the regex only where one can. The source
 // is parsed by regexpp, the parser of ESLint's regexp plugins.
 import { RegExpParser, RegExpSyntaxError, type AST } from '@eslint-community/regexpp'
-import { pairSlot, pairTableSize } from './first-char-index.js'
+import { pairSlot } from './first-char-index.js'
 
 /** Inclusive ranges of UTF-16 code units. */
 type Units = [number, number][]
@@ -152,14 +152,15 @@ function leadUnit(codePoint: number): number {
 }
 
 /**
- * The tables of where a match can begin by its first two UTF-16 units: `pairs`, by the hashed
- * pair's slot ({@link pairSlot}), for matches of two units or more; `singles`, by unit, for
+ * Where a match can begin by its first two UTF-16 units: `pairSlots`, the slots of the hashed
+ * pairs ({@link pairSlot}) of matches of two units or more; `singleUnits`, the first units of
  * those that may be one unit long or whose second unit is not bounded. A position passes when
- * either marks it; hashing may mark a pair wrongly, never leave one out.
+ * either holds it; hashing may let a pair pass wrongly, never leave one out. Lists, not tables:
+ * the shared pass merges a dozen of them once per process, before its code is optimised.
  */
 export interface FirstPairs {
-  readonly pairs: Uint8Array
-  readonly singles: Uint8Array
+  readonly pairSlots: readonly number[]
+  readonly singleUnits: readonly number[]
 }
 
 /** What a part of the pattern begins with, up to two units: one unit set per position. */
@@ -192,21 +193,21 @@ export function firstPairsOf(source: string, flags: string): FirstPairs | undefi
     if (error instanceof Unbounded) return undefined
     throw error
   }
-  const pairs = new Uint8Array(pairTableSize)
-  const singles = new Uint8Array(0x10000)
+  const pairSlots = new Set<number>()
+  const singleUnits = new Set<number>()
   let marked = 0
   for (const { units } of prefixes) {
     if (units.length === 0) return undefined
     const [firsts, seconds] = units as [Units, Units | undefined]
     if (seconds !== undefined && unitCount(firsts) * unitCount(seconds) <= maxPairsOfPrefix) {
-      for (const [lo, hi] of firsts) for (let a = lo; a <= hi; a++) for (const [lo2, hi2] of seconds) for (let b = lo2; b <= hi2; b++) pairs[pairSlot(a, b)] = 1
+      for (const [lo, hi] of firsts) for (let a = lo; a <= hi; a++) for (const [lo2, hi2] of seconds) for (let b = lo2; b <= hi2; b++) pairSlots.add(pairSlot(a, b))
       continue
     }
     marked += unitCount(firsts)
     if (marked > maxMarked) return undefined
-    for (const [lo, hi] of firsts) singles.fill(1, lo, hi + 1)
+    for (const [lo, hi] of firsts) for (let a = lo; a <= hi; a++) singleUnits.add(a)
   }
-  return { pairs, singles }
+  return { pairSlots: [...pairSlots], singleUnits: [...singleUnits] }
 }
 
 /**

@@ -142,27 +142,30 @@ export class TriggerScan {
 export const triggerScan = new TriggerScan(textBeforeTables)
 
 function buildTables(registered: readonly { readonly source: string; readonly flags: string }[]): Tables {
-  const pairBits = new Int32Array(pairTableSize)
-  const singleBits = new Int32Array(0x10000)
+  // The bits of the regexes by pair slot and by unit, for the slots and units some regex marks.
+  const pairBits = new Map<number, number>()
+  const singleBits = new Map<number, number>()
   const isBounded = registered.map(({ source, flags }, index) => {
     const firsts = firstPairsOf(source, flags)
     if (!firsts) return false
     const bit = 1 << index
-    for (let slot = 0; slot < pairTableSize; slot++) if (firsts.pairs[slot]) pairBits[slot]! |= bit
-    for (let unit = 0; unit < 0x10000; unit++) if (firsts.singles[unit]) singleBits[unit]! |= bit
+    for (const slot of firsts.pairSlots) pairBits.set(slot, (pairBits.get(slot) ?? 0) | bit)
+    for (const unit of firsts.singleUnits) singleBits.set(unit, (singleBits.get(unit) ?? 0) | bit)
     return true
   })
   // Past 255 sets, the last number stands for all the regexes: they are tried at more positions.
   const setOf = new Map<number, number>([[0, 0]])
-  const numberOf = (bits: number) => {
-    let number = setOf.get(bits)
-    if (number === undefined) setOf.set(bits, (number = Math.min(setOf.size, 0xff)))
-    return number
+  const number = (table: Uint8Array, bitsAt: Map<number, number>) => {
+    for (const [at, bits] of bitsAt) {
+      if (!setOf.has(bits)) setOf.set(bits, Math.min(setOf.size, 0xff))
+      table[at] = setOf.get(bits)!
+    }
+    return table
   }
-  const pairs = Uint8Array.from(pairBits, numberOf)
-  const singles = Uint8Array.from(singleBits, numberOf)
+  const pairs = number(new Uint8Array(pairTableSize), pairBits)
+  const singles = number(new Uint8Array(0x10000), singleBits)
   const sets = new Int32Array(0x100)
-  for (const [bits, number] of setOf) sets[number] = number === 0xff ? -1 : bits
+  for (const [bits, n] of setOf) sets[n] = n === 0xff ? -1 : bits
   return { pairs, singles, sets, isBounded }
 }
 
