@@ -64,6 +64,12 @@ describe('firstPairsOf', () => {
     expect(passing('a{2,}|b+', '', 'aab ab bb')).toEqual(['aa', 'b', 'b', 'b', 'b'])
   })
 
+  it('passes the unit after a match that a lookahead ending it bounds, and a single where the lookahead may meet the end', () => {
+    expect(passing('0(?<=二.)(?=[〇0]{2}年)', '', '00 0年 0〇')).toEqual(['00', '0〇'])
+    expect(passing('-(?![-])(?=[项个]|$)', '', '-项 -- -')).toEqual(['-', '-', '-', '-'])
+    expect(passing('-(?=[项个])|-', '', '-项 -x')).toEqual(['-', '-'])
+  })
+
   it('passes an astral character by its two units, and one of a class that may hold one by its first', () => {
     expect(passing('𠀀a', 'u', '𠀀a𠀁a')).toEqual(['\ud840\udc00'])
     expect(passing('[𠀀𠀁]a', 'u', '𠀀a𠀁a')).toEqual(['\ud840', '\ud840'])

@@ -193,19 +193,21 @@ export function firstPairsOf(source: string, flags: string): FirstPairs | undefi
     if (error instanceof Unbounded) return undefined
     throw error
   }
-  const pairSlots = new Set<number>()
+  if (prefixes.some(({ units }) => units.length === 0)) return undefined
+  const isPair = ({ units: [firsts, seconds] }: Prefix) => seconds !== undefined && unitCount(firsts!) * unitCount(seconds) <= maxPairsOfPrefix
   const singleUnits = new Set<number>()
   let marked = 0
-  for (const { units } of prefixes) {
-    if (units.length === 0) return undefined
-    const [firsts, seconds] = units as [Units, Units | undefined]
-    if (seconds !== undefined && unitCount(firsts) * unitCount(seconds) <= maxPairsOfPrefix) {
-      for (const [lo, hi] of firsts) for (let a = lo; a <= hi; a++) for (const [lo2, hi2] of seconds) for (let b = lo2; b <= hi2; b++) pairSlots.add(pairSlot(a, b))
-      continue
-    }
-    marked += unitCount(firsts)
+  for (const prefix of prefixes) {
+    if (isPair(prefix)) continue
+    marked += unitCount(prefix.units[0]!)
     if (marked > maxMarked) return undefined
-    for (const [lo, hi] of firsts) for (let a = lo; a <= hi; a++) singleUnits.add(a)
+    for (const [lo, hi] of prefix.units[0]!) for (let a = lo; a <= hi; a++) singleUnits.add(a)
+  }
+  // A pair whose first unit passes alone anyway would only let more positions pass wrongly.
+  const pairSlots = new Set<number>()
+  for (const prefix of prefixes.filter(isPair)) {
+    const [firsts, seconds] = prefix.units as [Units, Units]
+    for (const [lo, hi] of firsts) for (let a = lo; a <= hi; a++) if (!singleUnits.has(a)) for (const [lo2, hi2] of seconds) for (let b = lo2; b <= hi2; b++) pairSlots.add(pairSlot(a, b))
   }
   return { pairSlots: [...pairSlots], singleUnits: [...singleUnits] }
 }
@@ -217,9 +219,15 @@ export function firstPairsOf(source: string, flags: string): FirstPairs | undefi
  */
 function prefixesOfSequence(elements: readonly AST.Element[], k: number, from = 0): Prefix[] {
   if (k === 0 || from === elements.length) return [{ units: [], end: 'ended' }]
+  const element = elements[from]!
+  // A lookahead ending its sequence bounds the units after it (`—(?=[项个])`: the dash, then a
+  // measure word), what follows the sequence left aside: the text there matches the lookahead.
+  if (element.type === 'Assertion' && element.kind === 'lookahead' && !element.negate && elements.slice(from + 1).every((e) => e.type === 'Assertion')) {
+    return element.alternatives.flatMap((alt) => prefixesOfSequence(alt.elements, k)).map((p) => ({ units: p.units, end: 'open' }))
+  }
   const prefixes: Prefix[] = []
   const tails = new Map<number, Prefix[]>()
-  for (const head of prefixesOfElement(elements[from]!, k)) {
+  for (const head of prefixesOfElement(element, k)) {
     if (head.end === 'open' || head.units.length === k) {
       prefixes.push(head)
       continue
