@@ -85,6 +85,8 @@ function firstOfAlternatives(alternatives: readonly AST.Alternative[]): First {
 function firstOfSequence(elements: readonly AST.Element[]): First {
   const units: Units = []
   for (const element of elements) {
+    // After `(?!)` nothing matches: the sequence begins no match.
+    if (isNever(element)) return { units, isNullable: false }
     const first = firstOfElement(element)
     units.push(...first.units)
     if (!first.isNullable) return { units, isNullable: false }
@@ -220,6 +222,7 @@ export function firstPairsOf(source: string, flags: string): FirstPairs | undefi
 function prefixesOfSequence(elements: readonly AST.Element[], k: number, from = 0): Prefix[] {
   if (k === 0 || from === elements.length) return [{ units: [], end: 'ended' }]
   const element = elements[from]!
+  if (isNever(element)) return []
   // A lookahead ending its sequence bounds the units after it (`—(?=[项个])`: the dash, then a
   // measure word), what follows the sequence left aside: the text there matches the lookahead.
   if (element.type === 'Assertion' && element.kind === 'lookahead' && !element.negate && elements.slice(from + 1).every((e) => e.type === 'Assertion')) {
@@ -273,6 +276,30 @@ function prefixesOfElement(element: AST.Element, k: number): Prefix[] {
       return [{ units: [units], end: mayMatchAstral(element) ? 'open' : 'ended' }]
     }
   }
+}
+
+/** `(?!)`, which no text passes: it keeps alternatives in a pattern, their groups numbered, out of its matches. */
+function isNever(element: AST.Element): boolean {
+  return element.type === 'Assertion' && element.kind === 'lookahead' && element.negate && element.alternatives.length === 1 && element.alternatives[0]!.elements.length === 0
+}
+
+/**
+ * A pattern whose first pairs are not bounded, cut before its first top-level alternative that
+ * makes it so (`…|\p{Script=Han}{1,2}ICP备…`): `bounded` matches what the alternatives before
+ * it match, `rest` what it and those after match, each keeping the others as `(?!)(?:…)` so
+ * that groups keep their numbers. At one position the pattern tries the bounded ones first:
+ * its match is the leftmost of the two, `bounded`'s at a tie. Undefined when no alternative
+ * before the cut is bounded, or the pattern does not parse.
+ */
+export function splitUnbounded(source: string, flags: string): { readonly bounded: string; readonly rest: string } | undefined {
+  const pattern = parseBounded(source, flags)
+  if (!pattern) return undefined
+  const alternatives = pattern.alternatives.map((alt) => alt.raw)
+  const cut = alternatives.findIndex((alt) => !firstPairsOf(alt, flags))
+  if (cut <= 0) return undefined
+  const before = alternatives.slice(0, cut).join('|')
+  const after = alternatives.slice(cut).join('|')
+  return { bounded: `${before}|(?!)(?:${after})`, rest: `(?!)(?:${before})|${after}` }
 }
 
 /** True when a set or class may match a character beyond U+FFFF (taking two units). */

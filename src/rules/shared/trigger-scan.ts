@@ -9,7 +9,7 @@
 // pass saves; read without the regex (mask-runs.ts), its positions save that rule's own scan.
 import type { Document } from '../../core/document.js'
 import { pairSlot, pairTableSize } from './first-char-index.js'
-import { firstPairsOf } from './regex-first-units.js'
+import { firstPairsOf, splitUnbounded } from './regex-first-units.js'
 
 /** The next match in `text` at or after a position; offsets in UTF-16 code units of `text`. */
 export type Search = (text: string, from: number, within?: Within) => RegExpExecArray | null
@@ -44,6 +44,8 @@ interface Tables {
   readonly sets: Int32Array
   /** Per index: false where the pairs are not bounded, and the regex scans alone. */
   readonly isBounded: readonly boolean[]
+  /** Per index: the regex cut where its pairs are bounded only before an alternative; the bits are the bounded part's. */
+  readonly cuts: readonly ({ readonly bounded: string; readonly rest: string } | undefined)[]
 }
 
 let scans = 0
@@ -71,13 +73,17 @@ export class TriggerScan {
     }
     const index = this.register(re.source, re.flags)
     if (index === undefined) return () => plain
-    const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y')
     const isUnicode = re.unicode
+    let regexes: { readonly sticky: RegExp; readonly rest: RegExp | undefined } | undefined
     return (doc) => {
       const positions = this.positionsOf(doc)?.[index]
       if (!positions) return plain
+      // Cut by splitUnbounded: the bounded alternatives tried at the positions, the rest by V8's scan.
+      const cut = this.tables!.cuts[index]
+      regexes ??= { sticky: new RegExp(cut?.bounded ?? re.source, re.flags.replace('g', '') + 'y'), rest: cut && new RegExp(cut.rest, re.flags) }
+      const { sticky, rest } = regexes
       const whole = doc.text
-      return (text, from, within) => {
+      const atPositions: Search = (text, from, within) => {
         const base = within?.offset ?? 0
         const start = base + from
         const end = base + text.length
@@ -91,6 +97,22 @@ export class TriggerScan {
         }
         return null
       }
+      if (!rest) return atPositions
+      // The rest's next match is kept while the searches of a text go forward: none lies between
+      // where it was searched from and it.
+      let restText: string | undefined
+      let restFrom = 0
+      let restMatch: RegExpExecArray | null = null
+      return (text, from, within) => {
+        const m = atPositions(text, from, within)
+        if (text !== restText || from < restFrom || (restMatch && restMatch.index < from)) {
+          rest.lastIndex = from
+          restMatch = rest.exec(text)
+          restText = text
+          restFrom = from
+        }
+        return !restMatch || (m && m.index <= restMatch.index) ? m : restMatch
+      }
     }
   }
 
@@ -102,7 +124,11 @@ export class TriggerScan {
   positions(source: string, flags: string): (doc: Document) => Int32Array | undefined {
     const index = this.register(source, flags)
     if (index === undefined) return () => undefined
-    return (doc) => this.positionsOf(doc)?.[index]
+    // A cut regex's positions are those of its bounded part only.
+    return (doc) => {
+      const positions = this.positionsOf(doc)?.[index]
+      return positions && !this.tables!.cuts[index] ? positions : undefined
+    }
   }
 
   /**
@@ -145,8 +171,14 @@ function buildTables(registered: readonly { readonly source: string; readonly fl
   // The bits of the regexes by pair slot and by unit, for the slots and units some regex marks.
   const pairBits = new Map<number, number>()
   const singleBits = new Map<number, number>()
+  const cuts: ({ readonly bounded: string; readonly rest: string } | undefined)[] = []
   const isBounded = registered.map(({ source, flags }, index) => {
-    const firsts = firstPairsOf(source, flags)
+    let firsts = firstPairsOf(source, flags)
+    if (!firsts) {
+      const cut = splitUnbounded(source, flags)
+      firsts = cut && firstPairsOf(cut.bounded, flags)
+      if (firsts) cuts[index] = cut
+    }
     if (!firsts) return false
     const bit = 1 << index
     for (const slot of firsts.pairSlots) pairBits.set(slot, (pairBits.get(slot) ?? 0) | bit)
@@ -166,7 +198,7 @@ function buildTables(registered: readonly { readonly source: string; readonly fl
   const singles = number(new Uint8Array(0x10000), singleBits)
   const sets = new Int32Array(0x100)
   for (const [bits, n] of setOf) sets[n] = n === 0xff ? -1 : bits
-  return { pairs, singles, sets, isBounded }
+  return { pairs, singles, sets, isBounded, cuts }
 }
 
 /** The positions the pass found and their regexes' bits, reused from one document to the next. */
