@@ -34,6 +34,23 @@ describe('FirstCharIndex', () => {
       { begin: 2, end: 3, keyword: '卫' },
     ])
   })
+
+  it('stays exact when thousands of pairs share the slots of the hashed pair table', () => {
+    // 3,000 literals over 200 characters: many text pairs hash to a literal's slot wrongly.
+    const alphabet = Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x4e00 + i * 37))
+    let seed = 11
+    const pick = (n: number) => {
+      let s = ''
+      for (let i = 0; i < n; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+        s += alphabet[(seed >>> 16) % alphabet.length]
+      }
+      return s
+    }
+    const words = Array.from({ length: 3000 }, (_, i) => pick(2 + (i % 3)))
+    const text = pick(5000)
+    expect(new FirstCharIndex(words).matches(text)).toEqual(naive(words, text))
+  })
 })
 
 describe('FirstCharIndex.reload', () => {

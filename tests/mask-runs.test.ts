@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { Document } from '../src/core/document.js'
 import { documentFromText } from '../src/io/read-document.js'
-import { findMaskRuns } from '../src/rules/shared/mask-runs.js'
+import { findMaskRuns, foundRun, maskRunSource, nextRun, nextRunAt } from '../src/rules/shared/mask-runs.js'
+import { TriggerScan } from '../src/rules/shared/trigger-scan.js'
 import { checkText } from './helpers.js'
 
 const runsOf = async (text: string, path = 'x.txt') => findMaskRuns(await documentFromText(text, path)).map((r) => r.text)
@@ -241,5 +242,32 @@ describe('Document positions', () => {
     expect(doc.isSkipped(0, 2)).toBe(false)
     expect(doc.isSkipped(1, 2)).toBe(true)
     expect(doc.isSkipped(7, 3)).toBe(false)
+  })
+})
+
+describe('nextRun', () => {
+  it('finds the runs the alternation of mask symbols finds, on random text', () => {
+    const maskRunRe = new RegExp(maskRunSource, 'g')
+    const positionsIn = new TriggerScan(0).positions(maskRunSource, '')
+    const alphabet = [...'*＊xXｘＸ×○□△_＿\u3000 \u00A0（【(“「）】)”」年a1']
+    let seed = 5
+    for (let round = 0; round < 200; round++) {
+      let text = ''
+      for (let i = 0; i < 60; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+        text += alphabet[(seed >>> 16) % alphabet.length]
+      }
+      const expected: string[] = []
+      maskRunRe.lastIndex = 0
+      for (let m = maskRunRe.exec(text); m; m = maskRunRe.exec(text)) expected.push(`${m.index}:${m[0]}`)
+      const found: string[] = []
+      for (let from = 0; nextRun(text, from); from = foundRun.end) found.push(`${foundRun.start}:${text.slice(foundRun.start, foundRun.end)}`)
+      expect(found, text).toEqual(expected)
+      // Trying only the positions the shared pass lists finds the same.
+      const positions = positionsIn(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))!
+      const foundAt: string[] = []
+      for (let from = 0, k = 0; (k = nextRunAt(text, positions, k, from)) >= 0; from = foundRun.end) foundAt.push(`${foundRun.start}:${text.slice(foundRun.start, foundRun.end)}`)
+      expect(foundAt, text).toEqual(expected)
+    }
   })
 })

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { firstUnitSearch, firstUnitsOf } from '../src/rules/shared/regex-first-units.js'
+import { pairSlot } from '../src/rules/shared/first-char-index.js'
+import { firstPairsOf, firstUnitsOf } from '../src/rules/shared/regex-first-units.js'
 import { builtinRulesDir, loadRuleDir } from '../src/rules/loader.js'
 import { literalAlternation } from '../src/rules/shared/options.js'
 
@@ -12,13 +13,6 @@ function marked(source: string, flags = ''): string | undefined {
   let s = ''
   for (let u = 0; u < table.length; u++) if (table[u]) s += String.fromCharCode(u)
   return s
-}
-
-/** Every match as `index:text`, by a `g` regex from `lastIndex` and by the search, non-empty matches stepped over as pattern.ts does. */
-function allMatches(search: (text: string, from: number) => RegExpExecArray | null, text: string): string[] {
-  const out: string[] = []
-  for (let m = search(text, 0); m; m = search(text, m.index + Math.max(m[0].length, 1))) out.push(`${m.index}:${m[0]}`)
-  return out
 }
 
 describe('firstUnitsOf', () => {
@@ -50,44 +44,50 @@ describe('firstUnitsOf', () => {
   })
 })
 
-describe('firstUnitSearch', () => {
-  // From the first search, or (1,500) switching to the table within the rounds.
-  it.each([0, 1500])('finds what the regex finds, on random text, the table read after %i units', (scanFirst) => {
-    const sources = ['(?<![目有])的的(?!确)', '(?:…+|\\.{3,})?[ \\t]*(?:全文|本文)共?\\d+字', '(?<=^|[ \\t])(?:VIP|会员)(?=[ \\t]*$)', '[—-](?<=\\p{Script=Han}[—-])(?=[项个])']
-    const alphabet = '的有目确…. \t\n全文本共12字VIP会员—-项个𠀀'
-    let seed = 11
-    const pick = (n: number) => {
-      let s = ''
-      for (let i = 0; i < n; i++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-        s += [...alphabet][(seed >>> 16) % [...alphabet].length]
-      }
-      return s
-    }
-    for (const source of sources) {
-      for (const flags of ['gu', 'gmu']) {
-        const re = new RegExp(source, flags)
-        const search = firstUnitSearch(new RegExp(source, flags), scanFirst)
-        for (let round = 0; round < 30; round++) {
-          const text = pick(400)
-          const plain = (t: string, from: number) => {
-            re.lastIndex = from
-            return re.exec(t)
-          }
-          expect(allMatches(search, text)).toEqual(allMatches(plain, text))
-          // A line of a longer text, its table read in the whole: the same as the line alone.
-          const line = text.slice(50, 350)
-          expect(allMatches((t, from) => search(t, from, { whole: text, offset: 50 }), line)).toEqual(allMatches(plain, line))
-        }
-      }
-    }
+/** The pairs of `text`'s positions that firstPairsOf lets pass, as `ab` strings (`a` alone for a single). */
+function passing(source: string, flags: string, text: string): string[] | undefined {
+  const firsts = firstPairsOf(source, flags)
+  if (!firsts) return undefined
+  const out: string[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (firsts.singleUnits.includes(text.charCodeAt(i))) out.push(text[i]!)
+    else if (i + 1 < text.length && firsts.pairSlots.includes(pairSlot(text.charCodeAt(i), text.charCodeAt(i + 1)))) out.push(text.slice(i, i + 2))
+  }
+  return out
+}
+
+describe('firstPairsOf', () => {
+  it('passes the first two units of a match past lookarounds, optional parts and repeats', () => {
+    expect(passing('(?<![目有])的的(?!确)', '', '的目的的确')).toEqual(['的的'])
+    expect(passing('(?:…+|\\.{3,})?[ \\t]*(?:全文|本文)', '', '全部…全文 本文本…… .')).toEqual(['…全', '全文', ' 本', '本文', '……', '… '])
+    expect(passing('[%％][ \\t]*的?(?:内容|正文)', 'u', '5%。6% 的内容％的')).toEqual(['% ', '％的'])
+    expect(passing('a{2,}|b+', '', 'aab ab bb')).toEqual(['aa', 'b', 'b', 'b', 'b'])
+  })
+
+  it('passes the unit after a match that a lookahead ending it bounds, and a single where the lookahead may meet the end', () => {
+    expect(passing('0(?<=二.)(?=[〇0]{2}年)', '', '00 0年 0〇')).toEqual(['00', '0〇'])
+    expect(passing('-(?![-])(?=[项个]|$)', '', '-项 -- -')).toEqual(['-', '-', '-', '-'])
+    expect(passing('-(?=[项个])|-', '', '-项 -x')).toEqual(['-', '-'])
+  })
+
+  it('passes an astral character by its two units, and one of a class that may hold one by its first', () => {
+    expect(passing('𠀀a', 'u', '𠀀a𠀁a')).toEqual(['\ud840\udc00'])
+    expect(passing('[𠀀𠀁]a', 'u', '𠀀a𠀁a')).toEqual(['\ud840', '\ud840'])
+  })
+
+  it('gives up where firstUnitsOf does, and where a match may be empty', () => {
+    expect(firstPairsOf('a?', '')).toBeUndefined()
+    expect(firstPairsOf('(?:)|a', '')).toBeUndefined()
+    expect(firstPairsOf('\\p{Script=Han}{1,2}ICP', 'u')).toBeUndefined()
+    expect(firstPairsOf('paid', 'i')).toBeUndefined()
+    expect(firstPairsOf('(a)\\1', '')).toBeUndefined()
   })
 
   it('bounds the line filters and patterns of the built-in pattern rules that have a line filter', () => {
     for (const rule of loadRuleDir(builtinRulesDir)) {
       const options = rule.options as { pattern?: string; lineFilter?: string; flags?: string }
       if (options.lineFilter === undefined) continue
-      expect(firstUnitsOf(options.lineFilter, options.flags ?? ''), rule.id).toBeDefined()
+      expect(firstPairsOf(options.lineFilter, options.flags ?? ''), rule.id).toBeDefined()
     }
   })
 
@@ -101,11 +101,16 @@ describe('firstUnitSearch', () => {
       const table = firstUnitsOf(source, flags)
       if (!table) continue
       bounded++
+      const firsts = firstPairsOf(source, flags)
+      const singleUnits = new Set(firsts?.singleUnits)
+      const pairSlots = new Set(firsts?.pairSlots)
       const re = new RegExp(source, flags.replace(/[gy]/g, '') + 'g')
       for (const text of samples) {
         // Every position a match begins at: the next search starts one code point on.
         for (let m = re.exec(text); m; re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1), m = re.exec(text)) {
-          expect(table[text.charCodeAt(m.index)], `${id} /${source}/ at ${JSON.stringify(text.slice(m.index, m.index + 10))}`).toBe(1)
+          const at = `${id} /${source}/ at ${JSON.stringify(text.slice(m.index, m.index + 10))}`
+          expect(table[text.charCodeAt(m.index)], at).toBe(1)
+          if (firsts) expect(singleUnits.has(text.charCodeAt(m.index)) || pairSlots.has(pairSlot(text.charCodeAt(m.index), text.charCodeAt(m.index + 1))), at).toBe(true)
         }
       }
     }

@@ -5,7 +5,8 @@ import { parseWithSchema } from './shared/validate.js'
 import { isValidRegExp, lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 import { compileRegExp } from '../core/user-regexp.js'
-import { firstUnitSearch, type Search, type Within } from './shared/regex-first-units.js'
+import type { Document } from '../core/document.js'
+import { triggerScan, type Search, type Within } from './shared/trigger-scan.js'
 
 /** Options of a pattern rule. */
 export interface PatternOptions {
@@ -52,12 +53,9 @@ export const patternKind: RuleKind<PatternOptions> = {
   compile(rule) {
     const { pattern, flags, suggestion, fix, lineFilter } = rule.options
     const isTrusted = rule.isBuiltin === true
-    // A rule with a line filter is one the regex engine scans slowly; the others it scans
-    // faster than a table lookup per character in JavaScript (7 ns a character here) would.
-    const isSlow = lineFilter !== undefined
-    const search = searchOf(pattern, flags + 'g', isTrusted, isSlow)
-    const filter = lineFilter === undefined ? undefined : searchOf(lineFilter, flags.replace('m', '') + 'g', isTrusted, isSlow)
-    const matchIn = (text: string, base: number, findings: RawFinding[], within?: Within) => {
+    const searchIn = searchOf(pattern, flags + 'g', isTrusted)
+    const filterIn = lineFilter === undefined ? undefined : searchOf(lineFilter, flags.replace('m', '') + 'g', isTrusted)
+    const matchIn = (search: Search, text: string, base: number, findings: RawFinding[], within?: Within) => {
       for (let m = search(text, 0, within); m; m = search(text, m.index + Math.max(m[0].length, 1), within)) {
         if (m[0].length === 0) continue
         const offset = base + m.index
@@ -73,17 +71,19 @@ export const patternKind: RuleKind<PatternOptions> = {
     }
     return (doc) => {
       const findings: RawFinding[] = []
-      if (!filter) {
-        matchIn(doc.text, 0, findings)
+      const search = searchIn(doc)
+      if (!filterIn) {
+        matchIn(search, doc.text, 0, findings)
         return findings
       }
+      const filter = filterIn(doc)
       // Each line holding a filter match once; offsets are UTF-16 code units of the whole text.
       const text = doc.text
       for (let m = filter(text, 0); m; ) {
         const start = text.lastIndexOf('\n', m.index) + 1
         const newline = text.indexOf('\n', m.index + m[0].length)
         const end = newline < 0 ? text.length : newline
-        matchIn(text.slice(start, end), start, findings, { whole: text, offset: start })
+        matchIn(search, text.slice(start, end), start, findings, { whole: text, offset: start })
         m = filter(text, end)
       }
       return findings
@@ -92,16 +92,18 @@ export const patternKind: RuleKind<PatternOptions> = {
 }
 
 /**
- * The search of a pattern. With `shouldSkip`, a built-in pattern (V8) is tried only at the
- * positions where a match can begin; users' patterns run on their linear-time engine as they are.
+ * The search of a pattern in a Document. A built-in pattern (V8) is tried only at the positions
+ * where the shared pass finds that a match can begin; users' patterns run on their linear-time
+ * engine as they are.
  */
-function searchOf(source: string, flags: string, isTrusted: boolean, shouldSkip: boolean): Search {
+function searchOf(source: string, flags: string, isTrusted: boolean): (doc: Document) => Search {
   const re = compileRegExp(source, flags, isTrusted)
-  if (shouldSkip && re instanceof RegExp) return firstUnitSearch(re)
-  return (text, from) => {
+  if (re instanceof RegExp) return triggerScan.search(re)
+  const search: Search = (text, from) => {
     re.lastIndex = from
     return re.exec(text)
   }
+  return () => search
 }
 
 /** One alternation of the listed patterns, each in its own group so that `|` inside one stays inside it. */

@@ -5,6 +5,7 @@
 import type { Document } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
+import { triggerScan } from './trigger-scan.js'
 import {
   isFieldBoundary,
   isFootnoteStar,
@@ -45,11 +46,33 @@ export interface MaskRun {
 }
 
 /**
- * One alternative per kind; {@link kindOf} tells them apart by the first character. Latin
- * letters and `×` make separate runs: a mask is written with one of them, while `x×(1+a%)`
- * is a formula.
+ * The runs {@link nextRun} finds, as one regex: the shared pass lists where they can begin
+ * from it. One type per alternative in {@link runTypes}: its characters, and the shortest run
+ * it takes. {@link kindOf} tells the kinds apart by the first character. Latin letters and `×`
+ * make separate runs: a mask is written with one of them, while `x×(1+a%)` is a formula.
  */
-const maskRunRe = /[*\uFF0A]+|[xX\uFF58\uFF38]+|\u00D7+|[\u25CB\u25A1\u25B3]+|[_\uFF3F]{2,}|\u3000{2,}|[（【(“「][ \u3000\u00A0]*[）】)”」]/g
+export const maskRunSource = '[*\\uFF0A]+|[xX\\uFF58\\uFF38]+|\\u00D7+|[\\u25CB\\u25A1\\u25B3]+|[_\\uFF3F]{2,}|\\u3000{2,}|[（【(“「][ \\u3000\\u00A0]*[）】)”」]'
+const positionsIn = triggerScan.positions(maskRunSource, '')
+const runTypes: readonly { readonly chars: string; readonly minLength: number }[] = [
+  { chars: '*\uFF0A', minLength: 1 },
+  { chars: 'xX\uFF58\uFF38', minLength: 1 },
+  { chars: '\u00D7', minLength: 1 },
+  { chars: '\u25CB\u25A1\u25B3', minLength: 1 },
+  { chars: '_\uFF3F', minLength: 2 },
+  { chars: '\u3000', minLength: 2 },
+]
+/** Per UTF-16 unit, 1 + the index of the run type it makes, or {@link bracketType} for an opening bracket; 0 for none. */
+const typeOfUnit = new Uint8Array(0x10000)
+const bracketType = runTypes.length + 1
+runTypes.forEach(({ chars }, i) => {
+  for (const c of chars) typeOfUnit[c.charCodeAt(0)] = i + 1
+})
+for (const c of '（【(“「') typeOfUnit[c.charCodeAt(0)] = bracketType
+/** Per UTF-16 unit: 1 for what may stand inside an empty bracket pair, 2 for what closes one. */
+const bracketPartOfUnit = new Uint8Array(0x10000)
+for (const c of ' \u3000\u00A0') bracketPartOfUnit[c.charCodeAt(0)] = 1
+for (const c of '）】)”」') bracketPartOfUnit[c.charCodeAt(0)] = 2
+
 /**
  * The brackets of a blank, each with the one that closes it: full-width round and square
  * brackets may be empty (`共（）人`), ASCII brackets and quotes must hold a space (`f()`, `“”`).
@@ -109,20 +132,64 @@ function scanMaskRuns(doc: Document): MaskRun[] {
 function findCandidates(doc: Document): Candidate[] {
   const text = doc.text
   const found: Candidate[] = []
-  maskRunRe.lastIndex = 0
-  for (let m = maskRunRe.exec(text); m; m = maskRunRe.exec(text)) {
-    const start = m.index
-    let end = start + m[0].length
+  const positions = positionsIn(doc)
+  let k = 0
+  for (let from = 0; positions ? (k = nextRunAt(text, positions, k, from)) >= 0 : nextRun(text, from); from = foundRun.end) {
+    const start = foundRun.start
+    let end = foundRun.end
     const kind = kindOf(text.charCodeAt(start))
     // A decimal blank is one run: `增长X.X%`, `xx.x亿元`.
     if (kind === 'letter' && text.charCodeAt(end) === 0x2e /* . */) {
       const fraction = fractionRe.exec(text.slice(end + 1, end + 9))
       if (fraction) end += 1 + fraction[0].length
     }
-    maskRunRe.lastIndex = end
+    foundRun.end = end
     if (!doc.isSkipped(start, end - start)) found.push({ start, end, kind })
   }
   return found
+}
+
+/** The run {@link nextRun} found last, [start, end): one object, not one per run. */
+export const foundRun = { start: 0, end: 0 }
+
+/**
+ * Finds the first run at or after `from` into {@link foundRun}; false when there is none. A
+ * table read per character: V8 scans the alternation of {@link runTypes} slower, and a match
+ * array per run (one every 60 characters) cost more than the run (mask runs of the bench
+ * corpus: 203 ms to 159 ms).
+ */
+export function nextRun(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) if (typeOfUnit[text.charCodeAt(i)] !== 0 && isRunAt(text, i)) return true
+  return false
+}
+
+/**
+ * The same, trying only `positions` (ascending, where the shared pass found a run can begin)
+ * from index `k` on: the index of the position of the run found, or -1.
+ */
+export function nextRunAt(text: string, positions: Int32Array, k: number, from: number): number {
+  for (; k < positions.length; k++) if (positions[k]! >= from && isRunAt(text, positions[k]!)) return k
+  return -1
+}
+
+/** True when a run begins at `i`; it goes to {@link foundRun}. */
+function isRunAt(text: string, i: number): boolean {
+  const n = text.length
+  const type = typeOfUnit[text.charCodeAt(i)]!
+  // The shared pass's hashed pairs may list a position no run can begin at.
+  if (type === 0) return false
+  let end = i + 1
+  if (type === bracketType) {
+    while (end < n && bracketPartOfUnit[text.charCodeAt(end)] === 1) end++
+    if (end === n || bracketPartOfUnit[text.charCodeAt(end)] !== 2) return false
+    end++
+  } else {
+    while (end < n && typeOfUnit[text.charCodeAt(end)] === type) end++
+    if (end - i < runTypes[type - 1]!.minLength) return false
+  }
+  foundRun.start = i
+  foundRun.end = end
+  return true
 }
 
 type Judgement = Pick<MaskRun, 'role' | 'numberStart'>

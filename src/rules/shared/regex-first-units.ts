@@ -4,6 +4,7 @@
 // many alternatives (the paywall rules), and tries the regex only where one can. The source
 // is parsed by regexpp, the parser of ESLint's regexp plugins.
 import { RegExpParser, RegExpSyntaxError, type AST } from '@eslint-community/regexpp'
+import { pairSlot } from './first-char-index.js'
 
 /** Inclusive ranges of UTF-16 code units. */
 type Units = [number, number][]
@@ -39,13 +40,27 @@ interface First {
  * it leaves 0 begins none.
  */
 export function firstUnitsOf(source: string, flags: string): Uint8Array | undefined {
+  const pattern = parseBounded(source, flags)
+  return pattern && firstUnitsOfPattern(pattern)
+}
+
+/** The pattern's tree, or undefined when it does not parse or uses the `i` flag. */
+function parseBounded(source: string, flags: string): AST.Pattern | undefined {
   if (flags.includes('i')) return undefined
+  try {
+    return new RegExpParser().parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') })
+  } catch (error) {
+    if (error instanceof RegExpSyntaxError) return undefined
+    throw error
+  }
+}
+
+function firstUnitsOfPattern(pattern: AST.Pattern): Uint8Array | undefined {
   let first: First
   try {
-    const pattern = new RegExpParser().parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') })
     first = firstOfAlternatives(pattern.alternatives)
   } catch (error) {
-    if (error instanceof Unbounded || error instanceof RegExpSyntaxError) return undefined
+    if (error instanceof Unbounded) return undefined
     throw error
   }
   // Ranges may overlap: the sum bounds the units marked from above.
@@ -70,6 +85,8 @@ function firstOfAlternatives(alternatives: readonly AST.Alternative[]): First {
 function firstOfSequence(elements: readonly AST.Element[]): First {
   const units: Units = []
   for (const element of elements) {
+    // After `(?!)` nothing matches: the sequence begins no match.
+    if (isNever(element)) return { units, isNullable: false }
     const first = firstOfElement(element)
     units.push(...first.units)
     if (!first.isNullable) return { units, isNullable: false }
@@ -137,72 +154,166 @@ function leadUnit(codePoint: number): number {
 }
 
 /**
- * Where a searched text lies in a longer one: `text` is `whole.slice(offset, offset + text.length)`.
- * A line sliced out of a document reads slower, character by character, than the document
- * (V8 follows the slice on every read): the table is read in `whole`.
+ * Where a match can begin by its first two UTF-16 units: `pairSlots`, the slots of the hashed
+ * pairs ({@link pairSlot}) of matches of two units or more; `singleUnits`, the first units of
+ * those that may be one unit long or whose second unit is not bounded. A position passes when
+ * either holds it; hashing may let a pair pass wrongly, never leave one out. Lists, not tables:
+ * the shared pass merges a dozen of them once per process, before its code is optimised.
  */
-export interface Within {
-  readonly whole: string
-  readonly offset: number
+export interface FirstPairs {
+  readonly pairSlots: readonly number[]
+  readonly singleUnits: readonly number[]
 }
 
-/** The next match in `text` at or after a position; offsets in UTF-16 code units of `text`. */
-export type Search = (text: string, from: number, within?: Within) => RegExpExecArray | null
+/** What a part of the pattern begins with, up to two units: one unit set per position. */
+interface Prefix {
+  readonly units: readonly Units[]
+  /**
+   * `ended`: the part's match ends after these units (what follows the part comes next);
+   * `open`: it goes on in a way not followed here, so any unit may come next.
+   */
+  readonly end: 'ended' | 'open'
+}
+
+/** Past this many pairs one prefix stands for, its first unit alone marks it (a single). */
+const maxPairsOfPrefix = 4096
 
 /**
- * How much text a search scans with the regex alone before it computes its table: parsing a
- * pattern of the paywall rules with regexpp takes milliseconds in a fresh process, which a
- * table saves only over more text than a small file holds.
+ * The tables of {@link FirstPairs} for `source` (with `flags`), or undefined where
+ * {@link firstUnitsOf} gives none: the pair of the first two characters (`人网` of the filter
+ * word `人网`) passes far fewer positions of Chinese text than its first character (人).
  */
-const scanBeforeTable = 1 << 16
+export function firstPairsOf(source: string, flags: string): FirstPairs | undefined {
+  const pattern = parseBounded(source, flags)
+  // The first units bound the pairs' first units: without them (a first unit of any Chinese
+  // character) the longer walk below would come to nothing as well.
+  if (!pattern || !firstUnitsOfPattern(pattern)) return undefined
+  let prefixes: Prefix[]
+  try {
+    prefixes = pattern.alternatives.flatMap((alt) => prefixesOfSequence(alt.elements, 2))
+  } catch (error) {
+    if (error instanceof Unbounded) return undefined
+    throw error
+  }
+  if (prefixes.some(({ units }) => units.length === 0)) return undefined
+  const isPair = ({ units: [firsts, seconds] }: Prefix) => seconds !== undefined && unitCount(firsts!) * unitCount(seconds) <= maxPairsOfPrefix
+  const singleUnits = new Set<number>()
+  let marked = 0
+  for (const prefix of prefixes) {
+    if (isPair(prefix)) continue
+    marked += unitCount(prefix.units[0]!)
+    if (marked > maxMarked) return undefined
+    for (const [lo, hi] of prefix.units[0]!) for (let a = lo; a <= hi; a++) singleUnits.add(a)
+  }
+  // A pair whose first unit passes alone anyway would only let more positions pass wrongly.
+  const pairSlots = new Set<number>()
+  for (const prefix of prefixes.filter(isPair)) {
+    const [firsts, seconds] = prefix.units as [Units, Units]
+    for (const [lo, hi] of firsts) for (let a = lo; a <= hi; a++) if (!singleUnits.has(a)) for (const [lo2, hi2] of seconds) for (let b = lo2; b <= hi2; b++) pairSlots.add(pairSlot(a, b))
+  }
+  return { pairSlots: [...pairSlots], singleUnits: [...singleUnits] }
+}
 
 /**
- * A search for `re` (a `g` RegExp) giving what `re.exec` gives from `lastIndex = from`. Once
- * it has scanned `scanFirst` units, when {@link firstUnitsOf} bounds where matches begin, it
- * tries a sticky copy only at those positions.
+ * The prefixes of up to `k` units of the matches of `elements` from `from` on; `ended` ones are
+ * shorter than `k` and end the sequence. The rest's prefixes are found once for all the heads
+ * that leave it the same number of units to fill.
  */
-export function firstUnitSearch(re: RegExp, scanFirst = scanBeforeTable): Search {
-  const plain: Search = (text, from) => {
-    re.lastIndex = from
-    return re.exec(text)
+function prefixesOfSequence(elements: readonly AST.Element[], k: number, from = 0): Prefix[] {
+  if (k === 0 || from === elements.length) return [{ units: [], end: 'ended' }]
+  const element = elements[from]!
+  if (isNever(element)) return []
+  // A lookahead ending its sequence bounds the units after it (`—(?=[项个])`: the dash, then a
+  // measure word), what follows the sequence left aside: the text there matches the lookahead.
+  if (element.type === 'Assertion' && element.kind === 'lookahead' && !element.negate && elements.slice(from + 1).every((e) => e.type === 'Assertion')) {
+    return element.alternatives.flatMap((alt) => prefixesOfSequence(alt.elements, k)).map((p) => ({ units: p.units, end: 'open' }))
   }
-  let scanned = 0
-  let search: Search | undefined
-  return (text, from, within) => {
-    if (search) return search(text, from, within)
-    if (scanned >= scanFirst) {
-      search = tableSearch(re) ?? plain
-      return search(text, from, within)
+  const prefixes: Prefix[] = []
+  const tails = new Map<number, Prefix[]>()
+  for (const head of prefixesOfElement(element, k)) {
+    if (head.end === 'open' || head.units.length === k) {
+      prefixes.push(head)
+      continue
     }
-    const m = plain(text, from)
-    scanned += (m ? m.index + 1 : text.length) - from
-    return m
+    const left = k - head.units.length
+    let tail = tails.get(left)
+    if (!tail) tails.set(left, (tail = prefixesOfSequence(elements, left, from + 1)))
+    for (const t of tail) prefixes.push({ units: [...head.units, ...t.units], end: t.end })
+  }
+  return prefixes
+}
+
+function prefixesOfElement(element: AST.Element, k: number): Prefix[] {
+  switch (element.type) {
+    // Assertions consume nothing: they only narrow what the rest matches.
+    case 'Assertion':
+      return [{ units: [], end: 'ended' }]
+    case 'Quantifier': {
+      // n copies for n up to k cover every prefix of k units: more copies add units only past k,
+      // or nothing (a copy that may match empty).
+      const prefixes: Prefix[] = []
+      for (let n = Math.min(element.min, k); n <= Math.min(element.max, k); n++) prefixes.push(...prefixesOfSequence(Array<AST.Element>(n).fill(element.element), k))
+      return prefixes
+    }
+    case 'Group':
+      if (element.modifiers?.add.ignoreCase) throw new Unbounded('(?i:)')
+      return element.alternatives.flatMap((alt) => prefixesOfSequence(alt.elements, k))
+    case 'CapturingGroup':
+      return element.alternatives.flatMap((alt) => prefixesOfSequence(alt.elements, k))
+    case 'Backreference':
+      throw new Unbounded('back-reference')
+    case 'Character':
+      if (element.value <= 0xffff) return [{ units: [[[element.value, element.value]]], end: 'ended' }]
+      {
+        const lead: Units = [[leadUnit(element.value), leadUnit(element.value)]]
+        const trail: Units = [[trailUnit(element.value), trailUnit(element.value)]]
+        return [{ units: [lead, trail].slice(0, k), end: 'ended' }]
+      }
+    default: {
+      // A set or class: one unit, or two where it may match an astral character: its first
+      // unit is then followed by a trail surrogate, not by what follows the set.
+      const units = firstOfElement(element).units
+      return [{ units: [units], end: mayMatchAstral(element) ? 'open' : 'ended' }]
+    }
   }
 }
 
-/** The search that reads the table of {@link firstUnitsOf} first, or undefined without a table. */
-function tableSearch(re: RegExp): Search | undefined {
-  const firsts = firstUnitsOf(re.source, re.flags)
-  if (!firsts) return undefined
-  const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y')
-  const isUnicode = re.unicode
-  return (text, from, within) => {
-    const whole = within?.whole ?? text
-    const base = within?.offset ?? 0
-    const end = base + text.length
-    for (let i = base + from; i < end; i++) {
-      const unit = whole.charCodeAt(i)
-      if (firsts[unit] === 0) continue
-      // A `u` search steps by code point: it never starts between the halves of a pair.
-      if (isUnicode && unit >= 0xdc00 && unit <= 0xdfff && i > base + from && isHighSurrogate(whole.charCodeAt(i - 1))) continue
-      sticky.lastIndex = i - base
-      const m = sticky.exec(text)
-      if (m) return m
-    }
-    return null
-  }
+/** `(?!)`, which no text passes: it keeps alternatives in a pattern, their groups numbered, out of its matches. */
+function isNever(element: AST.Element): boolean {
+  return element.type === 'Assertion' && element.kind === 'lookahead' && element.negate && element.alternatives.length === 1 && element.alternatives[0]!.elements.length === 0
 }
 
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff
+/**
+ * A pattern whose first pairs are not bounded, cut before its first top-level alternative that
+ * makes it so (`…|\p{Script=Han}{1,2}ICP备…`): `bounded` matches what the alternatives before
+ * it match, `rest` what it and those after match, each keeping the others as `(?!)(?:…)` so
+ * that groups keep their numbers. At one position the pattern tries the bounded ones first:
+ * its match is the leftmost of the two, `bounded`'s at a tie. Undefined when no alternative
+ * before the cut is bounded, or the pattern does not parse.
+ */
+export function splitUnbounded(source: string, flags: string): { readonly bounded: string; readonly rest: string } | undefined {
+  const pattern = parseBounded(source, flags)
+  if (!pattern) return undefined
+  const alternatives = pattern.alternatives.map((alt) => alt.raw)
+  const cut = alternatives.findIndex((alt) => !firstPairsOf(alt, flags))
+  if (cut <= 0) return undefined
+  const before = alternatives.slice(0, cut).join('|')
+  const after = alternatives.slice(cut).join('|')
+  return { bounded: `${before}|(?!)(?:${after})`, rest: `(?!)(?:${before})|${after}` }
+}
+
+/** True when a set or class may match a character beyond U+FFFF (taking two units). */
+function mayMatchAstral(element: AST.CharacterSet | AST.CharacterClass | AST.ExpressionCharacterClass): boolean {
+  if (element.type === 'CharacterSet') return element.kind === 'any' || element.kind === 'property' || element.negate
+  if (element.type === 'ExpressionCharacterClass' || element.negate) return true
+  return element.elements.some((e) => (e.type === 'Character' ? e.value > 0xffff : e.type === 'CharacterClassRange' ? e.max.value > 0xffff : !(e.type === 'CharacterSet' && e.kind !== 'property' && !e.negate)))
+}
+
+function unitCount(units: Units): number {
+  return units.reduce((n, [lo, hi]) => n + hi - lo + 1, 0)
+}
+
+/** The second UTF-16 unit of an astral code point. */
+function trailUnit(codePoint: number): number {
+  return 0xdc00 + ((codePoint - 0x10000) & 0x3ff)
 }

@@ -1,0 +1,269 @@
+// One pass over a Document's text for all the built-in regexes at once: each regex registers
+// the pairs of units its matches can begin with ({@link firstPairsOf}), the pass reads one
+// table per position and lists, for each regex, the positions where it can match; the regex is
+// then tried, sticky, only there. One JavaScript scan of the text costs about as much as V8's
+// own scan for one regex that opens with a literal, and much less than its scans of a dozen
+// regexes opening with lookbehinds, optional parts or classes (bench corpus: the pattern rules
+// from 470 ms to 310 ms, the pass included). A regex that matches every few dozen characters
+// (the mask runs) gains nothing when tried at its positions, its match arrays costing what the
+// pass saves; read without the regex (mask-runs.ts), its positions save that rule's own scan.
+import type { Document } from '../../core/document.js'
+import { pairSlot, pairTableSize } from './first-char-index.js'
+import { firstPairsOf, splitUnbounded } from './regex-first-units.js'
+
+/** The next match in `text` at or after a position; offsets in UTF-16 code units of `text`. */
+export type Search = (text: string, from: number, within?: Within) => RegExpExecArray | null
+
+/**
+ * Where a searched text lies in the Document's text: `text` is `whole.slice(offset, offset +
+ * text.length)` (a line of it). Positions are listed in the whole.
+ */
+export interface Within {
+  readonly whole: string
+  readonly offset: number
+}
+
+/** The regexes of one bit each in the tables; past these, a regex scans alone. */
+const maxTriggers = 31
+
+/**
+ * How much text passes before the tables are built: parsing the patterns of the paywall rules
+ * takes tens of milliseconds in a fresh process, which the pass saves only over more text than
+ * a few small files hold.
+ */
+const textBeforeTables = 1 << 16
+
+/**
+ * Per pair slot and per unit, the number of the set of regexes that can begin there (0: none),
+ * and each set's bits. Numbers in bytes keep the tables in the cache (128 KB, where the bits
+ * themselves took 512 KB and the pass twice the time).
+ */
+interface Tables {
+  readonly pairs: Uint8Array
+  readonly singles: Uint8Array
+  readonly sets: Int32Array
+  /** Per index: false where the pairs are not bounded, and the regex scans alone. */
+  readonly isBounded: readonly boolean[]
+  /** Per index: the regex cut where its pairs are bounded only before an alternative; the bits are the bounded part's. */
+  readonly cuts: readonly ({ readonly bounded: string; readonly rest: string } | undefined)[]
+}
+
+let scans = 0
+
+/** The regexes sharing one pass, and their tables. */
+export class TriggerScan {
+  private readonly registered: { readonly source: string; readonly flags: string }[] = []
+  private readonly indexByKey = new Map<string, number>()
+  private tables: Tables | undefined
+  private textSeen = 0
+  /** Names this scan's lists in a Document's memo. */
+  private readonly memoKey = `triggers:${++scans}`
+
+  constructor(private readonly textBeforeTables: number) {}
+
+  /**
+   * A search for `re` (a `g` RegExp) in a Document, giving what `re.exec` gives from `lastIndex
+   * = from`: once the tables are built and bound where `re` can match, it tries a sticky copy
+   * only at the listed positions.
+   */
+  search(re: RegExp): (doc: Document) => Search {
+    const plain: Search = (text, from) => {
+      re.lastIndex = from
+      return re.exec(text)
+    }
+    const index = this.register(re.source, re.flags)
+    if (index === undefined) return () => plain
+    const isUnicode = re.unicode
+    let regexes: { readonly sticky: RegExp; readonly rest: RegExp | undefined } | undefined
+    return (doc) => {
+      const positions = this.positionsOf(doc)?.[index]
+      if (!positions) return plain
+      // Cut by splitUnbounded: the bounded alternatives tried at the positions, the rest by V8's scan.
+      const cut = this.tables!.cuts[index]
+      regexes ??= { sticky: new RegExp(cut?.bounded ?? re.source, re.flags.replace('g', '') + 'y'), rest: cut && new RegExp(cut.rest, re.flags) }
+      const { sticky, rest } = regexes
+      const whole = doc.text
+      const atPositions: Search = (text, from, within) => {
+        const base = within?.offset ?? 0
+        const start = base + from
+        const end = base + text.length
+        for (let k = lowerBound(positions, start); k < positions.length && positions[k]! < end; k++) {
+          const i = positions[k]!
+          // A `u` search steps by code point: it never starts between the halves of a pair.
+          if (isUnicode && i > start && isTrailSurrogate(whole.charCodeAt(i)) && isLeadSurrogate(whole.charCodeAt(i - 1))) continue
+          sticky.lastIndex = i - base
+          const m = sticky.exec(text)
+          if (m) return m
+        }
+        return null
+      }
+      if (!rest) return atPositions
+      // The rest's next match is kept while the searches of a text go forward: none lies between
+      // where it was searched from and it.
+      let restText: string | undefined
+      let restFrom = 0
+      let restMatch: RegExpExecArray | null = null
+      return (text, from, within) => {
+        const m = atPositions(text, from, within)
+        if (text !== restText || from < restFrom || (restMatch && restMatch.index < from)) {
+          rest.lastIndex = from
+          restMatch = rest.exec(text)
+          restText = text
+          restFrom = from
+        }
+        return !restMatch || (m && m.index <= restMatch.index) ? m : restMatch
+      }
+    }
+  }
+
+  /**
+   * The positions in a Document where a match of `source` (with `flags`) can begin, for a rule
+   * that tries something else there (a lexicon's words); undefined where {@link search} would
+   * scan alone, and the rule scans itself.
+   */
+  positions(source: string, flags: string): (doc: Document) => Int32Array | undefined {
+    const index = this.register(source, flags)
+    if (index === undefined) return () => undefined
+    // A cut regex's positions are those of its bounded part only.
+    return (doc) => {
+      const positions = this.positionsOf(doc)?.[index]
+      return positions && !this.tables!.cuts[index] ? positions : undefined
+    }
+  }
+
+  /**
+   * The index of a regex in the pass, or undefined when the pass is full. The same source and
+   * flags share one index, so compiling the rules again adds nothing.
+   */
+  private register(source: string, flags: string): number | undefined {
+    const key = `${flags}/${source}`
+    const known = this.indexByKey.get(key)
+    if (known !== undefined) return known
+    if (this.registered.length === maxTriggers) return undefined
+    this.registered.push({ source, flags })
+    this.indexByKey.set(key, this.registered.length - 1)
+    // A regex registered after the tables were built has them built anew.
+    this.tables = undefined
+    return this.registered.length - 1
+  }
+
+  /** Each regex's positions in `doc` by index (undefined where not bounded), or undefined while too little text has passed. */
+  private positionsOf(doc: Document): readonly (Int32Array | undefined)[] | undefined {
+    if (!this.tables) {
+      if (this.textSeen < this.textBeforeTables) {
+        // Each document counts once, however many regexes ask.
+        doc.derive(`${this.memoKey}:seen`, () => {
+          this.textSeen += doc.text.length
+        })
+        return undefined
+      }
+      this.tables = buildTables(this.registered)
+    }
+    const tables = this.tables
+    return doc.derive(`${this.memoKey}:${tables.isBounded.length}`, () => scan(doc.text, tables))
+  }
+}
+
+/** The pass of the built-in rules' regexes. */
+export const triggerScan = new TriggerScan(textBeforeTables)
+
+function buildTables(registered: readonly { readonly source: string; readonly flags: string }[]): Tables {
+  // The bits of the regexes by pair slot and by unit, for the slots and units some regex marks.
+  const pairBits = new Map<number, number>()
+  const singleBits = new Map<number, number>()
+  const cuts: ({ readonly bounded: string; readonly rest: string } | undefined)[] = []
+  const isBounded = registered.map(({ source, flags }, index) => {
+    let firsts = firstPairsOf(source, flags)
+    if (!firsts) {
+      const cut = splitUnbounded(source, flags)
+      firsts = cut && firstPairsOf(cut.bounded, flags)
+      if (firsts) cuts[index] = cut
+    }
+    if (!firsts) return false
+    const bit = 1 << index
+    for (const slot of firsts.pairSlots) pairBits.set(slot, (pairBits.get(slot) ?? 0) | bit)
+    for (const unit of firsts.singleUnits) singleBits.set(unit, (singleBits.get(unit) ?? 0) | bit)
+    return true
+  })
+  // Past 255 sets, the last number stands for all the regexes: they are tried at more positions.
+  const setOf = new Map<number, number>([[0, 0]])
+  const number = (table: Uint8Array, bitsAt: Map<number, number>) => {
+    for (const [at, bits] of bitsAt) {
+      if (!setOf.has(bits)) setOf.set(bits, Math.min(setOf.size, 0xff))
+      table[at] = setOf.get(bits)!
+    }
+    return table
+  }
+  const pairs = number(new Uint8Array(pairTableSize), pairBits)
+  const singles = number(new Uint8Array(0x10000), singleBits)
+  const sets = new Int32Array(0x100)
+  for (const [bits, n] of setOf) sets[n] = n === 0xff ? -1 : bits
+  return { pairs, singles, sets, isBounded, cuts }
+}
+
+/** The positions the pass found and their regexes' bits, reused from one document to the next. */
+let foundAt = new Int32Array(0)
+let foundBits = new Int32Array(0)
+
+/**
+ * The one pass: each position whose pair or unit some regex can begin with is noted with those
+ * regexes' bits, in arrays kept between documents (pushing onto a list per regex cost as much
+ * as the pass); the positions are then dealt out to each regex's list.
+ */
+function scan(text: string, { pairs, singles, sets, isBounded }: Tables): (Int32Array | undefined)[] {
+  if (foundAt.length < text.length) {
+    foundAt = new Int32Array(text.length)
+    foundBits = new Int32Array(text.length)
+  }
+  const at = foundAt
+  const bitsAt = foundBits
+  let found = 0
+  const last = text.length - 1
+  let unit = text.charCodeAt(0)
+  for (let i = 0; i < last; i++) {
+    const next = text.charCodeAt(i + 1)
+    const pair = pairs[pairSlot(unit, next)]!
+    const single = singles[unit]!
+    if ((pair | single) !== 0) {
+      at[found] = i
+      bitsAt[found++] = sets[pair]! | sets[single]!
+    }
+    unit = next
+  }
+  // No pair fits at the last unit.
+  if (last >= 0 && singles[unit]! !== 0) {
+    at[found] = last
+    bitsAt[found++] = sets[singles[unit]!]!
+  }
+  const counts = new Int32Array(isBounded.length)
+  for (let k = 0; k < found; k++) for (let bits = bitsAt[k]!; bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]!++
+  const lists = Array.from(counts, (count) => new Int32Array(count))
+  counts.fill(0)
+  for (let k = 0; k < found; k++) {
+    for (let bits = bitsAt[k]!; bits !== 0; bits &= bits - 1) {
+      const index = 31 - Math.clz32(bits & -bits)
+      lists[index]![counts[index]!++] = at[k]!
+    }
+  }
+  return lists.map((list, index) => (isBounded[index] ? list : undefined))
+}
+
+/** The first index of `sorted` holding `value` or more. */
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function isLeadSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff
+}
+
+function isTrailSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff
+}

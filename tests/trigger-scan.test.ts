@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { Document } from '../src/core/document.js'
+import { FirstCharIndex } from '../src/rules/shared/first-char-index.js'
+import { literalAlternation } from '../src/rules/shared/options.js'
+import { TriggerScan, type Search } from '../src/rules/shared/trigger-scan.js'
+
+/** Every match as `index:text`, non-empty matches stepped over as pattern.ts does. */
+function allMatches(search: Search, text: string, within?: { whole: string; offset: number }): string[] {
+  const out: string[] = []
+  for (let m = search(text, 0, within); m; m = search(text, m.index + Math.max(m[0].length, 1), within)) out.push(`${m.index}:${m[0]}:${JSON.stringify(m.slice(1))}`)
+  return out
+}
+
+describe('TriggerScan', () => {
+  // From the first document, or (1,500) building the tables within the rounds.
+  it.each([0, 1500])('finds what each regex of one pass finds, on random text, the tables built after %i units', (textBefore) => {
+    const sources = ['(?<![目有])的的(?!确)', '(?:…+|\\.{3,})?[ \\t]*(?:全文|本文)共?\\d+字', '(?<=^|[ \\t])(?:VIP|会员)(?=[ \\t]*$)', '[—-](?<=\\p{Script=Han}[—-])(?=[项个])', '𠀀+字|[𠀀-𠀂]', '\\p{Script=Han}{2}字', '(全文|本文)共?(\\d+)字|\\p{Script=Han}{1,2}(VIP)(会员)?|的(的)|(?<=^|[ \\t])\\p{Script=Han}']
+    const alphabet = '的有目确…. \t\n全文本共12字VIP会员—-项个𠀀𠀁'
+    let seed = 11
+    const pick = (n: number) => {
+      let s = ''
+      for (let i = 0; i < n; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+        s += [...alphabet][(seed >>> 16) % [...alphabet].length]
+      }
+      return s
+    }
+    const scan = new TriggerScan(textBefore)
+    const regexes = sources.flatMap((source) => ['gu', 'gmu'].map((flags) => new RegExp(source, flags)))
+    const searches = regexes.map((re) => scan.search(new RegExp(re.source, re.flags)))
+    for (let round = 0; round < 30; round++) {
+      const text = pick(400)
+      const doc = new Document(text, { path: 'random.txt', encoding: 'utf-8' })
+      regexes.forEach((re, i) => {
+        const plain: Search = (t, from) => {
+          re.lastIndex = from
+          return re.exec(t)
+        }
+        const search = searches[i]!(doc)
+        expect(allMatches(search, text), re.source).toEqual(allMatches(plain, text))
+        // A line of the text, searched at the positions listed in the whole: the same as the line alone.
+        const line = text.slice(50, 350)
+        expect(allMatches(search, line, { whole: text, offset: 50 }), re.source).toEqual(allMatches(plain, line))
+      })
+    }
+  })
+
+  it('cuts a regex before its first alternative that is not bounded', () => {
+    const scan = new TriggerScan(0)
+    const search = scan.search(/全文(\d)|(本)文|\p{Script=Han}{2}(字)|(字)/gu)
+    const text = '全文1 本文 本字字 字'
+    expect(allMatches(search(new Document(text, { path: 'a.txt', encoding: 'utf-8' })), text)).toEqual(['0:全文1:["1",null,null,null]', '4:本文:[null,"本",null,null]', '7:本字字:[null,null,"字",null]', '11:字:[null,null,null,"字"]'])
+    expect(scan.positions('全文(\\d)|\\p{Script=Han}{2}字', 'u')(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))).toBeUndefined()
+  })
+
+  it('lists nothing for a regex whose pairs are not bounded: it scans alone', () => {
+    const scan = new TriggerScan(0)
+    const re = /\p{Script=Han}{1,2}ICP备/gu
+    const text = '宁ICP备，京ICP备'
+    const search = scan.search(re)(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))
+    expect(allMatches(search, text)).toEqual(['0:宁ICP备:[]', '6:京ICP备:[]'])
+  })
+
+  it("lists where a lexicon's words can begin: its hits there are all its hits", () => {
+    const words = ['截止目前', '再接再励', '截止', '止目', '目前为止', '前', '再接']
+    const index = new FirstCharIndex(words)
+    const scan = new TriggerScan(0)
+    const positionsIn = scan.positions(literalAlternation(words), '')
+    const alphabet = '截止目前再接励为，'
+    let seed = 3
+    for (let round = 0; round < 30; round++) {
+      let text = ''
+      for (let i = 0; i < 300; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+        text += alphabet[(seed >>> 16) % alphabet.length]
+      }
+      const positions = positionsIn(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))
+      expect(positions).toBeDefined()
+      expect(index.matchesAt(text, positions!)).toEqual(index.matches(text))
+    }
+  })
+})
