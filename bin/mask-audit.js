@@ -19,7 +19,8 @@ async function run() {
   }
   const { exports, keep } = requireCached(bundle, join(root, 'dist', '.cache'))
   process.exitCode = await exports.main(process.argv)
-  keep()
+  // V8 rejects a code cache made under other flags: a run that changed them saves none.
+  if (exports.isCodeCacheable()) keep()
 }
 
 run()

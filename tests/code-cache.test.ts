@@ -1,5 +1,6 @@
 // The launcher's code cache (bin/code-cache.js): the bundle runs the same with or without it,
 // and a rebuilt bundle never runs the code cached for the old one.
+import { spawnSync } from 'node:child_process'
 import { existsSync, utimesSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -54,5 +55,24 @@ describe('requireCached', () => {
     const { exports, keep } = load(file, join(dir, 'cache'))
     expect(exports.answer()).toBe('first')
     expect(() => keep()).not.toThrow()
+  })
+
+  it('is not saved by a run that changed V8 flags, whose cache the next run would reject', async () => {
+    const { boundHeapGrowth, isCodeCacheable } = await import('../src/run/heap.js')
+    expect(isCodeCacheable()).toBe(true)
+    boundHeapGrowth()
+    expect(isCodeCacheable()).toBe(false)
+    // V8 really does reject it in the next process, which runs under the default flags.
+    const dir = makeTempDir('code-cache-')
+    const script = (withFlag: boolean) => `
+      const vm = require('node:vm'), fs = require('node:fs'), file = ${JSON.stringify(join(dir, 'cache.bin'))}
+      const cachedData = fs.existsSync(file) ? fs.readFileSync(file) : undefined
+      const script = new vm.Script('exports.x = () => 1', { cachedData })
+      if (${withFlag}) require('node:v8').setFlagsFromString('--heap-growing-percent=10')
+      if (!cachedData) fs.writeFileSync(file, script.createCachedData())
+      process.stdout.write(String(script.cachedDataRejected))`
+    const run = (withFlag: boolean) => spawnSync(process.execPath, ['-e', script(withFlag)], { encoding: 'utf8' }).stdout
+    expect(run(true)).toBe('undefined')
+    expect(run(false)).toBe('true')
   })
 })

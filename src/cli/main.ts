@@ -15,7 +15,8 @@ import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
 import { addRuleSelection, collect } from './rule-options.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 import { localHelp } from './local-help.js'
-import { boundHeapGrowth } from './heap.js'
+
+export { isCodeCacheable } from '../run/heap.js'
 
 interface RulesOptions {
   readonly json?: boolean
@@ -113,7 +114,6 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
 
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  boundHeapGrowth()
   let code = 0
   const program = buildProgram((c) => (code = c), argvLang(argv))
   try {

@@ -7,7 +7,8 @@ import type { FindingFilter } from '../core/filters.js'
 import type { FileResult } from '../core/result.js'
 import { readDocument } from '../io/read-document.js'
 import type { ActiveRule } from '../rules/types.js'
-import { planWorkers, takeWarmPool, type FileSetup, type RenderSpec, type StoppablePool, type WarmWorkers } from './workers.js'
+import { boundHeapGrowth } from './heap.js'
+import { isLargeBatch, planWorkers, takeWarmPool, type FileSetup, type RenderSpec, type StoppablePool, type WarmWorkers } from './workers.js'
 
 /** Files read ahead of the one being checked, to overlap disk and CPU. */
 const readAhead = 8
@@ -36,6 +37,7 @@ export async function* auditFiles(paths: readonly string[], rules: readonly Acti
   const read = options.read ?? readDocument
   const jobs = options.jobs ?? 1
   const setupOf = typeof rules === 'function' ? rules : () => ({ rules, filters: [] })
+  if (isLargeBatch(paths)) boundHeapGrowth()
   const plan = options.read === undefined ? planWorkers(paths, setupOf, filters, jobs) : undefined
   if (plan) {
     const { auditInWorkers, startPool } = await import('./worker-pool.js')

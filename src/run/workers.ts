@@ -60,7 +60,7 @@ export interface WarmWorkers {
 
 /** Starts `jobs` workers now if `paths` is a batch they will be used for; undefined otherwise. */
 export function warmUpWorkers(paths: readonly string[], jobs: number, render: RenderSpec | undefined): WarmWorkers | undefined {
-  if (jobs <= 1 || paths.length < 2 || estimateBytes(paths) < minBytesForWorkers) return undefined
+  if (jobs <= 1 || !isLargeBatch(paths)) return undefined
   return { jobs, pool: import('./worker-pool.js').then((m) => m.startPool(jobs, render)) }
 }
 
@@ -85,7 +85,7 @@ const sampledFiles = 64
  * thread: one thread asked for, a small batch, or a filter that cannot be sent as data.
  */
 export function planWorkers(paths: readonly string[], setupOf: (path: string) => FileSetup, filters: readonly FindingFilter[], jobs: number): WorkerPlan | undefined {
-  if (jobs <= 1 || paths.length < 2 || estimateBytes(paths) < minBytesForWorkers) return undefined
+  if (jobs <= 1 || !isLargeBatch(paths)) return undefined
   // Setups are shared objects (one per config and override set): describe each once.
   const byRules = new Map<readonly ActiveRule[], Map<readonly FindingFilter[], number>>()
   const setups: SetupSpec[] = []
@@ -104,6 +104,11 @@ export function planWorkers(paths: readonly string[], setupOf: (path: string) =>
     setupIndex.push(index)
   }
   return { setups, setupIndex }
+}
+
+/** True for a batch of files worth worker threads: two or more, of {@link minBytesForWorkers} or more in all. */
+export function isLargeBatch(paths: readonly string[]): boolean {
+  return paths.length >= 2 && estimateBytes(paths) >= minBytesForWorkers
 }
 
 /** Total size extrapolated from the first files; unreadable ones count as empty. */
