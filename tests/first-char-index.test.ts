@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FirstCharIndex } from '../src/rules/shared/first-char-index.js'
+import { randomTextOf } from './support/random-text.js'
 
 /** Every occurrence of every word, found the slow way, in the order FirstCharIndex promises. */
 function naive(words: readonly string[], text: string): { begin: number; end: number; keyword: string }[] {
@@ -12,15 +13,7 @@ function naive(words: readonly string[], text: string): { begin: number; end: nu
 describe('FirstCharIndex', () => {
   it('finds every occurrence, overlapping ones and one-character words included, as a naive search does', () => {
     const alphabet = '宁夏石嘴山中卫市区'
-    let seed = 7
-    const pick = (n: number) => {
-      let s = ''
-      for (let i = 0; i < n; i++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-        s += alphabet[(seed >>> 16) % alphabet.length]
-      }
-      return s
-    }
+    const pick = randomTextOf(alphabet, 7)
     for (let round = 0; round < 40; round++) {
       const words = [pick(1), pick(2), pick(2), pick(3), pick(4), '宁夏', '石嘴山', '中卫']
       const text = pick(300)
@@ -38,15 +31,7 @@ describe('FirstCharIndex', () => {
   it('stays exact when thousands of pairs share the slots of the hashed pair table', () => {
     // 3,000 literals over 200 characters: many text pairs hash to a literal's slot wrongly.
     const alphabet = Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x4e00 + i * 37))
-    let seed = 11
-    const pick = (n: number) => {
-      let s = ''
-      for (let i = 0; i < n; i++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-        s += alphabet[(seed >>> 16) % alphabet.length]
-      }
-      return s
-    }
+    const pick = randomTextOf(alphabet, 11)
     const words = Array.from({ length: 3000 }, (_, i) => pick(2 + (i % 3)))
     const text = pick(5000)
     expect(new FirstCharIndex(words).matches(text)).toEqual(naive(words, text))

@@ -6,6 +6,7 @@ import { documentFromText } from '../src/io/read-document.js'
 import { findMaskRuns, foundRun, maskRunSource, nextRun, nextRunAt } from '../src/rules/shared/mask-runs.js'
 import { TriggerScan } from '../src/rules/shared/trigger-scan.js'
 import { checkText } from './helpers.js'
+import { randomTextOf } from './support/random-text.js'
 
 const runsOf = async (text: string, path = 'x.txt') => findMaskRuns(await documentFromText(text, path)).map((r) => r.text)
 
@@ -250,13 +251,9 @@ describe('nextRun', () => {
     const maskRunRe = new RegExp(maskRunSource, 'g')
     const positionsIn = new TriggerScan(0).positions(maskRunSource, '')
     const alphabet = [...'*＊xXｘＸ×○□△_＿\u3000 \u00A0（【(“「）】)”」年a1']
-    let seed = 5
+    const pick = randomTextOf(alphabet, 5)
     for (let round = 0; round < 200; round++) {
-      let text = ''
-      for (let i = 0; i < 60; i++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-        text += alphabet[(seed >>> 16) % alphabet.length]
-      }
+      const text = pick(60)
       const expected: string[] = []
       maskRunRe.lastIndex = 0
       for (let m = maskRunRe.exec(text); m; m = maskRunRe.exec(text)) expected.push(`${m.index}:${m[0]}`)

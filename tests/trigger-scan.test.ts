@@ -3,6 +3,7 @@ import { Document } from '../src/core/document.js'
 import { FirstCharIndex } from '../src/rules/shared/first-char-index.js'
 import { literalAlternation } from '../src/rules/shared/options.js'
 import { TriggerScan, type Search } from '../src/rules/shared/trigger-scan.js'
+import { randomTextOf } from './support/random-text.js'
 
 /** Every match as `index:text`, non-empty matches stepped over as pattern.ts does. */
 function allMatches(search: Search, text: string, within?: { whole: string; offset: number }): string[] {
@@ -16,15 +17,7 @@ describe('TriggerScan', () => {
   it.each([0, 1500])('finds what each regex of one pass finds, on random text, the tables built after %i units', (textBefore) => {
     const sources = ['(?<![目有])的的(?!确)', '(?:…+|\\.{3,})?[ \\t]*(?:全文|本文)共?\\d+字', '(?<=^|[ \\t])(?:VIP|会员)(?=[ \\t]*$)', '[—-](?<=\\p{Script=Han}[—-])(?=[项个])', '𠀀+字|[𠀀-𠀂]', '\\p{Script=Han}{2}字', '(全文|本文)共?(\\d+)字|\\p{Script=Han}{1,2}(VIP)(会员)?|的(的)|(?<=^|[ \\t])\\p{Script=Han}']
     const alphabet = '的有目确…. \t\n全文本共12字VIP会员—-项个𠀀𠀁'
-    let seed = 11
-    const pick = (n: number) => {
-      let s = ''
-      for (let i = 0; i < n; i++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-        s += [...alphabet][(seed >>> 16) % [...alphabet].length]
-      }
-      return s
-    }
+    const pick = randomTextOf(alphabet, 11)
     const scan = new TriggerScan(textBefore)
     const regexes = sources.flatMap((source) => ['gu', 'gmu'].map((flags) => new RegExp(source, flags)))
     const searches = regexes.map((re) => scan.search(new RegExp(re.source, re.flags)))
@@ -67,13 +60,9 @@ describe('TriggerScan', () => {
     const scan = new TriggerScan(0)
     const positionsIn = scan.positions(literalAlternation(words), '')
     const alphabet = '截止目前再接励为，'
-    let seed = 3
+    const pick = randomTextOf(alphabet, 3)
     for (let round = 0; round < 30; round++) {
-      let text = ''
-      for (let i = 0; i < 300; i++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-        text += alphabet[(seed >>> 16) % alphabet.length]
-      }
+      const text = pick(300)
       const positions = positionsIn(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))
       expect(positions).toBeDefined()
       expect(index.matchesAt(text, positions!)).toEqual(index.matches(text))
