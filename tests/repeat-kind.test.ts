@@ -62,4 +62,19 @@ describe('repeat kind', () => {
       }
     })
   }
+
+  // The shared pass lists the candidates once more text than its threshold (64 K units) has
+  // passed: long texts make most of these searched that way.
+  for (const [minUnit, maxUnit] of [[2, 4], [3, 4], [2, 2]] as const) {
+    it(`finds the same with units of ${minUnit} to ${maxUnit} characters where the shared pass lists the candidates`, async () => {
+      const def = parseRuleFile(ruleText(minUnit, maxUnit, []), 'typo/test-repeat.yaml')
+      const [rule] = activateRules([def], 'draft')
+      for (let seed = 1; seed <= 30; seed++) {
+        const text = randomText(seed, 5000)
+        const doc = await documentFromText(text, 'random.txt')
+        const found = checkDocument(doc, [rule!]).map((f) => [f.offset, f.length])
+        expect(found).toEqual(reference(text, minUnit, maxUnit, new Set()))
+      }
+    })
+  }
 })

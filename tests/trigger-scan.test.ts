@@ -13,6 +13,22 @@ function allMatches(search: Search, text: string, within?: { whole: string; offs
 }
 
 describe('TriggerScan', () => {
+  it('lists the positions whose unit recurs 2, 3 or 4 units on, as reading the text unit by unit does', () => {
+    const pick = randomTextOf('甲乙丙丁，a𠀀', 23)
+    const scan = new TriggerScan(0)
+    scan.search(/的的/g)
+    const recurrencesIn = scan.recurrences()
+    for (const length of [0, 1, 2, 3, 4, 5, 6, 50, 400]) {
+      for (let round = 0; round < 10; round++) {
+        const text = pick(length)
+        const expected: number[] = []
+        for (let i = 0; i < text.length; i++) if ([2, 3, 4].some((d) => i + d < text.length && text[i] === text[i + d])) expected.push(i)
+        const doc = new Document(text, { path: 'random.txt', encoding: 'utf-8' })
+        expect([...recurrencesIn(doc)!], text).toEqual(expected)
+      }
+    }
+  })
+
   // From the first document, or (1,500) building the tables within the rounds.
   it.each([0, 1500])('finds what each regex of one pass finds, on random text, the tables built after %i units', (textBefore) => {
     const sources = ['(?<![目有])的的(?!确)', '(?:…+|\\.{3,})?[ \\t]*(?:全文|本文)共?\\d+字', '(?<=^|[ \\t])(?:VIP|会员)(?=[ \\t]*$)', '[—-](?<=\\p{Script=Han}[—-])(?=[项个])', '𠀀+字|[𠀀-𠀂]', '\\p{Script=Han}{2}字', '(全文|本文)共?(\\d+)字|\\p{Script=Han}{1,2}(VIP)(会员)?|的(的)|(?<=^|[ \\t])\\p{Script=Han}']

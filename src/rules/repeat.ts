@@ -6,6 +6,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { getTokenizer, type Tokenizer } from '../nlp/tokenizer.js'
 import { isHan } from './shared/chars.js'
 import { lazy, zod } from './shared/options.js'
+import { triggerScan } from './shared/trigger-scan.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a repeat rule. */
@@ -44,6 +45,9 @@ export const repeatKind: RuleKind<RepeatOptions> = {
     const allow = new Set(rule.options.allow)
     const skipFirst = new Set(rule.options.skipFirst)
     const candidates = maxUnit <= 4 ? candidateStartsUpTo4 : candidateStartsAnyLength
+    // The shared pass lists where a unit recurs 2 to 4 places on: a superset of the candidates
+    // of units up to 4 long, each checked in full below.
+    const recurrencesIn = maxUnit <= 4 ? triggerScan.recurrences() : undefined
     return (doc) => {
       const text = doc.text
       const findings: RawFinding[] = []
@@ -51,7 +55,7 @@ export const repeatKind: RuleKind<RepeatOptions> = {
       // full; after a reported repeat the scan goes on past it, after an allowed one at the next
       // character, as a global regex `(han{min})(?:\1|(han{1,max-min}?)\1\2)` would.
       let resumeAt = 0
-      candidates(text, minUnit, maxUnit, (at) => {
+      const visit = (at: number) => {
         if (at < resumeAt) return
         const length = repeatedUnitAt(text, at, minUnit, maxUnit)
         if (length === 0) return
@@ -61,7 +65,10 @@ export const repeatKind: RuleKind<RepeatOptions> = {
         const span = text.slice(at, at + 2 * length)
         findings.push({ offset: at, length: span.length, args: { text: span, suggestion: unit }, suggestion: unit })
         resumeAt = at + span.length
-      })
+      }
+      const recurrences = recurrencesIn?.(doc)
+      if (recurrences) for (let k = 0; k < recurrences.length; k++) visit(recurrences[k]!)
+      else candidates(text, minUnit, maxUnit, visit)
       return findings
     }
   },

@@ -89,8 +89,8 @@ const fractionRe = /^[xX\uFF58\uFF38\u00D7]+/
 /** Chinese numerals: `○` among them is a zero typed with the wrong circle (`二○二三年`). */
 const numeralBeforeZeroRe = /[〇零一二三四五六七八九十百千万○]/
 const digitAfterZeroRe = /[〇零一二三四五六七八九○]/
-/** Digits of a year written in Chinese (`二〇` of `二〇XX年`). */
-const chineseDigitRe = /[〇○零一二三四五六七八九]/
+/** Digits of a year written in Chinese (`二〇` of `二〇XX年`), as UTF-16 units: read before most runs, where a character string per test cost more. */
+const chineseDigitUnits: ReadonlySet<number> = new Set(Array.from('〇○零一二三四五六七八九', (c) => c.charCodeAt(0)))
 /** Longer runs of squares are a form's boxes, one per digit (`邮政编码□□□□□□`), not a name. */
 const maxShapeMask = 4
 
@@ -245,7 +245,7 @@ function isCertainLoneMask(text: string, c: Candidate): boolean {
 /** The start of a year written in Chinese digits before a mask (`二〇` of `二〇XX年`). */
 function chineseYearStart(text: string, start: number): number {
   let i = start
-  while (i > 0 && start - i < 4 && chineseDigitRe.test(text.charAt(i - 1))) i--
+  while (i > 0 && start - i < 4 && chineseDigitUnits.has(text.charCodeAt(i - 1))) i--
   return start - i >= 2 ? i : start
 }
 
