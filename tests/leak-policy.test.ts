@@ -60,6 +60,15 @@ describe('pseudonyms', () => {
     expect(documentPolicy(await documentFromText('被告宁夏××科技有限公司。', 'inline.txt'))).toMatchObject({ masksOrganizations: true, masksPersons: false })
   })
 
+  it('reads a person, not a company, where a verb of going or giving comes before the place', async () => {
+    const text = '被告人王某某到公司上班，张某去店里购物，赵某某回厂取货，钱某给公司打电话。某某进出口有限公司、某某回收有限公司。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => `${text.slice(p.start, p.end)}:${p.kind}`)).toEqual([
+      '王某某:person', '张某:person', '赵某某:person', '钱某:person', '某某进出口有限公司:organization', '某某回收有限公司:organization',
+    ])
+    expect(documentPolicy(await documentFromText('王某某到公司上班，李某某回厂取货。', 'inline.txt'))).toMatchObject({ masksOrganizations: false, masksPersons: true })
+  })
+
   it('turn the leak rules on in a draft; a template’s 某某同志 alone does not', async () => {
     expect(await leaks('某某同志：现将有关事项通知如下，请到灵武市郝家桥镇报到。', 'draft')).toEqual([])
     expect(texts(await leaks('被告人王某在灵武市郝家桥镇作案，审判员刘立新，其父王建国报警。', 'draft'))).toEqual(['leak/linkage 王建国'])

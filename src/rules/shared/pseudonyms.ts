@@ -89,9 +89,11 @@ const bareRe = new RegExp(`某某?(${suffixAlternation})`, 'g')
 /**
  * After 某/某某 or a mask: the trade words of a company's name (one to eight characters that are
  * no particle, verb of a clause or title) and the type of company that ends it (某某建材有限公司,
- * 某商贸有限责任公司, ××科技有限公司). `某某同志在公司` has 在 in it: no name.
+ * 某商贸有限责任公司, ××科技有限公司). `某某同志在公司` has 在 in it: no name. Nor does a verb of
+ * going or giving before the place (王某某到公司上班, 张某去店里, 王某某回厂): a name does not start
+ * with 到去给找往赴, nor is it one of 来进回出入离返归至 alone (进出口, 回收 start names).
  */
-export const tradeNameAfterRe = /^[^\s\p{P}\p{S}\p{N}A-Za-z某的地得之在是和与及等为对从向把被将于了着过也都就又还才而并或同说要以其所这那该本此个各每人年月日]{1,8}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|合作社|商行|经营部|门市部|工作室|事务所|加工厂|厂|店)/u
+export const tradeNameAfterRe = /^(?![到去给找往赴]|[来进回出入离返归至](?:公司|厂|店))[^\s\p{P}\p{S}\p{N}A-Za-z某的地得之在是和与及等为对从向把被将于了着过也都就又还才而并或同说要以其所这那该本此个各每人年月日]{1,8}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|合作社|商行|经营部|门市部|工作室|事务所|加工厂|厂|店)/u
 /** 甲方, 乙方, 丙方, 丁方. */
 const partyRe = /[甲乙丙丁]方(?![案面向法式位针略言])/g
 /** 某 or 某某: after a surname a person's mask (王某某), before a trade name a company's (某某建材有限公司). */
