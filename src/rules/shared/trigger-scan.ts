@@ -221,7 +221,8 @@ function buildTables(registered: readonly { readonly source: string; readonly fl
   const pairs = number(new Uint8Array(pairTableSize), pairBits)
   const singles = number(new Uint8Array(0x10000), singleBits)
   const sets = new Int32Array(0x100)
-  for (const [bits, n] of setOf) sets[n] = n === 0xff ? -1 : bits
+  // Sets past 254 share the last number, with the union of their bits: a regex tried where it cannot begin fails there.
+  for (const [bits, n] of setOf) sets[n] = n === 0xff ? sets[n]! | bits : bits
   return { pairs, singles, sets, isBounded, cuts, withRecurrences }
 }
 
