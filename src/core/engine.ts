@@ -102,13 +102,16 @@ function resolveClaims(found: Found, byOffset: readonly number[]): Set<RawFindin
       for (const name of namesOf(loser)) overlapped.set(winner, (overlapped.get(winner) ?? new Set()).add(name))
     }
   }
-  if (overlapped.size > 0) raws.forEach((raw, i) => losers.has(raw) || (raws[i] = withOverlapped(raw, overlapped.get(raw))))
+  // A winner that lost to another finding in turn is dropped with its names.
+  for (let i = 0; overlapped.size > 0 && i < raws.length; i++) {
+    const names = overlapped.get(raws[i]!)
+    if (names && !losers.has(raws[i]!)) raws[i] = withOverlapped(raws[i]!, names)
+  }
   return losers
 }
 
 /** `raw` with the names of the findings it won over that it does not hold itself, if any. */
-function withOverlapped(raw: RawFinding, names: Set<string> | undefined): RawFinding {
-  if (!names) return raw
+function withOverlapped(raw: RawFinding, names: Set<string>): RawFinding {
   const own = new Set(namesOf(raw))
   const more = [...names].filter((n) => !own.has(n))
   return more.length ? { ...raw, data: { ...raw.data, overlapped: more } } : raw

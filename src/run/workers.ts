@@ -106,9 +106,14 @@ export function planWorkers(paths: readonly string[], setupOf: (path: string) =>
   return { setups, setupIndex }
 }
 
+/** Batches judged so far: a run asks of its batch when warming workers, planning them and bounding the heap. */
+const judged = new WeakMap<readonly string[], boolean>()
+
 /** True for a batch of files worth worker threads: two or more, of {@link minBytesForWorkers} or more in all. */
 export function isLargeBatch(paths: readonly string[]): boolean {
-  return paths.length >= 2 && estimateBytes(paths) >= minBytesForWorkers
+  let isLarge = judged.get(paths)
+  if (isLarge === undefined) judged.set(paths, (isLarge = paths.length >= 2 && estimateBytes(paths) >= minBytesForWorkers))
+  return isLarge
 }
 
 /** Total size extrapolated from the first files; unreadable ones count as empty. */

@@ -1,8 +1,8 @@
-// Which UTF-16 code units a regular expression's match can begin with, read from its source:
-// a scan that looks up each character in a table skips the positions where no match can
-// start, which V8 cannot do itself for a pattern opening with lookbehinds, optional parts or
-// many alternatives (the paywall rules), and tries the regex only where one can. The source
-// is parsed by regexpp, the parser of ESLint's regexp plugins.
+// Which UTF-16 code units, and pairs of them, a regular expression's match can begin with,
+// read from its source: the shared pass (trigger-scan.ts) lists the positions where they stand,
+// so a regex V8 cannot skip through itself (one opening with lookbehinds, optional parts or
+// many alternatives, as the paywall rules do) is tried only where a match can start. The
+// source is parsed by regexpp, the parser of ESLint's regexp plugins.
 import { RegExpParser, RegExpSyntaxError, type AST } from '@eslint-community/regexpp'
 import { pairSlot } from './first-char-index.js'
 

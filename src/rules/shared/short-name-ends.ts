@@ -3,29 +3,23 @@
 // The places scan looks for short names before every suffix and landmark it reads, and most
 // characters there end none; the table answers for every length at once.
 import type { Gazetteer } from '../../nlp/gazetteer.js'
-
-/** Slots of the table (a power of two); different pairs may share one. */
-const slotCount = 1 << 16
-
-function slotOf(a: number, b: number): number {
-  return (Math.imul(a, 0x9e37) ^ b) & (slotCount - 1)
-}
+import { pairSlot, pairTableSize } from './first-char-index.js'
 
 /** The ends of a gazetteer's short names. It may say yes wrongly, never no. */
 export class ShortNameEnds {
   /** Per slot, bit `1 << level` for each level of unit whose short name ends with a pair of that slot. */
-  private readonly levels = new Uint8Array(slotCount)
+  private readonly levels = new Uint8Array(pairTableSize)
 
   constructor(gazetteer: Gazetteer) {
     // Short names have two characters at least; a shorter one is never looked up.
     gazetteer.forEachShortNameEnd((beforeLast, last, level) => {
-      this.levels[slotOf(beforeLast, last)]! |= 1 << level
+      this.levels[pairSlot(beforeLast, last)]! |= 1 << level
     })
   }
 
   /** False when no short name of a unit of the levels in `levels` (bits `1 << level`) ends at `end` in `text`. */
   mayEndAt(text: string, end: number, levels: number): boolean {
-    return end >= 2 && (this.levels[slotOf(text.charCodeAt(end - 2), text.charCodeAt(end - 1))]! & levels) !== 0
+    return end >= 2 && (this.levels[pairSlot(text.charCodeAt(end - 2), text.charCodeAt(end - 1))]! & levels) !== 0
   }
 }
 

@@ -97,24 +97,25 @@ export class WordPrefixes {
 
   private add(h: number): void {
     const m = mix(h)
-    const a = m & mask
-    const b = (m >>> 9) | 1
     for (let i = 0; i < probeCount; i++) {
-      const bit = (a + i * b) & mask
+      const bit = probeBit(m, i)
       this.bits[bit >>> 5]! |= 1 << (bit & 31)
     }
   }
 
   private has(h: number): boolean {
     const m = mix(h)
-    const a = m & mask
-    const b = (m >>> 9) | 1
     for (let i = 0; i < probeCount; i++) {
-      const bit = (a + i * b) & mask
+      const bit = probeBit(m, i)
       if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false
     }
     return true
   }
+}
+
+/** The filter's bit of probe `i` for the mixed hash `m` (double hashing: a start and an odd step). */
+function probeBit(m: number, i: number): number {
+  return ((m & mask) + i * ((m >>> 9) | 1)) & mask
 }
 
 /** `h` with its bits mixed (murmur3's finaliser): the filter's probes are taken from it. */
