@@ -51,6 +51,10 @@ describe('--jobs', corpusRuns, () => {
     expect(plan?.setups).toHaveLength(1)
     expect(plan?.setups[0]!.filters).toEqual([{ name: 'min-severity', options: 'warning' }, { name: 'min-severity', options: 'error' }])
     expect(plan?.setupIndex).toHaveLength(corpusFiles.length)
+    // Leak rules read the tokenizer's and gazetteer's tables: loaded once, shared by the workers.
+    expect(plan?.sharesTables).toBe(true)
+    const noLeak = { rules: rules.filter((r) => r.def.category !== 'leak'), filters: [] }
+    expect(planWorkers(corpusFiles, () => noLeak, [], 2)?.sharesTables).toBe(false)
     // Files of two configs: two setups, each described once.
     const other = { rules: activateRules(builtinRules, 'redacted'), filters: [] }
     const mixed = planWorkers(corpusFiles, (p) => (p.includes('/03/') ? other : one), [], 2)
@@ -106,7 +110,7 @@ describe('--jobs', corpusRuns, () => {
       run: async (task: { paths: string[] }) => (task.paths.includes('c') ? Promise.reject(outOfMemory) : task.paths.map((p) => result(p, 'worker'))),
       destroy: async () => void (destroyed = true),
     }
-    const plan = { setups: [], setupIndex: paths.map(() => 0) }
+    const plan = { setups: [], setupIndex: paths.map(() => 0), sharesTables: false }
     const here: string[][] = []
     const auditHere = async function* (some: readonly string[]) {
       here.push([...some])
@@ -122,6 +126,35 @@ describe('--jobs', corpusRuns, () => {
     await expect(async () => {
       for await (const _ of auditInWorkers(paths, plan, 2, broken as never, auditHere)) void _
     }).rejects.toThrow('worker exited with code: 1')
+  })
+
+  it('hands each buffer of rendered output back to a worker once its results are consumed', async () => {
+    const { auditInWorkers } = await import('../src/run/worker-pool.js')
+    const paths = Array.from({ length: 40 }, (_, i) => `p${i}`)
+    const plan = { setups: [], setupIndex: paths.map(() => 0), sharesTables: false }
+    const sent: { output?: ArrayBuffer; transferList?: readonly unknown[] }[] = []
+    const made: ArrayBuffer[] = []
+    const pool = {
+      // As a worker does: render into the buffer handed back when there is one, else a new one.
+      run: async (task: { paths: string[]; output?: ArrayBuffer }, options?: { transferList?: readonly unknown[] }) => {
+        sent.push({ output: task.output, transferList: options?.transferList })
+        const buffer = task.output ?? made[made.push(new ArrayBuffer(64)) - 1]!
+        const use = uses(buffer)
+        return task.paths.map((path) => ({ path, findings: [], use, prerendered: { bytes: new Uint8Array(buffer, 0, 8), counts: {} } }))
+      },
+      destroy: async () => undefined,
+    }
+    /** How many tasks a buffer was given to so far. */
+    const uses = (buffer: ArrayBuffer) => sent.filter((task) => task.output === buffer).length
+    for await (const r of auditInWorkers(paths, plan, 2, pool as never, async function* () {})) {
+      // A buffer is never handed to another task while a result of its task is still being consumed.
+      expect(uses(r.prerendered!.bytes.buffer as ArrayBuffer)).toBe((r as unknown as { use: number }).use)
+    }
+    const handedBack = sent.filter((task) => task.output !== undefined)
+    expect(handedBack.length).toBeGreaterThan(0)
+    for (const task of handedBack) expect(task.transferList).toEqual([task.output])
+    // No more buffers than tasks in flight (2 workers, 4 tasks each) and the one being consumed.
+    expect(made.length).toBeLessThanOrEqual(9)
   })
 
   it('refuses a --jobs that is not a whole number', () => {

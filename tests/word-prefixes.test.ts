@@ -10,8 +10,8 @@ import { getTokenizer } from '../src/nlp/tokenizer.js'
 const dictionary = ['城市 10 n', '市场 10 n', '宁夏 10 ns', '灵武市 10 ns', '中华人民共和国 10 ns', '的 10 uj'].join('\n')
 
 describe('WordPrefixes', () => {
-  const all = new WordPrefixes(wordsOfDictionaryText(dictionary), () => true)
-  const common = new WordPrefixes(wordsOfDictionaryText(dictionary), (tag) => tag !== 'ns')
+  const all = WordPrefixes.build(wordsOfDictionaryText(dictionary), () => true)
+  const common = WordPrefixes.build(wordsOfDictionaryText(dictionary), (tag) => tag !== 'ns')
 
   it('says yes where a word starting in the range runs over the place', () => {
     // 城市场: 城市 starts at 0 and holds 1; 市场 starts at 1 and holds 2.
@@ -41,7 +41,7 @@ describe('WordPrefixes', () => {
     expect(index).toBeDefined()
     const text = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'), 'utf8')
     const isTagged = (tag: string) => tag !== 'x'
-    expect(new WordPrefixes((visit) => index!.forEachWord(visit), isTagged)).toEqual(new WordPrefixes(wordsOfDictionaryText(text), isTagged))
+    expect(WordPrefixes.build((visit) => index!.forEachWord(visit), isTagged)).toEqual(WordPrefixes.build(wordsOfDictionaryText(text), isTagged))
   })
 
   it("never says no where jieba's tagger puts a word over a place", () => {

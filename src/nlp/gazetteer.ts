@@ -4,6 +4,7 @@
 // their text files, one bucket at a time as names need them.
 import { localText } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
+import { sharedFile } from '../core/shared-tables.js'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -369,20 +370,20 @@ export function getGazetteer(): Gazetteer {
   return shared
 }
 
+/** The units file and the units' table from the build, read once per process: worker threads share them. */
+const sharedUnitsFile = sharedFile('gazetteer/units.tsv.gz', () => unitsFile)
+const sharedUnitTable = sharedFile('gazetteer/units.bin', () => unitTableFile)
+
 /**
  * The units' table from the build (dist/data/gazetteer-units.bin) when it was made from the
  * units file as it is now; else built from that file here, which costs ~80 ms more.
  */
 function loadUnitTable(): UnitTable {
-  const source = readSource(unitsFile)
-  let bytes: Uint8Array | undefined
-  try {
-    bytes = readFileSync(unitTableFile)
-    // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
-    if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice()
-  } catch {
-    // Not built: made from the units file below.
-  }
+  const source = sharedUnitsFile() ?? readSource(unitsFile)
+  // Undefined when not built: made from the units file below.
+  let bytes: Uint8Array | undefined = sharedUnitTable()
+  // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
+  if (bytes && bytes.byteOffset % 4 !== 0) bytes = bytes.slice()
   const text = gunzipText(source, unitsFile)
   return bytes && stampOfUnitTable(bytes) === unitTableStamp(source) ? decodeUnitTable(bytes, text) : buildUnitTable(text)
 }

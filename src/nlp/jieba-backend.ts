@@ -3,7 +3,7 @@ import { localText } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { ConfigError } from '../core/errors.js'
-import { readJiebaWords, type JiebaWords } from './jieba-words.js'
+import { installedJiebaWords, type JiebaWords } from './jieba-words.js'
 
 const require = createRequire(import.meta.url)
 
@@ -44,10 +44,9 @@ export function loadJieba({ wordByWordLimit = wordByWordWords }: { wordByWordLim
     throw new ConfigError(localText('error.tokenizer-load', { name: 'jieba', reason: (error as Error).message.split('\n')[0] ?? '' }), { keyPath: 'tokenizer' }, localText('error.jieba-load.hint'))
   }
   const dictPath = require.resolve('@node-rs/jieba/dict.txt')
-  const { version } = require('@node-rs/jieba/package.json') as { version: string }
   // Reads dict.txt directly: the package's `dict` module also reads the 6 MB IDF table, which tagging does not use.
   const loadWhole = () => mod.Jieba.withDict(readFileSync(dictPath))
-  const words = readJiebaWords(dictPath, version)
+  const words = installedJiebaWords()
   if (!words) {
     const whole = loadWhole()
     return (text) => whole.tag(text, true)

@@ -3,10 +3,11 @@
 // words inside a text, so the tokenizer can give jieba only those (see jieba-backend.ts), and
 // tags the words jieba cuts as its `tag` would. Words are compared as UTF-8 bytes, in dict.txt
 // itself; nothing is decoded or parsed.
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sharedFile } from '../core/shared-tables.js'
 
 /** Where `npm run build` writes the index: dist/data/, from dist/<dir>/ and from src/nlp/ alike. */
 export const jiebaWordsFile = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'data', 'jieba-words.bin')
@@ -230,11 +231,17 @@ function firstCodePoint(bytes: Uint8Array, at: number): number {
   return cp
 }
 
-/** The index of the dictionary of the installed @node-rs/jieba, or undefined (see {@link readJiebaWords}). */
+/** dict.txt of the installed @node-rs/jieba, resolved when first read. */
+const installedDict = sharedFile('jieba/dict.txt', () => createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'))
+const installedIndex = sharedFile('jieba/words.bin', () => jiebaWordsFile)
+
+/**
+ * The index of the dictionary of the installed @node-rs/jieba, or undefined (see {@link
+ * readJiebaWords}). Both files are read once per process: worker threads share them.
+ */
 export function installedJiebaWords(): JiebaWords | undefined {
-  const require = createRequire(import.meta.url)
-  const { version } = require('@node-rs/jieba/package.json') as { version: string }
-  return readJiebaWords(require.resolve('@node-rs/jieba/dict.txt'), version)
+  const { version } = createRequire(import.meta.url)('@node-rs/jieba/package.json') as { version: string }
+  return jiebaWordsOf(installedIndex(), installedDict, version)
 }
 
 /**
@@ -249,14 +256,21 @@ export function readJiebaWords(dictPath: string, version: string, file: string =
   } catch {
     return undefined
   }
-  if (bytes.length < 8 || bytes.readUInt32LE(0) !== magic) return undefined
+  return jiebaWordsOf(bytes, () => readFileSync(dictPath), version)
+}
+
+/** The words of index file `bytes` over the dictionary `dict` gives, when the index was built from it. */
+function jiebaWordsOf(bytes: Buffer | undefined, dict: () => Buffer | undefined, version: string): JiebaWords | undefined {
+  if (bytes === undefined || bytes.length < 8 || bytes.readUInt32LE(0) !== magic) return undefined
   const headerLength = bytes.readUInt32LE(4)
   const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header
-  if (header.version !== version || header.dictBytes !== statSync(dictPath).size) return undefined
+  if (header.version !== version) return undefined
+  const dictBytes = dict()
+  if (dictBytes === undefined || header.dictBytes !== dictBytes.length) return undefined
   // A file cut short (an interrupted copy) is no index.
   if (bytes.length < 8 + headerLength + ((header.count * 6 + 3) & ~3) + 0x10002 * 4) return undefined
   let index: Uint8Array = bytes.subarray(8 + headerLength)
   // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
   if (index.byteOffset % 4 !== 0) index = index.slice()
-  return new JiebaWords(readFileSync(dictPath), index, header)
+  return new JiebaWords(dictBytes, index, header)
 }

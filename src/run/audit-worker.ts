@@ -2,6 +2,7 @@
 // and checks the batches of paths it is given, returning their results in order.
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina'
 import type { FindingFilter } from '../core/filters.js'
+import { adoptTables } from '../core/shared-tables.js'
 import type { FileResult } from '../core/result.js'
 import { createFileRenderer } from '../report/index.js'
 import { countFindings } from '../report/summary.js'
@@ -33,13 +34,14 @@ async function compileSetups(specs: WorkerTask['specs']): Promise<void> {
  * copying thousands of finding objects to the main thread would cost more than it saves.
  */
 export default async function auditBatch(task: WorkerTask): Promise<FileResult[] | ReturnType<typeof move>> {
+  if (task.tables) adoptTables(task.tables)
   await compileSetups(task.specs)
   const results: FileResult[] = []
   for (const [i, path] of task.paths.entries()) {
     const { rules, filters } = compiled.get(task.setups[i]!)!
     results.push(await auditPath(path, rules, filters))
   }
-  return render ? prerender(results, render) : results
+  return render ? prerender(results, render, task.output) : results
 }
 
 /**
@@ -53,16 +55,18 @@ const keepAtMost = 16 << 20
 
 /**
  * The results with their findings rendered and encoded as UTF-8 into one buffer (a view of
- * it per file), handed to the main thread without a copy.
+ * it per file), handed to the main thread without a copy: `output`, an earlier batch's
+ * buffer handed back, when the rendering fits; else a new one, with room to spare so later
+ * batches fit it.
  */
-function prerender(results: readonly FileResult[], render: FileRenderer): ReturnType<typeof move> {
+function prerender(results: readonly FileResult[], render: FileRenderer, output: ArrayBuffer | undefined): ReturnType<typeof move> {
   let at = 0
   const ends = results.map((result) => {
     const text = render(result)
     for (const part of typeof text === 'string' ? [text] : text) at = encodeAt(part, at)
     return at
   })
-  const buffer = new ArrayBuffer(at)
+  const buffer = output !== undefined && output.byteLength >= at ? output : new ArrayBuffer(at + (at >> 2))
   new Uint8Array(buffer).set(scratch.subarray(0, at))
   if (scratch.length > keepAtMost) scratch = Buffer.allocUnsafe(1 << 20)
   const rendered = results.map((result, i): FileResult => {

@@ -2,6 +2,7 @@
 // apart from the pool so a run on one small file loads no pool code at all.
 import { statSync } from 'node:fs'
 import { specsOf, type FilterSpec, type FindingFilter } from '../core/filters.js'
+import type { SharedTables } from '../core/shared-tables.js'
 import type { ReporterOptions } from '../report/types.js'
 import type { ActiveRule } from '../rules/types.js'
 
@@ -32,6 +33,11 @@ export interface WorkerSetup {
 export interface WorkerPlan {
   readonly setups: readonly SetupSpec[]
   readonly setupIndex: readonly number[]
+  /**
+   * True when some setup runs a leak rule: the tokenizer's and gazetteer's tables are then
+   * loaded once, by this thread, and shared with the workers (core/shared-tables.ts).
+   */
+  readonly sharesTables: boolean
 }
 
 /**
@@ -42,6 +48,13 @@ export interface WorkerTask {
   readonly paths: readonly string[]
   readonly setups: readonly number[]
   readonly specs: readonly (readonly [number, SetupSpec])[]
+  /** The read-only tables of this thread, for a worker to adopt rather than load (see {@link WorkerPlan}). */
+  readonly tables?: SharedTables
+  /**
+   * The buffer of an earlier task's rendering, written out and handed back (transferred) for
+   * this one's, when it is large enough (worker-pool.ts recycles them).
+   */
+  readonly output?: ArrayBuffer
 }
 
 /** A pool of worker threads that can be stopped. */
@@ -103,7 +116,7 @@ export function planWorkers(paths: readonly string[], setupOf: (path: string) =>
     }
     setupIndex.push(index)
   }
-  return { setups, setupIndex }
+  return { setups, setupIndex, sharesTables: setups.some((setup) => setup.rules.some((rule) => rule.def.category === 'leak')) }
 }
 
 /** Batches judged so far: a run asks of its batch when warming workers, planning them and bounding the heap. */

@@ -5,6 +5,7 @@
 // holding a Han character), so where the filter says no, no such word can be a token there.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { sharedTable } from '../../core/shared-tables.js'
 import { installedJiebaWords } from '../../nlp/jieba-words.js'
 
 /** Bits of the filter (a power of two): 2 MB, for jieba's ~550,000 prefixes at 1 false yes in 4,000. */
@@ -47,14 +48,29 @@ export function wordsOfDictionaryText(text: string): WordSource {
 
 /** The prefixes (two code units or more) of a dictionary's words, by their hash. */
 export class WordPrefixes {
-  private readonly bits = new Int32Array(filterBits >>> 5)
+  /** Bytes of a filter's data: its bits, then a byte per UTF-16 code unit, then the longest word's length. */
+  static readonly byteLength = filterBits / 8 + 0x10000 + 4
+  private readonly bits: Int32Array
   /** 1 for each UTF-16 code unit that occurs in some word: a word runs over no other. */
-  private readonly inWords = new Uint8Array(0x10000)
+  private readonly inWords: Uint8Array
   /** The longest word, in UTF-16 code units: no word starts further back than this. */
   readonly maxLength: number
 
-  /** The prefixes of the words of `words` whose tag passes `isTagCounted`. */
-  constructor(words: WordSource, isTagCounted: (tag: string) => boolean) {
+  /**
+   * The filter whose data `storage` holds ({@link WordPrefixes.byteLength} bytes, at an offset
+   * that is a multiple of 4), as {@link WordPrefixes.build} wrote it: threads share it so.
+   */
+  constructor(storage: Uint8Array<ArrayBufferLike>) {
+    const { buffer, byteOffset } = storage
+    this.bits = new Int32Array(buffer, byteOffset, filterBits >>> 5)
+    this.inWords = new Uint8Array(buffer, byteOffset + filterBits / 8, 0x10000)
+    this.maxLength = new Int32Array(buffer, byteOffset + filterBits / 8 + 0x10000, 1)[0]!
+  }
+
+  /** The filter of the prefixes of the words of `words` whose tag passes `isTagCounted`, written into `storage`. */
+  static build(words: WordSource, isTagCounted: (tag: string) => boolean, storage: Uint8Array<ArrayBufferLike> = new Uint8Array(WordPrefixes.byteLength)): WordPrefixes {
+    const bits = new Int32Array(storage.buffer, storage.byteOffset, filterBits >>> 5)
+    const inWords = new Uint8Array(storage.buffer, storage.byteOffset + filterBits / 8, 0x10000)
     let maxLength = 0
     words((units, length, tag) => {
       if (!isTagCounted(tag)) return
@@ -62,14 +78,15 @@ export class WordPrefixes {
       let power = 1
       for (let k = 0; k < length; k++) {
         const c = units[k]!
-        this.inWords[c] = 1
+        inWords[c] = 1
         h = (h + Math.imul(c, power)) | 0
         power = Math.imul(power, P)
-        if (k > 0) this.add(h)
+        if (k > 0) addHash(bits, h)
       }
       maxLength = Math.max(maxLength, length)
     })
-    this.maxLength = maxLength
+    new Int32Array(storage.buffer, storage.byteOffset + filterBits / 8 + 0x10000, 1)[0] = maxLength
+    return new WordPrefixes(storage)
   }
 
   /**
@@ -95,14 +112,6 @@ export class WordPrefixes {
     }
   }
 
-  private add(h: number): void {
-    const m = mix(h)
-    for (let i = 0; i < probeCount; i++) {
-      const bit = probeBit(m, i)
-      this.bits[bit >>> 5]! |= 1 << (bit & 31)
-    }
-  }
-
   private has(h: number): boolean {
     const m = mix(h)
     for (let i = 0; i < probeCount; i++) {
@@ -110,6 +119,15 @@ export class WordPrefixes {
       if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false
     }
     return true
+  }
+}
+
+/** Sets the filter's bits of hash `h`. */
+function addHash(bits: Int32Array, h: number): void {
+  const m = mix(h)
+  for (let i = 0; i < probeCount; i++) {
+    const bit = probeBit(m, i)
+    bits[bit >>> 5]! |= 1 << (bit & 31)
   }
 }
 
@@ -136,19 +154,32 @@ export interface JiebaPrefixes {
 }
 
 const properTagRe = /^(?:x|ns|nr|nrt|nrfg|nz|nt)$/
+
+/**
+ * Both filters of jieba's dictionary, built once per process into memory its worker threads
+ * share (~80 ms and 4 MB each); undefined when the dictionary cannot be read.
+ */
+const jiebaPrefixTable = sharedTable('jieba/prefixes', () => {
+  try {
+    // The tokenizer's index of the dictionary when it was built, else dict.txt's text.
+    const index = installedJiebaWords()
+    const words: WordSource = index ? (visit) => index.forEachWord(visit) : wordsOfDictionaryText(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'), 'utf8'))
+    const storage = new Uint8Array(new SharedArrayBuffer(2 * WordPrefixes.byteLength))
+    WordPrefixes.build(words, (tag) => tag !== 'x', storage.subarray(0, WordPrefixes.byteLength))
+    WordPrefixes.build(words, (tag) => !properTagRe.test(tag), storage.subarray(WordPrefixes.byteLength))
+    return storage
+  } catch {
+    return undefined
+  }
+})
+
 let jiebaPrefixes: JiebaPrefixes | null | undefined
 
 /** The prefixes of jieba's dictionary words, built on first use; null when the dictionary cannot be read. */
 export function jiebaWordPrefixes(): JiebaPrefixes | null {
   if (jiebaPrefixes === undefined) {
-    try {
-      // The tokenizer's index of the dictionary when it was built, else dict.txt's text.
-      const index = installedJiebaWords()
-      const words: WordSource = index ? (visit) => index.forEachWord(visit) : wordsOfDictionaryText(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'), 'utf8'))
-      jiebaPrefixes = { tagged: new WordPrefixes(words, (tag) => tag !== 'x'), common: new WordPrefixes(words, (tag) => !properTagRe.test(tag)) }
-    } catch {
-      jiebaPrefixes = null
-    }
+    const storage = jiebaPrefixTable()
+    jiebaPrefixes = storage ? { tagged: new WordPrefixes(storage.subarray(0, WordPrefixes.byteLength)), common: new WordPrefixes(storage.subarray(WordPrefixes.byteLength)) } : null
   }
   return jiebaPrefixes
 }
