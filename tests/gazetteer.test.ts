@@ -1,7 +1,10 @@
 // The gazetteer shipped in rules/leak: lookups by the end of a name, parents, short names.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { adminSuffixAt, shortNameOf } from '../src/nlp/admin-names.js'
-import { getGazetteer } from '../src/nlp/gazetteer.js'
+import { gazetteerDir, getGazetteer } from '../src/nlp/gazetteer.js'
 import { isHan } from '../src/rules/shared/chars.js'
 
 const gazetteer = getGazetteer()
@@ -88,5 +91,20 @@ describe('gazetteer', () => {
     expect(gazetteer.isCommonShortName(gazetteer.unit('330881')!)).toBe(true) // 江山市
     expect(gazetteer.isCommonShortName(gazetteer.unit('640181')!)).toBe(false) // 灵武市
     expect(gazetteer.villageNamesEndingAt('建设幸福社区', 6, 4, isHan)[0]!.isGeneric).toBe(true)
+  })
+
+  it('finds each village of its files, with the codes and flags of its line', () => {
+    // Every 97th line of four files, read here as text, against the index of their code units.
+    for (const bucket of ['00', '17', '42', '63']) {
+      const lines = gunzipSync(readFileSync(join(gazetteerDir, 'gazetteer-villages', `${bucket}.tsv.gz`))).toString('utf8').split('\n')
+      const entries = lines.filter((line, i) => i % 97 === 0 && line !== '' && !line.startsWith('#'))
+      expect(entries.length).toBeGreaterThan(10)
+      for (const line of entries) {
+        const [name = '', codes = '', flags = ''] = line.split('\t')
+        const found = gazetteer.villageNamesEndingAt(name, name.length, name.length, () => true).find((e) => e.name === name)
+        expect(found?.units.map((u) => u.code)).toEqual(codes.split(','))
+        expect(found?.isGeneric).toBe(flags.includes('g'))
+      }
+    }
   })
 })

@@ -44,6 +44,59 @@ const ancestorLengths = [2, 4, 6, 9]
 const rangeScale = 0x400000
 
 /**
+ * The text an index reads its entries from: a string, or the UTF-16 code units of one
+ * ({@link UnitsText}). `indexOf` is asked for one character only.
+ */
+interface IndexText {
+  charCodeAt(at: number): number
+  indexOf(char: string, from: number): number
+  slice(start: number, end?: number): string
+}
+
+/** UTF-16 code units read as a string would be: a village file's text, kept outside the heap. */
+class UnitsText implements IndexText {
+  constructor(private readonly units: Uint16Array) {}
+
+  charCodeAt(at: number): number {
+    return at >= 0 && at < this.units.length ? this.units[at]! : NaN
+  }
+
+  indexOf(char: string, from: number): number {
+    const c = char.charCodeAt(0)
+    const units = this.units
+    for (let at = Math.max(0, from); at < units.length; at++) if (units[at] === c) return at
+    return -1
+  }
+
+  slice(start: number, end: number = this.units.length): string {
+    const { buffer, byteOffset } = this.units
+    return Buffer.from(buffer, byteOffset + start * 2, (end - start) * 2).toString('utf16le')
+  }
+}
+
+/** Where each entry of an index's text starts, and where its name ends (the first tab). */
+interface EntryOffsets {
+  readonly starts: Int32Array
+  readonly tabs: Int32Array
+}
+
+/** The entries of a gazetteer file's text: its lines, but for comments (`#`) and empty ones. */
+function entryOffsets(text: string): EntryOffsets {
+  const starts: number[] = []
+  const tabs: number[] = []
+  for (let at = 0; at < text.length; ) {
+    const nl = text.indexOf('\n', at)
+    const end = nl < 0 ? text.length : nl
+    if (text.charCodeAt(at) !== 0x23 /* # */ && end > at) {
+      starts.push(at)
+      tabs.push(text.indexOf('\t', at))
+    }
+    at = end + 1
+  }
+  return { starts: Int32Array.from(starts), tabs: Int32Array.from(tabs) }
+}
+
+/**
  * Names sorted by their characters read backwards, so that walking back from the end of a
  * candidate narrows a range of entries one character at a time. Entries stay in the decoded
  * file text; an entry is parsed only when it matches.
@@ -56,28 +109,12 @@ class ReversedNameIndex {
   private readonly endings = new Map<number, number>()
 
   constructor(
-    private readonly text: string,
+    private readonly text: IndexText,
     private readonly toUnit: (code: string, name: string) => Unit,
-    indexed?: { readonly starts: Int32Array; readonly tabs: Int32Array },
+    offsets: EntryOffsets,
   ) {
-    if (indexed) {
-      this.starts = indexed.starts
-      this.tabs = indexed.tabs
-      return
-    }
-    const starts: number[] = []
-    const tabs: number[] = []
-    for (let at = 0; at < text.length; ) {
-      const nl = text.indexOf('\n', at)
-      const end = nl < 0 ? text.length : nl
-      if (text.charCodeAt(at) !== 0x23 /* # */ && end > at) {
-        starts.push(at)
-        tabs.push(text.indexOf('\t', at))
-      }
-      at = end + 1
-    }
-    this.starts = Int32Array.from(starts)
-    this.tabs = Int32Array.from(tabs)
+    this.starts = offsets.starts
+    this.tabs = offsets.tabs
   }
 
   /**
@@ -178,7 +215,7 @@ export class Gazetteer {
 
   constructor(
     private readonly table: UnitTable,
-    private readonly loadVillageBucket: (bucket: number) => string,
+    private readonly loadVillageBucket: (bucket: number) => VillageBucket,
   ) {
     this.upper = new ReversedNameIndex(table.text, (code, name) => this.internUnit(code, name), table)
   }
@@ -199,7 +236,8 @@ export class Gazetteer {
     const bucket = key % villageBucketCount
     let index = this.villageBuckets.get(bucket)
     if (!index) {
-      index = new ReversedNameIndex(this.loadVillageBucket(bucket), (code, name) => ({ code, name, level: 5 }))
+      const { text, offsets } = this.loadVillageBucket(bucket)
+      index = new ReversedNameIndex(text, (code, name) => ({ code, name, level: 5 }), offsets)
       this.villageBuckets.set(bucket, index)
     }
     return index.endingAt(text, end, minLength, isNameChar)
@@ -366,8 +404,30 @@ let shared: Gazetteer | undefined
 
 /** The gazetteer shipped in rules/leak, read on first use and shared by every rule and document. */
 export function getGazetteer(): Gazetteer {
-  shared ??= new Gazetteer(loadUnitTable(), (bucket) => readGzipText(join(gazetteerDir, 'gazetteer-villages', `${String(bucket).padStart(2, '0')}.tsv.gz`)))
+  shared ??= new Gazetteer(loadUnitTable(), villageBucket)
   return shared
+}
+
+/** One village file, indexed: its text and the offsets of its entries. */
+interface VillageBucket {
+  readonly text: IndexText
+  readonly offsets: EntryOffsets
+}
+
+function villageFile(bucket: number): string {
+  return join(gazetteerDir, 'gazetteer-villages', `${String(bucket).padStart(2, '0')}.tsv.gz`)
+}
+
+/**
+ * Village file `bucket`, indexed, its text kept as UTF-16 code units outside the JavaScript
+ * heap: the files of a run, ~16 MB of text, are then neither marked by each collection nor
+ * counted in the heap's growth.
+ */
+function villageBucket(bucket: number): VillageBucket {
+  const text = readGzipText(villageFile(bucket))
+  const units = new Uint16Array(text.length)
+  Buffer.from(units.buffer).write(text, 'utf16le')
+  return { text: new UnitsText(units), offsets: entryOffsets(text) }
 }
 
 /** The units file and the units' table from the build, read once per process: worker threads share them. */
