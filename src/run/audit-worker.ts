@@ -44,31 +44,30 @@ export default async function auditBatch(task: WorkerTask): Promise<FileResult[]
   return render ? prerender(results, render, task.output) : results
 }
 
-/**
- * Where a batch's rendering is encoded as UTF-8, each piece as soon as it is rendered (still in
- * cache), before the whole is copied out at its exact size: measuring the UTF-8 length of
- * every piece first was a second pass over all the text, slower than the copy.
- */
-let scratch = Buffer.allocUnsafe(1 << 20)
-/** Past this, the scratch buffer is dropped after the batch rather than kept for the next. */
-const keepAtMost = 16 << 20
+/** Bytes of the last batch's rendering: a batch given no buffer makes one with room for as much again. */
+let lastBytes = 1 << 20
 
 /**
  * The results with their findings rendered and encoded as UTF-8 into one buffer (a view of
- * it per file), handed to the main thread without a copy: `output`, an earlier batch's
- * buffer handed back, when the rendering fits; else a new one, with room to spare so later
- * batches fit it.
+ * it per file), handed to the main thread without a copy. The buffer is `output`, an earlier
+ * batch's handed back, or a new one; each piece is encoded as soon as it is rendered (still
+ * in cache): measuring the UTF-8 length of every piece first was a second pass over all the
+ * text.
  */
 function prerender(results: readonly FileResult[], render: FileRenderer, output: ArrayBuffer | undefined): ReturnType<typeof move> {
+  let target: Buffer = output !== undefined ? Buffer.from(output) : Buffer.allocUnsafeSlow(lastBytes + (lastBytes >> 2))
   let at = 0
   const ends = results.map((result) => {
     const text = render(result)
-    for (const part of typeof text === 'string' ? [text] : text) at = encodeAt(part, at)
+    for (const part of typeof text === 'string' ? [text] : text) {
+      // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
+      if (at + part.length * 3 > target.length) target = grown(target, at, at + part.length * 3)
+      at += target.write(part, at, 'utf8')
+    }
     return at
   })
-  const buffer = output !== undefined && output.byteLength >= at ? output : new ArrayBuffer(at + (at >> 2))
-  new Uint8Array(buffer).set(scratch.subarray(0, at))
-  if (scratch.length > keepAtMost) scratch = Buffer.allocUnsafe(1 << 20)
+  lastBytes = at
+  const buffer = target.buffer as ArrayBuffer
   const rendered = results.map((result, i): FileResult => {
     const start = i === 0 ? 0 : ends[i - 1]!
     const bytes = new Uint8Array(buffer, start, ends[i]! - start)
@@ -77,13 +76,9 @@ function prerender(results: readonly FileResult[], render: FileRenderer, output:
   return move({ [transferableSymbol]: [buffer], [valueSymbol]: rendered })
 }
 
-/** Encodes `text` into the scratch buffer at `at`, growing it first if needed; returns the new end. */
-function encodeAt(text: string, at: number): number {
-  // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
-  if (at + text.length * 3 > scratch.length) {
-    const grown = Buffer.allocUnsafe(Math.max(scratch.length * 2, at + text.length * 3))
-    scratch.copy(grown, 0, 0, at)
-    scratch = grown
-  }
-  return at + scratch.write(text, at, 'utf8')
+/** A buffer of its own (transferable) of at least `needed` bytes, holding the first `used` of `buffer`. */
+function grown(buffer: Buffer, used: number, needed: number): Buffer {
+  const bigger = Buffer.allocUnsafeSlow(Math.max(buffer.length * 2, needed))
+  buffer.copy(bigger, 0, 0, used)
+  return bigger
 }
