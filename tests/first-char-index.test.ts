@@ -21,6 +21,22 @@ describe('FirstCharIndex', () => {
     }
   })
 
+  it('finds words of a few first units (a regex class of them) as of many (the table loop), regex syntax and surrogates included', () => {
+    const alphabet = ['王', '张', ']', '\\', '^', '-', '😀', 'a', '[', '李']
+    const pick = randomTextOf(alphabet, 13)
+    const many = randomTextOf(Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x4e00 + i * 53)), 17)
+    for (let round = 0; round < 40; round++) {
+      const few = [pick(1), pick(2), pick(3), '😀', ']-']
+      const text = pick(400)
+      expect(new FirstCharIndex(few).matches(text)).toEqual(naive(few, text))
+      // Past twelve first units: the table loop, on the same text with the many-word alphabet mixed in.
+      const words = [...few, ...Array.from({ length: 30 }, () => many(2))]
+      const mixed = text + many(400)
+      expect(new Set(words.map((w) => w.charCodeAt(0))).size).toBeGreaterThan(12)
+      expect(new FirstCharIndex(words).matches(mixed)).toEqual(naive(words, mixed))
+    }
+  })
+
   it('finds a word at the very end of the text and ignores the empty word', () => {
     expect([...new FirstCharIndex(['', '中卫', '卫']).matches('在中卫')]).toEqual([
       { begin: 1, end: 3, keyword: '中卫' },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Document } from '../src/core/document.js'
 import { FirstCharIndex } from '../src/rules/shared/first-char-index.js'
 import { literalAlternation } from '../src/rules/shared/options.js'
-import { TriggerScan, type Search } from '../src/rules/shared/trigger-scan.js'
+import { literalsIn, TriggerScan, type Search } from '../src/rules/shared/trigger-scan.js'
 import { randomTextOf } from './support/random-text.js'
 
 /** Every match as `index:text`, non-empty matches stepped over as pattern.ts does. */
@@ -82,6 +82,18 @@ describe('TriggerScan', () => {
       const positions = positionsIn(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))
       expect(positions).toBeDefined()
       expect(index.matchesAt(text, positions!)).toEqual(index.matches(text))
+    }
+  })
+
+  it('finds a literal set through the shared pass as its index alone does, before and once the pass has tables', () => {
+    const words = ['宁夏', '石嘴山', '中卫', '卫', '父亲', '其妻']
+    const index = new FirstCharIndex(words)
+    const wordsIn = literalsIn(index, words)
+    const pick = randomTextOf('宁夏石嘴山中卫父亲其妻子，的', 29)
+    // 40,000 units a document: the pass builds its tables after the second.
+    for (let round = 0; round < 4; round++) {
+      const text = pick(40_000)
+      expect(wordsIn(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))).toEqual(index.matches(text))
     }
   })
 })

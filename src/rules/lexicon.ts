@@ -3,8 +3,8 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { FirstCharIndex } from './shared/first-char-index.js'
-import { lazy, literalAlternation, text, zod } from './shared/options.js'
-import { triggerScan } from './shared/trigger-scan.js'
+import { lazy, text, zod } from './shared/options.js'
+import { literalsIn } from './shared/trigger-scan.js'
 import type { RuleKind } from './types.js'
 
 /** One wrong form and its correction. */
@@ -48,17 +48,14 @@ export const lexiconKind: RuleKind<LexiconOptions> = {
     const byWrong = new Map(rule.options.entries.map((e) => [e.wrong, e]))
     // A table of the words' first character pairs, not a regex alternation, whose cost grows
     // with every entry (90 entries: 190 ms on the bench corpus, against 50 ms for a table).
-    const index = new FirstCharIndex(byWrong.keys())
-    // Where the words can begin, from the pass the pattern rules share: the table's own scan
-    // of the text is then saved.
-    const positionsIn = triggerScan.positions(literalAlternation([...byWrong.keys()]), '')
+    // Tried where the words can begin, from the pass the pattern rules share.
+    const wordsIn = literalsIn(new FirstCharIndex(byWrong.keys()), [...byWrong.keys()])
     return (doc) => {
       const findings: RawFinding[] = []
       let end = 0
-      const positions = positionsIn(doc)
       // Hits come by start, longest first; taking each that starts after the last one taken
       // finds what the alternation did: leftmost, longest, no overlaps.
-      for (const hit of positions ? index.matchesAt(doc.text, positions) : index.matches(doc.text)) {
+      for (const hit of wordsIn(doc)) {
         if (hit.begin < end) continue
         end = hit.end
         const entry = byWrong.get(hit.keyword)!

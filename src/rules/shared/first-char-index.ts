@@ -16,6 +16,12 @@ export interface LiteralHit {
  * 2^14 slots it did four times as often, and the checks that follow cost more than the table.
  */
 export const pairTableSize = 1 << 16
+/**
+ * Literals of at most this many first units are found by a regex class of those units
+ * (bench: 10 surnames 2.2 ns a unit of text against 6.5 for the table loop; 20 words of
+ * common first characters 23 against 5).
+ */
+const maxClassUnits = 12
 /** Literal sets numbered past this start the tables afresh. */
 const maxSet = 0xffff
 
@@ -39,6 +45,8 @@ export class FirstCharIndex {
   private readonly singles = new Uint16Array(0x10000)
   private readonly pairs = new Uint16Array(pairTableSize)
   private byFirst = new Map<number, string[]>()
+  /** A class of the literals' first units, made for a few ({@link maxClassUnits}) when the text is first scanned. */
+  private firstUnits: RegExp | undefined
   private set = 0
   private hasSingles = false
 
@@ -55,6 +63,7 @@ export class FirstCharIndex {
     }
     const set = ++this.set
     this.byFirst = new Map()
+    this.firstUnits = undefined
     this.hasSingles = false
     for (const word of new Set(words)) {
       if (word.length === 0) continue
@@ -78,7 +87,11 @@ export class FirstCharIndex {
   matches(text: string): LiteralHit[] {
     const hits: LiteralHit[] = []
     const n = text.length
-    if (n === 0) return hits
+    if (n === 0 || this.byFirst.size === 0) return hits
+    if (this.byFirst.size <= maxClassUnits) {
+      this.firstUnits ??= unitClassOf(this.byFirst.keys())
+      return this.matchesByClass(text, this.firstUnits, hits)
+    }
     const { singles, pairs, set, hasSingles } = this
     let first = text.charCodeAt(0)
     for (let i = 0; i + 1 < n; i++) {
@@ -87,6 +100,24 @@ export class FirstCharIndex {
       first = second
     }
     if (singles[first] === set) this.collect(text, n - 1, first, hits)
+    return hits
+  }
+
+  /**
+   * {@link matches} for literals of a few first units (a document's masked surnames): V8's
+   * regex engine finds the positions of those units (a class of them, tried with `test`, which
+   * makes no match object), its compiled loop three times as fast as the table loop over the
+   * text. With more units, which begin words of every line, the calls to `test` cost more.
+   */
+  private matchesByClass(text: string, firstUnits: RegExp, hits: LiteralHit[]): LiteralHit[] {
+    const { singles, pairs, set, hasSingles } = this
+    const n = text.length
+    firstUnits.lastIndex = 0
+    while (firstUnits.test(text)) {
+      const i = firstUnits.lastIndex - 1
+      const first = text.charCodeAt(i)
+      if ((i + 1 < n && pairs[pairSlot(first, text.charCodeAt(i + 1))] === set) || (hasSingles && singles[first] === set)) this.collect(text, i, first, hits)
+    }
     return hits
   }
 
@@ -105,4 +136,11 @@ export class FirstCharIndex {
       if (text.startsWith(word, i)) hits.push({ begin: i, end: i + word.length, keyword: word })
     }
   }
+}
+
+/** A global regex matching any one of `units` (UTF-16 code units, surrogates alone included). */
+function unitClassOf(units: Iterable<number>): RegExp {
+  let source = ''
+  for (const unit of units) source += `\\u${unit.toString(16).padStart(4, '0')}`
+  return new RegExp(`[${source}]`, 'g')
 }

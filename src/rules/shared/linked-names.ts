@@ -11,6 +11,7 @@ import { personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
 import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
+import { literalsIn } from './trigger-scan.js'
 
 /** Why a name undoes the masking. */
 export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list'
@@ -88,7 +89,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
   // they are read only when something was found.
   const namedRoleStarts: number[] = []
-  const cueHits = findCues(doc.text, cues)
+  const cueHits = findCues(doc, cues)
   for (const reason of reasons) {
     for (const { begin, end: after, keyword: cue } of cueHits.get(reason)!) {
       // `其父母`, `之子女`: the cue is half of a kinship word, no name follows.
@@ -126,7 +127,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
 
 /** The cue words of a cue set, indexed once for all its groups, with the groups of each word. */
 interface CueIndex {
-  readonly words: FirstCharIndex
+  readonly wordsIn: (doc: Document) => LiteralHit[]
   readonly reasons: ReadonlyMap<string, readonly LinkReason[]>
 }
 
@@ -137,21 +138,22 @@ function cueIndex(cues: LinkCues): CueIndex {
   if (!index) {
     const reasons = new Map<string, LinkReason[]>()
     for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of cues[reason]) reasons.set(word, [...(reasons.get(word) ?? []), reason])
-    cueIndexes.set(cues, (index = { words: new FirstCharIndex(reasons.keys()), reasons }))
+    cueIndexes.set(cues, (index = { wordsIn: literalsIn(new FirstCharIndex(reasons.keys()), [...reasons.keys()]), reasons }))
   }
   return index
 }
 
 /**
- * The cues in `text` by group, as a search for the group's words, longest first, would find
- * them: left to right, none overlapping another of its group. One pass over the text for all
- * groups; an alternation of the words per group read the text four times, ~3× slower.
+ * The cues in a document by group, as a search for the group's words, longest first, would
+ * find them: left to right, none overlapping another of its group. One search for all groups
+ * (in the pass the pattern rules share); an alternation of the words per group read the text
+ * four times, ~3× slower.
  */
-function findCues(text: string, cues: LinkCues): Map<LinkReason, LiteralHit[]> {
-  const { words, reasons } = cueIndex(cues)
+function findCues(doc: Document, cues: LinkCues): Map<LinkReason, LiteralHit[]> {
+  const { wordsIn, reasons } = cueIndex(cues)
   const found = new Map<LinkReason, LiteralHit[]>([['relative', []], ['representative', []], ['contact', []], ['party', []]])
   // Hits come by start, the longest first: the first of a group past its last match is its next match.
-  for (const hit of words.matches(text)) {
+  for (const hit of wordsIn(doc)) {
     for (const reason of reasons.get(hit.keyword)!) {
       const list = found.get(reason)!
       if (list.length === 0 || hit.begin >= list[list.length - 1]!.end) list.push(hit)

@@ -6,10 +6,11 @@ import { adminSuffixAt, isSuffixCutAt, villageSuffixes } from '../../nlp/admin-n
 import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
-import { FirstCharIndex } from './first-char-index.js'
+import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
 import { anyLevel, ShortNameEnds } from './short-name-ends.js'
 import { findUnlistedVillages } from './unlisted-villages.js'
 import { isTokenAligned, tokensAround } from './token-window.js'
+import { literalsIn } from './trigger-scan.js'
 import { jiebaWordPrefixes } from './word-prefixes.js'
 
 /** How a place was recognised, strongest first. */
@@ -191,15 +192,19 @@ function chainedTownName(text: string, gazetteer: Gazetteer, ends: ShortNameEnds
   return undefined
 }
 
-let shortMatcher: { readonly gazetteer: Gazetteer; readonly index: FirstCharIndex } | undefined
+let shortMatcher: { readonly gazetteer: Gazetteer; readonly namesIn: (doc: Document) => LiteralHit[] } | undefined
 
 /**
  * Short names of provinces, prefectures and counties written without suffix, as whole words.
  * Before 同志 a short name is a person's (天津同志 is someone's given name or a form of address).
  */
 function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
-  if (shortMatcher?.gazetteer !== gazetteer) shortMatcher = { gazetteer, index: new FirstCharIndex(standaloneShortNames(gazetteer)) }
-  for (const hit of shortMatcher.index.matches(doc.text)) {
+  if (shortMatcher?.gazetteer !== gazetteer) {
+    const names = standaloneShortNames(gazetteer)
+    // Tried where the names can begin, from the pass the pattern rules share.
+    shortMatcher = { gazetteer, namesIn: literalsIn(new FirstCharIndex(names), names) }
+  }
+  for (const hit of shortMatcher.namesIn(doc)) {
     if (!isStandalone(doc, hit.end) || doc.text.startsWith('同志', hit.end)) continue
     const tokens = tokensAround(doc, tokenizer, hit.begin, hit.end)
     if (!isTokenAligned(tokens, hit.begin, hit.end)) continue

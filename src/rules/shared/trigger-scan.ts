@@ -8,7 +8,8 @@
 // (the mask runs) gains nothing when tried at its positions, its match arrays costing what the
 // pass saves; read without the regex (mask-runs.ts), its positions save that rule's own scan.
 import type { Document } from '../../core/document.js'
-import { pairSlot, pairTableSize } from './first-char-index.js'
+import { pairSlot, pairTableSize, type FirstCharIndex, type LiteralHit } from './first-char-index.js'
+import { literalAlternation } from './options.js'
 import { firstPairsOf, splitUnbounded } from './regex-first-units.js'
 
 /** The next match in `text` at or after a position; offsets in UTF-16 code units of `text`. */
@@ -190,6 +191,20 @@ export class TriggerScan {
 
 /** The pass of the built-in rules' regexes. */
 export const triggerScan = new TriggerScan(textBeforeTables)
+
+/**
+ * A search for the literals of `index` (`literals`, as it was made with) in a Document, giving
+ * what `index.matches` gives: the index is tried only at the positions the pass lists for
+ * them once it has tables, where its own scan read the whole text again (~6 ns a unit): a
+ * lexicon, the cues of linked names, the short names of places.
+ */
+export function literalsIn(index: FirstCharIndex, literals: readonly string[]): (doc: Document) => LiteralHit[] {
+  const positionsIn = triggerScan.positions(literalAlternation(literals), '')
+  return (doc) => {
+    const positions = positionsIn(doc)
+    return positions ? index.matchesAt(doc.text, positions) : index.matches(doc.text)
+  }
+}
 
 function buildTables(registered: readonly { readonly source: string; readonly flags: string }[], withRecurrences: boolean): Tables {
   // The bits of the regexes by pair slot and by unit, for the slots and units some regex marks.
