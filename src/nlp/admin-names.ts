@@ -49,7 +49,7 @@ export function shortNameOf(name: string, level: Level): string {
  * The suffixes after which a text may end a unit name, longest first so that `自治区` is
  * preferred to `区`.
  */
-const adminSuffixes = ['特别行政区', '自治区', '自治州', '自治县', '自治旗', '民族乡', '街道', '社区', '嘎查', '苏木', '地区', '林区', '省', '市', '县', '区', '旗', '盟', '镇', '乡', '村']
+export const adminSuffixes: readonly string[] = ['特别行政区', '自治区', '自治州', '自治县', '自治旗', '民族乡', '街道', '社区', '嘎查', '苏木', '地区', '林区', '省', '市', '县', '区', '旗', '盟', '镇', '乡', '村']
 
 /** The suffixes by their first code unit, in the order of {@link adminSuffixes}. */
 const suffixesByFirst = new Map<number, string[]>()

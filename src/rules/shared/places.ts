@@ -2,7 +2,7 @@
 // suffix (灵武市, 外西河村), chains of short names (惠农中街社区), province short names
 // (宁夏) and landmarks named after a unit (贺兰山). Computed once per document and tokenizer.
 import type { Document } from '../../core/document.js'
-import { adminSuffixAt, isSuffixCutAt, villageSuffixes } from '../../nlp/admin-names.js'
+import { adminSuffixAt, adminSuffixes, isSuffixCutAt, villageSuffixes } from '../../nlp/admin-names.js'
 import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
@@ -10,7 +10,8 @@ import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
 import { anyLevel, ShortNameEnds } from './short-name-ends.js'
 import { findUnlistedVillages } from './unlisted-villages.js'
 import { isTokenAligned, tokensAround } from './token-window.js'
-import { literalsIn } from './trigger-scan.js'
+import { literalAlternation } from './options.js'
+import { literalsIn, triggerScan } from './trigger-scan.js'
 import { jiebaWordPrefixes } from './word-prefixes.js'
 
 /** How a place was recognised, strongest first. */
@@ -81,16 +82,25 @@ function outermost(mentions: readonly PlaceMention[]): PlaceMention[] {
   })
 }
 
+/** Where the suffixes of unit names can begin in a Document, listed by the shared pass. */
+const suffixStartsIn = triggerScan.positions(literalAlternation(adminSuffixes), '')
+
 /** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
 function* suffixedNames(doc: Document, gazetteer: Gazetteer, ends: ShortNameEnds, tokenizer: Tokenizer): Generator<PlaceMention> {
   const text = doc.text
-  for (let at = 0; at < text.length; at++) {
+  // Where a suffix can begin, from the pass the pattern rules share; else every position.
+  const positions = suffixStartsIn(doc)
+  const count = positions ? positions.length : text.length
+  // The scan goes on after each suffix, whether it ends a name or not.
+  let next = 0
+  for (let k = 0; k < count; k++) {
+    const at = positions ? positions[k]! : k
+    if (at < next) continue
     const suffix = adminSuffixAt(text, at)
     if (suffix === undefined) continue
     const start = at
     const end = start + suffix.length
-    // The scan goes on after the suffix, whether it ends a name or not.
-    at = end - 1
+    next = end
     if (!isHan(text.charCodeAt(start - 1)) || isSuffixCutAt(text, end, suffix)) continue
     const minLength = suffix.length + 2
     const upper = gazetteer.upperNamesEndingAt(text, end, minLength, isHan)[0]
