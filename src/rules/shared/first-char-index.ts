@@ -141,6 +141,7 @@ export class FirstCharIndex {
 /** A global regex matching any one of `units` (UTF-16 code units, surrogates alone included). */
 function unitClassOf(units: Iterable<number>): RegExp {
   let source = ''
-  for (const unit of units) source += `\\u${unit.toString(16).padStart(4, '0')}`
+  // Han characters as they are (the common case, cheap to write); others escaped.
+  for (const unit of units) source += unit >= 0x3400 && unit < 0xd800 ? String.fromCharCode(unit) : `\\u${unit.toString(16).padStart(4, '0')}`
   return new RegExp(`[${source}]`, 'g')
 }
