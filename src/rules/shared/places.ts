@@ -10,7 +10,6 @@ import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
 import { anyLevel, ShortNameEnds } from './short-name-ends.js'
 import { findUnlistedVillages } from './unlisted-villages.js'
 import { isTokenAligned, tokensAround } from './token-window.js'
-import { literalAlternation } from './options.js'
 import { literalsIn, triggerScan } from './trigger-scan.js'
 import { jiebaWordPrefixes } from './word-prefixes.js'
 
@@ -83,7 +82,7 @@ function outermost(mentions: readonly PlaceMention[]): PlaceMention[] {
 }
 
 /** Where the suffixes of unit names can begin in a Document, listed by the shared pass. */
-const suffixStartsIn = triggerScan.positions(literalAlternation(adminSuffixes), '')
+const suffixStartsIn = triggerScan.literalPositions(adminSuffixes)
 
 /** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
 function* suffixedNames(doc: Document, gazetteer: Gazetteer, ends: ShortNameEnds, tokenizer: Tokenizer): Generator<PlaceMention> {

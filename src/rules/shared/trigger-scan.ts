@@ -63,7 +63,8 @@ let scans = 0
 
 /** The regexes sharing one pass, and their tables. */
 export class TriggerScan {
-  private readonly registered: { readonly source: string; readonly flags: string }[] = []
+  /** Each regex's source, or what makes it when the tables are built, and its flags. */
+  private readonly registered: { readonly source: string | (() => string); readonly flags: string }[] = []
   private readonly indexByKey = new Map<string, number>()
   private tables: Tables | undefined
   private textSeen = 0
@@ -83,7 +84,7 @@ export class TriggerScan {
       re.lastIndex = from
       return re.exec(text)
     }
-    const index = this.register(re.source, re.flags)
+    const index = this.register(`${re.flags}/${re.source}`, re.source, re.flags)
     if (index === undefined) return () => plain
     const isUnicode = re.unicode
     let regexes: { readonly sticky: RegExp; readonly rest: RegExp | undefined } | undefined
@@ -134,7 +135,19 @@ export class TriggerScan {
    * scan alone, and the rule scans itself.
    */
   positions(source: string, flags: string): (doc: Document) => Int32Array | undefined {
-    const index = this.register(source, flags)
+    return this.positionsAt(this.register(`${flags}/${source}`, source, flags))
+  }
+
+  /**
+   * The positions where one of `literals` can begin, as {@link positions} of their alternation
+   * gives them; the alternation (of a thousand place names, some milliseconds) is made only if
+   * the tables are built, which a run over a few small files never does.
+   */
+  literalPositions(literals: readonly string[]): (doc: Document) => Int32Array | undefined {
+    return this.positionsAt(this.register(`literals/${literals.join('\n')}`, () => literalAlternation(literals), ''))
+  }
+
+  private positionsAt(index: number | undefined): (doc: Document) => Int32Array | undefined {
     if (index === undefined) return () => undefined
     // A cut regex's positions are those of its bounded part only.
     return (doc) => {
@@ -157,11 +170,10 @@ export class TriggerScan {
   }
 
   /**
-   * The index of a regex in the pass, or undefined when the pass is full. The same source and
-   * flags share one index, so compiling the rules again adds nothing.
+   * The index of a regex in the pass, or undefined when the pass is full. The same key (source
+   * and flags) shares one index, so compiling the rules again adds nothing.
    */
-  private register(source: string, flags: string): number | undefined {
-    const key = `${flags}/${source}`
+  private register(key: string, source: string | (() => string), flags: string): number | undefined {
     const known = this.indexByKey.get(key)
     if (known !== undefined) return known
     if (this.registered.length === maxTriggers) return undefined
@@ -199,19 +211,20 @@ export const triggerScan = new TriggerScan(textBeforeTables)
  * lexicon, the cues of linked names, the short names of places.
  */
 export function literalsIn(index: FirstCharIndex, literals: readonly string[]): (doc: Document) => LiteralHit[] {
-  const positionsIn = triggerScan.positions(literalAlternation(literals), '')
+  const positionsIn = triggerScan.literalPositions(literals)
   return (doc) => {
     const positions = positionsIn(doc)
     return positions ? index.matchesAt(doc.text, positions) : index.matches(doc.text)
   }
 }
 
-function buildTables(registered: readonly { readonly source: string; readonly flags: string }[], withRecurrences: boolean): Tables {
+function buildTables(registered: readonly { readonly source: string | (() => string); readonly flags: string }[], withRecurrences: boolean): Tables {
   // The bits of the regexes by pair slot and by unit, for the slots and units some regex marks.
   const pairBits = new Map<number, number>()
   const singleBits = new Map<number, number>()
   const cuts: ({ readonly bounded: string; readonly rest: string } | undefined)[] = []
-  const isBounded = registered.map(({ source, flags }, index) => {
+  const isBounded = registered.map(({ source: made, flags }, index) => {
+    const source = typeof made === 'string' ? made : made()
     let firsts = firstPairsOf(source, flags)
     if (!firsts) {
       const cut = splitUnbounded(source, flags)
