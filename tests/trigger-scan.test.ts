@@ -85,6 +85,15 @@ describe('TriggerScan', () => {
     }
   })
 
+  it('keeps apart literal sets that differ only in where a newline splits a literal', () => {
+    const scan = new TriggerScan(0)
+    const joined = scan.literalPositions(['错字\n别字'])
+    const split = scan.literalPositions(['错字', '别字'])
+    const doc = new Document('这里有错字，那里有别字。', { path: 'a.txt', encoding: 'utf-8' })
+    expect([...split(doc)!]).toEqual([3, 9])
+    expect([...joined(doc)!]).toEqual([3])
+  })
+
   it('finds a literal set through the shared pass as its index alone does, before and once the pass has tables', () => {
     const words = ['宁夏', '石嘴山', '中卫', '卫', '父亲', '其妻']
     const index = new FirstCharIndex(words)

@@ -442,8 +442,8 @@ function loadUnitTable(): UnitTable {
   const source = sharedUnitsFile() ?? readSource(unitsFile)
   // Undefined when not built: made from the units file below.
   let bytes: Uint8Array | undefined = sharedUnitTable()
-  // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
-  if (bytes && bytes.byteOffset % 4 !== 0) bytes = bytes.slice()
+  // Typed arrays need aligned offsets: copied to one if the bytes were not (a Buffer's slice would not copy).
+  if (bytes && bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes)
   const text = gunzipText(source, unitsFile)
   return bytes && stampOfUnitTable(bytes) === unitTableStamp(source) ? decodeUnitTable(bytes, text) : buildUnitTable(text)
 }

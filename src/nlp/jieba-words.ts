@@ -270,7 +270,7 @@ function jiebaWordsOf(bytes: Buffer | undefined, dict: () => Buffer | undefined,
   // A file cut short (an interrupted copy) is no index.
   if (bytes.length < 8 + headerLength + ((header.count * 6 + 3) & ~3) + 0x10002 * 4) return undefined
   let index: Uint8Array = bytes.subarray(8 + headerLength)
-  // Typed arrays need aligned offsets; a pooled Buffer may not start at one.
-  if (index.byteOffset % 4 !== 0) index = index.slice()
+  // Typed arrays need aligned offsets: copied to one if the header's padding left none (a Buffer's slice would not copy).
+  if (index.byteOffset % 4 !== 0) index = new Uint8Array(index)
   return new JiebaWords(dictBytes, index, header)
 }

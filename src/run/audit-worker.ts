@@ -44,8 +44,9 @@ export default async function auditBatch(task: WorkerTask): Promise<FileResult[]
   return render ? prerender(results, render, task.output) : results
 }
 
-/** Bytes of the last batch's rendering: a batch given no buffer makes one with room for as much again. */
+/** Bytes of the last batch's rendering (at most 16 MB): a batch given no buffer makes one with room for as much again. */
 let lastBytes = 1 << 20
+const maxLastBytes = 16 << 20
 
 /**
  * The results with their findings rendered and encoded as UTF-8 into one buffer (a view of
@@ -66,7 +67,7 @@ function prerender(results: readonly FileResult[], render: FileRenderer, output:
     }
     return at
   })
-  lastBytes = at
+  lastBytes = Math.min(at, maxLastBytes)
   const buffer = target.buffer as ArrayBuffer
   const rendered = results.map((result, i): FileResult => {
     const start = i === 0 ? 0 : ends[i - 1]!

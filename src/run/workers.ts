@@ -52,7 +52,8 @@ export interface WorkerTask {
   readonly tables?: SharedTables
   /**
    * The buffer of an earlier task's rendering, written out and handed back (transferred) for
-   * this one's, when it is large enough (worker-pool.ts recycles them).
+   * this one's; the worker grows it if the rendering does not fit (worker-pool.ts hands back
+   * those of 16 MB or less).
    */
   readonly output?: ArrayBuffer
 }

@@ -144,7 +144,7 @@ export class TriggerScan {
    * the tables are built, which a run over a few small files never does.
    */
   literalPositions(literals: readonly string[]): (doc: Document) => Int32Array | undefined {
-    return this.positionsAt(this.register(`literals/${literals.join('\n')}`, () => literalAlternation(literals), ''))
+    return this.positionsAt(this.register(`literals/${JSON.stringify(literals)}`, () => literalAlternation(literals), ''))
   }
 
   private positionsAt(index: number | undefined): (doc: Document) => Int32Array | undefined {
@@ -170,8 +170,8 @@ export class TriggerScan {
   }
 
   /**
-   * The index of a regex in the pass, or undefined when the pass is full. The same key (source
-   * and flags) shares one index, so compiling the rules again adds nothing.
+   * The index of a regex in the pass, or undefined when the pass is full. The same key (flags and
+   * source, or the literals of a set) shares one index, so compiling the rules again adds nothing.
    */
   private register(key: string, source: string | (() => string), flags: string): number | undefined {
     const known = this.indexByKey.get(key)
