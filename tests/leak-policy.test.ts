@@ -161,6 +161,10 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   'anon-18-drunk-driving': ['11:田秀英', '11:周建明'],
   'anon-19-honor-list': ['7:李建设', '11:红光村', '14:周秀兰', '16:马振国', '18:杨丽'],
   'anon-20-warning-talk': ['3:王军', '5:张文斌'],
+  // A labour case: persons and companies masked; verbs of going and giving after a person's
+  // mask (到公司上班, 去店里, 给公司打电话, 回厂) must not make it a company's, and 进出口 and
+  // 回收 still begin companies' trade names. The witness, never masked as a role, is named on purpose.
+  'anon-21-labour-dispute': ['13:刘秀兰'],
 }
 
 /** Names each fixture writes on purpose: no leak finding may hold one. */
@@ -179,6 +183,7 @@ const publicNames: Readonly<Record<string, readonly string[]>> = {
   'anon-16-admin-review': ['冯志远', '杨文', '马宏', '贺兰县人民政府', '贺兰县自然资源局', '金凤区人民法院'],
   'anon-17-child-support': ['白振宇', '李建平', '杨雪', '红寺堡区人民法院', '红寺堡律师事务所', '红寺堡区民政局'],
   'anon-18-drunk-driving': ['白小龙', '张晓明', '丁建国', '王小梅', '中宁县人民法院', '宁安律师事务所', '中宁县公安局'],
+  'anon-21-labour-dispute': ['马志刚', '孙丽', '王建国'],
 }
 
 /** True when two texts share a name: one holds the other, or they overlap by two characters. */
