@@ -97,7 +97,7 @@ describe('TriggerScan', () => {
   it('finds a literal set through the shared pass as its index alone does, before and once the pass has tables', () => {
     const words = ['宁夏', '石嘴山', '中卫', '卫', '父亲', '其妻']
     const index = new FirstCharIndex(words)
-    const wordsIn = literalsIn(index, words)
+    const wordsIn = literalsIn(words)
     const pick = randomTextOf('宁夏石嘴山中卫父亲其妻子，的', 29)
     // 40,000 units a document: the pass builds its tables after the second.
     for (let round = 0; round < 4; round++) {

@@ -62,10 +62,7 @@ class UnitsText implements IndexText {
   }
 
   indexOf(char: string, from: number): number {
-    const c = char.charCodeAt(0)
-    const units = this.units
-    for (let at = Math.max(0, from); at < units.length; at++) if (units[at] === c) return at
-    return -1
+    return this.units.indexOf(char.charCodeAt(0), Math.max(0, from))
   }
 
   slice(start: number, end: number = this.units.length): string {

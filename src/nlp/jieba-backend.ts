@@ -3,7 +3,7 @@ import { localText } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { ConfigError } from '../core/errors.js'
-import { installedJiebaWords, type JiebaWords } from './jieba-words.js'
+import { installedDict, installedJiebaWords, type JiebaWords } from './jieba-words.js'
 
 const require = createRequire(import.meta.url)
 
@@ -44,8 +44,9 @@ export function loadJieba({ wordByWordLimit = wordByWordWords }: { wordByWordLim
     throw new ConfigError(localText('error.tokenizer-load', { name: 'jieba', reason: (error as Error).message.split('\n')[0] ?? '' }), { keyPath: 'tokenizer' }, localText('error.jieba-load.hint'))
   }
   const dictPath = require.resolve('@node-rs/jieba/dict.txt')
-  // Reads dict.txt directly: the package's `dict` module also reads the 6 MB IDF table, which tagging does not use.
-  const loadWhole = () => mod.Jieba.withDict(readFileSync(dictPath))
+  // Reads dict.txt directly, the copy the index was read with: the package's `dict` module also
+  // reads the 6 MB IDF table, which tagging does not use.
+  const loadWhole = () => mod.Jieba.withDict(installedDict() ?? readFileSync(dictPath))
   const words = installedJiebaWords()
   if (!words) {
     const whole = loadWhole()

@@ -231,8 +231,8 @@ function firstCodePoint(bytes: Uint8Array, at: number): number {
   return cp
 }
 
-/** dict.txt of the installed @node-rs/jieba, resolved when first read. */
-const installedDict = sharedFile('jieba/dict.txt', () => createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'))
+/** dict.txt of the installed @node-rs/jieba, resolved when first read (once per process: workers share it). */
+export const installedDict = sharedFile('jieba/dict.txt', () => createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'))
 const installedIndex = sharedFile('jieba/words.bin', () => jiebaWordsFile)
 
 /**

@@ -11,7 +11,7 @@ import { ruleKinds } from '../rules/registry.js'
 import type { ActiveRule } from '../rules/types.js'
 import { auditPath } from './audit-loop.js'
 import { filtersFromSpecs } from './filter-specs.js'
-import type { WorkerSetup, WorkerTask } from './workers.js'
+import { maxOutputBuffer, type WorkerSetup, type WorkerTask } from './workers.js'
 
 const setup = workerData as WorkerSetup
 const render: FileRenderer | undefined = setup.render ? await createFileRenderer(setup.render.format, setup.render.options) : undefined
@@ -44,9 +44,8 @@ export default async function auditBatch(task: WorkerTask): Promise<FileResult[]
   return render ? prerender(results, render, task.output) : results
 }
 
-/** Bytes of the last batch's rendering (at most 16 MB): a batch given no buffer makes one with room for as much again. */
+/** Bytes of the last batch's rendering (at most {@link maxOutputBuffer}): a batch given no buffer makes one with room for as much again. */
 let lastBytes = 1 << 20
-const maxLastBytes = 16 << 20
 
 /**
  * The results with their findings rendered and encoded as UTF-8 into one buffer (a view of
@@ -67,7 +66,7 @@ function prerender(results: readonly FileResult[], render: FileRenderer, output:
     }
     return at
   })
-  lastBytes = Math.min(at, maxLastBytes)
+  lastBytes = Math.min(at, maxOutputBuffer)
   const buffer = target.buffer as ArrayBuffer
   const rendered = results.map((result, i): FileResult => {
     const start = i === 0 ? 0 : ends[i - 1]!

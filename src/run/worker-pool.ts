@@ -3,10 +3,8 @@
 import { Piscina } from 'piscina'
 import { shareTables } from '../core/shared-tables.js'
 import type { FileResult } from '../core/result.js'
-import type { RenderSpec, SetupSpec, WorkerPlan, WorkerSetup, WorkerTask } from './workers.js'
+import { maxOutputBuffer, type RenderSpec, type SetupSpec, type WorkerPlan, type WorkerSetup, type WorkerTask } from './workers.js'
 
-/** Past this, a buffer of rendered output is left to the collector rather than handed back: a batch of huge files is rare. */
-const keepAtMost = 16 << 20
 /** Batches in flight per worker: enough to keep each busy, few enough to bound memory. */
 const batchesPerWorker = 4
 /**
@@ -24,7 +22,7 @@ const maxBatchFiles = 16
  * tables the workers shared and the village files left their heaps.
  * A file too large for these limits is audited again in the main thread ({@link auditInWorkers}).
  */
-export const workerHeapLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 }
+const workerHeapLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 }
 
 /** Starts a pool of `jobs` workers rendering for `render`; they load their modules at once. */
 export function startPool(jobs: number, render: RenderSpec | undefined): Piscina {
@@ -84,7 +82,7 @@ export async function* auditInWorkers(
       if (results) {
         yield* results
         const buffer = results[0]?.prerendered?.bytes.buffer
-        if (buffer instanceof ArrayBuffer && buffer.byteLength <= keepAtMost && spare.length < jobs * batchesPerWorker) spare.push(buffer)
+        if (buffer instanceof ArrayBuffer && buffer.byteLength <= maxOutputBuffer && spare.length < jobs * batchesPerWorker) spare.push(buffer)
       } else yield* auditHere(task.paths)
     }
   } finally {

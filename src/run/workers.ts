@@ -24,6 +24,13 @@ export interface SetupSpec {
   readonly filters: readonly FilterSpec[]
 }
 
+/**
+ * The largest buffer of rendered output kept for reuse: the main thread hands back those of
+ * this size or less, and a worker sizes a new one from the last batch's rendering up to this.
+ * A batch of huge files is rare.
+ */
+export const maxOutputBuffer = 16 << 20
+
 /** What each worker receives when it starts. */
 export interface WorkerSetup {
   readonly render: RenderSpec | undefined
@@ -52,8 +59,7 @@ export interface WorkerTask {
   readonly tables?: SharedTables
   /**
    * The buffer of an earlier task's rendering, written out and handed back (transferred) for
-   * this one's; the worker grows it if the rendering does not fit (worker-pool.ts hands back
-   * those of 16 MB or less).
+   * this one's; the worker grows it if the rendering does not fit (see {@link maxOutputBuffer}).
    */
   readonly output?: ArrayBuffer
 }

@@ -138,7 +138,7 @@ function cueIndex(cues: LinkCues): CueIndex {
   if (!index) {
     const reasons = new Map<string, LinkReason[]>()
     for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of cues[reason]) reasons.set(word, [...(reasons.get(word) ?? []), reason])
-    cueIndexes.set(cues, (index = { wordsIn: literalsIn(new FirstCharIndex(reasons.keys()), [...reasons.keys()]), reasons }))
+    cueIndexes.set(cues, (index = { wordsIn: literalsIn([...reasons.keys()]), reasons }))
   }
   return index
 }

@@ -6,7 +6,7 @@ import { adminSuffixAt, adminSuffixes, isSuffixCutAt, villageSuffixes } from '..
 import { getGazetteer, type Gazetteer, type NameEntry, type Unit } from '../../nlp/gazetteer.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
-import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
+import type { LiteralHit } from './first-char-index.js'
 import { anyLevel, ShortNameEnds } from './short-name-ends.js'
 import { findUnlistedVillages } from './unlisted-villages.js'
 import { isTokenAligned, tokensAround } from './token-window.js'
@@ -209,9 +209,8 @@ let shortMatcher: { readonly gazetteer: Gazetteer; readonly namesIn: (doc: Docum
  */
 function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
   if (shortMatcher?.gazetteer !== gazetteer) {
-    const names = standaloneShortNames(gazetteer)
     // Tried where the names can begin, from the pass the pattern rules share.
-    shortMatcher = { gazetteer, namesIn: literalsIn(new FirstCharIndex(names), names) }
+    shortMatcher = { gazetteer, namesIn: literalsIn(standaloneShortNames(gazetteer)) }
   }
   for (const hit of shortMatcher.namesIn(doc)) {
     if (!isStandalone(doc, hit.end) || doc.text.startsWith('同志', hit.end)) continue

@@ -8,7 +8,7 @@
 // (the mask runs) gains nothing when tried at its positions, its match arrays costing what the
 // pass saves; read without the regex (mask-runs.ts), its positions save that rule's own scan.
 import type { Document } from '../../core/document.js'
-import { pairSlot, pairTableSize, type FirstCharIndex, type LiteralHit } from './first-char-index.js'
+import { FirstCharIndex, pairSlot, pairTableSize, type LiteralHit } from './first-char-index.js'
 import { literalAlternation } from './options.js'
 import { firstPairsOf, splitUnbounded } from './regex-first-units.js'
 
@@ -205,12 +205,13 @@ export class TriggerScan {
 export const triggerScan = new TriggerScan(textBeforeTables)
 
 /**
- * A search for the literals of `index` (`literals`, as it was made with) in a Document, giving
- * what `index.matches` gives: the index is tried only at the positions the pass lists for
- * them once it has tables, where its own scan read the whole text again (~6 ns a unit): a
- * lexicon, the cues of linked names, the short names of places.
+ * A search for `literals` in a Document, giving what a FirstCharIndex of them `matches`: the
+ * index is tried only at the positions the pass lists for them once it has tables, where its
+ * own scan read the whole text again (~6 ns a unit): a lexicon, the cues of linked names, the
+ * short names of places.
  */
-export function literalsIn(index: FirstCharIndex, literals: readonly string[]): (doc: Document) => LiteralHit[] {
+export function literalsIn(literals: readonly string[]): (doc: Document) => LiteralHit[] {
+  const index = new FirstCharIndex(literals)
   const positionsIn = triggerScan.literalPositions(literals)
   return (doc) => {
     const positions = positionsIn(doc)
