@@ -36,7 +36,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { shortNameOf } from '../dist/nlp/admin-names.js'
-import { unitsFile, unitTableFile, unitTableStamp } from '../dist/nlp/gazetteer.js'
+import { unitsFile, unitTableFile } from '../dist/nlp/gazetteer.js'
 import { buildUnitTable, encodeUnitTable } from '../dist/nlp/gazetteer-table.js'
 
 /** The pinned source release: the 2023 statistical division codes (as of 2023-06-30). */
@@ -90,7 +90,7 @@ function compile() {
   const source = readFileSync(unitsFile)
   const table = buildUnitTable(gunzipSync(source).toString('utf8'))
   mkdirSync(dirname(unitTableFile), { recursive: true })
-  writeFileSync(`${unitTableFile}.tmp`, encodeUnitTable(table, unitTableStamp(source)))
+  writeFileSync(`${unitTableFile}.tmp`, encodeUnitTable(table, source))
   renameSync(`${unitTableFile}.tmp`, unitTableFile)
 }
 

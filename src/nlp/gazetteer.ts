@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError } from '../core/errors.js'
-import { buildUnitTable, decodeUnitTable, levelByCodeLength, stampOfUnitTable, type Level, type UnitTable } from './gazetteer-table.js'
+import { buildUnitTable, decodeUnitTable, levelByCodeLength, sourceOfUnitTable, uncommonLevelShift, type Level, type UnitTable } from './gazetteer-table.js'
 
 export type { Level } from './gazetteer-table.js'
 
@@ -290,39 +290,31 @@ export class Gazetteer {
   }
 
   /**
-   * The short names of which some unit passes `test`, given the unit's level and a function
-   * telling whether its short name is a common word, in the order of {@link shortNames}. Reads
-   * the table only: a run that never asks for every short name's units makes none of them.
+   * The short names for which `test` holds, given their length, the levels of their units
+   * (bits `1 << level`) and the levels of those whose short name is not a common word, in the
+   * order of {@link shortNames}. Reads the table's numbers only: a run that never asks for
+   * every short name's units makes none of them.
    */
-  shortNamesWhere(test: (short: string, level: Level, isCommon: () => boolean) => boolean): string[] {
-    const { shortStarts, shortText, shortUnitStarts, shortUnitCodes, shortUnitEntries } = this.table
+  shortNamesWhere(test: (length: number, levels: number, uncommonLevels: number) => boolean): string[] {
+    const { shortStarts, shortText, shortLevels } = this.table
     const names: string[] = []
     for (let i = 0; i + 1 < shortStarts.length; i++) {
-      const short = shortText.slice(shortStarts[i]!, shortStarts[i + 1]!)
-      for (let k = shortUnitStarts[i]!; k < shortUnitStarts[i + 1]!; k++) {
-        const entry = shortUnitEntries[k]!
-        if (test(short, levelOfCode(shortUnitCodes[k]!), () => this.isGenericEntry(entry))) {
-          names.push(short)
-          break
-        }
-      }
+      const bits = shortLevels[i]!
+      if (test(shortStarts[i + 1]! - shortStarts[i]!, bits & 0xff, bits >>> uncommonLevelShift)) names.push(shortText.slice(shortStarts[i]!, shortStarts[i + 1]!))
     }
     return names
   }
 
   /**
    * Calls `visit` with the last two code units of every short name of two characters or more,
-   * once per level of the units it names: the cheap pass a table of name endings needs (no
-   * string is cut out of the table).
+   * and the levels of its units (bits `1 << level`): the cheap pass a table of name endings
+   * needs (no string is cut out of the table).
    */
-  forEachShortNameEnd(visit: (beforeLast: number, last: number, level: Level) => void): void {
-    const { shortStarts, shortText, shortUnitStarts, shortUnitCodes } = this.table
+  forEachShortNameEnd(visit: (beforeLast: number, last: number, levels: number) => void): void {
+    const { shortStarts, shortText, shortLevels } = this.table
     for (let i = 0; i + 1 < shortStarts.length; i++) {
       const end = shortStarts[i + 1]!
-      if (end - shortStarts[i]! < 2) continue
-      const beforeLast = shortText.charCodeAt(end - 2)
-      const last = shortText.charCodeAt(end - 1)
-      for (let k = shortUnitStarts[i]!; k < shortUnitStarts[i + 1]!; k++) visit(beforeLast, last, levelOfCode(shortUnitCodes[k]!))
+      if (end - shortStarts[i]! >= 2) visit(shortText.charCodeAt(end - 2), shortText.charCodeAt(end - 1), shortLevels[i]! & 0xff)
     }
   }
 
@@ -389,11 +381,6 @@ export class Gazetteer {
   }
 }
 
-/** The level of a code above village level, by its number of digits. */
-function levelOfCode(code: number): Level {
-  return code < 100 ? 1 : code < 10_000 ? 2 : code < 1_000_000 ? 3 : 4
-}
-
 /** A code above village level: 2 to 9 digits, never a leading 0. */
 const unitCodeRe = /^[1-9]\d{1,8}$/
 
@@ -433,7 +420,7 @@ const sharedUnitTable = sharedFile('gazetteer/units.bin', () => unitTableFile)
 
 /**
  * The units' table from the build (dist/data/gazetteer-units.bin) when it was made from the
- * units file as it is now; else built from that file here, which costs ~80 ms more.
+ * units file as it is now (it holds a copy); else built from that file here, ~80 ms more.
  */
 function loadUnitTable(): UnitTable {
   const source = sharedUnitsFile() ?? readSource(unitsFile)
@@ -441,19 +428,8 @@ function loadUnitTable(): UnitTable {
   let bytes: Uint8Array | undefined = sharedUnitTable()
   // Typed arrays need aligned offsets: copied to one if the bytes were not (a Buffer's slice would not copy).
   if (bytes && bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes)
-  const text = gunzipText(source, unitsFile)
-  return bytes && stampOfUnitTable(bytes) === unitTableStamp(source) ? decodeUnitTable(bytes, text) : buildUnitTable(text)
-}
-
-/**
- * What a table records of the units file it was built from: its size and a SHA-1 of its bytes.
- * Hashed natively at every start: a hash loop in JavaScript, run once and so never optimized,
- * took 2 to 15 ms of a small file's run for the file's 300 KB, where this takes half a ms.
- */
-export function unitTableStamp(source: Uint8Array): string {
-  // crypto is required here: loading it with the bundle cost runs without the leak rules ~3 ms.
-  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
-  return `${source.length}:${createHash('sha1').update(source).digest('hex')}`
+  const builtFrom = bytes && sourceOfUnitTable(bytes)
+  return bytes && builtFrom && Buffer.compare(builtFrom, source) === 0 ? decodeUnitTable(bytes) : buildUnitTable(gunzipText(source, unitsFile))
 }
 
 function readSource(path: string): Buffer {

@@ -239,7 +239,7 @@ function highestLevel(units: readonly Unit[]): Unit[] {
  * too easily in other words (久治 in a misquoted 长治久安); they count only before a suffix.
  */
 function standaloneShortNames(gazetteer: Gazetteer): string[] {
-  return gazetteer.shortNamesWhere((short, level, isCommon) => level === 1 || (level === 2 && !isCommon()) || (level === 3 && short.length >= 3 && !isCommon()))
+  return gazetteer.shortNamesWhere((length, levels, uncommonLevels) => (levels & (1 << 1)) !== 0 || (uncommonLevels & (1 << 2)) !== 0 || (length >= 3 && (uncommonLevels & (1 << 3)) !== 0))
 }
 
 /** Not part of a longer run of Han characters that the suffix scan reads (宁夏回族自治区). */

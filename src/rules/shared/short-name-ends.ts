@@ -12,8 +12,8 @@ export class ShortNameEnds {
 
   constructor(gazetteer: Gazetteer) {
     // Short names have two characters at least; a shorter one is never looked up.
-    gazetteer.forEachShortNameEnd((beforeLast, last, level) => {
-      this.levels[pairSlot(beforeLast, last)]! |= 1 << level
+    gazetteer.forEachShortNameEnd((beforeLast, last, levels) => {
+      this.levels[pairSlot(beforeLast, last)]! |= levels
     })
   }
 
