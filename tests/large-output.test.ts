@@ -7,6 +7,7 @@ import { createReporter } from '../src/report/index.js'
 import { fileEntry, renderJsonFile } from '../src/report/json.js'
 import { renderJsonlFile } from '../src/report/jsonl.js'
 import { createStylishFileRenderer } from '../src/report/stylish.js'
+import { plainPaint } from '../src/report/paint.js'
 import { escapeControls } from '../src/report/terminal-text.js'
 import type { FileResult } from '../src/report/types.js'
 
@@ -26,7 +27,7 @@ const joined = (text: Chunks) => (typeof text === 'string' ? text : text.join(''
 
 describe('a file with very many findings', () => {
   it('stylish renders 150,000 findings (no Math.max spread) in bounded pieces', () => {
-    const out = createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' })(many(150_000))
+    const out = createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' }, plainPaint)(many(150_000))
     expect(Array.isArray(out)).toBe(true)
     for (const part of out as string[]) expect(part.length).toBeLessThan(chunkSize * 2)
     const text = joined(out)
@@ -66,7 +67,7 @@ describe('terminal escapes', () => {
 
   it('stylish shows escapes in the file name, message and context, and the carets still line up', () => {
     const f = finding(0, { context: '\u001b[2J学习x次。', text: 'x次', column: 7, offset: 6, message: 'count not filled in: x次\u0007' })
-    const out = joined(createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' })({ path: 'evil\u001b]0;pwned\u0007.txt', findings: [f] }))
+    const out = joined(createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' }, plainPaint)({ path: 'evil\u001b]0;pwned\u0007.txt', findings: [f] }))
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
     expect(out).toContain('evil\\x1b]0;pwned\\x07.txt')
     expect(out).toContain('\\x1b[2J学习x次。')
@@ -78,7 +79,7 @@ describe('terminal escapes', () => {
   })
 
   it('stylish escapes an error result naming a file', () => {
-    const out = joined(createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' })({ path: 'a\u001bb.txt', error: 'no such file', findings: [] }))
+    const out = joined(createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' }, plainPaint)({ path: 'a\u001bb.txt', error: 'no such file', findings: [] }))
     expect(out).toContain('a\\x1bb.txt')
     expect(out).not.toContain('\u001b')
   })

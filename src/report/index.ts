@@ -1,6 +1,7 @@
 // Picks the reporter for an output format.
 import { localText } from '../i18n/catalogue.js'
 import { UsageError } from '../core/errors.js'
+import { plainPaint, type Paint } from './paint.js'
 import type { FileRenderer, Reporter, ReporterOptions } from './types.js'
 
 /** The output formats, as `--format` takes them. */
@@ -11,7 +12,7 @@ export type Format = (typeof formats)[number]
 export async function createReporter(format: string, options: ReporterOptions): Promise<Reporter> {
   switch (format) {
     case 'stylish':
-      return (await import('./stylish.js')).createStylishReporter(options)
+      return (await import('./stylish.js')).createStylishReporter(options, await paintOf(options))
     case 'json':
       return (await import('./json.js')).createJsonReporter(options)
     case 'jsonl':
@@ -36,7 +37,7 @@ export async function createReporter(format: string, options: ReporterOptions): 
 export async function createFileRenderer(format: string, options: ReporterOptions): Promise<FileRenderer | undefined> {
   switch (format) {
     case 'stylish':
-      return (await import('./stylish.js')).createStylishFileRenderer(options)
+      return (await import('./stylish.js')).createStylishFileRenderer(options, await paintOf(options))
     case 'json':
       return (await import('./json.js')).renderJsonFile
     case 'jsonl':
@@ -50,4 +51,9 @@ export async function createFileRenderer(format: string, options: ReporterOption
     default:
       return undefined
   }
+}
+
+/** The terminal reporter's styles: chalk's colours when `options.color`, loaded only then. */
+async function paintOf(options: ReporterOptions): Promise<Paint> {
+  return options.color ? (await import('./color-paint.js')).colorPaint() : plainPaint
 }

@@ -1,6 +1,5 @@
 // The `stylish` reporter: findings grouped by file, the line with the span marked by carets
 // that line up under Chinese text (wide characters take two columns), and a summary.
-import { Chalk, type ChalkInstance } from 'chalk'
 import { displayWidth } from './display-width.js'
 import { summaryLine } from './summary-line.js'
 import { spanStartInContext } from '../core/engine.js'
@@ -10,17 +9,16 @@ import { escapeControls } from './terminal-text.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { fileError, severityWord } from './labels.js'
 import { placeOf } from './place.js'
+import type { Paint } from './paint.js'
 import type { FileRenderer, FileResult, Reporter, ReporterOptions, Summary } from './types.js'
 
-/** The pure per-file part of the `stylish` reporter, for worker threads. */
-export function createStylishFileRenderer(options: ReporterOptions): FileRenderer {
-  const c = new Chalk({ level: options.color ? 1 : 0 })
+/** The pure per-file part of the `stylish` reporter, for worker threads, in the styles of `c`. */
+export function createStylishFileRenderer(options: ReporterOptions, c: Paint): FileRenderer {
   return (result) => renderFile(result, c, options.lang)
 }
 
-/** Creates the `stylish` reporter; colour only when `options.color`. */
-export function createStylishReporter(options: ReporterOptions): Reporter {
-  const c = new Chalk({ level: options.color ? 1 : 0 })
+/** Creates the `stylish` reporter, in the styles of `c` (colour or none, as `options.color` chose). */
+export function createStylishReporter(options: ReporterOptions, c: Paint): Reporter {
   return {
     begin: () => '',
     file: (result) => result.prerendered?.bytes ?? renderFile(result, c, options.lang),
@@ -29,7 +27,7 @@ export function createStylishReporter(options: ReporterOptions): Reporter {
 }
 
 /** Every text from the file or its name goes through `escapeControls`: it is shown, never obeyed. */
-function renderFile(result: FileResult, c: ChalkInstance, lang: Lang): Chunks {
+function renderFile(result: FileResult, c: Paint, lang: Lang): Chunks {
   const path = c.underline(escapeControls(result.path))
   if (result.error !== undefined) return `${path}\n  ${c.red(severityWord('error', lang))}  ${escapeControls(fileError(result, lang))}\n\n`
   if (result.findings.length === 0) return ''
@@ -52,21 +50,21 @@ function renderFile(result: FileResult, c: ChalkInstance, lang: Lang): Chunks {
 }
 
 /** The suggestion, unless the message already quotes it; an empty one means delete. */
-function suggestionNote(f: Finding, c: ChalkInstance, lang: Lang): string {
+function suggestionNote(f: Finding, c: Paint, lang: Lang): string {
   if (f.suggestion === undefined) return ''
   if (f.suggestion === '') return c.dim(` → ${formatMessage(lang, 'stylish.delete')}`)
   return f.message.includes(f.suggestion) ? '' : c.dim(` → ${escapeControls(f.suggestion)}`)
 }
 
 /** The severity in `lang`, padded to `width` terminal columns (a Chinese label is two characters, four columns). */
-function severityLabel(f: Finding, c: ChalkInstance, lang: Lang, width: number): string {
+function severityLabel(f: Finding, c: Paint, lang: Lang, width: number): string {
   const word = severityWord(f.severity, lang)
   const label = word + ' '.repeat(Math.max(0, width - displayWidth(word)))
   return f.severity === 'error' ? c.red(label) : f.severity === 'warning' ? c.yellow(label) : c.blue(label)
 }
 
 /** The context with carets under the span; widths in terminal columns, not code units. */
-function excerpt(finding: Finding, indent: string, c: ChalkInstance): string[] {
+function excerpt(finding: Finding, indent: string, c: Paint): string[] {
   if (finding.length === 0 || finding.context === '') return []
   // A tab's width depends on the terminal: shown as one space, so the carets stay under the span.
   const f = { ...finding, context: finding.context.replace(/\t/g, ' '), text: finding.text.replace(/\t/g, ' ') }
@@ -79,8 +77,8 @@ function excerpt(finding: Finding, indent: string, c: ChalkInstance): string[] {
   return [indent + c.dim(before) + c.bold(shown) + c.dim(after), indent + ' '.repeat(displayWidth(before)) + c.red(carets)]
 }
 
-function renderSummary(s: Summary, c: ChalkInstance, lang: Lang): string {
+function renderSummary(s: Summary, c: Paint, lang: Lang): string {
   const line = summaryLine(s, lang)
   if (line.isClean) return c.green(line.text) + '\n'
-  return (line.hasErrors ? c.red.bold(line.text) : c.yellow.bold(line.text)) + '\n'
+  return (line.hasErrors ? c.redBold(line.text) : c.yellowBold(line.text)) + '\n'
 }

@@ -5,7 +5,6 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
 import { joinDateParts } from './shared/number-span.js'
-import { firstUnitsOf } from './shared/regex-first-units.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -46,13 +45,15 @@ export const countKind: RuleKind<CountOptions> = {
     const notName = exceptions.length ? `(?!${literalAlternation(exceptions)})` : ''
     const tailRe = new RegExp(`${notName}${approx}${magnitude}${approx}(${literalAlternation(units)})`, 'y')
     // Most runs are followed by no unit: one table read turns them away before the regex of a
-    // hundred alternatives is tried.
-    const firsts = firstUnitsOf(tailRe.source, tailRe.flags)
+    // hundred alternatives is tried. Its match opens with an approximation, a magnitude or a
+    // unit (the exceptions only look ahead): the table is made from those words, not by
+    // parsing the regex (2 ms of a run on one small file).
+    const firsts = firstUnitsOfWords([approximations, magnitudes, units])
     const dateMessageId = `${rule.messageId}.date`
     return (doc) => {
       const findings: RawFinding[] = []
       for (const run of findMaskRuns(doc)) {
-        if (firsts && firsts[doc.text.charCodeAt(run.end)] !== 1) continue
+        if (firsts[doc.text.charCodeAt(run.end)] !== 1) continue
         tailRe.lastIndex = run.end
         const m = tailRe.exec(doc.text)
         if (!m) continue
@@ -71,4 +72,11 @@ export const countKind: RuleKind<CountOptions> = {
       return joined
     }
   },
+}
+
+/** 1 at the first UTF-16 code unit of each word of the lists. */
+function firstUnitsOfWords(lists: readonly (readonly string[])[]): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  for (const list of lists) for (const word of list) table[word.charCodeAt(0)] = 1
+  return table
 }
