@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError } from '../core/errors.js'
+import { villageBucketCount, villageBucketOf, type EntryOffsets, type IndexText, type VillageBucket } from './village-store.js'
 import { buildUnitTable, decodeUnitTable, levelByCodeLength, sourceOfUnitTable, uncommonLevelShift, type Level, type UnitTable } from './gazetteer-table.js'
 
 export type { Level } from './gazetteer-table.js'
@@ -34,64 +35,11 @@ export const gazetteerDir = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const unitsFile = join(gazetteerDir, 'gazetteer-units.tsv.gz')
 export const unitTableFile = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'data', 'gazetteer-units.bin')
 
-/** The village files: names bucketed by the code unit before their suffix, modulo this. */
-const villageBucketCount = 64
-
 /** Code prefix lengths of the levels above a unit, top first. */
 const ancestorLengths = [2, 4, 6, 9]
 
 /** Packs a range [lo, hi) of entries into one number: lo * rangeScale + hi (an index has fewer entries). */
 const rangeScale = 0x400000
-
-/**
- * The text an index reads its entries from: a string, or the UTF-16 code units of one
- * ({@link UnitsText}). `indexOf` is asked for one character only.
- */
-interface IndexText {
-  charCodeAt(at: number): number
-  indexOf(char: string, from: number): number
-  slice(start: number, end?: number): string
-}
-
-/** UTF-16 code units read as a string would be: a village file's text, kept outside the heap. */
-class UnitsText implements IndexText {
-  constructor(private readonly units: Uint16Array) {}
-
-  charCodeAt(at: number): number {
-    return at >= 0 && at < this.units.length ? this.units[at]! : NaN
-  }
-
-  indexOf(char: string, from: number): number {
-    return this.units.indexOf(char.charCodeAt(0), Math.max(0, from))
-  }
-
-  slice(start: number, end: number = this.units.length): string {
-    const { buffer, byteOffset } = this.units
-    return Buffer.from(buffer, byteOffset + start * 2, (end - start) * 2).toString('utf16le')
-  }
-}
-
-/** Where each entry of an index's text starts, and where its name ends (the first tab). */
-interface EntryOffsets {
-  readonly starts: Int32Array
-  readonly tabs: Int32Array
-}
-
-/** The entries of a gazetteer file's text: its lines, but for comments (`#`) and empty ones. */
-function entryOffsets(text: string): EntryOffsets {
-  const starts: number[] = []
-  const tabs: number[] = []
-  for (let at = 0; at < text.length; ) {
-    const nl = text.indexOf('\n', at)
-    const end = nl < 0 ? text.length : nl
-    if (text.charCodeAt(at) !== 0x23 /* # */ && end > at) {
-      starts.push(at)
-      tabs.push(text.indexOf('\t', at))
-    }
-    at = end + 1
-  }
-  return { starts: Int32Array.from(starts), tabs: Int32Array.from(tabs) }
-}
 
 /**
  * Names sorted by their characters read backwards, so that walking back from the end of a
@@ -392,26 +340,13 @@ export function getGazetteer(): Gazetteer {
   return shared
 }
 
-/** One village file, indexed: its text and the offsets of its entries. */
-interface VillageBucket {
-  readonly text: IndexText
-  readonly offsets: EntryOffsets
-}
-
 function villageFile(bucket: number): string {
   return join(gazetteerDir, 'gazetteer-villages', `${String(bucket).padStart(2, '0')}.tsv.gz`)
 }
 
-/**
- * Village file `bucket`, indexed, its text kept as UTF-16 code units outside the JavaScript
- * heap: the files of a run, ~16 MB of text, are then neither marked by each collection nor
- * counted in the heap's growth.
- */
+/** Village file `bucket`, indexed, its text outside the JavaScript heap, shared by the threads of a run (village-store.ts). */
 function villageBucket(bucket: number): VillageBucket {
-  const text = readGzipText(villageFile(bucket))
-  const units = new Uint16Array(text.length)
-  Buffer.from(units.buffer).write(text, 'utf16le')
-  return { text: new UnitsText(units), offsets: entryOffsets(text) }
+  return villageBucketOf(bucket, (b) => readGzipText(villageFile(b)))
 }
 
 /** The units file and the units' table from the build, read once per process: worker threads share them. */

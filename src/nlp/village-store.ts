@@ -1,0 +1,161 @@
+// The village files of the gazetteer as the index reads them: each file's text as UTF-16 code
+// units and the offsets of its entries, outside the JavaScript heap. They live in one region
+// of shared memory (a table of core/shared-tables.ts), filled a file at a time by whichever
+// thread needs the file first: worker threads each kept their own copies before, up to 23 MB
+// each when a batch names villages everywhere. The region is reserved, not written, up front:
+// the system gives it pages only as files are written into it, so one thread pays for the
+// files it reads, as before.
+import { sharedTable } from '../core/shared-tables.js'
+
+/**
+ * The text an index reads its entries from: a string, or the UTF-16 code units of one
+ * ({@link UnitsText}). `indexOf` is asked for one character only.
+ */
+export interface IndexText {
+  charCodeAt(at: number): number
+  indexOf(char: string, from: number): number
+  slice(start: number, end?: number): string
+}
+
+/** Where each entry of an index's text starts, and where its name ends (the first tab). */
+export interface EntryOffsets {
+  readonly starts: Int32Array
+  readonly tabs: Int32Array
+}
+
+/** One village file, indexed: its text and the offsets of its entries. */
+export interface VillageBucket {
+  readonly text: IndexText
+  readonly offsets: EntryOffsets
+}
+
+/** UTF-16 code units read as a string would be: a village file's text, kept outside the heap. */
+class UnitsText implements IndexText {
+  constructor(private readonly units: Uint16Array) {}
+
+  charCodeAt(at: number): number {
+    return at >= 0 && at < this.units.length ? this.units[at]! : NaN
+  }
+
+  indexOf(char: string, from: number): number {
+    return this.units.indexOf(char.charCodeAt(0), Math.max(0, from))
+  }
+
+  slice(start: number, end: number = this.units.length): string {
+    const { buffer, byteOffset } = this.units
+    return Buffer.from(buffer, byteOffset + start * 2, (end - start) * 2).toString('utf16le')
+  }
+}
+
+/** The entries of a gazetteer file's text: its lines, but for comments (`#`) and empty ones. */
+export function entryOffsets(text: string): EntryOffsets {
+  const starts: number[] = []
+  const tabs: number[] = []
+  for (let at = 0; at < text.length; ) {
+    const nl = text.indexOf('\n', at)
+    const end = nl < 0 ? text.length : nl
+    if (text.charCodeAt(at) !== 0x23 /* # */ && end > at) {
+      starts.push(at)
+      tabs.push(text.indexOf('\t', at))
+    }
+    at = end + 1
+  }
+  return { starts: Int32Array.from(starts), tabs: Int32Array.from(tabs) }
+}
+
+/** The village files: names bucketed by the code unit before their suffix, modulo this. */
+export const villageBucketCount = 64
+
+/**
+ * Bytes reserved for the files: all 64 take 23.4 MB (19.5 MB of text, 3.9 MB of offsets). A
+ * file that no longer fits (the data grew) is kept by each thread for itself.
+ */
+const regionBytes = 32 << 20
+
+/** A file's state in the region: not read, being read by some thread, written, or kept apart. */
+const empty = 0
+const loading = 1
+const ready = 2
+const apart = 3
+
+/**
+ * The region's head, Int32s: the bytes used after the head, then per file its state, the byte
+ * offset of its text, its length in code units and its number of entries (their starts, then
+ * their tabs, follow the text).
+ */
+const fieldsPerFile = 4
+const headInts = 1 + villageBucketCount * fieldsPerFile
+const headBytes = headInts * 4
+
+/** How long a thread waits for another to write a file before reading it itself (that one may have died). */
+const defaultWaitMs = 20_000
+
+const region = sharedTable('gazetteer/villages', () => new Uint8Array(new SharedArrayBuffer(regionBytes)))
+
+/**
+ * Village file `bucket`, indexed: from the region this thread shares, if some thread wrote it
+ * there, else read with `readText` (the file's text) and written there for the other threads.
+ */
+export function villageBucketOf(bucket: number, readText: (bucket: number) => string): VillageBucket {
+  return villageBucketIn(region()!, bucket, readText)
+}
+
+/** {@link villageBucketOf} in the region `bytes` (zeroed when new; 4-byte aligned). */
+export function villageBucketIn(bytes: Uint8Array, bucket: number, readText: (bucket: number) => string, waitMs = defaultWaitMs): VillageBucket {
+  const head = new Int32Array(bytes.buffer, bytes.byteOffset, headInts)
+  const state = 1 + bucket * fieldsPerFile
+  for (;;) {
+    const now = Atomics.load(head, state)
+    if (now === ready) return viewOf(bytes, head, state)
+    if (now === apart) return kept(readText(bucket))
+    if (now === loading) {
+      if (Atomics.wait(head, state, loading, waitMs) === 'timed-out') return kept(readText(bucket))
+      continue
+    }
+    if (Atomics.compareExchange(head, state, empty, loading) !== empty) continue
+    // This thread writes the file. Its state is set (and waiting threads woken) however this
+    // ends: back to empty if reading failed, so another thread tries and reports the error.
+    let next = empty
+    try {
+      const text = readText(bucket)
+      const offsets = entryOffsets(text)
+      const textBytes = (text.length * 2 + 3) & ~3
+      const size = textBytes + offsets.starts.length * 8
+      const at = headBytes + Atomics.add(head, 0, size)
+      if (at + size > bytes.length) {
+        next = apart
+        return kept(text, offsets)
+      }
+      Buffer.from(bytes.buffer, bytes.byteOffset + at, text.length * 2).write(text, 'utf16le')
+      new Int32Array(bytes.buffer, bytes.byteOffset + at + textBytes, offsets.starts.length).set(offsets.starts)
+      new Int32Array(bytes.buffer, bytes.byteOffset + at + textBytes + offsets.starts.length * 4, offsets.tabs.length).set(offsets.tabs)
+      head[state + 1] = at
+      head[state + 2] = text.length
+      head[state + 3] = offsets.starts.length
+      next = ready
+      return viewOf(bytes, head, state)
+    } finally {
+      Atomics.store(head, state, next)
+      Atomics.notify(head, state)
+    }
+  }
+}
+
+/** The file written in the region, as views of it. */
+function viewOf(bytes: Uint8Array, head: Int32Array, state: number): VillageBucket {
+  const at = bytes.byteOffset + head[state + 1]!
+  const units = head[state + 2]!
+  const entries = head[state + 3]!
+  const startsAt = at + ((units * 2 + 3) & ~3)
+  return {
+    text: new UnitsText(new Uint16Array(bytes.buffer, at, units)),
+    offsets: { starts: new Int32Array(bytes.buffer, startsAt, entries), tabs: new Int32Array(bytes.buffer, startsAt + entries * 4, entries) },
+  }
+}
+
+/** The file kept by this thread for itself, outside the region. */
+function kept(text: string, offsets: EntryOffsets = entryOffsets(text)): VillageBucket {
+  const units = new Uint16Array(text.length)
+  Buffer.from(units.buffer).write(text, 'utf16le')
+  return { text: new UnitsText(units), offsets }
+}
