@@ -54,6 +54,28 @@ describe('TriggerScan', () => {
     }
   })
 
+  it('keeps what its tables learn of each regex in a build cache, and a later pass reads it there', () => {
+    const values = new Map<string, unknown>()
+    let saves = 0
+    const cache = { get: (key: string) => values.get(key) as never, set: (key: string, value: unknown) => void values.set(key, value), save: () => void saves++ }
+    const sources = [/(?<![目有])的的(?!确)/g, /全文(\d)|(本)文|\p{Script=Han}{2}(字)|(字)/gu, /\p{Script=Han}字/gu]
+    const text = '目的的确，的的，全文1本文 本字字 字'
+    const doc = () => new Document(text, { path: 'a.txt', encoding: 'utf-8' })
+    const first = new TriggerScan(0, cache)
+    const searches = sources.map((re) => first.search(re))
+    const expected = searches.map((search) => allMatches(search(doc()), text))
+    expect(saves).toBe(1)
+    // One per regex: null for the one that no pair or unit bounds, a cut for the one bounded before its third alternative.
+    expect([...values.values()].map((v) => (v === null ? null : 'cut' in (v as object) ? 'cut' : 'bounded'))).toEqual(['bounded', 'cut', null])
+    const again = new TriggerScan(0, cache)
+    const searchesAgain = sources.map((re) => again.search(re))
+    expect(searchesAgain.map((search) => allMatches(search(doc()), text))).toEqual(expected)
+    // What the cache says is what the pass uses: told that 的的 begins nowhere, it finds none.
+    const key = [...values.keys()][0]!
+    values.set(key, { pairSlots: [], singleUnits: [] })
+    expect(allMatches(new TriggerScan(0, cache).search(sources[0]!)(doc()), text)).toEqual([])
+  })
+
   it('cuts a regex before its first alternative that is not bounded', () => {
     const scan = new TriggerScan(0)
     const search = scan.search(/全文(\d)|(本)文|\p{Script=Han}{2}(字)|(字)/gu)

@@ -10,7 +10,8 @@
 import type { Document } from '../../core/document.js'
 import { FirstCharIndex, pairSlot, pairTableSize, type LiteralHit } from './first-char-index.js'
 import { literalAlternation } from './options.js'
-import { firstPairsOf, splitUnbounded } from './regex-first-units.js'
+import { firstPairsOf, splitUnbounded, type FirstPairs } from './regex-first-units.js'
+import { buildCache, type BuildCache } from '../build-cache.js'
 
 /** The next match in `text` at or after a position; offsets in UTF-16 code units of `text`. */
 export type Search = (text: string, from: number, within?: Within) => RegExpExecArray | null
@@ -64,7 +65,7 @@ let scans = 0
 /** The regexes sharing one pass, and their tables. */
 export class TriggerScan {
   /** Each regex's source, or what makes it when the tables are built, and its flags. */
-  private readonly registered: { readonly source: string | (() => string); readonly flags: string }[] = []
+  private readonly registered: Registered[] = []
   private readonly indexByKey = new Map<string, number>()
   private tables: Tables | undefined
   private textSeen = 0
@@ -72,7 +73,14 @@ export class TriggerScan {
   /** Names this scan's lists in a Document's memo. */
   private readonly memoKey = `triggers:${++scans}`
 
-  constructor(private readonly textBeforeTables: number) {}
+  /**
+   * @param analyses where what the tables learn of each regex is kept between runs (the
+   * built-in rules' pass); none for a pass of other regexes.
+   */
+  constructor(
+    private readonly textBeforeTables: number,
+    private readonly analyses?: BuildCache<Analysis | null>,
+  ) {}
 
   /**
    * A search for `re` (a `g` RegExp) in a Document, giving what `re.exec` gives from `lastIndex
@@ -177,7 +185,7 @@ export class TriggerScan {
     const known = this.indexByKey.get(key)
     if (known !== undefined) return known
     if (this.registered.length === maxTriggers) return undefined
-    this.registered.push({ source, flags })
+    this.registered.push({ key, source, flags })
     this.indexByKey.set(key, this.registered.length - 1)
     // A regex registered after the tables were built has them built anew.
     this.tables = undefined
@@ -194,7 +202,7 @@ export class TriggerScan {
         })
         return undefined
       }
-      this.tables = buildTables(this.registered, this.wantsRecurrences)
+      this.tables = buildTables(this.registered, this.wantsRecurrences, this.analyses)
     }
     const tables = this.tables
     return doc.derive(`${this.memoKey}:${tables.isBounded.length}:${tables.withRecurrences}`, () => scan(doc.text, tables))
@@ -202,7 +210,7 @@ export class TriggerScan {
 }
 
 /** The pass of the built-in rules' regexes. */
-export const triggerScan = new TriggerScan(textBeforeTables)
+export const triggerScan = new TriggerScan(textBeforeTables, buildCache('trigger-analyses'))
 
 /**
  * A search for `literals` in a Document, giving what a FirstCharIndex of them `matches`: the
@@ -219,25 +227,53 @@ export function literalsIn(literals: readonly string[]): (doc: Document) => Lite
   }
 }
 
-function buildTables(registered: readonly { readonly source: string | (() => string); readonly flags: string }[], withRecurrences: boolean): Tables {
+/** A regex of the pass: the key it was registered by, its source (or what makes it) and flags. */
+interface Registered {
+  readonly key: string
+  readonly source: string | (() => string)
+  readonly flags: string
+}
+
+/** What the tables take of one regex: the pairs and units its matches can begin with, and the cut that bounded them, if any. */
+interface Analysis extends FirstPairs {
+  readonly cut?: { readonly bounded: string; readonly rest: string }
+}
+
+/**
+ * The analysis of a regex, or null where its matches' beginnings are not bounded. Parsing the
+ * pattern (regexpp) took ~50 ms of a large run's thread for the built-in rules, and V8
+ * optimising the parser on other threads ~300 ms more, in each worker thread too: the
+ * built-in pass keeps the analyses in `analyses` between runs.
+ */
+function analyse({ key, source: made, flags }: Registered, analyses: BuildCache<Analysis | null> | undefined): Analysis | null {
+  const kept = analyses?.get(key)
+  if (kept !== undefined) return kept
+  const source = typeof made === 'string' ? made : made()
+  let analysis: Analysis | null = firstPairsOf(source, flags) ?? null
+  if (!analysis) {
+    const cut = splitUnbounded(source, flags)
+    const firsts = cut && firstPairsOf(cut.bounded, flags)
+    if (firsts) analysis = { ...firsts, cut }
+  }
+  analyses?.set(key, analysis)
+  return analysis
+}
+
+function buildTables(registered: readonly Registered[], withRecurrences: boolean, analyses: BuildCache<Analysis | null> | undefined): Tables {
   // The bits of the regexes by pair slot and by unit, for the slots and units some regex marks.
   const pairBits = new Map<number, number>()
   const singleBits = new Map<number, number>()
   const cuts: ({ readonly bounded: string; readonly rest: string } | undefined)[] = []
-  const isBounded = registered.map(({ source: made, flags }, index) => {
-    const source = typeof made === 'string' ? made : made()
-    let firsts = firstPairsOf(source, flags)
-    if (!firsts) {
-      const cut = splitUnbounded(source, flags)
-      firsts = cut && firstPairsOf(cut.bounded, flags)
-      if (firsts) cuts[index] = cut
-    }
+  const isBounded = registered.map((regex, index) => {
+    const firsts = analyse(regex, analyses)
     if (!firsts) return false
+    if (firsts.cut) cuts[index] = firsts.cut
     const bit = 1 << index
     for (const slot of firsts.pairSlots) pairBits.set(slot, (pairBits.get(slot) ?? 0) | bit)
     for (const unit of firsts.singleUnits) singleBits.set(unit, (singleBits.get(unit) ?? 0) | bit)
     return true
   })
+  analyses?.save()
   // Past 255 sets, the last number stands for all the regexes: they are tried at more positions.
   const setOf = new Map<number, number>([[0, 0]])
   const number = (table: Uint8Array, bitsAt: Map<number, number>) => {
