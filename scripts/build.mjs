@@ -33,10 +33,10 @@ function warmCaches(root) {
   // A checkout without the fixtures warms the rules' cache only.
   const args = existsSync(join(root, warmUpFile)) ? [bin, warmUpFile] : [bin, 'rules']
   try {
-    execFileSync(process.execPath, args, { cwd: root, stdio: 'ignore' })
+    execFileSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
   } catch (error) {
-    // Exit code 1: the draft has findings, as it should.
-    if (error.status !== 1) throw error
+    // Exit code 1: the draft has findings, as it should. Anything else is a failed build, said with the run's stderr.
+    if (error.status !== 1) throw new Error(`build: the warm-up run \`node ${args.join(' ')}\` failed (${error.status ?? error.signal}): ${error.stderr ?? error.message}`)
   }
 }
 

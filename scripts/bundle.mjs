@@ -86,7 +86,8 @@ function childProcessOnFirstUse() {
     setup(b) {
       b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8')
-        if (!source.includes(eager)) throw new Error(`bundle: ${args.path} no longer requires node:child_process as expected; update childProcessOnFirstUse()`)
+        const uses = new Set(source.match(/\bchildProcess\.\w+/g))
+        if (!source.includes(eager) || [...uses].some((use) => use !== 'childProcess.spawn')) throw new Error(`bundle: ${args.path} no longer uses node:child_process as expected (${[...uses].join(', ')}); update childProcessOnFirstUse()`)
         return { contents: source.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' }
       })
     },

@@ -62,18 +62,24 @@ describe('TriggerScan', () => {
     const text = '目的的确，的的，全文1本文 本字字 字'
     const doc = () => new Document(text, { path: 'a.txt', encoding: 'utf-8' })
     const first = new TriggerScan(0, cache)
-    const searches = sources.map((re) => first.search(re))
+    const searches = sources.map((re) => first.search(re, { keep: true }))
+    // A regex of a user's rule file is analysed anew each run: its words are not written out.
+    const userSearch = first.search(/用户词|自定义/g)
     const expected = searches.map((search) => allMatches(search(doc()), text))
+    expect(allMatches(userSearch(doc()), text)).toEqual([])
     expect(saves).toBe(1)
     // One per regex: null for the one that no pair or unit bounds, a cut for the one bounded before its third alternative.
     expect([...values.values()].map((v) => (v === null ? null : 'cut' in (v as object) ? 'cut' : 'bounded'))).toEqual(['bounded', 'cut', null])
     const again = new TriggerScan(0, cache)
-    const searchesAgain = sources.map((re) => again.search(re))
+    const searchesAgain = sources.map((re) => again.search(re, { keep: true }))
     expect(searchesAgain.map((search) => allMatches(search(doc()), text))).toEqual(expected)
     // What the cache says is what the pass uses: told that 的的 begins nowhere, it finds none.
     const key = [...values.keys()][0]!
     values.set(key, { pairSlots: [], singleUnits: [] })
-    expect(allMatches(new TriggerScan(0, cache).search(sources[0]!)(doc()), text)).toEqual([])
+    expect(allMatches(new TriggerScan(0, cache).search(sources[0]!, { keep: true })(doc()), text)).toEqual([])
+    // A value that is no analysis (a damaged file) is analysed anew.
+    values.set(key, { pairSlots: 'x', singleUnits: [] })
+    expect(allMatches(new TriggerScan(0, cache).search(sources[0]!, { keep: true })(doc()), text)).toEqual(expected[0])
   })
 
   it('cuts a regex before its first alternative that is not bounded', () => {

@@ -1,6 +1,6 @@
 // The village files' shared region (village-store.ts): a file is read once and written there for
-// every thread; a failed read leaves it to the next; a file that does not fit, or that another
-// thread never finishes writing, is read by each thread for itself.
+// every thread; a failed read leaves it to the next; a file that does not fit is read by each
+// thread for itself; one that another thread never finishes writing is taken over.
 import { describe, expect, it } from 'vitest'
 import { entryOffsets, villageBucketIn, type VillageBucket } from '../src/nlp/village-store.js'
 
@@ -45,21 +45,28 @@ describe('village store', () => {
     expect(contents(villageBucketIn(bytes, 0, () => texts[0]!))).toEqual(expected(texts[0]!))
   })
 
-  it('keeps apart a file that does not fit, and reads it again for each caller', () => {
-    const bytes = region(1100) // the head and a few dozen bytes
+  it('keeps apart a file that does not fit, reads it again for each caller, and still writes a smaller one', () => {
+    const small = '村\t1\n'
+    // The head (1,028 bytes), then room for the small file (8 bytes of text, 8 of offsets), not for the other.
+    const bytes = region(1028 + 16)
     let reads = 0
-    const read = (b: number) => (reads++, texts[b]!)
+    const read = (b: number) => (reads++, b === 2 ? small : texts[b]!)
     const first = villageBucketIn(bytes, 1, read)
     expect(contents(first)).toEqual(expected(texts[1]!))
     expect(first.offsets.starts.buffer).not.toBe(bytes.buffer)
     expect(contents(villageBucketIn(bytes, 1, read))).toEqual(expected(texts[1]!))
     expect(reads).toBe(2)
+    const fits = villageBucketIn(bytes, 2, read)
+    expect(contents(fits)).toEqual(expected(small))
+    expect(fits.offsets.starts.buffer).toBe(bytes.buffer)
   })
 
-  it('reads a file itself when another thread started writing it and never finished', () => {
+  it('takes over a file that another thread started writing and never finished', () => {
     const bytes = region()
     // The state of bucket 0 (the Int32 after the count of bytes used): being written.
     Atomics.store(new Int32Array(bytes.buffer, 0, 2), 1, 1)
-    expect(contents(villageBucketIn(bytes, 0, () => texts[0]!, 10))).toEqual(expected(texts[0]!))
+    const taken = villageBucketIn(bytes, 0, () => texts[0]!, 10)
+    expect(contents(taken)).toEqual(expected(texts[0]!))
+    expect(taken.offsets.starts.buffer).toBe(bytes.buffer)
   })
 })

@@ -3,7 +3,9 @@
 // or building its own copy: a few MB each, 13 MB in all, per thread. The starting thread loads
 // them once into shared memory (`shareTables`); each worker adopts them (`adoptTables`) before
 // its rules run; the modules that use a table ask for it by name (`sharedTable`), and load it
-// themselves when no thread gave it, as a run in one thread always does.
+// themselves when no thread gave it, as a run in one thread always does. One table is written
+// as a run goes, under Atomics: the region the village files are decoded into
+// (nlp/village-store.ts), filled by whichever thread needs each file first.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 
 /** Tables by name, as one thread hands them to another: views of SharedArrayBuffers. */
@@ -18,7 +20,8 @@ const held = new Map<string, Uint8Array | undefined>()
 
 /**
  * Declares table `name`, made by `load` where no thread gave it, and returns the function that
- * gives it (loaded once per thread). A table is read-only: its bytes may be shared by threads.
+ * gives it (loaded once per thread). Its bytes may be shared by threads: read-only, or
+ * written where Atomics publish each part (the village region).
  */
 export function sharedTable(name: string, load: TableLoader): () => Uint8Array | undefined {
   loaders.set(name, load)

@@ -238,9 +238,9 @@ export class Gazetteer {
   }
 
   /**
-   * The short names for which `test` holds, given their length, the levels of their units
-   * (bits `1 << level`) and the levels of those whose short name is not a common word, in the
-   * order of {@link shortNames}. Reads the table's numbers only: a run that never asks for
+   * The short names for which `test` holds, given their length (in UTF-16 code units), the
+   * levels of their units (bits `1 << level`) and the levels of those whose short name is not a
+   * common word, in the order of {@link shortNames}. Reads the table's numbers only: a run that never asks for
    * every short name's units makes none of them.
    */
   shortNamesWhere(test: (length: number, levels: number, uncommonLevels: number) => boolean): string[] {
@@ -364,7 +364,14 @@ function loadUnitTable(): UnitTable {
   // Typed arrays need aligned offsets: copied to one if the bytes were not (a Buffer's slice would not copy).
   if (bytes && bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes)
   const builtFrom = bytes && sourceOfUnitTable(bytes)
-  return bytes && builtFrom && Buffer.compare(builtFrom, source) === 0 ? decodeUnitTable(bytes) : buildUnitTable(gunzipText(source, unitsFile))
+  if (bytes && builtFrom && Buffer.compare(builtFrom, source) === 0) {
+    try {
+      return decodeUnitTable(bytes)
+    } catch {
+      // A table cut short (an interrupted copy): built from the units file below.
+    }
+  }
+  return buildUnitTable(gunzipText(source, unitsFile))
 }
 
 function readSource(path: string): Buffer {

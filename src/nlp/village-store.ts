@@ -68,7 +68,7 @@ export const villageBucketCount = 64
 
 /**
  * Bytes reserved for the files: all 64 take 23.4 MB (19.5 MB of text, 3.9 MB of offsets). A
- * file that no longer fits (the data grew) is kept by each thread for itself.
+ * file that does not fit in what is left (the data grew) is kept by each thread for itself.
  */
 const regionBytes = 32 << 20
 
@@ -87,8 +87,11 @@ const fieldsPerFile = 4
 const headInts = 1 + villageBucketCount * fieldsPerFile
 const headBytes = headInts * 4
 
-/** How long a thread waits for another to write a file before reading it itself (that one may have died). */
-const defaultWaitMs = 20_000
+/**
+ * How long a thread waits for another to write a file (some milliseconds) before taking the
+ * file over: the writer may have died (a worker out of memory), leaving the file marked.
+ */
+const defaultWaitMs = 2_000
 
 const region = sharedTable('gazetteer/villages', () => new Uint8Array(new SharedArrayBuffer(regionBytes)))
 
@@ -106,10 +109,11 @@ export function villageBucketIn(bytes: Uint8Array, bucket: number, readText: (bu
   const state = 1 + bucket * fieldsPerFile
   for (;;) {
     const now = Atomics.load(head, state)
-    if (now === ready) return viewOf(bytes, head, state)
-    if (now === apart) return kept(readText(bucket))
+    if (now === ready) return viewsInRegion(bytes, head, state)
+    if (now === apart) return copyOutside(readText(bucket))
     if (now === loading) {
-      if (Atomics.wait(head, state, loading, waitMs) === 'timed-out') return kept(readText(bucket))
+      // Taken over after the wait: marked empty again, for this thread (or another) to write.
+      if (Atomics.wait(head, state, loading, waitMs) === 'timed-out') Atomics.compareExchange(head, state, loading, empty)
       continue
     }
     if (Atomics.compareExchange(head, state, empty, loading) !== empty) continue
@@ -121,10 +125,10 @@ export function villageBucketIn(bytes: Uint8Array, bucket: number, readText: (bu
       const offsets = entryOffsets(text)
       const textBytes = (text.length * 2 + 3) & ~3
       const size = textBytes + offsets.starts.length * 8
-      const at = headBytes + Atomics.add(head, 0, size)
-      if (at + size > bytes.length) {
+      const at = reserve(head, size, bytes.length)
+      if (at === undefined) {
         next = apart
-        return kept(text, offsets)
+        return copyOutside(text, offsets)
       }
       Buffer.from(bytes.buffer, bytes.byteOffset + at, text.length * 2).write(text, 'utf16le')
       new Int32Array(bytes.buffer, bytes.byteOffset + at + textBytes, offsets.starts.length).set(offsets.starts)
@@ -133,7 +137,7 @@ export function villageBucketIn(bytes: Uint8Array, bucket: number, readText: (bu
       head[state + 2] = text.length
       head[state + 3] = offsets.starts.length
       next = ready
-      return viewOf(bytes, head, state)
+      return viewsInRegion(bytes, head, state)
     } finally {
       Atomics.store(head, state, next)
       Atomics.notify(head, state)
@@ -141,8 +145,18 @@ export function villageBucketIn(bytes: Uint8Array, bucket: number, readText: (bu
   }
 }
 
+/** The byte offset of `size` bytes reserved in the region of `capacity` bytes, or undefined when they do not fit. */
+function reserve(head: Int32Array, size: number, capacity: number): number | undefined {
+  for (let used = Atomics.load(head, 0); ; ) {
+    if (headBytes + used + size > capacity) return undefined
+    const before = Atomics.compareExchange(head, 0, used, used + size)
+    if (before === used) return headBytes + used
+    used = before
+  }
+}
+
 /** The file written in the region, as views of it. */
-function viewOf(bytes: Uint8Array, head: Int32Array, state: number): VillageBucket {
+function viewsInRegion(bytes: Uint8Array, head: Int32Array, state: number): VillageBucket {
   const at = bytes.byteOffset + head[state + 1]!
   const units = head[state + 2]!
   const entries = head[state + 3]!
@@ -154,7 +168,7 @@ function viewOf(bytes: Uint8Array, head: Int32Array, state: number): VillageBuck
 }
 
 /** The file kept by this thread for itself, outside the region. */
-function kept(text: string, offsets: EntryOffsets = entryOffsets(text)): VillageBucket {
+function copyOutside(text: string, offsets: EntryOffsets = entryOffsets(text)): VillageBucket {
   const units = new Uint16Array(text.length)
   Buffer.from(units.buffer).write(text, 'utf16le')
   return { text: new UnitsText(units), offsets }

@@ -12,7 +12,7 @@ export type Format = (typeof formats)[number]
 export async function createReporter(format: string, options: ReporterOptions): Promise<Reporter> {
   switch (format) {
     case 'stylish':
-      return (await import('./stylish.js')).createStylishReporter(options, await paintOf(options))
+      return (await import('./stylish.js')).createStylishReporter(options, await choosePaint(options))
     case 'json':
       return (await import('./json.js')).createJsonReporter(options)
     case 'jsonl':
@@ -37,7 +37,7 @@ export async function createReporter(format: string, options: ReporterOptions): 
 export async function createFileRenderer(format: string, options: ReporterOptions): Promise<FileRenderer | undefined> {
   switch (format) {
     case 'stylish':
-      return (await import('./stylish.js')).createStylishFileRenderer(options, await paintOf(options))
+      return (await import('./stylish.js')).createStylishFileRenderer(options, await choosePaint(options))
     case 'json':
       return (await import('./json.js')).renderJsonFile
     case 'jsonl':
@@ -54,6 +54,6 @@ export async function createFileRenderer(format: string, options: ReporterOption
 }
 
 /** The terminal reporter's styles: chalk's colours when `options.color`, loaded only then. */
-async function paintOf(options: ReporterOptions): Promise<Paint> {
+async function choosePaint(options: ReporterOptions): Promise<Paint> {
   return options.color ? (await import('./color-paint.js')).colorPaint() : plainPaint
 }

@@ -1,10 +1,11 @@
-// The styles of the terminal reporter, as functions of the text: the text itself when colour
-// is off, ANSI colours (color-paint.ts) when it is on. Without colour, chalk is never loaded:
-// its terminal detection cost each run on a small file ~2 ms, for a choice made already.
+// The styles of the terminal reporter: the text itself without colour, ANSI colours
+// (color-paint.ts, chalk, loaded only then) with it; chalk's own terminal detection cost each
+// run ~2 ms, for a choice the CLI has made already.
 
 /** One style: the text, wrapped in the escapes that show it so, or not. */
 export type Style = (text: string) => string
 
+/** The styles the `stylish` reporter writes with. */
 export interface Paint {
   readonly underline: Style
   readonly bold: Style

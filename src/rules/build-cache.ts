@@ -1,10 +1,14 @@
 // Keeps what a run works out from the built-in rules between runs, in dist/.cache/ beside the
 // rules' own cache (builtin-cache.ts): a memo of JSON values by key, valid for the build that
-// wrote it (the size and mtime of this compiled file, which a new build rewrites). The CLI and
-// the worker threads run this code from different files of the bundle: each keeps its own
-// file, named after its code's, or they would undo each other's. Run from src/ (the tests),
-// nothing is kept. Writing is best effort: a read-only install works it out on each run.
+// wrote it (the package's version, and the size and mtime of this compiled file, which a new
+// build rewrites; an installed package's files all carry one mtime). Only what the built-in
+// rules hold goes there, never the words of a user's rule files, and a value read back is
+// checked by its user before use. The CLI and the worker threads run this code from different
+// files of the bundle: each keeps its own cache file, named after its code's, or they would
+// undo each other's. Run from src/ (the tests), nothing is kept. Writing is best effort: a
+// read-only install works it out on each run.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -35,7 +39,8 @@ export function buildCache<T>(name: string): BuildCache<T> {
     if (!isBuilt) return kept
     try {
       const info = statSync(self)
-      stamp = `${info.size}:${info.mtimeMs}`
+      const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
+      stamp = `${version}:${info.size}:${info.mtimeMs}`
       const content = JSON.parse(readFileSync(file, 'utf8')) as { stamp?: string; values?: Record<string, T> }
       if (content.stamp === stamp && content.values) kept = content.values
     } catch {
@@ -56,7 +61,7 @@ export function buildCache<T>(name: string): BuildCache<T> {
       const values = Object.keys(before).length + Object.keys(added).length > maxEntries ? added : { ...before, ...added }
       try {
         mkdirSync(dirname(file), { recursive: true })
-        const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+        const temp = `${file}.${Math.random().toString(36).slice(2)}.tmp`
         writeFileSync(temp, JSON.stringify({ stamp, values }))
         renameSync(temp, file)
       } catch {

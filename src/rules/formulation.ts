@@ -42,7 +42,7 @@ export const formulationKind: RuleKind<FormulationOptions> = {
     const anchors = indexAnchors(phrases)
     // One search for every anchor, in the pass the pattern rules share (V8 scans an alternation
     // of a hundred literals slowly); overlapping anchors are found by stepping one past each match.
-    const searchIn = triggerScan.search(new RegExp(literalAlternation([...anchors.keys()]), 'g'))
+    const searchIn = triggerScan.search(new RegExp(literalAlternation([...anchors.keys()]), 'g'), { keep: rule.isBuiltin === true })
     return (doc) => {
       const text = doc.text
       const found = new Map<number, RawFinding>()

@@ -48,7 +48,7 @@ export const lexiconKind: RuleKind<LexiconOptions> = {
     // A table of the words' first character pairs, not a regex alternation, whose cost grows
     // with every entry (90 entries: 190 ms on the bench corpus, against 50 ms for a table).
     // Tried where the words can begin, from the pass the pattern rules share.
-    const wordsIn = literalsIn([...byWrong.keys()])
+    const wordsIn = literalsIn([...byWrong.keys()], { keep: rule.isBuiltin === true })
     return (doc) => {
       const findings: RawFinding[] = []
       let end = 0

@@ -97,7 +97,7 @@ export const patternKind: RuleKind<PatternOptions> = {
  */
 function searchOf(source: string, flags: string, isTrusted: boolean): (doc: Document) => Search {
   const re = compileRegExp(source, flags, isTrusted)
-  if (re instanceof RegExp) return triggerScan.search(re)
+  if (re instanceof RegExp) return triggerScan.search(re, { keep: isTrusted })
   const search: Search = (text, from) => {
     re.lastIndex = from
     return re.exec(text)

@@ -52,7 +52,7 @@ export interface MaskRun {
  * make separate runs: a mask is written with one of them, while `x×(1+a%)` is a formula.
  */
 export const maskRunSource = '[*\\uFF0A]+|[xX\\uFF58\\uFF38]+|\\u00D7+|[\\u25CB\\u25A1\\u25B3]+|[_\\uFF3F]{2,}|\\u3000{2,}|[（【(“「][ \\u3000\\u00A0]*[）】)”」]'
-const positionsIn = triggerScan.positions(maskRunSource, '')
+const positionsIn = triggerScan.positions(maskRunSource, '', { keep: true })
 const runTypes: readonly { readonly chars: string; readonly minLength: number }[] = [
   { chars: '*\uFF0A', minLength: 1 },
   { chars: 'xX\uFF58\uFF38', minLength: 1 },

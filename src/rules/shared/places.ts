@@ -82,7 +82,7 @@ function outermost(mentions: readonly PlaceMention[]): PlaceMention[] {
 }
 
 /** Where the suffixes of unit names can begin in a Document, listed by the shared pass. */
-const suffixStartsIn = triggerScan.literalPositions(adminSuffixes)
+const suffixStartsIn = triggerScan.literalPositions(adminSuffixes, { keep: true })
 
 /** Gazetteer names ending in an administrative suffix, extended by the short names of their parents. */
 function* suffixedNames(doc: Document, gazetteer: Gazetteer, ends: ShortNameEnds, tokenizer: Tokenizer): Generator<PlaceMention> {
@@ -210,7 +210,7 @@ let shortMatcher: { readonly gazetteer: Gazetteer; readonly namesIn: (doc: Docum
 function* shortNames(doc: Document, gazetteer: Gazetteer, tokenizer: Tokenizer): Generator<PlaceMention> {
   if (shortMatcher?.gazetteer !== gazetteer) {
     // Tried where the names can begin, from the pass the pattern rules share.
-    shortMatcher = { gazetteer, namesIn: literalsIn(standaloneShortNames(gazetteer)) }
+    shortMatcher = { gazetteer, namesIn: literalsIn(standaloneShortNames(gazetteer), { keep: true }) }
   }
   for (const hit of shortMatcher.namesIn(doc)) {
     if (!isStandalone(doc, hit.end) || doc.text.startsWith('同志', hit.end)) continue

@@ -74,8 +74,8 @@ export class TriggerScan {
   private readonly memoKey = `triggers:${++scans}`
 
   /**
-   * @param analyses where what the tables learn of each regex is kept between runs (the
-   * built-in rules' pass); none for a pass of other regexes.
+   * @param analyses where what the tables learn of each regex registered to be kept
+   * ({@link Keeping}) is kept between runs; none for a pass kept nowhere.
    */
   constructor(
     private readonly textBeforeTables: number,
@@ -87,12 +87,12 @@ export class TriggerScan {
    * = from`: once the tables are built and bound where `re` can match, it tries a sticky copy
    * only at the listed positions.
    */
-  search(re: RegExp): (doc: Document) => Search {
+  search(re: RegExp, options: Keeping = {}): (doc: Document) => Search {
     const plain: Search = (text, from) => {
       re.lastIndex = from
       return re.exec(text)
     }
-    const index = this.register(`${re.flags}/${re.source}`, re.source, re.flags)
+    const index = this.register(`${re.flags}/${re.source}`, re.source, re.flags, options)
     if (index === undefined) return () => plain
     const isUnicode = re.unicode
     let regexes: { readonly sticky: RegExp; readonly rest: RegExp | undefined } | undefined
@@ -142,8 +142,8 @@ export class TriggerScan {
    * that tries something else there (a lexicon's words); undefined where {@link search} would
    * scan alone, and the rule scans itself.
    */
-  positions(source: string, flags: string): (doc: Document) => Int32Array | undefined {
-    return this.positionsAt(this.register(`${flags}/${source}`, source, flags))
+  positions(source: string, flags: string, options: Keeping = {}): (doc: Document) => Int32Array | undefined {
+    return this.positionsAt(this.register(`${flags}/${source}`, source, flags, options))
   }
 
   /**
@@ -151,8 +151,8 @@ export class TriggerScan {
    * gives them; the alternation (of a thousand place names, some milliseconds) is made only if
    * the tables are built, which a run over a few small files never does.
    */
-  literalPositions(literals: readonly string[]): (doc: Document) => Int32Array | undefined {
-    return this.positionsAt(this.register(`literals/${JSON.stringify(literals)}`, () => literalAlternation(literals), ''))
+  literalPositions(literals: readonly string[], options: Keeping = {}): (doc: Document) => Int32Array | undefined {
+    return this.positionsAt(this.register(`literals/${JSON.stringify(literals)}`, () => literalAlternation(literals), '', options))
   }
 
   private positionsAt(index: number | undefined): (doc: Document) => Int32Array | undefined {
@@ -181,11 +181,15 @@ export class TriggerScan {
    * The index of a regex in the pass, or undefined when the pass is full. The same key (flags and
    * source, or the literals of a set) shares one index, so compiling the rules again adds nothing.
    */
-  private register(key: string, source: string | (() => string), flags: string): number | undefined {
+  private register(key: string, source: string | (() => string), flags: string, { keep = false }: Keeping): number | undefined {
     const known = this.indexByKey.get(key)
-    if (known !== undefined) return known
+    if (known !== undefined) {
+      // The same regex from the built-in rules and from a user's: its analysis is the built-in one's.
+      this.registered[known]!.keep ||= keep
+      return known
+    }
     if (this.registered.length === maxTriggers) return undefined
-    this.registered.push({ key, source, flags })
+    this.registered.push({ key, source, flags, keep })
     this.indexByKey.set(key, this.registered.length - 1)
     // A regex registered after the tables were built has them built anew.
     this.tables = undefined
@@ -218,13 +222,22 @@ export const triggerScan = new TriggerScan(textBeforeTables, buildCache('trigger
  * own scan read the whole text again (~6 ns a unit): a lexicon, the cues of linked names, the
  * short names of places.
  */
-export function literalsIn(literals: readonly string[]): (doc: Document) => LiteralHit[] {
+export function literalsIn(literals: readonly string[], options: Keeping = {}): (doc: Document) => LiteralHit[] {
   const index = new FirstCharIndex(literals)
-  const positionsIn = triggerScan.literalPositions(literals)
+  const positionsIn = triggerScan.literalPositions(literals, options)
   return (doc) => {
     const positions = positionsIn(doc)
     return positions ? index.matchesAt(doc.text, positions) : index.matches(doc.text)
   }
+}
+
+/** How a regex registers with the pass. */
+export interface Keeping {
+  /**
+   * True for a regex of the built-in rules: its analysis may be kept between runs (in
+   * dist/.cache/). False for one a user's rule file makes: its words are not written out.
+   */
+  readonly keep?: boolean
 }
 
 /** A regex of the pass: the key it was registered by, its source (or what makes it) and flags. */
@@ -232,6 +245,7 @@ interface Registered {
   readonly key: string
   readonly source: string | (() => string)
   readonly flags: string
+  keep: boolean
 }
 
 /** What the tables take of one regex: the pairs and units its matches can begin with, and the cut that bounded them, if any. */
@@ -243,11 +257,12 @@ interface Analysis extends FirstPairs {
  * The analysis of a regex, or null where its matches' beginnings are not bounded. Parsing the
  * pattern (regexpp) took ~50 ms of a large run's thread for the built-in rules, and V8
  * optimising the parser on other threads ~300 ms more, in each worker thread too: the
- * built-in pass keeps the analyses in `analyses` between runs.
+ * pass keeps the analyses of the built-in rules' regexes in `analyses` between runs.
  */
-function analyse({ key, source: made, flags }: Registered, analyses: BuildCache<Analysis | null> | undefined): Analysis | null {
+function analyse({ key, source: made, flags, keep }: Registered, analysesKept: BuildCache<Analysis | null> | undefined): Analysis | null {
+  const analyses = keep ? analysesKept : undefined
   const kept = analyses?.get(key)
-  if (kept !== undefined) return kept
+  if (kept !== undefined && isAnalysis(kept)) return kept
   const source = typeof made === 'string' ? made : made()
   let analysis: Analysis | null = firstPairsOf(source, flags) ?? null
   if (!analysis) {
@@ -257,6 +272,16 @@ function analyse({ key, source: made, flags }: Registered, analyses: BuildCache<
   }
   analyses?.set(key, analysis)
   return analysis
+}
+
+/** True for what {@link analyse} gives, read back from a file that may be damaged. */
+function isAnalysis(value: unknown): value is Analysis | null {
+  if (value === null) return true
+  if (typeof value !== 'object') return false
+  const { pairSlots, singleUnits, cut } = value as Record<string, unknown>
+  const isUnits = (list: unknown, limit: number) => Array.isArray(list) && list.every((n) => Number.isInteger(n) && n >= 0 && n < limit)
+  const isCut = cut === undefined || (typeof cut === 'object' && cut !== null && typeof (cut as Record<string, unknown>).bounded === 'string' && typeof (cut as Record<string, unknown>).rest === 'string')
+  return isUnits(pairSlots, pairTableSize) && isUnits(singleUnits, 0x10000) && isCut
 }
 
 function buildTables(registered: readonly Registered[], withRecurrences: boolean, analyses: BuildCache<Analysis | null> | undefined): Tables {
