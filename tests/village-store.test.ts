@@ -47,8 +47,8 @@ describe('village store', () => {
 
   it('keeps apart a file that does not fit, reads it again for each caller, and still writes a smaller one', () => {
     const small = '村\t1\n'
-    // The head (1,028 bytes), then room for the small file (8 bytes of text, 8 of offsets), not for the other.
-    const bytes = region(1028 + 16)
+    // The head (260 bytes), then room for the small file (8 bytes of counts, 8 of text, 8 of offsets), not for the other.
+    const bytes = region(260 + 24)
     let reads = 0
     const read = (b: number) => (reads++, b === 2 ? small : texts[b]!)
     const first = villageBucketIn(bytes, 1, read)
@@ -59,6 +59,19 @@ describe('village store', () => {
     const fits = villageBucketIn(bytes, 2, read)
     expect(contents(fits)).toEqual(expected(small))
     expect(fits.offsets.starts.buffer).toBe(bytes.buffer)
+  })
+
+  it('gives whole copies when a thread took a file over from a writer that was only slow and both finish', () => {
+    const bytes = region()
+    let taker: VillageBucket | undefined
+    // The slow writer's read: meanwhile another caller waits 1 ms, takes the file over and writes it.
+    const slow = villageBucketIn(bytes, 0, () => {
+      taker = villageBucketIn(bytes, 0, () => texts[0]!, 1)
+      return texts[0]!
+    })
+    for (const copy of [slow, taker!, villageBucketIn(bytes, 0, () => texts[1]!)]) expect(contents(copy)).toEqual(expected(texts[0]!))
+    // The taker published first: later callers get its block.
+    expect(villageBucketIn(bytes, 0, () => '').offsets.starts.byteOffset).toBe(taker!.offsets.starts.byteOffset)
   })
 
   it('takes over a file that another thread started writing and never finished', () => {

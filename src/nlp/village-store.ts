@@ -72,20 +72,21 @@ export const villageBucketCount = 64
  */
 const regionBytes = 32 << 20
 
-/** A file's state in the region: not read, being read by some thread, written, or kept apart. */
+/**
+ * A file's state in the region, one Int32 each after the count of bytes used: not read, being
+ * read by some thread, kept apart (too big), or written: then the byte offset of its block,
+ * which is past the head and so never one of the three. A block holds the text's length in
+ * code units and the number of entries (two Int32s), the text, padded to 4 bytes, then the
+ * entries' starts and their tabs. Each writer fills a block of its own and publishes it with
+ * one compare-and-swap of the state, so a reader never sees a block half written, even when
+ * a thread took over a file from a writer that was only slow and both finish.
+ */
 const empty = 0
 const loading = 1
-const ready = 2
-const apart = 3
-
-/**
- * The region's head, Int32s: the bytes used after the head, then per file its state, the byte
- * offset of its text, its length in code units and its number of entries (their starts, then
- * their tabs, follow the text).
- */
-const fieldsPerFile = 4
-const headInts = 1 + villageBucketCount * fieldsPerFile
+const apart = 2
+const headInts = 1 + villageBucketCount
 const headBytes = headInts * 4
+const blockHeadBytes = 8
 
 /**
  * How long a thread waits for another to write a file (some milliseconds) before taking the
@@ -106,10 +107,10 @@ export function villageBucketOf(bucket: number, readText: (bucket: number) => st
 /** {@link villageBucketOf} in the region `bytes` (zeroed when new; 4-byte aligned). */
 export function villageBucketIn(bytes: Uint8Array, bucket: number, readText: (bucket: number) => string, waitMs = defaultWaitMs): VillageBucket {
   const head = new Int32Array(bytes.buffer, bytes.byteOffset, headInts)
-  const state = 1 + bucket * fieldsPerFile
+  const state = 1 + bucket
   for (;;) {
     const now = Atomics.load(head, state)
-    if (now === ready) return viewsInRegion(bytes, head, state)
+    if (now > apart) return blockAt(bytes, now)
     if (now === apart) return copyOutside(readText(bucket))
     if (now === loading) {
       // Taken over after the wait: marked empty again, for this thread (or another) to write.
@@ -117,29 +118,23 @@ export function villageBucketIn(bytes: Uint8Array, bucket: number, readText: (bu
       continue
     }
     if (Atomics.compareExchange(head, state, empty, loading) !== empty) continue
-    // This thread writes the file. Its state is set (and waiting threads woken) however this
-    // ends: back to empty if reading failed, so another thread tries and reports the error.
+    // This thread writes the file. However this ends, the state leaves `loading` (unless another
+    // thread took the file over meanwhile) and waiting threads are woken: back to empty if
+    // reading failed, so that another thread tries and reports the error.
     let next = empty
     try {
       const text = readText(bucket)
       const offsets = entryOffsets(text)
-      const textBytes = (text.length * 2 + 3) & ~3
-      const size = textBytes + offsets.starts.length * 8
-      const at = reserve(head, size, bytes.length)
+      const at = reserve(head, blockHeadBytes + ((text.length * 2 + 3) & ~3) + offsets.starts.length * 8, bytes.length)
       if (at === undefined) {
         next = apart
         return copyOutside(text, offsets)
       }
-      Buffer.from(bytes.buffer, bytes.byteOffset + at, text.length * 2).write(text, 'utf16le')
-      new Int32Array(bytes.buffer, bytes.byteOffset + at + textBytes, offsets.starts.length).set(offsets.starts)
-      new Int32Array(bytes.buffer, bytes.byteOffset + at + textBytes + offsets.starts.length * 4, offsets.tabs.length).set(offsets.tabs)
-      head[state + 1] = at
-      head[state + 2] = text.length
-      head[state + 3] = offsets.starts.length
-      next = ready
-      return viewsInRegion(bytes, head, state)
+      writeBlock(bytes, at, text, offsets)
+      next = at
+      return blockAt(bytes, at)
     } finally {
-      Atomics.store(head, state, next)
+      Atomics.compareExchange(head, state, loading, next)
       Atomics.notify(head, state)
     }
   }
@@ -155,15 +150,29 @@ function reserve(head: Int32Array, size: number, capacity: number): number | und
   }
 }
 
-/** The file written in the region, as views of it. */
-function viewsInRegion(bytes: Uint8Array, head: Int32Array, state: number): VillageBucket {
-  const at = bytes.byteOffset + head[state + 1]!
-  const units = head[state + 2]!
-  const entries = head[state + 3]!
-  const startsAt = at + ((units * 2 + 3) & ~3)
+/** Writes a file's block at byte `at` of the region. */
+function writeBlock(bytes: Uint8Array, at: number, text: string, offsets: EntryOffsets): void {
+  const { buffer, byteOffset } = bytes
+  const entries = offsets.starts.length
+  new Int32Array(buffer, byteOffset + at, 2).set([text.length, entries])
+  const textAt = byteOffset + at + blockHeadBytes
+  Buffer.from(buffer, textAt, text.length * 2).write(text, 'utf16le')
+  const startsAt = textAt + ((text.length * 2 + 3) & ~3)
+  new Int32Array(buffer, startsAt, entries).set(offsets.starts)
+  new Int32Array(buffer, startsAt + entries * 4, entries).set(offsets.tabs)
+}
+
+/** The file whose block is at byte `at` of the region, as views of it. */
+function blockAt(bytes: Uint8Array, at: number): VillageBucket {
+  const { buffer, byteOffset } = bytes
+  const counts = new Int32Array(buffer, byteOffset + at, 2)
+  const units = counts[0]!
+  const entries = counts[1]!
+  const textAt = byteOffset + at + blockHeadBytes
+  const startsAt = textAt + ((units * 2 + 3) & ~3)
   return {
-    text: new UnitsText(new Uint16Array(bytes.buffer, at, units)),
-    offsets: { starts: new Int32Array(bytes.buffer, startsAt, entries), tabs: new Int32Array(bytes.buffer, startsAt + entries * 4, entries) },
+    text: new UnitsText(new Uint16Array(buffer, textAt, units)),
+    offsets: { starts: new Int32Array(buffer, startsAt, entries), tabs: new Int32Array(buffer, startsAt + entries * 4, entries) },
   }
 }
 
