@@ -2,7 +2,7 @@
 // and given back as they were shared, in this thread and in a worker alike.
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { adoptTables, sharedTable, shareTables } from '../src/core/shared-tables.js'
+import { adoptTables, sharedTable, shareTables, tableWhenShared } from '../src/core/shared-tables.js'
 
 describe('shared tables', () => {
   it('loads a table once, into shared memory, and gives the shared copy from then on', () => {
@@ -19,6 +19,22 @@ describe('shared tables', () => {
     expect([...shared['test/once']!]).toEqual([1, 2, 3])
     expect(table()).toBe(shared['test/once'])
     expect(loads).toBe(1)
+  })
+
+  it('makes a table declared for sharing only when the tables are shared, or given', () => {
+    let loads = 0
+    const table = tableWhenShared('test/when-shared', () => {
+      loads++
+      return new Uint8Array(new SharedArrayBuffer(4))
+    })
+    expect(table()).toBeUndefined()
+    expect(loads).toBe(0)
+    const shared = shareTables()
+    expect(loads).toBe(1)
+    expect(table()).toBe(shared['test/when-shared'])
+    const given = new Uint8Array(new SharedArrayBuffer(2))
+    adoptTables({ 'test/when-given': given })
+    expect(tableWhenShared('test/when-given', () => new Uint8Array(1))()).toBe(given)
   })
 
   it('leaves out a table that cannot be made, and gives undefined for it', () => {

@@ -32,6 +32,16 @@ export function sharedTable(name: string, load: TableLoader): () => Uint8Array |
 }
 
 /**
+ * Declares table `name`, made by `load` only for threads to share (by {@link shareTables}), and
+ * returns the function that gives it: undefined in a thread that neither shared nor was given
+ * it, which then does without (the village region, whose use is worth it only across threads).
+ */
+export function tableWhenShared(name: string, load: TableLoader): () => Uint8Array | undefined {
+  loaders.set(name, load)
+  return () => held.get(name)
+}
+
+/**
  * Declares table `name`, the bytes of the file at `path()`, and returns the function that
  * gives them as a Buffer (undefined when the file cannot be read). The path is asked for only
  * when the file is read: resolving it costs a start that never reads it.
