@@ -7,7 +7,7 @@
 // files of the bundle: each keeps its own cache file, named after its code's, or they would
 // undo each other's. Run from src/ (the tests), nothing is kept. Writing is best effort: a
 // read-only install works it out on each run.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,6 +21,26 @@ export interface BuildCache<T> {
   save(): void
 }
 
+/** dist/.cache/, beside the compiled code (src/.cache/ from the sources, which keep nothing there). */
+export const cacheDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache')
+
+/**
+ * Writes `content` as JSON to `file`, whole or not at all (a temporary file renamed over it:
+ * threads and processes may write at once). Best effort: false when it could not.
+ */
+export function writeCacheFile(file: string, content: unknown): boolean {
+  const temp = `${file}.${Math.random().toString(36).slice(2)}.tmp`
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(temp, JSON.stringify(content))
+    renameSync(temp, file)
+    return true
+  } catch {
+    rmSync(temp, { force: true })
+    return false
+  }
+}
+
 /** Values past this many are dropped when saving (rules of many configs): the cache starts again with this run's. */
 const maxEntries = 512
 
@@ -28,7 +48,7 @@ const maxEntries = 512
 export function buildCache<T>(name: string): BuildCache<T> {
   const self = fileURLToPath(import.meta.url)
   const isBuilt = !self.endsWith('.ts')
-  const file = join(dirname(self), '..', '.cache', `${name}.${basename(self)}.json`)
+  const file = join(cacheDir, `${name}.${basename(self)}.json`)
   let stamp: string | undefined
   let kept: Record<string, T> | undefined
   const added: Record<string, T> = {}
@@ -49,7 +69,10 @@ export function buildCache<T>(name: string): BuildCache<T> {
     return kept
   }
   return {
-    get: (key) => (Object.hasOwn(load(), key) ? load()[key] : added[key]),
+    get: (key) => {
+      const values = load()
+      return Object.hasOwn(values, key) ? values[key] : added[key]
+    },
     set: (key, value) => {
       added[key] = value
       isChanged = true
@@ -59,14 +82,8 @@ export function buildCache<T>(name: string): BuildCache<T> {
       isChanged = false
       const before = load()
       const values = Object.keys(before).length + Object.keys(added).length > maxEntries ? added : { ...before, ...added }
-      try {
-        mkdirSync(dirname(file), { recursive: true })
-        const temp = `${file}.${Math.random().toString(36).slice(2)}.tmp`
-        writeFileSync(temp, JSON.stringify({ stamp, values }))
-        renameSync(temp, file)
-      } catch {
-        // Not writable: worked out on each run.
-      }
+      // Not writable: worked out on each run.
+      writeCacheFile(file, { stamp, values })
     },
   }
 }

@@ -1,13 +1,14 @@
 // Keeps the validated built-in rules in a JSON cache, so a run on one small file parses no
 // YAML and loads no schema library. Any change to a rule file or a new build invalidates it.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { builtinRulesDir, listRuleFiles, loadRuleDir } from './loader.js'
+import { cacheDir, writeCacheFile } from './build-cache.js'
 import type { RuleDef } from './types.js'
 
 /** Where the cache lives: beside the compiled code, which a new build rewrites. */
-const cacheFile = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache', 'builtin-rules.json')
+const cacheFile = join(cacheDir, 'builtin-rules.json')
 
 interface CacheContent {
   readonly stamp: string
@@ -43,14 +44,7 @@ function readCache(): CacheContent | undefined {
   }
 }
 
-/** Best effort: a read-only install simply runs without the cache. */
+/** Best effort: a read-only install (a global one) validates the rules on each run instead. */
 function writeCache(content: CacheContent): void {
-  try {
-    mkdirSync(dirname(cacheFile), { recursive: true })
-    const temp = `${cacheFile}.${process.pid}.tmp`
-    writeFileSync(temp, JSON.stringify(content))
-    renameSync(temp, cacheFile)
-  } catch {
-    // Not writable (a global install): the rules are validated on each run instead.
-  }
+  writeCacheFile(cacheFile, content)
 }
