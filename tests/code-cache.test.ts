@@ -58,9 +58,9 @@ describe('requireCached', () => {
   })
 
   it('is not saved by a run that changed V8 flags, whose cache the next run would reject', async () => {
-    const { boundHeapGrowth, isCodeCacheable } = await import('../src/run/heap.js')
+    const { tuneForLargeBatch, isCodeCacheable } = await import('../src/run/v8-flags.js')
     expect(isCodeCacheable()).toBe(true)
-    boundHeapGrowth()
+    tuneForLargeBatch()
     expect(isCodeCacheable()).toBe(false)
     // V8 really does reject it in the next process, which runs under the default flags.
     const dir = makeTempDir('code-cache-')

@@ -16,7 +16,7 @@ import { addRuleSelection, collect } from './rule-options.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 import { localHelp } from './local-help.js'
 
-export { isCodeCacheable } from '../run/heap.js'
+export { isCodeCacheable } from '../run/v8-flags.js'
 
 interface RulesOptions {
   readonly json?: boolean

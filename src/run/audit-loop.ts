@@ -7,7 +7,7 @@ import type { FindingFilter } from '../core/filters.js'
 import type { FileResult } from '../core/result.js'
 import { readDocument } from '../io/read-document.js'
 import type { ActiveRule } from '../rules/types.js'
-import { boundHeapGrowth } from './heap.js'
+import { tuneForLargeBatch } from './v8-flags.js'
 import { isLargeBatch, planWorkers, takeWarmPool, type FileSetup, type RenderSpec, type StoppablePool, type WarmWorkers } from './workers.js'
 
 /** Files read ahead of the one being checked, to overlap disk and CPU. */
@@ -37,7 +37,7 @@ export async function* auditFiles(paths: readonly string[], rules: readonly Acti
   const read = options.read ?? readDocument
   const jobs = options.jobs ?? 1
   const setupOf = typeof rules === 'function' ? rules : () => ({ rules, filters: [] })
-  if (isLargeBatch(paths)) boundHeapGrowth()
+  if (isLargeBatch(paths)) tuneForLargeBatch()
   const plan = options.read === undefined ? planWorkers(paths, setupOf, filters, jobs) : undefined
   if (plan) {
     const { auditInWorkers, startPool } = await import('./worker-pool.js')
