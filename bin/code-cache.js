@@ -7,6 +7,11 @@
 // cache therefore starts with the size and mtime of the file it was made from, and is
 // ignored for any other. The script has no import() (scripts/bundle.mjs sees to it), which a
 // script compiled so could not run. Caching is best effort: a read-only install runs without.
+//
+// The cache holds the functions compiled by the end of the run that made it. A first run of
+// `--help` or `rules` audits nothing, so its cache lacks the rules' code, which every later
+// check would compile again: such a cache is marked partial, and the first run that audits
+// replaces it.
 'use strict'
 const { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs')
 const { createRequire, enableCompileCache, wrap } = require('node:module')
@@ -14,8 +19,9 @@ const { dirname, join } = require('node:path')
 
 /**
  * Requires the CommonJS `file` with a code cache in `cacheDir`. Returns its exports and
- * `keep`, to call once the run is done: it saves the code compiled by then (the functions the
- * run called included) when no valid cache was found.
+ * `keep(isComplete)`, to call once the run is done: it saves the code compiled by then (the
+ * functions the run called included) when no valid cache was found, or when the one found is
+ * partial and this run is complete (it ran the code most runs need: `isComplete`).
  */
 function requireCached(file, cacheDir) {
   if (typeof enableCompileCache === 'function') {
@@ -25,23 +31,29 @@ function requireCached(file, cacheDir) {
   const vm = require('node:vm')
   const cacheFile = join(cacheDir, 'main.cjs.v8')
   const info = statSync(file)
-  const stamp = Buffer.from(`${info.size}:${info.mtimeMs}\n`)
-  const cachedData = readCache(cacheFile, stamp)
-  const script = new vm.Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData })
+  const stampOf = (isComplete) => Buffer.from(`${info.size}:${info.mtimeMs}:${isComplete ? 'complete' : 'partial'}\n`)
+  const cached = readCache(cacheFile, [stampOf(true), stampOf(false)])
+  const script = new vm.Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cached?.data })
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
-  const isCached = cachedData !== undefined && !script.cachedDataRejected
-  return { exports: module.exports, keep: () => isCached || writeCache(cacheFile, stamp, () => script.createCachedData()) }
+  const found = cached === undefined || script.cachedDataRejected ? 'none' : cached.stamp === 0 ? 'complete' : 'partial'
+  const keep = (isComplete) => {
+    if (found === 'complete' || (found === 'partial' && !isComplete)) return
+    writeCache(cacheFile, stampOf(isComplete), () => script.createCachedData())
+  }
+  return { exports: module.exports, keep }
 }
 
-/** The cached code after `stamp`, or undefined when there is none for this file. */
-function readCache(cacheFile, stamp) {
+/** The cached code after the first of `stamps` it begins with, and that stamp's index; undefined when none matches. */
+function readCache(cacheFile, stamps) {
+  let bytes
   try {
-    const bytes = readFileSync(cacheFile)
-    return bytes.subarray(0, stamp.length).equals(stamp) ? bytes.subarray(stamp.length) : undefined
+    bytes = readFileSync(cacheFile)
   } catch {
     return undefined
   }
+  const stamp = stamps.findIndex((s) => bytes.subarray(0, s.length).equals(s))
+  return stamp < 0 ? undefined : { data: bytes.subarray(stamps[stamp].length), stamp }
 }
 
 /** Writes the stamp and the code `makeData` serializes; the folder's writability is tried first, as serializing costs. */

@@ -19,8 +19,10 @@ async function run() {
   }
   const { exports, keep } = requireCached(bundle, join(root, 'dist', '.cache'))
   process.exitCode = await exports.main(process.argv)
-  // V8 rejects a code cache made under other flags: a run that changed them saves none.
-  if (exports.isCodeCacheable()) keep()
+  // V8 rejects a code cache made under other flags: a run that changed them saves none. A
+  // run that audited no file in this thread saves a partial cache, which the next that does replaces.
+  const worth = exports.codeCacheWorth()
+  if (worth !== 'none') keep(worth === 'complete')
 }
 
 run()

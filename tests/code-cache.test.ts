@@ -1,7 +1,7 @@
 // The launcher's code cache (bin/code-cache.js): the bundle runs the same with or without it,
 // and a rebuilt bundle never runs the code cached for the old one.
 import { spawnSync } from 'node:child_process'
-import { existsSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -11,7 +11,7 @@ import { makeTempDir } from './support/temp-dirs.js'
 
 interface Loaded {
   readonly exports: { answer: () => string; here: string; sep: string }
-  readonly keep: () => void
+  readonly keep: (isComplete?: boolean) => void
 }
 const load = requireCached as (file: string, cacheDir: string) => Loaded
 /** Node 20 caches through vm.Script into main.cjs.v8; Node 22 and later cache by themselves. */
@@ -44,6 +44,31 @@ describe('requireCached', () => {
     first.keep()
     writeModule(file, 'other', 2_000_000)
     expect(load(file, join(dir, 'cache')).exports.answer()).toBe('other')
+  })
+
+  it.runIf(usesVmCache)('replaces a partial cache (a first run of --help) with the first complete one, and a complete one never', () => {
+    const dir = makeTempDir('code-cache-')
+    const file = join(dir, 'main.cjs')
+    const cacheFile = join(dir, 'cache', 'main.cjs.v8')
+    writeModule(file, 'first', 1_000_000)
+    const stampOf = () => readFileSync(cacheFile).subarray(0, 40).toString('latin1').split('\n')[0]
+    const run = (isComplete: boolean) => {
+      const loaded = load(file, join(dir, 'cache'))
+      expect(loaded.exports.answer()).toBe('first')
+      loaded.keep(isComplete)
+    }
+    run(false)
+    expect(stampOf()).toMatch(/:partial$/)
+    // Dated back, so that a rewrite would show whatever the clock's resolution.
+    utimesSync(cacheFile, 3_000_000, 3_000_000)
+    run(false)
+    expect(statSync(cacheFile).mtimeMs).toBe(3_000_000_000)
+    run(true)
+    expect(stampOf()).toMatch(/:complete$/)
+    const complete = readFileSync(cacheFile)
+    run(false)
+    run(true)
+    expect(readFileSync(cacheFile).equals(complete)).toBe(true)
   })
 
   it('runs without a cache where none can be written (a read-only install)', () => {

@@ -40,7 +40,7 @@ describe('packaging', () => {
     // A stand-in for the real build (tsc and esbuild, minutes on a loaded machine): it writes the bundle the launcher loads.
     writeFileSync(
       join(checkout, 'scripts', 'build-checkout.mjs'),
-      `import { mkdirSync, writeFileSync } from 'node:fs'\nimport { join } from 'node:path'\nexport function buildCheckout(root) {\n  mkdirSync(join(root, 'dist', 'bundle'), { recursive: true })\n  writeFileSync(join(root, 'dist', 'bundle', 'main.cjs'), 'exports.main = async function (argv) { process.stdout.write("ran " + argv.slice(2).join(" ")); return 3 }; exports.isCodeCacheable = () => true')\n  process.stderr.write('built\\n')\n}\n`,
+      `import { mkdirSync, writeFileSync } from 'node:fs'\nimport { join } from 'node:path'\nexport function buildCheckout(root) {\n  mkdirSync(join(root, 'dist', 'bundle'), { recursive: true })\n  writeFileSync(join(root, 'dist', 'bundle', 'main.cjs'), 'exports.main = async function (argv) { process.stdout.write("ran " + argv.slice(2).join(" ")); return 3 }; exports.codeCacheWorth = () => "complete"')\n  process.stderr.write('built\\n')\n}\n`,
     )
     const first = spawnSync(process.execPath, [join(checkout, 'bin', 'mask-audit.js'), 'fixtures/'], { encoding: 'utf8' })
     expect([first.status, first.stdout, first.stderr]).toEqual([3, 'ran fixtures/', 'built\n'])

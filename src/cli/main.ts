@@ -16,7 +16,18 @@ import { addRuleSelection, collect } from './rule-options.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 import { localHelp } from './local-help.js'
 
-export { isCodeCacheable } from '../run/v8-flags.js'
+import { isCodeCacheable } from '../run/v8-flags.js'
+import { auditedTextCount } from '../core/audit.js'
+
+/**
+ * What the code this run compiled is worth to the launcher's cache (bin/code-cache.js): none
+ * under changed V8 flags, which the next run would reject; partial when no text was audited
+ * in this thread (`--help`, `rules`, a batch in workers), so the rules' code is missing.
+ */
+export function codeCacheWorth(): 'none' | 'partial' | 'complete' {
+  if (!isCodeCacheable()) return 'none'
+  return auditedTextCount() > 0 ? 'complete' : 'partial'
+}
 
 interface RulesOptions {
   readonly json?: boolean

@@ -7,8 +7,17 @@ import type { FindingFilter } from './filters.js'
 import type { FileResult } from './result.js'
 import type { EngineRule } from './rule.js'
 
+/** Documents with text this thread has audited. */
+let textsAudited = 0
+
+/** How many documents with text this thread has audited: with none, the rules' code has not run here. */
+export function auditedTextCount(): number {
+  return textsAudited
+}
+
 /** Checks one document and applies the filters. */
 export function auditDocument(doc: Document, rules: readonly EngineRule[], filters: readonly FindingFilter[] = []): FileResult {
+  if (doc.text.length > 0) textsAudited++
   let findings = checkDocument(doc, rules)
   for (const filter of filters) findings = filter(findings, doc)
   const notice = doc.text.trim() === '' ? { notice: localText('notice.empty-file') } : {}
