@@ -115,7 +115,7 @@ function classifyCompact(text: string, start: number, compact: string, context: 
   const isClear = /^\d+$/.test(compact) || /^\d{17}[Xx]$/.test(compact)
   if (!isClear) return classifyMasked(text, start, end, compact, context)
   const length = compact.length
-  if (length === 18 && isIdNumber(compact, context)) return [{ start, end, kind: 'id' }]
+  if (length === 18 && (isIdNumber(compact, context) || isCuedIdNumber(text, start, compact, context))) return [{ start, end, kind: 'id' }]
   if (length === 15 && isFirstGenerationId(compact, context)) return [{ start, end, kind: 'id' }]
   if (length === 18 && hasValidCreditCode(compact) && context.divisions.isKnownForOrganisation(compact.slice(2, 8))) return [{ start, end, kind: 'credit' }]
   if (length >= 16 && length <= 19 && /^\d+$/.test(compact) && isCard(text, start, compact, context)) return [{ start, end, kind: 'card' }]
@@ -141,7 +141,20 @@ function classifyMasked(text: string, start: number, end: number, compact: strin
 
 /** GB 11643: check character, division code, birth date, all three. */
 function isIdNumber(id: string, context: NumberContext): boolean {
-  if (!hasValidIdChecksum(id)) return false
+  return hasValidIdChecksum(id) && hasIdFields(id, context)
+}
+
+/**
+ * An ID number whose check digit is wrong, written right after an ID word (`公民身份号码`):
+ * mistyped or made up, it still has a real division code and birth date, and the label says
+ * what it is. Without the label, the checksum alone tells an ID from an 18-digit serial.
+ */
+function isCuedIdNumber(text: string, start: number, id: string, context: NumberContext): boolean {
+  return /^\d{17}[\dXx]$/.test(id) && context.idWordRe.test(labelBefore(text, start)) && hasIdFields(id, context)
+}
+
+/** An 18-character ID's division code is known and its birth date valid (the check digit aside). */
+function hasIdFields(id: string, context: NumberContext): boolean {
   const year = Number(id.slice(6, 10))
   if (!isValidBirthDate(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)), context.today)) return false
   return context.divisions.isKnown(id.slice(0, 6))
