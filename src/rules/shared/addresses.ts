@@ -17,6 +17,8 @@ export interface AddressMention {
 const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住所|住|位于|坐落于|地址)[：:]?\s*/g
 /** Characters that make a word with 住 after them (记住, 抓住, 保住, 居住, 入住, 留住, 站住, 挡住, 常住人口). */
 const verbBeforeZhuRe = /^[常记抓保居入留站挡顶守稳忍盯拦围扣卡咬接揪困缠拖吸捂按压罩拴绑锁憋靠禁拿握]$/
+/** Characters that make a word with 住 before them (住房和城乡建设局, 住宿, 住院, 住户, 住宅): no residence follows. */
+const wordAfterZhuRe = /^[房宿院户宅建校读持]$/
 /** Segment suffixes with their level: 3 county and above, 4 town, 5 village and street, 6 a number in it. */
 const segmentSuffixes: readonly (readonly [string, number])[] = [
   ['自治区', 1], ['省', 1], ['自治州', 2], ['地区', 2], ['市', 2], ['盟', 2], ['州', 2], ['自治县', 3], ['县', 3], ['区', 3], ['旗', 3],
@@ -60,6 +62,8 @@ function scanAddresses(text: string): AddressMention[] {
   for (const m of text.matchAll(cueRe)) {
     // A bare 住 after these ends a verb (记住, 保住, 居住, 入住), not a residence.
     if (m[0].startsWith('住') && verbBeforeZhuRe.test(text.charAt(m.index - 1))) continue
+    // Nor is the 住 of a word it begins (住房和城乡建设局, 住院).
+    if (m[0] === '住' && wordAfterZhuRe.test(text.charAt(m.index + 1))) continue
     const start = m.index + m[0].length
     const segments = readSegments(text, start)
     if (segments.length === 0) continue
