@@ -1,6 +1,7 @@
 // Kind `repeat`: a word typed twice (`防范防范`, `推进推进`), leaving alone the reduplication
-// Chinese uses on purpose (`研究研究`, `一个一个`, `看看`) and two words that overlap
-// (`宁夏大学大学生`: 大学 ends one word, 大学生 starts the next).
+// Chinese uses on purpose (`研究研究`, `一个一个`, `看看`), two words that overlap
+// (`宁夏大学大学生`: 大学 ends one word, 大学生 starts the next) and a heading a scraper glued
+// to its paragraph (`组织建设组织建设工作`: residue, not a typo to fix).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { getTokenizer, type Tokenizer } from '../nlp/tokenizer.js'
@@ -20,6 +21,12 @@ export interface RepeatOptions {
   readonly skipFirst: readonly string[]
   /** True to leave alone a first copy that ends a longer word (`宁夏大学大学生`), as the segmenter reads it. */
   readonly skipOverlaps: boolean
+  /**
+   * True to leave alone a repeat of three or more characters that opens a paragraph the text
+   * goes on: a heading that lost its line break (`组织建设组织建设工作`). Two-character
+   * repeats there are still typos (`防范防范化解…`): headings are rarely that short.
+   */
+  readonly skipGluedHeadings: boolean
 }
 
 const schema = lazy(() => {
@@ -31,6 +38,7 @@ const schema = lazy(() => {
       allow: z.array(z.string()).default([]),
       skipFirst: z.array(z.string().length(1)).default([]),
       skipOverlaps: z.boolean().default(false),
+      skipGluedHeadings: z.boolean().default(false),
     })
     .refine((o) => o.minUnit <= o.maxUnit, { message: 'minUnit must not exceed maxUnit', path: ['minUnit'] })
 })
@@ -44,6 +52,7 @@ export const repeatKind: RuleKind<RepeatOptions> = {
     const { minUnit, maxUnit } = rule.options
     const allow = new Set(rule.options.allow)
     const skipFirst = new Set(rule.options.skipFirst)
+    const { skipGluedHeadings } = rule.options
     const candidates = maxUnit <= 4 ? candidateStartsUpTo4 : candidateStartsAnyLength
     // The shared pass lists where a unit recurs 2 to 4 places on: a superset of the candidates
     // of units up to 4 long, each checked in full below.
@@ -61,6 +70,7 @@ export const repeatKind: RuleKind<RepeatOptions> = {
         if (length === 0) return
         const unit = text.slice(at, at + length)
         if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) return
+        if (skipGluedHeadings && isGluedHeading(text, at, length)) return
         if (tokenizer && endsLongerWord(tokenizer, text, at)) return
         const span = text.slice(at, at + 2 * length)
         findings.push({ offset: at, length: span.length, args: { text: span, suggestion: unit }, suggestion: unit })
@@ -125,13 +135,25 @@ const overlapWindow = 8
 /**
  * True when the first copy of a repeat at `at` is the tail of a longer word (`宁夏大学|大学生`):
  * two words that overlap, not a word typed twice. Segmenting only around a repeat found keeps
- * the cost to the few repeats a text has; the segmenter loads on the first one.
+ * the cost to the few repeats a text has; the segmenter loads on the first one. A second copy
+ * that begins a longer word is no overlap: `国家统计局**调查调查队` doubles 调查 however the
+ * segmenter reads `调查队`.
  */
 function endsLongerWord(tokenizer: Tokenizer, text: string, at: number): boolean {
   if (at === 0 || !isHan(text.charCodeAt(at - 1))) return false
   const start = Math.max(0, at - overlapWindow)
   const window = text.slice(start, at + 2 * overlapWindow)
   return tokenizer.tag(window).some((t) => t.start < at - start && t.end > at - start)
+}
+
+/** What may open a paragraph before its first word: indentation, a Markdown mark, a list number (`一、`, `（二）`, `3.`). */
+const paragraphOpeningRe = /^[ \t\u3000]*(?:#{1,6}[ \t]*|[-*+>][ \t]*)?(?:[（(]?[一二三四五六七八九十0-9０-９]{1,3}[)）、.．][ \t\u3000]*)?$/
+
+/** True for a repeat of three or more characters that opens its paragraph and is followed by more of it (see RepeatOptions.skipGluedHeadings). */
+function isGluedHeading(text: string, at: number, length: number): boolean {
+  if (length < 3 || !isHan(text.charCodeAt(at + 2 * length))) return false
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  return at - lineStart <= 12 && paragraphOpeningRe.test(text.slice(lineStart, at))
 }
 
 function isOneCharRun(unit: string): boolean {
