@@ -220,6 +220,25 @@ describe('linked names', () => {
     expect(sameSurnameStarts(text, []).size).toBe(0)
   })
 
+  it('reports a linked name wherever it recurs without its cue, so a redaction masks every one', async () => {
+    const text = '当事人：张掖市某某商贸有限公司。法定代表人：周建国。有当事人法定代表人周建国的询问笔录为证。'
+    expect(texts(await leaks(text))).toEqual(['leak/linkage 周建国', 'leak/linkage 周建国'])
+    // A two-character name recurs only where the tagger reads it as one: inside words it is none.
+    expect(texts(await leaks('被告人李某某，男。其子李强报警。李强调，当晚李强在家。'))).toEqual(['leak/linkage 李强', 'leak/linkage 李强'])
+  })
+
+  it('reads a kinship word the cue is half of as the cue when it is a relative too (其妻子), not otherwise (其父母)', async () => {
+    expect(texts(await leaks('被告人赵某某在其妻子李秀梅的陪同下投案。'))).toEqual(['leak/linkage 李秀梅'])
+    expect(texts(await leaks('被告人赵某某由其女婿周建华陪同投案。'))).toEqual(['leak/linkage 周建华'])
+    expect(texts(await leaks('被告人赵某某投案，其父母张志刚、王芳在外地。')).filter((t) => t.includes('张志刚'))).toEqual([])
+  })
+
+  it('reports a person named with a title wherever the name recurs without it', async () => {
+    // A notice that masks its own unit (某某县) names no one on purpose.
+    const text = '1.某镇党委副书记李某违规公款吃喝问题。李某安排镇政府办公室主任王建军用公款宴请，王建军受到诫勉谈话。\n中共某某县纪律检查委员会'
+    expect(texts(await leaks(text))).toEqual(['leak/person 王建军', 'leak/person 王建军'])
+  })
+
 })
 
 describe('measured on the anonymized fixtures', () => {

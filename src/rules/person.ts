@@ -10,6 +10,8 @@ import type { Profile, RuleKind } from './types.js'
 import { documentPolicy } from './shared/policy.js'
 import { overlapsPseudonym } from './shared/pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './shared/public-roles.js'
+import { nameRecurrences } from './shared/name-recurrences.js'
+import type { Document } from '../core/document.js'
 
 /** Options of a person rule. */
 export interface PersonOptions {
@@ -44,11 +46,16 @@ export const personKind: RuleKind<PersonOptions> = {
       const policy = documentPolicy(doc)
       if (policy.isStated && !policy.masksOwnUnit) return []
       const publicNames = findPublicRoleNames(doc)
-      const findings: RawFinding[] = []
-      for (const person of findPersons(doc, tokenizer)) {
+      const persons = findPersons(doc, tokenizer).filter((person) => {
         const name = doc.text.slice(person.start, person.end)
-        if (isPublicFigure(name, publicFigures) || isInsideFormulation(doc.text, person.start, person.end, formulations)) continue
-        if (isPublicRoleName(name, publicNames) || overlapsPseudonym(doc, person.start, person.end)) continue
+        return !isPublicFigure(name, publicFigures) && !isPublicRoleName(name, publicNames) && isReportable(doc, person.start, person.end, formulations)
+      })
+      // The same name written again without its title is the same person, as leaked.
+      const isFree = (start: number, end: number) => !persons.some((p) => p.start < end && start < p.end) && isReportable(doc, start, end, formulations)
+      const recurrences = nameRecurrences(doc, tokenizer, persons, isFree).map(([person, span]) => ({ ...person, ...span }))
+      const findings: RawFinding[] = []
+      for (const person of [...persons, ...recurrences].sort((a, b) => a.start - b.start)) {
+        const name = doc.text.slice(person.start, person.end)
         findings.push({
           offset: person.start,
           length: person.end - person.start,
@@ -59,6 +66,11 @@ export const personKind: RuleKind<PersonOptions> = {
       return findings
     }
   },
+}
+
+/** A place a name may be reported: outside a fixed formulation and any pseudonym. */
+function isReportable(doc: Document, start: number, end: number, formulations: readonly string[]): boolean {
+  return !isInsideFormulation(doc.text, start, end, formulations) && !overlapsPseudonym(doc, start, end)
 }
 
 /** A public figure's name, alone or with a character the tagger glued to it (`向雷锋同志学习`). */

@@ -12,6 +12,7 @@ import { documentPolicy } from './policy.js'
 import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
 import { literalsIn } from './trigger-scan.js'
+import { nameRecurrences } from './name-recurrences.js'
 
 /** Why a name undoes the masking. */
 export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list'
@@ -90,10 +91,16 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   // they are read only when something was found.
   const namedRoleStarts: number[] = []
   const cueHits = findCues(doc, cues)
+  const relativeCues = new Set(cues.relative)
   for (const reason of reasons) {
-    for (const { begin, end: after, keyword: cue } of cueHits.get(reason)!) {
-      // `其父母`, `之子女`: the cue is half of a kinship word, no name follows.
-      if (reason === 'relative' && kinCharRe.test(doc.text.charAt(after))) continue
+    for (const { begin, end, keyword: cue } of cueHits.get(reason)!) {
+      let after = end
+      if (reason === 'relative' && kinCharRe.test(doc.text.charAt(after))) {
+        // `其父母`, `之子女`: the cue is half of a kinship word, no name follows; unless that
+        // word is a relative too (`其妻子`, `其女婿`), and the name comes after it.
+        if (!relativeCues.has(cue.slice(-1) + doc.text.charAt(after))) continue
+        after++
+      }
       const at = after + cueGapRe.exec(doc.text.slice(after, after + maxGap))![0].length
       // The document names some roles on purpose (an adult defendant): only a role it masks
       // elsewhere is a leak; a relative or a representative is one beside what it masks.
@@ -117,6 +124,9 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   }
   for (const t of tasks) consider(t.at, t.reason, t.link)
   if (found.size === 0) return []
+  // Where a linked name recurs without its cue (法定代表人：周建国, then 周建国的询问笔录), it links the same.
+  const isFree = (start: number, end: number) => covered[start] !== 1 && ![...found.values()].some((l) => l.start < end && start < l.end)
+  for (const [entry, span] of nameRecurrences(doc, tokenizer, [...found.values()], isFree)) found.set(span.start, { ...entry, start: span.start, end: span.end })
   const namedRoleNames = new Set<string>()
   for (const at of namedRoleStarts) {
     const span = found.get(at) ?? personNameAt(doc, tokenizer, at)
