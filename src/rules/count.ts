@@ -18,6 +18,8 @@ export interface CountOptions {
   readonly magnitudes: readonly string[]
   /** Words that start with a unit but make the mask a name (`人民` in `××人民政府`, `项目`). */
   readonly exceptions: readonly string[]
+  /** Words that make a mask right after them a number, where no unit follows (`星期X`, a weekday left blank). */
+  readonly leadWords: readonly string[]
 }
 
 const schema = lazy(() => {
@@ -27,18 +29,19 @@ const schema = lazy(() => {
     approximations: z.array(text()).default(['余', '多', '来', '几']),
     magnitudes: z.array(text()).default(['十', '百', '千', '万', '亿']),
     exceptions: z.array(text()).default([]),
+    leadWords: z.array(text()).default([]),
   })
 })
 
-/** Units of a date: a mask before them is a date left blank (`xxxx年`), worded so (`count.unfilled.date`). */
-const dateUnits: ReadonlySet<string> = new Set(['年', '月', '日'])
+/** Units of a date, and words of one before a mask: a date left blank (`xxxx年`, `星期X`), worded so (`count.unfilled.date`). */
+const dateUnits: ReadonlySet<string> = new Set(['年', '月', '日', '星期', '礼拜'])
 
 /** The `count` kind. Message variables: `{text}`, `{unit}`, `{mask}`. */
 export const countKind: RuleKind<CountOptions> = {
   name: 'count',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const { units, approximations, magnitudes, exceptions } = rule.options
+    const { units, approximations, magnitudes, exceptions, leadWords } = rule.options
     const approx = approximations.length ? `(?:${literalAlternation(approximations)})?` : ''
     const magnitude = magnitudes.length ? `(?:${literalAlternation(magnitudes)})*?` : ''
     // Sticky: tried exactly at the end of each mask run. Longest unit first (`万元` before `万`).
@@ -53,12 +56,15 @@ export const countKind: RuleKind<CountOptions> = {
     return (doc) => {
       const findings: RawFinding[] = []
       for (const run of findMaskRuns(doc)) {
-        if (firsts[doc.text.charCodeAt(run.end)] !== 1) continue
         tailRe.lastIndex = run.end
-        const m = tailRe.exec(doc.text)
-        if (!m) continue
-        const mask = doc.text.slice(run.numberStart, run.end)
-        findings.push({ offset: run.numberStart, length: run.end - run.numberStart + m[0].length, data: { unit: m[1]!, mask } })
+        const m = firsts[doc.text.charCodeAt(run.end)] === 1 ? tailRe.exec(doc.text) : null
+        if (m) {
+          const mask = doc.text.slice(run.numberStart, run.end)
+          findings.push({ offset: run.numberStart, length: run.end - run.numberStart + m[0].length, data: { unit: m[1]!, mask } })
+          continue
+        }
+        const lead = leadWords.length > 0 && run.numberStart === run.start && endsLeadNumber(doc.text, run.end) ? leadWords.find((word) => doc.text.startsWith(word, run.start - word.length)) : undefined
+        if (lead !== undefined) findings.push({ offset: run.start - lead.length, length: run.end - run.start + lead.length, data: { unit: lead, mask: run.text } })
       }
       // Each finding written out field by field: spreading one per finding (tens of thousands
       // on the bench corpus) cost most of this rule's own time.
@@ -72,6 +78,15 @@ export const countKind: RuleKind<CountOptions> = {
       return joined
     }
   },
+}
+
+/**
+ * True where a number after a lead word may end: not before a Han character, which would make
+ * the mask a name (`上星期XX公司来人`), unless it starts a time of day (`星期X上午`).
+ */
+function endsLeadNumber(text: string, end: number): boolean {
+  const next = text.charCodeAt(end)
+  return !(next >= 0x4e00 && next <= 0x9fff) || /^[上下晚早中]/.test(text.charAt(end))
 }
 
 /** 1 at the first UTF-16 code unit of each word of the lists. */
