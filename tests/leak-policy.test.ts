@@ -233,6 +233,16 @@ describe('linked names', () => {
     expect(texts(await leaks('被告人赵某某投案，其父母张志刚、王芳在外地。')).filter((t) => t.includes('张志刚'))).toEqual([])
   })
 
+  it('reads a table written as text: a name in clear in a column of masked persons is one the masking missed', async () => {
+    const rows = ['序号 户主姓名 家庭人口 保障金额', '1 马某某 4 1200', '2 李某 2 600', '3 王秀兰 1 300', '4 杨* 2 600']
+    expect(texts(await leaks(rows.join('\n')))).toEqual(['leak/linkage 王秀兰'])
+    const markdown = ['| 序号 | 姓名 | 金额 |', '| --- | --- | --- |', '| 1 | 马某某 | 1200 |', '| 2 | 张建华 | 600 |', '| 3 | 李某 | 300 |']
+    expect(texts(await leaks(markdown.join('\r\n')))).toEqual(['leak/linkage 张建华'])
+    // One masked row makes no column; a row of another shape is another table.
+    expect(texts(await leaks(['1 马某某 4 1200', '2 王秀兰 1 300', '审核人 张建华 2024年3月1日 盖章'].join('\n')))).toEqual([])
+    expect(texts(await leaks(['1 马某某 4 1200', '2 李某 2 600', '审核 张建华 盖章'].join('\n')))).toEqual([])
+  })
+
   it('reports a person named with a title wherever the name recurs without it', async () => {
     // A notice that masks its own unit (某某县) names no one on purpose.
     const text = '1.某镇党委副书记李某违规公款吃喝问题。李某安排镇政府办公室主任王建军用公款宴请，王建军受到诫勉谈话。\n中共某某县纪律检查委员会'

@@ -121,6 +121,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
       for (const at of surnameStarts.get(surname)!) want(at, 'masked-person', link)
     }
     for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
+    for (const [at, link] of columnNeighbours(doc, pseudonyms)) want(at, 'list', link)
   }
   for (const t of tasks) consider(t.at, t.reason, t.link)
   if (found.size === 0) return []
@@ -264,6 +265,80 @@ function listNeighbours(text: string, p: Pseudonym): number[] {
     at = start
   }
   return starts
+}
+
+/** What separates the cells of a table row written as text: a tab, a bar, a run of spaces. */
+const cellSeparatorRe = /[\t|｜]+[ \u3000]*|[ \u3000]+/g
+
+/** A cell of a row: [start, end) of its text. */
+interface Cell {
+  readonly start: number
+  readonly end: number
+}
+
+/** The cells of the line [start, end), as {@link cellSeparatorRe} divides it. */
+function cellsOf(text: string, start: number, end: number): Cell[] {
+  const cells: Cell[] = []
+  let from = start
+  cellSeparatorRe.lastIndex = 0
+  const line = text.slice(start, end)
+  for (let m = cellSeparatorRe.exec(line); m; m = cellSeparatorRe.exec(line)) {
+    if (start + m.index > from) cells.push({ start: from, end: start + m.index })
+    from = start + m.index + m[0].length
+  }
+  if (end > from) cells.push({ start: from, end })
+  return cells
+}
+
+/** Longer lines are prose, not a table's row: they are not divided into cells. */
+const maxRowLength = 400
+
+/**
+ * The cells of a table written as text (a 公示 list: `1 马某某 640324********1234 4`) that
+ * stand in a column of pseudonyms, with a pseudonym of it: where two rows or more of the same
+ * number of cells hold a masked person in one column, a name in clear in that column of
+ * another row is one the masking missed (`4 王秀兰 …`).
+ */
+function columnNeighbours(doc: Document, pseudonyms: readonly Pseudonym[]): [number, string][] {
+  const { text, lineStarts } = doc
+  const rowCells = new Map<number, Cell[]>()
+  /** The cells of line `line` (1-based), or none for a line too long to be a row. */
+  const cellsOfLine = (line: number): Cell[] => {
+    let cells = rowCells.get(line)
+    if (!cells) {
+      const start = lineStarts[line - 1]!
+      let end = line < lineStarts.length ? lineStarts[line]! - 1 : text.length
+      if (text.charAt(end - 1) === '\r') end--
+      cells = end - start > maxRowLength ? [] : cellsOf(text, start, end)
+      rowCells.set(line, cells)
+    }
+    return cells
+  }
+  /** Masked persons by row shape and column (`cells:column`), with the lines they stand in. */
+  const columns = new Map<string, { link: string; lines: Set<number> }>()
+  for (const p of pseudonyms) {
+    if (p.kind !== 'person') continue
+    const line = doc.lineAt(p.start)
+    const cells = cellsOfLine(line)
+    const column = cells.findIndex((c) => c.start === p.start && c.end === p.end)
+    if (cells.length < 3 || column < 0) continue
+    const key = `${cells.length}:${column}`
+    const entry = columns.get(key) ?? { link: text.slice(p.start, p.end), lines: new Set<number>() }
+    entry.lines.add(line)
+    columns.set(key, entry)
+  }
+  const found: [number, string][] = []
+  for (const [key, { link, lines }] of columns) {
+    if (lines.size < 2) continue
+    const [count, column] = key.split(':').map(Number) as [number, number]
+    for (let line = 1; line <= lineStarts.length; line++) {
+      if (lines.has(line)) continue
+      const cells = cellsOfLine(line)
+      const cell = cells[column]
+      if (cells.length === count && cell && cell.end - cell.start >= 2 && cell.end - cell.start <= 4) found.push([cell.start, link])
+    }
+  }
+  return found
 }
 
 /** The same tail, read backwards from a separator. */
