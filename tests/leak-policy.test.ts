@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkDocument } from '../src/core/engine.js'
 import type { Finding } from '../src/core/finding.js'
-import { documentFromText } from '../src/io/read-document.js'
+import { documentFromBytes, documentFromText } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
 import { isSegmentUnit, segmentChars } from '../src/rules/shared/addresses.js'
 import { sameSurnameStarts } from '../src/rules/shared/linked-names.js'
@@ -15,6 +15,7 @@ import { documentPolicy } from '../src/rules/shared/policy.js'
 import { findLetterCodes, findPseudonyms, organizationSuffixes, placeSuffixLevels } from '../src/rules/shared/pseudonyms.js'
 import type { Profile } from '../src/rules/types.js'
 import { builtinRules, repoRoot } from './helpers.js'
+import { makeDocx, paragraph } from './support/docx.js'
 
 async function leaks(text: string, profile: Profile = 'redacted'): Promise<Finding[]> {
   const doc = await documentFromText(text, 'inline.txt')
@@ -241,6 +242,14 @@ describe('linked names', () => {
     // One masked row makes no column; a row of another shape is another table.
     expect(texts(await leaks(['1 马某某 4 1200', '2 王秀兰 1 300', '审核人 张建华 2024年3月1日 盖章'].join('\n')))).toEqual([])
     expect(texts(await leaks(['1 马某某 4 1200', '2 李某 2 600', '审核 张建华 盖章'].join('\n')))).toEqual([])
+  })
+
+  it('reads the columns of a Word table, a paragraph a cell', async () => {
+    const row = (...cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc>${paragraph(c)}</w:tc>`).join('')}</w:tr>`
+    const body = paragraph('某某村低保对象公示') + `<w:tbl>${row('序号', '户主姓名', '金额')}${row('1', '马某某', '1200')}${row('2', '李某', '600')}${row('3', '王秀兰', '300')}</w:tbl>`
+    const doc = await documentFromBytes(makeDocx(body), 'list.docx')
+    const found = checkDocument(doc, activateRules(builtinRules, 'redacted')).filter((f) => f.category === 'leak')
+    expect(texts(found)).toEqual(['leak/linkage 王秀兰'])
   })
 
   it('reports a person named with a title wherever the name recurs without it', async () => {

@@ -293,50 +293,64 @@ function cellsOf(text: string, start: number, end: number): Cell[] {
 /** Longer lines are prose, not a table's row: they are not divided into cells. */
 const maxRowLength = 400
 
+/** A cell of a table: [start, end) of its text, its table and row, and its column. */
+interface GridCell extends Cell {
+  /** The table: a .docx table's number, or for rows written as text their number of cells. */
+  readonly table: string
+  readonly row: number
+  readonly column: number
+}
+
 /**
- * The cells of a table written as text (a 公示 list: `1 马某某 640324********1234 4`) that
- * stand in a column of pseudonyms, with a pseudonym of it: where two rows or more of the same
- * number of cells hold a masked person in one column, a name in clear in that column of
- * another row is one the masking missed (`4 王秀兰 …`).
+ * The cells of the tables of `doc`: the cells of a .docx table (a paragraph each, as the
+ * reader marks them), and rows written as text, three cells or more (a 公示 list:
+ * `1 马某某 640324********1234 4`), whose shape (number of cells) stands for their table.
+ */
+function gridCells(doc: Document): GridCell[] {
+  const { text, lineStarts, cells: places } = doc
+  const grid: GridCell[] = []
+  for (let line = 1; line <= lineStarts.length; line++) {
+    const start = lineStarts[line - 1]!
+    let end = line < lineStarts.length ? lineStarts[line]! - 1 : text.length
+    if (text.charAt(end - 1) === '\r') end--
+    const place = places[line - 1]
+    if (place) {
+      const trimmed = /^\s*([^]*?)\s*$/.exec(text.slice(start, end))!
+      const from = start + text.slice(start, end).indexOf(trimmed[1]!)
+      grid.push({ start: from, end: from + trimmed[1]!.length, table: `d${place.table}`, row: place.table * 1e6 + place.row, column: place.column })
+      continue
+    }
+    if (end - start > maxRowLength) continue
+    const cells = cellsOf(text, start, end)
+    if (cells.length >= 3) cells.forEach((c, column) => grid.push({ ...c, table: `t${cells.length}`, row: line, column }))
+  }
+  return grid
+}
+
+/**
+ * The cells of a table that stand in a column of pseudonyms, with a pseudonym of it: where two
+ * rows or more of a table hold a masked person in one column, a name in clear in that column of
+ * another row is one the masking missed (`4 王秀兰 …` below `1 马某某 …`).
  */
 function columnNeighbours(doc: Document, pseudonyms: readonly Pseudonym[]): [number, string][] {
-  const { text, lineStarts } = doc
-  const rowCells = new Map<number, Cell[]>()
-  /** The cells of line `line` (1-based), or none for a line too long to be a row. */
-  const cellsOfLine = (line: number): Cell[] => {
-    let cells = rowCells.get(line)
-    if (!cells) {
-      const start = lineStarts[line - 1]!
-      let end = line < lineStarts.length ? lineStarts[line]! - 1 : text.length
-      if (text.charAt(end - 1) === '\r') end--
-      cells = end - start > maxRowLength ? [] : cellsOf(text, start, end)
-      rowCells.set(line, cells)
-    }
-    return cells
-  }
-  /** Masked persons by row shape and column (`cells:column`), with the lines they stand in. */
-  const columns = new Map<string, { link: string; lines: Set<number> }>()
-  for (const p of pseudonyms) {
-    if (p.kind !== 'person') continue
-    const line = doc.lineAt(p.start)
-    const cells = cellsOfLine(line)
-    const column = cells.findIndex((c) => c.start === p.start && c.end === p.end)
-    if (cells.length < 3 || column < 0) continue
-    const key = `${cells.length}:${column}`
-    const entry = columns.get(key) ?? { link: text.slice(p.start, p.end), lines: new Set<number>() }
-    entry.lines.add(line)
+  const persons = pseudonyms.filter((p) => p.kind === 'person')
+  if (persons.length < 2) return []
+  const grid = gridCells(doc)
+  const cellAt = new Map(grid.map((c) => [c.start, c]))
+  /** Masked persons by table and column, with the rows they stand in. */
+  const columns = new Map<string, { link: string; rows: Set<number> }>()
+  for (const p of persons) {
+    const cell = cellAt.get(p.start)
+    if (!cell || cell.end !== p.end) continue
+    const key = `${cell.table}:${cell.column}`
+    const entry = columns.get(key) ?? { link: doc.text.slice(p.start, p.end), rows: new Set<number>() }
+    entry.rows.add(cell.row)
     columns.set(key, entry)
   }
   const found: [number, string][] = []
-  for (const [key, { link, lines }] of columns) {
-    if (lines.size < 2) continue
-    const [count, column] = key.split(':').map(Number) as [number, number]
-    for (let line = 1; line <= lineStarts.length; line++) {
-      if (lines.has(line)) continue
-      const cells = cellsOfLine(line)
-      const cell = cells[column]
-      if (cells.length === count && cell && cell.end - cell.start >= 2 && cell.end - cell.start <= 4) found.push([cell.start, link])
-    }
+  for (const cell of grid) {
+    const column = columns.get(`${cell.table}:${cell.column}`)
+    if (column && column.rows.size >= 2 && !column.rows.has(cell.row) && cell.end - cell.start >= 2 && cell.end - cell.start <= 4) found.push([cell.start, column.link])
   }
   return found
 }
