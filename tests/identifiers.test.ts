@@ -92,6 +92,14 @@ describe('scanning', () => {
     // A credit code is a whole run of letters and digits: none inside a longer one, two runs side by side both.
     expect(scan(`代码A${credit}。代码${credit}b。`)).toEqual([])
     expect(scan(`${credit}，${credit}`)).toEqual([{ kind: 'credit', text: credit }, { kind: 'credit', text: credit }])
+    // A wrong check character is a company's code only right after its label, as a wrong check digit is a person's ID.
+    const mistyped = `${credit.slice(0, 17)}D`
+    expect(hasValidCreditCode(mistyped)).toBe(false)
+    expect(scan(`统一社会信用代码：${mistyped}。`)).toEqual([{ kind: 'credit', text: mistyped }])
+    expect(scan(`产品批号${mistyped}。`)).toEqual([])
+    const mistypedId = `${id.slice(0, 17)}${id.charAt(17) === '0' ? '1' : '0'}`
+    expect(scan(`公民身份号码${mistypedId}，`)).toEqual([{ kind: 'id', text: mistypedId }])
+    expect(scan(`流水${mistypedId}，`)).toEqual([])
     expect(scan(`卡号${card}`)).toEqual([{ kind: 'card', text: card }])
     expect(scan('账号6217 0012 3498 7653')).toEqual([{ kind: 'card', text: '6217 0012 3498 7653' }])
     expect(scan('手机+86 139 0951 0021。')).toEqual([{ kind: 'mobile', text: '139 0951 0021' }])

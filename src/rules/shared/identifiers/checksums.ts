@@ -47,10 +47,13 @@ const creditTypesByAuthority: Readonly<Record<string, string>> = {
 
 /** True when 18 characters are a well-formed 统一社会信用代码: known authority and type, correct check character. */
 export function hasValidCreditCode(code: string): boolean {
-  if (code.length !== 18) return false
+  return hasCreditCodeFields(code) && creditCheckChar(code.slice(0, 17)) === code.charAt(17)
+}
+
+/** True when 18 characters begin as a 统一社会信用代码 does: a known authority, a type it issues (the check character aside). */
+export function hasCreditCodeFields(code: string): boolean {
   const types = creditTypesByAuthority[code.charAt(0)]
-  if (!types || !types.includes(code.charAt(1))) return false
-  return creditCheckChar(code.slice(0, 17)) === code.charAt(17)
+  return code.length === 18 && types !== undefined && types.includes(code.charAt(1))
 }
 
 /** True when a run of digits passes the Luhn check (ISO/IEC 7812) of payment card numbers. */
