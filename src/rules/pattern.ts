@@ -28,17 +28,23 @@ export interface PatternOptions {
    * one literal scan, not one attempt per character.
    */
   readonly lineFilter?: string
+  /**
+   * True to report as one the matches that only punctuation or spaces part (one notice in two
+   * phrases: `本文为会员专享内容，请登录后查看完整内容`). Only for a pattern without a suggestion.
+   */
+  readonly joinAdjacent: boolean
 }
 
 const schema = lazy(() => {
   const z = zod()
   const flagsSchema = z.string().regex(/^[imsu]*$/, 'may only hold the flags i, m, s, u').default('')
   return z
-    .strictObject({ pattern: z.union([z.string(), z.array(z.string()).min(1).transform(joinAlternatives)]), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false), lineFilter: z.string().optional() })
+    .strictObject({ pattern: z.union([z.string(), z.array(z.string()).min(1).transform(joinAlternatives)]), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false), lineFilter: z.string().optional(), joinAdjacent: z.boolean().default(false) })
     .superRefine((o, ctx) => {
       if (o.lineFilter !== undefined && !isValidRegExp(o.lineFilter, o.flags)) ctx.addIssue({ code: 'custom', path: ['lineFilter'], message: 'is not a valid regular expression' })
       if (!isValidRegExp(o.pattern, o.flags)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
       if (o.fix && o.suggestion === undefined) ctx.addIssue({ code: 'custom', path: ['fix'], message: 'needs a suggestion to apply' })
+      if (o.joinAdjacent && o.suggestion !== undefined) ctx.addIssue({ code: 'custom', path: ['joinAdjacent'], message: 'cannot join matches that each have a suggestion' })
     })
 })
 
@@ -51,7 +57,7 @@ export const patternKind: RuleKind<PatternOptions> = {
     ...(o.lineFilter === undefined ? [] : [{ keyPath: ['lineFilter'], source: o.lineFilter, flags: o.flags.replace('m', '') }]),
   ],
   compile(rule) {
-    const { pattern, flags, suggestion, fix, lineFilter } = rule.options
+    const { pattern, flags, suggestion, fix, lineFilter, joinAdjacent } = rule.options
     const isTrusted = rule.isBuiltin === true
     const searchIn = searchOf(pattern, flags + 'g', isTrusted)
     const filterIn = lineFilter === undefined ? undefined : searchOf(lineFilter, flags.replace('m', '') + 'g', isTrusted)
@@ -69,6 +75,10 @@ export const patternKind: RuleKind<PatternOptions> = {
       }
     }
     return (doc) => {
+      const findings = find(doc)
+      return joinAdjacent && findings.length > 1 ? joinedAcrossPunctuation(doc.text, findings) : findings
+    }
+    function find(doc: Document): RawFinding[] {
       const findings: RawFinding[] = []
       const search = searchIn(doc)
       if (!filterIn) {
@@ -88,6 +98,23 @@ export const patternKind: RuleKind<PatternOptions> = {
       return findings
     }
   },
+}
+
+/** What may part two matches reported as one: punctuation and spaces within a line. */
+const joinableGapRe = /^[，,。；;、：:！!？?…·～~—\- \t\u3000]*$/
+
+/** `findings` (in order, without suggestions) with the ones only punctuation or spaces part joined into one. */
+function joinedAcrossPunctuation(text: string, findings: readonly RawFinding[]): RawFinding[] {
+  const joined: RawFinding[] = []
+  for (const finding of findings) {
+    const last = joined[joined.length - 1]
+    const lastEnd = last === undefined ? -1 : last.offset + last.length
+    if (last !== undefined && finding.offset >= lastEnd && joinableGapRe.test(text.slice(lastEnd, finding.offset))) {
+      const length = finding.offset + finding.length - last.offset
+      joined[joined.length - 1] = { offset: last.offset, length, args: { text: text.slice(last.offset, last.offset + length), suggestion: '' } }
+    } else joined.push(finding)
+  }
+  return joined
 }
 
 /**
