@@ -252,6 +252,13 @@ describe('linked names', () => {
     expect(texts(found)).toEqual(['leak/linkage 王秀兰'])
   })
 
+  it('reads a transliterated name whole, its parts joined by a middle dot, and no part after a dot as a name', async () => {
+    const text = '原告：阿某，女，维吾尔族。被告：艾某某。婚后生育一子艾力·买买提，现年8岁。原告之父阿不都热合曼·吐尔逊出庭作证。'
+    expect(texts(await leaks(text))).toEqual(['leak/linkage 艾力·买买提', 'leak/linkage 阿不都热合曼·吐尔逊'])
+    // A judge and a clerk are named on purpose, dotted names as others; 阿 after a dot starts no name.
+    expect(texts(await leaks('原告：古某，女。被告：阿某某。\n审判员　古丽娜尔·阿不都拉\n书记员　迪丽努尔·吐尔逊、马丽'))).toEqual([])
+  })
+
   it('reports a person named with a title wherever the name recurs without it', async () => {
     // A notice that masks its own unit (某某县) names no one on purpose.
     const text = '1.某镇党委副书记李某违规公款吃喝问题。李某安排镇政府办公室主任王建军用公款宴请，王建军受到诫勉谈话。\n中共某某县纪律检查委员会'

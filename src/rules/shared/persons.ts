@@ -6,6 +6,7 @@ import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
 import { literalAlternation } from './options.js'
 import { tokensAround, tokensNear } from './token-window.js'
+import { isNameDot, transliteratedNameLength } from './transliterated-names.js'
 
 /** A name next to a title: the name's span [start, end) in UTF-16 code units, and the title. */
 export interface PersonMention {
@@ -112,6 +113,9 @@ function isPersonName(token: Token): boolean {
 /** Words of title qualifiers only (原副 of 原副书记, 常务副): no name. */
 const titleQualifierRe = /^[原前副正代常务总第]+$/
 
+/** The most code units a transliterated name is read over. */
+const maxTransliteratedName = 40
+
 /** Code units tagged on each side of a name looked up by position: the word before and after it. */
 const nameReach = 6
 
@@ -120,6 +124,10 @@ const nameReach = 6
  * 张伟/x) or a surname it split off (刘/zg 文华/nz). Undefined when the words there are no name.
  */
 export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): Span | undefined {
+  // A transliterated name (艾力·买买提) is one name as a whole, and no part after a dot starts one.
+  if (isNameDot(doc.text.charAt(at - 1))) return undefined
+  const dotted = transliteratedNameLength(doc.text.slice(at, at + maxTransliteratedName))
+  if (dotted > 0) return { start: at, end: at + dotted }
   const tokens = tokensNear(doc, tokenizer, at, Math.min(doc.text.length, at + 4), nameReach)
   const i = tokens.findIndex((t) => t.start === at)
   const first = tokens[i]

@@ -3,6 +3,7 @@
 // name, judges, clerks and lawyers with their firms. None of it is a leak.
 import type { Document } from '../../core/document.js'
 import { isHan } from './chars.js'
+import { transliteratedNameSource } from './transliterated-names.js'
 
 /** How public a body is: judicial bodies always, agencies unless the document masks its own unit. */
 export type PublicBodyKind = 'judicial' | 'agency'
@@ -43,8 +44,10 @@ function spaced(role: string): string {
 
 /** Representatives who are public when the clause says they are lawyers (`辩护人刘文华，宁夏正和律师事务所律师`). */
 const representativeRoles = ['辩护人', '委托诉讼代理人', '诉讼代理人', '委托代理人', '代理人']
-const courtRoleRe = new RegExp(`(?:${courtRoles.map(spaced).join('|')})[ \\t\\u3000：:]*([\\u4e00-\\u9fff]{2,4}(?:、[\\u4e00-\\u9fff]{2,4})*)`, 'g')
-const representativeRe = new RegExp(`(?:${representativeRoles.join('|')})[\\s：:]*([\\u4e00-\\u9fff]{2,4})([^。；\\n]{0,30})`, 'g')
+/** A name after a role: a transliterated one (古丽娜尔·阿不都拉) whole, else two to four Han characters. */
+const roleName = `(?:${transliteratedNameSource}|[\\u4e00-\\u9fff]{2,4})`
+const courtRoleRe = new RegExp(`(?:${courtRoles.map(spaced).join('|')})[ \\t\\u3000：:]*(${roleName}(?:、${roleName})*)`, 'g')
+const representativeRe = new RegExp(`(?:${representativeRoles.join('|')})[\\s：:]*(${roleName})([^。；\\n]{0,30})`, 'g')
 /** `律师张三`, `张三律师`, `律师事务所律师张三`. */
 const lawyerBeforeRe = /律师[\s：:]*([\u4e00-\u9fff]{2,3})/g
 const lawyerAfterRe = /([\u4e00-\u9fff]{2,3})律师(?!事务所)/y
