@@ -259,6 +259,11 @@ describe('linked names', () => {
     expect(texts(await leaks('原告：古某，女。被告：阿某某。\n审判员　古丽娜尔·阿不都拉\n书记员　迪丽努尔·吐尔逊、马丽'))).toEqual([])
   })
 
+  it('reads a company whose trade the tagger reads as a verbal noun (恒通/nz 建设/vn 有限公司)', async () => {
+    const found = texts(await leaks('A公司（宁夏恒通建设有限公司）在承建B村道路工程中偷工减料，全面推进改革发展有限公司。'))
+    expect(found.filter((t) => t.startsWith('leak/organization'))).toEqual(['leak/organization 宁夏恒通建设有限公司'])
+  })
+
   it('reports a person named with a title wherever the name recurs without it', async () => {
     // A notice that masks its own unit (某某县) names no one on purpose.
     const text = '1.某镇党委副书记李某违规公款吃喝问题。李某安排镇政府办公室主任王建军用公款宴请，王建军受到诫勉谈话。\n中共某某县纪律检查委员会'

@@ -20,8 +20,12 @@ export interface OrganizationPattern {
   readonly notIn: readonly string[]
 }
 
-/** Tags that end a name read backwards: verbs, prepositions, particles, pronouns, measure words, punctuation. */
-const hardBoundaryTagRe = /^(?:v|p|u|r|q|w|t|f)/
+/**
+ * Tags that end a name read backwards: verbs, prepositions, particles, pronouns, measure words,
+ * punctuation. Not a verbal noun (vn): a company's trade often is one (恒通/nz 建设/vn 有限公司),
+ * and a name still needs a proper word before it.
+ */
+const hardBoundaryTagRe = /^(?:v(?!n)|p|u|r|q|w|t|f)/
 /** Function-word tags: before an organisation's head noun they mean the tagger split an unknown name (然而/c 特/d 集团). */
 const functionTagRe = /^(?:c|d|e|y|o)$/
 /** Tags that make a name proper: places, persons, organisations, other proper nouns, unknown words. */
