@@ -126,8 +126,9 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   for (const t of tasks) consider(t.at, t.reason, t.link)
   if (found.size === 0) return []
   // Where a linked name recurs without its cue (法定代表人：周建国, then 周建国的询问笔录), it links the same.
-  const isFree = (start: number, end: number) => covered[start] !== 1 && ![...found.values()].some((l) => l.start < end && start < l.end)
-  for (const [entry, span] of nameRecurrences(doc, tokenizer, [...found.values()], isFree)) found.set(span.start, { ...entry, start: span.start, end: span.end })
+  const linked = [...found.values()]
+  const isFree = (start: number, end: number) => covered[start] !== 1 && !linked.some((l) => l.start < end && start < l.end)
+  for (const [entry, span] of nameRecurrences(doc, tokenizer, linked, isFree)) found.set(span.start, { ...entry, start: span.start, end: span.end })
   const namedRoleNames = new Set<string>()
   for (const at of namedRoleStarts) {
     const span = found.get(at) ?? personNameAt(doc, tokenizer, at)
@@ -293,64 +294,70 @@ function cellsOf(text: string, start: number, end: number): Cell[] {
 /** Longer lines are prose, not a table's row: they are not divided into cells. */
 const maxRowLength = 400
 
-/** A cell of a table: [start, end) of its text, its table and row, and its column. */
-interface GridCell extends Cell {
-  /** The table: a .docx table's number, or for rows written as text their number of cells. */
+/** Where a cell stands: its table (a .docx table's number, or for rows written as text their number of cells), row and column. */
+interface CellPlace {
   readonly table: string
   readonly row: number
   readonly column: number
 }
 
 /**
- * The cells of the tables of `doc`: the cells of a .docx table (a paragraph each, as the
- * reader marks them), and rows written as text, three cells or more (a 公示 list:
- * `1 马某某 640324********1234 4`), whose shape (number of cells) stands for their table.
+ * The cells of the tables of `doc`, line by line: a .docx table's cell is a paragraph the reader
+ * marks with its place; a row written as text is a line of three cells or more (a 公示 list:
+ * `1 马某某 640324********1234 4`), whose shape (number of cells) stands for its table.
  */
-function gridCells(doc: Document): GridCell[] {
-  const { text, lineStarts, cells: places } = doc
-  const grid: GridCell[] = []
-  for (let line = 1; line <= lineStarts.length; line++) {
+class TableLines {
+  private readonly cells = new Map<number, Cell[]>()
+
+  constructor(private readonly doc: Document) {}
+
+  /** The cells of line `line` (1-based) that may stand in a table's column, each with its place. */
+  cellsOf(line: number): { cell: Cell; place: CellPlace }[] {
+    const { text, lineStarts, cells: places } = this.doc
     const start = lineStarts[line - 1]!
     let end = line < lineStarts.length ? lineStarts[line]! - 1 : text.length
     if (text.charAt(end - 1) === '\r') end--
     const place = places[line - 1]
     if (place) {
-      const trimmed = /^\s*([^]*?)\s*$/.exec(text.slice(start, end))!
-      const from = start + text.slice(start, end).indexOf(trimmed[1]!)
-      grid.push({ start: from, end: from + trimmed[1]!.length, table: `d${place.table}`, row: place.table * 1e6 + place.row, column: place.column })
-      continue
+      const leading = /^\s*/.exec(text.slice(start, end))![0].length
+      const trailing = /\s*$/.exec(text.slice(start, end))![0].length
+      return [{ cell: { start: start + leading, end: Math.max(start + leading, end - trailing) }, place: { table: `d${place.table}`, row: place.table * 1e6 + place.row, column: place.column } }]
     }
-    if (end - start > maxRowLength) continue
-    const cells = cellsOf(text, start, end)
-    if (cells.length >= 3) cells.forEach((c, column) => grid.push({ ...c, table: `t${cells.length}`, row: line, column }))
+    if (end - start > maxRowLength) return []
+    let cells = this.cells.get(line)
+    if (!cells) this.cells.set(line, (cells = cellsOf(text, start, end)))
+    const count = cells.length
+    return count < 3 ? [] : cells.map((cell, column) => ({ cell, place: { table: `t${count}`, row: line, column } }))
   }
-  return grid
 }
 
 /**
  * The cells of a table that stand in a column of pseudonyms, with a pseudonym of it: where two
  * rows or more of a table hold a masked person in one column, a name in clear in that column of
- * another row is one the masking missed (`4 王秀兰 …` below `1 马某某 …`).
+ * another row is one the masking missed (`4 王秀兰 …` below `1 马某某 …`). Only the lines of
+ * masked persons are divided into cells, and the others only when a column was found.
  */
 function columnNeighbours(doc: Document, pseudonyms: readonly Pseudonym[]): [number, string][] {
   const persons = pseudonyms.filter((p) => p.kind === 'person')
   if (persons.length < 2) return []
-  const grid = gridCells(doc)
-  const cellAt = new Map(grid.map((c) => [c.start, c]))
+  const lines = new TableLines(doc)
   /** Masked persons by table and column, with the rows they stand in. */
   const columns = new Map<string, { link: string; rows: Set<number> }>()
   for (const p of persons) {
-    const cell = cellAt.get(p.start)
-    if (!cell || cell.end !== p.end) continue
-    const key = `${cell.table}:${cell.column}`
+    const hit = lines.cellsOf(doc.lineAt(p.start)).find(({ cell }) => cell.start === p.start && cell.end === p.end)
+    if (!hit) continue
+    const key = `${hit.place.table}:${hit.place.column}`
     const entry = columns.get(key) ?? { link: doc.text.slice(p.start, p.end), rows: new Set<number>() }
-    entry.rows.add(cell.row)
+    entry.rows.add(hit.place.row)
     columns.set(key, entry)
   }
   const found: [number, string][] = []
-  for (const cell of grid) {
-    const column = columns.get(`${cell.table}:${cell.column}`)
-    if (column && column.rows.size >= 2 && !column.rows.has(cell.row) && cell.end - cell.start >= 2 && cell.end - cell.start <= 4) found.push([cell.start, column.link])
+  if (![...columns.values()].some((c) => c.rows.size >= 2)) return found
+  for (let line = 1; line <= doc.lineStarts.length; line++) {
+    for (const { cell, place } of lines.cellsOf(line)) {
+      const column = columns.get(`${place.table}:${place.column}`)
+      if (column && column.rows.size >= 2 && !column.rows.has(place.row) && cell.end - cell.start >= 2 && cell.end - cell.start <= 4) found.push([cell.start, column.link])
+    }
   }
   return found
 }
