@@ -166,6 +166,12 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   // mask (到公司上班, 去店里, 给公司打电话, 回厂) must not make it a company's, and 进出口 and
   // 回收 still begin companies' trade names. The witness, never masked as a role, is named on purpose.
   'anon-21-labour-dispute': ['13:刘秀兰'],
+  // Written with this round's fixes (transliterated names, table columns, recurrences, cued
+  // identifiers, trade words tagged vn). The miss: 阿依古丽, the plaintiff 阿某's own name after
+  // 其妻子, undotted and four characters long, which no name reading takes yet.
+  'anon-23-xinjiang-divorce': ['8:艾力·买买提', '9:阿依古丽', '9:阿不都热合曼·吐尔逊', '9:艾力·买买提'],
+  'anon-24-gongshi-table': ['6:王秀兰'],
+  'anon-25-penalty-recurrence': ['4:91620702MA72XKL3AD', '5:周建国', '6:南关街道县府南街88号', '7:宁夏恒通建设有限公司', '8:周建国'],
 }
 
 /** Names each fixture writes on purpose: no leak finding may hold one. */
@@ -185,6 +191,8 @@ const publicNames: Readonly<Record<string, readonly string[]>> = {
   'anon-17-child-support': ['白振宇', '李建平', '杨雪', '红寺堡区人民法院', '红寺堡律师事务所', '红寺堡区民政局'],
   'anon-18-drunk-driving': ['白小龙', '张晓明', '丁建国', '王小梅', '中宁县人民法院', '宁安律师事务所', '中宁县公安局'],
   'anon-21-labour-dispute': ['马志刚', '孙丽', '王建国'],
+  'anon-23-xinjiang-divorce': ['努尔兰·别克', '古丽娜尔·阿不都拉', '迪丽努尔·吐尔逊', '天山区人民法院', '天山律师事务所'],
+  'anon-25-penalty-recurrence': ['张掖市住房和城乡建设局', '张掖市市场监督管理局', '张掖市人民政府'],
 }
 
 /** True when two texts share a name: one holds the other, or they overlap by two characters. */
