@@ -7,7 +7,7 @@ import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { surnameLength } from '../../nlp/person-names.js'
 import { isHan } from './chars.js'
 import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
-import { personNameAt } from './persons.js'
+import { cuedFourCharacterName, personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
 import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
@@ -79,7 +79,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     if (found.has(at)) return
     // In a list beside pseudonyms, an item of a surname and one or two characters is a name
     // even where the tagger reads a word (李建设家庭: 李/nr 建设/vn).
-    const span = personNameAt(doc, tokenizer, at) ?? (reason === 'list' ? listItemName(doc.text, at) : undefined)
+    const span = personNameAt(doc, tokenizer, at) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at))
     if (!span) return
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
@@ -108,7 +108,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
         namedRoleStarts.push(at)
         continue
       }
-      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason)) continue
+      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason) && !(reason === 'relative' && isAfterMaskedRole(doc.text, begin, maskedRoles))) continue
       want(at, reason, cue)
     }
   }
@@ -235,6 +235,22 @@ function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pse
   if (lastOrganization < 0) return before.some((p) => p.kind === 'person' || p.kind === 'party')
   const maskRe = /[某×xX*＊A-Z甲乙丙丁]/
   return before.some((p) => p.end === lastOrganization && p.kind !== 'place') || maskRe.test(text.slice(Math.max(0, lastOrganization - 6), lastOrganization).replace(/(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)$/, '').slice(-2))
+}
+
+/**
+ * True when a role the document masks opens the clause of a relative's cue and stands for the
+ * person whose relative it is (`被告在其妻子…`, `原告之父…`): the masked party is named by
+ * role, not by pseudonym, in that clause.
+ */
+function isAfterMaskedRole(text: string, cueStart: number, maskedRoles: ReadonlySet<string>): boolean {
+  if (maskedRoles.size === 0) return false
+  const clause = text.slice(Math.max(0, cueStart - 20), cueStart)
+  const opening = clause.slice(Math.max(...[...'。；！？\n，,：:'].map((c) => clause.lastIndexOf(c))) + 1)
+  for (const role of maskedRoles) {
+    const at = opening.indexOf(role)
+    if (at >= 0 && /^(?:[在的与和及]|$)/.test(opening.slice(at + role.length, at + role.length + 1))) return true
+  }
+  return false
 }
 
 /** The pseudonyms that start in [from, to), by binary search (they are sorted). */

@@ -145,6 +145,18 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): S
 }
 
 
+/**
+ * A four-character word the dictionary tags as a name (nr), starting with a surname, at `at`:
+ * minority names written without a dot (阿依古丽/nr). The dictionary also tags thousands of
+ * idioms so (一劳永逸/nr, 万古流芳/nr), so only a role's cue right before (其妻子阿依古丽) makes
+ * one a name; a masked surname alone does not.
+ */
+export function cuedFourCharacterName(doc: Document, tokenizer: Tokenizer, at: number): Span | undefined {
+  const token = tokensNear(doc, tokenizer, at, Math.min(doc.text.length, at + 4), nameReach).find((t) => t.start === at)
+  if (!token || token.tag !== 'nr' || token.word.length !== 4 || !isAllHan(token.word) || surnameLength(token.word) !== 1) return undefined
+  return { start: token.start, end: token.end }
+}
+
 /** A word of two characters the dictionary lacks whose second is a verb of saying: `明称` of `钱立|明称`. */
 const gluedVerbRe = /^[\u4e00-\u9fff][称说讲述]$/
 
