@@ -31,20 +31,20 @@ function requireCached(file, cacheDir) {
   const vm = require('node:vm')
   const cacheFile = join(cacheDir, 'main.cjs.v8')
   const info = statSync(file)
-  const stampOf = (isComplete) => Buffer.from(`${info.size}:${info.mtimeMs}:${isComplete ? 'complete' : 'partial'}\n`)
-  const cached = readCache(cacheFile, [stampOf(true), stampOf(false)])
+  const stampOf = (kind) => Buffer.from(`${info.size}:${info.mtimeMs}:${kind}\n`)
+  const cached = readCache(cacheFile, { complete: stampOf('complete'), partial: stampOf('partial') })
   const script = new vm.Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: cached?.data })
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file))
-  const found = cached === undefined || script.cachedDataRejected ? 'none' : cached.stamp === 0 ? 'complete' : 'partial'
+  const found = cached === undefined || script.cachedDataRejected ? 'none' : cached.kind
   const keep = (isComplete) => {
     if (found === 'complete' || (found === 'partial' && !isComplete)) return
-    writeCache(cacheFile, stampOf(isComplete), () => script.createCachedData())
+    writeCache(cacheFile, stampOf(isComplete ? 'complete' : 'partial'), () => script.createCachedData())
   }
   return { exports: module.exports, keep }
 }
 
-/** The cached code after the first of `stamps` it begins with, and that stamp's index; undefined when none matches. */
+/** The cached code after the stamp it begins with, and that stamp's kind (a key of `stamps`); undefined when none matches. */
 function readCache(cacheFile, stamps) {
   let bytes
   try {
@@ -52,8 +52,8 @@ function readCache(cacheFile, stamps) {
   } catch {
     return undefined
   }
-  const stamp = stamps.findIndex((s) => bytes.subarray(0, s.length).equals(s))
-  return stamp < 0 ? undefined : { data: bytes.subarray(stamps[stamp].length), stamp }
+  for (const [kind, stamp] of Object.entries(stamps)) if (bytes.subarray(0, stamp.length).equals(stamp)) return { data: bytes.subarray(stamp.length), kind }
+  return undefined
 }
 
 /** Writes the stamp and the code `makeData` serializes; the folder's writability is tried first, as serializing costs. */

@@ -25,6 +25,7 @@ const context: NumberContext = {
   cardWordRe: /卡号|账号|银行卡|开户行|账户/,
   otherNumberWordRe: /订单|单号|发票|流水号|编号/,
   idWordRe: /身份证|身份号码/,
+  creditWordRe: /信用代码/,
 }
 /** The same digits typed full-width (０-９), as Chinese input modes write them. */
 const toFullWidth = (digits: string) => digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))

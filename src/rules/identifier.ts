@@ -23,6 +23,8 @@ export interface IdentifierOptions {
   readonly maskedDraftClasses: readonly IdentifierClass[]
   readonly cardWords: readonly string[]
   readonly idWords: readonly string[]
+  /** Labels of a credit code (`统一社会信用代码`): right after one, a wrong check character is still one. */
+  readonly creditWords: readonly string[]
   readonly phoneWords: readonly string[]
   readonly otherNumberWords: readonly string[]
   /** Labels of numbers and addresses published on purpose (`监督电话`, `举报邮箱`). */
@@ -39,6 +41,7 @@ const schema = lazy(() => {
     maskedDraftClasses: z.array(classEnum()).default([...identifierClasses]),
     cardWords: textList(),
     idWords: textList(),
+    creditWords: textList(),
     phoneWords: textList(),
     otherNumberWords: textList(),
     publicLabels: textList(),
@@ -95,6 +98,7 @@ function compileTables(o: IdentifierOptions) {
     cardWordRe: anyOf(o.cardWords),
     otherNumberWordRe: anyOf(o.otherNumberWords),
     idWordRe: anyOf(o.idWords),
+    creditWordRe: anyOf(o.creditWords),
   }
   // A label, a few characters of its own (`号码`), a colon, then a run of masks as long as the identifier.
   const wholeMasks = [

@@ -74,11 +74,7 @@ export const patternKind: RuleKind<PatternOptions> = {
         else findings.push({ offset, length, args, suggestion: corrected })
       }
     }
-    return (doc) => {
-      const findings = find(doc)
-      return joinAdjacent && findings.length > 1 ? joinedAcrossPunctuation(doc.text, findings) : findings
-    }
-    function find(doc: Document): RawFinding[] {
+    const find = (doc: Document): RawFinding[] => {
       const findings: RawFinding[] = []
       const search = searchIn(doc)
       if (!filterIn) {
@@ -97,6 +93,7 @@ export const patternKind: RuleKind<PatternOptions> = {
       }
       return findings
     }
+    return joinAdjacent ? (doc) => joinedAcrossPunctuation(doc.text, find(doc)) : find
   },
 }
 

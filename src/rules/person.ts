@@ -51,8 +51,7 @@ export const personKind: RuleKind<PersonOptions> = {
         return !isPublicFigure(name, publicFigures) && !isPublicRoleName(name, publicNames) && isReportable(doc, person.start, person.end, formulations)
       })
       // The same name written again without its title is the same person, as leaked.
-      const isFree = (start: number, end: number) => !persons.some((p) => p.start < end && start < p.end) && isReportable(doc, start, end, formulations)
-      const recurrences = nameRecurrences(doc, tokenizer, persons, isFree).map(([person, span]) => ({ ...person, ...span }))
+      const recurrences = nameRecurrences(doc, tokenizer, persons, (start, end) => isReportable(doc, start, end, formulations)).map(([person, span]) => ({ ...person, ...span }))
       const findings: RawFinding[] = []
       for (const person of [...persons, ...recurrences].sort((a, b) => a.start - b.start)) {
         const name = doc.text.slice(person.start, person.end)

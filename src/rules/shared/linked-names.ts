@@ -91,14 +91,14 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   // they are read only when something was found.
   const namedRoleStarts: number[] = []
   const cueHits = findCues(doc, cues)
-  const relativeCues = new Set(cues.relative)
+  const cueReasons = cueIndex(cues).reasons
   for (const reason of reasons) {
     for (const { begin, end, keyword: cue } of cueHits.get(reason)!) {
       let after = end
       if (reason === 'relative' && kinCharRe.test(doc.text.charAt(after))) {
         // `其父母`, `之子女`: the cue is half of a kinship word, no name follows; unless that
         // word is a relative too (`其妻子`, `其女婿`), and the name comes after it.
-        if (!relativeCues.has(cue.slice(-1) + doc.text.charAt(after))) continue
+        if (!cueReasons.get(cue.slice(-1) + doc.text.charAt(after))?.includes('relative')) continue
         after++
       }
       const at = after + cueGapRe.exec(doc.text.slice(after, after + maxGap))![0].length
@@ -126,9 +126,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   for (const t of tasks) consider(t.at, t.reason, t.link)
   if (found.size === 0) return []
   // Where a linked name recurs without its cue (法定代表人：周建国, then 周建国的询问笔录), it links the same.
-  const linked = [...found.values()]
-  const isFree = (start: number, end: number) => covered[start] !== 1 && !linked.some((l) => l.start < end && start < l.end)
-  for (const [entry, span] of nameRecurrences(doc, tokenizer, linked, isFree)) found.set(span.start, { ...entry, start: span.start, end: span.end })
+  for (const [entry, span] of nameRecurrences(doc, tokenizer, [...found.values()], (start) => covered[start] !== 1)) found.set(span.start, { ...entry, start: span.start, end: span.end })
   const namedRoleNames = new Set<string>()
   for (const at of namedRoleStarts) {
     const span = found.get(at) ?? personNameAt(doc, tokenizer, at)
@@ -244,8 +242,9 @@ function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pse
  */
 function isAfterMaskedRole(text: string, cueStart: number, maskedRoles: ReadonlySet<string>): boolean {
   if (maskedRoles.size === 0) return false
-  const clause = text.slice(Math.max(0, cueStart - 20), cueStart)
-  const opening = clause.slice(Math.max(...[...'。；！？\n，,：:'].map((c) => clause.lastIndexOf(c))) + 1)
+  let from = cueStart
+  while (from > Math.max(0, cueStart - 20) && !clauseBreakRe.test(text.charAt(from - 1))) from--
+  const opening = text.slice(from, cueStart)
   for (const role of maskedRoles) {
     const at = opening.indexOf(role)
     if (at >= 0 && /^(?:[在的与和及]|$)/.test(opening.slice(at + role.length, at + role.length + 1))) return true
@@ -335,9 +334,9 @@ class TableLines {
     if (text.charAt(end - 1) === '\r') end--
     const place = places[line - 1]
     if (place) {
-      const leading = /^\s*/.exec(text.slice(start, end))![0].length
-      const trailing = /\s*$/.exec(text.slice(start, end))![0].length
-      return [{ cell: { start: start + leading, end: Math.max(start + leading, end - trailing) }, place: { table: `d${place.table}`, row: place.table * 1e6 + place.row, column: place.column } }]
+      const paragraph = text.slice(start, end)
+      const from = start + paragraph.length - paragraph.trimStart().length
+      return [{ cell: { start: from, end: from + paragraph.trim().length }, place: { table: `d${place.table}`, row: place.row, column: place.column } }]
     }
     if (end - start > maxRowLength) return []
     let cells = this.cells.get(line)

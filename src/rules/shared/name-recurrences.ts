@@ -12,15 +12,19 @@ interface Span {
   readonly end: number
 }
 
-/** Han characters after a name that end it: particles, conjunctions, prepositions (周建国的, 王建军在). */
+/**
+ * Han characters after a name that end it: particles, conjunctions, prepositions (周建国的,
+ * 王建军在). Not the transliterations' list (shared/transliterated-names.ts): 都 and 那 end a
+ * name here (王建军都…) and stand inside one there (阿不都热合曼).
+ */
 const endsNameRe = /^[的了是在和与就也都而及或等把被让给向从对为以于之其这那们]$/
 
 /**
  * The other places `doc` writes the names of `found`, each with the entry it repeats: where
  * the tagger reads a name of the same extent, or, for a name of three characters or more, where
  * the characters around it cannot extend it (`周建国的询问笔录`). Two-character names (刘晨)
- * stand only where the tagger agrees: they occur inside words. `isFree` rejects a place
- * (a pseudonym, a name already reported).
+ * stand only where the tagger agrees: they occur inside words. A place overlapping an entry of
+ * `found` is none; `isFree` rejects others the caller knows (a pseudonym, a formulation).
  */
 export function nameRecurrences<T extends Span>(doc: Document, tokenizer: Tokenizer, found: readonly T[], isFree: (start: number, end: number) => boolean): [T, Span][] {
   const text = doc.text
@@ -31,7 +35,7 @@ export function nameRecurrences<T extends Span>(doc: Document, tokenizer: Tokeni
   for (const [name, entry] of byName) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length
-      if (taken.has(at) || !isFree(at, end)) continue
+      if (taken.has(at) || found.some((f) => f.start < end && at < f.end) || !isFree(at, end)) continue
       if (!standsAsName(doc, tokenizer, at, end)) continue
       taken.add(at)
       recurrences.push([entry, { start: at, end }])

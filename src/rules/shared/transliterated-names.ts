@@ -7,7 +7,8 @@ export const nameDots = '·•・‧．'
 
 /**
  * Characters that end a name's last part: particles, prepositions and verbs that follow a name
- * in a clause (的, 在, 出庭, 到庭, 称, 系, 现年). Transliterations use none of them.
+ * in a clause (的, 在, 出庭, 到庭, 称, 系, 现年). Transliterations use none of them; not 都 or
+ * 那 either, which other names' ends take (阿不都热合曼).
  */
 const clauseChars = '的地得在于与和及出到作称说讲系是为等因被向将对现已经均亦也同并把由从自会要应可能今年月日岁'
 

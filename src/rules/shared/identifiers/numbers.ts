@@ -15,8 +15,10 @@ export interface NumberContext {
   readonly cardWordRe: RegExp
   /** Words before a number that make it something else (`订单号`, `发票号码`, `运单号`). */
   readonly otherNumberWordRe: RegExp
-  /** Words before a masked number that make it an ID number (`身份证`). */
+  /** Words before a masked number that make it an ID number (`身份证`), and a clear one with a wrong check digit. */
   readonly idWordRe: RegExp
+  /** Labels right before 18 characters that make them a credit code with a wrong check character too (`统一社会信用代码`). */
+  readonly creditWordRe: RegExp
 }
 
 /**

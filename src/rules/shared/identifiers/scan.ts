@@ -16,7 +16,7 @@ export function findIdentifiers(text: string, context: NumberContext): Identifie
   // Full-width digits (０-９) and dashes are read as their ASCII forms, one code unit for one,
   // so every offset holds for the text as written.
   const read = fullWidthRe.test(text) ? text.replace(fullWidthGlobalRe, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text
-  const found = [...findNumberIdentifiers(read, context), ...findCreditCodes(read, context.divisions), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read)]
+  const found = [...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read)]
   const ranked = found.map((hit, rank) => ({ hit, rank })).sort((a, b) => a.hit.start - b.hit.start || a.rank - b.rank)
   const kept: typeof ranked = []
   for (const entry of ranked) {

@@ -1,7 +1,7 @@
 // Finds the identifiers written with letters: unified social credit codes, licence plates,
 // e-mail addresses, and QQ numbers and WeChat IDs where a label names them.
 import { hasCreditCodeFields, hasValidCreditCode } from './checksums.js'
-import type { DivisionCodes } from './division-codes.js'
+import { labelBefore, type NumberContext } from './numbers.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierHit } from './types.js'
 
@@ -29,22 +29,19 @@ const wechatRe = /(?:微信号码|微信号|微信|WeChat|wechat)\s*[:：]\s*([A
 const localPartChar = /[A-Za-z0-9._%+-]/
 const domainRe = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/
 
-/** The label of a credit code right before it (`统一社会信用代码：`). */
-const creditLabelRe = /信用代码[)）]?[：:]?[ \u3000]*$/
-
 /**
  * Credit codes with a known authority and type and a real division code, and a correct check
  * character; or a wrong one right after their label (`统一社会信用代码：…`), mistyped or made
  * up, which the label says is a company's code all the same.
  */
-export function findCreditCodes(text: string, divisions: DivisionCodes): IdentifierHit[] {
+export function findCreditCodes(text: string, { divisions, creditWordRe }: Pick<NumberContext, 'divisions' | 'creditWordRe'>): IdentifierHit[] {
   const hits: IdentifierHit[] = []
   for (let run = nextRun(text, 0, 18, alnumUnits); run; run = nextRun(text, run[1], 18, alnumUnits)) {
     const [start, end] = run
     if (end - start !== 18) continue
     const code = text.slice(start, end)
     if (!creditCodeRe.test(code) || !hasCreditCodeFields(code) || !divisions.isKnownForOrganisation(code.slice(2, 8))) continue
-    if (hasValidCreditCode(code) || creditLabelRe.test(text.slice(Math.max(0, start - 12), start))) hits.push({ start, end, kind: 'credit' })
+    if (hasValidCreditCode(code) || creditWordRe.test(labelBefore(text, start))) hits.push({ start, end, kind: 'credit' })
   }
   return hits
 }
