@@ -151,6 +151,25 @@ describe('a mask bounded by punctuation, a line or a table cell', () => {
   })
 })
 
+describe('a legend that explains a mask symbol', () => {
+  it.each([
+    ['注：表中“***”表示数据不公开。\n| 地区生产总值 | *** |', []],
+    ['说明：**表示涉及单个企业数据，依法不予公布。', []],
+    ['“×××”为暂缺数据', []],
+    // The legend explains the cells, not every use of the symbol.
+    ['注：“***”表示数据不公开。\n***市统计局', ['***']],
+    // A name's mask takes the same verbs.
+    ['×××表示，将继续努力', ['×××']],
+    ['任命×××为保密委员会委员', ['×××']],
+    ['经研究，×××为保密员', ['×××']],
+    ['***代表本单位发言', ['***']],
+    // Without a legend, a cell holding only stars stands for something.
+    ['| 地区生产总值 | *** |', ['***']],
+  ])('%j has placeholders %j', async (text, expected) => {
+    expect(await placeholdersOf(text)).toEqual(expected)
+  })
+})
+
 describe('empty brackets and spaced blanks', () => {
   it.each([
     ['共（  ）人', '（  ）人'],

@@ -32,6 +32,35 @@ export function isFootnoteStar(text: string, start: number): boolean {
   return footnoteBeforeRe.test(text)
 }
 
+/**
+ * A legend explains a symbol (`注：表中“***”表示数据不公开`, `**表示涉及单个企业数据`,
+ * `“×”为暂缺数据`): after the symbol, maybe its closing quote and `号`, a verb that defines it
+ * and, in the same clause, a word about data. A name's mask takes the same verbs (`×××表示，`
+ * someone said; `任命×××为保密员`), so the symbol must also stand where a legend starts it: at a
+ * line's start, after punctuation, or after 中/凡/以/用/标/带 (`表中`, `以“***”表示`).
+ */
+const legendVerbRe = /([”"’」』])?[ \u3000]*(号)?[ \u3000]*(表示|代表|意为|系指|为)([^，,。；;：:\n]{0,24})/y
+/** What a legend says a symbol stands for: held-back or missing data, a kind of figure. */
+const legendMeaningRe = /数据|数字|数值|指标|资料|不详|不公开|不予公开|不予公布|未公开|未公布|保密|涉密|隐去|略去|省略|空缺|暂缺|缺失|无此|必填|快报|初步|核算|估计|预计|修订|未经/
+/** With a bare 为 (no quote, no 号), only words about figures: `×××为保密员` is a name. */
+const figureMeaningRe = /数据|数字|数值|指标|快报|初步|核算|估计|预计|修订|未经|不详|暂缺|空缺|缺失|无此/
+const legendOpenerRe = /[中凡以用标带]/
+const legendQuoteRe = /[“"‘「『 \u3000]/
+
+/** True when the symbols at [start, end) are the subject of a legend that explains them. */
+export function isLegendSymbol(text: string, start: number, end: number): boolean {
+  legendVerbRe.lastIndex = end
+  const m = legendVerbRe.exec(text)
+  if (!m) return false
+  const isBareWei = m[3] === '为' && m[1] === undefined && m[2] === undefined
+  if (!(isBareWei ? figureMeaningRe : legendMeaningRe).test(m[4]!)) return false
+  let i = start - 1
+  while (i >= 0 && legendQuoteRe.test(text.charAt(i))) i--
+  if (i < 0) return true
+  const before = text.charCodeAt(i)
+  return isFieldBoundary(before) || legendOpenerRe.test(text.charAt(i))
+}
+
 /** Words a lone Latin letter starts in Chinese prose: `X光`, `X射线`, `X线`, `x轴`, `X型`. */
 const letterTermRe = /(?:光|射线|线|型|轴|染色体|代|档|级)/y
 

@@ -10,6 +10,7 @@ import {
   isFieldBoundary,
   isFootnoteStar,
   isInsideBookTitle,
+  isLegendSymbol,
   isLineEdge,
   isNamePosition,
   lineEdge,
@@ -126,7 +127,24 @@ function scanMaskRuns(doc: Document): MaskRun[] {
     const judged = judge(doc, c)
     if (judged) runs.push({ start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(c.start, c.end), role: judged.role, numberStart: judged.numberStart })
   }
-  return promoteLoneSymbols(doc.text, runs)
+  return withoutLegends(doc.text, promoteLoneSymbols(doc.text, runs))
+}
+
+/**
+ * A legend's symbols explain a mask, they are none (`注：表中“***”表示数据不公开`); and a table
+ * cell holding only the symbol a legend explains is held back on purpose, as the legend says.
+ * Elsewhere the same symbol is still a mask (`***市统计局`).
+ */
+function withoutLegends(text: string, runs: MaskRun[]): MaskRun[] {
+  let legends: Set<string> | undefined
+  for (const run of runs) if (run.role === 'mask' && isLegendSymbol(text, run.start, run.end)) (legends ??= new Set()).add(run.text)
+  if (!legends) return runs
+  return runs.filter((run) => !legends.has(run.text) || !(isLegendSymbol(text, run.start, run.end) || isAloneInCell(text, run)))
+}
+
+/** Only punctuation, a tab or a line's edge on both sides of the run: a table cell's whole value. */
+function isAloneInCell(text: string, run: MaskRun): boolean {
+  return isFieldBoundary(neighbourBefore(text, run.start)) && isFieldBoundary(neighbourAfter(text, run.end))
 }
 
 function findCandidates(doc: Document): Candidate[] {
