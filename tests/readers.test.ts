@@ -35,6 +35,8 @@ describe('docx reader', () => {
     const xml = '<w:body><w:p><w:r><w:t>甲</w:t></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:tab/><w:t>乙</w:t><w:br/><w:t>丙 &amp; 丁</w:t></w:r>'
       + '<mc:AlternateContent><mc:Choice><w:r><w:t>框</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>框</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p></w:body>'
     expect(bodyParagraphs(xml)).toEqual(['甲\t乙\u2028丙 & 丁框'])
+    // The same text when the reader also follows table cells, as it does for every file.
+    expect(bodyParagraphs(xml, [])).toEqual(['甲\t乙\u2028丙 & 丁框'])
   })
 
   it('reports findings at paragraph and column, the stylish output naming the paragraph', async () => {

@@ -135,10 +135,10 @@ export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[]):
         if (ignoredDocxElements.has(name)) ignoredDepth++
         else if (name === 'w:p') open.push([])
         else if (name === 'w:t') inText = true
-        else if (cells && ignoredDepth === 0) cells.open(name)
         else if (name === 'w:tab' || name === 'w:ptab') append('\t')
         else if (name === 'w:br' || name === 'w:cr') append(docxLineSeparator)
         else if (name === 'w:nobreakhyphen') append('\u2011')
+        else if (cells && ignoredDepth === 0) cells.open(name)
       },
       ontext(text) {
         if (inText) append(text)
