@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './helpers.js'
 import { readComments } from './support/docx-anchors.js'
-import { makeDocx, paragraph, table } from './support/docx.js'
+import { makeDocx, note, paragraph, table } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 const body = paragraph('二〇二三年工作总结')
@@ -35,6 +35,17 @@ describe('annotate', () => {
     expect(comments.map((c) => [c.offset, c.anchored])).toEqual(findings.map((f) => [f.offset, f.text]))
     expect(comments.every((c) => c.author === 'mask-audit' && c.hasReference)).toBe(true)
     expect(comments[0]!.paragraphs.at(-1)).toMatch(/（错误）$/)
+  })
+
+  it('lists the findings of headers and notes, where Word anchors no comment, in one comment at the start', () => {
+    const { dir } = setUp()
+    const input = join(dir, '页眉.docx')
+    writeFileSync(input, makeDocx(paragraph('全年走访**户。'), { 'header1.xml': paragraph('***市统计局'), 'footnotes.xml': note('w:footnote', 1, paragraph('集中学习x次')) }))
+    const output = join(dir, '页眉.reviewed.docx')
+    expect(runCli(['annotate', input, '-o', output, '--lang', 'zh']).code).toBe(0)
+    const comments = readComments(readFileSync(output))
+    expect(comments.map((c) => [c.offset, c.anchored])).toEqual([[0, ''], [4, '**户']])
+    expect(comments[0]!.paragraphs.slice(1)).toEqual([expect.stringMatching(/^脚注1 第5字：.*x次.*count\/unfilled/), expect.stringMatching(/^页眉第1字：.*\*\*\*.*placeholder\/mask/)])
   })
 
   it('applies the profile and the --rule flags as check does', () => {

@@ -10,7 +10,7 @@ import { htmlToText } from '../src/io/html.js'
 import { readDocument } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
 import { builtinRules, runCli } from './helpers.js'
-import { makeDocx, paragraph, table } from './support/docx.js'
+import { makeDocx, note, paragraph, table } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 const rules = activateRules(builtinRules, 'draft')
@@ -37,6 +37,32 @@ describe('docx reader', () => {
     expect(bodyParagraphs(xml)).toEqual(['甲\t乙\u2028丙 & 丁框'])
     // The same text when the reader also follows table cells, as it does for every file.
     expect(bodyParagraphs(xml, [])).toEqual(['甲\t乙\u2028丙 & 丁框'])
+  })
+
+  it('reads the footnotes, endnotes, headers and footers after the body, naming each finding\'s part', async () => {
+    const path = join(dir, 'parts.docx')
+    const separators = note('w:footnote', -1, paragraph(''), 'separator') + note('w:footnote', 0, paragraph(''), 'continuationSeparator')
+    writeFileSync(path, makeDocx(paragraph('正文第一段。'), {
+      'footnotes.xml': separators + note('w:footnote', 1, paragraph('数据来源：市统计局。')) + note('w:footnote', 2, paragraph('全年集中学习**次。')),
+      'endnotes.xml': note('w:endnote', 1, paragraph('尾注：发展x名预备党员。')),
+      'header1.xml': paragraph('***市统计局'),
+      // A second section repeating the first header, and an empty first-page header: read once, and not at all.
+      'header2.xml': paragraph('***市统计局'),
+      'header3.xml': paragraph(''),
+      'footer1.xml': paragraph('第', '1', '页'),
+    }))
+    const result = await auditOne(path)
+    expect(result.error).toBeUndefined()
+    const findings = result.findings.map((f) => [f.line, f.text, f.part?.kind, f.part?.number])
+    expect(findings).toEqual([
+      [3, '**次', 'footnote', 2],
+      [4, 'x名', 'endnote', 1],
+      [5, '***', 'header', 1],
+    ])
+    const zh = runCli([path, '--lang', 'zh'])
+    expect(zh.stdout).toMatch(/脚注2 第7字\s+错误/)
+    expect(zh.stdout).toMatch(/页眉第1字\s+错误/)
+    expect(runCli([path, '--lang', 'en']).stdout).toMatch(/endnote 1, char 6\s+error/)
   })
 
   it('reports findings at paragraph and column, the stylish output naming the paragraph', async () => {

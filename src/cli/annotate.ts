@@ -8,6 +8,7 @@ import type { Finding } from '../core/finding.js'
 import { addDocxComments, type DocxComment } from '../io/docx-comments.js'
 import { formatOf } from '../io/read-document.js'
 import { writeFileAtomic } from '../io/write.js'
+import { placeOf } from '../report/place.js'
 import { findingsOf } from '../run/file-findings.js'
 import { writeErr } from './io.js'
 import { parseLangOption, processLocaleLang } from './lang.js'
@@ -29,7 +30,11 @@ export async function runAnnotate(file: string, options: AnnotateOptions): Promi
   // The findings are worded in the language the comments are written in: --lang, the config's, the locale's.
   const cliLang = parseLangOption(options.lang)
   const { bytes: original, findings, lang } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category ?? [], ruleFiles: options.rules, configPath: options.config, ...(cliLang && { lang: cliLang }), localeLang: processLocaleLang() })
-  const comments = findings.map((f) => commentOf(f, lang))
+  // Word anchors comments in the body only: what the notes, headers and footers hold is listed
+  // in one comment at the document's start, each finding with its place.
+  const inBody = findings.filter((f) => f.part === undefined)
+  const elsewhere = findings.filter((f) => f.part !== undefined)
+  const comments = [...(elsewhere.length > 0 ? [outsideBodyComment(elsewhere, lang)] : []), ...inBody.map((f) => commentOf(f, lang))]
   const bytes = addDocxComments(original, comments, { author: 'mask-audit', initials: 'MA', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, file)
   writeFileAtomic(output, bytes)
   writeErr(lang === 'zh' ? `${file}：已在 ${output} 中添加 ${comments.length} 条批注` : `${file}: ${comments.length} comment${comments.length === 1 ? '' : 's'} written to ${output}`)
@@ -54,6 +59,13 @@ function isSameFile(a: string, b: string): boolean {
 }
 
 const zhSeverity = { error: '错误', warning: '警告', info: '提示' } as const
+
+/** One comment on the first character listing the findings of the notes, headers and footers, each with its place. */
+function outsideBodyComment(findings: readonly Finding[], lang: 'zh' | 'en'): DocxComment {
+  const title = lang === 'zh' ? `脚注、尾注、页眉或页脚中有 ${findings.length} 个问题：` : `${findings.length} finding${findings.length === 1 ? '' : 's'} in notes, headers or footers:`
+  const lines = findings.map((f) => `${placeOf(f, true, lang)}${lang === 'zh' ? '：' : ': '}${f.message}${lang === 'zh' ? `（${f.ruleId}，${zhSeverity[f.severity]}）` : ` (${f.ruleId}, ${f.severity})`}`)
+  return { offset: 0, length: 0, paragraphs: [title, ...lines] }
+}
 
 /** A finding as a comment: the message, the suggestion when there is one, and the rule id. */
 export function commentOf(f: Finding, lang: 'zh' | 'en'): DocxComment {

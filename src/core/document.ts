@@ -22,6 +22,18 @@ export interface TableCell {
   readonly column: number
 }
 
+/** The parts of a .docx besides the body whose text Word shows. */
+export type DocxPartKind = 'footnote' | 'endnote' | 'header' | 'footer'
+
+/**
+ * A line of a .docx outside the body: its part, and which one: the note's number, counting from
+ * 1 as Word does; the header's or footer's among those of different text.
+ */
+export interface DocxPart {
+  readonly kind: DocxPartKind
+  readonly number: number
+}
+
 /** What a reader knows of the source beyond the text. */
 export interface DocumentSource {
   readonly path: string
@@ -39,6 +51,8 @@ export interface DocumentSource {
   readonly byteLength?: number | undefined
   /** For a .docx, the table cell of each line (index 0 is line 1), undefined outside tables. */
   readonly cells?: readonly (TableCell | undefined)[]
+  /** For a .docx, the part of each line after the body (index 0 is line 1), undefined in the body. */
+  readonly parts?: readonly (DocxPart | undefined)[]
   /** Emphasis the markup's parser found (Markdown `**一、强化**`): its markers are not masks. */
   readonly emphasis?: readonly EmphasisSpan[]
 }
@@ -70,6 +84,8 @@ export class Document {
   readonly byteLength: number | undefined
   /** For a .docx, the table cell of each line (index 0 is line 1); empty otherwise. */
   readonly cells: readonly (TableCell | undefined)[]
+  /** For a .docx, the part of each line after the body (index 0 is line 1); empty otherwise. */
+  readonly parts: readonly (DocxPart | undefined)[]
   /** Emphasis spans found by the format's parser, in document order; empty for plain text. */
   readonly emphasis: readonly EmphasisSpan[]
   private lineStartsCache: number[] | undefined
@@ -85,6 +101,7 @@ export class Document {
     this.htmlRegions = source.htmlRegions
     this.byteLength = source.byteLength
     this.cells = source.cells ?? []
+    this.parts = source.parts ?? []
     this.emphasis = source.emphasis ?? []
   }
 

@@ -193,7 +193,9 @@ function toFinding(doc: Document, rule: EngineRule, raw: RawFinding, { offset, l
     data: raw.data,
   }
   const cell = doc.cells[line - 1]
-  return cell ? { ...finding, cell } : finding
+  if (cell) return { ...finding, cell }
+  const part = doc.parts[line - 1]
+  return part ? { ...finding, part } : finding
 }
 
 const ellipsis = '...'

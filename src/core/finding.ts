@@ -1,5 +1,5 @@
 // The Finding record every rule produces and every reporter consumes.
-import type { TableCell } from './document.js'
+import type { DocxPart, TableCell } from './document.js'
 import type { MessageArgs } from '../i18n/catalogue.js'
 
 /** How serious a finding is; `off` disables a rule. */
@@ -69,6 +69,8 @@ export interface Finding {
   readonly data?: Readonly<Record<string, unknown>>
   /** For a .docx, the table cell the finding is in (its line is then the cell's paragraph). */
   readonly cell?: TableCell
+  /** For a .docx, the footnote, endnote, header or footer the finding is in, outside the body. */
+  readonly part?: DocxPart
 }
 
 /** Orders findings by position, then rule id, so output is stable. */

@@ -1,16 +1,26 @@
-// Reads the body text of a Word .docx: paragraphs (tables' cells included) in document
-// order, runs joined, tracked deletions and field codes left out; one paragraph per line.
+// Reads the text of a Word .docx: the body's paragraphs (tables' cells included) in document
+// order, runs joined, tracked deletions and field codes left out, one paragraph per line; then
+// the footnotes, endnotes, headers and footers, which Word shows with the body.
 import { localText } from '../i18n/catalogue.js'
 import { unzipSync } from 'fflate'
 import { Parser } from 'htmlparser2'
-import type { TableCell } from '../core/document.js'
+import type { DocxPart, DocxPartKind, TableCell } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import type { Reader } from './readers.js'
 
 /** The part of a .docx that holds the body. */
 const bodyPart = 'word/document.xml'
+/** The other parts whose text Word shows: notes, headers and footers (`header2.xml`, one per section and kind). */
+const otherPartRe = /^word\/(footnotes|endnotes|header|footer)(\d*)\.xml$/
+/** The order they follow the body in, and the kind each name stands for. */
+const partKinds: readonly { readonly name: string; readonly kind: DocxPartKind }[] = [
+  { name: 'footnotes', kind: 'footnote' },
+  { name: 'endnotes', kind: 'endnote' },
+  { name: 'header', kind: 'header' },
+  { name: 'footer', kind: 'footer' },
+]
 /**
- * The most `word/document.xml` may inflate to. A 300-page report is a few MB of XML; more
+ * The most the parts read may inflate to, together. A 300-page report is a few MB of XML; more
  * than this is a zip bomb or not a report, and is refused before anything is inflated.
  */
 export const maxInflatedBytes = 128 * 1024 * 1024
@@ -20,8 +30,8 @@ export const docxLineSeparator = '\u2028'
 /** The Word reader: the body's paragraphs, one a line, from the zip archive's bytes. */
 export const docxReader: Reader = {
   fromBytes: (bytes, path) => {
-    const { text, places } = readDocxBody(bytes, path)
-    return places.some((p) => p !== undefined) ? { text, cells: places } : { text }
+    const { text, places, parts } = readDocxBody(bytes, path)
+    return { text, ...(places.some((p) => p !== undefined) && { cells: places }), ...(parts.length > 0 && { parts }) }
   },
 }
 
@@ -31,22 +41,63 @@ export interface DocxOptions {
 }
 
 /**
- * The paragraphs of a .docx joined by `\n`: line N is paragraph N of the body. Throws
+ * The paragraphs of a .docx joined by `\n`: line N is paragraph N of the body; the notes',
+ * headers' and footers' paragraphs follow the body's. Throws
  * InputError for an encrypted, corrupt or oversized file.
  */
 export function docxToText(bytes: Uint8Array, path: string, options: DocxOptions = {}): string {
   return readDocxBody(bytes, path, options).text
 }
 
-/** The text of a .docx as {@link docxToText} gives it, and where each paragraph sits. */
-export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptions = {}): { text: string; places: (TableCell | undefined)[] } {
-  const xml = readBodyXml(bytes, path, options.maxInflatedBytes ?? maxInflatedBytes)
+/** The text of a .docx as {@link docxToText} gives it, where each body paragraph sits, and which lines the other parts hold. */
+export function readDocxBody(
+  bytes: Uint8Array,
+  path: string,
+  options: DocxOptions = {},
+): { text: string; places: (TableCell | undefined)[]; parts: (DocxPart | undefined)[] } {
+  const xml = readPartsXml(bytes, path, options.maxInflatedBytes ?? maxInflatedBytes)
   const places: (TableCell | undefined)[] = []
-  const text = bodyParagraphs(xml, places).join('\n')
-  return { text, places }
+  const lines = bodyParagraphs(xml.get(bodyPart)!, places)
+  const parts: (DocxPart | undefined)[] = []
+  for (const { name, kind } of partKinds) {
+    const seen = new Set<string>()
+    for (const partXml of partFilesOf(xml, name)) {
+      const notes: number[] = []
+      const paragraphs = bodyParagraphs(partXml, undefined, notes)
+      if (kind === 'footnote' || kind === 'endnote') {
+        paragraphs.forEach((p, i) => {
+          if (notes[i]! > 0) {
+            parts[lines.length] = { kind, number: notes[i]! }
+            lines.push(p)
+          }
+        })
+        continue
+      }
+      // Each section may have its own header, most repeat the first: one copy is enough.
+      const whole = paragraphs.join('\n')
+      if (whole.trim() === '' || seen.has(whole)) continue
+      seen.add(whole)
+      for (const p of paragraphs) {
+        parts[lines.length] = { kind, number: seen.size }
+        lines.push(p)
+      }
+    }
+  }
+  return { text: lines.join('\n'), places, parts }
 }
 
-function readBodyXml(bytes: Uint8Array, path: string, bound: number): string {
+/** The parts named `name` (`header` for `header1.xml`, `header2.xml`…), in the order of their numbers. */
+function partFilesOf(xml: ReadonlyMap<string, string>, name: string): string[] {
+  const found: [number, string][] = []
+  for (const [file, text] of xml) {
+    const m = otherPartRe.exec(file)
+    if (m && m[1] === name) found.push([Number(m[2] || 0), text])
+  }
+  return found.sort((a, b) => a[0] - b[0]).map(([, text]) => text)
+}
+
+/** The XML of the body and of the other parts found, by name; throws InputError for a file that cannot be read. */
+function readPartsXml(bytes: Uint8Array, path: string, bound: number): Map<string, string> {
   if (isCompoundFile(bytes)) {
     throw new InputError(localText('error.docx-encrypted'), { path }, localText('error.docx-encrypted.hint'))
   }
@@ -60,22 +111,26 @@ function readBodyXml(bytes: Uint8Array, path: string, bound: number): string {
     // inflates into a buffer of the declared size, so a lying header cannot make it grow.
     files = unzipSync(bytes, {
       filter: (entry) => {
-        if (entry.name !== bodyPart) return false
-        declared = entry.originalSize
-        return entry.originalSize <= bound
+        if (entry.name !== bodyPart && !otherPartRe.test(entry.name)) return false
+        declared += entry.originalSize
+        return declared <= bound
       },
     })
   } catch (error) {
     throw new InputError(localText('error.docx-corrupt', { reason: error instanceof Error ? error.message : String(error) }), { path })
   }
   if (declared > bound) throw new InputError(localText('error.docx-bomb', { part: bodyPart, size: declared, limit: bound }), { path })
-  const body = files[bodyPart]
-  if (!body) throw new InputError(localText('error.docx-no-body', { part: bodyPart }), { path }, localText('error.docx-no-body.hint'))
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body)
-  } catch {
-    throw new InputError(localText('error.docx-bad-utf8', { part: bodyPart }), { path })
+  if (!files[bodyPart]) throw new InputError(localText('error.docx-no-body', { part: bodyPart }), { path }, localText('error.docx-no-body.hint'))
+  const xml = new Map<string, string>()
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  for (const [name, part] of Object.entries(files)) {
+    try {
+      xml.set(name, decoder.decode(part))
+    } catch {
+      throw new InputError(localText('error.docx-bad-utf8', { part: name }), { path })
+    }
   }
+  return xml
 }
 
 /**
@@ -118,21 +173,32 @@ export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w
 /**
  * Paragraphs (`w:p`) in document order; a paragraph nested in a text box comes before the one
  * holding it. When `places` is given, it gets the table cell of each paragraph (undefined
- * for one outside tables), index for index.
+ * for one outside tables), index for index. In the notes' parts, `notes` gets the number of
+ * the note each paragraph is in, counting from 1 (0 outside notes), index for index; the
+ * separators Word keeps there as notes of their own are left out.
  */
-export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[]): string[] {
+export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[], notes?: number[]): string[] {
   const paragraphs: string[] = []
   const open: string[][] = []
   const cells = places ? new TableCells() : undefined
   let ignoredDepth = 0
   let inText = false
+  let note = 0
+  let notesSeen = 0
+  let isSeparatorNote = false
   const append = (s: string) => {
     if (ignoredDepth === 0) open[open.length - 1]?.push(s)
   }
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         if (ignoredDocxElements.has(name)) ignoredDepth++
+        else if (name === 'w:footnote' || name === 'w:endnote') {
+          const type = attributes['w:type']
+          isSeparatorNote = type !== undefined && type !== 'normal'
+          if (isSeparatorNote) ignoredDepth++
+          else note = ++notesSeen
+        }
         else if (name === 'w:p') open.push([])
         else if (name === 'w:t') inText = true
         else if (name === 'w:tab' || name === 'w:ptab') append('\t')
@@ -149,6 +215,11 @@ export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[]):
         else if (name === 'w:p') {
           paragraphs.push((open.pop() ?? []).join(''))
           places?.push(cells?.current())
+          notes?.push(isSeparatorNote ? 0 : note)
+        } else if (name === 'w:footnote' || name === 'w:endnote') {
+          if (isSeparatorNote) ignoredDepth--
+          isSeparatorNote = false
+          note = 0
         } else if (name === 'w:tbl' && ignoredDepth === 0) cells?.close()
       },
     },

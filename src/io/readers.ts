@@ -2,7 +2,7 @@
 // and one line here. A reader module loads only when a file of its format is read, so a run on
 // a .txt file never loads the Markdown, HTML or Word parsers.
 import { extname } from 'node:path'
-import type { DocumentFormat, EmphasisSpan, Region, TableCell } from '../core/document.js'
+import type { DocumentFormat, DocxPart, EmphasisSpan, Region, TableCell } from '../core/document.js'
 
 /** The text rules see, and what the reader knows of its markup. Offsets in UTF-16 code units. */
 export interface ReadText {
@@ -13,6 +13,8 @@ export interface ReadText {
   readonly htmlRegions?: readonly Region[]
   /** For a .docx, the table cell of each line (index 0 is line 1), when any line is in a table. */
   readonly cells?: readonly (TableCell | undefined)[]
+  /** For a .docx, the part of each line after the body (notes, headers, footers), when it has any. */
+  readonly parts?: readonly (DocxPart | undefined)[]
   /** Emphasis the parser found (Markdown `**一、强化**`): its markers are no masks. */
   readonly emphasis?: readonly EmphasisSpan[]
 }

@@ -17,8 +17,23 @@ export function table(...cells: string[]): string {
   return `<w:tbl><w:tblPr/><w:tr>${cells.map((c) => `<w:tc><w:tcPr/>${paragraph(c)}</w:tc>`).join('')}</w:tr></w:tbl>`
 }
 
-/** The bytes of a .docx whose body is `bodyXml`. */
-export function makeDocx(bodyXml: string): Uint8Array {
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>${bodyXml}<w:sectPr/></w:body></w:document>`
-  return zipSync({ '[Content_Types].xml': strToU8(contentTypes), '_rels/.rels': strToU8(rels), 'word/document.xml': strToU8(document) })
+const namespaces = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+/**
+ * The bytes of a .docx whose body is `bodyXml`, with other parts by file name under `word/`
+ * (`header1.xml`, `footnotes.xml`), each given as its root element's content.
+ */
+export function makeDocx(bodyXml: string, parts: Readonly<Record<string, string>> = {}): Uint8Array {
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${namespaces}><w:body>${bodyXml}<w:sectPr/></w:body></w:document>`
+  const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(contentTypes), '_rels/.rels': strToU8(rels), 'word/document.xml': strToU8(document) }
+  for (const [name, content] of Object.entries(parts)) {
+    const root = name.startsWith('header') ? 'w:hdr' : name.startsWith('footer') ? 'w:ftr' : name.startsWith('footnotes') ? 'w:footnotes' : 'w:endnotes'
+    files[`word/${name}`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${root} ${namespaces}>${content}</${root}>`)
+  }
+  return zipSync(files)
+}
+
+/** A footnote or endnote (`w:footnote`, `w:endnote`) with its id and paragraphs; `type` for Word's separators. */
+export function note(element: 'w:footnote' | 'w:endnote', id: number, content: string, type?: string): string {
+  return `<${element}${type ? ` w:type="${type}"` : ''} w:id="${id}">${content}</${element}>`
 }
