@@ -116,7 +116,9 @@ interface Candidate {
 }
 
 function scanMaskRuns(doc: Document): MaskRun[] {
-  const candidates = findCandidates(doc)
+  const found = findCandidates(doc)
+  const gaps = findDateGaps(doc, found)
+  const candidates = gaps.length === 0 ? found : [...found, ...gaps].sort((a, b) => a.start - b.start)
   // Pair emphasis markers first: the opener of `**300亿元**` touches a digit, and left alone
   // its closer would look like a mask.
   const isMarker = findEmphasisMarkers(doc, candidates)
@@ -145,6 +147,70 @@ function withoutLegends(text: string, runs: MaskRun[]): MaskRun[] {
 /** Only punctuation, a tab or a line's edge on both sides of the run: a table cell's whole value. */
 function isAloneInCell(text: string, run: MaskRun): boolean {
   return isFieldBoundary(neighbourBefore(text, run.start)) && isFieldBoundary(neighbourAfter(text, run.end))
+}
+
+/**
+ * Where a date is left blank with one space or a few ASCII ones, which elsewhere are no blank:
+ * a date's part, the spaces, the part after it (`3月　日`, `2024年  月  日`, `（星期　）`).
+ * Listed by the shared pass at the pairs that begin them (a part and a space), a few a text.
+ */
+const dateGapSource = '[年月期拜][ \\u00A0\\u3000]+[月日号）)]'
+const dateGapPositionsIn = triggerScan.positions(dateGapSource, '', { keep: true })
+const dateGapRe = new RegExp(dateGapSource, 'g')
+/** The part a date's gap may come between: the part before it, and those that may follow. */
+const dateGapNext: Readonly<Record<string, RegExp>> = { 年: /^月$/, 月: /^[日号]$/, 期: /^[）)]$/, 拜: /^[）)]$/ }
+
+/** The gaps of blank dates in `doc` that the runs do not hold (a single U+3000, ASCII spaces), as candidates. */
+function findDateGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
+  const text = doc.text
+  const found: Candidate[] = []
+  const tryAt = (part: number) => {
+    let end = part + 1
+    while (isGapSpace(text.charCodeAt(end))) end++
+    if (end === part + 1 || !isDateGap(text, part, end)) return
+    if (doc.isSkipped(part + 1, end - part - 1) || runs.some((r) => r.start === part + 1)) return
+    found.push({ start: part + 1, end, kind: 'space' })
+  }
+  const positions = dateGapPositionsIn(doc)
+  if (positions) for (const at of positions) tryAt(at)
+  else {
+    dateGapRe.lastIndex = 0
+    // Matches overlap (`年 月 日`: the second begins at the first's 月): go on from the next unit.
+    for (let m = dateGapRe.exec(text); m; m = dateGapRe.exec(text)) {
+      tryAt(m.index)
+      dateGapRe.lastIndex = m.index + 1
+    }
+  }
+  return found
+}
+
+/** A gap after the date's part at `part` up to `end`: the right part follows, and a number or 星期 comes before. */
+function isDateGap(text: string, part: number, end: number): boolean {
+  const unit = text.charAt(part)
+  if (!dateGapNext[unit]?.test(text.charAt(end))) return false
+  if (unit === '期') return text.charAt(part - 1) === '星'
+  if (unit === '拜') return text.charAt(part - 1) === '礼'
+  return isAfterNumber(text, part)
+}
+
+/**
+ * The date's part at `part` follows a number (`3月`, `十二月`), or a year's gap after one
+ * (`2024年  月`): a table's header `年　月　日` has none.
+ */
+function isAfterNumber(text: string, part: number): boolean {
+  if (isDateDigit(text.charCodeAt(part - 1))) return true
+  let i = part - 1
+  while (i >= 0 && isGapSpace(text.charCodeAt(i))) i--
+  return i < part - 1 && text.charAt(i) === '年' && isDateDigit(text.charCodeAt(i - 1))
+}
+
+function isDateDigit(code: number): boolean {
+  return isDigit(code) || chineseDigitUnits.has(code) || code === 0x5341 /* 十 */
+}
+
+/** A space that may leave a date's part blank: ASCII, no-break, ideographic. */
+function isGapSpace(code: number): boolean {
+  return code === 0x20 || code === 0xa0 || code === 0x3000
 }
 
 function findCandidates(doc: Document): Candidate[] {
@@ -314,6 +380,8 @@ function judgeSpaces(text: string, c: Candidate): Judgement | undefined {
     if (isFieldEnd(text, c.end)) return { role: 'mask', numberStart: c.start }
     return quantityLabelRe.test(text.charAt(c.start - 2)) ? { role: 'count', numberStart: c.start } : undefined
   }
+  // A weekday left blank: `（星期　）`, `（星期  ）`.
+  if ((before === 0x671f /* 期 */ || before === 0x62dc /* 拜 */) && isWeekdayEnd(text.charCodeAt(c.end))) return { role: 'count', numberStart: c.start }
   if (!isHan(before) || !isHan(text.charCodeAt(c.end))) return undefined
   const beforeWord = text.charCodeAt(c.start - 2)
   if (!isHan(beforeWord) && !isDigit(beforeWord) && !isDatePart(before) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
@@ -368,6 +436,11 @@ function promoteLoneSymbols(text: string, runs: MaskRun[]): MaskRun[] {
     if ((run.kind === 'star' && isFootnoteStar(text, run.start)) || (run.kind === 'letter' && startsLetterTerm(text, run.end))) return run
     return { ...run, role: 'mask' }
   })
+}
+
+/** What may close a blank weekday: a closing bracket. */
+function isWeekdayEnd(code: number): boolean {
+  return code === 0xff09 /* ） */ || code === 0x29
 }
 
 /** 年 and 月 end a date's part: the blank after them is the next part's (`　　年　　月　　日`). */
