@@ -12,7 +12,7 @@ import type { Profile, RuleKind } from './types.js'
 import type { Document } from '../core/document.js'
 import { findAddresses } from './shared/addresses.js'
 import { isInsidePhrase } from './shared/organizations.js'
-import { documentPolicy, isLeakOfPolicy, type DocumentPolicy } from './shared/policy.js'
+import { documentPolicy, isLeakOfPolicy, maskedPlaceCounts, type DocumentPolicy } from './shared/policy.js'
 import { publicBodyAfter } from './shared/public-roles.js'
 
 /** Options of a place rule. */
@@ -36,15 +36,21 @@ export const placeKind: RuleKind<PlaceOptions> = {
   compile(rule, settings) {
     const allow = new Set(rule.options.allow)
     const tokenizer = getTokenizer(settings.tokenizer)
+    const isGated = rule.options.onlyWhenMasked.includes(settings.profile)
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked)) return []
       const findings: RawFinding[] = []
       const policy = documentPolicy(doc)
-      for (const run of adjacentRuns(findPlaces(doc, tokenizer))) {
+      const runs = adjacentRuns(findPlaces(doc, tokenizer)).filter((run) => {
+        const text = doc.text.slice(run[0]!.start, run[run.length - 1]!.end)
+        return !allow.has(text) && !isInsidePhrase(doc.text, run[0]!.start, run[run.length - 1]!.end, rule.options.notIn) && isLeakHere(doc, policy, run)
+      })
+      const freely = isGated ? namedFreely(doc, runs) : undefined
+      for (const run of runs) {
         const first = run[0]!
         const last = run[run.length - 1]!
         const text = doc.text.slice(first.start, last.end)
-        if (allow.has(text) || isInsidePhrase(doc.text, first.start, last.end, rule.options.notIn) || !isLeakHere(doc, policy, run)) continue
+        if (freely?.has(levelOf(last) <= 3 ? 'unit' : 'local')) continue
         const { where, names } = describe(run, text)
         findings.push({
           offset: first.start,
@@ -70,6 +76,28 @@ function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMe
   const body = publicBodyAfter(doc.text, last.end)
   if (body === 'judicial' || (body === 'agency' && !policy.masksOwnUnit)) return false
   return isLeakOfPolicy(policy, levelOf(last))
+}
+
+/**
+ * The levels a draft names more often in clear than it masks: there its masks are a template's
+ * blanks left unfilled (`在XX县有3家`, a 表彰 list's one `××村`), not a policy of hiding places,
+ * and the places it names are meant (a bulletin's own city in its title, the list's villages).
+ * A level the draft never masks is not judged so, nor any level once it masks its own organ
+ * (`***市统计局`): then every place that may identify the unit is a leak, as the policy says.
+ */
+function namedFreely(doc: Document, runs: readonly (readonly PlaceMention[])[]): Set<'unit' | 'local'> {
+  const masked = maskedPlaceCounts(doc)
+  const freely = new Set<'unit' | 'local'>()
+  if (masked.organ > 0) return freely
+  let unit = 0
+  let local = 0
+  for (const run of runs) {
+    if (levelOf(run[run.length - 1]!) <= 3) unit++
+    else local++
+  }
+  if (masked.unit > 0 && unit > masked.unit) freely.add('unit')
+  if (masked.local > 0 && local > masked.local) freely.add('local')
+  return freely
 }
 
 /** The level a mention names: its lowest-numbered namesake's (a county over a village of the same name). */

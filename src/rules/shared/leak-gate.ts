@@ -2,6 +2,7 @@
 // meant for, and in other profiles (draft) only when the document itself masks something.
 import type { Document } from '../../core/document.js'
 import { profiles, type Profile } from '../types.js'
+import { startsMeasureWord } from './mask-context.js'
 import { findMaskRuns, type MaskRun } from './mask-runs.js'
 import { lazy, zod } from './options.js'
 import { findPseudonyms, isAnonymityEvidence } from './pseudonyms.js'
@@ -15,10 +16,11 @@ export const onlyWhenMaskedSchema = lazy(() => profileListSchema().default(['dra
 /**
  * A mask of a name makes a document anonymized, as the placeholder rule judges (`***市`,
  * `*县财政局`); a lone `*` that may be a number or a note (`发展*名`, `*注`) does not, nor a
- * template's blank to fill in (`____`, `（  ）`, spaced fields).
+ * template's blank to fill in (`____`, `（  ）`, spaced fields), nor a number's blank before its
+ * unit (`新建温室XX栋`, `投资***亿元`): a draft full of those names its own places on purpose.
  */
-function isNameLikeMask(run: MaskRun): boolean {
-  return run.role === 'mask' && (run.kind === 'star' || run.kind === 'letter' || run.kind === 'shape')
+function isNameLikeMask(text: string, run: MaskRun): boolean {
+  return run.role === 'mask' && (run.kind === 'star' || run.kind === 'letter' || run.kind === 'shape') && !startsMeasureWord(text, run.end)
 }
 
 /**
@@ -27,5 +29,5 @@ function isNameLikeMask(run: MaskRun): boolean {
  * (王某, A公司, 化名) are masks too; a template's `某某同志` or `某某公司` alone proves nothing.
  */
 export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[]): boolean {
-  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).some(isNameLikeMask) || findPseudonyms(doc).some(isAnonymityEvidence)
+  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).some((run) => isNameLikeMask(doc.text, run)) || findPseudonyms(doc).some(isAnonymityEvidence)
 }

@@ -77,6 +77,34 @@ function maskKind(text: string, run: MaskRun): 'person' | 'organization' | 'loca
   return undefined
 }
 
+/**
+ * How many places a document masks, mention by mention, by the policy's two levels: its unit's
+ * (county and above) and local (below); and how many of its own organs it masks (`***市统计局`).
+ */
+export interface MaskedPlaceCounts {
+  readonly unit: number
+  readonly local: number
+  readonly organ: number
+}
+
+/** The places and organs `doc` masks: masks (`***市`, `××村`, `**调查队`) and pseudonyms (`Y市`, `B村`, `X县统计局`); computed once. */
+export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
+  return doc.derive('maskedPlaceCounts', () => {
+    const counts = { unit: 0, local: 0, organ: 0 }
+    for (const p of findPseudonyms(doc)) {
+      if (p.kind === 'place') counts[(p.level ?? 5) <= 3 ? 'unit' : 'local']++
+      else if (p.kind !== 'person' && p.kind !== 'party' && organWordRe.test(doc.text.slice(p.end - 1, p.end))) counts.organ++
+    }
+    for (const run of findMaskRuns(doc)) {
+      const kind = maskKind(doc.text, run)
+      if (kind === 'unit' && organWordRe.test(doc.text.slice(run.end, run.end + 4))) counts.organ++
+      else if (kind === 'unit') counts.unit++
+      else if (kind === 'local') counts.local++
+    }
+    return counts
+  })
+}
+
 /** Levels of the gazetteer: 1 province, 2 prefecture, 3 county, 4 town, 5 village. */
 export function isLeakOfPolicy(policy: DocumentPolicy, level: number): boolean {
   if (!policy.isStated || policy.masksOwnUnit) return true
