@@ -32,10 +32,27 @@ export const personTitles: readonly string[] = [
 ]
 
 /**
+ * Labels a document signs with, before the name of who wrote, reported or filled it in
+ * (`述职人：杨志远`, `执笔：周小梅`, `填报人：　张三`): they name the author, as a title does.
+ */
+export const signatureLabels: readonly string[] = ['述职人', '报告人', '汇报人', '执笔人', '执笔', '撰稿人', '撰稿', '起草人', '填报人', '制表人', '审核人', '整理人', '记录人']
+
+/**
  * Common words jieba's dictionary tags as personal names (陈述/nr, 查明/nr, 师傅/nr): a surname
  * character starts them, yet they name no one. Found by tagging the words of judgments alone.
  */
 export const commonWordsTaggedAsNames: ReadonlySet<string> = new Set([
   '陈述', '陈列', '陈旧', '陈设', '王朝', '文明', '孙子', '朱红', '华丽', '康复', '乔迁', '伍拾', '齐全', '雷同', '柳树', '宫殿',
   '苗木', '谢谢', '熊猫', '于今', '桂花', '鲁莽', '艾滋', '卓越', '吉祥', '麦子', '师傅', '查明', '敬礼', '晋升',
+])
+
+/**
+ * Given names that are words of the language, common among people born in the 1950s to 1970s
+ * (立新, 国庆, 建设, 向东, 红旗): the tagger reads them as the words, so after a surname where a
+ * name is looked for, this list tells the name.
+ */
+export const wordLikeGivenNames: ReadonlySet<string> = new Set([
+  '立新', '建国', '建军', '建华', '建平', '建新', '建民', '建设', '国庆', '国栋', '国强', '国华', '国平', '向东', '向阳', '向前',
+  '卫东', '卫国', '卫红', '卫民', '红旗', '红军', '红兵', '跃进', '援朝', '学军', '学兵', '爱国', '爱民', '爱华', '振兴', '振华',
+  '胜利', '和平', '解放', '永红', '东风', '东升', '朝阳', '光明', '光荣', '新民', '新华', '为民', '利民', '富强', '抗美', '继红',
 ])

@@ -79,7 +79,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     if (found.has(at)) return
     // In a list beside pseudonyms, an item of a surname and one or two characters is a name
     // even where the tagger reads a word (李建设家庭: 李/nr 建设/vn).
-    const span = personNameAt(doc, tokenizer, at) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at))
+    const span = personNameAt(doc, tokenizer, at, reason === 'masked-person') ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at))
     if (!span) return
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
@@ -371,11 +371,15 @@ function columnNeighbours(doc: Document, pseudonyms: readonly Pseudonym[]): [num
   for (let line = 1; line <= doc.lineStarts.length; line++) {
     for (const { cell, place } of lines.cellsOf(line)) {
       const column = columns.get(`${place.table}:${place.column}`)
-      if (column && column.rows.size >= 2 && !column.rows.has(place.row) && cell.end - cell.start >= 2 && cell.end - cell.start <= 4) found.push([cell.start, column.link])
+      // A cell masked its own way (`吉克**`, a surname the list does not know) names no one in clear.
+      if (column && column.rows.size >= 2 && !column.rows.has(place.row) && cell.end - cell.start >= 2 && cell.end - cell.start <= 4 && !maskInCellRe.test(doc.text.slice(cell.start, cell.end))) found.push([cell.start, column.link])
     }
   }
   return found
 }
+
+/** Symbols and 某 that mask a name, in a cell of a column of masked persons. */
+const maskInCellRe = /[*＊×xXｘＸ○□△某]/
 
 /** The same tail, read backwards from a separator. */
 const itemTailBeforeRe = /(?:家庭|同志|户|家|等)?$/

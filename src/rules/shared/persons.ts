@@ -1,7 +1,7 @@
 // Finds personal names next to a title (张三同志, 书记李四, 李四局长): the title words are found
 // first, and only their clauses are tagged, so a text without titles never loads the tokenizer.
 import type { Document } from '../../core/document.js'
-import { commonWordsTaggedAsNames, personTitles, surnameLength } from '../../nlp/person-names.js'
+import { commonWordsTaggedAsNames, personTitles, signatureLabels, surnameLength, wordLikeGivenNames } from '../../nlp/person-names.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
 import { literalAlternation } from './options.js'
@@ -18,6 +18,11 @@ export interface PersonMention {
 /** Tags the tagger gives personal names; `x` is a word it does not know (张三, 王丽). */
 const nameTagRe = /^(?:nr|nrfg|nrt|x)$/
 const titleRe = new RegExp(literalAlternation(personTitles), 'g')
+/**
+ * A signature's label and what stands between it and the name: a colon, spaces, maybe the
+ * writer's unit first (`述职人：郸城县统计局　杨志远`, a unit ending in an organ word and spaces).
+ */
+const signatureRe = new RegExp(`(${literalAlternation(signatureLabels)})[ \\t\\u3000]*[：:][ \\t\\u3000]*(?:[\\u4e00-\\u9fff]{1,20}?(?:局|委|办|厅|院|所|队|站|中心|部|处|科|室|公司)[ \\t\\u3000]+)?`, 'g')
 
 /** Names next to titles in `doc`, sorted; computed once per document and tokenizer. */
 export function findPersons(doc: Document, tokenizer: Tokenizer): readonly PersonMention[] {
@@ -41,6 +46,11 @@ function scanPersons(doc: Document, tokenizer: Tokenizer): PersonMention[] {
       if (name) found.set(name.start, { start: name.start, end: name.end, title: title.word })
     }
   }
+  signatureRe.lastIndex = 0
+  for (let m = signatureRe.exec(doc.text); m; m = signatureRe.exec(doc.text)) {
+    const name = personNameAt(doc, tokenizer, m.index + m[0].length)
+    if (name && !found.has(name.start)) found.set(name.start, { start: name.start, end: name.end, title: m[1]! })
+  }
   return [...found.values()].sort((a, b) => a.start - b.start)
 }
 
@@ -51,7 +61,8 @@ const notGivenNameTagRe = /^(?:v|p|u|c|d|r|m|q|f|t|w)/
 function nameBefore(tokens: readonly Token[], at: number): Span | undefined {
   const last = tokens[at - 1]
   if (!last) return undefined
-  if (isPersonName(last)) return last
+  const name = nameIn(last)
+  if (name) return name.end === last.end ? name : undefined
   const surname = tokens[at - 2]
   return surname && isSplitName(surname, last) ? { start: surname.start, end: last.end } : undefined
 }
@@ -60,7 +71,8 @@ function nameBefore(tokens: readonly Token[], at: number): Span | undefined {
 function nameAfter(tokens: readonly Token[], at: number): Span | undefined {
   const first = tokens[at + 1]
   if (!first) return undefined
-  if (isPersonName(first)) return first
+  const name = nameIn(first)
+  if (name) return name
   const given = tokens[at + 2]
   return given && isSplitName(first, given) ? { start: first.start, end: given.end } : undefined
 }
@@ -76,11 +88,11 @@ interface Span {
  */
 const notSurnameTagRe = /^(?:v|p|u|c|d|r|f|t|w)/
 
-/** A one-character surname followed by a one- or two-character word that may be a given name. */
+/** A surname (欧阳, or one character) followed by a one- or two-character word that may be a given name. */
 function isSplitName(surname: Token, given: Token): boolean {
   if (isTitleWord(given.word)) return false
-  if (surname.word.length !== 1 || surnameLength(surname.word) !== 1 || notSurnameTagRe.test(surname.tag) || !isAllHan(given.word)) return false
-  return given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
+  if (surnameLength(surname.word) !== surname.word.length || surname.word.length > 2 || notSurnameTagRe.test(surname.tag) || !isAllHan(given.word)) return false
+  return given.word.length <= 2 && (!notGivenNameTagRe.test(given.tag) || wordLikeGivenNames.has(given.word)) && !notGivenStartRe.test(given.word)
 }
 
 function isAllHan(word: string): boolean {
@@ -107,7 +119,36 @@ function isPersonName(token: Token): boolean {
   if (word.length === 2 && functionSurnameRe.test(word) && (surnameLength(word.slice(1)) === 1 || tag === 'x' || organCharRe.test(word.charAt(1)))) return false
   const surname = surnameLength(word)
   if (titleQualifierRe.test(word) || commonWordsTaggedAsNames.has(word)) return false
-  return surname > 0 && word.length - surname >= 1 && word.length - surname <= 2
+  if (surname === 0 || word.length - surname < 1 || word.length - surname > 2) return false
+  // A surname and a form of address or a title name no one (李老师, 李姐家, 宋总说), nor does
+  // one glued to a particle (应由, 小李去).
+  return !notGivenStartRe.test(word.charAt(surname)) && !isTitleWord(word.slice(surname))
+}
+
+/**
+ * Characters that start no given name: particles, prepositions, verbs of going and saying, and
+ * the forms of address said after a surname (李姐, 宋总, 李奶奶, 王哥, 张叔). Not those that
+ * names also start with: 和 (和平), 为 (为民), 向 (向东), 之, 可, 应, 来, 以.
+ */
+const notGivenStartRe = /^[的了是在与就也都而及或等把被让给从对于其这那们个些么所已曾将该由说讲称去到总姐哥嫂婶姨叔奶爷]/
+/**
+ * Last characters of a word the tagger did not know, glued to a two-character name: a
+ * particle, a preposition or a verb of saying (王浩在/x, 孔雪说/x, 赵敏称/x): the name is the two
+ * characters before.
+ */
+const gluedTailRe = /[在于和与的了是等将被把向对从跟说称讲去到也都就]$/
+
+/**
+ * The name a token holds: the token when it is one, or its first two characters when the
+ * tagger glued a particle or a verb of saying to a two-character name (王浩在/x: 王浩).
+ */
+function nameIn(token: Token): Span | undefined {
+  const { word, tag } = token
+  if (tag === 'x' && word.length === 3 && surnameLength(word) === 1 && gluedTailRe.test(word)) {
+    const two: Token = { word: word.slice(0, 2), tag, start: token.start, end: token.end - 1 }
+    return isPersonName(two) ? two : undefined
+  }
+  return isPersonName(token) ? token : undefined
 }
 
 /** Words of title qualifiers only (原副 of 原副书记, 常务副): no name. */
@@ -122,8 +163,15 @@ const nameReach = 6
 /**
  * The personal name starting at `at`, as the tagger reads the clause: one name word (李建军/nr,
  * 张伟/x) or a surname it split off (刘/zg 文华/nz). Undefined when the words there are no name.
+ *
+ * `isWeak`: nothing but the surname points at a name here (a masked person's surname written
+ * again), so what the tagger reads as an ordinary word is one: a surname glued to the word
+ * before (任何规则, 每周支部) or read as a measure word after a numeral (一张报表), a
+ * dictionary word of two characters tagged nr (张贴/nr, 杨柳/nr, 高明/nr: real two-character names
+ * are words the dictionary lacks, or tags nrfg, 李强/nrfg), and two characters before one more that may end the name
+ * (马志/x 刚/d of 马志刚).
  */
-export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): Span | undefined {
+export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, isWeak = false): Span | undefined {
   // A transliterated name (艾力·买买提) is one name as a whole, and no part after a dot starts one.
   if (isNameDot(doc.text.charAt(at - 1))) return undefined
   const dotted = transliteratedNameLength(doc.text.slice(at, at + maxTransliteratedName))
@@ -131,6 +179,7 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): S
   const tokens = tokensNear(doc, tokenizer, at, Math.min(doc.text.length, at + 4), nameReach)
   const i = tokens.findIndex((t) => t.start === at)
   const first = tokens[i]
+  if (isWeak) return weakNameAt(doc.text, tokens, i, at)
   if (!first) {
     // The tagger glued the surname to the word before (法定代理/n 人周/x 建华/nz).
     const glued = tokens.findIndex((t) => t.start < at && t.end === at + 1)
@@ -139,10 +188,53 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number): S
     return glued >= 0 && given && !isTitleWord(given.word) && surnameLength(surname) === 1 && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
   }
   const given = tokens[i + 1]
-  if (isPersonName(first)) return isGluedToVerb(first, given) ? { start: first.start, end: first.end + 1 } : first
+  const name = nameIn(first)
+  if (name) return name === first && isGluedToVerb(first, given) ? { start: first.start, end: first.end + 1 } : name
   if (given && (isSplitName(first, given) || isSplitSurnameWord(first, given))) return { start: first.start, end: given.end }
-  return undefined
+  return wordLikeGivenNameAt(doc.text, at)
 }
+
+/** Words that may follow a two-character name found by its surname alone: particles and verbs of saying. */
+const afterWeakNameRe = /^(?:[的在于和与及等说称讲将被把向对从是也都就已曾又还因系为所]|[，。、；：！？）)\s]|$)/
+
+/** {@link personNameAt} where the surname alone points at a name: see `isWeak` there. */
+function weakNameAt(text: string, tokens: readonly Token[], i: number, at: number): Span | undefined {
+  const first = tokens[i]
+  if (isDigitOrNumeral(text.charAt(at - 1))) return undefined
+  if (!first) return wordLikeGivenNameAt(text, at)
+  const given = tokens[i + 1]
+  let name = nameIn(first)
+  if (name?.end === first.end && first.word.length === 2 && first.tag === 'nr') name = undefined
+  if (name === first && isGluedToVerb(first, given)) return { start: first.start, end: first.end + 1 }
+  if (!name && given && (isSplitName(first, given) || isSplitSurnameWord(first, given)) && first.tag !== 'q') name = { start: first.start, end: given.end }
+  if (!name) return wordLikeGivenNameAt(text, first.start)
+  if (name.end - name.start !== 2 || afterWeakNameRe.test(text.slice(name.end, name.end + 1))) return name
+  // A known word after two characters ends the name; an unknown one may hold its third (马志/x 刚用/x).
+  const next = tokens.find((t) => t.start === name!.end)
+  return next !== undefined && next.word.length >= 2 && next.tag !== 'x' ? name : undefined
+}
+
+function isDigitOrNumeral(char: string): boolean {
+  return /^[0-9０-９一二两三四五六七八九十几每]$/.test(char)
+}
+
+/**
+ * A surname and a given name that is also a word of the language, as names of the 1950s to
+ * 1970s often are (王立新, 梁国栋, 张红旗, 李建设): the tagger reads the word (立新/d, 梁国/ns 栋),
+ * and only the list tells the name. Read where a name is looked for (after a title or a cue),
+ * when the name ends there: no Han character follows, or one a name stands before.
+ */
+function wordLikeGivenNameAt(text: string, at: number): Span | undefined {
+  const surname = surnameLength(text.slice(at, at + 2))
+  if (surname === 0) return undefined
+  const given = text.slice(at + surname, at + surname + 2)
+  if (!wordLikeGivenNames.has(given)) return undefined
+  const end = at + surname + 2
+  return !isHan(text.charCodeAt(end)) || nameEndRe.test(text.slice(end, end + 2)) ? { start: at, end } : undefined
+}
+
+/** What may follow a name in a clause: a title, a particle, a verb of saying or doing (王立新同志, 梁国栋出具). */
+const nameEndRe = /^(?:同志|书记|主任|局长|[的在与和及于对向从被把将等称说讲系为因已曾也都就出到来去作签表主批提参担任是])/
 
 
 /**
@@ -172,10 +264,10 @@ function isGluedToVerb(name: Token, next: Token | undefined): boolean {
 /** The tagger read a surname as a word of its own (刘/zg, 王/nr) before a given name of one or two characters. */
 function isSplitSurnameWord(surname: Token, given: Token): boolean {
   if (isTitleWord(given.word)) return false
-  return surname.word.length === 1 && surnameLength(surname.word) === 1 && /^(?:nr|zg|x|ng|nrt|nrfg)$/.test(surname.tag) && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag)
+  return surname.word.length === 1 && surnameLength(surname.word) === 1 && /^(?:nr|zg|x|ng|nrt|nrfg)$/.test(surname.tag) && isAllHan(given.word) && given.word.length <= 2 && (!notGivenNameTagRe.test(given.tag) || wordLikeGivenNames.has(given.word)) && !notGivenStartRe.test(given.word)
 }
 
 /** A title or a form of address after a surname (王局长, 刘主任, 张律师, 李师傅): the pair names no one. */
 function isTitleWord(word: string): boolean {
-  return personTitles.some((t) => word.endsWith(t)) || /^(?:律师|法官|师傅|大爷|大妈|阿姨|某|总|工|老板|先生|女士)$/.test(word)
+  return personTitles.some((t) => word.endsWith(t)) || /^(?:律师|法官|医生|护士|师傅|大爷|大妈|大娘|大叔|大哥|大姐|阿姨|奶奶|爷爷|叔叔|婶婶|姐|哥|某|总|工|老板|老板娘|先生|女士)$/.test(word)
 }

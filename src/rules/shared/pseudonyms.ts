@@ -4,6 +4,7 @@
 import type { Document } from '../../core/document.js'
 import { surnameLength } from '../../nlp/person-names.js'
 import { isHan, isWordChar } from './chars.js'
+import { findMaskRuns } from './mask-runs.js'
 
 /** What a pseudonym stands for. `party` is 甲方/乙方: a contract's or a case's party, person or company. */
 export type PseudonymKind = 'person' | 'organization' | 'place' | 'party'
@@ -123,11 +124,12 @@ const roleBeforeRe = new RegExp(`(?:${[...personRoleWords].sort((a, b) => b.leng
 
 /** The pseudonyms of `doc`, sorted by offset; computed once per document. */
 export function findPseudonyms(doc: Document): readonly Pseudonym[] {
-  return doc.derive('pseudonyms', () => scanPseudonyms(doc.text))
+  return doc.derive('pseudonyms', () => scanPseudonyms(doc))
 }
 
-function scanPseudonyms(text: string): Pseudonym[] {
-  const found: Pseudonym[] = []
+function scanPseudonyms(doc: Document): Pseudonym[] {
+  const text = doc.text
+  const found: Pseudonym[] = symbolMaskedPersons(doc)
   for (const { start, end, suffix } of findLetterCodes(text)) {
     if (isWordChar(text.charCodeAt(start - 1)) || isWordChar(text.charCodeAt(end))) continue
     // `李某丙所有`: 甲, 乙, 丙 after 某 tell persons apart; before a one-character organ word and
@@ -182,6 +184,38 @@ function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym
   // Minority and foreign names keep their first character (阿某, 买某某): only where a name is expected.
   if (isNameExpected && roleBeforeRe.test(text.slice(Math.max(0, mouStart - 8), mouStart - 1))) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
   return undefined
+}
+
+/** Symbols that mask a person's given name after the surname (王**, 张××, 李X, 刘○○). */
+const givenMaskKinds: ReadonlySet<string> = new Set(['star', 'letter', 'shape'])
+/** What may follow a masked given name: a particle or a word a name stands before (王**同志, 张××等, 李X的). */
+const afterMaskedGivenRe = /^(?:同志|先生|女士|等|的|在|与|和|及|因|系|于|被|将|把|向|对|从|称|说|（|\()/
+
+/**
+ * Persons masked with symbols after the surname, as 公示 lists, discipline notices and bank
+ * records write them: `王**`, `张××`, `李X`, `欧阳**`, `王*军` (the middle character masked).
+ * Where a name is expected: after no Han character (a line's or a cell's start, punctuation)
+ * or a role word; and the name ends there: no Han character, or a word a name stands before.
+ * A unit's suffix after the mask makes a place or an organ (`宁**市`), not a person.
+ */
+function symbolMaskedPersons(doc: Document): Pseudonym[] {
+  const text = doc.text
+  const found: Pseudonym[] = []
+  for (const run of findMaskRuns(doc)) {
+    const length = run.end - run.start
+    if (!givenMaskKinds.has(run.kind) || length > 3 || run.numberStart !== run.start) continue
+    const surname = text.slice(run.start - 2, run.start)
+    const surnameStart = surname.length === 2 && surnameLength(surname) === 2 ? run.start - 2 : surnameLength(text.charAt(run.start - 1)) === 1 ? run.start - 1 : -1
+    if (surnameStart < 0) continue
+    const isNameExpected = !isHan(text.charCodeAt(surnameStart - 1)) || roleBeforeRe.test(text.slice(Math.max(0, surnameStart - 8), surnameStart))
+    if (!isNameExpected || (functionSurnameRe.test(text.charAt(surnameStart)) && isHan(text.charCodeAt(surnameStart - 1)))) continue
+    // `王*军`: one symbol, one given character kept.
+    const end = length === 1 && isHan(text.charCodeAt(run.end)) && !isHan(text.charCodeAt(run.end + 1)) ? run.end + 1 : run.end
+    const after = text.slice(end, end + 3)
+    if (suffixAfterRe.test(after) || (isHan(text.charCodeAt(end)) && !afterMaskedGivenRe.test(after))) continue
+    found.push({ start: surnameStart, end, kind: 'person', form: 'surname', name: text.slice(surnameStart, run.start) })
+  }
+  return found
 }
 
 /** Characters that are no part of a name before （化名）: role words and particles end it. */

@@ -35,8 +35,10 @@ export function publicBodyAfter(text: string, end: number): PublicBodyKind | und
   return undefined
 }
 
-/** Roles whose holders a judgment names on purpose, before the name (`审判长 陈立新`, `书记员：杨帆`). */
-const courtRoles = ['审判长', '代理审判员', '审判员', '人民陪审员', '陪审员', '书记员', '法官助理', '执行员', '检察员', '检察官', '公诉人', '速录员', '法警', '法官', '执法人员', '承办人', '办案民警', '办案人员', '民警']
+/** Roles whose holders a judgment or a published page names on purpose, before the name (`审判长 陈立新`, `书记员：杨帆`, `责任编辑：王丽`). */
+const courtRoles = ['审判长', '代理审判员', '审判员', '人民陪审员', '陪审员', '书记员', '法官助理', '执行员', '检察员', '检察官', '公诉人', '速录员', '法警', '法官', '执法人员', '承办人', '办案民警', '办案人员', '民警',
+  // A page's byline: who edited, reported or photographed it (`责任编辑：王丽`) is named on purpose.
+  '责任编辑', '值班编辑', '编辑', '记者', '通讯员', '摄影', '校对', '审校', '终审', '监制']
 /** A role as signatures write it, with spaces between its characters (`审　判　长`). */
 function spaced(role: string): string {
   return [...role].join('[ \\u3000]*')
