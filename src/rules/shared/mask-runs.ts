@@ -87,6 +87,8 @@ const blankBrackets: Readonly<Record<string, { readonly close: string; readonly 
 }
 /** The letters after the point of a decimal blank (`X.X%`). */
 const fractionRe = /^[xX\uFF58\uFF38\u00D7]+/
+/** The stars after the point of a decimal blank (`**.**亿元`). */
+const starFractionRe = /^[*\uFF0A]+/
 /** Chinese numerals: `○` among them is a zero typed with the wrong circle (`二○二三年`). */
 const numeralBeforeZeroRe = /[〇零一二三四五六七八九十百千万○]/
 const digitAfterZeroRe = /[〇零一二三四五六七八九○]/
@@ -208,6 +210,11 @@ function isDateDigit(code: number): boolean {
   return isDigit(code) || chineseDigitUnits.has(code) || code === 0x5341 /* 十 */
 }
 
+/** What may follow a decimal's masked digits: Chinese text (a unit, 个百分点) or a percent sign. */
+function isNumberTail(code: number): boolean {
+  return isHan(code) || code === 0x25 /* % */ || code === 0xff05 /* ％ */ || code === 0x2030 /* ‰ */
+}
+
 /** A space that may leave a date's part blank: ASCII, no-break, ideographic. */
 function isGapSpace(code: number): boolean {
   return code === 0x20 || code === 0xa0 || code === 0x3000
@@ -222,10 +229,11 @@ function findCandidates(doc: Document): Candidate[] {
     const start = foundRun.start
     let end = foundRun.end
     const kind = kindOf(text.charCodeAt(start))
-    // A decimal blank is one run: `增长X.X%`, `xx.x亿元`.
-    if (kind === 'letter' && text.charCodeAt(end) === 0x2e /* . */) {
-      const fraction = fractionRe.exec(text.slice(end + 1, end + 9))
-      if (fraction) end += 1 + fraction[0].length
+    // A decimal blank is one run: `增长X.X%`, `xx.x亿元`, `**.**亿元`, `*.*个百分点`.
+    if ((kind === 'letter' || kind === 'star') && text.charCodeAt(end) === 0x2e /* . */) {
+      const fraction = (kind === 'letter' ? fractionRe : starFractionRe).exec(text.slice(end + 1, end + 9))
+      // Stars around a point are also a glob (`*.*`): a number's unit or Chinese text must follow.
+      if (fraction && (kind === 'letter' || isNumberTail(text.charCodeAt(end + 1 + fraction[0].length)))) end += 1 + fraction[0].length
     }
     foundRun.end = end
     if (!doc.isSkipped(start, end - start)) found.push({ start, end, kind })
