@@ -75,6 +75,11 @@ function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMe
   if (findAddresses(doc).some((a) => a.start < last.end && start < a.end)) return false
   const body = publicBodyAfter(doc.text, last.end)
   if (body === 'judicial' || (body === 'agency' && !policy.masksOwnUnit)) return false
+  // A document that hides places but no organ of its own (某县, 某镇 in a notice or a
+  // judgment) is issued by a body it names on purpose (中共衡阳市纪委), and names on purpose
+  // what lies above the places it hides (安徽省某县某茶厂).
+  const masked = maskedPlaceCounts(doc)
+  if (masked.organ === 0 && masked.unit + masked.local > 0 && (body === 'agency' || levelOf(last) < masked.highestLevel)) return false
   return isLeakOfPolicy(policy, levelOf(last))
 }
 

@@ -79,30 +79,48 @@ function maskKind(text: string, run: MaskRun): 'person' | 'organization' | 'loca
 
 /**
  * How many places a document masks, mention by mention, by the policy's two levels: its unit's
- * (county and above) and local (below); and how many of its own organs it masks (`***市统计局`).
+ * (county and above) and local (below); how many of its own organs it masks (`***市统计局`);
+ * and the highest level of place it masks (1 province … 5 village; 6 when none).
  */
 export interface MaskedPlaceCounts {
   readonly unit: number
   readonly local: number
   readonly organ: number
+  readonly highestLevel: number
 }
 
-/** The places and organs `doc` masks: masks (`***市`, `××村`, `**调查队`) and pseudonyms (`Y市`, `B村`, `X县统计局`); computed once. */
+/** The places and organs `doc` masks: masks (`***市`, `××村`, `**调查队`) and pseudonyms (`Y市`, `B村`, `X县统计局`); computed once. An organ counts where its place is masked. */
 export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
   return doc.derive('maskedPlaceCounts', () => {
-    const counts = { unit: 0, local: 0, organ: 0 }
-    for (const p of findPseudonyms(doc)) {
-      if (p.kind === 'place') counts[(p.level ?? 5) <= 3 ? 'unit' : 'local']++
-      else if (p.kind !== 'person' && p.kind !== 'party' && organWordRe.test(doc.text.slice(p.end - 1, p.end))) counts.organ++
+    const text = doc.text
+    const counts = { unit: 0, local: 0, organ: 0, highestLevel: 6 }
+    const place = (end: number, level: number) => {
+      if (isOwnOrgan(text, end)) counts.organ++
+      else {
+        counts[level <= 3 ? 'unit' : 'local']++
+        counts.highestLevel = Math.min(counts.highestLevel, level)
+      }
     }
+    // A bare organ (某局) says which place no more than a subject's employer does (某县某局原科员).
+    for (const p of findPseudonyms(doc)) if (p.kind === 'place') place(p.end, p.level ?? 5)
     for (const run of findMaskRuns(doc)) {
-      const kind = maskKind(doc.text, run)
-      if (kind === 'unit' && organWordRe.test(doc.text.slice(run.end, run.end + 4))) counts.organ++
-      else if (kind === 'unit') counts.unit++
-      else if (kind === 'local') counts.local++
+      const kind = maskKind(text, run)
+      if (kind === 'unit' && organWordRe.test(text.slice(run.end, run.end + 4))) counts.organ++
+      else if (kind === 'unit' || kind === 'local') {
+        const word = slotWords.find((w) => text.startsWith(w, run.end))
+        place(run.end + (word?.length ?? 0), (word === undefined ? undefined : placeSuffixLevels[word]) ?? 5)
+      }
     }
     return counts
   })
+}
+
+/** Organs and bodies whose name a masked place may begin: the document hides which one (`***市统计局`, `中共**县纪律检查委员会`, `**区人民法院`). */
+const ownOrganRe = /^(?:统计局|调查队|人民政府|政府|党委|党组|纪律检查委员会|监察委员会|纪委|监委|人民法院|人民检察院|法院|检察院|局|委|办|厅|院|所|队|站)/
+
+/** A masked place [start, end) that begins an organ's name: the document hides an organ, its own or the court's, not only a place. */
+function isOwnOrgan(text: string, end: number): boolean {
+  return ownOrganRe.test(text.slice(end, end + 7))
 }
 
 /** Levels of the gazetteer: 1 province, 2 prefecture, 3 county, 4 town, 5 village. */
