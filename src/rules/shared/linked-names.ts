@@ -108,7 +108,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
         namedRoleStarts.push(at)
         continue
       }
-      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason) && !(reason === 'relative' && isAfterMaskedRole(doc.text, begin, maskedRoles))) continue
+      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && isAfterMaskedRole(doc.text, begin, maskedRoles))) continue
       want(at, reason, cue)
     }
   }
@@ -217,6 +217,8 @@ function rolesMasked(text: string, roles: readonly string[], pseudonyms: readonl
 /** Characters before a cue searched for what it belongs to. */
 const besideReach = 120
 /** Words that end an organisation's name: the nearest before a representative tells whose he is. */
+/** Representatives only a company has. */
+const companyRoleRe = /^(?:法定代表人|实际控制人)$/
 const organizationEndRe = /(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)/g
 
 /**
@@ -224,13 +226,14 @@ const organizationEndRe = /(?:公司|集团|厂|店|合作社|中心|委员会|�
  * representative: the nearest organisation before him (A公司, but not 宁夏恒通建设有限公司), or a
  * person pseudonym when none is named.
  */
-function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pseudonym[], reason: LinkReason): boolean {
+function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pseudonym[], reason: LinkReason, cue: string): boolean {
   const from = Math.max(0, cueStart - besideReach)
   const before = pseudonyms.filter((p) => p.start >= from && p.end <= cueStart)
   if (reason === 'relative') return before.some((p) => p.kind === 'person' && p.start >= cueStart - besideReach / 2)
   let lastOrganization = -1
   for (const m of text.slice(from, cueStart).matchAll(organizationEndRe)) lastOrganization = from + m.index + m[0].length
-  if (lastOrganization < 0) return before.some((p) => p.kind === 'person' || p.kind === 'party')
+  // A company's own roles (法定代表人, 实际控制人) stand for a company, never for a masked person nearby.
+  if (lastOrganization < 0) return before.some((p) => p.kind === 'party' || p.kind === 'organization' || (p.kind === 'person' && !companyRoleRe.test(cue)))
   const maskRe = /[某×xX*＊A-Z甲乙丙丁]/
   return before.some((p) => p.end === lastOrganization && p.kind !== 'place') || maskRe.test(text.slice(Math.max(0, lastOrganization - 6), lastOrganization).replace(/(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)$/, '').slice(-2))
 }

@@ -54,6 +54,37 @@ const representativeRe = new RegExp(`(?:${representativeRoles.join('|')})[\\s：
 const lawyerBeforeRe = /律师[\s：:]*([\u4e00-\u9fff]{2,3})/g
 const lawyerAfterRe = /([\u4e00-\u9fff]{2,3})律师(?!事务所)/y
 const lawyerClauseRe = /律师|法律服务所|法律援助|法律工作者/
+/**
+ * An office's contact at a line's start or in brackets, beside its phone or e-mail
+ * (`经办人：张文斌　联系电话：0371-…`, `（联系人：何志伟　联系电话：…）`, `联系人：罗晓明` between
+ * 监督电话 and 电子邮箱): an official acting in the public role the notice gives them.
+ */
+const officeContactRe = /(?:^|[\n（(])[ \t\u3000]*(?:经办人|联系人|承办人|咨询人)[ \t\u3000]*[：:][ \t\u3000]*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/g
+const officeContactNearRe = /电话|邮箱|传真|手机|[0-9]{3,4}-[0-9]{7,8}/
+/** How far around an office's contact its phone or e-mail is looked for. */
+const officeContactReach = 40
+
+/** A line that names a unit, as a notice is signed: it ends in an organ's or a body's word. */
+const signatureUnitRe = /^[ \t\u3000]*([^\s，。；：:]{2,30}(?:局|厅|委员会|联合会|政府|法院|检察院|办公室|中心|公司|委|办|院|所|站|队|部|会))[ \t\u3000]*$/
+/** Masks and pseudonyms in a unit's name: 某, symbols. */
+const maskedUnitRe = /[某*＊×xXｘＸ○□]/
+/** How many lines from the end a notice's signature is looked for in. */
+const signatureLines = 8
+
+/**
+ * True when the document is signed by a unit named in clear (`郑州市金水区住房和城乡建设局`): its
+ * contacts then act for it in public. A signature masked (`某镇人民政府`) hides the unit, and
+ * its contact would name it.
+ */
+function isIssuerNamed(text: string): boolean {
+  const lines = text.trimEnd().split(/\r\n|\r|\n/).slice(-signatureLines)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = signatureUnitRe.exec(lines[i]!)
+    if (m) return !maskedUnitRe.test(m[1]!)
+  }
+  return false
+}
+
 /** Words after a role that are no name (`审判员会议`, `律师事务所`). */
 const notNameRe = /^(?:会议|意见|认为|指出|提出|事务|职责|应当|依法|等人|及其|名单|签名|某)/
 
@@ -71,6 +102,11 @@ function scanPublicRoleNames(text: string): Set<string> {
   for (const m of text.matchAll(courtRoleRe)) for (const name of m[1]!.split('、')) add(name)
   for (const m of text.matchAll(representativeRe)) if (lawyerClauseRe.test(m[2]!) || lawyerClauseRe.test(m[1]!)) add(m[1]!.replace(/律师.*$/, ''))
   for (const m of text.matchAll(lawyerBeforeRe)) if (!/^事务/.test(m[1]!)) add(m[1]!)
+  if (isIssuerNamed(text)) {
+    for (const m of text.matchAll(officeContactRe)) {
+      if (officeContactNearRe.test(text.slice(Math.max(0, m.index - officeContactReach), m.index + m[0].length + officeContactReach))) add(m[1]!)
+    }
+  }
   for (const m of lawyerNamesBefore(text)) {
     const before = text.charCodeAt(m.index - 1)
     // `所律师` of 律师事务所律师 is no name; a name stands after punctuation or a role word.
