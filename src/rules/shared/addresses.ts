@@ -90,7 +90,7 @@ function scanAddresses(text: string): AddressMention[] {
       if (!last || last.end !== end || segments.length < 2 || cued.has(start)) continue
       const named = segments.find((s) => s.level === 5)
       if (named && !determinerRe.test(named.name) && named.name.length >= 2 && segments.indexOf(named) < segments.length - 1) {
-        found.push(toMention(segments, ''))
+        addOrJoin(found, toMention(segments, ''))
         break
       }
     }
@@ -133,6 +133,21 @@ function readSegments(text: string, start: number): Segment[] {
     at = end
   }
   return segments
+}
+
+/**
+ * Adds `mention`, or joins it to an address it overlaps or touches: where a cued address stops
+ * at a number (`住…沂蒙路277号`), the shape that goes on (`盛世华庭小区6号楼2单元1502室`) is its
+ * rest, one address to report and to mask.
+ */
+function addOrJoin(found: AddressMention[], mention: AddressMention): void {
+  const i = found.findIndex((a) => a.start <= mention.end && mention.start <= a.end)
+  if (i < 0) {
+    found.push(mention)
+    return
+  }
+  const a = found[i]!
+  found[i] = { ...a, start: Math.min(a.start, mention.start), end: Math.max(a.end, mention.end), leakStart: a.leakStart ?? mention.leakStart }
 }
 
 function toMention(segments: readonly Segment[], cue: string): AddressMention {
