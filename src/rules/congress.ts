@@ -72,7 +72,10 @@ export const congressKind: RuleKind<CongressOptions> = {
         const current = years.filter((y) => y <= dating!.year).length
         if (current === 0) continue
         // From a lower bound on, a later congress is possible too, up to the next one to be held.
-        if (n >= current - 1 && n <= (dating.isLowerBound ? years.length + 1 : current)) continue
+        // The one before the current is possible in the year a congress is held, or as history;
+        // a later report that studies it (学习贯彻党的十九大精神 in 2024) copied last term's text.
+        const isStaleStudy = n === current - 1 && !dating.isLowerBound && dating.year > years[current - 1]! && studiedRe.test(clauseBefore(text, index))
+        if (n >= current - 1 && n <= (dating.isLowerBound ? years.length + 1 : current) && !isStaleStudy) continue
         if (n <= years.length && datesHistory(text, index, years[n - 1]!)) continue
         if (dating.isLowerBound && !studiedRe.test(clauseBefore(text, index))) continue
         const mention = ordinal + '大'
