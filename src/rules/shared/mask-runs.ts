@@ -215,6 +215,11 @@ function isNumberTail(code: number): boolean {
   return isHan(code) || code === 0x25 /* % */ || code === 0xff05 /* ％ */ || code === 0x2030 /* ‰ */
 }
 
+/** A cross named as a mark to make (`打×号`, `画×`, `标×`), not a mask: a verb of marking before it and 号 after. */
+function isNamedMark(text: string, start: number): boolean {
+  return /[打画划标]/.test(text.charAt(start - 1)) && text.charAt(start + 1) === '号'
+}
+
 /** A space that may leave a date's part blank: ASCII, no-break, ideographic. */
 function isGapSpace(code: number): boolean {
   return code === 0x20 || code === 0xa0 || code === 0x3000
@@ -322,6 +327,8 @@ function judgeInNumber(text: string, c: Candidate, before: number, after: number
  */
 function judgeInText(text: string, c: Candidate): Judgement | undefined {
   if (c.kind === 'shape' && !isShapeMask(text, c.start, c.end)) return undefined
+  // A note's star (`带*号的为必填项`) and a mark named (`打×号`, `画×号`) stand for no number either.
+  if (c.end - c.start === 1 && ((c.kind === 'star' && isFootnoteStar(text, c.start)) || (c.kind === 'letter' && isNamedMark(text, c.start)))) return undefined
   const numberStart = chineseYearStart(text, c.start)
   if (c.end - c.start >= 2 || isCertainLoneMask(text, c)) return { role: 'mask', numberStart }
   return { role: 'count', numberStart }
