@@ -14,7 +14,7 @@ export interface AddressMention {
 }
 
 /** Words that introduce a residence or a place of residence. */
-const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住所|住|位于|坐落于|地址)[：:]?\s*/g
+const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|家住址|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住所|住|位于|坐落于|地址)(?:[：:]|(?<=[址所地])[为是])?\s*/g
 /** Characters that make a word with 住 after them (记住, 抓住, 保住, 居住, 入住, 留住, 站住, 挡住, 常住人口). */
 const verbBeforeZhuRe = /^[常记抓保居入留站挡顶守稳忍盯拦围扣卡咬接揪困缠拖吸捂按压罩拴绑锁憋靠禁拿握]$/
 /** Characters that make a word with 住 before them (住房和城乡建设局, 住宿, 住院, 住户, 住宅): no residence follows. */
@@ -124,6 +124,12 @@ function readSegments(text: string, start: number): Segment[] {
     // `原州区` is read `原` + `州` first: a county or town suffix right after extends the segment.
     let end = m.index + m[0].length
     let finalLevel = level
+    // A street office named after its road (`丰庆路街道`, `解放街街道`) is one town-level segment.
+    if (/^[路街巷]$/.test(m[2]!) && text.startsWith('街道', end) && segments.every((s) => s.level < 4)) {
+      segments.push({ start: m.index, end: end + 2, name: text.slice(m.index, end), level: levelOf.get('街道')! })
+      at = end + 2
+      continue
+    }
     const more = /^[市州县区旗镇乡]/.exec(text.slice(end, end + 1))
     if (more && level <= 3 && !/^[市州县区旗镇乡]/.test(text.slice(end + 1, end + 2))) {
       finalLevel = levelOf.get(more[0]) ?? level

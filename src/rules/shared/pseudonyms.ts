@@ -189,7 +189,7 @@ function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym
 /** Symbols that mask a person's given name after the surname (王**, 张××, 李X, 刘○○). */
 const givenMaskKinds: ReadonlySet<string> = new Set(['star', 'letter', 'shape'])
 /** What may follow a masked given name: a particle or a word a name stands before (王**同志, 张××等, 李X的). */
-const afterMaskedGivenRe = /^(?:同志|先生|女士|等|的|在|与|和|及|因|系|于|被|将|把|向|对|从|称|说|（|\()/
+const afterMaskedGivenRe = /^(?:同志|先生|女士|本人|等|的|在|与|和|及|因|系|于|被|将|把|向|对|从|称|说|（|\()/
 
 /**
  * Persons masked with symbols after the surname, as 公示 lists, discipline notices and bank
