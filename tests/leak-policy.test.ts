@@ -174,6 +174,14 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   'anon-23-xinjiang-divorce': ['8:艾力·买买提', '9:阿依古丽', '9:阿不都热合曼·吐尔逊', '9:艾力·买买提'],
   'anon-24-gongshi-table': ['6:王秀兰'],
   'anon-25-penalty-recurrence': ['4:91620702MA72XKL3AD', '5:周建国', '6:南关街道县府南街88号', '7:宁夏恒通建设有限公司', '8:周建国'],
+  // Written by a second reader, who did not see the rules, to probe the redacted profile
+  // outside Ningxia: a discipline notice from a named 纪委 (compound surname 欧阳建平; the
+  // village's 衡南县茶市镇 after 位于 is still missed), a penalty decision against a named
+  // company, a 公示 table masked 王** / 李*, a 信访 reply addressed to a masked person (其子王浩).
+  'anon-26-discipline-named-issuer': ['8:李美华', '8:衡阳恒泰建筑劳务有限公司', '10:欧阳建平', '12:衡南县茶市镇', '14:18907340569', '16:赵宇航'],
+  'anon-27-penalty-named-company': ['7:91330106MA2H4X7L3H', '10:330106199511030422', '14:孙丽萍', '14:转塘街道双流村', '14:13757123456', '16:6222021234567890128', '33:0571-87654321'],
+  'anon-28-gongshi-symbol-masks': ['6:5101071998****1867', '9:张伟', '12:51010720000105442X', '15:阿木尔', '26:13880761234'],
+  'anon-29-xinfang-reply': ['10:李桂英', '10:王浩', '16:丰庆路街道同乐社区国基路98号院5号楼2单元701室', '16:15838290116', '16:周德明', '25:0371-65501234', '31:李桂英', '31:国基路98号院5号楼2单元701室'],
 }
 
 /** Names each fixture writes on purpose: no leak finding may hold one. */
@@ -195,6 +203,10 @@ const publicNames: Readonly<Record<string, readonly string[]>> = {
   'anon-21-labour-dispute': ['马志刚', '孙丽', '王建国'],
   'anon-23-xinjiang-divorce': ['努尔兰·别克', '古丽娜尔·阿不都拉', '迪丽努尔·吐尔逊', '天山区人民法院', '天山律师事务所'],
   'anon-25-penalty-recurrence': ['张掖市住房和城乡建设局', '张掖市市场监督管理局', '张掖市人民政府'],
+  'anon-26-discipline-named-issuer': ['衡阳市', '周长青', '焦裕禄', '雷锋', '张贴', '高明'],
+  'anon-27-penalty-named-company': ['杭州市西湖区市场监督管理局', '杭州市西湖区人民政府', '杭州市西湖区人民法院', '安徽省', '何志伟', '俞佳', '沈建华'],
+  'anon-28-gongshi-symbol-masks': ['罗晓明', '成都市武侯区人力资源和社会保障局'],
+  'anon-29-xinfang-reply': ['张文斌', '郑州市金水区住房和城乡建设局', '郑州市宏达建设工程有限公司'],
 }
 
 /** True when two texts share a name: one holds the other, or they overlap by two characters. */

@@ -49,6 +49,9 @@ const kinCharRe = /^[父母子女亲兄弟姐妹夫妻媳婿]$/
 /** Characters after a surname that start no given name here: a mask or 某. */
 const maskedGivenRe = /^[某×xX*＊○□]/
 const clauseBreakRe = /[。！？；，：\n\r]/
+/** What ends a sentence, and how far back a relative's cue looks for the sentence's subject. */
+const sentenceBreakRe = /[。！？；\n\r]/
+const sentenceReach = 60
 
 /** The linked names of `doc`, sorted; computed once per document, tokenizer and cue set. */
 export function findLinkedNames(doc: Document, tokenizer: Tokenizer, cues: LinkCues): readonly LinkedName[] {
@@ -211,8 +214,23 @@ function rolesMasked(text: string, roles: readonly string[], pseudonyms: readonl
       }
     }
   }
+  // A letter addressed to a masked person (`李某某：` opening a 信访 reply or a notice) calls
+  // them 你: the pronoun stands for the masked person.
+  if (isAddressedToMasked(text, pseudonyms)) for (const pronoun of ['你本人', '你', '您']) masked.add(pronoun)
   return masked
 }
+
+/** True when the document's salutation, on one of its first lines, is a masked person followed by a colon (`李某某：`). */
+function isAddressedToMasked(text: string, pseudonyms: readonly Pseudonym[]): boolean {
+  for (const p of pseudonyms) {
+    if (p.start > salutationReach) return false
+    if (p.kind === 'person' && /^[：:]\s*$/.test(text.slice(p.end, p.end + 2).replace(/\n.*/s, '')) && /(?:^|\n)[ \t\u3000]*$/.test(text.slice(Math.max(0, p.start - 8), p.start))) return true
+  }
+  return false
+}
+
+/** How far into a document its salutation is looked for. */
+const salutationReach = 200
 
 /** Characters before a cue searched for what it belongs to. */
 const besideReach = 120
@@ -252,6 +270,11 @@ function isAfterMaskedRole(text: string, cueStart: number, maskedRoles: Readonly
     const at = opening.indexOf(role)
     if (at >= 0 && /^(?:[在的与和及]|$)/.test(opening.slice(at + role.length, at + role.length + 1))) return true
   }
+  // `你本人年逾七十，腿脚不便，其子…`: 其 stands for the sentence's subject, a masked role.
+  let sentence = from
+  while (sentence > Math.max(0, cueStart - sentenceReach) && !sentenceBreakRe.test(text.charAt(sentence - 1))) sentence--
+  const subject = text.slice(sentence, cueStart).replace(/^[\s\u3000]+/, '')
+  for (const role of maskedRoles) if (subject.startsWith(role)) return true
   return false
 }
 
