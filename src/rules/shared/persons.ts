@@ -167,9 +167,9 @@ const nameReach = 6
  * `isWeak`: nothing but the surname points at a name here (a masked person's surname written
  * again), so what the tagger reads as an ordinary word is one: a surname glued to the word
  * before (任何规则, 每周支部) or read as a measure word after a numeral (一张报表), a
- * dictionary word of two characters tagged nr (张贴/nr, 杨柳/nr, 高明/nr: real two-character names
- * are words the dictionary lacks, or tags nrfg, 李强/nrfg), and two characters before one more that may end the name
- * (马志/x 刚/d of 马志刚).
+ * dictionary word of two characters tagged nr (张贴/nr, 杨柳/nr, 高明/nr: real two-character
+ * names are words the dictionary lacks, or tags nrfg, 李强/nrfg), and two characters before
+ * one more that may end the name (马志/x 刚/d of 马志刚).
  */
 export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, isWeak = false): Span | undefined {
   // A transliterated name (艾力·买买提) is one name as a whole, and no part after a dot starts one.
