@@ -103,13 +103,17 @@ export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
     }
     // A bare organ (某局) says which place no more than a subject's employer does (某县某局原科员).
     for (const p of findPseudonyms(doc)) if (p.kind === 'place') place(p.end, p.level ?? 5)
+    // Read as maskKind reads a unit's or a place's mask, without its tests for persons and
+    // companies: only what a place's suffix or an organ's word follows counts here.
     for (const run of findMaskRuns(doc)) {
-      const kind = maskKind(text, run)
-      if (kind === 'unit' && organWordRe.test(text.slice(run.end, run.end + 4))) counts.organ++
-      else if (kind === 'unit' || kind === 'local') {
-        const word = slotWords.find((w) => text.startsWith(w, run.end))
-        place(run.end + (word?.length ?? 0), (word === undefined ? undefined : placeSuffixLevels[word]) ?? 5)
+      if (run.kind === 'line' || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) continue
+      if (organWordRe.test(text.slice(run.end, run.end + 4))) {
+        counts.organ++
+        continue
       }
+      const word = slotWords.find((w) => text.startsWith(w, run.end))
+      const level = word === undefined ? undefined : placeSuffixLevels[word]
+      if (level !== undefined) place(run.end + word!.length, level)
     }
     return counts
   })

@@ -61,6 +61,7 @@ const lawyerClauseRe = /律师|法律服务所|法律援助|法律工作者/
  */
 const officeContactRe = /(?:^|[\n（(])[ \t\u3000]*(?:经办人|联系人|承办人|咨询人)[ \t\u3000]*[：:][ \t\u3000]*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/g
 const officeContactNearRe = /电话|邮箱|传真|手机|[0-9]{3,4}-[0-9]{7,8}/
+const officeContactLabels = ['经办人', '联系人', '承办人', '咨询人']
 /** How far around an office's contact its phone or e-mail is looked for. */
 const officeContactReach = 40
 
@@ -68,8 +69,9 @@ const officeContactReach = 40
 const signatureUnitRe = /^[ \t\u3000]*([^\s，。；：:]{2,30}(?:局|厅|委员会|联合会|政府|法院|检察院|办公室|中心|公司|委|办|院|所|站|队|部|会))[ \t\u3000]*$/
 /** Masks and pseudonyms in a unit's name: 某, symbols. */
 const maskedUnitRe = /[某*＊×xXｘＸ○□]/
-/** How many lines from the end a notice's signature is looked for in. */
+/** How many lines from the end a notice's signature is looked for in, within how many code units. */
 const signatureLines = 8
+const signatureTail = 800
 
 /**
  * True when the document is signed by a unit named in clear (`郑州市金水区住房和城乡建设局`): its
@@ -77,7 +79,7 @@ const signatureLines = 8
  * its contact would name it.
  */
 function isIssuerNamed(text: string): boolean {
-  const lines = text.trimEnd().split(/\r\n|\r|\n/).slice(-signatureLines)
+  const lines = text.slice(-signatureTail).trimEnd().split(/\r\n|\r|\n/).slice(-signatureLines)
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = signatureUnitRe.exec(lines[i]!)
     if (m) return !maskedUnitRe.test(m[1]!)
@@ -102,10 +104,11 @@ function scanPublicRoleNames(text: string): Set<string> {
   for (const m of text.matchAll(courtRoleRe)) for (const name of m[1]!.split('、')) add(name)
   for (const m of text.matchAll(representativeRe)) if (lawyerClauseRe.test(m[2]!) || lawyerClauseRe.test(m[1]!)) add(m[1]!.replace(/律师.*$/, ''))
   for (const m of text.matchAll(lawyerBeforeRe)) if (!/^事务/.test(m[1]!)) add(m[1]!)
-  if (isIssuerNamed(text)) {
-    for (const m of text.matchAll(officeContactRe)) {
-      if (officeContactNearRe.test(text.slice(Math.max(0, m.index - officeContactReach), m.index + m[0].length + officeContactReach))) add(m[1]!)
-    }
+  let issuerNamed: boolean | undefined
+  // The labels are rare: a search of the text for each is cheaper than the regex's scan.
+  if (officeContactLabels.some((label) => text.includes(label))) for (const m of text.matchAll(officeContactRe)) {
+    if (!officeContactNearRe.test(text.slice(Math.max(0, m.index - officeContactReach), m.index + m[0].length + officeContactReach))) continue
+    if ((issuerNamed ??= isIssuerNamed(text))) add(m[1]!)
   }
   for (const m of lawyerNamesBefore(text)) {
     const before = text.charCodeAt(m.index - 1)
