@@ -176,7 +176,7 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   'anon-25-penalty-recurrence': ['4:91620702MA72XKL3AD', '5:周建国', '6:南关街道县府南街88号', '7:宁夏恒通建设有限公司', '8:周建国'],
   // Written by a second reader, who did not see the rules, to probe the redacted profile
   // outside Ningxia: a discipline notice from a named 纪委 (compound surname 欧阳建平; the
-  // village's 衡南县茶市镇 after 位于 is still missed), a penalty decision against a named
+  // village's 衡南县茶市镇 after 位于, read once 茶市 was no longer taken for a city), a penalty decision against a named
   // company, a 公示 table masked 王** / 李*, a 信访 reply addressed to a masked person (其子王浩).
   'anon-26-discipline-named-issuer': ['8:李美华', '8:衡阳恒泰建筑劳务有限公司', '10:欧阳建平', '12:衡南县茶市镇', '14:18907340569', '16:赵宇航'],
   'anon-27-penalty-named-company': ['7:91330106MA2H4X7L3H', '10:330106199511030422', '14:孙丽萍', '14:转塘街道双流村', '14:13757123456', '16:6222021234567890128', '33:0571-87654321'],

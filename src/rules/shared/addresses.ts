@@ -120,20 +120,21 @@ function readSegments(text: string, start: number): Segment[] {
     if (level === 6 && !numberNameRe.test(name)) break
     if (functionCharRe.test(name)) break
     if (level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) break
-    if (segments.length > 0 && level < segments[segments.length - 1]!.level && level < 6) break
-    // `原州区` is read `原` + `州` first: a county or town suffix right after extends the segment.
+    // `原州区` is read `原` + `州` first, `茶市镇` `茶` + `市`: a county or town suffix right after
+    // extends the segment, before its level is compared with the one before.
     let end = m.index + m[0].length
     let finalLevel = level
+    const more = /^[市州县区旗镇乡]/.exec(text.slice(end, end + 1))
+    if (more && level <= 3 && !/^[市州县区旗镇乡]/.test(text.slice(end + 1, end + 2))) {
+      finalLevel = levelOf.get(more[0]) ?? level
+      end++
+    }
+    if (segments.length > 0 && finalLevel < segments[segments.length - 1]!.level && finalLevel < 6) break
     // A street office named after its road (`丰庆路街道`, `解放街街道`) is one town-level segment.
     if (/^[路街巷]$/.test(m[2]!) && text.startsWith('街道', end) && segments.every((s) => s.level < 4)) {
       segments.push({ start: m.index, end: end + 2, name: text.slice(m.index, end), level: levelOf.get('街道')! })
       at = end + 2
       continue
-    }
-    const more = /^[市州县区旗镇乡]/.exec(text.slice(end, end + 1))
-    if (more && level <= 3 && !/^[市州县区旗镇乡]/.test(text.slice(end + 1, end + 2))) {
-      finalLevel = levelOf.get(more[0]) ?? level
-      end++
     }
     segments.push({ start: m.index, end, name: text.slice(m.index, end - 1), level: finalLevel })
     at = end
