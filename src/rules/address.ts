@@ -17,7 +17,7 @@ export interface AddressOptions {
 const schema = lazy(() => zod().strictObject({ onlyWhenMasked: onlyWhenMaskedSchema() }))
 
 /** What names a company on the line before its domicile (`被告：宁夏某建设有限公司，住所地…`). */
-const companyLineRe = /(?:公司|集团|厂|合作社|医院|学校|中心|协会|银行|事务所)[^\n]{0,20}$/
+const companyLineRe = /(?:公司|集团|厂|合作社|医院|学校|中心|协会|银行|事务所)[^\n]{0,20}$|(?:局|人民政府|委员会|法院|检察院|派出所)[，,]?(?:住所地|住所|地址)[：:]?\s*$/
 
 /** A masked company on the line: A公司, 某某公司, ***公司. */
 const maskedCompanyRe = /(?:[A-Z甲乙丙丁]|某|[×xX*＊]{2,})[\u4e00-\u9fff]{0,6}(?:公司|集团|厂|合作社|店)/

@@ -14,7 +14,7 @@ export interface AddressMention {
 }
 
 /** Words that introduce a residence or a place of residence. */
-const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|家住址|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住所|住|位于|坐落于|地址)(?:[：:]|(?<=[址所地])[为是])?\s*/g
+const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|家住址|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住在|现居(?!住)|住所|住|位于|坐落于|地址)(?:[：:]|(?<=[址所地])[为是])?\s*/g
 /** Characters that make a word with 住 after them (记住, 抓住, 保住, 居住, 入住, 留住, 站住, 挡住, 常住人口). */
 const verbBeforeZhuRe = /^[常记抓保居入留站挡顶守稳忍盯拦围扣卡咬接揪困缠拖吸捂按压罩拴绑锁憋靠禁拿握]$/
 /** Characters that make a word with 住 before them (住房和城乡建设局, 住宿, 住院, 住户, 住宅): no residence follows. */
@@ -70,8 +70,22 @@ function scanAddresses(text: string): AddressMention[] {
     cued.add(start)
     found.push(toMention(segments, m[0].replace(/[：:\s]+$/, '')))
   }
+  // A villager or resident of a place named down to the village (`系贺兰县立岗镇兰光村村民`): the
+  // place, from the county or town on, is the residence.
+  for (const m of text.matchAll(/(?<=[村区查])(?:村民|居民|牧民)(?!委员会|小组|代表)/g)) {
+    if (found.some((a) => a.start < m.index && m.index <= a.end)) continue
+    for (let start = Math.max(0, m.index - 24); start < m.index - 2; start++) {
+      if (!isSegmentUnit(text.charCodeAt(start)) || (start > 0 && isSegmentUnit(text.charCodeAt(start - 1)) && !isSegmentBoundary(text, start))) continue
+      const segments = readSegments(text, start)
+      const last = segments[segments.length - 1]
+      // A village's own name of two characters at least: 农村居民, 城乡居民 name no place.
+      if (!last || last.end !== m.index || segments.length < 2 || last.level !== 5 || last.name.length < 2 || determinerRe.test(last.name)) continue
+      addOrJoin(found, toMention(segments, ''))
+      break
+    }
+  }
   // Without a cue, the shape alone: a named village, community or street, then a number in it.
-  for (const m of text.matchAll(/[组号栋幢元室楼]/g)) {
+  for (const m of text.matchAll(/[组队号栋幢元室楼]/g)) {
     const end = m.index + 1
     if (found.some((a) => a.start < end && m.index < a.end)) continue
     // Segments hold segment characters only: an address ending here starts after the last other
@@ -96,6 +110,11 @@ function scanAddresses(text: string): AddressMention[] {
     }
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+/** Where a place's name may start inside a run of Chinese: after 系, 是, 在, 为 or a role's 人 (`系贺兰县…`). */
+function isSegmentBoundary(text: string, start: number): boolean {
+  return /[系是在为于即人]/.test(text.charAt(start - 1))
 }
 
 /**

@@ -111,7 +111,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
         namedRoleStarts.push(at)
         continue
       }
-      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && isAfterMaskedRole(doc.text, begin, maskedRoles))) continue
+      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && (isAfterMaskedRole(doc.text, begin, maskedRoles) || isAfterAlias(doc.text, begin, aliases)))) continue
       want(at, reason, cue)
     }
   }
@@ -231,6 +231,15 @@ function isAddressedToMasked(text: string, pseudonyms: readonly Pseudonym[]): bo
 
 /** How far into a document its salutation is looked for. */
 const salutationReach = 200
+
+/** True when an alias (`小明（化名）`) is written again just before a relative's cue (`小明的医疗费由其母亲…`): the relative is the alias's. */
+function isAfterAlias(text: string, cueStart: number, aliases: ReadonlySet<string>): boolean {
+  for (const alias of aliases) {
+    const at = text.lastIndexOf(alias, cueStart - alias.length)
+    if (at >= 0 && at >= cueStart - besideReach / 2) return true
+  }
+  return false
+}
 
 /** Characters before a cue searched for what it belongs to. */
 const besideReach = 120
@@ -397,8 +406,10 @@ function columnNeighbours(doc: Document, pseudonyms: readonly Pseudonym[]): [num
   for (let line = 1; line <= doc.lineStarts.length; line++) {
     for (const { cell, place } of lines.cellsOf(line)) {
       const column = columns.get(`${place.table}:${place.column}`)
-      // A cell masked its own way (`吉克**`, a surname the list does not know) names no one in clear.
-      if (column && column.rows.size >= 2 && !column.rows.has(place.row) && cell.end - cell.start >= 2 && cell.end - cell.start <= 4 && !maskInCellRe.test(doc.text.slice(cell.start, cell.end))) found.push([cell.start, column.link])
+      // A cell masked its own way (`吉克**`, a surname the list does not know) names no one in
+      // clear; a column's label (`姓名`, `权利人`, `户主`) is none either.
+      const value = doc.text.slice(cell.start, cell.end)
+      if (column && column.rows.size >= 2 && !column.rows.has(place.row) && cell.end - cell.start >= 2 && cell.end - cell.start <= 4 && !maskInCellRe.test(value) && !columnLabelRe.test(value)) found.push([cell.start, column.link])
     }
   }
   return found
@@ -406,6 +417,8 @@ function columnNeighbours(doc: Document, pseudonyms: readonly Pseudonym[]): [num
 
 /** Symbols and 某 that mask a name, in a cell of a column of masked persons. */
 const maskInCellRe = /[*＊×xXｘＸ○□△某]/
+/** A column's label at its head: a role ending in 人, or a word of a table's header. */
+const columnLabelRe = /(?:人|姓名|名称|户主|对象|成员|备注|关系)$/
 
 /** The same tail, read backwards from a separator. */
 const itemTailBeforeRe = /(?:家庭|同志|户|家|等)?$/

@@ -55,6 +55,9 @@ function scanPersons(doc: Document, tokenizer: Tokenizer): PersonMention[] {
   return [...found.values()].sort((a, b) => a.start - b.start)
 }
 
+/** One-character nouns that follow a name without being part of it (王刚家, 李明等, 张伟处). */
+const notThirdCharRe = /^[家等们处时方面里上下内外前后中]$/
+
 /** Tags of a word that cannot be a given name: verbs, prepositions, particles, conjunctions, adverbs, pronouns. */
 const notGivenNameTagRe = /^(?:v|p|u|c|d|r|m|q|f|t|w)/
 
@@ -63,7 +66,12 @@ function nameBefore(tokens: readonly Token[], at: number): Span | undefined {
   const last = tokens[at - 1]
   if (!last) return undefined
   const name = nameIn(last)
-  if (name) return name.end === last.end ? name : undefined
+  if (name) {
+    if (name.end !== last.end) return undefined
+    // A surname the tagger split off before a two-character word it took for a name (刘/nr 高明/nr 同志): the name is all three.
+    const before = tokens[at - 2]
+    return before && last.word.length === 2 && before.end === last.start && isSplitName(before, last) ? { start: before.start, end: last.end } : name
+  }
   const surname = tokens[at - 2]
   return surname && isSplitName(surname, last) ? { start: surname.start, end: last.end } : undefined
 }
@@ -73,7 +81,12 @@ function nameAfter(tokens: readonly Token[], at: number): Span | undefined {
   const first = tokens[at + 1]
   if (!first) return undefined
   const name = nameIn(first)
-  if (name) return name
+  if (name) {
+    // The tagger took two characters of a three-character name for a word (张贴/nr 文/n of 副镇长张贴文).
+    const third = tokens[at + 2]
+    const isThird = name === first && first.word.length === 2 && surnameLength(first.word) === 1 && third !== undefined && third.start === first.end && third.word.length === 1 && isHan(third.word.charCodeAt(0)) && /^(?:n|ng|nr|x|a|ag)$/.test(third.tag) && !notThirdCharRe.test(third.word)
+    return isThird ? { start: first.start, end: third.end } : name
+  }
   const given = tokens[at + 2]
   return given && isSplitName(first, given) ? { start: first.start, end: given.end } : undefined
 }
@@ -92,7 +105,7 @@ const notSurnameTagRe = /^(?:v|p|u|c|d|r|f|t|w)/
 /** A surname (欧阳, or one character) followed by a one- or two-character word that may be a given name. */
 function isSplitName(surname: Token, given: Token): boolean {
   if (isTitleWord(given.word)) return false
-  if (surnameLength(surname.word) !== surname.word.length || surname.word.length > 2 || notSurnameTagRe.test(surname.tag) || !isAllHan(given.word)) return false
+  if (surnameLength(surname.word) !== surname.word.length || surname.word.length > 2 || notSurnameTagRe.test(surname.tag) || !isAllHan(given.word) || sideWordRe.test(surname.word + given.word)) return false
   return given.word.length <= 2 && (!notGivenNameTagRe.test(given.tag) || wordLikeGivenNames.has(given.word)) && !notGivenStartRe.test(given.word)
 }
 
@@ -121,6 +134,9 @@ function isPersonName(token: Token): boolean {
   const surname = surnameLength(word)
   if (titleQualifierRe.test(word) || commonWordsTaggedAsNames.has(word)) return false
   if (surname === 0 || word.length - surname < 1 || word.length - surname > 2) return false
+  // A word the tagger did not know that ends in a place's or an organ's suffix is a place (姚伏镇/x).
+  if (tag === 'x' && word.length >= 3 && placeOrOrganEndRe.test(word)) return false
+  if (sideWordRe.test(word)) return false
   // A surname and a form of address or a title name no one (李老师, 李姐家, 宋总说), nor does
   // one glued to a particle (应由, 小李去).
   return !notGivenStartRe.test(word.charAt(surname)) && !isTitleWord(word.slice(surname))
@@ -131,7 +147,7 @@ function isPersonName(token: Token): boolean {
  * the forms of address said after a surname (李姐, 宋总, 李奶奶, 王哥, 张叔). Not those that
  * names also start with: 和 (和平), 为 (为民), 向 (向东), 之, 可, 应, 来, 以.
  */
-const notGivenStartRe = /^[的了是在与就也都而及或等把被让给从对于其这那们个些么所已曾将该由说讲称去到总姐哥嫂婶姨叔奶爷]/
+const notGivenStartRe = /^[的了是在与就也都而及或等把被让给从对于其这那们个些么所已曾将该由说讲称去到第总姐哥嫂婶姨叔奶爷]/
 /**
  * Last characters of a word the tagger did not know, glued to a two-character name: a
  * particle, a preposition or a verb of saying (王浩在/x, 孔雪说/x, 赵敏称/x): the name is the two
@@ -151,6 +167,15 @@ function nameIn(token: Token): Span | undefined {
   }
   return isPersonName(token) ? token : undefined
 }
+
+/**
+ * 左 (a surname too) before a side, a direction or a part of the body: an injury's place
+ * (致原告左前臂骨折, 左尺桡骨), not a name.
+ */
+const sideWordRe = /^左(?:侧|边|右|前|后|上|下|手|脚|腿|臂|肩|眼|耳|胸|腹|腰|膝|肘|腕|踝|足|额|颞|颈|肋|髋|尺|桡|胫|腓|肺|肾|心)/
+
+/** The suffixes of places and organs: a word ending in one names no person (姚伏镇党委书记). */
+const placeOrOrganEndRe = /[省市县区旗镇乡村组局所院委厂店司队站办]$/
 
 /** Words of title qualifiers only (原副 of 原副书记, 常务副): no name. */
 const titleQualifierRe = /^[原前副正代常务总第]+$/
