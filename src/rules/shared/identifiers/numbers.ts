@@ -99,6 +99,12 @@ function classifyRun(text: string, start: number, run: string, context: NumberCo
   if (isLengths(lengths, [3, 4, 4]) && /^1[3-9]/.test(compact)) return hit('mobile')
   if ((lengths.length === 2 || (lengths.length === 3 && lengths[2]! <= 6)) && areaCodeRe.test(groups[0]!) && isLocalNumber(groups[1]!)) return hit('landline')
   if (usesSpaces && isLengths(lengths, [6, 8, 4])) return classifyCompact(text, start, compact, context, run.length)
+  // An ID number grouped otherwise (640381 1976 1120 3516, 3205 0220 1004 1800 25, 640381-19761120-3516):
+  // read whole, it is one only when its division code, birth date and check digit say so.
+  if (compact.length === 18 && (isLengths(lengths, [6, 4, 4, 4]) || isLengths(lengths, [4, 4, 4, 4, 2]) || isLengths(lengths, [6, 8, 4]))) {
+    const id = classifyCompact(text, start, compact, context, run.length)
+    if (id.length > 0) return id
+  }
   if (usesSpaces && lengths.length >= 4 && lengths.slice(0, -1).every((n) => n === 4) && lengths[lengths.length - 1]! <= 4 && compact.length >= 16 && compact.length <= 19) {
     return maskCharRe.test(compact) || isCard(text, start, compact, context) ? hit('card') : []
   }
