@@ -140,6 +140,7 @@ const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
   email: localText('leak.identifier.class.email'),
   qq: localText('leak.identifier.class.qq'),
   wechat: localText('leak.identifier.class.wechat'),
+  property: localText('leak.identifier.class.property'),
 }
 
 /** What a masked identifier still shows: digits between masks first, else its ends. */

@@ -73,6 +73,9 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'qq':
     case 'wechat':
       return char.repeat(value.length)
+    case 'property':
+      // The registry's place and year name no one: the certificate's serial number does.
+      return value.replace(/[0-9０-９]+(?=[ \u3000]*号$)/, (digits) => char.repeat(digits.length))
     case 'landline': {
       // The area code names a city, as a county does: at most it is kept, never the local number's start.
       const areaEnd = value.search(/[-－ ）)]/)

@@ -58,6 +58,22 @@ export function findPlates(text: string): IdentifierHit[] {
   return hits
 }
 
+/**
+ * A property certificate's number (`宁（2021）银川市不动产权第0012345号`, `房权证兴字第12345号`,
+ * `房产证号：…第…号`): the registry's abbreviation, maybe the year and place, then 第, the serial
+ * and 号. Names the owner's home as an address does.
+ */
+const propertyRe = /(?:[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][（(〔][0-9]{4}[）)〕][\u4e00-\u9fff]{0,12}?不动产权|房权证[\u4e00-\u9fff]{0,8}?字?|土地证[\u4e00-\u9fff]{0,8}?字?|房产证号?[：:]?[\u4e00-\u9fff]{0,8}?)第[ \u3000]*[0-9０-９]{4,}[ \u3000]*号/g
+
+/** Property certificates' numbers. */
+export function findPropertyNumbers(text: string): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  if (!text.includes('第')) return hits
+  propertyRe.lastIndex = 0
+  for (let m = propertyRe.exec(text); m; m = propertyRe.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'property' })
+  return hits
+}
+
 /** E-mail addresses, found from each `@` outwards (a regex starting at every letter is slower on long texts). */
 export function findEmails(text: string): IdentifierHit[] {
   const hits: IdentifierHit[] = []
