@@ -77,9 +77,11 @@ function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMe
   if (body === 'judicial' || (body === 'agency' && !policy.masksOwnUnit)) return false
   // A document that hides places but no organ of its own (某县, 某镇 in a notice or a
   // judgment) is issued by a body it names on purpose (中共衡阳市纪委), and names on purpose
-  // what lies above the places it hides (安徽省某县某茶厂).
+  // what lies above the places it hides (安徽省某县某茶厂), and a county or above right before
+  // a masked part (`系杭州市西湖区***村村民`), as a residence may.
   const masked = maskedPlaceCounts(doc)
   if (masked.organ === 0 && masked.unit + masked.local > 0 && (body === 'agency' || levelOf(last) < masked.highestLevel)) return false
+  if (masked.organ === 0 && levelOf(last) <= 3 && maskedAfterRe.test(doc.text.slice(last.end, last.end + 1))) return false
   return isLeakOfPolicy(policy, levelOf(last))
 }
 
@@ -104,6 +106,9 @@ function namedFreely(doc: Document, runs: readonly (readonly PlaceMention[])[]):
   if (masked.local > 0 && local > masked.local) freely.add('local')
   return freely
 }
+
+/** A mask or 某 right after a place: the next part of the address is hidden. */
+const maskedAfterRe = /^[*＊×xXｘＸ○□某]/
 
 /** The level a mention names: its lowest-numbered namesake's (a county over a village of the same name). */
 function levelOf(mention: PlaceMention): number {
