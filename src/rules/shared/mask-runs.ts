@@ -119,7 +119,7 @@ interface Candidate {
 
 function scanMaskRuns(doc: Document): MaskRun[] {
   const found = findCandidates(doc)
-  const gaps = findDateGaps(doc, found)
+  const gaps = [...findDateGaps(doc, found), ...findCountGaps(doc, found)]
   const candidates = gaps.length === 0 ? found : [...found, ...gaps].sort((a, b) => a.start - b.start)
   // Pair emphasis markers first: the opener of `**300亿元**` touches a digit, and left alone
   // its closer would look like a mask.
@@ -186,6 +186,40 @@ function findDateGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
   return found
 }
 
+/**
+ * A number left blank with one space before its measure word or unit, where two are a run
+ * already: `集中学习　次`, `经营户 家`, `不少于　次`. Listed by the shared pass at the pairs of a
+ * space and a unit's first character; a letter-spaced title (`会　议　次　数`) and a table's
+ * header (`项目　次数`: the unit starts a word) are no blank.
+ */
+const countGapSource = '[ \\u3000]{1,2}(?:[次家个名人项件篇期场批户座条元天台辆套%％]|万|亿)'
+const countGapPositionsIn = triggerScan.positions(countGapSource, '', { keep: true })
+const countGapRe = new RegExp(countGapSource, 'g')
+/** The unit after a count's gap, and what may follow it: no Han character, or one that ends a count's phrase. */
+const countGapUnitRe = /^(?:万元|亿元|万人|万|亿|[次家个名人项件篇期场批户座条元天台辆套%％])(?:$|[^\u4e00-\u9fff]|[的以上左右余多])/
+
+function findCountGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
+  const text = doc.text
+  const found: Candidate[] = []
+  const tryAt = (start: number) => {
+    if (isGapSpace(text.charCodeAt(start - 1))) return
+    let end = start
+    while (isGapSpace(text.charCodeAt(end))) end++
+    const length = end - start
+    const isOneSpace = length === 1 || (length === 2 && text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x20)
+    if (!isOneSpace || !isHan(text.charCodeAt(start - 1)) || isGapSpace(text.charCodeAt(start - 2))) return
+    if (!countGapUnitRe.test(text.slice(end, end + 4)) || doc.isSkipped(start, length) || runs.some((r) => r.start === start)) return
+    found.push({ start, end, kind: 'space' })
+  }
+  const positions = countGapPositionsIn(doc)
+  if (positions) for (const at of positions) tryAt(at)
+  else {
+    countGapRe.lastIndex = 0
+    for (let m = countGapRe.exec(text); m; m = countGapRe.exec(text)) tryAt(m.index)
+  }
+  return found
+}
+
 /** A gap after the date's part at `part` up to `end`: the right part follows, and a number or 星期 comes before. */
 function isDateGap(text: string, part: number, end: number): boolean {
   const unit = text.charAt(part)
@@ -235,7 +269,7 @@ function findCandidates(doc: Document): Candidate[] {
     let end = foundRun.end
     const kind = kindOf(text.charCodeAt(start))
     // A decimal blank is one run: `增长X.X%`, `xx.x亿元`, `**.**亿元`, `*.*个百分点`.
-    if ((kind === 'letter' || kind === 'star') && text.charCodeAt(end) === 0x2e /* . */) {
+    if ((kind === 'letter' || kind === 'star') && (text.charCodeAt(end) === 0x2e /* . */ || text.charCodeAt(end) === 0xff0e /* ． */)) {
       const fraction = (kind === 'letter' ? fractionRe : starFractionRe).exec(text.slice(end + 1, end + 9))
       // Stars around a point are also a glob (`*.*`): a number's unit or Chinese text must follow.
       if (fraction && (kind === 'letter' || isNumberTail(text.charCodeAt(end + 1 + fraction[0].length)))) end += 1 + fraction[0].length
@@ -397,7 +431,8 @@ function judgeSpaces(text: string, c: Candidate): Judgement | undefined {
   }
   // A weekday left blank: `（星期　）`, `（星期  ）`.
   if ((before === 0x671f /* 期 */ || before === 0x62dc /* 拜 */) && isWeekdayEnd(text.charCodeAt(c.end))) return { role: 'count', numberStart: c.start }
-  if (!isHan(before) || !isHan(text.charCodeAt(c.end))) return undefined
+  const after = text.charCodeAt(c.end)
+  if (!isHan(before) || !(isHan(after) || after === 0x25 || after === 0xff05)) return undefined
   const beforeWord = text.charCodeAt(c.start - 2)
   if (!isHan(beforeWord) && !isDigit(beforeWord) && !isDatePart(before) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
   return { role: 'count', numberStart: c.start }

@@ -41,11 +41,19 @@ export function findPlaces(doc: Document, tokenizer: Tokenizer): readonly PlaceM
 
 let shortEnds: { readonly gazetteer: Gazetteer; readonly ends: ShortNameEnds } | undefined
 
+/**
+ * A name that begins with a verb official writing puts between two organs: `由县自然资源局会同县
+ * 财政局` (会同, jointly with) writes 会同县 without naming the county of that name.
+ */
+function isVerbBeforeOrgan(text: string, m: PlaceMention): boolean {
+  return text.startsWith('会同', m.start) && /[局委办府门位院所队站室厅部]/.test(text.charAt(m.start - 1))
+}
+
 function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
   const gazetteer = getGazetteer()
   if (shortEnds?.gazetteer !== gazetteer) shortEnds = { gazetteer, ends: new ShortNameEnds(gazetteer) }
   const { ends } = shortEnds
-  const found = outermost([...suffixedNames(doc, gazetteer, ends, tokenizer)])
+  const found = outermost([...suffixedNames(doc, gazetteer, ends, tokenizer)]).filter((m) => !isVerbBeforeOrgan(doc.text, m))
   // The code units the names found so far cover: a later name overlapping one is not taken.
   const covered = new Uint8Array(doc.text.length)
   const take = (m: PlaceMention) => {
