@@ -181,6 +181,11 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   'anon-26-discipline-named-issuer': ['8:李美华', '8:衡阳恒泰建筑劳务有限公司', '10:欧阳建平', '12:衡南县茶市镇', '14:18907340569', '16:赵宇航'],
   'anon-27-penalty-named-company': ['7:91330106MA2H4X7L3H', '10:330106199511030422', '14:孙丽萍', '14:转塘街道双流村', '14:13757123456', '16:6222021234567890128', '33:0571-87654321'],
   'anon-28-gongshi-symbol-masks': ['6:5101071998****1867', '9:张伟', '12:51010720000105442X', '15:阿木尔', '26:13880761234'],
+  // A second round by the same reader: an administrative review whose respondent, an agency,
+  // is named with its seat (the flat number 6#2-301 is still cut off the address), and a relief
+  // 公示 masked 马×兰 whose groups are written 三队 (the masked minor's school is missed).
+  'anon-30-admin-review-agency-seat': ['11:宁A-6M253', '12:赵文斌', '12:杨和镇学院路东侧观湖小区6#2-301', '12:139-9510-0021', '12:６４０１２１１９９００７０５１８３７', '13:海燕', '19:0951-8012345'],
+  'anon-31-relief-gongshi-teams': ['7:王建平', '8:64022119720909441x', '11:姚伏村三队', '12:徐家庄村五组', '12:13895100034', '13:幸福小区8栋1单元302室', '14:小店子村一队', '15:平罗县姚伏中学', '15:海建军'],
   'anon-29-xinfang-reply': ['10:李桂英', '10:王浩', '16:丰庆路街道同乐社区国基路98号院5号楼2单元701室', '16:15838290116', '16:周德明', '25:0371-65501234', '31:李桂英', '31:国基路98号院5号楼2单元701室'],
 }
 
@@ -207,6 +212,7 @@ const publicNames: Readonly<Record<string, readonly string[]>> = {
   'anon-27-penalty-named-company': ['杭州市西湖区市场监督管理局', '杭州市西湖区人民政府', '杭州市西湖区人民法院', '安徽省', '何志伟', '俞佳', '沈建华'],
   'anon-28-gongshi-symbol-masks': ['罗晓明', '成都市武侯区人力资源和社会保障局'],
   'anon-29-xinfang-reply': ['张文斌', '郑州市金水区住房和城乡建设局', '郑州市宏达建设工程有限公司'],
+  'anon-30-admin-review-agency-seat': ['永宁县公安局', '宁和南街', '李卫东', '杨帆', '吴昊'],
 }
 
 /** True when two texts share a name: one holds the other, or they overlap by two characters. */
