@@ -72,7 +72,7 @@ function scanAddresses(text: string): AddressMention[] {
   }
   // A villager or resident of a place named down to the village (`系贺兰县立岗镇兰光村村民`): the
   // place, from the county or town on, is the residence.
-  for (const m of text.matchAll(/(?<=[村区查])(?:村民|居民|牧民)(?!委员会|小组|代表)/g)) {
+  for (const m of residentsIn(text)) {
     if (found.some((a) => a.start < m.index && m.index <= a.end)) continue
     for (let start = Math.max(0, m.index - 24); start < m.index - 2; start++) {
       if (!isSegmentUnit(text.charCodeAt(start)) || (start > 0 && isSegmentUnit(text.charCodeAt(start - 1)) && !isSegmentBoundary(text, start))) continue
@@ -86,6 +86,8 @@ function scanAddresses(text: string): AddressMention[] {
   }
   // Without a cue, the shape alone: a named village, community or street, then a number in it.
   for (const m of text.matchAll(/[组队号栋幢元室楼]/g)) {
+    // 队 is a group's only after its number (三队); elsewhere a team (调查队, 工作队).
+    if (m[0] === '队' && !numeralBeforeRe.test(text.charAt(m.index - 1))) continue
     const end = m.index + 1
     if (found.some((a) => a.start < end && m.index < a.end)) continue
     // Segments hold segment characters only: an address ending here starts after the last other
@@ -110,6 +112,22 @@ function scanAddresses(text: string): AddressMention[] {
     }
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+const numeralBeforeRe = /[一二三四五六七八九十0-9０-９]/
+/** The words a place's residents are called by, searched for literally: a regex with a lookbehind tried every position. */
+const residentWords = ['村民', '居民', '牧民']
+const residentNotRe = /^(?:委员会|小组|代表)/
+
+/** Where `村民`, `居民` or `牧民` follows a village's, community's or 嘎查's suffix (兰光村村民), in order. */
+function residentsIn(text: string): { index: number }[] {
+  const found: { index: number }[] = []
+  for (const word of residentWords) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (/[村区查]/.test(text.charAt(at - 1)) && !residentNotRe.test(text.slice(at + 2, at + 5))) found.push({ index: at })
+    }
+  }
+  return found.sort((a, b) => a.index - b.index)
 }
 
 /** Where a place's name may start inside a run of Chinese: after 系, 是, 在, 为 or a role's 人 (`系贺兰县…`). */

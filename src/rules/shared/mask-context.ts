@@ -58,13 +58,15 @@ const legendMeaningRe = /数据|数字|数值|指标|资料|不详|不公开|不
 /** With a bare 为 (no quote, no 号), only words about figures: `×××为保密员` is a name. */
 const figureMeaningRe = /数据|数字|数值|指标|快报|初步|核算|估计|预计|修订|未经|不详|暂缺|空缺|缺失|无此/
 const legendOpenerRe = /[中凡以用标带]/
-const legendVerbFirstRe = /[表代意系为]/
+const legendVerbFirsts: ReadonlySet<number> = new Set(Array.from('表代意系为', (c) => c.charCodeAt(0)))
 const legendQuoteRe = /[“"‘「『 \u3000]/
 
 /** True when the symbols at [start, end) are the subject of a legend that explains them. */
 export function isLegendSymbol(text: string, start: number, end: number): boolean {
   // Most masks have no defining verb within a quote, a 号 and spaces of them: skip the regex.
-  if (!legendVerbFirstRe.test(text.slice(end, end + 4))) return false
+  let hasVerb = false
+  for (let i = end; i < end + 4 && i < text.length && !hasVerb; i++) hasVerb = legendVerbFirsts.has(text.charCodeAt(i))
+  if (!hasVerb) return false
   legendVerbRe.lastIndex = end
   const m = legendVerbRe.exec(text)
   if (!m) return false

@@ -139,7 +139,7 @@ function isPersonName(token: Token): boolean {
   if (sideWordRe.test(word)) return false
   // A surname and a form of address or a title name no one (李老师, 李姐家, 宋总说), nor does
   // one glued to a particle (应由, 小李去).
-  return !notGivenStartRe.test(word.charAt(surname)) && !isTitleWord(word.slice(surname))
+  return !notGivenStartRe.test(word.charAt(surname)) && !shortTitleWords.has(word.slice(surname))
 }
 
 /**
@@ -295,5 +295,10 @@ function isSplitSurnameWord(surname: Token, given: Token): boolean {
 
 /** A title or a form of address after a surname (王局长, 刘主任, 张律师, 李师傅): the pair names no one. */
 function isTitleWord(word: string): boolean {
-  return personTitles.some((t) => word.endsWith(t)) || /^(?:律师|法官|医生|护士|师傅|大爷|大妈|大娘|大叔|大哥|大姐|阿姨|奶奶|爷爷|叔叔|婶婶|姐|哥|某|总|工|老板|老板娘|先生|女士)$/.test(word)
+  return addressWords.has(word) || personTitles.some((t) => word.endsWith(t))
 }
+
+/** Forms of address and short titles after a surname; a given part of one or two characters is tested against these alone. */
+const addressWords: ReadonlySet<string> = new Set(['律师', '法官', '医生', '护士', '师傅', '大爷', '大妈', '大娘', '大叔', '大哥', '大姐', '阿姨', '奶奶', '爷爷', '叔叔', '婶婶', '姐', '哥', '某', '总', '工', '老板', '老板娘', '先生', '女士'])
+/** The same for a given part of one or two characters: a title of two characters ends it only by being it. */
+const shortTitleWords: ReadonlySet<string> = new Set([...addressWords, ...personTitles.filter((t) => t.length <= 2)])
