@@ -6,6 +6,7 @@ import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
 import { literalAlternation } from './options.js'
 import { tokensAround, tokensNear } from './token-window.js'
+import { literalsIn } from './trigger-scan.js'
 import { isNameDot, transliteratedNameLength } from './transliterated-names.js'
 
 /** A name next to a title: the name's span [start, end) in UTF-16 code units, and the title. */
@@ -22,7 +23,9 @@ const titleRe = new RegExp(literalAlternation(personTitles), 'g')
  * A signature's label and what stands between it and the name: a colon, spaces, maybe the
  * writer's unit first (`述职人：郸城县统计局　杨志远`, a unit ending in an organ word and spaces).
  */
-const signatureRe = new RegExp(`(${literalAlternation(signatureLabels)})[ \\t\\u3000]*[：:][ \\t\\u3000]*(?:[\\u4e00-\\u9fff]{1,20}?(?:局|委|办|厅|院|所|队|站|中心|部|处|科|室|公司)[ \\t\\u3000]+)?`, 'g')
+const signatureRe = new RegExp(`(${literalAlternation(signatureLabels)})[ \\t\\u3000]*[：:][ \\t\\u3000]*(?:[\\u4e00-\\u9fff]{1,20}?(?:局|委|办|厅|院|所|队|站|中心|部|处|科|室|公司)[ \\t\\u3000]+)?`, 'y')
+/** Where the labels stand, listed by the pass the pattern rules share: most texts hold none. */
+const signatureLabelsIn = literalsIn(signatureLabels, { keep: true })
 
 /** Names next to titles in `doc`, sorted; computed once per document and tokenizer. */
 export function findPersons(doc: Document, tokenizer: Tokenizer): readonly PersonMention[] {
@@ -46,9 +49,10 @@ function scanPersons(doc: Document, tokenizer: Tokenizer): PersonMention[] {
       if (name) found.set(name.start, { start: name.start, end: name.end, title: title.word })
     }
   }
-  signatureRe.lastIndex = 0
-  // The labels are rare: a search of the text for each is cheaper than the regex's scan.
-  if (signatureLabels.some((label) => doc.text.includes(label))) for (let m = signatureRe.exec(doc.text); m; m = signatureRe.exec(doc.text)) {
+  for (const hit of signatureLabelsIn(doc)) {
+    signatureRe.lastIndex = hit.begin
+    const m = signatureRe.exec(doc.text)
+    if (!m) continue
     const name = personNameAt(doc, tokenizer, m.index + m[0].length)
     if (name && !found.has(name.start)) found.set(name.start, { start: name.start, end: name.end, title: m[1]! })
   }

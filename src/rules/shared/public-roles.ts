@@ -4,6 +4,7 @@
 import type { Document } from '../../core/document.js'
 import { isHan } from './chars.js'
 import { transliteratedNameSource } from './transliterated-names.js'
+import { literalsIn } from './trigger-scan.js'
 
 /** How public a body is: judicial bodies always, agencies unless the document masks its own unit. */
 export type PublicBodyKind = 'judicial' | 'agency'
@@ -53,7 +54,9 @@ const representativeRoles = ['辩护人', '委托诉讼代理人', '诉讼代理
 /** A name after a role: a transliterated one (古丽娜尔·阿不都拉) whole, else two to four Han characters. */
 const roleName = `(?:${transliteratedNameSource}|[\\u4e00-\\u9fff]{2,4})`
 const courtRoleRe = new RegExp(`(?:${courtRoles.map(spaced).join('|')})[ \\t\\u3000：:]*(${roleName}(?:、${roleName})*)`, 'g')
-const bylineRe = new RegExp(`(?:${bylineRoles.join('|')})[ \\t\\u3000：:]*(${roleName}(?:、${roleName})*)`, 'g')
+const bylineRe = new RegExp(`(?:${bylineRoles.join('|')})[ \\t\\u3000：:]*(${roleName}(?:、${roleName})*)`, 'y')
+/** Where the byline's and an office contact's words stand, listed by the shared pass: most texts hold none. */
+const bylineRolesIn = literalsIn(bylineRoles, { keep: true })
 const representativeRe = new RegExp(`(?:${representativeRoles.join('|')})[\\s：:]*(${roleName})([^。；\\n]{0,30})`, 'g')
 /** `律师张三`, `张三律师`, `律师事务所律师张三`. */
 const lawyerBeforeRe = /律师[\s：:]*([\u4e00-\u9fff]{2,3})/g
@@ -64,9 +67,16 @@ const lawyerClauseRe = /律师|法律服务所|法律援助|法律工作者/
  * (`经办人：张文斌　联系电话：0371-…`, `（联系人：何志伟　联系电话：…）`, `联系人：罗晓明` between
  * 监督电话 and 电子邮箱): an official acting in the public role the notice gives them.
  */
-const officeContactRe = /(?:^|[\n（(])[ \t\u3000]*(?:经办人|联系人|承办人|咨询人)[ \t\u3000]*[：:][ \t\u3000]*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/g
+const officeContactRe = /(?:经办人|联系人|承办人|咨询人)[ \t\u3000]*[：:][ \t\u3000]*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/y
 const officeContactNearRe = /电话|邮箱|传真|手机|[0-9]{3,4}-[0-9]{7,8}/
-const officeContactLabels = ['经办人', '联系人', '承办人', '咨询人']
+const officeContactLabelsIn = literalsIn(['经办人', '联系人', '承办人', '咨询人'], { keep: true })
+
+/** True when only spaces stand between `at` and its line's start or an opening bracket. */
+function isLineOrBracketStart(text: string, at: number): boolean {
+  let i = at - 1
+  while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x3000)) i--
+  return i < 0 || /[\n\r（(]/.test(text.charAt(i))
+}
 /** How far around an office's contact its phone or e-mail is looked for. */
 const officeContactReach = 40
 
@@ -97,22 +107,29 @@ const notNameRe = /^(?:会议|意见|认为|指出|提出|事务|职责|应当|�
 
 /** Names of people a document names on purpose in a public role: judges, clerks, prosecutors, lawyers. */
 export function findPublicRoleNames(doc: Document): ReadonlySet<string> {
-  return doc.derive('publicRoleNames', () => scanPublicRoleNames(doc.text))
+  return doc.derive('publicRoleNames', () => scanPublicRoleNames(doc))
 }
 
-function scanPublicRoleNames(text: string): Set<string> {
+function scanPublicRoleNames(doc: Document): Set<string> {
+  const text = doc.text
   const names = new Set<string>()
   const add = (name: string) => {
     const clean = name.replace(/\s+/g, '')
     if (clean.length >= 2 && !notNameRe.test(clean) && !clean.includes('某')) names.add(clean.length > 3 && !/^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/.test(clean) ? clean.slice(0, 3) : clean)
   }
   for (const m of text.matchAll(courtRoleRe)) for (const name of m[1]!.split('、')) add(name)
-  if (bylineRoles.some((role) => text.includes(role))) for (const m of text.matchAll(bylineRe)) for (const name of m[1]!.split('、')) add(name)
+  for (const hit of bylineRolesIn(doc)) {
+    bylineRe.lastIndex = hit.begin
+    const m = bylineRe.exec(text)
+    if (m) for (const name of m[1]!.split('、')) add(name)
+  }
   for (const m of text.matchAll(representativeRe)) if (lawyerClauseRe.test(m[2]!) || lawyerClauseRe.test(m[1]!)) add(m[1]!.replace(/律师.*$/, ''))
   for (const m of text.matchAll(lawyerBeforeRe)) if (!/^事务/.test(m[1]!)) add(m[1]!)
   let issuerNamed: boolean | undefined
-  // The labels are rare: a search of the text for each is cheaper than the regex's scan.
-  if (officeContactLabels.some((label) => text.includes(label))) for (const m of text.matchAll(officeContactRe)) {
+  for (const hit of officeContactLabelsIn(doc)) {
+    officeContactRe.lastIndex = hit.begin
+    const m = officeContactRe.exec(text)
+    if (!m || !isLineOrBracketStart(text, hit.begin)) continue
     if (!officeContactNearRe.test(text.slice(Math.max(0, m.index - officeContactReach), m.index + m[0].length + officeContactReach))) continue
     if ((issuerNamed ??= isIssuerNamed(text))) add(m[1]!)
   }
