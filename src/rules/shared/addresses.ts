@@ -2,6 +2,7 @@
 // A residence may be named down to the county or district; anything below it identifies the
 // person (法释〔2016〕19号). The address is read as segments, each a name and its suffix.
 import type { Document } from '../../core/document.js'
+import { literalsIn } from './trigger-scan.js'
 
 /** An address [start, end), and the part below the county that is written in clear, if any. */
 export interface AddressMention {
@@ -46,7 +47,7 @@ const determinerRe = /^[该本此这那每各全其同多几所某原新旧][个
 
 /** The addresses of `doc`, sorted; computed once per document. */
 export function findAddresses(doc: Document): readonly AddressMention[] {
-  return doc.derive('addresses', () => scanAddresses(doc.text))
+  return doc.derive('addresses', () => scanAddresses(doc))
 }
 
 interface Segment {
@@ -56,7 +57,8 @@ interface Segment {
   readonly level: number
 }
 
-function scanAddresses(text: string): AddressMention[] {
+function scanAddresses(doc: Document): AddressMention[] {
+  const text = doc.text
   const found: AddressMention[] = []
   const cued = new Set<number>()
   for (const m of text.matchAll(cueRe)) {
@@ -72,7 +74,7 @@ function scanAddresses(text: string): AddressMention[] {
   }
   // A villager or resident of a place named down to the village (`系贺兰县立岗镇兰光村村民`): the
   // place, from the county or town on, is the residence.
-  for (const m of residentsIn(text)) {
+  for (const m of residentsIn(doc)) {
     if (found.some((a) => a.start < m.index && m.index <= a.end)) continue
     for (let start = Math.max(0, m.index - 24); start < m.index - 2; start++) {
       if (!isSegmentUnit(text.charCodeAt(start)) || (start > 0 && isSegmentUnit(text.charCodeAt(start - 1)) && !isSegmentBoundary(text, start))) continue
@@ -115,19 +117,18 @@ function scanAddresses(text: string): AddressMention[] {
 }
 
 const numeralBeforeRe = /[一二三四五六七八九十0-9０-９]/
-/** The words a place's residents are called by, searched for literally: a regex with a lookbehind tried every position. */
-const residentWords = ['村民', '居民', '牧民']
+/** The words a place's residents are called by, found by the shared pass's literal search. */
+const residentWordsIn = literalsIn(['村民', '居民', '牧民'], { keep: true })
 const residentNotRe = /^(?:委员会|小组|代表)/
 
 /** Where `村民`, `居民` or `牧民` follows a village's, community's or 嘎查's suffix (兰光村村民), in order. */
-function residentsIn(text: string): { index: number }[] {
+function residentsIn(doc: Document): { index: number }[] {
+  const text = doc.text
   const found: { index: number }[] = []
-  for (const word of residentWords) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      if (/[村区查]/.test(text.charAt(at - 1)) && !residentNotRe.test(text.slice(at + 2, at + 5))) found.push({ index: at })
-    }
+  for (const hit of residentWordsIn(doc)) {
+    if (/[村区查]/.test(text.charAt(hit.begin - 1)) && !residentNotRe.test(text.slice(hit.begin + 2, hit.begin + 5))) found.push({ index: hit.begin })
   }
-  return found.sort((a, b) => a.index - b.index)
+  return found
 }
 
 /** Where a place's name may start inside a run of Chinese: after 系, 是, 在, 为 or a role's 人 (`系贺兰县…`). */
