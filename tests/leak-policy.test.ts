@@ -252,6 +252,9 @@ describe('linked names', () => {
   it('reports a linked name wherever it recurs without its cue, so a redaction masks every one', async () => {
     const text = '当事人：张掖市某某商贸有限公司。法定代表人：周建国。有当事人法定代表人周建国的询问笔录为证。'
     expect(texts(await leaks(text))).toEqual(['leak/linkage 周建国', 'leak/linkage 周建国'])
+    // The recurrence's message says where the cue stood, not that it stands there.
+    const [, again] = await leaks('当事人：某某商贸有限公司。\n法定代表人：周建国。\n周建国的询问笔录为证。')
+    expect(again!.message).toMatch(/the name found on line 2, named as 法定代表人/)
     // A two-character name recurs only where the tagger reads it as one: inside words it is none.
     expect(texts(await leaks('被告人李某某，男。其子李强报警。李强调，当晚李强在家。'))).toEqual(['leak/linkage 李强', 'leak/linkage 李强'])
   })

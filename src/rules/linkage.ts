@@ -43,7 +43,9 @@ export const linkageKind: RuleKind<LinkageOptions> = {
       return linked.map((l): RawFinding => {
         const name = doc.text.slice(l.start, l.end)
         const surname = name.slice(0, surnameLength(name) || 1)
-        const reason = localText(`leak.linkage.${l.reason}`, { link: l.link })
+        const cue = localText(`leak.linkage.${l.reason}`, { link: l.link })
+        // Written again without its cue: the message says where the cue stood.
+        const reason = l.firstStart === undefined ? cue : localText('leak.linkage.recurrence', { line: doc.lineAt(l.firstStart), reason: cue })
         return {
           offset: l.start,
           length: l.end - l.start,

@@ -5,7 +5,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, text, zod } from './shared/options.js'
-import { findPersons } from './shared/persons.js'
+import { findPersons, type PersonMention } from './shared/persons.js'
 import type { Profile, RuleKind } from './types.js'
 import { documentPolicy } from './shared/policy.js'
 import { overlapsPseudonym } from './shared/pseudonyms.js'
@@ -51,14 +51,18 @@ export const personKind: RuleKind<PersonOptions> = {
         return !isPublicFigure(name, publicFigures) && !isPublicRoleName(name, publicNames) && isReportable(doc, person.start, person.end, formulations)
       })
       // The same name written again without its title is the same person, as leaked.
-      const recurrences = nameRecurrences(doc, tokenizer, persons, (start, end) => isReportable(doc, start, end, formulations)).map(([person, span]) => ({ ...person, ...span }))
+      const recurrences = nameRecurrences(doc, tokenizer, persons, (start, end) => isReportable(doc, start, end, formulations)).map(([person, span]) => ({ ...person, ...span, firstStart: person.start }))
       const findings: RawFinding[] = []
-      for (const person of [...persons, ...recurrences].sort((a, b) => a.start - b.start)) {
+      const reported: (PersonMention & { readonly firstStart?: number })[] = [...persons, ...recurrences]
+      for (const person of reported.sort((a, b) => a.start - b.start)) {
         const name = doc.text.slice(person.start, person.end)
+        // Written again without its title: the message says where the title stood.
+        const { firstStart } = person
         findings.push({
           offset: person.start,
           length: person.end - person.start,
-          args: { text: name, title: person.title },
+          args: { text: name, title: person.title, ...(firstStart !== undefined && { line: doc.lineAt(firstStart) }) },
+          ...(firstStart !== undefined && { messageId: `${rule.messageId}.recurrence` }),
           data: { names: [name], title: person.title, redact: { offset: person.start, length: person.end - person.start } },
         })
       }

@@ -24,6 +24,8 @@ export interface LinkedName {
   readonly reason: LinkReason
   /** The cue word (其父, 法定代表人) or the pseudonym (王某) that links it. */
   readonly link: string
+  /** For the name written again without its cue: where it was found with it. */
+  readonly firstStart?: number
 }
 
 /** The role words that announce a person, by the reason a name after them is a leak. */
@@ -129,7 +131,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   for (const t of tasks) consider(t.at, t.reason, t.link)
   if (found.size === 0) return []
   // Where a linked name recurs without its cue (法定代表人：周建国, then 周建国的询问笔录), it links the same.
-  for (const [entry, span] of nameRecurrences(doc, tokenizer, [...found.values()], (start) => covered[start] !== 1)) found.set(span.start, { ...entry, start: span.start, end: span.end })
+  for (const [entry, span] of nameRecurrences(doc, tokenizer, [...found.values()], (start) => covered[start] !== 1)) found.set(span.start, { ...entry, start: span.start, end: span.end, firstStart: entry.start })
   const namedRoleNames = new Set<string>()
   for (const at of namedRoleStarts) {
     const span = found.get(at) ?? personNameAt(doc, tokenizer, at)
