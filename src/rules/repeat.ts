@@ -79,7 +79,22 @@ export const repeatKind: RuleKind<RepeatOptions> = {
       const recurrences = recurrencesIn?.(doc)
       if (recurrences) for (let k = 0; k < recurrences.length; k++) visit(recurrences[k]!)
       else candidates(text, minUnit, maxUnit, visit)
-      return findings
+      // A word typed twice across a hard line break (`首要政治⏎政治任务`), where the line before is
+      // a wrapped paragraph's: long, ending without punctuation, and the next line no new paragraph.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        const end = text.charCodeAt(at - 1) === 0x0d ? at - 1 : at
+        if (!isWrappedLine(text, end, at + 1)) continue
+        for (let length = minUnit; length <= maxUnit; length++) {
+          const unit = text.slice(end - length, end)
+          if (unit.length !== length || text.slice(at + 1, at + 1 + length) !== unit || !isAllHan(unit)) continue
+          if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) break
+          if (tokenizer && endsLongerWord(tokenizer, text, end - length)) break
+          const span = text.slice(end - length, at + 1 + length)
+          findings.push({ offset: end - length, length: span.length, args: { text: span, suggestion: unit }, suggestion: unit })
+          break
+        }
+      }
+      return findings.sort((a, b) => a.offset - b.offset)
     }
   },
 }
@@ -154,6 +169,31 @@ function isGluedHeading(text: string, at: number, length: number): boolean {
   if (length < 3 || !isHan(text.charCodeAt(at + 2 * length))) return false
   const lineStart = text.lastIndexOf('\n', at - 1) + 1
   return at - lineStart <= 12 && paragraphOpeningRe.test(text.slice(lineStart, at))
+}
+
+/** The shortest line a wrapped paragraph's is: shorter lines are headings, labels or list items. */
+const minWrappedLine = 16
+/** Punctuation a line of prose may end with: after it, a new line is a new sentence or paragraph. */
+const lineEndPunctuationRe = /[。！？；：，、”’）)】》…—.!?;:,]/
+
+/**
+ * True when the line ending at `end` is one of a paragraph wrapped by hand: at least
+ * {@link minWrappedLine} characters, ending on a Chinese character, and the line from `next`
+ * starting with one (no indentation, number or mark of a new paragraph).
+ */
+function isWrappedLine(text: string, end: number, next: number): boolean {
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1
+  if (end - lineStart < minWrappedLine || lineEndPunctuationRe.test(text.charAt(end - 1))) return false
+  // Prose holds a comma; a title (`…拟表彰对象的公示`) does not. The next line goes on with the
+  // sentence: no label (`支部书记：`) and no list number opens it.
+  if (!/[，,。；]/.test(text.slice(lineStart, end))) return false
+  const nextStart = text.slice(next, next + 8)
+  return isHan(text.charCodeAt(end - 1)) && isHan(text.charCodeAt(next)) && !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
+}
+
+function isAllHan(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!isHan(word.charCodeAt(i))) return false
+  return true
 }
 
 function isOneCharRun(unit: string): boolean {
