@@ -182,7 +182,7 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   'anon-27-penalty-named-company': ['7:91330106MA2H4X7L3H', '10:330106199511030422', '14:孙丽萍', '14:转塘街道双流村', '14:13757123456', '16:6222021234567890128', '33:0571-87654321'],
   'anon-28-gongshi-symbol-masks': ['6:5101071998****1867', '9:张伟', '12:51010720000105442X', '15:阿木尔', '26:13880761234'],
   // A second round by the same reader: an administrative review whose respondent, an agency,
-  // is named with its seat (the flat number 6#2-301 is still cut off the address), and a relief
+  // is named with its seat (the flat number 6#2-301 belongs to the address), and a relief
   // 公示 masked 马×兰 whose groups are written 三队 (the masked minor's school is missed).
   'anon-30-admin-review-agency-seat': ['11:宁A-6M253', '12:赵文斌', '12:杨和镇学院路东侧观湖小区6#2-301', '12:139-9510-0021', '12:６４０１２１１９９００７０５１８３７', '13:海燕', '19:0951-8012345'],
   'anon-31-relief-gongshi-teams': ['7:王建平', '8:64022119720909441x', '11:姚伏村三队', '12:徐家庄村五组', '12:13895100034', '13:幸福小区8栋1单元302室', '14:小店子村一队', '15:平罗县姚伏中学', '15:海建军'],

@@ -24,7 +24,7 @@ const wordAfterZhuRe = /^[房宿院户宅建校读持]$/
 const segmentSuffixes: readonly (readonly [string, number])[] = [
   ['自治区', 1], ['省', 1], ['自治州', 2], ['地区', 2], ['市', 2], ['盟', 2], ['州', 2], ['自治县', 3], ['县', 3], ['区', 3], ['旗', 3],
   ['街道办事处', 4], ['街道', 4], ['苏木', 4], ['乡', 4], ['镇', 4],
-  ['嘎查', 5], ['居委会', 5], ['村委会', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['大街', 5], ['路', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
+  ['嘎查', 5], ['居委会', 5], ['村委会', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['广场', 5], ['大街', 5], ['路', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
   ['号院', 6], ['号楼', 6], ['号', 6], ['组', 6], ['队', 6], ['栋', 6], ['幢', 6], ['座', 6], ['单元', 6], ['楼', 6], ['层', 6], ['室', 6],
 ]
 const levelOf = new Map(segmentSuffixes)
@@ -70,7 +70,7 @@ function scanAddresses(doc: Document): AddressMention[] {
     const segments = readSegments(text, start)
     if (segments.length === 0) continue
     cued.add(start)
-    found.push(toMention(segments, m[0].replace(/[：:\s]+$/, '')))
+    found.push(toMention(segments, m[0].replace(/[：:\s]+$/, ''), text))
   }
   // A villager or resident of a place named down to the village (`系贺兰县立岗镇兰光村村民`): the
   // place, from the county or town on, is the residence.
@@ -82,7 +82,7 @@ function scanAddresses(doc: Document): AddressMention[] {
       const last = segments[segments.length - 1]
       // A village's own name of two characters at least: 农村居民, 城乡居民 name no place.
       if (!last || last.end !== m.index || segments.length < 2 || last.level !== 5 || last.name.length < 2 || determinerRe.test(last.name)) continue
-      addOrJoin(found, toMention(segments, ''))
+      addOrJoin(found, toMention(segments, '', text))
       break
     }
   }
@@ -108,7 +108,7 @@ function scanAddresses(doc: Document): AddressMention[] {
       if (!last || last.end !== end || segments.length < 2 || cued.has(start)) continue
       const named = segments.find((s) => s.level === 5)
       if (named && !determinerRe.test(named.name) && named.name.length >= 2 && segments.indexOf(named) < segments.length - 1) {
-        addOrJoin(found, toMention(segments, ''))
+        addOrJoin(found, toMention(segments, '', text))
         break
       }
     }
@@ -195,7 +195,14 @@ function addOrJoin(found: AddressMention[], mention: AddressMention): void {
   found[i] = { ...a, start: Math.min(a.start, mention.start), end: Math.max(a.end, mention.end), leakStart: a.leakStart ?? mention.leakStart }
 }
 
-function toMention(segments: readonly Segment[], cue: string): AddressMention {
+function toMention(segments: readonly Segment[], cue: string, text: string): AddressMention {
   const first = segments.find((s) => s.level >= 4 && s.level < 6 && !maskedNameRe.test(s.name))
-  return { start: segments[0]!.start, end: segments[segments.length - 1]!.end, leakStart: first?.start, cue }
+  let end = segments[segments.length - 1]!.end
+  // A flat written as numbers after the estate (`观湖小区6#2-301`, `金宇小区3-2-501`) belongs to it.
+  const flat = flatNumberRe.exec(text.slice(end, end + 16))
+  if (flat) end += flat[0].length
+  return { start: segments[0]!.start, end, leakStart: first?.start, cue }
 }
+
+/** Building, unit and flat as numbers joined by # or hyphens: `6#2-301`, `3-2-501`, `12栋` is a segment already. */
+const flatNumberRe = /^[0-9０-９]{1,4}(?:[#＃][0-9０-９]{1,4})?(?:[-－][0-9０-９]{1,5}){1,2}(?:室|号)?|^[0-9０-９]{1,4}[#＃][0-9０-９]{1,5}(?:室|号)?/
