@@ -3,7 +3,7 @@
 // whole number and date it is part of (`20XX年`, `2024年X月X日`).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
-import { findMaskRuns } from './shared/mask-runs.js'
+import { findMaskRuns, type MaskRun } from './shared/mask-runs.js'
 import { joinDateParts } from './shared/number-span.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
@@ -56,11 +56,13 @@ export const countKind: RuleKind<CountOptions> = {
     return (doc) => {
       const findings: RawFinding[] = []
       for (const run of findMaskRuns(doc)) {
-        tailRe.lastIndex = run.end
-        const m = firsts[doc.text.charCodeAt(run.end)] === 1 ? tailRe.exec(doc.text) : null
+        // A number set off by spaces (`工坊 X 家`) has its unit after one space too.
+        const tail = isSpacedNumber(doc.text, run) ? run.end + 1 : run.end
+        tailRe.lastIndex = tail
+        const m = firsts[doc.text.charCodeAt(tail)] === 1 ? tailRe.exec(doc.text) : null
         if (m) {
           const mask = doc.text.slice(run.numberStart, run.end)
-          findings.push({ offset: run.numberStart, length: run.end - run.numberStart + m[0].length, data: { unit: m[1]!, mask } })
+          findings.push({ offset: run.numberStart, length: tail - run.numberStart + m[0].length, data: { unit: m[1]!, mask } })
           continue
         }
         const lead = leadWords.length > 0 && run.numberStart === run.start && endsLeadNumber(doc.text, run.end) ? leadWords.find((word) => doc.text.startsWith(word, run.start - word.length)) : undefined
@@ -78,6 +80,11 @@ export const countKind: RuleKind<CountOptions> = {
       return joined
     }
   },
+}
+
+/** A run written as a number between single spaces in Chinese text (`工坊 X 家`, `就业 XX 人`). */
+function isSpacedNumber(text: string, run: MaskRun): boolean {
+  return text.charCodeAt(run.start - 1) === 0x20 && text.charCodeAt(run.end) === 0x20 && text.charCodeAt(run.start - 2) !== 0x20 && text.charCodeAt(run.end + 1) !== 0x20
 }
 
 /**

@@ -389,6 +389,7 @@ function chineseYearStart(text: string, start: number): number {
  */
 function judgeInField(doc: Document, c: Candidate): Judgement | undefined {
   const length = c.end - c.start
+  if (isSpacedLoneLetter(doc.text, c)) return { role: 'count', numberStart: c.start }
   if (length < 2 || (c.kind === 'shape' && length > maxShapeMask)) return undefined
   const before = neighbourBefore(doc.text, c.start)
   const after = neighbourAfter(doc.text, c.end)
@@ -396,6 +397,24 @@ function judgeInField(doc: Document, c: Candidate): Judgement | undefined {
   const isDivider = (c.kind === 'star' || c.kind === 'line') && before === lineEdge && after === lineEdge
   if (isDivider && (doc.format === 'text' || doc.format === 'markdown')) return undefined
   return { role: 'mask', numberStart: c.start }
+}
+
+/**
+ * One letter set off by single spaces in Chinese text, the way a number is (`建成工坊 X 家`,
+ * as `建成工坊 12 家`): a count, reported only when a unit follows. Not a letter naming a term
+ * (`X 光`) nor one in a Latin phrase (`iPhone X 手机`, which has no Han before the space).
+ */
+function isSpacedLoneLetter(text: string, c: Candidate): boolean {
+  return (
+    c.kind === 'letter' &&
+    c.end - c.start === 1 &&
+    text.charCodeAt(c.start) !== 0xd7 &&
+    text.charCodeAt(c.start - 1) === 0x20 &&
+    isHan(text.charCodeAt(c.start - 2)) &&
+    text.charCodeAt(c.end) === 0x20 &&
+    isHan(text.charCodeAt(c.end + 1)) &&
+    !startsLetterTerm(text, c.end + 1)
+  )
 }
 
 /** The bracket pair matches, and holds a space where an empty pair means something else. */
