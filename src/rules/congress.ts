@@ -41,6 +41,11 @@ interface Dating {
   readonly data: Readonly<Record<string, unknown>>
 }
 
+/** The long form of `N大` after its ordinal: `第二十次全国代表大会`. */
+const longFormTail = '次全国代表大会'
+/** What names the party's congress in the long form; other bodies hold congresses so numbered (中国妇女第十三次全国代表大会). */
+const longFormOwnerRe = /(?:中国共产党|中共|党的)$/
+
 /** How far before `N大` a study verb is looked for, in UTF-16 code units, within its clause. */
 const studyWindow = 16
 
@@ -50,9 +55,10 @@ export const congressKind: RuleKind<CongressOptions> = {
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
     const { years, after, eras } = rule.options
-    // Only before 精神/报告 (`十二大产业` is no congress). The search starts at 大, a literal
-    // the regex engine skips to quickly; the ordinal is read backwards from there.
-    const mentionRe = new RegExp(`大(?=${literalAlternation(after)})`, 'g')
+    // Only before 精神/报告 (`十二大产业` is no congress). The search starts at 大 (or the long
+    // form's 次全国代表大会), literals the regex engine skips to quickly; the ordinal is read
+    // backwards from there.
+    const mentionRe = new RegExp(`(?:大|${longFormTail}(?:上的)?)(?=${literalAlternation(after)})`, 'g')
     const studiedRe = new RegExp(literalAlternation(rule.options.studiedAfter))
     return (doc) => {
       const findings: RawFinding[] = []
@@ -61,9 +67,11 @@ export const congressKind: RuleKind<CongressOptions> = {
       mentionRe.lastIndex = 0
       for (let m = mentionRe.exec(text); m; m = mentionRe.exec(text)) {
         const ordinal = ordinalBefore(text, m.index)
-        const index = m.index - ordinal.length
-        // Not after 第 (`第十二大类`).
-        if (ordinal === '' || text[index - 1] === '第') continue
+        const isLongForm = m[0] !== '大'
+        const index = m.index - ordinal.length - (isLongForm ? 1 : 0)
+        // The short form not after 第 (`第十二大类`); the long form the party's own (`中国共产党第十二次全国代表大会`,
+        // not `中国妇女第十三次全国代表大会`).
+        if (ordinal === '' || (isLongForm ? text[index] !== '第' || !longFormOwnerRe.test(text.slice(Math.max(0, index - 5), index)) : text[index - 1] === '第')) continue
         const n = parseChineseOrdinal(ordinal)
         if (n === undefined) continue
         // The document is dated only when it mentions a congress.
@@ -78,8 +86,8 @@ export const congressKind: RuleKind<CongressOptions> = {
         if (n >= current - 1 && n <= (dating.isLowerBound ? years.length + 1 : current) && !isStaleStudy) continue
         if (n <= years.length && datesHistory(text, index, years[n - 1]!)) continue
         if (dating.isLowerBound && !studiedRe.test(clauseBefore(text, index))) continue
-        const mention = ordinal + '大'
-        const suggestion = formatChineseOrdinal(current) + '大'
+        const mention = isLongForm ? `第${ordinal}${longFormTail}` : ordinal + '大'
+        const suggestion = isLongForm ? `第${formatChineseOrdinal(current)}${longFormTail}` : formatChineseOrdinal(current) + '大'
         const vars = { ...dating.vars, text: mention, suggestion }
         const isCertain = [...ordinal].sort().join('') === [...formatChineseOrdinal(current)].sort().join('')
         findings.push({
