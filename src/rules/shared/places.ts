@@ -247,8 +247,17 @@ function highestLevel(units: readonly Unit[]): Unit[] {
  * too easily in other words (久治 in a misquoted 长治久安); they count only before a suffix.
  */
 function standaloneShortNames(gazetteer: Gazetteer): string[] {
-  return gazetteer.shortNamesWhere((length, levels, uncommonLevels) => (levels & (1 << 1)) !== 0 || (uncommonLevels & (1 << 2)) !== 0 || (length >= 3 && (uncommonLevels & (1 << 3)) !== 0))
+  const upper = gazetteer.shortNamesWhere((_, levels, uncommonLevels) => (levels & (1 << 1)) !== 0 || (uncommonLevels & (1 << 2)) !== 0)
+  const counties = gazetteer.shortNamesWhere((length, _, uncommonLevels) => length >= 3 && (uncommonLevels & (1 << 3)) !== 0)
+  return [...new Set([...upper, ...counties.filter((name) => !landformEndRe.test(name))])]
 }
+
+/**
+ * The last character of a county named after its river, lake or mountain (清水河县, 东西湖区,
+ * 五指山市): written without suffix, the name is that feature's more often (a county's
+ * 清水河 is one of many rivers so called), so it counts only before the suffix.
+ */
+const landformEndRe = /[河江湖溪山岭]$/
 
 /** Not part of a longer run of Han characters that the suffix scan reads (宁夏回族自治区). */
 function isStandalone(doc: Document, end: number): boolean {
