@@ -25,6 +25,8 @@ const schema = lazy(() => {
     representative: words,
     contact: words,
     party: words,
+    criminalProtected: words,
+    criminalAccused: words,
   })
 })
 

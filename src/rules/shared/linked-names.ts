@@ -34,6 +34,13 @@ export interface LinkCues {
   readonly representative: readonly string[]
   readonly contact: readonly string[]
   readonly party: readonly string[]
+  /**
+   * Party roles the publication rules mask in every criminal case (被害人, 证人): in a criminal
+   * document that masks any party, a name after one is a leak though it is never written masked.
+   */
+  readonly criminalProtected?: readonly string[]
+  /** Roles that make a document a criminal case's (被告人, 犯罪嫌疑人). */
+  readonly criminalAccused?: readonly string[]
 }
 
 /** Between a cue and the name: punctuation, spaces, a copula (`其父系李建军`, `法定代表人：赵德明`). */
@@ -57,7 +64,7 @@ const sentenceReach = 60
 
 /** The linked names of `doc`, sorted; computed once per document, tokenizer and cue set. */
 export function findLinkedNames(doc: Document, tokenizer: Tokenizer, cues: LinkCues): readonly LinkedName[] {
-  const key = `linkedNames:${tokenizer.name}:${[cues.relative, cues.representative, cues.contact, cues.party].map((c) => c.join('|')).join('/')}`
+  const key = `linkedNames:${tokenizer.name}:${[cues.relative, cues.representative, cues.contact, cues.party, cues.criminalProtected ?? [], cues.criminalAccused ?? []].map((c) => c.join('|')).join('/')}`
   return doc.derive(key, () => scan(doc, tokenizer, cues))
 }
 
@@ -92,6 +99,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   }
   const reasons: readonly LinkReason[] = policy.masksPersons ? ['relative', 'representative', 'contact', 'party'] : ['representative']
   const maskedRoles = rolesMasked(doc.text, cues.party, pseudonyms)
+  // A criminal case that masks a party masks its victims and witnesses too.
+  if (maskedRoles.size > 0 && cues.criminalAccused?.some((role) => doc.text.includes(role))) for (const role of cues.criminalProtected ?? []) maskedRoles.add(role)
   // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
   // they are read only when something was found.
   const namedRoleStarts: number[] = []
