@@ -136,6 +136,21 @@ describe('html reader', () => {
     expect(found).toEqual([[2, 'count/unfilled', 'x次']])
   })
 
+  it('reports the columns of the HTML file, past tags and entities, with the caret still on the extracted context', async () => {
+    const path = join(dir, 'columns.html')
+    const lines = ['<p>全年集中学习**次。</p>', '<section style="color:red"><span>发展<strong>*</strong>名党员&nbsp;&nbsp;投资**万元</span></section>']
+    writeFileSync(path, lines.join('\n') + '\n')
+    const result = await auditOne(path)
+    const found = result.findings.map((f) => ({ at: `${f.line}:${f.column}-${f.endColumn}`, text: f.text, start: f.contextStart }))
+    // Each column is where the finding's text stands in the file's line.
+    for (const f of result.findings) expect(lines[f.line - 1]!.slice(f.column - 1).replace(/<[^>]*>/g, '').startsWith(f.text)).toBe(true)
+    expect(found).toEqual([
+      { at: '1:10-13', text: '**次', start: 6 },
+      { at: '2:44-55', text: '*名', start: 2 },
+      { at: '2:71-75', text: '**万元', start: 10 },
+    ])
+  })
+
   it('reads a GB18030 page', async () => {
     const iconv = (await import('iconv-lite')).default
     const path = join(dir, 'gbk.htm')

@@ -55,6 +55,22 @@ export interface DocumentSource {
   readonly parts?: readonly (DocxPart | undefined)[]
   /** Emphasis the markup's parser found (Markdown `**一、强化**`): its markers are not masks. */
   readonly emphasis?: readonly EmphasisSpan[]
+  /** For text extracted from markup (HTML), where it stands in the source: columns are the source's. */
+  readonly sourceOffsets?: SourceOffsets
+}
+
+/**
+ * Where the extracted text of a markup file stands in its source, for columns a user finds in
+ * an editor: pieces of text that start at `textStarts[k]` in the text start at
+ * `sourceStarts[k]` in the source (ascending both); `sourceLineStarts` are the source's lines,
+ * which are the text's lines. Inside a piece, text and source run alike (an entity maps to its
+ * start).
+ */
+export interface SourceOffsets {
+  readonly textStarts: Int32Array
+  readonly sourceStarts: Int32Array
+  readonly sourceLengths: Int32Array
+  readonly sourceLineStarts: Int32Array
 }
 
 /**
@@ -88,6 +104,8 @@ export class Document {
   readonly parts: readonly (DocxPart | undefined)[]
   /** Emphasis spans found by the format's parser, in document order; empty for plain text. */
   readonly emphasis: readonly EmphasisSpan[]
+  /** Where the text stands in the source file, when it was extracted from markup; else undefined. */
+  readonly sourceOffsets: SourceOffsets | undefined
   private lineStartsCache: number[] | undefined
   private readonly memo = new Map<string, unknown>()
 
@@ -103,6 +121,19 @@ export class Document {
     this.cells = source.cells ?? []
     this.parts = source.parts ?? []
     this.emphasis = source.emphasis ?? []
+    this.sourceOffsets = source.sourceOffsets
+  }
+
+  /**
+   * The 1-based column a user sees for `offset` on `line`: in the source file where the text
+   * was extracted from markup (HTML: the column in the .html file), else in the text.
+   */
+  columnAt(offset: number, line: number): number {
+    const map = this.sourceOffsets
+    if (!map) return offset - this.lineStarts[line - 1]! + 1
+    const k = lastAtOrBefore(map.textStarts, offset)
+    const source = map.sourceStarts[k]! + Math.min(offset - map.textStarts[k]!, map.sourceLengths[k]!)
+    return source - (map.sourceLineStarts[line - 1] ?? 0) + 1
   }
 
   /** Offsets at which each line starts; index 0 is line 1. */
@@ -111,10 +142,10 @@ export class Document {
     return this.lineStartsCache
   }
 
-  /** Line and column of a UTF-16 offset. */
+  /** Line and column of a UTF-16 offset, the column as {@link columnAt} gives it. */
   positionAt(offset: number): Position {
     const line = this.lineAt(offset)
-    return { line, column: offset - this.lineStarts[line - 1]! + 1 }
+    return { line, column: this.columnAt(offset, line) }
   }
 
   /** The 1-based line of a UTF-16 offset. */
@@ -169,7 +200,7 @@ function computeLineStarts(text: string): number[] {
 }
 
 /** The index of the last of the ascending `sorted` that is at most `value` (0 when none is). */
-export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
   let lo = 0
   let hi = sorted.length - 1
   while (lo < hi) {

@@ -192,10 +192,26 @@ function toFinding(doc: Document, rule: EngineRule, raw: RawFinding, { offset, l
     fix: raw.fix ?? null,
     data: raw.data,
   }
+  if (doc.sourceOffsets) return inSourceColumns(doc, finding)
   const cell = doc.cells[line - 1]
   if (cell) return { ...finding, cell }
   const part = doc.parts[line - 1]
   return part ? { ...finding, part } : finding
+}
+
+/**
+ * The finding with the columns of the source file (an HTML file's, not of its extracted text),
+ * which are what an editor shows; the context is the text's, so where the span starts in it is
+ * kept apart (`contextStart`).
+ */
+function inSourceColumns(doc: Document, finding: Finding): Finding {
+  return {
+    ...finding,
+    column: doc.columnAt(finding.offset, finding.line),
+    // After its last character: the offset after it may start the next piece of markup's text.
+    endColumn: finding.length === 0 ? doc.columnAt(finding.offset, finding.line) : doc.columnAt(finding.offset + finding.length - 1, doc.lineAt(finding.offset + finding.length - 1)) + 1,
+    contextStart: spanStartInContext(finding),
+  }
 }
 
 const ellipsis = '...'

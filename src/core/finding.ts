@@ -54,14 +54,18 @@ export interface Finding {
   readonly column: number
   readonly endLine: number
   readonly endColumn: number
-  /** UTF-16 code units into the decoded text (BOM removed, line endings kept). */
+  /**
+   * UTF-16 code units into the decoded text (BOM removed, line endings kept); for HTML, into the
+   * text extracted from it, whose lines are the file's.
+   */
   readonly offset: number
   readonly length: number
   readonly text: string
   readonly context: string
   /**
-   * Where `text` starts in `context`, set only when redaction (`--redact-output`) has changed
-   * the context's length before it; otherwise it follows from the column.
+   * Where `text` starts in `context`, set only when it does not follow from the column: when
+   * redaction (`--redact-output`) has changed the context's length before it, or the columns
+   * are the source's (HTML) while the context is the extracted text.
    */
   readonly contextStart?: number
   readonly suggestion?: string

@@ -1,7 +1,7 @@
 // Turns HTML into the text a reader sees: tags, comments, scripts and styles removed,
 // entities decoded, and every line break of the source kept so line numbers match the file.
 import { Parser } from 'htmlparser2'
-import type { Region } from '../core/document.js'
+import type { Region, SourceOffsets } from '../core/document.js'
 import type { Reader } from './readers.js'
 
 /** The HTML reader: the text a browser shows, line for line with the source. */
@@ -14,6 +14,8 @@ export interface HtmlText {
   /** The text content; its lines are the source's lines. Offsets in UTF-16 code units. */
   readonly text: string
   readonly skipped: Region[]
+  /** Where each piece of the text stands in the HTML source: findings report the file's columns. */
+  readonly sourceOffsets: SourceOffsets
 }
 
 /** Elements whose content is not prose: dropped, only their line breaks kept. */
@@ -39,8 +41,8 @@ const startsWithSpaceRe = /^\s/
 
 /**
  * Extracts the text of `html`. The source's line breaks are all kept (markup spanning lines
- * leaves its breaks), so line N of the result is line N of the file; columns and offsets
- * count the text without markup.
+ * leaves its breaks), so line N of the result is line N of the file; offsets count the text
+ * without markup, and `sourceOffsets` maps them back to the file's columns.
  */
 export function htmlToText(html: string): HtmlText {
   const out: string[] = []
@@ -51,12 +53,19 @@ export function htmlToText(html: string): HtmlText {
   let codeStart = 0
   let separator: '' | ' ' | '\t' = ''
   const skipped: Region[] = []
-  const push = (s: string) => {
+  const textStarts: number[] = []
+  const sourceStarts: number[] = []
+  const sourceLengths: number[] = []
+  /** Appends `s`, which stands at [sourceStart, sourceStart + sourceLength) of the source. */
+  const push = (s: string, sourceStart: number, sourceLength: number) => {
+    textStarts.push(length)
+    sourceStarts.push(sourceStart)
+    sourceLengths.push(sourceLength)
     out.push(s)
     length += s.length
   }
   const keepLineBreaks = (from: number, to: number) => {
-    for (const m of html.slice(from, to).matchAll(lineBreakRe)) push(m[0])
+    for (const m of html.slice(from, to).matchAll(lineBreakRe)) push(m[0], from + m.index, m[0].length)
   }
   const separate = (name: string) => {
     if (cellElements.has(name)) separator = '\t'
@@ -70,10 +79,11 @@ export function htmlToText(html: string): HtmlText {
         consumed = parser.endIndex + 1
         if (hiddenDepth > 0) return keepLineBreaks(start, consumed)
         const last = out[out.length - 1] ?? ''
-        if (separator === '\t' && length > 0 && !endsWithLineBreakRe.test(last) && !startsWithSpaceRe.test(data)) push('\t')
-        else if (separator === ' ' && length > 0 && !endsWithSpaceRe.test(last) && !startsWithSpaceRe.test(data)) push(' ')
+        // A separator stands where the markup before the text ends.
+        if (separator === '\t' && length > 0 && !endsWithLineBreakRe.test(last) && !startsWithSpaceRe.test(data)) push('\t', start, 0)
+        else if (separator === ' ' && length > 0 && !endsWithSpaceRe.test(last) && !startsWithSpaceRe.test(data)) push(' ', start, 0)
         separator = ''
-        push(data)
+        push(data, start, consumed - start)
       },
       oncomment(data) {
         // Suppression directives (`<!-- mask-audit-disable-next-line -->`) stay in the text,
@@ -83,7 +93,7 @@ export function htmlToText(html: string): HtmlText {
         keepLineBreaks(consumed, start)
         consumed = parser.endIndex + 1
         skipped.push({ start: length, end: length + consumed - start })
-        push(html.slice(start, consumed))
+        push(html.slice(start, consumed), start, consumed - start)
       },
       onopentag(name) {
         if (hiddenElements.has(name)) hiddenDepth++
@@ -101,5 +111,8 @@ export function htmlToText(html: string): HtmlText {
   parser.end(html)
   keepLineBreaks(consumed, html.length)
   if (codeDepth > 0) skipped.push({ start: codeStart, end: length })
-  return { text: out.join(''), skipped }
+  const sourceLineStarts = [0]
+  for (const m of html.matchAll(lineBreakRe)) sourceLineStarts.push(m.index + m[0].length)
+  const sourceOffsets = { textStarts: Int32Array.from(textStarts), sourceStarts: Int32Array.from(sourceStarts), sourceLengths: Int32Array.from(sourceLengths), sourceLineStarts: Int32Array.from(sourceLineStarts) }
+  return { text: out.join(''), skipped, sourceOffsets }
 }

@@ -31,7 +31,7 @@ export async function documentFromText(text: string, path: string, encoding = 'u
   // Text that is already decoded cannot be a zip archive: a `.docx` name here (stdin) reads as text.
   if (!reader?.fromText) return new Document(text, { path, encoding, hasBom, format: 'text', byteLength })
   const read = reader.fromText(text)
-  return new Document(read.text, { path, encoding, hasBom, format: entry.format, skipped: read.skipped, htmlRegions: read.htmlRegions, emphasis: read.emphasis, byteLength })
+  return new Document(read.text, { path, encoding, hasBom, format: entry.format, skipped: read.skipped, htmlRegions: read.htmlRegions, emphasis: read.emphasis, sourceOffsets: read.sourceOffsets, byteLength })
 }
 
 /**

@@ -2,7 +2,7 @@
 // and one line here. A reader module loads only when a file of its format is read, so a run on
 // a .txt file never loads the Markdown, HTML or Word parsers.
 import { extname } from 'node:path'
-import type { DocumentFormat, DocxPart, EmphasisSpan, Region, TableCell } from '../core/document.js'
+import type { DocumentFormat, DocxPart, EmphasisSpan, Region, SourceOffsets, TableCell } from '../core/document.js'
 
 /** The text rules see, and what the reader knows of its markup. Offsets in UTF-16 code units. */
 export interface ReadText {
@@ -17,6 +17,8 @@ export interface ReadText {
   readonly parts?: readonly (DocxPart | undefined)[]
   /** Emphasis the parser found (Markdown `**一、强化**`): its markers are no masks. */
   readonly emphasis?: readonly EmphasisSpan[]
+  /** For text extracted from markup, where it stands in the source (HTML). */
+  readonly sourceOffsets?: SourceOffsets
 }
 
 /** What a reader module exports: from decoded text, or (a binary format) from the file's bytes. */
