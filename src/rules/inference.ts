@@ -9,7 +9,7 @@ import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js
 import { findMaskSlots, type MaskSlot } from './shared/mask-slots.js'
 import { lazy, regexSource, text, zod } from './shared/options.js'
 import { compileRegExp, type TextRegExp } from '../core/user-regexp.js'
-import { findPlaces } from './shared/places.js'
+import { findPlaces, type PlaceMention } from './shared/places.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** A masked slot word that names a unit's level (`市` → prefecture or county-level city). */
@@ -57,7 +57,7 @@ export const inferenceKind: RuleKind<InferenceOptions> = {
     const cueRes = cues.map((c) => ({ re: compileRegExp(c.pattern, 'g', rule.isBuiltin === true), unit: units.find((u) => u.word === c.unit)! }))
     const tokenizer = getTokenizer(settings.tokenizer)
     return (doc) => {
-      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true })) return []
       const slots = findMaskSlots(doc, slotWords)
       if (slots.length === 0) return []
       const cue = levelCue(doc.text, cueRes)
@@ -67,13 +67,42 @@ export const inferenceKind: RuleKind<InferenceOptions> = {
         const unitWord = units.find((u) => u.word === slot.word) ?? (institutions.includes(slot.word) ? cue : undefined)
         if (!unitWord || done.has(unitWord.word)) continue
         done.add(unitWord.word)
-        const places = findPlaces(doc, tokenizer)
+        const places = withoutListedBeside(doc.text, findPlaces(doc, tokenizer), slots)
         const inference = inferUnit(places, unitWord.levels, unitWord.word)
         if (inference) findings.push(toFinding(doc.text, slot, inference))
       }
       return findings
     }
   },
+}
+
+/** What separates the items of a list of places (`草庙镇、西团镇、XX镇`). */
+const listSeparatorRe = /^、$/
+
+/**
+ * The places without those listed beside a masked slot (`草庙镇、西团镇、XX镇`): a list names
+ * different places, so its named items are the mask's siblings, never what it hides.
+ */
+function withoutListedBeside(text: string, places: readonly PlaceMention[], slots: readonly MaskSlot[]): readonly PlaceMention[] {
+  const listed = new Set<PlaceMention>()
+  for (const slot of slots) {
+    // Walk the list both ways from the slot, item by item, while one separator joins them.
+    let start = slot.run.start
+    for (let p = lastEndingAt(places, start - 1); p && listSeparatorRe.test(text.slice(p.end, start)); p = lastEndingAt(places, start - 1)) {
+      listed.add(p)
+      start = p.start
+    }
+    let end = slot.run.end + slot.word.length
+    for (let p = places.find((q) => q.start === end + 1); p && listSeparatorRe.test(text.slice(end, p.start)); p = places.find((q) => q.start === end + 1)) {
+      listed.add(p)
+      end = p.end
+    }
+  }
+  return listed.size === 0 ? places : places.filter((p) => !listed.has(p))
+}
+
+function lastEndingAt(places: readonly PlaceMention[], end: number): PlaceMention | undefined {
+  return places.find((p) => p.end === end)
 }
 
 /** The unit word named most often by the document's cues (`旗直机关`, `旗委`), if one leads. */

@@ -51,7 +51,7 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
     const pattern = { suffixSource: literalAlternation(suffixes), notIn: rule.options.notIn }
     const tokenizer = getTokenizer(settings.tokenizer)
     return (doc) => {
-      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true })) return []
       // A document that masks persons and names companies names them on purpose.
       const policy = documentPolicy(doc)
       if (policy.isStated && !policy.masksOrganizations && !policy.masksOwnUnit) return []

@@ -38,7 +38,7 @@ export const placeKind: RuleKind<PlaceOptions> = {
     const tokenizer = getTokenizer(settings.tokenizer)
     const isGated = rule.options.onlyWhenMasked.includes(settings.profile)
     return (doc) => {
-      if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked)) return []
+      if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked, { needsKnownKind: true })) return []
       const findings: RawFinding[] = []
       const policy = documentPolicy(doc)
       const runs = adjacentRuns(findPlaces(doc, tokenizer)).filter((run) => {

@@ -5,6 +5,7 @@ import { profiles, type Profile } from '../types.js'
 import { startsMeasureWord } from './mask-context.js'
 import { findMaskRuns, type MaskRun } from './mask-runs.js'
 import { lazy, zod } from './options.js'
+import { documentPolicy } from './policy.js'
 import { findPseudonyms, isAnonymityEvidence } from './pseudonyms.js'
 
 /** A list of profiles, as a rule file writes it. */
@@ -27,7 +28,13 @@ function isNameLikeMask(text: string, run: MaskRun): boolean {
  * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that
  * masks nothing is not meant to be anonymous: naming its own city there is no leak. Pseudonyms
  * (王某, A公司, 化名) are masks too; a template's `某某同志` or `某某公司` alone proves nothing.
+ * With `needsKnownKind` (the rules that judge names by the document's policy: places,
+ * organisations), a draft's masks must also say what kind of name they hide: a blank of no
+ * known kind (`打造“**邻里”品牌`, `第XXXX号`, `处理纠纷**起`) tells nothing of what the draft
+ * would hide, and its places are named on purpose.
  */
-export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[]): boolean {
-  return !onlyWhenMasked.includes(profile) || findMaskRuns(doc).some((run) => isNameLikeMask(doc.text, run)) || findPseudonyms(doc).some(isAnonymityEvidence)
+export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[], options: { readonly needsKnownKind?: boolean } = {}): boolean {
+  if (!onlyWhenMasked.includes(profile)) return true
+  const masks = findMaskRuns(doc).some((run) => isNameLikeMask(doc.text, run)) || findPseudonyms(doc).some(isAnonymityEvidence)
+  return masks && (!options.needsKnownKind || documentPolicy(doc).isStated)
 }
