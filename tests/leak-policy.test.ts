@@ -52,6 +52,14 @@ describe('pseudonyms', () => {
     expect(findPseudonyms(doc).map((p) => text.slice(p.start, p.end))).toEqual(['某公司', '某单位', '李某', '某烧烤店', '李某'])
   })
 
+  it('reads minority names masked after their first characters, a child’s 小某, and no organ in 某所有', async () => {
+    const text = '信访人扎西某某，男，藏族。扎西某某反映工资被拖欠。\n多吉某某：\n被告人岩某，扣押岩某所有的摩托车。婚生子陈小某，至陈小某年满十八周岁止。在某所学校。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => `${text.slice(p.start, p.end)}:${p.kind}`)).toEqual([
+      '扎西某某:person', '扎西某某:person', '多吉某某:person', '岩某:person', '岩某:person', '陈小某:person', '陈小某:person', '某所:organization',
+    ])
+  })
+
   it('reads a company masked before its trade words, after a place name or not', async () => {
     const text = '原告张某某诉被告宁夏某某建设工程有限公司、银川某商贸有限责任公司、某某科技有限公司，某某同志在公司工作，李某开设的饭店。'
     const doc = await documentFromText(text, 'inline.txt')

@@ -104,6 +104,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
   // they are read only when something was found.
   const namedRoleStarts: number[] = []
+  /** Where an official is named after the post, of a surname no masked person holds a post of. */
+  const officialStarts: number[] = []
   const cueHits = findCues(doc, cues)
   const cueReasons = cueIndex(cues).reasons
   for (const reason of reasons) {
@@ -130,9 +132,13 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     const surnames = new Map<string, Pseudonym>()
     for (const p of pseudonyms) if (p.kind === 'person' && p.form === 'surname' && !surnames.has(p.name!)) surnames.set(p.name!, p)
     const surnameStarts = sameSurnameStarts(doc.text, surnames.keys())
+    // An official written after the post (`镇长刘洪亮`) is named on purpose, and is not the masked
+    // person of the same surname unless that one is written after a post too (`镇长刘某`).
+    const postHolders = new Set(pseudonyms.flatMap((p) => (p.kind === 'person' && p.form === 'surname' && isAfterPost(doc.text, p.start) ? [p.name!] : [])))
     for (const [surname, p] of surnames) {
       const link = doc.text.slice(p.start, p.end)
-      for (const at of surnameStarts.get(surname)!) want(at, 'masked-person', link)
+      for (const at of surnameStarts.get(surname)!) if (postHolders.has(surname) || !isAfterPost(doc.text, at)) want(at, 'masked-person', link)
+      if (!postHolders.has(surname)) for (const at of surnameStarts.get(surname)!) if (isAfterPost(doc.text, at)) officialStarts.push(at)
     }
     for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
     for (const [at, link] of columnNeighbours(doc, pseudonyms)) want(at, 'list', link)
@@ -142,11 +148,23 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   // Where a linked name recurs without its cue (法定代表人：周建国, then 周建国的询问笔录), it links the same.
   for (const [entry, span] of nameRecurrences(doc, tokenizer, [...found.values()], (start) => covered[start] !== 1)) found.set(span.start, { ...entry, start: span.start, end: span.end, firstStart: entry.start })
   const namedRoleNames = new Set<string>()
+  for (const at of officialStarts) {
+    const span = personNameAt(doc, tokenizer, at)
+    if (span) namedRoleNames.add(doc.text.slice(span.start, span.end))
+  }
   for (const at of namedRoleStarts) {
     const span = found.get(at) ?? personNameAt(doc, tokenizer, at)
     if (span) namedRoleNames.add(doc.text.slice(span.start, span.end))
   }
   return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
+}
+
+/** The end of a post's title, right before a name: 镇长, 党委书记, 主任, 经理. */
+const postBeforeRe = /(?:[^家学]长|书记|主任|委员|经理|主席|干部|科员|调研员|专员)$/
+
+/** True when a post's title stands right before `at` (`镇长刘洪亮`). */
+function isAfterPost(text: string, at: number): boolean {
+  return postBeforeRe.test(text.slice(Math.max(0, at - 4), at))
 }
 
 /** The cue words of a cue set, indexed once for all its groups, with the groups of each word. */

@@ -3,7 +3,7 @@
 // never leaks; the document's policy (policy.ts) learns from them what the document hides.
 import type { Document } from '../../core/document.js'
 import { surnameLength } from '../../nlp/person-names.js'
-import { isHan, isWordChar } from './chars.js'
+import { isHan, isLineBreak, isWordChar } from './chars.js'
 import { findMaskRuns } from './mask-runs.js'
 
 /** What a pseudonym stands for. `party` is 甲方/乙方: a contract's or a case's party, person or company. */
@@ -119,6 +119,7 @@ const suffixSurnameRe = /^[区路司关门]$/
 export const personRoleWords: readonly string[] = [
   '被告人', '原告', '被告', '被害人', '受害人', '证人', '上诉人', '被上诉人', '申请人', '被申请人', '第三人',
   '罪犯', '被执行人', '申请执行人', '当事人', '举报人', '死者', '嫌疑人', '犯罪嫌疑人', '违法行为人', '反映人', '申诉人', '被申诉人',
+  '信访人', '来信人', '来访人', '投诉人', '控告人', '检举人', '被举报人', '矫正对象', '被调查人', '被处分人', '救助对象', '申请人员',
 ]
 const roleBeforeRe = new RegExp(`(?:${[...personRoleWords].sort((a, b) => b.length - a.length).join('|')})[：:]?$`)
 
@@ -139,8 +140,10 @@ function scanPseudonyms(doc: Document): Pseudonym[] {
   }
   for (const m of text.matchAll(bareRe)) {
     const before = text.charAt(m.index - 1)
-    // `李某所受损伤`: after a surname, 某 is the person's and 所 the next word.
+    // `李某所受损伤`: after a surname, 某 is the person's and 所 the next word; so after any
+    // name's first character (`岩某所有的`), where 所 starts a word (所有, 所述, 所得).
     if (before === '某' || (m[1]!.length === 1 && surnameLength(before) === 1 && !functionSurnameRe.test(before))) continue
+    if (m[1] === '所' && suoWordAfterRe.test(text.charAt(m.index + m[0].length))) continue
     found.push(withSuffix(m.index, m.index + m[0].length, m[1]!, 'bare'))
   }
   for (const m of text.matchAll(partyRe)) found.push({ start: m.index, end: m.index + 2, kind: 'party', form: 'party' })
@@ -154,6 +157,17 @@ function scanPseudonyms(doc: Document): Pseudonym[] {
     }
     const person = personBefore(text, m.index, end)
     if (person) found.push(person)
+  }
+  // A minority or foreign name masked after its first characters (扎西某某, 岩某), known where a
+  // role word announced it, is the same person's pseudonym everywhere else.
+  const prefixes = new Set(found.flatMap((p) => (p.kind === 'person' && p.form === 'surname' && p.name !== undefined && surnameLength(p.name) !== p.name.length ? [p.name] : [])))
+  if (prefixes.size > 0) {
+    for (const m of text.matchAll(mouRunRe)) {
+      const end = m.index + m[0].length
+      for (const name of prefixes) {
+        if (text.startsWith(name, m.index - name.length) && !genericAfterMouRe.test(text.charAt(end)) && text.charAt(end) !== '某') found.push({ start: m.index - name.length, end, kind: 'person', form: 'surname', name })
+      }
+    }
   }
   for (const m of text.matchAll(aliasRe)) {
     const name = aliasBefore(text, m.index)
@@ -170,7 +184,10 @@ function withSuffix(start: number, end: number, suffix: string, form: PseudonymF
 /** A person pseudonym whose 某 run is [mouStart, mouEnd), no trade name after it: a surname before it, or a first character after a role word. */
 function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym | undefined {
   const after = text.slice(mouEnd, mouEnd + 3)
-  if (genericAfterMouRe.test(after) || text.charAt(mouEnd) === '某') return undefined
+  if (text.charAt(mouEnd) === '某') return undefined
+  // A child's pseudonym keeps the surname and 小 (陈小某), whatever follows (`陈小某年满十八周岁`).
+  if (text.charAt(mouStart - 1) === '小' && surnameLength(text.charAt(mouStart - 2)) === 1 && !functionSurnameRe.test(text.charAt(mouStart - 2))) return { start: mouStart - 2, end: mouEnd, kind: 'person', form: 'surname', name: text.charAt(mouStart - 2) }
+  if (genericAfterMouRe.test(after)) return undefined
   // `向某公司借款`: 某公司 is the pseudonym, 向 a preposition; `李某所受` is a person.
   const suffix = suffixAfterRe.exec(after)?.[0]
   const surnameChar = text.charAt(mouStart - 1)
@@ -179,12 +196,26 @@ function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym
   if (compound.length === 2 && surnameLength(compound) === 2) return { start: mouStart - 2, end: mouEnd, kind: 'person', form: 'surname', name: compound }
   const first = text.charAt(mouStart - 1)
   if (!isHan(first.charCodeAt(0))) return undefined
+  // The addressee a letter opens with, on its own line (`扎西某某：`, `王某某：`): the whole line's start.
+  if (/^[：:]/.test(text.charAt(mouEnd))) {
+    for (const start of [mouStart - 1, mouStart - 2]) {
+      if ((start === 0 || isLineBreak(text.charCodeAt(start - 1))) && [...text.slice(start, mouStart)].every((c) => isHan(c.charCodeAt(0)))) return { start, end: mouEnd, kind: 'person', form: 'surname', name: text.slice(start, mouStart) }
+    }
+  }
   const isNameExpected = !isHan(text.charCodeAt(mouStart - 2)) || roleBeforeRe.test(text.slice(Math.max(0, mouStart - 8), mouStart - 1))
   if (surnameLength(first) === 1 && ((!functionSurnameRe.test(first) && !suffixSurnameRe.test(first)) || isNameExpected)) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
-  // Minority and foreign names keep their first character (阿某, 买某某): only where a name is expected.
-  if (isNameExpected && roleBeforeRe.test(text.slice(Math.max(0, mouStart - 8), mouStart - 1))) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
+  // Minority and foreign names keep their first character or two (阿某, 买某某, 扎西某某): only after a role word.
+  for (const length of [1, 2]) {
+    const start = mouStart - length
+    const prefix = text.slice(start, mouStart)
+    if (prefix.length !== length || ![...prefix].every((c) => isHan(c.charCodeAt(0)))) continue
+    if (roleBeforeRe.test(text.slice(Math.max(0, start - 8), start))) return { start, end: mouEnd, kind: 'person', form: 'surname', name: prefix }
+  }
   return undefined
 }
+
+/** Characters after 所 that make it the start of a word (所有, 所述, 所得, 所在), not an organ's suffix. */
+const suoWordAfterRe = /^[有述得在谓以说作属涉需用受获称指示]/
 
 /** Symbols that mask a person's given name after the surname (王**, 张××, 李X, 刘○○). */
 const givenMaskKinds: ReadonlySet<string> = new Set(['star', 'letter', 'shape'])

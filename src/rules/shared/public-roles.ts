@@ -71,17 +71,18 @@ const officeContactRe = /(?:经办人|联系人|承办人|咨询人)[ \t\u3000]*
 const officeContactNearRe = /电话|邮箱|传真|手机|[0-9]{3,4}-[0-9]{7,8}/
 const officeContactLabelsIn = literalsIn(['经办人', '联系人', '承办人', '咨询人'], { keep: true })
 
-/** True when only spaces stand between `at` and its line's start or an opening bracket. */
+/** True when only spaces stand between `at` and its line's start, an opening bracket, or a field before it. */
 function isLineOrBracketStart(text: string, at: number): boolean {
   let i = at - 1
   while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x3000)) i--
-  return i < 0 || /[\n\r（(]/.test(text.charAt(i))
+  // Or after another field of the contact line, spaces apart (`监督电话：020-81398765（立案庭）　联系人：`).
+  return i < 0 || /[\n\r（(]/.test(text.charAt(i)) || (i < at - 1 && /[0-9）)]/.test(text.charAt(i)))
 }
 /** How far around an office's contact its phone or e-mail is looked for. */
 const officeContactReach = 40
 
-/** A line that names a unit, as a notice is signed: it ends in an organ's or a body's word. */
-const signatureUnitRe = /^[ \t\u3000]*([^\s，。；：:]{2,30}(?:局|厅|委员会|联合会|政府|法院|检察院|办公室|中心|公司|委|办|院|所|站|队|部|会))[ \t\u3000]*$/
+/** A line that names a unit, as a notice is signed: it ends in an organ's or a body's word, maybe with its seal noted (`（印章）`). */
+const signatureUnitRe = /^[ \t\u3000]*([^\s，。；：:（(]{2,30}(?:局|厅|委员会|联合会|政府|法院|检察院|办公室|中心|公司|委|办|院|所|站|队|部|会))[ \t\u3000]*(?:[（(](?:印章|盖章|公章|章)[）)])?[ \t\u3000]*$/
 /** Masks and pseudonyms in a unit's name: 某, symbols. */
 const maskedUnitRe = /[某*＊×xXｘＸ○□]/
 /** How many lines from the end a notice's signature is looked for in, within how many code units. */
@@ -102,6 +103,27 @@ function isIssuerNamed(text: string): boolean {
   return false
 }
 
+/** Who heads a company or a body a case names as a party (`法定代表人：刘建国，董事长`). */
+const headOfPartyRe = new RegExp(`(?:法定代表人|主要负责人|负责人)[ \\t\\u3000：:]*(${roleName})(?=[，,。；（(\\s])`, 'g')
+/** A party's line naming an organisation in clear (`被申请人：深圳市星河智联科技有限公司，住所地…`). */
+const namedPartyLineRe = /^[ \t\u3000]*(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人|被执行人|申请执行人|当事人|被告单位)[ \t\u3000]*[：:]?[ \t\u3000]*([^\s，,。；：:（(]{4,40}?(?:公司|集团|合作社|医院|学校|银行|支行|分行|中心|厂|店|局|委员会|政府|研究所|研究院|协会|事务所))(?=[，,。；（(\s]|$)/
+/** How far back a party's line is looked for before its head's line. */
+const partyLineReach = 300
+
+/**
+ * True when the lines right before `at` name a party organisation in clear: its head then acts
+ * for it in public, as the judgment names the company itself. A masked company (`某公司`,
+ * `A公司`) hides its head too.
+ */
+function isNamedPartyBefore(text: string, at: number): boolean {
+  const lines = text.slice(Math.max(0, at - partyLineReach), at).split(/\r\n|\r|\n/).slice(-3)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = namedPartyLineRe.exec(lines[i]!)
+    if (m) return !maskedUnitRe.test(m[1]!) && !/^[A-Z甲乙丙丁]/.test(m[1]!)
+  }
+  return false
+}
+
 /** Words after a role that are no name (`审判员会议`, `律师事务所`). */
 const notNameRe = /^(?:会议|意见|认为|指出|提出|事务|职责|应当|依法|等人|及其|名单|签名|某)/
 
@@ -115,7 +137,9 @@ function scanPublicRoleNames(doc: Document): Set<string> {
   const names = new Set<string>()
   const add = (name: string) => {
     const clean = name.replace(/\s+/g, '')
-    if (clean.length >= 2 && !notNameRe.test(clean) && !clean.includes('某')) names.add(clean.length > 3 && !/^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/.test(clean) ? clean.slice(0, 3) : clean)
+    // A transliterated name (努尔艾力·阿不都) is kept whole; a Han one of more than three
+    // characters ran into the next word, unless a compound surname starts it.
+    if (clean.length >= 2 && !notNameRe.test(clean) && !clean.includes('某')) names.add(clean.length > 3 && !clean.includes('·') && !/^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/.test(clean) ? clean.slice(0, 3) : clean)
   }
   for (const m of text.matchAll(courtRoleRe)) for (const name of m[1]!.split('、')) add(name)
   for (const hit of bylineRolesIn(doc)) {
@@ -125,6 +149,7 @@ function scanPublicRoleNames(doc: Document): Set<string> {
   }
   for (const m of text.matchAll(representativeRe)) if (lawyerClauseRe.test(m[2]!) || lawyerClauseRe.test(m[1]!)) add(m[1]!.replace(/律师.*$/, ''))
   for (const m of text.matchAll(lawyerBeforeRe)) if (!/^事务/.test(m[1]!)) add(m[1]!)
+  for (const m of text.matchAll(headOfPartyRe)) if (isNamedPartyBefore(text, m.index)) add(m[1]!)
   let issuerNamed: boolean | undefined
   for (const hit of officeContactLabelsIn(doc)) {
     officeContactRe.lastIndex = hit.begin
@@ -164,6 +189,7 @@ function lawyerNamesBefore(text: string): RegExpExecArray[] {
 
 /** True when `name` (or a longer token holding it) is one of the public role names. */
 export function isPublicRoleName(name: string, publicNames: ReadonlySet<string>): boolean {
-  for (const p of publicNames) if (name === p || (name.length > 1 && p.startsWith(name)) || name.startsWith(p)) return true
+  // A transliterated name read from inside (艾力·阿不都 of 努尔艾力·阿不都) is the public one too.
+  for (const p of publicNames) if (name === p || (name.length > 1 && p.startsWith(name)) || name.startsWith(p) || (name.includes('·') && p.endsWith(name))) return true
   return false
 }
