@@ -13,10 +13,10 @@ const pieces = ['分享', '分享到', '赞', '喜欢', '点赞', '收藏', '评
 /** Where a line filter was narrowed for speed: the piece now, and the wider piece it was. */
 const narrowed: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
   'paywall/residue': [
-    ['分享(?=[到至：: \\t\\u3000(（0-9０-９万wk+)）|｜·/点赞收分评转在举打喜\\r\\n\\u2028\\u2029]|$)|', '分享|'],
+    ['分享(?=[到至：: \\t\\u00a0\\u3000(（0-9０-９万wk+)）|｜·/点赞收分评转在举打喜\\r\\n\\u2028\\u2029]|$)|', '分享|'],
     ['|转载请注明|', '|转载|'],
   ],
-  'paywall/truncated': [['|[%％][ \\t\\u3000]*的?(?:内容|正文)|', '|[%％]|']],
+  'paywall/truncated': [['|[%％][ \\t\\u00a0\\u3000]*的?(?:内容|正文)|', '|[%％]|']],
 }
 
 describe('line filters of the built-in pattern rules', () => {
