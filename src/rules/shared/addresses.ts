@@ -24,18 +24,25 @@ const wordAfterZhuRe = /^[房宿院户宅建校读持]$/
 const segmentSuffixes: readonly (readonly [string, number])[] = [
   ['自治区', 1], ['省', 1], ['自治州', 2], ['地区', 2], ['市', 2], ['盟', 2], ['州', 2], ['自治县', 3], ['县', 3], ['区', 3], ['旗', 3],
   ['街道办事处', 4], ['街道', 4], ['苏木', 4], ['乡', 4], ['镇', 4],
-  ['嘎查', 5], ['居委会', 5], ['村委会', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['广场', 5], ['大街', 5], ['路', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
-  ['号院', 6], ['号楼', 6], ['号', 6], ['组', 6], ['队', 6], ['栋', 6], ['幢', 6], ['座', 6], ['单元', 6], ['楼', 6], ['层', 6], ['室', 6],
+  ['嘎查', 5], ['居委会', 5], ['村委会', 5], ['村民小组', 5], ['居民小组', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['广场', 5], ['大街', 5], ['路', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
+  ['园', 5], ['苑', 5], ['里', 5], ['坊', 5],
+  ['号院', 6], ['号楼', 6], ['号', 6], ['组', 6], ['队', 6], ['栋', 6], ['幢', 6], ['座', 6], ['单元', 6], ['楼', 6], ['层', 6], ['室', 6], ['房', 6],
 ]
+/**
+ * Suffixes of an estate's or a lane's name that end other words too (公园, 家里, 作坊) or stand
+ * inside longer names (紫馨苑社区, 东园村): a segment so named ends only right before a number,
+ * and counts only with a number in it after (`联洋新苑12号楼`, `恩宁里8号`, `二坊45栋`).
+ */
+const estateOnlySuffixes: ReadonlySet<string> = new Set(['园', '苑', '里', '坊'])
 const levelOf = new Map(segmentSuffixes)
 /** The characters of a segment's name; its suffixes are Han characters, among them. */
 export const segmentChars = '\\u4e00-\\u9fff0-9０-９A-Za-z×xX*＊某—\\-'
-const segmentRe = new RegExp(`([${segmentChars}]{1,9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).join('|')})`, 'y')
+const segmentRe = new RegExp(`([${segmentChars}]{1,9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).map((s) => (estateOnlySuffixes.has(s) ? `${s}(?=[0-9０-９一二三四五六七八九十])` : s)).join('|')})`, 'y')
 /**
  * The characters of the suffixes of villages, communities and streets (level 5): an address by
  * its shape holds one before its number.
  */
-const placeWordChars = new Set([...'村区园寓厦街路巷弄同屯查会'].map((c) => c.charCodeAt(0)))
+const placeWordChars = new Set([...'村区园苑里坊寓厦街路巷弄同屯查会'].map((c) => c.charCodeAt(0)))
 /** A name that is a number or an ordinal (三组, 12号, 第二村民小组). */
 const numberNameRe = /^[第]?[0-9０-９一二三四五六七八九十百零〇两A-Za-z\-—]+$/
 /** Particles and prepositions: a name holding one is a phrase (`了村`, `在县`). */
@@ -55,6 +62,8 @@ interface Segment {
   readonly end: number
   readonly name: string
   readonly level: number
+  /** The suffix as written (`小区`, `号`); a street office read as one segment has `街道`. */
+  readonly suffix: string
 }
 
 function scanAddresses(doc: Document): AddressMention[] {
@@ -153,7 +162,10 @@ function readSegments(text: string, start: number): Segment[] {
     const m = segmentRe.exec(text)
     if (!m) break
     const name = m[1]!
-    const level = levelOf.get(m[2]!)!
+    let level = levelOf.get(m[2]!)!
+    // A numbered part of an estate or a village (`西园三区`, `大磡村二坊`) is a number in it.
+    const previous = segments[segments.length - 1]
+    if (previous?.level === 5 && level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) level = 6
     // A number names only a building, a house or a group inside what came before (三组, 12号).
     if (level === 6 && !numberNameRe.test(name)) break
     if (functionCharRe.test(name)) break
@@ -170,14 +182,17 @@ function readSegments(text: string, start: number): Segment[] {
     if (segments.length > 0 && finalLevel < segments[segments.length - 1]!.level && finalLevel < 6) break
     // A street office named after its road (`丰庆路街道`, `解放街街道`) is one town-level segment.
     if (/^[路街巷]$/.test(m[2]!) && text.startsWith('街道', end) && segments.every((s) => s.level < 4)) {
-      segments.push({ start: m.index, end: end + 2, name: text.slice(m.index, end), level: levelOf.get('街道')! })
+      segments.push({ start: m.index, end: end + 2, name: text.slice(m.index, end), level: levelOf.get('街道')!, suffix: '街道' })
       at = end + 2
       continue
     }
-    segments.push({ start: m.index, end, name: text.slice(m.index, end - 1), level: finalLevel })
+    segments.push({ start: m.index, end, name: text.slice(m.index, end - 1), level: finalLevel, suffix: m[2]! })
     at = end
   }
-  return segments
+  // An estate's suffix that ends other words too counts only with a number after it.
+  const lastNumbered = segments.findLastIndex((s) => s.level === 6)
+  const cut = segments.findIndex((s, i) => estateOnlySuffixes.has(s.suffix) && i > lastNumbered)
+  return cut < 0 ? segments : segments.slice(0, cut)
 }
 
 /**
@@ -204,5 +219,5 @@ function toMention(segments: readonly Segment[], cue: string, text: string): Add
   return { start: segments[0]!.start, end, leakStart: first?.start, cue }
 }
 
-/** Building, unit and flat as numbers joined by # or hyphens: `6#2-301`, `3-2-501`, `12栋` is a segment already. */
-const flatNumberRe = /^[0-9０-９]{1,4}(?:[#＃][0-9０-９]{1,4})?(?:[-－][0-9０-９]{1,5}){1,2}(?:室|号)?|^[0-9０-９]{1,4}[#＃][0-9０-９]{1,5}(?:室|号)?/
+/** Building, unit and flat as numbers joined by # or hyphens: `6#2-301`, `3-2-501`, `12栋` is a segment already; a house's `之一` after its number. */
+const flatNumberRe = /^[0-9０-９]{1,4}(?:[#＃][0-9０-９]{1,4})?(?:[-－][0-9０-９]{1,5}){1,2}(?:室|号)?|^[0-9０-９]{1,4}[#＃][0-9０-９]{1,5}(?:室|号)?|^之[一二三四五六七八九十]/
