@@ -22,9 +22,12 @@ const plateRe = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 const newEnergyRe = /^(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF])$/
 
 /** The label and value of a QQ number: 5 to 12 digits, not starting with 0. */
-const qqRe = /(?:QQ|qq|ＱＱ)(?:号码|号)?\s*[:：]?\s*([1-9]\d{4,11})(?![0-9A-Za-z])/g
-/** The label and value of a WeChat ID: 6 to 20 letters, digits, `_` or `-`, starting with a letter; or a mobile number. */
-const wechatRe = /(?:微信号码|微信号|微信|WeChat|wechat)\s*[:：]\s*([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
+const qqRe = /(?:QQ|qq|ＱＱ)(?:号码|号)?\s*(?:[:：]|[为是])?\s*[“"「『]?([1-9]\d{4,11})(?![0-9A-Za-z])/g
+/**
+ * The label and value of a WeChat ID: 6 to 20 letters, digits, `_` or `-`, starting with a
+ * letter; or a mobile number. After a colon, 为/是, or in quotes (`微信号“lijh_1982gz”`).
+ */
+const wechatRe = /(?:微信号码|微信账号|微信号|微信|WeChat|wechat)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])(?![Ww]e[Cc]hat)([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
 
 const localPartChar = /[A-Za-z0-9._%+-]/
 const domainRe = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/
