@@ -27,6 +27,8 @@ export interface OrganizationOptions {
   readonly notIn: readonly string[]
   /** Public institutions named on purpose unless the document masks its own unit (`…人民医院`). */
   readonly publicSuffixes: readonly string[]
+  /** Words that describe a kind of organisation (智慧, 高水平, 示范): a name of only these before its suffix names none. */
+  readonly kindWords: readonly string[]
 }
 
 const schema = lazy(() => {
@@ -38,6 +40,7 @@ const schema = lazy(() => {
     allow: z.array(text()).default([]),
     notIn: z.array(text()).default([]),
     publicSuffixes: z.array(text()).default([]),
+    kindWords: z.array(text()).default([]),
   })
 })
 
@@ -50,6 +53,9 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
     const allow = new Set(rule.options.allow)
     const pattern = { suffixSource: literalAlternation(suffixes), notIn: rule.options.notIn }
     const tokenizer = getTokenizer(settings.tokenizer)
+    const kindWordsRe = rule.options.kindWords.length > 0 ? new RegExp(`^(?:${literalAlternation(rule.options.kindWords)})+$`) : undefined
+    /** True when the words before the suffix only say what kind it is (`智慧医院`, `高水平医院`). */
+    const isKindOnly = (body: string) => kindWordsRe?.test(body) === true
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true })) return []
       // A document that masks persons and names companies names them on purpose.
@@ -60,7 +66,7 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       const parties = namedParties(doc.text, organizations)
       for (const org of organizations) {
         const name = doc.text.slice(org.start, org.end)
-        if (allow.has(name) || [...parties].some((p) => name.endsWith(p) || p.endsWith(name)) || overlapsPseudonym(doc, org.start, org.end)) continue
+        if (allow.has(name) || isKindOnly(doc.text.slice(org.start, org.suffixStart)) || [...parties].some((p) => name.endsWith(p) || p.endsWith(name)) || overlapsPseudonym(doc, org.start, org.end)) continue
         if (!policy.masksOwnUnit && rule.options.publicSuffixes.some((s) => name.endsWith(s))) continue
         const isNational = nationalPrefixes.some((p) => name.startsWith(p))
         if (isNational && !findPlaces(doc, tokenizer).some((p) => org.start < p.start && p.end <= org.end)) continue
