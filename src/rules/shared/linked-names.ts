@@ -12,6 +12,7 @@ import { documentPolicy } from './policy.js'
 import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
 import { literalsIn } from './trigger-scan.js'
+import { tokensNear } from './token-window.js'
 import { nameRecurrences } from './name-recurrences.js'
 
 /** Why a name undoes the masking. */
@@ -79,19 +80,24 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   for (const p of pseudonyms) covered.fill(1, p.start, p.end)
   // Candidates are gathered first and cheap tests applied before their words are tagged.
   const tasks: { at: number; reason: LinkReason; link: string }[] = []
+  // What minority and foreign names keep of themselves when masked (岩 of 岩某, 买 of 买某某·吐某某):
+  // no surname, but where one starts, so may the name in clear.
+  const prefixes = pseudonyms.flatMap((p) => (p.kind === 'person' && p.form === 'surname' && p.name !== undefined && surnameLength(p.name) !== p.name.length ? [p.name] : []))
   const isCandidate = (at: number) => {
     if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at))) return false
-    const surname = surnameLength(doc.text.slice(at, at + 2))
+    const surname = surnameLength(doc.text.slice(at, at + 2)) || (prefixes.find((p) => doc.text.startsWith(p, at))?.length ?? 0)
     return surname > 0 && !maskedGivenRe.test(doc.text.charAt(at + surname))
   }
   const want = (at: number, reason: LinkReason, link: string) => {
     if (isCandidate(at)) tasks.push({ at, reason, link })
   }
   const consider = (at: number, reason: LinkReason, link: string) => {
-    if (found.has(at)) return
+    // Not inside a name found already (买提·吐尔逊 of 买买提·吐尔逊).
+    if (found.has(at) || [found.get(at - 1), found.get(at - 2)].some((f) => f !== undefined && f.end > at)) return
     // In a list beside pseudonyms, an item of a surname and one or two characters is a name
     // even where the tagger reads a word (李建设家庭: 李/nr 建设/vn).
-    const span = personNameAt(doc, tokenizer, at, reason === 'masked-person') ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at))
+    const prefix = prefixes.find((p) => doc.text.startsWith(p, at))
+    const span = personNameAt(doc, tokenizer, at, reason === 'masked-person') ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at))
     if (!span) return
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
@@ -158,6 +164,31 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   }
   return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
 }
+
+/**
+ * A name in clear that starts as a masked minority name does (岩温罕 of 岩某, 岩香): the prefix
+ * and what the tagger leaves after it as one-character words or unknown words and names (岩/nr
+ * 温罕/x, 岩香/x), two to four characters in all, up to a verb, a particle or punctuation.
+ */
+function prefixedNameAt(doc: Document, tokenizer: Tokenizer, at: number, prefix: string): { start: number; end: number } | undefined {
+  const tokens = tokensNear(doc, tokenizer, at, at + 4, 8)
+  let i = tokens.findIndex((t) => t.start === at)
+  if (i < 0) return undefined
+  let end = at
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!
+    const isNamePart = [...t.word].every((c) => isHan(c.charCodeAt(0)) && !notGivenCharRe.test(c)) && !notNameTagRe.test(t.tag)
+    if (t.end - at > 4 || !(end < at + prefix.length || (isNamePart && (t.word.length === 1 || nameLikeTagRe.test(t.tag))))) break
+    end = t.end
+  }
+  return end - at >= 2 && end >= at + prefix.length + 1 ? { start: at, end } : undefined
+}
+
+/** Tags of a word the tagger does not know or reads as a name: a name's part. */
+const nameLikeTagRe = /^(?:x|nr|nrfg|nrt|nz)$/
+
+/** Tags of a word that is no part of a name: verbs, particles, prepositions, pronouns, numerals, time and place words. */
+const notNameTagRe = /^(?:v|u|p|r|m|q|c|d|w|f|t)/
 
 /** The end of a post's title, right before a name: 镇长, 党委书记, 主任, 经理. */
 const postBeforeRe = /(?:[^家学]长|书记|主任|委员|经理|主席|干部|科员|调研员|专员)$/

@@ -7,10 +7,10 @@ export const nameDots = '·•・‧．'
 
 /**
  * Characters that end a name's last part: particles, prepositions and verbs that follow a name
- * in a clause (的, 在, 出庭, 到庭, 称, 系, 现年). Transliterations use none of them; not 都 or
- * 那 either, which other names' ends take (阿不都热合曼).
+ * in a clause (的, 在, 出庭, 到庭, 称, 系, 现年, 案发前, 曾), which transliterations do not use;
+ * not 都, 那 or 不 either, which names take (阿不都热合曼).
  */
-const clauseChars = '的地得在于与和及出到作称说讲系是为等因被向将对现已经均亦也同并把由从自会要应可能今年月日岁'
+const clauseChars = '的地得在于与和及出到作称说讲系是为等因被向将对现已经均亦也同并把由从自会要应可能今年月日岁案犯前后时曾无没即又还再而但却则就才以'
 
 /** One part of a name: Han characters, none that ends the name in a clause. */
 const part = `(?:(?![${clauseChars}])[\\u4e00-\\u9fff]){1,8}`
