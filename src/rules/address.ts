@@ -19,6 +19,9 @@ const schema = lazy(() => zod().strictObject({ onlyWhenMasked: onlyWhenMaskedSch
 /** What names a company on the line before its domicile (`被告：宁夏某建设有限公司，住所地…`). */
 const companyLineRe = /(?:公司|集团|厂|合作社|医院|学校|中心|协会|银行|事务所)[^\n]{0,20}$|(?:局|人民政府|委员会|法院|检察院|派出所)[，,]?(?:住所地|住所|地址)[：:]?\s*$/
 
+/** Cues of a place of business, not of a residence. */
+const businessCueRe = /经营场所|营业场所|注册地址|办公地址|主要办事机构/
+
 /** A masked company on the line: A公司, 某某公司, ***公司. */
 const maskedCompanyRe = /(?:[A-Z甲乙丙丁]|某|[×xX*＊]{2,})[\u4e00-\u9fff]{0,6}(?:公司|集团|厂|合作社|店)/
 
@@ -35,6 +38,8 @@ export const addressKind: RuleKind<AddressOptions> = {
         // A company's domicile is public when the company is named in clear before it.
         const lineBefore = doc.text.slice(Math.max(0, address.start - 40), address.start)
         if (address.cue !== '' && companyLineRe.test(lineBefore) && !maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))) continue
+        // A place of business is no residence (`住所（经营场所）：`, `注册地址：`).
+        if (businessCueRe.test(address.cue)) continue
         const text = doc.text.slice(address.leakStart, address.end)
         findings.push({
           offset: address.leakStart,

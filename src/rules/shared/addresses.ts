@@ -15,7 +15,7 @@ export interface AddressMention {
 }
 
 /** Words that introduce a residence or a place of residence. */
-const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|家住址|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住在|现居(?!住)|住所|住|位于|坐落于|地址)(?:[：:]|(?<=[址所地])[为是])?\s*/g
+const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|家住址|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住在|现居(?!住)|住所|住|位于|坐落于|经营场所|营业场所|注册地址|办公地址|地址)(?:[（(][^）)\n]{1,12}[）)])?(?:[：:]|(?<=[址所地])[为是])?\s*/g
 /** Characters that make a word with 住 after them (记住, 抓住, 保住, 居住, 入住, 留住, 站住, 挡住, 常住人口). */
 const verbBeforeZhuRe = /^[常记抓保居入留站挡顶守稳忍盯拦围扣卡咬接揪困缠拖吸捂按压罩拴绑锁憋靠禁拿握]$/
 /** Characters that make a word with 住 before them (住房和城乡建设局, 住宿, 住院, 住户, 住宅): no residence follows. */
