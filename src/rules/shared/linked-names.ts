@@ -162,7 +162,15 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     const span = found.get(at) ?? personNameAt(doc, tokenizer, at)
     if (span) namedRoleNames.add(doc.text.slice(span.start, span.end))
   }
-  return [...found.values()].filter((l) => !isPublicRoleName(doc.text.slice(l.start, l.end), namedRoleNames)).sort((a, b) => a.start - b.start)
+  // Listed among masked names (a 公示 table's 姓名 column), a name is the list's, not a role's
+  // the document names freely, wherever else it stands (`第2号申请人陈志明`).
+  const listed = new Set([...found.values()].filter((l) => l.reason === 'list').map((l) => doc.text.slice(l.start, l.end)))
+  return [...found.values()]
+    .filter((l) => {
+      const name = doc.text.slice(l.start, l.end)
+      return listed.has(name) || !isPublicRoleName(name, namedRoleNames)
+    })
+    .sort((a, b) => a.start - b.start)
 }
 
 /**
