@@ -4,10 +4,12 @@
 // to its paragraph (`组织建设组织建设工作`: residue, not a typo to fix).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
-import { getTokenizer, type Tokenizer } from '../nlp/tokenizer.js'
+import { getTokenizer } from '../nlp/tokenizer.js'
 import { isHan } from './shared/chars.js'
 import { lazy, zod } from './shared/options.js'
 import { triggerScan } from './shared/trigger-scan.js'
+import { isWordOverlap } from './shared/word-overlap.js'
+import { wrappedBreaks } from './shared/wrapped-lines.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a repeat rule. */
@@ -19,7 +21,11 @@ export interface RepeatOptions {
   readonly allow: readonly string[]
   /** Units starting with these are numeral + measure word (`一个一个`, `一步一步`). */
   readonly skipFirst: readonly string[]
-  /** True to leave alone a first copy that ends a longer word (`宁夏大学大学生`), as the segmenter reads it. */
+  /**
+   * True to leave alone two words that overlap, as the segmenter reads them: a first copy that
+   * ends a longer word (`宁夏大学大学生`), or a noun closing a noun phrase before a compound it
+   * starts (`经营主体主体责任`, `第3网格网格员`).
+   */
   readonly skipOverlaps: boolean
   /**
    * True to leave alone a repeat of three or more characters that opens a paragraph the text
@@ -71,7 +77,7 @@ export const repeatKind: RuleKind<RepeatOptions> = {
         const unit = text.slice(at, at + length)
         if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) return
         if (skipGluedHeadings && isGluedHeading(text, at, length)) return
-        if (tokenizer && endsLongerWord(tokenizer, text, at)) return
+        if (tokenizer && isWordOverlap(tokenizer, text, at, at + length, length)) return
         const span = text.slice(at, at + 2 * length)
         findings.push({ offset: at, length: span.length, args: { text: span, suggestion: unit }, suggestion: unit })
         resumeAt = at + span.length
@@ -81,15 +87,13 @@ export const repeatKind: RuleKind<RepeatOptions> = {
       else candidates(text, minUnit, maxUnit, visit)
       // A word typed twice across a hard line break (`首要政治⏎政治任务`), where the line before is
       // a wrapped paragraph's: long, ending without punctuation, and the next line no new paragraph.
-      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-        const end = text.charCodeAt(at - 1) === 0x0d ? at - 1 : at
-        if (!isWrappedLine(text, end, at + 1)) continue
+      for (const { end, next } of wrappedBreaks(text)) {
         for (let length = minUnit; length <= maxUnit; length++) {
           const unit = text.slice(end - length, end)
-          if (unit.length !== length || text.slice(at + 1, at + 1 + length) !== unit || !isAllHan(unit)) continue
+          if (unit.length !== length || text.slice(next, next + length) !== unit || !isAllHan(unit)) continue
           if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) break
-          if (tokenizer && endsLongerWord(tokenizer, text, end - length)) break
-          const span = text.slice(end - length, at + 1 + length)
+          if (tokenizer && isWordOverlap(tokenizer, text, end - length, next, length)) break
+          const span = text.slice(end - length, next + length)
           findings.push({ offset: end - length, length: span.length, args: { text: span, suggestion: unit }, suggestion: unit })
           break
         }
@@ -144,23 +148,6 @@ function repeatedUnitAt(text: string, at: number, minUnit: number, maxUnit: numb
   return 0
 }
 
-/** Characters of context on each side that the segmenter sees around a repeat. */
-const overlapWindow = 8
-
-/**
- * True when the first copy of a repeat at `at` is the tail of a longer word (`宁夏大学|大学生`):
- * two words that overlap, not a word typed twice. Segmenting only around a repeat found keeps
- * the cost to the few repeats a text has; the segmenter loads on the first one. A second copy
- * that begins a longer word is no overlap: `国家统计局**调查调查队` doubles 调查 however the
- * segmenter reads `调查队`.
- */
-function endsLongerWord(tokenizer: Tokenizer, text: string, at: number): boolean {
-  if (at === 0 || !isHan(text.charCodeAt(at - 1))) return false
-  const start = Math.max(0, at - overlapWindow)
-  const window = text.slice(start, at + 2 * overlapWindow)
-  return tokenizer.tag(window).some((t) => t.start < at - start && t.end > at - start)
-}
-
 /** What may open a paragraph before its first word: indentation, a Markdown mark, a list number (`一、`, `（二）`, `3.`). */
 const paragraphOpeningRe = /^[ \t\u3000]*(?:#{1,6}[ \t]*|[-*+>][ \t]*)?(?:[（(]?[一二三四五六七八九十0-9０-９]{1,3}[)）、.．][ \t\u3000]*)?$/
 
@@ -169,26 +156,6 @@ function isGluedHeading(text: string, at: number, length: number): boolean {
   if (length < 3 || !isHan(text.charCodeAt(at + 2 * length))) return false
   const lineStart = text.lastIndexOf('\n', at - 1) + 1
   return at - lineStart <= 12 && paragraphOpeningRe.test(text.slice(lineStart, at))
-}
-
-/** The shortest line a wrapped paragraph's is: shorter lines are headings, labels or list items. */
-const minWrappedLine = 16
-/** Punctuation a line of prose may end with: after it, a new line is a new sentence or paragraph. */
-const lineEndPunctuationRe = /[。！？；：，、”’）)】》…—.!?;:,]/
-
-/**
- * True when the line ending at `end` is one of a paragraph wrapped by hand: at least
- * {@link minWrappedLine} characters, ending on a Chinese character, and the line from `next`
- * starting with one (no indentation, number or mark of a new paragraph).
- */
-function isWrappedLine(text: string, end: number, next: number): boolean {
-  const lineStart = text.lastIndexOf('\n', end - 1) + 1
-  if (end - lineStart < minWrappedLine || lineEndPunctuationRe.test(text.charAt(end - 1))) return false
-  // Prose holds a comma; a title (`…拟表彰对象的公示`) does not. The next line goes on with the
-  // sentence: no label (`支部书记：`) and no list number opens it.
-  if (!/[，,。；]/.test(text.slice(lineStart, end))) return false
-  const nextStart = text.slice(next, next + 8)
-  return isHan(text.charCodeAt(end - 1)) && isHan(text.charCodeAt(next)) && !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
 }
 
 function isAllHan(word: string): boolean {

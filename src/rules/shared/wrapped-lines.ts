@@ -1,0 +1,39 @@
+// Hard line breaks inside a paragraph wrapped by hand or by a PDF extractor: a word or phrase
+// broken there (`首要政治⏎政治任务`, `中国特⏎社会主义`) is read across the break.
+import { isHan } from './chars.js'
+
+/** The shortest line a wrapped paragraph's is: shorter lines are headings, labels or list items. */
+const minWrappedLine = 16
+/** Punctuation a line of prose may end with: after it, a new line is a new sentence or paragraph. */
+const lineEndPunctuationRe = /[。！？；：，、”’）)】》…—.!?;:,]/
+
+/** A line break inside a wrapped paragraph, offsets in UTF-16 code units. */
+export interface WrappedBreak {
+  /** End of the line before the break (before its CR, if any). */
+  readonly end: number
+  /** Start of the line after the break. */
+  readonly next: number
+}
+
+/** Each line break of `text` that falls inside a wrapped paragraph (see {@link isWrappedLine}), in order. */
+export function* wrappedBreaks(text: string): Generator<WrappedBreak> {
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    const end = text.charCodeAt(at - 1) === 0x0d ? at - 1 : at
+    if (isWrappedLine(text, end, at + 1)) yield { end, next: at + 1 }
+  }
+}
+
+/**
+ * True when the line ending at `end` is one of a paragraph wrapped by hand: at least
+ * {@link minWrappedLine} characters, ending on a Chinese character, and the line from `next`
+ * starting with one (no indentation, number or mark of a new paragraph).
+ */
+export function isWrappedLine(text: string, end: number, next: number): boolean {
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1
+  if (end - lineStart < minWrappedLine || lineEndPunctuationRe.test(text.charAt(end - 1))) return false
+  // Prose holds a comma; a title (`…拟表彰对象的公示`) does not. The next line goes on with the
+  // sentence: no label (`支部书记：`) and no list number opens it.
+  if (!/[，,。；]/.test(text.slice(lineStart, end))) return false
+  const nextStart = text.slice(next, next + 8)
+  return isHan(text.charCodeAt(end - 1)) && isHan(text.charCodeAt(next)) && !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
+}
