@@ -1,16 +1,21 @@
 // Kind `formulation`: near misses of fixed official formulations, one character dropped,
-// added or changed (`中国特社会主义`, `中国特色社会主意` for `中国特色社会主义`).
+// added or changed (`中国特社会主义`, `中国特色社会主意` for `中国特色社会主义`), also across a
+// line break inside a wrapped paragraph.
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { isHan } from './shared/chars.js'
 import { lazy, literalAlternation, text, zod } from './shared/options.js'
-import { triggerScan } from './shared/trigger-scan.js'
+import { triggerScan, type Search } from './shared/trigger-scan.js'
+import { wrappedBreaks } from './shared/wrapped-lines.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a formulation rule. */
 export interface FormulationOptions {
-  /** The fixed formulations, each with where it is defined. */
-  readonly phrases: readonly { readonly phrase: string; readonly source: string }[]
+  /**
+   * The fixed formulations, each with where it is defined. `isFuzzy` matches one shorter than
+   * `minLength` fuzzily all the same: no correct phrase lies one edit from it (`两不愁三保障`).
+   */
+  readonly phrases: readonly { readonly phrase: string; readonly source: string; readonly isFuzzy?: boolean }[]
   /** Correct phrases that lie one edit from a formulation (`社会主义核心价值体系`). */
   readonly allow: readonly string[]
   /** Shorter formulations are not matched fuzzily: one edit of four characters is another word. */
@@ -22,7 +27,7 @@ export interface FormulationOptions {
 const schema = lazy(() => {
   const z = zod()
   return z.strictObject({
-    phrases: z.array(z.strictObject({ phrase: text(), source: text() })).min(1),
+    phrases: z.array(z.strictObject({ phrase: text(), source: text(), isFuzzy: z.boolean().optional() })).min(1),
     allow: z.array(text()).default([]),
     minLength: z.number().int().min(4).default(7),
     ignoreInserted: z.array(z.string().length(1)).default([]),
@@ -37,28 +42,86 @@ export const formulationKind: RuleKind<FormulationOptions> = {
   name: 'formulation',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const phrases = rule.options.phrases.filter((p) => p.phrase.length >= rule.options.minLength)
+    const { minLength, ignoreInserted } = rule.options
+    const phrases = rule.options.phrases.filter((p) => p.phrase.length >= minLength || p.isFuzzy === true)
     const known = [...rule.options.allow, ...rule.options.phrases.map((p) => p.phrase)]
     const anchors = indexAnchors(phrases)
+    const anchorRe = new RegExp(literalAlternation([...anchors.keys()]), 'g')
     // One search for every anchor, in the pass the pattern rules share (V8 scans an alternation
     // of a hundred literals slowly); overlapping anchors are found by stepping one past each match.
-    const searchIn = triggerScan.search(new RegExp(literalAlternation([...anchors.keys()]), 'g'), { keep: rule.isBuiltin === true })
-    return (doc) => {
-      const text = doc.text
-      const found = new Map<number, RawFinding>()
-      const search = searchIn(doc)
+    const searchIn = triggerScan.search(anchorRe, { keep: rule.isBuiltin === true })
+    /** Spans in `text` one edit from a phrase, each with the phrase it misses. */
+    const missesIn = (text: string, search: Search) => {
+      const found = new Map<number, Miss>()
       for (let m = search(text, 0); m; m = search(text, m.index + 1)) {
         for (const { phrase, source, isHead } of anchors.get(m[0])!) {
           const span = nearMissAt(text, phrase, m.index, isHead)
           if (!span || found.has(span[0]) || known.some((k) => isCoveredBy(text, span[0], span[1], k))) continue
-          const miss = text.slice(span[0], span[1])
-          if (isFreeInsertion(miss, phrase, rule.options.ignoreInserted)) continue
-          found.set(span[0], { offset: span[0], length: span[1] - span[0], args: { text: miss, suggestion: phrase, source }, suggestion: phrase, data: { source } })
+          if (isFreeInsertion(text.slice(span[0], span[1]), phrase, ignoreInserted)) continue
+          found.set(span[0], { start: span[0], end: span[1], phrase, source })
         }
       }
-      return dropContained([...found.values()])
+      return [...found.values()]
+    }
+    // Around a line break the few characters of a window are searched on their own.
+    const longest = Math.max(0, ...phrases.map((p) => p.phrase.length)) + 1
+    const windowRe = new RegExp(anchorRe.source, 'g')
+    const windowSearch: Search = (text, from) => {
+      windowRe.lastIndex = from
+      return windowRe.exec(text)
+    }
+    return (doc) => {
+      const text = doc.text
+      const misses = missesIn(text, searchIn(doc)).filter((miss) => !goesOnAcrossBreak(text, miss, known))
+      // A formulation broken by a hard line break inside a wrapped paragraph (`中国特⏎社会主义`,
+      // text a PDF extractor wrapped): read across the break, kept where the miss spans it.
+      for (const { end, next } of wrappedBreaks(text)) {
+        const before = text.slice(Math.max(0, end - longest), end)
+        const joined = before + text.slice(next, next + longest)
+        const at = (i: number) => (i < before.length ? end - before.length + i : next + i - before.length)
+        for (const miss of missesIn(joined, windowSearch)) {
+          if (miss.start < before.length && miss.end > before.length) misses.push({ ...miss, start: at(miss.start), end: at(miss.end - 1) + 1 })
+        }
+      }
+      return dropContained(misses.map((miss) => findingOf(text, miss)))
     }
   },
+}
+
+/** Line break before or after a span: LF or CRLF. */
+const breakAfterRe = /^\r?\n/
+const breakBeforeRe = /\r?\n$/
+
+/**
+ * True when a miss that ends or starts a line is a correct phrase the line break cuts in two
+ * (`以习近平同志为核心的党中⏎央`): what is left on the line is one character short.
+ */
+function goesOnAcrossBreak(text: string, { start, end }: Miss, known: readonly string[]): boolean {
+  const reach = Math.max(...known.map((k) => k.length))
+  const after = breakAfterRe.exec(text.slice(end, end + 2))?.[0].length
+  if (after !== undefined) {
+    const joined = text.slice(Math.max(0, start - reach), end) + text.slice(end + after, end + after + reach)
+    const at = Math.min(start, reach)
+    if (known.some((k) => isCoveredBy(joined, at, at + end - start, k))) return true
+  }
+  const before = breakBeforeRe.exec(text.slice(Math.max(0, start - 2), start))?.[0].length
+  if (before === undefined) return false
+  const head = text.slice(Math.max(0, start - before - reach), start - before)
+  const joined = head + text.slice(start, end + reach)
+  return known.some((k) => isCoveredBy(joined, head.length, head.length + end - start, k))
+}
+
+/** A span one edit from a formulation, in UTF-16 code units of the text searched. */
+interface Miss {
+  readonly start: number
+  readonly end: number
+  readonly phrase: string
+  readonly source: string
+}
+
+function findingOf(text: string, { start, end, phrase, source }: Miss): RawFinding {
+  const miss = text.slice(start, end)
+  return { offset: start, length: end - start, args: { text: miss, suggestion: phrase, source }, suggestion: phrase, data: { source } }
 }
 
 interface Anchored {
