@@ -145,9 +145,11 @@ function indexAnchors(phrases: readonly { phrase: string; source: string }[]): M
 /** The span one edit from `phrase` that starts (head) or ends (tail) at the anchor found at `at`. */
 function nearMissAt(text: string, phrase: string, at: number, isHead: boolean): [number, number] | undefined {
   const n = phrase.length
-  if (isHead) return text.startsWith(phrase, at) ? undefined : bestWindow(text, phrase, [[at, at + n - 1], [at, at + n], [at, at + n + 1]])
+  // A character changed first: where the far end is also one dropped (`两不愁三保证` holds
+  // `两不愁三保`), the wrong character is the likelier slip.
+  if (isHead) return text.startsWith(phrase, at) ? undefined : bestWindow(text, phrase, [[at, at + n], [at, at + n - 1], [at, at + n + 1]])
   const end = at + anchorLength
-  return text.startsWith(phrase, end - n) ? undefined : bestWindow(text, phrase, [[end - n + 1, end], [end - n, end], [end - n - 1, end]])
+  return text.startsWith(phrase, end - n) ? undefined : bestWindow(text, phrase, [[end - n, end], [end - n + 1, end], [end - n - 1, end]])
 }
 
 function bestWindow(text: string, phrase: string, windows: [number, number][]): [number, number] | undefined {
