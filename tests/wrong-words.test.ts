@@ -9,8 +9,8 @@ import type { LexiconOptions } from '../src/rules/lexicon.js'
 import { builtinRules, checkText, repoRoot } from './helpers.js'
 
 const ruleId = 'typo/misused-word'
-/** The lexicon and the two pattern rules for the 别字 that need a look at their neighbours. */
-const wrongCharacterRules = [ruleId, 'typo/zi-ji', 'typo/ru-dang']
+/** The lexicon and the pattern rules for the 别字 that need a look at their neighbours. */
+const wrongCharacterRules = [ruleId, 'typo/zi-ji', 'typo/ru-dang', 'typo/ji-shi', 'typo/bu-fen', 'typo/jie-zhi']
 const rule = builtinRules.find((r) => r.id === ruleId)!
 const options = rule.options as LexiconOptions
 
@@ -30,6 +30,9 @@ const correctSentences = [
   '听到喜讯，大家激动得不能自已，情不自已地鼓起掌来；巴西工人党领导人来访。',
   '加强个人党性修养，工人党员占比提高。',
   '既使用传统统计方法，又引入大数据手段。',
+  '既使群众满意，又使干部受到教育；既使企业减负，也使群众受益。',
+  '赎回全部份额，核对内部份数，推进股份制改造。',
+  '报名于2025年3月1日截止，截止到6月底，申报截止日期为3月31日，安装截止阀20个。',
   '资深人士、金融人才和接纳人才的单位座谈。',
   '扫描准确率达到百分之九十九。',
   '深沉缅怀革命先烈，用户藉此获得帮助。',
