@@ -62,6 +62,22 @@ describe('typo/congress without a written year', () => {
     expect(f?.message).toContain('中国式现代化 (2021 on)')
   })
 
+  it('suggests the congress whose numerals the mistyped ordinal swaps, when the era allows it', async () => {
+    // 中国式现代化 dates the text from 2021 (十九大 in force), yet 二十大 is possible and is 十二 swapped.
+    const text = '工作总结\n新时代中国特色社会主义进入新阶段，我们以党的十二大精神为指引，推动中国式现代化'
+    const [f, ...rest] = await checkText(text, { only: ['typo/congress'] })
+    expect(rest).toEqual([])
+    expect(f?.suggestion).toBe('二十大')
+    expect(f?.fix).toEqual({ offset: f!.offset, length: 3, replacement: '二十大' })
+  })
+
+  it('suggests the congress in force where no possible one swaps the numerals', async () => {
+    const text = '工作总结\n新时代中国特色社会主义进入新阶段，我们以党的十七大精神为指引，推动中国式现代化'
+    const [f] = await checkText(text, { only: ['typo/congress'] })
+    expect(f?.suggestion).toBe('十九大')
+    expect(f?.fix).toBeNull()
+  })
+
   it('keeps a written title year over what the text cites', async () => {
     const [f] = await checkText('2018年工作总结\n学习贯彻党的二十大精神，对标中国式现代化', { only: ['typo/congress'] })
     expect(f?.text).toBe('二十大')

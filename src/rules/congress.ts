@@ -87,9 +87,13 @@ export const congressKind: RuleKind<CongressOptions> = {
         if (n <= years.length && datesHistory(text, index, years[n - 1]!)) continue
         if (dating.isLowerBound && !studiedRe.test(clauseBefore(text, index))) continue
         const mention = isLongForm ? `第${ordinal}${longFormTail}` : ordinal + '大'
-        const suggestion = isLongForm ? `第${formatChineseOrdinal(current)}${longFormTail}` : formatChineseOrdinal(current) + '大'
+        // Numerals swapped (十二 for 二十) name the congress meant, when it is one the text can
+        // study: past the era's lower bound, any held since. Else the current one is the guess.
+        const swapped = swappedOrdinal(ordinal, current, dating.isLowerBound ? years.length : current)
+        const meant = formatChineseOrdinal(swapped ?? current)
+        const suggestion = isLongForm ? `第${meant}${longFormTail}` : meant + '大'
         const vars = { ...dating.vars, text: mention, suggestion }
-        const isCertain = [...ordinal].sort().join('') === [...formatChineseOrdinal(current)].sort().join('')
+        const isCertain = swapped !== undefined
         findings.push({
           offset: index,
           length: mention.length,
@@ -131,6 +135,16 @@ function dateDocument(doc: Document, eras: readonly EraTerm[]): Dating | undefin
 function describeEvidence(era: DocumentEra): LocalText {
   const [first, second] = era.evidence.map((t) => localText('typo.congress.evidence', { term: t.term, from: t.from }))
   return second ? localText('typo.congress.evidence.two', { first: first!, second }) : first!
+}
+
+/** The congress from `from` to `to` whose ordinal has the numerals of `ordinal` in another order (二十 for 十二), if any. */
+function swappedOrdinal(ordinal: string, from: number, to: number): number | undefined {
+  const numerals = [...ordinal].sort().join('')
+  for (let n = from; n <= to; n++) {
+    const other = formatChineseOrdinal(n)
+    if (other !== ordinal && [...other].sort().join('') === numerals) return n
+  }
+  return undefined
 }
 
 /** The up to three Chinese numerals (一 … 十) right before `at`. */
