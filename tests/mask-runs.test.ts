@@ -233,6 +233,19 @@ describe('emphasis told from masks', () => {
     expect(await placeholdersOf('《*市统计数据质量管理办法》', 'a.md')).toEqual(['*'])
   })
 
+  it('finds a mask that is the whole of an emphasis, markers and unit included', async () => {
+    expect(await countsOf('经典原著**XX**本，读书**12**本', 'a.md')).toEqual(['**XX**本'])
+    expect(await countsOf('经典原著**XX**本', 'a.txt')).toEqual(['**XX**本'])
+    expect(await placeholdersOf('| 负责人 | **XX** |', 'a.md')).toEqual(['**XX**'])
+    expect(await placeholdersOf('**注意**：做**X**光检查', 'a.md')).toEqual([])
+  })
+
+  it('reads escaped Markdown symbols as the run they display', async () => {
+    expect(await countsOf('撰写书评\\_\\_\\_篇，心得\\*\\*篇', 'a.md')).toEqual(['\\_\\_\\_篇', '\\*\\*篇'])
+    expect(await placeholdersOf('| 第一章 | 5\\* |\n\n注：“\\*”为自评星级，满分5\\*', 'a.md')).toEqual([])
+    expect(await countsOf('| 第一章 | 5\\* |\n\n注：“\\*”为自评星级，满分5\\*', 'a.md')).toEqual([])
+  })
+
   it('reads HTML emphasis as text', async () => {
     expect(await placeholdersOf('<p><strong>一、强化政治引领</strong></p><p><b>（二）抓实，</b>推动</p>', 'a.html')).toEqual([])
     expect(await placeholdersOf('<table><tr><td>负责人</td><td>***</td></tr></table>', 'a.html')).toEqual(['***'])

@@ -18,10 +18,12 @@ export const onlyWhenMaskedSchema = lazy(() => profileListSchema().default(['dra
  * A mask of a name makes a document anonymized, as the placeholder rule judges (`***市`,
  * `*县财政局`); a lone `*` that may be a number or a note (`发展*名`, `*注`) does not, nor a
  * template's blank to fill in (`____`, `（  ）`, spaced fields), nor a number's blank before its
- * unit (`新建温室XX栋`, `投资***亿元`): a draft full of those names its own places on purpose.
+ * unit (`新建温室XX栋`, `投资***亿元`), nor a number's masked digits or decimals (`达*.**`,
+ * `| 0.XX |`): a draft full of those names its own places on purpose.
  */
 function isNameLikeMask(text: string, run: MaskRun): boolean {
-  return run.role === 'mask' && (run.kind === 'star' || run.kind === 'letter' || run.kind === 'shape') && !startsMeasureWord(text, run.end)
+  if (run.role !== 'mask' || run.numberStart !== run.start || run.text.includes('.')) return false
+  return (run.kind === 'star' || run.kind === 'letter' || run.kind === 'shape') && !startsMeasureWord(text, run.end)
 }
 
 /**

@@ -1,6 +1,7 @@
 // What stands around a mask and tells what it is: the words that end a unit's name, the
 // signs of a footnote star, the punctuation that bounds a form's field, a title's brackets.
 import { isHan, isLineBreak } from './chars.js'
+import { surnameLength } from '../../nlp/person-names.js'
 
 /**
  * Administrative suffixes and organ words: they end the name of a place or a unit, so a mask
@@ -164,4 +165,43 @@ export function isFieldBoundary(code: number): boolean {
   if ((code >= 0x3001 && code <= 0x303f) || (code >= 0x2010 && code <= 0x2027)) return true
   if ((code >= 0xff01 && code <= 0xff0f) || (code >= 0xff1a && code <= 0xff20) || (code >= 0xff3b && code <= 0xff40) || (code >= 0xff5b && code <= 0xff65)) return true
   return code === 0x3a || code === 0x2c || code === 0x3b || code === 0x28 || code === 0x29 || code === 0x22 || code === 0x27 || code === 0x7c
+}
+
+/** The last character of a role or a signing label: 审判员, 书记员, 人民陪审员, 局长, 主任, 经理, 负责人, 代表. */
+const roleEndRe = /[员长官记任理师席表警人授志]/
+
+/**
+ * Spaces that align a signature: a role, then a name to the line's end (`人民陪审员　　张桂芝`,
+ * `书记员　　何晓敏`). A name may begin with a measure word (张, 项, 万, 元), which would read
+ * as a count's blank.
+ */
+export function isSignature(text: string, c: { readonly start: number; readonly end: number }): boolean {
+  if (!roleEndRe.test(text.charAt(c.start - 1))) return false
+  // The name to the line's end, maybe letter-spaced itself (`项　伟`).
+  const newline = text.indexOf('\n', c.end)
+  const lineEnd = newline < 0 ? text.length : newline
+  if (lineEnd - c.end > 12) return false
+  const name = signatureNameRe.exec(text.slice(c.end, lineEnd))
+  return name !== null && surnameLength(name[1]!) > 0
+}
+
+/** A line's rest: two to four Han characters, maybe one space between them. */
+const signatureNameRe = /^([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})[ \u3000\r]*$/
+
+/**
+ * A count's unit at the start of a line of hard-wrapped text, what may follow it: the end of the
+ * count's phrase, never more Chinese text (`　　万元。`, not the indent of `　　年初以来`).
+ */
+const wrappedUnitRe = /^(?:万元|亿元|万人|万|亿|人次|[次家个名人项件篇份期场批户座条元天台辆套%％])(?:以上|左右|$|[^\u4e00-\u9fff\w])/
+
+/**
+ * Spaces opening a line of hard-wrapped text (PDF extraction) where they are a blank, not an
+ * indent: the line before ends mid-sentence, on a Chinese character, and a count's unit follows
+ * them (`完成投资\n　　万元。`).
+ */
+export function isWrappedBlank(text: string, c: { readonly start: number; readonly end: number }): boolean {
+  let i = c.start - 1
+  if (text.charCodeAt(i) !== 0x0a) return false
+  if (text.charCodeAt(i - 1) === 0x0d) i--
+  return isHan(text.charCodeAt(i - 1)) && wrappedUnitRe.test(text.slice(c.end, c.end + 4))
 }

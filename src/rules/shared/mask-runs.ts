@@ -2,7 +2,7 @@
 // mask and leak kinds (computed once per document): runs of mask symbols in Chinese text, a
 // lone symbol where it is certain, masked digits of a number, fields bounded by punctuation,
 // empty brackets and spaced blanks.
-import type { Document } from '../../core/document.js'
+import type { Document, DocumentFormat } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
 import { triggerScan } from './trigger-scan.js'
@@ -13,6 +13,8 @@ import {
   isLegendSymbol,
   isLineEdge,
   isNamePosition,
+  isSignature,
+  isWrappedBlank,
   lineEdge,
   neighbourAfter,
   neighbourBefore,
@@ -128,10 +130,34 @@ function scanMaskRuns(doc: Document): MaskRun[] {
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!
     if (isMarker[i]) continue
-    const judged = judge(doc, c)
+    const open = isMarker[i - 1] ? candidates[i - 1]! : undefined
+    const close = isMarker[i + 1] ? candidates[i + 1]! : undefined
+    if (open && close && open.end === c.start && close.start === c.end && open.end - open.start === close.end - close.start) {
+      const judged = judgeEmphasized(doc, c, open, close)
+      if (judged) runs.push({ start: open.start, end: close.end, kind: c.kind, text: doc.text.slice(open.start, close.end), role: judged.role, numberStart: judged.numberStart })
+      continue
+    }
+    const judged = judge(doc.text, doc.format, c)
     if (judged) runs.push({ start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(c.start, c.end), role: judged.role, numberStart: judged.numberStart })
   }
   return withoutLegends(doc.text, promoteLoneSymbols(doc.text, runs))
+}
+
+/** How far around an emphasized mask its neighbours are read: as far as any test of {@link judge} looks. */
+const emphasisReach = 80
+
+/**
+ * A mask that is the whole of an emphasis (`经典原著**XX**本`, `| **XX** |`): judged as if the
+ * markers were not written, then reported with them, so its unit is found past the closer.
+ */
+function judgeEmphasized(doc: Document, c: Candidate, open: Candidate, close: Candidate): Judgement | undefined {
+  const text = doc.text
+  const from = Math.max(0, open.start - emphasisReach)
+  const local = text.slice(from, open.start) + text.slice(c.start, c.end) + text.slice(close.end, close.end + emphasisReach)
+  const start = open.start - from
+  const judged = judge(local, doc.format, { start, end: start + c.end - c.start, kind: c.kind })
+  if (!judged) return undefined
+  return { role: judged.role, numberStart: judged.numberStart >= start ? open.start : from + judged.numberStart }
 }
 
 /**
@@ -192,11 +218,15 @@ function findDateGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
  * space and a unit's first character; a letter-spaced title (`会　议　次　数`) and a table's
  * header (`项目　次数`: the unit starts a word) are no blank.
  */
-const countGapSource = '[ \\u3000]{1,2}(?:[次家个名人项件篇期场批户座条元天台辆套%％]|万|亿)'
+const countGapSource = '[ \\u3000]{1,2}(?:[次家个名人项件篇份期场批户座条元天台辆套%％]|万|亿)'
 const countGapPositionsIn = triggerScan.positions(countGapSource, '', { keep: true })
 const countGapRe = new RegExp(countGapSource, 'g')
 /** The unit after a count's gap, and what may follow it: no Han character, or one that ends a count's phrase. */
-const countGapUnitRe = /^(?:万元|亿元|万人|万|亿|[次家个名人项件篇期场批户座条元天台辆套%％])(?:$|[^\u4e00-\u9fff]|[的以上左右余多])/
+const countGapUnitRe = /^(?:万元|亿元|万人|万|亿|[次家个名人项件篇份期场批户座条元天台辆套%％])(?:$|[^\u4e00-\u9fff]|[的以上左右余多])/
+/** Words a unit ends that PDF text splits with a space (`年 份`, `省 份`): no blank between their halves. */
+const splitWordRe = /^(?:[年月省股身部成备]份)$/
+/** Chinese numerals and magnitudes: a count's number ends in one (`两`, `十`, `万`). */
+const numeralBeforeGapRe = /[〇零一二两三四五六七八九十百千万亿几]/
 
 function findCountGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
   const text = doc.text
@@ -208,7 +238,10 @@ function findCountGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
     const length = end - start
     const isOneSpace = length === 1 || (length === 2 && text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x20)
     if (!isOneSpace || !isHan(text.charCodeAt(start - 1)) || isGapSpace(text.charCodeAt(start - 2))) return
-    if (!countGapUnitRe.test(text.slice(end, end + 4)) || doc.isSkipped(start, length) || runs.some((r) => r.start === start)) return
+    if (!countGapUnitRe.test(text.slice(end, end + 4)) || splitWordRe.test(text.charAt(start - 1) + text.charAt(end))) return
+    // A number written before the space is no blank, only spaced (`一式两 份`, `3万 元`).
+    if (numeralBeforeGapRe.test(text.charAt(start - 1))) return
+    if (doc.isSkipped(start, length) || runs.some((r) => r.start === start)) return
     found.push({ start, end, kind: 'space' })
   }
   const positions = countGapPositionsIn(doc)
@@ -271,13 +304,35 @@ function findCandidates(doc: Document): Candidate[] {
     // A decimal blank is one run: `增长X.X%`, `xx.x亿元`, `**.**亿元`, `*.*个百分点`.
     if ((kind === 'letter' || kind === 'star') && (text.charCodeAt(end) === 0x2e /* . */ || text.charCodeAt(end) === 0xff0e /* ． */)) {
       const fraction = (kind === 'letter' ? fractionRe : starFractionRe).exec(text.slice(end + 1, end + 9))
-      // Stars around a point are also a glob (`*.*`): a number's unit or Chinese text must follow.
-      if (fraction && (kind === 'letter' || isNumberTail(text.charCodeAt(end + 1 + fraction[0].length)))) end += 1 + fraction[0].length
+      // Stars around a point are also a glob (`*.*`): a number's unit must follow, or Chinese text
+      // come before a number of three stars or more (`达*.**`; `删除*.*，` is a glob).
+      const digits = fraction ? end - start + fraction[0].length : 0
+      if (fraction && (kind === 'letter' || (digits >= 3 && isHan(text.charCodeAt(start - 1))) || isNumberTail(text.charCodeAt(end + 1 + fraction[0].length)))) end += 1 + fraction[0].length
     }
     foundRun.end = end
     if (!doc.isSkipped(start, end - start)) found.push({ start, end, kind })
   }
-  return found
+  return doc.format === 'markdown' ? withEscapedRuns(doc, found) : found
+}
+
+/** Markdown's escaped symbols: `\_\_\_` shows as `___`, `\*\*` as `**`. One backslashed symbol is a literal. */
+const escapedRunRe = /(?:\\[*\uFF0A]){2,}|(?:\\_){2,}/g
+
+/**
+ * `found` with Markdown's escaped runs in place of the lone symbols they hold (`撰写书评\_\_\_篇`,
+ * `\*\*篇`): a run, backslashes included, of the kind its symbols make.
+ */
+function withEscapedRuns(doc: Document, found: Candidate[]): Candidate[] {
+  const text = doc.text
+  if (!text.includes('\\')) return found
+  const escaped: Candidate[] = []
+  escapedRunRe.lastIndex = 0
+  for (let m = escapedRunRe.exec(text); m; m = escapedRunRe.exec(text)) {
+    if (!doc.isSkipped(m.index, m[0].length)) escaped.push({ start: m.index, end: m.index + m[0].length, kind: m[0].charAt(1) === '_' ? 'line' : 'star' })
+  }
+  if (escaped.length === 0) return found
+  const kept = found.filter((c) => !escaped.some((e) => c.start < e.end && c.end > e.start))
+  return [...kept, ...escaped].sort((a, b) => a.start - b.start)
 }
 
 /** The run {@link nextRun} found last, [start, end): one object, not one per run. */
@@ -325,28 +380,35 @@ function isRunAt(text: string, i: number): boolean {
 
 type Judgement = Pick<MaskRun, 'role' | 'numberStart'>
 
-function judge(doc: Document, c: Candidate): Judgement | undefined {
-  if (c.kind === 'bracket') return isBlankBracket(doc.text, c) ? judgeBracket(doc.text, c) : undefined
-  if (c.kind === 'space') return judgeSpaces(doc.text, c)
-  const text = doc.text
+function judge(text: string, format: DocumentFormat, c: Candidate): Judgement | undefined {
+  if (c.kind === 'bracket') return isBlankBracket(text, c) ? judgeBracket(text, c) : undefined
+  if (c.kind === 'space') return judgeSpaces(text, format, c)
   const before = text.charCodeAt(c.start - 1)
   const after = text.charCodeAt(c.end)
   if (isDigit(before) || isDigit(after)) return judgeInNumber(text, c, before, after)
+  // The decimals of a number whose units are written (`0.XX%`, `提高0.X个百分点`).
+  if (isDecimalPoint(before) && isDigit(text.charCodeAt(c.start - 2)) && (c.kind === 'letter' || c.kind === 'star')) return judgeInNumber(text, c, text.charCodeAt(c.start - 2), after)
   if (isWordChar(before) || isWordChar(after)) return undefined
   if (after === 0x2e /* . */ && isWordChar(text.charCodeAt(c.end + 1))) return undefined
   if (isHan(before) || isHan(after)) return judgeInText(text, c)
-  return judgeInField(doc, c)
+  return judgeInField(text, format, c)
+}
+
+/** `.` and U+FF0E FULLWIDTH FULL STOP, a decimal point as full-width text writes it. */
+function isDecimalPoint(code: number): boolean {
+  return code === 0x2e || code === 0xff0e
 }
 
 /**
  * Masked digits of a number: `20XX年`, `1X万人次`, `20**年`. Digits on both sides are
  * arithmetic (`3*4`, `1920×1080`, `7*24小时`), a mask before digits is a model (`x86`), and a
- * letter before the number a code (`GB2X`). Reported only with its unit, by the count kind.
+ * letter before the number a code (`GB2X`). One `×` after digits is a product's sign (`2×`), two
+ * are digits (`20××年`). Reported only with its unit, by the count kind.
  */
 function judgeInNumber(text: string, c: Candidate, before: number, after: number): Judgement | undefined {
-  if (!isDigit(before) || isDigit(after) || isWordChar(after) || text.charCodeAt(c.start) === 0xd7 || c.kind === 'shape' || c.kind === 'line') return undefined
+  if (!isDigit(before) || isDigit(after) || isWordChar(after) || (text.charCodeAt(c.start) === 0xd7 && c.end - c.start < 2) || c.kind === 'shape' || c.kind === 'line') return undefined
   let numberStart = c.start
-  while (numberStart > 0 && (isDigit(text.charCodeAt(numberStart - 1)) || text.charCodeAt(numberStart - 1) === 0x2e)) numberStart--
+  while (numberStart > 0 && (isDigit(text.charCodeAt(numberStart - 1)) || isDecimalPoint(text.charCodeAt(numberStart - 1)))) numberStart--
   if (isWordChar(text.charCodeAt(numberStart - 1))) return undefined
   // Alone in a table cell, a number with masked digits (`| 1X.X |`) is a blank of its own; a
   // star there is a footnote mark (`| 12.5* |`).
@@ -387,16 +449,28 @@ function chineseYearStart(text: string, start: number): number {
  * text: `负责人：×××，男`, `（签字）：______`, `XXX：` as a speaker, `| *** |`. A line holding
  * only stars or underscores is a divider in text and Markdown, not in Word or a web page.
  */
-function judgeInField(doc: Document, c: Candidate): Judgement | undefined {
+function judgeInField(text: string, format: DocumentFormat, c: Candidate): Judgement | undefined {
   const length = c.end - c.start
-  if (isSpacedLoneLetter(doc.text, c)) return { role: 'count', numberStart: c.start }
+  if (isSpacedLoneLetter(text, c)) return { role: 'count', numberStart: c.start }
+  if (isPercentInField(text, c)) return { role: 'count', numberStart: c.start }
   if (length < 2 || (c.kind === 'shape' && length > maxShapeMask)) return undefined
-  const before = neighbourBefore(doc.text, c.start)
-  const after = neighbourAfter(doc.text, c.end)
+  const before = neighbourBefore(text, c.start)
+  const after = neighbourAfter(text, c.end)
   if (!(isHan(before) || isFieldBoundary(before)) || !(isHan(after) || isFieldBoundary(after))) return undefined
   const isDivider = (c.kind === 'star' || c.kind === 'line') && before === lineEdge && after === lineEdge
-  if (isDivider && (doc.format === 'text' || doc.format === 'markdown')) return undefined
+  if (isDivider && (format === 'text' || format === 'markdown')) return undefined
   return { role: 'mask', numberStart: c.start }
+}
+
+/**
+ * A percentage left blank as a field's whole value: a table cell holding `XX%` (`| 100% | XX% |`),
+ * a count whose unit is the sign. One symbol only when a letter: `| *% |` is no number's habit.
+ */
+function isPercentInField(text: string, c: Candidate): boolean {
+  const sign = text.charCodeAt(c.end)
+  if (sign !== 0x25 && sign !== 0xff05) return false
+  if (c.kind === 'shape' || c.kind === 'bracket' || (c.end - c.start < 2 && c.kind !== 'letter')) return false
+  return isFieldBoundary(neighbourBefore(text, c.start)) && isFieldBoundary(neighbourAfter(text, c.end + 1))
 }
 
 /**
@@ -437,11 +511,14 @@ function judgeBracket(text: string, c: Candidate): Judgement | undefined {
  * Chinese text a number's blank when a unit follows (`共　　人`). At a line's start they are
  * the first-line indent, and around one character the letter spacing of a title or a label
  * (`单　　位：`, `目　　录`), except after a date's part (`2024年　　月　　日`) or a word that
- * announces a number (`共　　家`).
+ * announces a number (`共　　家`). A Latin word before them is a word too (`EBITDA为　　亿元`).
+ * Not blanks: the spaces of a signature (`人民陪审员　　张桂芝`); blanks after all: those opening
+ * a line of hard-wrapped plain text mid-sentence (`完成投资\n　　万元。`).
  */
-function judgeSpaces(text: string, c: Candidate): Judgement | undefined {
+function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgement | undefined {
   const before = c.start > 0 ? text.charCodeAt(c.start - 1) : lineEdge
-  if (isLineEdge(before) || before === 0x09 || before === 0x20) return undefined
+  if (isLineEdge(before)) return format === 'text' && isWrappedBlank(text, c) ? { role: 'count', numberStart: c.start } : undefined
+  if (before === 0x09 || before === 0x20) return undefined
   // After a label: a field; after a quantity's label, a count when a unit follows
   // (`党员总数：　　名`), where other labels only align their value (`报告人：　　张三`).
   if (before === 0xff1a /* ： */ || before === 0x3a) {
@@ -451,9 +528,14 @@ function judgeSpaces(text: string, c: Candidate): Judgement | undefined {
   // A weekday left blank: `（星期　）`, `（星期  ）`.
   if ((before === 0x671f /* 期 */ || before === 0x62dc /* 拜 */) && isWeekdayEnd(text.charCodeAt(c.end))) return { role: 'count', numberStart: c.start }
   const after = text.charCodeAt(c.end)
-  if (!isHan(before) || !(isHan(after) || after === 0x25 || after === 0xff05)) return undefined
+  if (!(isHan(after) || after === 0x25 || after === 0xff05)) return undefined
   const beforeWord = text.charCodeAt(c.start - 2)
-  if (!isHan(beforeWord) && !isDigit(beforeWord) && !isDatePart(before) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
+  // After a Latin word as after a Chinese one (`EBITDA为　　亿元`, `EBITDA　　亿元`); a letter alone
+  // before the spaces is spaced out like a title's.
+  if (isAsciiLetter(before) && isAsciiLetter(beforeWord)) return { role: 'count', numberStart: c.start }
+  if (!isHan(before)) return undefined
+  if (!isHan(beforeWord) && !isWordChar(beforeWord) && !isDatePart(before) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
+  if (isSignature(text, c)) return undefined
   return { role: 'count', numberStart: c.start }
 }
 
@@ -515,6 +597,11 @@ function isWeekdayEnd(code: number): boolean {
 /** 年 and 月 end a date's part: the blank after them is the next part's (`　　年　　月　　日`). */
 function isDatePart(code: number): boolean {
   return code === 0x5e74 || code === 0x6708
+}
+
+/** ASCII letters only. */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
 }
 
 function isLatinLetter(s: string): boolean {
