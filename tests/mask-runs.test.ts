@@ -300,3 +300,12 @@ describe('nextRun', () => {
     }
   })
 })
+
+describe('a day blank', () => {
+  const messagesOf = async (text: string) => (await checkText(text, { only: ['count/unfilled'] })).map((f) => `${f.text} ${f.messageId}`)
+  it('counts days before 日内 with no month before it, and is a date after one', async () => {
+    expect(await messagesOf('会后＿＿日内报送')).toEqual(['＿＿日 count.unfilled'])
+    expect(await messagesOf('请于3月＿＿日内报送')).toEqual(['3月＿＿日 count.unfilled.date'])
+    expect(await messagesOf('请于＿＿日前报送')).toEqual(['＿＿日 count.unfilled.date'])
+  })
+})

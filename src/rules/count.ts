@@ -4,7 +4,7 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns, type MaskRun } from './shared/mask-runs.js'
-import { joinDateParts } from './shared/number-span.js'
+import { documentNumberEnd, documentNumberStart, joinDateParts } from './shared/number-span.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -55,14 +55,25 @@ export const countKind: RuleKind<CountOptions> = {
     const dateMessageId = `${rule.messageId}.date`
     return (doc) => {
       const findings: RawFinding[] = []
+      // The end of the last document number reported: its serial's mask is in it (`〔20××〕×号`).
+      let covered = 0
       for (const run of findMaskRuns(doc)) {
+        if (run.start < covered) continue
         // A number set off by spaces (`工坊 X 家`) has its unit after one space too.
         const tail = isSpacedNumber(doc.text, run) ? run.end + 1 : run.end
         tailRe.lastIndex = tail
         const m = firsts[doc.text.charCodeAt(tail)] === 1 ? tailRe.exec(doc.text) : null
+        const mask = doc.text.slice(run.numberStart, run.end)
         if (m) {
-          const mask = doc.text.slice(run.numberStart, run.end)
-          findings.push({ offset: run.numberStart, length: tail - run.numberStart + m[0].length, data: { unit: m[1]!, mask } })
+          // A document number's serial takes its year along (`〔2025〕X号`).
+          const offset = m[1] === '号' ? documentNumberStart(doc.text, run.numberStart) : run.numberStart
+          findings.push({ offset, length: tail - offset + m[0].length, data: { unit: m[1]!, mask } })
+          continue
+        }
+        const numberEnd = documentNumberEnd(doc.text, run.numberStart, run.end)
+        if (numberEnd >= 0) {
+          findings.push({ offset: run.numberStart - 1, length: numberEnd - run.numberStart + 1, data: { unit: '号', mask } })
+          covered = numberEnd
           continue
         }
         const lead = leadWords.length > 0 && run.numberStart === run.start && endsLeadNumber(doc.text, run.end) ? leadWords.find((word) => doc.text.startsWith(word, run.start - word.length)) : undefined
@@ -75,11 +86,20 @@ export const countKind: RuleKind<CountOptions> = {
         const { offset, length, data } = joined[i]!
         const unit = String(data!.unit)
         const args = { text: doc.text.slice(offset, offset + length), unit, mask: String(data!.mask) }
-        joined[i] = dateUnits.has(unit) ? { offset, length, data, messageId: dateMessageId, args } : { offset, length, data, args }
+        joined[i] = dateUnits.has(unit) && !isNumberOfDays(doc.text, offset, length, unit) ? { offset, length, data, messageId: dateMessageId, args } : { offset, length, data, args }
       }
       return joined
     }
   },
+}
+
+/**
+ * A blank before 日内 with no month before it counts days, it names no date (`会后＿＿日内`);
+ * `3月＿＿日内` is a date.
+ */
+function isNumberOfDays(text: string, offset: number, length: number, unit: string): boolean {
+  if (unit !== '日' || !/^(?:以|之)?内/.test(text.slice(offset + length, offset + length + 2))) return false
+  return !/[年月]/.test(text.slice(offset, offset + length)) && !/[年月]/.test(text.charAt(offset - 1))
 }
 
 /** A run written as a number between single spaces in Chinese text (`工坊 X 家`, `就业 XX 人`). */

@@ -70,3 +70,29 @@ function extendAfter(text: string, part: DatePart): void {
     part.last = dateOrder[m[1]!]!
   }
 }
+
+/** The brackets a document number's year stands in (`〔2025〕`, `[2025]`, `（2025）`), each with its closer. */
+const yearBrackets: Readonly<Record<string, string>> = { '〔': '〕', '［': '］', '[': ']', '【': '】', '（': '）', '(': ')' }
+/** A document number's year in its brackets, maybe `第` after, at the end of the slice (`〔2025〕`, `〔2025〕第`). */
+const writtenYearBeforeRe = /[〔［[【（(][0-9\uFF10-\uFF19]{4}[〕］\]】）)]第?$/
+/** A document number's serial after its year's closer: digits or a mask, then 号 (`X号`, `第12号`). Sticky. */
+const serialRe = /第?[0-9\uFF10-\uFF19xX\uFF58\uFF38\u00D7*\uFF0A]+号/y
+
+/**
+ * Where the document number holding a masked serial starts (`〔2025〕X号`, `〔2025〕第XXXX号`): at
+ * its year's bracket, which belongs to the number; `offset` when no year stands before it.
+ */
+export function documentNumberStart(text: string, offset: number): number {
+  const m = writtenYearBeforeRe.exec(text.slice(Math.max(0, offset - 7), offset))
+  return m ? offset - m[0].length : offset
+}
+
+/**
+ * Where the document number ends whose year is the masked number [start, end) in its brackets
+ * (`〔20××〕×号`, `〔XXXX〕12号`): after its 号; -1 when the mask is no such year.
+ */
+export function documentNumberEnd(text: string, start: number, end: number): number {
+  if (end - start !== 4 || yearBrackets[text.charAt(start - 1)] !== text.charAt(end)) return -1
+  serialRe.lastIndex = end + 1
+  return serialRe.test(text) ? serialRe.lastIndex : -1
+}
