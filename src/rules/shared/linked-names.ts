@@ -324,7 +324,14 @@ const organizationEndRe = /(?:公司|集团|厂|店|合作社|中心|委员会|�
 function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pseudonym[], reason: LinkReason, cue: string): boolean {
   const from = Math.max(0, cueStart - besideReach)
   const before = pseudonyms.filter((p) => p.start >= from && p.end <= cueStart)
-  if (reason === 'relative') return before.some((p) => p.kind === 'person' && p.start >= cueStart - besideReach / 2)
+  // `其母亲` opening a sentence points back to the paragraph's subject, which may stand further
+  // back on its line; inside a sentence (`被告人张伟在其妻子…`) to that sentence's subject.
+  if (reason === 'relative') {
+    const lineStart = text.lastIndexOf('\n', cueStart - 1) + 1
+    const opensSentence = /^[其之]/.test(cue) && /(?:^|[。！？；])[\s\u3000]*$/.test(text.slice(Math.max(lineStart, cueStart - 8), cueStart))
+    const reach = opensSentence ? Math.max(from, lineStart) : cueStart - besideReach / 2
+    return before.some((p) => p.kind === 'person' && p.start >= reach)
+  }
   let lastOrganization = -1
   for (const m of text.slice(from, cueStart).matchAll(organizationEndRe)) lastOrganization = from + m.index + m[0].length
   // A company's own roles (法定代表人, 实际控制人) stand for a company, never for a masked person nearby.
