@@ -13,6 +13,7 @@ import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
 import { literalsIn } from './trigger-scan.js'
 import { tokensNear } from './token-window.js'
+import { isNameDot } from './transliterated-names.js'
 import { nameRecurrences } from './name-recurrences.js'
 
 /** Why a name undoes the masking. */
@@ -84,7 +85,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   // no surname, but where one starts, so may the name in clear.
   const prefixes = pseudonyms.flatMap((p) => (p.kind === 'person' && p.form === 'surname' && p.name !== undefined && surnameLength(p.name) !== p.name.length ? [p.name] : []))
   const isCandidate = (at: number) => {
-    if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at))) return false
+    // Not the later part of a transliterated name (买买提 of 古丽娜尔·买买提).
+    if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at)) || isNameDot(doc.text.charAt(at - 1))) return false
     const surname = surnameLength(doc.text.slice(at, at + 2)) || (prefixes.find((p) => doc.text.startsWith(p, at))?.length ?? 0)
     return surname > 0 && !maskedGivenRe.test(doc.text.charAt(at + surname))
   }
