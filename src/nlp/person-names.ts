@@ -22,6 +22,27 @@ export function surnameLength(name: string): number {
 }
 
 /**
+ * Tibetan names have no surname: one or two of these two-character name words (多吉次仁,
+ * 扎西, 次仁卓玛). The common ones, from the name words of 藏族 given names.
+ */
+const tibetanNameWords = new Set([
+  '扎西', '多吉', '次仁', '卓玛', '格桑', '央金', '拉姆', '达瓦', '尼玛', '巴桑', '旺堆', '顿珠', '平措', '索朗', '边巴', '普布', '德吉', '白玛',
+  '益西', '洛桑', '丹增', '米玛', '嘎玛', '强巴', '群培', '曲珍', '仁增', '晋美', '贡布', '欧珠', '罗布', '桑珠', '旦增', '措姆', '次旦', '拉巴',
+  '巴珠', '琼达', '央宗', '卓嘎', '次珍', '仓决', '旺姆', '曲扎', '多布杰', '阿旺', '土登', '贡嘎', '尼玛次仁',
+])
+
+/** The length of the Tibetan name `text` starts with: one or two name words (2 to 6 characters), or 0. */
+export function tibetanNameLength(text: string): number {
+  let length = 0
+  for (let words = 0; words < 2; words++) {
+    const word = [3, 2].map((n) => text.slice(length, length + n)).find((w) => tibetanNameWords.has(w))
+    if (word === undefined) break
+    length += word.length
+  }
+  return length
+}
+
+/**
  * Titles that follow or precede a name in official writing. A title word may carry a
  * qualifier before it (`党组书记`, `副局长`): tokens are matched on how they end.
  */

@@ -4,7 +4,7 @@
 // its role, a name in a list of pseudonyms (王某某、张建华、李某).
 import type { Document } from '../../core/document.js'
 import type { Tokenizer } from '../../nlp/tokenizer.js'
-import { surnameLength } from '../../nlp/person-names.js'
+import { surnameLength, tibetanNameLength } from '../../nlp/person-names.js'
 import { isHan } from './chars.js'
 import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
 import { cuedFourCharacterName, personNameAt } from './persons.js'
@@ -87,7 +87,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const isCandidate = (at: number) => {
     // Not the later part of a transliterated name (买买提 of 古丽娜尔·买买提).
     if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at)) || isNameDot(doc.text.charAt(at - 1))) return false
-    const surname = surnameLength(doc.text.slice(at, at + 2)) || (prefixes.find((p) => doc.text.startsWith(p, at))?.length ?? 0)
+    const surname = surnameLength(doc.text.slice(at, at + 2)) || (prefixes.find((p) => doc.text.startsWith(p, at))?.length ?? 0) || tibetanNameLength(doc.text.slice(at, at + 6))
     return surname > 0 && !maskedGivenRe.test(doc.text.charAt(at + surname))
   }
   const want = (at: number, reason: LinkReason, link: string) => {
@@ -99,7 +99,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     // In a list beside pseudonyms, an item of a surname and one or two characters is a name
     // even where the tagger reads a word (李建设家庭: 李/nr 建设/vn).
     const prefix = prefixes.find((p) => doc.text.startsWith(p, at))
-    const span = personNameAt(doc, tokenizer, at, reason === 'masked-person') ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at))
+    const tibetan = tibetanNameLength(doc.text.slice(at, at + 6))
+    const span = (tibetan > 0 && surnameLength(doc.text.charAt(at)) === 0 ? { start: at, end: at + tibetan } : undefined) ?? personNameAt(doc, tokenizer, at, reason === 'masked-person') ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at))
     if (!span) return
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
