@@ -23,7 +23,23 @@ export const onlyWhenMaskedSchema = lazy(() => profileListSchema().default(['dra
  */
 function isNameLikeMask(text: string, run: MaskRun): boolean {
   if (run.role !== 'mask' || run.numberStart !== run.start || run.text.includes('.')) return false
-  return (run.kind === 'star' || run.kind === 'letter' || run.kind === 'shape') && !startsMeasureWord(text, run.end)
+  return (run.kind === 'star' || run.kind === 'letter' || run.kind === 'shape') && !startsMeasureWord(text, run.end) && !isListBlank(text, run)
+}
+
+/** A named item before a list's separator (`西团镇、`). */
+const listItemBeforeRe = /(?:^|[、，,：:\s])([\u4e00-\u9fff]{1,8})、$/
+
+/**
+ * A mask in a list beside a place named in clear with the same suffix (`西团镇、XX镇`): a draft
+ * names the list's places and left one out to fill in; an anonymized text would mask them all.
+ */
+function isListBlank(text: string, run: MaskRun): boolean {
+  const suffix = text.charAt(run.end)
+  if (!/[省市县区旗镇乡村]/.test(suffix)) return false
+  const named = (item: string | undefined) => item !== undefined && item.endsWith(suffix) && !/[某*＊×xX]/.test(item)
+  const before = listItemBeforeRe.exec(text.slice(Math.max(0, run.start - 10), run.start))?.[1]
+  const after = text.charAt(run.end + 1) === '、' ? /^[\u4e00-\u9fff]{1,8}?[省市县区旗镇乡村]/.exec(text.slice(run.end + 2, run.end + 12))?.[0] : undefined
+  return named(before) || named(after)
 }
 
 /**
