@@ -148,7 +148,7 @@ describe('residence', () => {
 const truth: Readonly<Record<string, readonly string[]>> = {
   'anon-01-criminal-assault': ['11:李振华', '13:杨和镇纳家户村四组', '15:李晓雨'],
   'anon-02-juvenile-theft': ['7:张建国', '14:丽景小区9号楼', '14:刘浩然', '16:张建国', '16:丽景小区9号楼2单元602室'],
-  'anon-03-divorce': ['7:习岗镇桃林村五组', '15:富兴南街金宇小区12号楼1单元301室', '15:陈建平', '15:刘桂兰'],
+  'anon-03-divorce': ['7:习岗镇桃林村五组', '15:富兴南街金宇小区12号楼1单元301室', '15:陈建平', '15:刘桂兰', '15:贺兰县第一小学'],
   'anon-04-inheritance': ['8:满城北街紫馨苑社区8号楼3单元402室', '16:李国富', '16:李红梅', '16:李红梅'],
   'anon-05-penalty-company': ['7:赵德明', '8:望洪镇东方红村二组', '12:赵德明', '14:宁夏鑫源枸杞商贸有限公司'],
   'anon-06-police-penalty': ['5:怀远路58号院3号楼2单元101室', '6:周建军', '6:周志强'],
@@ -187,14 +187,14 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   // village's 衡南县茶市镇 after 位于, read once 茶市 was no longer taken for a city), a penalty decision against a named
   // company, a 公示 table masked 王** / 李*, a 信访 reply addressed to a masked person (其子王浩).
   'anon-26-discipline-named-issuer': ['8:李美华', '8:衡阳恒泰建筑劳务有限公司', '10:欧阳建平', '12:衡南县茶市镇', '14:18907340569', '16:赵宇航'],
-  'anon-27-penalty-named-company': ['7:91330106MA2H4X7L3H', '10:330106199511030422', '14:孙丽萍', '14:转塘街道双流村', '14:13757123456', '16:6222021234567890128', '33:0571-87654321'],
+  'anon-27-penalty-named-company': ['7:91330106MA2H4X7L3H', '10:330106199511030422', '14:孙丽萍', '14:转塘街道双流村', '14:13757123456', '16:6222021234567890128'],
   'anon-28-gongshi-symbol-masks': ['6:5101071998****1867', '9:张伟', '12:51010720000105442X', '15:阿木尔', '26:13880761234'],
   // A second round by the same reader: an administrative review whose respondent, an agency,
   // is named with its seat (the flat number 6#2-301 belongs to the address), and a relief
-  // 公示 masked 马×兰 whose groups are written 三队 (the masked minor's school is missed).
+  // 公示 masked 马×兰 whose groups are written 三队 and whose masked minor's school is named.
   'anon-30-admin-review-agency-seat': ['11:宁A-6M253', '12:赵文斌', '12:杨和镇学院路东侧观湖小区6#2-301', '12:139-9510-0021', '12:６４０１２１１９９００７０５１８３７', '13:海燕', '19:0951-8012345'],
   'anon-31-relief-gongshi-teams': ['7:王建平', '8:64022119720909441x', '11:姚伏村三队', '12:徐家庄村五组', '12:13895100034', '13:幸福小区8栋1单元302室', '14:小店子村一队', '15:平罗县姚伏中学', '15:海建军'],
-  'anon-29-xinfang-reply': ['10:李桂英', '10:王浩', '16:丰庆路街道同乐社区国基路98号院5号楼2单元701室', '16:15838290116', '16:周德明', '25:0371-65501234', '31:李桂英', '31:国基路98号院5号楼2单元701室'],
+  'anon-29-xinfang-reply': ['10:李桂英', '10:王浩', '16:丰庆路街道同乐社区国基路98号院5号楼2单元701室', '16:15838290116', '16:周德明', '31:李桂英', '31:国基路98号院5号楼2单元701室'],
 }
 
 /** Names each fixture writes on purpose: no leak finding may hold one. */
@@ -217,9 +217,11 @@ const publicNames: Readonly<Record<string, readonly string[]>> = {
   'anon-23-xinjiang-divorce': ['努尔兰·别克', '古丽娜尔·阿不都拉', '迪丽努尔·吐尔逊', '天山区人民法院', '天山律师事务所'],
   'anon-25-penalty-recurrence': ['张掖市住房和城乡建设局', '张掖市市场监督管理局', '张掖市人民政府'],
   'anon-26-discipline-named-issuer': ['衡阳市', '周长青', '焦裕禄', '雷锋', '张贴', '高明'],
-  'anon-27-penalty-named-company': ['杭州市西湖区市场监督管理局', '杭州市西湖区人民政府', '杭州市西湖区人民法院', '安徽省', '何志伟', '俞佳', '沈建华'],
+  // The issuing office's contact line (`联系人：何志伟　联系电话：0571-…`) is public on purpose,
+  // its landline too, as a line of only `联系电话：` closing a notice always was.
+  'anon-27-penalty-named-company': ['0571-87654321', '杭州市西湖区市场监督管理局', '杭州市西湖区人民政府', '杭州市西湖区人民法院', '安徽省', '何志伟', '俞佳', '沈建华'],
   'anon-28-gongshi-symbol-masks': ['罗晓明', '成都市武侯区人力资源和社会保障局'],
-  'anon-29-xinfang-reply': ['张文斌', '郑州市金水区住房和城乡建设局', '郑州市宏达建设工程有限公司'],
+  'anon-29-xinfang-reply': ['0371-65501234', '张文斌', '郑州市金水区住房和城乡建设局', '郑州市宏达建设工程有限公司'],
   'anon-30-admin-review-agency-seat': ['永宁县公安局', '宁和南街', '李卫东', '杨帆', '吴昊'],
 }
 

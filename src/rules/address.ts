@@ -7,6 +7,7 @@ import { findAddresses } from './shared/addresses.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, zod } from './shared/options.js'
 import { localText } from '../i18n/catalogue.js'
+import { isNamedPartyBefore } from './shared/public-roles.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of an address rule. */
@@ -18,6 +19,12 @@ const schema = lazy(() => zod().strictObject({ onlyWhenMasked: onlyWhenMaskedSch
 
 /** What names a company on the line before its domicile (`被告：宁夏某建设有限公司，住所地…`). */
 const companyLineRe = /(?:公司|集团|厂|合作社|医院|学校|中心|协会|银行|事务所)[^\n]{0,20}$|(?:局|人民政府|委员会|法院|检察院|派出所)[，,]?(?:住所地|住所|地址)[：:]?\s*$/
+
+/** True when the address is a field's value at its line's start (`住所：…`) in the header block of a party named in clear. */
+function isFieldOfNamedParty(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  return /^[ \t\u3000]*(?:住所地|住所|地址)[：:]/.test(text.slice(lineStart, start)) && isNamedPartyBefore(text, lineStart)
+}
 
 /** Cues of a place of business, not of a residence. */
 const businessCueRe = /经营场所|营业场所|注册地址|办公地址|主要办事机构/
@@ -38,8 +45,10 @@ export const addressKind: RuleKind<AddressOptions> = {
         // A company's domicile is public when the company is named in clear before it.
         const lineBefore = doc.text.slice(Math.max(0, address.start - 40), address.start)
         if (address.cue !== '' && companyLineRe.test(lineBefore) && !maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))) continue
-        // A place of business is no residence (`住所（经营场所）：`, `注册地址：`).
+        // A place of business is no residence (`住所（经营场所）：`, `注册地址：`); nor is the seat
+        // a company's header block gives, a line or two under `当事人：杭州…有限公司`.
         if (businessCueRe.test(address.cue)) continue
+        if (address.cue !== '' && isFieldOfNamedParty(doc.text, address.start)) continue
         const text = doc.text.slice(address.leakStart, address.end)
         findings.push({
           offset: address.leakStart,

@@ -9,7 +9,8 @@ import { findOrganizations, type OrganizationMention } from './shared/organizati
 import { findPlaces } from './shared/places.js'
 import type { Profile, RuleKind } from './types.js'
 import { documentPolicy } from './shared/policy.js'
-import { overlapsPseudonym } from './shared/pseudonyms.js'
+import { findPseudonyms, overlapsPseudonym } from './shared/pseudonyms.js'
+import type { Document } from '../core/document.js'
 
 /** Options of an organization rule. */
 export interface OrganizationOptions {
@@ -59,12 +60,19 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true })) return []
       // A document that masks persons and names companies names them on purpose.
+      // A document that masks persons and names companies names them on purpose, all but where a
+      // masked person works or studies (`陈某目前在…物流有限公司仓储部担任叉车司机`): that identifies them.
       const policy = documentPolicy(doc)
-      if (policy.isStated && !policy.masksOrganizations && !policy.masksOwnUnit) return []
+      const onlyWorkplaces = policy.isStated && !policy.masksOrganizations && !policy.masksOwnUnit
+      if (onlyWorkplaces && !policy.masksPersons) return []
       const findings: RawFinding[] = []
       const organizations = findOrganizations(doc, tokenizer, pattern)
       const parties = namedParties(doc.text, organizations)
-      for (const org of organizations) {
+      for (const found of organizations) {
+        // The tagger may glue the verb that leads to a name to it (就读于/v 平罗县…).
+        const lead = workVerbLeadRe.exec(doc.text.slice(found.start, found.suffixStart))?.[0].length ?? 0
+        const org = lead > 0 ? { ...found, start: found.start + lead } : found
+        if (onlyWorkplaces && !isMaskedPersonsPlace(doc, org)) continue
         const name = doc.text.slice(org.start, org.end)
         if (allow.has(name) || isKindOnly(doc.text.slice(org.start, org.suffixStart)) || [...parties].some((p) => name.endsWith(p) || p.endsWith(name)) || overlapsPseudonym(doc, org.start, org.end)) continue
         if (!policy.masksOwnUnit && rule.options.publicSuffixes.some((s) => name.endsWith(s))) continue
@@ -80,6 +88,39 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       return findings
     }
   },
+}
+
+/** Verbs of working or studying that may open a name the tagger read. */
+const workVerbLeadRe = /^(?:就读于|就学于|任职于|就职于|工作于|受雇于|供职于)/
+
+/** What puts a person at an organisation right before its name: 在, 于, 就读于, 系, 工作单位：. */
+const placeBeforeRe = /(?:在|于|系|现为|工作单位[：:为]?|单位[：:])[ \t\u3000]*(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州])*$/
+/** A verb of working or studying right before the name, which needs nothing after it (`就读于永宁县第二小学`). */
+const workBeforeRe = /(?:就读于|就学于|任职于|就职于|工作于|受雇于|供职于)[ \t\u3000]*(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州])*$/
+/** What says the person works or studies there, right after the name (or after its department). */
+const workAfterRe = /^[\u4e00-\u9fff]{0,8}?(?:工作|任职|就职|就业|上班|务工|打工|担任|职工|员工|教师|医生|护士|学生|就读|读书|上学|实习|[一二三四五六七八九]年级)/
+/** Suffixes of schools, whose pupils and teachers are few enough to be found. */
+const schoolEndRe = /(?:学校|中学|小学|幼儿园|大学|学院)$/
+/** A post or a department, right after a company's name: who in it the person is. */
+const postAfterRe = /^[\u4e00-\u9fff]{0,10}?(?:担任|任职为|职务为|[部科处室组间店队][的]?[\u4e00-\u9fff]{0,4}?(?:长|员|工|师|机|理|管))/
+/** How far back in its sentence a masked person is looked for. */
+const personReach = 80
+
+/**
+ * True when `org` is where a masked person of the sentence works or studies (`陈某目前在苏州…有限公司
+ * 仓储部担任叉车司机`, `其子…就读于永宁县第二小学`, `陈××…系银川市兴庆区第三中学教师`).
+ */
+function isMaskedPersonsPlace(doc: Document, org: OrganizationMention): boolean {
+  const text = doc.text
+  const before = text.slice(Math.max(0, org.start - 20), org.start)
+  const after = text.slice(org.end, org.end + 14)
+  // A school names the class of a minor or a teacher; a company only with the post or the
+  // department (`仓储部担任叉车司机`, `纺丝车间的班组长`): its thousands of staff name no one.
+  const isSchool = schoolEndRe.test(text.slice(org.start, org.end))
+  if (!(isSchool ? workBeforeRe.test(before) || (placeBeforeRe.test(before) && workAfterRe.test(after)) : (workBeforeRe.test(before) || placeBeforeRe.test(before)) && postAfterRe.test(after))) return false
+  const from = Math.max(0, org.start - personReach)
+  const sentenceStart = Math.max(from, ...[...'。！？\n'].map((c) => text.lastIndexOf(c, org.start - 1) + 1))
+  return findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= sentenceStart && p.end <= org.start) || /(?:其|之)(?:子|女|父|母|妻|夫)/.test(text.slice(sentenceStart, org.start))
 }
 
 /** A party's role right before a name (`被告：`, `第三人`): a company a judgment names as a party is named on purpose. */

@@ -107,6 +107,8 @@ function isIssuerNamed(text: string): boolean {
 const headOfPartyRe = new RegExp(`(?:法定代表人|主要负责人|负责人)[ \\t\\u3000：:]*(${roleName})(?=[，,。；（(\\s])`, 'g')
 /** A party's line naming an organisation in clear (`被申请人：深圳市星河智联科技有限公司，住所地…`). */
 const namedPartyLineRe = /^[ \t\u3000]*(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人|被执行人|申请执行人|当事人|被告单位)[ \t\u3000]*[：:]?[ \t\u3000]*([^\s，,。；：:（(]{4,40}?(?:公司|集团|合作社|医院|学校|银行|支行|分行|中心|厂|店|局|委员会|政府|研究所|研究院|协会|事务所))(?=[，,。；（(\s]|$)/
+/** A field line of a party's header block: a short label and its colon. */
+const headerFieldRe = /^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,14}[：:]/
 /** How far back a party's line is looked for before its head's line. */
 const partyLineReach = 300
 
@@ -115,11 +117,13 @@ const partyLineReach = 300
  * for it in public, as the judgment names the company itself. A masked company (`某公司`,
  * `A公司`) hides its head too.
  */
-function isNamedPartyBefore(text: string, at: number): boolean {
-  const lines = text.slice(Math.max(0, at - partyLineReach), at).split(/\r\n|\r|\n/).slice(-3)
+export function isNamedPartyBefore(text: string, at: number): boolean {
+  const lines = text.slice(Math.max(0, at - partyLineReach), at).replace(/[\s\u3000]+$/, '').split(/\r\n|\r|\n/).slice(-3)
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = namedPartyLineRe.exec(lines[i]!)
     if (m) return !maskedUnitRe.test(m[1]!) && !/^[A-Z甲乙丙丁]/.test(m[1]!)
+    // Only the party's header block: field lines (`主体类型：…`, `统一社会信用代码：…`) between.
+    if (!headerFieldRe.test(lines[i]!)) return false
   }
   return false
 }
