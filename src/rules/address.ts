@@ -26,6 +26,11 @@ function isFieldOfNamedParty(text: string, start: number): boolean {
   return /^[ \t\u3000]*(?:住所地|住所|地址)[：:]/.test(text.slice(lineStart, start)) && isNamedPartyBefore(text, lineStart)
 }
 
+/** An office's own address: 本院地址, 本局地址, 办公地址, 通讯地址 before it. */
+const officeAddressBeforeRe = /(?:本[院局委庭所部会厅]|机关|办公|通讯|通信|联系)(?:地址|住所)[：:]?[ \t\u3000]*(?:[\u4e00-\u9fff]{1,8}?[省市县区旗])*$/
+/** A postcode after an address: a mailing address, an office's. */
+const postcodeAfterRe = /^[，,；;\s\u3000]*(?:邮编|邮政编码)/
+
 /** Cues of a place of business, not of a residence. */
 const businessCueRe = /经营场所|营业场所|注册地址|办公地址|主要办事机构/
 
@@ -49,6 +54,8 @@ export const addressKind: RuleKind<AddressOptions> = {
         // a company's header block gives, a line or two under `当事人：杭州…有限公司`.
         if (businessCueRe.test(address.cue)) continue
         if (address.cue !== '' && isFieldOfNamedParty(doc.text, address.start)) continue
+        // An office's own address (`本院地址：`, `（地址：…，邮编：512200）`) is published on purpose.
+        if (officeAddressBeforeRe.test(doc.text.slice(Math.max(0, address.start - 8), address.start)) || postcodeAfterRe.test(doc.text.slice(address.end, address.end + 12))) continue
         const text = doc.text.slice(address.leakStart, address.end)
         findings.push({
           offset: address.leakStart,

@@ -41,6 +41,9 @@ interface Dating {
   readonly data: Readonly<Record<string, unknown>>
 }
 
+/** Words after `N大报告` that cite what it said: 提出, 指出, 首次 (`十八大报告提出的目标`). */
+const citedAfterRe = /^(?:上的)?报告(?:中)?(?:首次)?(?:提出|指出|强调|明确|作出|确立|部署)/
+
 /** The long form of `N大` after its ordinal: `第二十次全国代表大会`. */
 const longFormTail = '次全国代表大会'
 /** What names the party's congress in the long form; other bodies hold congresses so numbered (中国妇女第十三次全国代表大会). */
@@ -85,6 +88,8 @@ export const congressKind: RuleKind<CongressOptions> = {
         const isStaleStudy = n === current - 1 && !dating.isLowerBound && dating.year > years[current - 1]! && studiedRe.test(clauseBefore(text, index))
         if (n >= current - 1 && n <= (dating.isLowerBound ? years.length + 1 : current) && !isStaleStudy) continue
         if (n <= years.length && datesHistory(text, index, years[n - 1]!)) continue
+        // What a past congress's report proposed is cited, not studied as current (`党的十八大报告提出的…目标`).
+        if (n < current && citedAfterRe.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) && !studiedRe.test(clauseBefore(text, index))) continue
         if (dating.isLowerBound && !studiedRe.test(clauseBefore(text, index))) continue
         const mention = isLongForm ? `第${ordinal}${longFormTail}` : ordinal + '大'
         // Numerals swapped (十二 for 二十) name the congress meant, when it is one the text can

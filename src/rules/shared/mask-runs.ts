@@ -470,6 +470,8 @@ function isPercentInField(text: string, c: Candidate): boolean {
   const sign = text.charCodeAt(c.end)
   if (sign !== 0x25 && sign !== 0xff05) return false
   if (c.kind === 'shape' || c.kind === 'bracket' || (c.end - c.start < 2 && c.kind !== 'letter')) return false
+  // Or set off from the Chinese before it by one space, as a number is (`达标率 XX%`).
+  if (text.charCodeAt(c.start - 1) === 0x20 && isHan(text.charCodeAt(c.start - 2)) && text.charCodeAt(c.start) !== 0xd7) return true
   return isFieldBoundary(neighbourBefore(text, c.start)) && isFieldBoundary(neighbourAfter(text, c.end + 1))
 }
 
