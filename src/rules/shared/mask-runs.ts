@@ -386,6 +386,11 @@ function judge(text: string, format: DocumentFormat, c: Candidate): Judgement | 
   const before = text.charCodeAt(c.start - 1)
   const after = text.charCodeAt(c.end)
   if (isDigit(before) || isDigit(after)) return judgeInNumber(text, c, before, after)
+  // All of a phone's number after its area code left as letters (`电话：0951-XXXXXXX`).
+  if (c.kind === 'letter' && (before === 0x2d || before === 0xff0d)) {
+    const phoneStart = phoneBlankStart(text, c.start, c.end)
+    if (phoneStart !== undefined && phoneStart < c.start) return { role: 'mask', numberStart: phoneStart }
+  }
   // The decimals of a number whose units are written (`0.XX%`, `提高0.X个百分点`).
   if (isDecimalPoint(before) && isDigit(text.charCodeAt(c.start - 2)) && (c.kind === 'letter' || c.kind === 'star')) return judgeInNumber(text, c, text.charCodeAt(c.start - 2), after)
   if (isWordChar(before) || isWordChar(after)) return undefined
@@ -413,7 +418,26 @@ function judgeInNumber(text: string, c: Candidate, before: number, after: number
   // Alone in a table cell, a number with masked digits (`| 1X.X |`) is a blank of its own; a
   // star there is a footnote mark (`| 12.5* |`).
   const isAlone = isFieldBoundary(neighbourBefore(text, numberStart)) && isFieldBoundary(neighbourAfter(text, c.end))
+  // A phone number's digits left as letters after its label (`电话：0513-86XXXXXX`): a blank.
+  const phoneStart = c.kind === 'letter' ? phoneBlankStart(text, numberStart, c.end) : undefined
+  if (phoneStart !== undefined) return { role: 'mask', numberStart: phoneStart }
   return { role: isAlone && c.kind === 'letter' ? 'mask' : 'count', numberStart }
+}
+
+/** A phone's label and area code before its number: 电话：0513-, 手机：, 传真 0951- . */
+const phoneLabelBeforeRe = /(?:电话|手机|传真|热线|联系方式|座机|Tel|TEL|tel)[ \t\u3000]*[：:]?[ \t\u3000]*(0[0-9]{2,3}[-－]?)?$/
+
+/**
+ * Where a phone number left partly blank starts (`0513-86XXXXXX` after `电话：`), or undefined:
+ * its label right before, and as many digits and letters as a phone has (7 to 11).
+ */
+function phoneBlankStart(text: string, numberStart: number, end: number): number | undefined {
+  const m = phoneLabelBeforeRe.exec(text.slice(Math.max(0, numberStart - 16), numberStart))
+  if (!m) return undefined
+  let stop = end
+  while (stop < text.length && /[xX]/.test(text.charAt(stop))) stop++
+  const length = stop - numberStart
+  return length >= 7 && length <= 11 ? numberStart - (m[1]?.length ?? 0) : undefined
 }
 
 /**
