@@ -140,6 +140,7 @@ const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
   plate: localText('leak.identifier.class.plate'),
   email: localText('leak.identifier.class.email'),
   qq: localText('leak.identifier.class.qq'),
+  medical: localText('leak.identifier.class.medical'),
   wechat: localText('leak.identifier.class.wechat'),
   property: localText('leak.identifier.class.property'),
 }

@@ -72,6 +72,7 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'credit':
     case 'qq':
     case 'wechat':
+    case 'medical':
       return char.repeat(value.length)
     case 'property':
       // The registry's place and year name no one: the certificate's serial number does.

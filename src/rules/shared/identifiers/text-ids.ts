@@ -29,6 +29,12 @@ const qqRe = /(?:QQ|qq|ＱＱ)(?:号码|号)?\s*(?:[:：]|[为是])?\s*[“"「�
  */
 const wechatRe = /(?:微信号码|微信账号|微信号|微信|WeChat|wechat)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])(?![Ww]e[Cc]hat)([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
 
+/**
+ * The label and value of a hospital's record of a patient: 住院号, 病历号, 病案号, 门诊号 (health
+ * details a release deletes, 法释〔2016〕19号). The value: 6 to 24 letters, digits and hyphens.
+ */
+const medicalRe = /(?:住院号码|住院号|病历号|病案号|门诊号|就诊卡号|就诊号)\s*(?:[:：]|[为是])?\s*[“"「『]?([A-Za-z0-9][-A-Za-z0-9]{5,23})(?![-A-Za-z0-9])/g
+
 const localPartChar = /[A-Za-z0-9._%+-]/
 const domainRe = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/
 
@@ -91,10 +97,10 @@ export function findEmails(text: string): IdentifierHit[] {
   return hits
 }
 
-/** QQ numbers and WeChat IDs after their labels (`QQ：12345678`, `微信号：abc_123`); the value is the span. */
+/** QQ numbers, WeChat IDs and hospital record numbers after their labels (`QQ：12345678`, `微信号：abc_123`, `住院号：0230614857`); the value is the span. */
 export function findLabelledAccounts(text: string): IdentifierHit[] {
   const hits: IdentifierHit[] = []
-  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat']] as const) {
+  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length
