@@ -98,7 +98,7 @@ const placeBeforeRe = /(?:在|于|系|现为|工作单位[：:为]?|单位[：:]
 /** A verb of working or studying right before the name, which needs nothing after it (`就读于永宁县第二小学`). */
 const workBeforeRe = /(?:就读于|就学于|任职于|就职于|工作于|受雇于|供职于)[ \t\u3000]*(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州])*$/
 /** What says the person works or studies there, right after the name (or after its department). */
-const workAfterRe = /^[\u4e00-\u9fff]{0,8}?(?:工作|任职|就职|就业|上班|务工|打工|担任|职工|员工|教师|医生|护士|学生|就读|读书|上学|实习|[一二三四五六七八九]年级)/
+const workAfterRe = /^[\u4e00-\u9fff0-9０-９（）()]{0,10}?(?:工作|任职|就职|就业|上班|务工|打工|担任|职工|员工|教师|医生|护士|学生|就读|读书|上学|实习|[一二三四五六七八九]年级)/
 /** Suffixes of schools, whose pupils and teachers are few enough to be found. */
 const schoolEndRe = /(?:学校|中学|小学|幼儿园|大学|学院)$/
 /** A post or a department, right after a company's name: who in it the person is. */
