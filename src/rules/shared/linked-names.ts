@@ -101,7 +101,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     const prefix = prefixes.find((p) => doc.text.startsWith(p, at))
     const tibetan = tibetanNameLength(doc.text.slice(at, at + 6))
     const span = (tibetan > 0 && surnameLength(doc.text.charAt(at)) === 0 ? { start: at, end: at + tibetan } : undefined) ?? personNameAt(doc, tokenizer, at, reason === 'masked-person') ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at))
-    if (!span) return
+    // A verb with its object after it (`被告张贴《催缴通知》`): no name stands right before a title.
+    if (!span || doc.text.charAt(span.end) === '《') return
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
     found.set(at, { start: span.start, end: span.end, reason, link })
