@@ -26,7 +26,7 @@ const segmentSuffixes: readonly (readonly [string, number])[] = [
   ['街道办事处', 4], ['街道', 4], ['苏木', 4], ['乡', 4], ['镇', 4],
   ['嘎查', 5], ['居委会', 5], ['村委会', 5], ['村民小组', 5], ['居民小组', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['广场', 5], ['大街', 5], ['路', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
   ['园', 5], ['苑', 5], ['里', 5], ['坊', 5],
-  ['号院', 6], ['号楼', 6], ['号', 6], ['组', 6], ['队', 6], ['栋', 6], ['幢', 6], ['座', 6], ['单元', 6], ['楼', 6], ['层', 6], ['室', 6], ['房', 6],
+  ['号院', 6], ['号楼', 6], ['号', 6], ['组', 6], ['队', 6], ['栋', 6], ['幢', 6], ['座', 6], ['单元', 6], ['门', 6], ['楼', 6], ['层', 6], ['室', 6], ['房', 6],
 ]
 /**
  * Suffixes of an estate's or a lane's name that end other words too (公园, 家里, 作坊) or stand
@@ -37,7 +37,8 @@ const estateOnlySuffixes: ReadonlySet<string> = new Set(['园', '苑', '里', '�
 const levelOf = new Map(segmentSuffixes)
 /** The characters of a segment's name; its suffixes are Han characters, among them. */
 export const segmentChars = '\\u4e00-\\u9fff0-9０-９A-Za-z×xX*＊某—\\-'
-const segmentRe = new RegExp(`([${segmentChars}]{1,9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).map((s) => (estateOnlySuffixes.has(s) ? `${s}(?=[0-9０-９一二三四五六七八九十])` : s)).join('|')})`, 'y')
+// 门, a block's entrance, ends a segment only before its flat's number (`3门702室`, not `撒门村`).
+const segmentRe = new RegExp(`([${segmentChars}]{1,9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).map((s) => (estateOnlySuffixes.has(s) ? `${s}(?=[0-9０-９一二三四五六七八九十])` : s === '门' ? '门(?=[0-9０-９])' : s)).join('|')})`, 'y')
 /**
  * The characters of the suffixes of villages, communities and streets (level 5): an address by
  * its shape holds one before its number.

@@ -218,11 +218,11 @@ function findDateGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
  * space and a unit's first character; a letter-spaced title (`会　议　次　数`) and a table's
  * header (`项目　次数`: the unit starts a word) are no blank.
  */
-const countGapSource = '[ \\u3000]{1,2}(?:[次家个名人项件篇份期场批户座条元天台辆套%％]|万|亿)'
+const countGapSource = '[ \\u3000]{1,2}(?:[次家个名人项件篇份期场批户座条元天台辆套届盏%％]|万|亿)'
 const countGapPositionsIn = triggerScan.positions(countGapSource, '', { keep: true })
 const countGapRe = new RegExp(countGapSource, 'g')
 /** The unit after a count's gap, and what may follow it: no Han character, or one that ends a count's phrase. */
-const countGapUnitRe = /^(?:万元|亿元|万人|万|亿|[次家个名人项件篇份期场批户座条元天台辆套%％])(?:$|[^\u4e00-\u9fff]|[的以上左右余多])/
+const countGapUnitRe = /^(?:万元|亿元|万人|万|亿|[次家个名人项件篇份期场批户座条元天台辆套届盏%％])(?:$|[^\u4e00-\u9fff]|[的以上左右余多])/
 /** Words a unit ends that PDF text splits with a space (`年 份`, `省 份`): no blank between their halves. */
 const splitWordRe = /^(?:[年月省股身部成备]份)$/
 /** Chinese numerals and magnitudes: a count's number ends in one (`两`, `十`, `万`). */
