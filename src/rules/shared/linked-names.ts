@@ -4,12 +4,12 @@
 // its role, a name in a list of pseudonyms (王某某、张建华、李某).
 import type { Document } from '../../core/document.js'
 import type { Tokenizer } from '../../nlp/tokenizer.js'
-import { surnameLength, tibetanNameLength } from '../../nlp/person-names.js'
+import { personTitles, surnameLength, tibetanNameLength } from '../../nlp/person-names.js'
 import { isHan } from './chars.js'
 import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
 import { cuedFourCharacterName, personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
-import { findPseudonyms, type Pseudonym } from './pseudonyms.js'
+import { findPseudonyms, maskedNamePrefixes, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
 import { literalsIn } from './trigger-scan.js'
 import { tokensNear } from './token-window.js'
@@ -81,9 +81,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   for (const p of pseudonyms) covered.fill(1, p.start, p.end)
   // Candidates are gathered first and cheap tests applied before their words are tagged.
   const tasks: { at: number; reason: LinkReason; link: string }[] = []
-  // What minority and foreign names keep of themselves when masked (岩 of 岩某, 买 of 买某某·吐某某):
-  // no surname, but where one starts, so may the name in clear.
-  const prefixes = pseudonyms.flatMap((p) => (p.kind === 'person' && p.form === 'surname' && p.name !== undefined && surnameLength(p.name) !== p.name.length ? [p.name] : []))
+  // No surname, but where a masked minority name's kept part starts, so may the name in clear.
+  const prefixes = maskedNamePrefixes(pseudonyms)
   const isCandidate = (at: number) => {
     // Not the later part of a transliterated name (买买提 of 古丽娜尔·买买提).
     if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at)) || isNameDot(doc.text.charAt(at - 1))) return false
@@ -202,8 +201,9 @@ const nameLikeTagRe = /^(?:x|nr|nrfg|nrt|nz)$/
 /** Tags of a word that is no part of a name: verbs, particles, prepositions, pronouns, numerals, time and place words. */
 const notNameTagRe = /^(?:v|u|p|r|m|q|c|d|w|f|t)/
 
-/** The end of a post's title, right before a name: 镇长, 党委书记, 主任, 经理. */
-const postBeforeRe = /(?:[^家学]长|书记|主任|委员|经理|主席|干部|科员|调研员|专员)$/
+/** The end of a post's title right before a name (镇长, 党委书记, 主任): the titles of official writing, not forms of address (同志, 老师). */
+const addressTitles: ReadonlySet<string> = new Set(['同志', '老师', '教授'])
+const postBeforeRe = new RegExp(`(?:${personTitles.filter((t) => !addressTitles.has(t)).join('|')})$`)
 
 /** True when a post's title stands right before `at` (`镇长刘洪亮`). */
 function isAfterPost(text: string, at: number): boolean {

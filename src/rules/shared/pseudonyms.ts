@@ -160,7 +160,7 @@ function scanPseudonyms(doc: Document): Pseudonym[] {
   }
   // A minority or foreign name masked after its first characters (扎西某某, 岩某), known where a
   // role word announced it, is the same person's pseudonym everywhere else.
-  const prefixes = new Set(found.flatMap((p) => (p.kind === 'person' && p.form === 'surname' && p.name !== undefined && surnameLength(p.name) !== p.name.length ? [p.name] : [])))
+  const prefixes = new Set(maskedNamePrefixes(found))
   if (prefixes.size > 0) {
     for (const m of text.matchAll(mouRunRe)) {
       const end = m.index + m[0].length
@@ -279,6 +279,14 @@ function dropContained(sorted: Pseudonym[]): Pseudonym[] {
  */
 export function isAnonymityEvidence(p: Pseudonym): boolean {
   return p.form === 'surname' || p.form === 'letter' || p.form === 'alias'
+}
+
+/**
+ * What masked minority and foreign names keep of themselves (扎西 of 扎西某某, 岩 of 岩某): the
+ * kept part of person pseudonyms that is no surname. A name in clear may start with it too.
+ */
+export function maskedNamePrefixes(pseudonyms: readonly Pseudonym[]): string[] {
+  return pseudonyms.flatMap((p) => (p.kind === 'person' && p.form === 'surname' && p.name !== undefined && surnameLength(p.name) !== p.name.length ? [p.name] : []))
 }
 
 /** True when [start, end) overlaps a pseudonym of `doc`. */
