@@ -143,6 +143,8 @@ const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
   medical: localText('leak.identifier.class.medical'),
   wechat: localText('leak.identifier.class.wechat'),
   property: localText('leak.identifier.class.property'),
+  social: localText('leak.identifier.class.social'),
+  parcel: localText('leak.identifier.class.parcel'),
 }
 
 /** What a masked identifier still shows: digits between masks first, else its ends. */

@@ -73,6 +73,8 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'qq':
     case 'wechat':
     case 'medical':
+    case 'social':
+    case 'parcel':
       return char.repeat(value.length)
     case 'property':
       // The registry's place and year name no one: the certificate's serial number does.

@@ -3,6 +3,7 @@
 // and serials that look like them, by checksum, division code, birth date and layout.
 import { hasValidCreditCode, hasValidIdChecksum, isValidBirthDate, passesLuhn } from './checksums.js'
 import type { DivisionCodes } from './division-codes.js'
+import { recordLabelRe } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierClass, IdentifierHit, MaskShape } from './types.js'
 
@@ -83,7 +84,11 @@ export function findNumberIdentifiers(text: string, context: NumberContext): Ide
     if (countDigits(run) < 3) continue
     const end = start + run.length
     if (unitAfterRe.test(text.slice(end, end + 3)) || currencyBeforeRe.test(text.slice(Math.max(0, start - 2), start))) continue
-    for (const hit of classifyRun(text, start, run, context)) if (!context.otherNumberWordRe.test(labelBefore(text, hit.start))) hits.push(hit)
+    for (const hit of classifyRun(text, start, run, context)) {
+      const label = labelBefore(text, hit.start)
+      if (context.otherNumberWordRe.test(label) || (hit.mask && recordLabelRe.test(label))) continue
+      hits.push(hit)
+    }
   }
   return hits
 }

@@ -2,6 +2,7 @@
 // e-mail addresses, and QQ numbers and WeChat IDs where a label names them.
 import { hasCreditCodeFields, hasValidCreditCode } from './checksums.js'
 import { labelBefore, type NumberContext } from './numbers.js'
+import { medicalLabel, parcelLabel, socialLabel } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierHit } from './types.js'
 
@@ -30,10 +31,15 @@ const qqRe = /(?:QQ|qq|ＱＱ)(?:号码|号)?\s*(?:[:：]|[为是])?\s*[“"「�
 const wechatRe = /(?:微信号码|微信账号|微信号|微信|WeChat|wechat)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])(?![Ww]e[Cc]hat)([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
 
 /**
- * The label and value of a hospital's record of a patient: 住院号, 病历号, 病案号, 门诊号 (health
- * details a release deletes, 法释〔2016〕19号). The value: 6 to 24 letters, digits and hyphens.
+ * The value after the label of a number of record (./record-labels.ts): 6 to 24 letters, digits and
+ * hyphens (the range given per class), after a colon, 为/是 or an opening quote. A value that
+ * runs on into mask characters (`023061****`) is masked, not in clear.
  */
-const medicalRe = /(?:住院号码|住院号|病历号|病案号|门诊号|就诊卡号|就诊号)\s*(?:[:：]|[为是])?\s*[“"「『]?([A-Za-z0-9][-A-Za-z0-9]{5,23})(?![-A-Za-z0-9])/g
+const labelledValue = (min: number, max: number) => `\\s*(?:[:：]|[为是])?\\s*[“"「『]?([A-Za-z0-9][-A-Za-z0-9]{${min - 1},${max - 1}})(?![-A-Za-z0-9*＊×✕○])`
+
+const medicalRe = new RegExp(`(?:${medicalLabel})${labelledValue(6, 24)}`, 'g')
+const socialRe = new RegExp(`(?:${socialLabel})${labelledValue(6, 24)}`, 'g')
+const parcelRe = new RegExp(`(?:${parcelLabel})${labelledValue(8, 28)}`, 'g')
 
 const localPartChar = /[A-Za-z0-9._%+-]/
 const domainRe = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/
@@ -97,13 +103,19 @@ export function findEmails(text: string): IdentifierHit[] {
   return hits
 }
 
-/** QQ numbers, WeChat IDs and hospital record numbers after their labels (`QQ：12345678`, `微信号：abc_123`, `住院号：0230614857`); the value is the span. */
+/**
+ * QQ numbers, WeChat IDs, hospital records, social insurance and housing fund numbers and
+ * land parcels' codes after their labels (`QQ：12345678`, `微信号：abc_123`, `住院号：0230614857`);
+ * the value is the span.
+ */
 export function findLabelledAccounts(text: string): IdentifierHit[] {
   const hits: IdentifierHit[] = []
-  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical']] as const) {
+  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length
+      // A record number masked with letters (`0230XXXXXX`) is masked; a WeChat ID may hold `xx`.
+      if (kind !== 'qq' && kind !== 'wechat' && /[Xx]{2}/.test(m[1]!)) continue
       hits.push({ start: end - m[1]!.length, end, kind })
     }
   }
