@@ -51,6 +51,21 @@ describe('recall: each kind of leak', () => {
   })
 })
 
+describe('linked names: the message says what links them', () => {
+  it('a surname shared with a masked person', async () => {
+    const [finding] = (await leaks('被告人张某，男。张某辩称其不认识张建华。')).filter((f) => f.ruleId === 'leak/linkage')
+    expect(finding?.text).toBe('张建华')
+    expect(finding?.message).toContain('same surname as the masked 张某')
+  })
+
+  it('the kept first characters of a masked minority name, which are no surname', async () => {
+    const [finding] = (await leaks('被告人岩某，男，傣族。被告人玉某某辩称系受岩温罕欺骗。')).filter((f) => f.ruleId === 'leak/linkage')
+    expect(finding?.text).toBe('岩温罕')
+    expect(finding?.message).toContain('begins as the masked 岩某 does')
+    expect(finding?.message).not.toContain('surname')
+  })
+})
+
 describe('re-identification', () => {
   it('infers the masked unit from the places that lie in it, as the issue describes', async () => {
     const [finding] = (await leaks('***市统计局赴灵武市郝家桥镇调研。')).filter((f) => f.ruleId === 'leak/reidentification')

@@ -44,8 +44,11 @@ export const linkageKind: RuleKind<LinkageOptions> = {
       const mask = personMaskOf(doc)
       return linked.map((l): RawFinding => {
         const name = doc.text.slice(l.start, l.end)
-        const surname = name.slice(0, surnameLength(name) || 1)
-        const cue = localText(`leak.linkage.${l.reason}`, { link: l.link })
+        const surnameEnd = surnameLength(name)
+        const surname = name.slice(0, surnameEnd || 1)
+        // A masked minority name keeps its first characters, not a surname (岩温罕 for 岩某).
+        const cueId = l.reason === 'masked-person' && surnameEnd === 0 ? 'leak.linkage.masked-prefix' : `leak.linkage.${l.reason}`
+        const cue = localText(cueId, { link: l.link })
         // Written again without its cue: the message says where the cue stood.
         const reason = l.firstStart === undefined ? cue : localText('leak.linkage.recurrence', { line: doc.lineAt(l.firstStart), reason: cue })
         return {
