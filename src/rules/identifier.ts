@@ -13,6 +13,9 @@ import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/sc
 import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { documentPolicy } from './shared/policy.js'
+import { findPseudonyms } from './shared/pseudonyms.js'
+import { surnameLength } from '../nlp/person-names.js'
+import type { Document } from '../core/document.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { Profile, RuleKind } from './types.js'
 
@@ -76,6 +79,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       for (const hit of hits) {
         if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc.text, hit, publicLabelRe, o.publicDomains)) continue
         if (hit.kind === 'credit' && !hit.mask && namesOrganizations()) continue
+        if (hit.kind === 'alias' && !isMaskedPersonsAlias(doc, hit.start)) continue
         const value = doc.text.slice(hit.start, hit.end)
         findings.push({
           offset: hit.start,
@@ -87,6 +91,35 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       return findings
     }
   },
+}
+
+/** What ends the sentence a nickname's label stands in, and how far back its bearer is looked for. */
+const sentenceBreakRe = /[。！？；\n]/
+const bearerReach = 60
+/** A name in clear right before a bracket, a comma or 的 (`被告人马志刚（绰号“马三”）`): the bearer named on purpose. */
+const clearNameBeforeRe = /[\u4e00-\u9fff]{2,3}(?=[（(，,的])/g
+/** A pronoun, then the label: `其网名为“`, `他的微信昵称“`. */
+const pronounBeforeRe = /[其他她]的?[^，。；\n]{0,8}$/
+
+/**
+ * A nickname or online name belongs to a person the document masks: it masks persons, a
+ * person's pseudonym stands before the label in its sentence (or within {@link bearerReach}
+ * for `其网名`), and no name in clear stands between them (the nickname of a defendant named
+ * on purpose names no one hidden).
+ */
+function isMaskedPersonsAlias(doc: Document, at: number): boolean {
+  if (!documentPolicy(doc).masksPersons) return false
+  const text = doc.text
+  let from = at
+  while (from > 0 && at - from < bearerReach && !sentenceBreakRe.test(text[from - 1]!)) from--
+  // `其网名`, `他的绰号`: the bearer is the last sentence's subject.
+  if (pronounBeforeRe.test(text.slice(Math.max(0, at - 12), at))) from = Math.max(0, at - bearerReach)
+  const bearer = findPseudonyms(doc).filter((p) => p.kind === 'person' && p.start >= from && p.end <= at).at(-1)
+  if (!bearer) return false
+  const gap = text.slice(bearer.end, at)
+  clearNameBeforeRe.lastIndex = 0
+  for (let m = clearNameBeforeRe.exec(gap); m; m = clearNameBeforeRe.exec(gap)) if (surnameLength(m[0]) > 0) return false
+  return true
 }
 
 /** The word lists of a rule compiled once: the scanner's context, the public labels, the labels of whole masks. */
@@ -144,6 +177,7 @@ const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
   wechat: localText('leak.identifier.class.wechat'),
   property: localText('leak.identifier.class.property'),
   social: localText('leak.identifier.class.social'),
+  alias: localText('leak.identifier.class.alias'),
   parcel: localText('leak.identifier.class.parcel'),
 }
 

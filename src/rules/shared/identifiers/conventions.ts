@@ -75,6 +75,7 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'medical':
     case 'social':
     case 'parcel':
+    case 'alias':
       return char.repeat(value.length)
     case 'property':
       // The registry's place and year name no one: the certificate's serial number does.

@@ -41,6 +41,30 @@ const medicalRe = new RegExp(`(?:${medicalLabel})${labelledValue(6, 24)}`, 'g')
 const socialRe = new RegExp(`(?:${socialLabel})${labelledValue(6, 24)}`, 'g')
 const parcelRe = new RegExp(`(?:${parcelLabel})${labelledValue(8, 28)}`, 'g')
 
+/**
+ * A nickname, a pet name or an online name in quotes after its label (`绰号“黑子”`,
+ * `网名为“渝北刀哥_1995”`, `微信昵称“后坑石材-老吴”`): it names its bearer as a name does.
+ * 化名 is left out: it labels the pseudonym the document gives (`小红（化名）`).
+ */
+const aliasRe = /(?:绰号|外号|诨号|小名|乳名|网名|(?:微信|QQ|抖音|快手|微博|游戏|网络|直播)?昵称|微信名|(?:抖音|快手|微博|游戏|直播)(?:账号)?名称?)[ \u3000]*(?:[:：]|[为是]|叫作?)?[ \u3000]*[“"「『]([^”"」』\n]{1,24})[”"」』]/g
+/** A value masked in part or whole, or standing for no one (`绰号“某某”`, `网名“***”`). */
+const maskedAliasRe = /某|[*＊×✕○□]|[Xx]{2}/
+
+/** Nicknames and online names after their labels; the quoted value is the span. */
+export function findAliases(text: string): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  if (!/[号名称]/.test(text)) return hits
+  aliasRe.lastIndex = 0
+  for (let m = aliasRe.exec(text); m; m = aliasRe.exec(text)) {
+    const value = m[1]!.trim()
+    if (value === '' || maskedAliasRe.test(value)) continue
+    const end = m.index + m[0].length - 1
+    const start = end - m[1]!.length
+    hits.push({ start, end, kind: 'alias' })
+  }
+  return hits
+}
+
 const localPartChar = /[A-Za-z0-9._%+-]/
 const domainRe = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/
 
