@@ -30,6 +30,12 @@ export interface OrganizationOptions {
   readonly publicSuffixes: readonly string[]
   /** Words that describe a kind of organisation (智慧, 高水平, 示范): a name of only these before its suffix names none. */
   readonly kindWords: readonly string[]
+  /** Words anywhere in a hospital's name that make it public: who runs it (大学, 附属, 解放军). */
+  readonly publicHospitalMarks: readonly string[]
+  /** Kinds of care that, after a place of county level or above and nothing else, name a public hospital (中心, 肿瘤, 戒毒康复). */
+  readonly publicHospitalKinds: readonly string[]
+  /** Heads of the names of banks and insurers (银行, 保险): with their branches, third parties a case names on purpose. */
+  readonly thirdPartyHeads: readonly string[]
 }
 
 const schema = lazy(() => {
@@ -42,6 +48,9 @@ const schema = lazy(() => {
     notIn: z.array(text()).default([]),
     publicSuffixes: z.array(text()).default([]),
     kindWords: z.array(text()).default([]),
+    publicHospitalMarks: z.array(text()).default([]),
+    publicHospitalKinds: z.array(text()).default([]),
+    thirdPartyHeads: z.array(text()).default([]),
   })
 })
 
@@ -57,6 +66,8 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
     const kindWordsRe = rule.options.kindWords.length > 0 ? new RegExp(`^(?:${literalAlternation(rule.options.kindWords)})+$`) : undefined
     /** True when the words before the suffix only say what kind it is (`智慧医院`, `高水平医院`). */
     const isKindOnly = (body: string) => kindWordsRe?.test(body) === true
+    const isPublicHospital = publicHospitalTest(rule.options.publicHospitalMarks, rule.options.publicHospitalKinds)
+    const isThirdParty = thirdPartyTest(rule.options.thirdPartyHeads)
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true })) return []
       // A document that masks persons and names companies names them on purpose.
@@ -75,7 +86,9 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
         if (onlyWorkplaces && !isMaskedPersonsPlace(doc, org)) continue
         const name = doc.text.slice(org.start, org.end)
         if (allow.has(name) || isKindOnly(doc.text.slice(org.start, org.suffixStart)) || [...parties].some((p) => name.endsWith(p) || p.endsWith(name)) || overlapsPseudonym(doc, org.start, org.end)) continue
-        if (!policy.masksOwnUnit && rule.options.publicSuffixes.some((s) => name.endsWith(s))) continue
+        if (!policy.masksOwnUnit && (rule.options.publicSuffixes.some((s) => name.endsWith(s)) || isPublicHospital(name, org.isKnown === true))) continue
+        // A bank or an insurer is a third party (asked to freeze, pay, insure), unless a masked person works there.
+        if (!policy.masksOwnUnit && isThirdParty(name) && !isMaskedPersonsPlace(doc, org)) continue
         const isNational = nationalPrefixes.some((p) => name.startsWith(p))
         if (isNational && !findPlaces(doc, tokenizer).some((p) => org.start < p.start && p.end <= org.end)) continue
         findings.push({
@@ -88,6 +101,41 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       return findings
     }
   },
+}
+
+/** The suffixes of a hospital's name. */
+const hospitalEndRe = /(?:医院|卫生院)$/
+/** A place of county level or above that opens a name (济南市, 宁夏回族自治区银川市, 山东省). */
+const countyOrAboveSource = '[\\u4e00-\\u9fff]{1,14}?(?:省|自治区|市|自治州|地区|盟|州|自治县|县|区|旗)'
+/** A province's, a city's or a county's own hospital (山东省立医院, 青岛市立医院). */
+const ownHospitalRe = /^[\u4e00-\u9fff]{1,12}?[省市县区]立$/
+
+/**
+ * A test of a hospital's name for a public one: a mark anywhere before its suffix (山东大学齐鲁医院),
+ * or only a place of county level or above, maybe an ordinal (第三), and kinds of care (济南市中心医院);
+ * or one the tagger's dictionary knows by its whole name (北京协和医院/nt), as only well-known ones are.
+ */
+function publicHospitalTest(marks: readonly string[], kinds: readonly string[]): (name: string, isKnown: boolean) => boolean {
+  const kindsSource = kinds.length > 0 ? `(?:${literalAlternation(kinds)})*` : ''
+  const placeAndKindRe = new RegExp(`^${countyOrAboveSource}(?:第[一二三四五六七八九十百零〇0-9]+)?${kindsSource}$`)
+  return (name, isKnown) => {
+    const end = hospitalEndRe.exec(name)
+    if (!end) return false
+    if (isKnown) return true
+    const body = name.slice(0, end.index)
+    return marks.some((m) => body.includes(m)) || ownHospitalRe.test(body) || placeAndKindRe.test(body)
+  }
+}
+
+/**
+ * A test of a name for a bank's or an insurer's, or a branch of one: the head, maybe a company's
+ * form, maybe a place and a branch's word (中国邮政储蓄银行股份有限公司海口市秀英区支行, 海南农村商业
+ * 银行股份有限公司). An agent's company (保险代理有限公司) has words between and is none.
+ */
+function thirdPartyTest(heads: readonly string[]): (name: string) => boolean {
+  if (heads.length === 0) return () => false
+  const re = new RegExp(`(?:${literalAlternation(heads)})(?:股份有限公司|有限责任公司|有限公司|公司)?(?:[\\u4e00-\\u9fff]{0,16}?(?:分行|支行|营业部|分公司|中心支公司|支公司))?$`)
+  return (name) => re.test(name)
 }
 
 /** Verbs of working or studying that may open a name the tagger read. */

@@ -10,6 +10,8 @@ export interface OrganizationMention {
   readonly start: number
   readonly end: number
   readonly suffixStart: number
+  /** True when the tagger knows the whole name as one organisation's word (北京协和医院/nt): a well-known body. */
+  readonly isKnown?: boolean
 }
 
 /** What the organisation finder is told by its rule. */
@@ -28,6 +30,8 @@ export interface OrganizationPattern {
 const hardBoundaryTagRe = /^(?:v(?!n)|p|u|r|q|w|t|f)/
 /** Function-word tags: before an organisation's head noun they mean the tagger split an unknown name (然而/c 特/d 集团). */
 const functionTagRe = /^(?:c|d|e|y|o)$/
+/** A word the tagger made of a date's unit and what follows (日向, 日到, 月起). */
+const dateUnitRe = /^[年月日号时][\u4e00-\u9fff]/
 /** Tags that make a name proper: places, persons, organisations, other proper nouns, unknown words. */
 const properTagRe = /^(?:ns|nr|nrfg|nrt|nz|x)$/
 
@@ -44,7 +48,9 @@ function scan(doc: Document, tokenizer: Tokenizer, suffixRe: RegExp, notIn: read
     if (!isHan(doc.text.charCodeAt(suffixStart - 1)) || isInsidePhrase(doc.text, suffixStart, end, notIn)) continue
     const tokens = tokensAround(doc, tokenizer, suffixStart, end)
     const start = nameStart(tokens, suffixStart, end)
-    if (start !== undefined) found.push({ start, end, suffixStart })
+    if (start === undefined) continue
+    const isKnown = tokens.some((t) => t.start === start && t.end === end && t.tag === 'nt')
+    found.push(isKnown ? { start, end, suffixStart, isKnown } : { start, end, suffixStart })
   }
   // `中国工商银行` inside `中国工商银行石嘴山分行` is one organisation, reported as the longer.
   return found.filter((f) => !found.some((g) => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start))
@@ -84,6 +90,8 @@ function bodyBefore(tokens: readonly Token[], first: number): Token[] {
     if (isFunction && body.some((b) => !functionTagRe.test(b.tag))) break
     if (!isFunction && body.length > 0 && body.every((b) => functionTagRe.test(b.tag))) break
     if (t.tag === 'm' && !t.word.startsWith('第')) break
+    // A date's unit glued to the word after it (26/m 日向/x): the date ends the name's words.
+    if (dateUnitRe.test(t.word) && tokens[i - 1]?.tag === 'm' && tokens[i - 1]!.end === t.start) break
     body.unshift(t)
   }
   return body
