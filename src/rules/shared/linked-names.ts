@@ -318,7 +318,7 @@ const besideReach = 120
 /** Words that end an organisation's name: the nearest before a representative tells whose he is. */
 /** Representatives only a company has. */
 const companyRoleRe = /^(?:法定代表人|实际控制人)$/
-const organizationEndRe = /(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)/g
+const organizationEndRe = /(?:公司|集团|厂|店|合作社|中心|委员会|政府|局|医院|学校|协会|银行|超市|酒店)/g
 
 /**
  * True when what the cue belongs to is masked. A relative: a person pseudonym shortly before. A
@@ -341,7 +341,7 @@ function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pse
   // A company's own roles (法定代表人, 实际控制人) stand for a company, never for a masked person nearby.
   if (lastOrganization < 0) return before.some((p) => p.kind === 'party' || p.kind === 'organization' || (p.kind === 'person' && !companyRoleRe.test(cue)))
   const maskRe = /[某×xX*＊A-Z甲乙丙丁]/
-  return before.some((p) => p.end === lastOrganization && p.kind !== 'place') || maskRe.test(text.slice(Math.max(0, lastOrganization - 6), lastOrganization).replace(/(?:公司|集团|厂|店|合作社|中心|委员会|局|医院|学校|协会|银行|超市|酒店)$/, '').slice(-2))
+  return before.some((p) => p.end === lastOrganization && p.kind !== 'place') || maskRe.test(text.slice(Math.max(0, lastOrganization - 6), lastOrganization).replace(/(?:人民政府|公司|集团|厂|店|合作社|中心|委员会|政府|局|医院|学校|协会|银行|超市|酒店)$/, '').slice(-2))
 }
 
 /**

@@ -128,6 +128,12 @@ export function isNamedPartyBefore(text: string, at: number): boolean {
   return false
 }
 
+/** Where the line of a head's label starts, when only spaces and a few words of the label stand before `at`; else `at`. */
+function headLabelLineStart(text: string, at: number): number {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  return /^[ \t\u3000]*[\u4e00-\u9fff]{0,8}$/.test(text.slice(lineStart, at)) ? lineStart : at
+}
+
 /** Words after a role that are no name (`审判员会议`, `律师事务所`). */
 const notNameRe = /^(?:会议|意见|认为|指出|提出|事务|职责|应当|依法|等人|及其|名单|签名|某)/
 
@@ -153,7 +159,9 @@ function scanPublicRoleNames(doc: Document): Set<string> {
   }
   for (const m of text.matchAll(representativeRe)) if (lawyerClauseRe.test(m[2]!) || lawyerClauseRe.test(m[1]!)) add(m[1]!.replace(/律师.*$/, ''))
   for (const m of text.matchAll(lawyerBeforeRe)) if (!/^事务/.test(m[1]!)) add(m[1]!)
-  for (const m of text.matchAll(headOfPartyRe)) if (isNamedPartyBefore(text, m.index)) add(m[1]!)
+  // The head's label may name his part in the case (`出庭应诉负责人：`, `行政机关负责人：`): the
+  // party's block is read from the label's line.
+  for (const m of text.matchAll(headOfPartyRe)) if (isNamedPartyBefore(text, headLabelLineStart(text, m.index))) add(m[1]!)
   let issuerNamed: boolean | undefined
   for (const hit of officeContactLabelsIn(doc)) {
     officeContactRe.lastIndex = hit.begin
