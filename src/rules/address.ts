@@ -57,9 +57,12 @@ export const addressKind: RuleKind<AddressOptions> = {
         // An office's own address (`本院地址：`, `（地址：…，邮编：512200）`) is published on purpose.
         if (officeAddressBeforeRe.test(doc.text.slice(Math.max(0, address.start - 8), address.start)) || postcodeAfterRe.test(doc.text.slice(address.end, address.end + 12))) continue
         const text = doc.text.slice(address.leakStart, address.end)
+        // A masked company's seat (`被执行人：A公司，住所地…`) names the company, not a residence.
+        const isCompanySeat = address.cue !== '' && maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))
         findings.push({
           offset: address.leakStart,
           length: address.end - address.leakStart,
+          ...(isCompanySeat ? { messageId: `${rule.messageId}.company` } : {}),
           args: { text, cue: address.cue || localText('leak.address.shape') },
           data: { names: [text], redact: { offset: address.leakStart, length: address.end - address.leakStart } },
         })

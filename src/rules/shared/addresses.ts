@@ -47,7 +47,12 @@ const placeWordChars = new Set([...'村区园苑里坊寓厦街路巷弄同屯�
 /** A name that is a number or an ordinal (三组, 12号, 第二村民小组). */
 const numberNameRe = /^[第]?[0-9０-９一二三四五六七八九十百零〇两A-Za-z\-—]+$/
 /** Particles and prepositions: a name holding one is a phrase (`了村`, `在县`). */
-const functionCharRe = /[的了在与是为到向从对把被将着过等并或]/
+const functionCharRe = /[的了在与是为到向从对把被将着过等并或及]/
+/**
+ * What before a suffix names no place: a determiner alone (该, 本, 各, 每个) or a suffix's
+ * character alone, the head of a word read before it (`各村村委会`: `村` + `村委会`).
+ */
+const namelessRe = /^(?:[该本此这那每各全其同某][个]?|[村镇乡区县市街路巷组屯])$/
 /** A name that is masked: 某, a mask character, a letter code. */
 const maskedNameRe = /某|[×xX*＊]|^[A-Z]$/
 /** Words that start no place name: determiners and quantities (该小区, 本村, 每个小区). */
@@ -65,6 +70,11 @@ interface Segment {
   readonly level: number
   /** The suffix as written (`小区`, `号`); a street office read as one segment has `街道`. */
   readonly suffix: string
+  /**
+   * True when the words before the suffix name no place: a determiner (`该村`, `本村`, `各村`) or
+   * the head of a word ending before (`村` of `各村|村委会`).
+   */
+  readonly isNameless?: boolean
 }
 
 function scanAddresses(doc: Document): AddressMention[] {
@@ -187,7 +197,8 @@ function readSegments(text: string, start: number): Segment[] {
       at = end + 2
       continue
     }
-    segments.push({ start: m.index, end, name: text.slice(m.index, end - 1), level: finalLevel, suffix: m[2]! })
+    const segment = { start: m.index, end, name: text.slice(m.index, end - 1), level: finalLevel, suffix: m[2]! }
+    segments.push(namelessRe.test(name) ? { ...segment, isNameless: true } : segment)
     at = end
   }
   // An estate's suffix that ends other words too counts only with a number after it.
@@ -212,7 +223,7 @@ function addOrJoin(found: AddressMention[], mention: AddressMention): void {
 }
 
 function toMention(segments: readonly Segment[], cue: string, text: string): AddressMention {
-  const first = segments.find((s) => s.level >= 4 && s.level < 6 && !maskedNameRe.test(s.name))
+  const first = segments.find((s) => s.level >= 4 && s.level < 6 && !maskedNameRe.test(s.name) && s.isNameless !== true)
   let end = segments[segments.length - 1]!.end
   // A flat written as numbers after the estate (`观湖小区6#2-301`, `金宇小区3-2-501`) belongs to it.
   const flat = flatNumberRe.exec(text.slice(end, end + 16))
