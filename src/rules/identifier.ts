@@ -114,12 +114,33 @@ function isMaskedPersonsAlias(doc: Document, at: number): boolean {
   while (from > 0 && at - from < bearerReach && !sentenceBreakRe.test(text[from - 1]!)) from--
   // `其网名`, `他的绰号`: the bearer is the last sentence's subject.
   if (pronounBeforeRe.test(text.slice(Math.max(0, at - 12), at))) from = Math.max(0, at - bearerReach)
-  const bearer = findPseudonyms(doc).filter((p) => p.kind === 'person' && p.start >= from && p.end <= at).at(-1)
-  if (!bearer) return false
-  const gap = text.slice(bearer.end, at)
+  const persons = findPseudonyms(doc).filter((p) => p.kind === 'person')
+  const bearer = persons.filter((p) => p.start >= from && p.end <= at).at(-1)
+  const bearerEnd = bearer?.end ?? maskedRoleBefore(text, from, at, persons)
+  if (bearerEnd === undefined) return false
+  const gap = text.slice(bearerEnd, at)
   clearNameBeforeRe.lastIndex = 0
   for (let m = clearNameBeforeRe.exec(gap); m; m = clearNameBeforeRe.exec(gap)) if (surnameLength(m[0]) > 0) return false
   return true
+}
+
+/** A party's role, not the end of a longer one (申请人 of 被申请人). */
+const partyRoleRe = /(?<!被)(?:原告|被告人|被告|第三人|上诉人|申请执行人|申请人|被上诉人|被申请人|被执行人|被害人|证人)(?!人)/g
+
+/**
+ * Where the last party role in [from, at) ends, when the document masks that role, writing a
+ * person's pseudonym right after it elsewhere (`被告：赵某某`, then `被告在微信上以昵称“…”`).
+ */
+function maskedRoleBefore(text: string, from: number, at: number, persons: readonly { readonly start: number }[]): number | undefined {
+  const roles = [...text.slice(from, at).matchAll(partyRoleRe)]
+  const last = roles.at(-1)
+  if (!last) return undefined
+  const role = last[0]
+  const isMasked = persons.some((p) => {
+    const before = text.slice(Math.max(0, p.start - role.length - 2), p.start).replace(/[：:\s\u3000]+$/, '')
+    return before.endsWith(role) && !before.slice(0, -role.length).endsWith('被')
+  })
+  return isMasked ? from + last.index + role.length : undefined
 }
 
 /** The word lists of a rule compiled once: the scanner's context, the public labels, the labels of whole masks. */
@@ -179,6 +200,8 @@ const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
   social: localText('leak.identifier.class.social'),
   alias: localText('leak.identifier.class.alias'),
   parcel: localText('leak.identifier.class.parcel'),
+  vehicle: localText('leak.identifier.class.vehicle'),
+  account: localText('leak.identifier.class.account'),
 }
 
 /** What a masked identifier still shows: digits between masks first, else its ends. */

@@ -75,6 +75,8 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'medical':
     case 'social':
     case 'parcel':
+    case 'vehicle':
+    case 'account':
     case 'alias':
       return char.repeat(value.length)
     case 'property':

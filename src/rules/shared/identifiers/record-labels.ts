@@ -11,7 +11,17 @@ export const socialLabel = '社会保障号码|社会保障号|社会保险号�
 export const parcelLabel = '宗地(?:代码|编码|编号|号)|地籍号|不动产单元(?:代码|编码|号)'
 
 /**
+ * A bank account's label right before its number (`账号：`, `基本存款账户（账号：`, `银行账号为`): a
+ * company's account has no checksum as a card has, and only its label tells it. Not after the
+ * name of an app or a fund, whose accounts are other records (微信账号, 公积金账号).
+ */
+export const accountLabel = '(?<!微信|QQ|qq|支付宝|抖音|快手|微博|游戏|网络|平台|公积金|个人)(?:银行|存款|结算|对公)?[账帐](?:号码?|户号码?|户)'
+
+/** A vehicle's registration certificate (a movable's title, 法释〔2016〕19号 art. 10) or its identification number (VIN). */
+export const vehicleLabel = '(?:机动车|车辆)登记证书?(?:编号|号码|号)|车辆识别代[号码]|车辆识别号码?|车架号码?|VIN码?'
+
+/**
  * Any of the labels above in the words before a number: a partly masked run there is that
  * record's number masked, whatever its first digits look like (`社保电脑号13012*****` is no mobile).
  */
-export const recordLabelRe = new RegExp(`(?:${medicalLabel}|${socialLabel}|${parcelLabel})`)
+export const recordLabelRe = new RegExp(`(?:${medicalLabel}|${socialLabel}|${parcelLabel}|${vehicleLabel})`)

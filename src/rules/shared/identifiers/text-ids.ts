@@ -2,7 +2,7 @@
 // e-mail addresses, and QQ numbers and WeChat IDs where a label names them.
 import { hasCreditCodeFields, hasValidCreditCode } from './checksums.js'
 import { labelBefore, type NumberContext } from './numbers.js'
-import { medicalLabel, parcelLabel, socialLabel } from './record-labels.js'
+import { accountLabel, medicalLabel, parcelLabel, socialLabel, vehicleLabel } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierHit } from './types.js'
 
@@ -40,6 +40,15 @@ const labelledValue = (min: number, max: number) => `\\s*(?:[:：]|[为是])?\\s
 const medicalRe = new RegExp(`(?:${medicalLabel})${labelledValue(6, 24)}`, 'g')
 const socialRe = new RegExp(`(?:${socialLabel})${labelledValue(6, 24)}`, 'g')
 const parcelRe = new RegExp(`(?:${parcelLabel})${labelledValue(8, 28)}`, 'g')
+const vehicleRe = new RegExp(`(?:${vehicleLabel})${labelledValue(8, 17)}`, 'g')
+/** A VIN: 17 letters and digits, no I, O or Q. */
+const vinRe = /^[A-HJ-NPR-Z0-9]{17}$/
+/**
+ * A bank account's number after its label: 12 to 25 digits, maybe grouped by single spaces or
+ * hyphens, not an amount. A card's number passes Luhn and is found with the numbers; this finds
+ * the others (a company's 基本存款账户).
+ */
+const accountRe = new RegExp(`(?:${accountLabel})\\s*(?:[:：]|[为是])?\\s*([0-9](?:[0-9]|[ -](?=[0-9])){11,34})(?![-0-9A-Za-z*＊×✕○.]|\\s?[元万亿])`, 'g')
 
 /**
  * A nickname, a pet name or an online name in quotes after its label (`绰号“黑子”`,
@@ -127,19 +136,28 @@ export function findEmails(text: string): IdentifierHit[] {
   return hits
 }
 
+/** 12 to 25 digits: a bank account's number, not a short reference. */
+function isAccountLength(value: string): boolean {
+  const digits = value.replace(/[ -]/g, '').length
+  return digits >= 12 && digits <= 25
+}
+
 /**
- * QQ numbers, WeChat IDs, hospital records, social insurance and housing fund numbers and
- * land parcels' codes after their labels (`QQ：12345678`, `微信号：abc_123`, `住院号：0230614857`);
+ * QQ numbers, WeChat IDs, hospital records, social insurance and housing fund numbers, land
+ * parcels' codes, vehicles' certificates and VINs, and bank accounts after their labels (`QQ：12345678`, `微信号：abc_123`, `住院号：0230614857`);
  * the value is the span.
  */
 export function findLabelledAccounts(text: string): IdentifierHit[] {
   const hits: IdentifierHit[] = []
-  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel']] as const) {
+  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel'], [vehicleRe, 'vehicle'], [accountRe, 'account']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length
       // A record number masked with letters (`0230XXXXXX`) is masked; a WeChat ID may hold `xx`.
       if (kind !== 'qq' && kind !== 'wechat' && /[Xx]{2}/.test(m[1]!)) continue
+      if (kind === 'account' && !isAccountLength(m[1]!)) continue
+      // A VIN is 17 characters; a certificate's number is digits.
+      if (kind === 'vehicle' && !(vinRe.test(m[1]!) || /^\d{8,16}$/.test(m[1]!))) continue
       hits.push({ start: end - m[1]!.length, end, kind })
     }
   }
