@@ -240,6 +240,25 @@ describe('emphasis told from masks', () => {
     expect(await placeholdersOf('**注意**：做**X**光检查', 'a.md')).toEqual([])
   })
 
+  it('judges a blank beside a bold label as the reader sees it, the markers not written', async () => {
+    for (const path of ['a.md', 'a.txt']) {
+      expect(await placeholdersOf('**记录：**＿＿＿', path)).toEqual(['＿＿＿'])
+      expect(await placeholdersOf('**记录：**XXX', path)).toEqual(['XXX'])
+      expect(await placeholdersOf('**记录：** ×××', path)).toEqual(['×××'])
+      expect(await countsOf('**全年学习：**XX次', path)).toEqual(['XX次'])
+      expect(await placeholdersOf('**一、强化政治引领**\n---', path)).toEqual([])
+      expect(await placeholdersOf('**注意**：做**X**光检查', path)).toEqual([])
+      expect(await placeholdersOf('**重点**x86服务器', path)).toEqual([])
+    }
+  })
+
+  it('reads `****` between two bold runs as one closing and one opening, not a mask', async () => {
+    expect(await placeholdersOf('**2025年，桂城街道将继续****奋楫笃行，推动发展。**', 'a.md')).toEqual([])
+    expect(await placeholdersOf('**在****县开展调研，成效明显。**', 'a.md')).toEqual(['****'])
+    expect(await countsOf('**全年学习****次，成效明显。**', 'a.md')).toEqual(['****次'])
+    expect(await placeholdersOf('继续****奋楫笃行', 'a.md')).toEqual(['****'])
+  })
+
   it('reads escaped Markdown symbols as the run they display', async () => {
     expect(await countsOf('撰写书评\\_\\_\\_篇，心得\\*\\*篇', 'a.md')).toEqual(['\\_\\_\\_篇', '\\*\\*篇'])
     expect(await placeholdersOf('| 第一章 | 5\\* |\n\n注：“\\*”为自评星级，满分5\\*', 'a.md')).toEqual([])

@@ -72,7 +72,28 @@ function pairByTree(doc: Document, runs: readonly RunSpan[], isMarker: boolean[]
       continue
     }
     isDecided[open] = isDecided[close] = true
-    if (!isMaskPair(doc.text, runs[open]!, runs[close]!)) isMarker[open] = isMarker[close] = true
+    if (!isMaskPair(doc.text, runs[open]!, runs[close]!)) {
+      isMarker[open] = isMarker[close] = true
+      markAdjacentPairs(doc.text, runs, open, close, isMarker, isDecided)
+    }
+  }
+}
+
+/**
+ * Two bold runs side by side (`**甲****乙**`): CommonMark's rule of three leaves the middle
+ * `****` unparsed inside one strong span, yet the writer closed one run and opened the next.
+ * A run of twice the span's marker between Han characters is that pair, unless a measure word
+ * or a unit's name follows it, where it stands for a number or a name (`**全年学习****次**`).
+ */
+function markAdjacentPairs(text: string, runs: readonly RunSpan[], open: number, close: number, isMarker: boolean[], isDecided: boolean[]): void {
+  const width = runs[open]!.end - runs[open]!.start
+  for (let i = open + 1; i < close; i++) {
+    const run = runs[i]!
+    if (run.kind !== 'star' || run.end - run.start !== 2 * width || isDecided[i]) continue
+    if (!isHan(text.charCodeAt(run.start - 1)) || !isHan(text.charCodeAt(run.end))) continue
+    countWordRe.lastIndex = run.end
+    if (countWordRe.test(text) || startsNameWord(text, run.end)) continue
+    isMarker[i] = isDecided[i] = true
   }
 }
 

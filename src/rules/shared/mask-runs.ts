@@ -137,7 +137,7 @@ function scanMaskRuns(doc: Document): MaskRun[] {
       if (judged) runs.push({ start: open.start, end: close.end, kind: c.kind, text: doc.text.slice(open.start, close.end), role: judged.role, numberStart: judged.numberStart })
       continue
     }
-    const judged = judge(doc.text, doc.format, c)
+    const judged = open || close ? judgeBesideMarkers(doc, c, open, close) : judge(doc.text, doc.format, c)
     if (judged) runs.push({ start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(c.start, c.end), role: judged.role, numberStart: judged.numberStart })
   }
   return withoutLegends(doc.text, promoteLoneSymbols(doc.text, runs))
@@ -158,6 +158,34 @@ function judgeEmphasized(doc: Document, c: Candidate, open: Candidate, close: Ca
   const judged = judge(local, doc.format, { start, end: start + c.end - c.start, kind: c.kind })
   if (!judged) return undefined
   return { role: judged.role, numberStart: judged.numberStart >= start ? open.start : from + judged.numberStart }
+}
+
+/**
+ * A mask beside an emphasis marker but not wrapped in a pair (`**记录：**＿＿＿`, `**记录：** ×××`,
+ * `＿＿＿**（签字）**`): judged as the reader sees it, the touching markers not written.
+ */
+function judgeBesideMarkers(doc: Document, c: Candidate, open: Candidate | undefined, close: Candidate | undefined): Judgement | undefined {
+  const text = doc.text
+  const isOpenBeside = open !== undefined && isOnlySpaces(text, open.end, c.start)
+  const isCloseBeside = close !== undefined && isOnlySpaces(text, c.end, close.start)
+  if (!isOpenBeside && !isCloseBeside) return judge(text, doc.format, c)
+  const cut = isOpenBeside ? open!.start : c.start
+  const from = Math.max(0, cut - emphasisReach)
+  const head = text.slice(from, cut) + (isOpenBeside ? text.slice(open!.end, c.start) : '')
+  const tail = isCloseBeside ? text.slice(c.end, close!.start) + text.slice(close!.end, close!.end + emphasisReach) : text.slice(c.end, c.end + emphasisReach)
+  const local = head + text.slice(c.start, c.end) + tail
+  const start = head.length
+  const judged = judge(local, doc.format, { start, end: start + c.end - c.start, kind: c.kind })
+  if (!judged) return undefined
+  // Digits before a marker are another number's (`**12**X`): the mask's number starts with it.
+  return { role: judged.role, numberStart: judged.numberStart >= start || isOpenBeside ? c.start : from + judged.numberStart }
+}
+
+/** Only ASCII or ideographic spaces in [start, end), on one line. */
+function isOnlySpaces(text: string, start: number, end: number): boolean {
+  if (start > end || end - start > 2) return false
+  for (let i = start; i < end; i++) if (!isGapSpace(text.charCodeAt(i))) return false
+  return true
 }
 
 /**
