@@ -252,6 +252,18 @@ describe('emphasis told from masks', () => {
     }
   })
 
+  it('leaves the fields of a form attached for readers to fill, and keeps the writer\'s own blanks', async () => {
+    const notice = '通知正文，每人每天标准　　元。\n\n附件：培训班回执\n\n　　　　　　市统计局办公室\n　　　　　　2024年　月　日\n\n'
+    const form = '附件2\n\n参训人员回执\n\n单位（盖章）：　　　　　　填报日期：　　年　　月　　日\n姓　　名：　　　　　性　　别：　　　　\n参训人数：共（　　）人\n本人＿＿＿＿承诺\n哈尔滨市XX区教育局\n注：请于7月　日前报送。\n'
+    const text = notice + form + '──────────\n抄送：市教育局。\n印发日期：　　年　　月　　日\n'
+    expect(await countsOf(text)).toEqual(['　　元', '2024年　月　日', '7月　日', '　　年　　月　　日'])
+    expect(await placeholdersOf(text)).toEqual(['XX'])
+    // A table of data the writer fills is his: 统计表, 汇总表 name no form for readers.
+    expect(await countsOf('附件2\n\n2024年度统计汇总表\n\n完成投资　　万元\n')).toEqual(['　　万元'])
+    // An indented list of attachments in the body is no form's title.
+    expect(await countsOf('　　附件：参训人员回执\n　　全年共　　人参训\n')).toEqual(['　　人'])
+  })
+
   it('reads `****` between two bold runs as one closing and one opening, not a mask', async () => {
     expect(await placeholdersOf('**2025年，桂城街道将继续****奋楫笃行，推动发展。**', 'a.md')).toEqual([])
     expect(await placeholdersOf('**在****县开展调研，成效明显。**', 'a.md')).toEqual(['****'])

@@ -5,6 +5,7 @@
 import type { Document, DocumentFormat } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
+import { findFormSections, isInSection } from './form-sections.js'
 import { triggerScan } from './trigger-scan.js'
 import {
   isFieldBoundary,
@@ -140,7 +141,28 @@ function scanMaskRuns(doc: Document): MaskRun[] {
     const judged = open || close ? judgeBesideMarkers(doc, c, open, close) : judge(doc.text, doc.format, c)
     if (judged) runs.push({ start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(c.start, c.end), role: judged.role, numberStart: judged.numberStart })
   }
-  return withoutLegends(doc.text, promoteLoneSymbols(doc.text, runs))
+  return withoutFormFields(doc, withoutLegends(doc.text, promoteLoneSymbols(doc.text, runs)))
+}
+
+/** The kinds of blank a form gives its reader to write on: a line, spaces, empty brackets. */
+const fieldKinds: ReadonlySet<MaskKind> = new Set(['line', 'space', 'bracket'])
+
+/**
+ * The fields of a form attached for readers to fill (`附件2 参训人员回执`: `姓　　名：　　　`,
+ * `填报日期：　　年　　月　　日`) are theirs to write on, not the writer's facts left blank. A
+ * mask of symbols there (`哈尔滨市XX区`) is still the writer's.
+ */
+function withoutFormFields(doc: Document, runs: MaskRun[]): MaskRun[] {
+  const sections = findFormSections(doc)
+  if (sections.length === 0) return runs
+  return runs.filter((run) => !fieldKinds.has(run.kind) || !isInSection(sections, run.start, run.end) || isFormNote(doc, run.start))
+}
+
+/** A form's note is the writer's text (`注：请于7月　日前将本表发送`): its blanks are his. */
+const formNoteRe = /^[ \t\u3000]*(?:注|说明|填表说明)[0-9０-９]*[：:]/
+
+function isFormNote(doc: Document, at: number): boolean {
+  return formNoteRe.test(doc.lineText(doc.lineAt(at)))
 }
 
 /** How far around an emphasized mask its neighbours are read: as far as any test of {@link judge} looks. */
@@ -577,7 +599,9 @@ function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgem
   // (`党员总数：　　名`), where other labels only align their value (`报告人：　　张三`).
   if (before === 0xff1a /* ： */ || before === 0x3a) {
     if (isFieldEnd(text, c.end)) return { role: 'mask', numberStart: c.start }
-    return quantityLabelRe.test(text.charAt(c.start - 2)) ? { role: 'count', numberStart: c.start } : undefined
+    // A date's year left blank after its label (`填报日期：　　年　　月　　日`), a part of the date.
+    if (quantityLabelRe.test(text.charAt(c.start - 2)) || blankYearRe.test(text.slice(c.end, c.end + 8))) return { role: 'count', numberStart: c.start }
+    return undefined
   }
   // A weekday left blank: `（星期　）`, `（星期  ）`.
   if ((before === 0x671f /* 期 */ || before === 0x62dc /* 拜 */) && isWeekdayEnd(text.charCodeAt(c.end))) return { role: 'count', numberStart: c.start }
@@ -593,6 +617,8 @@ function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgem
   return { role: 'count', numberStart: c.start }
 }
 
+/** A year's unit, then its month written or left blank: the spaces before are the year's blank. */
+const blankYearRe = /^年[ \u3000\d０-９]{0,4}月/
 /** The last character of a label that names a quantity: `人数：`, `数量：`, `金额：`, `面积：`. */
 const quantityLabelRe = /[数量额率积]/
 /** Words that announce a number: a blank after one is a count even where a cell begins (`共　　家`). */

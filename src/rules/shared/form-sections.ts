@@ -1,0 +1,72 @@
+// Finds the forms a document attaches for its readers to fill (参训人员回执, 报名表, 登记表):
+// their blanks are the reader's to write in, not the writer's facts left unfilled.
+import type { Document, Region } from '../../core/document.js'
+
+/** An attachment's heading: `附件2`, `附件：`, `附件二：参训人员回执`. Its rest may be the title. */
+const attachmentRe = /^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*[：:]?[ \t\u3000]*(.*)$/
+/**
+ * The title of a form addressed to the reader: it ends with what the form is, maybe followed by
+ * a note in brackets (`报名表（样表）`). Tables of data the writer fills himself (统计表, 汇总表,
+ * 情况表) are not among them: their blanks are the writer's.
+ */
+const formTitleRe = /(?:回执|报名表|登记表|申请表|申报表|推荐表|意见表|反馈表|信息表|采集表|调查表|问卷|测评表|承诺书|委托书)(?:[（(][^（()）]{1,8}[）)])?[ \t\u3000\r]*$/
+/**
+ * What ends a form: the next attachment, a rule line, the document's own closing (抄送, 印发),
+ * or a signature's date with its year written (`2024年3月28日` alone on its line), which closes
+ * the body after its list of attachments (`附件：培训班回执`).
+ */
+const formEndRe = /^[ \t\u3000]*(?:附\s*件\s*(?:[0-9０-９一二三四五六七八九十]|[：:]|\r?$)|[─━—\-=]{6,}|抄送|印发|(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^：:]{0,12}日[ \t\u3000\r]*$)/
+/** A title is a short line. */
+const maxTitleLength = 40
+/** How many lines after an attachment's heading its title may come. */
+const titleReach = 2
+
+/**
+ * The forms `doc` attaches for readers to fill, [start, end) in UTF-16 code units: from the
+ * title after an `附件` heading to the next attachment, a rule line or the document's end.
+ */
+export function findFormSections(doc: Document): readonly Region[] {
+  return doc.derive('formSections', scanFormSections)
+}
+
+function scanFormSections(doc: Document): Region[] {
+  if (!doc.text.includes('附')) return []
+  const starts = doc.lineStarts
+  const lineOf = (i: number) => doc.text.slice(starts[i]!, starts[i + 1] ?? doc.text.length).replace(/\r?\n$/, '')
+  const sections: Region[] = []
+  for (let i = 0; i < starts.length; i++) {
+    const m = attachmentRe.exec(lineOf(i))
+    if (!m) continue
+    const title = findTitle(lineOf, i, m[1]!, starts.length)
+    if (title < 0) continue
+    let end = title + 1
+    while (end < starts.length && !formEndRe.test(lineOf(end))) end++
+    sections.push({ start: starts[title]!, end: starts[end] ?? doc.text.length })
+    i = end - 1
+  }
+  return sections
+}
+
+/** The line of a form's title: the heading's own rest, or one of the next non-empty lines; -1 for none. */
+function findTitle(lineOf: (i: number) => string, heading: number, rest: string, lineCount: number): number {
+  // A title on the heading's line only where the heading is flush left and numbers no list: an
+  // indented `　　附件：参训人员回执` is the body's list of attachments, before its signature.
+  if (rest.trim() !== '') return isFormTitle(rest) && !/^[ \t\u3000]/.test(lineOf(heading)) && !/^[0-9０-９]+[.．、]/.test(rest) ? heading : -1
+  for (let i = heading + 1, seen = 0; i < lineCount && seen < titleReach; i++) {
+    const line = lineOf(i).trim()
+    if (line === '') continue
+    if (isFormTitle(line)) return i
+    seen++
+  }
+  return -1
+}
+
+function isFormTitle(line: string): boolean {
+  return line.trim().length <= maxTitleLength && formTitleRe.test(line)
+}
+
+/** True when [start, end) lies in one of `sections` (sorted, disjoint). */
+export function isInSection(sections: readonly Region[], start: number, end: number): boolean {
+  for (const s of sections) if (start >= s.start && end <= s.end) return true
+  return false
+}
