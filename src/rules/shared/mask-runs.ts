@@ -613,8 +613,19 @@ function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgem
   if (isAsciiLetter(before) && isAsciiLetter(beforeWord)) return { role: 'count', numberStart: c.start }
   if (!isHan(before)) return undefined
   if (!isHan(beforeWord) && !isWordChar(beforeWord) && !isDatePart(before) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
-  if (isSignature(text, c)) return undefined
+  if (isSignature(text, c) || isColumnGap(text, c.end)) return undefined
   return { role: 'count', numberStart: c.start }
+}
+
+/**
+ * A table laid out with spaces: a unit's cell, another wide gap, then a figure
+ * (`地区生产总值　　　　亿元　　　62.35`). The spaces before the unit align columns; a count's
+ * blank is followed by its phrase, not by a column of figures.
+ */
+const columnAfterUnitRe = /^[^\s　]{1,4}(?:	|[ 　]{2,})[ 　]*[-－—+＋]?[\d０-９.．]/
+
+function isColumnGap(text: string, end: number): boolean {
+  return columnAfterUnitRe.test(text.slice(end, end + 16))
 }
 
 /** A year's unit, then its month written or left blank: the spaces before are the year's blank. */
