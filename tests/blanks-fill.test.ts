@@ -80,6 +80,15 @@ describe('fill', () => {
     expect(runCli(['out.txt'], { cwd: dir }).code).toBe(0)
   })
 
+  it('keeps an ordinal\'s 第 and its unit, replacing the mask only', () => {
+    writeFileSync(join(dir, 'a.txt'), '第X季度完成投资，第　　届运动会。\n')
+    const rows = makeSheet()
+    expect(rows.slice(1).map((row) => row[4])).toEqual(['第X季度', '第　　届'])
+    saveSheet(withValues(rows, ['3', '五']))
+    expect(runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir }).code).toBe(0)
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('第3季度完成投资，第五届运动会。\n')
+  })
+
   it('refuses an empty value unless --allow-partial, writing nothing', () => {
     writeFileSync(join(dir, 'a.txt'), draft)
     saveSheet(withValues(makeSheet(), ['2023', '', '12', '三']))

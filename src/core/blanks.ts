@@ -39,8 +39,10 @@ export function blanksOf(findings: readonly Finding[]): Blank[] {
   return findings
     .filter((f) => traitsOf(f.category).blankValue !== undefined)
     .map((f, i) => {
-      const mask = typeof f.data?.mask === 'string' && f.text.startsWith(f.data.mask) ? f.data.mask : f.text
-      return { id: String(i + 1), ruleId: f.ruleId, category: f.category, line: f.line, column: f.column, text: f.text, context: f.context, offset: f.offset, length: mask.length }
+      // An ordinal's 第 stays (`第X季度`): the value replaces the mask after it.
+      const lead = typeof f.data?.mask === 'string' && f.text.startsWith(`第${f.data.mask}`) ? 1 : 0
+      const mask = typeof f.data?.mask === 'string' && f.text.startsWith(f.data.mask, lead) ? f.data.mask : f.text
+      return { id: String(i + 1), ruleId: f.ruleId, category: f.category, line: f.line, column: f.column, text: f.text, context: f.context, offset: f.offset + lead, length: mask.length }
     })
 }
 

@@ -66,7 +66,8 @@ export const countKind: RuleKind<CountOptions> = {
         const mask = doc.text.slice(run.numberStart, run.end)
         if (m) {
           // A document number's serial takes its year along (`〔2025〕X号`).
-          const offset = m[1] === '号' ? documentNumberStart(doc.text, run.numberStart) : run.numberStart
+          // An ordinal is one blank with its 第 (`第X季度`, `第×批次`), as a year with its digits.
+          const offset = m[1] === '号' ? documentNumberStart(doc.text, run.numberStart) : doc.text.charCodeAt(run.numberStart - 1) === 0x7b2c /* 第 */ ? run.numberStart - 1 : run.numberStart
           findings.push({ offset, length: tail - offset + m[0].length, data: { unit: m[1]!, mask } })
           continue
         }
