@@ -264,6 +264,8 @@ describe('emphasis told from masks', () => {
     expect(await placeholdersOf(text)).toEqual(['XX'])
     // A table of data the writer fills is his: 统计表, 汇总表 name no form for readers.
     expect(await countsOf('附件2\n\n2024年度统计汇总表\n\n完成投资　　万元\n')).toEqual(['　　万元'])
+    // The form ends where prose comes back: its blanks are the writer's again.
+    expect(await countsOf('附件：培训班回执\n单位名称：　　　　　\n2024年3月12日，本局执法人员进行检查，发现问题。\n开展警示教育（  ）次。\n')).toEqual(['（  ）次'])
     // An indented list of attachments in the body is no form's title.
     expect(await countsOf('　　附件：参训人员回执\n　　全年共　　人参训\n')).toEqual(['　　人'])
   })

@@ -16,6 +16,17 @@ const formTitleRe = /(?:回执|报名表|登记表|申请表|申报表|推荐表
  * the body after its list of attachments (`附件：培训班回执`).
  */
 const formEndRe = /^[ \t\u3000]*(?:附\s*件\s*(?:[0-9０-９一二三四五六七八九十]|[：:]|\r?$)|[─━—\-=]{6,}|抄送|印发|(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^：:]{0,12}日[ \t\u3000\r]*$)/
+/**
+ * A sentence ended with its full stop, not in a note (`注：`, `说明：`, `（此表请于…报送。）`): the
+ * document's prose again, where a form ends. A form holds labels, fields and table rows.
+ */
+const sentenceRe = /[\u4e00-\u9fff][^。]{4,}。/
+const noteStartRe = /^[ \t\u3000]*(?:注|说明|填表说明|备注|[（(])/
+
+function isProse(line: string): boolean {
+  return sentenceRe.test(line) && !noteStartRe.test(line)
+}
+
 /** A title is a short line. */
 const maxTitleLength = 40
 /** How many lines after an attachment's heading its title may come. */
@@ -23,7 +34,8 @@ const titleReach = 2
 
 /**
  * The forms `doc` attaches for readers to fill, [start, end) in UTF-16 code units: from the
- * title after an `附件` heading to the next attachment, a rule line or the document's end.
+ * title after an `附件` heading to the next attachment, a rule line, a signature's date, a
+ * sentence of prose or the document's end.
  */
 export function findFormSections(doc: Document): readonly Region[] {
   return doc.derive('formSections', scanFormSections)
@@ -40,7 +52,7 @@ function scanFormSections(doc: Document): Region[] {
     const title = findTitle(lineOf, i, m[1]!, starts.length)
     if (title < 0) continue
     let end = title + 1
-    while (end < starts.length && !formEndRe.test(lineOf(end))) end++
+    while (end < starts.length && !formEndRe.test(lineOf(end)) && !isProse(lineOf(end))) end++
     sections.push({ start: starts[title]!, end: starts[end] ?? doc.text.length })
     i = end - 1
   }
