@@ -4,6 +4,8 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns, type MaskRun } from './shared/mask-runs.js'
+import { isLineBreak } from './shared/chars.js'
+import { wrappedLineStart } from './shared/mask-context.js'
 import { documentNumberEnd, documentNumberStart, joinDateParts } from './shared/number-span.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
@@ -60,7 +62,8 @@ export const countKind: RuleKind<CountOptions> = {
       for (const run of findMaskRuns(doc)) {
         if (run.start < covered) continue
         // A number set off by spaces (`工坊 X 家`) has its unit after one space too.
-        const tail = isSpacedNumber(doc.text, run) ? run.end + 1 : run.end
+        // A blank closing a hard-wrapped line has its unit on the next (`完成　　　\n万元`).
+        const tail = isSpacedNumber(doc.text, run) ? run.end + 1 : run.kind === 'space' && isLineBreak(doc.text.charCodeAt(run.end)) ? wrappedLineStart(doc.text, run.end) : run.end
         tailRe.lastIndex = tail
         const m = firsts[doc.text.charCodeAt(tail)] === 1 ? tailRe.exec(doc.text) : null
         const mask = doc.text.slice(run.numberStart, run.end)

@@ -194,12 +194,25 @@ const signatureNameRe = /^([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})[ \
  */
 const wrappedUnitRe = /^(?:万元|亿元|万人|万|亿|人次|[次家个名人项件篇份期场批户座条元天台辆套%％])(?:以上|左右|$|[^\u4e00-\u9fff\w])/
 
+/** A line of running prose up to `at`: a sentence's punctuation in it, which a heading padded with spaces has not. */
+function isInSentence(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && !isLineBreak(text.charCodeAt(i)); i--) if (/[，。；]/.test(text.charAt(i))) return true
+  return false
+}
+
+/** Where the line after the break at `at` (LF or CRLF) starts. */
+export function wrappedLineStart(text: string, at: number): number {
+  return text.charCodeAt(at) === 0x0d && text.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1
+}
+
 /**
  * Spaces opening a line of hard-wrapped text (PDF extraction) where they are a blank, not an
  * indent: the line before ends mid-sentence, on a Chinese character, and a count's unit follows
- * them (`完成投资\n　　万元。`).
+ * them (`完成投资\n　　万元。`); or closing a line after Chinese text, the unit opening the next
+ * (`预算支出完成　　　\n万元`).
  */
 export function isWrappedBlank(text: string, c: { readonly start: number; readonly end: number }): boolean {
+  if (isLineBreak(text.charCodeAt(c.end))) return isHan(text.charCodeAt(c.start - 1)) && isInSentence(text, c.start) && wrappedUnitRe.test(text.slice(wrappedLineStart(text, c.end), wrappedLineStart(text, c.end) + 4))
   let i = c.start - 1
   if (text.charCodeAt(i) !== 0x0a) return false
   if (text.charCodeAt(i - 1) === 0x0d) i--

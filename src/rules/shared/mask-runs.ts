@@ -606,6 +606,8 @@ function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgem
   // A weekday left blank: `（星期　）`, `（星期  ）`.
   if ((before === 0x671f /* 期 */ || before === 0x62dc /* 拜 */) && isWeekdayEnd(text.charCodeAt(c.end))) return { role: 'count', numberStart: c.start }
   const after = text.charCodeAt(c.end)
+  // Hard-wrapped plain text whose line broke after the blank (`预算支出完成　　　\n万元`).
+  if (format === 'text' && isHan(before) && isWrappedBlank(text, c)) return { role: 'count', numberStart: c.start }
   if (!(isHan(after) || after === 0x25 || after === 0xff05)) return undefined
   const beforeWord = text.charCodeAt(c.start - 2)
   // After a Latin word as after a Chinese one (`EBITDA为　　亿元`, `EBITDA　　亿元`); a letter alone
