@@ -63,7 +63,7 @@ export const countKind: RuleKind<CountOptions> = {
         if (run.start < covered) continue
         // A number set off by spaces (`工坊 X 家`) has its unit after one space too.
         // A blank closing a hard-wrapped line has its unit on the next (`完成　　　\n万元`).
-        const tail = isSpacedNumber(doc.text, run) ? run.end + 1 : run.kind === 'space' && isLineBreak(doc.text.charCodeAt(run.end)) ? wrappedLineStart(doc.text, run.end) : run.end
+        const tail = isSpacedNumber(doc.text, run) ? run.end + 1 : run.kind === 'space' && run.role === 'count' && isLineBreak(doc.text.charCodeAt(run.end)) ? wrappedLineStart(doc.text, run.end) : run.end
         tailRe.lastIndex = tail
         const m = firsts[doc.text.charCodeAt(tail)] === 1 ? tailRe.exec(doc.text) : null
         const mask = doc.text.slice(run.numberStart, run.end)

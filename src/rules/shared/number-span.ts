@@ -84,8 +84,17 @@ const serialRe = /第?[0-9\uFF10-\uFF19xX\uFF58\uFF38\u00D7*\uFF0A]+号/y
  */
 export function documentNumberStart(text: string, offset: number): number {
   const m = writtenYearBeforeRe.exec(text.slice(Math.max(0, offset - 7), offset))
-  return m ? offset - m[0].length : offset
+  if (!m) return offset
+  const bracket = offset - m[0].length
+  const code = maskedIssuerCodeRe.exec(text.slice(Math.max(0, bracket - 8), bracket))
+  return code ? bracket - code[0].length : bracket
 }
+
+/**
+ * An issuing office's code with one character masked, right before the year's bracket
+ * (`哈X教发〔2024〕XX号`): part of the same blank. It ends as codes do (发, 字, 函, 通).
+ */
+const maskedIssuerCodeRe = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}[xX\uFF58\uFF38\u00D7*\uFF0A][\u4e00-\u9fff]{0,3}[发字函通]$/
 
 /**
  * Where the document number ends whose year is the masked number [start, end) in its brackets
