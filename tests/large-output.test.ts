@@ -8,7 +8,7 @@ import { fileEntry, renderJsonFile } from '../src/report/json.js'
 import { renderJsonlFile } from '../src/report/jsonl.js'
 import { createStylishFileRenderer } from '../src/report/stylish.js'
 import { plainPaint } from '../src/report/paint.js'
-import { escapeControls } from '../src/report/terminal-text.js'
+import { escapeControls, escapeForLine } from '../src/report/terminal-text.js'
 import type { FileResult } from '../src/report/types.js'
 
 function finding(i: number, extra: Partial<Finding> = {}): Finding {
@@ -76,6 +76,22 @@ describe('terminal escapes', () => {
     const caretLine = lines[lines.indexOf(contextLine) + 1]!
     // `\x1b[2J` is 7 columns and 学习 4: the carets start under x.
     expect(caretLine.indexOf('^')).toBe(contextLine.indexOf('\\x1b') + 7 + 4)
+  })
+
+  it('stylish shows a line break inside a span as ⏎, a CRLF as one, and the carets cover it', () => {
+    expect(escapeForLine('中国特\r\n社会主义\n思想\r')).toBe('中国特⏎社会主义⏎思想⏎')
+    const f = finding(0, { context: '坚持中国特\r\n社会主义道路', text: '中国特\r\n社会主义', column: 3, offset: 2, message: 'broken formulation: 中国特\r\n社会主义' })
+    const out = joined(createStylishFileRenderer({ color: false, toolVersion: 't', lang: 'en' }, plainPaint)({ path: 'a.txt', findings: [f] }))
+    expect(out).toContain('broken formulation: 中国特⏎社会主义')
+    expect(out).not.toContain('\\x0d')
+    const lines = out.split('\n')
+    const contextLine = lines.find((l) => l.includes('坚持'))!
+    expect(contextLine.trim()).toBe('坚持中国特⏎社会主义道路')
+    const caretLine = lines[lines.indexOf(contextLine) + 1]!
+    expect(caretLine.trim()).toMatch(/^\^+$/)
+    // 坚持 is 4 columns: the carets start under 中 and cover 中国特⏎社会主义 (7 wide characters and ⏎).
+    expect(caretLine.indexOf('^')).toBe(contextLine.indexOf('坚') + 4)
+    expect(caretLine.trim().length).toBe(15)
   })
 
   it('stylish escapes an error result naming a file', () => {

@@ -5,7 +5,7 @@ import { summaryLine } from './summary-line.js'
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
 import { ChunkBuilder, type Chunks } from './chunks.js'
-import { escapeControls } from './terminal-text.js'
+import { escapeControls, escapeForLine } from './terminal-text.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { fileError, severityWord } from './labels.js'
 import { placeOf } from './place.js'
@@ -42,7 +42,7 @@ function renderFile(result: FileResult, c: Paint, lang: Lang): Chunks {
   for (const f of result.findings) {
     const place = placeOf(f, isDocx, lang)
     const pos = place + ' '.repeat(posWidth - displayWidth(place))
-    out.push(`\n  ${c.dim(pos)}  ${severityLabel(f, c, lang, labelWidth)}  ${escapeControls(f.message)}${suggestionNote(f, c, lang)}  ${c.dim(escapeControls(f.ruleId))}`)
+    out.push(`\n  ${c.dim(pos)}  ${severityLabel(f, c, lang, labelWidth)}  ${escapeForLine(f.message)}${suggestionNote(f, c, lang)}  ${c.dim(escapeControls(f.ruleId))}`)
     for (const line of excerpt(f, ' '.repeat(posWidth + 4), c)) out.push('\n' + line)
   }
   out.push('\n\n')
@@ -53,7 +53,7 @@ function renderFile(result: FileResult, c: Paint, lang: Lang): Chunks {
 function suggestionNote(f: Finding, c: Paint, lang: Lang): string {
   if (f.suggestion === undefined) return ''
   if (f.suggestion === '') return c.dim(` → ${formatMessage(lang, 'stylish.delete')}`)
-  return f.message.includes(f.suggestion) ? '' : c.dim(` → ${escapeControls(f.suggestion)}`)
+  return f.message.includes(f.suggestion) ? '' : c.dim(` → ${escapeForLine(f.suggestion)}`)
 }
 
 /** The severity in `lang`, padded to `width` terminal columns (a Chinese label is two characters, four columns). */
@@ -70,9 +70,9 @@ function excerpt(finding: Finding, indent: string, c: Paint): string[] {
   const f = { ...finding, context: finding.context.replace(/\t/g, ' '), text: finding.text.replace(/\t/g, ' ') }
   const at = spanStartInContext(f)
   // Escaped part by part, so the carets measure what is shown.
-  const shown = escapeControls(f.context.slice(at, at + f.text.length))
-  const before = escapeControls(f.context.slice(0, at))
-  const after = escapeControls(f.context.slice(at + f.text.length))
+  const shown = escapeForLine(f.context.slice(at, at + f.text.length))
+  const before = escapeForLine(f.context.slice(0, at))
+  const after = escapeForLine(f.context.slice(at + f.text.length))
   const carets = '^'.repeat(Math.max(1, displayWidth(shown)))
   return [indent + c.dim(before) + c.bold(shown) + c.dim(after), indent + ' '.repeat(displayWidth(before)) + c.red(carets)]
 }

@@ -22,3 +22,14 @@ export function hasControls(text: string): boolean {
   controlRe.lastIndex = 0
   return found
 }
+
+/** A line break inside a finding's text or context (a span a hard wrap cuts), shown as one ⏎. */
+const lineBreakRe = /\r\n|[\n\r]/g
+
+/**
+ * {@link escapeControls}, with each line break shown as `⏎` (a CRLF as one): a span that runs
+ * across a wrapped line (`中国特⏎社会主义`) reads as the writer sees it, not as `\x0d\x0a`.
+ */
+export function escapeForLine(text: string): string {
+  return escapeControls(text.replace(lineBreakRe, '⏎'))
+}
