@@ -65,8 +65,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
     return (doc) => {
       const hits = findIdentifiers(doc.text, context)
       const masked = hits.filter((h) => h.mask !== undefined)
-      // Partly masked identifiers show the document masks, as a name mask does.
-      if (isGated && masked.length === 0 && !shouldCheckForLeaks(doc, settings.profile, o.onlyWhenMasked)) return []
+      if (isGated && !shouldCheckForLeaks(doc, settings.profile, o.onlyWhenMasked, { hasOwnMasks: masked.length > 0 })) return []
       // Learnt on the first finding: most documents have none.
       const conventionOf = lazy(() => inferConventions(masked, findFullyMaskedClasses(doc.text, fullMaskLabels)))
       // A document that names companies and masks only persons (a judgment, a penalty decision

@@ -42,17 +42,53 @@ function isListBlank(text: string, run: MaskRun): boolean {
   return named(before) || named(after)
 }
 
+/** What a gated leak rule tells the gate. */
+export interface LeakGateOptions {
+  /**
+   * The rules that judge names by the document's policy (places, organisations) and what
+   * belongs to a person (addresses, identifiers): a draft's masks must also say what kind of
+   * name they hide. A blank of no known kind (`打造“**邻里”品牌`, `第XXXX号`, `投资额还是XX`)
+   * tells nothing of what the draft would hide, and its places and contacts are named on purpose.
+   */
+  readonly needsKnownKind?: boolean
+  /** The rule found masks of its own (partly masked identifiers, `139****0021`): they show the document masks, as a name's mask does. */
+  readonly hasOwnMasks?: boolean
+}
+
 /**
  * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that
  * masks nothing is not meant to be anonymous: naming its own city there is no leak. Pseudonyms
- * (王某, A公司, 化名) are masks too; a template's `某某同志` or `某某公司` alone proves nothing.
- * With `needsKnownKind` (the rules that judge names by the document's policy: places,
- * organisations), a draft's masks must also say what kind of name they hide: a blank of no
- * known kind (`打造“**邻里”品牌`, `第XXXX号`, `处理纠纷**起`) tells nothing of what the draft
- * would hide, and its places are named on purpose.
+ * (王某, A公司, 化名) are masks too; a template's `某某同志` or `某某公司` alone proves nothing,
+ * nor a template's own unit left blank among its other fields ({@link isTemplateOfOwnUnit}).
  */
-export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[], options: { readonly needsKnownKind?: boolean } = {}): boolean {
+export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[], options: LeakGateOptions = {}): boolean {
   if (!onlyWhenMasked.includes(profile)) return true
-  const masks = findMaskRuns(doc).some((run) => isNameLikeMask(doc.text, run)) || findPseudonyms(doc).some(isAnonymityEvidence)
-  return masks && (!options.needsKnownKind || documentPolicy(doc).isStated)
+  const hasPseudonym = findPseudonyms(doc).some(isAnonymityEvidence)
+  const masks = hasPseudonym || options.hasOwnMasks === true || findMaskRuns(doc).some((run) => isNameLikeMask(doc.text, run))
+  if (!masks) return false
+  if (!hasPseudonym && isTemplateOfOwnUnit(doc)) return false
+  return options.hasOwnMasks === true || !options.needsKnownKind || documentPolicy(doc).isStated
+}
+
+/** Fields a template leaves to fill in before a draft checks as one: a stray `（  ）` is not enough. */
+const templateFieldCount = 2
+
+/**
+ * A template being filled in: it leaves fields to write in (`＿＿＿＿`, `（  ）名`, `约　　人`,
+ * `7月　日`) and its name masks hide only its own unit (`哈尔滨市XX区教育局文件`, the same in
+ * the signature), no person, company or village. Its unit is one more field to fill, like the
+ * date and the number, and the places, venues and contacts it names are meant: nothing in it is
+ * being anonymized. A draft that masks others (`XX化工有限公司` in a table, `王**`) is.
+ */
+function isTemplateOfOwnUnit(doc: Document): boolean {
+  const policy = documentPolicy(doc)
+  if (!policy.masksOwnUnit || policy.masksPersons || policy.masksOrganizations || policy.masksLocalPlaces) return false
+  let fields = 0
+  for (const run of findMaskRuns(doc)) if (isFillInField(doc.text, run) && ++fields >= templateFieldCount) return true
+  return false
+}
+
+/** Room left to write in: a line, empty brackets, or spaces before a unit or a date's part (`共　　人`, `　月　日`); not spaces that lay out a table's columns. */
+function isFillInField(text: string, run: MaskRun): boolean {
+  return run.kind === 'line' || run.kind === 'bracket' || (run.kind === 'space' && startsMeasureWord(text, run.end))
 }
