@@ -43,7 +43,7 @@ export const addressKind: RuleKind<AddressOptions> = {
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule, settings) {
     return (doc) => {
-      if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked)) return []
+      if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked, { needsKnownKind: true })) return []
       const findings: RawFinding[] = []
       for (const address of findAddresses(doc)) {
         if (address.leakStart === undefined) continue
