@@ -79,12 +79,15 @@ function nameStart(tokens: readonly Token[], suffixStart: number, end: number): 
   return body.some(isProperToken) || isUnknownName(body) ? body[0]!.start : undefined
 }
 
-/** The tokens before `first` that may belong to the name: back to a verb, preposition, pronoun or punctuation. */
+/** A list's ordinal (`一是`, `四是`, `其三`, `其次`), which the tagger may read as an unknown word: it opens a clause, it names nothing. */
+const enumerationRe = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?|首先|其次|再次|最后)$/
+
+/** The tokens before `first` that may belong to the name: back to a verb, preposition, pronoun, punctuation or a list's ordinal. */
 function bodyBefore(tokens: readonly Token[], first: number): Token[] {
   const body: Token[] = []
   for (let i = first - 1; i >= 0; i--) {
     const t = tokens[i]!
-    if (!isHan(t.word.charCodeAt(0)) || hardBoundaryTagRe.test(t.tag)) break
+    if (!isHan(t.word.charCodeAt(0)) || hardBoundaryTagRe.test(t.tag) || enumerationRe.test(t.word)) break
     // Function words belong to the name only in a run straight before the head (然而特集团).
     const isFunction = functionTagRe.test(t.tag)
     if (isFunction && body.some((b) => !functionTagRe.test(b.tag))) break
