@@ -75,17 +75,28 @@ const templateFieldCount = 2
 
 /**
  * A template being filled in: it leaves fields to write in (`＿＿＿＿`, `（  ）名`, `约　　人`,
- * `7月　日`) and its name masks hide only its own unit (`哈尔滨市XX区教育局文件`, the same in
- * the signature), no person, company or village. Its unit is one more field to fill, like the
- * date and the number, and the places, venues and contacts it names are meant: nothing in it is
- * being anonymized. A draft that masks others (`XX化工有限公司` in a table, `王**`) is.
+ * `7月　日`), its name masks hide only its own unit, no person, company or village, and it writes
+ * where the unit lies in clear right before the unit's blank (`哈尔滨市XX区教育局文件`): it does
+ * not hide where it is, it leaves its district to fill, like the date and the number. The places,
+ * venues and contacts it names are meant: nothing in it is being anonymized. A draft that masks
+ * others (`XX化工有限公司` in a table, `王**`), or its whole unit (`××县人民政府`), may be.
  */
 function isTemplateOfOwnUnit(doc: Document): boolean {
   const policy = documentPolicy(doc)
   if (!policy.masksOwnUnit || policy.masksPersons || policy.masksOrganizations || policy.masksLocalPlaces) return false
+  const runs = findMaskRuns(doc)
+  if (!runs.some((run) => isUnitBlankUnderNamedPlace(doc.text, run))) return false
   let fields = 0
-  for (const run of findMaskRuns(doc)) if (isFillInField(doc.text, run) && ++fields >= templateFieldCount) return true
+  for (const run of runs) if (isFillInField(doc.text, run) && ++fields >= templateFieldCount) return true
   return false
+}
+
+/** A place named in clear right before a mask (`哈尔滨市`, `黑龙江省`), not a determiner's (`全市`, `本市`, `某市`). */
+const namedPlaceBeforeRe = /[^\s全本各该我外某其每此省市州盟县区旗][省市州盟县区旗]$/
+
+/** The mask of a county-level unit (`XX区`, `××县`) right after the place it lies in, named in clear. */
+function isUnitBlankUnderNamedPlace(text: string, run: MaskRun): boolean {
+  return isNameLikeMask(text, run) && /[市州盟县区旗]/.test(text.charAt(run.end)) && namedPlaceBeforeRe.test(text.slice(Math.max(0, run.start - 2), run.start))
 }
 
 /** Room left to write in: a line, empty brackets, or spaces before a unit or a date's part (`共　　人`, `　月　日`); not spaces that lay out a table's columns. */
