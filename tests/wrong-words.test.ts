@@ -10,7 +10,7 @@ import { builtinRules, checkText, repoRoot } from './helpers.js'
 
 const ruleId = 'typo/misused-word'
 /** The lexicon and the pattern rules for the 别字 that need a look at their neighbours. */
-const wrongCharacterRules = [ruleId, 'typo/zi-ji', 'typo/ru-dang', 'typo/ji-shi', 'typo/bu-fen', 'typo/jie-zhi']
+const wrongCharacterRules = [ruleId, 'typo/zi-ji', 'typo/ji-for-yi', 'typo/kou-radical', 'typo/ru-dang', 'typo/ji-shi', 'typo/bu-fen', 'typo/jie-zhi']
 const rule = builtinRules.find((r) => r.id === ruleId)!
 const options = rule.options as LexiconOptions
 
