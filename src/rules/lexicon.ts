@@ -5,6 +5,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { lazy, text, zod } from './shared/options.js'
 import { literalsIn } from './shared/trigger-scan.js'
 import type { RuleKind } from './types.js'
+import { wrappedBreaks } from './shared/wrapped-lines.js'
 
 /** One wrong form and its correction. */
 export interface LexiconEntry {
@@ -62,7 +63,36 @@ export const lexiconKind: RuleKind<LexiconOptions> = {
         const source = entry.source === undefined ? {} : { data: { source: rule.options.sources[entry.source] ?? entry.source } }
         findings.push({ offset: hit.begin, length: hit.end - hit.begin, args: { text: hit.keyword, suggestion: entry.right, note: entry.note ?? '' }, suggestion: entry.right, ...fix, ...source })
       }
-      return findings
+      for (const found of acrossWraps(doc.text, byWrong)) {
+        const source = found.entry.source === undefined ? {} : { data: { source: rule.options.sources[found.entry.source] ?? found.entry.source } }
+        findings.push({ offset: found.offset, length: found.length, args: { text: found.entry.wrong, suggestion: found.entry.right, note: found.entry.note ?? '' }, suggestion: found.entry.right, ...source })
+      }
+      return findings.sort((a, b) => a.offset - b.offset)
     }
   },
+}
+
+/**
+ * The wrong forms a hard line break inside a wrapped paragraph cuts in two (`再接再⏎励`), offsets
+ * in UTF-16 code units of the whole text, the span holding the break. They carry no fix: the
+ * break is the layout's, and which side holds the wrong character is the entry's to say.
+ */
+function* acrossWraps(text: string, byWrong: ReadonlyMap<string, LexiconEntry>): Generator<{ offset: number; length: number; entry: LexiconEntry }> {
+  let longest = 0
+  for (const wrong of byWrong.keys()) longest = Math.max(longest, wrong.length)
+  for (const { end, next } of wrappedBreaks(text)) {
+    const before = text.slice(Math.max(0, end - longest + 1), end)
+    const after = text.slice(next, next + longest - 1)
+    // Every split of a word between the two sides: i characters before the break, j after.
+    for (let i = before.length; i >= 1; i--) {
+      for (let j = Math.min(after.length, longest - i); j >= 1; j--) {
+        const entry = byWrong.get(before.slice(before.length - i) + after.slice(0, j))
+        if (entry !== undefined) {
+          yield { offset: end - i, length: next + j - (end - i), entry }
+          i = 0
+          break
+        }
+      }
+    }
+  }
 }

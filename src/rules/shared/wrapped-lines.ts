@@ -30,10 +30,23 @@ export function* wrappedBreaks(text: string): Generator<WrappedBreak> {
  */
 export function isWrappedLine(text: string, end: number, next: number): boolean {
   const lineStart = text.lastIndexOf('\n', end - 1) + 1
-  if (end - lineStart < minWrappedLine || lineEndPunctuationRe.test(text.charAt(end - 1))) return false
+  if (lineEndPunctuationRe.test(text.charAt(end - 1))) return false
+  if (end - lineStart < minWrappedLine && !isRunOnInto(text, lineStart)) return false
   // Prose holds a comma; a title (`…拟表彰对象的公示`) does not. The next line goes on with the
   // sentence: no label (`支部书记：`) and no list number opens it.
   if (!/[，,。；]/.test(text.slice(lineStart, end))) return false
   const nextStart = text.slice(next, next + 8)
   return isHan(text.charCodeAt(end - 1)) && isHan(text.charCodeAt(next)) && !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
+}
+
+/**
+ * True when the line before the one at `lineStart` runs on into it: a wrapped paragraph's line
+ * (long, holding a comma) that ends on a Chinese character. A short line after it is the middle
+ * of the paragraph, not a heading (`……完成投资⏎　　万元。全乡干部群众将再接再⏎励，……`).
+ */
+function isRunOnInto(text: string, lineStart: number): boolean {
+  if (lineStart === 0) return false
+  const end = text.charCodeAt(lineStart - 2) === 0x0d ? lineStart - 2 : lineStart - 1
+  const start = text.lastIndexOf('\n', end - 1) + 1
+  return end - start >= minWrappedLine && isHan(text.charCodeAt(end - 1)) && /[，,]/.test(text.slice(start, end))
 }

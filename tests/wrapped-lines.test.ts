@@ -1,0 +1,22 @@
+// Which line breaks fall inside a wrapped paragraph: a short line runs on from a long one before it.
+import { describe, expect, it } from 'vitest'
+import { wrappedBreaks } from '../src/rules/shared/wrapped-lines.js'
+
+/** The text on each side of every wrapped break of `text`. */
+function breaksIn(text: string): string[] {
+  return [...wrappedBreaks(text)].map(({ end, next }) => `${text.charAt(end - 1)}|${text.charAt(next)}`)
+}
+
+describe('wrappedBreaks', () => {
+  it('reads a long line of prose ending on a character as wrapped', () => {
+    expect(breaksIn('各族干部群众纷纷表示，将以此次表彰为新的起点，再接再\n励，奋力谱写新篇章。')).toEqual(['再|励'])
+  })
+  it('reads a short line as wrapped when the long line before it runs on into it', () => {
+    const text = '副乡长带领农技人员深入田间地头指导补种改种，修复受损渠道１．８公里，完成投资\n　　万元。全乡干部群众将再接再\n励，全力夺取防汛抗旱工作全面胜利。'
+    expect(breaksIn(text)).toEqual(['再|励'])
+  })
+  it('leaves a short line alone after a line that ends a sentence or a heading', () => {
+    expect(breaksIn('全乡上下认真做好防汛抗旱各项工作，确保人民群众安全。\n全乡干部群众将再接再\n励志青年代表发言')).toEqual([])
+    expect(breaksIn('一、加强组织领导\n全乡干部群众将再接再\n励志青年代表发言')).toEqual([])
+  })
+})
