@@ -81,17 +81,22 @@ function expectConsistent(doc: Document, findings: readonly Finding[], source: s
 
 describe('properties of readers and rules', () => {
   it('random report text: no rule throws, every finding agrees with the text', async () => {
-    const seen = new Set<string>()
     await fc.assert(
       fc.asyncProperty(reportText, path, profile, async (text, name, p) => {
         const doc = await documentFromText(text, name)
-        const findings = checkDocument(doc, rulesByProfile[p])
-        for (const f of findings) seen.add(f.category)
-        expectConsistent(doc, findings, text)
+        expectConsistent(doc, checkDocument(doc, rulesByProfile[p]), text)
       }),
       { numRuns },
     )
-    // Not vacuous: the inputs reach the rules of every kind of problem.
+  })
+
+  it('the random inputs are not vacuous: they reach the rules of every kind of problem', async () => {
+    // A fixed sample of the same inputs, so that this holds on every run: in the random runs above,
+    // a category the fragments reach rarely (a leak needs a mask and a name together) can miss.
+    const seen = new Set<string>()
+    for (const [text, name, p] of fc.sample(fc.tuple(reportText, path, profile), { numRuns, seed: 20261203 })) {
+      for (const f of checkDocument(await documentFromText(text, name), rulesByProfile[p])) seen.add(f.category)
+    }
     expect([...seen].sort()).toEqual(expect.arrayContaining(['count', 'leak', 'paywall', 'placeholder', 'typo']))
   })
 
