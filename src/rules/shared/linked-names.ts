@@ -77,6 +77,15 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const publicNames = findPublicRoleNames(doc)
   const aliases = new Set(pseudonyms.filter((p) => p.form === 'alias').map((p) => p.name!))
   const found = new Map<number, LinkedName>()
+  /** The masked persons as written (王某, 汪*英), by surname. */
+  const masksBySurname = new Map<string, string[]>()
+  const surnameOfMask = new Map<string, string>()
+  for (const p of pseudonyms) {
+    if (p.kind !== 'person' || p.form !== 'surname') continue
+    const mask = doc.text.slice(p.start, p.end)
+    masksBySurname.set(p.name!, [...(masksBySurname.get(p.name!) ?? []), mask])
+    surnameOfMask.set(mask, p.name!)
+  }
   const covered = new Uint8Array(doc.text.length + 1)
   for (const p of pseudonyms) covered.fill(1, p.start, p.end)
   // Candidates are gathered first and cheap tests applied before their words are tagged.
@@ -92,7 +101,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const want = (at: number, reason: LinkReason, link: string) => {
     if (isCandidate(at)) tasks.push({ at, reason, link })
   }
-  const consider = (at: number, reason: LinkReason, link: string) => {
+  const consider = (at: number, reason: LinkReason, link: string): void => {
     // Not inside a name found already (买提·吐尔逊 of 买买提·吐尔逊).
     if (found.has(at) || [found.get(at - 1), found.get(at - 2)].some((f) => f !== undefined && f.end > at)) return
     // In a list beside pseudonyms, an item of a surname and one or two characters is a name
@@ -104,6 +113,13 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     if (!span || doc.text.charAt(span.end) === '《') return
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
+    if (reason === 'masked-person') {
+      // A mask that keeps a given character (`汪*英`) is no one whose name differs there (汪翠兰).
+      const surname = surnameOfMask.get(link)
+      const fits = surname === undefined ? link : masksBySurname.get(surname)!.find((mask) => isMaskOf(mask, surname, name))
+      if (fits === undefined) return
+      link = fits
+    }
     found.set(at, { start: span.start, end: span.end, reason, link })
   }
   const reasons: readonly LinkReason[] = policy.masksPersons ? ['relative', 'representative', 'contact', 'party'] : ['representative']
@@ -166,12 +182,16 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     if (span) namedRoleNames.add(doc.text.slice(span.start, span.end))
   }
   // Listed among masked names (a 公示 table's 姓名 column), a name is the list's, not a role's
-  // the document names freely, wherever else it stands (`第2号申请人陈志明`).
-  const listed = new Set([...found.values()].filter((l) => l.reason === 'list').map((l) => doc.text.slice(l.start, l.end)))
+  // the document names freely, wherever else it stands (`第2号申请人陈志明`); unless the document
+  // writes it after its holder's post (`副局长王振华`): a notice names its officials on purpose, and
+  // its table then lists them beside the masked staff.
+  const listNames = new Set([...found.values()].filter((l) => l.reason === 'list').map((l) => doc.text.slice(l.start, l.end)))
+  const postNamed = new Set([...listNames].filter((name) => isWrittenAfterPost(doc.text, name)))
   return [...found.values()]
     .filter((l) => {
       const name = doc.text.slice(l.start, l.end)
-      return listed.has(name) || !isPublicRoleName(name, namedRoleNames)
+      if (postNamed.has(name)) return l.reason !== 'list'
+      return listNames.has(name) || !isPublicRoleName(name, namedRoleNames)
     })
     .sort((a, b) => a.start - b.start)
 }
@@ -205,9 +225,35 @@ const notNameTagRe = /^(?:v|u|p|r|m|q|c|d|w|f|t)/
 const addressTitles: ReadonlySet<string> = new Set(['同志', '老师', '教授'])
 const postBeforeRe = new RegExp(`(?:${personTitles.filter((t) => !addressTitles.has(t)).join('|')})$`)
 
-/** True when a post's title stands right before `at` (`镇长刘洪亮`). */
+/** True when a post's title stands right before `at` (`镇长刘洪亮`, `党委副书记　赵立军`). */
 function isAfterPost(text: string, at: number): boolean {
-  return postBeforeRe.test(text.slice(Math.max(0, at - 4), at))
+  let end = at
+  while (end > 0 && end > at - 3 && /[ \u3000]/.test(text.charAt(end - 1))) end--
+  return postBeforeRe.test(text.slice(Math.max(0, end - 4), end))
+}
+
+/** True when `name` stands somewhere right after a post's title. */
+function isWrittenAfterPost(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (isAfterPost(text, at)) return true
+  return false
+}
+
+/** Characters that mask a name's part in a person's pseudonym. */
+const nameMaskCharRe = /[某×xX*＊○□ｘＸ]/
+
+/**
+ * True when the masked person `mask` (王某, 张*华, 赵**) may be `name`: every character the mask
+ * keeps after its surname `surname` stands in the name at its place, and a mask that keeps one is
+ * as long as the name. A mask that keeps none tells no length (王某 stands for 王建国).
+ */
+function isMaskOf(mask: string, surname: string, name: string): boolean {
+  let keepsAny = false
+  for (let i = surname.length; i < mask.length; i++) {
+    if (nameMaskCharRe.test(mask.charAt(i))) continue
+    keepsAny = true
+    if (mask.charAt(i) !== name.charAt(i)) return false
+  }
+  return !keepsAny || mask.length === name.length
 }
 
 /** The cue words of a cue set, indexed once for all its groups, with the groups of each word. */
