@@ -120,3 +120,23 @@ describe('sensitive terms', () => {
     expect(found.map((f) => `${f.ruleId} ${f.severity} ${f.text}`)).toEqual(['leak/sensitive-term error 张三丰', 'leak/sensitive-term error 宝丰能源', 'leak/sensitive-term error 张三'])
   })
 })
+
+describe("an office's own contact details", () => {
+  it.each([
+    ['fields after the sentence naming the office', '申请人王某某。如有疑问，请与永宁县民政局社会救助股联系。联系人：马工；联系电话：0951-6912345；电子邮箱：yn_mz@163.com。'],
+    ['a list under 监督电话, each office before its number', '申请人王某某。\n监督电话：\n杨和镇民政办（经办人：马晓东）　　0951-8012345\n永宁县纪委　　　　0951-8012110'],
+    ['the handling unit, its address and phone', '申请人王某某。办案单位：银川市公安局兴庆区分局禁毒大队，地址：银川市兴庆区解放西街2号，联系电话：0951-6912345'],
+    ['a numbered contact item with the office before its contact', '申请人陈某。\n6.联系人：市纪委监委党风政风监督室　陈晓燕；联系电话：0951-8356120。'],
+    ['a contact after a comma, in the office’s clause', '获奖学生：宋*、刘*洋。\n1.学院学生工作办公室：文苑楼B区304室，联系人：宋佳琪老师，电话：0431-84539876；'],
+  ])('%s', async (_what, text) => {
+    expect(texts(await leaks(text))).toEqual([])
+  })
+
+  it.each([
+    ['a masked person employed by a public body', '证人李某某，系永宁县民政局职工，联系电话0951-6912345', ['leak/identifier 0951-6912345']],
+    ['a masked body', '原告王某某。被申请人：某县人民医院，地址：银川市金凤区北京路，电话：0951-6912345。', ['leak/identifier 0951-6912345']],
+    ['a mobile number on an office’s line', '申请人王某某。办案单位：银川市公安局禁毒大队，联系电话：13909512345', ['leak/identifier 13909512345']],
+  ])('still reports %s', async (_what, text, expected) => {
+    expect(texts(await leaks(text))).toEqual(expected)
+  })
+})

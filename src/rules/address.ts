@@ -8,6 +8,7 @@ import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js
 import { lazy, zod } from './shared/options.js'
 import { localText } from '../i18n/catalogue.js'
 import { isNamedPartyBefore } from './shared/public-roles.js'
+import { isOfficeContactAt, isOfficeNameAt } from './shared/office-contacts.js'
 import type { Profile, RuleKind } from './types.js'
 
 /** Options of an address rule. */
@@ -56,6 +57,8 @@ export const addressKind: RuleKind<AddressOptions> = {
         if (address.cue !== '' && isFieldOfNamedParty(doc.text, address.start)) continue
         // An office's own address (`本院地址：`, `（地址：…，邮编：512200）`) is published on purpose.
         if (officeAddressBeforeRe.test(doc.text.slice(Math.max(0, address.start - 8), address.start)) || postcodeAfterRe.test(doc.text.slice(address.end, address.end + 12))) continue
+        // So is an office's address in its contact fields (`…法制处，地址：…`), or one its name follows (`东门路66号中共黄冈市纪委举报中心`).
+        if (isOfficeContactAt(doc, address.start) || isOfficeNameAt(doc.text, address.end)) continue
         const text = doc.text.slice(address.leakStart, address.end)
         // A masked company's seat (`被执行人：A公司，住所地…`) names the company, not a residence.
         const isCompanySeat = address.cue !== '' && maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))

@@ -14,6 +14,7 @@ import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/sc
 import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { documentPolicy } from './shared/policy.js'
+import { isOfficeContactAt } from './shared/office-contacts.js'
 import { findPseudonyms } from './shared/pseudonyms.js'
 import { surnameLength } from '../nlp/person-names.js'
 import type { Document } from '../core/document.js'
@@ -77,7 +78,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       })
       const findings: RawFinding[] = []
       for (const hit of hits) {
-        if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc.text, hit, publicLabelRe, o.publicDomains)) continue
+        if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, publicLabelRe, o.publicDomains)) continue
         if (hit.kind === 'credit' && !hit.mask && namesOrganizations()) continue
         if (hit.kind === 'alias' && !isMaskedPersonsAlias(doc, hit.start)) continue
         // A draft's contact named in clear gives the number on purpose; a release deletes every one.
@@ -175,14 +176,15 @@ function compileTables(o: IdentifierOptions) {
 const contactLineRe = /^[\s\u3000]*[（(]?(?:(?:联系人|经办人|承办人)[：:][\s\u3000]*[\u4e00-\u9fff·]{2,8}[；;，,\s\u3000]*)?[\u4e00-\u9fff]{0,6}(?:电话|邮箱|信箱|方式)[：:]\s*$/
 
 /** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
-function isPublic(text: string, hit: IdentifierHit, publicLabelRe: RegExp, publicDomains: readonly string[]): boolean {
+function isPublic(doc: Document, hit: IdentifierHit, publicLabelRe: RegExp, publicDomains: readonly string[]): boolean {
   if (hit.kind !== 'mobile' && hit.kind !== 'landline' && hit.kind !== 'email') return false
+  const text = doc.text
   if (hit.kind === 'email') {
     const domain = text.slice(text.indexOf('@', hit.start) + 1, hit.end).toLowerCase()
     if (publicDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true
   }
   // A mobile number is a person's even on a contact line; an office's landline or mailbox is not.
-  if (hit.kind !== 'mobile' && contactLineRe.test(text.slice(text.lastIndexOf('\n', hit.start - 1) + 1, hit.start))) return true
+  if (hit.kind !== 'mobile' && (contactLineRe.test(text.slice(text.lastIndexOf('\n', hit.start - 1) + 1, hit.start)) || isOfficeContactAt(doc, hit.start))) return true
   return publicLabelRe.test(labelBefore(text, hit.start, false))
 }
 

@@ -3,6 +3,7 @@
 // name, judges, clerks and lawyers with their firms. None of it is a leak.
 import type { Document } from '../../core/document.js'
 import { isHan } from './chars.js'
+import { isOfficeContactAt } from './office-contacts.js'
 import { transliteratedNameSource } from './transliterated-names.js'
 import { literalsIn } from './trigger-scan.js'
 
@@ -67,14 +68,16 @@ const lawyerClauseRe = /律师|法律服务所|法律援助|法律工作者/
  * (`经办人：张文斌　联系电话：0371-…`, `（联系人：何志伟　联系电话：…）`, `联系人：罗晓明` between
  * 监督电话 and 电子邮箱): an official acting in the public role the notice gives them.
  */
-const officeContactRe = /(?:经办人|联系人|承办人|咨询人)[ \t\u3000]*[：:][ \t\u3000]*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])/y
+const officeContactRe = /(?:经办人|联系人|承办人|咨询人)[ \t\u3000]*[：:][ \t\u3000]*(?:[\u4e00-\u9fff]{2,24}?(?:室|办|科|股|处|中心|办公室)[ \t\u3000]+)?([\u4e00-\u9fff]{2,3}?)(?:老师|同志|女士|先生)?(?![\u4e00-\u9fff])/y
 const officeContactNearRe = /电话|邮箱|传真|手机|[0-9]{3,4}-[0-9]{7,8}/
 const officeContactLabelsIn = literalsIn(['经办人', '联系人', '承办人', '咨询人'], { keep: true })
 
-/** True when only spaces stand between `at` and its line's start, an opening bracket, or a field before it. */
+/** True when only spaces, maybe an item's number (`6.`), stand between `at` and its line's start, an opening bracket, or a field before it. */
 function isLineOrBracketStart(text: string, at: number): boolean {
   let i = at - 1
   while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x3000)) i--
+  const item = /(?:^|[\n\r])[ \t\u3000]*[0-9０-９]{1,2}[.．、]$/.exec(text.slice(Math.max(0, i - 8), i + 1))
+  if (item) return true
   // Or after another field of the contact line, spaces apart (`监督电话：020-81398765（立案庭）　联系人：`).
   return i < 0 || /[\n\r（(]/.test(text.charAt(i)) || (i < at - 1 && /[0-9）)]/.test(text.charAt(i)))
 }
@@ -100,8 +103,17 @@ function isIssuerNamed(text: string): boolean {
     const m = signatureUnitRe.exec(lines[i]!)
     if (m) return !maskedUnitRe.test(m[1]!)
   }
+  // Appendices and a 送达回证 may follow the signature: the last unit's line dated on the next lines signs it.
+  const all = text.split(/\r\n|\r|\n/)
+  for (let i = all.length - 2; i >= 0; i--) {
+    const m = signatureUnitRe.exec(all[i]!)
+    if (m && all.slice(i + 1, i + 3).some((line) => signatureDateRe.test(line))) return !maskedUnitRe.test(m[1]!)
+  }
   return false
 }
+
+/** A signature's date alone on its line (`2024年6月3日`, `二〇二四年六月三日`). */
+const signatureDateRe = /^[ \t\u3000]*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日[ \t\u3000]*$/
 
 /** Who heads a company or a body a case names as a party (`法定代表人：刘建国，董事长`). */
 const headOfPartyRe = new RegExp(`(?:法定代表人|主要负责人|负责人)[ \\t\\u3000：:]*(${roleName})(?=[，,。；（(\\s])`, 'g')
@@ -166,9 +178,13 @@ function scanPublicRoleNames(doc: Document): Set<string> {
   for (const hit of officeContactLabelsIn(doc)) {
     officeContactRe.lastIndex = hit.begin
     const m = officeContactRe.exec(text)
-    if (!m || !isLineOrBracketStart(text, hit.begin)) continue
+    if (!m) continue
+    const nameStart = m.index + m[0].lastIndexOf(m[1]!)
+    // The field's own clause names the office (`民政办（经办人：…`, `…办公室：…，联系人：…`), or the notice's signature does.
+    const isOfficesField = isOfficeContactAt(doc, nameStart)
+    if (!isLineOrBracketStart(text, hit.begin) && !(isOfficesField && /[，,；;]/.test(text.charAt(hit.begin - 1)))) continue
     if (!officeContactNearRe.test(text.slice(Math.max(0, m.index - officeContactReach), m.index + m[0].length + officeContactReach))) continue
-    if ((issuerNamed ??= isIssuerNamed(text))) add(m[1]!)
+    if (isOfficesField || (issuerNamed ??= isIssuerNamed(text))) add(m[1]!)
   }
   for (const m of lawyerNamesBefore(text)) {
     const before = text.charCodeAt(m.index - 1)

@@ -1,0 +1,59 @@
+// An office's own contact details: a notice, a decision or a 公示 list closes with where to ask,
+// complain or appeal (`请与南宁市生态环境局执法支队联系。联系人：梁工；联系电话：…`, `复议机构联系方式：
+// …法制处，地址：…，联系电话：…`, `高河镇民政办（经办人：汪志强）　0556-…`). The office publishes its
+// phone, mailbox and address, and names its contact, on purpose: none of it is a leak.
+import type { Document } from '../../core/document.js'
+import { findPseudonyms } from './pseudonyms.js'
+
+/**
+ * The name of an office or a public body, ending in its organ's word at a word's end (民政办,
+ * 法制处, 执法支队, 举报中心, 戒毒所, 人民政府): a space, a bracket, a colon, a separator, the end
+ * or `联系` after it. Not 住所 or 场所 (a residence, a place of business), nor a flat (304室).
+ */
+const officeNameSource = '[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|委员会|纪委|监委|办公室|办事处|[局厅处科股办]|(?<![0-9A-Za-z０-９])室|中心|支队|大队|中队|(?<![住场厕])所|法院|检察院|医院|卫生院|学院|大学|学校)(?=[\\s\\u3000（(：:，,；;。]|联系|$)'
+const officeNameRe = new RegExp(officeNameSource, 'g')
+const officeNameAtRe = new RegExp(officeNameSource, 'y')
+/** Masks and pseudonyms in a body's name: 某, symbols. */
+const maskedNameRe = /[某*＊×xXｘＸ○□]/
+/** What ends a sentence: the contact fields after it may belong to the office it names. */
+const sentenceBreakRe = /[。！？]/
+/** A sentence of contact fields only (`联系人：梁工；联系电话：…`, `2.电话…`): the office is in the sentence before. */
+const contactFieldsRe = /^[\s\u3000]*(?:[0-9０-９]{1,2}[.、．]\s*)?(?:联系人|联系电话|电话|联系方式|通讯地址|地址|电子邮箱|邮箱|传真|邮编)/
+/** How far back on its line an office's name is looked for. */
+const reach = 120
+
+/** True when a public body's name in clear stands in `segment`. */
+function namesOffice(segment: string): boolean {
+  officeNameRe.lastIndex = 0
+  for (let m = officeNameRe.exec(segment); m; m = officeNameRe.exec(segment)) if (!maskedNameRe.test(m[0])) return true
+  return false
+}
+
+/** Where the sentence holding `at` starts, on its line and within {@link reach} code units of `from`. */
+function sentenceStart(text: string, from: number, at: number): number {
+  let i = at
+  while (i > from && !sentenceBreakRe.test(text.charAt(i - 1))) i--
+  return i
+}
+
+/**
+ * True when what stands at `at` (a phone number, a mailbox, an address, a contact's name) is a
+ * field of an office's contact: its sentence, on its line, names a public body in clear before it
+ * (or the sentence before does, when this one holds only contact fields), and no masked person
+ * stands in it (`证人李某某，系县民政局职工，联系电话…` is the witness's). Offsets in UTF-16 code units.
+ */
+export function isOfficeContactAt(doc: Document, at: number): boolean {
+  const text = doc.text
+  const from = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - reach)
+  let start = sentenceStart(text, from, at)
+  if (start > from && contactFieldsRe.test(text.slice(start, at))) start = sentenceStart(text, from, start - 1)
+  if (!namesOffice(text.slice(start, at))) return false
+  return !findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= start && p.end <= at)
+}
+
+/** True when a public body's name in clear starts at `at` (`东门路66号` + `中共黄冈市纪委举报中心`): an address followed by its office. */
+export function isOfficeNameAt(text: string, at: number): boolean {
+  officeNameAtRe.lastIndex = at
+  const m = officeNameAtRe.exec(text)
+  return m !== null && !maskedNameRe.test(m[0])
+}
