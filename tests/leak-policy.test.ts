@@ -192,7 +192,10 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   // A second round by the same reader: an administrative review whose respondent, an agency,
   // is named with its seat (the flat number 6#2-301 belongs to the address), and a relief
   // 公示 masked 马×兰 whose groups are written 三队 and whose masked minor's school is named.
-  'anon-30-admin-review-agency-seat': ['11:宁A-6M253', '12:赵文斌', '12:杨和镇学院路东侧观湖小区6#2-301', '12:139-9510-0021', '12:６４０１２１１９９００７０５１８３７', '13:海燕', '19:0951-8012345'],
+  // The closing line `（联系人：县司法局行政复议与应诉股　张贴明；联系电话：0951-8012345）` is the reviewing
+  // office's own contact, published on purpose as the rule publishes `（联系人：卓玛；联系电话：…）`
+  // (its contact was never planted): no longer counted as a leak.
+  'anon-30-admin-review-agency-seat': ['11:宁A-6M253', '12:赵文斌', '12:杨和镇学院路东侧观湖小区6#2-301', '12:139-9510-0021', '12:６４０１２１１９９００７０５１８３７', '13:海燕'],
   'anon-31-relief-gongshi-teams': ['7:王建平', '8:64022119720909441x', '11:姚伏村三队', '12:徐家庄村五组', '12:13895100034', '13:幸福小区8栋1单元302室', '14:小店子村一队', '15:平罗县姚伏中学', '15:海建军'],
   'anon-29-xinfang-reply': ['10:李桂英', '10:王浩', '16:丰庆路街道同乐社区国基路98号院5号楼2单元701室', '16:15838290116', '16:周德明', '31:李桂英', '31:国基路98号院5号楼2单元701室'],
 }

@@ -135,6 +135,7 @@ describe("an office's own contact details", () => {
   it.each([
     ['a masked person employed by a public body', '证人李某某，系永宁县民政局职工，联系电话0951-6912345', ['leak/identifier 0951-6912345']],
     ['a masked body', '原告王某某。被申请人：某县人民医院，地址：银川市金凤区北京路，电话：0951-6912345。', ['leak/identifier 0951-6912345']],
+    ['the office of a document that masks its own unit', '***市统计局。联系电话：0951-5012345', ['leak/identifier 0951-5012345']],
     ['a mobile number on an office’s line', '申请人王某某。办案单位：银川市公安局禁毒大队，联系电话：13909512345', ['leak/identifier 13909512345']],
   ])('still reports %s', async (_what, text, expected) => {
     expect(texts(await leaks(text))).toEqual(expected)

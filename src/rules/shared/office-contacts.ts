@@ -22,10 +22,10 @@ const contactFieldsRe = /^[\s\u3000]*(?:[0-9０-９]{1,2}[.、．]\s*)?(?:联系
 /** How far back on its line an office's name is looked for. */
 const reach = 120
 
-/** True when a public body's name in clear stands in `segment`. */
+/** True when a public body's name in clear stands in `segment`: no mask in it or right before it (`***市统计局`). */
 function namesOffice(segment: string): boolean {
   officeNameRe.lastIndex = 0
-  for (let m = officeNameRe.exec(segment); m; m = officeNameRe.exec(segment)) if (!maskedNameRe.test(m[0])) return true
+  for (let m = officeNameRe.exec(segment); m; m = officeNameRe.exec(segment)) if (!maskedNameRe.test(segment.slice(Math.max(0, m.index - 1), m.index + m[0].length))) return true
   return false
 }
 
@@ -55,5 +55,5 @@ export function isOfficeContactAt(doc: Document, at: number): boolean {
 export function isOfficeNameAt(text: string, at: number): boolean {
   officeNameAtRe.lastIndex = at
   const m = officeNameAtRe.exec(text)
-  return m !== null && !maskedNameRe.test(m[0])
+  return m !== null && !maskedNameRe.test(m[0]) && !maskedNameRe.test(text.charAt(at - 1))
 }
