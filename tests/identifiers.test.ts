@@ -189,6 +189,13 @@ describe('leak/identifier', () => {
     expect(f!.data).toMatchObject({ identifier: 'id', names: [id], redact: { replacement: '640302********8516' } })
   })
 
+  it('reads a masked run of an ID’s shape but not its length as an ID, and a card’s as a card', async () => {
+    const [id] = await checkText('张*华\t340822*****0905**32\t三组', { profile: 'redacted', only })
+    expect(id!.message).toContain('ID number')
+    const [card] = await checkText('张*华\t622848*****0905**32\t三组', { profile: 'redacted', only })
+    expect(card!.message).toContain('card')
+  })
+
   it('says what a masked identifier leaves in clear', async () => {
     const [f] = await checkText('电话1390951**21', { profile: 'redacted', only })
     expect(f!.message).toBe('mobile number masked, but the first 7 and last 2 characters are still in clear: 1390951**21')

@@ -96,7 +96,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     // Not the later part of a transliterated name (买买提 of 古丽娜尔·买买提).
     if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at)) || isNameDot(doc.text.charAt(at - 1))) return false
     const surname = surnameLength(doc.text.slice(at, at + 2)) || (prefixes.find((p) => doc.text.startsWith(p, at))?.length ?? 0) || tibetanNameLength(doc.text.slice(at, at + 6))
-    return surname > 0 && !maskedGivenRe.test(doc.text.charAt(at + surname))
+    // A surname and 记 is a shop's trade name (陆记汽车维修厂, 周记茶叶商行) or 记者, not a given name.
+    return surname > 0 && !maskedGivenRe.test(doc.text.charAt(at + surname)) && doc.text.charAt(at + surname) !== '记'
   }
   const want = (at: number, reason: LinkReason, link: string) => {
     if (isCandidate(at)) tasks.push({ at, reason, link })

@@ -86,7 +86,9 @@ export function findNumberIdentifiers(text: string, context: NumberContext): Ide
     if (unitAfterRe.test(text.slice(end, end + 3)) || currencyBeforeRe.test(text.slice(Math.max(0, start - 2), start))) continue
     for (const hit of classifyRun(text, start, run, context)) {
       const label = labelBefore(text, hit.start)
-      if (context.otherNumberWordRe.test(label) || (hit.mask && recordLabelRe.test(label))) continue
+      // A person's tax number is his ID number: under its label (`税务登记号（纳税人识别号）：`) one
+      // that passes every test of an ID is one, though 登记号 labels serials elsewhere.
+      if ((context.otherNumberWordRe.test(label) && !(personalNumberLabelRe.test(label) && isWholeIdHit(text, hit, context))) || (hit.mask && recordLabelRe.test(label))) continue
       hits.push(hit)
     }
   }
@@ -136,6 +138,15 @@ function classifyCompact(text: string, start: number, compact: string, context: 
   return []
 }
 
+/**
+ * A masked run a mask symbol too long or short (`340822*****0905**32`, 19 characters in an ID
+ * column) that opens with a known division code and no card issuer's prefix (62, 4, 5): an ID
+ * number's shape, not a card's.
+ */
+function isIdShaped(compact: string, context: NumberContext): boolean {
+  return /^\d{6}/.test(compact) && !/^(?:62|4|5)/.test(compact) && context.divisions.isKnown(compact.slice(0, 6))
+}
+
 /** A partly masked run: its class from its length, first digits and the words before it. */
 function classifyMasked(text: string, start: number, end: number, compact: string, context: NumberContext): IdentifierHit[] {
   const length = compact.length
@@ -146,10 +157,20 @@ function classifyMasked(text: string, start: number, end: number, compact: strin
     // 18 and 15 characters are the lengths of ID numbers; cards are mostly 16 or 19. A label
     // before the number settles it either way (a 62… card and a 62… Gansu ID look alike).
     if (context.cardWordRe.test(label)) kind = 'card'
-    else kind = context.idWordRe.test(label) || length === 15 || length === 18 ? 'id' : 'card'
+    else kind = context.idWordRe.test(label) || length === 15 || length === 18 || isIdShaped(compact, context) ? 'id' : 'card'
   }
   if (!kind) return []
   return [withMask(start, end, kind, compact)]
+}
+
+/** Labels of a number that, for a natural person, is his ID number: the tax registration number. */
+const personalNumberLabelRe = /纳税人识别号|税务登记号|税务登记证号|税号/
+
+/** True when `hit` is an 18-character ID number in clear that passes {@link isIdNumber}. */
+function isWholeIdHit(text: string, hit: IdentifierHit, context: NumberContext): boolean {
+  if (hit.kind !== 'id' || hit.mask) return false
+  const compact = text.slice(hit.start, hit.end).replace(/[ -]/g, '')
+  return compact.length === 18 && isIdNumber(compact, context)
 }
 
 /** GB 11643: check character, division code, birth date, all three. */
