@@ -120,6 +120,7 @@ export const personRoleWords: readonly string[] = [
   '被告人', '原告', '被告', '被害人', '受害人', '证人', '上诉人', '被上诉人', '申请人', '被申请人', '第三人',
   '罪犯', '被执行人', '申请执行人', '当事人', '举报人', '死者', '嫌疑人', '犯罪嫌疑人', '违法行为人', '反映人', '申诉人', '被申诉人',
   '信访人', '来信人', '来访人', '投诉人', '控告人', '检举人', '被举报人', '矫正对象', '被调查人', '被处分人', '救助对象', '申请人员',
+  '户主', '经营者',
 ]
 const roleBeforeRe = new RegExp(`(?:${[...personRoleWords].sort((a, b) => b.length - a.length).join('|')})[：:]?$`)
 
@@ -240,8 +241,8 @@ function symbolMaskedPersons(doc: Document): Pseudonym[] {
     if (surnameStart < 0) continue
     const isNameExpected = !isHan(text.charCodeAt(surnameStart - 1)) || roleBeforeRe.test(text.slice(Math.max(0, surnameStart - 8), surnameStart))
     if (!isNameExpected || (functionSurnameRe.test(text.charAt(surnameStart)) && isHan(text.charCodeAt(surnameStart - 1)))) continue
-    // `王*军`: one symbol, one given character kept.
-    const end = length === 1 && isHan(text.charCodeAt(run.end)) && !isHan(text.charCodeAt(run.end + 1)) ? run.end + 1 : run.end
+    // `王*军`: one symbol, one given character kept, maybe before 的 (`户主储*明的妻子`), not a place's suffix (`王*村的`).
+    const end = length === 1 && isHan(text.charCodeAt(run.end)) && (!isHan(text.charCodeAt(run.end + 1)) || (text.charAt(run.end + 1) === '的' && !suffixAfterRe.test(text.slice(run.end, run.end + 2)))) ? run.end + 1 : run.end
     const after = text.slice(end, end + 3)
     if (suffixAfterRe.test(after) || (isHan(text.charCodeAt(end)) && !afterMaskedGivenRe.test(after))) continue
     found.push({ start: surnameStart, end, kind: 'person', form: 'surname', name: text.slice(surnameStart, run.start) })
