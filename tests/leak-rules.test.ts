@@ -66,6 +66,15 @@ describe('linked names: the message says what links them', () => {
   })
 })
 
+describe('credit codes in a release that names companies and masks persons', () => {
+  it('a company\'s code (type 91) is published with its name; an 个体工商户\'s (type 92) gives its masked owner away', async () => {
+    const company = await leaks('当事人：宁夏宝丰能源集团股份有限公司，统一社会信用代码：91640104MA76K2D4LN。投诉人李某某。')
+    expect(texts(company)).toEqual([])
+    const shop = await leaks('当事人：银川市金凤区李记面馆（个体工商户），统一社会信用代码：92640104MA76K2D4LK，经营者李某某。')
+    expect(texts(shop)).toContain('leak/identifier 92640104MA76K2D4LK')
+  })
+})
+
 describe('re-identification', () => {
   it('infers the masked unit from the places that lie in it, as the issue describes', async () => {
     const [finding] = (await leaks('***市统计局赴灵武市郝家桥镇调研。')).filter((f) => f.ruleId === 'leak/reidentification')

@@ -79,7 +79,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       const findings: RawFinding[] = []
       for (const hit of hits) {
         if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, publicLabelRe, o.publicDomains)) continue
-        if (hit.kind === 'credit' && !hit.mask && namesOrganizations()) continue
+        if (hit.kind === 'credit' && !hit.mask && namesOrganizations() && !isMaskedOwnersBusiness(doc, hit.start)) continue
         if (hit.kind === 'alias' && !isMaskedPersonsAlias(doc, hit.start)) continue
         // A draft's contact named in clear gives the number on purpose; a release deletes every one.
         if (isGated && hit.kind === 'mobile' && !hit.mask && isNamedContactsNumber(doc.text, hit.start)) continue
@@ -94,6 +94,15 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       return findings
     }
   },
+}
+
+/**
+ * A credit code of type 92 (registered by the market regulator for an 个体工商户) names a
+ * person's own business: in a document that masks persons, it gives the masked owner away
+ * however freely the document names companies.
+ */
+function isMaskedOwnersBusiness(doc: Document, at: number): boolean {
+  return doc.text.startsWith('92', at) && documentPolicy(doc).masksPersons
 }
 
 /** What ends the sentence a nickname's label stands in, and how far back its bearer is looked for. */
