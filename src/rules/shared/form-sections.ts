@@ -2,20 +2,24 @@
 // their blanks are the reader's to write in, not the writer's facts left unfilled.
 import type { Document, Region } from '../../core/document.js'
 
-/** An attachment's heading: `附件2`, `附件：`, `附件二：参训人员回执`. Its rest may be the title. */
-const attachmentRe = /^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*[：:]?[ \t\u3000]*(.*)$/
+/**
+ * An attachment's heading: `附件2`, `附件：`, `附件二：参训人员回执`, maybe as a Markdown heading
+ * (`## 附件2　突发事件信息报告表`). Its rest may be the title.
+ */
+const attachmentRe = /^(?:#{1,6}[ \t]+)?[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*[：:]?[ \t\u3000]*(.*)$/
 /**
  * The title of a form addressed to the reader: it ends with what the form is, maybe followed by
- * a note in brackets (`报名表（样表）`). Tables of data the writer fills himself (统计表, 汇总表,
+ * a note in brackets (`报名表（样表）`). A 报告表, 审批表 or 备案表 goes out to be filled by those who
+ * report or apply (`突发事件信息报告表`). Tables of data the writer fills himself (统计表, 汇总表,
  * 情况表) are not among them: their blanks are the writer's.
  */
-const formTitleRe = /(?:回执|报名表|登记表|申请表|申报表|推荐表|意见表|反馈表|信息表|采集表|调查表|问卷|测评表|承诺书|委托书)(?:[（(][^（()）]{1,8}[）)])?[ \t\u3000\r]*$/
+const formTitleRe = /(?:回执|报名表|登记表|申请表|申报表|推荐表|意见表|反馈表|信息表|采集表|调查表|问卷|测评表|承诺书|委托书|报告表|审批表|备案表)(?:[（(][^（()）]{1,8}[）)])?[ \t\u3000\r]*$/
 /**
  * What ends a form: the next attachment, a rule line, the document's own closing (抄送, 印发),
  * or a signature's date with its year written (`2024年3月28日` alone on its line), which closes
  * the body after its list of attachments (`附件：培训班回执`).
  */
-const formEndRe = /^[ \t\u3000]*(?:附\s*件\s*(?:[0-9０-９一二三四五六七八九十]|[：:]|\r?$)|[─━—\-=]{6,}|抄送|印发|(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^：:]{0,12}日[ \t\u3000\r]*$)/
+const formEndRe = /^(?:#{1,6}[ \t]+)?[ \t\u3000]*(?:附\s*件\s*(?:[0-9０-９一二三四五六七八九十]|[：:]|\r?$)|[─━—\-=]{6,}|抄送|印发|(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^：:]{0,12}日[ \t\u3000\r]*$)/
 /**
  * A sentence ended with its full stop, not in a note (`注：`, `说明：`, `（此表请于…报送。）`): the
  * document's prose again, where a form ends. A form holds labels, fields and table rows.
