@@ -4,8 +4,11 @@ import type { RawFinding } from '../../core/finding.js'
 
 /** The order of a date's parts; a part joins the one before it only in this order. */
 const dateOrder: Readonly<Record<string, number>> = { 年: 0, 月: 1, 日: 2, 号: 2 }
-/** A written part of a date before a masked one (`2024年`, `二〇二四年`, `3月`), at the end of the slice. */
-const partBeforeRe = /(?:[0-9\uFF10-\uFF19]{1,4}|[〇○零一二三四五六七八九十]{1,4})([年月])$/
+/**
+ * A written part of a date before a masked one (`2024年`, `二〇二四年`, `3月`), at the end of the
+ * slice. A Chinese year may hold the digit 0 for 〇 (`二0二四年`): one year still.
+ */
+const partBeforeRe = /(?:[0-9\uFF10-\uFF19]{1,4}|[〇○零一二三四五六七八九十0０]{1,4})([年月])$/
 /** A written part after a masked one (`3月`, `15日`), sticky. */
 const partAfterRe = /(?:[0-9\uFF10-\uFF19]{1,2}|[一二三四五六七八九十]{1,3})([月日号])/y
 
