@@ -229,14 +229,15 @@ function isAloneInCell(text: string, run: MaskRun): boolean {
 
 /**
  * Where a date is left blank with one space or a few ASCII ones, which elsewhere are no blank:
- * a date's part, the spaces, the part after it (`3月　日`, `2024年  月  日`, `（星期　）`).
+ * a date's part, the spaces, the part after it (`3月　日`, `2024年  月  日`, `（星期　）`), and
+ * the last day of a range after 至 (`4月　日至　日`, `4月10日至　日`).
  * Listed by the shared pass at the pairs that begin them (a part and a space), a few a text.
  */
-const dateGapSource = '[年月期拜][ \\u00A0\\u3000]+[月日号）)]'
+const dateGapSource = '[年月期拜至到～~][ \\u00A0\\u3000]+[月日号）)]'
 const dateGapPositionsIn = triggerScan.positions(dateGapSource, '', { keep: true })
 const dateGapRe = new RegExp(dateGapSource, 'g')
 /** The part a date's gap may come between: the part before it, and those that may follow. */
-const dateGapNext: Readonly<Record<string, RegExp>> = { 年: /^月$/, 月: /^[日号]$/, 期: /^[）)]$/, 拜: /^[）)]$/ }
+const dateGapNext: Readonly<Record<string, RegExp>> = { 年: /^月$/, 月: /^[日号]$/, 期: /^[）)]$/, 拜: /^[）)]$/, 至: /^[日号]$/, 到: /^[日号]$/, '～': /^[日号]$/, '~': /^[日号]$/ }
 
 /** The gaps of blank dates in `doc` that the runs do not hold (a single U+3000, ASCII spaces), as candidates. */
 function findDateGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
@@ -309,7 +310,15 @@ function isDateGap(text: string, part: number, end: number): boolean {
   if (!dateGapNext[unit]?.test(text.charAt(end))) return false
   if (unit === '期') return text.charAt(part - 1) === '星'
   if (unit === '拜') return text.charAt(part - 1) === '礼'
-  return isAfterNumber(text, part)
+  if (unit === '年' || unit === '月') return isAfterNumber(text, part)
+  return isRangeAfterDay(text, part)
+}
+
+/** A range's word after a day written or left blank (`4月10日至`, `4月　日至`): the gap after it is the range's last day. */
+function isRangeAfterDay(text: string, part: number): boolean {
+  if (!/[日号]/.test(text.charAt(part - 1))) return false
+  const code = text.charCodeAt(part - 2)
+  return isDateDigit(code) || code === 0x3000 || code === 0x20
 }
 
 /**
@@ -463,7 +472,11 @@ function isDecimalPoint(code: number): boolean {
 function judgeInNumber(text: string, c: Candidate, before: number, after: number): Judgement | undefined {
   if (!isDigit(before) || isDigit(after) || isWordChar(after) || (text.charCodeAt(c.start) === 0xd7 && c.end - c.start < 2) || c.kind === 'shape' || c.kind === 'line') return undefined
   let numberStart = c.start
-  while (numberStart > 0 && (isDigit(text.charCodeAt(numberStart - 1)) || isDecimalPoint(text.charCodeAt(numberStart - 1)))) numberStart--
+  while (numberStart > 0 && (isDigit(text.charCodeAt(numberStart - 1)) || isDecimalPoint(text.charCodeAt(numberStart - 1)))) {
+    // A year has no decimals: the point before one closes a list's number (`6．202X年`).
+    if (isDecimalPoint(text.charCodeAt(numberStart - 1)) && isYearAt(text, numberStart, c.end)) break
+    numberStart--
+  }
   if (isWordChar(text.charCodeAt(numberStart - 1))) return undefined
   // Alone in a table cell, a number with masked digits (`| 1X.X |`) is a blank of its own; a
   // star there is a footnote mark (`| 12.5* |`).
@@ -474,20 +487,31 @@ function judgeInNumber(text: string, c: Candidate, before: number, after: number
   return { role: isAlone && c.kind === 'letter' ? 'mask' : 'count', numberStart }
 }
 
+/** Four digits and letters before 年: a year (`202X年`), which a point before does not make a decimal. */
+function isYearAt(text: string, start: number, end: number): boolean {
+  return end - start === 4 && text.charCodeAt(end) === 0x5e74 /* 年 */
+}
+
 /** A phone's label and area code before its number: 电话：0513-, 手机：, 传真 0951- . */
 const phoneLabelBeforeRe = /(?:电话|手机|传真|热线|联系方式|座机|Tel|TEL|tel)[ \t\u3000]*[：:]?[ \t\u3000]*(0[0-9]{2,3}[-－]?)?$/
+/** A landline's area code and its hyphen, no digit before (`0593-` of `0593-28XXXXX` in a table's cell). */
+const areaCodeBeforeRe = /(?:^|[^0-9０-９\-－])(0[0-9]{2,3}[-－])$/
 
 /**
- * Where a phone number left partly blank starts (`0513-86XXXXXX` after `电话：`), or undefined:
- * its label right before, and as many digits and letters as a phone has (7 to 11).
+ * Where a phone number left partly blank starts (`0513-86XXXXXX` after `电话：`, `0593-28XXXXX`),
+ * or undefined: its label or an area code with its hyphen right before, and as many digits and
+ * letters as a phone has (7 to 11 after a label; 6 to 8 after an area code, as a landline's
+ * local number, where a writer's blank may fall one short: `0593-28××××`).
  */
 function phoneBlankStart(text: string, numberStart: number, end: number): number | undefined {
-  const m = phoneLabelBeforeRe.exec(text.slice(Math.max(0, numberStart - 16), numberStart))
+  const before = text.slice(Math.max(0, numberStart - 16), numberStart)
+  const m = phoneLabelBeforeRe.exec(before) ?? areaCodeBeforeRe.exec(before)
   if (!m) return undefined
   let stop = end
-  while (stop < text.length && /[xX]/.test(text.charAt(stop))) stop++
+  while (stop < text.length && /[xX×]/.test(text.charAt(stop))) stop++
   const length = stop - numberStart
-  return length >= 7 && length <= 11 ? numberStart - (m[1]?.length ?? 0) : undefined
+  const isLandline = m[1] !== undefined && /[-－]$/.test(m[1])
+  return length >= (isLandline ? 6 : 7) && length <= (isLandline ? 8 : 11) ? numberStart - (m[1]?.length ?? 0) : undefined
 }
 
 /**
