@@ -22,6 +22,16 @@ export interface CountOptions {
   readonly exceptions: readonly string[]
   /** Words that make a mask right after them a number, where no unit follows (`星期X`, a weekday left blank). */
   readonly leadWords: readonly string[]
+  /** Units of an ordinal only: a mask before them is a number where 第 stands before it (`第X章`), else maybe a name (`XX章`). */
+  readonly ordinalUnits: readonly string[]
+  /**
+   * Measure words that also end names (`处`, `所`): a mask before one is a count only as the
+   * object of a verb of counting in its clause, with punctuation or the line's end after
+   * (`共排查隐患**处，`), not as a name (`**处处长`, `办公室XX处`).
+   */
+  readonly nameUnits: readonly string[]
+  /** The verbs and words of counting that make a name unit a measure word (`排查`, `新建`, `共`). */
+  readonly countVerbs: readonly string[]
 }
 
 const schema = lazy(() => {
@@ -32,6 +42,9 @@ const schema = lazy(() => {
     magnitudes: z.array(text()).default(['十', '百', '千', '万', '亿']),
     exceptions: z.array(text()).default([]),
     leadWords: z.array(text()).default([]),
+    ordinalUnits: z.array(text()).default([]),
+    nameUnits: z.array(text()).default([]),
+    countVerbs: z.array(text()).default([]),
   })
 })
 
@@ -43,7 +56,7 @@ export const countKind: RuleKind<CountOptions> = {
   name: 'count',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const { units, approximations, magnitudes, exceptions, leadWords } = rule.options
+    const { units, approximations, magnitudes, exceptions, leadWords, ordinalUnits, nameUnits, countVerbs } = rule.options
     const approx = approximations.length ? `(?:${literalAlternation(approximations)})?` : ''
     const magnitude = magnitudes.length ? `(?:${literalAlternation(magnitudes)})*?` : ''
     // Sticky: tried exactly at the end of each mask run. Longest unit first (`万元` before `万`).
@@ -54,6 +67,21 @@ export const countKind: RuleKind<CountOptions> = {
     // unit (the exceptions only look ahead): the table is made from those words, not by
     // parsing the regex (2 ms of a run on one small file).
     const firsts = firstUnitsOfWords([approximations, magnitudes, units])
+    const ordinalRe = ordinalUnits.length ? new RegExp(`${notName}(${literalAlternation(ordinalUnits)})`, 'y') : undefined
+    const nameUnitRe = nameUnits.length && countVerbs.length ? new RegExp(`(${literalAlternation(nameUnits)})(?=$|[\\r\\n，。、；！？,;])`, 'y') : undefined
+    const countVerbRe = new RegExp(`(?:${literalAlternation(countVerbs)})[^，。、；：！？,;:\\s]{0,8}$`)
+    /** The unit after a run that only some contexts make one: after 第, or after a verb of counting. */
+    const unitInContext = (text: string, run: MaskRun, tail: number): RegExpExecArray | null => {
+      if (ordinalRe && text.charCodeAt(run.numberStart - 1) === 0x7b2c /* 第 */) {
+        ordinalRe.lastIndex = tail
+        const m = ordinalRe.exec(text)
+        if (m) return m
+      }
+      if (!nameUnitRe || run.numberStart !== run.start || isPlaceWord(text.charCodeAt(run.start - 1))) return null
+      nameUnitRe.lastIndex = tail
+      const m = nameUnitRe.exec(text)
+      return m && countVerbRe.test(text.slice(Math.max(0, run.start - 16), run.start)) ? m : null
+    }
     const dateMessageId = `${rule.messageId}.date`
     return (doc) => {
       const findings: RawFinding[] = []
@@ -65,8 +93,10 @@ export const countKind: RuleKind<CountOptions> = {
         // A blank closing a hard-wrapped line has its unit on the next (`完成　　　\n万元`).
         const tail = isSpacedNumber(doc.text, run) ? run.end + 1 : run.kind === 'space' && run.role === 'count' && isLineBreak(doc.text.charCodeAt(run.end)) ? wrappedLineStart(doc.text, run.end) : run.end
         tailRe.lastIndex = tail
-        const m = firsts[doc.text.charCodeAt(tail)] === 1 ? tailRe.exec(doc.text) : null
+        const m = (firsts[doc.text.charCodeAt(tail)] === 1 ? tailRe.exec(doc.text) : null) ?? unitInContext(doc.text, run, tail)
         const mask = doc.text.slice(run.numberStart, run.end)
+        // A house's number after its street (`***路**号`) is part of an address, masked as a name is.
+        if (m && m[1] === '号' && isStreetEnd(doc.text.charCodeAt(run.start - 1))) continue
         if (m) {
           // A document number's serial takes its year along (`〔2025〕X号`).
           // An ordinal is one blank with its 第 (`第X季度`, `第×批次`), as a year with its digits.
@@ -118,6 +148,16 @@ function isSpacedNumber(text: string, run: MaskRun): boolean {
 function endsLeadNumber(text: string, end: number): boolean {
   const next = text.charCodeAt(end)
   return !(next >= 0x4e00 && next <= 0x9fff) || /^[上下晚早中]/.test(text.charAt(end))
+}
+
+/** The last character of a street's name (路, 街, 巷, 弄, 道, 里), before a house's number. */
+function isStreetEnd(code: number): boolean {
+  return code === 0x8def /* 路 */ || code === 0x8857 /* 街 */ || code === 0x5df7 /* 巷 */ || code === 0x5f04 /* 弄 */ || code === 0x9053 /* 道 */ || code === 0x91cc /* 里 */
+}
+
+/** A preposition of place before a mask makes it the place's name (`位于XX处`, `在**所`). */
+function isPlaceWord(code: number): boolean {
+  return code === 0x5728 /* 在 */ || code === 0x4e8e /* 于 */ || code === 0x5230 /* 到 */ || code === 0x81f3 /* 至 */
 }
 
 /** 1 at the first UTF-16 code unit of each word of the lists. */
