@@ -10,6 +10,7 @@ import { DivisionCodes } from './shared/identifiers/division-codes.js'
 import type { NumberContext } from './shared/identifiers/numbers.js'
 import { labelBefore } from './shared/identifiers/numbers.js'
 import { isNamedContactsNumber } from './shared/identifiers/named-contact.js'
+import { isNamedPartyBefore } from './shared/public-roles.js'
 import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/scan.js'
 import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
@@ -79,7 +80,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       const findings: RawFinding[] = []
       for (const hit of hits) {
         if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, publicLabelRe, o.publicDomains)) continue
-        if (hit.kind === 'credit' && !hit.mask && namesOrganizations() && !isMaskedOwnersBusiness(doc, hit.start)) continue
+        if (hit.kind === 'credit' && !hit.mask && (namesOrganizations() || isNamedPartyBefore(doc.text, lineStartOf(doc.text, hit.start))) && !isMaskedOwnersBusiness(doc, hit.start)) continue
         if (hit.kind === 'alias' && !isMaskedPersonsAlias(doc, hit.start)) continue
         // A draft's contact named in clear gives the number on purpose; a release deletes every one.
         if (isGated && hit.kind === 'mobile' && !hit.mask && isNamedContactsNumber(doc.text, hit.start)) continue
@@ -103,6 +104,12 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
  */
 function isMaskedOwnersBusiness(doc: Document, at: number): boolean {
   return doc.text.startsWith('92', at) && documentPolicy(doc).masksPersons
+}
+
+/** Where a field's line starts, when only its label stands before `at` (`统一社会信用代码：`); else `at`. */
+function lineStartOf(text: string, at: number): number {
+  const start = text.lastIndexOf('\n', at - 1) + 1
+  return /^[ \t\u3000]*[\u4e00-\u9fff]{0,10}[：:]?[ \t\u3000]*$/.test(text.slice(start, at)) ? start : at
 }
 
 /** What ends the sentence a nickname's label stands in, and how far back its bearer is looked for. */

@@ -171,12 +171,36 @@ function isMaskedPersonsPlace(doc: Document, org: OrganizationMention): boolean 
   return findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= sentenceStart && p.end <= org.start) || /(?:其|之)(?:子|女|父|母|妻|夫)/.test(text.slice(sentenceStart, org.start))
 }
 
-/** A party's role right before a name (`被告：`, `第三人`): a company a judgment names as a party is named on purpose. */
-const partyRoleBeforeRe = /(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人|被执行人|申请执行人|当事人)[：:]?\s*$/
+/**
+ * A party's role right before a name (`被告：`, `第三人`, `乙方（医方）：`, `债务人`): a company a
+ * judgment, an award or an agreement names as a party is named on purpose.
+ */
+const partyRoleBeforeRe = /(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人|被执行人|申请执行人|当事人|债务人|甲方|乙方|丙方|医方|患方)(?:[（(][\u4e00-\u9fff]{1,4}[）)])?[：:]?\s*$/
+/** Words before a name that make it the applicant the court acted for (`本院根据宁波甬兴…有限公司（…）的申请`). */
+const applicantBeforeRe = /(?:根据|依|经|因)\s*$/
+/** After the applicant's name (and its bracket): `的申请`. */
+const applicantAfterRe = /^(?:[（(][^）)\n]{0,60}[）)])?的(?:申请|起诉)/
+/** A line that is the issuer's signature or heading: the subject company's own body (`宁波甬兴…有限公司管理人`). */
+const issuerAfterRe = /^(?:破产管理人|管理人|清算组)[ \t\u3000]*(?:\r?\n|$)/
+/** A short name given in brackets right after a name (`（以下简称甬兴公司，…）`, `（西安雁塔康宁医院）`). */
+const aliasAfterRe = /^[（(](?:以下简称|以下称|下称|简称)?[：:]?[“"「]?([\u4e00-\u9fff]{2,20}?)[”"」]?[）)，,]/
 
-/** The names of organisations written right after a party's role, public everywhere in the document. */
+/**
+ * The names of organisations a document names as its parties, public everywhere in it: written
+ * right after a party's role, as the applicant (`根据…公司的申请`), or as the issuer of a notice
+ * (`…有限公司管理人` on a line of its own); and the short names they are given in brackets.
+ */
 function namedParties(text: string, organizations: readonly OrganizationMention[]): Set<string> {
   const names = new Set<string>()
-  for (const org of organizations) if (partyRoleBeforeRe.test(text.slice(Math.max(0, org.start - 6), org.start))) names.add(text.slice(org.start, org.end))
+  for (const org of organizations) {
+    const before = text.slice(Math.max(0, org.start - 12), org.start)
+    const after = text.slice(org.end, org.end + 80)
+    const lineStart = text.lastIndexOf('\n', org.start - 1) + 1
+    const isIssuer = /^[ \t\u3000]*$/.test(text.slice(lineStart, org.start)) && issuerAfterRe.test(after)
+    if (!partyRoleBeforeRe.test(before) && !(applicantBeforeRe.test(before) && applicantAfterRe.test(after)) && !isIssuer) continue
+    names.add(text.slice(org.start, org.end))
+    const alias = aliasAfterRe.exec(after)
+    if (alias) names.add(alias[1]!)
+  }
   return names
 }

@@ -11,6 +11,7 @@ import { cuedFourCharacterName, personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
 import { findPseudonyms, maskedNamePrefixes, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
+import { minorPseudonyms } from './minors.js'
 import { literalsIn } from './trigger-scan.js'
 import { tokensNear } from './token-window.js'
 import { isNameDot } from './transliterated-names.js'
@@ -53,6 +54,8 @@ const gapCharRe = /^[\s：:（(系为是名叫]$/
 const maxGap = 6
 /** A name ending in an administrative or organ suffix is a place or a body read as a name (杨和镇). */
 const placeOrOrganEndRe = /[省市县区旗镇乡村组路街局所院委厂店司]$/
+/** A form's words where a signature goes, read as a surname and a given name (盖章: 盖 is a surname). */
+const formWordRe = /^(?:盖章|签章|签字|签名|签收|印章|公章|捺印)$/
 /** Characters that start no given name: particles, pronouns, prepositions, numerals (马上, 高于, 何时). */
 const notGivenCharRe = /^[的了是在和与就也都而及或等把被让给向从对为以于之其这那们个些么所已曾将可应该上下中时一二三四五六七八九十百千万某×xX*＊]$/
 /** Characters that make a kinship word with a relative's cue before them (父母, 子女, 夫妻, 兄弟). */
@@ -113,7 +116,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     // A verb with its object after it (`被告张贴《催缴通知》`): no name stands right before a title.
     if (!span || doc.text.charAt(span.end) === '《') return
     const name = doc.text.slice(span.start, span.end)
-    if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name)) return
+    if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name) || formWordRe.test(name)) return
     if (reason === 'masked-person') {
       // A mask that keeps a given character (`汪*英`) is no one whose name differs there (汪翠兰).
       const surname = surnameOfMask.get(link)
@@ -124,7 +127,14 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     found.set(at, { start: span.start, end: span.end, reason, link })
   }
   const reasons: readonly LinkReason[] = policy.masksPersons ? ['relative', 'representative', 'contact', 'party'] : ['representative']
-  const maskedRoles = rolesMasked(doc.text, cues.party, pseudonyms)
+  // A minor is masked whatever the document does with the others of the case: the role he
+  // stands in (被告人陈某某, beside adult defendants named) is not masked for that.
+  const minors = minorPseudonyms(doc, pseudonyms)
+  const isMinor = (p: Pseudonym) => minors.has(doc.text.slice(p.start, p.end))
+  const maskedRoles = rolesMasked(doc.text, cues.party, pseudonyms.filter((p) => !isMinor(p)))
+  // Its name in clear after that role (被告人刘浩然 for the minor 刘某) is no adult's named on
+  // purpose: it is left to the minor's surname to tell.
+  const minorsRoles = minors.size === 0 ? new Set<string>() : rolesMasked(doc.text, cues.party, pseudonyms.filter(isMinor))
   // A criminal case that masks a party masks its victims and witnesses too.
   if (maskedRoles.size > 0 && cues.criminalAccused?.some((role) => doc.text.includes(role))) for (const role of cues.criminalProtected ?? []) maskedRoles.add(role)
   // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
@@ -147,7 +157,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
       // The document names some roles on purpose (an adult defendant): only a role it masks
       // elsewhere is a leak; a relative or a representative is one beside what it masks.
       if (reason === 'party' && !maskedRoles.has(cue)) {
-        namedRoleStarts.push(at)
+        if (!minorsRoles.has(cue)) namedRoleStarts.push(at)
         continue
       }
       if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && (isAfterMaskedRole(doc.text, begin, maskedRoles) || isAfterAlias(doc.text, begin, aliases)))) continue
@@ -166,7 +176,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
       for (const at of surnameStarts.get(surname)!) if (postHolders.has(surname) || !isAfterPost(doc.text, at)) want(at, 'masked-person', link)
       if (!postHolders.has(surname)) for (const at of surnameStarts.get(surname)!) if (isAfterPost(doc.text, at)) officialStarts.push(at)
     }
-    for (const p of pseudonyms) if (p.kind === 'person') for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
+    // A list of co-defendants holds the masked minor among adults named on purpose.
+    for (const p of pseudonyms) if (p.kind === 'person' && !isMinor(p)) for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
     for (const [at, link] of columnNeighbours(doc, pseudonyms)) want(at, 'list', link)
   }
   for (const t of tasks) consider(t.at, t.reason, t.link)

@@ -38,7 +38,10 @@ export function publicBodyAfter(text: string, end: number): PublicBodyKind | und
 }
 
 /** Roles whose holders a judgment or a published page names on purpose, before the name (`审判长 陈立新`, `书记员：杨帆`, `责任编辑：王丽`). */
-const courtRoles = ['审判长', '代理审判员', '审判员', '人民陪审员', '陪审员', '书记员', '法官助理', '执行员', '检察员', '检察官', '公诉人', '速录员', '法警', '法官', '执法人员', '承办人', '办案民警', '办案人员', '民警']
+const courtRoles = [
+  '审判长', '代理审判员', '审判员', '人民陪审员', '陪审员', '书记员', '法官助理', '执行员', '检察员', '检察官助理', '检察官', '公诉人', '速录员', '法警', '法官', '执法人员',
+  '承办人', '办案民警', '办案人员', '民警', '首席仲裁员', '仲裁员', '人民调解员', '调解员',
+].sort((a, b) => b.length - a.length)
 /**
  * A page's byline: who edited, reported or photographed it (`责任编辑：王丽`) is named on purpose.
  * Read in a pass of its own, only in a text that holds one of the words: in the court roles'
@@ -63,6 +66,8 @@ const representativeRe = new RegExp(`(?:${representativeRoles.join('|')})[\\s：
 const lawyerBeforeRe = /律师[\s：:]*([\u4e00-\u9fff]{2,3})/g
 const lawyerAfterRe = /([\u4e00-\u9fff]{2,3})律师(?!事务所)/y
 const lawyerClauseRe = /律师|法律服务所|法律援助|法律工作者/
+/** An agent's clause saying he works for the party he represents (`该公司人力资源部经理`, `该院医务科科长`, `系公司员工`). */
+const staffClauseRe = /^[，,]\s*(?:系|是)?(?:该|本|其)(?:公司|单位|企业|院|医院|厂|集团|中心|行|社)|^[，,]\s*(?:系|是)?(?:公司|单位)(?:员工|职工|工作人员)/
 /**
  * An office's contact at a line's start or in brackets, beside its phone or e-mail
  * (`经办人：张文斌　联系电话：0371-…`, `（联系人：何志伟　联系电话：…）`, `联系人：罗晓明` between
@@ -118,7 +123,7 @@ const signatureDateRe = /^[ \t\u3000]*(?:[0-9]{4}|[〇零一二三四五六七�
 /** Who heads a company or a body a case names as a party (`法定代表人：刘建国，董事长`). */
 const headOfPartyRe = new RegExp(`(?:法定代表人|主要负责人|负责人)[ \\t\\u3000：:]*(${roleName})(?=[，,。；（(\\s])`, 'g')
 /** A party's line naming an organisation in clear (`被申请人：深圳市星河智联科技有限公司，住所地…`). */
-const namedPartyLineRe = /^[ \t\u3000]*(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人|被执行人|申请执行人|当事人|被告单位)[ \t\u3000]*[：:]?[ \t\u3000]*([^\s，,。；：:（(]{4,40}?(?:公司|集团|合作社|医院|学校|银行|支行|分行|中心|厂|店|局|委员会|政府|研究所|研究院|协会|事务所))(?=[，,。；（(\s]|$)/
+const namedPartyLineRe = /^[ \t\u3000]*(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人|被执行人|申请执行人|当事人|被告单位|债务人|甲方|乙方|丙方|医方|患方)(?:[（(][\u4e00-\u9fff]{1,4}[）)])?[ \t\u3000]*[：:]?[ \t\u3000]*([^\s，,。；：:（(]{4,40}?(?:公司|集团|合作社|医院|学校|银行|支行|分行|中心|厂|店|局|委员会|政府|研究所|研究院|协会|事务所))(?=[，,。；（(\s]|$)/
 /** A field line of a party's header block: a short label and its colon. */
 const headerFieldRe = /^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,14}[：:]/
 /** How far back a party's line is looked for before its head's line. */
@@ -169,7 +174,12 @@ function scanPublicRoleNames(doc: Document): Set<string> {
     const m = bylineRe.exec(text)
     if (m) for (const name of m[1]!.split('、')) add(name)
   }
-  for (const m of text.matchAll(representativeRe)) if (lawyerClauseRe.test(m[2]!) || lawyerClauseRe.test(m[1]!)) add(m[1]!.replace(/律师.*$/, ''))
+  for (const m of text.matchAll(representativeRe)) {
+    if (lawyerClauseRe.test(m[2]!) || lawyerClauseRe.test(m[1]!)) add(m[1]!.replace(/律师.*$/, ''))
+    // A named company's own staff as its agent (`委托代理人：李文斌，该公司人力资源部经理`) acts
+    // for it in public, as its head does.
+    else if (staffClauseRe.test(m[2]!) && isNamedPartyBefore(text, headLabelLineStart(text, m.index))) add(m[1]!)
+  }
   for (const m of text.matchAll(lawyerBeforeRe)) if (!/^事务/.test(m[1]!)) add(m[1]!)
   // The head's label may name his part in the case (`出庭应诉负责人：`, `行政机关负责人：`): the
   // party's block is read from the label's line.
