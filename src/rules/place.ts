@@ -41,9 +41,11 @@ export const placeKind: RuleKind<PlaceOptions> = {
       if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked, { needsKnownKind: true })) return []
       const findings: RawFinding[] = []
       const policy = documentPolicy(doc)
-      const runs = adjacentRuns(findPlaces(doc, tokenizer)).filter((run) => {
+      const all = adjacentRuns(findPlaces(doc, tokenizer))
+      const seats = seatsOfPublicBodies(doc, policy, all)
+      const runs = all.filter((run) => {
         const text = doc.text.slice(run[0]!.start, run[run.length - 1]!.end)
-        return !allow.has(text) && !isInsidePhrase(doc.text, run[0]!.start, run[run.length - 1]!.end, rule.options.notIn) && isLeakHere(doc, policy, run)
+        return !allow.has(text) && !isInsidePhrase(doc.text, run[0]!.start, run[run.length - 1]!.end, rule.options.notIn) && isLeakHere(doc, policy, run, seats)
       })
       const freely = isGated ? namedFreely(doc, runs) : undefined
       for (const run of runs) {
@@ -69,7 +71,7 @@ export const placeKind: RuleKind<PlaceOptions> = {
  * rule judges those), not the seat of a court, a firm or an agency named on purpose, and of a
  * level the document masks.
  */
-function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMention[]): boolean {
+function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMention[], seats: ReadonlySet<string>): boolean {
   const start = run[0]!.start
   const last = run[run.length - 1]!
   if (findAddresses(doc).some((a) => a.start < last.end && start < a.end)) return false
@@ -81,8 +83,37 @@ function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMe
   // a masked part (`系杭州市西湖区***村村民`), as a residence may.
   const masked = maskedPlaceCounts(doc)
   if (masked.organ === 0 && masked.unit + masked.local > 0 && (body === 'agency' || levelOf(last) < masked.highestLevel)) return false
-  if (masked.organ === 0 && levelOf(last) <= 3 && maskedAfterRe.test(doc.text.slice(last.end, last.end + 1))) return false
+  if (masked.organ === 0 && isAboveMasked(doc.text, last)) return false
+  // The county of a court or an office the document names in clear (its issuer, `南宁市青秀区人民法院`)
+  // is public wherever the document names it again (`民警在南宁市青秀区东葛路…发现`), unless it hides a unit.
+  if (levelOf(last) <= 3 && seats.has(last.units.map((u) => u.code).join())) return false
   return isLeakOfPolicy(policy, levelOf(last))
+}
+
+/**
+ * A county or above right before a mask (`杭州市西湖区***村`), or a town right before a masked
+ * village (`乌审旗图克镇某嘎查`): the level above the one the document hides, named on purpose.
+ */
+function isAboveMasked(text: string, last: PlaceMention): boolean {
+  if (!maskedAfterRe.test(text.charAt(last.end))) return false
+  if (levelOf(last) <= 3) return true
+  return levelOf(last) === 4 && maskedVillageAfterRe.test(text.slice(last.end, last.end + 8))
+}
+
+/** A mask, then a village's suffix: `某嘎查`, `***村`, `××社区`. */
+const maskedVillageAfterRe = /^(?:[*＊×xXｘＸ○□]+|某{1,2})(?:村|嘎查|社区)/
+
+/** The units (their codes, joined) of county level or above named right before a court or an office in clear. */
+function seatsOfPublicBodies(doc: Document, policy: DocumentPolicy, runs: readonly (readonly PlaceMention[])[]): Set<string> {
+  const seats = new Set<string>()
+  // A document hiding its unit or another county (`**区人民检察院`) names none of them freely.
+  if (policy.masksOwnUnit) return seats
+  for (const run of runs) {
+    const last = run[run.length - 1]!
+    const body = publicBodyAfter(doc.text, last.end)
+    if (levelOf(last) <= 3 && last.units.length > 0 && (body === 'judicial' || body === 'agency')) seats.add(last.units.map((u) => u.code).join())
+  }
+  return seats
 }
 
 /**

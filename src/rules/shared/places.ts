@@ -42,18 +42,26 @@ export function findPlaces(doc: Document, tokenizer: Tokenizer): readonly PlaceM
 let shortEnds: { readonly gazetteer: Gazetteer; readonly ends: ShortNameEnds } | undefined
 
 /**
- * A name that begins with a verb official writing puts between two organs: `由县自然资源局会同县
- * 财政局` (会同, jointly with) writes 会同县 without naming the county of that name.
+ * A name that begins with a verb: one official writing puts between two organs (`由县自然资源局会同县
+ * 财政局`: 会同, jointly with, writes 会同县 without naming the county of that name), or one of
+ * acting jointly before a person's role (`伙同村会计刘某某`), not extended by the unit above it.
  */
-function isVerbBeforeOrgan(text: string, m: PlaceMention): boolean {
+function isVerbRead(text: string, m: PlaceMention): boolean {
+  if (m.evidence === 'name' && jointVerbRe.test(text.slice(m.start, m.start + 2)) && !/[市县区旗镇乡木]/.test(text.charAt(m.start - 1))) return true
   return text.startsWith('会同', m.start) && /[局委办府门位院所队站室厅部]/.test(text.charAt(m.start - 1))
 }
+
+/**
+ * Verbs of acting jointly that a place's name may begin with (伙同村, 协同乡): `伙同村会计刘某某`
+ * is `伙同` + `村会计`. Read as the place only inside a unit named before it (`玉丰镇伙同村`).
+ */
+const jointVerbRe = /^(?:伙同|协同|连同|偕同|串通|勾结)$/
 
 function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
   const gazetteer = getGazetteer()
   if (shortEnds?.gazetteer !== gazetteer) shortEnds = { gazetteer, ends: new ShortNameEnds(gazetteer) }
   const { ends } = shortEnds
-  const found = outermost([...suffixedNames(doc, gazetteer, ends, tokenizer)]).filter((m) => !isVerbBeforeOrgan(doc.text, m))
+  const found = outermost([...suffixedNames(doc, gazetteer, ends, tokenizer)]).filter((m) => !isVerbRead(doc.text, m))
   // The code units the names found so far cover: a later name overlapping one is not taken.
   const covered = new Uint8Array(doc.text.length)
   const take = (m: PlaceMention) => {
@@ -66,10 +74,25 @@ function scanPlaces(doc: Document, tokenizer: Tokenizer): PlaceMention[] {
   }
   for (const m of found) covered.fill(1, m.start, m.end)
   // Unlisted names first: `巴彦` of 巴彦县 inside `巴彦宝力格来嘎查` is part of a longer name.
-  for (const m of findUnlistedVillages(doc, tokenizer)) if (!isTaken(m.start, m.end)) take({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
+  // A listed 嘎查's name may end an unlisted one (`巴音` + `敖包嘎查`): the longer is the name when
+  // what it adds is a name to the tagger, not a common word (`牧民敖包嘎查`).
+  for (const m of findUnlistedVillages(doc, tokenizer)) {
+    const listed = found.findIndex((f) => f.end === m.end && f.start > m.start && f.evidence === 'name')
+    if (listed >= 0 && isNamePrefix(doc, tokenizer, m.start, found[listed]!.start)) {
+      covered.fill(0, found[listed]!.start, found[listed]!.end)
+      found.splice(listed, 1)
+    }
+    if (!isTaken(m.start, m.end)) take({ ...m, units: [], evidence: 'unlisted', isGeneric: false })
+  }
   for (const m of shortNames(doc, gazetteer, tokenizer)) if (!isTaken(m.start, m.end)) take(m)
   for (const m of landmarks(doc, gazetteer, ends, tokenizer)) if (!isTaken(m.start, m.end)) take(m)
   return linkAdjacent(found.filter((m) => !doc.isSkipped(m.start, m.end - m.start)).sort((a, b) => a.start - b.start))
+}
+
+/** True when [start, end) is tokens the tagger takes for names (persons, places, proper nouns) or does not know. */
+function isNamePrefix(doc: Document, tokenizer: Tokenizer, start: number, end: number): boolean {
+  const tokens = tokensAround(doc, tokenizer, start, end).filter((t) => t.start < end && t.end > start)
+  return tokens.length > 0 && tokens[0]!.start === start && tokens.every((t) => t.end <= end && /^(?:nr|ns|nz|nrt|nrfg|x)$/.test(t.tag))
 }
 
 /**
