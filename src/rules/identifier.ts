@@ -15,7 +15,7 @@ import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/sc
 import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { documentPolicy } from './shared/policy.js'
-import { isOfficeContactAt } from './shared/office-contacts.js'
+import { isAdministratorsContactAt, isBodysAccountAt, isOfficeContactAt } from './shared/office-contacts.js'
 import { findPseudonyms } from './shared/pseudonyms.js'
 import { surnameLength } from '../nlp/person-names.js'
 import type { Document } from '../core/document.js'
@@ -82,6 +82,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
         if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, publicLabelRe, o.publicDomains)) continue
         if (hit.kind === 'credit' && !hit.mask && (namesOrganizations() || isNamedPartyBefore(doc.text, lineStartOf(doc.text, hit.start))) && !isMaskedOwnersBusiness(doc, hit.start)) continue
         if (hit.kind === 'alias' && !isMaskedPersonsAlias(doc, hit.start)) continue
+        if ((hit.kind === 'account' || hit.kind === 'card') && !hit.mask && isBodysAccountAt(doc.text, hit.start, namesOrganizations())) continue
         // A draft's contact named in clear gives the number on purpose; a release deletes every one.
         if (isGated && hit.kind === 'mobile' && !hit.mask && isNamedContactsNumber(doc.text, hit.start)) continue
         const value = doc.text.slice(hit.start, hit.end)
@@ -189,7 +190,7 @@ function compileTables(o: IdentifierOptions) {
  * office's contact. A party's own number is written inside its description
  * (`王某，男，……，电话0951-6912345`).
  */
-const contactLineRe = /^[\s\u3000]*[（(]?(?:(?:联系人|经办人|承办人)[：:][\s\u3000]*[\u4e00-\u9fff·]{2,8}[；;，,\s\u3000]*)?[\u4e00-\u9fff]{0,6}(?:电话|邮箱|信箱|方式)[：:]\s*$/
+const contactLineRe = /^[\s\u3000]*[（(]?(?:(?:联系人|经办人|承办人)[：:][\s\u3000]*[\u4e00-\u9fff·、]{2,16}[；;，,\s\u3000]*)?[\u4e00-\u9fff]{0,6}(?:电话|邮箱|信箱|方式)[：:]\s*$/
 
 /** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
 function isPublic(doc: Document, hit: IdentifierHit, publicLabelRe: RegExp, publicDomains: readonly string[]): boolean {
@@ -201,6 +202,8 @@ function isPublic(doc: Document, hit: IdentifierHit, publicLabelRe: RegExp, publ
   }
   // A mobile number is a person's even on a contact line; an office's landline or mailbox is not.
   if (hit.kind !== 'mobile' && (contactLineRe.test(text.slice(text.lastIndexOf('\n', hit.start - 1) + 1, hit.start)) || isOfficeContactAt(doc, hit.start))) return true
+  // A bankruptcy's administrator publishes its lawyers' numbers, mobiles too, for every creditor.
+  if (hit.kind !== 'email' && isAdministratorsContactAt(doc, hit.start)) return true
   return publicLabelRe.test(labelBefore(text, hit.start, false))
 }
 

@@ -7,10 +7,10 @@ import { findPseudonyms } from './pseudonyms.js'
 
 /**
  * The name of an office or a public body, ending in its organ's word at a word's end (民政办,
- * 法制处, 执法支队, 举报中心, 戒毒所, 人民政府): a space, a bracket, a colon, a separator, the end
- * or `联系` after it. Not 住所 or 场所 (a residence, a place of business), nor a flat (304室).
+ * 法制处, 执法支队, 举报中心, 戒毒所, 人民政府): a space, a bracket, a colon, a separator, the end,
+ * `联系` after it, or what one asks of it (`向…信访办公室请求复查（地址：…）`). Not 住所 or 场所 (a residence, a place of business), nor a flat (304室).
  */
-const officeNameSource = '[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|委员会|纪委|监委|办公室|办事处|[局厅处科股办]|(?<![0-9A-Za-z０-９])室|中心|支队|大队|中队|(?<![住场厕])所|法院|检察院|医院|卫生院|学院|大学|学校)(?=[\\s\\u3000（(：:，,；;。]|联系|$)'
+const officeNameSource = '[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|委员会|纪委|监委|办公室|办事处|[局厅处科股办]|(?<![0-9A-Za-z０-９])室|中心|支队|大队|中队|(?<![住场厕])所|法院|检察院|医院|卫生院|学院|大学|学校)(?=[\\s\\u3000（(：:，,；;。]|联系|请求|申请|提出|咨询|反映|$)'
 const officeNameRe = new RegExp(officeNameSource, 'g')
 const officeNameAtRe = new RegExp(officeNameSource, 'y')
 /** Masks and pseudonyms in a body's name: 某, symbols. */
@@ -22,8 +22,17 @@ const contactFieldsRe = /^[\s\u3000]*(?:[0-9０-９]{1,2}[.、．]\s*)?(?:联系
 /** How far back on its line an office's name is looked for. */
 const reach = 120
 
+/**
+ * The issuing office naming itself before its contact (`本院地址：`, `请致电本委立案窗口`,
+ * `本委员会地址：…联系电话：`), or a bankruptcy's administrator (管理人, a firm the court appoints
+ * to be reached by every creditor: `向管理人申报债权（…联系电话：…）`), not its staff (管理人员).
+ */
+const selfContactRe = /本(?:委员会|院|委|局|厅|庭|所|中心|处|办)[\u4e00-\u9fff]{0,6}?(?:地址|电话|窗口|联系|邮箱|传真|热线|信箱)/
+const administratorRe = /管理人(?!员)/
+
 /** True when a public body's name in clear stands in `segment`: no mask in it or right before it (`***市统计局`). */
 function namesOffice(segment: string): boolean {
+  if (selfContactRe.test(segment)) return true
   officeNameRe.lastIndex = 0
   for (let m = officeNameRe.exec(segment); m; m = officeNameRe.exec(segment)) if (!maskedNameRe.test(segment.slice(Math.max(0, m.index - 1), m.index + m[0].length))) return true
   return false
@@ -49,6 +58,37 @@ export function isOfficeContactAt(doc: Document, at: number): boolean {
   if (start > from && contactFieldsRe.test(text.slice(start, at))) start = sentenceStart(text, from, start - 1)
   if (!namesOffice(text.slice(start, at))) return false
   return !findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= start && p.end <= at)
+}
+
+/**
+ * True when what stands at `at` (a phone number, a mobile too) is the contact of a bankruptcy's
+ * administrator: its sentence names the 管理人 before it, and no masked person stands between.
+ */
+export function isAdministratorsContactAt(doc: Document, at: number): boolean {
+  const text = doc.text
+  const from = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - reach)
+  const start = sentenceStart(text, from, at)
+  const m = administratorRe.exec(text.slice(start, at))
+  if (!m) return false
+  return !findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= start + m.index && p.end <= at)
+}
+
+/** Labels of an account's holder. */
+const holderLabelRe = /(?:收款单位|收款人|户名|账户名称|账户名|开户名称|开户单位)[：:]\s*([^，,；;。：:\s（()）]{2,40})[^。\n]{0,40}$/
+/** What ends a public body's, an administrator's or a company's name. */
+const bodyEndRe = /(?:管理人|人民政府|政府|委员会|[局厅处办院所站队]|中心|财政专户|专户)$/
+const companyEndRe = /(?:公司|集团|合作社|厂|银行|商行|协会)$/
+
+/**
+ * True when the account number at `at` is a body's, named in clear as its holder in the same
+ * sentence (`收款单位：天津市滨海新区财政局，收款账号：…`, `户名：…有限公司管理人，开户行：…，账号：…`):
+ * a public body's, an administrator's, or a company's when `namesCompanies` (the document names
+ * companies freely). No person holds it.
+ */
+export function isBodysAccountAt(text: string, at: number, namesCompanies: boolean): boolean {
+  const m = holderLabelRe.exec(text.slice(Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 90), at))
+  if (!m || maskedNameRe.test(m[1]!)) return false
+  return bodyEndRe.test(m[1]!) || (namesCompanies && companyEndRe.test(m[1]!))
 }
 
 /** True when a public body's name in clear starts at `at` (`东门路66号` + `中共黄冈市纪委举报中心`): an address followed by its office. */
