@@ -24,26 +24,35 @@ const wordAfterZhuRe = /^[房宿院户宅建校读持]$/
 const segmentSuffixes: readonly (readonly [string, number])[] = [
   ['自治区', 1], ['省', 1], ['自治州', 2], ['地区', 2], ['市', 2], ['盟', 2], ['州', 2], ['自治县', 3], ['县', 3], ['区', 3], ['旗', 3],
   ['街道办事处', 4], ['街道', 4], ['苏木', 4], ['乡', 4], ['镇', 4],
-  ['嘎查', 5], ['居委会', 5], ['村委会', 5], ['村民小组', 5], ['居民小组', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['广场', 5], ['大街', 5], ['路', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
-  ['园', 5], ['苑', 5], ['里', 5], ['坊', 5],
+  ['嘎查', 5], ['居委会', 5], ['村委会', 5], ['村民小组', 5], ['居民小组', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['广场', 5], ['大街', 5], ['大道', 5], ['路', 5], ['道', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
+  ['园', 5], ['苑', 5], ['里', 5], ['坊', 5], ['城', 5],
   ['号院', 6], ['号楼', 6], ['号', 6], ['组', 6], ['队', 6], ['栋', 6], ['幢', 6], ['座', 6], ['单元', 6], ['门', 6], ['楼', 6], ['层', 6], ['室', 6], ['房', 6],
 ]
 /**
  * Suffixes of an estate's or a lane's name that end other words too (公园, 家里, 作坊) or stand
- * inside longer names (紫馨苑社区, 东园村): a segment so named ends only right before a number,
- * and counts only with a number in it after (`联洋新苑12号楼`, `恩宁里8号`, `二坊45栋`).
+ * inside longer names (紫馨苑社区, 东园村, 县城): a segment so named ends only right before a number,
+ * and counts only with a number in it after (`联洋新苑12号楼`, `恩宁里8号`, `二坊45栋`, `金隅时代城5号楼`).
  */
-const estateOnlySuffixes: ReadonlySet<string> = new Set(['园', '苑', '里', '坊'])
+const estateOnlySuffixes: ReadonlySet<string> = new Set(['园', '苑', '里', '坊', '城'])
 const levelOf = new Map(segmentSuffixes)
 /** The characters of a segment's name; its suffixes are Han characters, among them. */
 export const segmentChars = '\\u4e00-\\u9fff0-9０-９A-Za-z×xX*＊某—\\-'
 // 门, a block's entrance, ends a segment only before its flat's number (`3门702室`, not `撒门村`).
-const segmentRe = new RegExp(`([${segmentChars}]{1,9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).map((s) => (estateOnlySuffixes.has(s) ? `${s}(?=[0-9０-９一二三四五六七八九十])` : s === '门' ? '门(?=[0-9０-９])' : s)).join('|')})`, 'y')
+const segmentSource = (minName: number) => `([${segmentChars}]{${minName},9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).map((s) => (estateOnlySuffixes.has(s) ? `${s}(?=[0-9０-９一二三四五六七八九十])` : s === '门' ? '门(?=[0-9０-９])' : s)).join('|')})`
+const segmentRe = new RegExp(segmentSource(1), 'y')
+/**
+ * The same with a name of two characters at least: a name's character that is a suffix too is
+ * read as one first (`鼓` + `楼` of 鼓楼街道), and the segment is read again past it.
+ */
+const longerSegmentRe = new RegExp(segmentSource(2), 'y')
+/** A building named by its side or a letter in an estate (`华联大厦东楼`, `B座`): a number in it. */
+const buildingNameRe = /^(?:[东南西北中前后主副][0-9０-９]?|[A-Za-zＡ-Ｚ][0-9０-９]?)$/
+const buildingSuffixRe = /^(?:楼|座|栋|幢)$/
 /**
  * The characters of the suffixes of villages, communities and streets (level 5): an address by
  * its shape holds one before its number.
  */
-const placeWordChars = new Set([...'村区园苑里坊寓厦街路巷弄同屯查会'].map((c) => c.charCodeAt(0)))
+const placeWordChars = new Set([...'村区园苑里坊寓厦街路巷弄同屯查会道城'].map((c) => c.charCodeAt(0)))
 /** A name that is a number or an ordinal (三组, 12号, 第二村民小组). */
 const numberNameRe = /^[第]?[0-9０-９一二三四五六七八九十百零〇两A-Za-z\-—]+$/
 /** Particles and prepositions: a name holding one is a phrase (`了村`, `在县`). */
@@ -107,7 +116,7 @@ function scanAddresses(doc: Document): AddressMention[] {
     }
   }
   // Without a cue, the shape alone: a named village, community or street, then a number in it.
-  for (const m of text.matchAll(/[组队号栋幢元室楼]/g)) {
+  for (const m of text.matchAll(/[组队号栋幢元室楼门]/g)) {
     // 队 is a group's only after its number (三队); elsewhere a team (调查队, 工作队).
     if (m[0] === '队' && !numeralBeforeRe.test(text.charAt(m.index - 1))) continue
     const end = m.index + 1
@@ -170,15 +179,19 @@ function readSegments(text: string, start: number): Segment[] {
   const segments: Segment[] = []
   for (let at = start; ; ) {
     segmentRe.lastIndex = at
-    const m = segmentRe.exec(text)
+    let m = segmentRe.exec(text)
     if (!m) break
+    if (m[1]!.length === 1 && levelOf.get(m[2]!) === 6 && !numberNameRe.test(m[1]!) && !(buildingSuffixRe.test(m[2]!) && buildingNameRe.test(m[1]!))) {
+      longerSegmentRe.lastIndex = at
+      m = longerSegmentRe.exec(text) ?? m
+    }
     const name = m[1]!
     let level = levelOf.get(m[2]!)!
     // A numbered part of an estate or a village (`西园三区`, `大磡村二坊`) is a number in it.
     const previous = segments[segments.length - 1]
     if (previous?.level === 5 && level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) level = 6
     // A number names only a building, a house or a group inside what came before (三组, 12号).
-    if (level === 6 && !numberNameRe.test(name)) break
+    if (level === 6 && !numberNameRe.test(name) && !(previous?.level === 5 && buildingSuffixRe.test(m[2]!) && buildingNameRe.test(name))) break
     if (functionCharRe.test(name)) break
     if (level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) break
     // `原州区` is read `原` + `州` first, `茶市镇` `茶` + `市`: a county or town suffix right after
@@ -226,10 +239,12 @@ function toMention(segments: readonly Segment[], cue: string, text: string): Add
   const first = segments.find((s) => s.level >= 4 && s.level < 6 && !maskedNameRe.test(s.name) && s.isNameless !== true)
   let end = segments[segments.length - 1]!.end
   // A flat written as numbers after the estate (`观湖小区6#2-301`, `金宇小区3-2-501`) belongs to it.
-  const flat = flatNumberRe.exec(text.slice(end, end + 16))
+  const flat = flatNumberRe.exec(text.slice(end, end + 16)) ?? (/^(?:门|单元)$/.test(segments[segments.length - 1]!.suffix) ? bareFlatRe.exec(text.slice(end, end + 6)) : null)
   if (flat) end += flat[0].length
   return { start: segments[0]!.start, end, leakStart: first?.start, cue }
 }
 
+/** A flat's number without 室 after a block's entrance or unit (`3号楼1门602`). */
+const bareFlatRe = /^[0-9０-９]{3,4}(?![0-9０-９])/
 /** Building, unit and flat as numbers joined by # or hyphens: `6#2-301`, `3-2-501`, `12栋` is a segment already; a house's `之一` after its number. */
 const flatNumberRe = /^[0-9０-９]{1,4}(?:[#＃][0-9０-９]{1,4})?(?:[-－][0-9０-９]{1,5}){1,2}(?:室|号)?|^[0-9０-９]{1,4}[#＃][0-9０-９]{1,5}(?:室|号)?|^之[一二三四五六七八九十]/
