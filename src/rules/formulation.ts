@@ -88,9 +88,9 @@ export const formulationKind: RuleKind<FormulationOptions> = {
   },
 }
 
-/** Line break before or after a span: LF or CRLF. */
-const breakAfterRe = /^\r?\n/
-const breakBeforeRe = /\r?\n$/
+/** Line break before or after a span: LF, CRLF or a .docx soft break (U+2028 LINE SEPARATOR). */
+const breakAfterRe = /^(?:\r?\n|\u2028)/
+const breakBeforeRe = /(?:\r?\n|\u2028)$/
 
 /**
  * True when a miss that ends or starts a line is a correct phrase the line break cuts in two

@@ -1,5 +1,6 @@
 // Hard line breaks inside a paragraph wrapped by hand or by a PDF extractor: a word or phrase
-// broken there (`首要政治⏎政治任务`, `中国特⏎社会主义`) is read across the break.
+// broken there (`首要政治⏎政治任务`, `中国特⏎社会主义`) is read across the break; so is a soft
+// line break of a Word paragraph (`w:br`, read as U+2028 LINE SEPARATOR).
 import { isHan } from './chars.js'
 
 /** The shortest line a wrapped paragraph's is: shorter lines are headings, labels or list items. */
@@ -15,12 +16,37 @@ export interface WrappedBreak {
   readonly next: number
 }
 
-/** Each line break of `text` that falls inside a wrapped paragraph (see {@link isWrappedLine}), in order. */
+/**
+ * Each line break of `text` that falls inside a wrapped paragraph (see {@link isWrappedLine}),
+ * and each soft line break (U+2028) between Chinese characters that goes on with the sentence
+ * (see {@link goesOnAfterSoftBreak}), in order.
+ */
 export function* wrappedBreaks(text: string): Generator<WrappedBreak> {
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+  for (let at = breakRe(text, 0); at >= 0; at = breakRe(text, at + 1)) {
+    if (text.charCodeAt(at) === 0x2028) {
+      if (goesOnAfterSoftBreak(text, at)) yield { end: at, next: at + 1 }
+      continue
+    }
     const end = text.charCodeAt(at - 1) === 0x0d ? at - 1 : at
     if (isWrappedLine(text, end, at + 1)) yield { end, next: at + 1 }
   }
+}
+
+/** Index of the next LF or U+2028 LINE SEPARATOR at or after `from`, or -1. */
+function breakRe(text: string, from: number): number {
+  const lf = text.indexOf('\n', from)
+  const ls = text.indexOf('\u2028', from)
+  return lf < 0 ? ls : ls < 0 ? lf : Math.min(lf, ls)
+}
+
+/**
+ * True when the soft break at `at` cuts a sentence: the paragraph is one whatever the length of
+ * its lines, so only what touches the break tells. A Chinese character on both sides, no
+ * punctuation before it, and no list number or label (`一、`, `全县：`) after it.
+ */
+function goesOnAfterSoftBreak(text: string, at: number): boolean {
+  const nextStart = text.slice(at + 1, at + 9)
+  return isHan(text.charCodeAt(at - 1)) && isHan(text.charCodeAt(at + 1)) && !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
 }
 
 /**
