@@ -1,5 +1,5 @@
 // The .docx and .html readers: what text rules see, where offsets point, and the per-file errors.
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -86,6 +86,27 @@ describe('docx reader', () => {
     expect(runCli([path, '--lang', 'zh']).stdout).toMatch(/表1 第1行第2列\s+错误/)
     const finding = JSON.parse(runCli([path, '--format', 'json']).stdout).files[0].findings[0]
     expect(finding).toMatchObject({ line: 3, text: '**次', cell: { table: 1, row: 1, column: 2 } })
+  })
+
+  it('counts the paragraphs outside tables only, so a paragraph after a table is found where a reader counts it', async () => {
+    const path = join(dir, 'after-table.docx')
+    writeFileSync(path, makeDocx(paragraph('标题') + table('', '完成**小区改造', '') + table('甲', '乙') + paragraph('') + paragraph('抄送：区政府办，', '**街道办事处。')))
+    const result = await auditOne(path)
+    const f = result.findings.find((x) => x.ruleId === 'placeholder/mask' && x.line === 8)!
+    expect(f).toMatchObject({ line: 8, column: 9, paragraph: 3 })
+    expect(result.findings.find((x) => x.line === 3)).toMatchObject({ cell: { table: 1, row: 1, column: 2 } })
+    expect(result.findings.find((x) => x.line === 3)!.paragraph).toBeUndefined()
+    expect(runCli([path, '--lang', 'zh']).stdout).toMatch(/第3段第9字\s+错误/)
+  })
+
+  it('reads a soft line break (w:br) as a break inside the paragraph, which a formulation is read across', async () => {
+    const path = join(dir, 'soft-break.docx')
+    const br = '<w:r><w:br/></w:r>'
+    writeFileSync(path, makeDocx(paragraph('坚持以新时代中国特').replace('</w:p>', `${br}</w:p>`).replace(/<\/w:p>$/, '') + '<w:r><w:t>社会主义思想武装头脑。</w:t></w:r></w:p>'
+      + paragraph('主要指标如下：').replace('</w:p>', `${br}<w:r><w:t>社会消费品零售总额</w:t></w:r></w:p>`)))
+    expect(docxToText(readFileSync(path), path)).toBe('坚持以新时代中国特\u2028社会主义思想武装头脑。\n主要指标如下：\u2028社会消费品零售总额')
+    const result = await auditOne(path)
+    expect(result.findings.map((f) => [f.ruleId, f.offset, f.length])).toEqual([['typo/formulation', 6, 8]])
   })
 
   it('names a corrupt, an encrypted and a non-Word archive, each as a per-file error', async () => {

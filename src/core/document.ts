@@ -153,6 +153,22 @@ export class Document {
     return lastAtOrBefore(this.lineStarts, offset) + 1
   }
 
+  /**
+   * For a line of a .docx body outside tables, its paragraph counted as Word's reader sees the
+   * body: paragraphs outside tables only (empty ones included), since a table's cells are named
+   * by their cell. Undefined for other formats, table cells, notes, headers and footers.
+   */
+  bodyParagraphAt(line: number): number | undefined {
+    if (this.format !== 'docx' || this.cells[line - 1] !== undefined || this.parts[line - 1] !== undefined) return undefined
+    const numbers = this.derive('docx.bodyParagraphs', (doc) => {
+      const counted: number[] = []
+      let n = 0
+      for (let i = 0; i < doc.lineStarts.length; i++) counted.push(doc.cells[i] === undefined && doc.parts[i] === undefined ? ++n : n)
+      return counted
+    })
+    return numbers[line - 1]
+  }
+
   /** The text of a 1-based line, without its line ending. */
   lineText(line: number): string {
     const start = this.lineStarts[line - 1] ?? this.text.length

@@ -196,7 +196,9 @@ function toFinding(doc: Document, rule: EngineRule, raw: RawFinding, { offset, l
   const cell = doc.cells[line - 1]
   if (cell) return { ...finding, cell }
   const part = doc.parts[line - 1]
-  return part ? { ...finding, part } : finding
+  if (part) return { ...finding, part }
+  const paragraph = doc.bodyParagraphAt(line)
+  return paragraph !== undefined ? { ...finding, paragraph } : finding
 }
 
 /**
