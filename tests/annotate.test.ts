@@ -44,8 +44,19 @@ describe('annotate', () => {
     const output = join(dir, '页眉.reviewed.docx')
     expect(runCli(['annotate', input, '-o', output, '--lang', 'zh']).code).toBe(0)
     const comments = readComments(readFileSync(output))
-    expect(comments.map((c) => [c.offset, c.anchored])).toEqual([[0, ''], [4, '**户']])
+    // On the document's first character, as the README says.
+    expect(comments.map((c) => [c.offset, c.anchored])).toEqual([[0, '全'], [4, '**户']])
     expect(comments[0]!.paragraphs.slice(1)).toEqual([expect.stringMatching(/^脚注1 第5字：.*x次.*count\/unfilled/), expect.stringMatching(/^页眉第1字：.*\*\*\*.*placeholder\/mask/)])
+  })
+
+  it('adds nothing to a copy annotated before, and says so', () => {
+    const { dir, input, output } = setUp()
+    expect(runCli(['annotate', input, '-o', output]).code).toBe(0)
+    const first = readComments(readFileSync(output))
+    const again = join(dir, 'again.docx')
+    const run = runCli(['annotate', output, '-o', again, '--lang', 'en'])
+    expect(run.stderr).toMatch(new RegExp(`0 comments written to .*again\\.docx \\(${first.length} already there, not added again\\)`))
+    expect(readComments(readFileSync(again)).map((c) => [c.offset, c.anchored])).toEqual(first.map((c) => [c.offset, c.anchored]))
   })
 
   it('applies the profile and the --rule flags as check does', () => {

@@ -31,7 +31,7 @@ function expectWellFormed(xml: string): void {
 }
 
 function annotateAndCheck(docx: Uint8Array, comments: DocxComment[]): ReturnType<typeof readComments> {
-  const out = addDocxComments(docx, comments, who, 'a.docx')
+  const out = addDocxComments(docx, comments, who, 'a.docx').bytes
   expect(docxToText(out, 'b.docx')).toBe(docxToText(docx, 'a.docx'))
   expectWellFormed(strFromU8(unzipSync(out)['word/document.xml']!))
   const text = docxToText(docx, 'a.docx')
@@ -57,7 +57,7 @@ describe('annotate a .docx with comments', () => {
     const docx = makeDocx(body)
     const text = docxToText(docx, 'a.docx')
     annotateAndCheck(docx, on(text, '&B', '<**>', '\tx', 'x名', '**人', '公司<', ' 共'))
-    const xml = strFromU8(unzipSync(addDocxComments(docx, on(text, '**人'), who, 'a.docx'))['word/document.xml']!)
+    const xml = strFromU8(unzipSync(addDocxComments(docx, on(text, '**人'), who, 'a.docx').bytes)['word/document.xml']!)
     expect(xml.match(/<w:r w:rsidR="00A1"><w:rPr><w:i\/><\/w:rPr>/g)!.length).toBeGreaterThan(1)
   })
 
@@ -72,16 +72,57 @@ describe('annotate a .docx with comments', () => {
     const read = annotateAndCheck(withOld, on(text, '**次'))
     expect(read.find((c) => c.id === '7')).toMatchObject({ author: '王', paragraphs: ['旧的'], anchored: '原有批注' })
     expect(Number(read.find((c) => c.author === 'mask-audit')!.id)).toBeGreaterThan(9)
-    const out = unzipSync(addDocxComments(withOld, on(text, '**次'), who, 'a.docx'))
+    const out = unzipSync(addDocxComments(withOld, on(text, '**次'), who, 'a.docx').bytes)
     expect(strFromU8(out['word/document.xml']!)).toContain('<w:delText>删除的字</w:delText>')
     expect(strFromU8(out['word/_rels/document.xml.rels']!).match(/comments/g)).toHaveLength(2)
   })
 
   it('adds the comments part, its relationship and content type when there were none', () => {
-    const out = unzipSync(addDocxComments(makeDocx(paragraph('共**人')), [{ offset: 1, length: 3, paragraphs: ['未填写'] }], who, 'a.docx'))
+    const out = unzipSync(addDocxComments(makeDocx(paragraph('共**人')), [{ offset: 1, length: 3, paragraphs: ['未填写'] }], who, 'a.docx').bytes)
     expect(strFromU8(out['[Content_Types].xml']!)).toContain('PartName="/word/comments.xml"')
     expect(strFromU8(out['word/_rels/document.xml.rels']!)).toContain('Target="comments.xml"')
     expect(strFromU8(out['word/comments.xml']!)).toContain('w:author="mask-audit"')
+  })
+
+  it('does not add a comment the copy holds already (same author, text and span): annotating twice adds nothing', () => {
+    const docx = makeDocx(paragraph('全年集中学习', '**', '次，发展x名党员。'))
+    const text = docxToText(docx, 'a.docx')
+    const once = addDocxComments(docx, on(text, '**次', 'x名'), who, 'a.docx')
+    expect(once.added).toBe(2)
+    const twice = addDocxComments(once.bytes, on(text, '**次', 'x名'), { ...who, date: '2030-01-01T00:00:00Z' }, 'a.docx')
+    expect(twice.added).toBe(0)
+    expect(readComments(twice.bytes)).toHaveLength(2)
+    // Another text, another span or another author is another comment.
+    const other = addDocxComments(once.bytes, [...on(text, '**次'), { ...on(text, 'x名')[0]!, paragraphs: ['另一条'] }, ...on(text, '学习')], who, 'a.docx')
+    expect(other.added).toBe(2)
+    expect(addDocxComments(once.bytes, on(text, '**次'), { ...who, author: '张三' }, 'a.docx').added).toBe(1)
+  })
+
+  it("writes comments in Word's comment styles, adding them to the styles part only when missing", () => {
+    const styles = (content: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${content}</w:styles>`
+    const normal = '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr><w:spacing w:line="560" w:lineRule="exact"/></w:pPr><w:rPr><w:sz w:val="32"/></w:rPr></w:style>'
+    const withStyles = (content: string) => {
+      const files = unzipSync(makeDocx(paragraph('共**人')))
+      files['word/styles.xml'] = strToU8(styles(content))
+      return zipSync(files)
+    }
+    const comment = [{ offset: 1, length: 3, paragraphs: ['未填写'] }]
+    const out = unzipSync(addDocxComments(withStyles(normal), comment, who, 'a.docx').bytes)
+    const added = strFromU8(out['word/styles.xml']!)
+    expect(added.startsWith(styles(normal).replace('</w:styles>', ''))).toBe(true)
+    expect(added).toMatch(/<w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"\/><w:basedOn w:val="a"\/>.*<w:sz w:val="20"\/>/)
+    expect(added).toMatch(/<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"\/>/)
+    expect(strFromU8(out['word/comments.xml']!)).toMatch(/<w:p><w:pPr><w:pStyle w:val="CommentText"\/><\/w:pPr><w:r><w:rPr><w:rStyle w:val="CommentReference"\/><\/w:rPr><w:annotationRef\/>/)
+    expect(strFromU8(out['word/document.xml']!)).toContain('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference')
+    // A Chinese Word names its built-in styles by number: they are found by name and kept as they are.
+    const own = normal + '<w:style w:type="paragraph" w:styleId="a4"><w:name w:val="annotation text"/><w:basedOn w:val="a"/></w:style><w:style w:type="character" w:styleId="a5"><w:name w:val="annotation reference"/></w:style>'
+    const kept = unzipSync(addDocxComments(withStyles(own), comment, who, 'a.docx').bytes)
+    expect(strFromU8(kept['word/styles.xml']!)).toBe(styles(own))
+    expect(strFromU8(kept['word/comments.xml']!)).toContain('<w:pStyle w:val="a4"/>')
+    // Without a styles part, nothing is added and no style is named.
+    const bare = unzipSync(addDocxComments(makeDocx(paragraph('共**人')), comment, who, 'a.docx').bytes)
+    expect(bare['word/styles.xml']).toBeUndefined()
+    expect(strFromU8(bare['word/comments.xml']!)).not.toContain('w:pStyle')
   })
 
   it('maps the body exactly as the reader reads it, and anchors random spans on random runs', () => {

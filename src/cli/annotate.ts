@@ -4,6 +4,7 @@
 import { realpathSync } from 'node:fs'
 import { extname, resolve } from 'node:path'
 import { UsageError } from '../core/errors.js'
+import type { Document } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
 import { addDocxComments, type DocxComment } from '../io/docx-comments.js'
 import { formatOf } from '../io/read-document.js'
@@ -29,15 +30,18 @@ export async function runAnnotate(file: string, options: AnnotateOptions): Promi
   const output = checkPaths(file, options.output)
   // The findings are worded in the language the comments are written in: --lang, the config's, the locale's.
   const cliLang = parseLangOption(options.lang)
-  const { bytes: original, findings, lang } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category ?? [], ruleFiles: options.rules, configPath: options.config, ...(cliLang && { lang: cliLang }), localeLang: processLocaleLang() })
+  const { doc, bytes: original, findings, lang } = await findingsOf(file, { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category ?? [], ruleFiles: options.rules, configPath: options.config, ...(cliLang && { lang: cliLang }), localeLang: processLocaleLang() })
   // Word anchors comments in the body only: what the notes, headers and footers hold is listed
   // in one comment at the document's start, each finding with its place.
   const inBody = findings.filter((f) => f.part === undefined)
   const elsewhere = findings.filter((f) => f.part !== undefined)
-  const comments = [...(elsewhere.length > 0 ? [outsideBodyComment(elsewhere, lang)] : []), ...inBody.map((f) => commentOf(f, lang))]
-  const bytes = addDocxComments(original, comments, { author: 'mask-audit', initials: 'MA', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, file)
+  const comments = [...(elsewhere.length > 0 ? [outsideBodyComment(elsewhere, firstCharacter(bodyText(doc)), lang)] : []), ...inBody.map((f) => commentOf(f, lang))]
+  const { bytes, added } = addDocxComments(original, comments, { author: 'mask-audit', initials: 'MA', date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, file)
   writeFileAtomic(output, bytes)
-  writeErr(lang === 'zh' ? `${file}：已在 ${output} 中添加 ${comments.length} 条批注` : `${file}: ${comments.length} comment${comments.length === 1 ? '' : 's'} written to ${output}`)
+  const kept = comments.length - added
+  const zhKept = kept > 0 ? `（另有 ${kept} 条已在文中，未重复添加）` : ''
+  const enKept = kept > 0 ? ` (${kept} already there, not added again)` : ''
+  writeErr(lang === 'zh' ? `${file}：已在 ${output} 中添加 ${added} 条批注${zhKept}` : `${file}: ${added} comment${added === 1 ? '' : 's'} written to ${output}${enKept}`)
   return 0
 }
 
@@ -60,11 +64,26 @@ function isSameFile(a: string, b: string): boolean {
 
 const zhSeverity = { error: '错误', warning: '警告', info: '提示' } as const
 
+/** The decoded text of the body: the lines before the first note, header or footer. */
+function bodyText(doc: Document): string {
+  const firstPart = doc.parts.findIndex((p) => p !== undefined)
+  return firstPart < 0 ? doc.text : doc.text.slice(0, Math.max(0, (doc.lineStarts[firstPart] ?? doc.text.length) - 1))
+}
+
+/**
+ * The span of the body's first character (UTF-16 code units; a surrogate pair is one
+ * character), skipping empty paragraphs and white space; an empty span at 0 when there is none.
+ */
+export function firstCharacter(text: string): { offset: number; length: number } {
+  const m = /[^\s\u3000]/u.exec(text)
+  return m ? { offset: m.index, length: m[0].length } : { offset: 0, length: 0 }
+}
+
 /** One comment on the first character listing the findings of the notes, headers and footers, each with its place. */
-function outsideBodyComment(findings: readonly Finding[], lang: 'zh' | 'en'): DocxComment {
+function outsideBodyComment(findings: readonly Finding[], first: { offset: number; length: number }, lang: 'zh' | 'en'): DocxComment {
   const title = lang === 'zh' ? `脚注、尾注、页眉或页脚中有 ${findings.length} 个问题：` : `${findings.length} finding${findings.length === 1 ? '' : 's'} in notes, headers or footers:`
   const lines = findings.map((f) => `${placeOf(f, true, lang)}${lang === 'zh' ? '：' : ': '}${f.message}${lang === 'zh' ? `（${f.ruleId}，${zhSeverity[f.severity]}）` : ` (${f.ruleId}, ${f.severity})`}`)
-  return { offset: 0, length: 0, paragraphs: [title, ...lines] }
+  return { ...first, paragraphs: [title, ...lines] }
 }
 
 /** A finding as a comment: the message, the suggestion when there is one, and the rule id. */

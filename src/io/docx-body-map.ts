@@ -39,10 +39,19 @@ export interface BodyPiece {
   readonly run: RunRef | undefined
 }
 
+/** A comment range mark (`w:commentRangeStart`, `w:commentRangeEnd`) and the UTF-16 offset inside its paragraph's text where it stands. */
+export interface CommentMark {
+  readonly id: string
+  readonly isStart: boolean
+  readonly at: number
+}
+
 /** A paragraph of the body: its text as the reader gives it, and the pieces of that text. */
 export interface BodyParagraph {
   readonly text: string
   readonly pieces: readonly BodyPiece[]
+  /** The comment range marks inside the paragraph, in document order. */
+  readonly commentMarks: readonly CommentMark[]
   /** Raw index just inside the paragraph: after `<w:p>` or after its `w:pPr`. */
   readonly insideStart: number
 }
@@ -51,6 +60,7 @@ interface OpenParagraph {
   parts: string[]
   length: number
   pieces: BodyPiece[]
+  commentMarks: CommentMark[]
   insideStart: number
 }
 
@@ -69,13 +79,17 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
   let elementOfMark = -1
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         elementOfMark = -1
         const run = runs[runs.length - 1]
         if (run && ignoredDepth === 0 && name !== 'w:rpr' && rPrStart < 0 && run.firstChildStart < 0) run.firstChildStart = parser.startIndex
         if (ignoredDepth === 0 && name === 'w:rpr' && run && run.firstChildStart < 0) rPrStart = parser.startIndex
         if (ignoredDocxElements.has(name)) ignoredDepth++
-        else if (name === 'w:p') open.push({ parts: [], length: 0, pieces: [], insideStart: parser.endIndex + 1 })
+        else if (name === 'w:p') open.push({ parts: [], length: 0, pieces: [], commentMarks: [], insideStart: parser.endIndex + 1 })
+        else if ((name === 'w:commentrangestart' || name === 'w:commentrangeend') && attributes['w:id'] !== undefined) {
+          const paragraph = open[open.length - 1]
+          paragraph?.commentMarks.push({ id: attributes['w:id'], isStart: name === 'w:commentrangestart', at: paragraph.length })
+        }
         else if (name === 'w:r') runs.push({ openStart: parser.startIndex, closeEnd: -1, openTag: xml.slice(parser.startIndex, parser.endIndex + 1), rPr: '', firstChildStart: -1, lastChildEnd: -1 })
         else if (name === 'w:t') text = { tagStart: parser.startIndex, textStart: parser.endIndex + 1, hasPreserve: /xml:space\s*=\s*["']preserve["']/.test(xml.slice(parser.startIndex, parser.endIndex + 1)) }
         else if (name === 'w:tab' || name === 'w:ptab') markAt('\t')
@@ -103,7 +117,7 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
           if (run) run.closeEnd = end
         } else if (name === 'w:p') {
           const p = open.pop()
-          if (p) done.push({ text: p.parts.join(''), pieces: p.pieces, insideStart: p.insideStart })
+          if (p) done.push({ text: p.parts.join(''), pieces: p.pieces, commentMarks: p.commentMarks, insideStart: p.insideStart })
         }
         if (name === 'w:rpr' && rPrStart >= 0) {
           const run = runs[runs.length - 1]

@@ -3,9 +3,11 @@
 // comments part, its relationship and its content type are added or extended. Everything else
 // in the package, existing comments and tracked changes included, is kept as it was.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { Parser } from 'htmlparser2'
 import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
+import { ensureCommentStyles, type CommentStyleIds } from './docx-comment-styles.js'
 
 /** A comment to add: a span of the decoded text (UTF-16 code units, paragraphs joined by `\n`) and its paragraphs. */
 export interface DocxComment {
@@ -34,21 +36,79 @@ const maxPackageBytes = 1024 * 1024 * 1024
 
 /**
  * The bytes of a copy of `docx` with one comment per entry of `comments`, anchored on its
- * span. Throws InputError when the package cannot be read.
+ * span, in Word's comment styles. A comment the package holds already (same author and
+ * initials, same text, same span: a copy annotated before) is not added again. Gives the
+ * copy and how many comments it added. Throws InputError when the package cannot be read.
  */
-export function addDocxComments(docx: Uint8Array, comments: readonly DocxComment[], who: CommentAuthor, path: string): Uint8Array {
+export function addDocxComments(docx: Uint8Array, comments: readonly DocxComment[], who: CommentAuthor, path: string): { bytes: Uint8Array; added: number } {
   const files = unzipPackage(docx, path)
   const bodyBytes = files[bodyPart]
   if (!bodyBytes) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
   const xml = strFromU8(bodyBytes)
   const commentsPath = findCommentsPart(files)
   const existing = files[commentsPath] ? strFromU8(files[commentsPath]) : undefined
+  const paragraphs = mapDocxBody(xml)
+  const written = existing ? writtenComments(existing, paragraphs) : new Set<string>()
+  const fresh = comments.filter((c) => !written.has(commentKey(who.author, who.initials, c.paragraphs, c.offset, c.offset + c.length)))
+  if (fresh.length === 0) return { bytes: docx, added: 0 }
   let nextId = Math.max(maxId(xml), existing ? maxId(existing) : -1) + 1
-  const anchors = comments.map((c) => ({ ...c, id: nextId++ }))
-  files[bodyPart] = strToU8(insertRanges(xml, mapDocxBody(xml), anchors))
-  files[commentsPath] = strToU8(withComments(existing, anchors, who))
+  const anchors = fresh.map((c) => ({ ...c, id: nextId++ }))
+  const styles = ensureCommentStyles(files)
+  files[bodyPart] = strToU8(insertRanges(xml, paragraphs, anchors, styles))
+  files[commentsPath] = strToU8(withComments(existing, anchors, who, styles))
   if (!existing) registerCommentsPart(files, commentsPath)
-  return zipPackage(files)
+  return { bytes: zipPackage(files), added: anchors.length }
+}
+
+/** What makes two comments the same: who wrote them, their text and the span they are on. */
+function commentKey(author: string, initials: string, paragraphs: readonly string[], start: number, end: number): string {
+  return JSON.stringify([author, initials, paragraphs, start, end])
+}
+
+/** The key of every comment of the comments part whose range marks are in the body. */
+function writtenComments(commentsXml: string, paragraphs: readonly BodyParagraph[]): Set<string> {
+  const spans = new Map<string, { start?: number; end?: number }>()
+  let offset = 0
+  for (const p of paragraphs) {
+    for (const mark of p.commentMarks) {
+      const span = spans.get(mark.id) ?? {}
+      if (mark.isStart) span.start = offset + mark.at
+      else span.end = offset + mark.at
+      spans.set(mark.id, span)
+    }
+    offset += p.text.length + 1
+  }
+  const keys = new Set<string>()
+  for (const c of readCommentTexts(commentsXml)) {
+    const span = spans.get(c.id)
+    if (span?.start !== undefined && span.end !== undefined) keys.add(commentKey(c.author, c.initials, c.paragraphs, span.start, span.end))
+  }
+  return keys
+}
+
+/** The comments of a comments part: id, author, initials and the text of each paragraph. */
+function readCommentTexts(xml: string): { id: string; author: string; initials: string; paragraphs: string[] }[] {
+  const out: { id: string; author: string; initials: string; paragraphs: string[] }[] = []
+  let inText = false
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'w:comment') out.push({ id: attributes['w:id'] ?? '', author: attributes['w:author'] ?? '', initials: attributes['w:initials'] ?? '', paragraphs: [] })
+        else if (name === 'w:p') out[out.length - 1]?.paragraphs.push('')
+        else if (name === 'w:t') inText = true
+      },
+      ontext(data) {
+        const paragraphs = out[out.length - 1]?.paragraphs
+        if (inText && paragraphs && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += data
+      },
+      onclosetag(name) {
+        if (name === 'w:t') inText = false
+      },
+    },
+    { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
+  )
+  parser.end(xml)
+  return out
 }
 
 function unzipPackage(bytes: Uint8Array, path: string): Record<string, Uint8Array> {
@@ -105,16 +165,17 @@ function registerCommentsPart(files: Record<string, Uint8Array>, commentsPath: s
 }
 
 /** The comments part with the new comments appended (a new part when there was none). */
-function withComments(existing: string | undefined, anchors: readonly (DocxComment & { id: number })[], who: CommentAuthor): string {
-  const added = anchors.map((a) => commentXml(a, who)).join('')
+function withComments(existing: string | undefined, anchors: readonly (DocxComment & { id: number })[], who: CommentAuthor, styles: CommentStyleIds | undefined): string {
+  const added = anchors.map((a) => commentXml(a, who, styles)).join('')
   if (existing && existing.includes('</w:comments>')) return existing.replace('</w:comments>', `${added}</w:comments>`)
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${wordNs}">${added}</w:comments>`
 }
 
-function commentXml(anchor: DocxComment & { id: number }, who: CommentAuthor): string {
+function commentXml(anchor: DocxComment & { id: number }, who: CommentAuthor, styles: CommentStyleIds | undefined): string {
+  const pPr = styles ? `<w:pPr><w:pStyle w:val="${styles.text}"/></w:pPr>` : ''
   const paragraphs = anchor.paragraphs.map((text, i) => {
-    const ref = i === 0 ? '<w:r><w:annotationRef/></w:r>' : ''
-    return `<w:p>${ref}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`
+    const ref = i === 0 ? `<w:r>${referenceRPr(styles)}<w:annotationRef/></w:r>` : ''
+    return `<w:p>${pPr}${ref}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`
   })
   return `<w:comment w:id="${anchor.id}" w:author="${escapeXml(who.author)}" w:date="${who.date}" w:initials="${escapeXml(who.initials)}">${paragraphs.join('')}</w:comment>`
 }
@@ -138,8 +199,13 @@ interface Insertion {
   readonly starts: string[]
 }
 
+/** The run properties of a comment's mark: Word's "annotation reference" style, when the package has styles. */
+function referenceRPr(styles: CommentStyleIds | undefined): string {
+  return styles ? `<w:rPr><w:rStyle w:val="${styles.reference}"/></w:rPr>` : ''
+}
+
 /** The body XML with a comment range and a reference for every anchor. */
-function insertRanges(xml: string, paragraphs: readonly BodyParagraph[], anchors: readonly (DocxComment & { id: number })[]): string {
+function insertRanges(xml: string, paragraphs: readonly BodyParagraph[], anchors: readonly (DocxComment & { id: number })[], styles: CommentStyleIds | undefined): string {
   const locate = locator(paragraphs)
   const insertions = new Map<string, Insertion>()
   const at = (point: Point, edge: 'start' | 'end'): Insertion => {
@@ -153,7 +219,7 @@ function insertRanges(xml: string, paragraphs: readonly BodyParagraph[], anchors
   }
   for (const a of anchors) {
     const startMark = `<w:commentRangeStart w:id="${a.id}"/>`
-    const endMark = `<w:commentRangeEnd w:id="${a.id}"/><w:r><w:commentReference w:id="${a.id}"/></w:r>`
+    const endMark = `<w:commentRangeEnd w:id="${a.id}"/><w:r>${referenceRPr(styles)}<w:commentReference w:id="${a.id}"/></w:r>`
     const start = locate(a.offset, 'start')
     if (a.length === 0) {
       at(start, 'start').starts.push(startMark + endMark)
