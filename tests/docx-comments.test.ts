@@ -61,6 +61,14 @@ describe('annotate a .docx with comments', () => {
     expect(xml.match(/<w:r w:rsidR="00A1"><w:rPr><w:i\/><\/w:rPr>/g)!.length).toBeGreaterThan(1)
   })
 
+  it('anchors on a fill-in line of underlined spaces, read as `_`', () => {
+    const body = '<w:p><w:r><w:t>学习</w:t></w:r><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">      </w:t></w:r><w:r><w:t>次</w:t></w:r></w:p>'
+    const docx = makeDocx(body)
+    const text = docxToText(docx, 'a.docx')
+    expect(text).toBe('学习______次')
+    annotateAndCheck(docx, on(text, '______次', '___', '习__'))
+  })
+
   it('keeps existing comments and tracked changes, with new ids above theirs', () => {
     const body = `<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>原有批注</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r><w:ins w:id="8" w:author="张"><w:r><w:t>插入**次</w:t></w:r></w:ins><w:del w:id="9" w:author="张"><w:r><w:delText>删除的字</w:delText></w:r></w:del></w:p>`
     const docx = makeDocx(body)

@@ -109,6 +109,18 @@ describe('docx reader', () => {
     expect(result.findings.map((f) => [f.ruleId, f.offset, f.length])).toEqual([['typo/formulation', 6, 8]])
   })
 
+  it("reads an underlined run of spaces as the fill-in line Word shows, and no other spaces", async () => {
+    const run = (text: string, u?: string) => `<w:r><w:rPr>${u === undefined ? '' : `<w:u w:val="${u}"/>`}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const p = (...runs: string[]) => `<w:p><w:pPr><w:rPr><w:u w:val="single"/></w:rPr></w:pPr>${runs.join('')}</w:p>`
+    const body = p(run('全年参加学习'), run('      ', 'single'), run('次，撰写报告'), run('    ', 'thick'), run('篇。'))
+      + p(run('网站'), run(' ', 'single'), run('栏目，'), run('  ', 'none'), run('共'), run('  '), run('人，'), run('四川 统计', 'single'))
+    const path = join(dir, 'fill-in.docx')
+    writeFileSync(path, makeDocx(body))
+    expect(docxToText(readFileSync(path), path)).toBe('全年参加学习______次，撰写报告____篇。\n网站_栏目，  共  人，四川 统计')
+    const result = await auditOne(path)
+    expect(result.findings.map((f) => [f.ruleId, f.text])).toEqual([['count/unfilled', '______次'], ['count/unfilled', '____篇']])
+  })
+
   it('names a corrupt, an encrypted and a non-Word archive, each as a per-file error', async () => {
     const corrupt = join(dir, 'corrupt.docx')
     writeFileSync(corrupt, makeDocx(paragraph('好')).slice(0, 200))

@@ -1,7 +1,7 @@
 // Maps the text the .docx reader produces back to where it sits in `word/document.xml`, so
 // a span of the decoded text (UTF-16 code units) can be anchored in the XML: for comments.
 import { Parser } from 'htmlparser2'
-import { ignoredDocxElements, docxLineSeparator } from './docx.js'
+import { ignoredDocxElements, docxLineSeparator, isUnderline, textOfRun } from './docx.js'
 
 /** A `w:r` run: its raw open tag and properties, copied when the run is split in two. */
 export interface RunRef {
@@ -77,6 +77,7 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
   let rPrStart = -1
   let text: { tagStart: number; textStart: number; hasPreserve: boolean } | undefined
   let elementOfMark = -1
+  let isUnderlined = false
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -84,13 +85,14 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
         const run = runs[runs.length - 1]
         if (run && ignoredDepth === 0 && name !== 'w:rpr' && rPrStart < 0 && run.firstChildStart < 0) run.firstChildStart = parser.startIndex
         if (ignoredDepth === 0 && name === 'w:rpr' && run && run.firstChildStart < 0) rPrStart = parser.startIndex
+        if (name === 'w:r') isUnderlined = false
+        else if (name === 'w:u' && runs.length > 0) isUnderlined = isUnderline(attributes)
         if (ignoredDocxElements.has(name)) ignoredDepth++
         else if (name === 'w:p') open.push({ parts: [], length: 0, pieces: [], commentMarks: [], insideStart: parser.endIndex + 1 })
         else if ((name === 'w:commentrangestart' || name === 'w:commentrangeend') && attributes['w:id'] !== undefined) {
           const paragraph = open[open.length - 1]
           paragraph?.commentMarks.push({ id: attributes['w:id'], isStart: name === 'w:commentrangestart', at: paragraph.length })
-        }
-        else if (name === 'w:r') runs.push({ openStart: parser.startIndex, closeEnd: -1, openTag: xml.slice(parser.startIndex, parser.endIndex + 1), rPr: '', firstChildStart: -1, lastChildEnd: -1 })
+        } else if (name === 'w:r') runs.push({ openStart: parser.startIndex, closeEnd: -1, openTag: xml.slice(parser.startIndex, parser.endIndex + 1), rPr: '', firstChildStart: -1, lastChildEnd: -1 })
         else if (name === 'w:t') text = { tagStart: parser.startIndex, textStart: parser.endIndex + 1, hasPreserve: /xml:space\s*=\s*["']preserve["']/.test(xml.slice(parser.startIndex, parser.endIndex + 1)) }
         else if (name === 'w:tab' || name === 'w:ptab') markAt('\t')
         else if (name === 'w:br' || name === 'w:cr') markAt(docxLineSeparator)
@@ -101,7 +103,8 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
         const rawStart = parser.startIndex
         const rawEnd = parser.endIndex + 1
         const isPlain = rawEnd - rawStart === data.length && xml.slice(rawStart, rawEnd) === data
-        append(data, { kind: 'text', rawStart, rawEnd, isPlain, tagStart: text.tagStart, tagEnd: -1, textStart: text.textStart, textEnd: -1, hasPreserve: text.hasPreserve, run: runs[runs.length - 1] })
+        // A fill-in line's spaces read as `_` (same length): its raw characters still map one to one.
+        append(textOfRun(data, isUnderlined), { kind: 'text', rawStart, rawEnd, isPlain, tagStart: text.tagStart, tagEnd: -1, textStart: text.textStart, textEnd: -1, hasPreserve: text.hasPreserve, run: runs[runs.length - 1] })
       },
       onclosetag(name) {
         const end = parser.endIndex + 1

@@ -165,6 +165,21 @@ function isCompoundFile(bytes: Uint8Array): boolean {
 }
 
 /**
+ * The text of a `w:t` as the reader gives it: a `w:t` of nothing but ASCII spaces in an
+ * underlined run is Word's fill-in line (`学习<u>      </u>次`), read as LOW LINEs of the same
+ * length, so offsets do not move and the blank reads as the `______` it shows. Any length: the
+ * copy `annotate` writes may split a line into runs of one space, which must read the same.
+ */
+export function textOfRun(data: string, isUnderlined: boolean): string {
+  return isUnderlined && /^ +$/.test(data) ? '_'.repeat(data.length) : data
+}
+
+/** True for a `w:u` that draws a line: any value but `none` (a `w:u` with no value is single). */
+export function isUnderline(attributes: Readonly<Record<string, string>>): boolean {
+  return attributes['w:val'] !== 'none'
+}
+
+/**
  * Elements whose content is not the visible body: deleted revisions, field codes, fallbacks
  * of alternate content, and properties (whose `w:tabs` holds tab stops, not tabs).
  */
@@ -183,6 +198,8 @@ export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[], 
   const cells = places ? new TableCells() : undefined
   let ignoredDepth = 0
   let inText = false
+  let runDepth = 0
+  let isUnderlined = false
   let note = 0
   let notesSeen = 0
   let isSeparatorNote = false
@@ -192,6 +209,10 @@ export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[], 
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (name === 'w:r') {
+          runDepth++
+          isUnderlined = false
+        } else if (name === 'w:u' && runDepth > 0) isUnderlined = isUnderline(attributes)
         if (ignoredDocxElements.has(name)) ignoredDepth++
         else if (name === 'w:footnote' || name === 'w:endnote') {
           const type = attributes['w:type']
@@ -207,9 +228,10 @@ export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[], 
         else if (cells && ignoredDepth === 0) cells.open(name)
       },
       ontext(text) {
-        if (inText) append(text)
+        if (inText) append(textOfRun(text, isUnderlined))
       },
       onclosetag(name) {
+        if (name === 'w:r') runDepth--
         if (ignoredDocxElements.has(name)) ignoredDepth--
         else if (name === 'w:t') inText = false
         else if (name === 'w:p') {
