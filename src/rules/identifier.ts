@@ -68,7 +68,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
     return (doc) => {
       const hits = findIdentifiers(doc.text, context)
       const masked = hits.filter((h) => h.mask !== undefined)
-      if (isGated && !shouldCheckForLeaks(doc, settings.profile, o.onlyWhenMasked, { hasOwnMasks: masked.length > 0 })) return []
+      if (isGated && !shouldCheckForLeaks(doc, settings.profile, o.onlyWhenMasked, { hasOwnMasks: masked.some((h) => !isPhoneBlank(h)) })) return []
       // Learnt on the first finding: most documents have none.
       const conventionOf = lazy(() => inferConventions(masked, findFullyMaskedClasses(doc.text, fullMaskLabels)))
       // A document that names companies and masks only persons (a judgment, a penalty decision
@@ -96,6 +96,15 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       return findings
     }
   },
+}
+
+/**
+ * A phone number whose last digits are all masked (`0593-28XXXXX`, `电话：0513-86××××××`) is a
+ * draft's number left to fill in: a masked phone keeps its last digits (`139****0021`), as the
+ * convention of §4 keeps them, so this one shows no policy of masking phones.
+ */
+function isPhoneBlank(hit: IdentifierHit): boolean {
+  return (hit.kind === 'landline' || hit.kind === 'mobile') && hit.mask !== undefined && hit.mask.tail === 0
 }
 
 /**
