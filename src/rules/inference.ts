@@ -57,7 +57,7 @@ export const inferenceKind: RuleKind<InferenceOptions> = {
     const cueRes = cues.map((c) => ({ re: compileRegExp(c.pattern, 'g', rule.isBuiltin === true), unit: units.find((u) => u.word === c.unit)! }))
     const tokenizer = getTokenizer(settings.tokenizer)
     return (doc) => {
-      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true })) return []
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true, tokenizer })) return []
       const slots = findMaskSlots(doc, slotWords)
       if (slots.length === 0) return []
       const cue = levelCue(doc.text, cueRes)

@@ -69,7 +69,7 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
     const isPublicHospital = publicHospitalTest(rule.options.publicHospitalMarks, rule.options.publicHospitalKinds)
     const isThirdParty = thirdPartyTest(rule.options.thirdPartyHeads)
     return (doc) => {
-      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true })) return []
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true, tokenizer })) return []
       // A document that masks persons and names companies names them on purpose.
       // A document that masks persons and names companies names them on purpose, all but where a
       // masked person works or studies (`陈某目前在…物流有限公司仓储部担任叉车司机`): that identifies them.

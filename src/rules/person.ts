@@ -40,7 +40,7 @@ export const personKind: RuleKind<PersonOptions> = {
     const { formulations, onlyWhenMasked } = rule.options
     const tokenizer = getTokenizer(settings.tokenizer)
     return (doc) => {
-      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
+      if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { tokenizer })) return []
       // Officials named with their title act in their public role, unless the document hides
       // its own unit (they would name it); a masked person's name is the linkage rule's.
       const policy = documentPolicy(doc)

@@ -38,7 +38,7 @@ export const placeKind: RuleKind<PlaceOptions> = {
     const tokenizer = getTokenizer(settings.tokenizer)
     const isGated = rule.options.onlyWhenMasked.includes(settings.profile)
     return (doc) => {
-      if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked, { needsKnownKind: true })) return []
+      if (!shouldCheckForLeaks(doc, settings.profile, rule.options.onlyWhenMasked, { needsKnownKind: true, tokenizer })) return []
       const findings: RawFinding[] = []
       const policy = documentPolicy(doc)
       const all = adjacentRuns(findPlaces(doc, tokenizer))

@@ -5,7 +5,12 @@ import { profiles, type Profile } from '../types.js'
 import { startsMeasureWord } from './mask-context.js'
 import { findMaskRuns, type MaskRun } from './mask-runs.js'
 import { lazy, zod } from './options.js'
-import { documentPolicy } from './policy.js'
+import type { Tokenizer } from '../../nlp/tokenizer.js'
+import { personTitles, surnameLength } from '../../nlp/person-names.js'
+import { isHan } from './chars.js'
+import { findPersons } from './persons.js'
+import { adjacentRuns, findPlaces, type PlaceMention } from './places.js'
+import { documentPolicy, maskKind } from './policy.js'
 import { findPseudonyms, isAnonymityEvidence } from './pseudonyms.js'
 
 /** A list of profiles, as a rule file writes it. */
@@ -53,13 +58,17 @@ export interface LeakGateOptions {
   readonly needsKnownKind?: boolean
   /** The rule found masks of its own (partly masked identifiers, `139****0021`): they show the document masks, as a name's mask does. */
   readonly hasOwnMasks?: boolean
+  /** The rule's tokenizer: with it the gate weighs a draft's masks against the names it writes in clear ({@link areMasksOutnumbered}). */
+  readonly tokenizer?: Tokenizer
 }
 
 /**
  * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that
  * masks nothing is not meant to be anonymous: naming its own city there is no leak. Pseudonyms
  * (王某, A公司, 化名) are masks too; a template's `某某同志` or `某某公司` alone proves nothing,
- * nor a template's own unit left blank among its other fields ({@link isTemplateOfOwnUnit}).
+ * nor a template's own unit left blank among its other fields ({@link isTemplateOfOwnUnit}), nor
+ * masks far outnumbered by the names of their kind written in clear ({@link areMasksOutnumbered},
+ * for a rule that gives its tokenizer).
  */
 export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMasked: readonly Profile[], options: LeakGateOptions = {}): boolean {
   if (!onlyWhenMasked.includes(profile)) return true
@@ -67,6 +76,7 @@ export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMas
   const masks = hasPseudonym || options.hasOwnMasks === true || findMaskRuns(doc).some((run) => isNameLikeMask(doc.text, run))
   if (!masks) return false
   if (!hasPseudonym && isTemplateOfOwnUnit(doc)) return false
+  if (!hasPseudonym && options.hasOwnMasks !== true && options.tokenizer !== undefined && areMasksOutnumbered(doc, options.tokenizer)) return false
   return options.hasOwnMasks === true || !options.needsKnownKind || documentPolicy(doc).isStated
 }
 
@@ -102,4 +112,52 @@ function isUnitBlankUnderNamedPlace(text: string, run: MaskRun): boolean {
 /** Room left to write in: a line, empty brackets, or spaces before a unit or a date's part (`共　　人`, `　月　日`); not spaces that lay out a table's columns. */
 function isFillInField(text: string, run: MaskRun): boolean {
   return run.kind === 'line' || run.kind === 'bracket' || (run.kind === 'space' && startsMeasureWord(text, run.end))
+}
+
+/**
+ * How many times more names of a kind a draft writes in clear than it masks before its masks of
+ * that kind are blanks. One mask beside one or two names says nothing either way (`××县统计局`
+ * citing 灵武市 and 银川市 may hide its own county); one among many is a blank.
+ */
+const blankFactor = 3
+
+/**
+ * A draft whose name masks are blanks, not a policy of hiding: of every kind it masks, it names
+ * {@link blankFactor} times as many in clear. A 表彰 list that names forty towns and leaves one `XX县XX局`, a
+ * 简报 that names its mayor and leaves `签发：×××`, a report that names its county's towns and
+ * leaves `参照XX县`: an anonymized text masks the names of a kind throughout, not one in forty.
+ * Persons' masks are weighed against persons named with a title, places' and organs' against
+ * places of their level (county and above, or below), and masks of no known kind
+ * (`主讲人：×××`, a table's `**`) against all of those. A mask that
+ * keeps a surname (`张**`, `王×`) is written to hide someone and always counts as a policy.
+ */
+function areMasksOutnumbered(doc: Document, tokenizer: Tokenizer): boolean {
+  return doc.derive(`masksOutnumbered:${tokenizer.name}`, () => {
+    const text = doc.text
+    const masked = { person: 0, unit: 0, local: 0, other: 0 }
+    for (const run of findMaskRuns(doc)) {
+      if (!isNameLikeMask(text, run)) continue
+      const kind = maskKind(text, run)
+      if (kind === 'person' && keepsSurname(text, run)) return false
+      if (kind === 'person' || kind === 'unit' || kind === 'local') masked[kind]++
+      else masked.other++
+    }
+    if (masked.person + masked.unit + masked.local + masked.other === 0) return false
+    const clear = { person: findPersons(doc, tokenizer).length, unit: 0, local: 0, other: 0 }
+    for (const run of adjacentRuns(findPlaces(doc, tokenizer))) clear[levelOf(run[run.length - 1]!) <= 3 ? 'unit' : 'local']++
+    clear.other = clear.person + clear.unit + clear.local
+    return (['person', 'unit', 'local', 'other'] as const).every((kind) => clear[kind] >= blankFactor * masked[kind])
+  })
+}
+
+/** The level a place mention names (1 province … 5 village), as the place rule reads it: its highest namesake's. */
+function levelOf(mention: PlaceMention): number {
+  if (mention.evidence === 'landmark') return 3
+  return mention.units.length === 0 ? 5 : Math.min(...mention.units.map((u) => u.level))
+}
+
+/** A person's mask right after a surname (`张**`, `王×同志`), not after a title that ends in one (`主任XXX`, `主席***`). */
+function keepsSurname(text: string, run: MaskRun): boolean {
+  const before = text.charAt(run.start - 1)
+  return isHan(before.charCodeAt(0)) && surnameLength(before) === 1 && !personTitles.some((title) => text.endsWith(title, run.start))
 }

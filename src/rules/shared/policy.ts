@@ -58,8 +58,8 @@ function inferPolicy(doc: Document): DocumentPolicy {
   return { isStated: masksPersons || masksOrganizations || masksLocalPlaces || masksOwnUnit, masksPersons, masksOrganizations, masksLocalPlaces, masksOwnUnit }
 }
 
-/** What a mask run stands for, by the words around it; undefined for a count or a number's digits. */
-function maskKind(text: string, run: MaskRun): 'person' | 'organization' | 'local' | 'unit' | undefined {
+/** What a mask run stands for, by the words around it; undefined for a count or a number's digits, or a name of no known kind. */
+export function maskKind(text: string, run: MaskRun): 'person' | 'organization' | 'local' | 'unit' | undefined {
   if (run.kind === 'line' || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) return undefined
   const after = text.slice(run.end, run.end + 4)
   if (organWordRe.test(after)) return 'unit'
