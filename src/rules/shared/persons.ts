@@ -1,6 +1,7 @@
 // Finds personal names next to a title (张三同志, 书记李四, 李四局长): the title words are found
 // first, and only their clauses are tagged, so a text without titles never loads the tokenizer.
 import type { Document } from '../../core/document.js'
+import { getGazetteer } from '../../nlp/gazetteer.js'
 import { commonWordsTaggedAsNames, personTitles, signatureLabels, surnameLength, wordLikeGivenNames } from '../../nlp/person-names.js'
 import type { Token, Tokenizer } from '../../nlp/tokenizer.js'
 import { isHan } from './chars.js'
@@ -45,7 +46,8 @@ function scanPersons(doc: Document, tokenizer: Tokenizer): PersonMention[] {
     if (!title || title.end !== m.index + m[0].length) continue
     // A space may stand between a title and the name after it (`党总支书记 张振华` in a heading).
     const after = tokens[at + 1] !== undefined && /^\s+$/.test(tokens[at + 1]!.word) ? at + 1 : at
-    for (const name of [nameBefore(tokens, at), nameAfter(tokens, after)]) {
+    const before = nameBefore(tokens, at)
+    for (const name of [before && !isUnitOfTitle(doc.text.slice(before.start, before.end), title.word) ? before : undefined, nameAfter(tokens, after)]) {
       if (name) found.set(name.start, { start: name.start, end: name.end, title: title.word })
     }
   }
@@ -58,6 +60,30 @@ function scanPersons(doc: Document, tokenizer: Tokenizer): PersonMention[] {
   }
   return [...found.values()].sort((a, b) => a.start - b.start)
 }
+
+/** The suffixes of administrative units a title may begin with (县委书记, 市长, 镇党委书记). */
+const unitSuffixRe = /^[省市州盟县区旗镇乡村]/
+
+/**
+ * The word before a title is the unit the post belongs to, not a person: an organ whose last
+ * character begins the title (宣传部部长, 财政局局长, 卫生院院长), or a place's short name that
+ * the title's first character completes (兰考县委书记 is 兰考县's, 延吉市长 is 延吉市's).
+ */
+function isUnitOfTitle(word: string, title: string): boolean {
+  if (word.length >= 2 && title.startsWith(word.charAt(word.length - 1))) return true
+  const suffix = unitSuffixRe.exec(title)?.[0]
+  return suffix !== undefined && getGazetteer().unitsByShortName(word).some((unit) => unit.name === word + suffix)
+}
+
+/**
+ * A visit to a province after a title, written with its one-character abbreviation (总书记来川视察,
+ * 到黔调研, 赴藏考察): 来 and 到 are verbs here, not a surname; the title reads a name only where
+ * a name can stand.
+ */
+const visitRe = /^[来到赴][京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台蒙]$/
+
+/** Characters of numbers: a name's third character is none of them (局长王强一行, 市长李明三次). */
+const numeralRe = /^[〇零一二三四五六七八九十百千万亿两几半]$/
 
 /** One-character nouns that follow a name without being part of it (王刚家, 李明等, 张伟处). */
 const notThirdCharRe = /^[家等们处时方面里上下内外前后中]$/
@@ -85,10 +111,12 @@ function nameAfter(tokens: readonly Token[], at: number): Span | undefined {
   const first = tokens[at + 1]
   if (!first) return undefined
   const name = nameIn(first)
+  if (name && visitRe.test(first.word)) return undefined
   if (name) {
-    // The tagger took two characters of a three-character name for a word (张贴/nr 文/n of 副镇长张贴文).
+    // The tagger took two characters of a three-character name for a word (张贴/nr 文/n of
+    // 副镇长张贴文, 金光/nr 日/m of 市长金光日: a character it read as a date's is no numeral).
     const third = tokens[at + 2]
-    const isThird = name === first && first.word.length === 2 && surnameLength(first.word) === 1 && third !== undefined && third.start === first.end && third.word.length === 1 && isHan(third.word.charCodeAt(0)) && /^(?:n|ng|nr|x|a|ag)$/.test(third.tag) && !notThirdCharRe.test(third.word)
+    const isThird = name === first && first.word.length === 2 && surnameLength(first.word) === 1 && third !== undefined && third.start === first.end && third.word.length === 1 && isHan(third.word.charCodeAt(0)) && (/^(?:n|ng|nr|x|a|ag)$/.test(third.tag) || (third.tag === 'm' && !numeralRe.test(third.word))) && !notThirdCharRe.test(third.word)
     return isThird ? { start: first.start, end: third.end } : name
   }
   const given = tokens[at + 2]
