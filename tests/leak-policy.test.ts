@@ -187,7 +187,7 @@ const truth: Readonly<Record<string, readonly string[]>> = {
   // village's 衡南县茶市镇 after 位于, read once 茶市 was no longer taken for a city), a penalty decision against a named
   // company, a 公示 table masked 王** / 李*, a 信访 reply addressed to a masked person (其子王浩).
   'anon-26-discipline-named-issuer': ['8:李美华', '8:衡阳恒泰建筑劳务有限公司', '10:欧阳建平', '12:衡南县茶市镇', '14:18907340569', '16:赵宇航'],
-  'anon-27-penalty-named-company': ['7:91330106MA2H4X7L3H', '10:330106199511030422', '14:孙丽萍', '14:转塘街道双流村', '14:13757123456', '16:6222021234567890128'],
+  'anon-27-penalty-named-company': ['10:330106199511030422', '14:孙丽萍', '14:转塘街道双流村', '14:13757123456', '16:6222021234567890128'],
   'anon-28-gongshi-symbol-masks': ['6:5101071998****1867', '9:张伟', '12:51010720000105442X', '15:阿木尔', '26:13880761234'],
   // A second round by the same reader: an administrative review whose respondent, an agency,
   // is named with its seat (the flat number 6#2-301 belongs to the address), and a relief
@@ -222,7 +222,9 @@ const publicNames: Readonly<Record<string, readonly string[]>> = {
   'anon-26-discipline-named-issuer': ['衡阳市', '周长青', '焦裕禄', '雷锋', '张贴', '高明'],
   // The issuing office's contact line (`联系人：何志伟　联系电话：0571-…`) is public on purpose,
   // its landline too, as a line of only `联系电话：` closing a notice always was.
-  'anon-27-penalty-named-company': ['0571-87654321', '杭州市西湖区市场监督管理局', '杭州市西湖区人民政府', '杭州市西湖区人民法院', '安徽省', '何志伟', '俞佳', '沈建华'],
+  // The penalized company's credit code is published with its name, as the market regulator's
+  // disclosure of a penalty does; its owner's ID number is not.
+  'anon-27-penalty-named-company': ['91330106MA2H4X7L3H', '0571-87654321', '杭州市西湖区市场监督管理局', '杭州市西湖区人民政府', '杭州市西湖区人民法院', '安徽省', '何志伟', '俞佳', '沈建华'],
   'anon-28-gongshi-symbol-masks': ['罗晓明', '成都市武侯区人力资源和社会保障局'],
   'anon-29-xinfang-reply': ['0371-65501234', '张文斌', '郑州市金水区住房和城乡建设局', '郑州市宏达建设工程有限公司'],
   'anon-30-admin-review-agency-seat': ['永宁县公安局', '宁和南街', '李卫东', '杨帆', '吴昊'],
