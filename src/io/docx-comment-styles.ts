@@ -1,6 +1,7 @@
 // The styles Word gives comments (批注), added to a copy's styles part when it has none: a
 // 公文 template's Normal (16 pt, exact 28 pt lines) would otherwise show every comment at body size.
 import { strFromU8, strToU8 } from 'fflate'
+import { partOfRelationship } from './docx-package.js'
 
 /** The style ids comments use in this package: the document's own where it has them. */
 export interface CommentStyleIds {
@@ -10,7 +11,6 @@ export interface CommentStyleIds {
   readonly reference: string
 }
 
-const relsPart = 'word/_rels/document.xml.rels'
 const stylesType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles'
 
 /**
@@ -49,13 +49,7 @@ export function ensureCommentStyles(files: Record<string, Uint8Array>): CommentS
 
 /** The styles part the body's relationship names, else the usual name. */
 function stylesPartOf(files: Record<string, Uint8Array>): string {
-  const rels = files[relsPart] ? strFromU8(files[relsPart]) : ''
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    if (!m[0].includes(`Type="${stylesType}"`)) continue
-    const target = /Target="([^"]+)"/.exec(m[0])?.[1]
-    if (target) return target.startsWith('/') ? target.slice(1) : `word/${target}`
-  }
-  return 'word/styles.xml'
+  return partOfRelationship(files, stylesType, 'word/styles.xml')
 }
 
 /** The id of the style whose `w:name` is `name` (built-in styles are known by name, whatever their id: `a4` in a Chinese Word). */

@@ -8,6 +8,7 @@ import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
 import { ensureCommentStyles, type CommentStyleIds } from './docx-comment-styles.js'
+import { bodyRelsPart, partOfRelationship } from './docx-package.js'
 
 /** A comment to add: a span of the decoded text (UTF-16 code units, paragraphs joined by `\n`) and its paragraphs. */
 export interface DocxComment {
@@ -26,7 +27,6 @@ export interface CommentAuthor {
 }
 
 const bodyPart = 'word/document.xml'
-const relsPart = 'word/_rels/document.xml.rels'
 const typesPart = '[Content_Types].xml'
 const commentsType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments'
 const commentsContentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml'
@@ -142,22 +142,16 @@ function maxId(xml: string): number {
 
 /** Where the package keeps its comments: the target of the body's comments relationship, else the usual name. */
 function findCommentsPart(files: Record<string, Uint8Array>): string {
-  const rels = files[relsPart] ? strFromU8(files[relsPart]) : ''
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    if (!m[0].includes(`Type="${commentsType}"`)) continue
-    const target = /Target="([^"]+)"/.exec(m[0])?.[1]
-    if (target) return target.startsWith('/') ? target.slice(1) : `word/${target}`
-  }
-  return 'word/comments.xml'
+  return partOfRelationship(files, commentsType, 'word/comments.xml')
 }
 
 function registerCommentsPart(files: Record<string, Uint8Array>, commentsPath: string): void {
-  const rels = files[relsPart] ? strFromU8(files[relsPart]) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+  const rels = files[bodyRelsPart] ? strFromU8(files[bodyRelsPart]) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
   const used = new Set([...rels.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]))
   let n = used.size + 1
   while (used.has(`rId${n}`)) n++
   const relationship = `<Relationship Id="rId${n}" Type="${commentsType}" Target="${commentsPath.slice('word/'.length)}"/>`
-  files[relsPart] = strToU8(rels.replace('</Relationships>', `${relationship}</Relationships>`))
+  files[bodyRelsPart] = strToU8(rels.replace('</Relationships>', `${relationship}</Relationships>`))
   const types = files[typesPart] ? strFromU8(files[typesPart]) : ''
   if (!types.includes(`PartName="/${commentsPath}"`)) {
     files[typesPart] = strToU8(types.replace('</Types>', `<Override PartName="/${commentsPath}" ContentType="${commentsContentType}"/></Types>`))
