@@ -22,21 +22,20 @@ export interface WrappedBreak {
  * (see {@link goesOnAfterSoftBreak}), in order.
  */
 export function* wrappedBreaks(text: string): Generator<WrappedBreak> {
-  for (let at = breakRe(text, 0); at >= 0; at = breakRe(text, at + 1)) {
-    if (text.charCodeAt(at) === 0x2028) {
-      if (goesOnAfterSoftBreak(text, at)) yield { end: at, next: at + 1 }
+  // Each kind of break is searched for once past the last: searching for both from every break
+  // read the text to its end again for a kind it does not hold (most texts hold no U+2028).
+  let lf = text.indexOf('\n')
+  let ls = text.indexOf('\u2028')
+  while (lf >= 0 || ls >= 0) {
+    if (ls >= 0 && (lf < 0 || ls < lf)) {
+      if (goesOnAfterSoftBreak(text, ls)) yield { end: ls, next: ls + 1 }
+      ls = text.indexOf('\u2028', ls + 1)
       continue
     }
-    const end = text.charCodeAt(at - 1) === 0x0d ? at - 1 : at
-    if (isWrappedLine(text, end, at + 1)) yield { end, next: at + 1 }
+    const end = text.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf
+    if (isWrappedLine(text, end, lf + 1)) yield { end, next: lf + 1 }
+    lf = text.indexOf('\n', lf + 1)
   }
-}
-
-/** Index of the next LF or U+2028 LINE SEPARATOR at or after `from`, or -1. */
-function breakRe(text: string, from: number): number {
-  const lf = text.indexOf('\n', from)
-  const ls = text.indexOf('\u2028', from)
-  return lf < 0 ? ls : ls < 0 ? lf : Math.min(lf, ls)
 }
 
 /**
