@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Document } from '../src/core/document.js'
 import { FirstCharIndex } from '../src/rules/shared/first-char-index.js'
 import { literalAlternation } from '../src/rules/shared/options.js'
-import { literalsIn, TriggerScan, type Search } from '../src/rules/shared/trigger-scan.js'
+import { literalsIn, opensWithLiteral, TriggerScan, type Search } from '../src/rules/shared/trigger-scan.js'
 import { randomTextOf } from './support/random-text.js'
 
 /** Every match as `index:text`, non-empty matches stepped over as pattern.ts does. */
@@ -132,5 +132,29 @@ describe('TriggerScan', () => {
       const text = pick(40_000)
       expect(wordsIn(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))).toEqual(index.matches(text))
     }
+  })
+})
+
+describe('regexes that open with a literal scan alone', () => {
+  it('two Chinese characters every match begins with: V8 finds them itself, the slot goes to a regex that needs it', () => {
+    expect(opensWithLiteral('部份(?![额数])')).toBe(true)
+    expect(opensWithLiteral('既使(?!用)(?![^。！？；\\n]*(?:又|[也还更][使让令]))')).toBe(true)
+    expect(opensWithLiteral('截止(?=[|0-9])')).toBe(true)
+  })
+
+  it('not with an alternation outside a group, a quantified second character, or a class or lookbehind first', () => {
+    expect(opensWithLiteral('习近平|义思想')).toBe(false)
+    expect(opensWithLiteral('部份?数')).toBe(false)
+    expect(opensWithLiteral('(?<!工)人党')).toBe(false)
+    expect(opensWithLiteral('[一二]全会')).toBe(false)
+    expect(opensWithLiteral('部份(?:额|数)|其它')).toBe(false)
+  })
+
+  it('a built-in regex that opens with a literal takes no slot, and finds the same', () => {
+    const scan = new TriggerScan(0)
+    const doc = new Document('部份同志部份工作', 'a.txt')
+    const search = scan.search(/部份(?!工)/g)(doc)
+    expect(search(doc.text, 0)?.index).toBe(0)
+    expect(search(doc.text, 1)).toBeNull()
   })
 })

@@ -92,7 +92,8 @@ export class TriggerScan {
       re.lastIndex = from
       return re.exec(text)
     }
-    const index = this.register(`${re.flags}/${re.source}`, re.source, re.flags, options)
+    // V8 finds a literal prefix itself as fast as the pass: such a regex leaves its slot to one that needs it.
+    const index = opensWithLiteral(re.source) ? undefined : this.register(`${re.flags}/${re.source}`, re.source, re.flags, options)
     if (index === undefined) return () => plain
     const isUnicode = re.unicode
     let regexes: { readonly sticky: RegExp; readonly rest: RegExp | undefined } | undefined
@@ -374,6 +375,28 @@ function scan(text: string, { pairs, singles, sets, isBounded, withRecurrences }
     }
   }
   return { lists: lists.map((list, index) => (isBounded[index] ? list : undefined)), recurrences: withRecurrences ? recur.slice(0, recurs) : undefined }
+}
+
+/**
+ * True when every match of `source` begins with the same two Chinese characters (`部份(?![额数])`,
+ * `截止(?=…)`): V8 scans for that prefix as fast as the pass reads the text, so the regex gains
+ * nothing from a slot of the {@link maxTriggers}, which the literal sets of the leak rules (the
+ * places' short names, the linkage cues) then keep. Not with an alternation outside any group.
+ */
+export function opensWithLiteral(source: string): boolean {
+  if (!/^[\u4e00-\u9fff]{2}(?![?*+{])/.test(source)) return false
+  let depth = 0
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (c === '[') {
+      // A class holds no alternation: skip to its end.
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++
+    } else if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === '|' && depth === 0) return false
+  }
+  return true
 }
 
 /** The first index of `sorted` holding `value` or more. */
