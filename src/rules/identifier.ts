@@ -16,7 +16,7 @@ import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierH
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { documentPolicy } from './shared/policy.js'
 import { isAdministratorsContactAt, isBodysAccountAt, isOfficeContactAt } from './shared/office-contacts.js'
-import { findPseudonyms } from './shared/pseudonyms.js'
+import { findPseudonyms, personRoleWords } from './shared/pseudonyms.js'
 import { surnameLength } from '../nlp/person-names.js'
 import type { Document } from '../core/document.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
@@ -153,8 +153,8 @@ function isMaskedPersonsAlias(doc: Document, at: number): boolean {
   return true
 }
 
-/** A party's role, not the end of a longer one (申请人 of 被申请人). */
-const partyRoleRe = /(?<!被)(?:原告|被告人|被告|第三人|上诉人|申请执行人|申请人|被上诉人|被申请人|被执行人|被害人|证人)(?!人)/g
+/** The roles that announce a person (personRoleWords), longest first: 被申请人 is read whole, not as 申请人. */
+const partyRoleRe = new RegExp(literalAlternation(personRoleWords), 'g')
 
 /**
  * Where the last party role in [from, at) ends, when the document masks that role, writing a
