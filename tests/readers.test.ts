@@ -5,7 +5,8 @@ import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditFiles } from '../src/run/audit-loop.js'
 import type { FileResult } from '../src/report/types.js'
-import { bodyParagraphs, docxToText } from '../src/io/docx.js'
+import { bodyParagraphs, docxToText, readDocxBody } from '../src/io/docx.js'
+import { mapDocxBody } from '../src/io/docx-body-map.js'
 import { htmlToText } from '../src/io/html.js'
 import { readDocument } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
@@ -36,7 +37,24 @@ describe('docx reader', () => {
       + '<mc:AlternateContent><mc:Choice><w:r><w:t>框</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>框</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p></w:body>'
     expect(bodyParagraphs(xml)).toEqual(['甲\t乙\u2028丙 & 丁框'])
     // The same text when the reader also follows table cells, as it does for every file.
-    expect(bodyParagraphs(xml, [])).toEqual(['甲\t乙\u2028丙 & 丁框'])
+    expect(bodyParagraphs(xml, { places: [] })).toEqual(['甲\t乙\u2028丙 & 丁框'])
+  })
+
+  it('leaves out hidden runs and text moved away, and notes them with deletions, comments and placeholders', () => {
+    const body = '<w:p><w:r><w:t>原告</w:t></w:r><w:del w:id="1"><w:r><w:delText>司马</w:delText></w:r><w:r><w:delText>浩然</w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>司马某</w:t></w:r></w:ins></w:p>'
+      + '<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>被告吴某</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:rPr><w:vanish/></w:rPr><w:t>吴建国</w:t></w:r><w:moveFrom w:id="3"><w:r><w:t>证人张秀兰</w:t></w:r></w:moveFrom><w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>未到庭</w:t></w:r></w:p>'
+      + '<w:p><w:r><w:t>单位：</w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>单击或点击此处</w:t></w:r><w:r><w:t>输入文字。</w:t></w:r></w:sdtContent></w:sdt></w:p>'
+    const read = readDocxBody(makeDocx(body, { 'comments.xml': '<w:comment w:id="7" w:author="书记员"><w:p><w:r><w:t>核对身份</w:t></w:r></w:p><w:p><w:r><w:t>吴建国</w:t></w:r></w:p></w:comment>' }), 'a.docx')
+    expect(read.text).toBe('原告司马某\n被告吴某未到庭\n单位：单击或点击此处输入文字。')
+    expect(read.hidden).toEqual([
+      { kind: 'deletion', text: '司马浩然', offset: 2, length: 0 },
+      { kind: 'comment', text: '核对身份 吴建国', offset: 6, length: 4 },
+      { kind: 'hidden', text: '吴建国', offset: 10, length: 0 },
+      { kind: 'deletion', text: '证人张秀兰', offset: 10, length: 0 },
+    ])
+    expect(read.placeholders).toEqual([{ start: 17, end: 29 }])
+    // The map `annotate` anchors comments with reads the same text.
+    expect(mapDocxBody(`<w:body>${body}</w:body>`).map((p) => p.text)).toEqual(read.text.split('\n'))
   })
 
   it('reads the footnotes, endnotes, headers and footers after the body, naming each finding\'s part', async () => {

@@ -34,6 +34,20 @@ export interface DocxPart {
   readonly number: number
 }
 
+/** What a .docx holds that Word does not show: a tracked deletion, a comment, a hidden run. */
+export type HiddenKind = 'deletion' | 'comment' | 'hidden'
+
+/**
+ * Text a .docx holds but Word does not show on the page, anyone who opens the file can read:
+ * where it stands in the text (a comment: the span it is anchored on; else length 0).
+ */
+export interface HiddenContent {
+  readonly kind: HiddenKind
+  readonly text: string
+  readonly offset: number
+  readonly length: number
+}
+
 /** What a reader knows of the source beyond the text. */
 export interface DocumentSource {
   readonly path: string
@@ -57,6 +71,10 @@ export interface DocumentSource {
   readonly emphasis?: readonly EmphasisSpan[]
   /** For text extracted from markup (HTML), where it stands in the source: columns are the source's. */
   readonly sourceOffsets?: SourceOffsets
+  /** For a .docx, the spans of text a content control shows as its placeholder (a template's prompt). */
+  readonly placeholders?: readonly Region[]
+  /** For a .docx, what the file holds that Word does not show, in document order. */
+  readonly hidden?: readonly HiddenContent[]
 }
 
 /**
@@ -106,6 +124,10 @@ export class Document {
   readonly emphasis: readonly EmphasisSpan[]
   /** Where the text stands in the source file, when it was extracted from markup; else undefined. */
   readonly sourceOffsets: SourceOffsets | undefined
+  /** For a .docx, spans a content control shows as its placeholder; empty otherwise. */
+  readonly placeholders: readonly Region[]
+  /** For a .docx, tracked deletions, comments and hidden runs the file holds; empty otherwise. */
+  readonly hidden: readonly HiddenContent[]
   private lineStartsCache: number[] | undefined
   private readonly memo = new Map<string, unknown>()
 
@@ -122,6 +144,8 @@ export class Document {
     this.parts = source.parts ?? []
     this.emphasis = source.emphasis ?? []
     this.sourceOffsets = source.sourceOffsets
+    this.placeholders = source.placeholders ?? []
+    this.hidden = source.hidden ?? []
   }
 
   /**

@@ -1,7 +1,7 @@
 // Maps the text the .docx reader produces back to where it sits in `word/document.xml`, so
 // a span of the decoded text (UTF-16 code units) can be anchored in the XML: for comments.
 import { Parser } from 'htmlparser2'
-import { ignoredDocxElements, docxLineSeparator, isUnderline, textOfRun } from './docx.js'
+import { ignoredDocxElements, docxLineSeparator, isOn, isUnderline, textOfRun } from './docx.js'
 
 /** A `w:r` run: its raw open tag and properties, copied when the run is split in two. */
 export interface RunRef {
@@ -78,6 +78,7 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
   let text: { tagStart: number; textStart: number; hasPreserve: boolean } | undefined
   let elementOfMark = -1
   let isUnderlined = false
+  let isHidden = false
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -85,8 +86,11 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
         const run = runs[runs.length - 1]
         if (run && ignoredDepth === 0 && name !== 'w:rpr' && rPrStart < 0 && run.firstChildStart < 0) run.firstChildStart = parser.startIndex
         if (ignoredDepth === 0 && name === 'w:rpr' && run && run.firstChildStart < 0) rPrStart = parser.startIndex
-        if (name === 'w:r') isUnderlined = false
-        else if (name === 'w:u' && runs.length > 0) isUnderlined = isUnderline(attributes)
+        if (name === 'w:r') {
+          isUnderlined = false
+          isHidden = false
+        } else if (name === 'w:u' && runs.length > 0) isUnderlined = isUnderline(attributes)
+        else if (name === 'w:vanish' && runs.length > 0) isHidden = isOn(attributes)
         if (ignoredDocxElements.has(name)) ignoredDepth++
         else if (name === 'w:p') open.push({ parts: [], length: 0, pieces: [], commentMarks: [], insideStart: parser.endIndex + 1 })
         else if ((name === 'w:commentrangestart' || name === 'w:commentrangeend') && attributes['w:id'] !== undefined) {
@@ -99,7 +103,8 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
         else if (name === 'w:nobreakhyphen') markAt('\u2011')
       },
       ontext(data) {
-        if (!text || ignoredDepth > 0) return
+        // A hidden run (`w:vanish`) is not read: the reader leaves it out.
+        if (!text || ignoredDepth > 0 || isHidden) return
         const rawStart = parser.startIndex
         const rawEnd = parser.endIndex + 1
         const isPlain = rawEnd - rawStart === data.length && xml.slice(rawStart, rawEnd) === data

@@ -4,12 +4,15 @@
 import { localText } from '../i18n/catalogue.js'
 import { unzipSync } from 'fflate'
 import { Parser } from 'htmlparser2'
-import type { DocxPart, DocxPartKind, TableCell } from '../core/document.js'
+import type { DocxPart, DocxPartKind, HiddenContent, Region, TableCell } from '../core/document.js'
+import { commentTexts, DocxMarks, type OpenParagraph } from './docx-hidden.js'
 import { InputError } from '../core/errors.js'
 import type { Reader } from './readers.js'
 
 /** The part of a .docx that holds the body. */
 const bodyPart = 'word/document.xml'
+/** The part of a .docx that holds its comments (Word and WPS name it so). */
+const commentsPart = 'word/comments.xml'
 /** The other parts whose text Word shows: notes, headers and footers (`header2.xml`, one per section and kind). */
 const otherPartRe = /^word\/(footnotes|endnotes|header|footer)(\d*)\.xml$/
 /** The order they follow the body in, and the kind each name stands for. */
@@ -30,8 +33,14 @@ export const docxLineSeparator = '\u2028'
 /** The Word reader: the body's paragraphs, one a line, from the zip archive's bytes. */
 export const docxReader: Reader = {
   fromBytes: (bytes, path) => {
-    const { text, places, parts } = readDocxBody(bytes, path)
-    return { text, ...(places.some((p) => p !== undefined) && { cells: places }), ...(parts.length > 0 && { parts }) }
+    const { text, places, parts, placeholders, hidden } = readDocxBody(bytes, path)
+    return {
+      text,
+      ...(places.some((p) => p !== undefined) && { cells: places }),
+      ...(parts.length > 0 && { parts }),
+      ...(placeholders.length > 0 && { placeholders }),
+      ...(hidden.length > 0 && { hidden }),
+    }
   },
 }
 
@@ -49,21 +58,31 @@ export function docxToText(bytes: Uint8Array, path: string, options: DocxOptions
   return readDocxBody(bytes, path, options).text
 }
 
-/** The text of a .docx as {@link docxToText} gives it, where each body paragraph sits, and which lines the other parts hold. */
-export function readDocxBody(
-  bytes: Uint8Array,
-  path: string,
-  options: DocxOptions = {},
-): { text: string; places: (TableCell | undefined)[]; parts: (DocxPart | undefined)[] } {
+/** What {@link readDocxBody} reads of a .docx. */
+export interface DocxBody {
+  readonly text: string
+  /** The table cell of each line of the body (undefined outside tables). */
+  readonly places: (TableCell | undefined)[]
+  /** The part of each line after the body (undefined in the body). */
+  readonly parts: (DocxPart | undefined)[]
+  /** The body's spans a content control shows as its placeholder. */
+  readonly placeholders: Region[]
+  /** The body's tracked deletions and hidden runs, and the comments, in text order. */
+  readonly hidden: HiddenContent[]
+}
+
+/** The text of a .docx as {@link docxToText} gives it, where each body paragraph sits, which lines the other parts hold, and what Word hides. */
+export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptions = {}): DocxBody {
   const xml = readPartsXml(bytes, path, options.maxInflatedBytes ?? maxInflatedBytes)
   const places: (TableCell | undefined)[] = []
-  const lines = bodyParagraphs(xml.get(bodyPart)!, places)
+  const marks = new DocxMarks()
+  const lines = bodyParagraphs(xml.get(bodyPart)!, { places, marks })
   const parts: (DocxPart | undefined)[] = []
   for (const { name, kind } of partKinds) {
     const seen = new Set<string>()
     for (const partXml of partFilesOf(xml, name)) {
       const notes: number[] = []
-      const paragraphs = bodyParagraphs(partXml, undefined, notes)
+      const paragraphs = bodyParagraphs(partXml, { notes })
       if (kind === 'footnote' || kind === 'endnote') {
         paragraphs.forEach((p, i) => {
           if (notes[i]! > 0) {
@@ -83,7 +102,13 @@ export function readDocxBody(
       }
     }
   }
-  return { text: lines.join('\n'), places, parts }
+  const lineStarts: number[] = []
+  let start = 0
+  for (const line of lines) {
+    lineStarts.push(start)
+    start += line.length + 1
+  }
+  return { text: lines.join('\n'), places, parts, ...marks.resolve(lineStarts, commentTexts(xml.get(commentsPart))) }
 }
 
 /** The parts named `name` (`header` for `header1.xml`, `header2.xml`…), in the order of their numbers. */
@@ -111,7 +136,7 @@ function readPartsXml(bytes: Uint8Array, path: string, bound: number): Map<strin
     // inflates into a buffer of the declared size, so a lying header cannot make it grow.
     files = unzipSync(bytes, {
       filter: (entry) => {
-        if (entry.name !== bodyPart && !otherPartRe.test(entry.name)) return false
+        if (entry.name !== bodyPart && entry.name !== commentsPart && !otherPartRe.test(entry.name)) return false
         declared += entry.originalSize
         return declared <= bound
       },
@@ -180,31 +205,54 @@ export function isUnderline(attributes: Readonly<Record<string, string>>): boole
 }
 
 /**
- * Elements whose content is not the visible body: deleted revisions, field codes, fallbacks
- * of alternate content, and properties (whose `w:tabs` holds tab stops, not tabs).
+ * Elements whose content is not the visible body: deleted revisions and text moved away (a
+ * tracked move shows it struck through at its old place), field codes, fallbacks of alternate
+ * content, and properties (whose `w:tabs` holds tab stops, not tabs).
  */
-export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
+export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w:movefrom', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
+
+/** What {@link bodyParagraphs} may note besides the paragraphs' text. */
+export interface ParagraphNotes {
+  /** Gets the table cell of each paragraph (undefined outside tables), index for index. */
+  readonly places?: (TableCell | undefined)[]
+  /**
+   * In the notes' parts, gets the number of the note each paragraph is in, counting from 1 (0
+   * outside notes), index for index; the separators Word keeps there as notes are left out.
+   */
+  readonly notes?: number[]
+  /** Gets the content controls showing their placeholders and what Word hides (the body only). */
+  readonly marks?: DocxMarks
+}
 
 /**
  * Paragraphs (`w:p`) in document order; a paragraph nested in a text box comes before the one
- * holding it. When `places` is given, it gets the table cell of each paragraph (undefined
- * for one outside tables), index for index. In the notes' parts, `notes` gets the number of
- * the note each paragraph is in, counting from 1 (0 outside notes), index for index; the
- * separators Word keeps there as notes of their own are left out.
+ * holding it. Text Word does not show is left out: tracked deletions (and text moved away),
+ * field codes, hidden runs (`w:vanish`).
  */
-export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[], notes?: number[]): string[] {
+export function bodyParagraphs(xml: string, { places, notes, marks }: ParagraphNotes = {}): string[] {
   const paragraphs: string[] = []
-  const open: string[][] = []
+  const open: { parts: string[]; paragraph: OpenParagraph }[] = []
   const cells = places ? new TableCells() : undefined
   let ignoredDepth = 0
   let inText = false
+  let inDeletedText = false
+  let movedAway = 0
   let runDepth = 0
   let isUnderlined = false
+  let isHidden = false
   let note = 0
   let notesSeen = 0
   let isSeparatorNote = false
+  // Content controls (`w:sdt`) open around this point, each true while it shows its placeholder.
+  const controls: boolean[] = []
+  let placeholderDepth = 0
+  const top = () => open[open.length - 1]
   const append = (s: string) => {
-    if (ignoredDepth === 0) open[open.length - 1]?.push(s)
+    const current = top()
+    if (ignoredDepth > 0 || !current) return
+    if (placeholderDepth > 0) marks?.placeholder(current.paragraph, current.paragraph.length, current.paragraph.length + s.length)
+    current.parts.push(s)
+    current.paragraph.length += s.length
   }
   const parser = new Parser(
     {
@@ -212,43 +260,71 @@ export function bodyParagraphs(xml: string, places?: (TableCell | undefined)[], 
         if (name === 'w:r') {
           runDepth++
           isUnderlined = false
+          isHidden = false
         } else if (name === 'w:u' && runDepth > 0) isUnderlined = isUnderline(attributes)
-        if (ignoredDocxElements.has(name)) ignoredDepth++
-        else if (name === 'w:footnote' || name === 'w:endnote') {
+        else if (name === 'w:vanish' && runDepth > 0) isHidden = isOn(attributes)
+        if (ignoredDocxElements.has(name)) {
+          ignoredDepth++
+          if (name === 'w:deltext') inDeletedText = true
+          else if (name === 'w:movefrom') movedAway++
+        } else if (name === 'w:footnote' || name === 'w:endnote') {
           const type = attributes['w:type']
           isSeparatorNote = type !== undefined && type !== 'normal'
           if (isSeparatorNote) ignoredDepth++
           else note = ++notesSeen
         }
-        else if (name === 'w:p') open.push([])
+        else if (name === 'w:p') open.push({ parts: [], paragraph: { length: 0, index: -1 } })
         else if (name === 'w:t') inText = true
         else if (name === 'w:tab' || name === 'w:ptab') append('\t')
         else if (name === 'w:br' || name === 'w:cr') append(docxLineSeparator)
         else if (name === 'w:nobreakhyphen') append('\u2011')
+        else if (name === 'w:sdt') controls.push(false)
+        else if (name === 'w:showingplchdr' && controls.length > 0 && isOn(attributes)) controls[controls.length - 1] = true
+        else if (name === 'w:sdtcontent' && controls[controls.length - 1]) placeholderDepth++
+        else if ((name === 'w:commentrangestart' || name === 'w:commentreference') && attributes['w:id'] !== undefined) marks?.commentMark(attributes['w:id'], true, top()?.paragraph)
+        else if (name === 'w:commentrangeend' && attributes['w:id'] !== undefined) marks?.commentMark(attributes['w:id'], false, top()?.paragraph)
         else if (cells && ignoredDepth === 0) cells.open(name)
       },
       ontext(text) {
-        if (inText) append(textOfRun(text, isUnderlined))
+        // Only what is ignored for itself: not a deletion's copy in alternate content's fallback.
+        if (inDeletedText || (inText && movedAway > 0)) {
+          if (ignoredDepth === 1) marks?.hidden('deletion', text, top()?.paragraph)
+        } else if (!inText) return
+        else if (!isHidden) append(textOfRun(text, isUnderlined))
+        else if (ignoredDepth === 0) marks?.hidden('hidden', text, top()?.paragraph)
       },
       onclosetag(name) {
         if (name === 'w:r') runDepth--
-        if (ignoredDocxElements.has(name)) ignoredDepth--
-        else if (name === 'w:t') inText = false
+        if (ignoredDocxElements.has(name)) {
+          ignoredDepth--
+          if (name === 'w:deltext') inDeletedText = false
+          else if (name === 'w:movefrom') movedAway--
+        } else if (name === 'w:t') inText = false
         else if (name === 'w:p') {
-          paragraphs.push((open.pop() ?? []).join(''))
+          const closing = open.pop()
+          if (closing) closing.paragraph.index = paragraphs.length
+          paragraphs.push(closing?.parts.join('') ?? '')
           places?.push(cells?.current())
           notes?.push(isSeparatorNote ? 0 : note)
         } else if (name === 'w:footnote' || name === 'w:endnote') {
           if (isSeparatorNote) ignoredDepth--
           isSeparatorNote = false
           note = 0
-        } else if (name === 'w:tbl' && ignoredDepth === 0) cells?.close()
+        } else if (name === 'w:sdtcontent' && controls[controls.length - 1]) placeholderDepth--
+        else if (name === 'w:sdt') controls.pop()
+        else if (name === 'w:tbl' && ignoredDepth === 0) cells?.close()
       },
     },
     { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
   )
   parser.end(xml)
   return paragraphs
+}
+
+/** True for an on/off property that is on: present with no value, or any value but `0`, `false`, `off`. */
+export function isOn(attributes: Readonly<Record<string, string>>): boolean {
+  const value = attributes['w:val']
+  return value === undefined || !/^(?:0|false|off)$/i.test(value)
 }
 
 /** Follows `w:tbl`, `w:tr` and `w:tc` to name the cell a paragraph is in; a nested table names its own cell. */

@@ -2,7 +2,7 @@
 // and one line here. A reader module loads only when a file of its format is read, so a run on
 // a .txt file never loads the Markdown, HTML or Word parsers.
 import { extname } from 'node:path'
-import type { DocumentFormat, DocxPart, EmphasisSpan, Region, SourceOffsets, TableCell } from '../core/document.js'
+import type { DocumentFormat, DocxPart, EmphasisSpan, HiddenContent, Region, SourceOffsets, TableCell } from '../core/document.js'
 
 /** The text rules see, and what the reader knows of its markup. Offsets in UTF-16 code units. */
 export interface ReadText {
@@ -19,6 +19,10 @@ export interface ReadText {
   readonly emphasis?: readonly EmphasisSpan[]
   /** For text extracted from markup, where it stands in the source (HTML). */
   readonly sourceOffsets?: SourceOffsets
+  /** For a .docx, the spans a content control shows as its placeholder. */
+  readonly placeholders?: readonly Region[]
+  /** For a .docx, what the file holds that Word does not show. */
+  readonly hidden?: readonly HiddenContent[]
 }
 
 /** What a reader module exports: from decoded text, or (a binary format) from the file's bytes. */
@@ -49,7 +53,7 @@ const readers: readonly ReaderEntry[] = [
   },
   {
     format: 'docx',
-    extensions: ['.docx'],
+    extensions: ['.docx', '.docm', '.dotx', '.dotm'],
     notRewritable: 'a .docx is read, not written: its text is extracted from the document',
     load: async () => (await import('./docx.js')).docxReader,
   },

@@ -17,6 +17,7 @@ import { personKind } from './person.js'
 import { placeKind } from './place.js'
 import { termKind } from './term.js'
 import { uniformityKind } from './uniformity.js'
+import { wordKind } from './word.js'
 import type { RuleKind } from './types.js'
 
 /** The kinds of the `leak` category (issue 3: redaction audit). */
@@ -24,5 +25,5 @@ const leakKinds = [placeKind, organizationKind, personKind, termKind, inferenceK
 
 /** Every rule kind a rule file may name. */
 export const ruleKinds: ReadonlyMap<string, RuleKind<unknown>> = new Map(
-  [balanceKind, congressKind, countKind, formulationKind, lexiconKind, maskKind, patternKind, repeatKind, ...leakKinds].map((k) => [k.name, k as RuleKind<unknown>]),
+  [balanceKind, congressKind, countKind, formulationKind, lexiconKind, maskKind, patternKind, repeatKind, wordKind, ...leakKinds].map((k) => [k.name, k as RuleKind<unknown>]),
 )

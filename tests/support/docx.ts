@@ -27,7 +27,7 @@ export function makeDocx(bodyXml: string, parts: Readonly<Record<string, string>
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${namespaces}><w:body>${bodyXml}<w:sectPr/></w:body></w:document>`
   const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(contentTypes), '_rels/.rels': strToU8(rels), 'word/document.xml': strToU8(document) }
   for (const [name, content] of Object.entries(parts)) {
-    const root = name.startsWith('header') ? 'w:hdr' : name.startsWith('footer') ? 'w:ftr' : name.startsWith('footnotes') ? 'w:footnotes' : 'w:endnotes'
+    const root = name.startsWith('header') ? 'w:hdr' : name.startsWith('footer') ? 'w:ftr' : name.startsWith('footnotes') ? 'w:footnotes' : name.startsWith('comments') ? 'w:comments' : 'w:endnotes'
     files[`word/${name}`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${root} ${namespaces}>${content}</${root}>`)
   }
   return zipSync(files)
@@ -36,4 +36,15 @@ export function makeDocx(bodyXml: string, parts: Readonly<Record<string, string>
 /** A footnote or endnote (`w:footnote`, `w:endnote`) with its id and paragraphs; `type` for Word's separators. */
 export function note(element: 'w:footnote' | 'w:endnote', id: number, content: string, type?: string): string {
   return `<${element}${type ? ` w:type="${type}"` : ''} w:id="${id}">${content}</${element}>`
+}
+
+/**
+ * A rule example written as Word XML, as the rules fed by the Word reader give theirs: the
+ * body's content (`<w:p>…`), then optionally a comments part (`<w:comments>…</w:comments>`).
+ * Undefined for an example of plain text.
+ */
+export function docxOfExample(example: string): Uint8Array | undefined {
+  if (!example.startsWith('<w:')) return undefined
+  const comments = /<w:comments>([\s\S]*)<\/w:comments>\s*$/.exec(example)
+  return comments ? makeDocx(example.slice(0, comments.index), { 'comments.xml': comments[1]! }) : makeDocx(example)
 }

@@ -3,7 +3,9 @@
 // message has every placeholder filled in.
 import { checkDocument, ruleErrorId } from '../../src/core/engine.js'
 import type { EngineRule } from '../../src/core/rule.js'
-import { documentFromText } from '../../src/io/read-document.js'
+import type { Document } from '../../src/core/document.js'
+import { documentFromBytes, documentFromText } from '../../src/io/read-document.js'
+import { docxOfExample } from './docx.js'
 
 /** A `{name}` left in a message: the template named a value the kind did not give. */
 const placeholderRe = /\{[a-zA-Z]+\}/
@@ -13,7 +15,7 @@ const placeholderRe = /\{[a-zA-Z]+\}/
  * passes. The rule runs alone, so no other rule's claim can hide its findings.
  */
 export async function exampleProblem(rule: EngineRule, example: string, expected: 'match' | 'noMatch'): Promise<string | undefined> {
-  const doc = await documentFromText(example, 'inline.txt')
+  const doc = await exampleDocument(example)
   const findings = checkDocument(doc, [rule])
   const failure = findings.find((f) => f.ruleId === ruleErrorId)
   if (failure) return failure.message
@@ -25,4 +27,10 @@ export async function exampleProblem(rule: EngineRule, example: string, expected
   if (finding!.length === 0 || finding!.offset + finding!.length > example.length) return `the span ${finding!.offset}+${finding!.length} is not inside the example`
   if (placeholderRe.test(finding!.message)) return `the message has a placeholder left: ${finding!.message}`
   return undefined
+}
+
+/** The Document of a rule example: plain text, or a .docx when the example is Word XML (see {@link docxOfExample}). */
+export async function exampleDocument(example: string): Promise<Document> {
+  const docx = docxOfExample(example)
+  return docx ? documentFromBytes(docx, 'inline.docx') : documentFromText(example, 'inline.txt')
 }

@@ -1,0 +1,111 @@
+// What a .docx holds beyond the text Word shows, noted while its body is read: a content
+// control still showing its placeholder (visible, but a template's prompt, not the writer's
+// text), and what anyone who opens the file can recover though the page does not show it:
+// tracked deletions, comments and hidden runs. Each is placed in the text the reader gives.
+import { Parser } from 'htmlparser2'
+import type { HiddenContent, HiddenKind, Region } from '../core/document.js'
+
+/** A paragraph being read; its line index is known when it closes. */
+export interface OpenParagraph {
+  length: number
+  index: number
+}
+
+/** A place in the text while it is read: a paragraph and an offset inside it. */
+interface Spot {
+  readonly paragraph: OpenParagraph
+  readonly at: number
+}
+
+interface Noted {
+  readonly kind: HiddenKind
+  readonly text: string
+  readonly start: Spot
+  readonly end?: Spot
+}
+
+/** Collects the marks while the body is parsed, then places them in the text. */
+export class DocxMarks {
+  private readonly placeholders: { start: Spot; end: Spot }[] = []
+  private readonly noted: Noted[] = []
+  private readonly commentStarts = new Map<string, Spot>()
+  private readonly commentEnds = new Map<string, Spot>()
+
+  /** Text appended to a paragraph while a content control shows its placeholder. */
+  placeholder(paragraph: OpenParagraph, start: number, end: number): void {
+    const last = this.placeholders[this.placeholders.length - 1]
+    if (last && last.end.paragraph === paragraph && last.end.at === start) this.placeholders[this.placeholders.length - 1] = { start: last.start, end: { paragraph, at: end } }
+    else this.placeholders.push({ start: { paragraph, at: start }, end: { paragraph, at: end } })
+  }
+
+  /** A tracked deletion or a hidden run, at the place in `paragraph` where it stands. */
+  hidden(kind: 'deletion' | 'hidden', text: string, paragraph: OpenParagraph | undefined): void {
+    if (text.trim() === '' || !paragraph) return
+    const previous = this.noted[this.noted.length - 1]
+    // A deletion Word split into runs (one per formatting change) is one deletion.
+    if (previous && previous.kind === kind && previous.start.paragraph === paragraph && previous.start.at === paragraph.length) {
+      this.noted[this.noted.length - 1] = { ...previous, text: previous.text + text }
+      return
+    }
+    this.noted.push({ kind, text, start: { paragraph, at: paragraph.length } })
+  }
+
+  /** A comment's range mark (`w:commentRangeStart`/`End`) or its reference, where it stands. */
+  commentMark(id: string, isStart: boolean, paragraph: OpenParagraph | undefined): void {
+    if (!paragraph) return
+    const marks = isStart ? this.commentStarts : this.commentEnds
+    if (!marks.has(id)) marks.set(id, { paragraph, at: paragraph.length })
+  }
+
+  /**
+   * The placeholders' spans and the hidden content in the text whose lines start at
+   * `lineStarts`, comments (by id, from {@link commentTexts}) anchored on their ranges; a
+   * comment whose range is not in the body stands at the text's start.
+   */
+  resolve(lineStarts: readonly number[], comments: ReadonlyMap<string, string>): { placeholders: Region[]; hidden: HiddenContent[] } {
+    const offsetOf = (spot: Spot) => (lineStarts[spot.paragraph.index] ?? 0) + spot.at
+    const placeholders = this.placeholders.map(({ start, end }) => ({ start: offsetOf(start), end: offsetOf(end) })).filter((r) => r.end > r.start)
+    const hidden: HiddenContent[] = this.noted.map((n) => ({ kind: n.kind, text: n.text, offset: offsetOf(n.start), length: 0 }))
+    for (const [id, text] of comments) {
+      const start = this.commentStarts.get(id) ?? this.commentEnds.get(id)
+      const end = this.commentEnds.get(id)
+      const offset = start ? offsetOf(start) : 0
+      const length = end && start ? Math.max(0, offsetOf(end) - offset) : 0
+      hidden.push({ kind: 'comment', text, offset, length })
+    }
+    return { placeholders, hidden: hidden.sort((a, b) => a.offset - b.offset) }
+  }
+}
+
+/** The text of each comment of a comments part (`word/comments.xml`), by id, its paragraphs joined by spaces. */
+export function commentTexts(xml: string | undefined): Map<string, string> {
+  const texts = new Map<string, string>()
+  if (xml === undefined) return texts
+  let id: string | undefined
+  let parts: string[] = []
+  let inText = false
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'w:comment') {
+          id = attributes['w:id']
+          parts = []
+        } else if (name === 'w:t') inText = true
+        else if (name === 'w:p' && parts.length > 0) parts.push(' ')
+      },
+      ontext(text) {
+        if (inText && id !== undefined) parts.push(text)
+      },
+      onclosetag(name) {
+        if (name === 'w:t') inText = false
+        else if (name === 'w:comment' && id !== undefined) {
+          texts.set(id, parts.join('').trim())
+          id = undefined
+        }
+      },
+    },
+    { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
+  )
+  parser.end(xml)
+  return texts
+}
