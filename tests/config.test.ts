@@ -131,6 +131,23 @@ describe('config errors: one line, exit 2', () => {
     else expect(r.stderr.trim()).toMatch(expected)
   })
 
+  it('speaks the run\'s language: keys, values and a wrong type in Chinese', () => {
+    write('a.txt', blank)
+    const cases: [string, string][] = [
+      ['profle: draft\n', 'mask-audit: .mask-auditrc.yaml:1:9: profle: 未知的键“profle”（是否应为“profile”？）'],
+      ['rules:\n  count/unfilled: warn2\n', 'mask-audit: .mask-auditrc.yaml:2:19: rules.count/unfilled: 未知的值 "warn2"（可选：off、info、warning、error）'],
+      ['ignore: archive\n', 'mask-audit: .mask-auditrc.yaml:1:9: ignore: 取值有误：期望 数组，实际接收 string'],
+    ]
+    for (const [text, expected] of cases) {
+      write('.mask-auditrc.yaml', text)
+      const r = runCli(['a.txt', '--lang', 'zh'], { cwd: dir })
+      expect(r.code).toBe(2)
+      expect(r.stderr.trim()).toBe(expected)
+    }
+    const en = runCli(['a.txt', '--lang', 'en'], { cwd: dir })
+    expect(en.stderr.trim()).toBe('mask-audit: .mask-auditrc.yaml:1:9: ignore: expected array, received string')
+  })
+
   it('a missing --config file', () => {
     write('a.txt', blank)
     const r = runCli(['a.txt', '--config', 'nope.yaml'], { cwd: dir })

@@ -7,8 +7,13 @@ import zh from './zh.json' with { type: 'json' }
 export const langs = ['zh', 'en'] as const
 export type Lang = (typeof langs)[number]
 
-/** A message's argument: text, a number, a list (joined as the language joins lists), or a message of its own. */
-export type MessageArg = string | number | readonly string[] | LocalText
+/** A message's argument: text, a number, a list (joined as the language joins lists), a message of its own, or a text another library worded in each language. */
+export type MessageArg = string | number | readonly string[] | LocalText | Worded
+
+/** A text worded outside the catalogues (a schema library's message), in each language. */
+export interface Worded {
+  readonly worded: Readonly<Record<Lang, string>>
+}
 /** The values of a message's `{name}` placeholders. */
 export type MessageArgs = Readonly<Record<string, MessageArg>>
 
@@ -74,6 +79,7 @@ function argText(lang: Lang, value: MessageArg): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number') return String(value)
   if (Array.isArray(value)) return value.join(catalogues[lang]['list.separator'])
+  if ('worded' in (value as object)) return (value as Worded).worded[lang]
   return formatText(lang, value as LocalText)
 }
 

@@ -1,6 +1,8 @@
 // Schema validation with errors that name the file, line, column, key path and a close match.
 import type { z } from 'zod'
 import { ConfigError } from '../../core/errors.js'
+import { localText, type LocalText } from '../../i18n/catalogue.js'
+import { zod } from './options.js'
 import { suggestName } from '../../core/suggest-name.js'
 import type { SourceRef } from '../types.js'
 
@@ -19,31 +21,50 @@ export function formatKeyPath(path: readonly PropertyKey[]): string {
  * located in the source file where possible.
  */
 export function parseWithSchema<T>(schema: z.ZodType<T>, raw: unknown, at: SourceRef, basePath: readonly (string | number)[] = []): T {
-  const result = schema.safeParse(raw)
+  // The input goes with each issue, so a library message can say what was given.
+  const result = schema.safeParse(raw, { reportInput: true })
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   const path = [...basePath, ...issue.path.filter((k): k is string | number => typeof k !== 'symbol')]
-  let message = issue.message
-  let hint: string | undefined
+  let message: LocalText
+  let hint: LocalText | undefined
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!
     path.push(key)
-    message = `unknown key "${key}"`
+    message = localText('error.unknown-key', { key })
     const known = knownKeys(schema, issue.path)
     const near = suggestName(key, known)
-    hint = near ? `did you mean "${near}"?` : known.length ? `known keys: ${known.join(', ')}` : undefined
+    hint = near ? localText('hint.did-you-mean', { name: near }) : known.length ? localText('hint.known-keys', { names: known }) : undefined
   } else if (issue.code === 'invalid_value' && issue.values.every((v) => typeof v === 'string')) {
     // An enum (severity, profile): name the bad value and the close one, as for keys.
     const value = valueAt(raw, issue.path)
     const allowed = issue.values as string[]
     const near = typeof value === 'string' ? suggestName(value, allowed) : undefined
-    message = `unknown value ${JSON.stringify(value)}`
-    hint = near ? `did you mean "${near}"?` : `expected one of: ${allowed.join(', ')}`
+    message = localText('error.unknown-value', { value: JSON.stringify(value) ?? 'undefined' })
+    hint = near ? localText('hint.did-you-mean', { name: near }) : localText('hint.one-of', { names: allowed })
   } else {
-    message = message.replace(/^Invalid input: /, '')
+    message = localText('error.schema-issue', { detail: { worded: wordings(issue) } })
   }
   const where = at.locate?.(path)
   throw new ConfigError(message, { path: at.path, line: where?.line, column: where?.column, keyPath: formatKeyPath(path) || undefined }, hint)
+}
+
+/**
+ * An issue's message in each language: zod's own wording in its English and Chinese locales
+ * (`expected number, received string`), or the message a schema gave (`must not be empty`),
+ * which is English only.
+ */
+function wordings(issue: z.core.$ZodIssue): { en: string; zh: string } {
+  const z = zod()
+  const raw = issue as unknown as Parameters<ReturnType<typeof z.locales.en>['localeError']>[0]
+  const en = wordOf(z.locales.en().localeError(raw))
+  if (en === undefined || en !== issue.message) return { en: issue.message, zh: issue.message }
+  const strip = (s: string) => s.replace(/^Invalid input: |^无效输入：/, '')
+  return { en: strip(en), zh: strip(wordOf(z.locales.zhCN().localeError(raw)) ?? en) }
+}
+
+function wordOf(result: string | { message: string } | undefined | null): string | undefined {
+  return typeof result === 'string' ? result : (result?.message ?? undefined)
 }
 
 function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
