@@ -183,4 +183,18 @@ describe('rules command', () => {
     expect(r.stdout).toMatch(/count\/unfilled\s+error\s+info/)
     expect(r.stdout).toMatch(/placeholder\/mask\s+error\s+off/)
   })
+
+  it('shows the rules named in full, and names the closest to an unknown id', () => {
+    const r = runCli(['rules', 'typo/zi-ji', '--lang', 'zh'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('处理办法：改为“自己”')
+    expect(r.stdout).toMatch(/会报告：\n    严格要求自已，管好身边人/)
+    expect(r.stdout).toMatch(/不报告：\n    各自已经完成任务/)
+    const json = JSON.parse(runCli(['rules', 'count/unfilled', '--json']).stdout)
+    expect(json).toHaveLength(1)
+    expect(json[0].examples.match).toContain('发展*名预备党员')
+    const wrong = runCli(['rules', 'typo/zi-j'])
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr.trim()).toBe('mask-audit: unknown rule "typo/zi-j" (did you mean "typo/zi-ji"?)')
+  })
 })

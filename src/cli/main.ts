@@ -7,7 +7,7 @@ import { runCheck, type CheckOptions } from './check.js'
 import type { RedactOptions } from './redact.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
 import { writeErr, writeErrRaw, writeOut } from './io.js'
-import { renderRuleList, type RulesHere } from './rules-command.js'
+import { renderRuleDetails, renderRuleList, type RulesHere } from './rules-command.js'
 import { toolVersion } from './version.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { assertNoCommandTypo } from './command-typo.js'
@@ -113,10 +113,11 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
   const rules = program
     .command('rules')
     .description(say('cli.rules'))
+    .argument('[ids...]', say('cli.rules.ids'))
     .option('--json', say('cli.rules.json'))
-  addRuleSelection(rules, 'summaries', say).action(async (options: RulesOptions) => {
+  addRuleSelection(rules, 'summaries', say).action(async (ids: string[], options: RulesOptions) => {
     const { lang, ...here } = await rulesInEffect(options)
-    writeOut(renderRuleList(here, options.json === true, lang))
+    writeOut(ids.length > 0 ? renderRuleDetails(here, ids, options.json === true, lang) : renderRuleList(here, options.json === true, lang))
   })
 
   registerWorkflowCommands(program, setExit, say)
