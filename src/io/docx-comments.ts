@@ -3,12 +3,12 @@
 // comments part, its relationship and its content type are added or extended. Everything else
 // in the package, existing comments and tracked changes included, is kept as it was.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
-import { Parser } from 'htmlparser2'
 import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
 import { ensureCommentStyles, type CommentStyleIds } from './docx-comment-styles.js'
 import { bodyRelsPart, partOfRelationship } from './docx-package.js'
+import { readComments } from './docx-hidden.js'
 
 /** A comment to add: a span of the decoded text (UTF-16 code units, paragraphs joined by `\n`) and its paragraphs. */
 export interface DocxComment {
@@ -79,36 +79,11 @@ function writtenComments(commentsXml: string, paragraphs: readonly BodyParagraph
     offset += p.text.length + 1
   }
   const keys = new Set<string>()
-  for (const c of readCommentTexts(commentsXml)) {
+  for (const c of readComments(commentsXml)) {
     const span = spans.get(c.id)
     if (span?.start !== undefined && span.end !== undefined) keys.add(commentKey(c.author, c.initials, c.paragraphs, span.start, span.end))
   }
   return keys
-}
-
-/** The comments of a comments part: id, author, initials and the text of each paragraph. */
-function readCommentTexts(xml: string): { id: string; author: string; initials: string; paragraphs: string[] }[] {
-  const out: { id: string; author: string; initials: string; paragraphs: string[] }[] = []
-  let inText = false
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (name === 'w:comment') out.push({ id: attributes['w:id'] ?? '', author: attributes['w:author'] ?? '', initials: attributes['w:initials'] ?? '', paragraphs: [] })
-        else if (name === 'w:p') out[out.length - 1]?.paragraphs.push('')
-        else if (name === 'w:t') inText = true
-      },
-      ontext(data) {
-        const paragraphs = out[out.length - 1]?.paragraphs
-        if (inText && paragraphs && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += data
-      },
-      onclosetag(name) {
-        if (name === 'w:t') inText = false
-      },
-    },
-    { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
-  )
-  parser.end(xml)
-  return out
 }
 
 function unzipPackage(bytes: Uint8Array, path: string): Record<string, Uint8Array> {

@@ -77,35 +77,40 @@ export class DocxMarks {
   }
 }
 
-/** The text of each comment of a comments part (`word/comments.xml`), by id, its paragraphs joined by spaces. */
-export function commentTexts(xml: string | undefined): Map<string, string> {
-  const texts = new Map<string, string>()
-  if (xml === undefined) return texts
-  let id: string | undefined
-  let parts: string[] = []
+/** One comment of a comments part: who wrote it and the text of each of its paragraphs. */
+export interface CommentEntry {
+  readonly id: string
+  readonly author: string
+  readonly initials: string
+  readonly paragraphs: string[]
+}
+
+/** The comments of a comments part (`word/comments.xml`), in order. */
+export function readComments(xml: string): CommentEntry[] {
+  const out: CommentEntry[] = []
   let inText = false
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (name === 'w:comment') {
-          id = attributes['w:id']
-          parts = []
-        } else if (name === 'w:t') inText = true
-        else if (name === 'w:p' && parts.length > 0) parts.push(' ')
+        if (name === 'w:comment') out.push({ id: attributes['w:id'] ?? '', author: attributes['w:author'] ?? '', initials: attributes['w:initials'] ?? '', paragraphs: [] })
+        else if (name === 'w:p') out[out.length - 1]?.paragraphs.push('')
+        else if (name === 'w:t') inText = true
       },
-      ontext(text) {
-        if (inText && id !== undefined) parts.push(text)
+      ontext(data) {
+        const paragraphs = out[out.length - 1]?.paragraphs
+        if (inText && paragraphs && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += data
       },
       onclosetag(name) {
         if (name === 'w:t') inText = false
-        else if (name === 'w:comment' && id !== undefined) {
-          texts.set(id, parts.join('').trim())
-          id = undefined
-        }
       },
     },
     { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
   )
   parser.end(xml)
-  return texts
+  return out
+}
+
+/** The text of each comment of a comments part, by id, its paragraphs joined by spaces. */
+export function commentTexts(xml: string | undefined): Map<string, string> {
+  return new Map((xml === undefined ? [] : readComments(xml)).map((c) => [c.id, c.paragraphs.join(' ').trim()]))
 }
