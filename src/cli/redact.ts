@@ -1,14 +1,15 @@
 // The `redact` command: writes a copy of a file with every leaked name replaced by one uniform
 // mask, in the file's own encoding, BOM and line endings; the original is never written.
 import { readFileSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { extname, resolve } from 'node:path'
 import { auditDocument } from '../core/audit.js'
 import { traitsOf } from '../core/categories.js'
 import { InputError, UsageError } from '../core/errors.js'
+import type { Document } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
-import { planRedaction, chooseUniformMask, type RedactionPlan } from '../core/redaction.js'
+import { planRedaction, chooseUniformMask, type NameMask, type RedactionPlan } from '../core/redaction.js'
 import { decodeBytes, encodeText } from '../io/decode.js'
-import { documentFromText, whyNotRewritable } from '../io/read-document.js'
+import { documentFromBytes, documentFromText, formatOf, whyNotRewritable } from '../io/read-document.js'
 import { writeFileAtomic } from '../io/write.js'
 import { findMaskSlots } from '../rules/shared/mask-slots.js'
 import type { UniformityOptions } from '../rules/uniformity.js'
@@ -35,10 +36,11 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   // `*`, U+FF0A FULLWIDTH ASTERISK, `x`, `X`, U+FF58 and U+FF38 FULLWIDTH x and X, U+00D7 MULTIPLICATION SIGN.
   if (options.mask !== undefined && !maskRe.test(options.mask)) throw new UsageError(`--mask "${options.mask}": a mask is made of *, ＊, x, X or ×`)
   if (options.output && isSameFile(file, options.output)) throw new UsageError(`-o ${options.output} is the file being redacted`, {}, 'the original is never overwritten; write the copy elsewhere')
-  const readOnly = whyNotRewritable(file)
+  const isWord = formatOf(file) === 'docx'
+  const readOnly = isWord ? undefined : whyNotRewritable(file)
   if (readOnly !== undefined) throw new UsageError(`cannot redact: ${readOnly}`, { path: file }, 'save it as .txt or .md first')
+  if (isWord && options.output && formatOf(options.output) !== 'docx') throw new UsageError(`-o ${options.output}: the copy of a Word file is a Word file and needs a Word extension (${extname(file)})`)
   const bytes = readInput(file)
-  const decoded = decodeBytes(bytes, file)
   // The file's rules and filters as `check --profile redacted` has them: its config's
   // sensitiveTerms, rules, overrides and allow-list included.
   const resolver = new SettingsResolver({
@@ -51,12 +53,14 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   })
   const settings = await resolver.forPath(file)
   const slotWords = uniformitySlotWords(settings.defs)
-  const audit = async (text: string) => {
-    const doc = await documentFromText(text, file, decoded.encoding, decoded.hasBom)
+  const auditOf = (doc: Document) => {
     const nameMasks = findMaskSlots(doc, slotWords).map((s) => s.run)
     const findings = auditDocument(doc, settings.rules, settings.filters).findings
     return { doc, findings, nameMasks }
   }
+  if (isWord) return redactWord(file, bytes, options, auditOf)
+  const decoded = decodeBytes(bytes, file)
+  const audit = async (text: string) => auditOf(await documentFromText(text, file, decoded.encoding, decoded.hasBom))
   const before = await audit(decoded.text)
   const mask = options.mask ?? chooseUniformMask(before.nameMasks)
   const plan = planRedaction(before.doc, before.findings, before.nameMasks, mask)
@@ -71,6 +75,36 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   const left = (await audit(plan.text)).findings.filter(isRedactableLeak)
   writeErr(summarise(file, plan, options.output))
   for (const f of left) writeErr(`${options.output}:${f.line}:${f.column}: still found after redaction: ${f.ruleId}`)
+  return left.length > 0 ? 1 : 0
+}
+
+type Audit = (doc: Document) => { doc: Document; findings: readonly Finding[]; nameMasks: readonly NameMask[] }
+
+/**
+ * `redact` of a Word file: the names replaced in the runs that hold them, and what Word hides
+ * (tracked changes, comments, hidden text) taken out of the copy; a dry run prints the text's
+ * diff. 1 when a leak is still found in the copy (a name in a header, note or footer is left
+ * for the writer: Word's parts besides the body are copied as they are).
+ */
+async function redactWord(file: string, bytes: Uint8Array, options: RedactOptions, auditOf: Audit): Promise<number> {
+  const before = auditOf(await documentFromBytes(bytes, file))
+  const mask = options.mask ?? chooseUniformMask(before.nameMasks)
+  const plan = planRedaction(before.doc, before.findings, before.nameMasks, mask)
+  if (options.dryRun) {
+    const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')
+    writeOut(createTwoFilesPatch(`a/${file}`, `b/${file}`, before.doc.text, plan.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }))
+    writeErr(summarise(file, plan, undefined))
+    return 0
+  }
+  const { redactDocx } = await import('../io/docx-redact.js')
+  const copy = redactDocx(bytes, plan.edits, file)
+  writeFileAtomic(options.output!, copy.bytes)
+  const after = auditOf(await documentFromBytes(copy.bytes, options.output!))
+  const left = after.findings.filter((f) => isRedactableLeak(f) || f.ruleId === 'leak/hidden-text')
+  writeErr(summarise(file, plan, options.output))
+  const { revisions, comments, hidden } = copy.removed
+  if (revisions + comments + hidden > 0) writeErr(`${options.output}: taken out what the page did not show: ${revisions} tracked change${revisions === 1 ? '' : 's'}, ${comments} comment${comments === 1 ? '' : 's'}, ${hidden} hidden run${hidden === 1 ? '' : 's'}`)
+  for (const f of left) writeErr(`${options.output}:${f.line}:${f.column}: still found after redaction: ${f.ruleId}${f.part ? ` (${f.part.kind}: edit it in Word)` : ''}`)
   return left.length > 0 ? 1 : 0
 }
 

@@ -2,12 +2,12 @@
 // gets comment range marks (splitting runs where a span starts or ends inside one), and the
 // comments part, its relationship and its content type are added or extended. Everything else
 // in the package, existing comments and tracked changes included, is kept as it was.
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { strFromU8, strToU8 } from 'fflate'
 import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
 import { ensureCommentStyles, type CommentStyleIds } from './docx-comment-styles.js'
-import { bodyRelsPart, partOfRelationship } from './docx-package.js'
+import { bodyRelsPart, partOfRelationship, unzipPackage, zipPackage } from './docx-package.js'
 import { readComments } from './docx-hidden.js'
 
 /** A comment to add: a span of the decoded text (UTF-16 code units, paragraphs joined by `\n`) and its paragraphs. */
@@ -31,8 +31,6 @@ const typesPart = '[Content_Types].xml'
 const commentsType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments'
 const commentsContentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml'
 const wordNs = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
-/** The most the whole package may inflate to: a report with its pictures, not a zip bomb. */
-const maxPackageBytes = 1024 * 1024 * 1024
 
 /**
  * The bytes of a copy of `docx` with one comment per entry of `comments`, anchored on its
@@ -84,28 +82,6 @@ function writtenComments(commentsXml: string, paragraphs: readonly BodyParagraph
     if (span?.start !== undefined && span.end !== undefined) keys.add(commentKey(c.author, c.initials, c.paragraphs, span.start, span.end))
   }
   return keys
-}
-
-function unzipPackage(bytes: Uint8Array, path: string): Record<string, Uint8Array> {
-  let total = 0
-  try {
-    return unzipSync(bytes, {
-      filter: (entry) => {
-        total += entry.originalSize
-        if (total > maxPackageBytes) throw new Error(`the package would inflate to more than ${maxPackageBytes} bytes`)
-        return true
-      },
-    })
-  } catch (error) {
-    throw new InputError(`corrupt .docx: ${error instanceof Error ? error.message : String(error)}`, { path })
-  }
-}
-
-/** Media are stored, not deflated again: they are compressed already. */
-function zipPackage(files: Record<string, Uint8Array>): Uint8Array {
-  const entries: Zippable = {}
-  for (const [name, data] of Object.entries(files)) entries[name] = [data, { level: /\.(xml|rels)$/i.test(name) ? 6 : 0 }]
-  return zipSync(entries)
 }
 
 /** The largest `w:id` in a part, or -1: comment ids must not collide with any mark's id. */

@@ -1,5 +1,10 @@
-// The parts of a Word package and the relationships that name them.
-import { strFromU8 } from 'fflate'
+// The parts of a Word package and the relationships that name them; the whole package read
+// and written back, for the commands that write a copy (annotate, redact).
+import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { InputError } from '../core/errors.js'
+
+/** The most a whole package may inflate to: a report with its pictures, not a zip bomb. */
+const maxPackageBytes = 1024 * 1024 * 1024
 
 /** The body's relationships: which part holds its comments, styles, headers. */
 export const bodyRelsPart = 'word/_rels/document.xml.rels'
@@ -16,4 +21,27 @@ export function partOfRelationship(files: Record<string, Uint8Array>, type: stri
     if (target) return target.startsWith('/') ? target.slice(1) : `word/${target}`
   }
   return fallback
+}
+
+/** Every part of a package, by name; throws InputError for a corrupt one or a zip bomb. */
+export function unzipPackage(bytes: Uint8Array, path: string): Record<string, Uint8Array> {
+  let total = 0
+  try {
+    return unzipSync(bytes, {
+      filter: (entry) => {
+        total += entry.originalSize
+        if (total > maxPackageBytes) throw new Error(`the package would inflate to more than ${maxPackageBytes} bytes`)
+        return true
+      },
+    })
+  } catch (error) {
+    throw new InputError(`corrupt .docx: ${error instanceof Error ? error.message : String(error)}`, { path })
+  }
+}
+
+/** The package's bytes. Media are stored, not deflated again: they are compressed already. */
+export function zipPackage(files: Record<string, Uint8Array>): Uint8Array {
+  const entries: Zippable = {}
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { level: /\.(xml|rels)$/i.test(name) ? 6 : 0 }]
+  return zipSync(entries)
 }

@@ -1,0 +1,82 @@
+// The redacted copy of a Word file: names replaced inside the runs that hold them, formatting
+// kept, and what the page does not show (tracked changes, comments, hidden runs) taken out.
+import { strFromU8, unzipSync } from 'fflate'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readDocxBody } from '../src/io/docx.js'
+import { redactDocx, withoutReview } from '../src/io/docx-redact.js'
+import { runCli } from './helpers.js'
+import { makeDocx } from './support/docx.js'
+import { makeTempDir } from './support/temp-dirs.js'
+
+const run = (text: string, props = '<w:b/>') => `<w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
+const body =
+  `<w:p>${run('原告王')}${run('建', '<w:i/>')}${run('国诉称，被告欠款未还。')}</w:p>`
+  + `<w:p><w:r><w:t>被告</w:t></w:r><w:del w:id="1" w:author="审核"><w:r><w:delText>吴建华</w:delText></w:r></w:del><w:ins w:id="2" w:author="审核"><w:r><w:t>吴某</w:t></w:r></w:ins><w:commentRangeStart w:id="5"/><w:r><w:t>辩称</w:t></w:r><w:commentRangeEnd w:id="5"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="5"/></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（吴建华，电话另附）</w:t></w:r><w:r><w:t>已还款&amp;结清。</w:t></w:r></w:p>`
+const comments = '<w:comment w:id="5" w:author="书记员"><w:p><w:r><w:t>吴建华本人签收</w:t></w:r></w:p></w:comment>'
+
+describe('redactDocx', () => {
+  it('replaces a name split across runs in its first run and keeps every run\'s formatting', () => {
+    const docx = makeDocx(body, { 'comments.xml': comments })
+    const before = readDocxBody(docx, 'a.docx')
+    expect(before.text.split('\n')[0]).toBe('原告王建国诉称，被告欠款未还。')
+    const copy = redactDocx(docx, [{ offset: 3, length: 2, replacement: '某' }], 'a.docx')
+    expect(copy.applied).toBe(1)
+    const after = readDocxBody(copy.bytes, 'b.docx')
+    expect(after.text).toBe('原告王某诉称，被告欠款未还。\n被告吴某辩称已还款&结清。')
+    const xml = strFromU8(unzipSync(copy.bytes)['word/document.xml']!)
+    expect(xml).toContain('<w:rPr><w:i/></w:rPr><w:t xml:space="preserve">某</w:t>')
+    expect(xml).toContain('<w:rPr><w:b/></w:rPr><w:t xml:space="preserve">诉称，被告欠款未还。</w:t>')
+    expect(xml).toContain('已还款&amp;结清。')
+  })
+
+  it('takes out tracked deletions, comments with their part, and hidden runs, and counts them', () => {
+    const docx = makeDocx(body, { 'comments.xml': comments })
+    expect(readDocxBody(docx, 'a.docx').hidden.map((h) => h.kind)).toEqual(['deletion', 'comment', 'hidden'])
+    const copy = redactDocx(docx, [], 'a.docx')
+    expect(copy.removed).toEqual({ revisions: 1, comments: 1, hidden: 1 })
+    expect(unzipSync(copy.bytes)['word/comments.xml']).toBeUndefined()
+    const read = readDocxBody(copy.bytes, 'b.docx')
+    expect(read.hidden).toEqual([])
+    expect(read.text).toBe(readDocxBody(docx, 'a.docx').text)
+    const xml = strFromU8(unzipSync(copy.bytes)['word/document.xml']!)
+    expect(xml).not.toMatch(/w:del\b|w:ins\b|commentRange|commentReference|vanish|吴建华/)
+  })
+
+  it('leaves text alone outside the body and across paragraphs, and says so', () => {
+    const docx = makeDocx(body)
+    const copy = redactDocx(docx, [{ offset: 10, length: 8, replacement: '***' }, { offset: 500, length: 2, replacement: '***' }], 'a.docx')
+    expect(copy.applied).toBe(0)
+    expect(copy.notApplied).toBe(2)
+  })
+
+  it('accepts moves and formatting revisions as Word does', () => {
+    const xml = '<w:p><w:pPr><w:rPr><w:ins w:id="9" w:author="a"/></w:rPr></w:pPr><w:moveFromRangeStart w:id="3" w:name="m"/><w:moveFrom w:id="4"><w:r><w:t>证人张秀兰</w:t></w:r></w:moveFrom><w:moveFromRangeEnd w:id="3"/><w:moveTo w:id="6"><w:r><w:rPr><w:b/><w:rPrChange w:id="7" w:author="a"><w:rPr/></w:rPrChange></w:rPr><w:t>证人张某</w:t></w:r></w:moveTo></w:p>'
+    const out = withoutReview(xml)
+    expect(out.xml).toBe('<w:p><w:pPr><w:rPr></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>证人张某</w:t></w:r></w:p>')
+    expect(out.revisions).toBe(1)
+  })
+})
+
+describe('redact a .docx', () => {
+  it('writes a Word copy with the names masked and nothing hidden left, and refuses a text -o', () => {
+    const dir = makeTempDir('redact-docx-')
+    const input = join(dir, '判决书.docx')
+    const judgment = '<w:p><w:r><w:t>原告王某诉称，被告吴某欠款未还。</w:t></w:r></w:p><w:p><w:r><w:t>原告王</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>建国</w:t></w:r><w:r><w:t>向本院提交了借条。</w:t></w:r></w:p>'
+      + `<w:p><w:r><w:t>被告</w:t></w:r><w:del w:id="1" w:author="审核"><w:r><w:delText>吴建华</w:delText></w:r></w:del><w:ins w:id="2" w:author="审核"><w:r><w:t>吴某</w:t></w:r></w:ins><w:r><w:t>未到庭。</w:t></w:r></w:p>`
+    writeFileSync(input, makeDocx(judgment))
+    const output = join(dir, '判决书.脱敏.docx')
+    const r = runCli(['redact', input, '-o', output])
+    expect(r.stderr).toMatch(/1 name masked/)
+    expect(r.stderr).toMatch(/1 tracked change, 0 comments, 0 hidden runs/)
+    expect(r.code).toBe(0)
+    const text = readDocxBody(readFileSync(output), 'x.docx').text
+    expect(text).toBe('原告王某诉称，被告吴某欠款未还。\n原告王某向本院提交了借条。\n被告吴某未到庭。')
+    const check = runCli(['--profile', 'redacted', '--format', 'json', output])
+    expect(JSON.parse(check.stdout).files[0].findings).toEqual([])
+    const wrong = runCli(['redact', input, '-o', join(dir, 'out.txt')])
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toMatch(/needs a Word extension \(\.docx\)/)
+  })
+})
