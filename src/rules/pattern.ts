@@ -4,7 +4,7 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { isValidRegExp, lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
-import { compileRegExp } from '../core/user-regexp.js'
+import { compileRegExp, type TextRegExp } from '../core/user-regexp.js'
 import type { Document } from '../core/document.js'
 import { triggerScan, type Search, type Within } from './shared/trigger-scan.js'
 
@@ -33,15 +33,22 @@ export interface PatternOptions {
    * phrases: `本文为会员专享内容，请登录后查看完整内容`). Only for a pattern without a suggestion.
    */
   readonly joinAdjacent: boolean
+  /**
+   * A regex tried right after the closing quote of a match that stands inside quotes on its
+   * line: where it matches (`等`, `之类`, `的提示`, `字样`), the text names the notice rather
+   * than holding it (存在“余下内容请登录后查看”等设置), and the match is dropped.
+   */
+  readonly mentionAfter?: string
 }
 
 const schema = lazy(() => {
   const z = zod()
   const flagsSchema = z.string().regex(/^[imsu]*$/, 'may only hold the flags i, m, s, u').default('')
   return z
-    .strictObject({ pattern: z.union([z.string(), z.array(z.string()).min(1).transform(joinAlternatives)]), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false), lineFilter: z.string().optional(), joinAdjacent: z.boolean().default(false) })
+    .strictObject({ pattern: z.union([z.string(), z.array(z.string()).min(1).transform(joinAlternatives)]), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false), lineFilter: z.string().optional(), joinAdjacent: z.boolean().default(false), mentionAfter: z.string().optional() })
     .superRefine((o, ctx) => {
       if (o.lineFilter !== undefined && !isValidRegExp(o.lineFilter, o.flags)) ctx.addIssue({ code: 'custom', path: ['lineFilter'], message: 'is not a valid regular expression' })
+      if (o.mentionAfter !== undefined && !isValidRegExp(o.mentionAfter, o.flags)) ctx.addIssue({ code: 'custom', path: ['mentionAfter'], message: 'is not a valid regular expression' })
       if (!isValidRegExp(o.pattern, o.flags)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
       if (o.fix && o.suggestion === undefined) ctx.addIssue({ code: 'custom', path: ['fix'], message: 'needs a suggestion to apply' })
       if (o.joinAdjacent && o.suggestion !== undefined) ctx.addIssue({ code: 'custom', path: ['joinAdjacent'], message: 'cannot join matches that each have a suggestion' })
@@ -55,15 +62,18 @@ export const patternKind: RuleKind<PatternOptions> = {
   patternsOf: (o) => [
     { keyPath: ['pattern'], source: o.pattern, flags: o.flags },
     ...(o.lineFilter === undefined ? [] : [{ keyPath: ['lineFilter'], source: o.lineFilter, flags: o.flags.replace('m', '') }]),
+    ...(o.mentionAfter === undefined ? [] : [{ keyPath: ['mentionAfter'], source: o.mentionAfter, flags: o.flags }]),
   ],
   compile(rule) {
-    const { pattern, flags, suggestion, fix, lineFilter, joinAdjacent } = rule.options
+    const { pattern, flags, suggestion, fix, lineFilter, joinAdjacent, mentionAfter } = rule.options
     const isTrusted = rule.isBuiltin === true
     const searchIn = searchOf(pattern, flags + 'g', isTrusted)
     const filterIn = lineFilter === undefined ? undefined : searchOf(lineFilter, flags.replace('m', '') + 'g', isTrusted)
+    const mentionRe = mentionAfter === undefined ? undefined : compileRegExp(`^(?:${mentionAfter})`, flags.replace('m', ''), isTrusted)
     const matchIn = (search: Search, text: string, base: number, findings: RawFinding[], within?: Within) => {
       for (let m = search(text, 0, within); m; m = search(text, m.index + Math.max(m[0].length, 1), within)) {
         if (m[0].length === 0) continue
+        if (mentionRe !== undefined && isQuotedMention(text, m.index, m.index + m[0].length, mentionRe)) continue
         const offset = base + m.index
         const length = m[0].length
         const corrected = suggestion === undefined ? undefined : expandReplacement(suggestion, m)
@@ -95,6 +105,31 @@ export const patternKind: RuleKind<PatternOptions> = {
     }
     return joinAdjacent ? (doc) => joinedAcrossPunctuation(doc.text, find(doc)) : find
   },
+}
+
+/** Opening and closing quotes around a notice named in prose, and how far a quote may open before it. */
+const openQuotes = '“「『"'
+const closeQuotes = '”」』"'
+const quoteReach = 40
+
+/**
+ * True when `text` quotes [start, end) (an opening quote before it and a closing one after it,
+ * neither crossed by another quote or a line break) and `mentionRe` (anchored) matches right
+ * after the closing quote. Positions in UTF-16 code units of `text`.
+ */
+function isQuotedMention(text: string, start: number, end: number, mentionRe: TextRegExp): boolean {
+  let open = start - 1
+  while (open >= 0 && start - open <= quoteReach && !openQuotes.includes(text[open]!) && !isQuoteStop(text[open]!)) open--
+  if (open < 0 || start - open > quoteReach || !openQuotes.includes(text[open]!)) return false
+  let close = end
+  while (close < text.length && close - end <= quoteReach && !closeQuotes.includes(text[close]!) && !isQuoteStop(text[close]!)) close++
+  if (close >= text.length || !closeQuotes.includes(text[close]!)) return false
+  return mentionRe.test(text.slice(close + 1, close + 1 + 2 * quoteReach))
+}
+
+/** A line break, or a closing quote met looking back (an opening one looking on), ends the search for a quote. */
+function isQuoteStop(c: string): boolean {
+  return c === '\n' || c === '\r' || c === '”' || c === '“'
 }
 
 /** What may part two matches reported as one: punctuation and spaces within a line. */
