@@ -124,11 +124,15 @@ describe('masked digits of a number or date', () => {
     ['X月X日召开', 'X月X日'],
     ['２０ＸＸ年', '２０ＸＸ年'],
     ['落款：2024年　　月　　日', '2024年　　月　　日'],
+    ['存栏牦牛达到3X500头，', '3X500头'],
+    ['体检1X00人次', '1X00人次'],
+    ['收入2X,XXX元。', '2X,XXX元'],
+    ['全年出版图书　　种，', '　　种'],
   ])('is one count: %j', async (text, expected) => {
     expect(await countsOf(text)).toEqual([expected])
   })
 
-  it.each(['2024年工作总结', 'X光', 'X射线', 'X线片', 'B超', 'iPhone X', 'Windows XP', '尺码XL和XXL', 'x轴', 'x=3', '7*24小时', 'GB2X年'])('is no count in %j', async (text) => {
+  it.each(['2024年工作总结', 'X光', 'X射线', 'X线片', 'B超', 'iPhone X', 'Windows XP', '尺码XL和XXL', 'x轴', 'x=3', '7*24小时', 'GB2X年', '3X3篮球', '2X2米', '4×100米接力', '地址0x100处', '订单号12X3456789号', 'A12X500型', '检察官　　次旦平措'])('is no count in %j', async (text) => {
     expect(await countsOf(text)).toEqual([])
   })
 })
@@ -140,6 +144,11 @@ describe('a mask bounded by punctuation, a line or a table cell', () => {
     ['XXX：大家好', ['XXX']],
     ['| 负责人 | *** |\n| 电话 | XXX |', ['***', 'XXX']],
     ['姓名 XXX 性别 男', ['XXX']],
+    ['| 人均收入 | 元 | 2X,XXX | 4.5 |', ['2X,XXX']],
+    ['联系方式：020-＿＿＿＿＿＿＿＿', ['020-＿＿＿＿＿＿＿＿']],
+    ['（小写：¥______）', ['______']],
+    // A list item that is only a blank: the list's number is not the blank's.
+    ['　　4．XXXXXXXXXX。', ['XXXXXXXXXX']],
   ])('is a placeholder: %j', async (text, expected) => {
     expect(await placeholdersOf(text)).toEqual(expected)
   })
@@ -153,6 +162,12 @@ describe('a mask bounded by punctuation, a line or a table cell', () => {
     ['* 列表', 'x.md'],
     ['x ** 2', 'x.txt'],
     ['见 **/*.md', 'x.txt'],
+    ['方程为y＝0.86x＋12.4。', 'x.txt'],
+    ['方程为y=0.86x+12.4。', 'x.txt'],
+    // Spaces left to sign and date by hand, and to sign in two columns.
+    ['　　　　签名：　　　　　　年　　月　　日', 'x.txt'],
+    ['负责人签名：　　　　　年　　月　　日', 'x.txt'],
+    ['甲方（盖章）：　　　　　　乙方（盖章）：\n代表人：　　　　　　　　代表人：', 'x.txt'],
   ])('is no placeholder: %j in %s', async (text, path) => {
     expect(await placeholdersOf(text, path)).toEqual([])
   })
@@ -174,6 +189,19 @@ describe('a legend that explains a mask symbol', () => {
     ['| 地区生产总值 | *** |', ['***']],
   ])('%j has placeholders %j', async (text, expected) => {
     expect(await placeholdersOf(text)).toEqual(expected)
+  })
+})
+
+describe('a list item that is only a blank', () => {
+  it.each([
+    ['3. ＿＿＿＿＿＿＿＿\n4. XXXXXXXXXX。', ['＿＿＿＿＿＿＿＿', 'XXXXXXXXXX']],
+    ['（2）＿＿＿＿＿＿', ['＿＿＿＿＿＿']],
+  ])('is a placeholder without its number: %j', async (text, expected) => {
+    expect(await placeholdersOf(text, 'x.md')).toEqual(expected)
+  })
+
+  it.each(['1.XX', '2．X项工作'])('keeps a decimal or a count after the number: %j', async (text) => {
+    expect(await placeholdersOf(text, 'x.md')).toEqual(text === '1.XX' ? ['1.XX'] : [])
   })
 })
 

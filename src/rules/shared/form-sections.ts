@@ -1,5 +1,6 @@
-// Finds the forms a document attaches for its readers to fill (参训人员回执, 报名表, 登记表):
-// their blanks are the reader's to write in, not the writer's facts left unfilled.
+// Finds the forms a document attaches for its readers to fill (参训人员回执, 报名表, 登记表) and
+// the places left for a hand's signature and its date: their blanks are the reader's or the
+// signer's to write in, not the writer's facts left unfilled.
 import type { Document, Region } from '../../core/document.js'
 
 /**
@@ -85,4 +86,27 @@ function isFormTitle(line: string): boolean {
 export function isInSection(sections: readonly Region[], start: number, end: number): boolean {
   for (const s of sections) if (start >= s.start && end <= s.end) return true
   return false
+}
+
+/** A place to sign or seal: `签名：`, `负责人签字`, `（盖章）：`, `代表人：`. */
+const signingLabel = '(?:签名|签字|签章|盖章|代表人|代理人)[）)]?'
+/** Before a blank: the label, maybe the parts of its date already passed (`签名：　　　年`, `签字：2025年　月`). */
+const signedBeforeRe = new RegExp(`${signingLabel}[：:]?(?:[ \\u3000]*(?:[0-9０-９]{2,4}|[〇○零一二三四五六七八九]{4})?年(?:[ \\u3000]*月)?)?$`)
+/** After it: the date's next part, the line's end, or the next column's label (`代表人：`, `乙方（盖章）：`). */
+const signedAfterRe = new RegExp(`^(?:[年月日]|\\r?\\n|$|[^：:\\n]{0,4}${signingLabel}[：:])`)
+/** How far around a blank its signing label and what follows are read. */
+const signingReach = 24
+
+/** True when `text` may hold a place to sign: most documents have none, and are not read further. */
+export function hasSigningPlace(text: string): boolean {
+  return text.includes('签') || text.includes('盖章') || text.includes('代表人') || text.includes('代理人')
+}
+
+/**
+ * True when the spaces at [start, end) are left for a hand to sign and date the printed page
+ * (`签名：　　　　　　年　　月　　日`, two columns `代表人：　　　　　　代表人：`): the signer
+ * writes there, the writer has nothing to fill.
+ */
+export function isHandSigned(text: string, start: number, end: number): boolean {
+  return signedBeforeRe.test(text.slice(Math.max(0, start - signingReach), start)) && signedAfterRe.test(text.slice(end, end + signingReach))
 }

@@ -181,9 +181,18 @@ export function isSignature(text: string, c: { readonly start: number; readonly 
   const newline = text.indexOf('\n', c.end)
   const lineEnd = newline < 0 ? text.length : newline
   if (lineEnd - c.end > 12) return false
-  const name = signatureNameRe.exec(text.slice(c.end, lineEnd))
-  return name !== null && surnameLength(name[1]!) > 0
+  const rest = text.slice(c.end, lineEnd)
+  const name = signatureNameRe.exec(rest)
+  if (name !== null && surnameLength(name[1]!) > 0) return true
+  // A name with no surname of the list (`检察官　　次旦平措`) where the line is only the post and it.
+  return unlistedNameRe.test(rest) && postAloneRe.test(text.slice(Math.max(0, c.start - postReach), c.start))
 }
+
+/** A name of two to six Han characters to the line's end, as Tibetan and Uyghur names are written. */
+const unlistedNameRe = /^[\u4e00-\u9fff]{2,6}[ \u3000\r]*$/
+/** A post alone at its line's start, maybe indented (`检察官`, `　　人民陪审员`). */
+const postAloneRe = /(?:^|[\n\u2028])[ \t\u3000]*[\u4e00-\u9fff]{2,7}$/
+const postReach = 16
 
 /** A line's rest: two to four Han characters, maybe one space between them. */
 const signatureNameRe = /^([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})[ \u3000\r]*$/
@@ -192,7 +201,7 @@ const signatureNameRe = /^([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})[ \
  * A count's unit at the start of a line of hard-wrapped text, what may follow it: the end of the
  * count's phrase, never more Chinese text (`　　万元。`, not the indent of `　　年初以来`).
  */
-const wrappedUnitRe = /^(?:万元|亿元|万人|万|亿|人次|[次家个名人项件篇份期场批户座条元天台辆套%％])(?:以上|左右|$|[^\u4e00-\u9fff\w])/
+const wrappedUnitRe = /^(?:万元|亿元|万人|万|亿|人次|[次家个名人项件篇份期场批户座条元天台辆套种%％])(?:以上|左右|$|[^\u4e00-\u9fff\w])/
 
 /** A line of running prose up to `at`: a sentence's punctuation in it, which a heading padded with spaces has not. */
 function isInSentence(text: string, at: number): boolean {

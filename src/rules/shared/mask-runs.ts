@@ -5,7 +5,7 @@
 import type { Document, DocumentFormat } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
-import { findFormSections, isInSection } from './form-sections.js'
+import { findFormSections, hasSigningPlace, isHandSigned, isInSection } from './form-sections.js'
 import { triggerScan } from './trigger-scan.js'
 import {
   isFieldBoundary,
@@ -149,13 +149,20 @@ const fieldKinds: ReadonlySet<MaskKind> = new Set(['line', 'space', 'bracket'])
 
 /**
  * The fields of a form attached for readers to fill (`附件2 参训人员回执`: `姓　　名：　　　`,
- * `填报日期：　　年　　月　　日`) are theirs to write on, not the writer's facts left blank. A
- * mask of symbols there (`哈尔滨市XX区`) is still the writer's.
+ * `填报日期：　　年　　月　　日`) are theirs to write on, not the writer's facts left blank; so are
+ * the spaces left to sign and date by hand anywhere (`签名：　　　年　　月　　日`). A mask of
+ * symbols there (`哈尔滨市XX区`), a line to write on after a signing label (`（签字）：＿＿＿`), are
+ * still the writer's.
  */
 function withoutFormFields(doc: Document, runs: MaskRun[]): MaskRun[] {
   const sections = findFormSections(doc)
-  if (sections.length === 0) return runs
-  return runs.filter((run) => !fieldKinds.has(run.kind) || !isInSection(sections, run.start, run.end) || isFormNote(doc, run.start))
+  const maySign = hasSigningPlace(doc.text)
+  if (sections.length === 0 && !maySign) return runs
+  return runs.filter((run) => {
+    if (!fieldKinds.has(run.kind)) return true
+    if (maySign && run.kind === 'space' && isHandSigned(doc.text, run.start, run.end)) return false
+    return !isInSection(sections, run.start, run.end) || isFormNote(doc, run.start)
+  })
 }
 
 /** A form's note is the writer's text (`注：请于7月　日前将本表发送`): its blanks are his. */
@@ -368,10 +375,33 @@ function findCandidates(doc: Document): Candidate[] {
       const digits = fraction ? end - start + fraction[0].length : 0
       if (fraction && (kind === 'letter' || (digits >= 3 && isHan(text.charCodeAt(start - 1))) || isNumberTail(text.charCodeAt(end + 1 + fraction[0].length)))) end += 1 + fraction[0].length
     }
+    // Masked digits inside a number (`3X500头`, `1X00人次`, `2X,XXX元`): the digits after the mask
+    // are the same number's, one run with it. Not `×`, a product's sign (`4×100米`).
+    else if (kind === 'letter' && text.charCodeAt(start) !== 0xd7) end = innerNumberEnd(text, start, end)
     foundRun.end = end
     if (!doc.isSkipped(start, end - start)) found.push({ start, end, kind })
   }
   return doc.format === 'markdown' ? withEscapedRuns(doc, found) : found
+}
+
+/**
+ * The digits of a number after its masked ones: two to four (`X500` of `3X500头`; `3X4型` is a
+ * size), or groups of three after commas (`X,XXX` of `2X,XXX元`), ending the number.
+ */
+const innerDigitsRe = /[0-9]{0,2}(?:,[0-9xX]{3})+(?![0-9A-Za-z])|[0-9]{2,4}(?![0-9A-Za-z.,])/y
+/** More digits around the mask than a count has make an identifier (`12X3456789号`). */
+const maxDigitsBefore = 3
+
+/**
+ * Where the letters at [start, end) end with the digits after them, where they stand inside a
+ * number: one to three digits before, not a lone `0` (`0x100` is hexadecimal); else `end`.
+ */
+function innerNumberEnd(text: string, start: number, end: number): number {
+  let digits = 0
+  while (digits <= maxDigitsBefore && isAsciiDigit(text.charCodeAt(start - digits - 1))) digits++
+  if (digits === 0 || digits > maxDigitsBefore || (digits === 1 && text.charCodeAt(start - 1) === 0x30)) return end
+  innerDigitsRe.lastIndex = end
+  return innerDigitsRe.test(text) ? innerDigitsRe.lastIndex : end
 }
 
 /** Markdown's escaped symbols: `\_\_\_` shows as `___`, `\*\*` as `**`. One backslashed symbol is a literal. */
@@ -444,7 +474,14 @@ function judge(text: string, format: DocumentFormat, c: Candidate): Judgement | 
   if (c.kind === 'space') return judgeSpaces(text, format, c)
   const before = text.charCodeAt(c.start - 1)
   const after = text.charCodeAt(c.end)
+  // A list item that is only a blank (`4．XXXXXXXXXX。`, `3. ＿＿＿`): its number is the list's.
+  if (isAfterListNumber(text, c)) return isHan(after) ? judgeInText(text, c) : judgeInField(text, format, c, true)
   if (isDigit(before) || isDigit(after)) return judgeInNumber(text, c, before, after)
+  // A phone's number left as a line after its area code (`0451-＿＿＿＿＿＿＿＿`).
+  if (c.kind === 'line' && (before === 0x2d || before === 0xff0d)) {
+    const m = areaCodeBeforeRe.exec(text.slice(Math.max(0, c.start - 6), c.start))
+    if (m) return { role: 'mask', numberStart: c.start - m[1]!.length }
+  }
   // All of a phone's number after its area code left as letters (`电话：0951-XXXXXXX`).
   if (c.kind === 'letter' && (before === 0x2d || before === 0xff0d)) {
     const phoneStart = phoneBlankStart(text, c.start, c.end)
@@ -456,6 +493,25 @@ function judge(text: string, format: DocumentFormat, c: Candidate): Judgement | 
   if (after === 0x2e /* . */ && isWordChar(text.charCodeAt(c.end + 1))) return undefined
   if (isHan(before) || isHan(after)) return judgeInText(text, c)
   return judgeInField(text, format, c)
+}
+
+/**
+ * A list's number alone before the run on its line (`4．`, `3、`, `3. `, `（2）`). An ASCII point
+ * with no space after is a decimal's (`1.XX`) unless more letters follow than decimals have.
+ */
+const listNumberRe = /^[ \t\u3000]*(?:[0-9０-９]{1,2}(?:[．、]|\.[ \t\u3000]+|(\.))|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*)$/
+/** What a list's number ends with, right before the run: its point or bracket, or a space. */
+const listPointUnits: ReadonlySet<number> = new Set(Array.from('．、. \t\u3000）)', (c) => c.charCodeAt(0)))
+/** How far back a list's number is looked for. */
+const listNumberReach = 8
+
+function isAfterListNumber(text: string, c: Candidate): boolean {
+  if (!listPointUnits.has(text.charCodeAt(c.start - 1))) return false
+  let i = c.start
+  while (i > 0 && c.start - i < listNumberReach && !isLineEdge(text.charCodeAt(i - 1))) i--
+  if (i > 0 && !isLineEdge(text.charCodeAt(i - 1))) return false
+  const m = listNumberRe.exec(text.slice(i, c.start))
+  return m !== null && (m[1] === undefined || c.end - c.start >= 4)
 }
 
 /** `.` and U+FF0E FULLWIDTH FULL STOP, a decimal point as full-width text writes it. */
@@ -478,6 +534,8 @@ function judgeInNumber(text: string, c: Candidate, before: number, after: number
     numberStart--
   }
   if (isWordChar(text.charCodeAt(numberStart - 1))) return undefined
+  // A formula's term (`y＝0.86x＋12.4`), in full-width signs as in ASCII ones.
+  if (isMathSign(neighbourBefore(text, numberStart)) || isMathSign(neighbourAfter(text, c.end))) return undefined
   // Alone in a table cell, a number with masked digits (`| 1X.X |`) is a blank of its own; a
   // star there is a footnote mark (`| 12.5* |`).
   const isAlone = isFieldBoundary(neighbourBefore(text, numberStart)) && isFieldBoundary(neighbourAfter(text, c.end))
@@ -485,6 +543,11 @@ function judgeInNumber(text: string, c: Candidate, before: number, after: number
   const phoneStart = c.kind === 'letter' ? phoneBlankStart(text, numberStart, c.end) : undefined
   if (phoneStart !== undefined) return { role: 'mask', numberStart: phoneStart }
   return { role: isAlone && c.kind === 'letter' ? 'mask' : 'count', numberStart }
+}
+
+/** `=`, `+`, `<`, `>` and their full-width forms (U+FF1D, U+FF0B, U+FF1C, U+FF1E), `≈`, `≤`, `≥`. */
+function isMathSign(code: number): boolean {
+  return code === 0x3d || code === 0x2b || code === 0x3c || code === 0x3e || code === 0xff1d || code === 0xff0b || code === 0xff1c || code === 0xff1e || code === 0x2248 || code === 0x2264 || code === 0x2265
 }
 
 /** Four digits and letters before 年: a year (`202X年`), which a point before does not make a decimal. */
@@ -547,15 +610,17 @@ function chineseYearStart(text: string, start: number): number {
  * text: `负责人：×××，男`, `（签字）：______`, `XXX：` as a speaker, `| *** |`. A line holding
  * only stars or underscores is a divider in text and Markdown, not in Word or a web page.
  */
-function judgeInField(text: string, format: DocumentFormat, c: Candidate): Judgement | undefined {
+function judgeInField(text: string, format: DocumentFormat, c: Candidate, isListItem = false): Judgement | undefined {
   const length = c.end - c.start
   if (isSpacedLoneLetter(text, c)) return { role: 'count', numberStart: c.start }
   if (isPercentInField(text, c)) return { role: 'count', numberStart: c.start }
   if (length < 2 || (c.kind === 'shape' && length > maxShapeMask)) return undefined
-  const before = neighbourBefore(text, c.start)
+  const before = isListItem ? lineEdge : neighbourBefore(text, c.start)
   const after = neighbourAfter(text, c.end)
-  if (!(isHan(before) || isFieldBoundary(before)) || !(isHan(after) || isFieldBoundary(after))) return undefined
-  const isDivider = (c.kind === 'star' || c.kind === 'line') && before === lineEdge && after === lineEdge
+  // A sum's line after its currency sign (`（小写：¥______）`) is a field too.
+  const isAfterCurrency = c.kind === 'line' && (before === 0xa5 || before === 0xffe5)
+  if (!(isHan(before) || isFieldBoundary(before) || isAfterCurrency) || !(isHan(after) || isFieldBoundary(after))) return undefined
+  const isDivider = !isListItem && (c.kind === 'star' || c.kind === 'line') && before === lineEdge && after === lineEdge
   if (isDivider && (format === 'text' || format === 'markdown')) return undefined
   return { role: 'mask', numberStart: c.start }
 }
@@ -723,6 +788,10 @@ function isAsciiLetter(code: number): boolean {
 
 function isLatinLetter(s: string): boolean {
   return /^[xX\uFF58\uFF38]$/.test(s)
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
 }
 
 /** ASCII and full-width digits (U+FF10–U+FF19). */
