@@ -401,8 +401,16 @@ function innerNumberEnd(text: string, start: number, end: number): number {
   while (digits <= maxDigitsBefore && isAsciiDigit(text.charCodeAt(start - digits - 1))) digits++
   if (digits === 0 || digits > maxDigitsBefore || (digits === 1 && text.charCodeAt(start - 1) === 0x30)) return end
   innerDigitsRe.lastIndex = end
-  return innerDigitsRe.test(text) ? innerDigitsRe.lastIndex : end
+  if (!innerDigitsRe.test(text)) return end
+  const after = innerDigitsRe.lastIndex
+  // A relay or a size written with a letter for ×: `4X100米`, `8x50米`, `2X300毫米`: one letter, a
+  // length unit, and a whole number after it (masked digits leave their zeros: `1X00米`).
+  if (end - start === 1 && text.charCodeAt(end) !== 0x30 && lengthUnitRe.test(text.slice(after, after + 2))) return end
+  return after
 }
+
+/** A unit of length after a number: 米, 厘米, 毫米, 公里, 千米, m, cm, mm, km (not 平方米, 米² is no relay either way). */
+const lengthUnitRe = /^(?:米|厘米|毫米|公里|千米|[ckm]?m(?![A-Za-z²³]))/
 
 /** Markdown's escaped symbols: `\_\_\_` shows as `___`, `\*\*` as `**`. One backslashed symbol is a literal. */
 const escapedRunRe = /(?:\\[*\uFF0A]){2,}|(?:\\_){2,}/g
