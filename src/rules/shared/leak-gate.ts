@@ -11,7 +11,7 @@ import { isHan } from './chars.js'
 import { findPersons } from './persons.js'
 import { adjacentRuns, findPlaces, type PlaceMention } from './places.js'
 import { documentPolicy, maskKind } from './policy.js'
-import { findPseudonyms, isAnonymityEvidence } from './pseudonyms.js'
+import { findPseudonyms, isAfterPersonRole, isAnonymityEvidence, isFunctionSurname } from './pseudonyms.js'
 
 /** A list of profiles, as a rule file writes it. */
 export const profileListSchema = lazy(() => zod().array(zod().enum(profiles as unknown as [Profile, ...Profile[]])))
@@ -66,7 +66,7 @@ export interface LeakGateOptions {
  * True when a rule gated on `onlyWhenMasked` should check `doc` under `profile`. A draft that
  * masks nothing is not meant to be anonymous: naming its own city there is no leak. Pseudonyms
  * (王某, A公司, 化名) are masks too; a template's `某某同志` or `某某公司` alone proves nothing,
- * nor a template's own unit left blank among its other fields ({@link isTemplateOfOwnUnit}), nor
+ * nor a template's blanks, its unit's among its other fields ({@link isTemplateBeingFilled}), nor
  * masks far outnumbered by the names of their kind written in clear ({@link areMasksOutnumbered},
  * for a rule that gives its tokenizer).
  */
@@ -75,7 +75,7 @@ export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMas
   const hasPseudonym = findPseudonyms(doc).some(isAnonymityEvidence)
   const masks = hasPseudonym || options.hasOwnMasks === true || findMaskRuns(doc).some((run) => isNameLikeMask(doc.text, run))
   if (!masks) return false
-  if (!hasPseudonym && isTemplateOfOwnUnit(doc)) return false
+  if (!hasPseudonym && isTemplateBeingFilled(doc)) return false
   if (!hasPseudonym && options.hasOwnMasks !== true && options.tokenizer !== undefined && areMasksOutnumbered(doc, options.tokenizer)) return false
   return options.hasOwnMasks === true || !options.needsKnownKind || documentPolicy(doc).isStated
 }
@@ -84,34 +84,95 @@ export function shouldCheckForLeaks(doc: Document, profile: Profile, onlyWhenMas
 const templateFieldCount = 2
 
 /**
- * A template being filled in: it leaves fields to write in (`＿＿＿＿`, `（  ）名`, `约　　人`,
- * `7月　日`), its name masks hide only its own unit, no person, company or village, and it writes
- * where the unit lies in clear right before the unit's blank (`哈尔滨市XX区教育局文件`): it does
- * not hide where it is, it leaves its district to fill, like the date and the number. The places,
- * venues and contacts it names are meant: nothing in it is being anonymized. A draft that masks
- * others (`XX化工有限公司` in a table, `王**`), or its whole unit (`××县人民政府`), may be.
+ * Masks of one kind besides its unit's that a template leaves as fields of their own (the other
+ * party and its bank in a contract, a 负责人 and a 联系人): more of a kind are a policy of hiding it.
  */
-function isTemplateOfOwnUnit(doc: Document): boolean {
-  const policy = documentPolicy(doc)
-  if (!policy.masksOwnUnit || policy.masksPersons || policy.masksOrganizations || policy.masksLocalPlaces) return false
+const templateBlanksPerKind = 2
+
+/**
+ * A template being filled in: it leaves fields to write in (`＿＿＿＿`, `（  ）名`, `约　　人`,
+ * `7月　日`, `（星期　）`), and it writes where its unit lies in clear right before the unit's
+ * blank (`哈尔滨市XX区教育局文件`, `苏州工业园区**街道办事处`, `云南省××县××镇人民政府`): it
+ * does not hide where it is, it leaves its unit to fill, like the date and the number. Its other
+ * name masks are fields too, a few of each kind (`乙方：江苏○○环境工程有限公司`, `×××主任`,
+ * `ｘｘ村荣获“　　”称号`), none a person's that keeps the surname (`张**`) or follows a party's
+ * role (`被告人×××`): those hide someone. The places, venues, officials and contacts such a
+ * template names are meant: nothing in it is being anonymized. A draft that masks its whole unit
+ * (`××县人民政府`), or many names of one kind, may be.
+ */
+function isTemplateBeingFilled(doc: Document): boolean {
+  return doc.derive('templateBeingFilled', () => readsAsTemplate(doc))
+}
+
+function readsAsTemplate(doc: Document): boolean {
+  const text = doc.text
   const runs = findMaskRuns(doc)
-  if (!runs.some((run) => isUnitBlankUnderNamedPlace(doc.text, run))) return false
+  const own = ownUnitBlanks(text, runs)
+  if (own.size === 0) return false
+  const others = { person: 0, organization: 0, local: 0, unit: 0 }
+  for (const run of runs) {
+    if (!isNameLikeMask(text, run) || own.has(blankName(text, run) ?? '')) continue
+    if (isAfterPersonRole(text, run.start)) return false
+    const kind = maskKind(text, run)
+    if (kind === undefined) continue
+    if (kind === 'person' && keepsSurname(text, run)) return false
+    if (++others[kind] > templateBlanksPerKind) return false
+  }
+  // Pseudonyms that prove nothing alone (某县, 某某农业科技有限公司) are names of their kind masked all the same.
+  for (const p of findPseudonyms(doc)) {
+    const kind = p.kind === 'place' ? ((p.level ?? 5) <= 3 ? 'unit' : 'local') : p.kind === 'party' ? undefined : p.kind
+    if (kind !== undefined && ++others[kind] > templateBlanksPerKind) return false
+  }
   let fields = 0
-  for (const run of runs) if (isFillInField(doc.text, run) && ++fields >= templateFieldCount) return true
+  for (const run of runs) if (isFillInField(text, run) && ++fields >= templateFieldCount) return true
   return false
 }
 
-/** A place named in clear right before a mask (`哈尔滨市`, `黑龙江省`), not a determiner's (`全市`, `本市`, `某市`). */
-const namedPlaceBeforeRe = /[^\s全本各该我外某其每此省市州盟县区旗][省市州盟县区旗]$/
+/**
+ * A place named in clear right before a mask (`哈尔滨市`, `黑龙江省`, `广州市`), not a
+ * determiner's (`全市`, `本市`, `某市`, `各州市`) nor two levels' (`县区`, `省市`).
+ */
+const namedPlaceBeforeRe = /(?:[^\s全本各该我外某其每此]州|[^\s全本各该我外某其每此省市州盟县区旗])[省市州盟县区旗]$/
+/** The suffix of a unit a template leaves blank, county to town (`XX区`, `**街道`). */
+const unitSuffixRe = /^(?:街道|[市州盟县区旗镇乡])/
 
-/** The mask of a county-level unit (`XX区`, `××县`) right after the place it lies in, named in clear. */
-function isUnitBlankUnderNamedPlace(text: string, run: MaskRun): boolean {
-  return isNameLikeMask(text, run) && /[市州盟县区旗]/.test(text.charAt(run.end)) && namedPlaceBeforeRe.test(text.slice(Math.max(0, run.start - 2), run.start))
+/** A unit's blank as the text names it, the mask and its suffix (`××镇`), or undefined when no unit's suffix follows. */
+function blankName(text: string, run: MaskRun): string | undefined {
+  const suffix = unitSuffixRe.exec(text.slice(run.end, run.end + 2))?.[0]
+  return suffix === undefined ? undefined : run.text + suffix
 }
 
-/** Room left to write in: a line, empty brackets, or spaces before a unit or a date's part (`共　　人`, `　月　日`); not spaces that lay out a table's columns. */
+/**
+ * The blanks of the template's own unit: a unit's mask right after the place it lies in, named in
+ * clear (`哈尔滨市XX区`, `天山区**街道`), or after such a blank (`云南省××县××镇`), as they are
+ * written (`××镇`): the same blank again (the signature's `××镇人民政府`) is the same unit.
+ */
+function ownUnitBlanks(text: string, runs: readonly MaskRun[]): Set<string> {
+  const own = new Set<string>()
+  let chainEnd = -1
+  for (const run of runs) {
+    const name = blankName(text, run)
+    if (name === undefined || !isNameLikeMask(text, run)) continue
+    if (run.start !== chainEnd && !namedPlaceBeforeRe.test(text.slice(Math.max(0, run.start - 3), run.start))) continue
+    own.add(name)
+    chainEnd = run.start + name.length
+  }
+  return own
+}
+
+/** Room left to write in: a line, empty brackets, spaces before a unit or a date's part (`共　　人`, `　月　日`), or a date's or a number's blank; not spaces that lay out a table's columns. */
 function isFillInField(text: string, run: MaskRun): boolean {
-  return run.kind === 'line' || run.kind === 'bracket' || (run.kind === 'space' && startsMeasureWord(text, run.end))
+  return run.kind === 'line' || run.kind === 'bracket' || (run.kind === 'space' && startsMeasureWord(text, run.end)) || (run.role === 'count' && isDatePartBlank(text, run))
+}
+
+/**
+ * A date's month or day, its weekday or a document's number left blank (`3月**日`, `（星期　）`,
+ * `〔2025〕X号`): a notice fills them in when it is sent. Not a year (`xxxx年`), which a
+ * publisher masks with the names.
+ */
+function isDatePartBlank(text: string, run: MaskRun): boolean {
+  const after = text.charAt(run.end)
+  return after === '月' || after === '日' || text.endsWith('星期', run.start) || (after === '号' && text.charAt(run.start - 1) === '〕')
 }
 
 /**
@@ -156,8 +217,8 @@ function levelOf(mention: PlaceMention): number {
   return mention.units.length === 0 ? 5 : Math.min(...mention.units.map((u) => u.level))
 }
 
-/** A person's mask right after a surname (`张**`, `王×同志`), not after a title that ends in one (`主任XXX`, `主席***`). */
+/** A person's mask right after a surname (`张**`, `王×同志`), not after a title that ends in one (`主任XXX`, `主席***`) nor a conjunction (`和×××主任`). */
 function keepsSurname(text: string, run: MaskRun): boolean {
   const before = text.charAt(run.start - 1)
-  return isHan(before.charCodeAt(0)) && surnameLength(before) === 1 && !personTitles.some((title) => text.endsWith(title, run.start))
+  return isHan(before.charCodeAt(0)) && surnameLength(before) === 1 && !isFunctionSurname(before) && !personTitles.some((title) => text.endsWith(title, run.start))
 }

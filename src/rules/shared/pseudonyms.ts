@@ -124,6 +124,16 @@ export const personRoleWords: readonly string[] = [
 ]
 const roleBeforeRe = new RegExp(`(?:${[...personRoleWords].sort((a, b) => b.length - a.length).join('|')})[：:]?$`)
 
+/** True when the text before `at` ends with one of {@link personRoleWords} (`被告人`, `当事人：`): a person a release masks is named there. */
+export function isAfterPersonRole(text: string, at: number): boolean {
+  return roleBeforeRe.test(text.slice(Math.max(0, at - 8), at))
+}
+
+/** True for a surname that is also a preposition or a conjunction (和, 与, 由): before a mask it is rather the word (`支部和×××主任`). */
+export function isFunctionSurname(char: string): boolean {
+  return functionSurnameRe.test(char)
+}
+
 /** The pseudonyms of `doc`, sorted by offset; computed once per document. */
 export function findPseudonyms(doc: Document): readonly Pseudonym[] {
   return doc.derive('pseudonyms', () => scanPseudonyms(doc))
