@@ -121,6 +121,13 @@ describe('profiles', () => {
   })
 })
 
+describe('drafts: a province alone is never a leak', () => {
+  it('in a draft that hides its city, unlike the city or county it lies in', async () => {
+    const found = await leaks('***市统计局：学习视察宁夏重要讲话精神，帮扶宁夏回族自治区石嘴山市惠农区', 'draft')
+    expect(texts(found.filter((f) => f.ruleId === 'leak/place'))).toEqual(['leak/place 宁夏回族自治区石嘴山市惠农区'])
+  })
+})
+
 describe('sensitive terms', () => {
   it('are reported in any document, masked or not, longest first', async () => {
     const rule = sensitiveTermRule(['张三', '张三丰', '宝丰能源'], 'terms.txt')
