@@ -121,6 +121,19 @@ describe('profiles', () => {
   })
 })
 
+describe('names a release publishes on purpose', () => {
+  it('a 公示 that hides only ID numbers: a university named after its province, a residence to the county, an agency of a 和-joined name', async () => {
+    const row = (school: string, post: string, home: string) => `李想　女　汉族　530102********1289　本科　${school}　${post}　${home}`
+    const found = await leaks(['现将拟录用人员名单予以公示，公民身份号码作部分隐藏处理。', row('云南民族大学', '嵩明县人力资源和社会保障局经办岗', '玉溪市红塔区'), row('云南财经大学', '晋宁区住房和城乡建设局执法岗', '昆明市五华区')].join('\n'))
+    expect(texts(found.filter((f) => f.ruleId === 'leak/place'))).toEqual([])
+  })
+
+  it('still reports what lies below the county there, and a village before a word that is no university', async () => {
+    const found = await leaks('公民身份号码作部分隐藏处理。\n李想　530102********1289　云南民族大学　玉溪市红塔区外西河村\n外西河村考上大学的学生')
+    expect(texts(found.filter((f) => f.ruleId === 'leak/place'))).toEqual(['leak/place 玉溪市红塔区外西河村', 'leak/place 外西河村'])
+  })
+})
+
 describe('drafts: a province alone is never a leak', () => {
   it('in a draft that hides its city, unlike the city or county it lies in', async () => {
     const found = await leaks('***市统计局：学习视察宁夏重要讲话精神，帮扶宁夏回族自治区石嘴山市惠农区', 'draft')

@@ -76,7 +76,8 @@ function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMe
   const last = run[run.length - 1]!
   if (findAddresses(doc).some((a) => a.start < last.end && start < a.end)) return false
   const body = publicBodyAfter(doc.text, last.end)
-  if (body === 'judicial' || (body === 'agency' && !policy.masksOwnUnit)) return false
+  // A university is named after a province or a city (云南民族大学); after a village, 大学 is another word (考上大学).
+  if (body === 'judicial' || (body === 'institution' && levelOf(last) <= 2) || (body === 'agency' && !policy.masksOwnUnit)) return false
   // A document that hides places but no organ of its own (某县, 某镇 in a notice or a
   // judgment) is issued by a body it names on purpose (中共衡阳市纪委), and names on purpose
   // what lies above the places it hides (安徽省某县某茶厂), and a county or above right before

@@ -7,8 +7,11 @@ import { isOfficeContactAt } from './office-contacts.js'
 import { transliteratedNameSource } from './transliterated-names.js'
 import { literalsIn } from './trigger-scan.js'
 
-/** How public a body is: judicial bodies always, agencies unless the document masks its own unit. */
-export type PublicBodyKind = 'judicial' | 'agency'
+/**
+ * How public a body is: judicial bodies and institutions of higher education always, agencies
+ * unless the document masks its own unit.
+ */
+export type PublicBodyKind = 'judicial' | 'institution' | 'agency'
 
 /** Words that end the name of a judicial body, a law firm or a body of the justice system. */
 const judicialSuffixes = [
@@ -20,17 +23,26 @@ const judicialSuffixes = [
 const agencySuffixes = ['人民政府', '政府', '纪律检查委员会', '监察委员会', '纪委监委', '纪委', '监委', '委员会', '管理局', '局', '厅', '委', '办公室']
 
 const judicialRe = new RegExp(`^[\\u4e00-\\u9fff]{0,8}?(?:${judicialSuffixes.sort((a, b) => b.length - a.length).join('|')})`)
-const agencyRe = new RegExp(`^[\\u4e00-\\u9fff]{0,6}?(?:${agencySuffixes.sort((a, b) => b.length - a.length).join('|')})`)
+/**
+ * A university or college with the place in its name (`云南` + `民族大学`, `云南` + `财经大学`):
+ * the name of a public institution, not a place; not a road or a district named after one (`学院路`, `大学城`).
+ */
+const institutionRe = /^[\u4e00-\u9fff]{0,6}?(?:大学|学院)(?![路街道巷里城])/
+/**
+ * An agency whose name joins two fields with 和 (`人力资源和社会保障局`, `住房和城乡建设局`,
+ * `发展和改革委员会`) is longer than the words before a suffix {@link agencySuffixes} allows.
+ */
+const agencyRe = new RegExp(`^(?:[\\u4e00-\\u9fff]{0,6}?(?:${agencySuffixes.sort((a, b) => b.length - a.length).join('|')})|[\\u4e00-\\u9fff]{2,4}和[\\u4e00-\\u9fff]{2,4}?(?:局|厅|委员会))`)
 /** Characters that cannot stand inside a body's name between the place and the suffix: particles, prepositions, verbs of motion. */
 const notInNameRe = /[的及在到对向从把被将是了并或等去来赴往至给]/
 
 /**
  * The public body whose name the words at `end` complete (`宁夏回族自治区银川市` + `中级人民法院`,
- * `宁夏` + `正和律师事务所`, `永宁县` + `市场监督管理局`), or undefined.
+ * `宁夏` + `正和律师事务所`, `云南` + `师范大学`, `永宁县` + `市场监督管理局`), or undefined.
  */
 export function publicBodyAfter(text: string, end: number): PublicBodyKind | undefined {
   const ahead = text.slice(end, end + 16)
-  for (const [re, kind] of [[judicialRe, 'judicial'], [agencyRe, 'agency']] as const) {
+  for (const [re, kind] of [[judicialRe, 'judicial'], [institutionRe, 'institution'], [agencyRe, 'agency']] as const) {
     const m = re.exec(ahead)
     if (m && !notInNameRe.test(m[0])) return kind
   }
