@@ -132,6 +132,13 @@ describe('names a release publishes on purpose', () => {
     const found = await leaks('公民身份号码作部分隐藏处理。\n李想　530102********1289　云南民族大学　玉溪市红塔区外西河村\n外西河村考上大学的学生')
     expect(texts(found.filter((f) => f.ruleId === 'leak/place'))).toEqual(['leak/place 玉溪市红塔区外西河村', 'leak/place 外西河村'])
   })
+
+  it('a notice hiding its subjects and their employers (某镇党委委员王某某): its issuer’s city is named on purpose', async () => {
+    const text = '中共齐齐哈尔市纪律检查委员会齐齐哈尔市监察委员会通报\n某县某镇党委委员王某某违规操办婚礼，王某某受到党内警告处分。\n序号　姓名　原任职务\n1　王某某　某县某镇党委委员\n中共齐齐哈尔市纪委\n齐齐哈尔市监委'
+    expect(texts((await leaks(text)).filter((f) => f.ruleId === 'leak/place'))).toEqual([])
+    // A notice that hides its own organ still hides its city.
+    expect(texts((await leaks('中共**县纪律检查委员会通报：某镇党委委员王某某多次往返石嘴山办理私事')).filter((f) => f.ruleId === 'leak/place'))).toEqual(['leak/place 石嘴山'])
+  })
 })
 
 describe('drafts: a province alone is never a leak', () => {

@@ -1,10 +1,10 @@
 // The document's policy: which kinds of entity it masks, learned from its masks and pseudonyms.
 // A leak is an entity of a masked kind left in clear; a kind the document names freely is not.
 import type { Document } from '../../core/document.js'
-import { surnameLength } from '../../nlp/person-names.js'
-import { isHan, isWordChar } from './chars.js'
+import { personTitles, surnameLength } from '../../nlp/person-names.js'
+import { isHan, isLineBreak, isWordChar } from './chars.js'
 import { findMaskRuns, type MaskRun } from './mask-runs.js'
-import { findPseudonyms, organizationSuffixes, personRoleWords, placeSuffixLevels, tradeNameAfterRe } from './pseudonyms.js'
+import { findPseudonyms, organizationSuffixes, personRoleWords, placeSuffixLevels, tradeNameAfterRe, type Pseudonym } from './pseudonyms.js'
 
 /** What a document hides. A document that masks nothing of a known kind states no policy. */
 export interface DocumentPolicy {
@@ -94,15 +94,16 @@ export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
   return doc.derive('maskedPlaceCounts', () => {
     const text = doc.text
     const counts = { unit: 0, local: 0, organ: 0, highestLevel: 6 }
+    const pseudonyms = findPseudonyms(doc)
     const place = (end: number, level: number) => {
-      if (isOwnOrgan(text, end)) counts.organ++
+      if (isOwnOrgan(text, end, pseudonyms)) counts.organ++
       else {
         counts[level <= 3 ? 'unit' : 'local']++
         counts.highestLevel = Math.min(counts.highestLevel, level)
       }
     }
     // A bare organ (某局) says which place no more than a subject's employer does (某县某局原科员).
-    for (const p of findPseudonyms(doc)) if (p.kind === 'place') place(p.end, p.level ?? 5)
+    for (const p of pseudonyms) if (p.kind === 'place') place(p.end, p.level ?? 5)
     // Read as maskKind reads a unit's or a place's mask, without its tests for persons and
     // companies: only what a place's suffix or an organ's word follows counts here.
     for (const run of findMaskRuns(doc)) {
@@ -122,10 +123,24 @@ export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
 /** Organs and bodies whose name a masked place may begin: the document hides which one (`***市统计局`, `中共**县纪律检查委员会`, `**区人民法院`). */
 const ownOrganRe = /^(?:统计局|调查队|人民政府|政府|党委|党组|纪律检查委员会|监察委员会|纪委|监委|人民法院|人民检察院|法院|检察院|局|委|办|厅|院|所|队|站)/
 
-/** A masked place [start, end) that begins an organ's name: the document hides an organ, its own or the court's, not only a place. */
-function isOwnOrgan(text: string, end: number): boolean {
-  return ownOrganRe.test(text.slice(end, end + 7))
+/**
+ * A masked place [start, end) that begins an organ's name: the document hides an organ, its own or
+ * the court's, not only a place. Not where a post and a masked person follow (`某镇党委委员王某某`,
+ * `某县纪委原副书记张某`), or a post that ends the line (a table's column of posts): that organ is the masked person's employer, as a notice describes the
+ * persons it hides, and its issuer (`中共齐齐哈尔市纪委`) is named on purpose.
+ */
+function isOwnOrgan(text: string, end: number, pseudonyms: readonly Pseudonym[]): boolean {
+  const organ = ownOrganRe.exec(text.slice(end, end + 7))
+  if (organ === null) return false
+  const post = postAfterOrganRe.exec(text.slice(end + organ[0].length, end + organ[0].length + 10))
+  if (post === null) return true
+  // The post's holder: a masked person after it, or the row's name in a table's column of posts (`某县某镇党委委员` alone in its cell).
+  const holder = end + organ[0].length + post[0].length
+  return !(holder === text.length || isLineBreak(text.charCodeAt(holder)) || pseudonyms.some((p) => p.kind === 'person' && p.start === holder))
 }
+
+/** A post right after an organ (`委员`, `原局长`, `副书记`), the organ's member's. */
+const postAfterOrganRe = new RegExp(`^(?:原|副|常务)*[\\u4e00-\\u9fff]{0,3}?(?:${[...personTitles].sort((a, b) => b.length - a.length).join('|')})`)
 
 /**
  * Levels of the gazetteer: 1 province, 2 prefecture, 3 county, 4 town, 5 village. A document that
