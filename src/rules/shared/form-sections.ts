@@ -97,6 +97,14 @@ const signedAfterRe = new RegExp(`^(?:[年月日]|\\r?\\n|$|[^：:\\n]{0,4}${sig
 /** How far around a blank its signing label and what follows are read. */
 const signingReach = 24
 
+/** A place to sign and date by hand, its date's parts all blank (`签名：　　　　年　　月　　日`). */
+const handSignedDateRe = new RegExp(`${signingLabel}[：:]?[ \\u3000]{2,}年[ \\u3000]+月[ \\u3000]+日`)
+
+/** True when `text` leaves a place to sign and date by hand: a form, printed to be signed. */
+export function hasHandSignedDate(text: string): boolean {
+  return hasSigningPlace(text) && handSignedDateRe.test(text)
+}
+
 /** True when `text` may hold a place to sign: most documents have none, and are not read further. */
 export function hasSigningPlace(text: string): boolean {
   return text.includes('签') || text.includes('盖章') || text.includes('代表人') || text.includes('代理人')

@@ -4,6 +4,7 @@ import type { Document } from '../../core/document.js'
 import { profiles, type Profile } from '../types.js'
 import { startsMeasureWord } from './mask-context.js'
 import { findMaskRuns, type MaskRun } from './mask-runs.js'
+import { hasHandSignedDate } from './form-sections.js'
 import { lazy, zod } from './options.js'
 import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { personTitles, surnameLength } from '../../nlp/person-names.js'
@@ -123,7 +124,8 @@ function readsAsTemplate(doc: Document): boolean {
     const kind = p.kind === 'place' ? ((p.level ?? 5) <= 3 ? 'unit' : 'local') : p.kind === 'party' ? undefined : p.kind
     if (kind !== undefined && ++others[kind] > templateBlanksPerKind) return false
   }
-  let fields = 0
+  // A place left to sign and date by hand is a form's field, though no blank of the writer's.
+  let fields = hasHandSignedDate(text) ? 1 : 0
   for (const run of runs) if (isFillInField(text, run) && ++fields >= templateFieldCount) return true
   return false
 }
