@@ -168,6 +168,101 @@ describe('docx reader', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1)
     }
   })
+
+  it('finds the main part by the package relationship (word/document2.xml, as Word Online saves it), else by its content type, and reads the parts its relationships name', async () => {
+    const types = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    const packageRels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document2.xml"/></Relationships>'
+    const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`
+    const bodyRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId7', 'header', 'header1.xml')}${rel('rId8', 'header', 'header2.xml')}${rel('rId9', 'header', 'header3.xml')}${rel('rId10', 'footnotes', 'notes/fn.xml')}${rel('rId11', 'hyperlink', 'http://x.cn/a.xml').replace('/>', ' TargetMode="External"/>')}</Relationships>`
+    const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    const sectPr = '<w:sectPr><w:headerReference w:type="even" r:id="rId7"/><w:headerReference w:type="default" r:id="rId8"/><w:headerReference w:type="first" r:id="rId9"/><w:titlePg/></w:sectPr>'
+    const part = (root: string, content: string) => strToU8(`<?xml version="1.0" encoding="UTF-8"?><${root} ${ns}>${content}</${root}>`)
+    const files: Record<string, Uint8Array> = {
+      '[Content_Types].xml': strToU8(types),
+      '_rels/.rels': strToU8(packageRels),
+      'word/_rels/document2.xml.rels': strToU8(bodyRels),
+      'word/document2.xml': part('w:document', `<w:body>${paragraph('全年集中学习', '**', '次。')}${sectPr}</w:body>`),
+      'word/header1.xml': part('w:hdr', paragraph('**县农业农村局')),
+      'word/header2.xml': part('w:hdr', paragraph('***县统计局')),
+      // The first page's header repeats every page's: read once, named as every page's.
+      'word/header3.xml': part('w:hdr', paragraph('***县统计局')),
+      'word/notes/fn.xml': part('w:footnotes', note('w:footnote', 1, paragraph('来源：xx县统计年鉴'))),
+      // Named by no relationship: Word does not show it.
+      'word/header9.xml': part('w:hdr', paragraph('发展x名党员')),
+    }
+    const path = join(dir, 'online.docx')
+    writeFileSync(path, zipSync(files))
+    const read = readDocxBody(readFileSync(path), path)
+    expect(read.text).toBe('全年集中学习**次。\n来源：xx县统计年鉴\n***县统计局\n**县农业农村局')
+    expect(read.parts).toEqual([undefined, { kind: 'footnote', number: 1 }, { kind: 'header', number: 1 }, { kind: 'header', number: 2, type: 'even' }])
+    const zh = runCli([path, '--lang', 'zh', '--rule', 'leak/mask-length=off']).stdout
+    expect(zh).toMatch(/第1段第7字\s+错误/)
+    expect(zh).toMatch(/(?<!数页)页眉第1字\s+错误\s+“\*\*\*”/)
+    expect(zh).toMatch(/偶数页页眉第1字\s+错误\s+“\*\*”/)
+    expect(runCli([path, '--lang', 'en', '--rule', 'leak/mask-length=off']).stdout).toMatch(/even-page header, char 1\s+error/)
+    // Without the package's relationships, [Content_Types].xml names the main part.
+    const { '_rels/.rels': _, ...withoutRels } = files
+    expect(docxToText(zipSync(withoutRels), path).split('\n')[0]).toBe('全年集中学习**次。')
+  })
+
+  it('reads a text box once (not its VML copy), names its paragraphs 文本框N, and counts the body paragraphs around it as Word does', async () => {
+    const box = (...ps: string[]) => `<w:txbxContent>${ps.map((p) => paragraph(p)).join('')}</w:txbxContent>`
+    const holder = `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box('成都市**区发展和改革局', '文件')}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>${box('成都市**区发展和改革局', '文件')}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`
+    const body = paragraph('标题') + holder + paragraph('全年集中学习', '**', '次。') + table('甲', '乙') + paragraph('发展x名党员。')
+    const path = join(dir, 'text-box.docx')
+    writeFileSync(path, makeDocx(body))
+    const read = readDocxBody(readFileSync(path), path)
+    expect(read.text).toBe('标题\n成都市**区发展和改革局\n文件\n\n全年集中学习**次。\n甲\n乙\n发展x名党员。')
+    expect(read.textBoxes).toEqual([undefined, 1, 1, undefined, undefined, undefined, undefined, undefined])
+    // The map `annotate` anchors comments with reads the same lines: no empty line for the VML copy's paragraphs.
+    expect(mapDocxBody(`<w:body>${body}</w:body>`).map((p) => p.text)).toEqual(read.text.split('\n'))
+    const result = await auditOne(path)
+    expect(result.findings.map((f) => [f.text, f.textBox, f.paragraph])).toEqual([['**', 1, undefined], ['**次', undefined, 3], ['x名', undefined, 4]])
+    expect(runCli([path, '--lang', 'zh']).stdout).toMatch(/文本框1 第4字\s+错误[\s\S]*第3段第7字\s+错误[\s\S]*第4段第3字\s+错误/)
+  })
+
+  it('names a nested table\'s cell inside the cell holding it, and numbers only the outer tables', async () => {
+    const nested = `<w:tbl><w:tr><w:tc>${paragraph('发布时间')}</w:tc><w:tc>${paragraph('2025年1月x日')}</w:tc></w:tr></w:tbl>`
+    const outer = `<w:tbl><w:tr><w:tc>${paragraph('指标')}</w:tc><w:tc>${paragraph('说明')}${nested}${paragraph('')}</w:tc></w:tr></w:tbl>`
+    const path = join(dir, 'nested-table.docx')
+    writeFileSync(path, makeDocx(paragraph('标题') + outer + table('合计', '**项')))
+    const result = await auditOne(path)
+    expect(result.findings.map((f) => [f.text, f.cell])).toEqual([
+      ['2025年1月x日', { table: 1, row: 1, column: 2, inner: { table: 1, row: 1, column: 2 } }],
+      ['**项', { table: 2, row: 1, column: 2 }],
+    ])
+    const zh = runCli([path, '--lang', 'zh']).stdout
+    expect(zh).toMatch(/表1 第1行第2列 内表 第1行第2列\s+错误/)
+    expect(zh).toMatch(/表2 第1行第2列\s+错误/)
+    expect(runCli([path, '--lang', 'en']).stdout).toMatch(/table 1, row 1, cell 2, inner table, row 1, cell 2\s+error/)
+  })
+
+  it("leaves Word's page numbers (PAGE, NUMPAGES field results) to Word: a footer's 第 1 页 共 3 页 is no scraped page", async () => {
+    const simple = (instr: string, result: string) => `<w:fldSimple w:instr="${instr}"><w:r><w:t>${result}</w:t></w:r></w:fldSimple>`
+    const run = (inner: string) => `<w:r>${inner}</w:r>`
+    const complex = (instr: string, result: string) => run('<w:fldChar w:fldCharType="begin"/>') + run(`<w:instrText xml:space="preserve"> ${instr.slice(0, 3)}</w:instrText>`) + run(`<w:instrText>${instr.slice(3)} </w:instrText>`) + run('<w:fldChar w:fldCharType="separate"/>') + run(`<w:t>${result}</w:t>`) + run('<w:fldChar w:fldCharType="end"/>')
+    const footer = `<w:p>${run('<w:t xml:space="preserve">第 </w:t>')}${simple(' PAGE \\* MERGEFORMAT ', '1')}${run('<w:t xml:space="preserve"> 页 共 </w:t>')}${complex('NUMPAGES', '3')}${run('<w:t xml:space="preserve"> 页</w:t>')}</w:p>`
+    // The same line typed in the body (a web page's, pasted) is still reported; a DATE field's result is read as any text.
+    const body = paragraph('第 2 页 共 9 页') + `<w:p>${run('<w:t>落款日期：</w:t>')}${complex('DATE \\@ "yyyy年M月d日"', '2025年1月x日')}</w:p>`
+    const path = join(dir, 'page-fields.docx')
+    writeFileSync(path, makeDocx(body, { 'footer1.xml': footer }))
+    const read = readDocxBody(readFileSync(path), path)
+    expect(read.text.split('\n')[2]).toBe('第 1 页 共 3 页')
+    expect(read.pageNumbers).toEqual([{ start: read.text.lastIndexOf('1'), end: read.text.lastIndexOf('1') + 1 }, { start: read.text.lastIndexOf('3'), end: read.text.lastIndexOf('3') + 1 }])
+    const result = await auditOne(path)
+    expect(result.findings.map((f) => [f.ruleId, f.text, f.part?.kind])).toEqual([['paywall/residue', '第 2 页 共 9 页', undefined], ['count/unfilled', '2025年1月x日', undefined]])
+  })
+
+  it('reads a non-breaking hyphen (w:noBreakHyphen) as the hyphen Word shows, so a landline written with one is found', () => {
+    const body = '<w:p><w:r><w:t>原告王某某，住广东省深圳市福田区，联系电话：0755</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t>83456789，标准GB 2760</w:t><w:noBreakHyphen/><w:t>2024</w:t></w:r></w:p>'
+    const path = join(dir, 'no-break-hyphen.docx')
+    writeFileSync(path, makeDocx(body))
+    const text = '原告王某某，住广东省深圳市福田区，联系电话：0755-83456789，标准GB 2760-2024'
+    expect(docxToText(readFileSync(path), path)).toBe(text)
+    expect(mapDocxBody(`<w:body>${body}</w:body>`).map((p) => p.text)).toEqual([text])
+    const findings = JSON.parse(runCli([path, '--profile', 'redacted', '--format', 'json']).stdout).files[0].findings
+    expect(findings.map((f: { ruleId: string; text: string }) => [f.ruleId, f.text])).toEqual([['leak/identifier', '0755-83456789']])
+  })
 })
 
 describe('html reader', () => {

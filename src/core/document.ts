@@ -15,23 +15,33 @@ export interface Position {
   readonly column: number
 }
 
-/** The table cell a line of a .docx is in: 1-based table (in document order), row and cell. */
+/**
+ * The table cell a line of a .docx is in: 1-based table (in document order), row and cell; in
+ * a table nested in that cell, `inner` is the cell of the nested table, whose `table` counts the
+ * tables of the outer cell (1 for the first).
+ */
 export interface TableCell {
   readonly table: number
   readonly row: number
   readonly column: number
+  readonly inner?: TableCell
 }
 
 /** The parts of a .docx besides the body whose text Word shows. */
 export type DocxPartKind = 'footnote' | 'endnote' | 'header' | 'footer'
 
+/** Which pages a header or footer is on: every page's (`default`), the first page's, even pages'. */
+export type DocxPartType = 'default' | 'first' | 'even'
+
 /**
  * A line of a .docx outside the body: its part, and which one: the note's number, counting from
- * 1 as Word does; the header's or footer's among those of different text.
+ * 1 as Word does; the header's or footer's among those of different text, and for a header or
+ * footer of the first or even pages only, its `type` (absent for every page's).
  */
 export interface DocxPart {
   readonly kind: DocxPartKind
   readonly number: number
+  readonly type?: Exclude<DocxPartType, 'default'>
 }
 
 /** What a .docx holds that Word does not show: a tracked deletion, a comment, a hidden run. */
@@ -67,6 +77,8 @@ export interface DocumentSource {
   readonly cells?: readonly (TableCell | undefined)[]
   /** For a .docx, the part of each line after the body (index 0 is line 1), undefined in the body. */
   readonly parts?: readonly (DocxPart | undefined)[]
+  /** For a .docx, the text box of each line of the body (index 0 is line 1, counting text boxes from 1), undefined outside them. */
+  readonly textBoxes?: readonly (number | undefined)[]
   /** Emphasis the markup's parser found (Markdown `**一、强化**`): its markers are not masks. */
   readonly emphasis?: readonly EmphasisSpan[]
   /** For text extracted from markup (HTML), where it stands in the source: columns are the source's. */
@@ -120,6 +132,8 @@ export class Document {
   readonly cells: readonly (TableCell | undefined)[]
   /** For a .docx, the part of each line after the body (index 0 is line 1); empty otherwise. */
   readonly parts: readonly (DocxPart | undefined)[]
+  /** For a .docx, the text box of each line (index 0 is line 1); empty otherwise. */
+  readonly textBoxes: readonly (number | undefined)[]
   /** Emphasis spans found by the format's parser, in document order; empty for plain text. */
   readonly emphasis: readonly EmphasisSpan[]
   /** Where the text stands in the source file, when it was extracted from markup; else undefined. */
@@ -142,6 +156,7 @@ export class Document {
     this.byteLength = source.byteLength
     this.cells = source.cells ?? []
     this.parts = source.parts ?? []
+    this.textBoxes = source.textBoxes ?? []
     this.emphasis = source.emphasis ?? []
     this.sourceOffsets = source.sourceOffsets
     this.placeholders = source.placeholders ?? []
@@ -179,18 +194,23 @@ export class Document {
 
   /**
    * For a line of a .docx body outside tables, its paragraph counted as Word's reader sees the
-   * body: paragraphs outside tables only (empty ones included), since a table's cells are named
-   * by their cell. Undefined for other formats, table cells, notes, headers and footers.
+   * body: paragraphs outside tables and text boxes only (empty ones included), since a table's
+   * cells are named by their cell and a text box by its number. Undefined for other formats,
+   * table cells, text boxes, notes, headers and footers.
    */
   bodyParagraphAt(line: number): number | undefined {
-    if (this.format !== 'docx' || this.cells[line - 1] !== undefined || this.parts[line - 1] !== undefined) return undefined
+    if (this.format !== 'docx' || !this.isBodyParagraph(line - 1)) return undefined
     const numbers = this.derive('docx.bodyParagraphs', (doc) => {
       const counted: number[] = []
       let n = 0
-      for (let i = 0; i < doc.lineStarts.length; i++) counted.push(doc.cells[i] === undefined && doc.parts[i] === undefined ? ++n : n)
+      for (let i = 0; i < doc.lineStarts.length; i++) counted.push(doc.isBodyParagraph(i) ? ++n : n)
       return counted
     })
     return numbers[line - 1]
+  }
+
+  private isBodyParagraph(index: number): boolean {
+    return this.cells[index] === undefined && this.parts[index] === undefined && this.textBoxes[index] === undefined
   }
 
   /** The text of a 1-based line, without its line ending. */

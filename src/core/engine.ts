@@ -197,6 +197,8 @@ function toFinding(doc: Document, rule: EngineRule, raw: RawFinding, { offset, l
   if (cell) return { ...finding, cell }
   const part = doc.parts[line - 1]
   if (part) return { ...finding, part }
+  const textBox = doc.textBoxes[line - 1]
+  if (textBox !== undefined) return { ...finding, textBox }
   const paragraph = doc.bodyParagraphAt(line)
   return paragraph !== undefined ? { ...finding, paragraph } : finding
 }

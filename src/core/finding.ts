@@ -75,6 +75,8 @@ export interface Finding {
   readonly cell?: TableCell
   /** For a .docx, the footnote, endnote, header or footer the finding is in, outside the body. */
   readonly part?: DocxPart
+  /** For a .docx, the text box (文本框) the finding is in, counting the body's text boxes from 1. */
+  readonly textBox?: number
   /**
    * For a .docx, the body paragraph outside tables the finding is in, counting those only (a
    * cell is named by `cell`): the 8th paragraph a reader sees after two tables is 8, not the

@@ -1,7 +1,7 @@
 // Maps the text the .docx reader produces back to where it sits in `word/document.xml`, so
 // a span of the decoded text (UTF-16 code units) can be anchored in the XML: for comments.
 import { Parser } from 'htmlparser2'
-import { ignoredDocxElements, docxLineSeparator, isOn, isUnderline, textOfRun } from './docx.js'
+import { ignoredDocxElements, docxLineSeparator, isOn, isUnderline, nonBreakingHyphenText, textOfRun } from './docx.js'
 
 /** A `w:r` run: its raw open tag and properties, copied when the run is split in two. */
 export interface RunRef {
@@ -92,15 +92,15 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
         } else if (name === 'w:u' && runs.length > 0) isUnderlined = isUnderline(attributes)
         else if (name === 'w:vanish' && runs.length > 0) isHidden = isOn(attributes)
         if (ignoredDocxElements.has(name)) ignoredDepth++
-        else if (name === 'w:p') open.push({ parts: [], length: 0, pieces: [], commentMarks: [], insideStart: parser.endIndex + 1 })
-        else if ((name === 'w:commentrangestart' || name === 'w:commentrangeend') && attributes['w:id'] !== undefined) {
+        else if (name === 'w:p' && ignoredDepth === 0) open.push({ parts: [], length: 0, pieces: [], commentMarks: [], insideStart: parser.endIndex + 1 })
+        else if ((name === 'w:commentrangestart' || name === 'w:commentrangeend') && attributes['w:id'] !== undefined && ignoredDepth === 0) {
           const paragraph = open[open.length - 1]
           paragraph?.commentMarks.push({ id: attributes['w:id'], isStart: name === 'w:commentrangestart', at: paragraph.length })
         } else if (name === 'w:r') runs.push({ openStart: parser.startIndex, closeEnd: -1, openTag: xml.slice(parser.startIndex, parser.endIndex + 1), rPr: '', firstChildStart: -1, lastChildEnd: -1 })
         else if (name === 'w:t') text = { tagStart: parser.startIndex, textStart: parser.endIndex + 1, hasPreserve: /xml:space\s*=\s*["']preserve["']/.test(xml.slice(parser.startIndex, parser.endIndex + 1)) }
         else if (name === 'w:tab' || name === 'w:ptab') markAt('\t')
         else if (name === 'w:br' || name === 'w:cr') markAt(docxLineSeparator)
-        else if (name === 'w:nobreakhyphen') markAt('\u2011')
+        else if (name === 'w:nobreakhyphen') markAt(nonBreakingHyphenText)
       },
       ontext(data) {
         // A hidden run (`w:vanish`) is not read: the reader leaves it out.
@@ -114,7 +114,8 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
       onclosetag(name) {
         const end = parser.endIndex + 1
         const paragraph = open[open.length - 1]
-        if (name === 'w:ppr' && paragraph && paragraph.pieces.length === 0) paragraph.insideStart = end
+        // Only the paragraph's own properties: not those of a paragraph in what is ignored (a text box's VML copy).
+        if (name === 'w:ppr' && ignoredDepth === 1 && paragraph && paragraph.pieces.length === 0) paragraph.insideStart = end
         if (ignoredDocxElements.has(name)) ignoredDepth--
         else if (name === 'w:t' && text) {
           const textEnd = parser.startIndex
@@ -123,7 +124,7 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
         } else if (name === 'w:r') {
           const run = runs.pop()
           if (run) run.closeEnd = end
-        } else if (name === 'w:p') {
+        } else if (name === 'w:p' && ignoredDepth === 0) {
           const p = open.pop()
           if (p) done.push({ text: p.parts.join(''), pieces: p.pieces, commentMarks: p.commentMarks, insideStart: p.insideStart })
         }

@@ -27,15 +27,33 @@ interface Noted {
 /** Collects the marks while the body is parsed, then places them in the text. */
 export class DocxMarks {
   private readonly placeholders: { start: Spot; end: Spot }[] = []
+  private readonly pageNumbers: { start: Spot; end: Spot }[] = []
   private readonly noted: Noted[] = []
   private readonly commentStarts = new Map<string, Spot>()
   private readonly commentEnds = new Map<string, Spot>()
 
   /** Text appended to a paragraph while a content control shows its placeholder. */
   placeholder(paragraph: OpenParagraph, start: number, end: number): void {
-    const last = this.placeholders[this.placeholders.length - 1]
-    if (last && last.end.paragraph === paragraph && last.end.at === start) this.placeholders[this.placeholders.length - 1] = { start: last.start, end: { paragraph, at: end } }
-    else this.placeholders.push({ start: { paragraph, at: start }, end: { paragraph, at: end } })
+    extendSpans(this.placeholders, paragraph, start, end)
+  }
+
+  /** Text appended to a paragraph as the result of a page-numbering field (`PAGE`, `NUMPAGES`). */
+  pageNumber(paragraph: OpenParagraph, start: number, end: number): void {
+    extendSpans(this.pageNumbers, paragraph, start, end)
+  }
+
+  /**
+   * The spans of page-numbering fields' results, in the text where the paragraph of index `i`
+   * starts at `startOf(i)` (undefined for a paragraph that is no line). Word writes these
+   * numbers itself: `第 1 页 共 3 页` in a footer is its page numbering, not a web page's.
+   */
+  pageNumberRegions(startOf: (index: number) => number | undefined): Region[] {
+    const regions: Region[] = []
+    for (const { start, end } of this.pageNumbers) {
+      const at = startOf(start.paragraph.index)
+      if (at !== undefined && end.at > start.at) regions.push({ start: at + start.at, end: at + end.at })
+    }
+    return regions
   }
 
   /** A tracked deletion or a hidden run, at the place in `paragraph` where it stands. */
@@ -75,6 +93,13 @@ export class DocxMarks {
     }
     return { placeholders, hidden: hidden.sort((a, b) => a.offset - b.offset) }
   }
+}
+
+/** Adds [start, end) of `paragraph` to `spans`, joined to the last span when it goes on from it. */
+function extendSpans(spans: { start: Spot; end: Spot }[], paragraph: OpenParagraph, start: number, end: number): void {
+  const last = spans[spans.length - 1]
+  if (last && last.end.paragraph === paragraph && last.end.at === start) spans[spans.length - 1] = { start: last.start, end: { paragraph, at: end } }
+  else spans.push({ start: { paragraph, at: start }, end: { paragraph, at: end } })
 }
 
 /** One comment of a comments part: who wrote it and the text of each of its paragraphs. */

@@ -1,26 +1,97 @@
-// The parts of a Word package and the relationships that name them; the whole package read
-// and written back, for the commands that write a copy (annotate, redact).
+// The parts of a Word package and the relationships that name them: which part is the main
+// document (`word/document.xml`, or `word/document2.xml` as Word Online saves it), and which
+// parts its relationships name (comments, styles, notes, headers, footers); the whole package
+// read and written back, for the commands that write a copy (annotate, redact).
 import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate'
 import { InputError } from '../core/errors.js'
 
 /** The most a whole package may inflate to: a report with its pictures, not a zip bomb. */
 const maxPackageBytes = 1024 * 1024 * 1024
 
-/** The body's relationships: which part holds its comments, styles, headers. */
-export const bodyRelsPart = 'word/_rels/document.xml.rels'
+/** The package's relationships part, which names the main document. */
+export const packageRelsPart = '_rels/.rels'
+/** The package's content types, which name the main document's part too. */
+export const contentTypesPart = '[Content_Types].xml'
+/** The main document's usual name, taken when the package names none. */
+export const usualMainPart = 'word/document.xml'
+
+/** A relationship of a part: its id (`rId3`), the last segment of its type (`comments`, `header`) and the part it names. */
+export interface Relationship {
+  readonly id: string
+  readonly type: string
+  readonly target: string
+}
+
+/** Reads a part's text from the package, undefined when the package has no such part. */
+export type PartText = (name: string) => string | undefined
+
+/** The parts of a package held as bytes, read as text. */
+export function partTextOf(files: Readonly<Record<string, Uint8Array>>): PartText {
+  return (name) => (files[name] ? strFromU8(files[name]) : undefined)
+}
+
+/** The relationships part of `part`: `word/_rels/document.xml.rels` for `word/document.xml`. */
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf('/')
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`
+}
+
+/** The main part's content types: a document, a template, each with or without macros. */
+const mainContentTypeRe = /^application\/vnd\.(?:openxmlformats-officedocument\.wordprocessingml\.(?:document|template)\.main|ms-word\.(?:document\.macroEnabled|template\.macroEnabledTemplate)\.main)\+xml$/
 
 /**
- * The part the body's relationship of `type` names (`word/comments.xml`, `word/styles.xml`, or
- * whatever the writing program called it), else `fallback`, the usual name.
+ * The main document's part: the target of the package's officeDocument relationship, else the
+ * part [Content_Types].xml gives a main document's type, else `word/document.xml`.
  */
-export function partOfRelationship(files: Record<string, Uint8Array>, type: string, fallback: string): string {
-  const rels = files[bodyRelsPart] ? strFromU8(files[bodyRelsPart]) : ''
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    if (!m[0].includes(`Type="${type}"`)) continue
-    const target = /Target="([^"]+)"/.exec(m[0])?.[1]
-    if (target) return target.startsWith('/') ? target.slice(1) : `word/${target}`
+export function mainPartOf(read: PartText): string {
+  const byRelationship = relationshipsOf('', read(packageRelsPart)).find((r) => r.type === 'officeDocument')
+  if (byRelationship) return byRelationship.target
+  for (const m of (read(contentTypesPart) ?? '').matchAll(/<Override\b[^>]*>/g)) {
+    const type = /\bContentType="([^"]*)"/.exec(m[0])?.[1]
+    const name = /\bPartName="\/?([^"]*)"/.exec(m[0])?.[1]
+    if (type && name && mainContentTypeRe.test(type)) return decodeURIComponent(name)
   }
-  return fallback
+  return usualMainPart
+}
+
+/** The internal relationships of `part` (external ones, hyperlinks, are left out), targets resolved to part names. */
+export function relationshipsOfPart(read: PartText, part: string): Relationship[] {
+  return relationshipsOf(part, read(relsPartOf(part)))
+}
+
+function relationshipsOf(part: string, relsXml: string | undefined): Relationship[] {
+  if (relsXml === undefined) return []
+  const out: Relationship[] = []
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (/\bTargetMode="External"/i.test(m[0])) continue
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1]
+    const type = /\bType="([^"]*)"/.exec(m[0])?.[1]
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1]
+    // The type's last segment: the same in the transitional and the strict namespaces.
+    if (id !== undefined && type && target) out.push({ id, type: type.slice(type.lastIndexOf('/') + 1), target: resolveTarget(part, target) })
+  }
+  return out
+}
+
+/** A relationship's target as a part name: absolute (`/word/x.xml`) or relative to the source part's folder (`../customXml/item1.xml`). */
+function resolveTarget(source: string, target: string): string {
+  const path = decodeURIComponent(target)
+  const segments = path.startsWith('/') ? [] : source.split('/').slice(0, -1)
+  for (const segment of path.replace(/^\//, '').split('/')) {
+    if (segment === '..') segments.pop()
+    else if (segment !== '.' && segment !== '') segments.push(segment)
+  }
+  return segments.join('/')
+}
+
+/**
+ * The part the main document's relationship of `type` (its last segment: `comments`, `styles`)
+ * names, else `fallback`, the usual name.
+ */
+export function partOfRelationship(files: Readonly<Record<string, Uint8Array>>, type: string, fallback: string): string {
+  const read = partTextOf(files)
+  const wanted = type.slice(type.lastIndexOf('/') + 1)
+  return relationshipsOfPart(read, mainPartOf(read)).find((r) => r.type === wanted)?.target ?? fallback
 }
 
 /** Every part of a package, by name; throws InputError for a corrupt one or a zip bomb. */

@@ -8,7 +8,7 @@ import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyPiece } from './docx-body-map.js'
 import { escapeXml } from './docx-comments.js'
-import { bodyRelsPart, unzipPackage, zipPackage } from './docx-package.js'
+import { mainPartOf, partTextOf, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 
 /** A replacement of the decoded text (UTF-16 code units; the body's paragraphs joined by `\n`). */
 export interface TextEdit {
@@ -28,7 +28,6 @@ export interface DocxRedaction {
   readonly removed: { readonly revisions: number; readonly comments: number; readonly hidden: number }
 }
 
-const bodyPart = 'word/document.xml'
 const typesPart = '[Content_Types].xml'
 const commentsPart = 'word/comments.xml'
 /** The parts whose text Word shows, where revisions, comment marks and hidden runs may stand. */
@@ -39,19 +38,23 @@ const reviewPartTypeRe = /\/(?:comments|commentsExtended|commentsIds|commentsExt
 /** The bytes of a redacted copy of `docx`; throws InputError when the package cannot be read. */
 export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: string): DocxRedaction {
   const files = unzipPackage(docx, path)
+  const read = partTextOf(files)
+  const bodyPart = mainPartOf(read)
+  // The parts whose text Word shows: the main part and the notes, headers and footers it names (or that bear their usual names).
+  const textParts = new Set([bodyPart, ...relationshipsOfPart(read, bodyPart).filter((r) => /^(?:header|footer|footnotes|endnotes)$/.test(r.type)).map((r) => r.target)])
   const body = files[bodyPart]
   if (!body) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
   const { xml, applied } = replaceInBody(strFromU8(body), edits)
   files[bodyPart] = strToU8(xml)
   const removed = { revisions: 0, comments: 0, hidden: 0 }
   for (const name of Object.keys(files)) {
-    if (!textPartRe.test(name)) continue
+    if (!textParts.has(name) && !textPartRe.test(name)) continue
     const cleaned = withoutReview(strFromU8(files[name]!))
     removed.revisions += cleaned.revisions
     removed.hidden += cleaned.hidden
     files[name] = strToU8(cleaned.xml)
   }
-  removed.comments = removeReviewParts(files)
+  removed.comments = removeReviewParts(files, bodyPart)
   return { bytes: zipPackage(files), applied, notApplied: edits.length - applied, removed }
 }
 
@@ -142,14 +145,16 @@ export function withoutReview(xml: string): { xml: string; revisions: number; hi
 }
 
 /** Takes out the comments part and the parts that serve it (its extensions, the authors' list); gives how many comments it held. */
-function removeReviewParts(files: Record<string, Uint8Array>): number {
+function removeReviewParts(files: Record<string, Uint8Array>, bodyPart: string): number {
+  const bodyRelsPart = relsPartOf(bodyPart)
+  const folder = bodyPart.slice(0, bodyPart.lastIndexOf('/') + 1)
   const rels = files[bodyRelsPart] ? strFromU8(files[bodyRelsPart]) : ''
   const parts = new Set<string>()
   const kept = rels.replace(/<Relationship\b[^>]*\/>/g, (relationship) => {
     const type = /Type="([^"]+)"/.exec(relationship)?.[1] ?? ''
     const target = /Target="([^"]+)"/.exec(relationship)?.[1]
     if (!reviewPartTypeRe.test(type) || !target || /TargetMode="External"/.test(relationship)) return relationship
-    parts.add(target.startsWith('/') ? target.slice(1) : `word/${target}`)
+    parts.add(target.startsWith('/') ? target.slice(1) : `${folder}${target}`)
     return ''
   })
   if (files[bodyRelsPart]) files[bodyRelsPart] = strToU8(kept)

@@ -1,42 +1,37 @@
 // Reads the text of a Word .docx: the body's paragraphs (tables' cells included) in document
 // order, runs joined, tracked deletions and field codes left out, one paragraph per line; then
 // the footnotes, endnotes, headers and footers, which Word shows with the body.
-import { localText } from '../i18n/catalogue.js'
-import { unzipSync } from 'fflate'
 import { Parser } from 'htmlparser2'
-import type { DocxPart, DocxPartKind, HiddenContent, Region, TableCell } from '../core/document.js'
+import type { DocxPart, DocxPartKind, DocxPartType, HiddenContent, Region, TableCell } from '../core/document.js'
 import { commentTexts, DocxMarks, type OpenParagraph } from './docx-hidden.js'
-import { InputError } from '../core/errors.js'
+import { maxInflatedBytes, readPartsXml, type OtherPart } from './docx-parts.js'
 import type { Reader } from './readers.js'
 
-/** The part of a .docx that holds the body. */
-const bodyPart = 'word/document.xml'
-/** The part of a .docx that holds its comments (Word and WPS name it so). */
-const commentsPart = 'word/comments.xml'
-/** The other parts whose text Word shows: notes, headers and footers (`header2.xml`, one per section and kind). */
-const otherPartRe = /^word\/(footnotes|endnotes|header|footer)(\d*)\.xml$/
-/** The order they follow the body in, and the kind each name stands for. */
-const partKinds: readonly { readonly name: string; readonly kind: DocxPartKind }[] = [
-  { name: 'footnotes', kind: 'footnote' },
-  { name: 'endnotes', kind: 'endnote' },
-  { name: 'header', kind: 'header' },
-  { name: 'footer', kind: 'footer' },
-]
-/**
- * The most the parts read may inflate to, together. A 300-page report is a few MB of XML; more
- * than this is a zip bomb or not a report, and is refused before anything is inflated.
- */
-export const maxInflatedBytes = 128 * 1024 * 1024
+export { isZipEncrypted, maxInflatedBytes } from './docx-parts.js'
+
+/** The order the other parts follow the body in. */
+const partOrder: readonly DocxPartKind[] = ['footnote', 'endnote', 'header', 'footer']
+/** A header's or footer's order by the pages it is on: every page's first, so that a first page's identical copy is not the one named. */
+const headerTypeRank: Readonly<Record<string, number>> = { default: 0, first: 1, even: 2 }
 /** Stands for a line break inside a paragraph (`w:br`, `w:cr`): U+2028 LINE SEPARATOR, so lines stay paragraphs. */
 export const docxLineSeparator = '\u2028'
+
+/**
+ * Stands for a non-breaking hyphen (`w:noBreakHyphen`): U+002D HYPHEN-MINUS, the hyphen Word
+ * shows and writes when it saves plain text, so a phone number or a standard's number written
+ * with one (`0755-83456789`, `GB 2760-2024`) reads as typed. One character: offsets keep.
+ */
+export const nonBreakingHyphenText = '-'
 
 /** The Word reader: the body's paragraphs, one a line, from the zip archive's bytes. */
 export const docxReader: Reader = {
   fromBytes: (bytes, path) => {
-    const { text, places, parts, placeholders, hidden } = readDocxBody(bytes, path)
+    const { text, places, textBoxes, parts, placeholders, hidden, pageNumbers } = readDocxBody(bytes, path)
     return {
       text,
+      ...(pageNumbers.length > 0 && { skipped: pageNumbers }),
       ...(places.some((p) => p !== undefined) && { cells: places }),
+      ...(textBoxes.some((t) => t !== undefined) && { textBoxes }),
       ...(parts.length > 0 && { parts }),
       ...(placeholders.length > 0 && { placeholders }),
       ...(hidden.length > 0 && { hidden }),
@@ -63,30 +58,42 @@ export interface DocxBody {
   readonly text: string
   /** The table cell of each line of the body (undefined outside tables). */
   readonly places: (TableCell | undefined)[]
+  /** The text box of each line of the body (undefined outside text boxes). */
+  readonly textBoxes: (number | undefined)[]
   /** The part of each line after the body (undefined in the body). */
   readonly parts: (DocxPart | undefined)[]
   /** The body's spans a content control shows as its placeholder. */
   readonly placeholders: Region[]
   /** The body's tracked deletions and hidden runs, and the comments, in text order. */
   readonly hidden: HiddenContent[]
+  /** The results of page-numbering fields, anywhere: Word's own numbers, which no rule reads. */
+  readonly pageNumbers: Region[]
 }
 
 /** The text of a .docx as {@link docxToText} gives it, where each body paragraph sits, which lines the other parts hold, and what Word hides. */
 export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptions = {}): DocxBody {
-  const xml = readPartsXml(bytes, path, options.maxInflatedBytes ?? maxInflatedBytes)
+  const docx = readPartsXml(bytes, path, options.maxInflatedBytes ?? maxInflatedBytes)
   const places: (TableCell | undefined)[] = []
+  const textBoxes: (number | undefined)[] = []
   const marks = new DocxMarks()
-  const lines = bodyParagraphs(xml.get(bodyPart)!, { places, marks })
+  const references = new Map<string, string>()
+  const lines = bodyParagraphs(docx.main, { places, textBoxes, marks, references })
   const parts: (DocxPart | undefined)[] = []
-  for (const { name, kind } of partKinds) {
+  // The marks of each other part, and the line each of its paragraphs became (undefined: none).
+  const partMarks: { marks: DocxMarks; lineOf: (number | undefined)[] }[] = []
+  for (const kind of partOrder) {
     const seen = new Set<string>()
-    for (const partXml of partFilesOf(xml, name)) {
+    for (const part of orderedParts(docx.others, kind, references)) {
       const notes: number[] = []
-      const paragraphs = bodyParagraphs(partXml, { notes })
+      const marksOfPart = new DocxMarks()
+      const paragraphs = bodyParagraphs(part.xml, { notes, marks: marksOfPart })
+      const lineOf: (number | undefined)[] = []
+      partMarks.push({ marks: marksOfPart, lineOf })
       if (kind === 'footnote' || kind === 'endnote') {
         paragraphs.forEach((p, i) => {
           if (notes[i]! > 0) {
             parts[lines.length] = { kind, number: notes[i]! }
+            lineOf[i] = lines.length
             lines.push(p)
           }
         })
@@ -96,10 +103,11 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
       const whole = paragraphs.join('\n')
       if (whole.trim() === '' || seen.has(whole)) continue
       seen.add(whole)
-      for (const p of paragraphs) {
-        parts[lines.length] = { kind, number: seen.size }
+      paragraphs.forEach((p, i) => {
+        parts[lines.length] = { kind, number: seen.size, ...(part.type !== 'default' && { type: part.type }) }
+        lineOf[i] = lines.length
         lines.push(p)
-      }
+      })
     }
   }
   const lineStarts: number[] = []
@@ -108,85 +116,31 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
     lineStarts.push(start)
     start += line.length + 1
   }
-  return { text: lines.join('\n'), places, parts, ...marks.resolve(lineStarts, commentTexts(xml.get(commentsPart))) }
-}
-
-/** The parts named `name` (`header` for `header1.xml`, `header2.xml`…), in the order of their numbers. */
-function partFilesOf(xml: ReadonlyMap<string, string>, name: string): string[] {
-  const found: [number, string][] = []
-  for (const [file, text] of xml) {
-    const m = otherPartRe.exec(file)
-    if (m && m[1] === name) found.push([Number(m[2] || 0), text])
-  }
-  return found.sort((a, b) => a[0] - b[0]).map(([, text]) => text)
-}
-
-/** The XML of the body and of the other parts found, by name; throws InputError for a file that cannot be read. */
-function readPartsXml(bytes: Uint8Array, path: string, bound: number): Map<string, string> {
-  if (isCompoundFile(bytes)) {
-    throw new InputError(localText('error.docx-encrypted'), { path }, localText('error.docx-encrypted.hint'))
-  }
-  if (isZipEncrypted(bytes)) {
-    throw new InputError(localText('error.docx-zip-encrypted'), { path }, localText('error.docx-zip-encrypted.hint'))
-  }
-  let declared = 0
-  let files: Record<string, Uint8Array>
-  try {
-    // The filter sees sizes from the central directory before anything is inflated; fflate
-    // inflates into a buffer of the declared size, so a lying header cannot make it grow.
-    files = unzipSync(bytes, {
-      filter: (entry) => {
-        if (entry.name !== bodyPart && entry.name !== commentsPart && !otherPartRe.test(entry.name)) return false
-        declared += entry.originalSize
-        return declared <= bound
-      },
+  const pageNumbers = [marks, ...partMarks.map((p) => p.marks)].flatMap((m, k) => {
+    const lineOf = k === 0 ? undefined : partMarks[k - 1]!.lineOf
+    return m.pageNumberRegions((i) => {
+      const line = lineOf ? lineOf[i] : i
+      return line === undefined ? undefined : lineStarts[line]
     })
-  } catch (error) {
-    throw new InputError(localText('error.docx-corrupt', { reason: error instanceof Error ? error.message : String(error) }), { path })
-  }
-  if (declared > bound) throw new InputError(localText('error.docx-bomb', { part: bodyPart, size: declared, limit: bound }), { path })
-  if (!files[bodyPart]) throw new InputError(localText('error.docx-no-body', { part: bodyPart }), { path }, localText('error.docx-no-body.hint'))
-  const xml = new Map<string, string>()
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  for (const [name, part] of Object.entries(files)) {
-    try {
-      xml.set(name, decoder.decode(part))
-    } catch {
-      throw new InputError(localText('error.docx-bad-utf8', { part: name }), { path })
-    }
-  }
-  return xml
+  })
+  return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
 }
 
 /**
- * True when an entry of the zip's central directory has general-purpose bit 0 set (traditional
- * PKWARE or AES encryption): inflating it would fail with a misleading "invalid distance".
- * A zip whose directory cannot be found is left for the unzipper to report.
+ * The parts of `kind`: headers and footers first on every page, then on the first, then on
+ * even pages (their type from the sections' references, by relationship id), each kind in the
+ * order of the numbers in their names (`header2.xml`).
  */
-export function isZipEncrypted(bytes: Uint8Array): boolean {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  // End of central directory: 22 bytes plus a comment of at most 65,535, at the end of the file.
-  let eocd = -1
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i
-      break
-    }
-  }
-  if (eocd < 0) return false
-  const entries = view.getUint16(eocd + 10, true)
-  let at = view.getUint32(eocd + 16, true)
-  for (let n = 0; n < entries && at + 46 <= bytes.length; n++) {
-    if (view.getUint32(at, true) !== 0x02014b50) return false
-    if ((view.getUint16(at + 8, true) & 1) !== 0) return true
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
-  }
-  return false
+function orderedParts(others: readonly OtherPart[], kind: DocxPartKind, references: ReadonlyMap<string, string>): { xml: string; type: DocxPartType }[] {
+  const numberOf = (name: string) => Number(/(\d*)\.xml$/.exec(name)?.[1] || 0)
+  return others
+    .filter((p) => p.kind === kind)
+    .map((p) => ({ xml: p.xml, name: p.name, type: headerTypeOf(p.id === undefined ? undefined : references.get(p.id)) }))
+    .sort((a, b) => headerTypeRank[a.type]! - headerTypeRank[b.type]! || numberOf(a.name) - numberOf(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
-/** An OLE compound file (magic D0 CF 11 E0): what Word writes for encrypted files and for .doc. */
-function isCompoundFile(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0
+function headerTypeOf(type: string | undefined): DocxPartType {
+  return type === 'first' || type === 'even' ? type : 'default'
 }
 
 /**
@@ -215,13 +169,20 @@ export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w
 export interface ParagraphNotes {
   /** Gets the table cell of each paragraph (undefined outside tables), index for index. */
   readonly places?: (TableCell | undefined)[]
+  /** Gets the text box of each paragraph (undefined outside them), counting text boxes from 1, index for index. */
+  readonly textBoxes?: (number | undefined)[]
   /**
    * In the notes' parts, gets the number of the note each paragraph is in, counting from 1 (0
    * outside notes), index for index; the separators Word keeps there as notes are left out.
    */
   readonly notes?: number[]
-  /** Gets the content controls showing their placeholders and what Word hides (the body only). */
+  /**
+   * Gets the content controls showing their placeholders and what Word hides (the body's only
+   * are read), and the results of page-numbering fields.
+   */
   readonly marks?: DocxMarks
+  /** Gets the type (`default`, `first`, `even`) of each header and footer the sections name, by relationship id. */
+  readonly references?: Map<string, string>
 }
 
 /**
@@ -229,7 +190,7 @@ export interface ParagraphNotes {
  * holding it. Text Word does not show is left out: tracked deletions (and text moved away),
  * field codes, hidden runs (`w:vanish`).
  */
-export function bodyParagraphs(xml: string, { places, notes, marks }: ParagraphNotes = {}): string[] {
+export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, references }: ParagraphNotes = {}): string[] {
   const paragraphs: string[] = []
   const open: { parts: string[]; paragraph: OpenParagraph }[] = []
   const cells = places ? new TableCells() : undefined
@@ -246,11 +207,23 @@ export function bodyParagraphs(xml: string, { places, notes, marks }: ParagraphN
   // Content controls (`w:sdt`) open around this point, each true while it shows its placeholder.
   const controls: boolean[] = []
   let placeholderDepth = 0
+  // Fields open around this point: a simple field's, and a complex field's instruction and whether its result has begun.
+  const simpleFields: boolean[] = []
+  const fields: { instruction: string; isResult: boolean }[] = []
+  let inInstruction = false
+  const isPageNumber = () => {
+    const field = fields[fields.length - 1]
+    return field ? field.isResult && pageFieldRe.test(field.instruction) : simpleFields[simpleFields.length - 1] === true
+  }
+  // The text boxes (`w:txbxContent`) open around this point, and how many were seen.
+  const boxes: number[] = []
+  let boxesSeen = 0
   const top = () => open[open.length - 1]
   const append = (s: string) => {
     const current = top()
     if (ignoredDepth > 0 || !current) return
     if (placeholderDepth > 0) marks?.placeholder(current.paragraph, current.paragraph.length, current.paragraph.length + s.length)
+    if (isPageNumber()) marks?.pageNumber(current.paragraph, current.paragraph.length, current.paragraph.length + s.length)
     current.parts.push(s)
     current.paragraph.length += s.length
   }
@@ -265,7 +238,8 @@ export function bodyParagraphs(xml: string, { places, notes, marks }: ParagraphN
         else if (name === 'w:vanish' && runDepth > 0) isHidden = isOn(attributes)
         if (ignoredDocxElements.has(name)) {
           ignoredDepth++
-          if (name === 'w:deltext') inDeletedText = true
+          if (name === 'w:instrtext') inInstruction = true
+          else if (name === 'w:deltext') inDeletedText = true
           else if (name === 'w:movefrom') movedAway++
         } else if (name === 'w:footnote' || name === 'w:endnote') {
           const type = attributes['w:type']
@@ -273,19 +247,29 @@ export function bodyParagraphs(xml: string, { places, notes, marks }: ParagraphN
           if (isSeparatorNote) ignoredDepth++
           else note = ++notesSeen
         }
-        else if (name === 'w:p') open.push({ parts: [], paragraph: { length: 0, index: -1 } })
+        // A paragraph inside what is ignored (the VML copy of a text box) is no line.
+        else if (name === 'w:p' && ignoredDepth === 0) open.push({ parts: [], paragraph: { length: 0, index: -1 } })
         else if (name === 'w:t') inText = true
         else if (name === 'w:tab' || name === 'w:ptab') append('\t')
         else if (name === 'w:br' || name === 'w:cr') append(docxLineSeparator)
-        else if (name === 'w:nobreakhyphen') append('\u2011')
+        else if (name === 'w:nobreakhyphen') append(nonBreakingHyphenText)
+        else if (name === 'w:txbxcontent' && ignoredDepth === 0) boxes.push(boxes.length > 0 ? boxes[boxes.length - 1]! : ++boxesSeen)
         else if (name === 'w:sdt') controls.push(false)
+        else if (name === 'w:fldsimple') simpleFields.push(pageFieldRe.test(attributes['w:instr'] ?? ''))
+        else if (name === 'w:fldchar') openField(fields, attributes['w:fldCharType'])
         else if (name === 'w:showingplchdr' && controls.length > 0 && isOn(attributes)) controls[controls.length - 1] = true
         else if (name === 'w:sdtcontent' && controls[controls.length - 1]) placeholderDepth++
-        else if ((name === 'w:commentrangestart' || name === 'w:commentreference') && attributes['w:id'] !== undefined) marks?.commentMark(attributes['w:id'], true, top()?.paragraph)
-        else if (name === 'w:commentrangeend' && attributes['w:id'] !== undefined) marks?.commentMark(attributes['w:id'], false, top()?.paragraph)
+        else if ((name === 'w:commentrangestart' || name === 'w:commentreference') && attributes['w:id'] !== undefined && ignoredDepth === 0) marks?.commentMark(attributes['w:id'], true, top()?.paragraph)
+        else if (name === 'w:commentrangeend' && attributes['w:id'] !== undefined && ignoredDepth === 0) marks?.commentMark(attributes['w:id'], false, top()?.paragraph)
+        else if ((name === 'w:headerreference' || name === 'w:footerreference') && attributes['r:id'] !== undefined) references?.set(attributes['r:id'], attributes['w:type'] ?? 'default')
         else if (cells && ignoredDepth === 0) cells.open(name)
       },
       ontext(text) {
+        if (inInstruction) {
+          const field = fields[fields.length - 1]
+          if (field && !field.isResult) field.instruction += text
+          return
+        }
         // Only what is ignored for itself: not a deletion's copy in alternate content's fallback.
         if (inDeletedText || (inText && movedAway > 0)) {
           if (ignoredDepth === 1) marks?.hidden('deletion', text, top()?.paragraph)
@@ -297,14 +281,16 @@ export function bodyParagraphs(xml: string, { places, notes, marks }: ParagraphN
         if (name === 'w:r') runDepth--
         if (ignoredDocxElements.has(name)) {
           ignoredDepth--
-          if (name === 'w:deltext') inDeletedText = false
+          if (name === 'w:instrtext') inInstruction = false
+          else if (name === 'w:deltext') inDeletedText = false
           else if (name === 'w:movefrom') movedAway--
         } else if (name === 'w:t') inText = false
-        else if (name === 'w:p') {
+        else if (name === 'w:p' && ignoredDepth === 0) {
           const closing = open.pop()
           if (closing) closing.paragraph.index = paragraphs.length
           paragraphs.push(closing?.parts.join('') ?? '')
           places?.push(cells?.current())
+          textBoxes?.push(boxes[boxes.length - 1])
           notes?.push(isSeparatorNote ? 0 : note)
         } else if (name === 'w:footnote' || name === 'w:endnote') {
           if (isSeparatorNote) ignoredDepth--
@@ -312,6 +298,8 @@ export function bodyParagraphs(xml: string, { places, notes, marks }: ParagraphN
           note = 0
         } else if (name === 'w:sdtcontent' && controls[controls.length - 1]) placeholderDepth--
         else if (name === 'w:sdt') controls.pop()
+        else if (name === 'w:fldsimple') simpleFields.pop()
+        else if (name === 'w:txbxcontent' && ignoredDepth === 0) boxes.pop()
         else if (name === 'w:tbl' && ignoredDepth === 0) cells?.close()
       },
     },
@@ -321,24 +309,40 @@ export function bodyParagraphs(xml: string, { places, notes, marks }: ParagraphN
   return paragraphs
 }
 
+/** A field whose result is a page number: the page, the document's or section's page count, a reference's page. */
+const pageFieldRe = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES|PAGEREF)\b/i
+
+/** Follows a complex field's `w:fldChar`: `begin` opens a field, `separate` starts its result, `end` closes it. */
+function openField(fields: { instruction: string; isResult: boolean }[], type: string | undefined): void {
+  if (type === 'begin') fields.push({ instruction: '', isResult: false })
+  else if (type === 'separate' && fields.length > 0) fields[fields.length - 1]!.isResult = true
+  else if (type === 'end') fields.pop()
+}
+
 /** True for an on/off property that is on: present with no value, or any value but `0`, `false`, `off`. */
 export function isOn(attributes: Readonly<Record<string, string>>): boolean {
   const value = attributes['w:val']
   return value === undefined || !/^(?:0|false|off)$/i.test(value)
 }
 
-/** Follows `w:tbl`, `w:tr` and `w:tc` to name the cell a paragraph is in; a nested table names its own cell. */
+/**
+ * Follows `w:tbl`, `w:tr` and `w:tc` to name the cell a paragraph is in: tables are numbered
+ * in document order, a table nested in a cell inside that cell (the first table there is 1).
+ */
 class TableCells {
   private tables = 0
-  private readonly stack: { table: number; row: number; column: number }[] = []
+  private readonly stack: { table: number; row: number; column: number; nested: number }[] = []
 
   open(name: string): void {
     const top = this.stack[this.stack.length - 1]
-    if (name === 'w:tbl') this.stack.push({ table: ++this.tables, row: 0, column: 0 })
+    if (name === 'w:tbl') this.stack.push({ table: top ? ++top.nested : ++this.tables, row: 0, column: 0, nested: 0 })
     else if (name === 'w:tr' && top) {
       top.row++
       top.column = 0
-    } else if (name === 'w:tc' && top) top.column++
+    } else if (name === 'w:tc' && top) {
+      top.column++
+      top.nested = 0
+    }
   }
 
   close(): void {
@@ -346,7 +350,12 @@ class TableCells {
   }
 
   current(): TableCell | undefined {
-    const top = this.stack[this.stack.length - 1]
-    return top && top.row > 0 && top.column > 0 ? { ...top } : undefined
+    let cell: TableCell | undefined
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const { table, row, column } = this.stack[i]!
+      if (row === 0 || column === 0) return undefined
+      cell = { table, row, column, ...(cell && { inner: cell }) }
+    }
+    return cell
   }
 }

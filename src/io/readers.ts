@@ -15,6 +15,8 @@ export interface ReadText {
   readonly cells?: readonly (TableCell | undefined)[]
   /** For a .docx, the part of each line after the body (notes, headers, footers), when it has any. */
   readonly parts?: readonly (DocxPart | undefined)[]
+  /** For a .docx, the text box of each line (index 0 is line 1), when any line is in one. */
+  readonly textBoxes?: readonly (number | undefined)[]
   /** Emphasis the parser found (Markdown `**一、强化**`): its markers are no masks. */
   readonly emphasis?: readonly EmphasisSpan[]
   /** For text extracted from markup, where it stands in the source (HTML). */

@@ -508,7 +508,11 @@ class TableLines {
     if (place) {
       const paragraph = text.slice(start, end)
       const from = start + paragraph.length - paragraph.trimStart().length
-      return [{ cell: { start: from, end: from + paragraph.trim().length }, place: { table: `d${place.table}`, row: place.row, column: place.column } }]
+      // A nested table is a table of its own: its key names the cells it is nested in.
+      let table = `d${place.table}`
+      let cell = place
+      for (; cell.inner; cell = cell.inner) table += `.${cell.row}.${cell.column}.${cell.inner.table}`
+      return [{ cell: { start: from, end: from + paragraph.trim().length }, place: { table, row: cell.row, column: cell.column } }]
     }
     if (end - start > maxRowLength) return []
     let cells = this.cells.get(line)
