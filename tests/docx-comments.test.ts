@@ -92,6 +92,33 @@ describe('annotate a .docx with comments', () => {
     expect(strFromU8(out['word/comments.xml']!)).toContain('w:author="mask-audit"')
   })
 
+  it('puts the reference after a group of runs laid out as one (双行合一), so the group stays whole', () => {
+    const combined = (text: string) => `<w:r><w:rPr><w:color w:val="FF0000"/><w:eastAsianLayout w:id="-1" w:combine="1" w:combineBrackets="none"/></w:rPr><w:t>${text}</w:t></w:r>`
+    const docx = makeDocx(`<w:p>${combined('成都市**区发展和改革局')}${combined('成都市**区财政局')}<w:r><w:t>文件</w:t></w:r></w:p>`)
+    const read = annotateAndCheck(docx, on('成都市**区发展和改革局成都市**区财政局文件', '**'))
+    expect(read).toHaveLength(2)
+    const xml = strFromU8(unzipSync(addDocxComments(docx, on('成都市**区发展和改革局成都市**区财政局文件', '**'), who, 'a.docx').bytes)['word/document.xml']!)
+    // Between the first and the last combined run there is no run without the layout: both references follow the group.
+    const group = xml.slice(xml.indexOf('<w:r>'), xml.lastIndexOf('w:combine="1"'))
+    expect(group).not.toContain('commentReference')
+    expect(xml.indexOf('<w:commentReference w:id="0"/>')).toBeLessThan(xml.indexOf('文件'))
+    expect(xml.indexOf('<w:commentReference w:id="0"/>')).toBeGreaterThan(xml.lastIndexOf('w:combine="1"'))
+  })
+
+  it('annotates a package whose main part is not word/document.xml, in that part, registering the comments beside it', () => {
+    const base = unzipSync(makeDocx(paragraph('共**人')))
+    const files = {
+      '[Content_Types].xml': strToU8(strFromU8(base['[Content_Types].xml']!).replace('/word/document.xml', '/word/document2.xml')),
+      '_rels/.rels': strToU8(strFromU8(base['_rels/.rels']!).replace('word/document.xml', 'word/document2.xml')),
+      'word/document2.xml': base['word/document.xml']!,
+    }
+    const out = unzipSync(addDocxComments(zipSync(files), [{ offset: 1, length: 2, paragraphs: ['未填写'] }], who, 'a.docx').bytes)
+    expect(out['word/document.xml']).toBeUndefined()
+    expect(strFromU8(out['word/document2.xml']!)).toContain('<w:commentRangeStart w:id="0"/>')
+    expect(strFromU8(out['word/_rels/document2.xml.rels']!)).toContain('Target="comments.xml"')
+    expect(strFromU8(out['[Content_Types].xml']!)).toContain('PartName="/word/comments.xml"')
+  })
+
   it('does not add a comment the copy holds already (same author, text and span): annotating twice adds nothing', () => {
     const docx = makeDocx(paragraph('全年集中学习', '**', '次，发展x名党员。'))
     const text = docxToText(docx, 'a.docx')

@@ -7,7 +7,7 @@ import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
 import { ensureCommentStyles, type CommentStyleIds } from './docx-comment-styles.js'
-import { bodyRelsPart, partOfRelationship, unzipPackage, zipPackage } from './docx-package.js'
+import { mainPartOf, partOfRelationship, partTextOf, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 import { readComments } from './docx-hidden.js'
 
 /** A comment to add: a span of the decoded text (UTF-16 code units, paragraphs joined by `\n`) and its paragraphs. */
@@ -26,7 +26,6 @@ export interface CommentAuthor {
   readonly date: string
 }
 
-const bodyPart = 'word/document.xml'
 const typesPart = '[Content_Types].xml'
 const commentsType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments'
 const commentsContentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml'
@@ -40,10 +39,11 @@ const wordNs = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
  */
 export function addDocxComments(docx: Uint8Array, comments: readonly DocxComment[], who: CommentAuthor, path: string): { bytes: Uint8Array; added: number } {
   const files = unzipPackage(docx, path)
+  const bodyPart = mainPartOf(partTextOf(files))
   const bodyBytes = files[bodyPart]
   if (!bodyBytes) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
   const xml = strFromU8(bodyBytes)
-  const commentsPath = findCommentsPart(files)
+  const commentsPath = findCommentsPart(files, bodyPart)
   const existing = files[commentsPath] ? strFromU8(files[commentsPath]) : undefined
   const paragraphs = mapDocxBody(xml)
   const written = existing ? writtenComments(existing, paragraphs) : new Set<string>()
@@ -54,7 +54,7 @@ export function addDocxComments(docx: Uint8Array, comments: readonly DocxComment
   const styles = ensureCommentStyles(files)
   files[bodyPart] = strToU8(insertRanges(xml, paragraphs, anchors, styles))
   files[commentsPath] = strToU8(withComments(existing, anchors, who, styles))
-  if (!existing) registerCommentsPart(files, commentsPath)
+  if (!existing) registerCommentsPart(files, bodyPart, commentsPath)
   return { bytes: zipPackage(files), added: anchors.length }
 }
 
@@ -91,18 +91,27 @@ function maxId(xml: string): number {
   return max
 }
 
-/** Where the package keeps its comments: the target of the body's comments relationship, else the usual name. */
-function findCommentsPart(files: Record<string, Uint8Array>): string {
-  return partOfRelationship(files, commentsType, 'word/comments.xml')
+/** Where the package keeps its comments: the target of the main part's comments relationship, else `comments.xml` beside it. */
+function findCommentsPart(files: Record<string, Uint8Array>, bodyPart: string): string {
+  return partOfRelationship(files, commentsType, `${folderOf(bodyPart)}comments.xml`)
 }
 
-function registerCommentsPart(files: Record<string, Uint8Array>, commentsPath: string): void {
-  const rels = files[bodyRelsPart] ? strFromU8(files[bodyRelsPart]) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+/** The folder of a part, with its slash: `word/` for `word/document.xml`. */
+function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1)
+}
+
+/** Names a new comments part in the main part's relationships and the package's content types. */
+function registerCommentsPart(files: Record<string, Uint8Array>, bodyPart: string, commentsPath: string): void {
+  const relsPart = relsPartOf(bodyPart)
+  const rels = files[relsPart] ? strFromU8(files[relsPart]) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
   const used = new Set([...rels.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]))
   let n = used.size + 1
   while (used.has(`rId${n}`)) n++
-  const relationship = `<Relationship Id="rId${n}" Type="${commentsType}" Target="${commentsPath.slice('word/'.length)}"/>`
-  files[bodyRelsPart] = strToU8(rels.replace('</Relationships>', `${relationship}</Relationships>`))
+  const folder = folderOf(bodyPart)
+  const target = commentsPath.startsWith(folder) ? commentsPath.slice(folder.length) : `/${commentsPath}`
+  const relationship = `<Relationship Id="rId${n}" Type="${commentsType}" Target="${target}"/>`
+  files[relsPart] = strToU8(rels.replace('</Relationships>', `${relationship}</Relationships>`))
   const types = files[typesPart] ? strFromU8(files[typesPart]) : ''
   if (!types.includes(`PartName="/${commentsPath}"`)) {
     files[typesPart] = strToU8(types.replace('</Types>', `<Override PartName="/${commentsPath}" ContentType="${commentsContentType}"/></Types>`))
@@ -171,7 +180,15 @@ function insertRanges(xml: string, paragraphs: readonly BodyParagraph[], anchors
       continue
     }
     at(start, 'start').starts.push(startMark)
-    at(locate(a.offset + a.length, 'end'), 'end').ends.push(endMark)
+    const end = locate(a.offset + a.length, 'end')
+    const groupEnd = layoutGroupEnd(end)
+    if (groupEnd === undefined) at(end, 'end').ends.push(endMark)
+    else {
+      // The reference is a run of its own: inside a group of runs laid out as one (双行合一) it
+      // would break the group in two, so it follows the group; the range still ends on the span.
+      at(end, 'end').ends.push(`<w:commentRangeEnd w:id="${a.id}"/>`)
+      at({ piece: undefined, at: groupEnd }, 'end').ends.push(`<w:r>${referenceRPr(styles)}<w:commentReference w:id="${a.id}"/></w:r>`)
+    }
   }
   const ordered = [...insertions.values()].sort((a, b) => a.at - b.at)
   const out: string[] = []
@@ -184,8 +201,34 @@ function insertRanges(xml: string, paragraphs: readonly BodyParagraph[], anchors
   return out.join('')
 }
 
-/** A place in the body: a piece and a UTF-16 index inside it, or a paragraph with no text. */
-type Point = { readonly piece: BodyPiece; readonly k: number } | { readonly piece: undefined; readonly at: number }
+/** A place in the body: a piece of a paragraph and a UTF-16 index inside it, or a raw index (a paragraph with no text). */
+type Point = { readonly piece: BodyPiece; readonly k: number; readonly paragraph: BodyParagraph } | { readonly piece: undefined; readonly at: number }
+
+/**
+ * Where the group of runs laid out as one (`w:eastAsianLayout` with `w:combine`, 双行合一, or
+ * `w:vert`, 纵横混排, and one `w:id`) that holds the point ends: just past its last run;
+ * undefined outside such a group.
+ */
+function layoutGroupEnd(point: Point): number | undefined {
+  if (!point.piece) return undefined
+  const group = layoutGroupOf(point.piece.run?.rPr)
+  if (group === undefined) return undefined
+  let end = point.piece.run!.closeEnd
+  const pieces = point.paragraph.pieces
+  for (let i = pieces.indexOf(point.piece) + 1; i < pieces.length; i++) {
+    const run = pieces[i]!.run
+    if (!run || layoutGroupOf(run.rPr) !== group) break
+    end = Math.max(end, run.closeEnd)
+  }
+  return end
+}
+
+/** The id of the group a run's properties lay it out in (combined or vertical), undefined when none. */
+function layoutGroupOf(rPr: string | undefined): string | undefined {
+  const layout = rPr === undefined ? undefined : /<w:eastAsianLayout\b[^>]*>/.exec(rPr)?.[0]
+  if (!layout || !/\bw:(?:combine|vert)="(?:1|true|on)"/.test(layout)) return undefined
+  return /\bw:id="([^"]*)"/.exec(layout)?.[1] ?? ''
+}
 
 /**
  * Finds where an offset of the decoded text falls. A span's start belongs to the piece that
@@ -207,10 +250,10 @@ function locator(paragraphs: readonly BodyParagraph[]): (offset: number, edge: '
     if (pieces.length === 0) return { piece: undefined, at: paragraph.insideStart }
     for (const piece of pieces) {
       const end = piece.start + piece.text.length
-      if (edge === 'start' ? k < end : k <= end && k > piece.start) return { piece, k: k - piece.start }
+      if (edge === 'start' ? k < end : k <= end && k > piece.start) return { piece, k: k - piece.start, paragraph }
     }
     const tail = pieces[pieces.length - 1]!
-    return edge === 'start' && k >= paragraph.text.length ? { piece: tail, k: tail.text.length } : { piece: pieces[0]!, k: 0 }
+    return edge === 'start' && k >= paragraph.text.length ? { piece: tail, k: tail.text.length, paragraph } : { piece: pieces[0]!, k: 0, paragraph }
   }
 }
 
