@@ -1,7 +1,7 @@
 // `mask-audit annotate`: a reviewed copy of a .docx with one Word comment per finding,
 // anchored on the finding's text; the original untouched; config and profile as for check.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './helpers.js'
@@ -71,12 +71,17 @@ describe('annotate', () => {
     expect(texts.every((t) => t === '**' || t === '×××')).toBe(true)
   })
 
-  it('refuses to overwrite the original, a non-.docx input or output, and a missing -o', () => {
+  it('refuses to overwrite the original, a non-Word input, an output of another extension, and a missing -o', () => {
     const { dir, input } = setUp()
     expect(runCli(['annotate', input, '-o', input]).stderr).toMatch(/is the file being annotated/)
     writeFileSync(join(dir, 'a.txt'), '共**人')
     expect(runCli(['annotate', join(dir, 'a.txt'), '-o', join(dir, 'b.docx')]).stderr).toMatch(/reads Word \.docx files/)
-    expect(runCli(['annotate', input, '-o', join(dir, 'b.txt')]).stderr).toMatch(/needs the \.docx extension/)
+    expect(runCli(['annotate', input, '-o', join(dir, 'b.txt')]).stderr).toMatch(/keeps its extension \(\.docx\)/)
+    // A macro-enabled document or a template renamed .docx would not open in Word.
+    copyFileSync(input, join(dir, 'a.docm'))
+    const renamed = runCli(['annotate', join(dir, 'a.docm'), '-o', join(dir, 'b.docx')])
+    expect([renamed.code, renamed.stderr]).toEqual([2, expect.stringMatching(/keeps its extension \(\.docm\)/)])
+    expect(runCli(['annotate', join(dir, 'a.docm'), '-o', join(dir, 'b.docm')]).code).toBe(0)
     const missing = runCli(['annotate', input])
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/needs -o OUT\.docx/)])
   })

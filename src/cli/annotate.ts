@@ -49,7 +49,12 @@ export async function runAnnotate(file: string, options: AnnotateOptions): Promi
 function checkPaths(file: string, output: string | undefined): string {
   if (output === undefined) throw new UsageError('annotate needs -o OUT.docx', {}, 'mask-audit annotate report.docx -o report.reviewed.docx')
   if (formatOf(file) !== 'docx') throw new UsageError(`annotate reads Word .docx files, not ${extname(file) || 'files without an extension'}`, { path: file }, 'use `mask-audit check` for text, Markdown and HTML')
-  if (formatOf(output) !== 'docx') throw new UsageError(`-o ${output}: the copy is a Word document and needs the .docx extension`)
+  // The copy is the same kind of package: Word opens a .docm, .dotx or .dotm (whose main part's
+  // content type says macros or template) only under its own extension.
+  const extension = extname(file).toLowerCase()
+  if (extname(output).toLowerCase() !== extension) {
+    throw new UsageError(`-o ${output}: the copy of a ${extension} file keeps its extension (${extension})`, {}, extension === '.docx' ? 'mask-audit annotate report.docx -o report.reviewed.docx' : `Word opens a ${extension} package only under its own extension: -o ${output.replace(/\.[^./\\]*$/, '')}${extension}`)
+  }
   if (isSameFile(file, output)) throw new UsageError(`-o ${output} is the file being annotated`, {}, 'the original is never overwritten; write the copy elsewhere')
   return output
 }
