@@ -142,6 +142,20 @@ describe('residence', () => {
     expect(texts(await leaks('原告李某，住某县某镇某村三组；被告王某某，住永宁县***村五组。'))).toEqual([])
     expect(texts(await leaks('被告：宁夏恒通建设有限公司，住所地永宁县杨和镇工业园区8号。原告王某。'))).toEqual([])
   })
+
+  const addresses = async (text: string) => texts(await leaks(text)).filter((t) => t.startsWith('leak/address'))
+
+  it('reads a home before 的住处, no office', async () => {
+    expect(await addresses('被告人扎某窜至被害人次某位于拉萨市城关区娘热路街道娘热南路35号的住处，撬开房门')).toEqual(['leak/address 娘热路街道娘热南路35号'])
+    expect(await addresses('被告人扎某窜至被害人次某位于北京中路35号的住处')).toEqual(['leak/address 北京中路35号'])
+  })
+
+  it('reads a row of cells: an office two cells back is no contact of the address', async () => {
+    const row = '序号　姓名　毕业院校　准考证号　拟录用职位　居住地\n8　普某某　云南财经大学　1153010301720　嵩明县人社局经办岗　昆明市五华区华山街道翠湖南路12号'
+    expect(await addresses(row)).toEqual(['leak/address 华山街道翠湖南路12号'])
+    // An office's address in the cell after its name is its own.
+    expect(await addresses('被告王某某。\n单位　地址　电话\n永宁县民政局　永宁县杨和镇宁和南街1号　0951-6012345')).toEqual([])
+  })
 })
 
 /** Planted leaks of each fixture, `line:text`; a finding on that line overlapping the text finds it. */

@@ -8,9 +8,10 @@ import { findPseudonyms } from './pseudonyms.js'
 /**
  * The name of an office or a public body, ending in its organ's word at a word's end (民政办,
  * 法制处, 执法支队, 举报中心, 戒毒所, 人民政府): a space, a bracket, a colon, a separator, the end,
- * `联系` after it, or what one asks of it (`向…信访办公室请求复查（地址：…）`). Not 住所 or 场所 (a residence, a place of business), nor a flat (304室).
+ * `联系` after it, or what one asks of it (`向…信访办公室请求复查（地址：…）`). Not 住所, 住处 or 场所 (a residence, a place of business), nor a flat (304室);
+ * no name starts with 的 (`…35号的住处`).
  */
-const officeNameSource = '[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|委员会|纪委|监委|办公室|办事处|[局厅处科股办]|(?<![0-9A-Za-z０-９])室|中心|支队|大队|中队|(?<![住场厕])所|法院|检察院|医院|卫生院|学院|大学|学校)(?=[\\s\\u3000（(：:，,；;。]|联系|请求|申请|提出|咨询|反映|$)'
+const officeNameSource = '(?!的)[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|委员会|纪委|监委|办公室|办事处|[局厅科股办]|(?<!住)处|(?<![0-9A-Za-z０-９])室|中心|支队|大队|中队|(?<![住场厕])所|法院|检察院|医院|卫生院|学院|大学|学校)(?=[\\s\\u3000（(：:，,；;。]|联系|请求|申请|提出|咨询|反映|$)'
 const officeNameRe = new RegExp(officeNameSource, 'g')
 const officeNameAtRe = new RegExp(officeNameSource, 'y')
 /** Masks and pseudonyms in a body's name: 某, symbols. */
@@ -38,6 +39,27 @@ function namesOffice(segment: string): boolean {
   return false
 }
 
+/** A gap between two cells of a row written as text: tabs or ideographic spaces, or two spaces and more, between words. */
+const cellGapRe = /(?<=\S)(?:[\t\u3000][\t \u3000]*| {2,})(?=\S)/g
+
+/**
+ * Where the cell before the one holding `at` starts, when the line from `from` is a row of
+ * cells (`8　普丽娟　…　云南财经大学　1153010301720　嵩明县…经办岗　昆明市五华区…`); else `from`.
+ * An office's contact stands in its own cell or the next (`高河镇民政办（经办人：汪志强）　0556-…`);
+ * a university three cells back on a person's row is where the person studied.
+ */
+function rowStart(text: string, from: number, at: number): number {
+  let before = -1
+  let last = -1
+  cellGapRe.lastIndex = 0
+  const row = text.slice(from, at)
+  for (let m = cellGapRe.exec(row); m; m = cellGapRe.exec(row)) {
+    before = last
+    last = m.index + m[0].length
+  }
+  return before < 0 ? from : from + before
+}
+
 /** Where the sentence holding `at` starts, on its line and within {@link reach} code units of `from`. */
 function sentenceStart(text: string, from: number, at: number): number {
   let i = at
@@ -47,13 +69,14 @@ function sentenceStart(text: string, from: number, at: number): number {
 
 /**
  * True when what stands at `at` (a phone number, a mailbox, an address, a contact's name) is a
- * field of an office's contact: its sentence, on its line, names a public body in clear before it
+ * field of an office's contact: its sentence, on its line (in a row of cells, within its cell and
+ * the one before), names a public body in clear before it
  * (or the sentence before does, when this one holds only contact fields), and no masked person
  * stands in it (`证人李某某，系县民政局职工，联系电话…` is the witness's). Offsets in UTF-16 code units.
  */
 export function isOfficeContactAt(doc: Document, at: number): boolean {
   const text = doc.text
-  const from = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - reach)
+  const from = rowStart(text, Math.max(text.lastIndexOf('\n', at - 1) + 1, at - reach), at)
   let start = sentenceStart(text, from, at)
   if (start > from && contactFieldsRe.test(text.slice(start, at))) start = sentenceStart(text, from, start - 1)
   if (!namesOffice(text.slice(start, at))) return false
