@@ -145,9 +145,29 @@ describe('residence', () => {
 
   const addresses = async (text: string) => texts(await leaks(text)).filter((t) => t.startsWith('leak/address'))
 
+  it('reads the address whole: an estate named after the one before, a door by its side, a flat in 房', async () => {
+    expect(await addresses('被告司马某某所有的位于哈尔滨市南岗区学府路268号学府家园小区5栋2单元1102室的房屋')).toEqual(['leak/address 学府路268号学府家园小区5栋2单元1102室'])
+    expect(await addresses('王某家住海口市龙华区金贸街道玉沙路18号金海岸花园3栋1单元602房，联系电话见卷')).toEqual(['leak/address 金贸街道玉沙路18号金海岸花园3栋1单元602房'])
+    expect(await addresses('王某的房屋在金海岸花园3栋1单元602房。')).toEqual(['leak/address 金海岸花园3栋1单元602房'])
+    expect(await addresses('经营者黄某某，住佛山市南海区桂城街道南海大道北38号。')).toEqual(['leak/address 桂城街道南海大道北38号'])
+    expect(await addresses('罪犯王某某入监前家住南充市顺庆区舞凤街道白塔路88号附3号。')).toEqual(['leak/address 舞凤街道白塔路88号附3号'])
+    expect(await addresses('原告王某，住文化路甲12号；被告李某，住文化路12-3号；第三人马某，住文化路38号之二。')).toEqual(['leak/address 文化路甲12号', 'leak/address 文化路12-3号', 'leak/address 文化路38号之二'])
+    // A community after its street, a lane whose name holds a suffix (红旗巷, not 红旗 a banner).
+    expect(await addresses('原告古某某，住天山区幸福路街道团结路社区红旗巷21号。')).toEqual(['leak/address 幸福路街道团结路社区红旗巷21号'])
+    // A numbered part of an estate stays one (西园三区312号楼).
+    expect(await addresses('原告刘某的房屋位于北京市朝阳区望京西园三区312号楼1单元1502室')).toEqual(['leak/address 望京西园三区312号楼1单元1502室'])
+  })
+
   it('reads a home before 的住处, no office', async () => {
     expect(await addresses('被告人扎某窜至被害人次某位于拉萨市城关区娘热路街道娘热南路35号的住处，撬开房门')).toEqual(['leak/address 娘热路街道娘热南路35号'])
     expect(await addresses('被告人扎某窜至被害人次某位于北京中路35号的住处')).toEqual(['leak/address 北京中路35号'])
+  })
+
+  it('reads the address a bracket holds after 住址证明', async () => {
+    expect(await addresses('原告古某某提交了其家庭住址证明（乌鲁木齐市天山区幸福路街道团结路社区红旗巷21号）及收条')).toEqual(['leak/address 幸福路街道团结路社区红旗巷21号'])
+    expect(await addresses('原告古某某的住址（天山区团结路21号）已核实')).toEqual(['leak/address 团结路21号'])
+    // A bracket that qualifies the cue holds no address.
+    expect(await addresses('被告人王某某，住所（户籍地）：永宁县。')).toEqual([])
   })
 
   it('reads a row of cells: an office two cells back is no contact of the address', async () => {

@@ -14,8 +14,11 @@ export interface AddressMention {
   readonly cue: string
 }
 
-/** Words that introduce a residence or a place of residence. */
-const cueRe = /(?:户籍所在地|户籍地|经常居住地|居住地|住所地|家住址|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住在|现居(?!住)|住所|住|位于|坐落于|经营场所|营业场所|注册地址|办公地址|地址)(?:[（(][^）)\n]{1,12}[）)])?(?:[：:]|(?<=[址所地])[为是])?\s*/g
+/**
+ * Words that introduce a residence or a place of residence (group 1), a paper's name after them
+ * when a bracket follows (`住址证明（…）`, group 2), and a bracket that qualifies them (`住所（户籍地）：`).
+ */
+const cueRe = /(户籍所在地|户籍地|经常居住地|居住地|住所地|家住址|住址|家庭住址|现住址|现住|暂住|家住|居住于|居住在|住在|现居(?!住)|住所|住|位于|坐落于|经营场所|营业场所|注册地址|办公地址|地址)((?:证明|信息|登记)(?=[（(]))?(?:[（(][^）)\n]{1,12}[）)])?(?:[：:]|(?<=[址所地])[为是])?\s*/g
 /** Characters that make a word with 住 after them (记住, 抓住, 保住, 居住, 入住, 留住, 站住, 挡住, 常住人口). */
 const verbBeforeZhuRe = /^[常记抓保居入留站挡顶守稳忍盯拦围扣卡咬接揪困缠拖吸捂按压罩拴绑锁憋靠禁拿握]$/
 /** Characters that make a word with 住 before them (住房和城乡建设局, 住宿, 住院, 住户, 住宅): no residence follows. */
@@ -53,6 +56,16 @@ const buildingSuffixRe = /^(?:楼|座|栋|幢)$/
  * its shape holds one before its number.
  */
 const placeWordChars = new Set([...'村区园苑里坊寓厦街路巷弄同屯查会道城'].map((c) => c.charCodeAt(0)))
+/**
+ * A door's number by its side, as an annex or in a series (`南海大道北38号`, `白塔路88号附3号`,
+ * `文化路甲12号`), after a street or a number.
+ */
+const doorNumberRe = /^[东南西北附甲乙丙丁][0-9０-９]{1,5}(?:[-－][0-9０-９]{1,4})?$/
+/**
+ * The suffix of a community or an estate standing alone right after a street's or an estate's
+ * name (`团结路|社区`, `学府家园|小区`): the name it takes is the one before.
+ */
+const estateHeadRe = /^(?:社区|小区|花园|家园|公寓|大厦|广场|居委会|村委会|村民小组|居民小组)/
 /** A name that is a number or an ordinal (三组, 12号, 第二村民小组). */
 const numberNameRe = /^[第]?[0-9０-９一二三四五六七八九十百零〇两A-Za-z\-—]+$/
 /** Particles and prepositions: a name holding one is a phrase (`了村`, `在县`). */
@@ -95,6 +108,12 @@ function scanAddresses(doc: Document): AddressMention[] {
     if (m[0].startsWith('住') && verbBeforeZhuRe.test(text.charAt(m.index - 1))) continue
     // Nor is the 住 of a word it begins (住房和城乡建设局, 住院).
     if (m[0] === '住' && wordAfterZhuRe.test(text.charAt(m.index + 1))) continue
+    const bracketed = addressInBracket(text, m.index + m[1]!.length + (m[2]?.length ?? 0))
+    if (bracketed) {
+      cued.add(bracketed.start)
+      found.push({ ...bracketed, cue: m[1]! + (m[2] ?? '') })
+      continue
+    }
     const start = m.index + m[0].length
     const segments = readSegments(text, start)
     if (segments.length === 0) continue
@@ -116,9 +135,10 @@ function scanAddresses(doc: Document): AddressMention[] {
     }
   }
   // Without a cue, the shape alone: a named village, community or street, then a number in it.
-  for (const m of text.matchAll(/[组队号栋幢元室楼门]/g)) {
-    // 队 is a group's only after its number (三队); elsewhere a team (调查队, 工作队).
-    if (m[0] === '队' && !numeralBeforeRe.test(text.charAt(m.index - 1))) continue
+  for (const m of text.matchAll(/[组队号栋幢元室楼门房]/g)) {
+    // 队 is a group's only after its number (三队); elsewhere a team (调查队, 工作队); 房 a flat's
+    // only after its number (602房), not a house's or a kitchen's (住房, 厨房).
+    if ((m[0] === '队' || m[0] === '房') && !numeralBeforeRe.test(text.charAt(m.index - 1))) continue
     const end = m.index + 1
     if (found.some((a) => a.start < end && m.index < a.end)) continue
     // Segments hold segment characters only: an address ending here starts after the last other
@@ -143,6 +163,18 @@ function scanAddresses(doc: Document): AddressMention[] {
     }
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The address a bracket opening at `at` holds whole, right after a cue (`住址证明（乌鲁木齐市…红旗巷21号）`,
+ * `住址（文化路12号）`); undefined when it holds something else (`住所（户籍地）：`).
+ */
+function addressInBracket(text: string, at: number): AddressMention | undefined {
+  if (!/[（(]/.test(text.charAt(at))) return undefined
+  const segments = readSegments(text, at + 1)
+  if (segments.length === 0) return undefined
+  const mention = toMention(segments, '', text)
+  return /[）)]/.test(text.charAt(mention.end)) ? mention : undefined
 }
 
 const numeralBeforeRe = /[一二三四五六七八九十0-9０-９]/
@@ -174,24 +206,43 @@ export function isSegmentUnit(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0xd7 || c === 0x2a || c === 0xff0a || c === 0x2014 || c === 0x2d
 }
 
+/**
+ * True when a one-character name and its suffix are likely a longer name's head (`鼓` + `楼` of
+ * 鼓楼街道, `红` + `旗` of 红旗巷): a building's suffix after no number, or a suffix above the
+ * segment before it, which would end the address there (not a number: `西园|三区` is a part of it).
+ */
+function isMisreadSuffix(name: string, suffix: string, previous: Segment | undefined): boolean {
+  const level = levelOf.get(suffix)!
+  if (level === 6) return !numberNameRe.test(name) && !(buildingSuffixRe.test(suffix) && buildingNameRe.test(name))
+  return previous !== undefined && level < previous.level && !numberNameRe.test(name)
+}
+
 /** The segments of an address starting at `start`, while each is a name and its suffix. */
 function readSegments(text: string, start: number): Segment[] {
   const segments: Segment[] = []
   for (let at = start; ; ) {
+    const previous = segments[segments.length - 1]
+    const head = previous?.level === 5 ? estateHeadRe.exec(text.slice(at, at + 4)) : null
+    if (head) {
+      // A community or an estate named after the street or the estate before it (`团结路社区`,
+      // `学府家园小区`, `金海岸花园小区`): one segment, its suffix the last.
+      segments[segments.length - 1] = { ...previous!, end: at + head[0].length, name: text.slice(previous!.start, at), suffix: head[0] }
+      at += head[0].length
+      continue
+    }
     segmentRe.lastIndex = at
     let m = segmentRe.exec(text)
     if (!m) break
-    if (m[1]!.length === 1 && levelOf.get(m[2]!) === 6 && !numberNameRe.test(m[1]!) && !(buildingSuffixRe.test(m[2]!) && buildingNameRe.test(m[1]!))) {
+    if (m[1]!.length === 1 && isMisreadSuffix(m[1]!, m[2]!, previous)) {
       longerSegmentRe.lastIndex = at
       m = longerSegmentRe.exec(text) ?? m
     }
     const name = m[1]!
     let level = levelOf.get(m[2]!)!
     // A numbered part of an estate or a village (`西园三区`, `大磡村二坊`) is a number in it.
-    const previous = segments[segments.length - 1]
     if (previous?.level === 5 && level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) level = 6
-    // A number names only a building, a house or a group inside what came before (三组, 12号).
-    if (level === 6 && !numberNameRe.test(name) && !(previous?.level === 5 && buildingSuffixRe.test(m[2]!) && buildingNameRe.test(name))) break
+    // A number names only a building, a house or a group inside what came before (三组, 12号, 北38号).
+    if (level === 6 && !numberNameRe.test(name) && !(previous?.level === 5 && buildingSuffixRe.test(m[2]!) && buildingNameRe.test(name)) && !(m[2] === '号' && previous !== undefined && doorNumberRe.test(name))) break
     if (functionCharRe.test(name)) break
     if (level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) break
     // `原州区` is read `原` + `州` first, `茶市镇` `茶` + `市`: a county or town suffix right after
