@@ -176,6 +176,12 @@ describe('residence', () => {
     // An office's address in the cell after its name is its own.
     expect(await addresses('被告王某某。\n单位　地址　电话\n永宁县民政局　永宁县杨和镇宁和南街1号　0951-6012345')).toEqual([])
   })
+
+  it('knows a company’s seat across its header’s clauses, and its officer’s home', async () => {
+    expect(await addresses('被告：佛山市澜石科技电器有限公司，统一社会信用代码91440606MA4UQ8R7P6，住所地广东省佛山市禅城区澜石二路12号之一。原告王某某。')).toEqual([])
+    expect(await addresses('被告：佛山市澜石科技电器有限公司，法定代表人冯某，住所地广东省佛山市禅城区澜石二路12号之一。')).toEqual([])
+    expect(await addresses('被告：佛山市澜石科技电器有限公司，法定代表人冯某，住广东省佛山市禅城区澜石二路12号之一。')).toEqual(['leak/address 澜石二路12号之一'])
+  })
 })
 
 /** Planted leaks of each fixture, `line:text`; a finding on that line overlapping the text finds it. */

@@ -18,8 +18,16 @@ export interface AddressOptions {
 
 const schema = lazy(() => zod().strictObject({ onlyWhenMasked: onlyWhenMaskedSchema() }))
 
-/** What names a company on the line before its domicile (`被告：宁夏某建设有限公司，住所地…`). */
-const companyLineRe = /(?:公司|集团|厂|合作社|医院|学校|中心|协会|银行|事务所)[^\n]{0,20}$|(?:局|人民政府|委员会|法院|检察院|派出所)[，,]?(?:住所地|住所|地址)[：:]?\s*$/
+/**
+ * What names a company on the line before its domicile (`被告：宁夏某建设有限公司，住所地…`), with
+ * the clauses of its header between (`…有限公司，统一社会信用代码91440606MA4UQ8R7P6，住所地…`,
+ * `…有限公司，法定代表人冯某，住所地…`) before a company's cue (not a person's bare 住).
+ */
+const companyLineRe = /(?:公司|集团|厂|合作社|医院|学校|中心|协会|银行|事务所)(?:[^\n]{0,20}|(?:[，,；;][ \t\u3000]*(?:统一社会信用代码|组织机构代码|注册号|纳税人识别号|法定代表人|负责人)[：:]?[^，,；;。\n]{1,30})+[，,；;][ \t\u3000]*(?:住所地|住所|地址)[：:]?\s*)$|(?:局|人民政府|委员会|法院|检察院|派出所)[，,]?(?:住所地|住所|地址)[：:]?\s*$/
+/** A person of a company's header and his own residence after (`…有限公司，法定代表人冯某，住…`): not the company's seat. */
+const officerHomeRe = /(?:法定代表人|负责人|经营者|投资人|实际控制人)[：:]?[^，,；;。\n]{1,12}[，,（(][ \t\u3000]*住[：:]?\s*$/
+/** How far before an address its company's name is looked for: a name and its header's clauses. */
+const companyReach = 100
 
 /** True when the address is a field's value at its line's start (`住所：…`) in the header block of a party named in clear. */
 function isFieldOfNamedParty(text: string, start: number): boolean {
@@ -50,7 +58,7 @@ export const addressKind: RuleKind<AddressOptions> = {
         if (address.leakStart === undefined) continue
         // A company's domicile is public when the company is named in clear before it.
         const lineBefore = doc.text.slice(Math.max(0, address.start - 40), address.start)
-        if (address.cue !== '' && companyLineRe.test(lineBefore) && !maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))) continue
+        if (address.cue !== '' && companyLineRe.test(doc.text.slice(Math.max(0, address.start - companyReach), address.start)) && !officerHomeRe.test(lineBefore) && !maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))) continue
         // A place of business is no residence (`住所（经营场所）：`, `注册地址：`); nor is the seat
         // a company's header block gives, a line or two under `当事人：杭州…有限公司`.
         if (businessCueRe.test(address.cue)) continue
