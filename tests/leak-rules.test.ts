@@ -66,6 +66,22 @@ describe('linked names: the message says what links them', () => {
   })
 })
 
+describe('linked names: the span is the whole name, and no word is one', () => {
+  it.each([
+    ['a third character the tagger glued to 于', '被告人王某某，男。被告人王伟东于2024年2月10日将虫草转卖。', '王伟东'],
+    ['an adverb glued to 于 is no third character', '被告人王某某，男。被告人王伟今于2024年到案。', '王伟'],
+    ['a surname the tagger reads as a verb (符/v of 符合)', '当事人符某某，男。当事人符永福在询问中承认其右转时未注意观察。', '符永福'],
+  ])('%s', async (_what, text, name) => {
+    expect(texts((await leaks(text)).filter((f) => f.ruleId === 'leak/linkage'))).toEqual([`leak/linkage ${name}`])
+  })
+
+  it.each([
+    ['a preposition and a determiner after a role', '被告：司马某，男。被告于本判决生效之日起三十日内支付原告折价款，原告于该日到庭。'],
+  ])('%s', async (_what, text) => {
+    expect(texts((await leaks(text)).filter((f) => f.ruleId === 'leak/linkage'))).toEqual([])
+  })
+})
+
 describe('credit codes in a release that names companies and masks persons', () => {
   it('a company\'s code (type 91) is published with its name; an 个体工商户\'s (type 92) gives its masked owner away', async () => {
     const company = await leaks('当事人：宁夏宝丰能源集团股份有限公司，统一社会信用代码：91640104MA76K2D4LN。投诉人李某某。')

@@ -134,10 +134,17 @@ interface Span {
  */
 const notSurnameTagRe = /^(?:v|p|u|c|d|r|f|t|w)/
 
+/**
+ * Tags of a given name the tagger reads as a name of its own (海燕/nr, 志强/nrfg, 永福/nz): after a
+ * surname it reads as a verb (符/v of 符合, 管/v, 解/v), they make the pair a name all the same.
+ */
+const givenNameTagRe = /^(?:nr|nrfg|nrt|nz)$/
+
 /** A surname (欧阳, or one character) followed by a one- or two-character word that may be a given name. */
 function isSplitName(surname: Token, given: Token): boolean {
   if (isTitleWord(given.word)) return false
-  if (surnameLength(surname.word) !== surname.word.length || surname.word.length > 2 || notSurnameTagRe.test(surname.tag) || !isAllHan(given.word) || sideWordRe.test(surname.word + given.word)) return false
+  const isSurnameTag = !notSurnameTagRe.test(surname.tag) || (surname.tag === 'v' && givenNameTagRe.test(given.tag))
+  if (surnameLength(surname.word) !== surname.word.length || surname.word.length > 2 || !isSurnameTag || !isAllHan(given.word) || sideWordRe.test(surname.word + given.word)) return false
   return given.word.length <= 2 && (!notGivenNameTagRe.test(given.tag) || wordLikeGivenNames.has(given.word)) && !notGivenStartRe.test(given.word)
 }
 
@@ -158,10 +165,16 @@ const functionSurnameRe = /^[由向和与对给请让被把从在为跟同及经
  */
 const organCharRe = /^[局处科委厅部院所队站办组股室]$/
 
+/**
+ * A preposition that is also a surname, glued to the determiner after it (于本/x of `被告于本判决
+ * 生效之日起`, 向该, 由此): the start of a phrase, not a two-character name.
+ */
+const prepositionDeterminerRe = /^[于由向和与对给请让被把从在为跟同及经据以将][本该此这那每各其]$/
+
 /** Two to four Han characters, starting with a surname, tagged as a name or unknown word. */
 function isPersonName(token: Token): boolean {
   const { word, tag } = token
-  if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word)) return false
+  if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word) || prepositionDeterminerRe.test(word)) return false
   if (word.length === 2 && functionSurnameRe.test(word) && (surnameLength(word.slice(1)) === 1 || tag === 'x' || organCharRe.test(word.charAt(1)))) return false
   const surname = surnameLength(word)
   if (titleQualifierRe.test(word) || commonWordsTaggedAsNames.has(word)) return false
@@ -307,16 +320,26 @@ export function cuedFourCharacterName(doc: Document, tokenizer: Tokenizer, at: n
   return { start: token.start, end: token.end }
 }
 
-/** A word of two characters the dictionary lacks whose second is a verb of saying: `明称` of `钱立|明称`. */
-const gluedVerbRe = /^[\u4e00-\u9fff][称说讲述]$/
+/**
+ * A word of two characters the dictionary lacks whose second is a verb of saying or the
+ * preposition 于 of a date or a place: `明称` of `钱立|明称`, `东于` of `王伟|东于2024年`.
+ */
+const gluedVerbRe = /^[\u4e00-\u9fff][称说讲述于]$/
+
+/**
+ * Characters that, before 于 or a verb of saying, are the clause's adverb, time word or numeral
+ * (今于, 仍于, 刚于, 现于, 首于, 一于), not a given name's last character: the tagger glues them
+ * as it glues a name's (王伟/x 今于/x).
+ */
+const notGluedNameCharRe = /^[今仍刚复尚现自随首亲分各均又再还便并遂亦即已先曾也都就却才乃始终共同另皆正早后前中上下内外家等们处时方面里〇零一二三四五六七八九十百千万两几半]/
 
 /**
  * The tagger glued a given name's last character to the verb after it (钱立/x 明称/x for
- * 钱立明称): a two-character name followed by an unknown word that is that character and 称, 说,
- * 讲 or 述. A dictionary word there (供称/v) is a verb of its own.
+ * 钱立明称, 王伟/x 东于/x for 王伟东于): a two-character name followed by an unknown word that is
+ * that character and 称, 说, 讲, 述 or 于. A dictionary word there (供称/v, 先于/d) is a word of its own.
  */
 function isGluedToVerb(name: Token, next: Token | undefined): boolean {
-  return name.word.length === 2 && surnameLength(name.word) === 1 && next !== undefined && next.start === name.end && next.tag === 'x' && gluedVerbRe.test(next.word)
+  return name.word.length === 2 && surnameLength(name.word) === 1 && next !== undefined && next.start === name.end && next.tag === 'x' && gluedVerbRe.test(next.word) && !notGluedNameCharRe.test(next.word)
 }
 
 /** The tagger read a surname as a word of its own (刘/zg, 王/nr) before a given name of one or two characters. */
