@@ -68,6 +68,7 @@ describe('linked names: the message says what links them', () => {
 
 describe('linked names: the span is the whole name, and no word is one', () => {
   it.each([
+    ['a dotted name before what the person did', '被害人阿某某，男。被害人之母古丽巴哈尔·依明当庭陈述了其家庭困难情况。', '古丽巴哈尔·依明'],
     ['a third character the tagger glued to 于', '被告人王某某，男。被告人王伟东于2024年2月10日将虫草转卖。', '王伟东'],
     ['an adverb glued to 于 is no third character', '被告人王某某，男。被告人王伟今于2024年到案。', '王伟'],
     ['a surname the tagger reads as a verb (符/v of 符合)', '当事人符某某，男。当事人符永福在询问中承认其右转时未注意观察。', '符永福'],

@@ -7,10 +7,12 @@ export const nameDots = '·•・‧．'
 
 /**
  * Characters that end a name's last part: particles, prepositions and verbs that follow a name
- * in a clause (的, 在, 出庭, 到庭, 称, 系, 现年, 案发前, 曾), which transliterations do not use;
- * not 都, 那 or 不 either, which names take (阿不都热合曼).
+ * in a clause (的, 在, 出庭, 到庭, 称, 系, 现年, 案发前, 曾), the first characters of what a
+ * judgment says a person did there (当庭陈述, 供述, 证实, 驾驶, 持刀, 签字, 随后, 报警, 受伤,
+ * 死亡, 承认, 辩称, 律师, 先生, 女士), which transliterations do not use; not 都, 那 or 不 either,
+ * which names take (阿不都热合曼), nor 其 (其其格, 乌云其木格).
  */
-const clauseChars = '的地得在于与和及出到作称说讲系是为等因被向将对现已经均亦也同并把由从自会要应可能今年月日岁案犯前后时曾无没即又还再而但却则就才以'
+const clauseChars = '的地得在于与和及出到作称说讲系是为等因被向将对现已经均亦也同并把由从自会要应可能今年月日岁案犯前后时曾无没即又还再而但却则就才以当了陈供证驾持签随报受死致承认辩诉拒涉携律先女'
 
 /** One part of a name: Han characters, none that ends the name in a clause. */
 const part = `(?:(?![${clauseChars}])[\\u4e00-\\u9fff]){1,8}`
