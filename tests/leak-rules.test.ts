@@ -77,6 +77,7 @@ describe('linked names: the span is the whole name, and no word is one', () => {
   })
 
   it.each([
+    ['a word starting as a Tibetan pseudonym does (次某 of 次仁)', '被害人次某，女。同年3月1日经本院批准，次日由公安局执行逮捕，次年审结，次要情节。'],
     ['a preposition and a determiner after a role', '被告：司马某，男。被告于本判决生效之日起三十日内支付原告折价款，原告于该日到庭。'],
   ])('%s', async (_what, text) => {
     expect(texts((await leaks(text)).filter((f) => f.ruleId === 'leak/linkage'))).toEqual([])

@@ -211,7 +211,9 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
 /**
  * A name in clear that starts as a masked minority name does (岩温罕 of 岩某, 岩香): the prefix
  * and what the tagger leaves after it as one-character words or unknown words and names (岩/nr
- * 温罕/x, 岩香/x), two to four characters in all, up to a verb, a particle or punctuation.
+ * 温罕/x, 岩香/x), two to four characters in all, up to a verb, a particle or punctuation. A word
+ * the dictionary knows that runs past the prefix (次日/t, 次年/t, 次数/n of 次某, a Tibetan 次仁's
+ * mask) is that word, not a name.
  */
 function prefixedNameAt(doc: Document, tokenizer: Tokenizer, at: number, prefix: string): { start: number; end: number } | undefined {
   const tokens = tokensNear(doc, tokenizer, at, at + 4, 8)
@@ -221,7 +223,7 @@ function prefixedNameAt(doc: Document, tokenizer: Tokenizer, at: number, prefix:
   for (; i < tokens.length; i++) {
     const t = tokens[i]!
     const isNamePart = [...t.word].every((c) => isHan(c.charCodeAt(0)) && !notGivenCharRe.test(c)) && !notNameTagRe.test(t.tag)
-    if (t.end - at > 4 || !(end < at + prefix.length || (isNamePart && (t.word.length === 1 || nameLikeTagRe.test(t.tag))))) break
+    if (t.end - at > 4 || !(t.end <= at + prefix.length || (isNamePart && (t.word.length === 1 || nameLikeTagRe.test(t.tag))))) break
     end = t.end
   }
   return end - at >= 2 && end >= at + prefix.length + 1 ? { start: at, end } : undefined
