@@ -64,6 +64,16 @@ describe('linked names: the message says what links them', () => {
     expect(finding?.message).toContain('begins as the masked 岩某 does')
     expect(finding?.message).not.toContain('surname')
   })
+
+  it('of two masked persons of the surname, the one written after the same relation', async () => {
+    const text = '被告：司马某，男。原告要求婚生子司马某甲由原告抚养。被告司马某辩称：要求婚生子司马浩然由被告抚养。'
+    const [finding] = (await leaks(text)).filter((f) => f.ruleId === 'leak/linkage')
+    expect(finding?.text).toBe('司马浩然')
+    expect(finding?.message).toContain('same surname as the masked 司马某甲')
+    // Written after no words either has, the name is linked to the first as before.
+    const [first] = (await leaks('被告：司马某，男。婚生子司马某甲由原告抚养。同日，司马浩然到庭。')).filter((f) => f.ruleId === 'leak/linkage')
+    expect(first?.message).toContain('same surname as the masked 司马某,')
+  })
 })
 
 describe('linked names: the span is the whole name, and no word is one', () => {

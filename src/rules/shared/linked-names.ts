@@ -16,6 +16,7 @@ import { literalsIn } from './trigger-scan.js'
 import { tokensNear } from './token-window.js'
 import { isNameDot } from './transliterated-names.js'
 import { nameRecurrences } from './name-recurrences.js'
+import { isMaskOf, maskOfSameRole, writtenMask, type MasksOfSurname } from './person-masks.js'
 
 /** Why a name undoes the masking. */
 export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list'
@@ -80,13 +81,15 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const publicNames = findPublicRoleNames(doc)
   const aliases = new Set(pseudonyms.filter((p) => p.form === 'alias').map((p) => p.name!))
   const found = new Map<number, LinkedName>()
-  /** The masked persons as written (王某, 汪*英), by surname. */
-  const masksBySurname = new Map<string, string[]>()
+  /** The masked persons as written (王某, 汪*英, 司马某甲), by surname. */
+  const masksBySurname = new Map<string, MasksOfSurname>()
   const surnameOfMask = new Map<string, string>()
   for (const p of pseudonyms) {
     if (p.kind !== 'person' || p.form !== 'surname') continue
-    const mask = doc.text.slice(p.start, p.end)
-    masksBySurname.set(p.name!, [...(masksBySurname.get(p.name!) ?? []), mask])
+    const mask = writtenMask(doc.text, p)
+    const masks = masksBySurname.get(p.name!) ?? new Map<string, number[]>()
+    masks.set(mask, [...(masks.get(mask) ?? []), p.start])
+    masksBySurname.set(p.name!, masks)
     surnameOfMask.set(mask, p.name!)
   }
   const covered = new Uint8Array(doc.text.length + 1)
@@ -118,11 +121,14 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name) || formWordRe.test(name)) return
     if (reason === 'masked-person') {
-      // A mask that keeps a given character (`汪*英`) is no one whose name differs there (汪翠兰).
+      // A mask that keeps a given character (`汪*英`) is no one whose name differs there (汪翠兰);
+      // of several that fit (司马某, 司马某甲), the one of the same role or relation is meant.
       const surname = surnameOfMask.get(link)
-      const fits = surname === undefined ? link : masksBySurname.get(surname)!.find((mask) => isMaskOf(mask, surname, name))
-      if (fits === undefined) return
-      link = fits
+      if (surname !== undefined) {
+        const fits = [...masksBySurname.get(surname)!].filter(([mask]) => isMaskOf(mask, surname, name))
+        if (fits.length === 0) return
+        link = fits.length === 1 ? fits[0]![0] : maskOfSameRole(doc.text, span.start, fits)
+      }
     }
     found.set(at, { start: span.start, end: span.end, reason, link })
   }
@@ -172,7 +178,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     // person of the same surname unless that one is written after a post too (`镇长刘某`).
     const postHolders = new Set(pseudonyms.flatMap((p) => (p.kind === 'person' && p.form === 'surname' && isAfterPost(doc.text, p.start) ? [p.name!] : [])))
     for (const [surname, p] of surnames) {
-      const link = doc.text.slice(p.start, p.end)
+      const link = writtenMask(doc.text, p)
       for (const at of surnameStarts.get(surname)!) if (postHolders.has(surname) || !isAfterPost(doc.text, at)) want(at, 'masked-person', link)
       if (!postHolders.has(surname)) for (const at of surnameStarts.get(surname)!) if (isAfterPost(doc.text, at)) officialStarts.push(at)
     }
@@ -250,24 +256,6 @@ function isAfterPost(text: string, at: number): boolean {
 function isWrittenAfterPost(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (isAfterPost(text, at)) return true
   return false
-}
-
-/** Characters that mask a name's part in a person's pseudonym. */
-const nameMaskCharRe = /[某×xX*＊○□ｘＸ]/
-
-/**
- * True when the masked person `mask` (王某, 张*华, 赵**) may be `name`: every character the mask
- * keeps after its surname `surname` stands in the name at its place, and a mask that keeps one is
- * as long as the name. A mask that keeps none tells no length (王某 stands for 王建国).
- */
-function isMaskOf(mask: string, surname: string, name: string): boolean {
-  let keepsAny = false
-  for (let i = surname.length; i < mask.length; i++) {
-    if (nameMaskCharRe.test(mask.charAt(i))) continue
-    keepsAny = true
-    if (mask.charAt(i) !== name.charAt(i)) return false
-  }
-  return !keepsAny || mask.length === name.length
 }
 
 /** The cue words of a cue set, indexed once for all its groups, with the groups of each word. */
