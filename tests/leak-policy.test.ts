@@ -91,6 +91,9 @@ describe('the document’s policy', () => {
     ['villages', '***村和B村', { masksPersons: false, masksOrganizations: false, masksLocalPlaces: true, masksOwnUnit: false }],
     ['its own unit', '***市统计局、xx调查队', { masksPersons: false, masksOrganizations: false, masksLocalPlaces: false, masksOwnUnit: true }],
     ['a person by mask', '负责人：×××，男，汉族；张**同志', { masksPersons: true, masksOrganizations: false, masksLocalPlaces: false, masksOwnUnit: false }],
+    ['a masked person’s school, where the child studies', '被告：司马某。婚生子现在南京市鼓楼区某小学就读，在某医院住院治疗', { masksPersons: true, masksOrganizations: false, masksLocalPlaces: false, masksOwnUnit: false }],
+    ['a school as a party', '原告王某某诉被告某小学。原告在某小学就读', { masksPersons: true, masksOrganizations: true, masksLocalPlaces: false, masksOwnUnit: false }],
+    ['a school masked and nothing else', '婚生子现在南京市鼓楼区某小学就读', { masksPersons: false, masksOrganizations: true, masksLocalPlaces: false, masksOwnUnit: false }],
   ])('%s', async (_what, text, expected) => {
     expect(documentPolicy(await documentFromText(text, 'inline.txt'))).toEqual({ isStated: true, ...expected })
   })

@@ -37,8 +37,10 @@ function inferPolicy(doc: Document): DocumentPolicy {
   let masksOrganizations = false
   let masksLocalPlaces = false
   let masksOwnUnit = false
+  let masksWhereabouts = false
   for (const p of findPseudonyms(doc)) {
     if (p.kind === 'person') masksPersons = true
+    else if (isWhereabouts(doc.text, p)) masksWhereabouts = true
     else if (p.kind === 'party') masksPersons = masksOrganizations = true
     else if (p.kind === 'place') {
       if ((p.level ?? 5) <= 3) masksOwnUnit = true
@@ -55,7 +57,27 @@ function inferPolicy(doc: Document): DocumentPolicy {
     else if (kind === 'local') masksLocalPlaces = true
     else if (kind === 'unit') masksOwnUnit = true
   }
+  // Alone, a masked school or hospital is the only name the document hides: taken as a company's.
+  if (masksWhereabouts && !masksPersons && !masksLocalPlaces && !masksOwnUnit) masksOrganizations = true
   return { isStated: masksPersons || masksOrganizations || masksLocalPlaces || masksOwnUnit, masksPersons, masksOrganizations, masksLocalPlaces, masksOwnUnit }
+}
+
+/** A school's or a hospital's suffix, ending a pseudonym (某小学, 某医院). */
+const whereaboutsEndRe = /(?:学校|中学|小学|幼儿园|医院|卫生院)$/
+/** What puts a person there, before it: 在, 于, 就读于, maybe places of county level or above between (`现在南京市鼓楼区某小学`). */
+const whereaboutsBeforeRe = /(?:在|于|至|到)[ \t\u3000]*(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州])*$/
+/** What the person does there, right after it: studies, is treated. */
+const whereaboutsAfterRe = /^(?:[\u4e00-\u9fff0-9（）()]{0,6}?(?:班|年级))?(?:就读|读书|上学|学习|治疗|住院|就诊|就医|抢救)/
+
+/**
+ * True when `p` is a school or a hospital masked where a person studies or is treated (`现在南京市
+ * 鼓楼区某小学就读`, `在某医院住院治疗`): it hides where that person is, as a court masks a minor's
+ * school, not the organisations of the case; a document that masks persons so names companies
+ * freely. A masked school or hospital a party's role names (被告某小学) is a company's mask.
+ */
+function isWhereabouts(text: string, p: Pseudonym): boolean {
+  if (p.kind !== 'organization' || p.form !== 'bare' || !whereaboutsEndRe.test(text.slice(p.start, p.end))) return false
+  return whereaboutsBeforeRe.test(text.slice(Math.max(0, p.start - 20), p.start)) && whereaboutsAfterRe.test(text.slice(p.end, p.end + 12))
 }
 
 /** What a mask run stands for, by the words around it; undefined for a count or a number's digits, or a name of no known kind. */
