@@ -6,6 +6,7 @@ import { lazy, text, zod } from './shared/options.js'
 import { literalsIn } from './shared/trigger-scan.js'
 import type { RuleKind } from './types.js'
 import { wrappedBreaks } from './shared/wrapped-lines.js'
+import { dropMentions } from './shared/mentions.js'
 
 /** One wrong form and its correction. */
 export interface LexiconEntry {
@@ -23,13 +24,15 @@ export interface LexiconOptions {
   readonly sources: Readonly<Record<string, string>>
   /** True when every correction is safe to apply without a human (`--fix`). */
   readonly fix: boolean
+  /** True to leave a wrong form alone where a note quotes it as wrong (`把“截止目前”改为“截至目前”`). */
+  readonly skipMentions: boolean
 }
 
 const schema = lazy(() => {
   const z = zod()
   const entrySchema = z.strictObject({ wrong: text(), right: z.string(), note: z.string().optional(), source: text().optional() })
   const sourcesSchema = z.record(z.string(), text()).default({})
-  return z.strictObject({ entries: z.array(entrySchema).min(1), sources: sourcesSchema, fix: z.boolean().default(false) }).superRefine((o, ctx) => {
+  return z.strictObject({ entries: z.array(entrySchema).min(1), sources: sourcesSchema, fix: z.boolean().default(false), skipMentions: z.boolean().default(false) }).superRefine((o, ctx) => {
     const seen = new Set<string>()
     o.entries.forEach((e, i) => {
       if (seen.has(e.wrong)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'wrong'], message: `"${e.wrong}" is listed twice` })
@@ -67,7 +70,8 @@ export const lexiconKind: RuleKind<LexiconOptions> = {
         const source = found.entry.source === undefined ? {} : { data: { source: rule.options.sources[found.entry.source] ?? found.entry.source } }
         findings.push({ offset: found.offset, length: found.length, args: { text: found.entry.wrong, suggestion: found.entry.right, note: found.entry.note ?? '' }, suggestion: found.entry.right, ...source })
       }
-      return findings.sort((a, b) => a.offset - b.offset)
+      findings.sort((a, b) => a.offset - b.offset)
+      return rule.options.skipMentions ? dropMentions(doc.text, findings) : findings
     }
   },
 }

@@ -4,9 +4,10 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { isValidRegExp, lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
-import { compileRegExp, type TextRegExp } from '../core/user-regexp.js'
+import { compileRegExp } from '../core/user-regexp.js'
 import type { Document } from '../core/document.js'
 import { triggerScan, type Search, type Within } from './shared/trigger-scan.js'
+import { dropMentions, isQuotedMention } from './shared/mentions.js'
 
 /** Options of a pattern rule. */
 export interface PatternOptions {
@@ -39,13 +40,18 @@ export interface PatternOptions {
    * than holding it (存在“余下内容请登录后查看”等设置), and the match is dropped.
    */
   readonly mentionAfter?: string
+  /**
+   * True to leave a match alone where a note quotes it as wrong (`把“截止目前”改为“截至目前”`,
+   * `“按步就班”等常见错误`): the rules that report wrong words, with the cues of shared/mentions.ts.
+   */
+  readonly skipMentions: boolean
 }
 
 const schema = lazy(() => {
   const z = zod()
   const flagsSchema = z.string().regex(/^[imsu]*$/, 'may only hold the flags i, m, s, u').default('')
   return z
-    .strictObject({ pattern: z.union([z.string(), z.array(z.string()).min(1).transform(joinAlternatives)]), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false), lineFilter: z.string().optional(), joinAdjacent: z.boolean().default(false), mentionAfter: z.string().optional() })
+    .strictObject({ pattern: z.union([z.string(), z.array(z.string()).min(1).transform(joinAlternatives)]), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false), lineFilter: z.string().optional(), joinAdjacent: z.boolean().default(false), mentionAfter: z.string().optional(), skipMentions: z.boolean().default(false) })
     .superRefine((o, ctx) => {
       if (o.lineFilter !== undefined && !isValidRegExp(o.lineFilter, o.flags)) ctx.addIssue({ code: 'custom', path: ['lineFilter'], message: 'is not a valid regular expression' })
       if (o.mentionAfter !== undefined && !isValidRegExp(o.mentionAfter, o.flags)) ctx.addIssue({ code: 'custom', path: ['mentionAfter'], message: 'is not a valid regular expression' })
@@ -65,7 +71,7 @@ export const patternKind: RuleKind<PatternOptions> = {
     ...(o.mentionAfter === undefined ? [] : [{ keyPath: ['mentionAfter'], source: o.mentionAfter, flags: o.flags }]),
   ],
   compile(rule) {
-    const { pattern, flags, suggestion, fix, lineFilter, joinAdjacent, mentionAfter } = rule.options
+    const { pattern, flags, suggestion, fix, lineFilter, joinAdjacent, mentionAfter, skipMentions } = rule.options
     const isTrusted = rule.isBuiltin === true
     const searchIn = searchOf(pattern, flags + 'g', isTrusted)
     const filterIn = lineFilter === undefined ? undefined : searchOf(lineFilter, flags.replace('m', '') + 'g', isTrusted)
@@ -103,33 +109,9 @@ export const patternKind: RuleKind<PatternOptions> = {
       }
       return findings
     }
-    return joinAdjacent ? (doc) => joinedAcrossPunctuation(doc.text, find(doc)) : find
+    const found = joinAdjacent ? (doc: Document) => joinedAcrossPunctuation(doc.text, find(doc)) : find
+    return skipMentions ? (doc) => dropMentions(doc.text, found(doc)) : found
   },
-}
-
-/** Opening and closing quotes around a notice named in prose, and how far a quote may open before it. */
-const openQuotes = '“「『"'
-const closeQuotes = '”」』"'
-const quoteReach = 40
-
-/**
- * True when `text` quotes [start, end) (an opening quote before it and a closing one after it,
- * neither crossed by another quote or a line break) and `mentionRe` (anchored) matches right
- * after the closing quote. Positions in UTF-16 code units of `text`.
- */
-function isQuotedMention(text: string, start: number, end: number, mentionRe: TextRegExp): boolean {
-  let open = start - 1
-  while (open >= 0 && start - open <= quoteReach && !openQuotes.includes(text[open]!) && !isQuoteStop(text[open]!)) open--
-  if (open < 0 || start - open > quoteReach || !openQuotes.includes(text[open]!)) return false
-  let close = end
-  while (close < text.length && close - end <= quoteReach && !closeQuotes.includes(text[close]!) && !isQuoteStop(text[close]!)) close++
-  if (close >= text.length || !closeQuotes.includes(text[close]!)) return false
-  return mentionRe.test(text.slice(close + 1, close + 1 + 2 * quoteReach))
-}
-
-/** A line break, or a closing quote met looking back (an opening one looking on), ends the search for a quote. */
-function isQuoteStop(c: string): boolean {
-  return c === '\n' || c === '\r' || c === '”' || c === '“'
 }
 
 /** What may part two matches reported as one: punctuation and spaces within a line. */

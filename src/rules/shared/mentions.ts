@@ -1,0 +1,64 @@
+// A match quoted in a sentence that names it is mentioned, not used: a notice a text describes
+// (存在“余下内容请登录后查看”等设置), a wrong form a correction note quotes (把“截止目前”统一改为
+// “截至目前”, 把“按步就班”等常见错误列入校对清单). One reading of the quotes for both.
+import type { RawFinding } from '../../core/finding.js'
+import type { TextRegExp } from '../../core/user-regexp.js'
+
+/** Opening and closing quotes around what prose names, and how far a quote may open before it. In UTF-16 code units. */
+const openQuotes = '“「『"'
+const closeQuotes = '”」』"'
+const quoteReach = 40
+
+/** Opening and closing quote around [start, end): neither crossed by another quote or a line break, each within reach. */
+interface Quote {
+  readonly open: number
+  readonly close: number
+}
+
+function quoteAround(text: string, start: number, end: number): Quote | undefined {
+  let open = start - 1
+  while (open >= 0 && start - open <= quoteReach && !openQuotes.includes(text[open]!) && !isQuoteStop(text[open]!)) open--
+  if (open < 0 || start - open > quoteReach || !openQuotes.includes(text[open]!)) return undefined
+  let close = end
+  while (close < text.length && close - end <= quoteReach && !closeQuotes.includes(text[close]!) && !isQuoteStop(text[close]!)) close++
+  if (close >= text.length || !closeQuotes.includes(text[close]!)) return undefined
+  return { open, close }
+}
+
+/** A line break, or a closing quote met looking back (an opening one looking on), ends the search for a quote. */
+function isQuoteStop(c: string): boolean {
+  return c === '\n' || c === '\r' || c === '”' || c === '“'
+}
+
+/**
+ * True when `text` quotes [start, end) and `mentionRe` (anchored) matches right after the
+ * closing quote: a rule's own cue (`等`, `的提示`). Positions in UTF-16 code units of `text`.
+ */
+export function isQuotedMention(text: string, start: number, end: number, mentionRe: TextRegExp): boolean {
+  const quote = quoteAround(text, start, end)
+  return quote !== undefined && mentionRe.test(text.slice(quote.close + 1, quote.close + 1 + 2 * quoteReach))
+}
+
+/**
+ * After the quote, past other quoted forms listed with it and a few words of its sentence: it
+ * is to be corrected (改为, 应为) or it is an error (等常见错误, 是错别字).
+ */
+const wrongAfterRe = /^(?:[、，,和及与或]?[“「『"][^”」』"\n]{0,40}[”」』"])*[^。；！？\n“「『"]{0,12}?(?:改为|改成|更正为|更改为|纠正为|应为|应是|应作|应写作|应写为|应当为|误写|误作|误用|错写|错误|错别字|别字|笔误|不规范|正确写法|正确的写法)/
+/** Before the quote, in its sentence: it is what was written by mistake (误写为, 不要写成). */
+const wrongBeforeRe = /(?:误写为|误写成|误作|错写为|错写成|写错为|写成了|不要写成|不应写成|不能写成|不得写成|错误写法|错误用法|别字|错字)[^。；！？\n]{0,12}$/
+
+/**
+ * True when text[offset, offset + length) stands in quotes that its sentence names as wrong:
+ * followed by 改为/应为/等错误…, or after 误写为/不要写成…. Offsets in UTF-16 code units.
+ */
+export function isMentionedAsWrong(text: string, offset: number, length: number): boolean {
+  const quote = quoteAround(text, offset, offset + length)
+  if (!quote) return false
+  if (wrongAfterRe.test(text.slice(quote.close + 1, quote.close + 1 + 2 * quoteReach))) return true
+  return wrongBeforeRe.test(text.slice(Math.max(0, quote.open - 24), quote.open))
+}
+
+/** `findings` without the ones a note quotes as wrong ({@link isMentionedAsWrong}). */
+export function dropMentions(text: string, findings: RawFinding[]): RawFinding[] {
+  return findings.filter((f) => !isMentionedAsWrong(text, f.offset, f.length))
+}
