@@ -42,6 +42,23 @@ describe('typo/congress', () => {
   })
 })
 
+describe('typo/congress on plenums', () => {
+  it('reports a plenum of an earlier Central Committee studied as current, with the fix when the numerals are swapped', async () => {
+    const [f, ...rest] = await checkText('2025年工作计划\n认真学习贯彻党的十二届三中全会精神', { only: ['typo/congress'] })
+    expect(rest).toEqual([])
+    expect(f?.text).toBe('十二届三中全会')
+    expect(f?.messageId).toBe('typo.congress.plenum')
+    expect(f?.suggestion).toBe('二十届三中全会')
+    expect(f?.fix).toEqual({ offset: f!.offset, length: 7, replacement: '二十届三中全会' })
+  })
+
+  it('takes a study verb after the spirit word as well as before it, with no fix for a guess', async () => {
+    const [f] = await checkText('2024年度对照检查材料\n少数同志对党的十九届三中全会精神学习不够深入', { only: ['typo/congress'] })
+    expect(f?.text).toBe('十九届三中全会')
+    expect(f?.fix).toBeNull()
+  })
+})
+
 describe('typo/congress without a written year', () => {
   const report = '述职报告\n一年来，我认真学习党的二十大报告，对照“十四五”规划抓落实。\n在学习宣传党的十二大精神上走深走实。'
 

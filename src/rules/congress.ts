@@ -1,6 +1,7 @@
 // Kind `congress`: a party congress ordinal that cannot be the one a report of its year
-// studies (`学习宣传党的十二大精神` in a 2023 report is `二十大`). The year comes from the
-// title, else from what the text cites (二十大, 十四五 date it), else from the years it mentions.
+// studies (`学习宣传党的十二大精神` in a 2023 report is `二十大`), nor a plenum of the Central
+// Committee it elected (`学习贯彻党的十八届三中全会精神` in 2025 is `二十届`). The year comes from
+// the title, else from what the text cites (二十大, 十四五 date it), else from the years it mentions.
 import type { RawFinding } from '../core/finding.js'
 import { formatText, localText, type LocalText } from '../i18n/catalogue.js'
 import type { Document } from '../core/document.js'
@@ -49,6 +50,12 @@ const longFormTail = '次全国代表大会'
 /** What names the party's congress in the long form; other bodies hold congresses so numbered (中国妇女第十三次全国代表大会). */
 const longFormOwnerRe = /(?:中国共产党|中共|党的)$/
 
+/**
+ * A plenum of the Central Committee a congress elected, after its ordinal: `届三中全会`, also
+ * listed with another (`届二中、三中全会`). Committee N holds its plenums until congress N+1.
+ */
+const plenumForm = '届(?:[一二三四五六七]中、)*[一二三四五六七]中全会'
+
 /** How far before `N大` a study verb is looked for, in UTF-16 code units, within its clause. */
 const studyWindow = 16
 
@@ -61,8 +68,11 @@ export const congressKind: RuleKind<CongressOptions> = {
     // Only before 精神/报告 (`十二大产业` is no congress). The search starts at 大 (or the long
     // form's 次全国代表大会), literals the regex engine skips to quickly; the ordinal is read
     // backwards from there.
-    const mentionRe = new RegExp(`(?:大|${longFormTail}(?:上的)?)(?=${literalAlternation(after)})`, 'g')
+    const mentionRe = new RegExp(`(?:大|${longFormTail}(?:上的)?|${plenumForm})(?=${literalAlternation(after)})`, 'g')
     const studiedRe = new RegExp(literalAlternation(rule.options.studiedAfter))
+    // Studied after the spirit word too: `对党的十九届三中全会精神学习不够深入`.
+    const studiedNextRe = new RegExp(`^(?:${literalAlternation(after)})(?:${literalAlternation(rule.options.studiedAfter)})`)
+    const isStudied = (text: string, index: number, end: number) => studiedRe.test(clauseBefore(text, index)) || studiedNextRe.test(text.slice(end, end + 12))
     return (doc) => {
       const findings: RawFinding[] = []
       const text = doc.text
@@ -70,11 +80,14 @@ export const congressKind: RuleKind<CongressOptions> = {
       mentionRe.lastIndex = 0
       for (let m = mentionRe.exec(text); m; m = mentionRe.exec(text)) {
         const ordinal = ordinalBefore(text, m.index)
-        const isLongForm = m[0] !== '大'
+        const isPlenum = m[0][0] === '届'
+        const isLongForm = m[0] !== '大' && !isPlenum
         const index = m.index - ordinal.length - (isLongForm ? 1 : 0)
+        const end = m.index + m[0].length
         // The short form not after 第 (`第十二大类`); the long form the party's own (`中国共产党第十二次全国代表大会`,
-        // not `中国妇女第十三次全国代表大会`).
+        // not `中国妇女第十三次全国代表大会`); a plenum the Central Committee's, not a local committee's (`省委十一届三中全会`).
         if (ordinal === '' || (isLongForm ? text[index] !== '第' || !longFormOwnerRe.test(text.slice(Math.max(0, index - 5), index)) : text[index - 1] === '第')) continue
+        if (isPlenum && text[index - 1] === '委') continue
         const n = parseChineseOrdinal(ordinal)
         if (n === undefined) continue
         // The document is dated only when it mentions a congress.
@@ -85,25 +98,27 @@ export const congressKind: RuleKind<CongressOptions> = {
         // From a lower bound on, a later congress is possible too, up to the next one to be held.
         // The one before the current is possible in the year a congress is held, or as history;
         // a later report that studies it (学习贯彻党的十九大精神 in 2024) copied last term's text.
-        const isStaleStudy = n === current - 1 && !dating.isLowerBound && dating.year > years[current - 1]! && studiedRe.test(clauseBefore(text, index))
+        const isStaleStudy = n === current - 1 && !dating.isLowerBound && dating.year > years[current - 1]! && isStudied(text, index, end)
         if (n >= current - 1 && n <= (dating.isLowerBound ? years.length + 1 : current) && !isStaleStudy) continue
-        if (n <= years.length && datesHistory(text, index, years[n - 1]!)) continue
+        if (n <= years.length && datesHistory(text, index, years[n - 1]!, isPlenum ? (years[n] ?? years[n - 1]! + 5) : years[n - 1]!)) continue
+        // A plenum is history unless studied (`党的十八届三中全会精神的指引下`, `审议通过`).
+        if (isPlenum && !isStudied(text, index, end)) continue
         // What a past congress's report proposed is cited, not studied as current (`党的十八大报告提出的…目标`).
         if (n < current && citedAfterRe.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) && !studiedRe.test(clauseBefore(text, index))) continue
-        if (dating.isLowerBound && !studiedRe.test(clauseBefore(text, index))) continue
-        const mention = isLongForm ? `第${ordinal}${longFormTail}` : ordinal + '大'
+        if (dating.isLowerBound && !isStudied(text, index, end)) continue
+        const mention = isLongForm ? `第${ordinal}${longFormTail}` : ordinal + (isPlenum ? m[0] : '大')
         // Numerals swapped (十二 for 二十) name the congress meant, when it is one the text can
         // study: past the era's lower bound, any held since. Else the current one is the guess.
         const swapped = swappedOrdinal(ordinal, current, dating.isLowerBound ? years.length : current)
         const meant = formatChineseOrdinal(swapped ?? current)
-        const suggestion = isLongForm ? `第${meant}${longFormTail}` : meant + '大'
+        const suggestion = isLongForm ? `第${meant}${longFormTail}` : meant + (isPlenum ? m[0] : '大')
         const vars = { ...dating.vars, text: mention, suggestion }
         const isCertain = swapped !== undefined
         findings.push({
           offset: index,
           length: mention.length,
           args: vars,
-          ...(dating.isLowerBound && { messageId: `${rule.messageId}.era` }),
+          ...((dating.isLowerBound || isPlenum) && { messageId: `${rule.messageId}${isPlenum ? '.plenum' : ''}${dating.isLowerBound ? '.era' : ''}` }),
           suggestion,
           ...(isCertain && { fix: { offset: index, length: mention.length, replacement: suggestion } }),
           data: { ...dating.data, congressYear: years[n - 1] ?? null },
@@ -165,14 +180,14 @@ function clauseBefore(text: string, offset: number): string {
   return window.slice(Math.max(...[...'。；！？\n'].map((c) => window.lastIndexOf(c))) + 1)
 }
 
-/** True when the sentence around `offset` dates the congress (`1982年召开的党的十二大`): history. */
-function datesHistory(text: string, offset: number, congressYear: number): boolean {
+/** True when the sentence around `offset` dates the congress or plenum, held `from` to `to` (`1982年召开的党的十二大`): history. */
+function datesHistory(text: string, offset: number, from: number, to: number): boolean {
   const start = Math.max(text.lastIndexOf('。', offset), text.lastIndexOf('\n', offset)) + 1
   const stops = [text.indexOf('。', offset), text.indexOf('\n', offset)].filter((i) => i >= 0)
   const end = stops.length ? Math.min(...stops) : text.length
   const yearRe = /(?:19|20)[0-9]{2}/g
   for (const m of text.slice(start, end).matchAll(yearRe)) {
-    if (Math.abs(Number(m[0]) - congressYear) <= 1) return true
+    if (Number(m[0]) >= from - 1 && Number(m[0]) <= to + 1) return true
   }
   return false
 }
