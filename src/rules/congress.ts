@@ -3,12 +3,11 @@
 // Committee it elected (`学习贯彻党的十八届三中全会精神` in 2025 is `二十届`). The year comes from
 // the title, else from what the text cites (二十大, 十四五 date it), else from the years it mentions.
 import type { RawFinding } from '../core/finding.js'
-import { formatText, localText, type LocalText } from '../i18n/catalogue.js'
-import type { Document } from '../core/document.js'
 import { parseWithSchema } from './shared/validate.js'
-import { formatChineseOrdinal, parseChineseOrdinal } from './shared/chinese-ordinal.js'
-import { inferDocumentEra, type DocumentEra, type EraTerm } from './shared/document-era.js'
-import { inferDocumentYear } from './shared/document-year.js'
+import { formatChineseOrdinal, ordinalBefore, parseChineseOrdinal } from './shared/chinese-ordinal.js'
+import type { EraTerm } from './shared/document-era.js'
+import { dateDocument, type Dating } from './shared/document-dating.js'
+import { findStalePlans } from './shared/five-year-plans.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -22,6 +21,8 @@ export interface CongressOptions {
   readonly eras: readonly EraTerm[]
   /** Words before `N大`, in its clause, that make it studied as current (`学习贯彻`): required when only the era dates the text. */
   readonly studiedAfter: readonly string[]
+  /** The year each five-year plan began, 一五 (1953) first: a plan a sentence makes the year's own (`今年是“十三五”规划收官之年`) must cover it. */
+  readonly plans: readonly number[]
 }
 
 const schema = lazy(() => {
@@ -31,16 +32,9 @@ const schema = lazy(() => {
     after: textList(),
     eras: z.array(z.strictObject({ term: text(), from: z.number().int().min(1900).max(2200) })).default([]),
     studiedAfter: textList(),
+    plans: z.array(z.number().int().min(1900).max(2200)).refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]!), 'must increase').default([]),
   })
 })
-
-/** How the document was dated: an exact year, or the earliest year its content allows. */
-interface Dating {
-  readonly year: number
-  readonly isLowerBound: boolean
-  readonly vars: Readonly<Record<string, string | number | LocalText>>
-  readonly data: Readonly<Record<string, unknown>>
-}
 
 /** Words after `N大报告` that cite what it said: 提出, 指出, 首次 (`十八大报告提出的目标`). */
 const citedAfterRe = /^(?:上的)?报告(?:中)?(?:首次)?(?:提出|指出|强调|明确|作出|确立|部署)/
@@ -73,10 +67,8 @@ export const congressKind: RuleKind<CongressOptions> = {
     // Studied after the spirit word too: `对党的十九届三中全会精神学习不够深入`.
     const studiedNextRe = new RegExp(`^(?:${literalAlternation(after)})(?:${literalAlternation(rule.options.studiedAfter)})`)
     const isStudied = (text: string, index: number, end: number) => studiedRe.test(clauseBefore(text, index)) || studiedNextRe.test(text.slice(end, end + 12))
-    return (doc) => {
+    const mentionsIn = (text: string, dateOnce: () => Dating | undefined): RawFinding[] => {
       const findings: RawFinding[] = []
-      const text = doc.text
-      let dating: Dating | null | undefined
       mentionRe.lastIndex = 0
       for (let m = mentionRe.exec(text); m; m = mentionRe.exec(text)) {
         const ordinal = ordinalBefore(text, m.index)
@@ -91,9 +83,9 @@ export const congressKind: RuleKind<CongressOptions> = {
         const n = parseChineseOrdinal(ordinal)
         if (n === undefined) continue
         // The document is dated only when it mentions a congress.
-        if (dating === undefined) dating = dateDocument(doc, eras) ?? null
-        if (dating === null) return findings
-        const current = years.filter((y) => y <= dating!.year).length
+        const dating = dateOnce()
+        if (dating === undefined) return findings
+        const current = years.filter((y) => y <= dating.year).length
         if (current === 0) continue
         // From a lower bound on, a later congress is possible too, up to the next one to be held.
         // The one before the current is possible in the year a congress is held, or as history;
@@ -126,35 +118,15 @@ export const congressKind: RuleKind<CongressOptions> = {
       }
       return findings
     }
-  },
-}
-
-/**
- * Dates the document. A year in the title is a statement and wins; else the terms the text
- * cites give the earliest year it can be from, which beats a year it merely mentions most
- * when that is earlier (a history paragraph's 1982年 does not make a text citing 二十大 old).
- */
-function dateDocument(doc: Document, eras: readonly EraTerm[]): Dating | undefined {
-  const written = inferDocumentYear(doc)
-  // Only terms later than a year the text mentions can overrule it; nothing overrules a title.
-  const era = eras.length > 0 && !written?.isFromTitle ? inferDocumentEra(doc.text, eras, written?.year) : undefined
-  if (era) {
-    const evidence = describeEvidence(era)
-    return {
-      year: era.from,
-      isLowerBound: true,
-      vars: { year: era.from, evidence },
-      data: { earliestYear: era.from, yearInferredFrom: formatText('en', evidence) },
+    return (doc) => {
+      // The document is dated only when it mentions a congress, a plenum or a plan, and once.
+      let dating: Dating | null | undefined
+      const dateOnce = () => (dating === undefined ? (dating = dateDocument(doc, eras) ?? null) : dating) ?? undefined
+      const mentions = mentionsIn(doc.text, dateOnce)
+      const plans = findStalePlans(doc.text, rule.options.plans, dateOnce, rule.messageId)
+      return plans.length === 0 ? mentions : [...mentions, ...plans].sort((a, b) => a.offset - b.offset)
     }
-  }
-  if (!written) return undefined
-  return { year: written.year, isLowerBound: false, vars: { year: written.year, how: written.how }, data: { documentYear: written.year, yearInferredFrom: formatText('en', written.how) } }
-}
-
-/** The evidence as a message quotes it: `二十大 (2022 on) and 十四五 (2020 on)`, in the run's language. */
-function describeEvidence(era: DocumentEra): LocalText {
-  const [first, second] = era.evidence.map((t) => localText('typo.congress.evidence', { term: t.term, from: t.from }))
-  return second ? localText('typo.congress.evidence.two', { first: first!, second }) : first!
+  },
 }
 
 /** The congress from `from` to `to` whose ordinal has the numerals of `ordinal` in another order (二十 for 十二), if any. */
@@ -165,13 +137,6 @@ function swappedOrdinal(ordinal: string, from: number, to: number): number | und
     if (other !== ordinal && [...other].sort().join('') === numerals) return n
   }
   return undefined
-}
-
-/** The up to three Chinese numerals (一 … 十) right before `at`. */
-function ordinalBefore(text: string, at: number): string {
-  let start = at
-  while (start > at - 3 && start > 0 && '一二三四五六七八九十'.includes(text[start - 1]!)) start--
-  return text.slice(start, at)
 }
 
 /** The text before `offset` back to the start of its clause, at most {@link studyWindow} units. */

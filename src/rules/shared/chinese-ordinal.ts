@@ -19,3 +19,10 @@ export function formatChineseOrdinal(n: number): string {
   if (tens === 0) return unitChar
   return (tens > 1 ? digits[tens - 1]! : '') + '十' + unitChar
 }
+
+/** The up to three Chinese numerals (一 … 十) right before `at`: the ordinal of `十二大`, `十三五`. */
+export function ordinalBefore(text: string, at: number): string {
+  let start = at
+  while (start > at - 3 && start > 0 && '一二三四五六七八九十'.includes(text[start - 1]!)) start--
+  return text.slice(start, at)
+}
