@@ -1,12 +1,14 @@
 // Kind `formulation`: near misses of fixed official formulations, one character dropped,
-// added or changed (`中国特社会主义`, `中国特色社会主意` for `中国特色社会主义`), also across a
-// line break inside a wrapped paragraph.
+// added or changed (`中国特社会主义`, `中国特色社会主意` for `中国特色社会主义`), or a word changed
+// for a homophone (`社会注意思想`), also across a line break inside a wrapped paragraph. Short
+// formulations are matched only by the slips that make no word (`高质量量发展`, `两个维户`).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { isHan } from './shared/chars.js'
 import { lazy, literalAlternation, text, zod } from './shared/options.js'
 import { triggerScan, type Search } from './shared/trigger-scan.js'
 import { wrappedBreaks } from './shared/wrapped-lines.js'
+import { indexHomophones, isHomophoneSwap, isInnerDoubling, isInnerDrop, type Homophones } from './shared/slips.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a formulation rule. */
@@ -18,8 +20,13 @@ export interface FormulationOptions {
   readonly phrases: readonly { readonly phrase: string; readonly source: string; readonly isFuzzy?: boolean }[]
   /** Correct phrases that lie one edit from a formulation (`社会主义核心价值体系`). */
   readonly allow: readonly string[]
-  /** Shorter formulations are not matched fuzzily: one edit of four characters is another word. */
+  /**
+   * Shorter formulations are not matched by any one edit (one edit of four characters is another
+   * word), only by slips: an inner character typed twice or dropped, or one changed for a homophone.
+   */
   readonly minLength: number
+  /** Characters an input method offers for one another, a group each (`化华话画`): the homophones a slip picks. */
+  readonly homophones: readonly string[]
   /** Characters whose insertion is a free variant (`的`): a window that is the phrase plus one of them is correct. */
   readonly ignoreInserted: readonly string[]
 }
@@ -31,11 +38,15 @@ const schema = lazy(() => {
     allow: z.array(text()).default([]),
     minLength: z.number().int().min(4).default(7),
     ignoreInserted: z.array(z.string().length(1)).default([]),
+    homophones: z.array(text()).default([]).refine((groups) => new Set(groups.join('')).size === groups.join('').length, 'a character is listed twice'),
   })
 })
 
 /** Length of the anchors searched for: a near miss keeps its head or its tail intact. */
 const anchorLength = 3
+/** A short formulation's anchors: a drop from its middle (高质|发展) leaves two characters each side. */
+const strictAnchorLength = 2
+const anchorLengths = [strictAnchorLength, anchorLength]
 
 /** The `formulation` kind. Message variables: `{text}`, `{suggestion}`, `{source}`. */
 export const formulationKind: RuleKind<FormulationOptions> = {
@@ -43,9 +54,11 @@ export const formulationKind: RuleKind<FormulationOptions> = {
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
     const { minLength, ignoreInserted } = rule.options
-    const phrases = rule.options.phrases.filter((p) => p.phrase.length >= minLength || p.isFuzzy === true)
+    const phrases = rule.options.phrases.map((p) => ({ ...p, isStrict: p.phrase.length < minLength && p.isFuzzy !== true }))
     const known = [...rule.options.allow, ...rule.options.phrases.map((p) => p.phrase)]
     const anchors = indexAnchors(phrases)
+    const homophones = indexHomophones(rule.options.homophones)
+    const tests = { slip: slipTest(homophones), edit: editTest(homophones) }
     const anchorRe = new RegExp(literalAlternation([...anchors.keys()]), 'g')
     // One search for every anchor, in the pass the pattern rules share (V8 scans an alternation
     // of a hundred literals slowly); overlapping anchors are found by stepping one past each match.
@@ -54,11 +67,14 @@ export const formulationKind: RuleKind<FormulationOptions> = {
     const missesIn = (text: string, search: Search) => {
       const found = new Map<number, Miss>()
       for (let m = search(text, 0); m; m = search(text, m.index + 1)) {
-        for (const { phrase, source, isHead } of anchors.get(m[0])!) {
-          const span = nearMissAt(text, phrase, m.index, isHead)
+        // Anchors of both lengths may start here (中国 and 中国特): the search returns one.
+        for (const length of anchorLengths) {
+          for (const { phrase, source, isHead, isStrict } of anchors.get(text.slice(m.index, m.index + length)) ?? []) {
+          const span = nearMissAt(text, phrase, m.index, length, isHead, isStrict ? tests.slip : tests.edit)
           if (!span || found.has(span[0]) || known.some((k) => isCoveredBy(text, span[0], span[1], k))) continue
           if (isFreeInsertion(text.slice(span[0], span[1]), phrase, ignoreInserted)) continue
           found.set(span[0], { start: span[0], end: span[1], phrase, source })
+          }
         }
       }
       return [...found.values()]
@@ -127,35 +143,55 @@ function findingOf(text: string, { start, end, phrase, source }: Miss): RawFindi
 interface Anchored {
   readonly phrase: string
   readonly source: string
+  /** True for a short formulation, matched only by slips that make no word. */
+  readonly isStrict: boolean
   /** True for the phrase's first characters, false for its last. */
   readonly isHead: boolean
 }
 
 /** Each phrase under its head and tail anchors: a near miss keeps one of them intact. */
-function indexAnchors(phrases: readonly { phrase: string; source: string }[]): Map<string, Anchored[]> {
+function indexAnchors(phrases: readonly { phrase: string; source: string; isStrict: boolean }[]): Map<string, Anchored[]> {
   const anchors = new Map<string, Anchored[]>()
   const add = (anchor: string, entry: Anchored) => anchors.set(anchor, [...(anchors.get(anchor) ?? []), entry])
-  for (const { phrase, source } of phrases) {
-    add(phrase.slice(0, anchorLength), { phrase, source, isHead: true })
-    add(phrase.slice(-anchorLength), { phrase, source, isHead: false })
+  for (const { phrase, source, isStrict } of phrases) {
+    const length = isStrict ? strictAnchorLength : anchorLength
+    add(phrase.slice(0, length), { phrase, source, isStrict, isHead: true })
+    add(phrase.slice(-length), { phrase, source, isStrict, isHead: false })
   }
   return anchors
 }
 
+/** Whether text[start, end) misses `phrase`. */
+type MissTest = (text: string, start: number, end: number, phrase: string) => boolean
+
+/** A long formulation: any one edit, or a word of up to two characters changed for homophones (社会注意思想). */
+function editTest(homophones: Homophones): MissTest {
+  return (text, start, end, phrase) => isOneEditAway(text, start, end, phrase) || (end - start === phrase.length && isHomophoneSwap(text, start, phrase, homophones, 2))
+}
+
+/** A short formulation: only a slip that makes no word: one homophone, an inner character typed twice or dropped. */
+function slipTest(homophones: Homophones): MissTest {
+  return (text, start, end, phrase) => {
+    const m = end - start
+    if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, 1)
+    return m > phrase.length ? isInnerDoubling(text, start, phrase) : isInnerDrop(text, start, phrase)
+  }
+}
+
 /** The span one edit from `phrase` that starts (head) or ends (tail) at the anchor found at `at`. */
-function nearMissAt(text: string, phrase: string, at: number, isHead: boolean): [number, number] | undefined {
+function nearMissAt(text: string, phrase: string, at: number, anchorLength: number, isHead: boolean, isMiss: MissTest): [number, number] | undefined {
   const n = phrase.length
   // A character changed first: where the far end is also one dropped (`两不愁三保证` holds
   // `两不愁三保`), the wrong character is the likelier slip.
-  if (isHead) return text.startsWith(phrase, at) ? undefined : bestWindow(text, phrase, [[at, at + n], [at, at + n - 1], [at, at + n + 1]])
+  if (isHead) return text.startsWith(phrase, at) ? undefined : bestWindow(text, phrase, [[at, at + n], [at, at + n - 1], [at, at + n + 1]], isMiss)
   const end = at + anchorLength
-  return text.startsWith(phrase, end - n) ? undefined : bestWindow(text, phrase, [[end - n, end], [end - n + 1, end], [end - n - 1, end]])
+  return text.startsWith(phrase, end - n) ? undefined : bestWindow(text, phrase, [[end - n, end], [end - n + 1, end], [end - n - 1, end]], isMiss)
 }
 
-function bestWindow(text: string, phrase: string, windows: [number, number][]): [number, number] | undefined {
+function bestWindow(text: string, phrase: string, windows: [number, number][], isMiss: MissTest): [number, number] | undefined {
   for (const [start, end] of windows) {
     if (start < 0 || end > text.length || !isAllHan(text, start, end)) continue
-    if (isOneEditAway(text, start, end, phrase)) return [start, end]
+    if (isMiss(text, start, end, phrase)) return [start, end]
   }
   return undefined
 }

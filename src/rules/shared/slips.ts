@@ -1,0 +1,62 @@
+// Typing slips that turn a short fixed formulation into no word at all: a character typed twice
+// inside it (高质量量发展), one dropped from its middle (高质发展), or an input method's homophone
+// picked for one or two characters (两个维户, 社会注意思想). Offsets in UTF-16 code units.
+
+/** Characters read alike, each mapped to its group's number: `['化华话', '护户']` → 化 0, 华 0, 护 1 …. */
+export type Homophones = ReadonlyMap<string, number>
+
+/** The groups as a map; throws on a character listed in two groups (the caller's schema reports it). */
+export function indexHomophones(groups: readonly string[]): Homophones {
+  const index = new Map<string, number>()
+  groups.forEach((group, i) => {
+    for (const c of group) {
+      if (index.has(c) && index.get(c) !== i) throw new Error(`${c} is in two groups`)
+      index.set(c, i)
+    }
+  })
+  return index
+}
+
+/**
+ * True when text[start, start + phrase.length) is `phrase` with 1 to `maxChanged` adjacent
+ * characters each changed for one read alike (社会注意思想 for 社会主义思想: 注/主, 意/义).
+ */
+export function isHomophoneSwap(text: string, start: number, phrase: string, homophones: Homophones, maxChanged: number): boolean {
+  let first = -1
+  let changed = 0
+  for (let i = 0; i < phrase.length; i++) {
+    const a = text[start + i]!
+    const b = phrase[i]!
+    if (a === b) continue
+    if (first >= 0 && i !== first + changed) return false
+    const group = homophones.get(b)
+    if (group === undefined || homophones.get(a) !== group || ++changed > maxChanged) return false
+    if (first < 0) first = i
+  }
+  return changed > 0
+}
+
+/**
+ * True when text[start, start + phrase.length + 1) is `phrase` with one of its inner characters
+ * typed twice (高质量量发展). Not its first or last: 提高 + 高质量发展 and 高质量发展 + 展望 hold
+ * those doubled, correctly.
+ */
+export function isInnerDoubling(text: string, start: number, phrase: string): boolean {
+  let p = 0
+  while (p < phrase.length && text[start + p] === phrase[p]) p++
+  // The extra character is at p, a copy of the one before it: phrase[p - 1], inner.
+  if (p < 2 || p > phrase.length - 1 || text[start + p] !== phrase[p - 1]) return false
+  return text.startsWith(phrase.slice(p), start + p + 1)
+}
+
+/**
+ * True when text[start, start + phrase.length - 1) is `phrase` with one character dropped that
+ * has two on each side (高质发展 for 高质量发展): a drop next to an end leaves a window that the
+ * next word may complete (高质量展 + 示).
+ */
+export function isInnerDrop(text: string, start: number, phrase: string): boolean {
+  let p = 0
+  while (p < phrase.length - 1 && text[start + p] === phrase[p]) p++
+  if (p < 2 || p > phrase.length - 3) return false
+  return text.startsWith(phrase.slice(p + 1), start + p)
+}

@@ -1,0 +1,39 @@
+// The slips that make a short formulation no word: a homophone, an inner character typed twice or dropped.
+import { describe, expect, it } from 'vitest'
+import { indexHomophones, isHomophoneSwap, isInnerDoubling, isInnerDrop } from '../src/rules/shared/slips.js'
+
+const homophones = indexHomophones(['主注', '义意', '护户'])
+const at = (s: string) => `前${s}后`
+
+describe('slips', () => {
+  it('takes up to the given number of adjacent characters changed for homophones', () => {
+    expect(isHomophoneSwap(at('两个维户'), 1, '两个维护', homophones, 1)).toBe(true)
+    expect(isHomophoneSwap(at('社会注意思想'), 1, '社会主义思想', homophones, 1)).toBe(false)
+    expect(isHomophoneSwap(at('社会注意思想'), 1, '社会主义思想', homophones, 2)).toBe(true)
+    expect(isHomophoneSwap(at('注会主义'), 1, '主会主义', homophones, 2)).toBe(true)
+    expect(isHomophoneSwap(at('注会意义'), 1, '主会主义', homophones, 2)).toBe(false)
+    expect(isHomophoneSwap(at('两个维持'), 1, '两个维护', homophones, 1)).toBe(false)
+    expect(isHomophoneSwap(at('两个维护'), 1, '两个维护', homophones, 1)).toBe(false)
+  })
+
+  it('takes an inner character typed twice, not the first or the last', () => {
+    expect(isInnerDoubling(at('高质量量发展'), 1, '高质量发展')).toBe(true)
+    expect(isInnerDoubling(at('高质质量发展'), 1, '高质量发展')).toBe(true)
+    expect(isInnerDoubling(at('中国式现代代化'), 1, '中国式现代化')).toBe(true)
+    expect(isInnerDoubling(at('高高质量发展'), 1, '高质量发展')).toBe(false)
+    expect(isInnerDoubling(at('高质量发展展'), 1, '高质量发展')).toBe(false)
+    expect(isInnerDoubling(at('高质量好发展'), 1, '高质量发展')).toBe(false)
+  })
+
+  it('takes a character dropped with two on each side', () => {
+    expect(isInnerDrop(at('高质发展'), 1, '高质量发展')).toBe(true)
+    expect(isInnerDrop(at('以人民中心'), 1, '以人民为中心')).toBe(true)
+    expect(isInnerDrop(at('高质量展'), 1, '高质量发展')).toBe(false)
+    expect(isInnerDrop(at('质量发展'), 1, '高质量发展')).toBe(false)
+    expect(isInnerDrop(at('高量发展'), 1, '高质量发展')).toBe(false)
+  })
+
+  it('refuses a character listed in two groups', () => {
+    expect(() => indexHomophones(['主注', '注意'])).toThrow()
+  })
+})
