@@ -20,3 +20,10 @@ describe('wrappedBreaks', () => {
     expect(breaksIn('一、加强组织领导\n全乡干部群众将再接再\n励志青年代表发言')).toEqual([])
   })
 })
+
+describe('wrappedBreaks in text a PDF extractor wrapped', () => {
+  it('reads a short line without a comma as wrapped when the paragraph runs on into it and out of it', () => {
+    const text = '　　（一）坚持党管人才。社党委把学习贯彻党的二十届三中全会精神作为首要政治任务，坚持用新时\n代中国特\n社会主义思想凝心铸魂。全年发展党员3名。'
+    expect(breaksIn(text)).toEqual(['时|代', '特|社'])
+  })
+})

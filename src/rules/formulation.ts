@@ -7,7 +7,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { isHan } from './shared/chars.js'
 import { lazy, literalAlternation, text, zod } from './shared/options.js'
 import { triggerScan, type Search } from './shared/trigger-scan.js'
-import { wrappedBreaks } from './shared/wrapped-lines.js'
+import { readAcross, wrappedBreaks } from './shared/wrapped-lines.js'
 import { indexHomophones, isHomophoneSwap, isInnerDoubling, isInnerDrop, type Homophones } from './shared/slips.js'
 import type { RuleKind } from './types.js'
 
@@ -91,12 +91,12 @@ export const formulationKind: RuleKind<FormulationOptions> = {
       const misses = missesIn(text, searchIn(doc)).filter((miss) => !goesOnAcrossBreak(text, miss, known))
       // A formulation broken by a hard line break inside a wrapped paragraph (`中国特⏎社会主义`,
       // text a PDF extractor wrapped): read across the break, kept where the miss spans it.
-      for (const { end, next } of wrappedBreaks(text)) {
-        const before = text.slice(Math.max(0, end - longest), end)
-        const joined = before + text.slice(next, next + longest)
-        const at = (i: number) => (i < before.length ? end - before.length + i : next + i - before.length)
+      // Across the wrapped breaks near it, too: a PDF extractor's short line (`新时⏎代中国特⏎社会主义`).
+      const breaks = [...wrappedBreaks(text)]
+      for (let i = 0; i < breaks.length; i++) {
+        const { joined, offsets, at } = readAcross(text, breaks, i, longest)
         for (const miss of missesIn(joined, windowSearch)) {
-          if (miss.start < before.length && miss.end > before.length) misses.push({ ...miss, start: at(miss.start), end: at(miss.end - 1) + 1 })
+          if (miss.start < at && miss.end > at) misses.push({ ...miss, start: offsets[miss.start]!, end: offsets[miss.end - 1]! + 1 })
         }
       }
       return dropContained(misses.map((miss) => findingOf(text, miss)))

@@ -56,10 +56,12 @@ function goesOnAfterSoftBreak(text: string, at: number): boolean {
 export function isWrappedLine(text: string, end: number, next: number): boolean {
   const lineStart = text.lastIndexOf('\n', end - 1) + 1
   if (lineEndPunctuationRe.test(text.charAt(end - 1))) return false
-  if (end - lineStart < minWrappedLine && !isRunOnInto(text, lineStart)) return false
-  // Prose holds a comma; a title (`…拟表彰对象的公示`) does not. The next line goes on with the
-  // sentence: no label (`支部书记：`) and no list number opens it.
-  if (!/[，,。；]/.test(text.slice(lineStart, end))) return false
+  const isRunOn = (end - lineStart < minWrappedLine || !/[，,。；]/.test(text.slice(lineStart, end))) && isRunOnInto(text, lineStart)
+  if (end - lineStart < minWrappedLine && !isRunOn) return false
+  // Prose holds a comma; a title (`…拟表彰对象的公示`) does not, unless the paragraph runs on into
+  // it (`……坚持用新时⏎代中国特⏎社会主义思想`: a PDF extractor's short line). The next line goes on
+  // with the sentence: no label (`支部书记：`) and no list number opens it.
+  if (!isRunOn && !/[，,。；]/.test(text.slice(lineStart, end))) return false
   const nextStart = text.slice(next, next + 8)
   return isHan(text.charCodeAt(end - 1)) && isHan(text.charCodeAt(next)) && !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
 }
@@ -74,4 +76,35 @@ function isRunOnInto(text: string, lineStart: number): boolean {
   const end = text.charCodeAt(lineStart - 2) === 0x0d ? lineStart - 2 : lineStart - 1
   const start = text.lastIndexOf('\n', end - 1) + 1
   return end - start >= minWrappedLine && isHan(text.charCodeAt(end - 1)) && /[，,]/.test(text.slice(start, end))
+}
+
+/** Text read across the wrapped breaks around one of them, with where each of its units is in the whole text. */
+export interface ReadAcross {
+  readonly joined: string
+  /** The offset in the whole text of each UTF-16 code unit of `joined`. */
+  readonly offsets: readonly number[]
+  /** Where in `joined` the break read across starts: a span holds it when it starts before and ends after. */
+  readonly at: number
+}
+
+/**
+ * Up to `reach` units of text on each side of `breaks[i]`, read across it and across the other
+ * wrapped breaks within reach (`新时⏎代中国特⏎社会主义`: a line of four characters between two).
+ * `breaks` are {@link wrappedBreaks} of `text`, in order.
+ */
+export function readAcross(text: string, breaks: readonly WrappedBreak[], i: number, reach: number): ReadAcross {
+  const before: number[] = []
+  for (let k = i, pos = breaks[i]!.end; before.length < reach && pos > 0; ) {
+    if (k > 0 && pos === breaks[k - 1]!.next) pos = breaks[--k]!.end
+    else if (text.charCodeAt(pos - 1) === 0x0a || text.charCodeAt(pos - 1) === 0x2028) break
+    else before.push(--pos)
+  }
+  const after: number[] = []
+  for (let k = i + 1, pos = breaks[i]!.next; after.length < reach && pos < text.length; ) {
+    if (k < breaks.length && pos === breaks[k]!.end) pos = breaks[k++]!.next
+    else if (text.charCodeAt(pos) === 0x0a || text.charCodeAt(pos) === 0x0d || text.charCodeAt(pos) === 0x2028) break
+    else after.push(pos++)
+  }
+  const offsets = [...before.reverse(), ...after]
+  return { joined: offsets.map((o) => text[o]).join(''), offsets, at: before.length }
 }
