@@ -7,7 +7,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { formatChineseOrdinal, ordinalBefore, parseChineseOrdinal } from './shared/chinese-ordinal.js'
 import type { EraTerm } from './shared/document-era.js'
 import { dateDocument, type Dating } from './shared/document-dating.js'
-import { findStalePlans } from './shared/five-year-plans.js'
+import { planForm, stalePlanAt } from './shared/five-year-plans.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -60,9 +60,9 @@ export const congressKind: RuleKind<CongressOptions> = {
   compile(rule) {
     const { years, after, eras } = rule.options
     // Only before 精神/报告 (`十二大产业` is no congress). The search starts at 大 (or the long
-    // form's 次全国代表大会), literals the regex engine skips to quickly; the ordinal is read
-    // backwards from there.
-    const mentionRe = new RegExp(`(?:大|${longFormTail}(?:上的)?|${plenumForm})(?=${literalAlternation(after)})`, 'g')
+    // form's 次全国代表大会, a plenum's 届, a plan's 五), literals the regex engine skips to
+    // quickly; the ordinal is read backwards from there. One scan finds all four.
+    const mentionRe = new RegExp(`(?:大|${longFormTail}(?:上的)?|${plenumForm})(?=${literalAlternation(after)})|${planForm}`, 'g')
     const studiedRe = new RegExp(literalAlternation(rule.options.studiedAfter))
     // Studied after the spirit word too: `对党的十九届三中全会精神学习不够深入`.
     const studiedNextRe = new RegExp(`^(?:${literalAlternation(after)})(?:${literalAlternation(rule.options.studiedAfter)})`)
@@ -71,6 +71,11 @@ export const congressKind: RuleKind<CongressOptions> = {
       const findings: RawFinding[] = []
       mentionRe.lastIndex = 0
       for (let m = mentionRe.exec(text); m; m = mentionRe.exec(text)) {
+        if (m[0] === '五') {
+          const plan = stalePlanAt(text, m.index, rule.options.plans, dateOnce, rule.messageId)
+          if (plan) findings.push(plan)
+          continue
+        }
         const ordinal = ordinalBefore(text, m.index)
         const isPlenum = m[0][0] === '届'
         const isLongForm = m[0] !== '大' && !isPlenum
@@ -84,7 +89,7 @@ export const congressKind: RuleKind<CongressOptions> = {
         if (n === undefined) continue
         // The document is dated only when it mentions a congress.
         const dating = dateOnce()
-        if (dating === undefined) return findings
+        if (dating === undefined) continue
         const current = years.filter((y) => y <= dating.year).length
         if (current === 0) continue
         // From a lower bound on, a later congress is possible too, up to the next one to be held.
@@ -122,9 +127,7 @@ export const congressKind: RuleKind<CongressOptions> = {
       // The document is dated only when it mentions a congress, a plenum or a plan, and once.
       let dating: Dating | null | undefined
       const dateOnce = () => (dating === undefined ? (dating = dateDocument(doc, eras) ?? null) : dating) ?? undefined
-      const mentions = mentionsIn(doc.text, dateOnce)
-      const plans = findStalePlans(doc.text, rule.options.plans, dateOnce, rule.messageId)
-      return plans.length === 0 ? mentions : [...mentions, ...plans].sort((a, b) => a.offset - b.offset)
+      return mentionsIn(doc.text, dateOnce)
     }
   },
 }

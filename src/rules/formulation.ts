@@ -44,9 +44,13 @@ const schema = lazy(() => {
 
 /** Length of the anchors searched for: a near miss keeps its head or its tail intact. */
 const anchorLength = 3
-/** A short formulation's anchors: a drop from its middle (高质|发展) leaves two characters each side. */
+/**
+ * The head anchor of a short formulation under six characters: a drop from its middle (高质|发展)
+ * or a homophone in its third character (两个维户) leaves only two intact. Its tail anchor, and
+ * both of a longer one, are three long: two-character tails (发展, 维护) are found too often.
+ */
 const strictAnchorLength = 2
-const anchorLengths = [strictAnchorLength, anchorLength]
+const strictShortBelow = 6
 
 /** The `formulation` kind. Message variables: `{text}`, `{suggestion}`, `{source}`. */
 export const formulationKind: RuleKind<FormulationOptions> = {
@@ -67,14 +71,11 @@ export const formulationKind: RuleKind<FormulationOptions> = {
     const missesIn = (text: string, search: Search) => {
       const found = new Map<number, Miss>()
       for (let m = search(text, 0); m; m = search(text, m.index + 1)) {
-        // Anchors of both lengths may start here (中国 and 中国特): the search returns one.
-        for (const length of anchorLengths) {
-          for (const { phrase, source, isHead, isStrict } of anchors.get(text.slice(m.index, m.index + length)) ?? []) {
+        for (const { phrase, source, isHead, isStrict, length } of anchors.get(m[0])!) {
           const span = nearMissAt(text, phrase, m.index, length, isHead, isStrict ? tests.slip : tests.edit)
           if (!span || found.has(span[0]) || known.some((k) => isCoveredBy(text, span[0], span[1], k))) continue
           if (isFreeInsertion(text.slice(span[0], span[1]), phrase, ignoreInserted)) continue
           found.set(span[0], { start: span[0], end: span[1], phrase, source })
-          }
         }
       }
       return [...found.values()]
@@ -145,6 +146,8 @@ interface Anchored {
   readonly source: string
   /** True for a short formulation, matched only by slips that make no word. */
   readonly isStrict: boolean
+  /** The anchor's length, in UTF-16 code units. */
+  readonly length: number
   /** True for the phrase's first characters, false for its last. */
   readonly isHead: boolean
 }
@@ -154,9 +157,15 @@ function indexAnchors(phrases: readonly { phrase: string; source: string; isStri
   const anchors = new Map<string, Anchored[]>()
   const add = (anchor: string, entry: Anchored) => anchors.set(anchor, [...(anchors.get(anchor) ?? []), entry])
   for (const { phrase, source, isStrict } of phrases) {
-    const length = isStrict ? strictAnchorLength : anchorLength
-    add(phrase.slice(0, length), { phrase, source, isStrict, isHead: true })
-    add(phrase.slice(-length), { phrase, source, isStrict, isHead: false })
+    const head = isStrict && phrase.length < strictShortBelow ? strictAnchorLength : anchorLength
+    add(phrase.slice(0, head), { phrase, source, isStrict, length: head, isHead: true })
+    add(phrase.slice(-anchorLength), { phrase, source, isStrict, length: anchorLength, isHead: false })
+  }
+  // The search finds one anchor where a longer one starts with a shorter (中国特, 中国): the
+  // longer's entries hold the shorter's too.
+  for (const [anchor, entries] of anchors) {
+    const shorter = anchor.length > strictAnchorLength ? anchors.get(anchor.slice(0, strictAnchorLength)) : undefined
+    if (shorter) anchors.set(anchor, [...entries, ...shorter])
   }
   return anchors
 }

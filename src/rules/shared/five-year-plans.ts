@@ -6,10 +6,11 @@ import { formatChineseOrdinal, ordinalBefore, parseChineseOrdinal } from './chin
 import type { Dating } from './document-dating.js'
 
 /**
- * `十三五` where a sentence makes it a year's plan (规划, 收官, 开局, 关键…). The search starts at
- * 五, a literal; the ordinal is read backwards. `“十三五”时期`, `“十三五”以来` are periods, left alone.
+ * The source of a regex for `十三五` where a sentence makes it a year's plan (规划, 收官, 开局,
+ * 关键…), from its 五: the caller searches for it with its own mentions, in the same scan, and
+ * reads the ordinal backwards. `“十三五”时期`, `“十三五”以来` are periods, left alone.
  */
-const planRe = /五(?=[”’"」]?(?:规划|计划|收官|开局|起步|决胜|攻坚|关键|的))/g
+export const planForm = '五(?=[”’"」]?(?:规划|计划|收官|开局|起步|决胜|攻坚|关键|的))'
 /** What states the year the plan is of: 今年是, 本年度是, 2025年是 (也是, 正值). The last one before the plan, in its sentence. */
 const yearIsRe = /(?:今年|本年度?|((?:19|20)[0-9]{2})年)(?:既是|也是|是|为|正值|恰逢)/g
 /** How far before the plan the statement of the year is looked for, in UTF-16 code units. */
@@ -18,45 +19,41 @@ const cueWindow = 24
 const draftingYears = 2
 
 /**
- * The plans in `text` stated as a year's plan where that year, or the document's (from
- * `dateDoc`), lies outside the plan (and its drafting). `firstYears` holds the year each plan
- * began, 一五 first; later plans follow every five years. Offsets in UTF-16 code units.
+ * The plan whose 五 is at `at` ({@link planForm}), when a sentence states it as a year's plan
+ * and that year, or the document's (from `dateDoc`), lies outside the plan and its drafting.
+ * `firstYears` holds the year each plan began, 一五 first; later plans follow every five years.
+ * Offsets in UTF-16 code units.
  */
-export function findStalePlans(text: string, firstYears: readonly number[], dateDoc: () => Dating | undefined, messageId: string): RawFinding[] {
-  const findings: RawFinding[] = []
-  if (firstYears.length === 0) return findings
+export function stalePlanAt(text: string, at: number, firstYears: readonly number[], dateDoc: () => Dating | undefined, messageId: string): RawFinding | undefined {
+  if (firstYears.length === 0) return undefined
   const startOf = (k: number) => (k <= firstYears.length ? firstYears[k - 1]! : firstYears[firstYears.length - 1]! + 5 * (k - firstYears.length))
-  planRe.lastIndex = 0
-  for (let m = planRe.exec(text); m; m = planRe.exec(text)) {
-    const ordinal = ordinalBefore(text, m.index)
-    const offset = m.index - ordinal.length
-    const k = parseChineseOrdinal(ordinal)
-    // Not inside a longer number (一百三十五的) or after 第.
-    if (k === undefined || k > firstYears.length + 2 || /[0-9零〇百千万第]/.test(text[offset - 1] ?? '')) continue
-    const stated = statedYear(text, offset)
-    if (stated === undefined) continue
-    const dating = stated === null ? dateDoc() : undefined
-    if (stated === null && dating === undefined) continue
-    const year = stated ?? dating!.year
-    const start = startOf(k)
-    // The years the text can be from: the one stated, one either side of a guess, any from a lower bound on.
-    const [from, to] = stated !== null ? [year, year] : dating!.isLowerBound ? [year, Infinity] : dating!.isGuess ? [year - 1, year + 1] : [year, year]
-    if (to >= start - draftingYears && from <= start + 4) continue
-    let current = 1
-    while (startOf(current + 1) <= year) current++
-    const suggestion = formatChineseOrdinal(current) + '五'
-    const mention = ordinal + '五'
-    const vars = stated !== null ? { year, how: localText('typo.congress.year-stated', { year }) } : dating!.vars
-    findings.push({
-      offset,
-      length: mention.length,
-      args: { ...vars, text: mention, suggestion },
-      messageId: `${messageId}.plan${stated === null && dating!.isLowerBound ? '.era' : ''}`,
-      suggestion,
-      data: { ...(stated === null ? dating!.data : { documentYear: year }), planYears: [start, start + 4] },
-    })
+  const ordinal = ordinalBefore(text, at)
+  const offset = at - ordinal.length
+  const k = parseChineseOrdinal(ordinal)
+  // Not inside a longer number (一百三十五的) or after 第.
+  if (k === undefined || k > firstYears.length + 2 || /[0-9零〇百千万第]/.test(text[offset - 1] ?? '')) return undefined
+  const stated = statedYear(text, offset)
+  if (stated === undefined) return undefined
+  const dating = stated === null ? dateDoc() : undefined
+  if (stated === null && dating === undefined) return undefined
+  const year = stated ?? dating!.year
+  const start = startOf(k)
+  // The years the text can be from: the one stated, one either side of a guess, any from a lower bound on.
+  const [from, to] = stated !== null ? [year, year] : dating!.isLowerBound ? [year, Infinity] : dating!.isGuess ? [year - 1, year + 1] : [year, year]
+  if (to >= start - draftingYears && from <= start + 4) return undefined
+  let current = 1
+  while (startOf(current + 1) <= year) current++
+  const suggestion = formatChineseOrdinal(current) + '五'
+  const mention = ordinal + '五'
+  const vars = stated !== null ? { year, how: localText('typo.congress.year-stated', { year }) } : dating!.vars
+  return {
+    offset,
+    length: mention.length,
+    args: { ...vars, text: mention, suggestion },
+    messageId: `${messageId}.plan${stated === null && dating!.isLowerBound ? '.era' : ''}`,
+    suggestion,
+    data: { ...(stated === null ? dating!.data : { documentYear: year }), planYears: [start, start + 4] },
   }
-  return findings
 }
 
 /**
