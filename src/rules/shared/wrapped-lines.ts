@@ -5,8 +5,6 @@ import { isHan } from './chars.js'
 
 /** The shortest line a wrapped paragraph's is: shorter lines are headings, labels or list items. */
 const minWrappedLine = 16
-/** Punctuation a line of prose may end with: after it, a new line is a new sentence or paragraph. */
-const lineEndPunctuationRe = /[。！？；：，、”’）)】》…—.!?;:,]/
 
 /** A line break inside a wrapped paragraph, offsets in UTF-16 code units. */
 export interface WrappedBreak {
@@ -55,15 +53,17 @@ function goesOnAfterSoftBreak(text: string, at: number): boolean {
  */
 export function isWrappedLine(text: string, end: number, next: number): boolean {
   const lineStart = text.lastIndexOf('\n', end - 1) + 1
-  if (lineEndPunctuationRe.test(text.charAt(end - 1))) return false
-  const isRunOn = (end - lineStart < minWrappedLine || !/[，,。；]/.test(text.slice(lineStart, end))) && isRunOnInto(text, lineStart)
-  if (end - lineStart < minWrappedLine && !isRunOn) return false
+  // A Chinese character on each side, first: a line that ends on punctuation ends a sentence or a
+  // paragraph, and most line breaks fail here, before any slice.
+  if (!isHan(text.charCodeAt(end - 1)) || !isHan(text.charCodeAt(next))) return false
+  const isShort = end - lineStart < minWrappedLine
+  if (isShort && !isRunOnInto(text, lineStart)) return false
   // Prose holds a comma; a title (`…拟表彰对象的公示`) does not, unless the paragraph runs on into
-  // it (`……坚持用新时⏎代中国特⏎社会主义思想`: a PDF extractor's short line). The next line goes on
-  // with the sentence: no label (`支部书记：`) and no list number opens it.
-  if (!isRunOn && !/[，,。；]/.test(text.slice(lineStart, end))) return false
+  // it (`……坚持用新时⏎代中国特⏎社会主义思想`: a PDF extractor's short line, whose run-on is known
+  // by now). The next line goes on with the sentence: no label (`支部书记：`) and no list number opens it.
+  if (!isShort && !/[，,。；]/.test(text.slice(lineStart, end)) && !isRunOnInto(text, lineStart)) return false
   const nextStart = text.slice(next, next + 8)
-  return isHan(text.charCodeAt(end - 1)) && isHan(text.charCodeAt(next)) && !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
+  return !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
 }
 
 /**
