@@ -22,18 +22,21 @@ export function indexHomophones(groups: readonly string[]): Homophones {
  * characters each changed for one read alike (社会注意思想 for 社会主义思想: 注/主, 意/义).
  */
 export function isHomophoneSwap(text: string, start: number, phrase: string, homophones: Homophones, maxChanged: number): boolean {
+  // Characters compared as code units first: most windows differ in more places, or apart,
+  // and are rejected before any lookup.
   let first = -1
   let changed = 0
   for (let i = 0; i < phrase.length; i++) {
-    const a = text[start + i]!
-    const b = phrase[i]!
-    if (a === b) continue
-    if (first >= 0 && i !== first + changed) return false
-    const group = homophones.get(b)
-    if (group === undefined || homophones.get(a) !== group || ++changed > maxChanged) return false
+    if (text.charCodeAt(start + i) === phrase.charCodeAt(i)) continue
+    if ((first >= 0 && i !== first + changed) || ++changed > maxChanged) return false
     if (first < 0) first = i
   }
-  return changed > 0
+  if (changed === 0) return false
+  for (let i = first; i < first + changed; i++) {
+    const group = homophones.get(phrase[i]!)
+    if (group === undefined || homophones.get(text[start + i]!) !== group) return false
+  }
+  return true
 }
 
 /**
