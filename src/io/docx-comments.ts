@@ -7,7 +7,7 @@ import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
 import { ensureCommentStyles, type CommentStyleIds } from './docx-comment-styles.js'
-import { mainPartOf, partOfRelationship, partTextOf, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
+import { contentTypesPart, mainPartOf, partOfRelationship, partTextOf, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 import { readComments } from './docx-hidden.js'
 
 /** A comment to add: a span of the decoded text (UTF-16 code units, paragraphs joined by `\n`) and its paragraphs. */
@@ -26,7 +26,6 @@ export interface CommentAuthor {
   readonly date: string
 }
 
-const typesPart = '[Content_Types].xml'
 const commentsType = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments'
 const commentsContentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml'
 const wordNs = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
@@ -112,9 +111,9 @@ function registerCommentsPart(files: Record<string, Uint8Array>, bodyPart: strin
   const target = commentsPath.startsWith(folder) ? commentsPath.slice(folder.length) : `/${commentsPath}`
   const relationship = `<Relationship Id="rId${n}" Type="${commentsType}" Target="${target}"/>`
   files[relsPart] = strToU8(rels.replace('</Relationships>', `${relationship}</Relationships>`))
-  const types = files[typesPart] ? strFromU8(files[typesPart]) : ''
+  const types = files[contentTypesPart] ? strFromU8(files[contentTypesPart]) : ''
   if (!types.includes(`PartName="/${commentsPath}"`)) {
-    files[typesPart] = strToU8(types.replace('</Types>', `<Override PartName="/${commentsPath}" ContentType="${commentsContentType}"/></Types>`))
+    files[contentTypesPart] = strToU8(types.replace('</Types>', `<Override PartName="/${commentsPath}" ContentType="${commentsContentType}"/></Types>`))
   }
 }
 

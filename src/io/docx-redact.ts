@@ -8,7 +8,7 @@ import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyPiece } from './docx-body-map.js'
 import { escapeXml } from './docx-comments.js'
-import { mainPartOf, partTextOf, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
+import { contentTypesPart, mainPartOf, partTextOf, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 
 /** A replacement of the decoded text (UTF-16 code units; the body's paragraphs joined by `\n`). */
 export interface TextEdit {
@@ -28,12 +28,11 @@ export interface DocxRedaction {
   readonly removed: { readonly revisions: number; readonly comments: number; readonly hidden: number }
 }
 
-const typesPart = '[Content_Types].xml'
 const commentsPart = 'word/comments.xml'
 /** The parts whose text Word shows, where revisions, comment marks and hidden runs may stand. */
 const textPartRe = /^word\/(?:document|footnotes|endnotes|header\d*|footer\d*)\.xml$/
-/** Relationships of the parts that exist only for comments and revisions: the comments themselves and their authors' list. */
-const reviewPartTypeRe = /\/(?:comments|commentsExtended|commentsIds|commentsExtensible|people)$/
+/** Relationships (their type's last segment) of the parts that exist only for comments and revisions: the comments themselves and their authors' list. */
+const reviewPartTypes: ReadonlySet<string> = new Set(['comments', 'commentsExtended', 'commentsIds', 'commentsExtensible', 'people'])
 
 /** The bytes of a redacted copy of `docx`; throws InputError when the package cannot be read. */
 export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: string): DocxRedaction {
@@ -146,28 +145,23 @@ export function withoutReview(xml: string): { xml: string; revisions: number; hi
 
 /** Takes out the comments part and the parts that serve it (its extensions, the authors' list); gives how many comments it held. */
 function removeReviewParts(files: Record<string, Uint8Array>, bodyPart: string): number {
+  const review = relationshipsOfPart(partTextOf(files), bodyPart).filter((r) => reviewPartTypes.has(r.type))
   const bodyRelsPart = relsPartOf(bodyPart)
-  const folder = bodyPart.slice(0, bodyPart.lastIndexOf('/') + 1)
-  const rels = files[bodyRelsPart] ? strFromU8(files[bodyRelsPart]) : ''
-  const parts = new Set<string>()
-  const kept = rels.replace(/<Relationship\b[^>]*\/>/g, (relationship) => {
-    const type = /Type="([^"]+)"/.exec(relationship)?.[1] ?? ''
-    const target = /Target="([^"]+)"/.exec(relationship)?.[1]
-    if (!reviewPartTypeRe.test(type) || !target || /TargetMode="External"/.test(relationship)) return relationship
-    parts.add(target.startsWith('/') ? target.slice(1) : `${folder}${target}`)
-    return ''
-  })
-  if (files[bodyRelsPart]) files[bodyRelsPart] = strToU8(kept)
+  const ids = new Set(review.map((r) => r.id))
+  if (files[bodyRelsPart] && ids.size > 0) {
+    files[bodyRelsPart] = strToU8(strFromU8(files[bodyRelsPart]).replace(/<Relationship\b[^>]*\/>/g, (r) => (ids.has(/\bId="([^"]*)"/.exec(r)?.[1] ?? '') ? '' : r)))
+  }
   // The usual name too, in case no relationship names it: the reader finds it by that name.
-  parts.add(commentsPart)
+  const parts = new Set([...review.map((r) => r.target), commentsPart])
   let comments = 0
   for (const part of parts) {
     const data = files[part]
     if (!data) continue
-    if (/<w:comments\b/.test(strFromU8(data))) comments += (strFromU8(data).match(/<w:comment\b/g) ?? []).length
+    const xml = strFromU8(data)
+    if (/<w:comments\b/.test(xml)) comments += (xml.match(/<w:comment\b/g) ?? []).length
     delete files[part]
-    const types = files[typesPart] ? strFromU8(files[typesPart]) : ''
-    files[typesPart] = strToU8(types.replace(new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), ''))
+    const types = files[contentTypesPart] ? strFromU8(files[contentTypesPart]) : ''
+    files[contentTypesPart] = strToU8(types.replace(new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), ''))
   }
   return comments
 }
