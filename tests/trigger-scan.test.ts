@@ -82,12 +82,20 @@ describe('TriggerScan', () => {
     expect(allMatches(new TriggerScan(0, cache).search(sources[0]!, { keep: true })(doc()), text)).toEqual(expected[0])
   })
 
-  it('cuts a regex before its first alternative that is not bounded', () => {
+  it('splits a regex at its first alternative that is not bounded', () => {
     const scan = new TriggerScan(0)
     const search = scan.search(/全文(\d)|(本)文|\p{Script=Han}{2}(字)|(字)/gu)
     const text = '全文1 本文 本字字 字'
     expect(allMatches(search(new Document(text, { path: 'a.txt', encoding: 'utf-8' })), text)).toEqual(['0:全文1:["1",null,null,null]', '4:本文:[null,"本",null,null]', '7:本字字:[null,null,"字",null]', '11:字:[null,null,null,"字"]'])
     expect(scan.positions('全文(\\d)|\\p{Script=Han}{2}字', 'u')(new Document(text, { path: 'a.txt', encoding: 'utf-8' }))).toBeUndefined()
+  })
+
+  it('splits a regex whose unbounded alternative comes first or amid bounded ones; at a tie the order of the alternatives decides', () => {
+    const scan = new TriggerScan(0)
+    const search = scan.search(/\p{Script=Han}{2}(字)|本字(字)?|文(章)|\p{Script=Han}(号)/gu)
+    const text = '本字字 文章 京号'
+    // 本字字: both sides begin at 0, the unbounded first alternative wins; 京号 only the rest finds.
+    expect(allMatches(search(new Document(text, { path: 'a.txt', encoding: 'utf-8' })), text)).toEqual(['0:本字字:["字",null,null,null]', '4:文章:[null,null,"章",null]', '7:京号:[null,null,null,"号"]'])
   })
 
   it('lists nothing for a regex whose pairs are not bounded: it scans alone', () => {

@@ -46,7 +46,7 @@ interface Tables {
   readonly sets: Int32Array
   /** Per index: false where the pairs are not bounded, and the regex scans alone. */
   readonly isBounded: readonly boolean[]
-  /** Per index: the regex cut where its pairs are bounded only before an alternative; the bits are the bounded part's. */
+  /** Per index: the regex split where only some of its alternatives are bounded; the bits are the bounded part's. */
   readonly cuts: readonly ({ readonly bounded: string; readonly rest: string } | undefined)[]
   /** True when the pass also lists {@link TriggerScan.recurrences}. */
   readonly withRecurrences: boolean
@@ -96,14 +96,15 @@ export class TriggerScan {
     const index = opensWithLiteral(re.source) ? undefined : this.register(`${re.flags}/${re.source}`, re.source, re.flags, options)
     if (index === undefined) return () => plain
     const isUnicode = re.unicode
-    let regexes: { readonly sticky: RegExp; readonly rest: RegExp | undefined } | undefined
+    let regexes: { readonly sticky: RegExp; readonly rest: RegExp | undefined; readonly whole: RegExp | undefined } | undefined
     return (doc) => {
       const positions = this.positionsOf(doc)?.lists[index]
       if (!positions) return plain
-      // Cut by splitUnbounded: the bounded alternatives tried at the positions, the rest by V8's scan.
+      // Split by splitUnbounded: the bounded alternatives tried at the positions, the rest by V8's scan.
       const cut = this.tables!.cuts[index]
-      regexes ??= { sticky: new RegExp(cut?.bounded ?? re.source, re.flags.replace('g', '') + 'y'), rest: cut && new RegExp(cut.rest, re.flags) }
-      const { sticky, rest } = regexes
+      const stickyFlags = re.flags.replace('g', '') + 'y'
+      regexes ??= { sticky: new RegExp(cut?.bounded ?? re.source, stickyFlags), rest: cut && new RegExp(cut.rest, re.flags), whole: cut && new RegExp(re.source, stickyFlags) }
+      const { sticky, rest, whole: atTie } = regexes
       const whole = doc.text
       const atPositions: Search = (text, from, within) => {
         const base = within?.offset ?? 0
@@ -133,7 +134,11 @@ export class TriggerScan {
           restText = text
           restFrom = from
         }
-        return !restMatch || (m && m.index <= restMatch.index) ? m : restMatch
+        if (!restMatch || (m && m.index < restMatch.index)) return m
+        if (!m || restMatch.index < m.index) return restMatch
+        // Both begin here: the order of the alternatives decides, as the whole regex tried here shows.
+        atTie!.lastIndex = m.index
+        return atTie!.exec(text)
       }
     }
   }
@@ -158,7 +163,7 @@ export class TriggerScan {
 
   private positionsAt(index: number | undefined): (doc: Document) => Int32Array | undefined {
     if (index === undefined) return () => undefined
-    // A cut regex's positions are those of its bounded part only.
+    // A split regex's positions are those of its bounded part only.
     return (doc) => {
       const positions = this.positionsOf(doc)?.lists[index]
       return positions && !this.tables!.cuts[index] ? positions : undefined
@@ -249,7 +254,7 @@ interface Registered {
   keep: boolean
 }
 
-/** What the tables take of one regex: the pairs and units its matches can begin with, and the cut that bounded them, if any. */
+/** What the tables take of one regex: the pairs and units its matches can begin with, and the split that bounded them, if any. */
 interface Analysis extends FirstPairs {
   readonly cut?: { readonly bounded: string; readonly rest: string }
 }
