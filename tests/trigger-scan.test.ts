@@ -54,6 +54,27 @@ describe('TriggerScan', () => {
     }
   })
 
+  it.each([0, 1500])('searches the lines a filter picks as V8 does, reading their positions itself, after %i units', (textBefore) => {
+    const sources = ['(?<![目有])的的(?!确)', '(?:…+|\\.{3,})?[ \\t]*(?:全文|本文)共?\\d+字', '(?<=^|[ \\t])(?:VIP|会员)(?=[ \\t]*$)', '𠀀+字|[𠀀-𠀂]', '(全文|本文)共?(\\d+)字|\\p{Script=Han}{1,2}(VIP)(会员)?|的(的)|(?<=^|[ \\t])\\p{Script=Han}', '\\p{Script=Han}{2}(字)|本字(字)?|文(章)']
+    const pick = randomTextOf('的有目确…. \t\n全文本共12字VIP会员𠀀𠀁章', 17)
+    const scan = new TriggerScan(textBefore)
+    const regexes = sources.flatMap((source) => ['gu', 'gmu'].map((flags) => new RegExp(source, flags)))
+    const searches = regexes.map((re) => scan.lineSearch(new RegExp(re.source, re.flags)))
+    for (let round = 0; round < 30; round++) {
+      const text = pick(400)
+      regexes.forEach((re, i) => {
+        const plain: Search = (t, from) => {
+          re.lastIndex = from
+          return re.exec(t)
+        }
+        for (const [start, end] of [[0, 400], [37, 211], [390, 400]] as const) {
+          const line = text.slice(start, end)
+          expect(allMatches(searches[i]!, line, { whole: text, offset: start }), re.source).toEqual(allMatches(plain, line))
+        }
+      })
+    }
+  })
+
   it('keeps what its tables learn of each regex in a build cache, and a later pass reads it there', () => {
     const values = new Map<string, unknown>()
     let saves = 0

@@ -73,8 +73,9 @@ export const patternKind: RuleKind<PatternOptions> = {
   compile(rule) {
     const { pattern, flags, suggestion, fix, lineFilter, joinAdjacent, mentionAfter, skipMentions } = rule.options
     const isTrusted = rule.isBuiltin === true
-    const searchIn = searchOf(pattern, flags + 'g', isTrusted)
     const filterIn = lineFilter === undefined ? undefined : searchOf(lineFilter, flags.replace('m', '') + 'g', isTrusted)
+    // Behind a line filter the pattern reads only the lines it picks, not the whole text.
+    const searchIn = filterIn === undefined ? searchOf(pattern, flags + 'g', isTrusted) : lineSearchOf(pattern, flags + 'g', isTrusted)
     const mentionRe = mentionAfter === undefined ? undefined : compileRegExp(`^(?:${mentionAfter})`, flags.replace('m', ''), isTrusted)
     const matchIn = (search: Search, text: string, base: number, findings: RawFinding[], within?: Within) => {
       for (let m = search(text, 0, within); m; m = search(text, m.index + Math.max(m[0].length, 1), within)) {
@@ -92,12 +93,12 @@ export const patternKind: RuleKind<PatternOptions> = {
     }
     const find = (doc: Document): RawFinding[] => {
       const findings: RawFinding[] = []
-      const search = searchIn(doc)
       if (!filterIn) {
-        matchIn(search, doc.text, 0, findings)
+        matchIn(searchIn(doc), doc.text, 0, findings)
         return findings
       }
       const filter = filterIn(doc)
+      const search = searchIn(doc)
       // Each line holding a filter match once; offsets are UTF-16 code units of the whole text.
       const text = doc.text
       for (let m = filter(text, 0); m; ) {
@@ -143,6 +144,14 @@ function searchOf(source: string, flags: string, isTrusted: boolean): (doc: Docu
     re.lastIndex = from
     return re.exec(text)
   }
+  return () => search
+}
+
+/** The search of a pattern in the lines a line filter picks: {@link searchOf}, the positions read in those lines only. */
+function lineSearchOf(source: string, flags: string, isTrusted: boolean): (doc: Document) => Search {
+  const re = compileRegExp(source, flags, isTrusted)
+  if (!(re instanceof RegExp)) return searchOf(source, flags, isTrusted)
+  const search = triggerScan.lineSearch(re, { keep: isTrusted })
   return () => search
 }
 

@@ -96,15 +96,12 @@ export class TriggerScan {
     const index = opensWithLiteral(re.source) ? undefined : this.register(`${re.flags}/${re.source}`, re.source, re.flags, options)
     if (index === undefined) return () => plain
     const isUnicode = re.unicode
-    let regexes: { readonly sticky: RegExp; readonly rest: RegExp | undefined; readonly whole: RegExp | undefined } | undefined
+    let regexes: SplitRegexes | undefined
     return (doc) => {
       const positions = this.positionsOf(doc)?.lists[index]
       if (!positions) return plain
-      // Split by splitUnbounded: the bounded alternatives tried at the positions, the rest by V8's scan.
-      const cut = this.tables!.cuts[index]
-      const stickyFlags = re.flags.replace('g', '') + 'y'
-      regexes ??= { sticky: new RegExp(cut?.bounded ?? re.source, stickyFlags), rest: cut && new RegExp(cut.rest, re.flags), whole: cut && new RegExp(re.source, stickyFlags) }
-      const { sticky, rest, whole: atTie } = regexes
+      regexes ??= splitRegexes(re, this.tables!.cuts[index])
+      const { sticky } = regexes
       const whole = doc.text
       const atPositions: Search = (text, from, within) => {
         const base = within?.offset ?? 0
@@ -120,27 +117,62 @@ export class TriggerScan {
         }
         return null
       }
-      if (!rest) return atPositions
-      // The rest's next match is kept while the searches of a text go forward: none lies between
-      // where it was searched from and it.
-      let restText: string | undefined
-      let restFrom = 0
-      let restMatch: RegExpExecArray | null = null
-      return (text, from, within) => {
-        const m = atPositions(text, from, within)
-        if (text !== restText || from < restFrom || (restMatch && restMatch.index < from)) {
-          rest.lastIndex = from
-          restMatch = rest.exec(text)
-          restText = text
-          restFrom = from
-        }
-        if (!restMatch || (m && m.index < restMatch.index)) return m
-        if (!m || restMatch.index < m.index) return restMatch
-        // Both begin here: the order of the alternatives decides, as the whole regex tried here shows.
-        atTie!.lastIndex = m.index
-        return atTie!.exec(text)
-      }
+      return withRest(atPositions, regexes)
     }
+  }
+
+  /**
+   * A search for `re` (a `g` RegExp) in the few lines of a text that a rule's line filter picks,
+   * giving what `re.exec` gives: each line is read for where `re` can begin with tables of its
+   * own, not in the pass over the whole text. There a regex that may begin at one position in
+   * fifteen (the residue rule's page chrome, the truncation notices: a bracket, a space, a
+   * digit) cost the pass as much as all its other regexes, for positions nearly all outside
+   * those lines. Plain V8 until the searches have read {@link textBeforeTables} units.
+   */
+  lineSearch(re: RegExp, options: Keeping = {}): Search {
+    const plain: Search = (text, from) => {
+      re.lastIndex = from
+      return re.exec(text)
+    }
+    if (opensWithLiteral(re.source)) return plain
+    let read = 0
+    let search: Search | undefined
+    return (text, from, within) => {
+      if (!search) {
+        read += text.length - from
+        if (read < this.textBeforeTables) return plain(text, from)
+        search = this.linesSearchOf(re, options) ?? plain
+      }
+      return search(text, from, within)
+    }
+  }
+
+  /** {@link lineSearch}'s search once it reads positions, or undefined where `re`'s beginnings are not bounded. */
+  private linesSearchOf(re: RegExp, { keep = false }: Keeping): Search | undefined {
+    const analysis = analyse({ key: `${re.flags}/${re.source}`, source: re.source, flags: re.flags, keep }, this.analyses)
+    this.analyses?.save()
+    if (!analysis) return undefined
+    const pairs = new Uint8Array(pairTableSize)
+    for (const slot of analysis.pairSlots) pairs[slot] = 1
+    const singles = new Uint8Array(0x10000)
+    for (const unit of analysis.singleUnits) singles[unit] = 1
+    const isUnicode = re.unicode
+    const regexes = splitRegexes(re, analysis.cut)
+    const { sticky } = regexes
+    const atPositions: Search = (text, from) => {
+      const last = text.length - 1
+      for (let i = from; i <= last; i++) {
+        const unit = text.charCodeAt(i)
+        // No pair fits at the last unit: a match there is one unit long, which the singles hold.
+        if (singles[unit] === 0 && (i === last || pairs[pairSlot(unit, text.charCodeAt(i + 1))] === 0)) continue
+        if (isUnicode && i > from && isTrailSurrogate(unit) && isLeadSurrogate(text.charCodeAt(i - 1))) continue
+        sticky.lastIndex = i
+        const m = sticky.exec(text)
+        if (m) return m
+      }
+      return null
+    }
+    return withRest(atPositions, regexes)
   }
 
   /**
@@ -402,6 +434,45 @@ export function opensWithLiteral(source: string): boolean {
     else if (c === '|' && depth === 0) return false
   }
   return true
+}
+
+/** The regexes that search for one regex at positions: a sticky copy, and where it is split by {@link splitUnbounded}, its rest and itself. */
+interface SplitRegexes {
+  readonly sticky: RegExp
+  readonly rest: RegExp | undefined
+  readonly whole: RegExp | undefined
+}
+
+function splitRegexes(re: RegExp, cut: Analysis['cut']): SplitRegexes {
+  const stickyFlags = re.flags.replace('g', '') + 'y'
+  return { sticky: new RegExp(cut?.bounded ?? re.source, stickyFlags), rest: cut && new RegExp(cut.rest, re.flags), whole: cut && new RegExp(re.source, stickyFlags) }
+}
+
+/**
+ * `atPositions` (the bounded alternatives tried at their positions) joined with V8's scan for
+ * the rest of a split regex: the leftmost match of the two, and where both begin at one
+ * position, the order of the alternatives decides, as the whole regex tried there shows.
+ */
+function withRest(atPositions: Search, { rest, whole }: SplitRegexes): Search {
+  if (!rest) return atPositions
+  // The rest's next match is kept while the searches of a text go forward: none lies between
+  // where it was searched from and it.
+  let restText: string | undefined
+  let restFrom = 0
+  let restMatch: RegExpExecArray | null = null
+  return (text, from, within) => {
+    const m = atPositions(text, from, within)
+    if (text !== restText || from < restFrom || (restMatch && restMatch.index < from)) {
+      rest.lastIndex = from
+      restMatch = rest.exec(text)
+      restText = text
+      restFrom = from
+    }
+    if (!restMatch || (m && m.index < restMatch.index)) return m
+    if (!m || restMatch.index < m.index) return restMatch
+    whole!.lastIndex = m.index
+    return whole!.exec(text)
+  }
 }
 
 /** The first index of `sorted` holding `value` or more. */
