@@ -58,6 +58,20 @@ export interface HiddenContent {
   readonly length: number
 }
 
+/** A field of a .docx's document properties that can name a person or a unit (Word's 文件 → 信息 → 属性). */
+export type DocumentPropertyField = 'creator' | 'lastModifiedBy' | 'company' | 'manager'
+
+/**
+ * A document property a .docx keeps with its text: the author (`dc:creator`) and the last to
+ * save it (`cp:lastModifiedBy`) in `docProps/core.xml`, the company and manager in
+ * `docProps/app.xml`. Anyone who opens the file reads them, though no page shows them.
+ */
+export interface DocumentProperty {
+  readonly field: DocumentPropertyField
+  /** The value, trimmed; never empty. */
+  readonly value: string
+}
+
 /** What a reader knows of the source beyond the text. */
 export interface DocumentSource {
   readonly path: string
@@ -87,6 +101,8 @@ export interface DocumentSource {
   readonly placeholders?: readonly Region[]
   /** For a .docx, what the file holds that Word does not show, in document order. */
   readonly hidden?: readonly HiddenContent[]
+  /** For a .docx, the document properties that hold a value, in the order of {@link DocumentPropertyField}. */
+  readonly properties?: readonly DocumentProperty[]
 }
 
 /**
@@ -142,6 +158,8 @@ export class Document {
   readonly placeholders: readonly Region[]
   /** For a .docx, tracked deletions, comments and hidden runs the file holds; empty otherwise. */
   readonly hidden: readonly HiddenContent[]
+  /** For a .docx, the document properties that hold a value; empty otherwise. */
+  readonly properties: readonly DocumentProperty[]
   private lineStartsCache: number[] | undefined
   private readonly memo = new Map<string, unknown>()
 
@@ -161,6 +179,7 @@ export class Document {
     this.sourceOffsets = source.sourceOffsets
     this.placeholders = source.placeholders ?? []
     this.hidden = source.hidden ?? []
+    this.properties = source.properties ?? []
   }
 
   /**

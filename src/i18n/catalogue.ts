@@ -7,8 +7,8 @@ import zh from './zh.json' with { type: 'json' }
 export const langs = ['zh', 'en'] as const
 export type Lang = (typeof langs)[number]
 
-/** A message's argument: text, a number, a list (joined as the language joins lists), a message of its own, or a text another library worded in each language. */
-export type MessageArg = string | number | readonly string[] | LocalText | Worded
+/** A message's argument: text, a number, a list of texts or messages (joined as the language joins lists), a message of its own, or a text another library worded in each language. */
+export type MessageArg = string | number | readonly (string | LocalText)[] | LocalText | Worded
 
 /** A text worded outside the catalogues (a schema library's message), in each language. */
 export interface Worded {
@@ -78,7 +78,7 @@ export function fillParts(lang: Lang, parts: readonly string[], args: MessageArg
 function argText(lang: Lang, value: MessageArg): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number') return String(value)
-  if (Array.isArray(value)) return value.join(catalogues[lang]['list.separator'])
+  if (Array.isArray(value)) return value.map((v: string | LocalText) => argText(lang, v)).join(catalogues[lang]['list.separator'])
   if ('worded' in (value as object)) return (value as Worded).worded[lang]
   return formatText(lang, value as LocalText)
 }

@@ -1,11 +1,12 @@
 // Reads the parts of a .docx the reader needs, and no others: the main part (named by the
-// package's relationships), and the comments, notes, headers and footers its relationships
-// name; refuses an encrypted, corrupt or oversized package with a typed error.
+// package's relationships), the comments, notes, headers and footers its relationships name,
+// and the package's document properties; refuses an encrypted, corrupt or oversized package with a typed error.
 import { strFromU8, unzipSync } from 'fflate'
 import type { DocxPartKind } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { localText } from '../i18n/catalogue.js'
 import { contentTypesPart, mainPartOf, relationshipsOfPart, relsPartOf, usualMainPart, type PartText } from './docx-package.js'
+import { propertyPartsOf } from './docx-properties.js'
 
 /**
  * The most the parts read may inflate to, together. A 300-page report is a few MB of XML; more
@@ -27,9 +28,14 @@ export interface OtherPart {
 
 /** The XML of the main part and of the others read. */
 export interface DocxPartsXml {
+  /** The main part's name (`word/document.xml`) and XML. */
+  readonly mainName: string
   readonly main: string
   readonly comments: string | undefined
   readonly others: readonly OtherPart[]
+  /** The document properties' parts (`docProps/core.xml`, `docProps/app.xml`), undefined when missing or not UTF-8. */
+  readonly core: string | undefined
+  readonly app: string | undefined
 }
 
 /**
@@ -49,7 +55,8 @@ export function readPartsXml(bytes: Uint8Array, path: string, bound: number): Do
   const read: PartText = (name) => (index[name] ? strFromU8(index[name]) : undefined)
   const main = mainPartOf(read)
   const roleOf = partsToRead(read, main)
-  const files = unzipBounded(bytes, path, bound, budget, (name) => name === main || roleOf(name) !== undefined)
+  const properties = propertyPartsOf(read)
+  const files = unzipBounded(bytes, path, bound, budget, (name) => name === main || roleOf(name) !== undefined || name === properties.core || name === properties.app)
   if (!files[main]) throw new InputError(localText('error.docx-no-body', { part: main }), { path }, localText('error.docx-no-body.hint'))
   const decode = (name: string, part: Uint8Array) => {
     try {
@@ -67,7 +74,17 @@ export function readPartsXml(bytes: Uint8Array, path: string, bound: number): Do
     if (kind === 'comments') comments ??= decode(name, part)
     else others.push({ kind, name, id, xml: decode(name, part) })
   }
-  return { main: decode(main, files[main]), comments, others }
+  // The properties are not the text: a part of them that is not UTF-8 is left unread, not an error.
+  const lenient = (name: string) => (files[name] && name !== main ? utf8Lenient(files[name]) : undefined)
+  return { mainName: main, main: decode(main, files[main]), comments, others, core: lenient(properties.core), app: lenient(properties.app) }
+}
+
+function utf8Lenient(part: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(part)
+  } catch {
+    return undefined
+  }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })

@@ -1,10 +1,12 @@
 // Reads the text of a Word .docx: the body's paragraphs (tables' cells included) in document
 // order, runs joined, tracked deletions and field codes left out, one paragraph per line; then
-// the footnotes, endnotes, headers and footers, which Word shows with the body.
+// the footnotes, endnotes, headers and footers, which Word shows with the body; and the
+// document properties (author, company) the package keeps beside them.
 import { Parser } from 'htmlparser2'
-import type { DocxPart, DocxPartKind, DocxPartType, HiddenContent, Region, TableCell } from '../core/document.js'
+import type { DocumentProperty, DocxPart, DocxPartKind, DocxPartType, HiddenContent, Region, TableCell } from '../core/document.js'
 import { commentTexts, DocxMarks, type OpenParagraph } from './docx-hidden.js'
 import { maxInflatedBytes, readPartsXml, type OtherPart } from './docx-parts.js'
+import { readDocumentProperties } from './docx-properties.js'
 import type { Reader } from './readers.js'
 
 export { isZipEncrypted, maxInflatedBytes } from './docx-parts.js'
@@ -26,7 +28,7 @@ export const nonBreakingHyphenText = '-'
 /** The Word reader: the body's paragraphs, one a line, from the zip archive's bytes. */
 export const docxReader: Reader = {
   fromBytes: (bytes, path) => {
-    const { text, places, textBoxes, parts, placeholders, hidden, pageNumbers } = readDocxBody(bytes, path)
+    const { text, places, textBoxes, parts, placeholders, hidden, pageNumbers, properties } = readDocxBody(bytes, path)
     return {
       text,
       ...(pageNumbers.length > 0 && { skipped: pageNumbers }),
@@ -35,6 +37,7 @@ export const docxReader: Reader = {
       ...(parts.length > 0 && { parts }),
       ...(placeholders.length > 0 && { placeholders }),
       ...(hidden.length > 0 && { hidden }),
+      ...(properties.length > 0 && { properties }),
     }
   },
 }
@@ -68,6 +71,8 @@ export interface DocxBody {
   readonly hidden: HiddenContent[]
   /** The results of page-numbering fields, anywhere: Word's own numbers, which no rule reads. */
   readonly pageNumbers: Region[]
+  /** The document properties that hold a value. */
+  readonly properties: DocumentProperty[]
 }
 
 /** The text of a .docx as {@link docxToText} gives it, where each body paragraph sits, which lines the other parts hold, and what Word hides. */
@@ -123,7 +128,8 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
       return line === undefined ? undefined : lineStarts[line]
     })
   })
-  return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
+  const properties = readDocumentProperties(docx.core, docx.app)
+  return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, properties, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
 }
 
 /**

@@ -2,7 +2,7 @@
 // and one line here. A reader module loads only when a file of its format is read, so a run on
 // a .txt file never loads the Markdown, HTML or Word parsers.
 import { extname } from 'node:path'
-import type { DocumentFormat, DocxPart, EmphasisSpan, HiddenContent, Region, SourceOffsets, TableCell } from '../core/document.js'
+import type { DocumentFormat, DocumentProperty, DocxPart, EmphasisSpan, HiddenContent, Region, SourceOffsets, TableCell } from '../core/document.js'
 
 /** The text rules see, and what the reader knows of its markup. Offsets in UTF-16 code units. */
 export interface ReadText {
@@ -25,6 +25,8 @@ export interface ReadText {
   readonly placeholders?: readonly Region[]
   /** For a .docx, what the file holds that Word does not show. */
   readonly hidden?: readonly HiddenContent[]
+  /** For a .docx, the document properties that hold a value (author, company …). */
+  readonly properties?: readonly DocumentProperty[]
 }
 
 /** What a reader module exports: from decoded text, or (a binary format) from the file's bytes. */

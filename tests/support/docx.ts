@@ -2,7 +2,15 @@
 import { strToU8, zipSync } from 'fflate'
 
 const contentTypes = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
-const rels = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+/** The package's relationships: the main document, and the properties' parts when the package has them (as Word writes them). */
+const relsOf = (hasCore: boolean, hasApp: boolean) =>
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+  + (hasCore ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' : '')
+  + (hasApp ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' : '')
+  + '</Relationships>'
+/** The properties' parts: their root elements, with the namespaces Word declares. */
+const coreRoot = 'cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+const appRoot = 'Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"'
 
 /** Escapes text for XML character data. */
 export const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -19,14 +27,21 @@ export function table(...cells: string[]): string {
 
 const namespaces = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 
+const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+
 /**
  * The bytes of a .docx whose body is `bodyXml`, with other parts by file name under `word/`
- * (`header1.xml`, `footnotes.xml`), each given as its root element's content.
+ * (`header1.xml`, `footnotes.xml`), each given as its root element's content; and the
+ * properties' parts as `docProps/core.xml` and `docProps/app.xml`, named by the package's
+ * relationships.
  */
 export function makeDocx(bodyXml: string, parts: Readonly<Record<string, string>> = {}): Uint8Array {
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${namespaces}><w:body>${bodyXml}<w:sectPr/></w:body></w:document>`
-  const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(contentTypes), '_rels/.rels': strToU8(rels), 'word/document.xml': strToU8(document) }
-  for (const [name, content] of Object.entries(parts)) {
+  const { 'docProps/core.xml': core, 'docProps/app.xml': app, ...wordParts } = parts
+  const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(contentTypes), '_rels/.rels': strToU8(relsOf(core !== undefined, app !== undefined)), 'word/document.xml': strToU8(document) }
+  if (core !== undefined) files['docProps/core.xml'] = strToU8(`${xmlDeclaration}<${coreRoot}>${core}</cp:coreProperties>`)
+  if (app !== undefined) files['docProps/app.xml'] = strToU8(`${xmlDeclaration}<${appRoot}>${app}</Properties>`)
+  for (const [name, content] of Object.entries(wordParts)) {
     const root = name.startsWith('header') ? 'w:hdr' : name.startsWith('footer') ? 'w:ftr' : name.startsWith('footnotes') ? 'w:footnotes' : name.startsWith('comments') ? 'w:comments' : 'w:endnotes'
     files[`word/${name}`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${root} ${namespaces}>${content}</${root}>`)
   }
@@ -38,13 +53,28 @@ export function note(element: 'w:footnote' | 'w:endnote', id: number, content: s
   return `<${element}${type ? ` w:type="${type}"` : ''} w:id="${id}">${content}</${element}>`
 }
 
+/** The parts a rule example may give after the body, by their root element (written bare, without namespaces). */
+const exampleParts: readonly (readonly [string, string])[] = [
+  ['w:comments', 'comments.xml'],
+  ['cp:coreProperties', 'docProps/core.xml'],
+  ['Properties', 'docProps/app.xml'],
+]
+
 /**
  * A rule example written as Word XML, as the rules fed by the Word reader give theirs: the
- * body's content (`<w:p>…`), then optionally a comments part (`<w:comments>…</w:comments>`).
- * Undefined for an example of plain text.
+ * body's content (`<w:p>…`), then optionally, each at most once, a comments part
+ * (`<w:comments>…</w:comments>`) and the properties' parts (`<cp:coreProperties>…`,
+ * `<Properties>…`). Undefined for an example of plain text.
  */
 export function docxOfExample(example: string): Uint8Array | undefined {
   if (!example.startsWith('<w:')) return undefined
-  const comments = /<w:comments>([\s\S]*)<\/w:comments>\s*$/.exec(example)
-  return comments ? makeDocx(example.slice(0, comments.index), { 'comments.xml': comments[1]! }) : makeDocx(example)
+  const parts: Record<string, string> = {}
+  let body = example
+  for (const [root, name] of exampleParts) {
+    const m = new RegExp(`<${root}>([\\s\\S]*?)</${root}>`).exec(body)
+    if (!m) continue
+    parts[name] = m[1]!
+    body = body.slice(0, m.index) + body.slice(m.index + m[0].length)
+  }
+  return makeDocx(body, parts)
 }

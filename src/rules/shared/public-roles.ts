@@ -49,6 +49,25 @@ export function publicBodyAfter(text: string, end: number): PublicBodyKind | und
   return undefined
 }
 
+/** A whole name ending in a body's suffix, for each kind, after any Han place (`宁夏回族自治区银川市中级人民法院`). */
+const wholeBodyRes: readonly (readonly [RegExp, PublicBodyKind])[] = [
+  [new RegExp(`^[\\u4e00-\\u9fff]*(?:${judicialSuffixes.join('|')})$`), 'judicial'],
+  [/^[\u4e00-\u9fff]*(?:大学|学院)$/, 'institution'],
+  [new RegExp(`^[\\u4e00-\\u9fff]*(?:${agencySuffixes.join('|')})$`), 'agency'],
+]
+
+/**
+ * The kind of public body `name` is the whole name of (`北京市海淀区人民法院`, `张掖市统计局`),
+ * or undefined (`宁夏恒达科技有限公司`, a person's name): a document property holding it names the
+ * issuer, not a party.
+ */
+export function publicBodyNamed(name: string): PublicBodyKind | undefined {
+  if (name.length < 3 || notInNameRe.test(name)) return undefined
+  const kind = wholeBodyRes.find(([re]) => re.test(name))?.[1]
+  // A bare organ word of one character (局, 厅, 委) ends a person's name as well (王建委): only after a place or a field.
+  return kind === 'agency' && name.length < 4 && /[局厅委]$/.test(name) ? undefined : kind
+}
+
 /** Roles whose holders a judgment or a published page names on purpose, before the name (`审判长 陈立新`, `书记员：杨帆`, `责任编辑：王丽`). */
 const courtRoles = [
   '审判长', '代理审判员', '审判员', '人民陪审员', '陪审员', '书记员', '法官助理', '执行员', '检察员', '检察官助理', '检察官', '公诉人', '速录员', '法警', '法官', '执法人员',
