@@ -1,11 +1,11 @@
 // The document properties a .docx keeps (author, last saved by, company, manager): read by the
-// Word reader, reported in a release by leak/document-properties.
+// Word reader, reported in a release by leak/document-properties, cleared by `redact`.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readDocxBody } from '../src/io/docx.js'
-import { readDocumentProperties } from '../src/io/docx-properties.js'
+import { clearDocumentProperties, readDocumentProperties } from '../src/io/docx-properties.js'
 import { runCli } from './helpers.js'
 import { makeDocx } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
@@ -91,5 +91,17 @@ describe('leak/document-properties', () => {
     expect(check(judgment, { 'docProps/core.xml': '<dc:creator>李娜</dc:creator><cp:lastModifiedBy>王某</cp:lastModifiedBy>' })).toEqual([])
     const leaky = `${judgment}<w:p><w:r><w:t>借条载明借款人吴建华。</w:t></w:r></w:p>`
     expect(check(leaky, { 'docProps/core.xml': '<dc:creator>吴建华</dc:creator>' }).filter((f) => f.ruleId === 'leak/document-properties')).toHaveLength(1)
+  })
+})
+
+describe('clearDocumentProperties', () => {
+  it('empties the author and the last to save, takes out company and manager, and counts those that held a value', () => {
+    const core = '<cp:coreProperties><dc:title>民事判决书</dc:title><dc:creator>王建国</dc:creator><cp:lastModifiedBy/><dcterms:created xsi:type="dcterms:W3CDTF">2024-12-18T02:11:00Z</dcterms:created></cp:coreProperties>'
+    const app = '<Properties><Template>Normal.dotm</Template><Manager></Manager><Company>宁夏恒达科技有限公司</Company><Application>Microsoft Office Word</Application></Properties>'
+    const out = clearDocumentProperties(core, app)
+    expect(out.core).toBe('<cp:coreProperties><dc:title>民事判决书</dc:title><dc:creator></dc:creator><cp:lastModifiedBy></cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2024-12-18T02:11:00Z</dcterms:created></cp:coreProperties>')
+    expect(out.app).toBe('<Properties><Template>Normal.dotm</Template><Application>Microsoft Office Word</Application></Properties>')
+    expect(out.cleared).toBe(2)
+    expect(clearDocumentProperties(undefined, undefined)).toEqual({ core: undefined, app: undefined, cleared: 0 })
   })
 })

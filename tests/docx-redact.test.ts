@@ -1,5 +1,6 @@
-// The redacted copy of a Word file: names replaced inside the runs that hold them, formatting
-// kept, and what the page does not show (tracked changes, comments, hidden runs) taken out.
+// The redacted copy of a Word file: names replaced inside the runs that hold them (body, headers,
+// footers, notes), formatting kept, what the page does not show (tracked changes, comments,
+// hidden runs) taken out, and the properties that name people cleared.
 import { strFromU8, unzipSync } from 'fflate'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { readDocxBody } from '../src/io/docx.js'
 import { redactDocx, withoutReview } from '../src/io/docx-redact.js'
 import { runCli } from './helpers.js'
-import { makeDocx } from './support/docx.js'
+import { makeDocx, note } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 const run = (text: string, props = '<w:b/>') => `<w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
@@ -35,7 +36,7 @@ describe('redactDocx', () => {
     const docx = makeDocx(body, { 'comments.xml': comments })
     expect(readDocxBody(docx, 'a.docx').hidden.map((h) => h.kind)).toEqual(['deletion', 'comment', 'hidden'])
     const copy = redactDocx(docx, [], 'a.docx')
-    expect(copy.removed).toEqual({ revisions: 1, comments: 1, hidden: 1 })
+    expect(copy.removed).toEqual({ revisions: 1, comments: 1, hidden: 1, properties: 0 })
     expect(unzipSync(copy.bytes)['word/comments.xml']).toBeUndefined()
     const read = readDocxBody(copy.bytes, 'b.docx')
     expect(read.hidden).toEqual([])
@@ -44,7 +45,7 @@ describe('redactDocx', () => {
     expect(xml).not.toMatch(/w:del\b|w:ins\b|commentRange|commentReference|vanish|吴建华/)
   })
 
-  it('leaves text alone outside the body and across paragraphs, and says so', () => {
+  it('leaves an edit across paragraphs or past the text alone, and says so', () => {
     const docx = makeDocx(body)
     const copy = redactDocx(docx, [{ offset: 10, length: 8, replacement: '***' }, { offset: 500, length: 2, replacement: '***' }], 'a.docx')
     expect(copy.applied).toBe(0)
@@ -56,6 +57,73 @@ describe('redactDocx', () => {
     const out = withoutReview(xml)
     expect(out.xml).toBe('<w:p><w:pPr><w:rPr></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>证人张某</w:t></w:r></w:p>')
     expect(out.revisions).toBe(1)
+  })
+})
+
+/** The first fault of an XML part, or undefined: tags that do not nest, a `<` or bare `&` in text. */
+function xmlFault(xml: string): string | undefined {
+  const open: string[] = []
+  const body = xml.replace(/^<\?xml[^>]*\?>/, '')
+  for (const m of body.matchAll(/<(\/?)([\w:.-]+)[^<>]*?(\/?)>|([^<]+)|(<)/g)) {
+    if (m[5]) return `stray < at ${m.index}`
+    if (m[4] !== undefined) {
+      if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(m[4])) return `bare & at ${m.index}`
+    } else if (m[1]) {
+      if (open.pop() !== m[2]) return `</${m[2]}> closes nothing open at ${m.index}`
+    } else if (!m[3]) open.push(m[2]!)
+  }
+  return open.length > 0 ? `<${open[open.length - 1]}> left open` : undefined
+}
+
+describe('redactDocx outside the body', () => {
+  const header = '<w:p><w:r><w:t>原告王</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>建国</w:t></w:r><w:r><w:t>与被告吴某民间借贷纠纷一案</w:t></w:r></w:p>'
+  const footnotes = note('w:footnote', -1, '<w:p><w:r><w:separator/></w:r></w:p>', 'separator') + note('w:footnote', 0, '<w:p><w:r><w:continuationSeparator/></w:r></w:p>', 'continuationSeparator') + note('w:footnote', 1, '<w:p><w:r><w:t>借条载明借款人王建国。</w:t></w:r></w:p>')
+  const body = '<w:p><w:r><w:t>原告王某诉称，被告吴某欠款未还。</w:t></w:r></w:p><w:p><w:r><w:t>原告王某向本院提交了借条</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>。</w:t></w:r></w:p>'
+  const parts = {
+    'header1.xml': header,
+    // The first page's header repeats every page's: the reader reads it once, the copy masks both.
+    'header2.xml': header,
+    'footer1.xml': '<w:p><w:r><w:t>第二页</w:t></w:r></w:p><w:p><w:r><w:t>原告王建国</w:t></w:r></w:p>',
+    'footnotes.xml': footnotes,
+    'docProps/core.xml': '<dc:title>民事判决书</dc:title><dc:creator>王建国</dc:creator><cp:lastModifiedBy>陈立</cp:lastModifiedBy>',
+    'docProps/app.xml': '<Template>Normal.dotm</Template><Company>宁夏恒达科技有限公司</Company><Manager>李强</Manager>',
+  }
+
+  it('masks names in headers, footers and notes as in the body, each copy of a repeated header too', () => {
+    const docx = makeDocx(body, parts)
+    const text = readDocxBody(docx, 'a.docx').text
+    const lines = text.split('\n')
+    expect(lines.slice(2)).toEqual(['借条载明借款人王建国。', '原告王建国与被告吴某民间借贷纠纷一案', '第二页', '原告王建国'])
+    const at = (line: number, column: number) => lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) + column
+    const edits = [{ offset: at(2, 7), length: 3, replacement: '王某' }, { offset: at(3, 2), length: 3, replacement: '王某' }, { offset: at(5, 2), length: 3, replacement: '王某' }, { offset: at(4, 9), length: 5, replacement: '***' }]
+    const copy = redactDocx(docx, edits, 'a.docx')
+    expect(copy).toMatchObject({ applied: 3, notApplied: 1 })
+    const files = unzipSync(copy.bytes)
+    expect(readDocxBody(copy.bytes, 'b.docx').text.split('\n').slice(2)).toEqual(['借条载明借款人王某。', '原告王某与被告吴某民间借贷纠纷一案', '第二页', '原告王某'])
+    for (const name of ['word/header1.xml', 'word/header2.xml']) expect(strFromU8(files[name]!)).toContain('<w:t>原告王某</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t></w:t>')
+    for (const [name, data] of Object.entries(files)) if (/\.(?:xml|rels)$/.test(name)) expect([name, xmlFault(strFromU8(data))]).toEqual([name, undefined])
+  })
+
+  it('clears the properties that name people and says how many', () => {
+    const copy = redactDocx(makeDocx(body, parts), [], 'a.docx')
+    expect(copy.removed.properties).toBe(4)
+    expect(readDocxBody(copy.bytes, 'b.docx').properties).toEqual([])
+    const files = unzipSync(copy.bytes)
+    expect(strFromU8(files['docProps/core.xml']!)).toContain('<dc:title>民事判决书</dc:title><dc:creator></dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>')
+    expect(strFromU8(files['docProps/app.xml']!)).not.toMatch(/Company|Manager|恒达|李强/)
+  })
+
+  it('leaves a copy with no leak: `redact` then `check --profile redacted` finds nothing', () => {
+    const dir = makeTempDir('redact-docx-parts-')
+    const input = join(dir, '判决书.docx')
+    writeFileSync(input, makeDocx(body, parts))
+    const output = join(dir, '判决书.脱敏.docx')
+    const r = runCli(['redact', input, '-o', output])
+    expect(r.stderr).toMatch(/cleared the document properties' author, last saved by, company and manager \(4 held a value\)/)
+    expect(r.stderr).not.toMatch(/still found/)
+    expect(r.code).toBe(0)
+    const check = runCli(['--profile', 'redacted', '--format', 'json', output])
+    expect(JSON.parse(check.stdout).files[0].findings).toEqual([])
   })
 })
 

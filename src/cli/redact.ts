@@ -78,13 +78,16 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   return left.length > 0 ? 1 : 0
 }
 
+/** The rules of what only a Word file holds unseen, which its redacted copy must no longer hold. */
+const wordOnlyLeaks: ReadonlySet<string> = new Set(['leak/hidden-text', 'leak/document-properties'])
+
 type Audit = (doc: Document) => { doc: Document; findings: readonly Finding[]; nameMasks: readonly NameMask[] }
 
 /**
- * `redact` of a Word file: the names replaced in the runs that hold them, and what Word hides
- * (tracked changes, comments, hidden text) taken out of the copy; a dry run prints the text's
- * diff. 1 when a leak is still found in the copy (a name in a header, note or footer is left
- * for the writer: Word's parts besides the body are copied as they are).
+ * `redact` of a Word file: the names replaced in the runs that hold them (body, headers,
+ * footers and notes), what Word hides (tracked changes, comments, hidden text) taken out of the
+ * copy and the document properties that name people cleared; a dry run prints the text's diff.
+ * 1 when a leak is still found in the copy (a name across paragraphs is left for the writer).
  */
 async function redactWord(file: string, bytes: Uint8Array, options: RedactOptions, auditOf: Audit): Promise<number> {
   const before = auditOf(await documentFromBytes(bytes, file))
@@ -100,10 +103,11 @@ async function redactWord(file: string, bytes: Uint8Array, options: RedactOption
   const copy = redactDocx(bytes, plan.edits, file)
   writeFileAtomic(options.output!, copy.bytes)
   const after = auditOf(await documentFromBytes(copy.bytes, options.output!))
-  const left = after.findings.filter((f) => isRedactableLeak(f) || f.ruleId === 'leak/hidden-text')
+  const left = after.findings.filter((f) => isRedactableLeak(f) || wordOnlyLeaks.has(f.ruleId))
   writeErr(summarise(file, plan, options.output))
-  const { revisions, comments, hidden } = copy.removed
+  const { revisions, comments, hidden, properties } = copy.removed
   if (revisions + comments + hidden > 0) writeErr(`${options.output}: taken out what the page did not show: ${revisions} tracked change${revisions === 1 ? '' : 's'}, ${comments} comment${comments === 1 ? '' : 's'}, ${hidden} hidden run${hidden === 1 ? '' : 's'}`)
+  if (properties > 0) writeErr(`${options.output}: cleared the document properties' author, last saved by, company and manager (${properties} held a value)`)
   for (const f of left) writeErr(`${options.output}:${f.line}:${f.column}: still found after redaction: ${f.ruleId}${f.part ? ` (${f.part.kind}: edit it in Word)` : ''}`)
   return left.length > 0 ? 1 : 0
 }

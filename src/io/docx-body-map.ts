@@ -1,5 +1,6 @@
-// Maps the text the .docx reader produces back to where it sits in `word/document.xml`, so
-// a span of the decoded text (UTF-16 code units) can be anchored in the XML: for comments.
+// Maps the text the .docx reader produces back to where it sits in a part's XML (the main
+// part, a header, the notes), so a span of the decoded text (UTF-16 code units) can be anchored
+// in the XML: for comments and for redaction.
 import { Parser } from 'htmlparser2'
 import { ignoredDocxElements, docxLineSeparator, isOn, isUnderline, nonBreakingHyphenText, textOfRun } from './docx.js'
 
@@ -65,9 +66,10 @@ interface OpenParagraph {
 }
 
 /**
- * The paragraphs of `word/document.xml` in the reader's order (a nested paragraph, in a text
- * box, before the one holding it), each with the raw positions of its text. `text` of each
- * paragraph equals what {@link import('./docx.js').bodyParagraphs} gives.
+ * The paragraphs of a part (`word/document.xml`, a header, the notes) in the reader's order (a
+ * nested paragraph, in a text box, before the one holding it), each with the raw positions of
+ * its text. `text` of each paragraph equals what {@link import('./docx.js').bodyParagraphs}
+ * gives.
  */
 export function mapDocxBody(xml: string): BodyParagraph[] {
   const done: BodyParagraph[] = []
@@ -79,6 +81,8 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
   let elementOfMark = -1
   let isUnderlined = false
   let isHidden = false
+  // A note's separator (`w:type="separator"`) is no note: the reader reads none of its paragraphs.
+  let isSeparatorNote = false
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -92,7 +96,10 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
         } else if (name === 'w:u' && runs.length > 0) isUnderlined = isUnderline(attributes)
         else if (name === 'w:vanish' && runs.length > 0) isHidden = isOn(attributes)
         if (ignoredDocxElements.has(name)) ignoredDepth++
-        else if (name === 'w:p' && ignoredDepth === 0) open.push({ parts: [], length: 0, pieces: [], commentMarks: [], insideStart: parser.endIndex + 1 })
+        else if ((name === 'w:footnote' || name === 'w:endnote') && attributes['w:type'] !== undefined && attributes['w:type'] !== 'normal') {
+          isSeparatorNote = true
+          ignoredDepth++
+        } else if (name === 'w:p' && ignoredDepth === 0) open.push({ parts: [], length: 0, pieces: [], commentMarks: [], insideStart: parser.endIndex + 1 })
         else if ((name === 'w:commentrangestart' || name === 'w:commentrangeend') && attributes['w:id'] !== undefined && ignoredDepth === 0) {
           const paragraph = open[open.length - 1]
           paragraph?.commentMarks.push({ id: attributes['w:id'], isStart: name === 'w:commentrangestart', at: paragraph.length })
@@ -117,7 +124,10 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
         // Only the paragraph's own properties: not those of a paragraph in what is ignored (a text box's VML copy).
         if (name === 'w:ppr' && ignoredDepth === 1 && paragraph && paragraph.pieces.length === 0) paragraph.insideStart = end
         if (ignoredDocxElements.has(name)) ignoredDepth--
-        else if (name === 'w:t' && text) {
+        else if ((name === 'w:footnote' || name === 'w:endnote') && isSeparatorNote) {
+          isSeparatorNote = false
+          ignoredDepth--
+        } else if (name === 'w:t' && text) {
           const textEnd = parser.startIndex
           finishElements(paragraph, (p) => p.tagStart === text!.tagStart, end, textEnd)
           text = undefined

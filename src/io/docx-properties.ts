@@ -1,6 +1,7 @@
 // The document properties a Word package keeps beside its text (文件 → 信息 → 属性): the author
 // and the last to save it in `docProps/core.xml`, the company and manager in
-// `docProps/app.xml`, read for the audit.
+// `docProps/app.xml`. Read for the audit, and cleared in a redacted copy as Word's 文档检查器
+// (Inspect Document) clears them.
 import { Parser } from 'htmlparser2'
 import type { DocumentProperty, DocumentPropertyField } from '../core/document.js'
 import { relationshipsOfPart, type PartText } from './docx-package.js'
@@ -60,4 +61,28 @@ function readFields(xml: string, values: Map<DocumentPropertyField, string>): vo
     { xmlMode: true, decodeEntities: true },
   )
   parser.end(xml)
+}
+
+/** Elements whose value the inspector empties (core) and those it removes (extended), by local name. */
+const emptiedRe = /<((?:[\w.-]+:)?(?:creator|lastModifiedBy))\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1\s*>)/g
+const removedRe = /<((?:[\w.-]+:)?(?:Company|Manager))\b[^>]*?(?:\/>|>([\s\S]*?)<\/\1\s*>)/g
+
+/**
+ * The properties parts as 文档检查器 leaves them: the author and the last to save emptied, the
+ * company and manager taken out; with how many of them held a value.
+ */
+export function clearDocumentProperties(coreXml: string | undefined, appXml: string | undefined): { core: string | undefined; app: string | undefined; cleared: number } {
+  let cleared = 0
+  const hadValue = (value: string | undefined) => {
+    if (value !== undefined && value.trim() !== '') cleared++
+  }
+  const core = coreXml?.replace(emptiedRe, (_m, name: string, attributes: string, value: string | undefined) => {
+    hadValue(value)
+    return `<${name}${attributes.replace(/\s*$/, '')}></${name}>`
+  })
+  const app = appXml?.replace(removedRe, (_m, _name: string, value: string | undefined) => {
+    hadValue(value)
+    return ''
+  })
+  return { core, app, cleared }
 }

@@ -1,14 +1,18 @@
-// Writes the redacted copy of a Word .docx (`mask-audit redact`): each leaked name in the body
-// is replaced inside the runs that hold it, so the formatting stays; and what the page does
-// not show but the file keeps is taken out, as Word's "accept all changes" and "delete all
-// comments" do: tracked deletions and moves, comments (with the list of their authors),
-// hidden runs and formatting revisions. The rest of the package is copied as it was.
+// Writes the redacted copy of a Word .docx (`mask-audit redact`): each leaked name is replaced
+// inside the runs that hold it, so the formatting stays, in the body and in the headers,
+// footers and notes alike; what the page does not show but the file keeps is taken out, as
+// Word's "accept all changes" and "delete all comments" do: tracked deletions and moves,
+// comments (with the list of their authors), hidden runs and formatting revisions; and the
+// document properties that name people (author, last saved by, company, manager) are cleared,
+// as 文档检查器 clears them. The rest of the package is copied as it was.
 import { strFromU8, strToU8 } from 'fflate'
 import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
+import { readDocxBody, type LineSource } from './docx.js'
 import { mapDocxBody, type BodyPiece } from './docx-body-map.js'
 import { escapeXml } from './docx-comments.js'
 import { contentTypesPart, mainPartOf, partTextOf, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
+import { clearDocumentProperties, propertyPartsOf } from './docx-properties.js'
 
 /** A replacement of the decoded text (UTF-16 code units; the body's paragraphs joined by `\n`). */
 export interface TextEdit {
@@ -20,12 +24,12 @@ export interface TextEdit {
 /** What {@link redactDocx} did. */
 export interface DocxRedaction {
   readonly bytes: Uint8Array
-  /** Edits made in the body. */
+  /** Edits made (in every part that shows the text edited). */
   readonly applied: number
-  /** Edits it could not make: outside the body (notes, headers, footers) or across paragraphs. */
+  /** Edits it could not make: across paragraphs, or in no part's text. */
   readonly notApplied: number
-  /** What the page did not show, taken out. */
-  readonly removed: { readonly revisions: number; readonly comments: number; readonly hidden: number }
+  /** What the page did not show, taken out; `properties`: the document properties cleared that held a value. */
+  readonly removed: { readonly revisions: number; readonly comments: number; readonly hidden: number; readonly properties: number }
 }
 
 const commentsPart = 'word/comments.xml'
@@ -41,11 +45,16 @@ export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: s
   const bodyPart = mainPartOf(read)
   // The parts whose text Word shows: the main part and the notes, headers and footers it names (or that bear their usual names).
   const textParts = new Set([bodyPart, ...relationshipsOfPart(read, bodyPart).filter((r) => /^(?:header|footer|footnotes|endnotes)$/.test(r.type)).map((r) => r.target)])
-  const body = files[bodyPart]
-  if (!body) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
-  const { xml, applied } = replaceInBody(strFromU8(body), edits)
-  files[bodyPart] = strToU8(xml)
-  const removed = { revisions: 0, comments: 0, hidden: 0 }
+  if (!files[bodyPart]) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
+  const { text, lineSources } = readDocxBody(docx, path)
+  const applied = new Set<TextEdit>()
+  for (const [part, local] of editsByPart(text, lineSources, edits)) {
+    if (!files[part]) continue
+    const done = replaceInPart(strFromU8(files[part]), local)
+    files[part] = strToU8(done.xml)
+    for (const edit of done.applied) applied.add(edit)
+  }
+  const removed = { revisions: 0, comments: 0, hidden: 0, properties: clearProperties(files) }
   for (const name of Object.keys(files)) {
     if (!textParts.has(name) && !textPartRe.test(name)) continue
     const cleaned = withoutReview(strFromU8(files[name]!))
@@ -54,27 +63,67 @@ export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: s
     files[name] = strToU8(cleaned.xml)
   }
   removed.comments = removeReviewParts(files, bodyPart)
-  return { bytes: zipPackage(files), applied, notApplied: edits.length - applied, removed }
+  return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size, removed }
 }
 
-/** The body XML with each edit made in the `w:t` elements its span covers: the replacement in the first, the rest cut. */
-function replaceInBody(xml: string, edits: readonly TextEdit[]): { xml: string; applied: number } {
-  const paragraphs = mapDocxBody(xml)
-  const starts: number[] = []
-  let offset = 0
-  for (const p of paragraphs) {
-    starts.push(offset)
-    offset += p.text.length + 1
+/** An edit of one paragraph of a part: [from, to) of its text (UTF-16 code units), and the edit of the whole text it comes from. */
+interface ParagraphEdit {
+  readonly paragraph: number
+  readonly from: number
+  readonly to: number
+  readonly edit: TextEdit
+}
+
+/**
+ * The edits of the text as edits of the paragraphs of each part (in the order
+ * {@link mapDocxBody} reads them): a line a header repeats in another header is edited in both.
+ * An edit across lines is in no part.
+ */
+function editsByPart(text: string, sources: readonly LineSource[], edits: readonly TextEdit[]): Map<string, ParagraphEdit[]> {
+  const lineStarts = [0]
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1)
+  // The edits on each line, at their columns.
+  const onLine = new Map<number, { from: number; to: number; edit: TextEdit }[]>()
+  for (const edit of edits) {
+    const line = lastAtOrBefore(lineStarts, edit.offset)
+    const from = edit.offset - lineStarts[line]!
+    const lineEnd = (lineStarts[line + 1] ?? text.length + 1) - 1
+    if (edit.offset + edit.length > lineEnd) continue
+    const here = onLine.get(line) ?? []
+    onLine.set(line, here)
+    here.push({ from, to: from + edit.length, edit })
   }
+  const byPart = new Map<string, ParagraphEdit[]>()
+  for (const { part, lineOf } of sources) {
+    lineOf.forEach((line, paragraph) => {
+      const here = line === undefined ? undefined : onLine.get(line)
+      if (!here) return
+      const ofPart = byPart.get(part) ?? []
+      byPart.set(part, ofPart)
+      for (const e of here) ofPart.push({ paragraph, ...e })
+    })
+  }
+  return byPart
+}
+
+/** Clears the document properties that name people, as 文档检查器 does; how many held a value. */
+function clearProperties(files: Record<string, Uint8Array>): number {
+  const { core, app } = propertyPartsOf(partTextOf(files))
+  const cleared = clearDocumentProperties(files[core] && strFromU8(files[core]), files[app] && strFromU8(files[app]))
+  if (cleared.core !== undefined) files[core] = strToU8(cleared.core)
+  if (cleared.app !== undefined) files[app] = strToU8(cleared.app)
+  return cleared.cleared
+}
+
+/** A part's XML with each edit made in the `w:t` elements its span covers: the replacement in the first, the rest cut; and the edits made. */
+function replaceInPart(xml: string, edits: readonly ParagraphEdit[]): { xml: string; applied: TextEdit[] } {
+  const paragraphs = mapDocxBody(xml)
   // Cuts per `w:t` element (by the raw start of its text): where, inside its decoded text, and what goes there.
   const elements = new Map<number, { textStart: number; textEnd: number; pieces: BodyPiece[]; cuts: { from: number; to: number; put: string }[] }>()
-  let applied = 0
-  for (const edit of edits) {
-    const index = lastAtOrBefore(starts, edit.offset)
+  const applied: TextEdit[] = []
+  for (const { paragraph: index, from, to, edit } of edits) {
     const paragraph = paragraphs[index]
-    const from = edit.offset - starts[index]!
-    const to = from + edit.length
-    if (!paragraph || from < 0 || to > paragraph.text.length) continue
+    if (!paragraph || to > paragraph.text.length) continue
     let put = edit.replacement
     for (const piece of paragraph.pieces) {
       const end = piece.start + piece.text.length
@@ -88,7 +137,7 @@ function replaceInBody(xml: string, edits: readonly TextEdit[]): { xml: string; 
       element.cuts.push({ from: Math.max(from, piece.start) - base, to: Math.min(to, end) - base, put })
       put = ''
     }
-    if (put === '') applied++
+    if (put === '') applied.push(edit)
   }
   const replacements = [...elements.values()].map((e) => {
     const text = e.pieces.map((p) => p.text).join('')

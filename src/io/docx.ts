@@ -73,6 +73,18 @@ export interface DocxBody {
   readonly pageNumbers: Region[]
   /** The document properties that hold a value. */
   readonly properties: DocumentProperty[]
+  /**
+   * Each part read (the main one first) and the line of the text each of its paragraphs is
+   * (undefined: none, as a note's separator); a header or footer that repeats another's text
+   * has that one's lines, which show what it shows.
+   */
+  readonly lineSources: LineSource[]
+}
+
+/** A part of the package and the line each of its paragraphs (in the order {@link bodyParagraphs} gives them) is in the text. */
+export interface LineSource {
+  readonly part: string
+  readonly lineOf: readonly (number | undefined)[]
 }
 
 /** The text of a .docx as {@link docxToText} gives it, where each body paragraph sits, which lines the other parts hold, and what Word hides. */
@@ -83,17 +95,20 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
   const marks = new DocxMarks()
   const references = new Map<string, string>()
   const lines = bodyParagraphs(docx.main, { places, textBoxes, marks, references })
+  const lineSources: LineSource[] = [{ part: docx.mainName, lineOf: lines.map((_, i) => i) }]
   const parts: (DocxPart | undefined)[] = []
   // The marks of each other part, and the line each of its paragraphs became (undefined: none).
   const partMarks: { marks: DocxMarks; lineOf: (number | undefined)[] }[] = []
   for (const kind of partOrder) {
-    const seen = new Set<string>()
+    // The text of each header or footer kept, and the lines it became.
+    const seen = new Map<string, (number | undefined)[]>()
     for (const part of orderedParts(docx.others, kind, references)) {
       const notes: number[] = []
       const marksOfPart = new DocxMarks()
       const paragraphs = bodyParagraphs(part.xml, { notes, marks: marksOfPart })
       const lineOf: (number | undefined)[] = []
       partMarks.push({ marks: marksOfPart, lineOf })
+      lineSources.push({ part: part.name, lineOf })
       if (kind === 'footnote' || kind === 'endnote') {
         paragraphs.forEach((p, i) => {
           if (notes[i]! > 0) {
@@ -106,8 +121,13 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
       }
       // Each section may have its own header, most repeat the first: one copy is enough.
       const whole = paragraphs.join('\n')
-      if (whole.trim() === '' || seen.has(whole)) continue
-      seen.add(whole)
+      if (whole.trim() === '') continue
+      const shown = seen.get(whole)
+      if (shown) {
+        lineSources[lineSources.length - 1] = { part: part.name, lineOf: shown }
+        continue
+      }
+      seen.set(whole, lineOf)
       paragraphs.forEach((p, i) => {
         parts[lines.length] = { kind, number: seen.size, ...(part.type !== 'default' && { type: part.type }) }
         lineOf[i] = lines.length
@@ -129,7 +149,7 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
     })
   })
   const properties = readDocumentProperties(docx.core, docx.app)
-  return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, properties, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
+  return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, properties, lineSources, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
 }
 
 /**
@@ -137,7 +157,7 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
  * even pages (their type from the sections' references, by relationship id), each kind in the
  * order of the numbers in their names (`header2.xml`).
  */
-function orderedParts(others: readonly OtherPart[], kind: DocxPartKind, references: ReadonlyMap<string, string>): { xml: string; type: DocxPartType }[] {
+function orderedParts(others: readonly OtherPart[], kind: DocxPartKind, references: ReadonlyMap<string, string>): { xml: string; name: string; type: DocxPartType }[] {
   const numberOf = (name: string) => Number(/(\d*)\.xml$/.exec(name)?.[1] || 0)
   return others
     .filter((p) => p.kind === kind)
