@@ -49,7 +49,7 @@ describe('pseudonyms', () => {
   it('takes no generic 某 word, preposition or place suffix for a surname', async () => {
     const text = '某些单位、某种程度、某一方面、某项工作在某地推进，向某公司借款，由某单位负责，李某所受损伤，西夏区某烧烤店，李某丙所有。'
     const doc = await documentFromText(text, 'inline.txt')
-    expect(findPseudonyms(doc).map((p) => text.slice(p.start, p.end))).toEqual(['某公司', '某单位', '李某', '某烧烤店', '李某'])
+    expect(findPseudonyms(doc).map((p) => text.slice(p.start, p.end))).toEqual(['某公司', '某单位', '李某', '某烧烤店', '李某丙'])
   })
 
   it('reads minority names masked after their first characters, a child’s 小某, and no organ in 某所有', async () => {
@@ -57,6 +57,14 @@ describe('pseudonyms', () => {
     const doc = await documentFromText(text, 'inline.txt')
     expect(findPseudonyms(doc).map((p) => `${text.slice(p.start, p.end)}:${p.kind}`)).toEqual([
       '扎西某某:person', '扎西某某:person', '多吉某某:person', '岩某:person', '岩某:person', '陈小某:person', '陈小某:person', '某所:organization',
+    ])
+  })
+
+  it('reads the ordinal after 某 as part of the pseudonym (司马某甲 beside 司马某), not 甲方', async () => {
+    const text = '被告：司马某，男。婚生子司马某甲、婚生女司马某乙，张某丙所有的车辆。李某甲方代表。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => `${text.slice(p.start, p.end)}:${p.kind}`)).toEqual([
+      '司马某:person', '司马某甲:person', '司马某乙:person', '张某丙:person', '李某:person', '甲方:party',
     ])
   })
 

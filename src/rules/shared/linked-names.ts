@@ -16,7 +16,7 @@ import { literalsIn } from './trigger-scan.js'
 import { tokensNear } from './token-window.js'
 import { isNameDot } from './transliterated-names.js'
 import { nameRecurrences } from './name-recurrences.js'
-import { isMaskOf, maskOfSameRole, writtenMask, type MasksOfSurname } from './person-masks.js'
+import { isMaskOf, maskOfSameRole, type MasksOfSurname } from './person-masks.js'
 
 /** Why a name undoes the masking. */
 export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list'
@@ -86,7 +86,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const surnameOfMask = new Map<string, string>()
   for (const p of pseudonyms) {
     if (p.kind !== 'person' || p.form !== 'surname') continue
-    const mask = writtenMask(doc.text, p)
+    const mask = doc.text.slice(p.start, p.end)
     const masks = masksBySurname.get(p.name!) ?? new Map<string, number[]>()
     masks.set(mask, [...(masks.get(mask) ?? []), p.start])
     masksBySurname.set(p.name!, masks)
@@ -178,7 +178,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     // person of the same surname unless that one is written after a post too (`镇长刘某`).
     const postHolders = new Set(pseudonyms.flatMap((p) => (p.kind === 'person' && p.form === 'surname' && isAfterPost(doc.text, p.start) ? [p.name!] : [])))
     for (const [surname, p] of surnames) {
-      const link = writtenMask(doc.text, p)
+      const link = doc.text.slice(p.start, p.end)
       for (const at of surnameStarts.get(surname)!) if (postHolders.has(surname) || !isAfterPost(doc.text, at)) want(at, 'masked-person', link)
       if (!postHolders.has(surname)) for (const at of surnameStarts.get(surname)!) if (isAfterPost(doc.text, at)) officialStarts.push(at)
     }
@@ -580,6 +580,7 @@ function itemStart(text: string, sep: number): number {
 export function personMaskOf(doc: Document): string {
   let single = 0
   let double = 0
-  for (const p of findPseudonyms(doc)) if (p.kind === 'person' && p.form === 'surname') (p.end - p.start - p.name!.length === 2 ? double++ : single++)
+  // 某 counted, not the ordinal after it (司马某甲 is masked with one 某).
+  for (const p of findPseudonyms(doc)) if (p.kind === 'person' && p.form === 'surname') (doc.text.startsWith('某某', p.start + p.name!.length) ? double++ : single++)
   return double > single ? '某某' : '某'
 }

@@ -1,7 +1,7 @@
-// The masked persons of a document as it writes them (王某, 汪*英, 司马某甲), and which of them a
-// name in clear of the same surname may be: the mask must fit the name, and where several do,
-// the one written after the same words (婚生子司马某甲 for 婚生子司马浩然) is meant.
-import type { Pseudonym } from './pseudonyms.js'
+// The masked persons of a document as it writes them (王某, 汪*英, 司马某甲: the pseudonym holds
+// its ordinal), and which of them a name in clear of the same surname may be: the mask must fit
+// the name, and where several do, the one written after the same words (婚生子司马某甲 for
+// 婚生子司马浩然) is meant.
 
 /** Characters that mask a name's part in a person's pseudonym. */
 const nameMaskCharRe = /[某×xX*＊○□ｘＸ]/
@@ -16,16 +16,6 @@ const minRoleWords = 2
 
 /** The masked persons of one surname, each as written with the offsets where it stands. */
 export type MasksOfSurname = Map<string, number[]>
-
-/**
- * The person pseudonym `p` as written, with the ordinal after it that tells it apart from
- * another of its surname (司马某甲 beside 司马某); not 甲方, a contract's party.
- */
-export function writtenMask(text: string, p: Pseudonym): string {
-  const next = text.charAt(p.end)
-  const mask = text.slice(p.start, p.end)
-  return ordinalRe.test(next) && nameMaskCharRe.test(text.charAt(p.end - 1)) && text.charAt(p.end + 1) !== '方' ? mask + next : mask
-}
 
 /**
  * True when the masked person `mask` (王某, 张*华, 赵**, 司马某甲) may be `name`: every character

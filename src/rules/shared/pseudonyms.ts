@@ -167,7 +167,7 @@ function scanPseudonyms(doc: Document): Pseudonym[] {
       continue
     }
     const person = personBefore(text, m.index, end)
-    if (person) found.push(person)
+    if (person) found.push(withOrdinal(text, person))
   }
   // A minority or foreign name masked after its first characters (扎西某某, 岩某), known where a
   // role word announced it, is the same person's pseudonym everywhere else.
@@ -190,6 +190,19 @@ function scanPseudonyms(doc: Document): Pseudonym[] {
 function withSuffix(start: number, end: number, suffix: string, form: PseudonymForm): Pseudonym {
   const level = placeSuffixLevels[suffix]
   return level === undefined ? { start, end, kind: 'organization', form } : { start, end, kind: 'place', form, level }
+}
+
+/** The ordinal that tells apart masked persons of one surname (张某甲, 司马某乙), after 某. */
+const ordinalRe = /^[甲乙丙丁戊己庚辛]$/
+
+/**
+ * A person pseudonym with the ordinal after its 某 that tells it apart from another of its
+ * surname (司马某甲 beside 司马某, the father): the ordinal is part of the mask, not the next
+ * word; not 甲方, a contract's party (`李某甲方`).
+ */
+function withOrdinal(text: string, p: Pseudonym): Pseudonym {
+  const next = text.charAt(p.end)
+  return ordinalRe.test(next) && text.charAt(p.end - 1) === '某' && text.charAt(p.end + 1) !== '方' ? { ...p, end: p.end + 1 } : p
 }
 
 /** A person pseudonym whose 某 run is [mouStart, mouEnd), no trade name after it: a surname before it, or a first character after a role word. */
