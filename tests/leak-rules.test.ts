@@ -82,6 +82,10 @@ describe('linked names: the span is the whole name, and no word is one', () => {
     ['a third character the tagger glued to 于', '被告人王某某，男。被告人王伟东于2024年2月10日将虫草转卖。', '王伟东'],
     ['an adverb glued to 于 is no third character', '被告人王某某，男。被告人王伟今于2024年到案。', '王伟'],
     ['a surname the tagger reads as a verb (符/v of 符合)', '当事人符某某，男。当事人符永福在询问中承认其右转时未注意观察。', '符永福'],
+    ['an adverb glued to a two-character name (李明后/nr 来)', '被害人李某某，女。证人证实，李明后来离开了现场。', '李明'],
+    ['均 after a list of persons is their adverb (王伟均/x 承认)', '被告人王某某，男。被告人张某、王伟均承认上述事实。', '王伟'],
+    ['a name ending in 均 where no list stands before', '被告人王某某，男。经查，王伟均承认上述事实。', '王伟均'],
+    ['the copula glued to a three-character name (王伟东系/x)', '被告人王某某，男。被告人王伟东系初犯。', '王伟东'],
   ])('%s', async (_what, text, name) => {
     expect(texts((await leaks(text)).filter((f) => f.ruleId === 'leak/linkage'))).toEqual([`leak/linkage ${name}`])
   })

@@ -110,7 +110,7 @@ function nameBefore(tokens: readonly Token[], at: number): Span | undefined {
 function nameAfter(tokens: readonly Token[], at: number): Span | undefined {
   const first = tokens[at + 1]
   if (!first) return undefined
-  const name = nameIn(first)
+  const name = nameIn(first, tokens[at]?.word)
   if (name && visitRe.test(first.word)) return undefined
   if (name) {
     // The tagger took two characters of a three-character name for a word (张贴/nr 文/n of
@@ -194,21 +194,38 @@ function isPersonName(token: Token): boolean {
  */
 const notGivenStartRe = /^[的了是在与就也都而及或等把被让给从对于其这那们个些么所已曾将该由说讲称去到第总姐哥嫂婶姨叔奶爷]/
 /**
- * Last characters of a word the tagger did not know, glued to a two-character name: a
- * particle, a preposition or a verb of saying (王浩在/x, 孔雪说/x, 赵敏称/x): the name is the two
- * characters before.
+ * Last characters of a word the tagger did not know, glued to a name of two or three characters:
+ * a particle, a preposition, the copula 系 or a verb of saying (王浩在/x, 孔雪说/x, 赵敏称/x,
+ * 王伟系/x, 王伟东系/x): the name is the characters before.
  */
-const gluedTailRe = /[在于和与的了是等将被把向对从跟说称讲去到也都就]$/
+const gluedTailRe = /[在于和与的了是系等将被把向对从跟说称讲去到也都就]$/
 
 /**
- * The name a token holds: the token when it is one, or its first two characters when the
- * tagger glued a particle or a verb of saying to a two-character name (王浩在/x: 王浩).
+ * Adverbs the tagger glues to a two-character name, as a name or an unknown word, before the verb
+ * they qualify: 后 starts the next word (李明后/nr 来/v of 李明后来, 后经, 后于), and no given
+ * name ends in it; 均 and 皆 (all of them) only after a list of persons (张某、王伟均/x 承认),
+ * since given names do end in 均.
  */
-function nameIn(token: Token): Span | undefined {
+const gluedAdverbRe = /后$/
+const gluedScopeRe = /[均皆]$/
+/** What comes right before the last item of a list: its separator or a conjunction. */
+const listBeforeRe = /[、和与及]$/
+
+/**
+ * The name a token holds: the token when it is one, or the characters before what the tagger
+ * glued to it: a particle, the copula or a verb of saying after a name of two or three
+ * characters (王浩在/x: 王浩; 王伟东系/x: 王伟东), an adverb after one of two (李明后/nr: 李明).
+ * `before`: the text right before the token, where known.
+ */
+function nameIn(token: Token, before = ''): Span | undefined {
   const { word, tag } = token
-  if (tag === 'x' && word.length === 3 && surnameLength(word) === 1 && gluedTailRe.test(word)) {
-    const two: Token = { word: word.slice(0, 2), tag, start: token.start, end: token.end - 1 }
-    return isPersonName(two) ? two : undefined
+  if (surnameLength(word) === 1) {
+    const isGluedWord = tag === 'x' && (word.length === 3 || word.length === 4) && gluedTailRe.test(word)
+    const isGluedAdverb = (tag === 'x' || tag === 'nr') && word.length === 3 && (gluedAdverbRe.test(word) || (gluedScopeRe.test(word) && listBeforeRe.test(before)))
+    if (isGluedWord || isGluedAdverb) {
+      const cut: Token = { word: word.slice(0, -1), tag, start: token.start, end: token.end - 1 }
+      return isPersonName(cut) ? cut : undefined
+    }
   }
   return isPersonName(token) ? token : undefined
 }
@@ -259,7 +276,7 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, is
     return glued >= 0 && given && !isTitleWord(given.word) && surnameLength(surname) === 1 && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
   }
   const given = tokens[i + 1]
-  const name = nameIn(first)
+  const name = nameIn(first, doc.text.slice(Math.max(0, at - 1), at))
   if (name) return name === first && isGluedToVerb(first, given) ? { start: first.start, end: first.end + 1 } : name
   if (given && (isSplitName(first, given) || isSplitSurnameWord(first, given))) return { start: first.start, end: given.end }
   return wordLikeGivenNameAt(doc.text, at)
@@ -274,12 +291,13 @@ function weakNameAt(text: string, tokens: readonly Token[], i: number, at: numbe
   if (isDigitOrNumeral(text.charAt(at - 1))) return undefined
   if (!first) return wordLikeGivenNameAt(text, at)
   const given = tokens[i + 1]
-  let name = nameIn(first)
+  let name = nameIn(first, text.slice(Math.max(0, first.start - 1), first.start))
   if (name?.end === first.end && first.word.length === 2 && first.tag === 'nr') name = undefined
   if (name === first && isGluedToVerb(first, given)) return { start: first.start, end: first.end + 1 }
   if (!name && given && (isSplitName(first, given) || isSplitSurnameWord(first, given)) && first.tag !== 'q') name = { start: first.start, end: given.end }
   if (!name) return wordLikeGivenNameAt(text, first.start)
-  if (name.end - name.start !== 2 || afterWeakNameRe.test(text.slice(name.end, name.end + 1))) return name
+  // Cut from the word the tagger glued to it (李明后/nr of 李明后来), the name ends there.
+  if (name.end - name.start !== 2 || name.end < first.end || afterWeakNameRe.test(text.slice(name.end, name.end + 1))) return name
   // A known word after two characters ends the name; an unknown one may hold its third (马志/x 刚用/x).
   const next = tokens.find((t) => t.start === name!.end)
   return next !== undefined && next.word.length >= 2 && next.tag !== 'x' ? name : undefined
@@ -321,10 +339,11 @@ export function cuedFourCharacterName(doc: Document, tokenizer: Tokenizer, at: n
 }
 
 /**
- * A word of two characters the dictionary lacks whose second is a verb of saying or the
- * preposition 于 of a date or a place: `明称` of `钱立|明称`, `东于` of `王伟|东于2024年`.
+ * A word of two characters the dictionary lacks whose second is a verb of saying, the copula 系
+ * or the preposition 于 of a date or a place: `明称` of `钱立|明称`, `东于` of `王伟|东于2024年`,
+ * `东系` of `王伟|东系初犯`.
  */
-const gluedVerbRe = /^[\u4e00-\u9fff][称说讲述于]$/
+const gluedVerbRe = /^[\u4e00-\u9fff][称说讲述于系]$/
 
 /**
  * Characters that, before 于 or a verb of saying, are the clause's adverb, time word or numeral
@@ -336,7 +355,7 @@ const notGluedNameCharRe = /^[今仍刚复尚现自随首亲分各均又再还�
 /**
  * The tagger glued a given name's last character to the verb after it (钱立/x 明称/x for
  * 钱立明称, 王伟/x 东于/x for 王伟东于): a two-character name followed by an unknown word that is
- * that character and 称, 说, 讲, 述 or 于. A dictionary word there (供称/v, 先于/d) is a word of its own.
+ * that character and 称, 说, 讲, 述, 系 or 于. A dictionary word there (供称/v, 先于/d) is a word of its own.
  */
 function isGluedToVerb(name: Token, next: Token | undefined): boolean {
   return name.word.length === 2 && surnameLength(name.word) === 1 && next !== undefined && next.start === name.end && next.tag === 'x' && gluedVerbRe.test(next.word) && !notGluedNameCharRe.test(next.word)
