@@ -447,6 +447,13 @@ function listNeighbours(text: string, p: Pseudonym): number[] {
 
 /** What separates the cells of a table row written as text: a tab, a bar, a run of spaces. */
 const cellSeparatorRe = /[\t|｜]+[ \u3000]*|[ \u3000]+/g
+/**
+ * What separates the cells of a row written with bars (a Markdown table: `| 3 | 覃建国 | … |`):
+ * the bars alone, with the spaces around them; a space inside a cell is its text (`GB 4287—2012`).
+ */
+const barSeparatorRe = /[ \t\u3000]*[|｜]+[ \t\u3000]*/g
+/** Two bars make a row written with bars. */
+const barRowRe = /[|｜][^|｜]*[|｜]/
 
 /** A cell of a row: [start, end) of its text. */
 interface Cell {
@@ -454,13 +461,14 @@ interface Cell {
   readonly end: number
 }
 
-/** The cells of the line [start, end), as {@link cellSeparatorRe} divides it. */
+/** The cells of the line [start, end), as {@link barSeparatorRe} divides a row written with bars and {@link cellSeparatorRe} any other. */
 function cellsOf(text: string, start: number, end: number): Cell[] {
   const cells: Cell[] = []
   let from = start
-  cellSeparatorRe.lastIndex = 0
   const line = text.slice(start, end)
-  for (let m = cellSeparatorRe.exec(line); m; m = cellSeparatorRe.exec(line)) {
+  const separatorRe = barRowRe.test(line) ? barSeparatorRe : cellSeparatorRe
+  separatorRe.lastIndex = 0
+  for (let m = separatorRe.exec(line); m; m = separatorRe.exec(line)) {
     if (start + m.index > from) cells.push({ start: from, end: start + m.index })
     from = start + m.index + m[0].length
   }
