@@ -16,6 +16,7 @@ import { literalsIn } from './trigger-scan.js'
 import { tokensNear } from './token-window.js'
 import { isNameDot } from './transliterated-names.js'
 import { nameRecurrences } from './name-recurrences.js'
+import { findPlaces } from './places.js'
 import { isMaskOf, maskOfSameRole, type MasksOfSurname } from './person-masks.js'
 
 /** Why a name undoes the masking. */
@@ -119,7 +120,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     // A verb with its object after it (`被告张贴《催缴通知》`): no name stands right before a title.
     if (!span || doc.text.charAt(span.end) === '《') return
     const name = doc.text.slice(span.start, span.end)
-    if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name) || formWordRe.test(name)) return
+    if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name) || formWordRe.test(name) || isHeadOfPlace(doc, tokenizer, span)) return
     if (reason === 'masked-person') {
       // A mask that keeps a given character (`汪*英`) is no one whose name differs there (汪翠兰);
       // of several that fit (司马某, 司马某甲), the one of the same role or relation is meant.
@@ -212,6 +213,21 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
       return listNames.has(name) || !isPublicRoleName(name, namedRoleNames)
     })
     .sort((a, b) => a.start - b.start)
+}
+
+/** A suffix of a place within reach after a name: it may end a place the name begins. */
+const placeSuffixNearRe = /[村镇乡旗县市区]|嘎查|社区|苏木/
+/** The most characters of a place name read after the name that begins it. */
+const placeReach = 6
+
+/**
+ * True when the name is the head of a longer place name the document writes (巴音 of
+ * 巴音敖包嘎查, a village named after a person as Mongolian ones are): the place's, not a person's.
+ * The places are looked up only where a place's suffix follows within reach.
+ */
+function isHeadOfPlace(doc: Document, tokenizer: Tokenizer, span: { start: number; end: number }): boolean {
+  if (!placeSuffixNearRe.test(doc.text.slice(span.end, span.end + placeReach))) return false
+  return findPlaces(doc, tokenizer).some((p) => p.start <= span.start && p.end > span.end)
 }
 
 /**
