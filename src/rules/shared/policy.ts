@@ -117,15 +117,15 @@ export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
     const text = doc.text
     const counts = { unit: 0, local: 0, organ: 0, highestLevel: 6 }
     const pseudonyms = findPseudonyms(doc)
-    const place = (end: number, level: number) => {
-      if (isOwnOrgan(text, end, pseudonyms)) counts.organ++
+    const place = (start: number, end: number, level: number) => {
+      if (!isVillageOfNamedTown(text, start, level) && isOwnOrgan(text, end, pseudonyms)) counts.organ++
       else {
         counts[level <= 3 ? 'unit' : 'local']++
         counts.highestLevel = Math.min(counts.highestLevel, level)
       }
     }
     // A bare organ (某局) says which place no more than a subject's employer does (某县某局原科员).
-    for (const p of pseudonyms) if (p.kind === 'place') place(p.end, p.level ?? 5)
+    for (const p of pseudonyms) if (p.kind === 'place') place(p.start, p.end, p.level ?? 5)
     // Read as maskKind reads a unit's or a place's mask, without its tests for persons and
     // companies: only what a place's suffix or an organ's word follows counts here.
     for (const run of findMaskRuns(doc)) {
@@ -136,10 +136,24 @@ export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
       }
       const word = slotWords.find((w) => text.startsWith(w, run.end))
       const level = word === undefined ? undefined : placeSuffixLevels[word]
-      if (level !== undefined) place(run.end + word!.length, level)
+      if (level !== undefined) place(run.start, run.end + word!.length, level)
     }
     return counts
   })
+}
+
+/** A town right before a mask: the Han characters before its suffix (none of them 某 when it is named in clear). */
+const townBeforeRe = /([\u4e00-\u9fff]+)(?:镇|乡|街道|苏木)$/
+
+/**
+ * A masked village right after its town named in clear (`阿勒腾席热镇某社区党委`): the document
+ * tells where the organ is, down to the town, as it describes the employer of a person it names
+ * or hides; an issuer hiding its own unit names no town above it.
+ */
+function isVillageOfNamedTown(text: string, start: number, level: number): boolean {
+  if (level !== 5) return false
+  const town = townBeforeRe.exec(text.slice(Math.max(0, start - 10), start))?.[1]
+  return town !== undefined && town.length >= 2 && !town.includes('某')
 }
 
 /** Organs and bodies whose name a masked place may begin: the document hides which one (`***市统计局`, `中共**县纪律检查委员会`, `**区人民法院`). */
