@@ -17,7 +17,7 @@ import { tokensNear } from './token-window.js'
 import { isNameDot } from './transliterated-names.js'
 import { nameRecurrences } from './name-recurrences.js'
 import { findPlaces } from './places.js'
-import { isMaskOf, maskOfSameRole, type MasksOfSurname } from './person-masks.js'
+import { isMaskOf, maskLengthOf, maskOfSameRole, type MasksOfSurname } from './person-masks.js'
 
 /** Why a name undoes the masking. */
 export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list'
@@ -604,7 +604,7 @@ function itemStart(text: string, sep: number): number {
 export function personMaskOf(doc: Document): string {
   let single = 0
   let double = 0
-  // 某 counted, not the ordinal after it (司马某甲 is masked with one 某).
-  for (const p of findPseudonyms(doc)) if (p.kind === 'person' && p.form === 'surname') (doc.text.startsWith('某某', p.start + p.name!.length) ? double++ : single++)
+  // The mask's characters counted, not the ordinal after them (司马某甲 is masked with one 某; 李×× with two).
+  for (const p of findPseudonyms(doc)) if (p.kind === 'person' && p.form === 'surname') (maskLengthOf(doc.text.slice(p.start + p.name!.length, p.end)) === 2 ? double++ : single++)
   return double > single ? '某某' : '某'
 }

@@ -17,6 +17,12 @@ const minRoleWords = 2
 /** The masked persons of one surname, each as written with the offsets where it stands. */
 export type MasksOfSurname = Map<string, number[]>
 
+/** The characters of a pseudonym's mask after its surname (某, 某某, ××), an ordinal after them (甲 of 某甲) left out. */
+export function maskLengthOf(afterSurname: string): number {
+  const last = afterSurname.length - 1
+  return last > 0 && ordinalRe.test(afterSurname.charAt(last)) && nameMaskCharRe.test(afterSurname.charAt(last - 1)) ? last : afterSurname.length
+}
+
 /**
  * True when the masked person `mask` (王某, 张*华, 赵**, 司马某甲) may be `name`: every character
  * the mask keeps after its surname `surname` stands in the name at its place, and a mask that
