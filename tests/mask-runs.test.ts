@@ -61,6 +61,30 @@ describe('findMaskRuns', () => {
     expect(await runsOf('统计局***调查队和***县', path)).toEqual(['***', '***'])
   })
 
+  it.each(['a.md', 'a.txt'])('reads a bold number before its measure word as emphasis in %s', async (path) => {
+    for (const text of ['全街道划分微网格**216**个', '培训干部**300**人次', '发展党员**5**名', '参加人数：**56**人', '| 培训 | **12**次 |', '增长**8.6%**', '投资**3,600**万元']) {
+      expect(await runsOf(text, path)).toEqual([])
+    }
+    // A run that is the blank itself, or stars around no number, stay masks.
+    expect(await runsOf('全年完成****万元', path)).toEqual(['****'])
+    expect(await runsOf('集中学习**次，共**名', path)).toEqual(['**', '**'])
+    expect(await runsOf('共有1**216**个网格', path)).toEqual(['**'])
+  })
+
+  it.each(['a.md', 'a.txt'])('reads bold italics and bold underscores inside a sentence as emphasis in %s', async (path) => {
+    expect(await runsOf('坚持***稳中求进***工作总基调', path)).toEqual([])
+    expect(await runsOf('坚持___稳中求进___工作总基调', path)).toEqual([])
+    expect(await runsOf('部分社区__干部年龄结构__老化', path)).toEqual([])
+    // Masks where names go, blanks after a preposition or among a form's fields stay.
+    expect(await runsOf('***市统计局和***县统计局', path)).toEqual(['***', '***'])
+    expect(await runsOf('在***镇***村开展活动', path)).toEqual(['***', '***'])
+    expect(await runsOf('到***社区协助开展整治', path)).toEqual(['***'])
+    expect(await runsOf('由___负责___落实', path)).toEqual(['___', '___'])
+    expect(await runsOf('姓名__性别__年龄__', path)).toEqual(['__', '__', '__'])
+    expect(await runsOf('部分社区＿＿干部年龄结构＿＿老化', path)).toEqual(['＿＿', '＿＿'])
+    expect(await runsOf('共____人', path)).toEqual(['____'])
+  })
+
   it('treats the same text in a .txt file literally', async () => {
     expect(await runsOf('正文`学习**次`正文', 'a.txt')).toEqual(['**'])
   })

@@ -103,13 +103,16 @@ function pairOnLines(text: string, runs: readonly RunSpan[], lines: readonly num
   for (let k = 0; k < open.length; k++) {
     const a = runs[open[k]!]!
     if (isMarker[open[k]!]) continue
-    // Markdown takes `__` for emphasis only at a word's edge: `位于__省__市` is two blanks.
-    if (kind === 'line' && (isHan(text.charCodeAt(a.start - 1)) || isWordChar(text.charCodeAt(a.start - 1)))) continue
+    // Markdown takes `__` for emphasis only at a word's edge: `位于__省__市` is two blanks; a
+    // writer's bold inside a sentence (`部分社区__干部年龄结构__老化`) is read as he meant it.
+    const isGlued = kind === 'line' && (isHan(text.charCodeAt(a.start - 1)) || isWordChar(text.charCodeAt(a.start - 1)))
+    if (isGlued && !isLonePairOnLine(open, lines, k)) continue
     for (let j = k + 1; j < open.length; j++) {
       const b = runs[open[j]!]!
       // No emphasis is longer: farther runs are not looked at, so a long line costs little.
       if (b.start - a.end > maxHeadingLength || lines[open[j]!] !== lines[open[k]!]) break
       if (isMarker[open[j]!] || b.end - b.start !== a.end - a.start) continue
+      if (isGlued && !isGluedEmphasis(text, a, b)) break
       if (isEmphasisPair(text, a, b, isLenient)) {
         isMarker[open[k]!] = isMarker[open[j]!] = true
       }
@@ -118,12 +121,41 @@ function pairOnLines(text: string, runs: readonly RunSpan[], lines: readonly num
   }
 }
 
+/** The run at `open[k]` and the next are the only undecided runs of their kind on their line: a form's line holds more blanks (`姓名__性别__年龄__`). */
+function isLonePairOnLine(open: readonly number[], lines: readonly number[], k: number): boolean {
+  const line = lines[open[k]!]
+  return (k === 0 || lines[open[k - 1]!] !== line) && k + 1 < open.length && lines[open[k + 1]!] === line && (k + 2 >= open.length || lines[open[k + 2]!] !== line)
+}
+
+/**
+ * Underscores glued into a sentence on both sides, around a phrase of Chinese words: bold
+ * (`__`) or bold italics (`___`) as the writer meant them, which CommonMark leaves unparsed
+ * inside words. A line to write on is another length (`____`), or U+FF3F `＿`, and stands
+ * before the word it leaves blank (`位于__省__市`, `共__人`), which {@link isMaskPair} reads.
+ */
+function isGluedEmphasis(text: string, open: RunSpan, close: RunSpan): boolean {
+  const width = open.end - open.start
+  if (width > 3 || close.end - close.start !== width || text.charCodeAt(open.start) !== 0x5f || text.charCodeAt(close.start) !== 0x5f) return false
+  if (!isHan(text.charCodeAt(open.start - 1)) || !isHan(text.charCodeAt(close.end))) return false
+  // After a preposition a line leaves its object blank (`由___负责___落实`, `向__汇报`).
+  if (objectLeadRe.test(text.charAt(open.start - 1))) return false
+  const inner = text.slice(open.end, close.start)
+  return inner.length >= 2 && hanPhraseRe.test(inner) && !startsNameWord(text, open.end) && !startsNameWord(text, close.end)
+}
+
+/** Prepositions and conjunctions a name or a noun follows: a line after one is its blank. */
+const objectLeadRe = /[由在向对给经将把被与和及于到至从为跟同]/
+/** A phrase of Chinese words only, no punctuation, as bold in running prose holds. */
+const hanPhraseRe = /^[\u4e00-\u9fff]+$/
+
 function isEmphasisPair(text: string, open: RunSpan, close: RunSpan, isLenient: boolean): boolean {
   // The cheap test first: most star runs on a long line are far apart.
   if (close.start - open.end > maxHeadingLength) return false
   const inner = text.slice(open.end, close.start)
   if (inner.length === 0 || isSpace(inner.charCodeAt(0)) || isSpace(inner.charCodeAt(inner.length - 1))) return false
   if (closingPunct.includes(inner.charAt(0)) || openingPunct.includes(inner.charAt(inner.length - 1))) return false
+  // A number's commas are no clause's (`**3,600**万元`).
+  if (isEmphasizedNumber(text, open, close)) return true
   // Every test is pure: the one that rejects most pairs (masks in running prose) goes first.
   return hasEmphasisShape(text, open, close, inner, isLenient) && isBalanced(inner) && !isMaskPair(text, open, close)
 }
@@ -146,6 +178,9 @@ function hasEmphasisShape(text: string, open: RunSpan, close: RunSpan, inner: st
  * words on both sides (`***市统计局和***县`), or both before a unit's name (`**市和**县`).
  */
 function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
+  // A bold number counts with the measure word after it (`微网格**216**个`, `**5**名`): CommonMark
+  // pairs the markers (the closer follows a digit), and a mask is not written around digits.
+  if (isEmphasizedNumber(text, open, close)) return false
   countWordRe.lastIndex = close.end
   // A bold label opening its line closes on its own punctuation (`**问：**个体户`).
   const isLabel = leadInEndRe.test(text.charAt(close.start - 1)) && isLineStart(text, open.start)
@@ -155,11 +190,30 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   if (isHan(text.charCodeAt(open.start - 1)) && countWordRe.test(text)) return true
   const word = text.slice(open.end, open.end + 2)
   if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return true
-  if (open.end - open.start >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) return true
+  // Three symbols glued into words on both sides, each standing where a name goes: before a
+  // unit's name or after a word of place (`***市统计局和***县`, `到***社区…`). Elsewhere they are
+  // bold italics (`坚持***稳中求进***工作`), which CommonMark pairs as it pairs them at a line's start.
+  if (open.end - open.start >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) {
+    if (startsNameWord(text, open.end) || startsNameWord(text, close.end) || placeWordRe.test(text.charAt(open.start - 1))) return true
+  }
   // Italics is rare in Chinese: one star before a unit's name is its mask (`*市统计局*`).
   if (open.end - open.start === 1 && startsNameWord(text, open.end) && !isHeading(text, open, close)) return true
   return startsNameWord(text, open.end) && startsNameWord(text, close.end)
 }
+
+/** Prepositions of place: a mask after one stands for the place's name (`到***社区`, `在***镇`). */
+const placeWordRe = /[在于到至赴从]/
+/** A number written in digits, maybe with decimals, thousands' commas or a percent sign: `216`, `1.2`, `3,600`, `8.6%`. */
+const numberRe = /^[0-9０-９]+(?:[.．,，][0-9０-９]+)*[%％]?$/
+
+/** The pair wraps a number and nothing else, and no digit touches its markers outside (`1**2**3` is arithmetic or masked digits). */
+function isEmphasizedNumber(text: string, open: RunSpan, close: RunSpan): boolean {
+  if (isWordChar(text.charCodeAt(open.start - 1)) || isWordChar(text.charCodeAt(close.end))) return false
+  return close.start - open.end <= maxNumberLength && numberRe.test(text.slice(open.end, close.start))
+}
+
+/** The longest number read as a bold number: more digits are an identifier's. */
+const maxNumberLength = 16
 
 /** The run begins its line, after indent, `#`, `>` or a bullet. */
 function isLineStart(text: string, at: number): boolean {
