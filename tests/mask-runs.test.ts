@@ -342,6 +342,18 @@ describe('emphasis told from masks', () => {
     expect(await placeholdersOf('<p><strong>一、强化政治引领</strong></p><p><b>（二）抓实，</b>推动</p>', 'a.html')).toEqual([])
     expect(await placeholdersOf('<table><tr><td>负责人</td><td>***</td></tr></table>', 'a.html')).toEqual(['***'])
   })
+
+  it('reads no-break spaces of a web page as a blank, as ideographic ones', async () => {
+    const html = '<p>全年计划组织培训<b>&nbsp;&nbsp;</b>次。</p>\n<p>开展<u>&nbsp;&nbsp;&nbsp;&nbsp;</u>次，共&#12288;&#12288;人参加</p>'
+    const found = await checkText(html, { path: 'a.html', only: ['count/unfilled'] })
+    expect(found.map((f) => [f.line, f.column, f.text])).toEqual([
+      [1, 15, '\u00A0\u00A0次'],
+      [2, 9, '\u00A0\u00A0\u00A0\u00A0次'],
+      [2, 40, '\u3000\u3000人'],
+    ])
+    // Indent, a signature's spacing and the gap between a page's labels stay silent.
+    expect(await countsOf('<p>&nbsp;&nbsp;&nbsp;&nbsp;全年组织培训12次</p><p>审&nbsp;判&nbsp;长&nbsp;&nbsp;&nbsp;刀志刚</p><p>发布时间：2024-05-06&nbsp;&nbsp;浏览次数：312</p>', 'a.html')).toEqual([])
+  })
 })
 
 describe('Document positions', () => {

@@ -27,7 +27,9 @@ import {
  * How a mask is written: `star` (`*`, U+FF0A), `letter` (`x`, `X`, their full-width forms,
  * U+00D7 `×`), `shape` (U+25CB `○`, U+25A1 `□`, U+25B3 `△`), `line` (two or more `_` or U+FF3F
  * `＿`, a line to write on), `bracket` (brackets or quotes holding only spaces: `（  ）`,
- * `“　　”`) or `space` (two or more U+3000 IDEOGRAPHIC SPACE inside a line: `共　　人`).
+ * `“　　”`) or `space` (two or more U+3000 IDEOGRAPHIC SPACE inside a line: `共　　人`; or U+00A0
+ * NO-BREAK SPACE, which a web page writes as `&nbsp;` where ordinary spaces would collapse:
+ * `培训&nbsp;&nbsp;次`, `<u>&nbsp;&nbsp;&nbsp;&nbsp;</u>次`, a blank as Word's HTML export writes it).
  */
 export type MaskKind = 'star' | 'letter' | 'shape' | 'line' | 'bracket' | 'space'
 
@@ -55,7 +57,7 @@ export interface MaskRun {
  * it takes. {@link kindOf} tells the kinds apart by the first character. Latin letters and `×`
  * make separate runs: a mask is written with one of them, while `x×(1+a%)` is a formula.
  */
-export const maskRunSource = '[*\\uFF0A]+|[xX\\uFF58\\uFF38]+|\\u00D7+|[\\u25CB\\u25A1\\u25B3]+|[_\\uFF3F]{2,}|\\u3000{2,}|[（【(“「][ \\u3000\\u00A0]*[）】)”」]'
+export const maskRunSource = '[*\\uFF0A]+|[xX\\uFF58\\uFF38]+|\\u00D7+|[\\u25CB\\u25A1\\u25B3]+|[_\\uFF3F]{2,}|[\\u3000\\u00A0]{2,}|[（【(“「][ \\u3000\\u00A0]*[）】)”」]'
 const positionsIn = triggerScan.positions(maskRunSource, '', { keep: true })
 const runTypes: readonly { readonly chars: string; readonly minLength: number }[] = [
   { chars: '*\uFF0A', minLength: 1 },
@@ -63,7 +65,7 @@ const runTypes: readonly { readonly chars: string; readonly minLength: number }[
   { chars: '\u00D7', minLength: 1 },
   { chars: '\u25CB\u25A1\u25B3', minLength: 1 },
   { chars: '_\uFF3F', minLength: 2 },
-  { chars: '\u3000', minLength: 2 },
+  { chars: '\u3000\u00A0', minLength: 2 },
 ]
 /** Per UTF-16 unit, 1 + the index of the run type it makes, or {@link bracketType} for an opening bracket; 0 for none. */
 const typeOfUnit = new Uint8Array(0x10000)
@@ -104,7 +106,7 @@ function kindOf(code: number): MaskKind {
   if (code === 0x2a || code === 0xff0a) return 'star'
   if (code === 0x25cb || code === 0x25a1 || code === 0x25b3) return 'shape'
   if (code === 0x5f || code === 0xff3f) return 'line'
-  if (code === 0x3000) return 'space'
+  if (code === 0x3000 || code === 0xa0) return 'space'
   if (code === 0x78 || code === 0x58 || code === 0xff58 || code === 0xff38 || code === 0xd7) return 'letter'
   return 'bracket'
 }
