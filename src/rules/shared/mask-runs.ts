@@ -298,7 +298,7 @@ function findCountGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
     const length = end - start
     const isOneSpace = length === 1 || (length === 2 && text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x20)
     if (!isOneSpace || !isHan(text.charCodeAt(start - 1)) || isGapSpace(text.charCodeAt(start - 2))) return
-    if (!countGapUnitRe.test(text.slice(end, end + 4)) || splitWordRe.test(text.charAt(start - 1) + text.charAt(end))) return
+    if (!(countGapUnitRe.test(text.slice(end, end + 4)) || isAfterTotal(text, start, end)) || splitWordRe.test(text.charAt(start - 1) + text.charAt(end))) return
     // A number written before the space is no blank, only spaced (`一式两 份`, `3万 元`).
     if (numeralBeforeGapRe.test(text.charAt(start - 1))) return
     if (doc.isSkipped(start, length) || runs.some((r) => r.start === start)) return
@@ -311,6 +311,20 @@ function findCountGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
     for (let m = countGapRe.exec(text); m; m = countGapRe.exec(text)) tryAt(m.index)
   }
   return found
+}
+
+/** A total's word right before a gap: 共, 共计, 合计, 总计, 累计 (not 公共, 中共). */
+const totalBeforeRe = /(?:^|[^公中])共$|[共合总累]计$/
+/** A measure word that may begin a noun after a total's gap (`共 名党员`), not a word of its own (`人员`, `项目`). */
+const unitAfterTotalRe = /^(?!人民|人员|人才|人口|个人|个体|个别|项目|名单|名称|名义|次要|次数|条例|条件|场所|期间|批示|家庭|份额|件事)[次家个名人项件篇份期场批户座条台辆套届]/
+
+/**
+ * A gap between a total's word and a measure word that a noun follows: `全街道共 名党员参加`,
+ * `共　名`. Elsewhere a unit with Chinese text after it may start a word of its own after a
+ * letter-spaced title or a table's header (`项目　次数`); after 共 a number is due.
+ */
+function isAfterTotal(text: string, start: number, end: number): boolean {
+  return totalBeforeRe.test(text.slice(Math.max(0, start - 3), start)) && unitAfterTotalRe.test(text.slice(end, end + 3))
 }
 
 /** A gap after the date's part at `part` up to `end`: the right part follows, and a number or 星期 comes before. */
