@@ -139,6 +139,17 @@ describe('redact', () => {
     expect(readFileSync(twice).equals(readFileSync(once))).toBe(true)
   })
 
+  it('gives a relative a pseudonym of its own and a party named again its mask: no two persons made one', () => {
+    const input = join(dir, 'pseudonyms.txt')
+    const output = join(dir, 'pseudonyms.redacted.txt')
+    writeFileSync(input, '被害人李某，男，2001年出生。被告钱某某，男，1975年出生。\n被害人李某受伤后，其父李建军将其送医。被告钱立明称已归还借款。\n')
+    expect(runCli(['redact', input, '-o', output]).code).toBe(0)
+    const text = readFileSync(output, 'utf8')
+    expect(text).toContain('其父李某甲将其送医')
+    expect(text).toContain('被告钱某某称已归还借款')
+    expect(leakFindings(output)).toEqual([])
+  })
+
   it('makes every name mask uniform, so mask lengths tell nothing', () => {
     const path = join(fixtureDir, 'seed-001-city-bureau-summary.txt')
     const output = join(dir, 'uniform.txt')

@@ -6,7 +6,10 @@ import { parseWithSchema } from './shared/validate.js'
 import { surnameLength } from '../nlp/person-names.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
-import { findLinkedNames, personMaskOf, type LinkCues } from './shared/linked-names.js'
+import { findLinkedNames, personMaskOf, type LinkCues, type LinkedName } from './shared/linked-names.js'
+import { findPseudonyms } from './shared/pseudonyms.js'
+import { sameRoleMask } from './shared/person-masks.js'
+import type { Document } from '../core/document.js'
 import { lazy, text, zod } from './shared/options.js'
 import { localText } from '../i18n/catalogue.js'
 import type { Profile, RuleKind } from './types.js'
@@ -41,7 +44,7 @@ export const linkageKind: RuleKind<LinkageOptions> = {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
       const linked = findLinkedNames(doc, tokenizer, rule.options)
       if (linked.length === 0) return []
-      const mask = personMaskOf(doc)
+      const pseudonymOf = pseudonymsFor(doc, personMaskOf(doc))
       return linked.map((l): RawFinding => {
         const name = doc.text.slice(l.start, l.end)
         const surnameEnd = surnameLength(name)
@@ -55,9 +58,47 @@ export const linkageKind: RuleKind<LinkageOptions> = {
           offset: l.start,
           length: l.end - l.start,
           args: { text: name, reason },
-          data: { names: [name], reason: l.reason, link: l.link, redact: { offset: l.start, length: l.end - l.start, replacement: surname + mask } },
+          data: { names: [name], reason: l.reason, link: l.link, redact: { offset: l.start, length: l.end - l.start, replacement: pseudonymOf(name, surname, l) } },
         }
       })
     }
   },
+}
+
+/** Ordinals that tell apart the masked persons of one surname, as courts write them (李某甲, 李某乙). */
+const ordinals = '甲乙丙丁戊己庚辛'
+
+/**
+ * The pseudonym a redaction writes for each linked name of `doc`: the masked person's own where
+ * the name is taken for that person (王建国 beside 王某某 → 王某某), where a mask of its surname
+ * stands after the same role or relation (被告钱立明 beside 被告钱某某 → 钱某某), or for a party the one
+ * mask of its surname (被告人张某某、刘某 … 被告人刘浩然 → 刘某); else the surname and
+ * `mask`, unless the document or another name holds that pseudonym already, then with an ordinal
+ * (其父李建军 beside the victim 李某 → 李某甲): a copy that wrote 李某 for both would make them one
+ * person. One name keeps one pseudonym.
+ */
+function pseudonymsFor(doc: Document, mask: string): (name: string, surname: string, link: LinkedName) => string {
+  const taken = new Set<string>()
+  const bySurname = new Map<string, Map<string, number[]>>()
+  for (const p of findPseudonyms(doc)) {
+    if (p.kind !== 'person') continue
+    const written = doc.text.slice(p.start, p.end)
+    taken.add(written)
+    if (p.name === undefined) continue
+    const masks = bySurname.get(p.name) ?? new Map<string, number[]>()
+    masks.set(written, [...(masks.get(written) ?? []), p.start])
+    bySurname.set(p.name, masks)
+  }
+  const given = new Map<string, string>()
+  return (name, surname, l) => {
+    const known = given.get(name)
+    if (known !== undefined) return known
+    const masks = bySurname.get(surname)
+    const own = l.reason === 'masked-person' && l.link.startsWith(surname) && l.link.length > surname.length ? l.link : masks && (sameRoleMask(doc.text, l.start, [...masks]) ?? (l.reason === 'party' && masks.size === 1 ? [...masks.keys()][0] : undefined))
+    let pseudonym = own ?? surname + mask
+    for (let i = 0; own === undefined && taken.has(pseudonym) && i < ordinals.length; i++) pseudonym = surname + mask + ordinals[i]
+    taken.add(pseudonym)
+    given.set(name, pseudonym)
+    return pseudonym
+  }
 }

@@ -46,8 +46,13 @@ export function isMaskOf(mask: string, surname: string, name: string): boolean {
  * the first where none is.
  */
 export function maskOfSameRole(text: string, at: number, fits: readonly (readonly [string, readonly number[]])[]): string {
+  return sameRoleMask(text, at, fits) ?? fits[0]![0]
+}
+
+/** {@link maskOfSameRole}, or undefined where no mask is written after the same words as the name. */
+export function sameRoleMask(text: string, at: number, fits: readonly (readonly [string, readonly number[]])[]): string | undefined {
   const before = wordsBefore(text, at)
-  let best = fits[0]![0]
+  let best: string | undefined
   let bestLength = minRoleWords - 1
   for (const [mask, starts] of fits) {
     for (const start of starts) {
