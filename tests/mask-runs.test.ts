@@ -161,6 +161,47 @@ describe('masked digits of a number or date', () => {
   })
 })
 
+describe('a figure left blank in a table', () => {
+  const table = (rows: string) => `| 指标 | 单位 | 2024年 | 增长（%） |\n|---|---|---|---|\n| 地区生产总值 | 亿元 | 3925.61 | 5.6 |\n${rows}\n| 社会消费品零售总额 | 亿元 | 1186.47 | 4.2 |`
+  it.each([
+    // Masked digits of a number, or a decimal masked whole: a figure by its shape.
+    ['| 人均收入 | 元 | 2X,XXX | 4.5 |', ['2X,XXX']],
+    ['| 农村居民人均可支配收入 | 元 | 19876 | 21*** |', ['21***']],
+    ['| 就业帮扶类 | 2 | **.* | 已完工 |', ['**.*']],
+    ['| 生猪出栏 | 头 | 36500 | 3X500 |', ['3X500']],
+    [table('| 固定资产投资 | 亿元 | 1,286.5 | X.X |'), ['X.X']],
+    // A mask alone in a column of figures: a figure by its place.
+    [table('| 规模以上工业增加值 | — | *** | — |'), ['***']],
+    [table('| 一般公共预算收入 | 亿元 | XX | ×× |'), ['XX', '××']],
+    ['信息内容\t本年处理决定数量\n行政许可\t1,062\n行政处罚\tXX\n行政强制\t0', ['XX']],
+    ['| 序号 | 项目 | 数量 |\n|---|---|---|\n| 1 | 检查 | 350户 |\n| 2 | 调查 | 28个样本小区 |\n| 3 | 走访 | ** |\n| 4 | 督导 | 642 |\n| 5 | 回访 | 12 |', ['**']],
+  ])('is a count: %j', async (text, expected) => {
+    expect(await countsOf(text, 'x.md')).toEqual(expected)
+  })
+
+  it.each([
+    // A column of names, or of identifiers too long for a count.
+    ['| 序号 | 姓名 | 职务 |\n|---|---|---|\n| 1 | *** | 科长 |\n| 2 | 张三 | 科员 |\n| 3 | 12 | 科员 |', ['***']],
+    ['| 姓名 | 身份证号 |\n|---|---|\n| 王某 | 110101199001011234 |\n| 李某 | *** |', ['***']],
+    // Lines of pipes with no rule under a header: maybe rows of different tables side by side.
+    ['| 2 | XXX | ○○调查队 | 副队长 |\n| **工作条件** | 15 | 场所、设备符合要求 | 15 |', ['XXX', '○○']],
+    // A mask in the header is no figure of the column below.
+    ['| 指标 | *** |\n|---|---|\n| 收入 | 12 |\n| 支出 | 8 |', ['***']],
+  ])('is a placeholder: %j', async (text, expected) => {
+    expect(await countsOf(text, 'x.md')).toEqual([])
+    expect(await placeholdersOf(text, 'x.md')).toEqual(expected)
+  })
+
+  it('reads the column of a Word table by its cells', async () => {
+    const { Document } = await import('../src/core/document.js')
+    const cell = (row: number, column: number) => ({ table: 1, row, column })
+    const text = ['指标', '增长（%）', '地区生产总值', '5.6', '工业增加值', '**', '消费', '4.2'].join('\n')
+    const cells = [cell(1, 1), cell(1, 2), cell(2, 1), cell(2, 2), cell(3, 1), cell(3, 2), cell(4, 1), cell(4, 2)]
+    const doc = new Document(text, { path: 'x.docx', encoding: 'utf-8', format: 'docx', cells })
+    expect(findMaskRuns(doc).map((r) => [r.text, r.role, r.isNumberBlank])).toEqual([['**', 'count', true]])
+  })
+})
+
 describe('a mask bounded by punctuation, a line or a table cell', () => {
   it.each([
     ['负责人：×××，男，汉族', ['×××']],
@@ -168,7 +209,6 @@ describe('a mask bounded by punctuation, a line or a table cell', () => {
     ['XXX：大家好', ['XXX']],
     ['| 负责人 | *** |\n| 电话 | XXX |', ['***', 'XXX']],
     ['姓名 XXX 性别 男', ['XXX']],
-    ['| 人均收入 | 元 | 2X,XXX | 4.5 |', ['2X,XXX']],
     ['联系方式：020-＿＿＿＿＿＿＿＿', ['020-＿＿＿＿＿＿＿＿']],
     ['（小写：¥______）', ['______']],
     // A list item that is only a blank: the list's number is not the blank's.
@@ -225,7 +265,8 @@ describe('a list item that is only a blank', () => {
   })
 
   it.each(['1.XX', '2．X项工作'])('keeps a decimal or a count after the number: %j', async (text) => {
-    expect(await placeholdersOf(text, 'x.md')).toEqual(text === '1.XX' ? ['1.XX'] : [])
+    expect(await placeholdersOf(text, 'x.md')).toEqual([])
+    expect(await countsOf(text, 'x.md')).toEqual(text === '1.XX' ? ['1.XX'] : ['X项'])
   })
 })
 

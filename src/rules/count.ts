@@ -1,6 +1,7 @@
 // Kind `count`: a mask standing for a number, known by the measure word or unit after it
 // (`集中学习**次`, `投资**万元`, `x万余条`, `****余平米`, `第*届`, `xxxx年`), reported with the
-// whole number and date it is part of (`20XX年`, `2024年X月X日`).
+// whole number and date it is part of (`20XX年`, `2024年X月X日`); or by its shape or its table's
+// column, with no unit after it (`X.X`, `| *** |` among figures).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns, type MaskRun } from './shared/mask-runs.js'
@@ -112,6 +113,8 @@ export const countKind: RuleKind<CountOptions> = {
         }
         const lead = leadWords.length > 0 && run.numberStart === run.start && endsLeadNumber(doc.text, run.end) ? leadWords.find((word) => doc.text.startsWith(word, run.start - word.length)) : undefined
         if (lead !== undefined) findings.push({ offset: run.start - lead.length, length: run.end - run.start + lead.length, data: { unit: lead, mask: run.text } })
+        // A figure left blank whole, its unit elsewhere (a table's header, the next figure's).
+        else if (run.isNumberBlank) findings.push({ offset: run.numberStart, length: run.end - run.numberStart, data: { unit: '', mask } })
       }
       // Each finding written out field by field: spreading one per finding (tens of thousands
       // on the bench corpus) cost most of this rule's own time.

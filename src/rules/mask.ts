@@ -22,7 +22,7 @@ export const maskKind: RuleKind<MaskOptions> = {
       const findings: RawFinding[] = []
       for (const run of findMaskRuns(doc)) {
         if (run.role !== 'mask') continue
-        // A masked number is reported whole (`1X.X`), like the count kind reports it.
+        // A number left partly masked is reported whole (`0513-86XXXXXX`), as the count kind reports one.
         const text = doc.text.slice(run.numberStart, run.end)
         findings.push({ offset: run.numberStart, length: run.end - run.numberStart, args: { text } })
       }

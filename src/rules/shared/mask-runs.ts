@@ -6,6 +6,7 @@ import type { Document, DocumentFormat } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
 import { findFormSections, hasSigningPlace, isHandSigned, isInSection } from './form-sections.js'
+import { isInFigureColumn } from './table-columns.js'
 import { triggerScan } from './trigger-scan.js'
 import {
   isFieldBoundary,
@@ -49,6 +50,11 @@ export interface MaskRun {
   readonly role: MaskRole
   /** Where the number the mask belongs to starts: `2` of `20XX年`, `二` of `二〇XX年`; else `start`. */
   readonly numberStart: number
+  /**
+   * A count that is a whole figure left blank, by its shape (`X.X`, `**.*`, a table cell's
+   * `3X500`) or by its place (`***` in a column of figures): reported with no unit after it.
+   */
+  readonly isNumberBlank: boolean
 }
 
 /**
@@ -137,13 +143,31 @@ function scanMaskRuns(doc: Document): MaskRun[] {
     const close = isMarker[i + 1] ? candidates[i + 1]! : undefined
     if (open && close && open.end === c.start && close.start === c.end && open.end - open.start === close.end - close.start) {
       const judged = judgeEmphasized(doc, c, open, close)
-      if (judged) runs.push({ start: open.start, end: close.end, kind: c.kind, text: doc.text.slice(open.start, close.end), role: judged.role, numberStart: judged.numberStart })
+      if (judged) runs.push({ start: open.start, end: close.end, kind: c.kind, text: doc.text.slice(open.start, close.end), role: judged.role, numberStart: judged.numberStart, isNumberBlank: judged.isNumberBlank === true })
       continue
     }
     const judged = open || close ? judgeBesideMarkers(doc, c, open, close) : judge(doc.text, doc.format, c)
-    if (judged) runs.push({ start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(c.start, c.end), role: judged.role, numberStart: judged.numberStart })
+    if (judged) runs.push({ start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(c.start, c.end), role: judged.role, numberStart: judged.numberStart, isNumberBlank: judged.isNumberBlank === true })
   }
-  return withoutFormFields(doc, withoutLegends(doc.text, promoteLoneSymbols(doc.text, runs)))
+  return withFigureCells(doc, withoutFormFields(doc, withoutLegends(doc.text, promoteLoneSymbols(doc.text, runs))))
+}
+
+/** The symbols that mask a figure in a table's cell (`***`, `XX`, `××`, `○○`). */
+const figureMaskKinds: ReadonlySet<MaskKind> = new Set(['star', 'letter', 'shape'])
+
+/**
+ * A mask alone in a table's cell, in a column of figures (`| 预算单价（万元） |` … `| *** |`,
+ * `| 行政处罚 | XX |` under counts): a figure left blank, a count with no unit written after it.
+ * A column of names or words keeps its masks (`| 姓名 |` … `| *** |`).
+ */
+function withFigureCells(doc: Document, runs: MaskRun[]): MaskRun[] {
+  const text = doc.text
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!
+    if (run.role !== 'mask' || !figureMaskKinds.has(run.kind) || run.numberStart !== run.start || !isAloneInCell(text, run)) continue
+    if (isInFigureColumn(doc, run.start, run.end)) runs[i] = { ...run, role: 'count', isNumberBlank: true }
+  }
+  return runs
 }
 
 /** The kinds of blank a form gives its reader to write on: a line, spaces, empty brackets. */
@@ -389,7 +413,10 @@ function findCandidates(doc: Document): Candidate[] {
       // Stars around a point are also a glob (`*.*`): a number's unit must follow, or Chinese text
       // come before a number of three stars or more (`达*.**`; `删除*.*，` is a glob).
       const digits = fraction ? end - start + fraction[0].length : 0
-      if (fraction && (kind === 'letter' || (digits >= 3 && isHan(text.charCodeAt(start - 1))) || isNumberTail(text.charCodeAt(end + 1 + fraction[0].length)))) end += 1 + fraction[0].length
+      const fractionEnd = fraction ? end + 1 + fraction[0].length : end
+      // Or a table's cell holds it whole (`| **.* |`).
+      const isCell = digits >= 3 && isFieldBoundary(neighbourBefore(text, start)) && isFieldBoundary(neighbourAfter(text, fractionEnd))
+      if (fraction && (kind === 'letter' || (digits >= 3 && isHan(text.charCodeAt(start - 1))) || isCell || isNumberTail(text.charCodeAt(fractionEnd)))) end = fractionEnd
     }
     // Masked digits inside a number (`3X500头`, `1X00人次`, `2X,XXX元`): the digits after the mask
     // are the same number's, one run with it. Not `×`, a product's sign (`4×100米`).
@@ -491,7 +518,7 @@ function isRunAt(text: string, i: number): boolean {
   return true
 }
 
-type Judgement = Pick<MaskRun, 'role' | 'numberStart'>
+type Judgement = Pick<MaskRun, 'role' | 'numberStart'> & { readonly isNumberBlank?: boolean }
 
 function judge(text: string, format: DocumentFormat, c: Candidate): Judgement | undefined {
   if (c.kind === 'bracket') return isBlankBracket(text, c) ? judgeBracket(text, c) : undefined
@@ -538,6 +565,17 @@ function isAfterListNumber(text: string, c: Candidate): boolean {
   return m !== null && (m[1] === undefined || c.end - c.start >= 4)
 }
 
+/**
+ * A decimal's digits all masked (`X.X`, `**.*`): a figure whatever follows it, even where its
+ * unit is another's (`增速低于平均水平X.X和X.X个百分点`) or a table's header's (`| X.X |`). Stars
+ * three at least: `*.*` is as often a glob (`删除*.*文件`).
+ */
+function isDecimalBlank(text: string, c: Candidate): boolean {
+  if (c.kind !== 'letter' && (c.kind !== 'star' || c.end - c.start < 4)) return false
+  for (let i = c.start + 1; i < c.end - 1; i++) if (isDecimalPoint(text.charCodeAt(i))) return true
+  return false
+}
+
 /** `.` and U+FF0E FULLWIDTH FULL STOP, a decimal point as full-width text writes it. */
 function isDecimalPoint(code: number): boolean {
   return code === 0x2e || code === 0xff0e
@@ -560,13 +598,26 @@ function judgeInNumber(text: string, c: Candidate, before: number, after: number
   if (isWordChar(text.charCodeAt(numberStart - 1))) return undefined
   // A formula's term (`y＝0.86x＋12.4`), in full-width signs as in ASCII ones.
   if (isMathSign(neighbourBefore(text, numberStart)) || isMathSign(neighbourAfter(text, c.end))) return undefined
-  // Alone in a table cell, a number with masked digits (`| 1X.X |`) is a blank of its own; a
+  // Alone between punctuation, a number with masked digits (`〔20XX〕`) is a blank of its own; a
   // star there is a footnote mark (`| 12.5* |`).
   const isAlone = isFieldBoundary(neighbourBefore(text, numberStart)) && isFieldBoundary(neighbourAfter(text, c.end))
   // A phone number's digits left as letters after its label (`电话：0513-86XXXXXX`): a blank.
   const phoneStart = c.kind === 'letter' ? phoneBlankStart(text, numberStart, c.end) : undefined
   if (phoneStart !== undefined) return { role: 'mask', numberStart: phoneStart }
+  // Alone in a table's cell, it is a figure left blank (`| 1X.X |`, `| 2X,XXX |`), and so is one
+  // with its last digits starred (`| 21*** |`), not one star's footnote (`| 12.5* |`) nor the
+  // check letter after an identifier's digits (`51010720000105442X`).
+  const isFigure = c.start - numberStart <= maxFigureDigitsBefore && (c.kind === 'letter' || c.end - c.start >= 2)
+  if (isAlone && isFigure && isCellEdge(neighbourBefore(text, numberStart)) && isCellEdge(neighbourAfter(text, c.end))) return { role: 'count', numberStart, isNumberBlank: true }
   return { role: isAlone && c.kind === 'letter' ? 'mask' : 'count', numberStart }
+}
+
+/** How many digits and points a figure left partly blank may show before its mask (`1,28X`, `21***`). */
+const maxFigureDigitsBefore = 5
+
+/** A table cell's edge: a pipe, a tab or the line's. */
+function isCellEdge(code: number): boolean {
+  return code === 0x7c || code === 0x09 || isLineEdge(code)
 }
 
 /** `=`, `+`, `<`, `>` and their full-width forms (U+FF1D, U+FF0B, U+FF1C, U+FF1E), `≈`, `≤`, `≥`. */
@@ -611,6 +662,7 @@ function judgeInText(text: string, c: Candidate): Judgement | undefined {
   // A note's star (`带*号的为必填项`) and a mark named (`打×号`, `画×号`) stand for no number either.
   if (c.end - c.start === 1 && ((c.kind === 'star' && isFootnoteStar(text, c.start)) || (c.kind === 'letter' && isNamedMark(text, c.start)))) return undefined
   const numberStart = chineseYearStart(text, c.start)
+  if (isDecimalBlank(text, c)) return { role: 'count', numberStart, isNumberBlank: true }
   if (c.end - c.start >= 2 || isCertainLoneMask(text, c)) return { role: 'mask', numberStart }
   return { role: 'count', numberStart }
 }
@@ -646,6 +698,7 @@ function judgeInField(text: string, format: DocumentFormat, c: Candidate, isList
   if (!(isHan(before) || isFieldBoundary(before) || isAfterCurrency) || !(isHan(after) || isFieldBoundary(after))) return undefined
   const isDivider = !isListItem && (c.kind === 'star' || c.kind === 'line') && before === lineEdge && after === lineEdge
   if (isDivider && (format === 'text' || format === 'markdown')) return undefined
+  if (isDecimalBlank(text, c)) return { role: 'count', numberStart: c.start, isNumberBlank: true }
   return { role: 'mask', numberStart: c.start }
 }
 
