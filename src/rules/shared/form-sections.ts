@@ -118,3 +118,30 @@ export function hasSigningPlace(text: string): boolean {
 export function isHandSigned(text: string, start: number, end: number): boolean {
   return signedBeforeRe.test(text.slice(Math.max(0, start - signingReach), start)) && signedAfterRe.test(text.slice(end, end + signingReach))
 }
+
+/**
+ * A line of dates only, each maybe after its label, some parts blank: the dates of a signing
+ * block (`日期：2025年　月　日　　　　日期：2025年　月　日`, `　　年　　月　　日`).
+ */
+const dateLineRe = /^(?:[ \t\u3000]*(?:(?:签署|签订|签字|签约|签章)?日期[：:])?[ \t\u3000]*(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})?[ \u3000]*年[ \u3000]*[0-9０-９]{0,2}[ \u3000]*月[ \u3000]*[0-9０-９]{0,2}[ \u3000]*日)+[ \t\u3000]*\r?$/
+/** A line that leaves a place to sign: a signing label and nothing after it but spaces, maybe the next column's label (`代表人：　　　代表人：`). */
+const signingLineRe = new RegExp(`${signingLabel}[：:][ \\t\\u3000]*(?:\\r?$|[^：:\\n]{1,8}${signingLabel}[：:][ \\t\\u3000]*\\r?$)`)
+/** How many lines above its dates a signing block's place to sign may stand (甲方（盖章）, then 代表人, then the dates). */
+const signingBlockReach = 2
+
+/**
+ * True when the blank at `at` is in the dates of a signing block: a line of dates under a place
+ * to sign (`代表人：　　　　` then `日期：2025年　月　日`). The signers date it by hand; a body
+ * sentence's date (`于2025年　月　日召开`) is the writer's.
+ */
+export function isSigningBlockDate(doc: Document, at: number): boolean {
+  const line = doc.lineAt(at)
+  if (!dateLineRe.test(doc.lineText(line))) return false
+  for (let i = line - 1, seen = 0; i >= 1 && seen < signingBlockReach; i--) {
+    const above = doc.lineText(i)
+    if (above.trim() === '') continue
+    if (signingLineRe.test(above)) return true
+    seen++
+  }
+  return false
+}

@@ -5,7 +5,7 @@
 import type { Document, DocumentFormat } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
-import { findFormSections, hasSigningPlace, isHandSigned, isInSection } from './form-sections.js'
+import { findFormSections, hasSigningPlace, isHandSigned, isInSection, isSigningBlockDate } from './form-sections.js'
 import { isInFigureColumn } from './table-columns.js'
 import { triggerScan } from './trigger-scan.js'
 import {
@@ -176,7 +176,8 @@ const fieldKinds: ReadonlySet<MaskKind> = new Set(['line', 'space', 'bracket'])
 /**
  * The fields of a form attached for readers to fill (`附件2 参训人员回执`: `姓　　名：　　　`,
  * `填报日期：　　年　　月　　日`) are theirs to write on, not the writer's facts left blank; so are
- * the spaces left to sign and date by hand anywhere (`签名：　　　年　　月　　日`). A mask of
+ * the spaces left to sign and date by hand anywhere (`签名：　　　年　　月　　日`, a contract's
+ * `代表人：　　　` with `日期：2025年　月　日` under it). A mask of
  * symbols there (`哈尔滨市XX区`), a line to write on after a signing label (`（签字）：＿＿＿`), are
  * still the writer's.
  */
@@ -186,7 +187,7 @@ function withoutFormFields(doc: Document, runs: MaskRun[]): MaskRun[] {
   if (sections.length === 0 && !maySign) return runs
   return runs.filter((run) => {
     if (!fieldKinds.has(run.kind)) return true
-    if (maySign && run.kind === 'space' && isHandSigned(doc.text, run.start, run.end)) return false
+    if (maySign && run.kind === 'space' && (isHandSigned(doc.text, run.start, run.end) || isSigningBlockDate(doc, run.start))) return false
     return !isInSection(sections, run.start, run.end) || isFormNote(doc, run.start)
   })
 }
