@@ -1,7 +1,9 @@
-// Kind `mask`: a mask left where a name or word belongs (`国家统计局**调查队`, `***市统计局`).
+// Kind `mask`: a mask left where a name or word belongs (`国家统计局**调查队`, `***市统计局`),
+// and a template's 某某 in a draft with other blanks (`指定某某同志为负责人`).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns } from './shared/mask-runs.js'
+import { findTemplateNames } from './shared/template-names.js'
 import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -26,7 +28,10 @@ export const maskKind: RuleKind<MaskOptions> = {
         const text = doc.text.slice(run.numberStart, run.end)
         findings.push({ offset: run.numberStart, length: run.end - run.numberStart, args: { text } })
       }
-      return findings
+      const names = findTemplateNames(doc)
+      if (names.length === 0) return findings
+      for (const { start, end } of names) findings.push({ offset: start, length: end - start, args: { text: doc.text.slice(start, end) } })
+      return findings.sort((a, b) => a.offset - b.offset)
     }
   },
 }
