@@ -174,6 +174,19 @@ describe('residence', () => {
     expect(await addresses('被告人扎某窜至被害人次某位于北京中路35号的住处')).toEqual(['leak/address 北京中路35号'])
   })
 
+  it('reads a county or a city whose name holds a town’s suffix whole (西乡塘区, 新乡市, 东乡族自治县)', async () => {
+    expect(await addresses('原告司马某某，住广西壮族自治区南宁市西乡塘区。被告马某某，住河南省新乡市红旗区；第三人马某，住甘肃省临夏回族自治州东乡族自治县。')).toEqual([])
+    expect(await addresses('原告司马某某，户籍地为南宁市西乡塘区心圩街道高新社区。')).toEqual(['leak/address 心圩街道高新社区'])
+    // A town of that name is one.
+    expect(await addresses('被告王某，住某县东乡镇新华村三组。')).toEqual(['leak/address 东乡镇新华村三组'])
+  })
+
+  it('starts an address by its shape where a word may: after 系, not inside 被告', async () => {
+    expect(await addresses('原告诉称，被告杨某某系翠湖春晓小区3栋2单元1502室的业主。')).toEqual(['leak/address 翠湖春晓小区3栋2单元1502室'])
+    // An estate the document masks, then 系该 (a clause): no name, no address.
+    expect(await addresses('原告某物业公司诉称，被告系该小区3栋2单元1502室的业主，杨某某拒交物业费。')).toEqual([])
+  })
+
   it('reads the address a bracket holds after 住址证明', async () => {
     expect(await addresses('原告古某某提交了其家庭住址证明（乌鲁木齐市天山区幸福路街道团结路社区红旗巷21号）及收条')).toEqual(['leak/address 幸福路街道团结路社区红旗巷21号'])
     expect(await addresses('原告古某某的住址（天山区团结路21号）已核实')).toEqual(['leak/address 团结路21号'])

@@ -2,6 +2,8 @@
 // A residence may be named down to the county or district; anything below it identifies the
 // person (法释〔2016〕19号). The address is read as segments, each a name and its suffix.
 import type { Document } from '../../core/document.js'
+import { getGazetteer } from '../../nlp/gazetteer.js'
+import { isHan } from './chars.js'
 import { literalsIn } from './trigger-scan.js'
 
 /** An address [start, end), and the part below the county that is written in clear, if any. */
@@ -75,6 +77,11 @@ const functionCharRe = /[的了在与是为到向从对把被将着过等并或�
  * character alone, the head of a word read before it (`各村村委会`: `村` + `村委会`).
  */
 const namelessRe = /^(?:[该本此这那每各全其同某][个]?|[村镇乡区县市街路巷组屯])$/
+/**
+ * A copula or a preposition, then a determiner (`系该`, `于本`, `即此`): a clause that refers to a
+ * place named before (`被告系该小区3栋…`), never inside a place's own name.
+ */
+const clauseInNameRe = /[系于即][该本此这那每各其]/
 /** A name that is masked: 某, a mask character, a letter code. */
 const maskedNameRe = /某|[×xX*＊]|^[A-Z]$/
 /** Words that start no place name: determiners and quantities (该小区, 本村, 每个小区). */
@@ -151,18 +158,29 @@ function scanAddresses(doc: Document): AddressMention[] {
       if (first < m.index && placeWordChars.has(text.charCodeAt(first))) hasPlaceWordChar = true
     }
     if (!hasPlaceWordChar) continue
+    const mention = shapedAddressEndingAt(text, first, end, cued)
+    if (mention) addOrJoin(found, mention)
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The address by its shape that ends at `end` and starts at `first` or after: a named village,
+ * community or street, then a number in it. Its name starts where a word may, first: at `first`,
+ * or after 系, 是, 在 … (`被告杨某某系翠湖春晓小区3栋…` from 翠, not from 告); only then anywhere.
+ */
+function shapedAddressEndingAt(text: string, first: number, end: number, cued: ReadonlySet<number>): AddressMention | undefined {
+  for (const atBoundary of [true, false]) {
     for (let start = first; start < end - 2; start++) {
+      if ((start === first || isSegmentBoundary(text, start)) !== atBoundary) continue
       const segments = readSegments(text, start)
       const last = segments[segments.length - 1]
       if (!last || last.end !== end || segments.length < 2 || cued.has(start)) continue
       const named = segments.find((s) => s.level === 5)
-      if (named && !determinerRe.test(named.name) && named.name.length >= 2 && segments.indexOf(named) < segments.length - 1) {
-        addOrJoin(found, toMention(segments, '', text))
-        break
-      }
+      if (named && !determinerRe.test(named.name) && named.name.length >= 2 && segments.indexOf(named) < segments.length - 1) return toMention(segments, '', text)
     }
   }
-  return found.sort((a, b) => a.start - b.start)
+  return undefined
 }
 
 /**
@@ -243,7 +261,7 @@ function readSegments(text: string, start: number): Segment[] {
     if (previous?.level === 5 && level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) level = 6
     // A number names only a building, a house or a group inside what came before (三组, 12号, 北38号).
     if (level === 6 && !numberNameRe.test(name) && !(previous?.level === 5 && buildingSuffixRe.test(m[2]!) && buildingNameRe.test(name)) && !(m[2] === '号' && previous !== undefined && doorNumberRe.test(name))) break
-    if (functionCharRe.test(name)) break
+    if (functionCharRe.test(name) || clauseInNameRe.test(name)) break
     if (level < 6 && numberNameRe.test(name) && !/[路街巷]/.test(m[2]!)) break
     // `原州区` is read `原` + `州` first, `茶市镇` `茶` + `市`: a county or town suffix right after
     // extends the segment, before its level is compared with the one before.
@@ -261,6 +279,15 @@ function readSegments(text: string, start: number): Segment[] {
       at = end + 2
       continue
     }
+    // A town's or a street's suffix inside the name of a county or a city (`西乡` of 西乡塘区, `新乡`
+    // of 新乡市, `东乡` of 东乡族自治县): the gazetteer's longer name is the segment.
+    const unit = finalLevel >= 4 && finalLevel < 6 ? unitNameOver(text, m.index, end) : undefined
+    if (unit) {
+      if (segments.length > 0 && unit.level < segments[segments.length - 1]!.level) break
+      segments.push({ start: m.index, end: unit.end, name: text.slice(m.index, unit.end - 1), level: unit.level, suffix: text.charAt(unit.end - 1) })
+      at = unit.end
+      continue
+    }
     const segment = { start: m.index, end, name: text.slice(m.index, end - 1), level: finalLevel, suffix: m[2]! }
     segments.push(namelessRe.test(name) ? { ...segment, isNameless: true } : segment)
     at = end
@@ -269,6 +296,27 @@ function readSegments(text: string, start: number): Segment[] {
   const lastNumbered = segments.findLastIndex((s) => s.level === 6)
   const cut = segments.findIndex((s, i) => estateOnlySuffixes.has(s.suffix) && i > lastNumbered)
   return cut < 0 ? segments : segments.slice(0, cut)
+}
+
+/** The last characters of the names of counties and above (西乡塘区, 新乡市, 东乡族自治县, 阿拉善盟). */
+const unitNameEndRe = /[市州县区旗盟]/
+/** How far past a segment's suffix a county's or a city's name holding it may end (`族自治县`). */
+const unitNameReach = 6
+
+/**
+ * The county or city of the gazetteer whose name starts at `start` and runs over a segment read
+ * as [start, end) to a suffix a few characters on (`西乡|塘区`): its end and level; undefined when
+ * none does. Asked only of segments below the county, before a county's suffix.
+ */
+function unitNameOver(text: string, start: number, end: number): { end: number; level: number } | undefined {
+  for (let e = end + 1; e <= Math.min(text.length, end + unitNameReach); e++) {
+    if (!isHan(text.charCodeAt(e - 1))) return undefined
+    if (!unitNameEndRe.test(text.charAt(e - 1))) continue
+    const entry = getGazetteer().upperNamesEndingAt(text, e, e - start, isHan).find((n) => n.name.length === e - start)
+    const level = entry ? Math.min(...entry.units.map((u) => u.level)) : 6
+    if (level <= 3) return { end: e, level }
+  }
+  return undefined
 }
 
 /**
