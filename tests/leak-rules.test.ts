@@ -107,6 +107,24 @@ describe('credit codes in a release that names companies and masks persons', () 
   })
 })
 
+describe('organisations a release names on purpose', () => {
+  const organisations = async (text: string) => texts((await leaks(text)).filter((f) => f.ruleId === 'leak/organization'))
+  it('the short name defined for a public insurer, read whole after 被告 (not 被告人 + 保)', async () => {
+    const text = '原告司马某某与被告覃某、中国人民财产保险股份有限公司南宁市分公司（以下简称人保南宁分公司）纠纷一案。被告人保南宁分公司辩称，某物流公司无责。'
+    expect(await organisations(text)).toEqual([])
+  })
+
+  it('the short name of a company it names in clear as no party, as that company, stays a leak', async () => {
+    expect(await organisations('厂房现由A公司承租，宁波恒达物流有限公司（以下简称恒达公司）为其承运，恒达公司收取运费。')).toEqual(['leak/organization 宁波恒达物流有限公司', 'leak/organization 恒达公司', 'leak/organization 恒达公司'])
+  })
+
+  it('an exam’s venue, not the school where a masked candidate studies', async () => {
+    const doc = (clause: string) => `被告人于海洋组织作弊，某培训机构员工参与。${clause}`
+    expect(await organisations(doc('考生赵某某在哈尔滨市第十七中学第023考场被查获'))).toEqual([])
+    expect(await organisations(doc('考生赵某某就读于哈尔滨市第十七中学，在第023考场被查获'))).toEqual(['leak/organization 哈尔滨市第十七中学'])
+  })
+})
+
 describe('re-identification', () => {
   it('infers the masked unit from the places that lie in it, as the issue describes', async () => {
     const [finding] = (await leaks('***市统计局赴灵武市郝家桥镇调研。')).filter((f) => f.ruleId === 'leak/reidentification')

@@ -36,6 +36,8 @@ export interface OrganizationOptions {
   readonly publicHospitalKinds: readonly string[]
   /** Heads of the names of banks and insurers (银行, 保险): with their branches, third parties a case names on purpose. */
   readonly thirdPartyHeads: readonly string[]
+  /** Rooms of a venue right after an institution's name (`第023考场`, `考点`): where something is held, not whom it employs or teaches. */
+  readonly venues: readonly string[]
 }
 
 const schema = lazy(() => {
@@ -51,6 +53,7 @@ const schema = lazy(() => {
     publicHospitalMarks: z.array(text()).default([]),
     publicHospitalKinds: z.array(text()).default([]),
     thirdPartyHeads: z.array(text()).default([]),
+    venues: z.array(text()).default([]),
   })
 })
 
@@ -68,6 +71,7 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
     const isKindOnly = (body: string) => kindWordsRe?.test(body) === true
     const isPublicHospital = publicHospitalTest(rule.options.publicHospitalMarks, rule.options.publicHospitalKinds)
     const isThirdParty = thirdPartyTest(rule.options.thirdPartyHeads)
+    const venueAfterRe = rule.options.venues.length > 0 ? new RegExp(`^(?:第?[0-9０-９一二三四五六七八九十百零〇]{1,4})?(?:${literalAlternation(rule.options.venues)})`) : undefined
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { needsKnownKind: true, tokenizer })) return []
       // A document that masks persons and names companies names them on purpose.
@@ -76,21 +80,39 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       const policy = documentPolicy(doc)
       const onlyWorkplaces = policy.isStated && !policy.masksOrganizations && !policy.masksOwnUnit
       if (onlyWorkplaces && !policy.masksPersons) return []
+      /** True when the organisation is named on purpose where it stands, by its name and the words around it. */
+      const isPublicHere = (org: OrganizationMention, name: string): boolean => {
+        if (onlyWorkplaces && !isMaskedPersonsPlace(doc, org)) return true
+        if (allow.has(name) || isKindOnly(doc.text.slice(org.start, org.suffixStart)) || overlapsPseudonym(doc, org.start, org.end)) return true
+        if (!policy.masksOwnUnit && (rule.options.publicSuffixes.some((s) => name.endsWith(s)) || isPublicHospital(name, org.isKnown === true))) return true
+        // A bank or an insurer is a third party (asked to freeze, pay, insure), an exam's venue a
+        // place (`哈尔滨市第十七中学第023考场`), unless a masked person works or studies there.
+        if (!policy.masksOwnUnit && isThirdParty(name) && !isMaskedPersonsPlace(doc, org)) return true
+        if (venueAfterRe?.test(doc.text.slice(org.end, org.end + 8)) && !isMaskedPersonsPlace(doc, org)) return true
+        const isNational = nationalPrefixes.some((p) => name.startsWith(p))
+        return isNational && !findPlaces(doc, tokenizer).some((p) => org.start < p.start && p.end <= org.end)
+      }
       const findings: RawFinding[] = []
       const organizations = findOrganizations(doc, tokenizer, pattern)
-      const parties = namedParties(doc.text, organizations)
-      for (const found of organizations) {
-        // The tagger may glue the verb that leads to a name to it (就读于/v 平罗县…).
+      const aliases = definedAliases(doc.text, organizations)
+      const judged = organizations.map((found) => {
+        // The tagger may glue the verb that leads to a name to it (就读于/v 平罗县…), and cut a
+        // short name the document defines (`被告人保南宁分公司`: 被告人/保/南宁分公司): read it whole.
         const lead = workVerbLeadRe.exec(doc.text.slice(found.start, found.suffixStart))?.[0].length ?? 0
-        const org = lead > 0 ? { ...found, start: found.start + lead } : found
-        if (onlyWorkplaces && !isMaskedPersonsPlace(doc, org)) continue
+        const org = withDefinedAlias(doc.text, lead > 0 ? { ...found, start: found.start + lead } : found, aliases)
         const name = doc.text.slice(org.start, org.end)
-        if (allow.has(name) || isKindOnly(doc.text.slice(org.start, org.suffixStart)) || [...parties].some((p) => name.endsWith(p) || p.endsWith(name)) || overlapsPseudonym(doc, org.start, org.end)) continue
-        if (!policy.masksOwnUnit && (rule.options.publicSuffixes.some((s) => name.endsWith(s)) || isPublicHospital(name, org.isKnown === true))) continue
-        // A bank or an insurer is a third party (asked to freeze, pay, insure), unless a masked person works there.
-        if (!policy.masksOwnUnit && isThirdParty(name) && !isMaskedPersonsPlace(doc, org)) continue
-        const isNational = nationalPrefixes.some((p) => name.startsWith(p))
-        if (isNational && !findPlaces(doc, tokenizer).some((p) => org.start < p.start && p.end <= org.end)) continue
+        return { org, name, isPublic: isPublicHere(org, name) }
+      })
+      // Named on purpose wherever they stand: parties and their short names, and the short name
+      // defined for any organisation named on purpose (`中国人民财产保险…南宁市分公司（以下简称人保南宁分公司）`).
+      const parties = namedParties(doc.text, organizations)
+      const publicAliases = new Set<string>()
+      for (const { org, isPublic } of judged) {
+        const alias = isPublic ? aliases.get(org.end) : undefined
+        if (alias !== undefined) publicAliases.add(alias)
+      }
+      for (const { org, name, isPublic } of judged) {
+        if (isPublic || publicAliases.has(name) || [...parties].some((p) => name.endsWith(p) || p.endsWith(name))) continue
         findings.push({
           offset: org.start,
           length: org.end - org.start,
@@ -184,6 +206,33 @@ const applicantAfterRe = /^(?:[（(][^）)\n]{0,60}[）)])?的(?:申请|起诉)/
 const issuerAfterRe = /^(?:破产管理人|管理人|清算组)[ \t\u3000]*(?:\r?\n|$)/
 /** A short name given in brackets right after a name (`（以下简称甬兴公司，…）`, `（西安雁塔康宁医院）`). */
 const aliasAfterRe = /^[（(](?:以下简称|以下称|下称|简称)?[：:]?[“"「]?([\u4e00-\u9fff]{2,20}?)[”"」]?[）)，,]/
+/** A short name defined in brackets right after a name (`（以下简称人保南宁分公司）`, `（下称“甬兴公司”）`). */
+const definedAliasRe = /^[（(](?:以下简称|以下称|下称|简称)[：:]?[“"「]?([\u4e00-\u9fff]{2,20}?)[”"」]?[）)，,]/
+
+/**
+ * The short names the document defines in brackets right after an organisation's name
+ * (`…南宁市分公司（以下简称人保南宁分公司）`), by where that name ends.
+ */
+function definedAliases(text: string, organizations: readonly OrganizationMention[]): Map<number, string> {
+  const aliases = new Map<number, string>()
+  for (const org of organizations) {
+    const alias = definedAliasRe.exec(text.slice(org.end, org.end + 26))
+    if (alias) aliases.set(org.end, alias[1]!)
+  }
+  return aliases
+}
+
+/**
+ * The mention read as the short name the document defined, when that name ends where it ends and
+ * starts before it (`被告人保南宁分公司`: the tagger's 南宁分公司 is 人保南宁分公司).
+ */
+function withDefinedAlias(text: string, org: OrganizationMention, aliases: ReadonlyMap<number, string>): OrganizationMention {
+  for (const alias of aliases.values()) {
+    const start = org.end - alias.length
+    if (start >= 0 && start < org.start && text.startsWith(alias, start)) return { ...org, start }
+  }
+  return org
+}
 
 /**
  * The names of organisations a document names as its parties, public everywhere in it: written
