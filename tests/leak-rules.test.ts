@@ -105,6 +105,14 @@ describe('credit codes in a release that names companies and masks persons', () 
     const shop = await leaks('当事人：银川市金凤区李记面馆（个体工商户），统一社会信用代码：92640104MA76K2D4LK，经营者李某某。')
     expect(texts(shop)).toContain('leak/identifier 92640104MA76K2D4LK')
   })
+
+  it('a credit code masked in part under a tax number’s label is no ID number, a person’s tax number (his ID) is one', async () => {
+    const company = await leaks('广州某某贸易有限公司：（纳税人识别号：9144010**********X）。法定代表人黄某。')
+    expect(texts(company)).toEqual([])
+    const [person] = await leaks('申请人周某某，纳税人识别号：6403021990****8516')
+    expect(person?.messageId).toBe('leak.identifier.partial')
+    expect(person?.data?.identifier).toBe('id')
+  })
 })
 
 describe('organisations a release names on purpose', () => {

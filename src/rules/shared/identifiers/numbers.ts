@@ -157,10 +157,21 @@ function classifyMasked(text: string, start: number, end: number, compact: strin
     // 18 and 15 characters are the lengths of ID numbers; cards are mostly 16 or 19. A label
     // before the number settles it either way (a 62… card and a 62… Gansu ID look alike).
     if (context.cardWordRe.test(label)) kind = 'card'
+    else if (length === 18 && isMaskedCreditCode(compact, label, context)) kind = 'credit'
     else kind = context.idWordRe.test(label) || length === 15 || length === 18 || isIdShaped(compact, context) ? 'id' : 'card'
   }
   if (!kind) return []
   return [withMask(start, end, kind, compact)]
+}
+
+/**
+ * 18 characters under a credit code's label, or under a tax number's (`纳税人识别号：9144010**********X`)
+ * when they do not open with an ID's division code: a company's credit code, which a person's ID
+ * number is only for a natural person (`640302********0517`).
+ */
+function isMaskedCreditCode(compact: string, label: string, context: NumberContext): boolean {
+  if (context.creditWordRe.test(label)) return true
+  return personalNumberLabelRe.test(label) && /^\d{6}/.test(compact) && !context.divisions.isKnown(compact.slice(0, 6))
 }
 
 /** Labels of a number that, for a natural person, is his ID number: the tax registration number. */
