@@ -206,6 +206,22 @@ describe('drafts: a province alone is never a leak', () => {
   })
 })
 
+describe('a notice that hides counties and towns, not its own organ', () => {
+  // 遂宁 of Sichuan: 市××局 hides which bureau of the city, a post list (党委委员、副乡长) ends at its holder.
+  const notice = (body: string) => `中共遂宁市纪委　遂宁市监委\n××县××乡党委委员、副乡长李某某弄虚作假。市××局××科原科长王某某驾驶公车往返重庆、成都等地。${body}\n中共遂宁市纪委\n遂宁市监委`
+  it('names its issuer’s city and a province on purpose', async () => {
+    expect(texts((await leaks(notice(''))).filter((f) => f.ruleId === 'leak/place'))).toEqual([])
+  })
+
+  it('still reports the town of a masked person’s post, at a level it hides', async () => {
+    expect(texts((await leaks(notice('刘某某在担任射洪市太和街道党工委书记期间违纪。'))).filter((f) => f.ruleId === 'leak/place'))).toEqual(['leak/place 射洪市太和街道'])
+  })
+
+  it('still hides its city where an organ of the city is masked whole (`**局`)', async () => {
+    expect(texts((await leaks('中共遂宁市纪委\n××县××镇党委书记刘某某违纪。**局副局长王某某违纪。')).filter((f) => f.ruleId === 'leak/place'))).toEqual(['leak/place 遂宁市'])
+  })
+})
+
 describe('sensitive terms', () => {
   it('are reported in any document, masked or not, longest first', async () => {
     const rule = sensitiveTermRule(['张三', '张三丰', '宝丰能源'], 'terms.txt')

@@ -12,8 +12,8 @@ import type { Profile, RuleKind } from './types.js'
 import type { Document } from '../core/document.js'
 import { findAddresses } from './shared/addresses.js'
 import { isInsidePhrase } from './shared/organizations.js'
-import { documentPolicy, isLeakOfPolicy, maskedPlaceCounts, type DocumentPolicy } from './shared/policy.js'
-import { publicBodyAfter } from './shared/public-roles.js'
+import { documentPolicy, isLeakOfPolicy, isPostAt, maskedPlaceCounts, type DocumentPolicy } from './shared/policy.js'
+import { publicBodyAfter, publicBodyAt } from './shared/public-roles.js'
 
 /** Options of a place rule. */
 export interface PlaceOptions {
@@ -75,15 +75,18 @@ function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMe
   const start = run[0]!.start
   const last = run[run.length - 1]!
   if (findAddresses(doc).some((a) => a.start < last.end && start < a.end)) return false
-  const body = publicBodyAfter(doc.text, last.end)
+  const bodyAt = publicBodyAt(doc.text, last.end)
+  const body = bodyAt?.kind
   // A university is named after a province or a city (云南民族大学); after a village, 大学 is another word (考上大学).
   if (body === 'judicial' || (body === 'institution' && levelOf(last) <= 2) || (body === 'agency' && !policy.masksOwnUnit)) return false
   // A document that hides places but no organ of its own (某县, 某镇 in a notice or a
   // judgment) is issued by a body it names on purpose (中共衡阳市纪委), and names on purpose
   // what lies above the places it hides (安徽省某县某茶厂), and a county or above right before
-  // a masked part (`系杭州市西湖区***村村民`), as a residence may.
+  // a masked part (`系杭州市西湖区***村村民`), as a residence may. Not an organ with a post
+  // after it at a level it hides: a masked person's employer (`射洪市太和街道党工委书记`).
   const masked = maskedPlaceCounts(doc)
-  if (masked.organ === 0 && masked.unit + masked.local > 0 && (body === 'agency' || levelOf(last) < masked.highestLevel)) return false
+  const isNamedAgency = body === 'agency' && !isPostAt(doc.text, bodyAt!.end)
+  if (masked.organ === 0 && masked.unit + masked.local > 0 && (isNamedAgency || levelOf(last) < masked.highestLevel)) return false
   if (masked.organ === 0 && isAboveMasked(doc.text, last)) return false
   // The county of a court or an office the document names in clear (its issuer, `南宁市青秀区人民法院`)
   // is public wherever the document names it again (`民警在南宁市青秀区东葛路…发现`), unless it hides a unit.

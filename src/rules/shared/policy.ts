@@ -131,7 +131,9 @@ export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
     for (const run of findMaskRuns(doc)) {
       if (run.kind === 'line' || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) continue
       if (organWordRe.test(text.slice(run.end, run.end + 4))) {
-        counts.organ++
+        // Right after a place's suffix (`市××局`, `××县××局`) the mask hides which of the place's
+        // organs, not the place: the place is named, or masked by a run of its own.
+        if (!placeSuffixBeforeRe.test(text.charAt(run.start - 1))) counts.organ++
         continue
       }
       const word = slotWords.find((w) => text.startsWith(w, run.end))
@@ -156,6 +158,9 @@ function isVillageOfNamedTown(text: string, start: number, level: number): boole
   return town !== undefined && town.length >= 2 && !town.includes('某')
 }
 
+/** The last character of a place's suffix (市, 县, 街道 …), right before a mask. */
+const placeSuffixBeforeRe = /[省市州盟县区旗镇乡道]/
+
 /** Organs and bodies whose name a masked place may begin: the document hides which one (`***市统计局`, `中共**县纪律检查委员会`, `**区人民法院`). */
 const ownOrganRe = /^(?:统计局|调查队|人民政府|政府|党委|党组|纪律检查委员会|监察委员会|纪委|监委|人民法院|人民检察院|法院|检察院|局|委|办|厅|院|所|队|站)/
 
@@ -171,12 +176,21 @@ function isOwnOrgan(text: string, end: number, pseudonyms: readonly Pseudonym[])
   const post = postAfterOrganRe.exec(text.slice(end + organ[0].length, end + organ[0].length + 10))
   if (post === null) return true
   // The post's holder: a masked person after it, or the row's name in a table's column of posts (`某县某镇党委委员` alone in its cell).
-  const holder = end + organ[0].length + post[0].length
+  // Posts listed one after the other (`党委委员、副乡长李某某`): the holder follows the last.
+  let holder = end + organ[0].length + post[0].length
+  for (let more = morePostRe.exec(text.slice(holder, holder + 12)); more; more = morePostRe.exec(text.slice(holder, holder + 12))) holder += more[0].length
   return !(holder === text.length || isLineBreak(text.charCodeAt(holder)) || pseudonyms.some((p) => p.kind === 'person' && p.start === holder))
 }
 
 /** A post right after an organ (`委员`, `原局长`, `副书记`), the organ's member's. */
 const postAfterOrganRe = new RegExp(`^(?:原|副|常务)*[\\u4e00-\\u9fff]{0,3}?(?:${[...personTitles].sort((a, b) => b.length - a.length).join('|')})`)
+/** True when a post (`书记`, `原局长`, `党委委员`) starts at `at`, right after an organ's name: the organ is its holder's employer. */
+export function isPostAt(text: string, at: number): boolean {
+  return postAfterOrganRe.test(text.slice(at, at + 10))
+}
+
+/** One more post after a list's comma (`、副乡长`), of the same holder. */
+const morePostRe = new RegExp(`^、${postAfterOrganRe.source.slice(1)}`)
 
 /**
  * Levels of the gazetteer: 1 province, 2 prefecture, 3 county, 4 town, 5 village. A document that

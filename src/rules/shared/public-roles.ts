@@ -41,10 +41,15 @@ const notInNameRe = /[的及在到对向从把被将是了并或等去来赴往�
  * `宁夏` + `正和律师事务所`, `云南` + `师范大学`, `永宁县` + `市场监督管理局`), or undefined.
  */
 export function publicBodyAfter(text: string, end: number): PublicBodyKind | undefined {
+  return publicBodyAt(text, end)?.kind
+}
+
+/** The public body whose name the words at `end` complete, as {@link publicBodyAfter} finds it, and where its name ends. */
+export function publicBodyAt(text: string, end: number): { readonly kind: PublicBodyKind; readonly end: number } | undefined {
   const ahead = text.slice(end, end + 16)
   for (const [re, kind] of [[judicialRe, 'judicial'], [institutionRe, 'institution'], [agencyRe, 'agency']] as const) {
     const m = re.exec(ahead)
-    if (m && !notInNameRe.test(m[0])) return kind
+    if (m && !notInNameRe.test(m[0])) return { kind, end: end + m[0].length }
   }
   return undefined
 }
