@@ -34,7 +34,7 @@ describe('precision: nothing is taken for a leak', () => {
 describe('recall: each kind of leak', () => {
   it('finds places by full name, chain, short name, landmark and unlisted 嘎查', async () => {
     const found = await leaks('***市统计局到灵武市郝家桥镇、惠农中街社区和外西河村调研，学习视察宁夏重要讲话，到贺兰山植树，帮扶巴苏木昂嘎查。')
-    expect(texts(found)).toEqual(['leak/reidentification ***市', 'leak/place 灵武市郝家桥镇', 'leak/place 惠农中街社区', 'leak/place 外西河村', 'leak/place 宁夏', 'leak/place 贺兰山', 'leak/place 巴苏木昂嘎查'])
+    expect(texts(found)).toEqual(['leak/reidentification ***市', 'leak/place 灵武市郝家桥镇', 'leak/place 惠农中街社区', 'leak/place 外西河村', 'leak/place 贺兰山', 'leak/place 巴苏木昂嘎查'])
     const town = found[1]!
     expect(town.data?.units).toEqual([getGazetteer().upperNamesEndingAt('郝家桥镇', 4, 3, () => true)[0]!.units[0]!.code])
     expect(town.message).toContain('灵武市, 银川市, 宁夏回族自治区')
@@ -199,10 +199,18 @@ describe('names a release publishes on purpose', () => {
   })
 })
 
-describe('drafts: a province alone is never a leak', () => {
+describe('a province alone is never a leak', () => {
   it('in a draft that hides its city, unlike the city or county it lies in', async () => {
     const found = await leaks('***市统计局：学习视察宁夏重要讲话精神，帮扶宁夏回族自治区石嘴山市惠农区', 'draft')
     expect(texts(found.filter((f) => f.ruleId === 'leak/place'))).toEqual(['leak/place 宁夏回族自治区石嘴山市惠农区'])
+  })
+
+  it('nor in a release, a municipality (重庆) as any other, unless the release hides a province', async () => {
+    const places = async (text: string) => texts((await leaks(text)).filter((f) => f.ruleId === 'leak/place'))
+    expect(await places('***市统计局：王某某多次往返重庆、北京、宁夏办理私事，到石嘴山调研')).toEqual(['leak/place 石嘴山'])
+    expect(await places('**省统计局：王某某多次往返重庆、宁夏办理私事')).toEqual(['leak/place 重庆', 'leak/place 宁夏'])
+    // An organ's mask that says no level may hide a province's (`国家统计局**调查队`).
+    expect(await places('国家统计局**调查队：王某某多次往返宁夏、重庆办理私事')).toEqual(['leak/place 宁夏', 'leak/place 重庆'])
   })
 })
 

@@ -43,9 +43,12 @@ export const placeKind: RuleKind<PlaceOptions> = {
       const policy = documentPolicy(doc)
       const all = adjacentRuns(findPlaces(doc, tokenizer))
       const seats = seatsOfPublicBodies(doc, policy, all)
+      // A province alone (`云南省`, `往返重庆、成都`) is never a draft's leak, nor a release's that
+      // keeps residences to the county, unless it masks a province itself (`某省`).
+      const isProvinceNamed = isGated || !maskedPlaceCounts(doc).masksProvince
       const runs = all.filter((run) => {
         const text = doc.text.slice(run[0]!.start, run[run.length - 1]!.end)
-        return !allow.has(text) && !isInsidePhrase(doc.text, run[0]!.start, run[run.length - 1]!.end, rule.options.notIn) && !(isGated && isProvince(run)) && isLeakHere(doc, policy, run, seats)
+        return !allow.has(text) && !isInsidePhrase(doc.text, run[0]!.start, run[run.length - 1]!.end, rule.options.notIn) && !(isProvinceNamed && isProvince(run)) && isLeakHere(doc, policy, run, seats)
       })
       const freely = isGated ? namedFreely(doc, runs) : undefined
       for (const run of runs) {
@@ -143,9 +146,9 @@ function namedFreely(doc: Document, runs: readonly (readonly PlaceMention[])[]):
 }
 
 /**
- * A province named alone (`云南省`, `视察宁夏`, `江苏○○环境工程有限公司`): in a draft it says where
- * the author is no more than the dialect does; what a draft may leak lies below it. A province
- * before a city or a county is reported with them.
+ * A province named alone (`云南省`, `视察宁夏`, `江苏○○环境工程有限公司`, a municipality as `重庆`):
+ * it says where the author is no more than the dialect does; what a document may leak lies
+ * below it. A province before a city or a county is reported with them.
  */
 function isProvince(run: readonly PlaceMention[]): boolean {
   return levelOf(run[run.length - 1]!) === 1

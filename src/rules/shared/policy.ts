@@ -109,15 +109,18 @@ export interface MaskedPlaceCounts {
   readonly local: number
   readonly organ: number
   readonly highestLevel: number
+  /** A province may be masked: alone, as its organ's (`某省`, `**省统计局`), or as an organ's of no stated level (`国家统计局**调查队`). */
+  readonly masksProvince: boolean
 }
 
 /** The places and organs `doc` masks: masks (`***市`, `××村`, `**调查队`) and pseudonyms (`Y市`, `B村`, `X县统计局`); computed once. An organ counts where its place is masked. */
 export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
   return doc.derive('maskedPlaceCounts', () => {
     const text = doc.text
-    const counts = { unit: 0, local: 0, organ: 0, highestLevel: 6 }
+    const counts = { unit: 0, local: 0, organ: 0, highestLevel: 6, masksProvince: false }
     const pseudonyms = findPseudonyms(doc)
     const place = (start: number, end: number, level: number) => {
+      if (level <= 1) counts.masksProvince = true
       if (!isVillageOfNamedTown(text, start, level) && isOwnOrgan(text, end, pseudonyms)) counts.organ++
       else {
         counts[level <= 3 ? 'unit' : 'local']++
@@ -132,8 +135,13 @@ export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
       if (run.kind === 'line' || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) continue
       if (organWordRe.test(text.slice(run.end, run.end + 4))) {
         // Right after a place's suffix (`市××局`, `××县××局`) the mask hides which of the place's
-        // organs, not the place: the place is named, or masked by a run of its own.
-        if (!placeSuffixBeforeRe.test(text.charAt(run.start - 1))) counts.organ++
+        // organs, not the place: the place is named, or masked by a run of its own. Elsewhere an
+        // organ's name of its own hides an organ without saying of which level: a province's too
+        // (`国家统计局**调查队`); not one character that may begin a verb (`往返***办理`).
+        if (!placeSuffixBeforeRe.test(text.charAt(run.start - 1))) {
+          counts.organ++
+          if (namedOrganRe.test(text.slice(run.end, run.end + 4))) counts.masksProvince = true
+        }
         continue
       }
       const word = slotWords.find((w) => text.startsWith(w, run.end))
@@ -157,6 +165,9 @@ function isVillageOfNamedTown(text: string, start: number, level: number): boole
   const town = townBeforeRe.exec(text.slice(Math.max(0, start - 10), start))?.[1]
   return town !== undefined && town.length >= 2 && !town.includes('某')
 }
+
+/** Organ words that are no other word's head, after a mask (`**调查队`, `**厅`; not `**办理`, `**委托`). */
+const namedOrganRe = /^(?:统计局|调查队|人民政府|政府|党委|党组|纪委|监委|厅)/
 
 /** The last character of a place's suffix (市, 县, 街道 …), right before a mask. */
 const placeSuffixBeforeRe = /[省市州盟县区旗镇乡道]/
