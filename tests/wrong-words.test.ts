@@ -10,7 +10,7 @@ import { builtinRules, checkText, repoRoot } from './helpers.js'
 
 const ruleId = 'typo/misused-word'
 /** The lexicon and the pattern rules for the 别字 that need a look at their neighbours. */
-const wrongCharacterRules = [ruleId, 'typo/zi-ji', 'typo/ji-for-yi', 'typo/kou-radical', 'typo/ru-dang', 'typo/ji-shi', 'typo/bu-fen', 'typo/bu-shu', 'typo/jie-zhi']
+const wrongCharacterRules = [ruleId, 'typo/zi-ji', 'typo/ji-for-yi', 'typo/kou-radical', 'typo/ru-dang', 'typo/ji-shi', 'typo/bu-fen', 'typo/bu-shu', 'typo/zuo-wei', 'typo/jie-zhi']
 const rule = builtinRules.find((r) => r.id === ruleId)!
 const options = rule.options as LexiconOptions
 
@@ -35,6 +35,7 @@ const correctSentences = [
   '报名于2025年3月1日截止，截止到6月底，申报截止日期为3月31日，安装截止阀20个。',
   '资深人士、金融人才和接纳人才的单位座谈。',
   '市政府公布署名文章，宣布署理局长人选；全部暑期实践团队出发，机关干部暑假轮流值班。',
+  '要做为人民服务的好干部，多做为群众办实事的好事，争做为民造福的先锋，不做为难群众的事。',
   '扫描准确率达到百分之九十九。',
   '深沉缅怀革命先烈，用户藉此获得帮助。',
   '搜索引擎画像功能上线，严峻工作形势不容乐观。',
