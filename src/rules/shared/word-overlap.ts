@@ -17,7 +17,8 @@ const nounSuffixes = new Set([...'员长者手师生'])
  * `second` (past a line break when they differ by more than `length`), is two words that
  * overlap, not one typed twice:
  * - the first copy ends a longer word (`宁夏大学|大学生`, `党组织|组织建设`) that is no verb
- *   phrase (the dictionary lists `确保安全`, `推进改革`: `确保安全安全运行` is a typo);
+ *   phrase (the dictionary lists `确保安全`, `推进改革`: `确保安全安全运行` is a typo), and the
+ *   second is no adjective standing alone (`粮食安全安全底线` is a typo);
  * - or a noun closes a noun phrase (`经营主体`, `第3网格`) and starts a compound (`主体责任`,
  *   `网格员`, `公司章程`). A verb, adverb or attribute before it (`落实主体主体责任`,
  *   `首要政治政治任务`) leaves no noun phrase for the first copy to close: a typo.
@@ -28,7 +29,7 @@ export function isWordOverlap(tokenizer: Tokenizer, text: string, first: number,
   const isHanBefore = isHan(before)
   if (!isHanBefore && !isWordChar(before)) return false
   const tagged = tagAround(tokenizer, text, first, second, length)
-  return (isHanBefore && endsLongerWord(tokenizer, tagged)) || isCompoundAfterNounPhrase(tagged, length)
+  return (isHanBefore && endsLongerWord(tokenizer, tagged, length)) || isCompoundAfterNounPhrase(tagged, length)
 }
 
 /** Tokens around a repeat with the line break between its copies (if any) left out, and where the first copy starts among them. */
@@ -45,10 +46,17 @@ function tagAround(tokenizer: Tokenizer, text: string, first: number, second: nu
   return { window, tokens: tokenizer.tag(window), at: first - start }
 }
 
-/** True when a word runs over the start of the first copy from before it, and is no verb phrase. */
-function endsLongerWord(tokenizer: Tokenizer, { window, tokens, at }: Tagged): boolean {
+/**
+ * True when a word runs over the start of the first copy from before it, is no verb phrase, and
+ * the second copy starts a word of its own: not an adjective standing alone, which modifies
+ * what follows it (`粮食安全|安全|底线`, `食品安全|安全|防线`): the writer meant `粮食安全底线`,
+ * an attribute before its noun, and typed the head of `粮食安全` twice; no reading takes it twice.
+ */
+function endsLongerWord(tokenizer: Tokenizer, { window, tokens, at }: Tagged, length: number): boolean {
   const word = tokens.find((t) => t.start < at && t.end > at)
   if (!word) return false
+  const second = tokens.find((t) => t.start === at + length)
+  if (second && second.end === at + 2 * length && isAdjective(second.tag)) return false
   const head = tokenizer.tag(window.slice(word.start, at))
   return !isVerbLike(head[head.length - 1]!.tag)
 }
@@ -77,6 +85,11 @@ function isNoun(tag: string): boolean {
  */
 function isModifierOfNoun(tag: string): boolean {
   return tag.startsWith('n') || tag === 'vn' || tag === 'm' || tag === 'j' || tag === 'x'
+}
+
+/** Adjectives, and the nouns jieba tags as adjectives too (安全/an, 稳定/a). */
+function isAdjective(tag: string): boolean {
+  return tag === 'a' || tag === 'an'
 }
 
 /** Verbs, adverbs and attributes: a phrase they head ends no noun the next word may share. */
