@@ -157,24 +157,28 @@ describe('config errors: one line, exit 2', () => {
 })
 
 describe('init', () => {
-  it('writes a commented starter config that validates, and will not overwrite it', () => {
+  it('writes a commented starter config that changes nothing until edited, and will not overwrite it', () => {
+    write('archive/old.md', mask)
+    write('a.md', blank)
+    const before = runCli(['.', '--format', 'jsonl'], { cwd: dir })
     const first = runCli(['init'], { cwd: dir })
     expect(first.code).toBe(0)
     const text = readFileSync(join(dir, '.mask-auditrc.yaml'), 'utf8')
     expect(text).toBe(starterConfigs.en)
     expect(text).toMatch(/^# /m)
-    write('archive/old.md', mask)
-    write('a.md', blank)
+    // Every line is a comment or blank: an active example (archive/** → redacted) would silence findings.
+    expect(text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'))).toEqual([])
     const r = runCli(['.', '--format', 'jsonl'], { cwd: dir })
     expect(r.stderr).toBe('')
-    expect(jsonl(r.stdout).map((f) => f.path)).toEqual(['a.md'])
+    expect(r.stdout).toBe(before.stdout)
+    expect(jsonl(r.stdout).map((f) => f.path)).toEqual(['a.md', 'archive/old.md'])
     const again = runCli(['init'], { cwd: dir })
     expect(again.code).toBe(2)
     expect(again.stderr.trim()).toBe('mask-audit: .mask-auditrc.yaml: .mask-auditrc.yaml already configures this folder (edit it, or pass --force to write a new one)')
     expect(runCli(['init', '--force'], { cwd: dir }).code).toBe(0)
   })
 
-  it('writes the starter config in Chinese under a Chinese locale, and it validates', () => {
+  it('writes the starter config in Chinese under a Chinese locale; it validates and changes nothing', () => {
     const zhDir = join(dir, 'zh-init')
     mkdirSync(zhDir, { recursive: true })
     const r = runCli(['init'], { cwd: zhDir, env: { LANG: 'zh_CN.UTF-8' } })
@@ -182,12 +186,39 @@ describe('init', () => {
     expect(r.stderr.trim()).toBe('mask-audit: 已写入 .mask-auditrc.yaml')
     const text = readFileSync(join(zhDir, '.mask-auditrc.yaml'), 'utf8')
     expect(text).toBe(starterConfigs.zh)
-    expect(text).toContain('# categories:')
+    expect(text).toContain('#categories:')
+    expect(text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'))).toEqual([])
     writeFileSync(join(zhDir, 'a.md'), blank)
-    // Its `lang: zh` words the findings in Chinese even under an English locale.
+    // Its `# lang: zh` is an example: an English locale still gets English until it is uncommented.
     const check = runCli(['a.md', '--format', 'jsonl'], { cwd: zhDir })
     expect(check.stderr).toBe('')
-    expect(jsonl(check.stdout)[0].message).toMatch(/未填写/)
+    expect(jsonl(check.stdout)[0].message).toMatch(/not filled in/)
     expect(runCli(['init', '--lang', 'zh'], { cwd: zhDir }).stderr).toContain('已经是此目录的配置')
+  })
+
+  it('the starter configs with every example uncommented validate', () => {
+    for (const [lang, starter] of Object.entries(starterConfigs)) {
+      // Explanations are `# text`; settings `#key: value` and their items `#  - x`, as in sshd_config.
+      const edited = starter.replace(/^#(?! \S)/gm, '')
+      const sub = join(dir, `edited-${lang}`)
+      mkdirSync(sub, { recursive: true })
+      writeFileSync(join(sub, '.mask-auditrc.yaml'), edited)
+      mkdirSync(join(sub, 'mask-audit-rules'))
+      writeFileSync(join(sub, 'mask-audit-rules', 'budget.yaml'), 'id: typo/budget\nkind: lexicon\nseverity: error\nsummary: s\nmessage: "{text} should be {suggestion}"\nentries:\n  - { wrong: 预算执行率高, right: 预算执行率较高 }\nexamples: { match: [预算执行率高], noMatch: [预算] }\n')
+      writeFileSync(join(sub, 'a.md'), blank)
+      const r = runCli(['--print-config', 'a.md'], { cwd: sub })
+      expect(r.stderr, edited).toBe('')
+      expect(r.code).toBe(0)
+    }
+  })
+
+  it('a config of comments only is an empty config', () => {
+    write('.mask-auditrc.yaml', '# nothing\n')
+    write('a.txt', blank)
+    const r = runCli(['a.txt', '--format', 'jsonl'], { cwd: dir })
+    expect(r.stderr).toBe('')
+    expect(jsonl(r.stdout).map((f) => f.ruleId)).toEqual(['count/unfilled'])
+    write('.mask-auditrc.yaml', '# nothing\n---\n')
+    expect(runCli(['a.txt', '--format', 'jsonl'], { cwd: dir }).code).toBe(1)
   })
 })

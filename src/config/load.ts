@@ -66,6 +66,9 @@ export class ConfigFinder {
     if (basename(path) === 'package.json' && !hasOwnKey(JSON.parse(text), packageKey)) return JSON.parse(text)
     const parsed = parseYaml(text, displayPath(path))
     this.sources.set(path, parsed.source)
+    // A YAML file of comments only (a starter config not yet edited) is an empty document,
+    // which YAML reads as null: it is an empty config, as a file of no bytes is.
+    if (parsed.data === null && !path.endsWith('.json')) return {}
     return parsed.data
   }
 
