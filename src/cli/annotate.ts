@@ -1,14 +1,13 @@
 // The `annotate` command: a copy of a Word .docx with a comment (批注) on every finding's
 // span, authored `mask-audit`, for writers who review in Word or WPS. The original is never
 // written; profile, config and rules apply as for `check`.
-import { realpathSync } from 'node:fs'
-import { extname, resolve } from 'node:path'
+import { extname } from 'node:path'
 import { UsageError } from '../core/errors.js'
 import type { Document } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
 import { addDocxComments, type DocxComment } from '../io/docx-comments.js'
 import { formatOf } from '../io/read-document.js'
-import { writeFileAtomic } from '../io/write.js'
+import { refuseOutputOverInput, writeFileAtomic } from '../io/write.js'
 import { placeOf } from '../report/place.js'
 import { findingsOf } from '../run/file-findings.js'
 import { writeErr } from './io.js'
@@ -55,16 +54,8 @@ function checkPaths(file: string, output: string | undefined): string {
   if (extname(output).toLowerCase() !== extension) {
     throw new UsageError(`-o ${output}: the copy of a ${extension} file keeps its extension (${extension})`, {}, extension === '.docx' ? 'mask-audit annotate report.docx -o report.reviewed.docx' : `Word opens a ${extension} package only under its own extension: -o ${output.replace(/\.[^./\\]*$/, '')}${extension}`)
   }
-  if (isSameFile(file, output)) throw new UsageError(`-o ${output} is the file being annotated`, {}, 'the original is never overwritten; write the copy elsewhere')
+  refuseOutputOverInput(output, [file], '-o', 'action.annotated')
   return output
-}
-
-function isSameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b)
-  } catch {
-    return resolve(a) === resolve(b)
-  }
 }
 
 const zhSeverity = { error: '错误', warning: '警告', info: '提示' } as const

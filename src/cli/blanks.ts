@@ -1,6 +1,6 @@
 // The `blanks` command: list every count blank and placeholder of a draft as a CSV sheet to fill.
 import { renderSheet } from '../io/blank-sheet.js'
-import { writeFileAtomic } from '../io/write.js'
+import { refuseOutputOverInput, writeFileAtomic } from '../io/write.js'
 import { findBlanks, type BlankSetupOptions } from '../run/find-blanks.js'
 import { writeErr, writeOut } from './io.js'
 import { formatMessage } from '../i18n/catalogue.js'
@@ -13,6 +13,7 @@ export interface BlanksOptions extends BlankSetupOptions {
 
 /** Runs `blanks`: writes the sheet to `--out` (UTF-8 with BOM) or stdout; returns the exit code. */
 export async function runBlanks(path: string, options: BlanksOptions): Promise<number> {
+  if (options.out !== undefined) refuseOutputOverInput(options.out, [path], '-o', 'action.read')
   const { blanks, lang } = await findBlanks(path, { ...options, localeLang: processLocaleLang() })
   if (options.out === undefined) {
     writeOut(renderSheet(blanks, lang).replace(/^\uFEFF/, ''))

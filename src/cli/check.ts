@@ -13,6 +13,7 @@ import { ruleTimingTable } from '../run/rule-timing.js'
 import { toolVersion } from './version.js'
 import { formatMessage, localText, textIn, type Lang } from '../i18n/catalogue.js'
 import { fileError } from '../report/labels.js'
+import { refuseOutputOverInput } from '../io/write.js'
 import { parseLangOption, processLocaleLang } from './lang.js'
 
 /** Options of `check`, as commander parses them. */
@@ -51,6 +52,9 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   }
   if (options.printConfig !== undefined) return printConfig(options.printConfig, paths, options)
   if (options.quiet && options.maxWarnings !== undefined) throw new UsageError(localText('error.quiet-max-warnings'), {}, localText('error.quiet-max-warnings.hint'))
+  const inputs = options.stdin || options.staged ? [] : paths
+  if (options.outputFile !== undefined) refuseOutputOverInput(options.outputFile, inputs, '-o', 'action.audited')
+  if (options.writeBaseline !== undefined) refuseOutputOverInput(options.writeBaseline, inputs, '--write-baseline', 'action.audited')
   const file = options.outputFile === undefined ? undefined : new AtomicOutputFile(options.outputFile)
   try {
     const code = await check(paths, options, file ? (output) => file.write(output) : writeOut)

@@ -4,7 +4,7 @@ import { applyFixes } from '../core/fix.js'
 import { readSheet } from '../io/blank-sheet.js'
 import { whyNotRewritable } from '../io/read-document.js'
 import { InputError, UsageError } from '../core/errors.js'
-import { writeTextFile } from '../io/write.js'
+import { refuseOutputOverInput, writeTextFile } from '../io/write.js'
 import { findBlanks, type BlankSetupOptions } from '../run/find-blanks.js'
 import { writeErr } from './io.js'
 import { formatMessage } from '../i18n/catalogue.js'
@@ -23,6 +23,8 @@ export interface FillOptions extends BlankSetupOptions {
  * The output keeps the input's encoding, BOM and line endings.
  */
 export async function runFill(path: string, options: FillOptions): Promise<number> {
+  refuseOutputOverInput(options.output, [path], '-o', 'action.filled')
+  refuseOutputOverInput(options.output, [options.values], '-o', 'action.read')
   const readOnly = whyNotRewritable(path)
   if (readOnly !== undefined) throw new UsageError(`cannot fill: ${readOnly}`, { path }, 'save it as .txt or .md first')
   const { doc, blanks, lang } = await findBlanks(path, { ...options, localeLang: processLocaleLang() })

@@ -1,9 +1,11 @@
 // The only place that writes to the process streams; commands get these functions.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { localText } from '../i18n/catalogue.js'
 import { InputError } from '../core/errors.js'
 import { escapeControls } from '../report/terminal-text.js'
+import { describeWriteErrno } from '../io/errno.js'
+import { trackTempFile, untrackTempFile } from '../io/write.js'
 import type { Output } from '../report/types.js'
 
 /**
@@ -18,8 +20,16 @@ const keepAtMost = 4 * 1024 * 1024
 let pending = Buffer.allocUnsafe(baseSize)
 let pendingLength = 0
 
+/**
+ * Standard output and error closed by their reader (`mask-audit check dir | head`, EPIPE): what
+ * would go there is dropped, and the run goes on to its end, so the exit code still says what
+ * the whole audit found, as `set -o pipefail` expects.
+ */
+const closedFds = new Set<number>()
+
 /** Writes text or UTF-8 bytes to stdout; synchronous, so output is complete before exit even when piped. */
 export function writeOut(output: Output): void {
+  if (closedFds.has(1)) return
   append(output, 1)
   flushOut(1)
 }
@@ -27,37 +37,62 @@ export function writeOut(output: Output): void {
 /**
  * The report of `-o, --output-file FILE`: written to a temp file beside FILE as it comes, then
  * renamed over FILE by `commit`, so FILE is never left half written; `abort` removes the temp.
+ * A FILE that is a folder is refused before anything is written.
  */
 export class AtomicOutputFile {
   private readonly temp: string
-  private readonly fd: number
+  private fd: number | undefined
 
   constructor(readonly path: string) {
+    if (isDirectory(path)) throw new InputError(localText('error.cannot-write', { reason: localText('error.is-directory') }), { path })
     this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
     try {
       this.fd = openSync(this.temp, 'wx')
     } catch (error) {
-      throw new InputError(localText('error.cannot-write', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }), { path })
+      throw new InputError(localText('error.cannot-write', { reason: describeWriteErrno(error) }), { path })
     }
+    trackTempFile(this.temp)
   }
 
   /** Appends text or bytes, as writeOut would print them. */
   write(output: Output): void {
-    append(output, this.fd)
-    flushOut(this.fd)
+    append(output, this.fd!)
+    flushOut(this.fd!)
   }
 
-  /** Puts the file in place. */
+  /** Puts the file in place; on failure the temp file is removed and FILE left as it was. */
   commit(): void {
-    fsyncSync(this.fd)
-    closeSync(this.fd)
-    renameSync(this.temp, this.path)
+    try {
+      fsyncSync(this.fd!)
+      this.close()
+      renameSync(this.temp, this.path)
+      untrackTempFile(this.temp)
+    } catch (error) {
+      this.abort()
+      throw new InputError(localText('error.cannot-write', { reason: describeWriteErrno(error) }), { path: this.path }, localText('error.not-written.hint'))
+    }
   }
 
-  /** Leaves FILE as it was. */
+  /** Leaves FILE as it was; may be called after a failed commit. */
   abort(): void {
-    closeSync(this.fd)
+    this.close()
     rmSync(this.temp, { force: true })
+    untrackTempFile(this.temp)
+  }
+
+  private close(): void {
+    if (this.fd === undefined) return
+    const fd = this.fd
+    this.fd = undefined
+    closeSync(fd)
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
   }
 }
 
@@ -109,7 +144,7 @@ export function writeErr(line: string): void {
 
 /** Writes text to stderr as it is (the progress line, which redraws itself). */
 export function writeErrRaw(text: string): void {
-  if (text) writeAll(2, Buffer.from(text, 'utf8'))
+  if (text && !closedFds.has(2)) writeAll(2, Buffer.from(text, 'utf8'))
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
@@ -120,9 +155,12 @@ function writeAll(fd: number, bytes: Uint8Array): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'EAGAIN') continue
-      if (code === 'EPIPE') process.exit(0)
+      if (code === 'EPIPE' && (fd === 1 || fd === 2)) {
+        closedFds.add(fd)
+        return
+      }
       // A full disk or a closed file: one line and exit 2, like any input that fails.
-      if (fd === 1) throw new InputError(`cannot write the output: ${code ?? String(error)}`, { path: '<stdout>' })
+      if (fd === 1) throw new InputError(localText('error.cannot-write-output', { reason: describeWriteErrno(error) }), { path: '<stdout>' })
       throw error
     }
   }

@@ -15,6 +15,7 @@ import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
 import { addRuleSelection, collect } from './rule-options.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 import { localHelp } from './local-help.js'
+import { removeTempFiles } from '../io/write.js'
 
 import { isCodeCacheable } from '../run/v8-flags.js'
 import { auditedTextCount } from '../core/audit.js'
@@ -124,8 +125,30 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
   return program
 }
 
+/** Exit codes of a run ended by a signal: 128 + its number, as a shell reports it. */
+const signalExitCodes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const
+let hasSignalCleanup = false
+
+/**
+ * Ctrl-C, SIGTERM or a closed terminal would end the process where it stands, leaving the temp
+ * file of `-o` (in the report's folder) or of `--fix` (in the document's) behind: they are
+ * removed first, and the run exits with 128 + the signal's number. A file being written in
+ * place is finished first, since a handler runs between two synchronous writes, never inside one.
+ */
+function removeTempFilesOnSignal(): void {
+  if (hasSignalCleanup) return
+  hasSignalCleanup = true
+  for (const [signal, code] of Object.entries(signalExitCodes)) {
+    process.once(signal, () => {
+      removeTempFiles()
+      process.exit(code)
+    })
+  }
+}
+
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  removeTempFilesOnSignal()
   let code = 0
   const program = buildProgram((c) => (code = c), argvLang(argv))
   try {

@@ -1,7 +1,7 @@
 // The `redact` command: writes a copy of a file with every leaked name replaced by one uniform
 // mask, in the file's own encoding, BOM and line endings; the original is never written.
-import { readFileSync, statSync } from 'node:fs'
-import { extname, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { extname } from 'node:path'
 import { auditDocument } from '../core/audit.js'
 import { traitsOf } from '../core/categories.js'
 import { InputError, UsageError } from '../core/errors.js'
@@ -10,7 +10,7 @@ import type { Finding } from '../core/finding.js'
 import { planRedaction, chooseUniformMask, type NameMask, type RedactionPlan } from '../core/redaction.js'
 import { decodeBytes, encodeText } from '../io/decode.js'
 import { documentFromBytes, documentFromText, formatOf, whyNotRewritable } from '../io/read-document.js'
-import { writeFileAtomic } from '../io/write.js'
+import { refuseOutputOverInput, writeFileAtomic } from '../io/write.js'
 import { findMaskSlots } from '../rules/shared/mask-slots.js'
 import type { UniformityOptions } from '../rules/uniformity.js'
 import type { RuleDef } from '../rules/types.js'
@@ -35,7 +35,7 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   if (!options.output && !options.dryRun) throw new UsageError('redact needs -o OUT (or --dry-run)', {}, 'mask-audit redact report.txt -o report.redacted.txt')
   // `*`, U+FF0A FULLWIDTH ASTERISK, `x`, `X`, U+FF58 and U+FF38 FULLWIDTH x and X, U+00D7 MULTIPLICATION SIGN.
   if (options.mask !== undefined && !maskRe.test(options.mask)) throw new UsageError(`--mask "${options.mask}": a mask is made of *, ＊, x, X or ×`)
-  if (options.output && isSameFile(file, options.output)) throw new UsageError(`-o ${options.output} is the file being redacted`, {}, 'the original is never overwritten; write the copy elsewhere')
+  if (options.output) refuseOutputOverInput(options.output, [file], '-o', 'action.redacted')
   const isWord = formatOf(file) === 'docx'
   const readOnly = isWord ? undefined : whyNotRewritable(file)
   if (readOnly !== undefined) throw new UsageError(`cannot redact: ${readOnly}`, { path: file }, 'save it as .txt or .md first')
@@ -135,16 +135,5 @@ function readInput(path: string): Buffer {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error)), { path })
-  }
-}
-
-function isSameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true
-  try {
-    const sa = statSync(a)
-    const sb = statSync(b)
-    return sa.ino === sb.ino && sa.dev === sb.dev
-  } catch {
-    return false
   }
 }

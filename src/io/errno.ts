@@ -10,3 +10,12 @@ export function describeErrno(error: unknown): string | LocalText {
   if (code !== undefined && hasMessage(`errno.${code}`)) return localText(`errno.${code}`)
   return code || String(error)
 }
+
+/**
+ * A failed write in words: as {@link describeErrno}, but ENOENT, which a write meets only when
+ * the folder it writes into is missing, says so (`errno.write.ENOENT`).
+ */
+export function describeWriteErrno(error: unknown): string | LocalText {
+  const code = (error as NodeJS.ErrnoException).code
+  return code === 'ENOENT' ? localText('errno.write.ENOENT') : describeErrno(error)
+}

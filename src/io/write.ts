@@ -2,9 +2,9 @@
 import { localText } from '../i18n/catalogue.js'
 import { createRequire } from 'node:module'
 import { closeSync, fchownSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
-import { InputError } from '../core/errors.js'
-import { describeErrno } from './errno.js'
+import { basename, dirname, join, resolve } from 'node:path'
+import { InputError, UsageError } from '../core/errors.js'
+import { describeWriteErrno } from './errno.js'
 import { decodeBytes, encodeText, type Decoded } from './decode.js'
 
 // node:crypto is required on use, so a plain `check` does not load it.
@@ -29,6 +29,35 @@ export function encodeChecked(decoded: Decoded, path: string): Buffer {
   return bytes
 }
 
+/**
+ * The temp files being written now, by their full paths. A signal that ends the run (Ctrl-C,
+ * SIGTERM) would leave them behind, beside a report or inside a document folder: the command
+ * line removes them with {@link removeTempFiles} before it exits.
+ */
+const liveTempFiles = new Set<string>()
+
+/** Records a temp file that {@link removeTempFiles} must remove if the run is stopped before it is renamed or removed. */
+export function trackTempFile(path: string): void {
+  liveTempFiles.add(resolve(path))
+}
+
+/** The temp file was renamed into place or removed: nothing left to clean up. */
+export function untrackTempFile(path: string): void {
+  liveTempFiles.delete(resolve(path))
+}
+
+/** Removes every temp file still being written (a run stopped by a signal); errors are ignored, it is the last thing done. */
+export function removeTempFiles(): void {
+  for (const path of liveTempFiles) {
+    try {
+      unlinkSync(path)
+    } catch {
+      // Gone already, or never created.
+    }
+  }
+  liveTempFiles.clear()
+}
+
 /** What writing may be given instead of `fs.writeSync`: tests put in one that fails (a full disk). */
 export interface WriteOptions {
   readonly writeSync?: typeof writeSync
@@ -48,6 +77,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteO
   if (info !== undefined && !info.isFile()) throw new InputError(localText('error.cannot-write', { reason: localText('error.not-regular-file.short') }), { path })
   if (info !== undefined && info.nlink > 1) return writeInPlace(path, target, bytes, write)
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  trackTempFile(temp)
   try {
     const fd = openSync(temp, 'wx', info ? info.mode & 0o777 : 0o644)
     try {
@@ -58,13 +88,15 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteO
       closeSync(fd)
     }
     renameSync(temp, target)
+    untrackTempFile(temp)
   } catch (error) {
     try {
       unlinkSync(temp)
     } catch {
       // The temp file was never created or is gone already.
     }
-    throw new InputError(localText('error.cannot-write', { reason: describeErrno(error) }), { path }, localText('error.not-written.hint'))
+    untrackTempFile(temp)
+    throw new InputError(localText('error.cannot-write', { reason: describeWriteErrno(error) }), { path }, localText('error.not-written.hint'))
   }
 }
 
@@ -77,7 +109,7 @@ function writeInPlace(path: string, target: string, bytes: Uint8Array, write: ty
     ftruncateSync(fd, bytes.length)
     fsyncSync(fd)
   } catch (error) {
-    throw new InputError(localText('error.cannot-write-in-place', { reason: describeErrno(error) }), { path })
+    throw new InputError(localText('error.cannot-write-in-place', { reason: describeWriteErrno(error) }), { path })
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
@@ -106,6 +138,38 @@ function statOrUndefined(path: string): Stats | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * Refuses an output path that is one of the run's inputs, so a report or a copy can never
+ * overwrite the document it was made from: compared by real path (a symbolic link or `./`
+ * names the same file) and, for files that exist, by device and inode (a hard link does too).
+ * `option` is the flag as typed (`-o`), `action` the catalogue id of what is done to the input.
+ */
+export function refuseOutputOverInput(output: string, inputs: readonly string[], option: string, action: string): void {
+  const target = identityOf(output)
+  const input = inputs.find((path) => isSameIdentity(identityOf(path), target))
+  if (input === undefined) return
+  throw new UsageError(localText('error.output-is-input', { option, output, action: localText(action) }), {}, localText('error.output-is-input.hint'))
+}
+
+interface FileIdentity {
+  readonly real: string
+  readonly stats: Stats | undefined
+}
+
+/** A path's real path (its folder's, with its name, when the file does not exist yet) and its stats. */
+function identityOf(path: string): FileIdentity {
+  const stats = statOrUndefined(path)
+  if (stats !== undefined) return { real: realpathOrSelf(resolve(path)), stats }
+  return { real: join(realpathOrSelf(resolve(dirname(path))), basename(path)), stats }
+}
+
+/** A folder is never "the same file": an output naming one is refused by the writer itself. */
+function isSameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  if (a.stats?.isDirectory() || b.stats?.isDirectory()) return false
+  if (a.real === b.real) return true
+  return a.stats !== undefined && b.stats !== undefined && a.stats.isFile() && a.stats.ino === b.stats.ino && a.stats.dev === b.stats.dev
 }
 
 /** Encodes, checks and writes atomically: a file changed by `--fix` or `fill`. */

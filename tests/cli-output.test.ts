@@ -1,0 +1,109 @@
+// Where the output goes: -o over an input, -o naming a folder, a closed pipe, a run stopped by a signal.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { repoRoot, runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
+
+const bin = join(repoRoot, 'bin', 'mask-audit.js')
+const blank = '年内组织集体学习x次。\n'
+let dir: string
+
+beforeEach(() => {
+  dir = makeTempDir('cli-output-')
+  writeFileSync(join(dir, 'report.txt'), blank)
+  writeFileSync(join(dir, 'other.txt'), blank)
+})
+
+/** The names in `dir` that look like a temp file of an atomic write. */
+function tempFiles(folder: string): string[] {
+  return readdirSync(folder).filter((name) => name.endsWith('.tmp'))
+}
+
+describe('an output that is one of the inputs', () => {
+  it('check -o naming an audited file is refused and the file left as it was, by any name of it', () => {
+    symlinkSync('report.txt', join(dir, 'link.txt'))
+    linkSync(join(dir, 'report.txt'), join(dir, 'hard.txt'))
+    for (const output of ['report.txt', './report.txt', join(dir, 'report.txt'), 'link.txt', 'hard.txt']) {
+      const r = runCli(['check', 'other.txt', 'report.txt', '-o', output], { cwd: dir })
+      expect(r.code, output).toBe(2)
+      expect(r.stderr).toBe(`mask-audit: -o ${output} is the file being audited (it would be overwritten; write to another file)\n`)
+      expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe(blank)
+    }
+    expect(tempFiles(dir)).toEqual([])
+  })
+
+  it('says so in Chinese under a Chinese locale; --write-baseline is refused too', () => {
+    const r = runCli(['report.txt', '-o', 'report.txt'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } })
+    expect(r.stderr).toBe('mask-audit: -o report.txt 就是正在审查的文件（写出会覆盖它，请换一个文件名）\n')
+    expect(runCli(['report.txt', '--write-baseline', 'report.txt'], { cwd: dir }).code).toBe(2)
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe(blank)
+  })
+
+  it('a new file, or one that only shares a name in another folder, is written', () => {
+    mkdirSync(join(dir, 'out'))
+    writeFileSync(join(dir, 'out', 'report.txt'), 'old')
+    expect(runCli(['report.txt', '-o', 'out/report.txt', '--format', 'json'], { cwd: dir }).code).toBe(1)
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'report.txt'), 'utf8')).summary.errors).toBe(1)
+    expect(runCli(['report.txt', '-o', 'new.json', '--format', 'json'], { cwd: dir }).code).toBe(1)
+    expect(existsSync(join(dir, 'new.json'))).toBe(true)
+    // A folder walked is not a file being overwritten: the report lands beside what it audits.
+    expect(runCli(['.', '-o', 'walked.json', '--format', 'json'], { cwd: dir }).code).toBe(1)
+  })
+
+  it('blanks and fill refuse to write over the draft or the sheet', () => {
+    expect(runCli(['blanks', 'report.txt', '-o', 'report.txt'], { cwd: dir }).stderr).toMatch(/-o report\.txt is the file being read/)
+    writeFileSync(join(dir, 'sheet.csv'), 'id,rule,line,column,blank,context,value\n')
+    expect(runCli(['fill', 'report.txt', '--values', 'sheet.csv', '-o', 'report.txt'], { cwd: dir }).stderr).toMatch(/-o report\.txt is the file being filled/)
+    expect(runCli(['fill', 'report.txt', '--values', 'sheet.csv', '-o', 'sheet.csv'], { cwd: dir }).stderr).toMatch(/-o sheet\.csv is the file being read/)
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe(blank)
+  })
+})
+
+describe('-o naming what cannot be written', () => {
+  it('a folder: one line, exit 2, no temp file left', () => {
+    mkdirSync(join(dir, 'odir'))
+    const r = runCli(['report.txt', '-o', 'odir'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('mask-audit: odir: cannot write: is a directory\n')
+    expect(tempFiles(dir)).toEqual([])
+    expect(readdirSync(join(dir, 'odir'))).toEqual([])
+  })
+
+  it('a missing folder: the cause in words, in the run’s language', () => {
+    expect(runCli(['report.txt', '-o', 'no/such/a.json'], { cwd: dir }).stderr).toBe('mask-audit: no/such/a.json: cannot write: its folder does not exist\n')
+    expect(runCli(['report.txt', '-o', 'no/such/a.json'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } }).stderr).toBe('mask-audit: no/such/a.json: 无法写入：所在文件夹不存在\n')
+  })
+})
+
+describe('a closed pipe', () => {
+  it('stops the output but not the verdict: `| head` under pipefail still fails on error findings', () => {
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `f${String(i).padStart(3, '0')}.txt`), blank)
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" check . --no-progress | head -2`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' } })
+    expect(r.stdout.split('\n')).toHaveLength(3)
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(1)
+    const clean = makeTempDir('cli-output-clean-')
+    for (let i = 0; i < 400; i++) writeFileSync(join(clean, `f${i}.txt`), '全年学习12次。\n')
+    const ok = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" check . --format jsonl | head -c 0`], { cwd: clean, encoding: 'utf8' })
+    expect(ok.status).toBe(0)
+  })
+})
+
+describe('a run stopped by a signal', () => {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`${signal}: the temp file of -o is removed, nothing is written, exit ${code}`, async () => {
+      // Standard input kept open: the run waits with the report's temp file created.
+      const child = spawn(process.execPath, [bin, 'check', '--stdin', '-o', 'int.json'], { cwd: dir, stdio: ['pipe', 'ignore', 'pipe'] })
+      const exited = new Promise<number | null>((done) => child.on('exit', (status) => done(status)))
+      for (let i = 0; i < 200 && tempFiles(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 50))
+      expect(tempFiles(dir)).toHaveLength(1)
+      child.kill(signal)
+      expect(await exited).toBe(code)
+      child.stdin.destroy()
+      expect(tempFiles(dir)).toEqual([])
+      expect(existsSync(join(dir, 'int.json'))).toBe(false)
+    })
+  }
+})
