@@ -16,7 +16,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'clean.txt'), '2023年，全年开展集中学习12次。\n')
   writeFileSync(join(dir, 'blank.txt'), '年内组织集体学习x次。\n')
   writeFileSync(join(dir, 'empty.txt'), '')
-  writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
+  writeFileSync(join(dir, 'image.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
   mkdirSync(join(dir, 'nothing-here'))
   writeFileSync(join(dir, 'nothing-here', 'data.bin'), 'x')
   writeFileSync(join(dir, 'bad-rule.yaml'), 'id: count/mine\nkind: count\nseverity: error\nsummary: s\nmessage: m\nunits: 次\nexamples: { match: [x次], noMatch: [次] }\n')
@@ -50,9 +50,9 @@ describe('exit codes and errors', () => {
   })
 
   it('reports a binary file in one line and still audits the rest of the batch', () => {
-    const r = runCli([join(dir, 'image.png'), join(dir, 'blank.txt'), '--format', 'json'])
+    const r = runCli([join(dir, 'image.bin'), join(dir, 'blank.txt'), '--format', 'json'])
     expect(r.code).toBe(2)
-    expect(r.stderr.trim()).toMatch(/^mask-audit: .*image\.png: binary file \(NUL byte at offset 8\)/)
+    expect(r.stderr.trim()).toMatch(/^mask-audit: .*image\.bin: binary file \(NUL byte at offset 8\)/)
     expect(r.stderr).not.toMatch(/at .*\.js/)
     const out = JSON.parse(r.stdout)
     expect(out.files).toHaveLength(2)

@@ -1,4 +1,5 @@
 // Walking folders a hostile or broken tree: unreadable folders, symbolic link cycles.
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -56,5 +57,50 @@ describe('walking folders', () => {
     expect(r.code).toBe(2)
     expect(r.stdout.trim().split('\n')).toHaveLength(3)
     expect(r.stderr.trim()).toBe(`mask-audit: ${join(dir, 'a', 'up')}: symbolic link cycle: leads back to ${dir}; not followed`)
+  })
+})
+
+describe('what a walk leaves out, said', () => {
+  it('a named pipe or a broken link in a folder is one line each, not skipped in silence', () => {
+    const dir = tree()
+    const made = spawnSync('mkfifo', [join(dir, 'a', 'pipe.txt')])
+    symlinkSync('gone.txt', join(dir, 'b', 'dangling.txt'))
+    const r = runCli([dir, '--format', 'jsonl'])
+    expect(r.code).toBe(2)
+    const lines = r.stderr.trim().split('\n')
+    if (made.status === 0) expect(lines).toContain(`mask-audit: ${join(dir, 'a', 'pipe.txt')}: not a regular file (a named pipe) (to audit what a pipe carries, send it to --stdin)`)
+    expect(lines).toContain(`mask-audit: ${join(dir, 'b', 'dangling.txt')}: broken symbolic link: its target does not exist`)
+    expect(r.stdout.trim().split('\n').filter((l) => JSON.parse(l).ruleId !== undefined)).toHaveLength(3)
+  })
+
+  it('files of formats no reader reads are counted in one line at the end, by extension; other files are not', () => {
+    const dir = tree()
+    for (const name of ['old.doc', 'x.DOC', 'scan.pdf', 'table.xlsx', 'photo.jpg', 'notes.csv', 'run.sh']) writeFileSync(join(dir, 'b', name), 'x')
+    const r = runCli([dir, '--format', 'jsonl'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('mask-audit: skipped 5 files of formats not read (.doc 2, .jpg 1, .pdf 1, .xlsx 1); Word 97–2003, WPS, PDF, spreadsheets and images need converting to .docx or text first\n')
+    expect(runCli([dir, '--format', 'jsonl'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toMatch(/^mask-audit: 跳过 5 个不支持格式的文件（\.doc 2、\.jpg 1、\.pdf 1、\.xlsx 1）/)
+    // Named, such a file says what it is, not "binary file".
+    expect(runCli([join(dir, 'b', 'table.xlsx')]).stderr).toMatch(/table\.xlsx: spreadsheets and presentations are not supported/)
+  })
+
+  it('--ignore patterns match relative to the current folder and, as before, to the folder walked; one that matches nothing is named', () => {
+    const dir = tree()
+    mkdirSync(join(dir, 'archive', 'plain'), { recursive: true })
+    writeFileSync(join(dir, 'archive', 'plain', 'p.txt'), '学习x次。\n')
+    writeFileSync(join(dir, 'archive', 'kept.txt'), '学习x次。\n')
+    const paths = (args: string[]) => {
+      const r = runCli(['archive', '--format', 'jsonl', ...args], { cwd: dir })
+      return { paths: r.stdout.trim().split('\n').map((l) => JSON.parse(l).path as string), stderr: r.stderr }
+    }
+    for (const pattern of ['archive/plain/**', 'archive/plain', './archive/plain/', 'plain/**', 'plain', '**/p.txt']) {
+      expect(paths(['--ignore', pattern]), pattern).toEqual({ paths: ['archive/kept.txt'], stderr: '' })
+    }
+    expect(paths(['--ignore', 'archive/plian/**'])).toEqual({
+      paths: ['archive/kept.txt', 'archive/plain/p.txt'],
+      stderr: 'mask-audit: --ignore archive/plian/** matched no file (patterns are relative to the current folder, or to the folder walked)\n',
+    })
+    // A glob argument is matched from the current folder too.
+    expect(runCli(['**/*.txt', '--ignore', 'archive/**', '--ignore', 'a/locked/**', '--format', 'jsonl'], { cwd: dir }).stdout.trim().split('\n').map((l) => JSON.parse(l).path)).toEqual(['a/one.txt', 'b/two.txt'])
   })
 })

@@ -1,6 +1,6 @@
 // Reads a file into a Document: bytes, decoding, and the reader its extension registers.
 import { localText, type LocalText } from '../i18n/catalogue.js'
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { extname } from 'node:path'
 import { Document, type DocumentFormat } from '../core/document.js'
 import { InputError } from '../core/errors.js'
@@ -104,7 +104,16 @@ export function inputErrorOf(error: unknown, path: string): InputError {
   if (code === 'ENOENT' && path.includes('\uFFFD')) {
     return new InputError(localText('error.name-not-utf8'), { path }, localText('error.name-not-utf8.hint'))
   }
+  if (code === 'ENOENT' && isSymbolicLink(path)) return new InputError(localText('error.broken-symlink'), { path })
   return new InputError(describeErrno(error), { path })
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
 }
 
 /** `/dev/fd/N` and `/proc/self/fd/N`: a descriptor the shell handed down, as `<(command)` makes. */

@@ -63,8 +63,23 @@ const readers: readonly ReaderEntry[] = [
   },
 ]
 
-/** Formats recognised by extension but not read: the catalogue ids of what they are and how to convert them (`error.unsupported.doc`, `...hint`). */
-export const unsupportedFormats: Readonly<Record<string, string>> = { '.doc': 'error.unsupported.doc', '.pdf': 'error.unsupported.pdf' }
+/** Extensions of each kind of file an archive holds beside its texts, which no reader reads. */
+const unreadKinds: Readonly<Record<string, readonly string[]>> = {
+  'error.unsupported.doc': ['.doc', '.dot'],
+  'error.unsupported.pdf': ['.pdf'],
+  'error.unsupported.wps': ['.wps', '.wpt'],
+  'error.unsupported.office': ['.rtf', '.odt', '.ott', '.ofd', '.pages', '.epub', '.caj'],
+  'error.unsupported.sheet': ['.xls', '.xlsx', '.xlsm', '.et', '.ods', '.ppt', '.pptx', '.dps', '.odp'],
+  'error.unsupported.image': ['.jpg', '.jpeg', '.png', '.gif', '.bmp', '.tif', '.tiff', '.webp', '.heic'],
+  'error.unsupported.archive': ['.zip', '.rar', '.7z', '.gz', '.tgz', '.bz2', '.xz', '.tar'],
+}
+
+/**
+ * Formats recognised by extension but not read: the catalogue ids of what they are and how to
+ * convert them (`error.unsupported.doc`, `...hint`). Named, such a file is refused with that
+ * line (not "binary file"); met in a folder walk, it is counted in one line at the end.
+ */
+export const unsupportedFormats: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(unreadKinds).flatMap(([id, exts]) => exts.map((ext) => [ext, id])))
 
 const plainText = readers[0]!
 const byExtension = new Map(readers.flatMap((entry) => entry.extensions.map((ext) => [ext, entry] as const)))

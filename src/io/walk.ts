@@ -1,12 +1,12 @@
 // Expands the paths and globs of the command line into the files to audit: directories are
 // walked for text files, `.gitignore` is honoured, every path keeps the form it was given in.
-import { localText } from '../i18n/catalogue.js'
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { localText, type LocalText } from '../i18n/catalogue.js'
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import type { Ignore } from 'ignore'
 import { InputError } from '../core/errors.js'
-import { readableExtensions } from './readers.js'
+import { readableExtensions, unsupportedFormats } from './readers.js'
 import { describeErrno } from './errno.js'
 
 /** Extensions of the files a directory walk picks up: every format a reader is registered for. */
@@ -23,43 +23,65 @@ export interface WalkOptions {
   readonly readdirSync?: typeof readdirSync
 }
 
-/** The files to audit, in a stable order, and the arguments that named nothing. */
+/** The files to audit, in a stable order, the arguments that named nothing, and notes for stderr. */
 export interface WalkResult {
   readonly files: string[]
   readonly errors: InputError[]
+  /**
+   * What the walk left out that a user would want to know of: files of formats no reader reads
+   * (`.doc`, `.pdf`, `.xlsx`, `.jpg`: one line, counted by extension), `--ignore` patterns that
+   * matched no file.
+   */
+  readonly notes: LocalText[]
 }
 
 const alwaysIgnored = ['**/node_modules/**', '**/.git/**']
 
 const require = createRequire(import.meta.url)
-/** fast-glob and ignore are loaded only when a directory or glob is walked: one named file needs neither. */
+/** fast-glob, picomatch and ignore are loaded only when a directory or glob is walked: one named file needs none. */
 const fastGlob = () => require('fast-glob') as typeof import('fast-glob')
+const picomatch = () => require('picomatch') as typeof import('picomatch')
 const makeIgnore = (): Ignore => (require('ignore') as () => Ignore)()
 
 /** Expands `args` (files, directories, globs) into files. */
 export function expandPaths(args: readonly string[], options: WalkOptions = {}): WalkResult {
   const cwd = options.cwd ?? process.cwd()
-  const extensions = options.extensions ?? defaultExtensions
+  const extensions = new Set((options.extensions ?? defaultExtensions).map((e) => '.' + e.toLowerCase()))
   const files: string[] = []
   const errors: InputError[] = []
+  const unread = new Map<string, number>()
   const gitignore = options.respectGitignore === false ? undefined : new GitignoreCache(cwd)
-  const extGlob = extensions.length === 1 ? `*.${extensions[0]}` : `*.{${extensions.join(',')}}`
+  const ignore = new IgnorePatterns(options.ignore ?? [], cwd)
+  /** Keeps what a reader reads; counts the known formats no reader reads; folders are passed over. */
+  const pick = (entries: readonly import('fast-glob').Entry[], root: string, shownRoot: string): string[] => {
+    const kept: string[] = []
+    for (const { path, dirent } of entries) {
+      if (dirent.isDirectory()) continue
+      const ext = extname(path).toLowerCase()
+      if (ignore.isIgnored(path, resolve(root, path))) continue
+      // A named pipe, socket, device or broken link goes to the reader, which says what it is.
+      if (extensions.has(ext)) kept.push(join(shownRoot, path))
+      else if (dirent.isFile() && unsupportedFormats[ext] !== undefined) unread.set(ext, (unread.get(ext) ?? 0) + 1)
+    }
+    return kept
+  }
   for (const arg of args) {
     const abs = resolve(cwd, arg)
-    const info = statOrUndefined(abs)
+    const info = statOrUndefined(abs) ?? brokenLinkOrUndefined(abs)
     let found: string[]
     // Anything named that is not a folder is read: a file, or a pipe (`<(zcat report.txt.gz)`).
     if (info && !info.isDirectory()) found = [arg]
     else if (info?.isDirectory()) {
       const guard = new FolderGuard(abs, arg, options.readdirSync ?? readdirSync)
-      found = fastGlob()
-        .sync(`**/${extGlob}`, { cwd: abs, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], dot: false, caseSensitiveMatch: false, fs: { readdirSync: guard.readdirSync } })
-        .map((f) => join(arg, f))
+      const entries = fastGlob().sync('**/*', { cwd: abs, ignore: alwaysIgnored, dot: false, onlyFiles: false, objectMode: true, fs: { readdirSync: guard.readdirSync } })
+      found = pick(entries, abs, arg)
       errors.push(...guard.errors)
-      if (found.length === 0) errors.push(new InputError(localText('error.no-files-in-dir', { extensions: extensions.map((e) => '.' + e) }), { path: arg }))
+      if (found.length === 0) errors.push(new InputError(localText('error.no-files-in-dir', { extensions: [...extensions] }), { path: arg }))
     } else if (fastGlob().isDynamicPattern(arg)) {
       const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync)
-      found = fastGlob().sync(arg, { cwd, ignore: [...alwaysIgnored, ...(options.ignore ?? [])], onlyFiles: true, fs: { readdirSync: guard.readdirSync } })
+      const entries = fastGlob().sync(arg, { cwd, ignore: alwaysIgnored, onlyFiles: false, objectMode: true, fs: { readdirSync: guard.readdirSync } })
+      // A glob names its files itself: whatever it matches is read, whatever the extension.
+      found = entries.filter((e) => !e.dirent.isDirectory() && !ignore.isIgnored(e.path, resolve(cwd, e.path))).map((e) => e.path)
       errors.push(...guard.errors)
       if (found.length === 0) errors.push(new InputError(localText('error.no-glob-match'), { path: arg }))
     } else {
@@ -76,7 +98,58 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     }
     files.push(...kept.sort(comparePaths))
   }
-  return { files: [...new Set(files)], errors }
+  return { files: [...new Set(files)], errors, notes: [...unreadNote(unread), ...ignore.unusedNotes()] }
+}
+
+/** One line counting the files of known but unread formats by extension, most first: `.doc 5, .pdf 4`. */
+function unreadNote(unread: ReadonlyMap<string, number>): LocalText[] {
+  if (unread.size === 0) return []
+  const byCount = [...unread].sort((a, b) => b[1] - a[1] || comparePaths(a[0], b[0]))
+  const count = byCount.reduce((n, [, k]) => n + k, 0)
+  return [localText('walk.skipped-unsupported', { count, list: byCount.map(([ext, k]) => `${ext} ${k}`) })]
+}
+
+/**
+ * The `--ignore` patterns, matched as ESLint's `--ignore-pattern` and a .gitignore at the
+ * working folder are: against a path relative to the current folder (`archive/plain/**`, as
+ * typed from where the command runs), and, as before, relative to the folder walked
+ * (`plain/**` when walking `archive`). A pattern naming a folder (`archive/plain`) leaves out
+ * everything below it. Each pattern remembers whether it left anything out, so that one
+ * matching nothing (a typo, a wrong base) can be named.
+ */
+class IgnorePatterns {
+  private readonly matchers: { readonly pattern: string; readonly test: (path: string) => boolean; used: boolean }[]
+
+  constructor(
+    patterns: readonly string[],
+    private readonly cwd: string,
+  ) {
+    this.matchers = patterns.map((pattern) => {
+      const bare = pattern.replace(/^\.\//, '').replace(/\/+$/, '')
+      const test = picomatch()([bare, `${bare}/**`], { dot: true })
+      return { pattern, test, used: false }
+    })
+  }
+
+  /** True when a pattern leaves out `relPath` (relative to the folder walked) or `absPath`, as seen from the current folder. */
+  isIgnored(relPath: string, absPath: string): boolean {
+    if (this.matchers.length === 0) return false
+    const fromCwd = relative(this.cwd, absPath).split(sep).join('/')
+    const fromRoot = relPath.split(sep).join('/')
+    let isIgnored = false
+    for (const m of this.matchers) {
+      if (m.test(fromRoot) || (!fromCwd.startsWith('../') && m.test(fromCwd))) {
+        m.used = true
+        isIgnored = true
+      }
+    }
+    return isIgnored
+  }
+
+  /** A note for each pattern that left out no file. */
+  unusedNotes(): LocalText[] {
+    return this.matchers.filter((m) => !m.used).map((m) => localText('walk.ignore-unused', { pattern: m.pattern }))
+  }
 }
 
 /**
@@ -146,6 +219,16 @@ function comparePaths(a: string, b: string): number {
 function statOrUndefined(path: string) {
   try {
     return statSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+/** A symbolic link whose target is missing or itself (named on the command line): the reader says which. */
+function brokenLinkOrUndefined(path: string) {
+  try {
+    const info = lstatSync(path)
+    return info.isSymbolicLink() ? info : undefined
   } catch {
     return undefined
   }

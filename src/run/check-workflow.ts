@@ -18,7 +18,7 @@ import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js
 import { SettingsResolver, type EffectiveSettings, type FileSettings } from './file-settings.js'
 import { fixFile } from './fix-file.js'
 import type { FileSetup } from './workers.js'
-import type { Lang } from '../i18n/catalogue.js'
+import { formatText, type Lang } from '../i18n/catalogue.js'
 
 /** The options of `check` this module reads. */
 export interface WorkflowOptions {
@@ -74,6 +74,8 @@ export class CheckWorkflow {
   private readonly recorded = new Map<string, Finding[]>()
   private fixedFiles = 0
   private fixCount = 0
+  /** What the folder walk left out, said after the report (files of formats not read, unused --ignore patterns). */
+  private walkNotes: string[] = []
 
   constructor(
     private readonly options: WorkflowOptions,
@@ -148,7 +150,7 @@ export class CheckWorkflow {
       await this.runStdin(filters, sink)
       return
     }
-    const files = selectFiles(this.collectFiles(paths, sink), batch)
+    const files = selectFiles(await this.collectFiles(paths, sink), batch)
     const warm = this.canUseWorkers ? warmUpBatch(files, batch) : undefined
     const settings = new Map<string, FileSettings>()
     for (const file of files) settings.set(file, await this.resolver.forPath(file))
@@ -163,6 +165,7 @@ export class CheckWorkflow {
 
   /** After the run: write the baseline, list stale entries, report what was fixed. */
   finish(): void {
+    for (const note of this.walkNotes) this.io.note(note)
     const target = this.options.writeBaseline
     if (target !== undefined) {
       const data = buildBaseline(this.recorded, baselineSalt(target))
@@ -184,14 +187,18 @@ export class CheckWorkflow {
     return findings.filter(isInternalFinding)
   }
 
-  private collectFiles(paths: readonly string[], sink: WorkflowSink): string[] {
+  private async collectFiles(paths: readonly string[], sink: WorkflowSink): Promise<string[]> {
     if (this.options.staged) {
       const extRe = new RegExp(`\\.(?:${readableExtensions.join('|')})$`, 'i')
       return stagedPaths(paths).filter((p) => extRe.test(p))
     }
     if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
-    const { files, errors } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore })
+    const { files, errors, notes } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore })
     for (const error of errors) sink.inputError(error)
+    if (notes.length > 0) {
+      const lang = await this.lang()
+      this.walkNotes = notes.map((note) => formatText(lang, note))
+    }
     return files
   }
 
