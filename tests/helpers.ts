@@ -32,8 +32,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input,
-    // An English locale unless a test sets one: messages follow LC_ALL, LC_MESSAGES and LANG.
-    env: { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...options.env },
+    // An English locale unless a test sets one: messages follow LANGUAGE, LC_ALL, LC_MESSAGES and LANG.
+    env: { ...process.env, NO_COLOR: '1', LANGUAGE: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...options.env },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   })

@@ -1,13 +1,14 @@
 // The `--lang` option and the locale: which language the command line speaks before any config is read.
-import { localeLang, isLang } from '../i18n/lang.js'
+import { langOfTag, localeLang } from '../i18n/lang.js'
 import { localText, langs, type Lang } from '../i18n/catalogue.js'
 import { UsageError } from '../core/errors.js'
 
-/** `--lang zh|en`, checked. */
+/** `--lang zh|en`, checked; a locale or language tag of either (`zh-CN`, `zh_CN`, `zh-Hans`, `ZH`, `en-US`) is read as it. */
 export function parseLangOption(raw: string | undefined): Lang | undefined {
   if (raw === undefined) return undefined
-  if (!isLang(raw)) throw new UsageError(localText('error.unknown-lang', { lang: raw }), {}, localText('hint.one-of', { names: [...langs] }))
-  return raw
+  const lang = langOfTag(raw)
+  if (lang === undefined) throw new UsageError(localText('error.unknown-lang', { lang: raw }), {}, localText('hint.one-of', { names: [...langs] }))
+  return lang
 }
 
 /** The language of this process's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`). */
@@ -23,7 +24,8 @@ export function argvLang(argv: readonly string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined
-    if (value !== undefined && isLang(value)) return value
+    const lang = value === undefined ? undefined : langOfTag(value)
+    if (lang !== undefined) return lang
   }
   return processLocaleLang()
 }

@@ -41,10 +41,16 @@ interface RulesOptions {
 }
 
 /** The rules a check of a file in the current folder would know (built-in, --rules, the config's), with their severities there. */
-async function rulesInEffect(options: RulesOptions): Promise<RulesHere & { lang: Lang }> {
+async function rulesInEffect(options: RulesOptions): Promise<RulesHere & { lang: Lang; categories: readonly string[] | undefined }> {
   const { rulesKnownIn } = await import('../run/file-settings.js')
   const lang = parseLangOption(options.lang)
   return rulesKnownIn(process.cwd(), { profile: options.profile, ruleFlags: options.rule, categoryFlags: options.category, ruleFiles: options.rules, ...(options.config !== undefined && { configPath: options.config }), ...(lang && { lang }), localeLang: processLocaleLang() })
+}
+
+/** An option whose choices are matched in any case (`--format JSON`), keeping commander's own message for a value that is none of them. */
+function caseless(option: Option): Option {
+  const choose = option.parseArg!
+  return option.argParser((value: string, previous: unknown) => choose(value.toLowerCase(), previous))
 }
 
 function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
@@ -64,7 +70,7 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .command('check', { isDefault: true })
     .description(say('cli.check'))
     .argument('[paths...]', say('cli.check.paths'))
-    .addOption(new Option('-f, --format <format>', say('cli.check.format')).choices(formats).default('stylish'))
+    .addOption(caseless(new Option('-f, --format <format>', say('cli.check.format')).choices(formats)).default('stylish'))
     .option('-p, --profile <profile>', say('cli.check.profile'))
     .option('-r, --rule <id=severity>', say('cli.check.rule'), collect, [])
     .option('--category <list>', say('cli.check.category'), collect, [])
@@ -117,8 +123,10 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .argument('[ids...]', say('cli.rules.ids'))
     .option('--json', say('cli.rules.json'))
   addRuleSelection(rules, 'summaries', say).action(async (ids: string[], options: RulesOptions) => {
-    const { lang, ...here } = await rulesInEffect(options)
-    writeOut(ids.length > 0 ? renderRuleDetails(here, ids, options.json === true, lang) : renderRuleList(here, options.json === true, lang))
+    const { lang, categories, ...here } = await rulesInEffect(options)
+    // `--category leak` lists the rules of that category only, as its help says; named ids are shown whatever their category.
+    const listed = options.category.length > 0 && categories !== undefined ? { ...here, defs: here.defs.filter((d) => categories.includes(d.category)) } : here
+    writeOut(ids.length > 0 ? renderRuleDetails(here, ids, options.json === true, lang) : renderRuleList(listed, options.json === true, lang))
   })
 
   registerWorkflowCommands(program, setExit, say)

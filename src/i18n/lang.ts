@@ -7,11 +7,25 @@ export function isLang(value: string): value is Lang {
 }
 
 /**
- * The language of the locale, as POSIX looks it up: the first of `LC_ALL`, `LC_MESSAGES` and
+ * The language a tag names, whatever its form: `zh`, `ZH`, `zh-CN`, `zh_CN.UTF-8`, `zh-Hans`,
+ * `en-US` (its first subtag, in any case); undefined for a language the catalogues lack.
+ */
+export function langOfTag(tag: string): Lang | undefined {
+  const primary = /^([a-z]{2,3})(?:[-_.@]|$)/i.exec(tag.trim())?.[1]?.toLowerCase()
+  return primary !== undefined && isLang(primary) ? primary : undefined
+}
+
+/**
+ * The language of the locale, as gettext looks it up: `LANGUAGE`, a list by preference
+ * (`zh_CN:en`), when the locale is not plain C; else the first of `LC_ALL`, `LC_MESSAGES` and
  * `LANG` that is set and not empty decides; Chinese when it starts with `zh` (`zh_CN.UTF-8`,
  * `zh_TW`), else English.
  */
 export function localeLang(env: Readonly<Record<string, string | undefined>>): Lang {
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '')
+  if (env.LANGUAGE && locale !== undefined && locale !== 'C' && locale !== 'POSIX') {
+    const preferred = env.LANGUAGE.split(':').map(langOfTag).find((lang) => lang !== undefined)
+    if (preferred !== undefined) return preferred
+  }
   return locale !== undefined && /^zh(?:[_.@-]|$)/i.test(locale) ? 'zh' : 'en'
 }

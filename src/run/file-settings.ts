@@ -226,8 +226,8 @@ export class SettingsResolver {
  * The rules a check of a file in `dir` would know (built-in, extra files, the config's), each
  * one's effective severity there (profile, config, `--rule`, categories), and the run's language.
  */
-export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<{ defs: readonly RuleDef[]; profile: Profile; severities: Readonly<Record<string, SeverityOrOff>>; lang: Lang }> {
+export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<{ defs: readonly RuleDef[]; profile: Profile; severities: Readonly<Record<string, SeverityOrOff>>; categories: readonly string[] | undefined; lang: Lang }> {
   const resolver = new SettingsResolver(cli)
-  const { defs, profile, severities } = await resolver.forPath(join(dir, 'report.txt'))
-  return { defs, profile, severities, lang: await resolver.runLang() }
+  const { defs, profile, severities, categories } = await resolver.forPath(join(dir, 'report.txt'))
+  return { defs, profile, severities, categories, lang: await resolver.runLang() }
 }
