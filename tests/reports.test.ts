@@ -18,7 +18,7 @@ let dir: string
 
 beforeAll(() => {
   dir = makeTempDir('reports-')
-  writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))
+  writeFileSync(join(dir, 'data.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))
 })
 
 function jsonOf(args: string[]) {
@@ -27,7 +27,7 @@ function jsonOf(args: string[]) {
 
 describe('sarif', () => {
   it('validates against the SARIF 2.1.0 schema, with every finding and the unreadable file', () => {
-    const r = runCli(['fixtures/', join(dir, 'image.png'), '--format', 'sarif'])
+    const r = runCli(['fixtures/', join(dir, 'data.bin'), '--format', 'sarif'])
     expect(r.code).toBe(2)
     const sarif = JSON.parse(r.stdout)
     // The schema's language pattern is not valid with the `u` flag, so Ajv must not add it.
@@ -37,7 +37,7 @@ describe('sarif', () => {
     expect(isValid).toBe(true)
     // The validator does reject what breaks the schema.
     expect(validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ...sarif.runs[0].results[0], level: 'fatal' }] }] })).toBe(false)
-    const json = jsonOf(['fixtures/', join(dir, 'image.png')])
+    const json = jsonOf(['fixtures/', join(dir, 'data.bin')])
     const run = sarif.runs[0]
     expect(run.results).toHaveLength(json.summary.findings)
     expect(run.invocations[0].executionSuccessful).toBe(false)
@@ -101,13 +101,13 @@ describe('sarif', () => {
 
 describe('csv', () => {
   it('starts with a BOM and a header, one row per finding, quoting what needs it', () => {
-    const r = runCli([seed, join(dir, 'image.png'), '--format', 'csv'])
+    const r = runCli([seed, join(dir, 'data.bin'), '--format', 'csv'])
     expect(r.stdout.startsWith('\ufeffpath,line,column,endLine,endColumn,severity,ruleId,category,message,text,context,suggestion\r\n')).toBe(true)
     const rows = r.stdout.slice(1).split('\r\n').filter((l) => l !== '')
     const json = jsonOf([seed])
     expect(rows).toHaveLength(1 + json.summary.findings + 1)
     expect(rows[1]).toMatch(new RegExp(`^${seed},\\d+,\\d+,\\d+,\\d+,(error|warning|info),`))
-    expect(rows[rows.length - 1]).toMatch(/image\.png,,,,,error,,input,"?binary file/)
+    expect(rows[rows.length - 1]).toMatch(/data\.bin,,,,,error,,input,"?binary file/)
   })
 
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
