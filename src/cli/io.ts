@@ -46,12 +46,14 @@ export class AtomicOutputFile {
   constructor(readonly path: string) {
     if (isDirectory(path)) throw new InputError(localText('error.cannot-write', { reason: localText('error.is-directory') }), { path })
     this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
+    // Tracked first: a signal between the open and the tracking would leave the file behind.
+    trackTempFile(this.temp)
     try {
       this.fd = openSync(this.temp, 'wx')
     } catch (error) {
+      untrackTempFile(this.temp)
       throw new InputError(localText('error.cannot-write', { reason: describeWriteErrno(error) }), { path })
     }
-    trackTempFile(this.temp)
   }
 
   /** Appends text or bytes, as writeOut would print them. */

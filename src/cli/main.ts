@@ -15,7 +15,7 @@ import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
 import { addRuleSelection, collect } from './rule-options.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 import { localHelp } from './local-help.js'
-import { removeTempFiles } from '../io/write.js'
+import { onFirstTempFile, removeTempFiles } from '../io/write.js'
 
 import { isCodeCacheable } from '../run/v8-flags.js'
 import { auditedTextCount } from '../core/audit.js'
@@ -140,18 +140,22 @@ let hasSignalCleanup = false
 /**
  * Ctrl-C, SIGTERM or a closed terminal would end the process where it stands, leaving the temp
  * file of `-o` (in the report's folder) or of `--fix` (in the document's) behind: they are
- * removed first, and the run exits with 128 + the signal's number. A file being written in
- * place is finished first, since a handler runs between two synchronous writes, never inside one.
+ * removed first, and the run exits with 128 + the signal's number. A file being written is
+ * finished first, since a handler runs between two synchronous writes, never inside one. The
+ * handlers are installed before the first temp file is made, so a run that writes none (most
+ * checks) keeps the default signal handling and does not pay for them.
  */
 function removeTempFilesOnSignal(): void {
   if (hasSignalCleanup) return
   hasSignalCleanup = true
-  for (const [signal, code] of Object.entries(signalExitCodes)) {
-    process.once(signal, () => {
-      removeTempFiles()
-      process.exit(code)
-    })
-  }
+  onFirstTempFile(() => {
+    for (const [signal, code] of Object.entries(signalExitCodes)) {
+      process.once(signal, () => {
+        removeTempFiles()
+        process.exit(code)
+      })
+    }
+  })
 }
 
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */

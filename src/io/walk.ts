@@ -58,7 +58,7 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     for (const { path, dirent } of entries) {
       if (dirent.isDirectory()) continue
       const ext = extname(path).toLowerCase()
-      if (ignore.isIgnored(path, resolve(root, path))) continue
+      if (ignore.isIgnored(path, root)) continue
       // A named pipe, socket, device or broken link goes to the reader, which says what it is.
       if (extensions.has(ext)) kept.push(join(shownRoot, path))
       else if (dirent.isFile() && unsupportedFormats[ext] !== undefined) unread.set(ext, (unread.get(ext) ?? 0) + 1)
@@ -81,7 +81,7 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
       const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync)
       const entries = fastGlob().sync(arg, { cwd, ignore: alwaysIgnored, onlyFiles: false, objectMode: true, fs: { readdirSync: guard.readdirSync } })
       // A glob names its files itself: whatever it matches is read, whatever the extension.
-      found = entries.filter((e) => !e.dirent.isDirectory() && !ignore.isIgnored(e.path, resolve(cwd, e.path))).map((e) => e.path)
+      found = entries.filter((e) => !e.dirent.isDirectory() && !ignore.isIgnored(e.path, cwd)).map((e) => e.path)
       errors.push(...guard.errors)
       if (found.length === 0) errors.push(new InputError(localText('error.no-glob-match'), { path: arg }))
     } else {
@@ -131,10 +131,10 @@ class IgnorePatterns {
     })
   }
 
-  /** True when a pattern leaves out `relPath` (relative to the folder walked) or `absPath`, as seen from the current folder. */
-  isIgnored(relPath: string, absPath: string): boolean {
+  /** True when a pattern leaves out `relPath` (relative to the folder walked, `root`), or the same file as seen from the current folder. */
+  isIgnored(relPath: string, root: string): boolean {
     if (this.matchers.length === 0) return false
-    const fromCwd = relative(this.cwd, absPath).split(sep).join('/')
+    const fromCwd = relative(this.cwd, resolve(root, relPath)).split(sep).join('/')
     const fromRoot = relPath.split(sep).join('/')
     let isIgnored = false
     for (const m of this.matchers) {

@@ -36,8 +36,19 @@ export function encodeChecked(decoded: Decoded, path: string): Buffer {
  */
 const liveTempFiles = new Set<string>()
 
+/** Called before the first temp file is made: the command line installs its signal handlers then, not in every run. */
+let beforeFirstTempFile: (() => void) | undefined
+
+/** Sets what runs once before the first temp file is made (the command line's signal handlers, which call {@link removeTempFiles}). */
+export function onFirstTempFile(install: () => void): void {
+  beforeFirstTempFile = install
+}
+
 /** Records a temp file that {@link removeTempFiles} must remove if the run is stopped before it is renamed or removed. */
 export function trackTempFile(path: string): void {
+  const install = beforeFirstTempFile
+  beforeFirstTempFile = undefined
+  install?.()
   liveTempFiles.add(resolve(path))
 }
 
