@@ -251,8 +251,28 @@ describe('a legend that explains a mask symbol', () => {
     ['***代表本单位发言', ['***']],
     // Without a legend, a cell holding only stars stands for something.
     ['| 地区生产总值 | *** |', ['***']],
+    // Stars opening a clause before 表示 explain a footnote mark, whatever it marks.
+    ['注：数据为快报数；**表示含援藏共建病区床位。', []],
+    ['**表示含援藏共建病区床位', []],
+    // Unless a masked speaker says something, or the clause opens elsewhere.
+    ['***表示将全力支持', ['***']],
+    ['***表示，将继续努力', ['***']],
+    ['会上***表示赞同', ['***']],
+    ['××表示含援藏床位', ['××']],
   ])('%j has placeholders %j', async (text, expected) => {
     expect(await placeholdersOf(text)).toEqual(expected)
+  })
+
+  // A footnote mark's cell holds no figure; a withheld figure's cell is held back on purpose.
+  const table = '| 指标 | 增长（%） |\n|---|---:|\n| 进出口 | 3.2 |\n| 投资 | ** |\n'
+  it.each([
+    ['注：**表示快报数。\n\n' + table, ['**']],
+    ['注：**表示快报数，“…”表示数据暂缺。\n\n' + table, ['**']],
+    ['注：**表示含援藏床位。\n\n' + table, ['**']],
+    ['注：**表示涉及单个企业数据，依法不予公布。\n\n' + table, []],
+    ['注：表中“**”表示数据不公开。\n\n' + table, []],
+  ])('%j has counts %j', async (text, expected) => {
+    expect(await countsOf(text, 'x.md')).toEqual(expected)
   })
 })
 

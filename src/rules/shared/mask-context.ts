@@ -58,26 +58,71 @@ const legendVerbRe = /([”"’」』])?[ \u3000]*(号)?[ \u3000]*(表示|代表
 const legendMeaningRe = /数据|数字|数值|指标|资料|不详|不公开|不予公开|不予公布|未公开|未公布|保密|涉密|隐去|略去|省略|空缺|暂缺|缺失|无此|必填|快报|初步|核算|估计|预计|修订|未经/
 /** With a bare 为 (no quote, no 号), only words about figures: `×××为保密员` is a name. */
 const figureMeaningRe = /数据|数字|数值|指标|快报|初步|核算|估计|预计|修订|未经|不详|暂缺|空缺|缺失|无此/
+/**
+ * What a legend says of a symbol that stands for a withheld figure, not beside one: a cell
+ * holding only that symbol is held back on purpose (`**表示涉及单个企业数据，依法不予公布`).
+ */
+const withheldMeaningRe = /不详|不公开|不予公开|不予公布|不宜公开|未公开|未公布|保密|涉密|隐去|略去|省略|空缺|暂缺|缺失|无此|暂无|单个企业|单位数据/
+/**
+ * Words a speaker's clause opens with after 表示 (`***表示将全力支持`, `***表示要…`): a masked name
+ * said it, no legend explains stars there.
+ */
+const speechOpenRe = /[将要会愿能应必可已正我对这此他她，,：:、]|希望|一定|坚决|感谢|欢迎|认为|同意|支持|赞同|非常|十分|完全|目前|今后|下一步/y
 const legendOpenerRe = /[中凡以用标带]/
 const legendVerbFirsts: ReadonlySet<number> = new Set(Array.from('表代意系为', (c) => c.charCodeAt(0)))
 const legendQuoteRe = /[“"‘「『 \u3000]/
 
-/** True when the symbols at [start, end) are the subject of a legend that explains them. */
-export function isLegendSymbol(text: string, start: number, end: number): boolean {
+/**
+ * What a legend says of its symbol: `withheld`, a figure held back (a cell holding only the
+ * symbol is no blank), or `mark`, a footnote mark set beside a figure (`**表示快报数`,
+ * `**表示含援藏共建病区床位`): a cell holding only the mark has no figure, it is a blank.
+ */
+export type LegendKind = 'withheld' | 'mark'
+
+/** The kind of legend whose subject is the symbols at [start, end), or undefined where none explains them. */
+export function legendAt(text: string, start: number, end: number): LegendKind | undefined {
   // Most masks have no defining verb within a quote, a 号 and spaces of them: skip the regex.
   let hasVerb = false
   for (let i = end; i < end + 4 && i < text.length && !hasVerb; i++) hasVerb = legendVerbFirsts.has(text.charCodeAt(i))
-  if (!hasVerb) return false
+  if (!hasVerb) return undefined
   legendVerbRe.lastIndex = end
   const m = legendVerbRe.exec(text)
-  if (!m) return false
-  const isBareWei = m[3] === '为' && m[1] === undefined && m[2] === undefined
-  if (!(isBareWei ? figureMeaningRe : legendMeaningRe).test(m[4]!)) return false
+  if (!m) return undefined
   let i = start - 1
   while (i >= 0 && legendQuoteRe.test(text.charAt(i))) i--
-  if (i < 0) return true
-  const before = text.charCodeAt(i)
-  return isFieldBoundary(before) || legendOpenerRe.test(text.charAt(i))
+  const before = i < 0 ? lineEdge : text.charCodeAt(i)
+  const isBareWei = m[3] === '为' && m[1] === undefined && m[2] === undefined
+  if ((isBareWei ? figureMeaningRe : legendMeaningRe).test(m[4]!)) {
+    if (!(i < 0 || isFieldBoundary(before) || legendOpenerRe.test(text.charAt(i)))) return undefined
+  } else if (!isStarNote(text, start, end, m, before)) return undefined
+  return withheldMeaningRe.test(legendClause(text, end + m[0].length - m[4]!.length)) ? 'withheld' : 'mark'
+}
+
+/**
+ * Stars before 表示 that open a clause (a line's start, after ；。：, so after 注：) explain a
+ * footnote mark whatever they say it stands for (`…快报数；**表示含援藏共建病区床位`): stars are
+ * the writer's mark, and a clause does not open with a masked speaker unless he speaks
+ * (`***表示，`, `***表示将…`). 代表 and a bare 为 keep their words about data (`***代表本单位`).
+ */
+function isStarNote(text: string, start: number, end: number, m: RegExpExecArray, before: number): boolean {
+  if (m[3] !== '表示' && m[3] !== '意为' && m[3] !== '系指') return false
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x2a && text.charCodeAt(i) !== 0xff0a /* U+FF0A FULLWIDTH ASTERISK */) return false
+  if (!(before === lineEdge || isLineEdge(before) || /[；。：;:！？!?]/.test(String.fromCharCode(before)))) return false
+  const meaning = m[4]!
+  speechOpenRe.lastIndex = 0
+  return meaning.length > 0 && !speechOpenRe.test(meaning)
+}
+
+/** The clause of a legend after its verb, to the sentence's end or the next quoted symbol's legend. */
+function legendClause(text: string, from: number): string {
+  let to = from
+  while (to < text.length && to - from < 60 && !/[。；;\n\r“"]/.test(text.charAt(to))) to++
+  return text.slice(from, to)
+}
+
+/** True when the symbols at [start, end) are the subject of a legend that explains them. */
+export function isLegendSymbol(text: string, start: number, end: number): boolean {
+  return legendAt(text, start, end) !== undefined
 }
 
 /** Words a lone Latin letter starts in Chinese prose: `X光`, `X射线`, `X线`, `x轴`, `X型`. */

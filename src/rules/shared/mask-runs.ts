@@ -13,6 +13,8 @@ import {
   isFootnoteStar,
   isInsideBookTitle,
   isLegendSymbol,
+  legendAt,
+  type LegendKind,
   isLineEdge,
   isNamePosition,
   isSignature,
@@ -246,14 +248,22 @@ function isOnlySpaces(text: string, start: number, end: number): boolean {
 
 /**
  * A legend's symbols explain a mask, they are none (`注：表中“***”表示数据不公开`); and a table
- * cell holding only the symbol a legend explains is held back on purpose, as the legend says.
- * Elsewhere the same symbol is still a mask (`***市统计局`).
+ * cell holding only the symbol a legend says is withheld data is held back on purpose, as the
+ * legend says. A footnote mark's legend (`**表示快报数`) leaves a cell holding only the mark
+ * without its figure: a blank. Elsewhere the same symbol is still a mask (`***市统计局`).
  */
 function withoutLegends(text: string, runs: MaskRun[]): MaskRun[] {
-  let legends: Set<string> | undefined
-  for (const run of runs) if (run.role === 'mask' && isLegendSymbol(text, run.start, run.end)) (legends ??= new Set()).add(run.text)
+  let legends: Map<string, LegendKind> | undefined
+  for (const run of runs) {
+    if (run.role !== 'mask') continue
+    const kind = legendAt(text, run.start, run.end)
+    if (kind !== undefined && legends?.get(run.text) !== 'withheld') (legends ??= new Map()).set(run.text, kind)
+  }
   if (!legends) return runs
-  return runs.filter((run) => !legends.has(run.text) || !(isLegendSymbol(text, run.start, run.end) || isAloneInCell(text, run)))
+  return runs.filter((run) => {
+    const kind = legends.get(run.text)
+    return kind === undefined || !(isLegendSymbol(text, run.start, run.end) || (kind === 'withheld' && isAloneInCell(text, run)))
+  })
 }
 
 /** Only punctuation, a tab or a line's edge on both sides of the run: a table cell's whole value. */
