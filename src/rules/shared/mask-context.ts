@@ -22,7 +22,7 @@ export function startsNameWord(text: string, at: number): boolean {
  * mask there stands for a number, not a name. The count rule's list is longer; this one tells
  * a number's blank from a name's mask where no unit's name follows. `人` only alone: `××人民医院`.
  */
-const measureWordRe = /(?:人(?!民)|[次个名位户项家件条篇份场期批届座栋间台辆套元万亿千百余多倍天年月日岁%％]|平方米|公里|公顷|亩|吨)/y
+const measureWordRe = /(?:人(?!民)|[次个名位户项家件条篇份册卷辑场期批届座栋间台辆套元万亿千百余多倍天年月日岁%％]|平方米|公里|公顷|亩|吨)/y
 
 /** True when a measure word or unit begins at `at` (`栋` in `XX栋`). */
 export function startsMeasureWord(text: string, at: number): boolean {
