@@ -30,6 +30,13 @@ export function startsMeasureWord(text: string, at: number): boolean {
   return measureWordRe.test(text)
 }
 
+/** The length of the measure word or unit beginning at `at` (`栋` in `*栋*楼`), 0 where none does. */
+export function measureWordLength(text: string, at: number): number {
+  measureWordRe.lastIndex = at
+  const m = measureWordRe.exec(text)
+  return m ? m[0].length : 0
+}
+
 /**
  * A star that marks a note or a required field, not a name: before `注`, `号`, `为`
  * (`*注：`, `带*号的`, `*为必填`), or after the verb that puts it there (`带*`, `标*`, `加*`).

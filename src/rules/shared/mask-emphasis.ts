@@ -3,7 +3,7 @@
 // emphasis pairs on a line in text exported from Markdown.
 import { mergeRegions, type Document, type EmphasisSpan, type Region } from '../../core/document.js'
 import { isHan, isLineBreak, isSpace, isWordChar } from './chars.js'
-import { startsNameWord } from './mask-context.js'
+import { measureWordLength, startsNameWord } from './mask-context.js'
 
 /** A run of mask characters before it is judged, [start, end) in UTF-16 code units. */
 export interface RunSpan {
@@ -196,8 +196,11 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   if (open.end - open.start >= 3 && isHan(text.charCodeAt(open.start - 1)) && isHan(text.charCodeAt(close.end))) {
     if (startsNameWord(text, open.end) || startsNameWord(text, close.end) || placeWordRe.test(text.charAt(open.start - 1))) return true
   }
-  // Italics is rare in Chinese: one star before a unit's name is its mask (`*市统计局*`).
+  // Italics is rare in Chinese: one star before a unit's name is its mask (`*市统计局*`); so is
+  // one star each side of a lone measure word after a word (`住**小区*栋*楼`): the first counts
+  // the building, the second names the floor, and no writer slants a single measure word.
   if (open.end - open.start === 1 && startsNameWord(text, open.end) && !isHeading(text, open, close)) return true
+  if (open.end - open.start === 1 && isHan(text.charCodeAt(open.start - 1)) && measureWordLength(text, open.end) === close.start - open.end) return true
   return startsNameWord(text, open.end) && startsNameWord(text, close.end)
 }
 
