@@ -3,6 +3,7 @@
 // name, judges, clerks and lawyers with their firms. None of it is a leak.
 import type { Document } from '../../core/document.js'
 import { isHan } from './chars.js'
+import { personTitles } from '../../nlp/person-names.js'
 import { isOfficeContactAt } from './office-contacts.js'
 import { transliteratedNameSource } from './transliterated-names.js'
 import { literalsIn } from './trigger-scan.js'
@@ -190,6 +191,37 @@ function headLabelLineStart(text: string, at: number): number {
 /** Words after a role that are no name (`审判员会议`, `律师事务所`). */
 const notNameRe = /^(?:会议|意见|认为|指出|提出|事务|职责|应当|依法|等人|及其|名单|签名|某)/
 
+/** Verbs of a leader speaking or presiding in public, after the name (`程建平指出`, `主持会议`). */
+const speechVerbs = ['指出', '强调', '要求', '表示', '讲话', '主持', '出席', '部署']
+const speechVerbsIn = literalsIn(speechVerbs, { keep: true })
+/** A post: a unit's words and a title (市纪委书记, 市监委主任, 市委常委). */
+const postSource = `[\\u4e00-\\u9fff]{0,8}?(?:${[...personTitles.filter((t) => t !== '同志' && t !== '老师' && t !== '教授'), '常委'].join('|')})`
+/**
+ * Two posts or more joined by 、 and the name after them, ending where a verb of speaking starts
+ * (`市委常委、市纪委书记、市监委主任程建平指出`): an official acting in public, as a notice of a
+ * discipline body quotes its head. One post alone (`副局长王振华`) may be a case's.
+ * Checked against {@link levelPostRe} and {@link maskInPostRe}.
+ */
+const postRunBeforeRe = new RegExp(`((?:${postSource}、)+${postSource})([\\u4e00-\\u9fff]{2,3})$`)
+/** The most characters a run of posts and the name are read back from the verb. */
+const postRunReach = 40
+/**
+ * The first post named by its level alone (市委常委, 省纪委书记, 县长): the issuer's own leadership,
+ * whose place the notice names in its heading; a post of a unit's own words (党组书记、局长) may
+ * be of the unit a document hides.
+ */
+const levelPostRe = /^(?:中共)?([省市县区州盟旗])/
+
+/**
+ * True when the document masks a unit of that level (`××县`, `***市统计局`): its posts of that
+ * level (县委常委) are of the unit it hides; a notice that masks counties names its city's leaders.
+ */
+function isLevelMasked(text: string, level: string): boolean {
+  return new RegExp(`[某*＊×xXｘＸ○□]${level}`).test(text)
+}
+/** A mask in the posts' clause: the document hides that unit, and so its official. */
+const maskInPostRe = /[某*＊×xXｘＸ○□]/
+
 /** Names of people a document names on purpose in a public role: judges, clerks, prosecutors, lawyers. */
 export function findPublicRoleNames(doc: Document): ReadonlySet<string> {
   return doc.derive('publicRoleNames', () => scanPublicRoleNames(doc))
@@ -220,6 +252,13 @@ function scanPublicRoleNames(doc: Document): Set<string> {
   // The head's label may name his part in the case (`出庭应诉负责人：`, `行政机关负责人：`): the
   // party's block is read from the label's line.
   for (const m of text.matchAll(headOfPartyRe)) if (isNamedPartyBefore(text, headLabelLineStart(text, m.index))) add(m[1]!)
+  for (const hit of speechVerbsIn(doc)) {
+    // The posts' clause, from its start: a unit masked before the first post (`***市统计局党组书记、局长`) is the posts' too.
+    const clause = text.slice(Math.max(0, hit.begin - postRunReach), hit.begin).replace(/^.*[。！？；，,：:\n]/s, '')
+    const m = postRunBeforeRe.exec(clause)
+    const level = m && levelPostRe.exec(m[1]!)?.[1]
+    if (m && level && !maskInPostRe.test(clause.slice(0, m.index + m[1]!.length)) && !isLevelMasked(text, level)) add(m[2]!)
+  }
   let issuerNamed: boolean | undefined
   for (const hit of officeContactLabelsIn(doc)) {
     officeContactRe.lastIndex = hit.begin
