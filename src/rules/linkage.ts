@@ -50,7 +50,8 @@ export const linkageKind: RuleKind<LinkageOptions> = {
         const surnameEnd = surnameLength(name)
         const surname = name.slice(0, surnameEnd || 1)
         // A masked minority name keeps its first characters, not a surname (岩温罕 for 岩某).
-        const cueId = l.reason === 'masked-person' && surnameEnd === 0 ? 'leak.linkage.masked-prefix' : `leak.linkage.${l.reason}`
+        // One who acts for a relative (李秀芬代其母缴纳) is named before the cue, not as the relative it names.
+        const cueId = l.reason === 'masked-person' && surnameEnd === 0 ? 'leak.linkage.masked-prefix' : l.reason === 'relative' && /^[代替]其/.test(l.link) ? 'leak.linkage.relative-actor' : `leak.linkage.${l.reason}`
         const cue = localText(cueId, { link: l.link })
         // Written again without its cue: the message says where the cue stood.
         const reason = l.firstStart === undefined ? cue : localText('leak.linkage.recurrence', { line: doc.lineAt(l.firstStart), reason: cue })

@@ -7,7 +7,7 @@ import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { personTitles, surnameLength, tibetanNameLength } from '../../nlp/person-names.js'
 import { isHan } from './chars.js'
 import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
-import { cuedFourCharacterName, personNameAt } from './persons.js'
+import { cuedFourCharacterName, familyNameAt, personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
 import { findPseudonyms, maskedNamePrefixes, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
@@ -101,13 +101,18 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const prefixes = maskedNamePrefixes(pseudonyms)
   const isCandidate = (at: number) => {
     // Not the later part of a transliterated name (买买提 of 古丽娜尔·买买提).
-    if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at)) || isNameDot(doc.text.charAt(at - 1))) return false
+    if (covered[at] === 1 || notGivenCharRe.test(doc.text.charAt(at + 1)) || !isHan(doc.text.charCodeAt(at)) || isNameDot(doc.text.charAt(at - 1)) || isInsideTibetanName(doc.text, at)) return false
     const surname = surnameLength(doc.text.slice(at, at + 2)) || (prefixes.find((p) => doc.text.startsWith(p, at))?.length ?? 0) || tibetanNameLength(doc.text.slice(at, at + 6))
     // A surname and 记 is a shop's trade name (陆记汽车维修厂, 周记茶叶商行) or 记者, not a given name.
     return surname > 0 && !maskedGivenRe.test(doc.text.charAt(at + surname)) && doc.text.charAt(at + surname) !== '记'
   }
   const want = (at: number, reason: LinkReason, link: string) => {
     if (isCandidate(at)) tasks.push({ at, reason, link })
+  }
+  // A child or a sibling carries the masked person's surname: it starts a name after the cue.
+  const maskedFamilyNameAt = (at: number) => {
+    const surname = surnameLength(doc.text.slice(at, at + 2))
+    return surname > 0 && masksBySurname.has(doc.text.slice(at, at + surname)) ? familyNameAt(doc, tokenizer, at, doc.text.slice(at, at + surname)) : undefined
   }
   const consider = (at: number, reason: LinkReason, link: string): void => {
     // Not inside a name found already (买提·吐尔逊 of 买买提·吐尔逊).
@@ -116,7 +121,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     // even where the tagger reads a word (李建设家庭: 李/nr 建设/vn).
     const prefix = prefixes.find((p) => doc.text.startsWith(p, at))
     const tibetan = tibetanNameLength(doc.text.slice(at, at + 6))
-    const span = (tibetan > 0 && surnameLength(doc.text.charAt(at)) === 0 ? { start: at, end: at + tibetan } : undefined) ?? personNameAt(doc, tokenizer, at, reason === 'masked-person') ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at))
+    const span = (tibetan > 0 && surnameLength(doc.text.charAt(at)) === 0 ? { start: at, end: at + tibetan } : undefined) ?? personNameAt(doc, tokenizer, at, reason === 'masked-person') ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at)) ?? (reason === 'relative' ? maskedFamilyNameAt(at) : undefined)
     // A verb with its object after it (`被告张贴《催缴通知》`): no name stands right before a title.
     if (!span || doc.text.charAt(span.end) === '《') return
     const name = doc.text.slice(span.start, span.end)
@@ -127,7 +132,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
       const surname = surnameOfMask.get(link)
       if (surname !== undefined) {
         const fits = [...masksBySurname.get(surname)!].filter(([mask]) => isMaskOf(mask, surname, name))
-        if (fits.length === 0) return
+        if (fits.length === 0 || (fits.length === 1 && isInStatementOf(doc.text, span.start, fits[0]![0]))) return
         link = fits.length === 1 ? fits[0]![0] : maskOfSameRole(doc.text, span.start, fits)
       }
     }
@@ -160,6 +165,11 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
         if (!cueReasons.get(cue.slice(-1) + doc.text.charAt(after))?.includes('relative')) continue
         after++
       }
+      // `李秀芬曾代其母缴纳`: who acts for his parent in a case that masks its parties is the child.
+      if (reason === 'relative' && maskedRoles.size > 0) {
+        const actor = actorForRelative(doc.text, begin, cue)
+        if (actor !== undefined) want(actor, reason, doc.text.slice(begin - 1, end))
+      }
       const at = after + cueGapRe.exec(doc.text.slice(after, after + maxGap))![0].length
       // The document names some roles on purpose (an adult defendant): only a role it masks
       // elsewhere is a leak; a relative or a representative is one beside what it masks.
@@ -167,7 +177,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
         if (!minorsRoles.has(cue)) namedRoleStarts.push(at)
         continue
       }
-      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && (isAfterMaskedRole(doc.text, begin, maskedRoles) || isAfterAlias(doc.text, begin, aliases)))) continue
+      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && (isAfterMaskedRole(doc.text, begin, maskedRoles) || isAfterAlias(doc.text, begin, aliases) || isOfParagraphsMasked(doc.text, begin, cue, pseudonymsBetween(pseudonyms, begin - paragraphReach, begin))))) continue
       want(at, reason, cue)
     }
   }
@@ -213,6 +223,15 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
       return listNames.has(name) || !isPublicRoleName(name, namedRoleNames)
     })
     .sort((a, b) => a.start - b.start)
+}
+
+/**
+ * True when a Tibetan name runs through `at` from before it (次仁 of 罗布次仁): a Tibetan name has
+ * no surname, and its later name word is no name of its own (nor the masked 次某).
+ */
+function isInsideTibetanName(text: string, at: number): boolean {
+  for (const back of [2, 3]) if (at >= back && tibetanNameLength(text.slice(at - back, at - back + 6)) > back) return true
+  return false
 }
 
 /** A suffix of a place within reach after a name: it may end a place the name begins. */
@@ -406,6 +425,65 @@ function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pse
   if (lastOrganization < 0) return before.some((p) => p.kind === 'party' || p.kind === 'organization' || (p.kind === 'person' && !companyRoleRe.test(cue)))
   const maskRe = /[某×xX*＊A-Z甲乙丙丁]/
   return before.some((p) => p.end === lastOrganization && p.kind !== 'place') || maskRe.test(text.slice(Math.max(0, lastOrganization - 6), lastOrganization).replace(/(?:人民政府|公司|集团|厂|店|合作社|中心|委员会|政府|局|医院|学校|协会|银行|超市|酒店)$/, '').slice(-2))
+}
+
+/** What opens a person's own statement on its line: his words, then a colon (`3.考生李某的陈述：`, `王某某供称：`). */
+const statementOpenerRe = /的?(?:陈述|供述|证言|证词|辩解|自述|笔录|称|证实|供称|辩称)[^：:\n]{0,6}[：:]/y
+/** The most characters of a line before the masked speaker of its statement (a number and a role: `3.考生`). */
+const speakerReach = 12
+
+/**
+ * True when `at` stands in the statement of the masked person `mask`, opened on its line
+ * (`3.考生李某的陈述：…报答案的人是李雪`): a speaker calls himself 我, and a name of his surname
+ * there is someone else's, not his own in clear.
+ */
+function isInStatementOf(text: string, at: number, mask: string): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  const speaker = text.indexOf(mask, lineStart)
+  if (speaker < 0 || speaker > lineStart + speakerReach || speaker + mask.length >= at) return false
+  statementOpenerRe.lastIndex = speaker + mask.length
+  const m = statementOpenerRe.exec(text)
+  return m !== null && m.index + m[0].length <= at
+}
+
+/** Verbs of acting for someone before 其 and a relative (代其母缴纳, 替其父签字). */
+const actingForRe = /[代替]$/
+/** The most characters of a clause read back from 代其母 to its subject. */
+const actorReach = 30
+
+/**
+ * Where the subject of a clause `X代其母…`/`X替其父…` starts: 其 is X, and X acts for a relative of
+ * his, a party the case masks; so X is that party's relative. Undefined for any other cue.
+ */
+function actorForRelative(text: string, cueStart: number, cue: string): number | undefined {
+  if (!cue.startsWith('其') || !actingForRe.test(text.slice(cueStart - 1, cueStart))) return undefined
+  let from = cueStart - 1
+  while (from > Math.max(0, cueStart - actorReach) && !clauseBreakRe.test(text.charAt(from - 1))) from--
+  if (from > 0 && !clauseBreakRe.test(text.charAt(from - 1))) return undefined
+  while (/[\s\u3000]/.test(text.charAt(from))) from++
+  return from
+}
+
+/** How far back in its paragraph a 其 cue looks for the masked person it points to. */
+const paragraphReach = 400
+/** A connective that opens a sentence before its subject (经查，, 同时，, 此外，). */
+const sentenceConnectiveRe = /^[\u4e00-\u9fff]{1,4}[，,]/
+
+/**
+ * True when a 其 cue (`交由其妻子…`) points to the paragraph's masked person further back than
+ * {@link besideReach}: its sentence's subject is that person, written masked or with the masked
+ * surname (欧阳某某 … 。经查，欧阳建华还将…交由其妻子陈晓梅), the last person masked on its line.
+ * Another subject (张建国在会上指出，其妻子…) is his.
+ */
+function isOfParagraphsMasked(text: string, cueStart: number, cue: string, pseudonyms: readonly Pseudonym[]): boolean {
+  if (!cue.startsWith('其')) return false
+  const lineStart = text.lastIndexOf('\n', cueStart - 1) + 1
+  const last = pseudonyms.filter((p) => p.kind === 'person' && p.form === 'surname' && p.start >= lineStart).at(-1)
+  if (!last) return false
+  let sentence = cueStart
+  while (sentence > last.start && !sentenceBreakRe.test(text.charAt(sentence - 1))) sentence--
+  const subject = text.slice(sentence, cueStart).replace(/^[\s\u3000]+/, '').replace(sentenceConnectiveRe, '')
+  return subject.startsWith(text.slice(last.start, last.end)) || (subject.startsWith(last.name!) && !maskedGivenRe.test(subject.charAt(last.name!.length)))
 }
 
 /**

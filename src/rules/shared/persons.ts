@@ -282,6 +282,29 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, is
   return wordLikeGivenNameAt(doc.text, at)
 }
 
+/** Tags of a given name read apart from its surname: a name's, an unknown word's, an adjective's (浩然/a), a bound morpheme's (伟/zg). */
+const familyGivenTagRe = /^(?:nr|nrfg|nrt|nz|x|a|ag|zg|ng)$/
+
+/**
+ * The name at `at` after a relative's cue, when it starts with the surname of the masked person
+ * the cue belongs to (其子曾浩然 of 曾某某, 孙某之子孙嘉伟): the family name says a name starts
+ * there even where the tagger reads the surname as a word (曾/d, once) or glues it to the cue
+ * (子孙/nr 嘉伟于/x). The given name is the next word, of one or two characters, with a particle
+ * or preposition it glued to it cut off; a verb, an adverb or a numeral there (曾/d 多次, 曾/d
+ * 在/p, 曾/d 明确/ad) is the adverb's phrase, not a name.
+ */
+export function familyNameAt(doc: Document, tokenizer: Tokenizer, at: number, surname: string): Span | undefined {
+  if (!doc.text.startsWith(surname, at)) return undefined
+  const givenStart = at + surname.length
+  const tokens = tokensNear(doc, tokenizer, at, Math.min(doc.text.length, givenStart + 3), nameReach)
+  const surnameToken = tokens.find((t) => t.start <= at && t.end > at)
+  const given = tokens.find((t) => t.start === givenStart)
+  if (!surnameToken || surnameToken.end !== givenStart || !given || !familyGivenTagRe.test(given.tag)) return undefined
+  const word = given.tag === 'x' && given.word.length === 3 && gluedTailRe.test(given.word) ? given.word.slice(0, -1) : given.word
+  if (word.length > 2 || !isAllHan(word) || notGivenStartRe.test(word) || isTitleWord(word) || shortTitleWords.has(word)) return undefined
+  return { start: at, end: givenStart + word.length }
+}
+
 /** Words that may follow a two-character name found by its surname alone: particles and verbs of saying. */
 const afterWeakNameRe = /^(?:[的在于和与及等说称讲将被把向对从是也都就已曾又还因系为所]|[，。、；：！？）)\s]|$)/
 
