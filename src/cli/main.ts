@@ -1,5 +1,6 @@
 // The command line: commander wiring, error reporting and exit codes.
 // Imported, and bundled into dist/bundle/main.cjs with its compiled code in the launcher's cache.
+import { localCommanderError } from './commander-errors.js'
 import { Command, CommanderError, Option } from 'commander'
 import { MaskAuditError } from '../core/errors.js'
 import { formats } from '../report/index.js'
@@ -63,7 +64,7 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .configureHelp(localHelp(lang))
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `mask-audit: ${s}` : s) })
+    .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `mask-audit: ${localCommanderError(s, lang)}` : localCommanderError(s, lang)) })
     .addHelpText('after', say('cli.program.after'))
 
   program
