@@ -75,7 +75,7 @@ export const patternKind: RuleKind<PatternOptions> = {
     const isTrusted = rule.isBuiltin === true
     const filterIn = lineFilter === undefined ? undefined : searchOf(lineFilter, flags.replace('m', '') + 'g', isTrusted)
     // Behind a line filter the pattern reads only the lines it picks, not the whole text.
-    const searchIn = filterIn === undefined ? searchOf(pattern, flags + 'g', isTrusted) : lineSearchOf(pattern, flags + 'g', isTrusted)
+    const searchIn = searchOf(pattern, flags + 'g', isTrusted, filterIn !== undefined)
     const mentionRe = mentionAfter === undefined ? undefined : compileRegExp(`^(?:${mentionAfter})`, flags.replace('m', ''), isTrusted)
     const matchIn = (search: Search, text: string, base: number, findings: RawFinding[], within?: Within) => {
       for (let m = search(text, 0, within); m; m = search(text, m.index + Math.max(m[0].length, 1), within)) {
@@ -134,24 +134,20 @@ function joinedAcrossPunctuation(text: string, findings: readonly RawFinding[]):
 
 /**
  * The search of a pattern in a Document. A built-in pattern (V8) is tried only at the positions
- * where the shared pass finds that a match can begin; users' patterns run on their linear-time
- * engine as they are.
+ * where a match can begin: those the shared pass finds in the whole text, or, for a pattern
+ * behind a line filter (`inLines`), those read in the lines the filter picks. Users' patterns
+ * run on their linear-time engine as they are.
  */
-function searchOf(source: string, flags: string, isTrusted: boolean): (doc: Document) => Search {
+function searchOf(source: string, flags: string, isTrusted: boolean, inLines = false): (doc: Document) => Search {
   const re = compileRegExp(source, flags, isTrusted)
-  if (re instanceof RegExp) return triggerScan.search(re, { keep: isTrusted })
-  const search: Search = (text, from) => {
-    re.lastIndex = from
-    return re.exec(text)
-  }
-  return () => search
-}
-
-/** The search of a pattern in the lines a line filter picks: {@link searchOf}, the positions read in those lines only. */
-function lineSearchOf(source: string, flags: string, isTrusted: boolean): (doc: Document) => Search {
-  const re = compileRegExp(source, flags, isTrusted)
-  if (!(re instanceof RegExp)) return searchOf(source, flags, isTrusted)
-  const search = triggerScan.lineSearch(re, { keep: isTrusted })
+  if (re instanceof RegExp && !inLines) return triggerScan.search(re, { keep: isTrusted })
+  const search: Search =
+    re instanceof RegExp
+      ? triggerScan.lineSearch(re, { keep: isTrusted })
+      : (text, from) => {
+          re.lastIndex = from
+          return re.exec(text)
+        }
   return () => search
 }
 
