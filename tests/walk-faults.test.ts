@@ -100,6 +100,19 @@ describe('what a walk leaves out, said', () => {
       paths: ['archive/kept.txt', 'archive/plain/p.txt'],
       stderr: 'mask-audit: --ignore archive/plian/** matched no file (patterns are relative to the current folder, or to the folder walked)\n',
     })
+    // An ignored folder is not read at all (an archive's huge ignored subtree costs nothing), and its pattern counts as used.
+    const read: string[] = []
+    const spy = ((path: string, options?: unknown) => {
+      read.push(path)
+      return (readdirSync as (p: string, o?: unknown) => unknown)(path, options)
+    }) as typeof readdirSync
+    for (const pattern of ['archive/plain/**', 'plain']) {
+      read.length = 0
+      const result = expandPaths(['archive'], { cwd: dir, ignore: [pattern], readdirSync: spy })
+      expect(result.files, pattern).toEqual([join('archive', 'kept.txt')])
+      expect(result.notes, pattern).toEqual([])
+      expect(read.filter((p) => p.endsWith('plain')), pattern).toEqual([])
+    }
     // A glob argument is matched from the current folder too.
     expect(runCli(['**/*.txt', '--ignore', 'archive/**', '--ignore', 'a/locked/**', '--format', 'jsonl'], { cwd: dir }).stdout.trim().split('\n').map((l) => JSON.parse(l).path)).toEqual(['a/one.txt', 'b/two.txt'])
   })

@@ -72,13 +72,13 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     // Anything named that is not a folder is read: a file, or a pipe (`<(zcat report.txt.gz)`).
     if (info && !info.isDirectory()) found = [arg]
     else if (info?.isDirectory()) {
-      const guard = new FolderGuard(abs, arg, options.readdirSync ?? readdirSync)
+      const guard = new FolderGuard(abs, arg, options.readdirSync ?? readdirSync, (dir) => ignore.isIgnored(dir, abs))
       const entries = fastGlob().sync('**/*', { cwd: abs, ignore: alwaysIgnored, dot: false, onlyFiles: false, objectMode: true, fs: { readdirSync: guard.readdirSync } })
       found = pick(entries, abs, arg)
       errors.push(...guard.errors)
       if (found.length === 0) errors.push(new InputError(localText('error.no-files-in-dir', { extensions: [...extensions] }), { path: arg }))
     } else if (fastGlob().isDynamicPattern(arg)) {
-      const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync)
+      const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync, (dir) => ignore.isIgnored(dir, cwd))
       const entries = fastGlob().sync(arg, { cwd, ignore: alwaysIgnored, onlyFiles: false, objectMode: true, fs: { readdirSync: guard.readdirSync } })
       // A glob names its files itself: whatever it matches is read, whatever the extension.
       found = entries.filter((e) => !e.dirent.isDirectory() && !ignore.isIgnored(e.path, cwd)).map((e) => e.path)
@@ -167,9 +167,12 @@ class FolderGuard {
     private readonly root: string,
     private readonly shownRoot: string,
     private readonly list: typeof readdirSync,
+    /** True for a folder (relative to the root) an `--ignore` pattern leaves out: it is not read at all. */
+    private readonly isSkipped: (relDir: string) => boolean = () => false,
   ) {}
 
   readonly readdirSync = ((dir: string, options?: unknown) => {
+    if (dir !== this.root && this.isSkipped(relative(this.root, dir))) return []
     const real = this.real(dir)
     if (real === undefined) return []
     if (this.walked.has(real)) {
