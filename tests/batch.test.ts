@@ -215,6 +215,14 @@ describe('--input jsonl', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(3)
   })
 
+  it('answers in the format asked for, --format stylish too (only a format left unset follows the input)', () => {
+    const one = JSON.stringify({ id: 'a', text: '集中学习**次' }) + '\n'
+    const stylish = runCli(['--input', 'jsonl', '--format', 'stylish'], { input: one })
+    expect(stylish.stdout).toMatch(/^a\n {2}1:5 /)
+    expect(() => JSON.parse(stylish.stdout.split('\n')[0]!)).toThrow()
+    expect(JSON.parse(runCli(['--input', 'jsonl'], { input: one }).stdout.trim())).toMatchObject({ id: 'a', ruleId: 'count/unfilled' })
+  })
+
   it('gives exactly the single-process output when split across GNU parallel', () => {
     if (spawnSync('parallel', ['--version'], { stdio: 'ignore' }).status !== 0) {
       if (process.env.CI) throw new Error('GNU parallel is missing in CI; .ci/run installs it')

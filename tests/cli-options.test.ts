@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { localeLang, langOfTag } from '../src/i18n/lang.js'
+import { localeLang, langOfSetting, langOfTag } from '../src/i18n/lang.js'
 import { runCli } from './helpers.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
@@ -26,6 +26,20 @@ describe('language', () => {
     const fr = runCli([file, '--lang', 'fr'])
     expect(fr.code).toBe(2)
     expect(fr.stderr).toBe('mask-audit: unknown language "fr" (one of: zh, en)\n')
+  })
+
+  it('a setting may name the language as people write it (cn, 中文), in --lang and in the config; the locale may not', () => {
+    for (const name of ['cn', 'CN', 'chinese', '中文', '简体中文']) expect(langOfSetting(name), name).toBe('zh')
+    for (const name of ['english', '英文']) expect(langOfSetting(name), name).toBe('en')
+    expect(langOfSetting('fr')).toBeUndefined()
+    expect(localeLang({ LANG: 'cn' })).toBe('en')
+    expect(runCli([file, '--lang', 'cn']).stdout).toContain('中的数字未填写')
+    const dir = makeTempDir('cli-options-lang-')
+    writeFileSync(join(dir, '.mask-auditrc.yaml'), 'lang: cn\n')
+    writeFileSync(join(dir, 'blank.txt'), '年内组织集体学习x次。\n')
+    expect(runCli([join(dir, 'blank.txt')], { cwd: dir }).stdout).toContain('中的数字未填写')
+    writeFileSync(join(dir, '.mask-auditrc.yaml'), 'lang: fr\n')
+    expect(runCli([join(dir, 'blank.txt')], { cwd: dir }).stderr.trim()).toBe('mask-audit: .mask-auditrc.yaml:1:7: lang: unknown value "fr" (one of: zh, en)')
   })
 
   it('LANGUAGE, a list by preference, wins over LANG as in gettext, except under the C locale', () => {

@@ -133,5 +133,6 @@ describe('github', () => {
 
   it('escapes what would end a property or a command', () => {
     expect(escapeProperty('a,b:c%\n')).toBe('a%2Cb%3Ac%25%0A')
+    expect(escapeProperty('a\u001b[31mb\tc\u202e.txt')).toBe('a\\x1b[31mb\tc\\u202e.txt')
   })
 })

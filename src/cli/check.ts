@@ -20,7 +20,8 @@ import { parseLangOption, processLocaleLang } from './lang.js'
 export interface CheckOptions extends Omit<WorkflowOptions, 'lang'>, BatchFlags {
   /** `--lang zh|en`, as typed. */
   readonly lang?: string
-  readonly format: string
+  /** `--format`; undefined when not given, so the input's own format can choose (JSON lines in, JSON lines out). */
+  readonly format?: string
   readonly profile?: string
   readonly rule: string[]
   readonly rules: string[]
@@ -79,8 +80,8 @@ async function check(paths: string[], options: CheckOptions, out: (output: Outpu
   const maxWarnings = parseMaxWarnings(options.maxWarnings)
   const batch = parseBatchFlags(options)
   const input = options.input === undefined ? undefined : parseInputFormat(options.input)
-  // JSON lines in, JSON lines out, unless another format than the default is asked for.
-  const format = input === 'jsonl' && options.format === 'stylish' ? 'jsonl' : options.format
+  // JSON lines in, JSON lines out, unless a format is asked for (`--format stylish` too).
+  const format = options.format ?? (input === 'jsonl' ? 'jsonl' : 'stylish')
   const run = { startedAt: runTime().toISOString(), profile: options.profile, paths: options.stdin ? [options.stdinFilename ?? '<stdin>'] : paths }
   const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out, readStdin: (path) => readStreamBytes(process.stdin, path), localeLang: processLocaleLang() })
   const lang = await workflow.lang()

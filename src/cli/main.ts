@@ -103,7 +103,9 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .option('--color', say('cli.check.color'))
     .option('--no-color', say('cli.check.no-color'))
     .addHelpText('after', say('cli.check.after'))
-    .action(async (paths: string[], options: CheckOptions) => setExit(await runCheck(paths, options)))
+    // A format left at its default is passed as none, so `--input jsonl` can answer in JSON lines.
+    .action(async (paths: string[], options: CheckOptions, command: Command) =>
+      setExit(await runCheck(paths, command.getOptionValueSource('format') === 'default' ? { ...options, format: undefined } : options)))
 
   program
     .command('redact')

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { severitiesOrOff } from '../core/finding.js'
 import { tokenizerNames } from '../nlp/tokenizer.js'
 import { langs, textIn } from '../i18n/catalogue.js'
+import { langOfSetting } from '../i18n/lang.js'
 import { isValidRegExp, lazy, text, zod } from '../rules/shared/options.js'
 import { profiles } from '../rules/types.js'
 import { whyNotLinear } from '../core/user-regexp.js'
@@ -59,8 +60,8 @@ export const configSchema = lazy(() => {
     tokenizer: z.enum(tokenizerNames).optional(),
     /** Names that must never appear (rule leak/sensitive-term). */
     sensitiveTerms: z.array(text()).optional(),
-    /** The language of messages and reports (`--lang` wins; else the locale). */
-    lang: z.enum(langs).optional(),
+    /** The language of messages and reports (`--lang` wins; else the locale); a tag or name as `--lang` takes (`zh-CN`, `cn`). */
+    lang: z.preprocess((v) => (typeof v === 'string' ? (langOfSetting(v) ?? v) : v), z.enum(langs)).optional(),
   })
 })
 

@@ -9,5 +9,7 @@ export function suggestName(word: string, candidates: readonly string[]): string
   // Required on use: only an invalid config or rule file needs it.
   const { closest, distance } = require('fastest-levenshtein') as typeof import('fastest-levenshtein')
   const best = closest(word, candidates as string[])
-  return distance(word, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
+  const d = distance(word, best)
+  // A name every character of which would change is no typo of it (`fr` for `zh`).
+  return d <= Math.max(2, Math.floor(best.length / 3)) && d < Math.max(word.length, best.length) ? best : undefined
 }

@@ -15,6 +15,21 @@ export function langOfTag(tag: string): Lang | undefined {
   return primary !== undefined && isLang(primary) ? primary : undefined
 }
 
+/** What people write for a language instead of its tag: `cn` (the country), `chinese`, `中文`. */
+const langNames: Readonly<Record<string, Lang>> = {
+  cn: 'zh', chs: 'zh', cht: 'zh', chinese: 'zh', 中文: 'zh', 汉语: 'zh', 漢語: 'zh', 简体中文: 'zh', 繁體中文: 'zh', 繁体中文: 'zh',
+  english: 'en', 英文: 'en', 英语: 'en', 英語: 'en',
+}
+
+/**
+ * The language a user's setting names (`--lang`, the config's `lang`): a tag as
+ * {@link langOfTag} reads it, or a name people write for one (`cn`, `chinese`, `中文`). Not for
+ * the locale, whose values are tags only.
+ */
+export function langOfSetting(value: string): Lang | undefined {
+  return langOfTag(value) ?? langNames[value.trim().toLowerCase()]
+}
+
 /**
  * The language of the locale, as gettext looks it up: `LANGUAGE`, a list by preference
  * (`zh_CN:en`), when the locale is not plain C; else the first of `LC_ALL`, `LC_MESSAGES` and

@@ -3,13 +3,18 @@
 import type { Severity } from '../core/finding.js'
 import { joinChunked } from './chunks.js'
 import { summaryLine } from './summary-line.js'
+import { escapeControls } from './terminal-text.js'
 import type { FileRenderer, Reporter, ReporterOptions, Summary } from './types.js'
 
 const commandOf: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' }
 
-/** Escapes a message: `%`, CR and LF would end or break the command. */
+/**
+ * Escapes a message: `%`, CR and LF would end or break the command; every other control
+ * character (ESC of a file name or a document) is shown as an escape (`\x1b`), as the terminal
+ * reporter shows it: the log is a terminal's, and GitHub decodes no other `%` code.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return escapeControls(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 }
 
 /** Escapes a property value: also `:` and `,`, which separate properties. */
