@@ -50,6 +50,8 @@ export function checkDocument(doc: Document, rules: readonly EngineRule[]): Find
   }
   const byOffset = orderByOffset(found.offsets)
   const losers = resolveClaims(found, byOffset)
+  // What a rule run only to claim found is never reported, won or lost.
+  for (let i = 0; i < found.raws.length; i++) if (found.rules[i]!.claimOnly) losers.add(found.raws[i]!)
   const findings = toFindings(doc, found, orderByPosition(found, byOffset, losers))
   // Rule failures all carry one id at one place: they are not repeats of each other. Without
   // any, the findings are sorted already.

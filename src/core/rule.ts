@@ -19,6 +19,12 @@ export interface EngineRule {
     readonly message?: InlineMessage
   }
   readonly severity: Severity
+  /**
+   * Run only to claim its spans, never reported: a rule turned off that outranks an active rule
+   * of its claim group (`count/unfilled` off, `placeholder/mask` on). Turning a rule off silences
+   * what it finds; it does not hand its spans to the rule it outranks.
+   */
+  readonly claimOnly?: boolean
   /** The run's settings the engine reads: the language findings are worded in. */
   readonly settings: { readonly lang: Lang }
   readonly check: (doc: Document) => RawFinding[]

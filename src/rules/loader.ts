@@ -122,12 +122,20 @@ export type SeverityOverrides = ReadonlyMap<string, SeverityOrOff>
 export function activateRules(defs: readonly RuleDef[], profile: Profile, overrides: SeverityOverrides = new Map(), settings: Partial<Omit<RuleSettings, 'profile'>> = {}): ActiveRule[] {
   const runSettings: RuleSettings = { ...defaultRuleSettings(profile), ...settings }
   const active: ActiveRule[] = []
+  const severityOf = (def: RuleDef) => overrides.get(def.id) ?? def.severity[profile]
+  const on = defs.filter((def) => severityOf(def) !== 'off')
   for (const def of defs) {
-    const sev = overrides.get(def.id) ?? def.severity[profile]
-    if (sev === 'off') continue
-    active.push({ def, severity: sev, check: ruleKinds.get(def.kind)!.compile(def, runSettings), settings: runSettings })
+    const sev = severityOf(def)
+    if (sev !== 'off') active.push({ def, severity: sev, check: ruleKinds.get(def.kind)!.compile(def, runSettings), settings: runSettings })
+    else if (outranksActive(def, on)) active.push({ def, severity: 'info', claimOnly: true, check: ruleKinds.get(def.kind)!.compile(def, runSettings), settings: runSettings })
   }
   return active
+}
+
+/** True when `def` claims a group in which an active rule ranks below it: it must still run to claim its spans. */
+function outranksActive(def: RuleDef, on: readonly RuleDef[]): boolean {
+  const claim = def.claim
+  return claim !== undefined && on.some((other) => other.claim?.group === claim.group && other.claim.rank < claim.rank)
 }
 
 /** Checks that ids are unique across loaded rules. */

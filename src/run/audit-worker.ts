@@ -22,7 +22,7 @@ async function compileSetups(specs: WorkerTask['specs']): Promise<void> {
   for (const [index, spec] of specs) {
     if (compiled.has(index)) continue
     compiled.set(index, {
-      rules: spec.rules.map(({ def, severity, settings }) => ({ def, severity, settings, check: ruleKinds.get(def.kind)!.compile(def, settings) })),
+      rules: spec.rules.map(({ def, severity, claimOnly, settings }) => ({ def, severity, claimOnly, settings, check: ruleKinds.get(def.kind)!.compile(def, settings) })),
       filters: await filtersFromSpecs(spec.filters),
     })
   }

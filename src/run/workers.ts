@@ -20,7 +20,7 @@ export interface FileSetup {
 
 /** One file setup as data: rules (compiled in the worker) and the specs of all its filters. */
 export interface SetupSpec {
-  readonly rules: readonly Pick<ActiveRule, 'def' | 'severity' | 'settings'>[]
+  readonly rules: readonly Pick<ActiveRule, 'def' | 'severity' | 'claimOnly' | 'settings'>[]
   readonly filters: readonly FilterSpec[]
 }
 
@@ -118,7 +118,7 @@ export function planWorkers(paths: readonly string[], setupOf: (path: string) =>
     if (index === undefined) {
       const specs = specsOf([...setup.filters, ...filters])
       if (specs === undefined) return undefined
-      index = setups.push({ rules: setup.rules.map(({ def, severity, settings }) => ({ def, severity, settings })), filters: specs }) - 1
+      index = setups.push({ rules: setup.rules.map(({ def, severity, claimOnly, settings }) => ({ def, severity, claimOnly, settings })), filters: specs }) - 1
       byFilters.set(setup.filters, index)
     }
     setupIndex.push(index)
