@@ -136,3 +136,14 @@ describe('github', () => {
     expect(escapeProperty('a\u001b[31mb\tc\u202e.txt')).toBe('a\\x1b[31mb\tc\\u202e.txt')
   })
 })
+
+describe('html (the page itself is judged in a browser by html-report.test.ts)', () => {
+  it('gives the time in the run’s time zone with its offset, and an unreadable file’s reason in the run’s language', () => {
+    const env = { TZ: 'Asia/Shanghai', SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 3, 15, 24, 20) / 1000) }
+    const zh = runCli([join(dir, 'data.bin'), '--format', 'html', '--lang', 'zh'], { env }).stdout
+    expect(zh).toContain('<dd>2026-12-03 23:24:20 UTC+08:00</dd>')
+    expect(zh).toMatch(/<p class="error">无法读取：[^<a-z]*二进制/)
+    const utc = runCli([join(dir, 'data.bin'), '--format', 'html', '--lang', 'en'], { env: { ...env, TZ: 'UTC' } }).stdout
+    expect(utc).toContain('<dd>2026-12-03 15:24:20 UTC</dd>')
+  })
+})

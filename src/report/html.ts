@@ -9,6 +9,7 @@ import { ChunkBuilder, type Chunks } from './chunks.js'
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js'
 import { htmlStyle, htmlScript } from './html-assets.js'
 import { placeOf, type PlaceLanguage } from './place.js'
+import { fileError } from './labels.js'
 import type { FileResult, Reporter, ReporterOptions, Summary } from './types.js'
 
 /** Files listed under "most findings". */
@@ -68,7 +69,7 @@ function pageStart(options: ReporterOptions, t: HtmlLabels, lang: PlaceLanguage)
   const run = options.run
   const meta: [string, string][] = [[t.version, `mask-audit ${options.toolVersion}`]]
   if (run) {
-    meta.push([t.generated, run.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')])
+    meta.push([t.generated, localTime(run.startedAt)])
     meta.push([t.profile, run.profile ?? t.profileDefault])
     if (run.paths.length > 0) meta.push([t.paths, run.paths.join(' ')])
   }
@@ -83,13 +84,27 @@ function pageStart(options: ReporterOptions, t: HtmlLabels, lang: PlaceLanguage)
 `
 }
 
+/**
+ * An ISO time as the reader's clock shows it, with its offset (`2026-12-03 23:24:20 UTC+08:00`):
+ * in the time zone of the run (TZ, else the system's), as a clerk in Beijing expects it.
+ */
+export function localTime(iso: string): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  const offset = -at.getTimezoneOffset()
+  const local = new Date(at.getTime() + offset * 60_000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')
+  if (offset === 0) return `${local} UTC`
+  const abs = Math.abs(offset)
+  return `${local} UTC${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+}
+
 function pageEnd(): string {
   return `</main><script>${htmlScript}</script></body></html>\n`
 }
 
 function renderFile(result: FileResult, anchor: string, t: HtmlLabels, lang: PlaceLanguage): Chunks {
   const path = escapeHtml(result.path)
-  if (result.error !== undefined) return `<section class="file unreadable" id="${anchor}" data-file="${path}"><h3>${path}</h3><p class="error">${escapeHtml(t.unreadable)}: ${escapeHtml(result.error)}</p></section>\n`
+  if (result.error !== undefined) return `<section class="file unreadable" id="${anchor}" data-file="${path}"><h3>${path}</h3><p class="error">${escapeHtml(t.unreadable)}${lang === 'zh' ? '：' : ': '}${escapeHtml(fileError(result, lang))}</p></section>\n`
   if (result.findings.length === 0) return ''
   const isDocx = result.format === 'docx'
   // In bounded pieces: millions of findings never make one string past V8's limit.
