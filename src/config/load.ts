@@ -1,10 +1,13 @@
 // Finds and reads config files with lilconfig: nearest one up from a file, or one named by --config.
 import { localText } from '../i18n/catalogue.js'
+import { createRequire } from 'node:module'
 import { basename, isAbsolute, relative, resolve } from 'node:path'
 import { defaultLoaders, lilconfig, type LilconfigResult, type Loader } from 'lilconfig'
 import { ConfigError, MaskAuditError } from '../core/errors.js'
 import type { SourceRef } from '../rules/types.js'
 import { parseYaml } from '../rules/shared/yaml-source.js'
+
+const require = createRequire(import.meta.url)
 
 /** The names a config file may have, in the order they are looked for in each folder. */
 export const configFileNames: readonly string[] = ['.mask-auditrc.json', '.mask-auditrc.yaml', '.mask-auditrc.yml', 'mask-audit.config.js', 'mask-audit.config.mjs', 'package.json']
@@ -89,8 +92,28 @@ const loadModule: Loader = async (path, content) => {
   try {
     return await defaultLoaders['.js']!(path, content)
   } catch (error) {
-    throw new ConfigError(localText('error.cannot-load-config', { reason: firstLine(error) }), { path: displayPath(path) })
+    // A syntax error reaches here without its place (or, from an ES module on some Node
+    // versions, as a confusing "cannot require() … not yet fully loaded"): Node's own check of
+    // the file names the line and column, and costs a process only when loading failed.
+    const syntax = syntaxErrorOf(path)
+    const reason = syntax?.reason ?? firstLine(error)
+    throw new ConfigError(localText('error.cannot-load-config', { reason }), { path: displayPath(path), line: syntax?.line, column: syntax?.column })
   }
+}
+
+/** The syntax error `node --check` finds in the script or module at `path`, with its place, if any. */
+function syntaxErrorOf(path: string): { reason: string; line: number; column?: number } | undefined {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process')
+  const check = spawnSync(process.execPath, ['--check', path], { encoding: 'utf8', timeout: 10_000 })
+  if (check.status === 0 || typeof check.stderr !== 'string') return undefined
+  // `PATH:LINE`, the line, a caret under the column (when Node knows it), then `SyntaxError: …`.
+  const lines = check.stderr.split('\n')
+  const at = lines.findIndex((l) => l.startsWith(`${path}:`))
+  const reason = lines.find((l) => l.startsWith('SyntaxError: '))
+  if (at < 0 || reason === undefined) return undefined
+  const line = Number(lines[at]!.slice(path.length + 1))
+  const caret = lines[at + 2]?.indexOf('^') ?? -1
+  return Number.isInteger(line) && line > 0 ? { reason, line, column: caret >= 0 ? caret + 1 : undefined } : undefined
 }
 
 /** A config path as messages show it: relative to the working folder when inside it. */
