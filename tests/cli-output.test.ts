@@ -34,6 +34,18 @@ describe('an output that is one of the inputs', () => {
     expect(tempFiles(dir)).toEqual([])
   })
 
+  it('a file the walk of a named folder finds is refused too, before anything is written', () => {
+    for (const output of ['report.txt', join(dir, 'report.txt')]) {
+      const r = runCli(['check', '.', '-o', output], { cwd: dir })
+      expect(r.code, output).toBe(2)
+      expect(r.stderr).toBe(`mask-audit: -o ${output} is the file being audited (it would be overwritten; write to another file)\n`)
+    }
+    expect(runCli(['check', '.', '--write-baseline', 'other.txt'], { cwd: dir }).code).toBe(2)
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe(blank)
+    expect(readFileSync(join(dir, 'other.txt'), 'utf8')).toBe(blank)
+    expect(tempFiles(dir)).toEqual([])
+  })
+
   it('says so in Chinese under a Chinese locale; --write-baseline is refused too', () => {
     const r = runCli(['report.txt', '-o', 'report.txt'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } })
     expect(r.stderr).toBe('mask-audit: -o report.txt 就是正在审查的文件（写出会覆盖它，请换一个文件名）\n')

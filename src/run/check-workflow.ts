@@ -1,4 +1,5 @@
 // The everyday workflows of `check`: config per file, --staged, --baseline/--write-baseline, --fix.
+import { basename } from 'node:path'
 import { auditDocument } from '../core/audit.js'
 import { BaselineMatcher, buildBaseline } from '../core/baseline.js'
 import { isInternalFinding } from '../core/categories.js'
@@ -13,6 +14,7 @@ import { readStagedDocument, stagedPaths } from '../io/git-index.js'
 import { documentFromBytes, readDocument } from '../io/read-document.js'
 import { readableExtensions } from '../io/readers.js'
 import { expandPaths } from '../io/walk.js'
+import { refuseOutputOverInput } from '../io/write.js'
 import { loadRuleFiles } from '../rules/loader.js'
 import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
 import { SettingsResolver, type EffectiveSettings, type FileSettings } from './file-settings.js'
@@ -47,6 +49,8 @@ export interface WorkflowOptions {
   readonly redactOutput?: boolean
   /** `--lang zh|en`: the language of messages and reports. */
   readonly lang?: Lang
+  /** `-o FILE`: refused when the walk of a folder finds it (the report would replace a document it audits). */
+  readonly outputFile?: string
 }
 
 /** Where results and batch-level errors go. */
@@ -194,12 +198,27 @@ export class CheckWorkflow {
     }
     if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
     const { files, errors, notes } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore })
+    this.refuseWalkedOutputs(files)
     for (const error of errors) sink.inputError(error)
     if (notes.length > 0) {
       const lang = await this.lang()
       this.walkNotes = notes.map((note) => formatText(lang, note))
     }
     return files
+  }
+
+  /**
+   * Refuses an output a folder's walk found: the paths named were checked before the run, a
+   * file inside a named folder only now. Only files of the output's name are compared (by real
+   * path and inode), so a walk of millions costs a string compare each.
+   */
+  private refuseWalkedOutputs(files: readonly string[]): void {
+    const outputs: [string | undefined, string][] = [[this.options.outputFile, '-o'], [this.options.writeBaseline, '--write-baseline']]
+    for (const [output, option] of outputs) {
+      if (output === undefined) continue
+      const name = basename(output)
+      refuseOutputOverInput(output, files.filter((file) => basename(file) === name), option, 'action.audited')
+    }
   }
 
   /** A file named on the command line but ignored by config gets a note; walked ones go silently. */
