@@ -87,6 +87,12 @@ function bodyBefore(tokens: readonly Token[], first: number): Token[] {
   const body: Token[] = []
   for (let i = first - 1; i >= 0; i--) {
     const t = tokens[i]!
+    // A direction the tagger split off a district's name after its city (深圳/ns 前/f 海星/nz of
+    // 深圳前海星瀚科技有限公司): the name is read from the place on.
+    if (t.tag === 'f' && t.word.length === 1 && body.length > 0 && tokens[i - 1]?.tag === 'ns' && tokens[i - 1]!.end === t.start && t.end === body[0]!.start) {
+      body.unshift(t)
+      continue
+    }
     if (!isHan(t.word.charCodeAt(0)) || hardBoundaryTagRe.test(t.tag) || enumerationRe.test(t.word)) break
     // Function words belong to the name only in a run straight before the head (然而特集团).
     const isFunction = functionTagRe.test(t.tag)
