@@ -52,6 +52,24 @@ describe('recall: each kind of leak', () => {
 })
 
 describe('linked names: the message says what links them', () => {
+  it('a relative named by a kinship word of two characters, the person by 该生', async () => {
+    const [finding] = (await leaks('三、陈某某，男，汉族，建筑工程学院学生。2024年5月2日，该生在宿舍内违规使用大功率电器，引发跳闸。该生系第二次违反宿舍安全管理规定，经通报批评后仍不改正，其父亲陈国栋亦到校表示将加强教育。')).filter((f) => f.ruleId === 'leak/linkage')
+    expect(finding?.text).toBe('陈国栋')
+    expect(finding?.message).toContain('named as 其父亲 of a masked person')
+  })
+
+  it('a minority name of a surname’s character begins as its mask does', async () => {
+    const [finding] = (await leaks('四、古某，女，学生。给予古丽娜尔严重警告处分。')).filter((f) => f.ruleId === 'leak/linkage')
+    expect(finding?.text).toBe('古丽娜尔')
+    expect(finding?.message).toContain('begins as the masked 古某 does')
+    expect(finding?.data?.redact).toMatchObject({ replacement: '古某' })
+  })
+
+  it('a compound surname glued to 向, then written again before 称', async () => {
+    const found = (await leaks('原告：欧阳某某，女，1988年出生。\n原告欧阳晓燕向本院提出诉讼请求。\n庭审中，欧阳晓燕称被告长期不回家。')).filter((f) => f.ruleId === 'leak/linkage')
+    expect(found.map((f) => [f.line, f.text])).toEqual([[2, '欧阳晓燕'], [3, '欧阳晓燕']])
+  })
+
   it('a surname shared with a masked person', async () => {
     const [finding] = (await leaks('被告人张某，男。张某辩称其不认识张建华。')).filter((f) => f.ruleId === 'leak/linkage')
     expect(finding?.text).toBe('张建华')
@@ -86,6 +104,8 @@ describe('linked names: the span is the whole name, and no word is one', () => {
     ['均 after a list of persons is their adverb (王伟均/x 承认)', '被告人王某某，男。被告人张某、王伟均承认上述事实。', '王伟'],
     ['a name ending in 均 where no list stands before', '被告人王某某，男。经查，王伟均承认上述事实。', '王伟均'],
     ['the copula glued to a three-character name (王伟东系/x)', '被告人王某某，男。被告人王伟东系初犯。', '王伟东'],
+    ['a dotted name ends with its last part, not the 共 of 共同', '经营者：买某，男。经查，当事人买某与其妻古丽娜尔·托合提共同经营。', '古丽娜尔·托合提'],
+    ['a dotted name before the penalty it is given', '一、买某，男，维吾尔族。给予买买提·艾力留校察看处分。', '买买提·艾力'],
   ])('%s', async (_what, text, name) => {
     expect(texts((await leaks(text)).filter((f) => f.ruleId === 'leak/linkage'))).toEqual([`leak/linkage ${name}`])
   })
@@ -112,6 +132,13 @@ describe('credit codes in a release that names companies and masks persons', () 
     const [person] = await leaks('申请人周某某，纳税人识别号：6403021990****8516')
     expect(person?.messageId).toBe('leak.identifier.partial')
     expect(person?.data?.identifier).toBe('id')
+  })
+})
+
+describe('an organisation read from the place before it', () => {
+  it('a district the tagger split after its city (深圳/ns 前/f 海星/nz)', async () => {
+    const found = (await leaks('原告黄某某与第三人深圳某某科技有限公司股权转让纠纷一案。经查询，深圳前海星瀚科技有限公司的股东登记仍为被告。')).filter((f) => f.ruleId === 'leak/organization')
+    expect(texts(found)).toEqual(['leak/organization 深圳前海星瀚科技有限公司'])
   })
 })
 

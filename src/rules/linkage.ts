@@ -9,6 +9,7 @@ import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js
 import { findLinkedNames, personMaskOf, type LinkCues, type LinkedName } from './shared/linked-names.js'
 import { findPseudonyms } from './shared/pseudonyms.js'
 import { sameRoleMask } from './shared/person-masks.js'
+import { isNameDot } from './shared/transliterated-names.js'
 import type { Document } from '../core/document.js'
 import { lazy, text, zod } from './shared/options.js'
 import { localText } from '../i18n/catalogue.js'
@@ -51,7 +52,10 @@ export const linkageKind: RuleKind<LinkageOptions> = {
         const surname = name.slice(0, surnameEnd || 1)
         // A masked minority name keeps its first characters, not a surname (岩温罕 for 岩某).
         // One who acts for a relative (李秀芬代其母缴纳) is named before the cue, not as the relative it names.
-        const cueId = l.reason === 'masked-person' && surnameEnd === 0 ? 'leak.linkage.masked-prefix' : l.reason === 'relative' && /^[代替]其/.test(l.link) ? 'leak.linkage.relative-actor' : `leak.linkage.${l.reason}`
+        // A minority name of a surname's character (古丽娜尔 of 古某: a Han name has two given
+        // characters at most, and no dot) begins as the mask does too, and shares no surname.
+        const isMinorityName = surnameEnd === 0 || name.length > surnameEnd + 2 || [...name].some(isNameDot)
+        const cueId = l.reason === 'masked-person' && isMinorityName ? 'leak.linkage.masked-prefix' : l.reason === 'relative' && /^[代替]其/.test(l.link) ? 'leak.linkage.relative-actor' : `leak.linkage.${l.reason}`
         const cue = localText(cueId, { link: l.link })
         // Written again without its cue: the message says where the cue stood.
         const reason = l.firstStart === undefined ? cue : localText('leak.linkage.recurrence', { line: doc.lineAt(l.firstStart), reason: cue })

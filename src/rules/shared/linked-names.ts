@@ -14,10 +14,10 @@ import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
 import { minorPseudonyms } from './minors.js'
 import { literalsIn } from './trigger-scan.js'
 import { tokensNear } from './token-window.js'
-import { isNameDot } from './transliterated-names.js'
+import { isNameDot, isTransliterationChar } from './transliterated-names.js'
 import { nameRecurrences } from './name-recurrences.js'
 import { findPlaces } from './places.js'
-import { isMaskOf, maskLengthOf, maskOfSameRole, type MasksOfSurname } from './person-masks.js'
+import { isMaskOf, maskLengthOf, maskOfSameRole, sameRoleMask, type MasksOfSurname } from './person-masks.js'
 
 /** Why a name undoes the masking. */
 export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list'
@@ -121,11 +121,18 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     // even where the tagger reads a word (李建设家庭: 李/nr 建设/vn).
     const prefix = prefixes.find((p) => doc.text.startsWith(p, at))
     const tibetan = tibetanNameLength(doc.text.slice(at, at + 6))
-    const span = (tibetan > 0 && surnameLength(doc.text.charAt(at)) === 0 ? { start: at, end: at + tibetan } : undefined) ?? personNameAt(doc, tokenizer, at, reason === 'masked-person') ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at)) ?? (reason === 'relative' ? maskedFamilyNameAt(at) : undefined)
+    const tibetanSpan = tibetan > 0 && surnameLength(doc.text.charAt(at)) === 0 ? { start: at, end: at + tibetan } : undefined
+    const named = tibetanSpan ?? personNameAt(doc, tokenizer, at, reason === 'masked-person')
+    const minority = tibetanSpan ?? (named === undefined && reason !== 'list' ? transliteratedRunAt(doc, tokenizer, at) : undefined)
+    const span = named ?? minority ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at)) ?? (reason === 'relative' ? maskedFamilyNameAt(at) : undefined)
     // A verb with its object after it (`被告张贴《催缴通知》`): no name stands right before a title.
     if (!span || doc.text.charAt(span.end) === '《') return
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name) || formWordRe.test(name) || isHeadOfPlace(doc, tokenizer, span)) return
+    // A minority name that starts as a masked one does (扎西多吉 of 扎某), written after a post the
+    // masked person does not hold (监考教师扎西多吉 beside 长子扎某), is the staff's own, named on purpose.
+    const isMinorityName = minority !== undefined || prefix !== undefined || name.split('').some(isNameDot)
+    if (reason === 'masked-person' && isMinorityName && isAfterStaffRole(doc.text, span.start) && sameRoleMask(doc.text, span.start, [[link, pseudonyms.flatMap((p) => (doc.text.slice(p.start, p.end) === link ? [p.start] : []))]]) === undefined) return
     if (reason === 'masked-person') {
       // A mask that keeps a given character (`汪*英`) is no one whose name differs there (汪翠兰);
       // of several that fit (司马某, 司马某甲), the one of the same role or relation is meant.
@@ -178,7 +185,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
         continue
       }
       if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && (isAfterMaskedRole(doc.text, begin, maskedRoles) || isAfterAlias(doc.text, begin, aliases) || isOfParagraphsMasked(doc.text, begin, cue, pseudonymsBetween(pseudonyms, begin - paragraphReach, begin))))) continue
-      want(at, reason, cue)
+      // The cue as written, with the kinship word's second half (其父亲, not 其父).
+      want(at, reason, doc.text.slice(begin, after))
     }
   }
   if (policy.masksPersons) {
@@ -268,6 +276,40 @@ function prefixedNameAt(doc: Document, tokenizer: Tokenizer, at: number, prefix:
     end = t.end
   }
   return end - at >= 2 && end >= at + prefix.length + 1 ? { start: at, end } : undefined
+}
+
+/**
+ * Tags of the words of a transliterated name written without its dots: words the dictionary
+ * lacks (古丽娜尔/x). Not its names (阿依古丽/nr): it tags thousands of idioms so, and only a
+ * cue makes one a name ({@link cuedFourCharacterName}).
+ */
+const transliterationTagRe = /^x$/
+
+/**
+ * A minority name written without dots at `at` (古丽娜尔, 热依汗古丽: 热依汗/x 古丽/x): one or two
+ * words the tagger does not know, three to six characters in all, each a
+ * syllable a transliteration uses. A Han name of three characters may pass as well; it is a name.
+ */
+function transliteratedRunAt(doc: Document, tokenizer: Tokenizer, at: number): { start: number; end: number } | undefined {
+  if (!isTransliterationChar(doc.text.charAt(at)) || !isTransliterationChar(doc.text.charAt(at + 1)) || !isTransliterationChar(doc.text.charAt(at + 2))) return undefined
+  const tokens = tokensNear(doc, tokenizer, at, at + 6, 8)
+  let i = tokens.findIndex((t) => t.start === at)
+  if (i < 0) return undefined
+  let end = at
+  for (let words = 0; i < tokens.length && words < 2; i++, words++) {
+    const t = tokens[i]!
+    if (t.start !== end || t.end - at > 6 || !transliterationTagRe.test(t.tag) || ![...t.word].every(isTransliterationChar)) break
+    end = t.end
+  }
+  return end - at >= 3 ? { start: at, end } : undefined
+}
+
+/** Posts of staff a document names on purpose, right before a name (监考教师, 辅导员, 公证员助理, 民警). */
+const staffBeforeRe = /(?:教师|老师|辅导员|员|官|助理|民警|医生|护士|干部|书记|主任|[^家]长)[ \u3000：:]*$/
+
+/** True when a staff post stands right before `at` (`监考教师扎西多吉`, `公证员　德吉卓玛`). */
+function isAfterStaffRole(text: string, at: number): boolean {
+  return staffBeforeRe.test(text.slice(Math.max(0, at - 8), at))
 }
 
 /** Tags of a word the tagger does not know or reads as a name: a name's part. */
@@ -483,8 +525,14 @@ function isOfParagraphsMasked(text: string, cueStart: number, cue: string, pseud
   let sentence = cueStart
   while (sentence > last.start && !sentenceBreakRe.test(text.charAt(sentence - 1))) sentence--
   const subject = text.slice(sentence, cueStart).replace(/^[\s\u3000]+/, '').replace(sentenceConnectiveRe, '')
-  return subject.startsWith(text.slice(last.start, last.end)) || (subject.startsWith(last.name!) && !maskedGivenRe.test(subject.charAt(last.name!.length)))
+  return subject.startsWith(text.slice(last.start, last.end)) || (subject.startsWith(last.name!) && !maskedGivenRe.test(subject.charAt(last.name!.length))) || demonstrativeSubjectRe.test(subject)
 }
+
+/**
+ * A subject that points back to the person the paragraph is about (该生, 该犯, 该同志, 此人): in a
+ * notice's item on a masked person (`三、陈某某，男…该生系第二次违反…，其父亲…`), that person.
+ */
+const demonstrativeSubjectRe = /^(?:该|此)(?:生|犯|员|同志|人|名|男子|女子|学生|职工|干部|党员|教师|患者|当事人)/
 
 /**
  * True when a role the document masks opens the clause of a relative's cue and stands for the

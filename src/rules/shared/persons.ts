@@ -8,7 +8,7 @@ import { isHan } from './chars.js'
 import { literalAlternation } from './options.js'
 import { tokensAround, tokensNear } from './token-window.js'
 import { literalsIn } from './trigger-scan.js'
-import { isNameDot, transliteratedNameLength } from './transliterated-names.js'
+import { isNameDot, isTransliterationChar, transliteratedNameLength } from './transliterated-names.js'
 
 /** A name next to a title: the name's span [start, end) in UTF-16 code units, and the title. */
 export interface PersonMention {
@@ -171,11 +171,18 @@ const organCharRe = /^[局处科委厅部院所队站办组股室]$/
  */
 const prepositionDeterminerRe = /^[于由向和与对给请让被把从在为跟同及经据以将][本该此这那每各其]$/
 
+/**
+ * The modal verb 应 (also a surname) glued to the preposition or adverb after it, as an unknown
+ * word (`当事人应自收到本决定书之日起`, 应于, 应按, 应即): the clause's duty, not a person called 应自.
+ */
+const modalPhraseRe = /^应[自于在向按依予当即及对从由将把以为]$/
+
 /** Two to four Han characters, starting with a surname, tagged as a name or unknown word. */
 function isPersonName(token: Token): boolean {
   const { word, tag } = token
   if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word) || prepositionDeterminerRe.test(word)) return false
   if (word.length === 2 && functionSurnameRe.test(word) && (surnameLength(word.slice(1)) === 1 || tag === 'x' || organCharRe.test(word.charAt(1)))) return false
+  if (word.length === 2 && tag === 'x' && modalPhraseRe.test(word)) return false
   const surname = surnameLength(word)
   if (titleQualifierRe.test(word) || commonWordsTaggedAsNames.has(word)) return false
   if (surname === 0 || word.length - surname < 1 || word.length - surname > 2) return false
@@ -263,7 +270,7 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, is
   // A transliterated name (艾力·买买提) is one name as a whole, and no part after a dot starts one.
   if (isNameDot(doc.text.charAt(at - 1))) return undefined
   const dotted = transliteratedNameLength(doc.text.slice(at, at + maxTransliteratedName))
-  if (dotted > 0) return { start: at, end: at + dotted }
+  if (dotted > 0) return { start: at, end: dottedNameEnd(doc, tokenizer, at, at + dotted) }
   const tokens = tokensNear(doc, tokenizer, at, Math.min(doc.text.length, at + 4), nameReach)
   const i = tokens.findIndex((t) => t.start === at)
   const first = tokens[i]
@@ -278,8 +285,37 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, is
   const given = tokens[i + 1]
   const name = nameIn(first, doc.text.slice(Math.max(0, at - 1), at))
   if (name) return name === first && isGluedToVerb(first, given) ? { start: first.start, end: first.end + 1 } : name
-  if (given && (isSplitName(first, given) || isSplitSurnameWord(first, given))) return { start: first.start, end: given.end }
+  const split = given && splitGivenName(first, given)
+  if (split) return { start: first.start, end: split.end }
   return wordLikeGivenNameAt(doc.text, at)
+}
+
+/**
+ * The given name after a surname the tagger split off (刘/zg 文华/nz), as a token: the next word,
+ * or that word less the particle, preposition or verb of saying the tagger glued to its end
+ * (欧阳/ns 晓燕向/x of `欧阳晓燕向本院`, 晓燕称/x). Undefined when the pair is no name.
+ */
+function splitGivenName(surname: Token, given: Token): Token | undefined {
+  if (isSplitName(surname, given) || isSplitSurnameWord(surname, given)) return given
+  if (given.tag !== 'x' || given.word.length !== 3 || !gluedTailRe.test(given.word) || given.start !== surname.end) return undefined
+  const cut: Token = { word: given.word.slice(0, -1), tag: given.tag, start: given.start, end: given.end - 1 }
+  return isSplitName(surname, cut) || isSplitSurnameWord(surname, cut) ? cut : undefined
+}
+
+/** Tags of a word the tagger does not know or reads as a name: in a transliteration, its syllables. */
+const transliterationTagRe = /^(?:x|nr|nrfg|nrt|nz|ns)$/
+
+/**
+ * Where the dotted name [start, end) ends: its last part ends where the words of the clause
+ * begin, at a word the tagger knows that starts with a character no transliteration uses (the
+ * 共 of `古丽娜尔·托合提共同经营`, 托合/x 提/v 共同/d; 留校察看 after 买买提·艾力): the part's
+ * first character stays, and a syllable read as a word (买买提/n, 提供 of 吐鲁木提供) is kept.
+ */
+function dottedNameEnd(doc: Document, tokenizer: Tokenizer, start: number, end: number): number {
+  const lastPart = Math.max(...[...doc.text.slice(start, end)].flatMap((c, i) => (isNameDot(c) ? [start + i + 1] : [])))
+  const tokens = tokensNear(doc, tokenizer, lastPart, end, nameReach)
+  const cut = tokens.find((t) => t.start > lastPart && t.start < end && !transliterationTagRe.test(t.tag) && !isTransliterationChar(t.word.charAt(0)))
+  return cut?.start ?? end
 }
 
 /** Tags of a given name read apart from its surname: a name's, an unknown word's, an adjective's (浩然/a), a bound morpheme's (伟/zg). */
@@ -317,7 +353,8 @@ function weakNameAt(text: string, tokens: readonly Token[], i: number, at: numbe
   let name = nameIn(first, text.slice(Math.max(0, first.start - 1), first.start))
   if (name?.end === first.end && first.word.length === 2 && first.tag === 'nr') name = undefined
   if (name === first && isGluedToVerb(first, given)) return { start: first.start, end: first.end + 1 }
-  if (!name && given && (isSplitName(first, given) || isSplitSurnameWord(first, given)) && first.tag !== 'q') name = { start: first.start, end: given.end }
+  const split = !name && given && first.tag !== 'q' ? splitGivenName(first, given) : undefined
+  if (split) name = { start: first.start, end: split.end }
   if (!name) return wordLikeGivenNameAt(text, first.start)
   // Cut from the word the tagger glued to it (李明后/nr of 李明后来), the name ends there.
   if (name.end - name.start !== 2 || name.end < first.end || afterWeakNameRe.test(text.slice(name.end, name.end + 1))) return name

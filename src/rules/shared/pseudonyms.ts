@@ -228,15 +228,26 @@ function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym
   }
   const isNameExpected = !isHan(text.charCodeAt(mouStart - 2)) || roleBeforeRe.test(text.slice(Math.max(0, mouStart - 8), mouStart - 1))
   if (surnameLength(first) === 1 && ((!functionSurnameRe.test(first) && !suffixSurnameRe.test(first)) || isNameExpected)) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
-  // Minority and foreign names keep their first character or two (阿某, 买某某, 扎西某某): only after a role word.
+  // Minority and foreign names keep their first character or two (阿某, 买某某, 扎西某某): only
+  // where a name is expected, after a role word or a relation (长子扎某, 丈夫多某); one character
+  // also where a notice's item opens with the person (`一、买某，男，维吾尔族`).
   for (const length of [1, 2]) {
     const start = mouStart - length
     const prefix = text.slice(start, mouStart)
     if (prefix.length !== length || ![...prefix].every((c) => isHan(c.charCodeAt(0)))) continue
-    if (roleBeforeRe.test(text.slice(Math.max(0, start - 8), start))) return { start, end: mouEnd, kind: 'person', form: 'surname', name: prefix }
+    const before = text.slice(Math.max(0, start - 8), start)
+    const opensItem = length === 1 && !isHan(text.charCodeAt(start - 1)) && !notNamePrefixRe.test(prefix) && nameItemAfterRe.test(text.charAt(mouEnd))
+    if (roleBeforeRe.test(before) || kinBeforeRe.test(before) || opensItem) return { start, end: mouEnd, kind: 'person', form: 'surname', name: prefix }
   }
   return undefined
 }
+
+/** Relations a person is named after (长子扎某, 丈夫多某, 其女卓某): a name is expected there. */
+const kinBeforeRe = /(?:丈夫|妻子|父亲|母亲|儿子|女儿|[长次三四幼独养继]子|[长次三四幼独养继]女|[其之][父母子女妻夫])$/
+/** What follows a person opening an item or a clause: a comma, an enumeration, a bracket, 等 (`买某，男`, `买某等4名学生`). */
+const nameItemAfterRe = /^[，,、（(：:；等]$/
+/** Determiners and conjunctions before 某 that make it `some …` (`如某，`, `每某`), no name's first character. */
+const notNamePrefixRe = /^[这那每各该本此如若凡即其令使有无任]$/
 
 /** Characters after 所 that make it the start of a word (所有, 所述, 所得, 所在), not an organ's suffix. */
 const suoWordAfterRe = /^[有述得在谓以说作属涉需用受获称指示]/
