@@ -8,6 +8,9 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { decodeBytes } from '../src/io/decode.js'
 import { runCli } from './helpers.js'
 import { makeTempDir } from './support/temp-dirs.js'
+import { makeDocx } from './support/docx.js'
+import { readDocxBody } from '../src/io/docx.js'
+import { strFromU8, unzipSync } from 'fflate'
 
 let dir: string
 const draft = '现将本人xxxx年履行职责情况报告如下。\r\n国家统计局**调查队以创建品牌为抓手。\r\n全年学习**次，发展x名党员。\r\n'
@@ -78,6 +81,19 @@ describe('fill', () => {
     expect(r.stderr.trim()).toBe('mask-audit: out.txt: filled 4 of 4 blanks (utf-8)')
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(filled)
     expect(runCli(['out.txt'], { cwd: dir }).code).toBe(0)
+  })
+
+  it('fills a Word draft into a Word copy, and takes --lang as blanks does', () => {
+    const run = (text: string, props = '') => `<w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
+    writeFileSync(join(dir, 'a.docx'), makeDocx(`<w:p>${run('全年学习')}${run('**', '<w:b/>')}${run('次。')}</w:p><w:tbl><w:tr><w:tc><w:p>${run('共x名')}</w:p></w:tc></w:tr></w:tbl>`))
+    const rows = makeSheet('a.docx')
+    saveSheet(withValues(rows, ['12', '三']))
+    expect(runCli(['fill', 'a.docx', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir }).code).toBe(2)
+    const r = runCli(['fill', 'a.docx', '--values', 'filled.csv', '-o', 'out.docx', '--lang', 'zh'], { cwd: dir })
+    expect(r.stderr.trim()).toBe('mask-audit: out.docx：已填写 2 处空白中的 2 处（Word 文件，格式保留）')
+    expect(r.code).toBe(0)
+    expect(readDocxBody(readFileSync(join(dir, 'out.docx')), 'out.docx').text).toBe('全年学习12次。\n共三名')
+    expect(strFromU8(unzipSync(readFileSync(join(dir, 'out.docx')))['word/document.xml']!)).toContain('<w:rPr><w:b/></w:rPr><w:t xml:space="preserve">12</w:t>')
   })
 
   it('keeps an ordinal\'s 第 and its unit, replacing the mask only', () => {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readDocxBody } from '../src/io/docx.js'
-import { redactDocx, withoutReview } from '../src/io/docx-redact.js'
+import { editDocx, redactDocx, withoutReview } from '../src/io/docx-redact.js'
 import { runCli } from './helpers.js'
 import { makeDocx, note } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
@@ -16,6 +16,38 @@ const body =
   `<w:p>${run('原告王')}${run('建', '<w:i/>')}${run('国诉称，被告欠款未还。')}</w:p>`
   + `<w:p><w:r><w:t>被告</w:t></w:r><w:del w:id="1" w:author="审核"><w:r><w:delText>吴建华</w:delText></w:r></w:del><w:ins w:id="2" w:author="审核"><w:r><w:t>吴某</w:t></w:r></w:ins><w:commentRangeStart w:id="5"/><w:r><w:t>辩称</w:t></w:r><w:commentRangeEnd w:id="5"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="5"/></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（吴建华，电话另附）</w:t></w:r><w:r><w:t>已还款&amp;结清。</w:t></w:r></w:p>`
 const comments = '<w:comment w:id="5" w:author="书记员"><w:p><w:r><w:t>吴建华本人签收</w:t></w:r></w:p></w:comment>'
+
+describe('editDocx (fill)', () => {
+  it('puts a value over a blank split across runs in its first run, keeping formatting, tracked changes and comments', () => {
+    const docx = makeDocx(`<w:p>${run('全年学习')}${run('*', '<w:i/>')}${run('*次，')}</w:p>${body.slice(body.indexOf('<w:p><w:r><w:t>被告'))}`, { 'comments.xml': comments })
+    expect(readDocxBody(docx, 'a.docx').text.split('\n')[0]).toBe('全年学习**次，')
+    const copy = editDocx(docx, [{ offset: 4, length: 2, replacement: '12' }], 'a.docx')
+    expect([copy.applied, copy.notApplied]).toEqual([1, 0])
+    const read = readDocxBody(copy.bytes, 'b.docx')
+    expect(read.text.split('\n')[0]).toBe('全年学习12次，')
+    // What the page does not show stays for the writer to accept or reject.
+    expect(read.hidden.map((h) => h.kind)).toEqual(['deletion', 'comment', 'hidden'])
+    const xml = strFromU8(unzipSync(copy.bytes)['word/document.xml']!)
+    expect(xml).toContain('<w:rPr><w:i/></w:rPr><w:t xml:space="preserve">12</w:t>')
+    expect(xml).toContain('<w:rPr><w:b/></w:rPr><w:t xml:space="preserve">次，</w:t>')
+    expect(xml).toMatch(/<w:del w:id="1"[^>]*><w:r><w:delText>吴建华/)
+    expect(xml).toContain('<w:commentReference w:id="5"/>')
+    expect(unzipSync(copy.bytes)['word/comments.xml']).toBeDefined()
+  })
+
+  it('fills a text box in both its versions: mc:Choice, which Word shows, and the mc:Fallback older readers show', () => {
+    const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`
+    const holder = (choice: string, fallback: string) => `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box(choice)}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>${box(fallback)}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`
+    const docx = makeDocx(holder('报送：xx区委组织部', '报送：xx区委组织部') + holder('xx镇', '另一段文字'))
+    const text = readDocxBody(docx, 'a.docx').text
+    const edits = [...text.matchAll(/xx/g)].map((m) => ({ offset: m.index!, length: 2, replacement: '道里' }))
+    const xml = strFromU8(unzipSync(editDocx(docx, edits, 'a.docx').bytes)['word/document.xml']!)
+    expect(xml.match(/报送：[^<]*/g)).toEqual(['报送：道里区委组织部', '报送：道里区委组织部'])
+    // A fallback that does not hold what the choice held is not the same box's copy: left as it is.
+    expect(xml).toContain('<w:t>道里镇</w:t>')
+    expect(xml).toContain('<w:t>另一段文字</w:t>')
+  })
+})
 
 describe('redactDocx', () => {
   it('replaces a name split across runs in its first run and keeps every run\'s formatting', () => {

@@ -13,7 +13,7 @@ import { toolVersion } from './version.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { assertNoCommandTypo } from './command-typo.js'
 import { argvLang, parseLangOption, processLocaleLang } from './lang.js'
-import { addRuleSelection, collect } from './rule-options.js'
+import { addLangOption, addRuleSelection, collect } from './rule-options.js'
 import { registerWorkflowCommands } from './workflow-commands.js'
 import { localHelp } from './local-help.js'
 import { onFirstTempFile, removeTempFiles } from '../io/write.js'
@@ -67,7 +67,7 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `mask-audit: ${localCommanderError(s, lang)}` : localCommanderError(s, lang)) })
     .addHelpText('after', say('cli.program.after'))
 
-  program
+  const check = program
     .command('check', { isDefault: true })
     .description(say('cli.check'))
     .argument('[paths...]', say('cli.check.paths'))
@@ -99,7 +99,8 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .option('--input <format>', say('cli.check.input'))
     .option('--text-field <name>', say('cli.check.text-field'), 'text')
     .option('--id-field <name>', say('cli.check.id-field'), 'id')
-    .option('--lang <lang>', say('cli.check.lang'))
+  addLangOption(check, say, 'cli.check.lang')
+  check
     .option('--color', say('cli.check.color'))
     .option('--no-color', say('cli.check.no-color'))
     .addHelpText('after', say('cli.check.after'))
@@ -107,7 +108,7 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .action(async (paths: string[], options: CheckOptions, command: Command) =>
       setExit(await runCheck(paths, command.getOptionValueSource('format') === 'default' ? { ...options, format: undefined } : options)))
 
-  program
+  const redact = program
     .command('redact')
     .description(say('cli.redact'))
     .argument('<file>', say('cli.redact.file'))
@@ -118,7 +119,8 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .option('-c, --config <file>', say('cli.redact.config'))
     .addOption(new Option('--tokenizer <name>', say('cli.tokenizer')).choices(tokenizerNames))
     .option('--sensitive-terms <file>', say('cli.redact.sensitive-terms'))
-    .action(async (file: string, options: RedactOptions) => setExit(await (await import('./redact.js')).runRedact(file, options)))
+  addLangOption(redact, say)
+  redact.action(async (file: string, options: RedactOptions) => setExit(await (await import('./redact.js')).runRedact(file, options)))
 
   const rules = program
     .command('rules')

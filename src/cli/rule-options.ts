@@ -10,11 +10,19 @@ export const collect = (value: string, previous: string[]) => [...previous, valu
  * `langUse` says what the language words (`comments`, `summaries`); `say` words the help.
  */
 export function addRuleSelection(command: Command, langUse: 'comments' | 'summaries', say: (id: string) => string): Command {
-  return command
+  command
     .option('-p, --profile <profile>', say('cli.select.profile'))
     .option('-r, --rule <id=severity>', say('cli.select.rule'), collect, [])
     .option('--category <list>', say('cli.select.category'), collect, [])
     .option('--rules <file>', say('cli.rules-file'), collect, [])
     .option('-c, --config <file>', say('cli.config-file'))
-    .option('--lang <lang>', say(langUse === 'comments' ? 'cli.select.lang.comments' : 'cli.select.lang.summaries'))
+  return addLangOption(command, say, langUse === 'comments' ? 'cli.select.lang.comments' : 'cli.select.lang.summaries')
+}
+
+/**
+ * Adds `--lang <lang>` to `command`: every command that prints messages takes it (parsed by
+ * `parseLangOption`), with `helpId` saying what the language words.
+ */
+export function addLangOption(command: Command, say: (id: string) => string, helpId = 'cli.lang'): Command {
+  return command.option('--lang <lang>', say(helpId))
 }

@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import type { AnnotateOptions } from './annotate.js'
 import type { BlanksOptions } from './blanks.js'
 import type { FillOptions } from './fill.js'
-import { addRuleSelection, collect } from './rule-options.js'
+import { addLangOption, addRuleSelection, collect } from './rule-options.js'
 
 
 /** Adds the workflow commands to `program`, worded by `say`; each action reports its exit code through `setExit`. */
@@ -16,16 +16,17 @@ export function registerWorkflowCommands(program: Command, setExit: (code: numbe
     .option('--lang <lang>', say('cli.init.lang'))
     .action(async (options: { force?: boolean; lang?: string }) => setExit((await import('./init.js')).runInit(options)))
 
-  program
+  const blanks = program
     .command('blanks')
     .description(say('cli.blanks'))
     .argument('<file>', say('cli.draft-file'))
     .option('-o, --out <sheet>', say('cli.blanks.out'))
     .option('-c, --config <file>', say('cli.config-file'))
     .option('--rules <file>', say('cli.rules-file'), collect, [])
-    .action(async (file: string, options: BlanksOptions) => setExit(await (await import('./blanks.js')).runBlanks(file, options)))
+  addLangOption(blanks, say)
+  blanks.action(async (file: string, options: BlanksOptions) => setExit(await (await import('./blanks.js')).runBlanks(file, options)))
 
-  program
+  const fill = program
     .command('fill')
     .description(say('cli.fill'))
     .argument('<file>', say('cli.draft-file'))
@@ -34,7 +35,8 @@ export function registerWorkflowCommands(program: Command, setExit: (code: numbe
     .option('--allow-partial', say('cli.fill.allow-partial'))
     .option('-c, --config <file>', say('cli.config-file'))
     .option('--rules <file>', say('cli.rules-file'), collect, [])
-    .action(async (file: string, options: FillOptions) => setExit(await (await import('./fill.js')).runFill(file, options)))
+  addLangOption(fill, say)
+  fill.action(async (file: string, options: FillOptions) => setExit(await (await import('./fill.js')).runFill(file, options)))
 
   const annotate = program
     .command('annotate')

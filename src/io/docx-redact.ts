@@ -1,4 +1,5 @@
-// Writes the redacted copy of a Word .docx (`mask-audit redact`): each leaked name is replaced
+// Writes edited copies of a Word .docx: the filled copy (`mask-audit fill`), each value put in
+// the runs that hold its blank, and the redacted copy (`mask-audit redact`): each leaked name is replaced
 // inside the runs that hold it, so the formatting stays, in the body and in the headers,
 // footers and notes alike; what the page does not show but the file keeps is taken out, as
 // Word's "accept all changes" and "delete all comments" do: tracked deletions and moves,
@@ -22,12 +23,7 @@ export interface TextEdit {
 }
 
 /** What {@link redactDocx} did. */
-export interface DocxRedaction {
-  readonly bytes: Uint8Array
-  /** Edits made (in every part that shows the text edited). */
-  readonly applied: number
-  /** Edits it could not make: across paragraphs, or in no part's text. */
-  readonly notApplied: number
+export interface DocxRedaction extends DocxEdit {
   /** What the page did not show, taken out; `properties`: the document properties cleared that held a value. */
   readonly removed: { readonly revisions: number; readonly comments: number; readonly hidden: number; readonly properties: number }
 }
@@ -38,6 +34,27 @@ const textPartRe = /^word\/(?:document|footnotes|endnotes|header\d*|footer\d*)\.
 /** Relationships (their type's last segment) of the parts that exist only for comments and revisions: the comments themselves and their authors' list. */
 const reviewPartTypes: ReadonlySet<string> = new Set(['comments', 'commentsExtended', 'commentsIds', 'commentsExtensible', 'people'])
 
+/** What {@link editDocx} did: the copy, and how many edits it made and could not make. */
+export interface DocxEdit {
+  readonly bytes: Uint8Array
+  /** Edits made (in every part that shows the text edited). */
+  readonly applied: number
+  /** Edits it could not make: across paragraphs, or in no part's text. */
+  readonly notApplied: number
+}
+
+/**
+ * The bytes of a copy of `docx` with `edits` of its decoded text made in the runs that hold
+ * them (`mask-audit fill`): each run keeps its formatting, a span over several runs takes the
+ * replacement in its first, and the rest of the package (tracked changes, comments, hidden
+ * text, properties) is copied as it was. Throws InputError when the package cannot be read.
+ */
+export function editDocx(docx: Uint8Array, edits: readonly TextEdit[], path: string): DocxEdit {
+  const files = unzipPackage(docx, path)
+  const applied = editTextParts(docx, files, edits, path)
+  return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size }
+}
+
 /** The bytes of a redacted copy of `docx`; throws InputError when the package cannot be read. */
 export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: string): DocxRedaction {
   const files = unzipPackage(docx, path)
@@ -45,15 +62,7 @@ export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: s
   const bodyPart = mainPartOf(read)
   // The parts whose text Word shows: the main part and the notes, headers and footers it names (or that bear their usual names).
   const textParts = new Set([bodyPart, ...relationshipsOfPart(read, bodyPart).filter((r) => /^(?:header|footer|footnotes|endnotes)$/.test(r.type)).map((r) => r.target)])
-  if (!files[bodyPart]) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
-  const { text, lineSources } = readDocxBody(docx, path)
-  const applied = new Set<TextEdit>()
-  for (const [part, local] of editsByPart(text, lineSources, edits)) {
-    if (!files[part]) continue
-    const done = replaceInPart(strFromU8(files[part]), local)
-    files[part] = strToU8(done.xml)
-    for (const edit of done.applied) applied.add(edit)
-  }
+  const applied = editTextParts(docx, files, edits, path)
   const removed = { revisions: 0, comments: 0, hidden: 0, properties: clearProperties(files) }
   for (const name of Object.keys(files)) {
     if (!textParts.has(name) && !textPartRe.test(name)) continue
@@ -64,6 +73,22 @@ export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: s
   }
   removed.comments = removeReviewParts(files, bodyPart)
   return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size, removed }
+}
+
+/** Makes `edits` of the decoded text of `docx` in the parts of `files` that hold them; the edits made. */
+function editTextParts(docx: Uint8Array, files: Record<string, Uint8Array>, edits: readonly TextEdit[], path: string): Set<TextEdit> {
+  const bodyPart = mainPartOf(partTextOf(files))
+  if (!files[bodyPart]) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
+  const { text, lineSources } = readDocxBody(docx, path)
+  const applied = new Set<TextEdit>()
+  for (const [part, local] of editsByPart(text, lineSources, edits)) {
+    if (!files[part]) continue
+    const xml = strFromU8(files[part])
+    const done = replaceInPart(xml, local)
+    files[part] = strToU8(withFallbacksFollowing(xml, done.xml))
+    for (const edit of done.applied) applied.add(edit)
+  }
+  return applied
 }
 
 /** An edit of one paragraph of a part: [from, to) of its text (UTF-16 code units), and the edit of the whole text it comes from. */
@@ -157,6 +182,38 @@ function replaceInPart(xml: string, edits: readonly ParagraphEdit[]): { xml: str
     at = r.end
   }
   return { xml: result + xml.slice(at), applied }
+}
+
+const alternateContentRe = /<mc:AlternateContent\b[\s\S]*?<\/mc:AlternateContent>/g
+const fallbackRe = /<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/
+const textBoxContentRe = /<w:txbxContent\b[\s\S]*?<\/w:txbxContent>/g
+
+/**
+ * `edited` (the part `original` was, with text edited in its runs) where each text box that
+ * Word writes twice (in `mc:Choice`, which is read and edited, and in the `mc:Fallback` that
+ * older readers show) holds the edited text in both: the fallback's content takes the
+ * choice's edit when it was the same as the choice's before. Edits change text only, so the
+ * blocks of both versions pair up in order.
+ */
+function withFallbacksFollowing(original: string, edited: string): string {
+  if (!edited.includes('<mc:Fallback')) return edited
+  const before = original.match(alternateContentRe) ?? []
+  let index = 0
+  return edited.replace(alternateContentRe, (block) => {
+    const old = before[index++]
+    if (old === undefined || old === block) return block
+    const oldFallback = fallbackRe.exec(old)?.[0]
+    const fallback = fallbackRe.exec(block)?.[0]
+    if (oldFallback === undefined || fallback === undefined) return block
+    const oldChoice = old.replace(oldFallback, '').match(textBoxContentRe) ?? []
+    const newChoice = block.replace(fallback, '').match(textBoxContentRe) ?? []
+    let box = 0
+    const synced = fallback.replace(textBoxContentRe, (content) => {
+      const i = box++
+      return content === oldChoice[i] && newChoice[i] !== undefined ? newChoice[i]! : content
+    })
+    return block.replace(fallback, () => synced)
+  })
 }
 
 /**

@@ -11,13 +11,15 @@ export interface BlankSetupOptions {
   readonly rules: string[]
   /** The locale's language, for a run where the config does not say (`lang`). */
   readonly localeLang?: Lang
+  /** `--lang`, over the config's and the locale's. */
+  readonly lang?: Lang
 }
 
 /**
  * Reads `path` and finds its blanks under the draft profile (where every blank is reported),
  * with the file's config, allow-list and inline suppressions applied.
  */
-export async function findBlanks(path: string, options: BlankSetupOptions): Promise<{ doc: Document; blanks: Blank[]; lang: Lang }> {
-  const { doc, findings, lang } = await findingsOf(path, { profile: 'draft', ruleFlags: [], ruleFiles: options.rules, configPath: options.config, localeLang: options.localeLang })
-  return { doc, blanks: blanksOf(findings), lang }
+export async function findBlanks(path: string, options: BlankSetupOptions): Promise<{ doc: Document; bytes: Uint8Array; blanks: Blank[]; lang: Lang }> {
+  const { doc, bytes, findings, lang } = await findingsOf(path, { profile: 'draft', ruleFlags: [], ruleFiles: options.rules, configPath: options.config, localeLang: options.localeLang, ...(options.lang && { lang: options.lang }) })
+  return { doc, bytes, blanks: blanksOf(findings), lang }
 }
