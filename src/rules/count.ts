@@ -5,7 +5,7 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns, type MaskRun } from './shared/mask-runs.js'
-import { isLineBreak } from './shared/chars.js'
+import { isLineBreak, plateProvinces } from './shared/chars.js'
 import { wrappedLineStart } from './shared/mask-context.js'
 import { documentNumberEnd, documentNumberStart, joinDateParts } from './shared/number-span.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
@@ -98,6 +98,8 @@ export const countKind: RuleKind<CountOptions> = {
         const mask = doc.text.slice(run.numberStart, run.end)
         // A house's number after its street (`***路**号`) is part of an address, masked as a name is.
         if (m && m[1] === '号' && isStreetEnd(doc.text.charCodeAt(run.start - 1))) continue
+        // So is the serial of a certificate (`不动产权第****号`) or a plate (`藏A·*****号`): an identifier, masked or left to copy, never a count.
+        if (m && m[1] === '号' && isIdentifierSerial(doc.text, run.numberStart)) continue
         if (m) {
           // A document number's serial takes its year along (`〔2025〕X号`).
           // An ordinal is one blank with its 第 (`第X季度`, `第×批次`), as a year with its digits.
@@ -156,6 +158,23 @@ function endsLeadNumber(text: string, end: number): boolean {
 /** The last character of a street's name (路, 街, 巷, 弄, 道, 里), before a house's number. */
 function isStreetEnd(code: number): boolean {
   return code === 0x8def /* 路 */ || code === 0x8857 /* 街 */ || code === 0x5df7 /* 巷 */ || code === 0x5f04 /* 弄 */ || code === 0x9053 /* 道 */ || code === 0x91cc /* 里 */
+}
+
+/** A plate's opening (`藏A·`, `京A`, `新A·7`) before a mask, its province, letter, separator and the characters it keeps. */
+const plateOpeningRe = new RegExp(`[${plateProvinces}][A-HJ-NP-Z][·•・ \\-－]?[A-HJ-NP-Z0-9]{0,5}$`)
+
+/**
+ * True when the number starting at `numberStart` (before 号) is the serial of an identifier:
+ * after 第 that follows a certificate's word (`不动产权第`, `房权证第`, `字第` of 房权证朝字第),
+ * or after a licence plate's opening. Only the text just before is read.
+ */
+function isIdentifierSerial(text: string, numberStart: number): boolean {
+  const before = text.charCodeAt(numberStart - 1)
+  if (before === 0x7b2c /* 第 */) {
+    const word = text.charCodeAt(numberStart - 2)
+    return word === 0x6743 /* 权 */ || word === 0x8bc1 /* 证 */ || word === 0x5b57 /* 字 */
+  }
+  return before < 0x3000 && plateOpeningRe.test(text.slice(Math.max(0, numberStart - 9), numberStart))
 }
 
 /** A preposition of place before a mask makes it the place's name (`位于XX处`, `在**所`). */

@@ -27,3 +27,6 @@ export function isSpace(code: number): boolean {
 export function isLineBreak(code: number): boolean {
   return code === 0x0a || code === 0x0d
 }
+
+/** The provinces' one-character abbreviations that open a licence plate (`宁A·5K321`). */
+export const plateProvinces = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼'

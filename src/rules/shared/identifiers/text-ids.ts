@@ -1,5 +1,6 @@
 // Finds the identifiers written with letters: unified social credit codes, licence plates,
 // e-mail addresses, and QQ numbers and WeChat IDs where a label names them.
+import { plateProvinces } from '../chars.js'
 import { hasCreditCodeFields, hasValidCreditCode } from './checksums.js'
 import { labelBefore, type NumberContext } from './numbers.js'
 import { accountLabel, medicalLabel, parcelLabel, socialLabel, vehicleLabel } from './record-labels.js'
@@ -19,7 +20,7 @@ const creditCodeRe = /^(?=[0-9]*[A-HJ-NPQRTUWXY])[0-9A-HJ-NPQRTUWXY]{18}$/
  * dot (U+00B7, U+2022, U+30FB) or space, then 5 letters and digits, or 6 for a new-energy
  * vehicle (D or F first for a small one, last for a large one). Plate letters exclude I and O.
  */
-const plateRe = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・ \-－]?([A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])/g
+const plateRe = new RegExp(`[${plateProvinces}][A-HJ-NP-Z][·•・ \\-－]?([A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])`, 'g')
 const newEnergyRe = /^(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF])$/
 
 /** The label and value of a QQ number: 5 to 12 digits, not starting with 0. */
