@@ -27,7 +27,7 @@ describe('annotate', () => {
     const before = readFileSync(input)
     const run = runCli(['annotate', input, '-o', output], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '' } })
     expect(run.stderr).toMatch(/已在 .* 中添加 \d+ 条批注/)
-    expect(run.code).toBe(0)
+    expect(run.code).toBe(1)
     expect(readFileSync(input).equals(before)).toBe(true)
     const findings = JSON.parse(runCli([input, '--format', 'json']).stdout).files[0].findings as { text: string; offset: number; message: string }[]
     expect(findings.length).toBeGreaterThanOrEqual(4)
@@ -37,12 +37,21 @@ describe('annotate', () => {
     expect(comments[0]!.paragraphs.at(-1)).toMatch(/（错误）$/)
   })
 
+  it('exits 0 for a draft with no error, writing the copy all the same', () => {
+    const { dir } = setUp()
+    const input = join(dir, '干净.docx')
+    writeFileSync(input, makeDocx(paragraph('坚持自已的学习计划。')))
+    const output = join(dir, '干净.reviewed.docx')
+    expect(runCli(['annotate', input, '-o', output]).code).toBe(0)
+    expect(readComments(readFileSync(output)).map((c) => c.anchored)).toEqual(['自已'])
+  })
+
   it('lists the findings of headers and notes, where Word anchors no comment, in one comment at the start', () => {
     const { dir } = setUp()
     const input = join(dir, '页眉.docx')
     writeFileSync(input, makeDocx(paragraph('全年走访**户。'), { 'header1.xml': paragraph('***市统计局'), 'footnotes.xml': note('w:footnote', 1, paragraph('集中学习x次')) }))
     const output = join(dir, '页眉.reviewed.docx')
-    expect(runCli(['annotate', input, '-o', output, '--lang', 'zh']).code).toBe(0)
+    expect(runCli(['annotate', input, '-o', output, '--lang', 'zh']).code).toBe(1)
     const comments = readComments(readFileSync(output))
     // On the document's first character, as the README says.
     expect(comments.map((c) => [c.offset, c.anchored])).toEqual([[0, '全'], [4, '**户']])
@@ -51,7 +60,7 @@ describe('annotate', () => {
 
   it('adds nothing to a copy annotated before, and says so', () => {
     const { dir, input, output } = setUp()
-    expect(runCli(['annotate', input, '-o', output]).code).toBe(0)
+    expect(runCli(['annotate', input, '-o', output]).code).toBe(1)
     const first = readComments(readFileSync(output))
     const again = join(dir, 'again.docx')
     const run = runCli(['annotate', output, '-o', again, '--lang', 'en'])
@@ -61,7 +70,7 @@ describe('annotate', () => {
 
   it('applies the profile and the --rule flags as check does', () => {
     const { input, output } = setUp()
-    expect(runCli(['annotate', input, '-o', output, '--rule', 'count/unfilled=off']).code).toBe(0)
+    expect(runCli(['annotate', input, '-o', output, '--rule', 'count/unfilled=off']).code).toBe(1)
     const texts = readComments(readFileSync(output)).map((c) => c.anchored)
     expect(texts).not.toContain('**次')
     expect(texts).not.toContain('x名')
@@ -81,7 +90,7 @@ describe('annotate', () => {
     copyFileSync(input, join(dir, 'a.docm'))
     const renamed = runCli(['annotate', join(dir, 'a.docm'), '-o', join(dir, 'b.docx')])
     expect([renamed.code, renamed.stderr]).toEqual([2, expect.stringMatching(/keeps its extension \(\.docm\)/)])
-    expect(runCli(['annotate', join(dir, 'a.docm'), '-o', join(dir, 'b.docm')]).code).toBe(0)
+    expect(runCli(['annotate', join(dir, 'a.docm'), '-o', join(dir, 'b.docm')]).code).toBe(1)
     const missing = runCli(['annotate', input])
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/needs -o OUT\.docx/)])
   })
@@ -90,7 +99,7 @@ describe('annotate', () => {
   it('opens in LibreOffice, which keeps the comments', () => {
     if (!soffice) throw new Error('this test needs LibreOffice: apt-get install libreoffice-writer-nogui (.ci/run installs it)')
     const { dir, input, output } = setUp()
-    expect(runCli(['annotate', input, '-o', output]).code).toBe(0)
+    expect(runCli(['annotate', input, '-o', output]).code).toBe(1)
     execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'fodt', '--outdir', dir, output], { stdio: 'pipe', timeout: 120_000 })
     const flat = readFileSync(join(dir, '总结.reviewed.fodt'), 'utf8')
     const annotations = flat.match(/<office:annotation[\s>]/g) ?? []

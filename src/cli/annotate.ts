@@ -24,7 +24,11 @@ export interface AnnotateOptions {
   readonly lang?: string
 }
 
-/** Runs `annotate`; returns 0 when the copy is written (findings or not). */
+/**
+ * Runs `annotate`. The copy is written whatever it finds; the exit code is `check`'s for the
+ * same findings (1 when one is an error), as for a report written with `check -o`, so a script
+ * can tell a clean draft from one that goes back to its writer.
+ */
 export async function runAnnotate(file: string, options: AnnotateOptions): Promise<number> {
   const output = checkPaths(file, options.output)
   // The findings are worded in the language the comments are written in: --lang, the config's, the locale's.
@@ -41,7 +45,7 @@ export async function runAnnotate(file: string, options: AnnotateOptions): Promi
   const zhKept = kept > 0 ? `（另有 ${kept} 条已在文中，未重复添加）` : ''
   const enKept = kept > 0 ? ` (${kept} already there, not added again)` : ''
   writeErr(lang === 'zh' ? `${file}：已在 ${output} 中添加 ${added} 条批注${zhKept}` : `${file}: ${added} comment${added === 1 ? '' : 's'} written to ${output}${enKept}`)
-  return 0
+  return findings.some((f) => f.severity === 'error') ? 1 : 0
 }
 
 /** The output path, after checking that the input is a .docx and the original is never overwritten. */
