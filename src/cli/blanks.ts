@@ -16,12 +16,12 @@ export interface BlanksOptions extends Omit<BlankSetupOptions, 'lang'> {
 export async function runBlanks(path: string, options: BlanksOptions): Promise<number> {
   if (options.out !== undefined) refuseOutputOverInput(options.out, [path], '-o', 'action.read')
   const cliLang = parseLangOption(options.lang)
-  const { blanks, lang } = await findBlanks(path, { rules: options.rules, ...(options.config !== undefined && { config: options.config }), localeLang: processLocaleLang(), ...(cliLang && { lang: cliLang }) })
+  const { doc, blanks, lang } = await findBlanks(path, { rules: options.rules, ...(options.config !== undefined && { config: options.config }), localeLang: processLocaleLang(), ...(cliLang && { lang: cliLang }) })
   if (options.out === undefined) {
-    writeOut(renderSheet(blanks, lang).replace(/^\uFEFF/, ''))
+    writeOut(renderSheet(blanks, lang, doc.format === 'docx').replace(/^\uFEFF/, ''))
     return 0
   }
-  writeFileAtomic(options.out, Buffer.from(renderSheet(blanks, lang), 'utf8'))
+  writeFileAtomic(options.out, Buffer.from(renderSheet(blanks, lang, doc.format === 'docx'), 'utf8'))
   writeErr(formatMessage(lang, 'blanks.written', { path, count: blanks.length, sheet: options.out }))
   return 0
 }

@@ -11,6 +11,8 @@ export interface Blank {
   readonly category: string
   readonly line: number
   readonly column: number
+  /** Where a reader finds it when the line is not that (in a .docx: `第6段第12字`, `表1 第4行第4列`, `脚注1 第20字`). */
+  readonly place?: string
   /** The matched text (`**次`); for counts the value replaces the mask only, keeping the unit. */
   readonly text: string
   readonly context: string
@@ -34,15 +36,15 @@ export interface SheetRow {
 /** Counts: Arabic digits (half or full width, with `,` or `.`), or Chinese numerals (`三`, `二十`). */
 const countValueRe = /^(?:[0-9\uFF10-\uFF19]+(?:[.,\uFF0C\uFF0E][0-9\uFF10-\uFF19]+)*|[零〇一二两三四五六七八九十百千万亿]+)$/
 
-/** The blanks among `findings`, in document order. */
-export function blanksOf(findings: readonly Finding[]): Blank[] {
+/** The blanks among `findings`, in document order; `placeOf` names each one's place, where the line does not. */
+export function blanksOf(findings: readonly Finding[], placeOf?: (f: Finding) => string): Blank[] {
   return findings
     .filter((f) => traitsOf(f.category).blankValue !== undefined)
     .map((f, i) => {
       // An ordinal's 第 stays (`第X季度`): the value replaces the mask after it.
       const lead = typeof f.data?.mask === 'string' && f.text.startsWith(`第${f.data.mask}`) ? 1 : 0
       const mask = typeof f.data?.mask === 'string' && f.text.startsWith(f.data.mask, lead) ? f.data.mask : f.text
-      return { id: String(i + 1), ruleId: f.ruleId, category: f.category, line: f.line, column: f.column, text: f.text, context: f.context, offset: f.offset + lead, length: mask.length }
+      return { id: String(i + 1), ruleId: f.ruleId, category: f.category, line: f.line, column: f.column, ...(placeOf && { place: placeOf(f) }), text: f.text, context: f.context, offset: f.offset + lead, length: mask.length }
     })
 }
 

@@ -7,14 +7,20 @@ import type { Blank, SheetRow } from '../core/blanks.js'
 import { InputError } from '../core/errors.js'
 import { decodeBytes } from './decode.js'
 
-/** The sheet's columns, in order. */
+/** The sheet's columns, in order; each must be there when it is read back. */
 export const sheetColumns = ['id', 'rule', 'line', 'column', 'blank', 'context', 'value'] as const
-type SheetColumn = (typeof sheetColumns)[number]
+/**
+ * The place column, after `rule`, in a .docx's sheet only: there `line` counts every
+ * paragraph of the text read (cells, text boxes, notes), and the place says it as Word's reader
+ * finds it (`第6段第12字`, `表1 第4行第4列`). Read back or not, it is not checked.
+ */
+const placeColumn = 'place'
+type SheetColumn = (typeof sheetColumns)[number] | typeof placeColumn
 
 /** The header of each column in each language; a sheet is read back under either. */
 const headers: Readonly<Record<Lang, Readonly<Record<SheetColumn, string>>>> = {
-  en: { id: 'id', rule: 'rule', line: 'line', column: 'column', blank: 'blank', context: 'context', value: 'value' },
-  zh: { id: '编号', rule: '规则', line: '行', column: '列', blank: '空白', context: '上下文', value: '填写值' },
+  en: { id: 'id', rule: 'rule', place: 'place', line: 'line', column: 'column', blank: 'blank', context: 'context', value: 'value' },
+  zh: { id: '编号', rule: '规则', place: '位置', line: '行', column: '列', blank: '空白', context: '上下文', value: '填写值' },
 }
 
 /** Cells a spreadsheet would run as a formula start with one of these (CSV injection). */
@@ -22,16 +28,24 @@ const formulaStartRe = /^[=+\-@\t\r]/
 /** A cell protected on writing: the quote that was put before a formula character. */
 const protectedRe = /^'(?=[=+\-@\t\r])/
 
-/** The sheet's text: a header in `lang`, one row per blank, an empty `value` column. */
-export function renderSheet(blanks: readonly Blank[], lang: Lang): string {
-  const rows = blanks.map((b) => [b.id, b.ruleId, String(b.line), String(b.column), protect(b.text), protect(b.context), ''])
-  return stringify([sheetColumns.map((c) => headers[lang][c]), ...rows], { bom: true, record_delimiter: 'windows' })
+/** The sheet's text: a header in `lang`, one row per blank, an empty `value` column; a place column when `hasPlace` (a .docx). */
+export function renderSheet(blanks: readonly Blank[], lang: Lang, hasPlace = false): string {
+  const columns: readonly SheetColumn[] = hasPlace ? ['id', 'rule', placeColumn, 'line', 'column', 'blank', 'context', 'value'] : sheetColumns
+  const cell = (b: Blank, c: SheetColumn): string => {
+    if (c === 'id') return b.id
+    if (c === 'rule') return b.ruleId
+    if (c === 'place') return protect(b.place ?? '')
+    if (c === 'line' || c === 'column') return String(b[c])
+    return c === 'value' ? '' : protect(c === 'blank' ? b.text : b.context)
+  }
+  const rows = blanks.map((b) => columns.map((c) => cell(b, c)))
+  return stringify([columns.map((c) => headers[lang][c]), ...rows], { bom: true, record_delimiter: 'windows' })
 }
 
 /** The column a header names, in either language. */
 function columnOf(header: string): SheetColumn | undefined {
   const name = header.trim()
-  return sheetColumns.find((c) => headers.en[c] === name || headers.zh[c] === name)
+  return ([...sheetColumns, placeColumn] as const).find((c) => headers.en[c] === name || headers.zh[c] === name)
 }
 
 /**

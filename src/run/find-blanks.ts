@@ -3,6 +3,7 @@
 import { blanksOf, type Blank } from '../core/blanks.js'
 import type { Document } from '../core/document.js'
 import { findingsOf } from './file-findings.js'
+import { placeOf } from '../report/place.js'
 import type { Lang } from '../i18n/catalogue.js'
 
 /** Options shared by `blanks` and `fill`. */
@@ -21,5 +22,6 @@ export interface BlankSetupOptions {
  */
 export async function findBlanks(path: string, options: BlankSetupOptions): Promise<{ doc: Document; bytes: Uint8Array; blanks: Blank[]; lang: Lang }> {
   const { doc, bytes, findings, lang } = await findingsOf(path, { profile: 'draft', ruleFlags: [], ruleFiles: options.rules, configPath: options.config, localeLang: options.localeLang, ...(options.lang && { lang: options.lang }) })
-  return { doc, bytes, blanks: blanksOf(findings), lang }
+  // In a .docx the line counts every paragraph (table cells, text boxes, notes): the sheet names the place as Word's reader finds it.
+  return { doc, bytes, blanks: blanksOf(findings, doc.format === 'docx' ? (f) => placeOf(f, true, lang) : undefined), lang }
 }
