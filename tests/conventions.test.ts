@@ -147,7 +147,7 @@ describe('--category', () => {
     const input = join(dir, 'b.docx')
     writeFileSync(input, makeDocx(paragraph('全年集中学习**次。') + paragraph('国家统计局**调查队开展工作。')))
     const output = join(dir, 'b.reviewed.docx')
-    expect(runCli(['annotate', input, '-o', output, '--category', 'count'], { cwd: dir }).code).toBe(0)
+    expect(runCli(['annotate', input, '-o', output, '--category', 'count'], { cwd: dir }).code).toBe(1)
     const only = findingsOf(runCli([input, '--format', 'jsonl', '--category', 'count'], { cwd: dir }).stdout)
     expect(only.map(([id]) => id)).toEqual(['count/unfilled'])
     expect(readComments(readFileSync(output)).map((c) => c.anchored)).toEqual(['**次'])
