@@ -121,6 +121,9 @@ describe('redact', () => {
     const r = runCli(['redact', input, '-o', output])
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/report\.txt: 6 names masked, 0 masks made uniform -> .*report\.redacted\.txt/)
+    // In the run's language, as check speaks it: --lang, else the config's, else the locale's.
+    expect(runCli(['redact', input, '-o', output, '--lang', 'zh']).stderr).toMatch(/report\.txt：遮盖姓名等 6 处，统一遮盖符 0 处，已写入 .*report\.redacted\.txt/)
+    expect(runCli(['redact', input], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toContain('redact 需要 -o 输出文件（或 --dry-run）')
     expect(readFileSync(input).equals(original)).toBe(true)
     const decoded = decodeBytes(readFileSync(output), output)
     expect(decoded.encoding).toBe('gb18030')

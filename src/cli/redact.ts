@@ -16,6 +16,8 @@ import type { UniformityOptions } from '../rules/uniformity.js'
 import type { RuleDef } from '../rules/types.js'
 import { SettingsResolver } from '../run/file-settings.js'
 import { writeErr, writeOut } from './io.js'
+import { parseLangOption, processLocaleLang } from './lang.js'
+import { formatMessage, localText, type Lang } from '../i18n/catalogue.js'
 
 const maskRe = /^[*\uFF0AxX\uFF58\uFF38\u00D7]+$/
 
@@ -28,18 +30,21 @@ export interface RedactOptions {
   readonly config?: string
   readonly tokenizer?: string
   readonly sensitiveTerms?: string
+  /** `--lang zh|en`, as typed: the language of what redact says. */
+  readonly lang?: string
 }
 
 /** Runs `redact` and returns the exit code: 0 done, 1 when a leak is still found in the copy. */
 export async function runRedact(file: string, options: RedactOptions): Promise<number> {
-  if (!options.output && !options.dryRun) throw new UsageError('redact needs -o OUT (or --dry-run)', {}, 'mask-audit redact report.txt -o report.redacted.txt')
+  if (!options.output && !options.dryRun) throw new UsageError(localText('redact.needs-output'), {}, 'mask-audit redact report.txt -o report.redacted.txt')
   // `*`, U+FF0A FULLWIDTH ASTERISK, `x`, `X`, U+FF58 and U+FF38 FULLWIDTH x and X, U+00D7 MULTIPLICATION SIGN.
-  if (options.mask !== undefined && !maskRe.test(options.mask)) throw new UsageError(`--mask "${options.mask}": a mask is made of *, ＊, x, X or ×`)
+  if (options.mask !== undefined && !maskRe.test(options.mask)) throw new UsageError(localText('redact.bad-mask', { mask: options.mask }))
   if (options.output) refuseOutputOverInput(options.output, [file], '-o', 'action.redacted')
   const isWord = formatOf(file) === 'docx'
   const readOnly = isWord ? undefined : whyNotRewritable(file)
-  if (readOnly !== undefined) throw new UsageError(`cannot redact: ${readOnly}`, { path: file }, 'save it as .txt or .md first')
-  if (isWord && options.output && formatOf(options.output) !== 'docx') throw new UsageError(`-o ${options.output}: the copy of a Word file is a Word file and needs a Word extension (${extname(file)})`)
+  if (readOnly !== undefined) throw new UsageError(localText('redact.cannot', { reason: readOnly }), { path: file }, localText('redact.cannot.hint'))
+  if (isWord && options.output && formatOf(options.output) !== 'docx') throw new UsageError(localText('redact.word-extension', { output: options.output, ext: extname(file) }))
+  const cliLang = parseLangOption(options.lang)
   const bytes = readInput(file)
   // The file's rules and filters as `check --profile redacted` has them: its config's
   // sensitiveTerms, rules, overrides and allow-list included.
@@ -50,15 +55,18 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
     ...(options.config !== undefined && { configPath: options.config }),
     ...(options.tokenizer !== undefined && { tokenizer: options.tokenizer }),
     ...(options.sensitiveTerms !== undefined && { sensitiveTermsFile: options.sensitiveTerms }),
+    ...(cliLang !== undefined && { lang: cliLang }),
+    localeLang: processLocaleLang(),
   })
   const settings = await resolver.forPath(file)
+  const lang = await resolver.runLang()
   const slotWords = uniformitySlotWords(settings.defs)
   const auditOf = (doc: Document) => {
     const nameMasks = findMaskSlots(doc, slotWords).map((s) => s.run)
     const findings = auditDocument(doc, settings.rules, settings.filters).findings
     return { doc, findings, nameMasks }
   }
-  if (isWord) return redactWord(file, bytes, options, auditOf)
+  if (isWord) return redactWord(file, bytes, options, auditOf, lang)
   const decoded = decodeBytes(bytes, file)
   const audit = async (text: string) => auditOf(await documentFromText(text, file, decoded.encoding, decoded.hasBom))
   const before = await audit(decoded.text)
@@ -68,13 +76,13 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
     // As --fix-dry-run writes it: `git apply` or `patch -p1` turns the file into the redacted copy.
     const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')
     writeOut(createTwoFilesPatch(`a/${file}`, `b/${file}`, decoded.text, plan.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }))
-    writeErr(summarise(file, plan, undefined))
+    writeErr(summarise(file, plan, undefined, lang))
     return 0
   }
   writeFileAtomic(options.output!, encodeText({ text: plan.text, encoding: decoded.encoding, hasBom: decoded.hasBom }))
   const left = (await audit(plan.text)).findings.filter(isRedactableLeak)
-  writeErr(summarise(file, plan, options.output))
-  for (const f of left) writeErr(`${options.output}:${f.line}:${f.column}: still found after redaction: ${f.ruleId}`)
+  writeErr(summarise(file, plan, options.output, lang))
+  for (const f of left) writeErr(stillFound(options.output!, f, lang))
   return left.length > 0 ? 1 : 0
 }
 
@@ -89,14 +97,14 @@ type Audit = (doc: Document) => { doc: Document; findings: readonly Finding[]; n
  * copy and the document properties that name people cleared; a dry run prints the text's diff.
  * 1 when a leak is still found in the copy (a name across paragraphs is left for the writer).
  */
-async function redactWord(file: string, bytes: Uint8Array, options: RedactOptions, auditOf: Audit): Promise<number> {
+async function redactWord(file: string, bytes: Uint8Array, options: RedactOptions, auditOf: Audit, lang: Lang): Promise<number> {
   const before = auditOf(await documentFromBytes(bytes, file))
   const mask = options.mask ?? chooseUniformMask(before.nameMasks)
   const plan = planRedaction(before.doc, before.findings, before.nameMasks, mask)
   if (options.dryRun) {
     const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')
     writeOut(createTwoFilesPatch(`a/${file}`, `b/${file}`, before.doc.text, plan.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }))
-    writeErr(summarise(file, plan, undefined))
+    writeErr(summarise(file, plan, undefined, lang))
     return 0
   }
   const { redactDocx } = await import('../io/docx-redact.js')
@@ -104,11 +112,14 @@ async function redactWord(file: string, bytes: Uint8Array, options: RedactOption
   writeFileAtomic(options.output!, copy.bytes)
   const after = auditOf(await documentFromBytes(copy.bytes, options.output!))
   const left = after.findings.filter((f) => isRedactableLeak(f) || wordOnlyLeaks.has(f.ruleId))
-  writeErr(summarise(file, plan, options.output))
+  writeErr(summarise(file, plan, options.output, lang))
   const { revisions, comments, hidden, properties } = copy.removed
-  if (revisions + comments + hidden > 0) writeErr(`${options.output}: taken out what the page did not show: ${revisions} tracked change${revisions === 1 ? '' : 's'}, ${comments} comment${comments === 1 ? '' : 's'}, ${hidden} hidden run${hidden === 1 ? '' : 's'}`)
-  if (properties > 0) writeErr(`${options.output}: cleared the document properties' author, last saved by, company and manager (${properties} held a value)`)
-  for (const f of left) writeErr(`${options.output}:${f.line}:${f.column}: still found after redaction: ${f.ruleId}${f.part ? ` (${f.part.kind}: edit it in Word)` : ''}`)
+  if (revisions + comments + hidden > 0) {
+    const parts = [formatMessage(lang, 'redact.revisions', { count: revisions }), formatMessage(lang, 'redact.comments', { count: comments }), formatMessage(lang, 'redact.hidden', { count: hidden })]
+    writeErr(formatMessage(lang, 'redact.removed', { path: options.output!, parts: parts.join(formatMessage(lang, 'redact.list-separator')) }))
+  }
+  if (properties > 0) writeErr(formatMessage(lang, 'redact.properties', { path: options.output!, count: properties }))
+  for (const f of left) writeErr(stillFound(options.output!, f, lang))
   return left.length > 0 ? 1 : 0
 }
 
@@ -122,11 +133,21 @@ function isRedactableLeak(f: Finding): boolean {
   return traitsOf(f.category).isLeak && f.data?.redact !== undefined
 }
 
-function summarise(file: string, plan: RedactionPlan, output: string | undefined): string {
+function summarise(file: string, plan: RedactionPlan, output: string | undefined, lang: Lang): string {
   const names = plan.edits.filter((e) => e.reason !== 'uniform-mask').length
   const masks = plan.edits.length - names
-  const where = output ? ` -> ${output}` : ' (dry run, nothing written)'
-  return `${file}: ${names} name${names === 1 ? '' : 's'} masked, ${masks} mask${masks === 1 ? '' : 's'} made uniform${where}`
+  return formatMessage(lang, 'redact.summary', {
+    path: file,
+    names: formatMessage(lang, 'redact.names', { count: names }),
+    masks: formatMessage(lang, 'redact.masks', { count: masks }),
+    where: output ? formatMessage(lang, 'redact.written-to', { output }) : formatMessage(lang, 'redact.dry-run'),
+  })
+}
+
+/** A leak the copy still holds, where the writer finds it (a note or header: in Word). */
+function stillFound(output: string, f: Finding, lang: Lang): string {
+  const inWord = f.part ? formatMessage(lang, 'redact.edit-in-word', { part: f.part.kind }) : ''
+  return formatMessage(lang, 'redact.still-found', { path: output, line: f.line, column: f.column, rule: f.ruleId, inWord })
 }
 
 function readInput(path: string): Buffer {
