@@ -108,7 +108,7 @@ function isAboveMasked(text: string, last: PlaceMention): boolean {
 }
 
 /** A mask, then a village's suffix: `某嘎查`, `***村`, `××社区`. */
-const maskedVillageAfterRe = /^(?:[*＊×xXｘＸ○□]+|某{1,2})(?:村|嘎查|社区)/
+const maskedVillageAfterRe = /^(?:[*＊×xXｘＸ○〇□]+|某{1,2})(?:村|嘎查|社区)/
 
 /** The units (their codes, joined) of county level or above named right before a court or an office in clear. */
 function seatsOfPublicBodies(doc: Document, policy: DocumentPolicy, runs: readonly (readonly PlaceMention[])[]): Set<string> {
@@ -155,7 +155,7 @@ function isProvince(run: readonly PlaceMention[]): boolean {
 }
 
 /** A mask or 某 right after a place: the next part of the address is hidden. */
-const maskedAfterRe = /^[*＊×xXｘＸ○□某]/
+const maskedAfterRe = /^[*＊×xXｘＸ○〇□某]/
 
 /** The level a mention names: its lowest-numbered namesake's (a county over a village of the same name). */
 function levelOf(mention: PlaceMention): number {

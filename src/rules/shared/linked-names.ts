@@ -63,7 +63,7 @@ const notGivenCharRe = /^[的了是在和与就也都而及或等把被让给向
 /** Characters that make a kinship word with a relative's cue before them (父母, 子女, 夫妻, 兄弟). */
 const kinCharRe = /^[父母子女亲兄弟姐妹夫妻媳婿]$/
 /** Characters after a surname that start no given name here: a mask or 某. */
-const maskedGivenRe = /^[某×xX*＊○□]/
+const maskedGivenRe = /^[某×xX*＊○〇□]/
 const clauseBreakRe = /[。！？；，：\n\r]/
 /** What ends a sentence, and how far back a relative's cue looks for the sentence's subject. */
 const sentenceBreakRe = /[。！？；\n\r]/
@@ -697,7 +697,7 @@ function columnNeighbours(doc: Document, pseudonyms: readonly Pseudonym[]): [num
 }
 
 /** Symbols and 某 that mask a name, in a cell of a column of masked persons. */
-const maskInCellRe = /[*＊×xXｘＸ○□△某]/
+const maskInCellRe = /[*＊×xXｘＸ○〇□△某]/
 /** A column's label at its head: a role ending in 人, or a word of a table's header. */
 const columnLabelRe = /(?:人|姓名|名称|户主|对象|成员|备注|关系)$/
 

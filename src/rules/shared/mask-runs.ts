@@ -28,7 +28,7 @@ import {
 
 /**
  * How a mask is written: `star` (`*`, U+FF0A), `letter` (`x`, `X`, their full-width forms,
- * U+00D7 `×`), `shape` (U+25CB `○`, U+25A1 `□`, U+25B3 `△`), `line` (two or more `_` or U+FF3F
+ * U+00D7 `×`), `shape` (U+25CB `○`, U+3007 `〇`, U+25A1 `□`, U+25B3 `△`), `line` (two or more `_` or U+FF3F
  * `＿`, a line to write on), `bracket` (brackets or quotes holding only spaces: `（  ）`,
  * `“　　”`) or `space` (two or more U+3000 IDEOGRAPHIC SPACE inside a line: `共　　人`; or U+00A0
  * NO-BREAK SPACE, which a web page writes as `&nbsp;` where ordinary spaces would collapse:
@@ -65,13 +65,13 @@ export interface MaskRun {
  * it takes. {@link kindOf} tells the kinds apart by the first character. Latin letters and `×`
  * make separate runs: a mask is written with one of them, while `x×(1+a%)` is a formula.
  */
-export const maskRunSource = '[*\\uFF0A]+|[xX\\uFF58\\uFF38]+|\\u00D7+|[\\u25CB\\u25A1\\u25B3]+|[_\\uFF3F]{2,}|[\\u3000\\u00A0]{2,}|[（【(“「][ \\u3000\\u00A0]*[）】)”」]'
+export const maskRunSource = '[*\\uFF0A]+|[xX\\uFF58\\uFF38]+|\\u00D7+|[\\u25CB\\u3007\\u25A1\\u25B3]+|[_\\uFF3F]{2,}|[\\u3000\\u00A0]{2,}|[（【(“「][ \\u3000\\u00A0]*[）】)”」]'
 const positionsIn = triggerScan.positions(maskRunSource, '', { keep: true })
 const runTypes: readonly { readonly chars: string; readonly minLength: number }[] = [
   { chars: '*\uFF0A', minLength: 1 },
   { chars: 'xX\uFF58\uFF38', minLength: 1 },
   { chars: '\u00D7', minLength: 1 },
-  { chars: '\u25CB\u25A1\u25B3', minLength: 1 },
+  { chars: '\u25CB\u3007\u25A1\u25B3', minLength: 1 },
   { chars: '_\uFF3F', minLength: 2 },
   { chars: '\u3000\u00A0', minLength: 2 },
 ]
@@ -112,7 +112,7 @@ const maxShapeMask = 4
 
 function kindOf(code: number): MaskKind {
   if (code === 0x2a || code === 0xff0a) return 'star'
-  if (code === 0x25cb || code === 0x25a1 || code === 0x25b3) return 'shape'
+  if (code === 0x25cb || code === 0x3007 || code === 0x25a1 || code === 0x25b3) return 'shape'
   if (code === 0x5f || code === 0xff3f) return 'line'
   if (code === 0x3000 || code === 0xa0) return 'space'
   if (code === 0x78 || code === 0x58 || code === 0xff58 || code === 0xff38 || code === 0xd7) return 'letter'
@@ -830,12 +830,23 @@ function isFieldEnd(text: string, end: number): boolean {
 /**
  * A circle or square stands for something when two to four are written (`○○县`, `□□镇`), or
  * one right after Chinese text (`共有□家`); one alone is a bullet or a check box (`□是 □否`),
- * more are a form's digit boxes. Circles among Chinese numerals are zeros (`二○○八年`).
+ * more are a form's digit boxes. Circles among Chinese numerals are zeros (`二○○八年`), and
+ * so is U+3007 `〇` alone, the numeral itself: a mask only two or more (`〇〇村`). Two circles
+ * before 后 name a generation (`〇〇后青年`, as `00后`), not a blank.
  */
 function isShapeMask(text: string, start: number, end: number): boolean {
   if (numeralBeforeZeroRe.test(text.charAt(start - 1)) || digitAfterZeroRe.test(text.charAt(end))) return false
   const length = end - start
-  return length <= maxShapeMask && (length >= 2 || isHan(text.charCodeAt(start - 1)))
+  if (length === 2 && generationAfterRe.test(text.slice(end, end + 2)) && isZeroCircle(text.charCodeAt(start))) return false
+  return length <= maxShapeMask && (length >= 2 || (isHan(text.charCodeAt(start - 1)) && text.charCodeAt(start) !== 0x3007))
+}
+
+/** 后 of a generation (`〇〇后`, `○○后的`), not a word it starts (`后勤`, `后续`, `后期`, `后备`). */
+const generationAfterRe = /^后(?![勤续期备台方面者来果院门卫援盾])/
+
+/** U+25CB `○` and U+3007 `〇`, the circles written for zero. */
+function isZeroCircle(code: number): boolean {
+  return code === 0x25cb || code === 0x3007
 }
 
 /**

@@ -4,7 +4,7 @@
 // 婚生子司马浩然) is meant.
 
 /** Characters that mask a name's part in a person's pseudonym. */
-const nameMaskCharRe = /[某×xX*＊○□ｘＸ]/
+const nameMaskCharRe = /[某×xX*＊○〇□ｘＸ]/
 /** The ordinal that tells apart masked persons of one surname (司马某甲, 李某乙), after the mask. */
 const ordinalRe = /^[甲乙丙丁戊己庚辛]$/
 /** What ends the words before a name: a clause's punctuation, a space, a digit or a letter. */

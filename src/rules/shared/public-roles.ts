@@ -129,7 +129,7 @@ const officeContactReach = 40
 /** A line that names a unit, as a notice is signed: it ends in an organ's or a body's word, maybe with its seal noted (`（印章）`). */
 const signatureUnitRe = /^[ \t\u3000]*([^\s，。；：:（(]{2,30}(?:局|厅|委员会|联合会|政府|法院|检察院|办公室|中心|公司|委|办|院|所|站|队|部|会))[ \t\u3000]*(?:[（(](?:印章|盖章|公章|章)[）)])?[ \t\u3000]*$/
 /** Masks and pseudonyms in a unit's name: 某, symbols. */
-const maskedUnitRe = /[某*＊×xXｘＸ○□]/
+const maskedUnitRe = /[某*＊×xXｘＸ○〇□]/
 /** How many lines from the end a notice's signature is looked for in, within how many code units. */
 const signatureLines = 8
 const signatureTail = 800
@@ -217,7 +217,7 @@ const levelPostRe = /^(?:中共)?([省市县区州盟旗])/
  * level (县委常委) are of the unit it hides; a notice that masks counties names its city's leaders.
  */
 function isLevelMasked(text: string, level: string): boolean {
-  return new RegExp(`[某*＊×xXｘＸ○□]${level}`).test(text)
+  return new RegExp(`[某*＊×xXｘＸ○〇□]${level}`).test(text)
 }
 /** A mask in the posts' clause: the document hides that unit, and so its official. */
 const maskInPostRe = /[某*＊×xXｘＸ○□]/

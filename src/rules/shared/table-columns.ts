@@ -10,7 +10,7 @@ import type { Document } from '../../core/document.js'
  */
 const figureRe = /^(?:\*\*)?[-+－＋−]?[0-9０-９]{1,3}(?:[,，]?[0-9０-９]{3}){0,2}(?:[.．][0-9０-９]+)?(?:[%％‰]|[\u4e00-\u9fff]{1,2})?(?:\*\*|[*＊])?$/
 /** Cells that say no figure is given: empty, a dash, a slash, a mask. They neither make a column one of figures nor text. */
-const neutralRe = /^(?:|[-－—–/／…]+|[*＊xX×ｘＸ○□△_＿]+(?:[.．][*＊xX×ｘＸ]+)?)$/
+const neutralRe = /^(?:|[-－—–/／…]+|[*＊xX×ｘＸ○〇□△_＿]+(?:[.．][*＊xX×ｘＸ]+)?)$/
 
 /**
  * True when the cell holding [start, end) stands in a column of figures: below the header, the
