@@ -5,6 +5,7 @@
 import type { Document, DocumentFormat } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
+import { isQuotedMention } from './mask-mentions.js'
 import { findFormSections, hasSigningPlace, isHandSigned, isInSection, isSigningBlockDate } from './form-sections.js'
 import { isInFigureColumn } from './table-columns.js'
 import { triggerScan } from './trigger-scan.js'
@@ -151,7 +152,16 @@ function scanMaskRuns(doc: Document): MaskRun[] {
     const judged = open || close ? judgeBesideMarkers(doc, c, open, close) : judge(doc.text, doc.format, c)
     if (judged) runs.push({ start: c.start, end: c.end, kind: c.kind, text: doc.text.slice(c.start, c.end), role: judged.role, numberStart: judged.numberStart, isNumberBlank: judged.isNumberBlank === true })
   }
-  return withFigureCells(doc, withoutFormFields(doc, withoutLegends(doc.text, promoteLoneSymbols(doc.text, runs))))
+  return withFigureCells(doc, withoutFormFields(doc, withoutMentions(doc.text, withoutLegends(doc.text, promoteLoneSymbols(doc.text, runs)))))
+}
+
+/**
+ * Masks quoted as the template wording a text talks about (`存在“XX单位”“**万元”等模板内容未填写`)
+ * are no blanks of its own. After the lone symbols are promoted: a mention still shows the
+ * document's habit of masking.
+ */
+function withoutMentions(text: string, runs: MaskRun[]): MaskRun[] {
+  return runs.some((run) => isQuotedMention(text, run.start, run.end)) ? runs.filter((run) => !isQuotedMention(text, run.start, run.end)) : runs
 }
 
 /** The symbols that mask a figure in a table's cell (`***`, `XX`, `××`, `○○`). */
