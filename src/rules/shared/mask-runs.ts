@@ -796,6 +796,9 @@ function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgem
   // Hard-wrapped plain text whose line broke after the blank (`预算支出完成　　　\n万元`).
   if (format === 'text' && isHan(before) && isWrappedBlank(text, c)) return { role: 'count', numberStart: c.start }
   if (!(isHan(after) || after === 0x25 || after === 0xff05)) return undefined
+  // Between a field's value and the next field's label the gap separates fields (`格式：docx　　页数：6页`,
+  // `单位：统计局　　人数：12人`); a unit's colon opens no field (`完成投资　　万元：其中`).
+  if (startsFieldLabel(text, c.end) && isAfterFieldValue(text, c.start) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
   const beforeWord = text.charCodeAt(c.start - 2)
   // After a Latin word as after a Chinese one (`EBITDA为　　亿元`, `EBITDA　　亿元`); a letter alone
   // before the spaces is spaced out like a title's.
@@ -825,6 +828,27 @@ const quantityLabelRe = /[数量额率积]/
 const numberLeadRe = /[共约计达近超逾第]/
 /** Labels are short, maybe letter-spaced: `性别：`, `性　　别：` after a field (`姓名：　　　　性别：`). */
 const nextLabelRe = /[\u4e00-\u9fff][\u4e00-\u9fff\u3000 ]{0,7}[：:]/y
+
+/** A field's label of two characters or more, maybe letter-spaced, and its colon: `页数：`, `人　数：`. */
+const fieldLabelRe = /[\u4e00-\u9fff][\u3000 ]*[\u4e00-\u9fff][\u4e00-\u9fff\u3000 ]{0,6}[：:]/y
+
+function startsFieldLabel(text: string, at: number): boolean {
+  fieldLabelRe.lastIndex = at
+  return fieldLabelRe.test(text)
+}
+
+/** How far back a field's label is looked for before a gap: a label and a short value. */
+const fieldValueReach = 40
+
+/** A label's colon before `at` in the same field: no clause's punctuation, tab or ideographic space between. */
+function isAfterFieldValue(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= fieldValueReach; i--) {
+    const code = text.charCodeAt(i)
+    if (code === 0xff1a /* ： */ || code === 0x3a) return true
+    if (code === 0x3000 || code === 0x09 || isLineEdge(code) || code === 0x3002 /* 。 */ || code === 0xff0c /* ， */ || code === 0xff1b /* ； */) return false
+  }
+  return false
+}
 
 /**
  * A spaced field ends the line, meets punctuation or the next label; spaces before a value
