@@ -177,9 +177,17 @@ function isIdentifierSerial(text: string, numberStart: number): boolean {
   return before < 0x3000 && plateOpeningRe.test(text.slice(Math.max(0, numberStart - 9), numberStart))
 }
 
-/** A preposition of place before a mask makes it the place's name (`位于XX处`, `在**所`). */
+/**
+ * A preposition of place before a mask makes it the place's name (`位于XX处`, `在**所`), and a
+ * verb of sending the name of the office a thing goes to (`移交XX处`, `报送**处`, `转XX所`).
+ */
 function isPlaceWord(code: number): boolean {
-  return code === 0x5728 /* 在 */ || code === 0x4e8e /* 于 */ || code === 0x5230 /* 到 */ || code === 0x81f3 /* 至 */
+  return code === 0x5728 /* 在 */ || code === 0x4e8e /* 于 */ || code === 0x5230 /* 到 */ || code === 0x81f3 /* 至 */ || isSendingVerb(code)
+}
+
+/** 交, 送, 报, 转, 向: the last character of a verb of sending or its preposition. */
+function isSendingVerb(code: number): boolean {
+  return code === 0x4ea4 /* 交 */ || code === 0x9001 /* 送 */ || code === 0x62a5 /* 报 */ || code === 0x8f6c /* 转 */ || code === 0x5411 /* 向 */
 }
 
 /** 1 at the first UTF-16 code unit of each word of the lists. */
