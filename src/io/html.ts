@@ -3,6 +3,7 @@
 import { Parser } from 'htmlparser2'
 import type { Region, SourceOffsets } from '../core/document.js'
 import type { Reader } from './readers.js'
+import { isCmsTagComment } from './cms-tags.js'
 
 /** The HTML reader: the text a browser shows, line for line with the source. */
 export const htmlReader: Reader = {
@@ -87,12 +88,16 @@ export function htmlToText(html: string): HtmlText {
       },
       oncomment(data) {
         // Suppression directives (`<!-- mask-audit-disable-next-line -->`) stay in the text,
-        // skipped, so the suppression filter finds them on their line; other comments go.
-        if (hiddenDepth > 0 || !data.includes(directiveMarker)) return
+        // skipped, so the suppression filter finds them on their line; a CMS's paid-content tag
+        // (`<!--paidbegin-->`) stays as rules read it, at its source position, since it marks
+        // where the page was cut; other comments go.
+        if (hiddenDepth > 0) return
+        const isDirective = data.includes(directiveMarker)
+        if (!isDirective && !isCmsTagComment(data)) return
         const start = parser.startIndex
         keepLineBreaks(consumed, start)
         consumed = parser.endIndex + 1
-        skipped.push({ start: length, end: length + consumed - start })
+        if (isDirective) skipped.push({ start: length, end: length + consumed - start })
         push(html.slice(start, consumed), start, consumed - start)
       },
       onopentag(name) {

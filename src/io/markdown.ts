@@ -7,6 +7,7 @@ import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly'
 import { gfm } from 'micromark-extension-gfm'
 import type { EmphasisSpan, Region } from '../core/document.js'
 import type { Reader } from './readers.js'
+import { isCmsTagComment } from './cms-tags.js'
 
 /** Node types skipped whole: their text is not prose. */
 const opaqueTypes = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference', 'definition', 'thematicBreak'])
@@ -43,7 +44,8 @@ function visit(node: Nodes, found: MarkdownRegions): void {
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return
   if (opaqueTypes.has(node.type)) {
-    found.skipped.push({ start, end })
+    // A CMS's paid-content tag written as a comment (`<!--paidend-->`) is read: it marks a cut.
+    if (node.type !== 'html' || !isCmsTagCommentNode(node.value)) found.skipped.push({ start, end })
     if (node.type === 'html') found.htmlRegions.push({ start, end })
     return
   }
@@ -61,4 +63,12 @@ function visit(node: Nodes, found: MarkdownRegions): void {
     found.emphasis.push({ open: { start, end: first }, close: { start: last, end } })
   }
   for (const child of parent.children) visit(child as Nodes, found)
+}
+
+const commentRe = /^<!--([\s\S]*)-->$/
+
+/** True when raw HTML `value` is one comment whose body is a CMS tag. */
+function isCmsTagCommentNode(value: string): boolean {
+  const m = commentRe.exec(value.trim())
+  return m !== null && isCmsTagComment(m[1]!)
 }
