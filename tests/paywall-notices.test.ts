@@ -37,4 +37,22 @@ describe('paywall notices', () => {
     const findings = await checkText('……（全文共4800字，余下内容请登录后查看）')
     expect(findings.filter((f) => f.category === 'paywall').map((f) => f.text)).toEqual(['……（全文共4800字，余下内容请登录后查看）'])
   })
+
+  it("reads a site footer over two lines: the host above the filing numbers; an event's organisers stay silent", async () => {
+    const footer = '主办单位：盐城市大丰区人民政府办公室　承办：大丰区大数据管理局\n网站标识码：3209820001　苏ICP备05021366号'
+    const found = await checkText(footer, { only: ['paywall/residue'] })
+    expect(found.map((f) => [f.line, f.text])).toEqual([
+      [1, '主办单位：盐城市大丰区人民政府办公室　承办：大丰区大数据管理局'],
+      [2, '网站标识码：3209820001'],
+      [2, '苏ICP备05021366号'],
+    ])
+    const event = '主办单位：市委宣传部　承办单位：市文联\n活动时间：2024年5月'
+    expect(await checkText(event, { only: ['paywall/residue'] })).toEqual([])
+  })
+
+  it("tells a 公众号 byline from a bulletin's own sign-off line", async () => {
+    const text = '来源：锦江发布　　编辑：杨雪　　审核：欧阳志远\n正文。\n编辑：欧阳丽　　　审核：司马建国　　　签发：陈光明\n（共印30份）'
+    const found = await checkText(text, { only: ['paywall/residue'] })
+    expect(found.map((f) => [f.line, f.text])).toEqual([[1, '来源：锦江发布　　编辑：杨雪　　审核：欧阳志远']])
+  })
 })
