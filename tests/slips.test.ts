@@ -1,6 +1,6 @@
 // The slips that make a short formulation no word: a homophone, an inner character typed twice or dropped.
 import { describe, expect, it } from 'vitest'
-import { indexHomophones, isHomophoneSwap, isInnerDoubling, isInnerDrop } from '../src/rules/shared/slips.js'
+import { indexHomophones, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isQuotedSubstitution } from '../src/rules/shared/slips.js'
 
 const homophones = indexHomophones(['主注', '义意', '护户'])
 const at = (s: string) => `前${s}后`
@@ -31,6 +31,24 @@ describe('slips', () => {
     expect(isInnerDrop(at('高质量展'), 1, '高质量发展')).toBe(false)
     expect(isInnerDrop(at('质量发展'), 1, '高质量发展')).toBe(false)
     expect(isInnerDrop(at('高量发展'), 1, '高质量发展')).toBe(false)
+  })
+
+  it('takes the last but one character dropped only before punctuation or the end', () => {
+    expect(isDropBeforePunctuation('发展新质生力，', 2, '新质生产力')).toBe(true)
+    expect(isDropBeforePunctuation('发展新质生力', 2, '新质生产力')).toBe(true)
+    expect(isDropBeforePunctuation('打造新质生力军', 2, '新质生产力')).toBe(false)
+    expect(isDropBeforePunctuation('高质量展。', 0, '高质量发展')).toBe(true)
+    expect(isDropBeforePunctuation('高量发展。', 0, '高质量发展')).toBe(false)
+  })
+
+  it('takes one character changed after the numeral inside quotes only', () => {
+    expect(isQuotedSubstitution('把“两个树立”的', 2, '两个确立')).toBe(true)
+    expect(isQuotedSubstitution('把「四个意思」', 2, '四个意识')).toBe(true)
+    expect(isQuotedSubstitution('把两个树立的', 1, '两个确立')).toBe(false)
+    expect(isQuotedSubstitution('把“两个树立的', 2, '两个确立')).toBe(false)
+    expect(isQuotedSubstitution('把“三个确立”', 2, '两个确立')).toBe(false)
+    expect(isQuotedSubstitution('把“两个树力”', 2, '两个确立')).toBe(false)
+    expect(isQuotedSubstitution('把“两个确立”', 2, '两个确立')).toBe(false)
   })
 
   it('refuses a character listed in two groups', () => {

@@ -8,7 +8,7 @@ import { isHan } from './shared/chars.js'
 import { lazy, literalAlternation, text, zod } from './shared/options.js'
 import { triggerScan, type Search } from './shared/trigger-scan.js'
 import { readAcross, wrappedBreaks } from './shared/wrapped-lines.js'
-import { indexHomophones, isHomophoneSwap, isInnerDoubling, isInnerDrop, type Homophones } from './shared/slips.js'
+import { indexHomophones, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isQuotedSubstitution, type Homophones } from './shared/slips.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a formulation rule. */
@@ -178,12 +178,16 @@ function editTest(homophones: Homophones): MissTest {
   return (text, start, end, phrase) => isOneEditAway(text, start, end, phrase) || (end - start === phrase.length && isHomophoneSwap(text, start, phrase, homophones, 2))
 }
 
-/** A short formulation: only a slip that makes no word: one homophone, an inner character typed twice or dropped. */
+/**
+ * A short formulation: only a slip that makes no word: one homophone, an inner character typed
+ * twice or dropped, one dropped before punctuation; inside quotes, any one character changed.
+ */
 function slipTest(homophones: Homophones): MissTest {
   return (text, start, end, phrase) => {
     const m = end - start
-    if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, 1)
-    return m > phrase.length ? isInnerDoubling(text, start, phrase) : isInnerDrop(text, start, phrase)
+    if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, 1) || isQuotedSubstitution(text, start, phrase)
+    if (m > phrase.length) return isInnerDoubling(text, start, phrase)
+    return isInnerDrop(text, start, phrase) || isDropBeforePunctuation(text, start, phrase)
   }
 }
 

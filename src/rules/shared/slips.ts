@@ -1,6 +1,9 @@
 // Typing slips that turn a short fixed formulation into no word at all: a character typed twice
 // inside it (高质量量发展), one dropped from its middle (高质发展), or an input method's homophone
-// picked for one or two characters (两个维户, 社会注意思想). Offsets in UTF-16 code units.
+// picked for one or two characters (两个维户, 社会注意思想); next to punctuation, one dropped before
+// the end (新质生力，); inside quotes, any one character changed after the numeral (“两个树立”).
+// Offsets in UTF-16 code units.
+import { isHan } from './chars.js'
 
 /** Characters read alike, each mapped to its group's number: `['化华话', '护户']` → 化 0, 华 0, 护 1 …. */
 export type Homophones = ReadonlyMap<string, number>
@@ -62,4 +65,38 @@ export function isInnerDrop(text: string, start: number, phrase: string): boolea
   while (p < phrase.length - 1 && text[start + p] === phrase[p]) p++
   if (p < 2 || p > phrase.length - 3) return false
   return text.startsWith(phrase.slice(p + 1), start + p)
+}
+
+/**
+ * True when text[start, start + phrase.length - 1) is `phrase` with its last but one character
+ * dropped and punctuation or the text's end after it (新质生力， for 新质生产力): no next word can
+ * complete the window there, as 高质量展 + 示 does inside a sentence. Not the second beside a
+ * start: the rest is often a word of its own (“新生产力” of 新质生产力).
+ */
+export function isDropBeforePunctuation(text: string, start: number, phrase: string): boolean {
+  const n = phrase.length
+  const end = start + n - 1
+  if (n < 4 || isHan(text.charCodeAt(end)) || end > text.length) return false
+  return text.startsWith(phrase.slice(0, n - 2), start) && text[end - 1] === phrase[n - 1]
+}
+
+/** Opening quotation marks, each with its closing one. */
+const quotePairs: ReadonlyMap<string, string> = new Map([['“', '”'], ['「', '」'], ['『', '』'], ['"', '"'], ['‘', '’']])
+
+/**
+ * True when text[start, start + phrase.length) is `phrase` with one character changed after its
+ * first two, and the window stands alone inside quotes (“两个树立” for 两个确立, “四个意思”): a quoted
+ * numbered formulation is named as one, so a word put in its place (树立, 意思) is a slip even
+ * where the word exists. The numeral is kept: another number is another formulation.
+ */
+export function isQuotedSubstitution(text: string, start: number, phrase: string): boolean {
+  const end = start + phrase.length
+  const close = quotePairs.get(text[start - 1] ?? '')
+  if (close === undefined || text[end] !== close) return false
+  let changed = 0
+  for (let i = 0; i < phrase.length; i++) {
+    if (text.charCodeAt(start + i) === phrase.charCodeAt(i)) continue
+    if (i < 2 || ++changed > 1) return false
+  }
+  return changed === 1
 }
