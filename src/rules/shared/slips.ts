@@ -80,6 +80,9 @@ export function isDropBeforePunctuation(text: string, start: number, phrase: str
   return text.startsWith(phrase.slice(0, n - 2), start) && text[end - 1] === phrase[n - 1]
 }
 
+/** A numbered formulation (两个确立, 五位一体): an idiom in quotes (“按部就班”) is quoted as a saying, not named. */
+const numeralRe = /^[一两二三四五六七八九十]/
+
 /** Opening quotation marks, each with its closing one. */
 const quotePairs: ReadonlyMap<string, string> = new Map([['“', '”'], ['「', '」'], ['『', '』'], ['"', '"'], ['‘', '’']])
 
@@ -90,6 +93,7 @@ const quotePairs: ReadonlyMap<string, string> = new Map([['“', '”'], ['「',
  * where the word exists. The numeral is kept: another number is another formulation.
  */
 export function isQuotedSubstitution(text: string, start: number, phrase: string): boolean {
+  if (!numeralRe.test(phrase)) return false
   const end = start + phrase.length
   const close = quotePairs.get(text[start - 1] ?? '')
   if (close === undefined || text[end] !== close) return false
