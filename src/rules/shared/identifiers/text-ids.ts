@@ -27,9 +27,11 @@ const newEnergyRe = /^(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF])$/
 const qqRe = /(?:QQ|qq|ＱＱ)(?:号码|号)?\s*(?:[:：]|[为是])?\s*[“"「『]?([1-9]\d{4,11})(?![0-9A-Za-z])/g
 /**
  * The label and value of a WeChat ID: 6 to 20 letters, digits, `_` or `-`, starting with a
- * letter; or a mobile number. After a colon, 为/是, or in quotes (`微信号“lijh_1982gz”`).
+ * letter; or a mobile number. After a colon, 为/是, or in quotes (`微信号“lijh_1982gz”`); after
+ * 微信号 also glued to it (`使用微信号ouyang_zq1991与上家联系`), where the label's 号 says a value
+ * follows (bare 微信 before Latin letters is the app's name in a phrase: `微信WeChat`).
  */
-const wechatRe = /(?:微信号码|微信账号|微信号|微信|WeChat|wechat)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])(?![Ww]e[Cc]hat)([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
+const wechatRe = /(?:(?:微信号码|微信账号|微信号)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])?|(?:微信|WeChat|wechat)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『]))(?![Ww]e[Cc]hat)([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
 
 /**
  * The value after the label of a number of record (./record-labels.ts): 6 to 24 letters, digits and
