@@ -240,6 +240,60 @@ describe('leak/identifier', () => {
   })
 })
 
+describe('leak/identifier: a person’s numbers of record, IP addresses and classes in a release', () => {
+  const only = ['leak/identifier']
+  const found = async (text: string, profile: 'draft' | 'redacted' = 'redacted') => (await checkText(text, { profile, only })).map((f) => f.text)
+
+  it('reports a labelled number of record where the document hides persons, and says so when it masks the label elsewhere', async () => {
+    expect(await found('学生阿某某，商贸学院学生，学号20221302157。经查，代考人员所持准考证号为650101232010318。')).toEqual(['20221302157', '650101232010318'])
+    expect(await found('罪犯熊某某在服刑期间确有悔改表现，建议予以假释。罪犯编号4212061873。')).toEqual(['4212061873'])
+    expect(await found('被告人王某某（工号HR20735）利用职务便利')).toEqual(['HR20735'])
+    const [f] = await checkText('一、买某，学号2021******57。二、阿某，学号20221302157。', { profile: 'redacted', only })
+    expect(f).toMatchObject({ text: '20221302157', message: 'personal record number (student, staff, exam, prisoner …) in clear: 20221302157 (masked elsewhere in this document as “学号2021******57”)' })
+    expect(f!.data).toMatchObject({ identifier: 'record', redact: { replacement: '*'.repeat(11) } })
+  })
+
+  it('leaves alone an officer’s number, a word with no number, one masked, and a document that hides no one', async () => {
+    for (const text of [
+      '被告人王某某。审判员张明（工号1023）、书记员李华（工号1187）',
+      '被告人王某某。冒充银行客服人员工号8808的诈骗人员，12345热线接线员工号1023',
+      '被告人王某某拿到了准考证，准考证号由考生本人打印',
+      '学生王某某，学号2021******57，准考证号6501**********18',
+      '学生王某某，学号2021XXXXXX57',
+      '被告人王某某，案号（2023）宁0104刑初1234号，文号宁政发〔2023〕12号，施工号2023001，参考号ABC12345',
+      '被告人王某某。宁夏恒泰建材有限公司资质证书编号D264012345，安全生产许可证编号（宁）JZ安许证字〔2021〕000123',
+      '2024年拟录取名单公示：张明，学号20221302157；李华，学号20221302158',
+    ]) expect(await found(text), text).toEqual([])
+  })
+
+  it('reports a person’s IP address after its label, not a server’s, a private one, a version or a section', async () => {
+    expect(await found('被害人刘某某。操作该账户的网银登录IP地址为117.139.24.86，位于境外某一服务器中转节点。')).toEqual(['117.139.24.86'])
+    expect(await found('被告人王某某登录的IP地址分别为117.139.24.86、61.139.2.69')).toEqual(['117.139.24.86', '61.139.2.69'])
+    const [f] = await checkText('被告人王某某。IP：58.20.11.3', { profile: 'redacted', only })
+    expect(f!.data).toMatchObject({ identifier: 'ip', redact: { replacement: '**.**.**.*' } })
+    for (const text of [
+      '被告人王某某。涉案网站服务器IP地址为117.139.24.86',
+      '被告人王某某。其电脑内网IP地址为192.168.1.10，网关10.0.0.1',
+      '被告人王某某使用的软件版本为1.2.3.4，依据第3.1.2.4条',
+      '被告人王某某的登录IP地址为117.139.*.*',
+      '申请人张明的登录IP地址为117.139.24.86',
+      '被告人王某某申请成为VIP会员1.2.3.4级',
+    ]) expect(await found(text), text).toEqual([])
+  })
+
+  it('reports a class in clear only where the document masks classes', async () => {
+    const [f] = await checkText('一、买某，信息工程学院××级××班学生。二、阿某，商贸学院2022级会计2班学生。', { profile: 'redacted', only })
+    expect(f).toMatchObject({ text: '2022级会计2班', message: 'year and class in clear: 2022级会计2班 (masked elsewhere in this document as “××级××班”)' })
+    expect(f!.data).toMatchObject({ identifier: 'class', redact: { replacement: '**级**班' } })
+    expect(await found('阿某，商贸学院2022级会计2班学生。')).toEqual([])
+    expect(await found('买某，××级××班学生。2022级共分为十个班，2023级新生分12个班')).toEqual([])
+  })
+
+  it('leaves a draft as it was: none of the three is a draft’s class', async () => {
+    expect(await found('学生王某某，学号20221302157，××级××班，2022级会计2班，登录IP地址为117.139.24.86', 'draft')).toEqual([])
+  })
+})
+
 describe('redact of identifiers', () => {
   it('masks them in the document’s convention, and a second run changes nothing', () => {
     const dir = makeTempDir('redact-ids-')

@@ -1,6 +1,7 @@
 // Kind `identifier`: direct identifiers left in clear (ID numbers, credit codes, bank cards,
-// phone numbers, plates, e-mail, QQ and WeChat) or masked with too much left, each with the
-// masked form `redact` writes in the document's own convention.
+// phone numbers, plates, e-mail, QQ and WeChat, a person's numbers of record, IP addresses, a
+// student's class) or masked with too much left, each with the masked form `redact` writes in
+// the document's own convention.
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { localText, type LocalText } from '../i18n/catalogue.js'
@@ -10,6 +11,8 @@ import { DivisionCodes } from './shared/identifiers/division-codes.js'
 import type { NumberContext } from './shared/identifiers/numbers.js'
 import { labelBefore } from './shared/identifiers/numbers.js'
 import { isNamedContactsNumber } from './shared/identifiers/named-contact.js'
+import { isHiddenPersonsRecord, maskedRecordElsewhere } from './shared/identifiers/person-records.js'
+import { maskedClassIn } from './shared/identifiers/school-classes.js'
 import { isNamedPartyBefore } from './shared/public-roles.js'
 import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/scan.js'
 import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
@@ -55,7 +58,10 @@ const schema = lazy(() => {
   })
 })
 
-/** The `identifier` kind. Message arguments: `{text}`, `{what}` (the class), `{left}` (variant `.partial` only). */
+/**
+ * The `identifier` kind. Message arguments: `{text}`, `{what}` (the class), `{left}` (variant
+ * `.partial` only), `{masked}` (variant `.elsewhere`: the same masked elsewhere, as written).
+ */
 export const identifierKind: RuleKind<IdentifierOptions> = {
   name: 'identifier',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
@@ -85,11 +91,22 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
         if ((hit.kind === 'account' || hit.kind === 'card') && !hit.mask && isBodysAccountAt(doc.text, hit.start, namesOrganizations())) continue
         // A draft's contact named in clear gives the number on purpose; a release deletes every one.
         if (isGated && hit.kind === 'mobile' && !hit.mask && isNamedContactsNumber(doc.text, hit.start)) continue
+        // A person's number of record, or his class, breaks the policy the document states by
+        // masking the same elsewhere (`学号2021******57`, `××级××班`), or hides a masked person's.
+        const maskedElsewhere = hit.kind === 'record' ? maskedRecordElsewhere(doc.text, hit) : hit.kind === 'class' ? maskedClassIn(doc.text) : undefined
+        if (hit.kind === 'record' && maskedElsewhere === undefined && !isHiddenPersonsRecord(doc, hit)) continue
+        // An IP address is a person's where the document hides persons; a site's is published.
+        if (hit.kind === 'ip' && !documentPolicy(doc).masksPersons) continue
         const value = doc.text.slice(hit.start, hit.end)
+        const what = classNames[hit.kind]
         findings.push({
           offset: hit.start,
           length: hit.end - hit.start,
-          ...(hit.mask ? { messageId: partialMessageId, args: { text: value, what: classNames[hit.kind], left: describeLeft(hit.mask) } } : { args: { text: value, what: classNames[hit.kind] } }),
+          ...(hit.mask
+            ? { messageId: partialMessageId, args: { text: value, what, left: describeLeft(hit.mask) } }
+            : maskedElsewhere !== undefined
+              ? { messageId: `${rule.messageId}.elsewhere`, args: { text: value, what, masked: maskedElsewhere } }
+              : { args: { text: value, what } }),
           data: { names: [value], identifier: hit.kind, redact: { offset: hit.start, length: hit.end - hit.start, replacement: maskIdentifier(value, hit.kind, conventionOf()(hit.kind)) } },
         })
       }
@@ -231,6 +248,9 @@ const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
   property: localText('leak.identifier.class.property'),
   social: localText('leak.identifier.class.social'),
   alias: localText('leak.identifier.class.alias'),
+  record: localText('leak.identifier.class.record'),
+  ip: localText('leak.identifier.class.ip'),
+  class: localText('leak.identifier.class.class'),
   parcel: localText('leak.identifier.class.parcel'),
   vehicle: localText('leak.identifier.class.vehicle'),
   account: localText('leak.identifier.class.account'),

@@ -78,7 +78,14 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'vehicle':
     case 'account':
     case 'alias':
+    case 'record':
       return char.repeat(value.length)
+    case 'ip':
+      // The dots stay: the masked value still reads as an address.
+      return value.replace(/[0-9]/g, char)
+    case 'class':
+      // As the documents that mask classes write them: `××级××班`.
+      return value.replace(/^[0-9]+([级届]).*班$/, `${char.repeat(2)}$1${char.repeat(2)}班`)
     case 'property':
       // The registry's place and year name no one: the certificate's serial number does.
       return value.replace(/[0-9０-９]+(?=[ \u3000]*号$)/, (digits) => char.repeat(digits.length))

@@ -1,5 +1,6 @@
 // The labels of numbers of record that only their label tells apart: a hospital's record of a
-// patient, social insurance and housing fund numbers, land parcels' codes.
+// patient, social insurance and housing fund numbers, land parcels' codes, a person's numbers at
+// a school, an employer, an exam, a prison, an insurer or a border.
 
 /** 住院号, 病历号, 病案号, 门诊号: health details a release deletes (法释〔2016〕19号). */
 export const medicalLabel = '住院号码|住院号|病历号|病案号|门诊号|就诊卡号|就诊号'
@@ -21,7 +22,15 @@ export const accountLabel = '(?<!微信|QQ|qq|支付宝|抖音|快手|微博|游
 export const vehicleLabel = '(?:机动车|车辆)登记证书?(?:编号|号码|号)|车辆识别代[号码]|车辆识别号码?|车架号码?|VIN码?'
 
 /**
+ * A number a school, an employer, an exam, a prison, an insurer, a club or a border office gives
+ * one person (`学号`, `工号`, `准考证号`, `罪犯编号`, `保单号`, `护照号码`): in clear it names its
+ * bearer as his ID number does. Not 参考号, nor 工号 inside a word (施工号, 加工号); not 驾驶证号,
+ * which is the holder's ID number and is judged as one.
+ */
+export const personRecordLabel = '(?:学号|学籍号|学生证号|(?<![施加竣开完分停])工号|职工号|员工号|工作证号|准考证号|考生号|(?<![参思])考号|罪犯编号|服刑人员编号|在押人员编号|保单号|保险单号|护照号|护照编号|会员号|会员卡号|通行证号)码?'
+
+/**
  * Any of the labels above in the words before a number: a partly masked run there is that
  * record's number masked, whatever its first digits look like (`社保电脑号13012*****` is no mobile).
  */
-export const recordLabelRe = new RegExp(`(?:${medicalLabel}|${socialLabel}|${parcelLabel}|${vehicleLabel})`)
+export const recordLabelRe = new RegExp(`(?:${medicalLabel}|${socialLabel}|${parcelLabel}|${vehicleLabel}|${personRecordLabel})`)

@@ -1,6 +1,8 @@
 // All identifiers of a text, of every class, one per span, in text order.
 import { findNumberIdentifiers, type NumberContext } from './numbers.js'
 import { findAliases, findCreditCodes, findEmails, findLabelledAccounts, findPlates, findPropertyNumbers } from './text-ids.js'
+import { findIpAddresses } from './ip-addresses.js'
+import { findSchoolClasses } from './school-classes.js'
 import type { IdentifierClass, IdentifierHit } from './types.js'
 
 /** Full-width digits, letters, `＋` and `－`, as identifiers are sometimes typed in Chinese input modes. */
@@ -16,7 +18,7 @@ export function findIdentifiers(text: string, context: NumberContext): Identifie
   // Full-width digits (０-９) and dashes are read as their ASCII forms, one code unit for one,
   // so every offset holds for the text as written.
   const read = fullWidthRe.test(text) ? text.replace(fullWidthGlobalRe, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text
-  const found = [...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read)]
+  const found = [...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findSchoolClasses(read)]
   const ranked = found.map((hit, rank) => ({ hit, rank })).sort((a, b) => a.hit.start - b.hit.start || a.rank - b.rank)
   const kept: typeof ranked = []
   for (const entry of ranked) {

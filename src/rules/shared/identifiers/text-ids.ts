@@ -1,9 +1,9 @@
 // Finds the identifiers written with letters: unified social credit codes, licence plates,
-// e-mail addresses, and QQ numbers and WeChat IDs where a label names them.
+// e-mail addresses, and QQ numbers, WeChat IDs and the other numbers a label names.
 import { plateProvinces } from '../chars.js'
 import { hasCreditCodeFields, hasValidCreditCode } from './checksums.js'
 import { labelBefore, type NumberContext } from './numbers.js'
-import { accountLabel, medicalLabel, parcelLabel, socialLabel, vehicleLabel } from './record-labels.js'
+import { accountLabel, medicalLabel, parcelLabel, personRecordLabel, socialLabel, vehicleLabel } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierHit } from './types.js'
 
@@ -44,6 +44,7 @@ const medicalRe = new RegExp(`(?:${medicalLabel})${labelledValue(6, 24)}`, 'g')
 const socialRe = new RegExp(`(?:${socialLabel})${labelledValue(6, 24)}`, 'g')
 const parcelRe = new RegExp(`(?:${parcelLabel})${labelledValue(8, 28)}`, 'g')
 const vehicleRe = new RegExp(`(?:${vehicleLabel})${labelledValue(8, 17)}`, 'g')
+const personRecordRe = new RegExp(`(?:${personRecordLabel})${labelledValue(5, 20)}`, 'g')
 /** A VIN: 17 letters and digits, no I, O or Q. */
 const vinRe = /^[A-HJ-NPR-Z0-9]{17}$/
 /**
@@ -139,6 +140,10 @@ export function findEmails(text: string): IdentifierHit[] {
   return hits
 }
 
+function countDigitsIn(value: string): number {
+  return value.replace(/\D/g, '').length
+}
+
 /** 12 to 25 digits: a bank account's number, not a short reference. */
 function isAccountLength(value: string): boolean {
   const digits = value.replace(/[ -]/g, '').length
@@ -147,12 +152,13 @@ function isAccountLength(value: string): boolean {
 
 /**
  * QQ numbers, WeChat IDs, hospital records, social insurance and housing fund numbers, land
- * parcels' codes, vehicles' certificates and VINs, and bank accounts after their labels (`QQ：12345678`, `微信号：abc_123`, `住院号：0230614857`);
+ * parcels' codes, vehicles' certificates and VINs, bank accounts, and a person's numbers of
+ * record (学号, 工号, 准考证号, 罪犯编号) after their labels (`QQ：12345678`, `微信号：abc_123`, `住院号：0230614857`);
  * the value is the span.
  */
 export function findLabelledAccounts(text: string): IdentifierHit[] {
   const hits: IdentifierHit[] = []
-  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel'], [vehicleRe, 'vehicle'], [accountRe, 'account']] as const) {
+  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel'], [vehicleRe, 'vehicle'], [accountRe, 'account'], [personRecordRe, 'record']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length
@@ -161,6 +167,8 @@ export function findLabelledAccounts(text: string): IdentifierHit[] {
       if (kind === 'account' && !isAccountLength(m[1]!)) continue
       // A VIN is 17 characters; a certificate's number is digits.
       if (kind === 'vehicle' && !(vinRe.test(m[1]!) || /^\d{8,16}$/.test(m[1]!))) continue
+      // A person's number holds digits (`HR20735`, `E12345678`): a run of letters is a word.
+      if (kind === 'record' && countDigitsIn(m[1]!) < 3) continue
       hits.push({ start: end - m[1]!.length, end, kind })
     }
   }

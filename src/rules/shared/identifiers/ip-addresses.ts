@@ -1,0 +1,36 @@
+// Finds the IPv4 addresses a label names (`网银登录IP地址为117.139.24.86`, `IP：…`): where a
+// person went online, as a judgment of online fraud writes it. A server's, a site's or a
+// platform's address is published, and an address of a private network names no one.
+import type { IdentifierHit } from './types.js'
+
+/** The label IP, not inside a Latin word (VIP, ZIP). */
+const ipLabelRe = /(?<![A-Za-z])(?:IP|ip|Ip)(?:v4|V4)?(?![A-Za-z])/g
+const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
+const quad = `(?:${octet}\\.){3}${octet}(?![0-9A-Za-z]|\\.\\d)`
+/** From the label's end: 地址, up to six words, a colon or 为/是, an opening quote, the address. */
+const valueAfterLabelRe = new RegExp(`(?:地址)?[\\u4e00-\\u9fff]{0,6}?[ \\u3000]*(?:[:：]|[为是])?[ \\u3000]*[“"「]?(${quad})`, 'y')
+/** One more address of a list after the first (`、`, `和`, `及`, a comma). */
+const nextInListRe = new RegExp(`[”"」]?[ \\u3000]*(?:[、，,和及与][ \\u3000]*)[“"「]?(${quad})`, 'y')
+/** Words right before IP that make it a machine's published address, not a person's. */
+const serverBeforeRe = /(?:服务器|网站|域名|主机|网关|平台|官网|站点|服务端|DNS|dns)[的之]?$/
+/** Private, loopback, link-local, multicast and reserved ranges (RFC 1918, 3927, 5771): no one's on the internet. */
+const privateRe = /^(?:0|10|127|22[4-9]|2[3-5]\d)\.|^169\.254\.|^172\.(?:1[6-9]|2\d|3[01])\.|^192\.168\./
+
+/** IPv4 addresses after an IP label; the address is the span. */
+export function findIpAddresses(text: string): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  if (!text.includes('IP') && !text.includes('ip') && !text.includes('Ip')) return hits
+  ipLabelRe.lastIndex = 0
+  for (let m = ipLabelRe.exec(text); m; m = ipLabelRe.exec(text)) {
+    if (serverBeforeRe.test(text.slice(Math.max(0, m.index - 4), m.index))) continue
+    valueAfterLabelRe.lastIndex = m.index + m[0].length
+    let value = valueAfterLabelRe.exec(text)
+    while (value) {
+      const end = value.index + value[0].length
+      if (!privateRe.test(value[1]!)) hits.push({ start: end - value[1]!.length, end, kind: 'ip' })
+      nextInListRe.lastIndex = end
+      value = nextInListRe.exec(text)
+    }
+  }
+  return hits
+}

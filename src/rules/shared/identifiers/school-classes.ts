@@ -1,0 +1,31 @@
+// Finds a student's class written in clear (`2022级会计2班`) in a document that masks the
+// others (`××级××班`): with the college and the sex, a class of forty names its student.
+import type { IdentifierHit } from './types.js'
+
+/** A mask character of a class: `×`, `x`, `X`, `*`, U+FF0A FULLWIDTH ASTERISK, `○`, `□`. */
+const maskChars = '×xX*＊○□'
+/** A class masked in its year (`××级××班`, `20××级×班`, `××届××专业××班`): the document's policy. */
+const maskedClassRe = new RegExp(`[0-9]{0,2}[${maskChars}]{1,4}[级届][^\\n，。；、]{0,8}?班`)
+/**
+ * A class in clear: the year of entry (2 or 4 digits) and 级 or 届, the major in a few
+ * characters, the class's number (digits, a numeral, or bracketed) and 班.
+ */
+const classRe = /(?<![0-9A-Za-z])(?:(?:19|20)[0-9]{2}|[0-9]{2})[级届](?:[\u4e00-\u9fff]{1,8}?(?:专业)?)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|[（(][0-9一二三四五六七八九十]{1,2}[）)])班/g
+/** Words that make the run a count of classes (`分为十班`, `共12个班`), not one class. */
+const countWordRe = /[共为个有分若各每等]/
+
+/** The first class the document masks, as written (`××级××班`); undefined when it masks none. */
+export function maskedClassIn(text: string): string | undefined {
+  return text.includes('班') ? maskedClassRe.exec(text)?.[0] : undefined
+}
+
+/** The classes written in clear, when the document masks a class elsewhere. */
+export function findSchoolClasses(text: string): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  if (!text.includes('班') || !maskedClassRe.test(text)) return hits
+  classRe.lastIndex = 0
+  for (let m = classRe.exec(text); m; m = classRe.exec(text)) {
+    if (!countWordRe.test(m[0])) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'class' })
+  }
+  return hits
+}
