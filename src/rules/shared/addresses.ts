@@ -4,6 +4,7 @@
 import type { Document } from '../../core/document.js'
 import { getGazetteer } from '../../nlp/gazetteer.js'
 import { isHan } from './chars.js'
+import { documentPolicy } from './policy.js'
 import { literalsIn } from './trigger-scan.js'
 
 /** An address [start, end), and the part below the county that is written in clear, if any. */
@@ -141,6 +142,8 @@ function scanAddresses(doc: Document): AddressMention[] {
       break
     }
   }
+  // A room in a dormitory or a flat block (`11号公寓楼B座507宿舍`), where the document hides persons.
+  for (const room of dormRoomsIn(doc)) addOrJoin(found, room)
   // Without a cue, the shape alone: a named village, community or street, then a number in it.
   for (const m of text.matchAll(/[组队号栋幢元室楼门房]/g)) {
     // 队 is a group's only after its number (三队); elsewhere a team (调查队, 工作队); 房 a flat's
@@ -208,6 +211,39 @@ function residentsIn(doc: Document): { index: number }[] {
     if (/[村区查]/.test(text.charAt(hit.begin - 1)) && !residentNotRe.test(text.slice(hit.begin + 2, hit.begin + 5))) found.push({ index: hit.begin })
   }
   return found
+}
+
+/** The words of a dormitory or a block of flats, found by the shared pass's literal search. */
+const dormWordsIn = literalsIn(['公寓', '宿舍', '寝室'], { keep: true })
+/**
+ * A room of a dormitory or a block of flats, with no cue and no street before it: the block
+ * (`11号公寓楼`, `学生公寓`, `3号楼`), its wing, building or floor (`B座`, `3栋`, `2单元`), then the
+ * room's number and its word (`507宿舍`, `302室`, `1205房间`). On a campus this is where a student
+ * sleeps; a meeting room (`第3会议室`) or a court's (`第三法庭`) has no such block before it.
+ */
+const dormRoomRe = /(?<![0-9A-Za-z])(?:(?:[0-9]{1,3}号|[A-Z][0-9]{0,2}号?|[东南西北中][区院])?(?:学生|研究生|教师|职工|员工|青年|人才)?(?:公寓|宿舍|寝室)楼?|[0-9]{1,3}(?:号楼|栋|幢))(?:[A-Z](?:座|栋|区)|[0-9]{1,3}(?:号楼|栋|幢|单元|层|楼))*[0-9]{3,4}(?:宿舍|寝室|室|房间|号房|房)/g
+/** How far around a dormitory's word its room's address is read. */
+const dormReach = 16
+
+/** Rooms of dormitories and blocks of flats, in a document that hides persons; each a mention with no cue. */
+function dormRoomsIn(doc: Document): AddressMention[] {
+  const hits = dormWordsIn(doc)
+  if (hits.length === 0 || !documentPolicy(doc).masksPersons) return []
+  const text = doc.text
+  const rooms: AddressMention[] = []
+  for (const hit of hits) {
+    // The window around the word: the block's number before it, the wing and room after.
+    const from = Math.max(hit.begin - dormReach, rooms.at(-1)?.end ?? 0)
+    const window = text.slice(from, hit.begin + 2 + 2 * dormReach)
+    for (const m of window.matchAll(dormRoomRe)) {
+      const start = from + m.index
+      if (start > hit.begin) break
+      if (start + m[0].length <= hit.begin) continue
+      rooms.push({ start, end: start + m[0].length, leakStart: start, cue: '' })
+      break
+    }
+  }
+  return rooms
 }
 
 /** Where a place's name may start inside a run of Chinese: after 系, 是, 在, 为 or a role's 人 (`系贺兰县…`). */
