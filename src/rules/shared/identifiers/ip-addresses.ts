@@ -4,7 +4,7 @@
 import type { IdentifierHit } from './types.js'
 
 /** The label IP, not inside a Latin word (VIP, ZIP). */
-const ipLabelRe = /(?<![A-Za-z])(?:IP|ip|Ip)(?:v4|V4)?(?![A-Za-z])/g
+const ipLabelRe = /(?<![A-Za-z])(?:IP|ip)(?:v4|V4)?(?![A-Za-z])/g
 const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
 const quad = `(?:${octet}\\.){3}${octet}(?![0-9A-Za-z]|\\.\\d)`
 /** From the label's end: 地址, up to six words, a colon or 为/是, an opening quote, the address. */
@@ -19,7 +19,7 @@ const privateRe = /^(?:0|10|127|22[4-9]|2[3-5]\d)\.|^169\.254\.|^172\.(?:1[6-9]|
 /** IPv4 addresses after an IP label; the address is the span. */
 export function findIpAddresses(text: string): IdentifierHit[] {
   const hits: IdentifierHit[] = []
-  if (!text.includes('IP') && !text.includes('ip') && !text.includes('Ip')) return hits
+  if (!text.includes('IP') && !text.includes('ip')) return hits
   ipLabelRe.lastIndex = 0
   for (let m = ipLabelRe.exec(text); m; m = ipLabelRe.exec(text)) {
     if (serverBeforeRe.test(text.slice(Math.max(0, m.index - 4), m.index))) continue

@@ -27,7 +27,9 @@ export const vehicleLabel = '(?:机动车|车辆)登记证书?(?:编号|号码|�
  * bearer as his ID number does. Not 参考号, nor 工号 inside a word (施工号, 加工号); not 驾驶证号,
  * which is the holder's ID number and is judged as one.
  */
-export const personRecordLabel = '(?:学号|学籍号|学生证号|(?<![施加竣开完分停])工号|职工号|员工号|工作证号|准考证号|考生号|(?<![参思])考号|罪犯编号|服刑人员编号|在押人员编号|保单号|保险单号|护照号|护照编号|会员号|会员卡号|通行证号)码?'
+export const personRecordLabelWord = '(?:学号|学籍号|学生证号|(?<![施加竣开完分停])工号|职工号|员工号|工作证号|准考证号|考生号|(?<![参思])考号|罪犯编号|服刑人员编号|在押人员编号|保单号|保险单号|护照号|护照编号|会员号|会员卡号|通行证号)'
+/** {@link personRecordLabelWord}, maybe with 码 (`护照号码`). */
+export const personRecordLabel = `${personRecordLabelWord}码?`
 
 /**
  * Any of the labels above in the words before a number: a partly masked run there is that

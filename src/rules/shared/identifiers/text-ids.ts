@@ -3,7 +3,7 @@
 import { plateProvinces } from '../chars.js'
 import { hasCreditCodeFields, hasValidCreditCode } from './checksums.js'
 import { labelBefore, type NumberContext } from './numbers.js'
-import { accountLabel, medicalLabel, parcelLabel, personRecordLabel, socialLabel, vehicleLabel } from './record-labels.js'
+import { accountLabel, medicalLabel, parcelLabel, personRecordLabelWord, socialLabel, vehicleLabel } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierHit } from './types.js'
 
@@ -44,7 +44,6 @@ const medicalRe = new RegExp(`(?:${medicalLabel})${labelledValue(6, 24)}`, 'g')
 const socialRe = new RegExp(`(?:${socialLabel})${labelledValue(6, 24)}`, 'g')
 const parcelRe = new RegExp(`(?:${parcelLabel})${labelledValue(8, 28)}`, 'g')
 const vehicleRe = new RegExp(`(?:${vehicleLabel})${labelledValue(8, 17)}`, 'g')
-const personRecordRe = new RegExp(`(?:${personRecordLabel})${labelledValue(5, 20)}`, 'g')
 /** A VIN: 17 letters and digits, no I, O or Q. */
 const vinRe = /^[A-HJ-NPR-Z0-9]{17}$/
 /**
@@ -158,7 +157,7 @@ function isAccountLength(value: string): boolean {
  */
 export function findLabelledAccounts(text: string): IdentifierHit[] {
   const hits: IdentifierHit[] = []
-  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel'], [vehicleRe, 'vehicle'], [accountRe, 'account'], [personRecordRe, 'record']] as const) {
+  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel'], [vehicleRe, 'vehicle'], [accountRe, 'account']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length
@@ -167,10 +166,34 @@ export function findLabelledAccounts(text: string): IdentifierHit[] {
       if (kind === 'account' && !isAccountLength(m[1]!)) continue
       // A VIN is 17 characters; a certificate's number is digits.
       if (kind === 'vehicle' && !(vinRe.test(m[1]!) || /^\d{8,16}$/.test(m[1]!))) continue
-      // A person's number holds digits (`HR20735`, `E12345678`): a run of letters is a word.
-      if (kind === 'record' && countDigitsIn(m[1]!) < 3) continue
       hits.push({ start: end - m[1]!.length, end, kind })
     }
+  }
+  hits.push(...findPersonRecords(text))
+  return hits
+}
+
+/** A person's number of record: its label ends in 号 (./record-labels.ts), a value after it. */
+const personRecordLabelEndRe = new RegExp(`${personRecordLabelWord}$`)
+const personRecordValueRe = new RegExp(`码?${labelledValue(5, 20)}`, 'y')
+/** The characters before 号 in the labels: only there is a label tried. */
+const beforeRecordNumberSign = new Set([...'学籍证工生考编单照员卡'].map((c) => c.charCodeAt(0)))
+
+/**
+ * The values after a person's labels of record (`学号20221302157`, `罪犯编号4212061873`), read
+ * from each 号 whose character before ends a label: a search for the labels' alternation from
+ * every position cost ~30 ms a pass over the bench corpus.
+ */
+function findPersonRecords(text: string): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  for (let at = text.indexOf('号'); at >= 0; at = text.indexOf('号', at + 1)) {
+    if (!beforeRecordNumberSign.has(text.charCodeAt(at - 1)) || !personRecordLabelEndRe.test(text.slice(Math.max(0, at - 6), at + 1))) continue
+    personRecordValueRe.lastIndex = at + 1
+    const m = personRecordValueRe.exec(text)
+    // A person's number holds digits (`HR20735`, `E12345678`): a run of letters is a word.
+    if (!m || countDigitsIn(m[1]!) < 3 || /[Xx]{2}/.test(m[1]!)) continue
+    const end = m.index + m[0].length
+    hits.push({ start: end - m[1]!.length, end, kind: 'record' })
   }
   return hits
 }
