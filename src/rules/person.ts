@@ -11,6 +11,7 @@ import { documentPolicy } from './shared/policy.js'
 import { overlapsPseudonym } from './shared/pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './shared/public-roles.js'
 import { nameRecurrences } from './shared/name-recurrences.js'
+import { findSignerNames } from './shared/signers.js'
 import type { Document } from '../core/document.js'
 
 /** Options of a person rule. */
@@ -46,9 +47,12 @@ export const personKind: RuleKind<PersonOptions> = {
       const policy = documentPolicy(doc)
       if (policy.isStated && !policy.masksOwnUnit) return []
       const publicNames = findPublicRoleNames(doc)
+      // A draft, not meant to be anonymous, names its own signer on purpose (the byline under its
+      // title, `述职人：…`); a release that masks persons hides its author too.
+      const signers = onlyWhenMasked.includes(settings.profile) ? findSignerNames(doc) : noNames
       const persons = findPersons(doc, tokenizer).filter((person) => {
         const name = doc.text.slice(person.start, person.end)
-        return !isPublicFigure(name, publicFigures) && !isPublicRoleName(name, publicNames) && isReportable(doc, person.start, person.end, formulations)
+        return !isPublicFigure(name, publicFigures) && !isPublicRoleName(name, publicNames) && !isPublicRoleName(name, signers) && isReportable(doc, person.start, person.end, formulations)
       })
       // The same name written again without its title is the same person, as leaked.
       const recurrences = nameRecurrences(doc, tokenizer, persons, (start, end) => isReportable(doc, start, end, formulations)).map(([person, span]) => ({ ...person, ...span, firstStart: person.start }))
@@ -70,6 +74,8 @@ export const personKind: RuleKind<PersonOptions> = {
     }
   },
 }
+
+const noNames: ReadonlySet<string> = new Set()
 
 /** A place a name may be reported: outside a fixed formulation and any pseudonym. */
 function isReportable(doc: Document, start: number, end: number, formulations: readonly string[]): boolean {
