@@ -69,6 +69,13 @@ const doorNumberRe = /^[东南西北附甲乙丙丁][0-9０-９]{1,5}(?:[-－][0
  * name (`团结路|社区`, `学府家园|小区`): the name it takes is the one before.
  */
 const estateHeadRe = /^(?:社区|小区|花园|家园|公寓|大厦|广场|居委会|村委会|村民小组|居民小组)/
+/** The suffixes of a road's or a street's name, after which its section may be written. */
+const roadSuffixes: ReadonlySet<string> = new Set(['路', '大道', '大街', '街', '道', '巷'])
+/**
+ * A road's section after its name: a side or a number and 段 (`东段`, `三段`), or a side right
+ * before the door's number (`人民大道中88号`, `南海大道北38号`).
+ */
+const roadSectionRe = /^(?:[东南西北中]|[一二三四五六七八九十]{1,2})段|^[东南西北中](?=[0-9０-９]{1,5}号)/
 /** A name that is a number or an ordinal (三组, 12号, 第二村民小组). */
 const numberNameRe = /^[第]?[0-9０-９一二三四五六七八九十百零〇两A-Za-z\-—]+$/
 /** Particles and prepositions: a name holding one is a phrase (`了村`, `在县`). */
@@ -276,6 +283,13 @@ function readSegments(text: string, start: number): Segment[] {
   const segments: Segment[] = []
   for (let at = start; ; ) {
     const previous = segments[segments.length - 1]
+    const section = previous !== undefined && roadSuffixes.has(previous.suffix) ? roadSectionRe.exec(text.slice(at, at + 4)) : null
+    if (section) {
+      // A road's section belongs to the road (`人民大道中`, `中山路东段`, `人民南路三段`): the door's number follows it.
+      segments[segments.length - 1] = { ...previous!, end: at + section[0].length }
+      at += section[0].length
+      continue
+    }
     const head = previous?.level === 5 ? estateHeadRe.exec(text.slice(at, at + 4)) : null
     if (head) {
       // A community or an estate named after the street or the estate before it (`团结路社区`,

@@ -20,6 +20,11 @@ const maskedNameRe = /[某*＊×xXｘＸ○□]/
 const sentenceBreakRe = /[。！？]/
 /** A sentence of contact fields only (`联系人：梁工；联系电话：…`, `2.电话…`): the office is in the sentence before. */
 const contactFieldsRe = /^[\s\u3000]*(?:[0-9０-９]{1,2}[.、．]\s*)?(?:联系人|联系电话|电话|联系方式|通讯地址|地址|电子邮箱|邮箱|传真|邮编)/
+/**
+ * A body asking the public to write to it, in the first person (`如有意见建议，请…反映给我们。`,
+ * `欢迎…向我们反馈`): the contact fields after the sentence are its own, named or not.
+ */
+const feedbackToUsRe = /(?:反映|反馈|寄|发送|提供|告知)(?:给|至|到)我们|向我们(?:反映|反馈|举报|提出|寄)|与我们联系|联系我们/
 /** How far back on its line an office's name is looked for. */
 const reach = 120
 
@@ -71,15 +76,21 @@ function sentenceStart(text: string, from: number, at: number): number {
  * True when what stands at `at` (a phone number, a mailbox, an address, a contact's name) is a
  * field of an office's contact: its sentence, on its line (in a row of cells, within its cell and
  * the one before), names a public body in clear before it
- * (or the sentence before does, when this one holds only contact fields), and no masked person
+ * (or the sentence before does, or asks the public to write to the body as `我们`, when this one
+ * holds only contact fields), and no masked person
  * stands in it (`证人李某某，系县民政局职工，联系电话…` is the witness's). Offsets in UTF-16 code units.
  */
 export function isOfficeContactAt(doc: Document, at: number): boolean {
   const text = doc.text
   const from = rowStart(text, Math.max(text.lastIndexOf('\n', at - 1) + 1, at - reach), at)
   let start = sentenceStart(text, from, at)
-  if (start > from && contactFieldsRe.test(text.slice(start, at))) start = sentenceStart(text, from, start - 1)
-  if (!namesOffice(text.slice(start, at))) return false
+  let invites = false
+  if (start > from && contactFieldsRe.test(text.slice(start, at))) {
+    const fields = start
+    start = sentenceStart(text, from, start - 1)
+    invites = feedbackToUsRe.test(text.slice(start, fields))
+  }
+  if (!invites && !namesOffice(text.slice(start, at))) return false
   return !findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= start && p.end <= at)
 }
 
