@@ -15,7 +15,7 @@ const quoteStopRe = /[\n\r。；！？;!?，,]/
  * `未替换`), right after the quotes or in the clause that 等 or 之类 opens after them.
  */
 const mentionTailRe =
-  /(?:[、，,和及与或]?[“「‘"][^”」’"\n]{1,16}[”」’"])*(?:(?:等|之类|一类|这类|这样)[的]?[^，。；：！？,;:\n“「]{0,8}?)?(?:字样|占位|模板内容|模板文字|模板用语|模板表述|模板语句|未填|未替换|未修改|未更改|未删除|未更新|未补充|未完善)/y
+  /(?:[、，,和及与或]?[“「‘"][^”」’"\n]{1,16}[”」’"])*(?:(?:等|之类|一类|这类|这样)[的]?[^，。；：！？,;:\n“「]{0,8}?)?(?:字样|占位|模板内容|模板文字|模板用语|模板表述|模板语句|未填|未替换)/y
 
 /**
  * True when the mask at [start, end) stands inside quotes that the text talks about as template

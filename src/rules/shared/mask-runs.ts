@@ -798,7 +798,7 @@ function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgem
   if (!(isHan(after) || after === 0x25 || after === 0xff05)) return undefined
   // Between a field's value and the next field's label the gap separates fields (`格式：docx　　页数：6页`,
   // `单位：统计局　　人数：12人`); a unit's colon opens no field (`完成投资　　万元：其中`).
-  if (startsFieldLabel(text, c.end) && isAfterFieldValue(text, c.start) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
+  if (startsFieldLabel(text, c.end) && !startsUnitLabel(text, c.end) && isAfterFieldValue(text, c.start) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
   const beforeWord = text.charCodeAt(c.start - 2)
   // After a Latin word as after a Chinese one (`EBITDA为　　亿元`, `EBITDA　　亿元`); a letter alone
   // before the spaces is spaced out like a title's.
@@ -831,6 +831,17 @@ const nextLabelRe = /[\u4e00-\u9fff][\u4e00-\u9fff\u3000 ]{0,7}[：:]/y
 
 /** A field's label of two characters or more, maybe letter-spaced, and its colon: `页数：`, `人　数：`. */
 const fieldLabelRe = /[\u4e00-\u9fff][\u3000 ]*[\u4e00-\u9fff][\u4e00-\u9fff\u3000 ]{0,6}[：:]/y
+
+/**
+ * A unit of money or a counted thing with a magnitude before its colon (`万元：`, `亿元：`,
+ * `万人：`): the blank's own unit, whose colon opens its breakdown (`自筹　　万元：其中…`), no label.
+ */
+const unitLabelRe = /[万亿千百]?[元人户吨亩][：:]/y
+
+function startsUnitLabel(text: string, at: number): boolean {
+  unitLabelRe.lastIndex = at
+  return unitLabelRe.test(text)
+}
 
 function startsFieldLabel(text: string, at: number): boolean {
   fieldLabelRe.lastIndex = at
