@@ -32,6 +32,7 @@ describe('language', () => {
     for (const name of ['cn', 'CN', 'chinese', '中文', '简体中文']) expect(langOfSetting(name), name).toBe('zh')
     for (const name of ['english', '英文']) expect(langOfSetting(name), name).toBe('en')
     expect(langOfSetting('fr')).toBeUndefined()
+    for (const name of ['constructor', '__proto__', 'toString']) expect(langOfSetting(name), name).toBeUndefined()
     expect(localeLang({ LANG: 'cn' })).toBe('en')
     expect(runCli([file, '--lang', 'cn']).stdout).toContain('中的数字未填写')
     const dir = makeTempDir('cli-options-lang-')

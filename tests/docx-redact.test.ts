@@ -177,6 +177,6 @@ describe('redact a .docx', () => {
     expect(JSON.parse(check.stdout).files[0].findings).toEqual([])
     const wrong = runCli(['redact', input, '-o', join(dir, 'out.txt')])
     expect(wrong.code).toBe(2)
-    expect(wrong.stderr).toMatch(/needs a Word extension \(\.docx\)/)
+    expect(wrong.stderr).toMatch(/keeps its extension \(\.docx\)/)
   })
 })

@@ -49,6 +49,15 @@ describe('--staged', () => {
     expect(runCli(['--staged'], { cwd: repo }).code).toBe(0)
   })
 
+  it('refuses -o naming a staged file: the report would replace the document it audits', () => {
+    writeFileSync(join(repo, 'a.txt'), '全年学习**次。\n')
+    git('add', 'a.txt')
+    const r = runCli(['--staged', '-o', 'a.txt'], { cwd: repo })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('-o a.txt is the file being audited')
+    expect(readFileSync(join(repo, 'a.txt'), 'utf8')).toBe('全年学习**次。\n')
+  })
+
   it('applies the config: its ignore globs and a baseline', () => {
     writeFileSync(join(repo, '.mask-auditrc.yaml'), 'ignore: [vendor/]\n')
     mkdirSync(join(repo, 'vendor'))

@@ -2,6 +2,7 @@
 // span, authored `mask-audit`, for writers who review in Word or WPS. The original is never
 // written; profile, config and rules apply as for `check`.
 import { extname } from 'node:path'
+import { refuseNonWordCopy } from './word-copy.js'
 import { UsageError } from '../core/errors.js'
 import type { Document } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
@@ -54,10 +55,7 @@ function checkPaths(file: string, output: string | undefined): string {
   if (formatOf(file) !== 'docx') throw new UsageError(`annotate reads Word .docx files, not ${extname(file) || 'files without an extension'}`, { path: file }, 'use `mask-audit check` for text, Markdown and HTML')
   // The copy is the same kind of package: Word opens a .docm, .dotx or .dotm (whose main part's
   // content type says macros or template) only under its own extension.
-  const extension = extname(file).toLowerCase()
-  if (extname(output).toLowerCase() !== extension) {
-    throw new UsageError(`-o ${output}: the copy of a ${extension} file keeps its extension (${extension})`, {}, extension === '.docx' ? 'mask-audit annotate report.docx -o report.reviewed.docx' : `Word opens a ${extension} package only under its own extension: -o ${output.replace(/\.[^./\\]*$/, '')}${extension}`)
-  }
+  refuseNonWordCopy(file, output, 'mask-audit annotate report.docx -o report.reviewed.docx')
   refuseOutputOverInput(output, [file], '-o', 'action.annotated')
   return output
 }

@@ -1,5 +1,4 @@
 // The `fill` command: write a copy of a draft with its blanks filled from a sheet made by `blanks`.
-import { extname } from 'node:path'
 import { planFill } from '../core/blanks.js'
 import { applyFixes } from '../core/fix.js'
 import { readSheet } from '../io/blank-sheet.js'
@@ -8,7 +7,8 @@ import { InputError, UsageError } from '../core/errors.js'
 import { refuseOutputOverInput, writeFileAtomic, writeTextFile } from '../io/write.js'
 import { findBlanks, type BlankSetupOptions } from '../run/find-blanks.js'
 import { writeErr } from './io.js'
-import { formatMessage } from '../i18n/catalogue.js'
+import { formatMessage, localText } from '../i18n/catalogue.js'
+import { refuseNonWordCopy } from './word-copy.js'
 import { parseLangOption, processLocaleLang } from './lang.js'
 
 /** Options of `fill`, as commander parses them. */
@@ -30,10 +30,8 @@ export async function runFill(path: string, options: FillOptions): Promise<numbe
   refuseOutputOverInput(options.output, [options.values], '-o', 'action.read')
   const isWord = formatOf(path) === 'docx'
   const readOnly = isWord ? undefined : whyNotRewritable(path)
-  if (readOnly !== undefined) throw new UsageError(`cannot fill: ${readOnly}`, { path }, 'save it as .txt or .md first')
-  if (isWord && extname(options.output).toLowerCase() !== extname(path).toLowerCase()) {
-    throw new UsageError(`-o ${options.output}: the copy of a Word file is a Word file and keeps its extension (${extname(path)})`)
-  }
+  if (readOnly !== undefined) throw new UsageError(localText('fill.cannot', { reason: readOnly }), { path }, localText('error.not-rewritable.hint'))
+  if (isWord) refuseNonWordCopy(path, options.output, 'mask-audit fill report.docx --values blanks.csv -o report.filled.docx')
   const cliLang = parseLangOption(options.lang)
   const { doc, bytes, blanks, lang } = await findBlanks(path, { rules: options.rules, ...(options.config !== undefined && { config: options.config }), localeLang: processLocaleLang(), ...(cliLang && { lang: cliLang }) })
   const rows = readSheet(options.values)

@@ -1,7 +1,6 @@
 // The `redact` command: writes a copy of a file with every leaked name replaced by one uniform
 // mask, in the file's own encoding, BOM and line endings; the original is never written.
 import { readFileSync } from 'node:fs'
-import { extname } from 'node:path'
 import { auditDocument } from '../core/audit.js'
 import { traitsOf } from '../core/categories.js'
 import { InputError, UsageError } from '../core/errors.js'
@@ -16,6 +15,8 @@ import type { UniformityOptions } from '../rules/uniformity.js'
 import type { RuleDef } from '../rules/types.js'
 import { SettingsResolver } from '../run/file-settings.js'
 import { writeErr, writeOut } from './io.js'
+import { refuseNonWordCopy } from './word-copy.js'
+import { placeOf } from '../report/place.js'
 import { parseLangOption, processLocaleLang } from './lang.js'
 import { formatMessage, localText, type Lang } from '../i18n/catalogue.js'
 
@@ -42,8 +43,8 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   if (options.output) refuseOutputOverInput(options.output, [file], '-o', 'action.redacted')
   const isWord = formatOf(file) === 'docx'
   const readOnly = isWord ? undefined : whyNotRewritable(file)
-  if (readOnly !== undefined) throw new UsageError(localText('redact.cannot', { reason: readOnly }), { path: file }, localText('redact.cannot.hint'))
-  if (isWord && options.output && formatOf(options.output) !== 'docx') throw new UsageError(localText('redact.word-extension', { output: options.output, ext: extname(file) }))
+  if (readOnly !== undefined) throw new UsageError(localText('redact.cannot', { reason: readOnly }), { path: file }, localText('error.not-rewritable.hint'))
+  if (isWord && options.output) refuseNonWordCopy(file, options.output, 'mask-audit redact judgment.docx -o judgment.redacted.docx')
   const cliLang = parseLangOption(options.lang)
   const bytes = readInput(file)
   // The file's rules and filters as `check --profile redacted` has them: its config's
@@ -146,7 +147,7 @@ function summarise(file: string, plan: RedactionPlan, output: string | undefined
 
 /** A leak the copy still holds, where the writer finds it (a note or header: in Word). */
 function stillFound(output: string, f: Finding, lang: Lang): string {
-  const inWord = f.part ? formatMessage(lang, 'redact.edit-in-word', { part: f.part.kind }) : ''
+  const inWord = f.part ? formatMessage(lang, 'redact.edit-in-word', { part: placeOf(f, true, lang) }) : ''
   return formatMessage(lang, 'redact.still-found', { path: output, line: f.line, column: f.column, rule: f.ruleId, inWord })
 }
 

@@ -36,7 +36,8 @@ export function checkDocument(doc: Document, rules: readonly EngineRule[]): Find
     try {
       raws = rule.check(doc)
     } catch (error) {
-      failures.push(ruleErrorFinding(doc, rule, error))
+      // A rule the user turned off, run only to claim its spans, reports nothing, its failure neither.
+      if (!rule.claimOnly) failures.push(ruleErrorFinding(doc, rule, error))
       continue
     }
     for (const raw of raws) {

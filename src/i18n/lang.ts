@@ -27,7 +27,9 @@ const langNames: Readonly<Record<string, Lang>> = {
  * the locale, whose values are tags only.
  */
 export function langOfSetting(value: string): Lang | undefined {
-  return langOfTag(value) ?? langNames[value.trim().toLowerCase()]
+  const name = value.trim().toLowerCase()
+  // Own keys only: `--lang constructor` is no language, not Object's constructor.
+  return langOfTag(value) ?? (Object.hasOwn(langNames, name) ? langNames[name] : undefined)
 }
 
 /**

@@ -194,7 +194,9 @@ export class CheckWorkflow {
   private async collectFiles(paths: readonly string[], sink: WorkflowSink): Promise<string[]> {
     if (this.options.staged) {
       const extRe = new RegExp(`\\.(?:${readableExtensions.join('|')})$`, 'i')
-      return stagedPaths(paths).filter((p) => extRe.test(p))
+      const staged = stagedPaths(paths).filter((p) => extRe.test(p))
+      this.refuseWalkedOutputs(staged)
+      return staged
     }
     if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
     const { files, errors, notes } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore })
@@ -208,8 +210,8 @@ export class CheckWorkflow {
   }
 
   /**
-   * Refuses an output a folder's walk found: the paths named were checked before the run, a
-   * file inside a named folder only now. Only files of the output's name are compared (by real
+   * Refuses an output a folder's walk (or `--staged`) found: the paths named were checked before
+   * the run, a file inside a named folder or the index only now. Only files of the output's name are compared (by real
    * path and inode), so a walk of millions costs a string compare each.
    */
   private refuseWalkedOutputs(files: readonly string[]): void {
