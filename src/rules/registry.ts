@@ -5,6 +5,7 @@ import { countKind } from './count.js'
 import { formulationKind } from './formulation.js'
 import { lexiconKind } from './lexicon.js'
 import { maskKind } from './mask.js'
+import { mojibakeKind } from './mojibake.js'
 import { patternKind } from './pattern.js'
 import { repeatKind } from './repeat.js'
 import { exposureKind } from './exposure.js'
@@ -25,5 +26,5 @@ const leakKinds = [placeKind, organizationKind, personKind, termKind, inferenceK
 
 /** Every rule kind a rule file may name. */
 export const ruleKinds: ReadonlyMap<string, RuleKind<unknown>> = new Map(
-  [balanceKind, congressKind, countKind, formulationKind, lexiconKind, maskKind, patternKind, repeatKind, wordKind, ...leakKinds].map((k) => [k.name, k as RuleKind<unknown>]),
+  [balanceKind, congressKind, countKind, formulationKind, lexiconKind, maskKind, mojibakeKind, patternKind, repeatKind, wordKind, ...leakKinds].map((k) => [k.name, k as RuleKind<unknown>]),
 )

@@ -1,0 +1,109 @@
+// The bytes a character had in a legacy codec (GBK, Windows-1252): what a text decoded with
+// the wrong codec came from, so that the bytes can be read again as UTF-8 (shared/mojibake.ts).
+import { createRequire } from 'node:module'
+
+/** The codecs UTF-8 text is most often misread with: GBK by Chinese tools, Windows-1252 by Western ones. */
+export const legacyCodecs = ['gbk', 'windows-1252'] as const
+export type LegacyCodec = (typeof legacyCodecs)[number]
+
+const require = createRequire(import.meta.url)
+type Iconv = typeof import('iconv-lite')
+
+/**
+ * `bytes` decoded with `codec`. GBK by the runtime's own decoder (ICU: some milliseconds for all
+ * of it), or iconv-lite where Node was built without one; Windows-1252 by iconv-lite, since
+ * Node 20's decoder of that name reads ISO-8859-1 (0x80 as U+0080, not €).
+ */
+function decodeWith(codec: LegacyCodec, bytes: Uint8Array): string {
+  if (codec === 'gbk') {
+    try {
+      return new TextDecoder(codec).decode(bytes)
+    } catch {
+      // No ICU: iconv-lite below.
+    }
+  }
+  return (require('iconv-lite') as Iconv).decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), codec)
+}
+
+/**
+ * For a one-byte codec, the characters its bytes C2–EF (which open a UTF-8 sequence) read as:
+ * a text without any holds no mojibake of that codec, and its table need not be built (loading
+ * iconv-lite costs tens of milliseconds). Undefined where every text may hold some (GBK).
+ */
+export const openersOf: Readonly<Record<LegacyCodec, RegExp | undefined>> = { gbk: undefined, 'windows-1252': /[\u00c2-\u00ef]/ }
+
+export type ByteTable = Uint16Array
+
+const tables = new Map<LegacyCodec, ByteTable>()
+
+/** The byte table of `codec` (see {@link ByteTable}). */
+export function byteTableOf(codec: LegacyCodec): ByteTable {
+  let table = tables.get(codec)
+  if (table === undefined) {
+    table = codec === 'gbk' ? buildGbkTable() : buildSingleByteTable(codec)
+    tables.set(codec, table)
+  }
+  return table
+}
+
+function withAscii(): Uint16Array {
+  const table = new Uint16Array(0x10000)
+  for (let c = 1; c < 0x80; c++) table[c] = c
+  return table
+}
+
+/**
+ * GBK's two-byte characters whose bytes can stand in UTF-8 text: both bytes 0x80 or above
+ * (a trail of 0x40–0x7E is an ASCII byte, which a UTF-8 character never holds). Every pair is
+ * decoded in one call, each followed by a space, which no such pair holds: an unassigned pair
+ * reads as U+FFFD and is left out.
+ */
+function buildGbkTable(): ByteTable {
+  const table = withAscii()
+  const bytes = new Uint8Array(0x7e * 0x7f * 3 + 0x80 * 2)
+  let n = 0
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x80; trail <= 0xfe; trail++) {
+      bytes[n++] = lead
+      bytes[n++] = trail
+      bytes[n++] = 0x20
+    }
+  }
+  // The one byte GBK reads alone above ASCII (0x80, €), after the pairs: a pair wins a character both spell.
+  for (let b = 0x80; b <= 0xff; b++) {
+    bytes[n++] = b
+    bytes[n++] = 0x20
+  }
+  const chars = decodeWith('gbk', bytes.subarray(0, n)).split(' ')
+  let k = 0
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x80; trail <= 0xfe; trail++) {
+      const char = chars[k++]!
+      const code = char.charCodeAt(0)
+      if (char.length === 1 && code !== 0xfffd && table[code] === 0) table[code] = (lead << 8) | trail
+    }
+  }
+  for (let b = 0x80; b <= 0xff; b++) {
+    const char = chars[k++]!
+    const code = char.charCodeAt(0)
+    if (char.length === 1 && code !== 0xfffd && table[code] === 0) table[code] = b
+  }
+  return table
+}
+
+/**
+ * A one-byte codec's characters of 0x80–0xFF. The five bytes Windows-1252 leaves unassigned
+ * (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as the C1 controls of the same number, as browsers and
+ * Latin-1 decoders read them.
+ */
+function buildSingleByteTable(codec: LegacyCodec): ByteTable {
+  const table = withAscii()
+  const bytes = new Uint8Array(0x80)
+  for (let b = 0; b < 0x80; b++) bytes[b] = 0x80 + b
+  const chars = decodeWith(codec, bytes)
+  for (let b = 0; b < 0x80; b++) {
+    const code = chars.charCodeAt(b)
+    table[code === 0xfffd ? 0x80 + b : code] = 0x80 + b
+  }
+  return table
+}

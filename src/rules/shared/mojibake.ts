@@ -1,0 +1,124 @@
+// Finds mojibake: UTF-8 text that a tool decoded with a legacy codec (`鍏氬缓` for 党建 read as
+// GBK, `ä¸­` for 中 read as Windows-1252). The proof is the round trip: write the run back in
+// that codec and the bytes are valid UTF-8 again, spelling Chinese text.
+import type { ByteTable } from './legacy-codecs.js'
+
+/** A run of text whose codec bytes read as UTF-8; offsets in UTF-16 code units. */
+export interface Stretch {
+  readonly start: number
+  readonly end: number
+  /** What the bytes read as UTF-8: the text the run was meant to be. */
+  readonly decoded: string
+  /** Characters of Chinese text (ideographs, CJK and full-width punctuation, quotes) in `decoded`. */
+  readonly chinese: number
+  /** U+FFFD and U+FEFF in `decoded`: a replacement character or a byte order mark, read wrong. */
+  readonly marks: number
+  /** Characters of the text holding bytes other than ASCII. */
+  readonly chars: number
+  /** True when a character's bytes were cut at the end: its first bytes are in the run, the rest lost. */
+  readonly isCut: boolean
+}
+
+/** True for what a Chinese text's UTF-8 holds besides ASCII (U+00B7 MIDDLE DOT of names among it): the proof that the bytes were text. */
+function isChinese(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff5e) || (cp >= 0x2010 && cp <= 0x2027) || cp === 0xb7
+}
+
+/**
+ * Every run of `text` whose bytes in the codec of `table` are UTF-8 of at least one character
+ * of Chinese text or mark, in order. A run starts at a character whose bytes open a UTF-8
+ * sequence and stops at the first byte that breaks one, at a line end, or at a character the
+ * codec lacks; one pass, each character read at most twice.
+ */
+export function findStretches(text: string, table: ByteTable): Stretch[] {
+  const found: Stretch[] = []
+  for (let i = 0; i < text.length; ) {
+    const v = table[text.charCodeAt(i)]!
+    if (v < 0xc2 || !mayOpen(v, i + 1 < text.length ? table[text.charCodeAt(i + 1)]! : 0)) {
+      i++
+      continue
+    }
+    const { stretch, next } = readStretch(text, i, table)
+    if (stretch.chinese + stretch.marks > 0) found.push(stretch)
+    i = next
+  }
+  return found
+}
+
+/**
+ * True when a character (codec bytes `v`, the next one's `w`) may open a run: its bytes open a
+ * three-byte sequence, which its own second byte or the next character's first byte continues,
+ * or they are U+00B7's (C2 B7). Most Chinese text fails here, at two table reads a character.
+ */
+function mayOpen(v: number, w: number): boolean {
+  if (v > 0xff) {
+    const lead = v >> 8
+    const trail = v & 0xff
+    return (lead >= 0xe0 && lead <= 0xef && trail >= 0x80 && trail <= 0xbf) || v === 0xc2b7
+  }
+  const next = w > 0xff ? w >> 8 : w
+  return v >= 0xc2 && v <= 0xef && next >= 0x80 && next <= 0xbf
+}
+
+/**
+ * The run starting at `start` (whose first byte opens a sequence), and where to look next: the
+ * character that broke it, or the one after when its second byte did.
+ */
+function readStretch(text: string, start: number, table: ByteTable): { stretch: Stretch; next: number } {
+  let need = 0
+  let cp = 0
+  let pending = ''
+  // What the run holds up to its last whole character of Chinese text or mark.
+  let decoded = ''
+  let end = 0
+  let chinese = 0
+  let marks = 0
+  let chars = 0
+  let keptChars = 0
+  let isCut = false
+  let i = start
+  let k = 0
+  let bytes = 0
+  for (; i < text.length; i++) {
+    const v = table[text.charCodeAt(i)]!
+    if (v === 0 || v === 0x0a || v === 0x0d) break
+    if (v < 0x80) {
+      if (need > 0) break
+      pending += text[i]
+      continue
+    }
+    chars++
+    bytes = v > 0xff ? 2 : 1
+    for (k = 0; k < bytes; k++) {
+      const b = bytes === 2 ? (k === 0 ? v >> 8 : v & 0xff) : v
+      if (need === 0) {
+        need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0
+        if (need === 0) break
+        cp = b & (0x7f >> (need + 1))
+        continue
+      }
+      if (b < 0x80 || b > 0xbf) break
+      cp = (cp << 6) | (b & 0x3f)
+      if (--need > 0) continue
+      // Overlong forms and surrogates are no UTF-8: the run ends before them.
+      const isMark = cp === 0xfffd || cp === 0xfeff
+      if (!isMark && !isChinese(cp)) break
+      decoded += pending + String.fromCodePoint(cp)
+      pending = ''
+      if (isMark) marks++
+      else chinese++
+      end = i + 1
+      keptChars = chars
+      isCut = k < bytes - 1
+    }
+    if (k < bytes) break
+  }
+  const isBrokenInside = i < text.length && k < bytes && table[text.charCodeAt(i)]! >= 0x80
+  const next = isBrokenInside && k > 0 ? i + 1 : Math.max(i, start + 1)
+  const stretch = { start, end, decoded, chinese, marks, chars: keptChars, isCut }
+  if (need === 0 || end === 0) return { stretch, next }
+  // A sequence left open: the characters holding its first bytes are the start of a character
+  // whose last bytes were lost (`瀹` for the E5 AE of 容).
+  const openEnd = isBrokenInside && k > 0 ? i + 1 : i
+  return { stretch: { ...stretch, end: Math.max(openEnd, end), decoded: openEnd > end ? decoded + pending : decoded, isCut: true }, next }
+}

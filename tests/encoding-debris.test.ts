@@ -1,0 +1,58 @@
+// Encoding debris (paywall/mojibake): spans, message variants,
+// readings and fixes, and the genuine text that must stay silent.
+import { describe, expect, it } from 'vitest'
+import { checkText } from './helpers.js'
+
+const debris = ['paywall/mojibake']
+
+/** `text` as a tool that read its UTF-8 bytes as GBK shows it. */
+function readAsGbk(text: string): string {
+  return new TextDecoder('gbk').decode(new TextEncoder().encode(text))
+}
+
+function summary(findings: Awaited<ReturnType<typeof checkText>>) {
+  return findings.map((f) => [f.column, f.messageId, f.text, f.suggestion, f.fix?.replacement])
+}
+
+describe('paywall/mojibake', () => {
+  it('reads UTF-8 read as GBK back, as one finding with the reading and its fix', async () => {
+    for (const sentence of ['党建引领基层治理，推进社区网格化管理', '贯彻党的治藏方略', '2023年统计工作总结', '扎西·多吉同志']) {
+      const garbled = readAsGbk(sentence)
+      const findings = await checkText(`四、加强基层治理。${garbled}\n`, { only: debris })
+      // ASCII reads alike in both: the run starts after it.
+      const ascii = /^[\x00-\x7f]*/.exec(sentence)![0].length
+      expect(summary(findings)).toEqual([[10 + ascii, 'paywall.mojibake', garbled.slice(ascii), sentence.slice(ascii), sentence.slice(ascii)]])
+    }
+  })
+
+  it('marks a character whose bytes were lost, and offers no fix then', async () => {
+    const text = '鈥滃叧娉ㄥ叕浼楀彿鈥濇煡鐪嬫洿澶氬唴瀹�\n'
+    expect(summary(await checkText(text, { only: debris }))).toEqual([[1, 'paywall.mojibake', text.trimEnd(), '“关注公众号”查看更多内\ufffd', undefined]])
+  })
+
+  it('names lost characters, memory fill and a byte order mark for what they are', async () => {
+    const findings = await checkText('网格员1836名。锟斤拷锟斤拷\n需要完善。烫烫烫烫屯屯\n新台阶。ï»¿\n', { only: debris })
+    expect(findings.map((f) => [f.line, f.messageId, f.text, f.fix?.replacement])).toEqual([
+      [1, 'paywall.mojibake.lost', '锟斤拷锟斤拷', undefined],
+      [2, 'paywall.mojibake.fill', '烫烫烫烫屯屯', undefined],
+      [3, 'paywall.mojibake.bom', 'ï»¿', ''],
+    ])
+    expect(findings[1]!.message).toContain('0xCC')
+    expect(findings.every((f) => f.severity === 'error')).toBe(true)
+  })
+
+  it('wins over a doubled word read in the garbled run, which stays a typo elsewhere', async () => {
+    const findings = await checkText('配备网格员1836名。锟斤拷锟斤拷锟斤拷，持续推进推进改革', { only: ['paywall/mojibake', 'typo/repeated-word'] })
+    expect(findings.map((f) => [f.ruleId, f.text])).toEqual([
+      ['paywall/mojibake', '锟斤拷锟斤拷锟斤拷'],
+      ['typo/repeated-word', '推进推进'],
+    ])
+  })
+
+  it('needs three characters of Chinese text from the bytes: two may be chance', async () => {
+    expect(await checkText(`会议由${readAsGbk('党建')}主持`, { only: debris })).toEqual([])
+    // Rare characters of names, among them those mojibake is made of, in genuine text
+    const genuine = ['欧阳鍏、亓官懿、禤祯、乜晗蕤、濮阳茜出席会议', '锛山村、鏍镇、氬村的代表参加', '烫伤事故两起，屯垦戍边工作扎实推进，热烫烫的炉火', 'Café René, naïve façade, Zoë, Ångström']
+    for (const text of genuine) expect(await checkText(text, { only: debris }), text).toEqual([])
+  })
+})
