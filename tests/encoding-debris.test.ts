@@ -1,9 +1,9 @@
-// Encoding debris (paywall/mojibake): spans, message variants,
+// Encoding and markup debris (paywall/mojibake, paywall/entity): spans, message variants,
 // readings and fixes, and the genuine text that must stay silent.
 import { describe, expect, it } from 'vitest'
 import { checkText } from './helpers.js'
 
-const debris = ['paywall/mojibake']
+const debris = ['paywall/mojibake', 'paywall/entity']
 
 /** `text` as a tool that read its UTF-8 bytes as GBK shows it. */
 function readAsGbk(text: string): string {
@@ -54,5 +54,35 @@ describe('paywall/mojibake', () => {
     // Rare characters of names, among them those mojibake is made of, in genuine text
     const genuine = ['欧阳鍏、亓官懿、禤祯、乜晗蕤、濮阳茜出席会议', '锛山村、鏍镇、氬村的代表参加', '烫伤事故两起，屯垦戍边工作扎实推进，热烫烫的炉火', 'Café René, naïve façade, Zoë, Ångström']
     for (const text of genuine) expect(await checkText(text, { only: debris }), text).toEqual([])
+  })
+})
+
+describe('paywall/entity', () => {
+  it('reports a run of references as one, with the characters as the fix', async () => {
+    const findings = await checkText('&nbsp;&nbsp;二、以&amp;ldquo;民族团结进步月&rdquo;为契机&#12288;增长9.6%。&lt;br&gt;', { only: debris })
+    expect(summary(findings)).toEqual([
+      [1, 'paywall.entity', '&nbsp;&nbsp;', '\u00a0\u00a0', '\u00a0\u00a0'],
+      [16, 'paywall.entity', '&amp;ldquo;', '“', '“'],
+      [34, 'paywall.entity', '&rdquo;', '”', '”'],
+      [44, 'paywall.entity', '&#12288;', '\u3000', '\u3000'],
+      [59, 'paywall.entity.tag', '&lt;br&gt;', '', ''],
+    ])
+    expect(findings[0]!.message).toContain('U+00A0×2')
+    expect(findings.every((f) => f.severity === 'info')).toBe(true)
+  })
+
+  it('leaves & in prose alone', async () => {
+    expect(await checkText('加大R&D投入，与AT&T合作，Q&A环节，城乡&区域，&foo;，&nbsp 无分号', { only: debris })).toEqual([])
+  })
+
+  it('in Markdown reports only what shows as a reference: one escaped twice, or an escaped tag', async () => {
+    const md = '&emsp;&emsp;正文以&amp;ldquo;开头&lt;br&gt;\n\n`&nbsp;` 在代码里\n\n```\n&amp;ldquo;\n```\n'
+    const findings = await checkText(md, { path: 'inline.md', only: debris })
+    expect(findings.map((f) => f.text)).toEqual(['&amp;ldquo;', '&lt;br&gt;'])
+  })
+
+  it('reports a reference a page escaped twice, which its HTML shows as a reference', async () => {
+    const findings = await checkText('<p>&amp;nbsp;正文&nbsp;</p>', { path: 'inline.html', only: debris })
+    expect(findings.map((f) => [f.column, f.text])).toEqual([[4, '&nbsp;']])
   })
 })

@@ -3,6 +3,7 @@ import { balanceKind } from './balance.js'
 import { congressKind } from './congress.js'
 import { countKind } from './count.js'
 import { formulationKind } from './formulation.js'
+import { entityKind } from './entity.js'
 import { lexiconKind } from './lexicon.js'
 import { maskKind } from './mask.js'
 import { mojibakeKind } from './mojibake.js'
@@ -26,5 +27,5 @@ const leakKinds = [placeKind, organizationKind, personKind, termKind, inferenceK
 
 /** Every rule kind a rule file may name. */
 export const ruleKinds: ReadonlyMap<string, RuleKind<unknown>> = new Map(
-  [balanceKind, congressKind, countKind, formulationKind, lexiconKind, maskKind, mojibakeKind, patternKind, repeatKind, wordKind, ...leakKinds].map((k) => [k.name, k as RuleKind<unknown>]),
+  [balanceKind, congressKind, countKind, entityKind, formulationKind, lexiconKind, maskKind, mojibakeKind, patternKind, repeatKind, wordKind, ...leakKinds].map((k) => [k.name, k as RuleKind<unknown>]),
 )
