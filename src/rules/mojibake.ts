@@ -6,7 +6,7 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { lazy, zod } from './shared/options.js'
 import { byteTableOf, legacyCodecs, openersOf, type ByteTable, type LegacyCodec } from './shared/legacy-codecs.js'
-import { findStretches, type Stretch } from './shared/mojibake.js'
+import { classOf, findStretches, type Stretch } from './shared/mojibake.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a mojibake rule. */
@@ -119,18 +119,30 @@ function mojibakeFinding(text: string, group: Group, codec: LegacyCodec, message
 /** Runs of characters whose bytes in the codec are all one fill byte (`烫烫烫`: 0xCC). */
 function fillRuns(text: string, table: ByteTable, fillBytes: readonly number[], minFill: number, codec: LegacyCodec, messageId: string): RawFinding[] {
   const findings: RawFinding[] = []
-  let start = -1
-  for (let i = 0; i <= text.length; i++) {
-    const isFill = i < text.length && isFillChar(table[text.charCodeAt(i)]!, fillBytes)
-    if (isFill && start < 0) start = i
-    if (isFill || start < 0) continue
-    if (i - start >= minFill) {
-      const fill = table[text.charCodeAt(start)]! & 0xff
-      findings.push({ offset: start, length: i - start, messageId, args: { text: text.slice(start, i), codec: codecNames[codec], byte: `0x${fill.toString(16).toUpperCase()}` } })
-    }
-    start = -1
+  const fillRe = fillReOf(table, fillBytes, minFill)
+  fillRe.lastIndex = 0
+  for (let m = fillRe.exec(text); m; m = fillRe.exec(text)) {
+    const fill = table[m[0].charCodeAt(0)]! & 0xff
+    findings.push({ offset: m.index, length: m[0].length, messageId, args: { text: m[0], codec: codecNames[codec], byte: `0x${fill.toString(16).toUpperCase()}` } })
   }
   return findings
+}
+
+const fillRes = new WeakMap<ByteTable, Map<string, RegExp>>()
+
+/** `minFill` or more characters in a row whose bytes in the table are all one of `fillBytes`. */
+function fillReOf(table: ByteTable, fillBytes: readonly number[], minFill: number): RegExp {
+  const key = `${fillBytes.join(',')}:${minFill}`
+  const byKey = fillRes.get(table) ?? new Map<string, RegExp>()
+  fillRes.set(table, byKey)
+  let re = byKey.get(key)
+  if (re === undefined) {
+    const codes: number[] = []
+    for (let c = 0x80; c < 0x10000; c++) if (isFillChar(table[c]!, fillBytes)) codes.push(c)
+    re = new RegExp(codes.length > 0 ? `[${classOf(codes)}]{${minFill},}` : '(?!)', 'g')
+    byKey.set(key, re)
+  }
+  return re
 }
 
 function isFillChar(v: number, fillBytes: readonly number[]): boolean {

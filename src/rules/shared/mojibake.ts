@@ -32,9 +32,10 @@ function isChinese(cp: number): boolean {
  */
 export function findStretches(text: string, table: ByteTable): Stretch[] {
   const found: Stretch[] = []
+  const openers = openersOf(table)
   for (let i = 0; i < text.length; ) {
-    const v = table[text.charCodeAt(i)]!
-    if (v < 0xc2 || !mayOpen(v, i + 1 < text.length ? table[text.charCodeAt(i + 1)]! : 0)) {
+    const opens = openers[text.charCodeAt(i)]!
+    if (opens === 0 || (opens === continued && !isContinuation(table, text.charCodeAt(i + 1)))) {
       i++
       continue
     }
@@ -45,19 +46,50 @@ export function findStretches(text: string, table: ByteTable): Stretch[] {
   return found
 }
 
+/** An opener whose sequence the next character's first byte must continue. */
+const continued = 1
+const openerTables = new WeakMap<ByteTable, Uint8Array>()
+
 /**
- * True when a character (codec bytes `v`, the next one's `w`) may open a run: its bytes open a
- * three-byte sequence, which its own second byte or the next character's first byte continues,
- * or they are U+00B7's (C2 B7). Most Chinese text fails here, at two table reads a character.
+ * For each UTF-16 code unit, whether it may open a run: `continued` when its bytes open a
+ * sequence the next character's first byte must continue (three-byte sequences in two-byte
+ * codecs, any in one-byte codecs), 2 for U+00B7's C2 B7, else 0. Most of a Chinese text fails
+ * at one read of this table, or two.
  */
-function mayOpen(v: number, w: number): boolean {
-  if (v > 0xff) {
+function openersOf(table: ByteTable): Uint8Array {
+  let openers = openerTables.get(table)
+  if (openers !== undefined) return openers
+  openers = new Uint8Array(0x10000)
+  for (let c = 0x80; c < 0x10000; c++) {
+    const v = table[c]!
     const lead = v >> 8
     const trail = v & 0xff
-    return (lead >= 0xe0 && lead <= 0xef && trail >= 0x80 && trail <= 0xbf) || v === 0xc2b7
+    if (v === 0xc2b7) openers[c] = 2
+    else if (v > 0xff ? lead >= 0xe0 && lead <= 0xef && trail >= 0x80 && trail <= 0xbf : v >= 0xc2 && v <= 0xef) openers[c] = continued
   }
-  const next = w > 0xff ? w >> 8 : w
-  return v >= 0xc2 && v <= 0xef && next >= 0x80 && next <= 0xbf
+  openerTables.set(table, openers)
+  return openers
+}
+
+/** True when the character `code` (NaN past the end) starts with a UTF-8 continuation byte in the codec. */
+function isContinuation(table: ByteTable, code: number): boolean {
+  if (!(code >= 0)) return false
+  const v = table[code]!
+  const first = v > 0xff ? v >> 8 : v
+  return first >= 0x80 && first <= 0xbf
+}
+
+/** A character class body for `codes` (ascending UTF-16 code units), in ranges. */
+export function classOf(codes: readonly number[]): string {
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`
+  let out = ''
+  for (let i = 0; i < codes.length; ) {
+    let j = i
+    while (j + 1 < codes.length && codes[j + 1] === codes[j]! + 1) j++
+    out += j > i ? `${hex(codes[i]!)}-${hex(codes[j]!)}` : hex(codes[i]!)
+    i = j + 1
+  }
+  return out
 }
 
 /**
