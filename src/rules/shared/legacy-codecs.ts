@@ -26,11 +26,13 @@ function decodeWith(codec: LegacyCodec, bytes: Uint8Array): string {
 }
 
 /**
- * For a one-byte codec, the characters its bytes C2–EF (which open a UTF-8 sequence) read as:
- * a text without any holds no mojibake of that codec, and its table need not be built (loading
- * iconv-lite costs tens of milliseconds). Undefined where every text may hold some (GBK).
+ * For a one-byte codec, the characters its bytes that open the UTF-8 of Chinese text read as:
+ * E2–EF (three-byte sequences: ideographs, their punctuation, “”…) and C2 (of the name's dot ·).
+ * A text without any holds no mojibake of that codec to report, and its pass is skipped (C3–E1
+ * open Latin, Greek, Hebrew… letters: × of a mask is D7, in almost every report). Undefined
+ * where every text may hold some (GBK).
  */
-export const openersOf: Readonly<Record<LegacyCodec, RegExp | undefined>> = { gbk: undefined, 'windows-1252': /[\u00c2-\u00ef]/ }
+export const openersOf: Readonly<Record<LegacyCodec, RegExp | undefined>> = { gbk: undefined, 'windows-1252': /[\u00c2\u00e2-\u00ef]/ }
 
 export type ByteTable = Uint16Array
 
