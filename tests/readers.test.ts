@@ -308,13 +308,13 @@ describe('html reader', () => {
 })
 
 describe('CMS tags written as comments', () => {
-  it('keeps a paid-content tag comment of an HTML page or a Markdown copy where rules read it, at its source column', async () => {
+  it('keeps a paid-content tag comment of an HTML page or a Markdown copy where rules read it, at its source column, and drops a page-break comment (invisible markup)', async () => {
     const page = join(dir, 'paid.html')
-    writeFileSync(page, '<p>全年新增就业6820人。</p>\n<p>正文</p><!--paidbegin-->\n<!-- 普通注释 paidbegin -->\n<!-- paid content -->\n')
+    writeFileSync(page, '<p>全年新增就业6820人。</p>\n<p>正文</p><!--paidbegin-->\n<!-- 普通注释 paidbegin -->\n<!-- paid content -->\n<!-- pagebreak -->\n')
     const html = await auditOne(page)
     expect(html.findings.map((f) => [f.line, f.column, f.ruleId, f.text])).toEqual([[2, 10, 'paywall/unpaired', '<!--paidbegin-->']])
     const copy = join(dir, 'paid.md')
-    writeFileSync(copy, '正文一段。\n\n<!--paidbegin-->\n\n付费段落。<!-- paid_end -->\n\n<!-- 备注：paidbegin -->\n')
+    writeFileSync(copy, '正文一段。\n\n<!--paidbegin-->\n\n付费段落。<!-- paid_end -->\n\n<!-- 备注：paidbegin -->\n\n<!-- pagebreak -->\n\n末段。\n')
     const md = await auditOne(copy)
     expect(md.findings.map((f) => [f.line, f.ruleId, f.text])).toEqual([[3, 'paywall/tag', '<!--paidbegin-->'], [5, 'paywall/tag', '<!-- paid_end -->']])
   })

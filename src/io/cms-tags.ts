@@ -1,8 +1,10 @@
 // The HTML comments a CMS leaves where it cut a page's paid part (`<!--paidbegin-->`): readers
-// keep them in the text, where paywall/tag reports them, while other comments go.
+// keep them in the text, where paywall/tag reports them, while other comments go. A page-break
+// comment (`<!-- pagebreak -->`, TinyMCE's default) is invisible markup of the page, no cut: it
+// goes with the others.
 
-/** The body of a comment that is a CMS paid-content or page-break tag (`paidbegin`, ` paid_end `, `pagebreak`). */
-const cmsTagCommentRe = /^\s*(?:paid[\s_-]*(?:begin|end)|page[\s_-]*break)\s*$/i
+/** The body of a comment that is a CMS paid-content tag (`paidbegin`, ` paid_end `). */
+const cmsTagCommentRe = /^\s*paid[\s_-]*(?:begin|end)\s*$/i
 
 /** True when a comment's body (what lies between `<!--` and `-->`) is a CMS tag. */
 export function isCmsTagComment(body: string): boolean {
