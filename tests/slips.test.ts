@@ -33,22 +33,30 @@ describe('slips', () => {
     expect(isInnerDrop(at('高量发展'), 1, '高质量发展')).toBe(false)
   })
 
-  it('takes the last but one character dropped only before punctuation or the end', () => {
+  it('takes the last but one character dropped only before a punctuation mark, of five or more', () => {
     expect(isDropBeforePunctuation('发展新质生力，', 2, '新质生产力')).toBe(true)
-    expect(isDropBeforePunctuation('发展新质生力', 2, '新质生产力')).toBe(true)
+    expect(isDropBeforePunctuation('发展新质生力', 2, '新质生产力')).toBe(false)
+    expect(isDropBeforePunctuation('打造新质生力\n军', 2, '新质生产力')).toBe(false)
+    expect(isDropBeforePunctuation('打造新质生力\u2028军', 2, '新质生产力')).toBe(false)
     expect(isDropBeforePunctuation('打造新质生力军', 2, '新质生产力')).toBe(false)
+    expect(isDropBeforePunctuation('要求真实、准确', 1, '求真务实')).toBe(false)
+    expect(isDropBeforePunctuation('两个确力。', 0, '两个确立')).toBe(false)
     expect(isDropBeforePunctuation('高质量展。', 0, '高质量发展')).toBe(true)
     expect(isDropBeforePunctuation('高量发展。', 0, '高质量发展')).toBe(false)
   })
 
-  it('takes one character changed after the numeral inside quotes only', () => {
-    expect(isQuotedSubstitution('把“两个树立”的', 2, '两个确立')).toBe(true)
-    expect(isQuotedSubstitution('把「四个意思」', 2, '四个意识')).toBe(true)
-    expect(isQuotedSubstitution('把两个树立的', 1, '两个确立')).toBe(false)
-    expect(isQuotedSubstitution('把“两个树立的', 2, '两个确立')).toBe(false)
-    expect(isQuotedSubstitution('把“三个确立”', 2, '两个确立')).toBe(false)
-    expect(isQuotedSubstitution('把“两个树力”', 2, '两个确立')).toBe(false)
-    expect(isQuotedSubstitution('把“两个确立”', 2, '两个确立')).toBe(false)
+  it('takes one character changed after the numeral for one read alike, inside quotes only', () => {
+    const readAlike = indexHomophones(['识思', '确却', '护户'])
+    expect(isQuotedSubstitution('把「四个意思」', 2, '四个意识', readAlike)).toBe(true)
+    expect(isQuotedSubstitution('把“两个却立”的', 2, '两个确立', readAlike)).toBe(true)
+    expect(isQuotedSubstitution('把“两个树立”的', 2, '两个确立', readAlike)).toBe(false)
+    expect(isQuotedSubstitution('坚持“四个自我”', 3, '四个自信', readAlike)).toBe(false)
+    expect(isQuotedSubstitution('从“两个维度”', 2, '两个维护', readAlike)).toBe(false)
+    expect(isQuotedSubstitution('把四个意思的', 1, '四个意识', readAlike)).toBe(false)
+    expect(isQuotedSubstitution('把“四个意思的', 2, '四个意识', readAlike)).toBe(false)
+    expect(isQuotedSubstitution('把“三个确立”', 2, '两个确立', readAlike)).toBe(false)
+    expect(isQuotedSubstitution('把“两个却力”', 2, '两个确立', readAlike)).toBe(false)
+    expect(isQuotedSubstitution('把“两个确立”', 2, '两个确立', readAlike)).toBe(false)
   })
 
   it('refuses a character listed in two groups', () => {

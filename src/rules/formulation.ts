@@ -27,6 +27,11 @@ export interface FormulationOptions {
   readonly minLength: number
   /** Characters an input method offers for one another, a group each (`化华话画`): the homophones a slip picks. */
   readonly homophones: readonly string[]
+  /**
+   * Characters read nearly alike (`识思`, s/sh merged), a group each: a slip only inside quotes
+   * where a numbered formulation is named (“四个意思”); unquoted, the word is common (这句话有四个意思).
+   */
+  readonly nearHomophones: readonly string[]
   /** Characters whose insertion is a free variant (`的`): a window that is the phrase plus one of them is correct. */
   readonly ignoreInserted: readonly string[]
 }
@@ -38,9 +43,15 @@ const schema = lazy(() => {
     allow: z.array(text()).default([]),
     minLength: z.number().int().min(4).default(7),
     ignoreInserted: z.array(z.string().length(1)).default([]),
-    homophones: z.array(text()).default([]).refine((groups) => new Set(groups.join('')).size === groups.join('').length, 'a character is listed twice'),
-  })
+    homophones: z.array(text()).default([]),
+    nearHomophones: z.array(text()).default([]),
+  }).refine(({ homophones, nearHomophones }) => isEachListedOnce([...homophones, ...nearHomophones]), { message: 'a character is listed twice', path: ['homophones'] })
 })
+
+function isEachListedOnce(groups: readonly string[]): boolean {
+  const all = [...groups.join('')]
+  return new Set(all).size === all.length
+}
 
 /** Length of the anchors searched for: a near miss keeps its head or its tail intact. */
 const anchorLength = 3
@@ -62,7 +73,8 @@ export const formulationKind: RuleKind<FormulationOptions> = {
     const known = [...rule.options.allow, ...rule.options.phrases.map((p) => p.phrase)]
     const anchors = indexAnchors(phrases)
     const homophones = indexHomophones(rule.options.homophones)
-    const tests = { slip: slipTest(homophones), edit: editTest(homophones) }
+    const readAlike = indexHomophones([...rule.options.homophones, ...rule.options.nearHomophones])
+    const tests = { slip: slipTest(homophones, readAlike), edit: editTest(homophones) }
     const anchorRe = new RegExp(literalAlternation([...anchors.keys()]), 'g')
     // One search for every anchor, in the pass the pattern rules share (V8 scans an alternation
     // of a hundred literals slowly); overlapping anchors are found by stepping one past each match.
@@ -180,12 +192,13 @@ function editTest(homophones: Homophones): MissTest {
 
 /**
  * A short formulation: only a slip that makes no word: one homophone, an inner character typed
- * twice or dropped, one dropped before punctuation; inside quotes, any one character changed.
+ * twice or dropped, one dropped before punctuation; inside quotes, one changed for a character
+ * read nearly alike (`readAlike`: the homophones and the near ones).
  */
-function slipTest(homophones: Homophones): MissTest {
+function slipTest(homophones: Homophones, readAlike: Homophones): MissTest {
   return (text, start, end, phrase) => {
     const m = end - start
-    if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, 1) || isQuotedSubstitution(text, start, phrase)
+    if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, 1) || isQuotedSubstitution(text, start, phrase, readAlike)
     if (m > phrase.length) return isInnerDoubling(text, start, phrase)
     return isInnerDrop(text, start, phrase) || isDropBeforePunctuation(text, start, phrase)
   }

@@ -1,9 +1,9 @@
 // Typing slips that turn a short fixed formulation into no word at all: a character typed twice
 // inside it (高质量量发展), one dropped from its middle (高质发展), or an input method's homophone
-// picked for one or two characters (两个维户, 社会注意思想); next to punctuation, one dropped before
-// the end (新质生力，); inside quotes, any one character changed after the numeral (“两个树立”).
+// picked for one or two characters (两个维户, 社会注意思想); before punctuation, one dropped before
+// the end (新质生力，); inside quotes, a character after the numeral changed for one read nearly
+// alike (“四个意思”).
 // Offsets in UTF-16 code units.
-import { isHan } from './chars.js'
 
 /** Characters read alike, each mapped to its group's number: `['化华话', '护户']` → 化 0, 华 0, 护 1 …. */
 export type Homophones = ReadonlyMap<string, number>
@@ -67,16 +67,21 @@ export function isInnerDrop(text: string, start: number, phrase: string): boolea
   return text.startsWith(phrase.slice(p + 1), start + p)
 }
 
+/** Punctuation that ends a phrase: no next word continues the text across it. */
+const phraseEndRe = /[，。；、！？：,.;:!?）)】」』”’》〉…—]/
+
 /**
- * True when text[start, start + phrase.length - 1) is `phrase` with its last but one character
- * dropped and punctuation or the text's end after it (新质生力， for 新质生产力): no next word can
- * complete the window there, as 高质量展 + 示 does inside a sentence. Not the second beside a
- * start: the rest is often a word of its own (“新生产力” of 新质生产力).
+ * True when text[start, start + phrase.length - 1) is `phrase` of five or more characters with
+ * its last but one character dropped and a punctuation mark after it (新质生力， for 新质生产力):
+ * no next word can complete the window there, as 高质量展 + 示 does inside a sentence. Not a line
+ * break: a wrapped paragraph goes on after it (新质生力⏎军). Not a phrase of four (an idiom): its
+ * first two and last make words of their own (要求真实，, 攻坚难). Not the second beside a start:
+ * the rest is often a word of its own (“新生产力” of 新质生产力).
  */
 export function isDropBeforePunctuation(text: string, start: number, phrase: string): boolean {
   const n = phrase.length
   const end = start + n - 1
-  if (n < 4 || isHan(text.charCodeAt(end)) || end > text.length) return false
+  if (n < 5 || !phraseEndRe.test(text[end] ?? '')) return false
   return text.startsWith(phrase.slice(0, n - 2), start) && text[end - 1] === phrase[n - 1]
 }
 
@@ -88,19 +93,23 @@ const quotePairs: ReadonlyMap<string, string> = new Map([['“', '”'], ['「',
 
 /**
  * True when text[start, start + phrase.length) is `phrase` with one character changed after its
- * first two, and the window stands alone inside quotes (“两个树立” for 两个确立, “四个意思”): a quoted
- * numbered formulation is named as one, so a word put in its place (树立, 意思) is a slip even
- * where the word exists. The numeral is kept: another number is another formulation.
+ * first two for one `readAlike` groups with it, and the window stands alone inside quotes
+ * (“四个意思” for 四个意识, 思/识): a quoted numbered formulation is named as one, so a word read
+ * nearly alike put in its place (意思) is a slip even where the word exists. Another word is a
+ * phrase of its own (“四个自我”, “两个维度”), and another numeral another formulation.
  */
-export function isQuotedSubstitution(text: string, start: number, phrase: string): boolean {
+export function isQuotedSubstitution(text: string, start: number, phrase: string, readAlike: Homophones): boolean {
   if (!numeralRe.test(phrase)) return false
   const end = start + phrase.length
   const close = quotePairs.get(text[start - 1] ?? '')
   if (close === undefined || text[end] !== close) return false
-  let changed = 0
+  let changed = -1
   for (let i = 0; i < phrase.length; i++) {
     if (text.charCodeAt(start + i) === phrase.charCodeAt(i)) continue
-    if (i < 2 || ++changed > 1) return false
+    if (i < 2 || changed >= 0) return false
+    changed = i
   }
-  return changed === 1
+  if (changed < 0) return false
+  const group = readAlike.get(phrase[changed]!)
+  return group !== undefined && readAlike.get(text[start + changed]!) === group
 }
