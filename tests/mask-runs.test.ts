@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { Document } from '../src/core/document.js'
 import { documentFromText } from '../src/io/read-document.js'
+import { maskCharSource } from '../src/rules/shared/chars.js'
 import { findMaskRuns, foundRun, maskRunSource, nextRun, nextRunAt } from '../src/rules/shared/mask-runs.js'
 import { TriggerScan } from '../src/rules/shared/trigger-scan.js'
 import { checkText } from './helpers.js'
@@ -472,5 +473,13 @@ describe('a day blank', () => {
     expect(await messagesOf('会后＿＿日内报送')).toEqual(['＿＿日 count.unfilled'])
     expect(await messagesOf('请于3月＿＿日内报送')).toEqual(['3月＿＿日 count.unfilled.date'])
     expect(await messagesOf('请于＿＿日前报送')).toEqual(['＿＿日 count.unfilled.date'])
+  })
+})
+
+describe('maskCharSource: one mask character in words', () => {
+  it('reads 〇 as a mask outside a number written in Chinese, the signs and letters anywhere', () => {
+    const re = new RegExp(maskCharSource)
+    for (const text of ['〇〇县', '〇〇村', '×县', '***局', 'XX县', '某□镇']) expect(re.test(text), text).toBe(true)
+    for (const text of ['二〇二四年', '二〇〇〇级', '一〇三号', '统计局局长']) expect(re.test(text), text).toBe(false)
   })
 })

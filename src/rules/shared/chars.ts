@@ -30,3 +30,18 @@ export function isLineBreak(code: number): boolean {
 
 /** The provinces' one-character abbreviations that open a licence plate (`宁A·5K321`). */
 export const plateProvinces = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼'
+
+/**
+ * The signs that write a mask and never a letter or a digit: `*`, U+FF0A `＊`, U+00D7 `×`, U+2715
+ * `✕`, U+25CB `○`, U+3007 `〇`, U+25A1 `□`. As a character class's content.
+ */
+export const maskSigns = '*＊×✕○〇□'
+/** The letters that write a mask (`XX县`, `ｘｘ`), which are also letters of a code: as a character class's content. */
+export const maskLetters = 'xXｘＸ'
+/** Digits written in Chinese, which 〇 belongs to as a numeral (`二〇二四年`). */
+const chineseDigits = '〇零一二三四五六七八九十百千'
+/**
+ * One mask character in words (`××县`, `***局`, `〇〇村`), as a regex source: U+3007 `〇` only
+ * outside a number written in Chinese, where it is zero (`二〇二四年`).
+ */
+export const maskCharSource = `(?:[${maskSigns.replace('〇', '')}${maskLetters}]|(?<![${chineseDigits}])〇+(?![${chineseDigits}]))`

@@ -3,6 +3,7 @@
 // …法制处，地址：…，联系电话：…`, `高河镇民政办（经办人：汪志强）　0556-…`). The office publishes its
 // phone, mailbox and address, and names its contact, on purpose: none of it is a leak.
 import type { Document } from '../../core/document.js'
+import { maskCharSource } from './chars.js'
 import { findPseudonyms } from './pseudonyms.js'
 
 /**
@@ -15,7 +16,7 @@ const officeNameSource = '(?!的)[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|
 const officeNameRe = new RegExp(officeNameSource, 'g')
 const officeNameAtRe = new RegExp(officeNameSource, 'y')
 /** Masks and pseudonyms in a body's name: 某, symbols. */
-const maskedNameRe = /[某*＊×xXｘＸ○□]/
+const maskedNameRe = new RegExp(`某|${maskCharSource}`)
 /** What ends a sentence: the contact fields after it may belong to the office it names. */
 const sentenceBreakRe = /[。！？]/
 /** A sentence of contact fields only (`联系人：梁工；联系电话：…`, `2.电话…`): the office is in the sentence before. */

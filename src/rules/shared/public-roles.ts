@@ -2,7 +2,7 @@
 // bodies): courts, procuratorates, police and other agencies with the province or city in their
 // name, judges, clerks and lawyers with their firms. None of it is a leak.
 import type { Document } from '../../core/document.js'
-import { isHan } from './chars.js'
+import { isHan, maskCharSource } from './chars.js'
 import { personTitles } from '../../nlp/person-names.js'
 import { isOfficeContactAt } from './office-contacts.js'
 import { transliteratedNameSource } from './transliterated-names.js'
@@ -220,7 +220,7 @@ function isLevelMasked(text: string, level: string): boolean {
   return new RegExp(`[某*＊×xXｘＸ○〇□]${level}`).test(text)
 }
 /** A mask in the posts' clause: the document hides that unit, and so its official. */
-const maskInPostRe = /[某*＊×xXｘＸ○□]/
+const maskInPostRe = new RegExp(`某|${maskCharSource}`)
 
 /** Names of people a document names on purpose in a public role: judges, clerks, prosecutors, lawyers. */
 export function findPublicRoleNames(doc: Document): ReadonlySet<string> {

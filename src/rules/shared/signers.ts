@@ -3,6 +3,7 @@
 // author on purpose. A draft that is not meant to be anonymous names its own author.
 import type { Document } from '../../core/document.js'
 import { personTitles } from '../../nlp/person-names.js'
+import { maskCharSource } from './chars.js'
 import { literalAlternation } from './options.js'
 import { findPseudonyms } from './pseudonyms.js'
 import { transliteratedNameSource } from './transliterated-names.js'
@@ -32,7 +33,7 @@ const bylineRe = new RegExp(`^[ \\t\\u3000]*(?:#{1,6}[ \\t]*)?(?:\\*\\*)?[^\\s�
  * Masks and pseudonyms in a byline's or a signature's words (`***市统计局局长　张建华`): the draft
  * hides the signer's unit, which the name would give away.
  */
-const maskedRe = /[某*＊×xXｘＸ○□]/
+const maskedRe = new RegExp(`某|${maskCharSource}`)
 /** A line of the body: it holds a sentence's punctuation. The heading block ends before it. */
 const bodyLineRe = /[。；！？]/
 /** How many lines with words the heading block holds at most: a title of two lines, a subtitle, the byline, a date. */
