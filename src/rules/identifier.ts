@@ -93,7 +93,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
         if (isGated && hit.kind === 'mobile' && !hit.mask && isNamedContactsNumber(doc.text, hit.start)) continue
         // A person's number of record, or his class, breaks the policy the document states by
         // masking the same elsewhere (`学号2021******57`, `××级××班`), or hides a masked person's.
-        const maskedElsewhere = hit.kind === 'record' ? maskedRecordElsewhere(doc.text, hit) : hit.kind === 'class' ? maskedClassIn(doc.text) : undefined
+        const maskedElsewhere = hit.kind === 'record' ? maskedRecordElsewhere(doc, hit) : hit.kind === 'class' ? maskedClassIn(doc.text) : undefined
         if (hit.kind === 'record' && maskedElsewhere === undefined && !isHiddenPersonsRecord(doc, hit)) continue
         // An IP address is a person's where the document hides persons; a site's is published.
         if (hit.kind === 'ip' && !documentPolicy(doc).masksPersons) continue
