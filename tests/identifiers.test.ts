@@ -251,6 +251,11 @@ describe('leak/identifier: a person’s numbers of record, IP addresses and clas
     const [f] = await checkText('一、买某，学号2021******57。二、阿某，学号20221302157。', { profile: 'redacted', only })
     expect(f).toMatchObject({ text: '20221302157', message: 'personal record number (student, staff, exam, prisoner …) in clear: 20221302157 (masked elsewhere in this document as “学号2021******57”)' })
     expect(f!.data).toMatchObject({ identifier: 'record', redact: { replacement: '*'.repeat(11) } })
+    // A longer label holds the shorter one (员工号, 工号); 〇 masks a value as ○ does.
+    const [g] = await checkText('一、买某，员工号20****57。二、阿某，工号20221302。', { profile: 'redacted', only })
+    expect(g).toMatchObject({ text: '20221302', message: 'personal record number (student, staff, exam, prisoner …) in clear: 20221302 (masked elsewhere in this document as “工号20****57”)' })
+    const [h] = await checkText('一、买某，学号2021〇〇〇〇57。二、阿某，学号20221302157。', { profile: 'redacted', only })
+    expect(h?.message).toContain('“学号2021〇〇〇〇57”')
   })
 
   it('leaves alone an officer’s number, a word with no number, one masked, and a document that hides no one', async () => {
@@ -287,6 +292,12 @@ describe('leak/identifier: a person’s numbers of record, IP addresses and clas
     expect(f!.data).toMatchObject({ identifier: 'class', redact: { replacement: '**级**班' } })
     expect(await found('阿某，商贸学院2022级会计2班学生。')).toEqual([])
     expect(await found('买某，××级××班学生。2022级共分为十个班，2023级新生分12个班')).toEqual([])
+    // 届 or 级 opening the text hides no mask after it; 〇 masks a class as × does.
+    expect(await found('届时请准时参加。一、买某，××级××班学生。二、阿某，2022级会计2班学生。')).toEqual(['2022级会计2班'])
+    expect(await found('一、买某，〇〇级〇〇班学生。二、阿某，2022级会计2班学生。')).toEqual(['2022级会计2班'])
+    // A course is no class (××级干部培训班), and a year in Chinese no mask (二〇〇〇级).
+    expect(await found('关于举办××级干部培训班的通知。学员王某某，2024届三班')).toEqual([])
+    expect(await found('校友王某某，二〇〇〇级计算机一班毕业，现指导2024届三班')).toEqual([])
   })
 
   it('leaves a draft as it was: none of the three is a draft’s class', async () => {

@@ -1,11 +1,17 @@
 // Finds a student's class written in clear (`2022级会计2班`) in a document that masks the
 // others (`××级××班`): with the college and the sex, a class of forty names its student.
+import { maskLetters, maskSigns } from '../chars.js'
 import type { IdentifierHit } from './types.js'
 
-/** A mask character of a class: `×`, `x`, `X`, `*`, U+FF0A FULLWIDTH ASTERISK, `○`, `□`. */
-const maskChars = '×xX*＊○□'
-/** A class masked in its year, read from the mask before 级 or 届 (`××级××班`, `20××级×班`, `××届××专业××班`): the document's policy. */
-const maskedClassAtRe = new RegExp(`[0-9]{0,2}[${maskChars}]{1,4}[级届][^\\n，。；、]{0,8}?班`, 'y')
+const maskChars = maskSigns + maskLetters
+/**
+ * A class masked in its year, read from the mask before 级 or 届 (`××级××班`, `20××级×班`,
+ * `××届××专业××班`): the document's policy. The class's number, masked or a numeral, stands
+ * right before 班: a course is no class (`××级干部培训班`).
+ */
+const maskedClassAtRe = new RegExp(`[0-9]{0,2}[${maskChars}]{1,4}[级届][^\\n，。；、]{0,8}?(?:[${maskChars}]{1,3}|[0-9]{1,2}|[一二三四五六七八九十]{1,2}|[（(][0-9一二三四五六七八九十${maskChars}]{1,3}[）)])班`, 'y')
+/** A digit written in Chinese before the masks: `二〇〇〇级` is a year, not a mask. */
+const chineseDigitBeforeRe = /[〇零一二三四五六七八九]/
 const maskCharCodes = new Set([...maskChars].map((c) => c.charCodeAt(0)))
 /**
  * A class in clear: the year of entry (2 or 4 digits) and 级 or 届, the major in a few
@@ -20,11 +26,12 @@ export function maskedClassIn(text: string): string | undefined {
   // From each 级 or 届 after a mask: a search from every position (the mask's run first) cost
   // ~80 ms a pass over the bench corpus, where 班 (领导班子) is in most texts.
   for (const word of ['级', '届']) {
-    for (let at = text.indexOf(word); at > 0; at = text.indexOf(word, at + 1)) {
-      if (!maskCharCodes.has(text.charCodeAt(at - 1))) continue
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (at === 0 || !maskCharCodes.has(text.charCodeAt(at - 1))) continue
       let start = at - 1
       while (start > 0 && maskCharCodes.has(text.charCodeAt(start - 1)) && at - start < 4) start--
       while (start > 0 && isDigit(text.charCodeAt(start - 1)) && at - start < 6) start--
+      if (chineseDigitBeforeRe.test(text.charAt(start - 1))) continue
       maskedClassAtRe.lastIndex = start
       const m = maskedClassAtRe.exec(text)
       if (m) return m[0]
