@@ -3,7 +3,7 @@
 // person (法释〔2016〕19号). The address is read as segments, each a name and its suffix.
 import type { Document } from '../../core/document.js'
 import { getGazetteer } from '../../nlp/gazetteer.js'
-import { isHan } from './chars.js'
+import { isHan, maskCharSource } from './chars.js'
 import { documentPolicy } from './policy.js'
 import { literalsIn } from './trigger-scan.js'
 
@@ -231,6 +231,8 @@ const dormWordsIn = literalsIn(['公寓', '宿舍', '寝室'], { keep: true })
 const dormRoomRe = /(?<![0-9A-Za-z])(?:(?:[0-9]{1,3}号|[A-Z][0-9]{0,2}号?|[东南西北中][区院])?(?:学生|研究生|教师|职工|员工|青年|人才)?(?:公寓|宿舍|寝室)楼?|[0-9]{1,3}(?:号楼|栋|幢))(?:[A-Z](?:座|栋|区)|[0-9]{1,3}(?:号楼|栋|幢|单元|层|楼))*[0-9]{3,4}(?:宿舍|寝室|室|房间|号房|房)/g
 /** How far around a dormitory's word its room's address is read. */
 const dormReach = 16
+/** A mask or 某 right before the block: its name is hidden (`某公寓3号楼502室`, `××公寓…`), and the room with it. */
+const maskedBlockBeforeRe = new RegExp(`(?:某|${maskCharSource})$`)
 
 /** Rooms of dormitories and blocks of flats, in a document that hides persons; each a mention with no cue. */
 function dormRoomsIn(doc: Document): AddressMention[] {
@@ -246,6 +248,7 @@ function dormRoomsIn(doc: Document): AddressMention[] {
       const start = from + m.index
       if (start > hit.begin) break
       if (start + m[0].length <= hit.begin) continue
+      if (maskedBlockBeforeRe.test(text.slice(Math.max(0, start - 4), start))) break
       rooms.push({ start, end: start + m[0].length, leakStart: start, cue: '' })
       break
     }
