@@ -18,6 +18,9 @@
 // programs of their own, which this CLI has none of: bundled, it requires it on first use,
 // sparing every run the ~25 built-in modules it brings (net, dgram, ...: ~2 ms of CPU).
 //
+// Whitespace is minified (names are kept, so a stack still names its functions): the bundle is
+// 2.9 → 2.2 MB, which kept the installed package under its 40 MB, and V8 reads less at start.
+//
 // dist/bundle/ sits two levels below the package root, as dist/<dir>/ does, so the paths the
 // modules compute from import.meta.url (rules/, dist/.cache/, package.json) still hold.
 import { build } from 'esbuild'
@@ -30,7 +33,7 @@ const outdir = join(root, 'dist', 'bundle')
 /** CommonJS packages bundled all the same: every run loads them. */
 const alwaysBundled = new Set(['commander', '@eslint-community/regexpp'])
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, plugins: [externalUnlessBundled()] }
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', metafile: true, minifyWhitespace: true, plugins: [externalUnlessBundled()] }
 rmSync(outdir, { recursive: true, force: true })
 
 const cli = await build({
