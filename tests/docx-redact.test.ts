@@ -38,7 +38,7 @@ describe('editDocx (fill)', () => {
   it('fills a text box in both its versions: mc:Choice, which Word shows, and the mc:Fallback older readers show', () => {
     const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`
     const holder = (choice: string, fallback: string) => `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box(choice)}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>${box(fallback)}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`
-    const docx = makeDocx(holder('报送：xx区委组织部', '报送：xx区委组织部') + holder('xx镇', '另一段文字'))
+    const docx = makeDocx(holder('报送：xx区委组织部', '报送：xx区委组织部') + holder('xx镇', '另一段文字') + holder('联系人：xx', '联系人：</w:t></w:r><w:r w:rsidR="00AB12CD"><w:t>xx'))
     const text = readDocxBody(docx, 'a.docx').text
     const edits = [...text.matchAll(/xx/g)].map((m) => ({ offset: m.index!, length: 2, replacement: '道里' }))
     const xml = strFromU8(unzipSync(editDocx(docx, edits, 'a.docx').bytes)['word/document.xml']!)
@@ -46,6 +46,8 @@ describe('editDocx (fill)', () => {
     // A fallback that does not hold what the choice held is not the same box's copy: left as it is.
     expect(xml).toContain('<w:t>道里镇</w:t>')
     expect(xml).toContain('<w:t>另一段文字</w:t>')
+    // The same text in other markup (runs split apart, revision ids) is the same box's copy.
+    expect(xml.match(/联系人：[^<]*/g)).toEqual(['联系人：道里', '联系人：道里'])
   })
 })
 

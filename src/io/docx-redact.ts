@@ -192,7 +192,7 @@ const textBoxContentRe = /<w:txbxContent\b[\s\S]*?<\/w:txbxContent>/g
  * `edited` (the part `original` was, with text edited in its runs) where each text box that
  * Word writes twice (in `mc:Choice`, which is read and edited, and in the `mc:Fallback` that
  * older readers show) holds the edited text in both: the fallback's content takes the
- * choice's edit when it was the same as the choice's before. Edits change text only, so the
+ * choice's edit when it held the same text as the choice's before (its markup may differ). Edits change text only, so the
  * blocks of both versions pair up in order.
  */
 function withFallbacksFollowing(original: string, edited: string): string {
@@ -210,10 +210,18 @@ function withFallbacksFollowing(original: string, edited: string): string {
     let box = 0
     const synced = fallback.replace(textBoxContentRe, (content) => {
       const i = box++
-      return content === oldChoice[i] && newChoice[i] !== undefined ? newChoice[i]! : content
+      return oldChoice[i] !== undefined && newChoice[i] !== undefined && textOfXml(content) === textOfXml(oldChoice[i]!) ? newChoice[i]! : content
     })
     return block.replace(fallback, () => synced)
   })
+}
+
+/**
+ * The characters a part of WordprocessingML holds, tags left out: the two copies of a text box
+ * hold the same text, though Word may write their attributes (paragraph ids, revision ids) apart.
+ */
+function textOfXml(xml: string): string {
+  return xml.replace(/<[^>]*>/g, '')
 }
 
 /**
