@@ -304,8 +304,11 @@ function transliteratedRunAt(doc: Document, tokenizer: Tokenizer, at: number): {
   return end - at >= 3 ? { start: at, end } : undefined
 }
 
-/** Posts of staff a document names on purpose, right before a name (监考教师, 辅导员, 公证员助理, 民警). */
-const staffBeforeRe = /(?:教师|老师|辅导员|员|官|助理|民警|医生|护士|干部|书记|主任|[^家]长)[ \u3000：:]*$/
+/**
+ * Posts of staff a document names on purpose, right before a name (监考教师, 辅导员, 公证员助理,
+ * 民警); a member's 员 (成员, 党员, 学员, 会员, 队员, 社员, 团员) is no post of the issuer's staff.
+ */
+const staffBeforeRe = /(?:教师|老师|辅导员|(?<![成党学会队社团])员|官|助理|民警|医生|护士|干部|书记|主任|[^家]长)[ \u3000：:]*$/
 
 /** True when a staff post stands right before `at` (`监考教师扎西多吉`, `公证员　德吉卓玛`). */
 function isAfterStaffRole(text: string, at: number): boolean {
