@@ -96,6 +96,10 @@ describe('fill', () => {
     expect(r.code).toBe(0)
     expect(readDocxBody(readFileSync(join(dir, 'out.docx')), 'out.docx').text).toBe('全年学习12次。\n共三名')
     expect(strFromU8(unzipSync(readFileSync(join(dir, 'out.docx')))['word/document.xml']!)).toContain('<w:rPr><w:b/></w:rPr><w:t xml:space="preserve">12</w:t>')
+    // A note names the blank by its place in Word, not by a line of the text read.
+    saveSheet(withValues(rows, ['12', '']))
+    const partial = runCli(['fill', 'a.docx', '--values', 'filled.csv', '-o', 'out2.docx'], { cwd: dir })
+    expect(partial.stderr).toContain('no value for x名 at table 1, row 1, cell 1')
   })
 
   it('keeps an ordinal\'s 第 and its unit, replacing the mask only', () => {

@@ -89,8 +89,8 @@ export function planFill(blanks: readonly Blank[], rows: readonly SheetRow[], sh
       continue
     }
     const value = row.value.trim()
-    if (value === '') skipped.push(problem(row, localText('fill.no-value', { blank: blank.text, at: `${blank.line}:${blank.column}` }), localText('fill.no-value.hint')))
-    else if (traitsOf(blank.category).blankValue === 'count' && !isCountValue(value)) fatal.push(problem(row, localText('fill.not-a-number', { value, blank: blank.text, at: `${blank.line}:${blank.column}` }), localText('fill.not-a-number.hint')))
+    if (value === '') skipped.push(problem(row, localText('fill.no-value', { blank: blank.text, at: whereIs(blank) }), localText('fill.no-value.hint')))
+    else if (traitsOf(blank.category).blankValue === 'count' && !isCountValue(value)) fatal.push(problem(row, localText('fill.not-a-number', { value, blank: blank.text, at: whereIs(blank) }), localText('fill.not-a-number.hint')))
     else fixes.push({ offset: blank.offset, length: blank.length, replacement: value })
   }
   for (const b of blanks) if (!seen.has(b.id)) skipped.push(problem(undefined, localText('fill.no-row', { id: b.id, blank: b.text, at: `${b.line}:${b.column}` }), localText('fill.changed.hint')))
@@ -109,4 +109,9 @@ function mismatch(blank: Blank, row: SheetRow): LocalText | undefined {
   if (row.line.trim() !== String(blank.line) || row.column.trim() !== String(blank.column)) return localText('fill.moved', { row: row.id, at: `${row.line}:${row.column}`, blankAt: `${blank.line}:${blank.column}` })
   if (row.blank !== blank.text || row.context !== blank.context) return localText('fill.other-text', { row: row.id, blank: row.blank, context: row.context, documentBlank: blank.text, documentContext: blank.context })
   return undefined
+}
+
+/** Where a note sends the writer: the blank's place in a Word file (`第2段第6字`), else line:column. */
+function whereIs(blank: Blank): string {
+  return blank.place ?? `${blank.line}:${blank.column}`
 }
