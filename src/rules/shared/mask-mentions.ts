@@ -1,13 +1,20 @@
 // A mask the text quotes to talk about it, not one left in it: a report that criticizes
 // unfilled templates quotes their wording (`存在“XX单位”“**万元”等模板内容未填写`), as a legend
-// quotes the symbol it explains.
+// quotes the symbol it explains. The quotes are read as every mention's are (mentions.ts).
+import { quoteAround, type QuoteReading } from './mentions.js'
 
-/** The quotes a mention is written in, each with the one that closes it. */
+/**
+ * Template wording quoted: a short piece (16 units at most) in “”, 「」, ‘’ or "", inside its
+ * clause: a comma, a sentence's end, a line, or another quote's close met looking back ends the search.
+ */
+const templateQuotes: QuoteReading = {
+  opens: '“「‘"',
+  closes: '”」’"',
+  reach: 16,
+  isStop: (c) => '\n\r。；！？;!?，,”」’'.includes(c),
+}
+/** The quote that closes each opening one. */
 const closingQuote: Readonly<Record<string, string>> = { '“': '”', '「': '」', '‘': '’', '"': '"' }
-/** How long a quoted piece of template wording is, in UTF-16 code units, quotes left out. */
-const maxQuoted = 16
-/** What ends the search for a quote: a line, a sentence or a clause. */
-const quoteStopRe = /[\n\r。；！？;!?，,]/
 
 /**
  * After the closing quote: more quoted wording (`“XX单位”“**万元”`, `“XX”、“**”`), then a word that
@@ -23,35 +30,14 @@ const mentionTailRe =
  * text's own sentence stays one (`被授予“**”称号`, `授予“　　”称号`). An empty pair of quotes
  * (`“　　”`) is its own quote.
  */
-export function isQuotedMention(text: string, start: number, end: number): boolean {
+export function isTemplateWording(text: string, start: number, end: number): boolean {
   let close: number
   if (closingQuote[text.charAt(start)] !== undefined && closingQuote[text.charAt(start)] === text.charAt(end - 1)) close = end - 1
   else {
-    const open = quoteBefore(text, start)
-    if (open < 0) return false
-    close = quoteAfter(text, end, closingQuote[text.charAt(open)]!)
-    if (close < 0 || close - open - 1 > maxQuoted) return false
+    const quote = quoteAround(text, start, end, templateQuotes)
+    if (quote === undefined || closingQuote[text.charAt(quote.open)] !== text.charAt(quote.close) || quote.close - quote.open - 1 > templateQuotes.reach) return false
+    close = quote.close
   }
   mentionTailRe.lastIndex = close + 1
   return mentionTailRe.test(text)
-}
-
-/** The opening quote of the quoted piece the mask at `start` is in, or -1. */
-function quoteBefore(text: string, start: number): number {
-  for (let i = start - 1; i >= 0 && start - i <= maxQuoted; i--) {
-    const c = text.charAt(i)
-    if (closingQuote[c] !== undefined) return i
-    if (quoteStopRe.test(c) || c === '”' || c === '」' || c === '’') return -1
-  }
-  return -1
-}
-
-/** The quote `close` that ends the quoted piece after the mask, or -1. */
-function quoteAfter(text: string, end: number, close: string): number {
-  for (let i = end; i < text.length && i - end <= maxQuoted; i++) {
-    const c = text.charAt(i)
-    if (c === close) return i
-    if (quoteStopRe.test(c)) return -1
-  }
-  return -1
 }

@@ -5,7 +5,7 @@
 import type { Document, DocumentFormat } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
-import { isQuotedMention } from './mask-mentions.js'
+import { isTemplateWording } from './mask-mentions.js'
 import { findFormSections, hasSigningPlace, isHandSigned, isInSection, isSigningBlockDate } from './form-sections.js'
 import { isInFigureColumn } from './table-columns.js'
 import { triggerScan } from './trigger-scan.js'
@@ -161,7 +161,7 @@ function scanMaskRuns(doc: Document): MaskRun[] {
  * document's habit of masking.
  */
 function withoutMentions(text: string, runs: MaskRun[]): MaskRun[] {
-  return runs.some((run) => isQuotedMention(text, run.start, run.end)) ? runs.filter((run) => !isQuotedMention(text, run.start, run.end)) : runs
+  return runs.some((run) => isTemplateWording(text, run.start, run.end)) ? runs.filter((run) => !isTemplateWording(text, run.start, run.end)) : runs
 }
 
 /** The symbols that mask a figure in a table's cell (`***`, `XX`, `××`, `○○`). */

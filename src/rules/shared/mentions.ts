@@ -4,30 +4,45 @@
 import type { RawFinding } from '../../core/finding.js'
 import type { TextRegExp } from '../../core/user-regexp.js'
 
-/** Opening and closing quotes around what prose names, and how far a quote may open before it. In UTF-16 code units. */
-const openQuotes = '“「『"'
-const closeQuotes = '”」』"'
-const quoteReach = 40
+/**
+ * How a kind of mention is quoted: the quotes that open and close it, how far each may stand
+ * from the span (UTF-16 code units), and what ends the search for one.
+ */
+export interface QuoteReading {
+  readonly opens: string
+  readonly closes: string
+  readonly reach: number
+  readonly isStop: (c: string) => boolean
+}
+
+/**
+ * Prose naming a phrase: quotes up to 40 units away, searched up to a line break, or a closing
+ * quote met looking back (an opening one looking on).
+ */
+const proseQuotes: QuoteReading = {
+  opens: '“「『"',
+  closes: '”」』"',
+  reach: 40,
+  isStop: (c) => c === '\n' || c === '\r' || c === '”' || c === '“',
+}
+const quoteReach = proseQuotes.reach
 
 /** Opening and closing quote around [start, end): neither crossed by another quote or a line break, each within reach. */
-interface Quote {
+export interface Quote {
   readonly open: number
   readonly close: number
 }
 
-function quoteAround(text: string, start: number, end: number): Quote | undefined {
+/** The quotes around [start, end) as `reading` reads them, or undefined. */
+export function quoteAround(text: string, start: number, end: number, reading: QuoteReading = proseQuotes): Quote | undefined {
+  const { opens, closes, reach, isStop } = reading
   let open = start - 1
-  while (open >= 0 && start - open <= quoteReach && !openQuotes.includes(text[open]!) && !isQuoteStop(text[open]!)) open--
-  if (open < 0 || start - open > quoteReach || !openQuotes.includes(text[open]!)) return undefined
+  while (open >= 0 && start - open <= reach && !opens.includes(text[open]!) && !isStop(text[open]!)) open--
+  if (open < 0 || start - open > reach || !opens.includes(text[open]!)) return undefined
   let close = end
-  while (close < text.length && close - end <= quoteReach && !closeQuotes.includes(text[close]!) && !isQuoteStop(text[close]!)) close++
-  if (close >= text.length || !closeQuotes.includes(text[close]!)) return undefined
+  while (close < text.length && close - end <= reach && !closes.includes(text[close]!) && !isStop(text[close]!)) close++
+  if (close >= text.length || !closes.includes(text[close]!)) return undefined
   return { open, close }
-}
-
-/** A line break, or a closing quote met looking back (an opening one looking on), ends the search for a quote. */
-function isQuoteStop(c: string): boolean {
-  return c === '\n' || c === '\r' || c === '”' || c === '“'
 }
 
 /**
