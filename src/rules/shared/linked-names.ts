@@ -283,7 +283,7 @@ function prefixedNameAt(doc: Document, tokenizer: Tokenizer, at: number, prefix:
  * lacks (古丽娜尔/x). Not its names (阿依古丽/nr): it tags thousands of idioms so, and only a
  * cue makes one a name ({@link cuedFourCharacterName}).
  */
-const transliterationTagRe = /^x$/
+const unknownWordTagRe = /^x$/
 
 /**
  * A minority name written without dots at `at` (古丽娜尔, 热依汗古丽: 热依汗/x 古丽/x): one or two
@@ -298,7 +298,7 @@ function transliteratedRunAt(doc: Document, tokenizer: Tokenizer, at: number): {
   let end = at
   for (let words = 0; i < tokens.length && words < 2; i++, words++) {
     const t = tokens[i]!
-    if (t.start !== end || t.end - at > 6 || !transliterationTagRe.test(t.tag) || ![...t.word].every(isTransliterationChar)) break
+    if (t.start !== end || t.end - at > 6 || !unknownWordTagRe.test(t.tag) || ![...t.word].every(isTransliterationChar)) break
     end = t.end
   }
   return end - at >= 3 ? { start: at, end } : undefined

@@ -303,7 +303,7 @@ function splitGivenName(surname: Token, given: Token): Token | undefined {
 }
 
 /** Tags of a word the tagger does not know or reads as a name: in a transliteration, its syllables. */
-const transliterationTagRe = /^(?:x|nr|nrfg|nrt|nz|ns)$/
+const syllableTagRe = /^(?:x|nr|nrfg|nrt|nz|ns)$/
 
 /**
  * Where the dotted name [start, end) ends: its last part ends where the words of the clause
@@ -314,7 +314,7 @@ const transliterationTagRe = /^(?:x|nr|nrfg|nrt|nz|ns)$/
 function dottedNameEnd(doc: Document, tokenizer: Tokenizer, start: number, end: number): number {
   const lastPart = Math.max(...[...doc.text.slice(start, end)].flatMap((c, i) => (isNameDot(c) ? [start + i + 1] : [])))
   const tokens = tokensNear(doc, tokenizer, lastPart, end, nameReach)
-  const cut = tokens.find((t) => t.start > lastPart && t.start < end && !transliterationTagRe.test(t.tag) && !isTransliterationChar(t.word.charAt(0)))
+  const cut = tokens.find((t) => t.start > lastPart && t.start < end && !syllableTagRe.test(t.tag) && !isTransliterationChar(t.word.charAt(0)))
   return cut?.start ?? end
 }
 
