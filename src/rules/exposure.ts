@@ -85,17 +85,32 @@ function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, 
   // One scan of the text for the words before of all masks (a regex or indexOf per pair
   // read the whole text once per pair), then the shortest name the words after follow.
   const best = new Map<number, { nameEnd: number; mask: string; rank: number }>()
+  // The masks' starts in order, searched by halves: a mask inside a hit's span was looked for
+  // among all of them, once per hit (quadratic in a page of thousands of masks).
+  const maskStarts = Float64Array.from(runs, (r) => r.start).sort()
   for (const hit of contextIndex.reload(byBefore.keys()).matches(text)) {
     for (const { after, mask, rank } of byBefore.get(hit.keyword)!) {
       const length = nameLengthBefore(text, hit.end, after)
       if (length === 0) continue
       const end = hit.end + length + after.length
-      if (runs.some((r) => r.start >= hit.begin && r.start < end)) continue
+      if (hasStartIn(maskStarts, hit.begin, end)) continue
       const known = best.get(hit.end)
       if (!known || rank < known.rank) best.set(hit.end, { nameEnd: hit.end + length, mask, rank })
     }
   }
   for (const [start, { nameEnd, mask }] of [...best].sort((a, b) => a[1].rank - b[1].rank)) yield { start, nameEnd, mask }
+}
+
+/** True when one of `starts` (ascending) lies in [from, to). */
+function hasStartIn(starts: Float64Array, from: number, to: number): boolean {
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (starts[mid]! < from) lo = mid + 1
+    else hi = mid
+  }
+  return lo < starts.length && starts[lo]! < to
 }
 
 /** Length of the shortest run of 2 to maxNameLength CJK ideographs at `start` that `after` follows, or 0. */

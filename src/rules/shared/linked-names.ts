@@ -443,10 +443,16 @@ function isAfterAlias(text: string, cueStart: number, aliases: ReadonlySet<strin
 
 /** Characters before a cue searched for what it belongs to. */
 const besideReach = 120
-/** Words that end an organisation's name: the nearest before a representative tells whose he is. */
 /** Representatives only a company has. */
 const companyRoleRe = /^(?:法定代表人|实际控制人)$/
+/** Words that end an organisation's name: the nearest before a representative tells whose he is. */
 const organizationEndRe = /(?:公司|集团|厂|店|合作社|中心|委员会|政府|局|医院|学校|协会|银行|超市|酒店)/g
+
+/** Where the line holding `at` starts, or `floor` when it starts before it. */
+function lineStartWithin(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1
+  return floor
+}
 
 /**
  * True when what the cue belongs to is masked. A relative: a person pseudonym shortly before. A
@@ -459,7 +465,9 @@ function isBesideMasked(text: string, cueStart: number, pseudonyms: readonly Pse
   // `其母亲` opening a sentence points back to the paragraph's subject, which may stand further
   // back on its line; inside a sentence (`被告人张伟在其妻子…`) to that sentence's subject.
   if (reason === 'relative') {
-    const lineStart = text.lastIndexOf('\n', cueStart - 1) + 1
+    // Its line's start matters only within reach: searched no further back (a page flattened
+    // into one line would make each cue read the whole line).
+    const lineStart = lineStartWithin(text, cueStart, from)
     const opensSentence = /^[其之]/.test(cue) && /(?:^|[。！？；])[\s\u3000]*$/.test(text.slice(Math.max(lineStart, cueStart - 8), cueStart))
     const reach = opensSentence ? Math.max(from, lineStart) : cueStart - besideReach / 2
     return before.some((p) => p.kind === 'person' && p.start >= reach)

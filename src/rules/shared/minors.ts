@@ -35,10 +35,18 @@ export function minorPseudonyms(doc: Document, pseudonyms: readonly Pseudonym[])
   })
 }
 
+/** How far before a pseudonym its line may start for it to open its paragraph: an indent and a role. */
+const maxHeadBefore = 40
+
 /** True when `p` opens its paragraph (after a role) and the next paragraph is its guardian's. */
 function isBeforeGuardian(text: string, p: Pseudonym): boolean {
-  const lineStart = text.lastIndexOf('\n', p.start - 1) + 1
-  if (!/^[ \t\u3000]*[\u4e00-\u9fff]{0,6}[：:]?$/.test(text.slice(lineStart, p.start))) return false
+  // Only a role and an indent may stand before it on its line: its start is looked for that far
+  // back, not over a whole line (a page flattened into one line holds thousands of pseudonyms).
+  const from = Math.max(0, p.start - maxHeadBefore)
+  const head = text.slice(from, p.start)
+  const lineBreak = head.lastIndexOf('\n')
+  if (lineBreak < 0 && from > 0) return false
+  if (!/^[ \t\u3000]*[\u4e00-\u9fff]{0,6}[：:]?$/.test(head.slice(lineBreak + 1))) return false
   const lineEnd = text.indexOf('\n', p.end)
   if (lineEnd < 0) return false
   const next = text.slice(lineEnd + 1, lineEnd + 40).replace(/^[\s\u3000]*\n/, '')
