@@ -45,3 +45,12 @@ const chineseDigits = '〇零一二三四五六七八九十百千'
  * outside a number written in Chinese, where it is zero (`二〇二四年`).
  */
 export const maskCharSource = `(?:[${maskSigns.replace('〇', '')}${maskLetters}]|(?<![${chineseDigits}])〇+(?![${chineseDigits}]))`
+
+/**
+ * Where the line holding `at` starts, or `floor` when it starts before it: searched no further
+ * back than a caller's reach (a page flattened into one line would make each search read it all).
+ */
+export function lineStartWithin(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1
+  return floor
+}

@@ -5,7 +5,7 @@
 import type { Document } from '../../core/document.js'
 import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { personTitles, surnameLength, tibetanNameLength } from '../../nlp/person-names.js'
-import { isHan } from './chars.js'
+import { isHan, lineStartWithin } from './chars.js'
 import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
 import { cuedFourCharacterName, familyNameAt, personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
@@ -447,12 +447,6 @@ const besideReach = 120
 const companyRoleRe = /^(?:法定代表人|实际控制人)$/
 /** Words that end an organisation's name: the nearest before a representative tells whose he is. */
 const organizationEndRe = /(?:公司|集团|厂|店|合作社|中心|委员会|政府|局|医院|学校|协会|银行|超市|酒店)/g
-
-/** Where the line holding `at` starts, or `floor` when it starts before it. */
-function lineStartWithin(text: string, at: number, floor: number): number {
-  for (let i = at - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1
-  return floor
-}
 
 /**
  * True when what the cue belongs to is masked. A relative: a person pseudonym shortly before. A

@@ -3,7 +3,7 @@
 // …法制处，地址：…，联系电话：…`, `高河镇民政办（经办人：汪志强）　0556-…`). The office publishes its
 // phone, mailbox and address, and names its contact, on purpose: none of it is a leak.
 import type { Document } from '../../core/document.js'
-import { maskCharSource } from './chars.js'
+import { lineStartWithin, maskCharSource } from './chars.js'
 import { findPseudonyms } from './pseudonyms.js'
 
 /**
@@ -83,7 +83,7 @@ function sentenceStart(text: string, from: number, at: number): number {
  */
 export function isOfficeContactAt(doc: Document, at: number): boolean {
   const text = doc.text
-  const from = rowStart(text, Math.max(text.lastIndexOf('\n', at - 1) + 1, at - reach), at)
+  const from = rowStart(text, lineStartWithin(text, at, Math.max(0, at - reach)), at)
   let start = sentenceStart(text, from, at)
   let invites = false
   if (start > from && contactFieldsRe.test(text.slice(start, at))) {
@@ -92,7 +92,7 @@ export function isOfficeContactAt(doc: Document, at: number): boolean {
     invites = feedbackToUsRe.test(text.slice(start, fields))
   }
   if (!invites && !namesOffice(text.slice(start, at))) return false
-  return !findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= start && p.end <= at)
+  return !hasMaskedPersonIn(doc, start, at)
 }
 
 /**
@@ -101,11 +101,11 @@ export function isOfficeContactAt(doc: Document, at: number): boolean {
  */
 export function isAdministratorsContactAt(doc: Document, at: number): boolean {
   const text = doc.text
-  const from = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - reach)
+  const from = lineStartWithin(text, at, Math.max(0, at - reach))
   const start = sentenceStart(text, from, at)
   const m = administratorRe.exec(text.slice(start, at))
   if (!m) return false
-  return !findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= start + m.index && p.end <= at)
+  return !hasMaskedPersonIn(doc, start + m.index, at)
 }
 
 /** Labels of an account's holder. */
@@ -121,7 +121,7 @@ const companyEndRe = /(?:公司|集团|合作社|厂|银行|商行|协会)$/
  * companies freely). No person holds it.
  */
 export function isBodysAccountAt(text: string, at: number, namesCompanies: boolean): boolean {
-  const m = holderLabelRe.exec(text.slice(Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 90), at))
+  const m = holderLabelRe.exec(text.slice(lineStartWithin(text, at, Math.max(0, at - 90)), at))
   if (!m || maskedNameRe.test(m[1]!)) return false
   return bodyEndRe.test(m[1]!) || (namesCompanies && companyEndRe.test(m[1]!))
 }
@@ -131,4 +131,18 @@ export function isOfficeNameAt(text: string, at: number): boolean {
   officeNameAtRe.lastIndex = at
   const m = officeNameAtRe.exec(text)
   return m !== null && !maskedNameRe.test(m[0]) && !maskedNameRe.test(text.charAt(at - 1))
+}
+
+/** A person's pseudonym wholly inside [from, to), found by halves over the document's, by start. */
+function hasMaskedPersonIn(doc: Document, from: number, to: number): boolean {
+  const persons = doc.derive('officeContacts:personPseudonyms', () => findPseudonyms(doc).filter((p) => p.kind === 'person').sort((a, b) => a.start - b.start))
+  let lo = 0
+  let hi = persons.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (persons[mid]!.start < from) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo; i < persons.length && persons[i]!.start < to; i++) if (persons[i]!.end <= to) return true
+  return false
 }
