@@ -2,6 +2,7 @@
 // scripts/build-gazetteer.mjs): finds the unit names that end at a place in a text. The units
 // above villages are read from their binary table (gazetteer-table.ts), the villages from
 // their text files, one bucket at a time as names need them.
+import { lowerBound } from '../core/sorted.js'
 import { localText } from '../i18n/catalogue.js'
 import { readFileSync } from 'node:fs'
 import { sharedFile } from '../core/shared-tables.js'
@@ -297,14 +298,8 @@ export class Gazetteer {
     if (!unitCodeRe.test(code)) return -1
     const codes = this.table.codes
     const n = Number(code)
-    let lo = 0
-    let hi = codes.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (codes[mid]! < n) lo = mid + 1
-      else hi = mid
-    }
-    return codes[lo] === n ? lo : -1
+    const at = lowerBound(codes.length, (i) => codes[i]!, n)
+    return codes[at] === n ? at : -1
   }
 
   private entryName(entry: number): string {

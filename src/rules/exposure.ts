@@ -1,5 +1,6 @@
 // Kind `exposure`: a name masked in one place and spelled out in another (`***市统计局` here,
 // `石嘴山市统计局` there; `数说xx展望` and `数说额济纳展望`): the mask hides nothing.
+import { lowerBound } from '../core/sorted.js'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
@@ -103,14 +104,8 @@ function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, 
 
 /** True when one of `starts` (ascending) lies in [from, to). */
 function hasStartIn(starts: Float64Array, from: number, to: number): boolean {
-  let lo = 0
-  let hi = starts.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (starts[mid]! < from) lo = mid + 1
-    else hi = mid
-  }
-  return lo < starts.length && starts[lo]! < to
+  const at = lowerBound(starts.length, (i) => starts[i]!, from)
+  return at < starts.length && starts[at]! < to
 }
 
 /** Length of the shortest run of 2 to maxNameLength CJK ideographs at `start` that `after` follows, or 0. */

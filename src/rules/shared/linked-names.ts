@@ -2,6 +2,7 @@
 // person's full name elsewhere (王某 throughout, 王建国 once), a relative beside a masked minor
 // (其父李建军), the legal representative of a masked company, a contact or a party named after
 // its role, a name in a list of pseudonyms (王某某、张建华、李某).
+import { lowerBound } from '../../core/sorted.js'
 import type { Document } from '../../core/document.js'
 import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { personTitles, surnameLength, tibetanNameLength } from '../../nlp/person-names.js'
@@ -563,13 +564,7 @@ function isAfterMaskedRole(text: string, cueStart: number, maskedRoles: Readonly
 
 /** The pseudonyms that start in [from, to), by binary search (they are sorted). */
 function pseudonymsBetween(pseudonyms: readonly Pseudonym[], from: number, to: number): readonly Pseudonym[] {
-  let lo = 0
-  let hi = pseudonyms.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (pseudonyms[mid]!.start < from) lo = mid + 1
-    else hi = mid
-  }
+  const lo = lowerBound(pseudonyms.length, (i) => pseudonyms[i]!.start, from)
   let end = lo
   while (end < pseudonyms.length && pseudonyms[end]!.start < to) end++
   return pseudonyms.slice(lo, end)

@@ -2,6 +2,7 @@
 // complain or appeal (`请与南宁市生态环境局执法支队联系。联系人：梁工；联系电话：…`, `复议机构联系方式：
 // …法制处，地址：…，联系电话：…`, `高河镇民政办（经办人：汪志强）　0556-…`). The office publishes its
 // phone, mailbox and address, and names its contact, on purpose: none of it is a leak.
+import { lowerBound } from '../../core/sorted.js'
 import type { Document } from '../../core/document.js'
 import { lineStartWithin, maskCharSource } from './chars.js'
 import { findPseudonyms } from './pseudonyms.js'
@@ -136,13 +137,6 @@ export function isOfficeNameAt(text: string, at: number): boolean {
 /** A person's pseudonym wholly inside [from, to), found by halves over the document's, by start. */
 function hasMaskedPersonIn(doc: Document, from: number, to: number): boolean {
   const persons = doc.derive('officeContacts:personPseudonyms', () => findPseudonyms(doc).filter((p) => p.kind === 'person').sort((a, b) => a.start - b.start))
-  let lo = 0
-  let hi = persons.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (persons[mid]!.start < from) lo = mid + 1
-    else hi = mid
-  }
-  for (let i = lo; i < persons.length && persons[i]!.start < to; i++) if (persons[i]!.end <= to) return true
+  for (let i = lowerBound(persons.length, (j) => persons[j]!.start, from); i < persons.length && persons[i]!.start < to; i++) if (persons[i]!.end <= to) return true
   return false
 }
