@@ -55,6 +55,21 @@ describe('paywall/mojibake', () => {
     const genuine = ['欧阳鍏、亓官懿、禤祯、乜晗蕤、濮阳茜出席会议', '锛山村、鏍镇、氬村的代表参加', '烫伤事故两起，屯垦戍边工作扎实推进，热烫烫的炉火', 'Café René, naïve façade, Zoë, Ångström']
     for (const text of genuine) expect(await checkText(text, { only: debris }), text).toEqual([])
   })
+
+  it('counts no name dot toward the proof: 路 is its C2 B7 in GBK, and text writes 路 often', async () => {
+    for (const text of ['我们一路上路过路口，看到了路路通', '路·路·路·路', 'ÂÂÂ·Â·']) expect(await checkText(text, { only: debris }), text).toEqual([])
+    // A dot inside a proved run is still read back.
+    const garbled = readAsGbk('表彰了阿卜杜·热合曼同志')
+    expect(summary(await checkText(`会议${garbled}。`, { only: debris }))[0]?.slice(0, 3)).toEqual([3, 'paywall.mojibake', garbled])
+  })
+
+  it('finds memory fill in a text with no other mojibake, in either codec', async () => {
+    const findings = await checkText('数据异常：烫烫烫烫\n日志：ÌÌÌÌ\n', { only: debris })
+    expect(findings.map((f) => [f.line, f.messageId, f.text])).toEqual([
+      [1, 'paywall.mojibake.fill', '烫烫烫烫'],
+      [2, 'paywall.mojibake.fill', 'ÌÌÌÌ'],
+    ])
+  })
 })
 
 describe('paywall/entity', () => {

@@ -5,7 +5,7 @@
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { lazy, zod } from './shared/options.js'
-import { byteTableOf, legacyCodecs, openersOf, type ByteTable, type LegacyCodec } from './shared/legacy-codecs.js'
+import { byteTableOf, fillClassOf, legacyCodecs, openerClassOf, type ByteTable, type LegacyCodec } from './shared/legacy-codecs.js'
 import { findStretches, type Stretch } from './shared/mojibake.js'
 import type { RuleKind } from './types.js'
 
@@ -58,16 +58,21 @@ export const mojibakeKind: RuleKind<MojibakeOptions> = {
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
     const { codecs, fillBytes, minFill } = rule.options
+    // Made on the first document, not when the rule is loaded: the `rules` command reads no text.
+    const fillClasses = new Map<LegacyCodec, RegExp>()
     return (doc) => {
       const findings: RawFinding[] = []
       for (const codec of codecs) {
-        if (openersOf[codec]?.test(doc.text) === false) continue
-        const table = byteTableOf(codec)
-        for (const group of groupsOf(doc.text, findStretches(doc.text, table), rule.options.maxGap)) {
-          const finding = mojibakeFinding(doc.text, group, codec, rule.messageId, rule.options)
-          if (finding) findings.push(finding)
+        if (openerClassOf(codec).test(doc.text)) {
+          for (const group of groupsOf(doc.text, findStretches(doc.text, byteTableOf(codec)), rule.options.maxGap)) {
+            const finding = mojibakeFinding(doc.text, group, codec, rule.messageId, rule.options)
+            if (finding) findings.push(finding)
+          }
         }
-        if (fillBytes.length > 0) findings.push(...fillRuns(doc.text, table, fillBytes, minFill, codec, `${rule.messageId}.fill`))
+        if (fillBytes.length === 0) continue
+        let fillClass = fillClasses.get(codec)
+        if (fillClass === undefined) fillClasses.set(codec, (fillClass = fillClassOf(codec, fillBytes)))
+        if (fillClass.test(doc.text)) findings.push(...fillRuns(doc.text, byteTableOf(codec), fillBytes, minFill, codec, `${rule.messageId}.fill`))
       }
       return withoutOverlaps(findings)
     }

@@ -26,13 +26,42 @@ function decodeWith(codec: LegacyCodec, bytes: Uint8Array): string {
 }
 
 /**
- * For a one-byte codec, the characters its bytes that open the UTF-8 of Chinese text read as:
- * E2–EF (three-byte sequences: ideographs, their punctuation, “”…) and C2 (of the name's dot ·).
- * A text without any holds no mojibake of that codec to report, and its pass is skipped (C3–E1
- * open Latin, Greek, Hebrew… letters: × of a mask is D7, in almost every report). Undefined
- * where every text may hold some (GBK).
+ * A class of the characters a run of mojibake of `codec` can be proved from: those whose bytes
+ * open the UTF-8 of Chinese text, E0–EF then a continuation byte (three-byte sequences:
+ * ideographs, their punctuation, “”…, U+FFFD and U+FEFF among them). A text without any holds
+ * none to report, and the byte table (some milliseconds to build for GBK) is never made.
+ * Left out: the character of C2 B7 alone (路 in GBK, U+00B7 MIDDLE DOT once read as UTF-8),
+ * which proves nothing by itself (shared/mojibake.ts); C3–E1 of Windows-1252, which open
+ * Latin, Greek, Hebrew… letters (× of a mask is D7, in almost every report).
  */
-export const openersOf: Readonly<Record<LegacyCodec, RegExp | undefined>> = { gbk: undefined, 'windows-1252': /[\u00c2\u00e2-\u00ef]/ }
+export function openerClassOf(codec: LegacyCodec): RegExp {
+  let re = openerClasses.get(codec)
+  if (re === undefined) {
+    const bytes: number[] = []
+    if (codec === 'gbk') {
+      for (let lead = 0xe0; lead <= 0xef; lead++) for (let trail = 0x80; trail <= 0xbf; trail++) bytes.push(lead, trail, 0x20)
+    } else for (let b = 0xe2; b <= 0xef; b++) bytes.push(b, 0x20)
+    re = classOfChars(decodeWith(codec, Uint8Array.from(bytes)))
+    openerClasses.set(codec, re)
+  }
+  return re
+}
+
+const openerClasses = new Map<LegacyCodec, RegExp>()
+
+/** A class of the characters whose bytes in `codec` are all one of `fillBytes` (烫 for 0xCC 0xCC in GBK), and others the decoder gives for them: a superset, for a quick test. */
+export function fillClassOf(codec: LegacyCodec, fillBytes: readonly number[]): RegExp {
+  const bytes: number[] = []
+  for (const b of fillBytes) bytes.push(b, b, 0x20, b, 0x20)
+  return classOfChars(decodeWith(codec, Uint8Array.from(bytes)))
+}
+
+/** A regex matching any character of the space-parted `decoded` (one-unit characters: GBK and Windows-1252 have no others) but a space and U+FFFD. */
+function classOfChars(decoded: string): RegExp {
+  const chars = [...new Set(decoded)].filter((c) => c !== ' ' && c !== '\ufffd')
+  if (chars.length === 0) return /(?!)/
+  return new RegExp(`[${chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`)
+}
 
 export type ByteTable = Uint16Array
 

@@ -9,7 +9,11 @@ export interface Stretch {
   readonly end: number
   /** What the bytes read as UTF-8: the text the run was meant to be. */
   readonly decoded: string
-  /** Characters of Chinese text (ideographs, CJK and full-width punctuation, quotes) in `decoded`. */
+  /**
+   * Characters of Chinese text (ideographs, CJK and full-width punctuation, quotes) in `decoded`,
+   * but U+00B7 MIDDLE DOT: a name's dot is read on inside a run, yet proves nothing, since its
+   * C2 B7 is GBK's 路, which text writes on its own (`一路上路过路口` is no mojibake of ·�·�·).
+   */
   readonly chinese: number
   /** U+FFFD and U+FEFF in `decoded`: a replacement character or a byte order mark, read wrong. */
   readonly marks: number
@@ -40,7 +44,7 @@ export function findStretches(text: string, table: ByteTable): Stretch[] {
       continue
     }
     const { stretch, next } = readStretch(text, i, table)
-    if (stretch.chinese + stretch.marks > 0) found.push(stretch)
+    if (stretch.end > i) found.push(stretch)
     i = next
   }
   return found
@@ -138,7 +142,7 @@ function readStretch(text: string, start: number, table: ByteTable): { stretch: 
       decoded += pending + String.fromCodePoint(cp)
       pending = ''
       if (isMark) marks++
-      else chinese++
+      else if (cp !== 0xb7) chinese++
       end = i + 1
       keptChars = chars
       isCut = k < bytes - 1
