@@ -50,6 +50,9 @@ const schema = lazy(() => {
 })
 
 /** Units of a date, and words of one before a mask: a date left blank (`xxxx年`, `星期X`), worded so (`count.unfilled.date`). */
+/** How far before a blank a name unit's verb of counting is looked for, in UTF-16 code units: its clause and the counts listed in it before. */
+const countVerbReach = 48
+
 const dateUnits: ReadonlySet<string> = new Set(['年', '月', '日', '星期', '礼拜'])
 
 /** The `count` kind. Message variables: `{text}`, `{unit}`, `{mask}`. */
@@ -70,7 +73,10 @@ export const countKind: RuleKind<CountOptions> = {
     const firsts = firstUnitsOfWords([approximations, magnitudes, units])
     const ordinalRe = ordinalUnits.length ? new RegExp(`${notName}(${literalAlternation(ordinalUnits)})`, 'y') : undefined
     const nameUnitRe = nameUnits.length && countVerbs.length ? new RegExp(`(${literalAlternation(nameUnits)})(?=$|[\\r\\n，。、；！？,;])`, 'y') : undefined
-    const countVerbRe = new RegExp(`(?:${literalAlternation(countVerbs)})[^，。、；：！？,;:\\s]{0,8}$`)
+    // The verb's clause, maybe carried on by counts of the same units before (`发现错别字3处，标点错误**处`).
+    const clause = '[^，。、；：！？,;:\\s]{0,8}'
+    const countedBefore = `(?:[0-9０-９零一二两三四五六七八九十百千]+|[*＊xXｘＸ×_＿ \\u3000]+)(?:${literalAlternation(nameUnits)})[，、；,;]`
+    const countVerbRe = new RegExp(`(?:${literalAlternation(countVerbs)})${clause}(?:${countedBefore}${clause})*$`)
     /** The unit after a run that only some contexts make one: after 第, or after a verb of counting. */
     const unitInContext = (text: string, run: MaskRun, tail: number): RegExpExecArray | null => {
       if (ordinalRe && text.charCodeAt(run.numberStart - 1) === 0x7b2c /* 第 */) {
@@ -81,7 +87,7 @@ export const countKind: RuleKind<CountOptions> = {
       if (!nameUnitRe || run.numberStart !== run.start || isPlaceWord(text.charCodeAt(run.start - 1))) return null
       nameUnitRe.lastIndex = tail
       const m = nameUnitRe.exec(text)
-      return m && countVerbRe.test(text.slice(Math.max(0, run.start - 16), run.start)) ? m : null
+      return m && countVerbRe.test(text.slice(Math.max(0, run.start - countVerbReach), run.start)) ? m : null
     }
     const dateMessageId = `${rule.messageId}.date`
     return (doc) => {
