@@ -69,6 +69,14 @@ describe('annotate a .docx with comments', () => {
     annotateAndCheck(docx, on(text, '______次', '___', '习__'))
   })
 
+  it('anchors on a fill-in line of underlined tabs, read as `_`', () => {
+    const body = '<w:p><w:r><w:t>审核：</w:t></w:r><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:tab/><w:tab/></w:r><w:r><w:t>。</w:t></w:r></w:p>'
+    const docx = makeDocx(body)
+    const text = docxToText(docx, 'a.docx')
+    expect(text).toBe('审核：__。')
+    annotateAndCheck(docx, on(text, '__', '：__', '__。'))
+  })
+
   it('keeps existing comments and tracked changes, with new ids above theirs', () => {
     const body = `<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>原有批注</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r><w:ins w:id="8" w:author="张"><w:r><w:t>插入**次</w:t></w:r></w:ins><w:del w:id="9" w:author="张"><w:r><w:delText>删除的字</w:delText></w:r></w:del></w:p>`
     const docx = makeDocx(body)

@@ -92,6 +92,21 @@ describe('redactDocx', () => {
     expect(out.xml).toBe('<w:p><w:pPr><w:rPr></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>证人张某</w:t></w:r></w:p>')
     expect(out.revisions).toBe(1)
   })
+
+  it('takes out runs a style hides (a character style, a paragraph style) with those hidden by their own properties, and edits around them', () => {
+    const styles = '<w:style w:type="character" w:styleId="Note"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Draft"><w:rPr><w:vanish/></w:rPr></w:style>'
+    const hiddenBody = '<w:p><w:r><w:t>当事人：杨某某</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Note"/></w:rPr><w:t>（杨建军）</w:t></w:r><w:r><w:t>，男，证人王丽</w:t></w:r></w:p>'
+      + '<w:p><w:pPr><w:pStyle w:val="Draft"/></w:pPr><w:r><w:t>内部备注：杨建军</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>公开</w:t></w:r></w:p>'
+    const docx = makeDocx(hiddenBody, { 'styles.xml': styles })
+    const { text } = readDocxBody(docx, 'a.docx')
+    expect(text).toBe('当事人：杨某某，男，证人王丽\n公开')
+    const copy = redactDocx(docx, [{ offset: text.indexOf('王丽'), length: 2, replacement: '王某' }], 'a.docx')
+    expect(copy.applied).toBe(1)
+    expect(copy.removed.hidden).toBe(2)
+    const xml = strFromU8(unzipSync(copy.bytes)['word/document.xml']!)
+    expect(xml).not.toContain('杨建军')
+    expect(readDocxBody(copy.bytes, 'a.docx').text).toBe('当事人：杨某某，男，证人王某\n公开')
+  })
 })
 
 /** The first fault of an XML part, or undefined: tags that do not nest, a `<` or bare `&` in text. */

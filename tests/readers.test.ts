@@ -139,6 +139,36 @@ describe('docx reader', () => {
     expect(result.findings.map((f) => [f.ruleId, f.text])).toEqual([['count/unfilled', '______次'], ['count/unfilled', '____篇']])
   })
 
+  it('reads underlined tabs as the fill-in line Word draws, unless the run shows text before them', async () => {
+    const tabs = (n: number, u: boolean, text = '') => `<w:r><w:rPr>${u ? '<w:u w:val="single"/>' : ''}</w:rPr>${text && `<w:t>${text}</w:t>`}${'<w:tab/>'.repeat(n)}</w:r>`
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const body = `<w:p>${run('审核：')}${tabs(2, true)}${run('　编辑：')}${tabs(2, false)}</w:p><w:p>${run('姓名：')}${tabs(1, true, '张三')}${run('。')}</w:p>`
+    const path = join(dir, 'tab-lines.docx')
+    writeFileSync(path, makeDocx(body))
+    expect(docxToText(readFileSync(path), path)).toBe('审核：__　编辑：\t\t\n姓名：张三\t。')
+    const result = await auditOne(path)
+    expect(result.findings.map((f) => [f.ruleId, f.text])).toEqual([['placeholder/mask', '__']])
+  })
+
+  it('leaves out text a style hides (character or paragraph style, along basedOn), as the run itself may, unless the run shows it', async () => {
+    const styles = '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults>'
+      + '<w:style w:type="character" w:styleId="Note"><w:rPr><w:vanish/></w:rPr></w:style>'
+      + '<w:style w:type="character" w:styleId="RedNote"><w:basedOn w:val="Note"/><w:rPr><w:color w:val="FF0000"/></w:rPr></w:style>'
+      + '<w:style w:type="character" w:styleId="Shown"><w:basedOn w:val="Note"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+      + '<w:style w:type="paragraph" w:styleId="Draft"><w:rPr><w:vanish/></w:rPr></w:style>'
+    const run = (text: string, props = '') => `<w:r>${props && `<w:rPr>${props}</w:rPr>`}<w:t>${text}</w:t></w:r>`
+    const body = `<w:p>${run('请选派1名人员参加。')}${run('【批：写**人】', '<w:rStyle w:val="RedNote"/>')}${run('共**人', '<w:rStyle w:val="Shown"/>')}</w:p>`
+      + `<w:p><w:pPr><w:pStyle w:val="Draft"/></w:pPr>${run('隐藏段落**次')}${run('但此处显示', '<w:vanish w:val="0"/>')}</w:p>`
+      + `<w:p>${run('正文**名')}</w:p>`
+    const path = join(dir, 'style-hidden.docx')
+    writeFileSync(path, makeDocx(body, { 'styles.xml': styles }))
+    const read = readDocxBody(readFileSync(path), path)
+    expect(read.text).toBe('请选派1名人员参加。共**人\n但此处显示\n正文**名')
+    expect(read.hidden.map((h) => h.text)).toEqual(['【批：写**人】', '隐藏段落**次'])
+    const result = await auditOne(path)
+    expect(result.findings.map((f) => [f.ruleId, f.text])).toEqual([['count/unfilled', '**人'], ['count/unfilled', '**名']])
+  })
+
   it('names a corrupt, an encrypted and a non-Word archive, each as a per-file error', async () => {
     const corrupt = join(dir, 'corrupt.docx')
     writeFileSync(corrupt, makeDocx(paragraph('好')).slice(0, 200))

@@ -2,7 +2,8 @@
 // part, a header, the notes), so a span of the decoded text (UTF-16 code units) can be anchored
 // in the XML: for comments and for redaction.
 import { Parser } from 'htmlparser2'
-import { ignoredDocxElements, docxLineSeparator, isOn, isUnderline, nonBreakingHyphenText, textOfRun } from './docx.js'
+import { ignoredDocxElements, docxLineSeparator, isUnderline, nonBreakingHyphenText, textOfRun, textOfTab } from './docx.js'
+import { noHiddenStyles, RunVisibility, type HiddenStyles } from './docx-styles.js'
 
 /** A `w:r` run: its raw open tag and properties, copied when the run is split in two. */
 export interface RunRef {
@@ -71,7 +72,7 @@ interface OpenParagraph {
  * its text. `text` of each paragraph equals what {@link import('./docx.js').bodyParagraphs}
  * gives.
  */
-export function mapDocxBody(xml: string): BodyParagraph[] {
+export function mapDocxBody(xml: string, hiddenStyles: HiddenStyles = noHiddenStyles): BodyParagraph[] {
   const done: BodyParagraph[] = []
   const open: OpenParagraph[] = []
   const runs: RunRef[] = []
@@ -80,7 +81,8 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
   let text: { tagStart: number; textStart: number; hasPreserve: boolean } | undefined
   let elementOfMark = -1
   let isUnderlined = false
-  let isHidden = false
+  const visibility = new RunVisibility(hiddenStyles)
+  let runHasText = false
   // A note's separator (`w:type="separator"`) is no note: the reader reads none of its paragraphs.
   let isSeparatorNote = false
   const parser = new Parser(
@@ -92,30 +94,37 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
         if (ignoredDepth === 0 && name === 'w:rpr' && run && run.firstChildStart < 0) rPrStart = parser.startIndex
         if (name === 'w:r') {
           isUnderlined = false
-          isHidden = false
+          visibility.openRun()
+          runHasText = false
         } else if (name === 'w:u' && runs.length > 0) isUnderlined = isUnderline(attributes)
-        else if (name === 'w:vanish' && runs.length > 0) isHidden = isOn(attributes)
+        else if (name === 'w:vanish' && runs.length > 0) visibility.vanish(attributes)
+        else if (name === 'w:rstyle' && runs.length > 0) visibility.characterStyle(attributes)
+        else if (name === 'w:pstyle' && ignoredDepth <= 1) visibility.paragraphStyle(attributes)
         if (ignoredDocxElements.has(name)) ignoredDepth++
         else if ((name === 'w:footnote' || name === 'w:endnote') && attributes['w:type'] !== undefined && attributes['w:type'] !== 'normal') {
           isSeparatorNote = true
           ignoredDepth++
-        } else if (name === 'w:p' && ignoredDepth === 0) open.push({ parts: [], length: 0, pieces: [], commentMarks: [], insideStart: parser.endIndex + 1 })
+        } else if (name === 'w:p' && ignoredDepth === 0) {
+          open.push({ parts: [], length: 0, pieces: [], commentMarks: [], insideStart: parser.endIndex + 1 })
+          visibility.openParagraph()
+        }
         else if ((name === 'w:commentrangestart' || name === 'w:commentrangeend') && attributes['w:id'] !== undefined && ignoredDepth === 0) {
           const paragraph = open[open.length - 1]
           paragraph?.commentMarks.push({ id: attributes['w:id'], isStart: name === 'w:commentrangestart', at: paragraph.length })
         } else if (name === 'w:r') runs.push({ openStart: parser.startIndex, closeEnd: -1, openTag: xml.slice(parser.startIndex, parser.endIndex + 1), rPr: '', firstChildStart: -1, lastChildEnd: -1 })
         else if (name === 'w:t') text = { tagStart: parser.startIndex, textStart: parser.endIndex + 1, hasPreserve: /xml:space\s*=\s*["']preserve["']/.test(xml.slice(parser.startIndex, parser.endIndex + 1)) }
-        else if (name === 'w:tab' || name === 'w:ptab') markAt('\t')
+        else if (name === 'w:tab' || name === 'w:ptab') markAt(runs.length > 0 && !visibility.isHidden ? textOfTab(isUnderlined, runHasText) : '\t')
         else if (name === 'w:br' || name === 'w:cr') markAt(docxLineSeparator)
         else if (name === 'w:nobreakhyphen') markAt(nonBreakingHyphenText)
       },
       ontext(data) {
         // A hidden run (`w:vanish`) is not read: the reader leaves it out.
-        if (!text || ignoredDepth > 0 || isHidden) return
+        if (!text || ignoredDepth > 0 || visibility.isHidden) return
         const rawStart = parser.startIndex
         const rawEnd = parser.endIndex + 1
         const isPlain = rawEnd - rawStart === data.length && xml.slice(rawStart, rawEnd) === data
         // A fill-in line's spaces read as `_` (same length): its raw characters still map one to one.
+        if (/[^ ]/.test(data)) runHasText = true
         append(textOfRun(data, isUnderlined), { kind: 'text', rawStart, rawEnd, isPlain, tagStart: text.tagStart, tagEnd: -1, textStart: text.textStart, textEnd: -1, hasPreserve: text.hasPreserve, run: runs[runs.length - 1] })
       },
       onclosetag(name) {
@@ -135,6 +144,7 @@ export function mapDocxBody(xml: string): BodyParagraph[] {
           const run = runs.pop()
           if (run) run.closeEnd = end
         } else if (name === 'w:p' && ignoredDepth === 0) {
+          visibility.closeParagraph()
           const p = open.pop()
           if (p) done.push({ text: p.parts.join(''), pieces: p.pieces, commentMarks: p.commentMarks, insideStart: p.insideStart })
         }

@@ -6,6 +6,7 @@ import { strFromU8, strToU8 } from 'fflate'
 import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
+import { hiddenStylesOfPackage } from './docx-styles.js'
 import { ensureCommentStyles, type CommentStyleIds } from './docx-comment-styles.js'
 import { contentTypesPart, mainPartOf, partOfRelationship, partTextOf, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 import { readComments } from './docx-hidden.js'
@@ -44,7 +45,7 @@ export function addDocxComments(docx: Uint8Array, comments: readonly DocxComment
   const xml = strFromU8(bodyBytes)
   const commentsPath = findCommentsPart(files, bodyPart)
   const existing = files[commentsPath] ? strFromU8(files[commentsPath]) : undefined
-  const paragraphs = mapDocxBody(xml)
+  const paragraphs = mapDocxBody(xml, hiddenStylesOfPackage(files))
   const written = existing ? writtenComments(existing, paragraphs) : new Set<string>()
   const fresh = comments.filter((c) => !written.has(commentKey(who.author, who.initials, c.paragraphs, c.offset, c.offset + c.length)))
   if (fresh.length === 0) return { bytes: docx, added: 0 }

@@ -16,7 +16,7 @@ export const maxInflatedBytes = 128 * 1024 * 1024
 /** The other parts whose text Word shows, by name, for a package whose main part has no relationships: notes, headers and footers (`header2.xml`). */
 const otherPartRe = /^(footnotes|endnotes|header|footer)(\d*)\.xml$/
 /** The relationship types (last segment) of the parts read besides the main one, and what each holds. */
-const partKinds: Readonly<Record<string, DocxPartKind | 'comments'>> = { footnotes: 'footnote', endnotes: 'endnote', header: 'header', footer: 'footer', comments: 'comments' }
+const partKinds: Readonly<Record<string, DocxPartKind | 'comments' | 'styles'>> = { footnotes: 'footnote', endnotes: 'endnote', header: 'header', footer: 'footer', comments: 'comments', styles: 'styles' }
 
 /** A part read besides the main one: what it holds, its relationship's id (undefined when found by name), and its XML. */
 export interface OtherPart {
@@ -32,6 +32,8 @@ export interface DocxPartsXml {
   readonly mainName: string
   readonly main: string
   readonly comments: string | undefined
+  /** The styles part (`word/styles.xml`), which may hide text by style; undefined when missing. */
+  readonly styles: string | undefined
   readonly others: readonly OtherPart[]
   /** The document properties' parts (`docProps/core.xml`, `docProps/app.xml`), undefined when missing or not UTF-8. */
   readonly core: string | undefined
@@ -67,16 +69,18 @@ export function readPartsXml(bytes: Uint8Array, path: string, bound: number): Do
   }
   const others: OtherPart[] = []
   let comments: string | undefined
+  let styles: string | undefined
   for (const [name, part] of Object.entries(files)) {
     const role = name === main ? undefined : roleOf(name)
     if (!role) continue
     const { kind, id } = role
     if (kind === 'comments') comments ??= decode(name, part)
+    else if (kind === 'styles') styles ??= decode(name, part)
     else others.push({ kind, name, id, xml: decode(name, part) })
   }
   // The properties are not the text: a part of them that is not UTF-8 is left unread, not an error.
   const lenient = (name: string) => (files[name] && name !== main ? utf8Lenient(files[name]) : undefined)
-  return { mainName: main, main: decode(main, files[main]), comments, others, core: lenient(properties.core), app: lenient(properties.app) }
+  return { mainName: main, main: decode(main, files[main]), comments, styles, others, core: lenient(properties.core), app: lenient(properties.app) }
 }
 
 function utf8Lenient(part: Uint8Array): string | undefined {
@@ -90,7 +94,7 @@ function utf8Lenient(part: Uint8Array): string | undefined {
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** What a part read besides the main one holds, and the id of the relationship that names it. */
-type PartRole = { readonly kind: DocxPartKind | 'comments'; readonly id: string | undefined }
+type PartRole = { readonly kind: DocxPartKind | 'comments' | 'styles'; readonly id: string | undefined }
 
 /**
  * The role of each part the reader reads besides the main one, by name, undefined for the
@@ -111,6 +115,7 @@ function partsToRead(read: PartText, main: string): (name: string) => PartRole |
     if (!name.startsWith(folder)) return undefined
     const rest = name.slice(folder.length)
     if (rest === 'comments.xml') return { kind: 'comments', id: undefined }
+    if (rest === 'styles.xml') return { kind: 'styles', id: undefined }
     const m = otherPartRe.exec(rest)
     const kind = m ? partKinds[m[1]!] : undefined
     return kind ? { kind, id: undefined } : undefined

@@ -11,6 +11,7 @@ import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { readDocxBody, type LineSource } from './docx.js'
 import { mapDocxBody, type BodyPiece } from './docx-body-map.js'
+import { hiddenStylesOfPackage, noHiddenStyles, type HiddenStyles } from './docx-styles.js'
 import { escapeXml } from './docx-comments.js'
 import { contentTypesPart, mainPartOf, partTextOf, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 import { clearDocumentProperties, propertyPartsOf } from './docx-properties.js'
@@ -64,9 +65,10 @@ export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: s
   const textParts = new Set([bodyPart, ...relationshipsOfPart(read, bodyPart).filter((r) => /^(?:header|footer|footnotes|endnotes)$/.test(r.type)).map((r) => r.target)])
   const applied = editTextParts(docx, files, edits, path)
   const removed = { revisions: 0, comments: 0, hidden: 0, properties: clearProperties(files) }
+  const hiddenStyles = hiddenStylesOfPackage(files)
   for (const name of Object.keys(files)) {
     if (!textParts.has(name) && !textPartRe.test(name)) continue
-    const cleaned = withoutReview(strFromU8(files[name]!))
+    const cleaned = withoutReview(strFromU8(files[name]!), hiddenStyles)
     removed.revisions += cleaned.revisions
     removed.hidden += cleaned.hidden
     files[name] = strToU8(cleaned.xml)
@@ -80,11 +82,12 @@ function editTextParts(docx: Uint8Array, files: Record<string, Uint8Array>, edit
   const bodyPart = mainPartOf(partTextOf(files))
   if (!files[bodyPart]) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
   const { text, lineSources } = readDocxBody(docx, path)
+  const hiddenStyles = hiddenStylesOfPackage(files)
   const applied = new Set<TextEdit>()
   for (const [part, local] of editsByPart(text, lineSources, edits)) {
     if (!files[part]) continue
     const xml = strFromU8(files[part])
-    const done = replaceInPart(xml, local)
+    const done = replaceInPart(xml, local, hiddenStyles)
     files[part] = strToU8(withFallbacksFollowing(xml, done.xml))
     for (const edit of done.applied) applied.add(edit)
   }
@@ -141,8 +144,8 @@ function clearProperties(files: Record<string, Uint8Array>): number {
 }
 
 /** A part's XML with each edit made in the `w:t` elements its span covers: the replacement in the first, the rest cut; and the edits made. */
-function replaceInPart(xml: string, edits: readonly ParagraphEdit[]): { xml: string; applied: TextEdit[] } {
-  const paragraphs = mapDocxBody(xml)
+function replaceInPart(xml: string, edits: readonly ParagraphEdit[], hiddenStyles: HiddenStyles): { xml: string; applied: TextEdit[] } {
+  const paragraphs = mapDocxBody(xml, hiddenStyles)
   // Cuts per `w:t` element (by the raw start of its text): where, inside its decoded text, and what goes there.
   const elements = new Map<number, { textStart: number; textEnd: number; pieces: BodyPiece[]; cuts: { from: number; to: number; put: string }[] }>()
   const applied: TextEdit[] = []
@@ -229,7 +232,7 @@ function textOfXml(xml: string): string {
  * and moved-away runs gone, inserted and moved-to runs kept without their marks, property
  * revisions and comment marks and references gone; and hidden runs gone. Counts what it took.
  */
-export function withoutReview(xml: string): { xml: string; revisions: number; hidden: number } {
+export function withoutReview(xml: string, hiddenStyles: HiddenStyles = noHiddenStyles): { xml: string; revisions: number; hidden: number } {
   let revisions = 0
   const count = (re: RegExp, replacement = '') => {
     xml = xml.replace(re, () => {
@@ -247,13 +250,30 @@ export function withoutReview(xml: string): { xml: string; revisions: number; hi
   xml = xml.replace(/<w:r\b[^>]*>(?:<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>)?<w:commentReference\b[^>]*\/><\/w:r>/g, '')
   xml = xml.replace(/<w:commentReference\b[^>]*\/>/g, '')
   let hidden = 0
-  // A run (one holding no other run) whose properties hide it.
-  xml = xml.replace(/<w:r\b[^>]*>((?:(?!<w:r[\s>]|<\/w:r>)[\s\S])*)<\/w:r>/g, (run, inner: string) => {
-    const props = /^<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(inner)?.[1] ?? ''
-    if (!/<w:vanish(?:\s+w:val="(?:1|true|on)")?\s*\/>/.test(props)) return run
-    hidden++
-    return ''
-  })
+  // A run (one holding no other run) whose properties hide it, or its character style, or the
+  // style of the paragraph it is in (as the readers decide: docx-styles.ts).
+  const isHiddenRun = (props: string, isParagraphHidden: boolean) => {
+    const vanish = /<w:vanish(?:\s+w:val="([^"]*)")?\s*\/>/.exec(props)
+    if (vanish) return vanish[1] === undefined || !/^(?:0|false|off)$/i.test(vanish[1])
+    const style = /<w:rStyle\s+w:val="([^"]*)"/.exec(props)?.[1]
+    return (style !== undefined && hiddenStyles.character.has(style)) || isParagraphHidden
+  }
+  const runRe = /<w:r\b[^>]*>((?:(?!<w:r[\s>]|<\/w:r>)[\s\S])*)<\/w:r>/g
+  const withoutHiddenRuns = (part: string, isParagraphHidden: boolean) =>
+    part.replace(runRe, (run, inner: string) => {
+      if (!isHiddenRun(/^<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(inner)?.[1] ?? '', isParagraphHidden)) return run
+      hidden++
+      return ''
+    })
+  if (hiddenStyles.paragraph.size === 0) xml = withoutHiddenRuns(xml, false)
+  else {
+    // A paragraph holding no other (a text box's are read on their own), by its style.
+    xml = xml.replace(/<w:p\b[^>]*>(?:(?!<w:p[\s>]|<\/w:p>)[\s\S])*<\/w:p>/g, (paragraph) => {
+      const style = /^<w:p\b[^>]*>\s*<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?<w:pStyle\s+w:val="([^"]*)"/.exec(paragraph)?.[1]
+      return withoutHiddenRuns(paragraph, style !== undefined && hiddenStyles.paragraph.has(style))
+    })
+    xml = withoutHiddenRuns(xml, false)
+  }
   return { xml, revisions, hidden }
 }
 

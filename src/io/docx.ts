@@ -7,9 +7,11 @@ import type { DocumentProperty, DocxPart, DocxPartKind, DocxPartType, HiddenCont
 import { commentTexts, DocxMarks, type OpenParagraph } from './docx-hidden.js'
 import { maxInflatedBytes, readPartsXml, type OtherPart } from './docx-parts.js'
 import { readDocumentProperties } from './docx-properties.js'
+import { hiddenStylesOf, isOn, noHiddenStyles, RunVisibility, type HiddenStyles } from './docx-styles.js'
 import type { Reader } from './readers.js'
 
 export { isZipEncrypted, maxInflatedBytes } from './docx-parts.js'
+export { isOn } from './docx-styles.js'
 
 /** The order the other parts follow the body in. */
 const partOrder: readonly DocxPartKind[] = ['footnote', 'endnote', 'header', 'footer']
@@ -94,7 +96,8 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
   const textBoxes: (number | undefined)[] = []
   const marks = new DocxMarks()
   const references = new Map<string, string>()
-  const lines = bodyParagraphs(docx.main, { places, textBoxes, marks, references })
+  const hiddenStyles = hiddenStylesOf(docx.styles)
+  const lines = bodyParagraphs(docx.main, { places, textBoxes, marks, references, hiddenStyles })
   const lineSources: LineSource[] = [{ part: docx.mainName, lineOf: lines.map((_, i) => i) }]
   const parts: (DocxPart | undefined)[] = []
   // The marks of each other part, and the line each of its paragraphs became (undefined: none).
@@ -105,7 +108,7 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
     for (const part of orderedParts(docx.others, kind, references)) {
       const notes: number[] = []
       const marksOfPart = new DocxMarks()
-      const paragraphs = bodyParagraphs(part.xml, { notes, marks: marksOfPart })
+      const paragraphs = bodyParagraphs(part.xml, { notes, marks: marksOfPart, hiddenStyles })
       const lineOf: (number | undefined)[] = []
       partMarks.push({ marks: marksOfPart, lineOf })
       lineSources.push({ part: part.name, lineOf })
@@ -179,6 +182,16 @@ export function textOfRun(data: string, isUnderlined: boolean): string {
   return isUnderlined && /^ +$/.test(data) ? '_'.repeat(data.length) : data
 }
 
+/**
+ * The character a tab (`w:tab`) reads as: a tab, but in an underlined run with no text before it
+ * a LOW LINE, Word's other fill-in line (Ctrl+U, then Tab: `审核：<u>⇥⇥</u>`), one character for
+ * one as {@link textOfRun} reads underlined spaces. After text the underline goes on under a
+ * filled value (`<u>张三⇥</u>`), which leaves nothing to fill.
+ */
+export function textOfTab(isUnderlined: boolean, runHasText: boolean): string {
+  return isUnderlined && !runHasText ? '_' : '\t'
+}
+
 /** True for a `w:u` that draws a line: any value but `none` (a `w:u` with no value is single). */
 export function isUnderline(attributes: Readonly<Record<string, string>>): boolean {
   return attributes['w:val'] !== 'none'
@@ -209,6 +222,8 @@ export interface ParagraphNotes {
   readonly marks?: DocxMarks
   /** Gets the type (`default`, `first`, `even`) of each header and footer the sections name, by relationship id. */
   readonly references?: Map<string, string>
+  /** The styles that hide their text (none when not given). */
+  readonly hiddenStyles?: HiddenStyles
 }
 
 /**
@@ -216,7 +231,7 @@ export interface ParagraphNotes {
  * holding it. Text Word does not show is left out: tracked deletions (and text moved away),
  * field codes, hidden runs (`w:vanish`).
  */
-export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, references }: ParagraphNotes = {}): string[] {
+export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, references, hiddenStyles = noHiddenStyles }: ParagraphNotes = {}): string[] {
   const paragraphs: string[] = []
   const open: { parts: string[]; paragraph: OpenParagraph }[] = []
   const cells = places ? new TableCells() : undefined
@@ -226,7 +241,9 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
   let movedAway = 0
   let runDepth = 0
   let isUnderlined = false
-  let isHidden = false
+  const visibility = new RunVisibility(hiddenStyles)
+  // Whether the run open has shown text other than spaces (see textOfTab).
+  let runHasText = false
   let note = 0
   let notesSeen = 0
   let isSeparatorNote = false
@@ -259,9 +276,12 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
         if (name === 'w:r') {
           runDepth++
           isUnderlined = false
-          isHidden = false
+          visibility.openRun()
+          runHasText = false
         } else if (name === 'w:u' && runDepth > 0) isUnderlined = isUnderline(attributes)
-        else if (name === 'w:vanish' && runDepth > 0) isHidden = isOn(attributes)
+        else if (name === 'w:vanish' && runDepth > 0) visibility.vanish(attributes)
+        else if (name === 'w:rstyle' && runDepth > 0) visibility.characterStyle(attributes)
+        else if (name === 'w:pstyle' && ignoredDepth <= 1) visibility.paragraphStyle(attributes)
         if (ignoredDocxElements.has(name)) {
           ignoredDepth++
           if (name === 'w:instrtext') inInstruction = true
@@ -274,9 +294,12 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
           else note = ++notesSeen
         }
         // A paragraph inside what is ignored (the VML copy of a text box) is no line.
-        else if (name === 'w:p' && ignoredDepth === 0) open.push({ parts: [], paragraph: { length: 0, index: -1 } })
+        else if (name === 'w:p' && ignoredDepth === 0) {
+          open.push({ parts: [], paragraph: { length: 0, index: -1 } })
+          visibility.openParagraph()
+        }
         else if (name === 'w:t') inText = true
-        else if (name === 'w:tab' || name === 'w:ptab') append('\t')
+        else if (name === 'w:tab' || name === 'w:ptab') append(runDepth > 0 && !visibility.isHidden ? textOfTab(isUnderlined, runHasText) : '\t')
         else if (name === 'w:br' || name === 'w:cr') append(docxLineSeparator)
         else if (name === 'w:nobreakhyphen') append(nonBreakingHyphenText)
         else if (name === 'w:txbxcontent' && ignoredDepth === 0) boxes.push(boxes.length > 0 ? boxes[boxes.length - 1]! : ++boxesSeen)
@@ -300,7 +323,10 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
         if (inDeletedText || (inText && movedAway > 0)) {
           if (ignoredDepth === 1) marks?.hidden('deletion', text, top()?.paragraph)
         } else if (!inText) return
-        else if (!isHidden) append(textOfRun(text, isUnderlined))
+        else if (!visibility.isHidden) {
+          append(textOfRun(text, isUnderlined))
+          if (/[^ ]/.test(text)) runHasText = true
+        }
         else if (ignoredDepth === 0) marks?.hidden('hidden', text, top()?.paragraph)
       },
       onclosetag(name) {
@@ -312,6 +338,7 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
           else if (name === 'w:movefrom') movedAway--
         } else if (name === 'w:t') inText = false
         else if (name === 'w:p' && ignoredDepth === 0) {
+          visibility.closeParagraph()
           const closing = open.pop()
           if (closing) closing.paragraph.index = paragraphs.length
           paragraphs.push(closing?.parts.join('') ?? '')
@@ -345,11 +372,7 @@ function openField(fields: { instruction: string; isResult: boolean }[], type: s
   else if (type === 'end') fields.pop()
 }
 
-/** True for an on/off property that is on: present with no value, or any value but `0`, `false`, `off`. */
-export function isOn(attributes: Readonly<Record<string, string>>): boolean {
-  const value = attributes['w:val']
-  return value === undefined || !/^(?:0|false|off)$/i.test(value)
-}
+
 
 /**
  * Follows `w:tbl`, `w:tr` and `w:tc` to name the cell a paragraph is in: tables are numbered

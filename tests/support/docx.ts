@@ -42,7 +42,7 @@ export function makeDocx(bodyXml: string, parts: Readonly<Record<string, string>
   if (core !== undefined) files['docProps/core.xml'] = strToU8(`${xmlDeclaration}<${coreRoot}>${core}</cp:coreProperties>`)
   if (app !== undefined) files['docProps/app.xml'] = strToU8(`${xmlDeclaration}<${appRoot}>${app}</Properties>`)
   for (const [name, content] of Object.entries(wordParts)) {
-    const root = name.startsWith('header') ? 'w:hdr' : name.startsWith('footer') ? 'w:ftr' : name.startsWith('footnotes') ? 'w:footnotes' : name.startsWith('comments') ? 'w:comments' : 'w:endnotes'
+    const root = name.startsWith('header') ? 'w:hdr' : name.startsWith('footer') ? 'w:ftr' : name.startsWith('footnotes') ? 'w:footnotes' : name.startsWith('comments') ? 'w:comments' : name.startsWith('styles') ? 'w:styles' : 'w:endnotes'
     files[`word/${name}`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${root} ${namespaces}>${content}</${root}>`)
   }
   return zipSync(files)
