@@ -43,9 +43,12 @@ export const personKind: RuleKind<PersonOptions> = {
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked, { tokenizer })) return []
       // Officials named with their title act in their public role, unless the document hides
-      // its own unit (they would name it); a masked person's name is the linkage rule's.
+      // its own unit (they would name it); a masked person's name is the linkage rule's. A release
+      // whose masks say nothing of their kind hides everyone; a draft's blanks of no known kind
+      // (`XXX：` a speaker left to fill, `签发：×××`) are fields, and its officials are meant.
       const policy = documentPolicy(doc)
-      if (policy.isStated && !policy.masksOwnUnit) return []
+      const isDraft = onlyWhenMasked.includes(settings.profile)
+      if ((policy.isStated || isDraft) && !policy.masksOwnUnit) return []
       const publicNames = findPublicRoleNames(doc)
       // A draft, not meant to be anonymous, names its own signer on purpose (the byline under its
       // title, `述职人：…`); a release that masks persons hides its author too.

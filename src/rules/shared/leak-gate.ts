@@ -108,7 +108,7 @@ function isTemplateBeingFilled(doc: Document): boolean {
 function readsAsTemplate(doc: Document): boolean {
   const text = doc.text
   const runs = findMaskRuns(doc)
-  const own = ownUnitBlanks(text, runs)
+  const own = ownUnitBlanks(text, runs, runs.some((run) => run.role === 'count' && (isDatePartBlank(text, run) || isIssueBlank(text, run))))
   if (own.size === 0) return false
   const others = { person: 0, organization: 0, local: 0, unit: 0 }
   for (const run of runs) {
@@ -147,19 +147,32 @@ function blankName(text: string, run: MaskRun): string | undefined {
 /**
  * The blanks of the template's own unit: a unit's mask right after the place it lies in, named in
  * clear (`哈尔滨市XX区`, `天山区**街道`), or after such a blank (`云南省××县××镇`), as they are
- * written (`××镇`): the same blank again (the signature's `××镇人民政府`) is the same unit.
+ * written (`××镇`): the same blank again (the signature's `××镇人民政府`) is the same unit. In a
+ * dated issue left to date and number (`isDatedIssue`: `2024年X月X日`, `第X期`, `〔2024〕X号`),
+ * also a unit's blank opening a line, as its letterhead writes it (`XX县人民政府办公室编`): an
+ * anonymized release masks its unit too, but not the day of its date or its issue's number.
  */
-function ownUnitBlanks(text: string, runs: readonly MaskRun[]): Set<string> {
+function ownUnitBlanks(text: string, runs: readonly MaskRun[], isDatedIssue: boolean): Set<string> {
   const own = new Set<string>()
   let chainEnd = -1
   for (const run of runs) {
     const name = blankName(text, run)
     if (name === undefined || !isNameLikeMask(text, run)) continue
-    if (run.start !== chainEnd && !namedPlaceBeforeRe.test(text.slice(Math.max(0, run.start - 3), run.start))) continue
+    if (run.start !== chainEnd && !namedPlaceBeforeRe.test(text.slice(Math.max(0, run.start - 3), run.start)) && !(isDatedIssue && isAtLineStart(text, run.start))) continue
     own.add(name)
     chainEnd = run.start + name.length
   }
   return own
+}
+
+/** An issue's number left blank (`第X期`): a bulletin's template, filled in when it is sent. */
+function isIssueBlank(text: string, run: MaskRun): boolean {
+  return text.charAt(run.numberStart - 1) === '第' && text.charAt(run.end) === '期'
+}
+
+/** True when only spaces (or a Markdown heading's or emphasis's marks) stand before `at` on its line: a letterhead's or a title's unit (`XX县人民政府办公室编`, `××镇2024年工作总结`). */
+function isAtLineStart(text: string, at: number): boolean {
+  return /(?:^|\n)[ \t\u3000#*_>]*$/.test(text.slice(Math.max(0, at - 12), at))
 }
 
 /** Room left to write in: a line, empty brackets, spaces before a unit or a date's part (`共　　人`, `　月　日`), or a date's or a number's blank; not spaces that lay out a table's columns. */
