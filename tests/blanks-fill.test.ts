@@ -11,6 +11,10 @@ import { makeTempDir } from './support/temp-dirs.js'
 import { makeDocx } from './support/docx.js'
 import { readDocxBody } from '../src/io/docx.js'
 import { strFromU8, unzipSync } from 'fflate'
+import { planFill, type Blank } from '../src/core/blanks.js'
+import { slotsOf } from '../src/core/blank-slots.js'
+import { applyFixes } from '../src/core/fix.js'
+import type { InputError } from '../src/core/errors.js'
 
 let dir: string
 const draft = '现将本人xxxx年履行职责情况报告如下。\r\n国家统计局**调查队以创建品牌为抓手。\r\n全年学习**次，发展x名党员。\r\n'
@@ -148,26 +152,26 @@ describe('fill', () => {
 
   it('reports every empty or bad value at once, in the order of the sheet, in the chosen language', () => {
     writeFileSync(join(dir, 'a.txt'), draft)
-    saveSheet(withValues(makeSheet(), ['', '鄂尔多斯', '十二次', '']))
+    saveSheet(withValues(makeSheet(), ['', '鄂尔多斯', '十二个', '']))
     const r = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir })
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toEqual([
       'mask-audit: filled.csv:2: no value for xxxx年 at 1:5 (fill it in, or pass --allow-partial to leave it)',
-      'mask-audit: filled.csv:4: "十二次" is not a number, but **次 at 3:5 is a count (write digits (12) or Chinese numerals (十二))',
+      'mask-audit: filled.csv:4: "十二个" is not a number, but **次 at 3:5 is a count (write digits (12) or Chinese numerals (十二))',
       'mask-audit: filled.csv:5: no value for x名 at 3:11 (fill it in, or pass --allow-partial to leave it)',
     ])
     expect(existsSync(join(dir, 'out.txt'))).toBe(false)
     const zh = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } })
-    expect(zh.stderr.trim().split('\n')[1]).toBe('mask-audit: filled.csv:4: “十二次”不是数字，而 3:5 处的“**次”要填的是数目（请写阿拉伯数字（12）或汉字数字（十二））')
+    expect(zh.stderr.trim().split('\n')[1]).toBe('mask-audit: filled.csv:4: “十二个”不是数字，而 3:5 处的“**次”要填的是数目（请写阿拉伯数字（12）或汉字数字（十二））')
   })
 
   it('names the row of a value that is not a number where a count is expected', () => {
     writeFileSync(join(dir, 'a.txt'), draft)
-    saveSheet(withValues(makeSheet(), ['2023', '鄂尔多斯', '十二次', '三']))
+    saveSheet(withValues(makeSheet(), ['2023', '鄂尔多斯', '十二个', '三']))
     for (const extra of [[], ['--allow-partial']]) {
       const r = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt', ...extra], { cwd: dir })
       expect(r.code).toBe(2)
-      expect(r.stderr.trim()).toBe('mask-audit: filled.csv:4: "十二次" is not a number, but **次 at 3:5 is a count (write digits (12) or Chinese numerals (十二))')
+      expect(r.stderr.trim()).toBe('mask-audit: filled.csv:4: "十二个" is not a number, but **次 at 3:5 is a count (write digits (12) or Chinese numerals (十二))')
     }
     expect(existsSync(join(dir, 'out.txt'))).toBe(false)
   })
@@ -193,5 +197,120 @@ describe('a GB18030 draft, fixed and filled', () => {
     const out = readFileSync(join(dir, 'gb-filled.txt'))
     expect(out.equals(iconv.encode('2023年述职报告\r\n截至目前，全年学习12次，（四）国家统计局鄂尔多斯调查队。\r\n', 'gb18030'))).toBe(true)
     expect(decodeBytes(out, 'gb-filled.txt').encoding).toBe('gb18030')
+  })
+})
+
+describe('the parts of a blank', () => {
+  /** The blank `text` (a count's, or a placeholder's) filled with `value` as fill would; or the problem. */
+  function fillBlank(text: string, value: string, ruleId = 'count/unfilled'): string {
+    const blank: Blank = { id: '1', ruleId, category: ruleId.split('/')[0]!, line: 1, column: 1, text, context: text, offset: 0, slots: slotsOf(text, ruleId.startsWith('count/'), ruleId === 'placeholder/template-note') }
+    const row = { lineNumber: 2, id: '1', rule: ruleId, line: '1', column: '1', blank: text, context: text, value }
+    try {
+      return applyFixes(text, planFill([blank], [row], 'sheet.csv', false).fixes)
+    } catch (error) {
+      return `refused: ${(error as InputError).format('en')}`
+    }
+  }
+
+  it.each([
+    // A count keeps its unit, its 第, its magnitude and approximation.
+    ['**次', '12', '12次'],
+    ['**次', '12次', '12次'],
+    ['第X期', '3', '第3期'],
+    ['第X期', '第3期', '第3期'],
+    ['x万余条', '3', '3万余条'],
+    ['1X万人次', '15', '15万人次'],
+    ['X.X%', '6.5', '6.5%'],
+    ['0.XX%', '0.35', '0.35%'],
+    ['X 家', '5', '5 家'],
+    ['（  ）人', '12', '12人'],
+    ['**XX**本', '8', '**8**本'],
+    ['　　　\n万元', '300', '300\n万元'],
+    // A weekday keeps 星期.
+    ['星期　', '五', '星期五'],
+    ['星期X', '星期五', '星期五'],
+    // A document number keeps its year's brackets and 号; a masked year and serial are two parts.
+    ['〔2024〕X号', '16', '〔2024〕16号'],
+    ['〔2024〕X号', '〔2024〕16号', '〔2024〕16号'],
+    ['〔2024〕X号', '16号', '〔2024〕16号'],
+    ['〔20××〕×号', '〔2025〕16号', '〔2025〕16号'],
+    ['〔20××〕×号', '2025-16', '〔2025〕16号'],
+    ['哈X教发〔2024〕XX号', '哈市教发〔2024〕16号', '哈市教发〔2024〕16号'],
+    // A date keeps its written parts; a value writes its blank parts, with or without the rest.
+    ['2024年　月　日', '4月2日', '2024年4月2日'],
+    ['2024年　月　日', '2024年4月2日', '2024年4月2日'],
+    ['2024年　月　日', '4-2', '2024年4月2日'],
+    ['2024年　月　日', '4.2', '2024年4月2日'],
+    ['2024年　月　日', '2024-04-02', '2024年4月2日'],
+    ['2024年__月', '5', '2024年5月'],
+    ['__月__日', '5月20日', '5月20日'],
+    ['4月　日', '15', '4月15日'],
+    ['4月　日', '4月15日', '4月15日'],
+    ['　日', '18日', '18日'],
+    ['　　年　　月　　日', '2025-6-1', '2025年6月1日'],
+    ['二〇二五年一月　日', '二十', '二〇二五年一月二十日'],
+    ['20XX年', '2023', '2023年'],
+  ])('%s + %s → %s', (text, value, filled) => {
+    expect(fillBlank(text, value)).toBe(filled)
+  })
+
+  it.each([
+    // A placeholder's quotes and a phone number's area code stay; a label takes its value after it.
+    ['“　　”', '百日攻坚', '“百日攻坚”', 'placeholder/mask'],
+    ['“　　”', '“百日攻坚”', '“百日攻坚”', 'placeholder/mask'],
+    ['0513-86XXXXXX', '0513-86123456', '0513-86123456', 'placeholder/mask'],
+    ['×××', '李明', '李明', 'placeholder/mask'],
+    ['（此处填写单位名称）', '县统计局', '县统计局', 'placeholder/template-note'],
+    ['联 系 人：', '王芳', '联 系 人：王芳', 'placeholder/template-note'],
+    ['联 系 人：', '联系人：王芳', '联 系 人：王芳', 'placeholder/template-note'],
+  ])('%s + %s → %s (%s)', (text, value, filled, ruleId) => {
+    expect(fillBlank(text, value, ruleId)).toBe(filled)
+  })
+
+  it.each([
+    ['2024年　月　日', '4', '"4" does not fit 2024年　月　日 at 1:1, whose parts to fill are 2024年①月②日 (write the date as it should read (4月2日, 2024年4月2日), or its parts to fill in order, split by - (4-2))'],
+    ['2024年　月　日', '2025-4-2', '"2025-4-2" does not fit'],
+    ['2024年　月　日', '13-2', '"13-2" does not fit'],
+    ['__月__日', '12', '"12" does not fit __月__日 at 1:1, whose parts to fill are ①月②日'],
+    ['星期　', '5', '"5" does not fit 星期　 at 1:1, whose parts to fill are 星期① (write the day of the week: 一 to 六, or 日 (星期五, or 五))'],
+    ['哈X教发〔2024〕XX号', '16', '"16" does not fit 哈X教发〔2024〕XX号 at 1:1, whose parts to fill are 哈①教发〔2024〕②号 (write it as it should read (〔2024〕16号), or its parts to fill in order, split by -)'],
+    ['〔2024〕X号', '16号文', '"16号文" is not a number, but 〔2024〕X号 at 1:1 is a count'],
+  ])('refuses %s + %s', (text, value, message) => {
+    expect(fillBlank(text, value)).toContain(`refused: sheet.csv:2: ${message}`)
+  })
+})
+
+describe('fill keeps the text around each blank', () => {
+  it('in a text file: weekday, document number, ordinal, date range and a signature date', () => {
+    writeFileSync(join(dir, 'a.txt'), '会议定于9月20日（星期　）上午召开。\n宁统办发〔2024〕X号\n第X期\n定于4月　日至　日举办。\n增长X.X%。\n\n县统计局\n2024年　月　日\n')
+    const rows = makeSheet()
+    expect(rows.slice(1).map((row) => row[4])).toEqual(['星期　', '〔2024〕X号', '第X期', '4月　日', '　日', 'X.X%', '2024年　月　日'])
+    saveSheet(withValues(rows, ['五', '16', '3', '15', '18', '6.5', '4月2日']))
+    const r = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out.txt'], { cwd: dir })
+    expect(r.stderr.trim()).toBe('mask-audit: out.txt: filled 7 of 7 blanks (utf-8)')
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('会议定于9月20日（星期五）上午召开。\n宁统办发〔2024〕16号\n第3期\n定于4月15日至18日举办。\n增长6.5%。\n\n县统计局\n2024年4月2日\n')
+    // One number for a date's month and day is refused, and nothing is written.
+    saveSheet(withValues(rows, ['五', '16', '3', '15', '18', '6.5', '4']))
+    const refused = runCli(['fill', 'a.txt', '--values', 'filled.csv', '-o', 'out2.txt'], { cwd: dir })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('filled.csv:8: "4" does not fit 2024年　月　日 at 8:1')
+    expect(existsSync(join(dir, 'out2.txt'))).toBe(false)
+  })
+
+  it('in a Word copy: each part in its own run, the written parts and their formatting kept', () => {
+    const run = (text: string, props = '') => `<w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const line = '<w:u w:val="single"/>'
+    writeFileSync(join(dir, 'a.docx'), makeDocx(`<w:p>${run('请于')}${run('  ', line)}${run('月')}${run('  ', line)}${run('日前报送，共')}${run('**')}${run('人。')}</w:p><w:p>${run('2024年')}${run('　')}${run('月　日')}</w:p>`))
+    const rows = makeSheet('a.docx')
+    expect(rows.slice(1).map((row) => row[5])).toEqual(['__月__日', '**人', '2024年　月　日'])
+    saveSheet(withValues(rows, ['5-20', '12', '2024年4月2日']))
+    const r = runCli(['fill', 'a.docx', '--values', 'filled.csv', '-o', 'out.docx'], { cwd: dir })
+    expect(r.stderr.trim()).toBe('mask-audit: out.docx: filled 3 of 3 blanks (Word file, formatting kept)')
+    expect(r.code).toBe(0)
+    expect(readDocxBody(readFileSync(join(dir, 'out.docx')), 'out.docx').text).toBe('请于5月20日前报送，共12人。\n2024年4月2日')
+    const xml = strFromU8(unzipSync(readFileSync(join(dir, 'out.docx')))['word/document.xml']!)
+    expect(xml).toContain(`<w:rPr>${line}</w:rPr><w:t xml:space="preserve">5</w:t></w:r><w:r><w:rPr></w:rPr><w:t xml:space="preserve">月</w:t>`)
+    expect(xml).toContain(`<w:t xml:space="preserve">2024年</w:t></w:r><w:r><w:rPr></w:rPr><w:t xml:space="preserve">4</w:t></w:r><w:r><w:rPr></w:rPr><w:t xml:space="preserve">月2日</w:t>`)
+    expect(runCli(['out.docx'], { cwd: dir }).code).toBe(0)
   })
 })

@@ -1,6 +1,7 @@
 // The `fill` command: write a copy of a draft with its blanks filled from a sheet made by `blanks`.
 import { planFill } from '../core/blanks.js'
 import { applyFixes } from '../core/fix.js'
+import type { Fix } from '../core/finding.js'
 import { readSheet } from '../io/blank-sheet.js'
 import { formatOf, whyNotRewritable } from '../io/read-document.js'
 import { InputError, UsageError } from '../core/errors.js'
@@ -39,15 +40,30 @@ export async function runFill(path: string, options: FillOptions): Promise<numbe
   // A note names the row and what is wrong; the hint is for a run that refuses.
   for (const note of plan.notes) writeErr(formatMessage(lang, 'fill.left', { problem: new InputError(note.text, note.location).format(lang) }))
   if (isWord) {
-    const { editDocx } = await import('../io/docx-redact.js')
-    const copy = editDocx(bytes, plan.fixes, path)
+    const copy = await fillWordCopy(bytes, plan.filled, path)
     writeFileAtomic(options.output, copy.bytes)
-    writeErr(formatMessage(lang, 'fill.done.docx', { path: options.output, filled: copy.applied, count: blanks.length }))
-    if (copy.notApplied > 0) writeErr(formatMessage(lang, 'fill.not-written', { path: options.output, count: copy.notApplied }))
-    return copy.notApplied > 0 ? 1 : 0
+    writeErr(formatMessage(lang, 'fill.done.docx', { path: options.output, filled: copy.filled, count: blanks.length }))
+    if (copy.notFilled > 0) writeErr(formatMessage(lang, 'fill.not-written', { path: options.output, count: copy.notFilled }))
+    return copy.notFilled > 0 ? 1 : 0
   }
   const text = applyFixes(doc.text, plan.fixes)
   writeTextFile(options.output, { text, encoding: doc.encoding, hasBom: doc.hasBom })
-  writeErr(formatMessage(lang, doc.hasBom ? 'fill.done.bom' : 'fill.done', { path: options.output, filled: plan.fixes.length, count: blanks.length, encoding: doc.encoding }))
+  writeErr(formatMessage(lang, doc.hasBom ? 'fill.done.bom' : 'fill.done', { path: options.output, filled: plan.filled.length, count: blanks.length, encoding: doc.encoding }))
   return 0
+}
+
+/**
+ * The Word copy with each blank filled whose every part could be written: a blank whose parts
+ * could be written only in part (one across paragraphs) is left whole, not half filled. The
+ * copy is read back and must hold the text the edits make, or nothing is written.
+ */
+async function fillWordCopy(bytes: Uint8Array, filled: readonly (readonly Fix[])[], path: string): Promise<{ bytes: Uint8Array; filled: number; notFilled: number }> {
+  const { editDocx } = await import('../io/docx-redact.js')
+  const { readDocxBody } = await import('../io/docx.js')
+  let copy = editDocx(bytes, filled.flat(), path)
+  const whole = filled.filter((fixes) => fixes.every((f) => copy.appliedEdits.has(f)))
+  if (whole.length < filled.length) copy = editDocx(bytes, whole.flat(), path)
+  const expected = applyFixes(readDocxBody(bytes, path).text, whole.flat())
+  if (readDocxBody(copy.bytes, path).text !== expected) throw new Error(`fill: the Word copy of ${path} does not read as the filled text`)
+  return { bytes: copy.bytes, filled: whole.length, notFilled: filled.length - whole.length }
 }

@@ -1,5 +1,7 @@
 // The blanks of a draft (count blanks and placeholder masks) and the plan to fill them with values.
 import { traitsOf } from './categories.js'
+import { slotsOf, type BlankSlot } from './blank-slots.js'
+import { placeValue, type PlacementProblem } from './blank-values.js'
 import { localText, type LocalText } from '../i18n/catalogue.js'
 import { InputError, InputErrors } from './errors.js'
 import type { Finding, Fix } from './finding.js'
@@ -13,12 +15,16 @@ export interface Blank {
   readonly column: number
   /** Where a reader finds it when the line is not that (in a .docx: `第6段第12字`, `表1 第4行第4列`, `脚注1 第20字`). */
   readonly place?: string
-  /** The matched text (`**次`); for counts the value replaces the mask only, keeping the unit. */
+  /** The matched text (`**次`, `2024年　月　日`). */
   readonly text: string
   readonly context: string
-  /** The span a value replaces, UTF-16 code units. */
+  /** Where the text starts, UTF-16 code units. */
   readonly offset: number
-  readonly length: number
+  /**
+   * The parts of the text a value fills, the rest kept (`**次` keeps 次, `2024年　月　日` its
+   * year, 月 and 日, `〔2024〕X号` its year and 号).
+   */
+  readonly slots: readonly BlankSlot[]
 }
 
 /** One row of a filled-in sheet; `lineNumber` is the row's line in the sheet file. */
@@ -33,29 +39,21 @@ export interface SheetRow {
   readonly value: string
 }
 
-/** Counts: Arabic digits (half or full width, with `,` or `.`), or Chinese numerals (`三`, `二十`). */
-const countValueRe = /^(?:[0-9\uFF10-\uFF19]+(?:[.,\uFF0C\uFF0E][0-9\uFF10-\uFF19]+)*|[零〇一二两三四五六七八九十百千万亿]+)$/
-
 /** The blanks among `findings`, in document order; `placeOf` names each one's place, where the line does not. */
 export function blanksOf(findings: readonly Finding[], placeOf?: (f: Finding) => string): Blank[] {
   return findings
     .filter((f) => traitsOf(f.category).blankValue !== undefined)
     .map((f, i) => {
-      // An ordinal's 第 stays (`第X季度`): the value replaces the mask after it.
-      const lead = typeof f.data?.mask === 'string' && f.text.startsWith(`第${f.data.mask}`) ? 1 : 0
-      const mask = typeof f.data?.mask === 'string' && f.text.startsWith(f.data.mask, lead) ? f.data.mask : f.text
-      return { id: String(i + 1), ruleId: f.ruleId, category: f.category, line: f.line, column: f.column, ...(placeOf && { place: placeOf(f) }), text: f.text, context: f.context, offset: f.offset + lead, length: mask.length }
+      const slots = slotsOf(f.text, traitsOf(f.category).blankValue === 'count', f.ruleId === 'placeholder/template-note')
+      return { id: String(i + 1), ruleId: f.ruleId, category: f.category, line: f.line, column: f.column, ...(placeOf && { place: placeOf(f) }), text: f.text, context: f.context, offset: f.offset, slots }
     })
 }
 
-/** True when `value` can stand for a count. */
-export function isCountValue(value: string): boolean {
-  return countValueRe.test(value)
-}
-
-/** The replacements to make, and a note for each row or blank left as it was. */
+/** The replacements to make (one per part of each blank filled), and a note for each row or blank left as it was. */
 export interface FillPlan {
   readonly fixes: Fix[]
+  /** The replacements of each blank filled: a blank is filled when all of them are made. */
+  readonly filled: readonly (readonly Fix[])[]
   /** Rows and blanks left as they were (`--allow-partial`), one error each, to be printed as notes. */
   readonly notes: InputError[]
 }
@@ -65,13 +63,13 @@ export interface FillPlan {
  * the same blank at the same place. Every problem of the sheet is found in one pass, so a
  * writer fixes them all at once: without `isPartial`, any mismatch, missing row or empty value
  * makes the whole plan fail with every one of them ({@link InputErrors}); with it, those rows
- * are left out with a note. A count whose value is not a number, or an id given twice, always
- * fails.
+ * are left out with a note. A value that fits no part of its blank (not a number where a count
+ * is, one number for a date's month and day), or an id given twice, always fails.
  */
 export function planFill(blanks: readonly Blank[], rows: readonly SheetRow[], sheetPath: string, isPartial: boolean): FillPlan {
   const byId = new Map(blanks.map((b) => [b.id, b]))
   const seen = new Set<string>()
-  const fixes: Fix[] = []
+  const filled: Fix[][] = []
   const skipped: InputError[] = []
   const fatal: InputError[] = []
   const problem = (row: SheetRow | undefined, message: LocalText, hint?: LocalText) => new InputError(message, { path: sheetPath, ...(row && { line: row.lineNumber }) }, hint)
@@ -90,13 +88,42 @@ export function planFill(blanks: readonly Blank[], rows: readonly SheetRow[], sh
     }
     const value = row.value.trim()
     if (value === '') skipped.push(problem(row, localText('fill.no-value', { blank: blank.text, at: whereIs(blank) }), localText('fill.no-value.hint')))
-    else if (traitsOf(blank.category).blankValue === 'count' && !isCountValue(value)) fatal.push(problem(row, localText('fill.not-a-number', { value, blank: blank.text, at: whereIs(blank) }), localText('fill.not-a-number.hint')))
-    else fixes.push({ offset: blank.offset, length: blank.length, replacement: value })
+    else {
+      const placed = placeValue(blank.text, blank.slots, value)
+      if ('problem' in placed) fatal.push(problem(row, ...refusal(blank, value, placed.problem)))
+      else filled.push(fixesOf(blank, placed.values))
+    }
   }
   for (const b of blanks) if (!seen.has(b.id)) skipped.push(problem(undefined, localText('fill.no-row', { id: b.id, blank: b.text, at: `${b.line}:${b.column}` }), localText('fill.changed.hint')))
   const failures = isPartial ? fatal : [...fatal, ...skipped]
   if (failures.length > 0) throw new InputErrors(failures.sort(bySheetLine))
-  return { fixes, notes: skipped }
+  return { fixes: filled.flat(), filled, notes: skipped }
+}
+
+/** The edits that put `values` in the blank's parts; a label's value goes after its last character, which it keeps. */
+function fixesOf(blank: Blank, values: readonly string[]): Fix[] {
+  return blank.slots.map((slot, i) => {
+    const value = values[i]!
+    if (slot.role !== 'after') return { offset: blank.offset + slot.start, length: slot.end - slot.start, replacement: value }
+    return { offset: blank.offset + slot.start - 1, length: 1, replacement: blank.text.charAt(slot.start - 1) + value }
+  })
+}
+
+/** What is wrong with a value its blank cannot take, and the hint of what it can. */
+function refusal(blank: Blank, value: string, why: PlacementProblem): [LocalText, LocalText] {
+  if (why === 'not-a-number') return [localText('fill.not-a-number', { value, blank: blank.text, at: whereIs(blank) }), localText('fill.not-a-number.hint')]
+  return [localText('fill.not-placed', { value, blank: blank.text, at: whereIs(blank), parts: partsShown(blank) }), localText(`fill.not-placed.${why}.hint`)]
+}
+
+/** The blank with its parts to fill numbered (`2024年①月②日`), so a refusal says where values go. */
+function partsShown(blank: Blank): string {
+  let out = ''
+  let at = 0
+  blank.slots.forEach((slot, i) => {
+    out += blank.text.slice(at, slot.start) + String.fromCodePoint(0x2460 + i)
+    at = slot.end
+  })
+  return out + blank.text.slice(at)
 }
 
 /** Rows in sheet order; problems with no row (a blank the sheet lacks) last. */

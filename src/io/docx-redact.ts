@@ -42,6 +42,8 @@ export interface DocxEdit {
   readonly applied: number
   /** Edits it could not make: across paragraphs, or in no part's text. */
   readonly notApplied: number
+  /** The edits made, of those given. */
+  readonly appliedEdits: ReadonlySet<TextEdit>
 }
 
 /**
@@ -53,7 +55,7 @@ export interface DocxEdit {
 export function editDocx(docx: Uint8Array, edits: readonly TextEdit[], path: string): DocxEdit {
   const files = unzipPackage(docx, path)
   const applied = editTextParts(docx, files, edits, path)
-  return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size }
+  return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size, appliedEdits: applied }
 }
 
 /** The bytes of a redacted copy of `docx`; throws InputError when the package cannot be read. */
@@ -74,7 +76,7 @@ export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: s
     files[name] = strToU8(cleaned.xml)
   }
   removed.comments = removeReviewParts(files, bodyPart)
-  return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size, removed }
+  return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size, appliedEdits: applied, removed }
 }
 
 /** Makes `edits` of the decoded text of `docx` in the parts of `files` that hold them; the edits made. */
