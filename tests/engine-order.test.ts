@@ -24,16 +24,17 @@ type Found = { rule: EngineRule; raw: RawFinding }
 function simpleCheck(doc: Document, rules: readonly EngineRule[]): Finding[] {
   const found: Found[] = []
   for (const rule of rules) for (const raw of rule.check(doc)) if (!doc.isSkipped(raw.offset, raw.length)) found.push({ rule, raw })
-  const claimed = found.filter((f) => f.rule.def.claim).sort((a, b) => a.raw.offset - b.raw.offset)
+  const claimed = found.filter((f) => f.rule.def.claims).sort((a, b) => a.raw.offset - b.raw.offset)
   const losers = new Set<RawFinding>()
   const overlapped = new Map<RawFinding, Set<string>>()
   for (let i = 0; i < claimed.length; i++) {
     const a = claimed[i]!
     for (let j = i + 1; j < claimed.length && claimed[j]!.raw.offset < a.raw.offset + Math.max(a.raw.length, 1); j++) {
       const b = claimed[j]!
-      const [ca, cb] = [a.rule.def.claim!, b.rule.def.claim!]
-      if (ca.group !== cb.group || ca.rank === cb.rank) continue
-      const [winner, loser] = ca.rank < cb.rank ? [b.raw, a.raw] : [a.raw, b.raw]
+      // The first group of a's that b claims too, at another rank, decides.
+      const shared = a.rule.def.claims!.map((ca) => [ca.rank, b.rule.def.claims!.find((cb) => cb.group === ca.group)?.rank ?? ca.rank]).find(([ra, rb]) => ra !== rb)
+      if (shared === undefined) continue
+      const [winner, loser] = shared[0]! < shared[1]! ? [b.raw, a.raw] : [a.raw, b.raw]
       losers.add(loser)
       for (const name of namesOf(loser)) overlapped.set(winner, (overlapped.get(winner) ?? new Set()).add(name))
     }
@@ -61,11 +62,11 @@ function simpleFinding(doc: Document, rule: EngineRule, raw: RawFinding): Findin
 
 const names = ['甲', '乙', '丙', '丁']
 
-/** Rules with and without claims in two groups, some ranks equal, giving overlapping, repeated and shared raw findings. */
+/** Rules with and without claims in two groups (one rule in both), some ranks equal, giving overlapping, repeated and shared raw findings. */
 function randomRules(next: (n: number) => number, textLength: number): EngineRule[] {
   const ids = ['count/a', 'placeholder/b', 'leak/c', 'leak/d', 'typo/e', 'count/f']
   return ids.map((id, r) => {
-    const claim = r === 4 ? undefined : { group: r % 2 ? 'g' : 'h', rank: next(3) }
+    const claims = r === 4 ? undefined : r === 5 ? [{ group: 'g', rank: next(3) }, { group: 'h', rank: next(3) }] : [{ group: r % 2 ? 'g' : 'h', rank: next(3) }]
     const raws: RawFinding[] = []
     for (let k = next(40); k > 0; k--) {
       const data = next(3) ? { names: [names[next(4)]!, names[next(4)]!] } : undefined
@@ -74,7 +75,7 @@ function randomRules(next: (n: number) => number, textLength: number): EngineRul
       // The same span again: a repeat, sometimes the very same object.
       if (next(6) === 0) raws.push(next(2) ? raw : { ...raw })
     }
-    return { def: { id, category: id.split('/')[0]!, messageId: 'x.y', message: '{text} 在此', ...(claim && { claim }) }, severity: 'error', settings: { lang: 'zh' }, check: () => raws }
+    return { def: { id, category: id.split('/')[0]!, messageId: 'x.y', message: '{text} 在此', ...(claims && { claims }) }, severity: 'error', settings: { lang: 'zh' }, check: () => raws }
   })
 }
 

@@ -1,5 +1,5 @@
 // Runs the active rules over a Document and turns their raw findings into Findings.
-import type { EngineRule } from './rule.js'
+import { compareClaims, type EngineRule } from './rule.js'
 import { formatMessage } from '../i18n/catalogue.js'
 import { findingMessage } from '../i18n/finding-message.js'
 import type { Document } from './document.js'
@@ -89,18 +89,18 @@ export function orderByOffset(offsets: readonly number[]): number[] {
 function resolveClaims(found: Found, byOffset: readonly number[]): Set<RawFinding> {
   const { rules, raws, offsets, lengths } = found
   // Sweep in offset order: only findings whose spans overlap are compared.
-  const claimed = byOffset.filter((i) => rules[i]!.def.claim)
+  const claimed = byOffset.filter((i) => rules[i]!.def.claims)
   const losers = new Set<RawFinding>()
   const overlapped = new Map<RawFinding, Set<string>>()
   for (let i = 0; i < claimed.length; i++) {
     const a = raws[claimed[i]!]!
-    const ca = rules[claimed[i]!]!.def.claim!
+    const ca = rules[claimed[i]!]!.def.claims!
     const aEnd = offsets[claimed[i]!]! + Math.max(lengths[claimed[i]!]!, 1)
     for (let j = i + 1; j < claimed.length && offsets[claimed[j]!]! < aEnd; j++) {
       const b = raws[claimed[j]!]!
-      const cb = rules[claimed[j]!]!.def.claim!
-      if (ca.group !== cb.group || ca.rank === cb.rank) continue
-      const [winner, loser] = ca.rank < cb.rank ? [b, a] : [a, b]
+      const order = compareClaims(ca, rules[claimed[j]!]!.def.claims!)
+      if (order === 0) continue
+      const [winner, loser] = order < 0 ? [b, a] : [a, b]
       losers.add(loser)
       for (const name of namesOf(loser)) overlapped.set(winner, (overlapped.get(winner) ?? new Set()).add(name))
     }

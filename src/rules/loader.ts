@@ -15,6 +15,7 @@ import { categories } from '../core/categories.js'
 import { localText } from '../i18n/catalogue.js'
 import { catalogueSummary, defaultMessageId, hasRuleMessage } from './messages.js'
 import type { ActiveRule, Profile, RuleDef, SourceRef } from './types.js'
+import { compareClaims } from '../core/rule.js'
 
 /** The rules shipped with the package: `<package>/rules`. */
 export const builtinRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules')
@@ -23,6 +24,7 @@ const commonSchema = lazy(() => {
   const z = zod()
   // `warn` is ESLint's spelling; it means `warning` here.
   const severity = z.preprocess((v) => (v === 'warn' ? 'warning' : v), z.enum(severitiesOrOff))
+  const claim = z.strictObject({ group: z.string().min(1), rank: z.number().int() })
   return z.strictObject({
     id: z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be category/kebab-name'),
     kind: z.string(),
@@ -30,7 +32,7 @@ const commonSchema = lazy(() => {
     summary: z.string().min(1).optional(),
     messageId: z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'must be dotted lowercase words, as count.unfilled').optional(),
     message: z.union([z.string().min(1), z.strictObject({ zh: z.string().min(1).optional(), en: z.string().min(1).optional() })]).optional(),
-    claim: z.strictObject({ group: z.string().min(1), rank: z.number().int() }).optional(),
+    claim: z.union([claim, z.array(claim).min(1)]).optional(),
     examples: z.strictObject({ match: z.array(z.string()).min(1), noMatch: z.array(z.string()).min(1) }),
   })
 })
@@ -68,7 +70,9 @@ export function parseRuleFile(text: string, path: string, expectedId?: string, i
   }
   const sev = typeof common.severity === 'string' ? { draft: common.severity, redacted: common.severity } : common.severity
   const words = wordsOf(common, path, source)
-  return { ...common, ...words, category: category as RuleDef['category'], severity: sev, options, source: path, ...(isBuiltin && { isBuiltin }) }
+  const { claim, ...rest } = common
+  const claims = claim === undefined ? undefined : Array.isArray(claim) ? claim : [claim]
+  return { ...rest, ...words, ...(claims && { claims }), category: category as RuleDef['category'], severity: sev, options, source: path, ...(isBuiltin && { isBuiltin }) }
 }
 
 /** The rule's message id and summary: its own, or the catalogues' for its id; a rule with neither is an error. */
@@ -134,8 +138,8 @@ export function activateRules(defs: readonly RuleDef[], profile: Profile, overri
 
 /** True when `def` claims a group in which an active rule ranks below it: it must still run to claim its spans. */
 function outranksActive(def: RuleDef, on: readonly RuleDef[]): boolean {
-  const claim = def.claim
-  return claim !== undefined && on.some((other) => other.claim?.group === claim.group && other.claim.rank < claim.rank)
+  const claims = def.claims
+  return claims !== undefined && on.some((other) => other.claims !== undefined && compareClaims(claims, other.claims) > 0)
 }
 
 /** Checks that ids are unique across loaded rules. */

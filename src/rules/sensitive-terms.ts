@@ -18,7 +18,7 @@ export function sensitiveTermRule(terms: readonly string[], source: string): Rul
     severity: { draft: 'error', redacted: 'error' },
     summary: 'A name on the user’s list of sensitive terms (`sensitiveTerms`)',
     messageId: 'leak.sensitive-term',
-    claim: { group: 'leak', rank: 4 },
+    claims: [{ group: 'leak', rank: 4 }],
     // Built from user data, not a rule file: its behaviour is tested in tests/leak-rules.test.ts.
     examples: { match: [...terms], noMatch: [] },
     options: { onlyWhenMasked: [], terms },

@@ -2,7 +2,7 @@
 import type { Category } from '../core/categories.js'
 import type { Document } from '../core/document.js'
 import type { RawFinding, SeverityOrOff } from '../core/finding.js'
-import type { EngineRule } from '../core/rule.js'
+import type { Claim, EngineRule } from '../core/rule.js'
 import type { InlineMessage } from '../i18n/finding-message.js'
 import type { RuleSettings } from './settings.js'
 
@@ -33,8 +33,8 @@ export interface RuleDef<O = unknown> {
    * kind's `{names}` are filled in.
    */
   readonly message?: InlineMessage
-  /** Overlapping findings of rules that claim the same group are reported once: highest rank wins. */
-  readonly claim?: { readonly group: string; readonly rank: number }
+  /** Overlapping findings of rules that claim a group in common are reported once: highest rank wins (`claim:` in the file, one or a list). */
+  readonly claims?: readonly Claim[]
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] }
   readonly options: O
   readonly source: string
