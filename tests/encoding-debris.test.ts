@@ -63,6 +63,55 @@ describe('paywall/mojibake', () => {
     expect(summary(await checkText(`会议${garbled}。`, { only: debris }))[0]?.slice(0, 3)).toEqual([3, 'paywall.mojibake', garbled])
   })
 
+  it('reads ISO-8859-1 back: C1 controls are the bytes Windows-1252 gives letters, and it names the codec', async () => {
+    const sentence = '全面推进乡村振兴，加快建设农业强国。'
+    const latin1 = Buffer.from(sentence).toString('latin1')
+    const findings = await checkText(`一、${latin1}\n`, { only: debris })
+    expect(summary(findings)).toEqual([[3, 'paywall.mojibake', latin1, sentence, sentence]])
+    expect(findings[0]!.message).toContain('ISO-8859-1')
+    // The same bytes as a browser reads them (Windows-1252, C1 only for its five unassigned bytes)
+    // (Node's TextDecoder of that name reads ISO-8859-1: Windows-1252's letters of 0x80–0x9F here.)
+    const letters = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ'
+    const cp1252 = [...Buffer.from(sentence)].map((b) => (b >= 0x80 && b <= 0x9f ? letters[b - 0x80]! : String.fromCharCode(b))).join('')
+    const browser = await checkText(`一、${cp1252}\n`, { only: debris })
+    expect(summary(browser)).toEqual([[3, 'paywall.mojibake', cp1252, sentence, sentence]])
+    expect(browser[0]!.message).toContain('Windows-1252')
+  })
+
+  it('reads on past a U+FFFD a lossy decoder left inside a run: one finding, the loss marked, no fix', async () => {
+    // Python's GBK codec lacks A2 86 (of 领): it leaves U+FFFD for A2 and reads 86 E5 as 嗗.
+    const python = '鍏氬缓寮曢\ufffd嗗熀灞傛不鐞\ufffd'
+    expect(summary(await checkText(`一、${python}\n`, { only: debris }))).toEqual([[3, 'paywall.mojibake', python, '党建引\ufffd基层治\ufffd', undefined]])
+    // A browser reads GBK's user-defined pairs as private-use characters (U+E04E, U+E62C), which
+    // read back; a lead byte before a digit it takes for a four-byte start and loses (the 98 of 员),
+    // and the last byte of 。 before the line end.
+    const sentence = '划分网格612个，配备专职网格员1836名，实现“多网合一”。'
+    const browser = readAsGbk(sentence)
+    expect(browser).toMatch(/[\ue000-\uf8ff]/)
+    expect(summary(await checkText(`${browser}\n`, { only: debris }))).toEqual([[1, 'paywall.mojibake', browser, '划分网格612个，配备专职网格\ufffd1836名，实现“多网合一”\ufffd', undefined]])
+  })
+
+  it('reports a run of U+FFFD as text whose characters were lost, and one alone not', async () => {
+    const gbk = '��ǿ���罨��'
+    const findings = await checkText(`一、${gbk}。二、\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd。\n`, { only: debris })
+    expect(summary(findings)).toEqual([
+      [3, 'paywall.mojibake.replaced', gbk, undefined, undefined],
+      [15, 'paywall.mojibake.replaced', '\ufffd'.repeat(6), undefined, undefined],
+    ])
+    expect(findings[0]!.message).toContain('×7')
+    for (const text of ['页面中显示为“\ufffd”的字符无法识别', '张\ufffd同志、李\ufffd同志参加会议', '\ufffd，\ufffd'])
+      expect(await checkText(text, { only: debris }), text).toEqual([])
+  })
+
+  it('wins over a breadcrumb read in Windows-1252 mojibake (› and » of å›½), which stays residue elsewhere', async () => {
+    const garbled = 'åŠ\u00a0å¿«å»ºè®¾å†œä¸šå¼ºå›½'
+    const findings = await checkText(`一、${garbled}\n雪域驻村人论坛 » 论坛 › 驻村工作 › 经验交流\n`, { only: ['paywall/mojibake', 'paywall/residue'] })
+    expect(findings.map((f) => [f.line, f.ruleId, f.text, f.suggestion])).toEqual([
+      [1, 'paywall/mojibake', garbled, '加快建设农业强国'],
+      [2, 'paywall/residue', '雪域驻村人论坛 » 论坛 › 驻村工作 › 经验交流', undefined],
+    ])
+  })
+
   it('finds memory fill in a text with no other mojibake, in either codec', async () => {
     const findings = await checkText('数据异常：烫烫烫烫\n日志：ÌÌÌÌ\n', { only: debris })
     expect(findings.map((f) => [f.line, f.messageId, f.text])).toEqual([

@@ -6,7 +6,7 @@ import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
 import { lazy, zod } from './shared/options.js'
 import { byteTableOf, fillClassOf, legacyCodecs, openerClassOf, type ByteTable, type LegacyCodec } from './shared/legacy-codecs.js'
-import { findStretches, type Stretch } from './shared/mojibake.js'
+import { findReplacementRuns, findStretches, type Stretch } from './shared/mojibake.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a mojibake rule. */
@@ -27,6 +27,11 @@ export interface MojibakeOptions {
   readonly fillBytes: readonly number[]
   /** Characters of fill in a row before a run counts (`烫烫烫`). */
   readonly minFill: number
+  /**
+   * U+FFFD REPLACEMENT CHARACTER in a run before it counts as text whose bytes a decoder could
+   * not read (GBK read as UTF-8: `��ǿ���`); one may be quoted, or a rare character a font lost.
+   */
+  readonly minReplaced: number
   /** True to let `--fix` put the reading in place of a run that decodes whole. */
   readonly fix: boolean
 }
@@ -40,6 +45,7 @@ const schema = lazy(() => {
     maxGap: z.number().int().min(0).default(2),
     fillBytes: z.array(z.number().int().min(0x80).max(0xff)).default([]),
     minFill: count.default(3),
+    minReplaced: count.default(2),
     fix: z.boolean().default(false),
   })
 })
@@ -48,10 +54,19 @@ const schema = lazy(() => {
 const codecNames: Readonly<Record<LegacyCodec, string>> = { gbk: 'GBK', 'windows-1252': 'Windows-1252' }
 
 /**
+ * The codec a run was read with, as messages name it: ISO-8859-1 for a Windows-1252 run holding a
+ * C1 control of a byte Windows-1252 gives a letter (U+0085 for 0x85, `…` there); only the five
+ * bytes it leaves unassigned read as C1 controls in both.
+ */
+function codecNameOf(codec: LegacyCodec, run: string): string {
+  return codec === 'windows-1252' && /[\x80\x82-\x8c\x8e\x91-\x9c\x9e\x9f]/.test(run) ? 'ISO-8859-1' : codecNames[codec]
+}
+
+/**
  * The `mojibake` kind. Message variables: `{text}`, `{codec}`, `{suggestion}` (the reading; a
  * character lost with bytes shows as U+FFFD). Variants: `<messageId>.lost` for bytes that were a
  * replacement character already (`锟斤拷`), `.bom` for a byte order mark, `.fill` (with `{byte}`)
- * for memory fill.
+ * for memory fill, `.replaced` (with `{count}`) for a run of U+FFFD a decoder left.
  */
 export const mojibakeKind: RuleKind<MojibakeOptions> = {
   name: 'mojibake',
@@ -74,6 +89,7 @@ export const mojibakeKind: RuleKind<MojibakeOptions> = {
         if (fillClass === undefined) fillClasses.set(codec, (fillClass = fillClassOf(codec, fillBytes)))
         if (fillClass.test(doc.text)) findings.push(...fillRuns(doc.text, byteTableOf(codec), fillBytes, minFill, codec, `${rule.messageId}.fill`))
       }
+      if (doc.text.includes('\ufffd')) findings.push(...replacementRuns(doc.text, rule.options, `${rule.messageId}.replaced`))
       return withoutOverlaps(findings)
     }
   },
@@ -111,7 +127,7 @@ function mojibakeFinding(text: string, group: Group, codec: LegacyCodec, message
   const end = text.charCodeAt(group.end) === 0xfffd ? group.end + 1 : group.end
   const offset = group.start
   const length = end - offset
-  const args = { text: text.slice(offset, end), codec: codecNames[codec] }
+  const args = { text: text.slice(offset, end), codec: codecNameOf(codec, text.slice(offset, end)) }
   if (group.chinese === 0 && /^\ufeff+$/.test(group.reading)) {
     return { offset, length, messageId: `${messageId}.bom`, args: { ...args, suggestion: '' }, suggestion: '', ...(options.fix && { fix: { offset, length, replacement: '' } }) }
   }
@@ -119,6 +135,11 @@ function mojibakeFinding(text: string, group: Group, codec: LegacyCodec, message
   const suggestion = group.reading.replace(/\ufeff/g, '')
   const isWhole = group.isWhole && end === group.end && !suggestion.includes('\ufffd')
   return { offset, length, args: { ...args, suggestion }, suggestion, ...(options.fix && isWhole && { fix: { offset, length, replacement: suggestion } }) }
+}
+
+/** Runs of U+FFFD: text a decoder could not read, its characters lost (no codec to name, no reading). */
+function replacementRuns(text: string, options: MojibakeOptions, messageId: string): RawFinding[] {
+  return findReplacementRuns(text, options.minReplaced, options.maxGap).map((r) => ({ offset: r.start, length: r.end - r.start, messageId, args: { text: text.slice(r.start, r.end), count: r.count } }))
 }
 
 /** Runs of characters whose bytes in the codec are all one fill byte (`烫烫烫`: 0xCC). */

@@ -123,9 +123,12 @@ function buildGbkTable(): ByteTable {
 }
 
 /**
- * A one-byte codec's characters of 0x80–0xFF. The five bytes Windows-1252 leaves unassigned
- * (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as the C1 controls of the same number, as browsers and
- * Latin-1 decoders read them.
+ * A one-byte codec's characters of 0x80–0xFF, and every C1 control (U+0080–U+009F) as the byte
+ * of the same number: that is how ISO-8859-1 reads 0x80–0x9F (Python requests' default charset,
+ * Node's `latin1`), and how browsers read the five bytes Windows-1252 leaves unassigned (0x81,
+ * 0x8D, 0x8F, 0x90, 0x9D). A text holds no C1 control of its own, and Windows-1252's letters of
+ * those bytes (€, ‚, …) are other code points: one table reads both decodings, and a run mixing
+ * them (a text passed through both) too.
  */
 function buildSingleByteTable(codec: LegacyCodec): ByteTable {
   const table = withAscii()
@@ -136,5 +139,6 @@ function buildSingleByteTable(codec: LegacyCodec): ByteTable {
     const code = chars.charCodeAt(b)
     table[code === 0xfffd ? 0x80 + b : code] = 0x80 + b
   }
+  for (let c = 0x80; c <= 0x9f; c++) if (table[c] === 0) table[c] = c
   return table
 }

@@ -115,18 +115,41 @@ function readStretch(text: string, start: number, table: ByteTable): { stretch: 
   let i = start
   let k = 0
   let bytes = 0
+  // Continuation bytes still to pass over after a U+FFFD: the rest of the character it broke.
+  let skip = 0
   for (; i < text.length; i++) {
+    if (text.charCodeAt(i) === 0xfffd) {
+      // The decoder's mark for bytes it could not read (a GBK pair Python's codec lacks, a lead
+      // byte before ASCII that WHATWG's decoder takes for a four-byte start): the character they
+      // belonged to is lost, the run goes on at the next character's first byte. Marks in a row
+      // read as one loss: how many characters they stood for is unknown.
+      if (need === 0 && end === 0) break
+      decoded += pending + (pending === '' && decoded.endsWith('\ufffd') ? '' : '\ufffd')
+      pending = ''
+      need = 0
+      end = i + 1
+      keptChars = ++chars
+      isCut = false
+      skip = 3
+      continue
+    }
     const v = table[text.charCodeAt(i)]!
     if (v === 0 || v === 0x0a || v === 0x0d) break
     if (v < 0x80) {
       if (need > 0) break
       pending += text[i]
+      skip = 0
       continue
     }
     chars++
     bytes = v > 0xff ? 2 : 1
     for (k = 0; k < bytes; k++) {
       const b = bytes === 2 ? (k === 0 ? v >> 8 : v & 0xff) : v
+      if (need === 0 && skip > 0 && b >= 0x80 && b <= 0xbf) {
+        skip--
+        continue
+      }
+      skip = 0
       if (need === 0) {
         need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0
         if (need === 0) break
@@ -158,3 +181,36 @@ function readStretch(text: string, start: number, table: ByteTable): { stretch: 
   const openEnd = isBrokenInside && k > 0 ? i + 1 : i
   return { stretch: { ...stretch, end: Math.max(openEnd, end), decoded: openEnd > end ? decoded + pending : decoded, isCut: true }, next }
 }
+
+/** A run of U+FFFD REPLACEMENT CHARACTER; offsets in UTF-16 code units. */
+export interface ReplacementRun {
+  readonly start: number
+  readonly end: number
+  /** The U+FFFD in the run. */
+  readonly count: number
+}
+
+/**
+ * Runs of at least `minCount` U+FFFD REPLACEMENT CHARACTER, each parted from the next by at most
+ * `maxGap` characters but spaces and Chinese punctuation: what a UTF-8 decoder leaves of text
+ * in GBK (`��ǿ���罨��` for 加强作风建设: most GBK pairs break UTF-8, a few read as a character
+ * of their own), the bytes lost. One U+FFFD alone proves no such decoding: a text may quote it,
+ * or a font lost one rare character.
+ */
+export function findReplacementRuns(text: string, minCount: number, maxGap: number): ReplacementRun[] {
+  const runs: ReplacementRun[] = []
+  for (let at = text.indexOf('\ufffd'); at >= 0; ) {
+    let end = at + 1
+    let count = 1
+    for (let next = text.indexOf('\ufffd', end); next >= 0 && next - end <= maxGap && !breaksRunRe.test(text.slice(end, next)); next = text.indexOf('\ufffd', end)) {
+      count++
+      end = next + 1
+    }
+    if (count >= minCount) runs.push({ start: at, end, count })
+    at = text.indexOf('\ufffd', end)
+  }
+  return runs
+}
+
+/** What parts two runs of replacement characters: a space or line end, Chinese punctuation, quotes. */
+const breaksRunRe = /[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026]/
