@@ -286,3 +286,13 @@ describe("an office's own contact details", () => {
     expect(texts(await leaks(text))).toEqual(expected)
   })
 })
+
+describe('an office’s contact line', () => {
+  it('publishes its landline whether the contact’s name is letter-spaced or not (杨　勇)', async () => {
+    for (const name of ['杨勇', '杨　勇']) {
+      expect(texts(await leaks(`原告王某某，女。\n请于5月13日前报送。\n\n联系人：${name}　　联系电话：0851-86897514\n\n贵州省发展和改革委员会办公室\n2024年5月8日`))).toEqual([])
+    }
+    // A mobile number stays a person's, spaced name or not.
+    expect(texts(await leaks('原告王某某，女。\n联系人：杨　勇　　联系电话：13985012345'))).toEqual(['leak/identifier 13985012345'])
+  })
+})

@@ -212,11 +212,12 @@ function compileTables(o: IdentifierOptions) {
 
 /**
  * A line that holds only a label before the number (`联系电话：0951-6912345` closing a notice),
- * maybe after the office's contact (`（联系人：卓玛；联系电话：0891-6123456）`): the issuing
+ * maybe after the office's contact (`（联系人：卓玛；联系电话：0891-6123456）`), whose name an
+ * office may pad to three characters' width with a space (`联系人：杨　勇`): the issuing
  * office's contact. A party's own number is written inside its description
  * (`王某，男，……，电话0951-6912345`).
  */
-const contactLineRe = /^[\s\u3000]*[（(]?(?:(?:联系人|经办人|承办人)[：:][\s\u3000]*[\u4e00-\u9fff·、]{2,16}[；;，,\s\u3000]*)?[\u4e00-\u9fff]{0,6}(?:电话|邮箱|信箱|方式)[：:]\s*$/
+const contactLineRe = /^[\s\u3000]*[（(]?(?:(?:联系人|经办人|承办人)[：:][\s\u3000]*[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·、]){1,15}[；;，,\s\u3000]*)?[\u4e00-\u9fff]{0,6}(?:电话|邮箱|信箱|方式)[：:]\s*$/
 
 /** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
 function isPublic(doc: Document, hit: IdentifierHit, publicLabelRe: RegExp, publicDomains: readonly string[]): boolean {
