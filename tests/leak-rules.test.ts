@@ -153,6 +153,22 @@ describe('organisations a release names on purpose', () => {
     expect(await organisations('厂房现由A公司承租，宁波恒达物流有限公司（以下简称恒达公司）为其承运，恒达公司收取运费。')).toEqual(['leak/organization 宁波恒达物流有限公司', 'leak/organization 恒达公司', 'leak/organization 恒达公司'])
   })
 
+  it('the short name defined for a party named in clear, beside a masked company', async () => {
+    const text = '原告：苏州恒锐精密机械有限公司，住所地苏州市。\n被告：苏州某某五金有限公司，住所地苏州市。\n原告苏州恒锐精密机械有限公司（以下简称恒锐公司）与被告苏州某某五金有限公司（以下简称某某公司）买卖合同纠纷一案。\n恒锐公司向本院提出诉讼请求。'
+    expect(await organisations(text)).toEqual([])
+    expect(await organisations('第三人：浙江天猫网络有限公司。\n原告柴某某与被告杭州某某电子商务有限公司（以下简称某某公司）、第三人浙江天猫网络有限公司（以下简称天猫公司）纠纷一案。天猫公司已提供某某公司的名称。')).toEqual([])
+  })
+
+  it('the school of a masked minor named by role, as by pseudonym', async () => {
+    const doc = (clause: string) => `原告：刘某某，女，2010年出生。被告：刘某，男。\n${clause}`
+    const [school] = (await leaks(doc('现原告就读于长沙市第一中学，学费较大。'))).filter((f) => f.ruleId === 'leak/organization')
+    expect(school?.text).toBe('长沙市第一中学')
+    expect(school?.data?.redact).toEqual({ offset: school!.offset, length: 5 })
+    expect(await organisations(doc('现原告刘某某就读于长沙市第一中学。'))).toEqual(['leak/organization 长沙市第一中学'])
+    // A role the document names in clear (a company's) studies nowhere: none is masked here.
+    expect(await organisations('原告：王建国，男。被告：刘某，男。\n现原告就读于长沙市第一中学。')).toEqual([])
+  })
+
   it('an exam’s venue, not the school where a masked candidate studies', async () => {
     const doc = (clause: string) => `被告人于海洋组织作弊，某培训机构员工参与。${clause}`
     expect(await organisations(doc('考生赵某某在哈尔滨市第十七中学第023考场被查获'))).toEqual([])

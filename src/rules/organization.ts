@@ -98,21 +98,26 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       const judged = organizations.map((found) => {
         // The tagger may glue the verb that leads to a name to it (就读于/v 平罗县…), and cut a
         // short name the document defines (`被告人保南宁分公司`: 被告人/保/南宁分公司): read it whole.
-        const lead = workVerbLeadRe.exec(doc.text.slice(found.start, found.suffixStart))?.[0].length ?? 0
+        // The noun before it too (原告/n 就读于/n 长沙市…): the name starts after the verb.
+        const leadVerb = workVerbLeadRe.exec(doc.text.slice(found.start, found.suffixStart))
+        const lead = leadVerb ? leadVerb.index + leadVerb[0].length : 0
         const org = withDefinedAlias(doc.text, lead > 0 ? { ...found, start: found.start + lead } : found, aliases)
         const name = doc.text.slice(org.start, org.end)
         return { org, name, isPublic: isPublicHere(org, name) }
       })
       // Named on purpose wherever they stand: parties and their short names, and the short name
-      // defined for any organisation named on purpose (`中国人民财产保险…南宁市分公司（以下简称人保南宁分公司）`).
+      // defined for any organisation named on purpose (`中国人民财产保险…南宁市分公司（以下简称人保南宁分公司）`),
+      // a party's included wherever it is defined (`原告苏州恒锐…有限公司（以下简称恒锐公司）`, after
+      // the party's heading `原告：苏州恒锐…有限公司`): a short name is as public as its company.
       const parties = namedParties(doc.text, organizations)
+      const isParty = (name: string) => [...parties].some((p) => name.endsWith(p) || p.endsWith(name))
       const publicAliases = new Set<string>()
-      for (const { org, isPublic } of judged) {
-        const alias = isPublic ? aliases.get(org.end) : undefined
+      for (const { org, name, isPublic } of judged) {
+        const alias = isPublic || isParty(name) ? aliases.get(org.end) : undefined
         if (alias !== undefined) publicAliases.add(alias)
       }
       for (const { org, name, isPublic } of judged) {
-        if (isPublic || publicAliases.has(name) || [...parties].some((p) => name.endsWith(p) || p.endsWith(name))) continue
+        if (isPublic || publicAliases.has(name) || isParty(name)) continue
         findings.push({
           offset: org.start,
           length: org.end - org.start,
@@ -161,7 +166,7 @@ function thirdPartyTest(heads: readonly string[]): (name: string) => boolean {
 }
 
 /** Verbs of working or studying that may open a name the tagger read. */
-const workVerbLeadRe = /^(?:就读于|就学于|任职于|就职于|工作于|受雇于|供职于)/
+const workVerbLeadRe = /(?:就读于|就学于|任职于|就职于|工作于|受雇于|供职于)/
 
 /** What puts a person at an organisation right before its name: 在, 于, 就读于, 系, 工作单位：. */
 const placeBeforeRe = /(?:在|于|系|现为|工作单位[：:为]?|单位[：:])[ \t\u3000]*(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州])*$/
@@ -190,7 +195,31 @@ function isMaskedPersonsPlace(doc: Document, org: OrganizationMention): boolean 
   if (!(isSchool ? workBeforeRe.test(before) || (placeBeforeRe.test(before) && workAfterRe.test(after)) : (workBeforeRe.test(before) || placeBeforeRe.test(before)) && postAfterRe.test(after))) return false
   const from = Math.max(0, org.start - personReach)
   const sentenceStart = Math.max(from, ...[...'。！？\n'].map((c) => text.lastIndexOf(c, org.start - 1) + 1))
-  return findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= sentenceStart && p.end <= org.start) || /(?:其|之)(?:子|女|父|母|妻|夫)/.test(text.slice(sentenceStart, org.start))
+  if (findPseudonyms(doc).some((p) => p.kind === 'person' && p.start >= sentenceStart && p.end <= org.start) || /(?:其|之)(?:子|女|父|母|妻|夫)/.test(text.slice(sentenceStart, org.start))) return true
+  // A masked party named by role (`现原告就读于长沙市…学校`, the minor 原告刘某某) is the masked person too.
+  const masked = maskedPartyRoles(doc)
+  if (masked.size === 0) return false
+  partyRoleRe.lastIndex = 0
+  for (const m of text.slice(sentenceStart, org.start).matchAll(partyRoleRe)) if (masked.has(m[0])) return true
+  return false
+}
+
+/** The roles of a case's parties, longest first (被告人 before 被告). */
+const partyRoleRe = /被上诉人|上诉人|被申请人|申请人|被告人|被告|原告|被害人|第三人|犯罪嫌疑人|被不起诉人|当事人/g
+/** A party's role right before where a pseudonym starts (`原告刘某某`, `被告：张某`). */
+const roleBeforeMaskRe = new RegExp(`(?:${partyRoleRe.source})[：:\\s\u3000]*$`)
+
+/** The party roles `doc` writes before a person's pseudonym (`原告刘某某`): the persons it names by them are masked. */
+function maskedPartyRoles(doc: Document): Set<string> {
+  return doc.derive('organization:maskedPartyRoles', () => {
+    const roles = new Set<string>()
+    for (const p of findPseudonyms(doc)) {
+      if (p.kind !== 'person') continue
+      const m = roleBeforeMaskRe.exec(doc.text.slice(Math.max(0, p.start - 8), p.start))
+      if (m) roles.add(m[0].replace(/[：:\s\u3000]+$/, ''))
+    }
+    return roles
+  })
 }
 
 /**
