@@ -94,6 +94,59 @@ describe('linked names: the message says what links them', () => {
   })
 })
 
+describe('linked names in family cases: kinship words and the names they mark', () => {
+  const linked = async (text: string) => (await leaks(text)).filter((f) => f.ruleId === 'leak/linkage')
+  it.each([
+    ['父母', '其中30万元由被告父母高某某、冯某某转账支付。'],
+    ['岳父母', '该款由其岳父母郑某甲、孙某某支付。'],
+    ['祖父母 and 养父母', '其祖父母王某甲、陈某某出资，其养父母刘某某、周某某同意。'],
+  ])('a kinship word (%s) before a list of pseudonyms names no one', async (_what, clause) => {
+    expect(texts(await linked(`原告：郑某某，女。被告：高某，男。\n${clause}`))).toEqual([])
+  })
+
+  it('a name in clear after the kinship word is the list item, not the kinship word and its surname', async () => {
+    const text = '原告：郑某某，女。被告：高某，男。\n其中30万元由被告父母李建国、冯某某转账支付。'
+    const [finding, ...rest] = await linked(text)
+    expect(rest).toEqual([])
+    expect(finding?.messageId).toBe('leak.linkage')
+    expect(text.slice(finding!.offset, finding!.offset + finding!.length)).toBe('李建国')
+    expect(finding?.message).toContain('listed beside the masked 冯某某')
+    expect(finding?.data?.redact).toMatchObject({ offset: finding!.offset, length: 3, replacement: '李某某' })
+  })
+
+  it.each([
+    ['张/q 秀英/nr, quoted as a signature', '原告：张某某，女。被告：王某，男。\n该协议落款处有“张秀英”“王某”签名。', '张秀英', 'same surname as the masked 张某某'],
+    ['由张/x 玉兰/nr, the surname glued to the preposition', '原告：张某某，女。\n该协议由张玉兰签名。', '张玉兰', 'same surname as the masked 张某某'],
+    ['张/q 淑珍/nrt', '原告：张某某，女。\n张淑珍称其不知情。', '张淑珍', 'same surname as the masked 张某某'],
+    ['徐海/ns 燕/nr after a witness’s role', '被告人王某某，男。被害人李某某。证人徐海燕证实当晚情况。', '徐海燕', 'named as 证人 where the parties are masked'],
+  ])('a given name the dictionary holds as a name: %s', async (_what, text, name, reason) => {
+    const [finding, ...rest] = await linked(text)
+    expect(rest).toEqual([])
+    expect(finding?.text).toBe(name)
+    expect(finding?.message).toContain(reason)
+  })
+
+  it('张 counted after a determiner or a numeral starts no name', async () => {
+    expect(texts(await linked('原告：张某某，女。\n原告提交了这张玉兰花照片和两张秀英题字的书法作品。'))).toEqual([])
+  })
+
+  it('a relative marked by a note after the name is told as a relative, there and where it recurs', async () => {
+    const text = '原告：韦某某，女，住南宁市。\n委托诉讼代理人：韦志刚（系原告之子），住南宁市。\n原告韦某某的委托诉讼代理人韦志刚到庭参加诉讼。'
+    const found = await linked(text)
+    expect(found.map((f) => [f.line, f.column, f.text])).toEqual([[2, 9, '韦志刚'], [3, 14, '韦志刚']])
+    expect(found[0]?.message).toBe('韦志刚 is named in clear in a document that masks persons: a relative of a masked person, as the note （系原告之子） after it says')
+    expect(found[1]?.message).toContain('the name found on line 2, a relative of a masked person')
+    // The son is not made the masked plaintiff by the redaction.
+    expect(found.map((f) => (f.data?.redact as { replacement: string }).replacement)).toEqual(['韦某某甲', '韦某某甲'])
+  })
+
+  it('a kinship note naming the masked person inside it', async () => {
+    const [finding] = await linked('被告人刘某，男，2006年出生。\n委托诉讼代理人刘长海（系被告人刘某之父），男。')
+    expect(finding?.text).toBe('刘长海')
+    expect(finding?.message).toContain('as the note （系被告人刘某之父） after it says')
+  })
+})
+
 describe('linked names: the span is the whole name, and no word is one', () => {
   it.each([
     ['a dotted name before what the person did', '被害人阿某某，男。被害人之母古丽巴哈尔·依明当庭陈述了其家庭困难情况。', '古丽巴哈尔·依明'],

@@ -55,7 +55,8 @@ export const linkageKind: RuleKind<LinkageOptions> = {
         // A minority name of a surname's character (古丽娜尔 of 古某: a Han name has two given
         // characters at most, and no dot) begins as the mask does too, and shares no surname.
         const isMinorityName = surnameEnd === 0 || name.length > surnameEnd + 2 || [...name].some(isNameDot)
-        const cueId = l.reason === 'masked-person' && isMinorityName ? 'leak.linkage.masked-prefix' : l.reason === 'relative' && /^[代替]其/.test(l.link) ? 'leak.linkage.relative-actor' : `leak.linkage.${l.reason}`
+        // A relative marked by a note after the name (`韦志刚（系原告之子）`) is told by the note.
+        const cueId = l.reason === 'masked-person' && isMinorityName ? 'leak.linkage.masked-prefix' : l.reason === 'relative' && /^[代替]其/.test(l.link) ? 'leak.linkage.relative-actor' : l.reason === 'relative' && /^[（(]/.test(l.link) ? 'leak.linkage.relative-note' : `leak.linkage.${l.reason}`
         const cue = localText(cueId, { link: l.link })
         // Written again without its cue: the message says where the cue stood.
         const reason = l.firstStart === undefined ? cue : localText('leak.linkage.recurrence', { line: doc.lineAt(l.firstStart), reason: cue })

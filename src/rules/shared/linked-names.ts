@@ -97,7 +97,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const covered = new Uint8Array(doc.text.length + 1)
   for (const p of pseudonyms) covered.fill(1, p.start, p.end)
   // Candidates are gathered first and cheap tests applied before their words are tagged.
-  const tasks: { at: number; reason: LinkReason; link: string }[] = []
+  // `end`: where the name must end (before a kinship note in brackets), when known.
+  const tasks: { at: number; reason: LinkReason; link: string; end?: number }[] = []
   // No surname, but where a masked minority name's kept part starts, so may the name in clear.
   const prefixes = maskedNamePrefixes(pseudonyms)
   const isCandidate = (at: number) => {
@@ -107,15 +108,15 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     // A surname and 记 is a shop's trade name (陆记汽车维修厂, 周记茶叶商行) or 记者, not a given name.
     return surname > 0 && !maskedGivenRe.test(doc.text.charAt(at + surname)) && doc.text.charAt(at + surname) !== '记'
   }
-  const want = (at: number, reason: LinkReason, link: string) => {
-    if (isCandidate(at)) tasks.push({ at, reason, link })
+  const want = (at: number, reason: LinkReason, link: string, end?: number) => {
+    if (isCandidate(at)) tasks.push({ at, reason, link, end })
   }
   // A child or a sibling carries the masked person's surname: it starts a name after the cue.
   const maskedFamilyNameAt = (at: number) => {
     const surname = surnameLength(doc.text.slice(at, at + 2))
     return surname > 0 && masksBySurname.has(doc.text.slice(at, at + surname)) ? familyNameAt(doc, tokenizer, at, doc.text.slice(at, at + surname)) : undefined
   }
-  const consider = (at: number, reason: LinkReason, link: string): void => {
+  const consider = (at: number, reason: LinkReason, link: string, end?: number): void => {
     // Not inside a name found already (买提·吐尔逊 of 买买提·吐尔逊).
     if (found.has(at) || [found.get(at - 1), found.get(at - 2)].some((f) => f !== undefined && f.end > at)) return
     // In a list beside pseudonyms, an item of a surname and one or two characters is a name
@@ -127,7 +128,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     const minority = tibetanSpan ?? (named === undefined && reason !== 'list' ? transliteratedRunAt(doc, tokenizer, at) : undefined)
     const span = named ?? minority ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at)) ?? (reason === 'relative' ? maskedFamilyNameAt(at) : undefined)
     // A verb with its object after it (`被告张贴《催缴通知》`): no name stands right before a title.
-    if (!span || doc.text.charAt(span.end) === '《') return
+    if (!span || doc.text.charAt(span.end) === '《' || (end !== undefined && span.end !== end)) return
     const name = doc.text.slice(span.start, span.end)
     if (aliases.has(name) || isPublicRoleName(name, publicNames) || placeOrOrganEndRe.test(name) || formWordRe.test(name) || isHeadOfPlace(doc, tokenizer, span)) return
     // A minority name that starts as a masked one does (扎西多吉 of 扎某), written after a post the
@@ -185,9 +186,13 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
         if (!minorsRoles.has(cue)) namedRoleStarts.push(at)
         continue
       }
+      const note = reason === 'relative' ? kinshipNoteAt(doc.text, begin, after) : undefined
       if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && (isAfterMaskedRole(doc.text, begin, maskedRoles) || isAfterAlias(doc.text, begin, aliases) || isOfParagraphsMasked(doc.text, begin, cue, pseudonymsBetween(pseudonyms, begin - paragraphReach, begin))))) continue
+      // A note after the name (`韦志刚（系原告之子）`): the name ends at its bracket, of a surname
+      // and one or two characters (two and two of a compound surname), the longest tried first.
+      if (note) for (const length of [4, 3, 2]) want(note.start - length, reason, doc.text.slice(note.start, note.end), note.start)
       // The cue as written, with the kinship word's second half (其父亲, not 其父).
-      want(at, reason, doc.text.slice(begin, after))
+      else want(at, reason, doc.text.slice(begin, after))
     }
   }
   if (policy.masksPersons) {
@@ -203,13 +208,21 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
       if (!postHolders.has(surname)) for (const at of surnameStarts.get(surname)!) if (isAfterPost(doc.text, at)) officialStarts.push(at)
     }
     // A list of co-defendants holds the masked minor among adults named on purpose.
-    for (const p of pseudonyms) if (p.kind === 'person' && !isMinor(p)) for (const at of listNeighbours(doc.text, p)) want(at, 'list', doc.text.slice(p.start, p.end))
+    for (const p of pseudonyms) if (p.kind === 'person' && !isMinor(p)) for (const at of listNeighbours(doc.text, p, covered)) want(at, 'list', doc.text.slice(p.start, p.end))
     for (const [at, link] of columnNeighbours(doc, pseudonyms)) want(at, 'list', link)
   }
-  for (const t of tasks) consider(t.at, t.reason, t.link)
+  for (const t of tasks) consider(t.at, t.reason, t.link, t.end)
   if (found.size === 0) return []
   // Where a linked name recurs without its cue (法定代表人：周建国, then 周建国的询问笔录), it links the same.
   for (const [entry, span] of nameRecurrences(doc, tokenizer, [...found.values()], (start) => covered[start] !== 1)) found.set(span.start, { ...entry, start: span.start, end: span.end, firstStart: entry.start })
+  // A relative is not the masked person his surname was taken for (韦志刚（系原告之子） and later
+  // 韦志刚 beside 原告韦某某): that name written again is the relative found by the cue.
+  const relatives = new Map<string, LinkedName>()
+  for (const l of found.values()) if (l.reason === 'relative' && l.firstStart === undefined && !relatives.has(doc.text.slice(l.start, l.end))) relatives.set(doc.text.slice(l.start, l.end), l)
+  for (const l of found.values()) {
+    const relative = l.reason === 'masked-person' ? relatives.get(doc.text.slice(l.start, l.end)) : undefined
+    if (relative) found.set(l.start, { ...relative, start: l.start, end: l.end, firstStart: relative.start })
+  }
   const namedRoleNames = new Set<string>()
   for (const at of officialStarts) {
     const span = personNameAt(doc, tokenizer, at)
@@ -442,6 +455,22 @@ function isAfterAlias(text: string, cueStart: number, aliases: ReadonlySet<strin
   return false
 }
 
+/** A bracket opened right after a name, up to a relative's cue inside it (`韦志刚（系原告之子`, `刘长海（系被告人刘某之父`). */
+const noteOpenRe = /(?<=[\u4e00-\u9fff])[（(](?:系|是|为)?[^（()）\n]{0,12}$/
+/** The bracket closed right after the cue. */
+const noteCloseRe = /^[）)]/
+
+/**
+ * The kinship note in brackets that a relative's cue at [cueStart, cueEnd) ends (`韦志刚（系原告之子）`,
+ * `刘长海（系被告人刘某之父）`), [start, end) from bracket to bracket: it says who the name right
+ * before it is, as a cue before the name does (`原告之子韦志刚`).
+ */
+function kinshipNoteAt(text: string, cueStart: number, cueEnd: number): { start: number; end: number } | undefined {
+  if (!noteCloseRe.test(text.charAt(cueEnd))) return undefined
+  const m = noteOpenRe.exec(text.slice(Math.max(0, cueStart - 14), cueStart))
+  return m ? { start: cueStart - m[0].length, end: cueEnd + 1 } : undefined
+}
+
 /** Characters before a cue searched for what it belongs to. */
 const besideReach = 120
 /** Representatives only a company has. */
@@ -570,8 +599,11 @@ function pseudonymsBetween(pseudonyms: readonly Pseudonym[], from: number, to: n
   return pseudonyms.slice(lo, end)
 }
 
-/** Starts of the items of a `、` list that holds `p` (王某某、张建华、李某), up to ten on each side. */
-function listNeighbours(text: string, p: Pseudonym): number[] {
+/**
+ * Starts of the items of a `、` list that holds `p` (王某某、张建华、李某), up to ten on each side.
+ * `covered`: 1 where a pseudonym stands.
+ */
+function listNeighbours(text: string, p: Pseudonym, covered: Uint8Array): number[] {
   const starts: number[] = []
   // Items may share a tail (王某某家庭、李建设家庭; 张某某同志、…).
   const tail = itemTailRe.exec(text.slice(p.end, p.end + 3))![0].length
@@ -580,7 +612,7 @@ function listNeighbours(text: string, p: Pseudonym): number[] {
     at = itemEnd(text, at + 1)
   }
   for (let at = p.start, n = 0; text.charAt(at - 1) === '、' && n < 10; n++) {
-    const start = itemStart(text, at - 1)
+    const start = itemStart(text, at - 1, covered)
     starts.push(start)
     at = start
   }
@@ -719,11 +751,26 @@ function itemEnd(text: string, from: number): number {
   return i
 }
 
-function itemStart(text: string, sep: number): number {
+/**
+ * A kinship word that opens the first item of a list read back from its separator, glued to
+ * the name after it (`由被告父母高某某、冯某某`, `其岳父母郑某甲、孙某某`, `之子李强、`): the
+ * persons it names follow it; 母 and 子 are surnames too, but not here.
+ */
+const kinshipHeadRe = /^[其之]?[岳祖外养继]?[父母子女兄弟姐妹夫妻媳婿亲]+/
+
+/**
+ * Where the item ending at the separator `sep` starts: back over Han characters, to a
+ * separator, a clause's break or four characters; a pseudonym (`高某某` of `父母高某某、`) is
+ * an item of its own, and a name in clear ends at it; a kinship word before the item is not
+ * part of it.
+ */
+function itemStart(text: string, sep: number, covered: Uint8Array): number {
   let i = sep - itemTailBeforeRe.exec(text.slice(Math.max(0, sep - 2), sep))![0].length
   const end = i
-  while (i > 0 && end - i < 4 && text.charAt(i - 1) !== '、' && !clauseBreakRe.test(text.charAt(i - 1)) && isHan(text.charCodeAt(i - 1))) i--
-  return i
+  const isMasked = covered[end - 1]
+  while (i > 0 && end - i < 4 && covered[i - 1] === isMasked && text.charAt(i - 1) !== '、' && !clauseBreakRe.test(text.charAt(i - 1)) && isHan(text.charCodeAt(i - 1))) i--
+  const kin = isMasked === 1 ? undefined : kinshipHeadRe.exec(text.slice(i, end))
+  return kin && end - i - kin[0].length >= 2 ? i + kin[0].length : i
 }
 
 /** The pseudonym form the document uses most for persons (`某` or `某某`), to mask a linked name the same way. */

@@ -274,7 +274,7 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, is
   const tokens = tokensNear(doc, tokenizer, at, Math.min(doc.text.length, at + 4), nameReach)
   const i = tokens.findIndex((t) => t.start === at)
   const first = tokens[i]
-  if (isWeak) return weakNameAt(doc.text, tokens, i, at)
+  if (isWeak) return weakNameAt(doc.text, tokens, i, at, tokenizer)
   if (!first) {
     // The tagger glued the surname to the word before (法定代理/n 人周/x 建华/nz).
     const glued = tokens.findIndex((t) => t.start < at && t.end === at + 1)
@@ -287,7 +287,7 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, is
   if (name) return name === first && isGluedToVerb(first, given) ? { start: first.start, end: first.end + 1 } : name
   const split = given && splitGivenName(first, given)
   if (split) return { start: first.start, end: split.end }
-  return wordLikeGivenNameAt(doc.text, at)
+  return nameWordGivenAt(doc.text, tokens, at, tokenizer) ?? wordLikeGivenNameAt(doc.text, at)
 }
 
 /**
@@ -345,22 +345,52 @@ export function familyNameAt(doc: Document, tokenizer: Tokenizer, at: number, su
 const afterWeakNameRe = /^(?:[的在于和与及等说称讲将被把向对从是也都就已曾又还因系为所]|[，。、；：！？）)\s]|$)/
 
 /** {@link personNameAt} where the surname alone points at a name: see `isWeak` there. */
-function weakNameAt(text: string, tokens: readonly Token[], i: number, at: number): Span | undefined {
+function weakNameAt(text: string, tokens: readonly Token[], i: number, at: number, tokenizer: Tokenizer): Span | undefined {
   const first = tokens[i]
   if (isDigitOrNumeral(text.charAt(at - 1))) return undefined
-  if (!first) return wordLikeGivenNameAt(text, at)
+  if (!first) return nameWordGivenAt(text, tokens, at, tokenizer) ?? wordLikeGivenNameAt(text, at)
   const given = tokens[i + 1]
   let name = nameIn(first, text.slice(Math.max(0, first.start - 1), first.start))
   if (name?.end === first.end && first.word.length === 2 && first.tag === 'nr') name = undefined
   if (name === first && isGluedToVerb(first, given)) return { start: first.start, end: first.end + 1 }
   const split = !name && given && first.tag !== 'q' ? splitGivenName(first, given) : undefined
   if (split) name = { start: first.start, end: split.end }
-  if (!name) return wordLikeGivenNameAt(text, first.start)
+  if (!name) return nameWordGivenAt(text, tokens, at, tokenizer) ?? wordLikeGivenNameAt(text, first.start)
   // Cut from the word the tagger glued to it (李明后/nr of 李明后来), the name ends there.
   if (name.end - name.start !== 2 || name.end < first.end || afterWeakNameRe.test(text.slice(name.end, name.end + 1))) return name
   // A known word after two characters ends the name; an unknown one may hold its third (马志/x 刚用/x).
   const next = tokens.find((t) => t.start === name!.end)
   return next !== undefined && next.word.length >= 2 && next.tag !== 'x' ? name : undefined
+}
+
+/** Determiners before a measure word that is also a surname (这张, 该张, 整张): 张 counts there. */
+const determinerBeforeRe = /^[这那该此各某哪本整每]$/
+
+/** Tags of a word the dictionary holds as a personal name. */
+const personalNameTagRe = /^(?:nr|nrfg|nrt)$/
+
+/**
+ * A surname and a given name that the dictionary holds as a name of its own (秀英/nr, 玉兰/nr,
+ * 海燕/nr, 淑珍/nrt, women's names of the 1930s to 1970s), which the tagger does not join to the
+ * surname: it reads the surname as a measure word (张/q 秀英/nr), glues it to the word before
+ * (由张/x 秀英/nr), or glues the given name's first character to the surname as a place
+ * (徐海/ns 燕/nr, where 海燕 read alone is the name word).
+ */
+function nameWordGivenAt(text: string, tokens: readonly Token[], at: number, tokenizer: Tokenizer): Span | undefined {
+  if (surnameLength(text.slice(at, at + 2)) !== 1) return undefined
+  const given = tokens.find((t) => t.start === at + 1)
+  if (given) {
+    const surname = tokens.find((t) => t.end === at + 1)
+    // Not 张 counted after a determiner or a numeral (这张/x, 两张): a sheet, not a name.
+    const isCounted = determinerBeforeRe.test(text.charAt(at - 1)) || isDigitOrNumeral(text.charAt(at - 1))
+    const isSurnameApart = surname !== undefined && !isCounted && ((surname.tag === 'q' && surname.start === at) || (surname.tag === 'x' && surname.word.length === 2))
+    return isSurnameApart && given.word.length === 2 && personalNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
+  }
+  const head = tokens.find((t) => t.start === at)
+  const tail = tokens.find((t) => t.start === at + 2)
+  if (head?.word.length !== 2 || tail?.word.length !== 1 || !isHan(tail.word.charCodeAt(0))) return undefined
+  const alone = tokenizer.tag(text.slice(at + 1, at + 3))
+  return alone.length === 1 && personalNameTagRe.test(alone[0]!.tag) ? { start: at, end: at + 3 } : undefined
 }
 
 function isDigitOrNumeral(char: string): boolean {
