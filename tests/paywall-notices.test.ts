@@ -2,6 +2,7 @@
 // filter, severities per profile, and the messages.
 import { describe, expect, it } from 'vitest'
 import { checkText } from './helpers.js'
+import { applyFixes, selectFixes } from '../src/core/fix.js'
 
 const page = [
   '前三季度全市经济运行稳中有进',
@@ -54,5 +55,38 @@ describe('paywall notices', () => {
     const text = '来源：锦江发布　　编辑：杨雪　　审核：欧阳志远\n正文。\n编辑：欧阳丽　　　审核：司马建国　　　签发：陈光明\n（共印30份）'
     const found = await checkText(text, { only: ['paywall/residue'] })
     expect(found.map((f) => [f.line, f.text])).toEqual([[1, '来源：锦江发布　　编辑：杨雪　　审核：欧阳志远']])
+  })
+
+  it("reports the page breaks of Chinese CMSs as tags, each deleted by its fix", async () => {
+    const text = '一、经营主体持续壮大。\n_ueditor_page_break_tag_\n二、食品安全形势稳定。\n[!--empirenews.page--]\n#p#三、知识产权#e#\n[hide=d30]隐藏[/hide]'
+    const found = await checkText(text, { only: ['paywall/tag'] })
+    expect(found.map((f) => [f.line, f.column, f.messageId, f.text, f.fix?.replacement])).toEqual([
+      [2, 1, 'paywall.tag', '_ueditor_page_break_tag_', ''],
+      [4, 1, 'paywall.tag', '[!--empirenews.page--]', ''],
+      [5, 1, 'paywall.tag', '#p#三、知识产权#e#', ''],
+      [6, 1, 'paywall.tag', '[hide=d30]', ''],
+      [6, 13, 'paywall.tag', '[/hide]', ''],
+    ])
+    expect(applyFixes(text, selectFixes(found))).toBe('一、经营主体持续壮大。\n\n二、食品安全形势稳定。\n\n\n隐藏')
+  })
+
+  it('reports an escaped paid tag as a tag, and its fix never unescapes it into a live one', async () => {
+    const paired = '正文&lt;!--paidbegin--&gt;付费部分&lt;!--paidend--&gt;。'
+    const found = await checkText(paired, { only: ['paywall/tag', 'paywall/unpaired', 'paywall/entity'] })
+    expect(found.map((f) => [f.column, f.ruleId, f.severity, f.messageId, f.text, f.fix?.replacement ?? null])).toEqual([
+      [3, 'paywall/entity', 'info', 'paywall.entity.tag', '&lt;!--paidbegin--&gt;', null],
+      [3, 'paywall/tag', 'error', 'paywall.tag', '&lt;!--paidbegin--&gt;', ''],
+      [29, 'paywall/entity', 'info', 'paywall.entity.tag', '&lt;!--paidend--&gt;', null],
+      [29, 'paywall/tag', 'error', 'paywall.tag', '&lt;!--paidend--&gt;', ''],
+    ])
+    expect(applyFixes(paired, selectFixes(found))).toBe('正文付费部分。')
+    // Alone, it is the evidence of a cut: reported as unpaired and left in place.
+    const alone = '全年新登记经营主体5.8万户。\n&lt;!--paidbegin--&gt;付费部分'
+    const lone = await checkText(alone, { only: ['paywall/tag', 'paywall/unpaired', 'paywall/entity'] })
+    expect(lone.map((f) => [f.ruleId, f.severity, f.text])).toEqual([
+      ['paywall/entity', 'info', '&lt;!--paidbegin--&gt;'],
+      ['paywall/unpaired', 'error', '&lt;!--paidbegin--&gt;'],
+    ])
+    expect(selectFixes(lone)).toEqual([])
   })
 })

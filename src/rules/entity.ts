@@ -18,13 +18,17 @@ const schema = lazy(() => zod().strictObject({ fix: zod().boolean().default(fals
 
 /** A reference, escaped any number of times (`&amp;amp;nbsp;`): named, decimal or hexadecimal. */
 const referenceSource = String.raw`&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`
-/** An HTML tag escaped into text: `&lt;br&gt;`, `&lt;/p&gt;`, `&lt;span class="x"&gt;`. */
-const escapedTagSource = String.raw`&(?:amp;)*lt;/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^&<>\n]{0,80})?/?&(?:amp;)*gt;`
+/**
+ * An HTML tag escaped into text: `&lt;br&gt;`, `&lt;/p&gt;`, `&lt;span class="x"&gt;`, or a
+ * comment (`&lt;!--paidend--&gt;`): one piece, so that no fix unescapes `&lt;` and `&gt;` into a
+ * live tag (a CMS's paid tag, which paywall/tag reports).
+ */
+const escapedTagSource = String.raw`&(?:amp;)*lt;(?:/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^&<>\n]{0,80})?/?|!--[^&<>\n]{0,80}?--)&(?:amp;)*gt;`
 /** A run of references with nothing between them (`&nbsp;&nbsp;&nbsp;&nbsp;`) is one finding. */
 const debrisRe = new RegExp(`(?:${escapedTagSource}|${referenceSource})+`, 'g')
 /** One piece of a run: an escaped tag (with the text inside it) or a reference. */
 const pieceRe = new RegExp(`${escapedTagSource}|${referenceSource}`, 'g')
-const tagRe = /^(?:<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>)+$/
+const tagRe = /^(?:<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>|<!--[^<>]*-->)+$/
 
 /**
  * The `entity` kind. Message variables: `{text}`, `{reading}` (what it stands for, spaces and
@@ -111,7 +115,10 @@ function findingOf(run: Run, messageId: string, fix: boolean): RawFinding {
   const args = { text: run.text, reading: isTag ? run.decoded : readingOf(run.decoded), suggestion }
   const base = { offset: run.offset, length: run.text.length, args, suggestion }
   const finding = isTag ? { ...base, messageId: `${messageId}.tag` } : base
-  return fix ? { ...finding, fix: { offset: run.offset, length: run.text.length, replacement: suggestion } } : finding
+  // An escaped comment gets no fix: a CMS's paid tag among them is paywall/tag's to drop, and only
+  // when paired (an unpaired one stays, as the evidence of a cut).
+  const isFixable = fix && !run.decoded.includes('<!--')
+  return isFixable ? { ...finding, fix: { offset: run.offset, length: run.text.length, replacement: suggestion } } : finding
 }
 
 /** `decoded` as a reader can see it: spaces and invisible characters by code point, a run of one as `U+00A0×4`. */
