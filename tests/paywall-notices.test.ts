@@ -57,6 +57,34 @@ describe('paywall notices', () => {
     expect(found.map((f) => [f.line, f.text])).toEqual([[1, '来源：锦江发布　　编辑：杨雪　　审核：欧阳志远']])
   })
 
+  it('reads the walls of a blog page and a document site as cuts, each its own span', async () => {
+    const html = [
+      '<div id="content_views"><p>政务信息要突出“新”字。</p></div>',
+      '<div class="hide-article-box">关注博主即可阅读全文</div>',
+      '<div class="vip-box">订阅专栏 解锁全文</div>',
+      '<div class="page">共3页: <a>上一页</a> <b>1</b> <a>2</a> <a>3</a> <a>下一页</a></div>',
+    ].join('\n')
+    const found = await checkText(html, { path: 'page.html', only: ['paywall/truncated'] })
+    expect(found.map((f) => [f.line, f.column, f.messageId, f.severity, f.text])).toEqual([
+      [2, 31, 'paywall.truncated', 'error', '关注博主即可阅读全文'],
+      [3, 22, 'paywall.truncated', 'error', '订阅专栏 解锁全文'],
+      [4, 19, 'paywall.truncated', 'error', '共3页: 上一页 1 2 3 下一页'],
+    ])
+    const text = '各支部要认真组织学习。\n本文档共8页，可预览2页\n下载后可查看全文\n（内容仅供VIP会员查看）\n篇幅所限，完整版请点击文末“阅读原文”查看。'
+    const notices = await checkText(text, { only: ['paywall/truncated'] })
+    expect(notices.map((f) => [f.line, f.column, f.text, f.fix])).toEqual([
+      [2, 1, '本文档共8页，可预览2页', null],
+      [3, 1, '下载后可查看全文', null],
+      [4, 1, '（内容仅供VIP会员查看）', null],
+      [5, 1, '篇幅所限，完整版请点击文末“阅读原文”查看', null],
+    ])
+  })
+
+  it('keeps a follow prompt and a referral in prose silent as truncations', async () => {
+    const prose = '　　群众可扫描二维码关注“健康宁夏”公众号，随时查询核酸检测结果。\n政策全文请关注“宁波税务”公众号后查看。\n《办法》全文请点击“阅读原文”查看。'
+    expect(await checkText(prose, { only: ['paywall/truncated'] })).toEqual([])
+  })
+
   it("reports the page breaks of Chinese CMSs as tags, each deleted by its fix", async () => {
     const text = '一、经营主体持续壮大。\n_ueditor_page_break_tag_\n二、食品安全形势稳定。\n[!--empirenews.page--]\n#p#三、知识产权#e#\n[hide=d30]隐藏[/hide]'
     const found = await checkText(text, { only: ['paywall/tag'] })
