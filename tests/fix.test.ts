@@ -63,6 +63,14 @@ describe('--fix', () => {
     expect(r.stderr.trim()).toBe('mask-audit: would apply 5 fixes in 1 file')
   })
 
+  it('fixes a document number whose year closes with a round bracket once, into 〔…〕', () => {
+    // typo/mixed-brackets must not pair the outer （ with the ) that closes 〔: its fix made 〔2024）18号）.
+    writeFileSync(join(dir, 'a.txt'), '根据《通知》（云财教〔2024)18号）和（宁人社发〔2024) 27号）要求。\n')
+    const r = runCli(['a.txt', '--fix', '--format', 'jsonl'], { cwd: dir })
+    expect(r.stderr.trim()).toBe('mask-audit: applied 2 fixes in 1 file')
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('根据《通知》（云财教〔2024〕18号）和（宁人社发〔2024〕 27号）要求。\n')
+  })
+
   it('--fix-dry-run works on stdin; --fix refuses it', () => {
     const r = runCli(['--stdin', '--stdin-filename', 'a.txt', '--fix-dry-run'], { cwd: dir, input: '截止目前。\n' })
     expect(r.stdout).toContain('-截止目前。\n+截至目前。\n')
