@@ -59,6 +59,46 @@ describe('typo/congress on plenums', () => {
   })
 })
 
+describe('typo/congress suggests only a plenum held by the report\'s year', () => {
+  it.each([
+    // 二十届三中全会 was held in July 2024: a 2022 or 2023 report is offered the current committee's latest.
+    ['2022年度工作总结\n学习贯彻党的十八届三中全会精神。', '十八届三中全会', '二十届一中全会'],
+    ['2023年度工作总结\n学习贯彻党的十八届三中全会精神。', '十八届三中全会', '二十届二中全会'],
+    ['2024年度工作总结\n学习贯彻党的十八届三中全会精神。', '十八届三中全会', '二十届三中全会'],
+    ['2024年度工作总结\n学习贯彻党的十八届六中全会精神。', '十八届六中全会', '二十届三中全会'],
+    ['2025年度工作总结\n学习贯彻党的十八届六中全会精神。', '十八届六中全会', '二十届四中全会'],
+  ])('%j: %s → %s, no fix', async (text, mention, suggestion) => {
+    const [f, ...rest] = await checkText(text, { only: ['typo/congress'] })
+    expect(rest).toEqual([])
+    expect(f?.text).toBe(mention)
+    expect(f?.messageId).toBe('typo.congress.plenum')
+    expect(f?.suggestion).toBe(suggestion)
+    expect(f?.fix).toBeNull()
+  })
+
+  it('swaps the numerals only to a plenum that had been held (十二届三中全会 in 2023 is not 二十届三中全会)', async () => {
+    const [f] = await checkText('2023年工作计划\n认真学习贯彻党的十二届三中全会精神', { only: ['typo/congress'] })
+    expect(f?.suggestion).toBe('二十届二中全会')
+    expect(f?.fix).toBeNull()
+  })
+})
+
+describe('typo/congress on five-year plans', () => {
+  it('counts 明年 from the title\'s year and says so', async () => {
+    const [f, ...rest] = await checkText('XX县2024年工作汇报\n明年是“十三五”规划收官之年。', { only: ['typo/congress'] })
+    expect(rest).toEqual([])
+    expect(f?.text).toBe('十三五')
+    expect(f?.messageId).toBe('typo.congress.plan')
+    expect(f?.suggestion).toBe('十四五')
+    expect(f?.message).toContain('of 2025 (year from 明年 counted from the title on line 1 (2024年))')
+    expect(f?.fix).toBeNull()
+  })
+
+  it('leaves 明年 alone in a text dated only by what it cites', async () => {
+    expect(await checkText('工作总结\n学习贯彻党的二十大精神。明年是“十三五”规划收官之年。', { only: ['typo/congress'] })).toEqual([])
+  })
+})
+
 describe('typo/congress without a written year', () => {
   const report = '述职报告\n一年来，我认真学习党的二十大报告，对照“十四五”规划抓落实。\n在学习宣传党的十二大精神上走深走实。'
 

@@ -23,6 +23,12 @@ export interface CongressOptions {
   readonly studiedAfter: readonly string[]
   /** The year each five-year plan began, 一五 (1953) first: a plan a sentence makes the year's own (`今年是“十三五”规划收官之年`) must cover it. */
   readonly plans: readonly number[]
+  /**
+   * The year each plenum of a Central Committee was held, 一中 first, by the congress that elected
+   * it: a plenum suggested must have been held by the report's year (二十届三中全会 was 2024). Empty:
+   * any plenum of the current committee is suggested.
+   */
+  readonly plenums: readonly { readonly term: number; readonly years: readonly number[] }[]
 }
 
 const schema = lazy(() => {
@@ -33,6 +39,9 @@ const schema = lazy(() => {
     eras: z.array(z.strictObject({ term: text(), from: z.number().int().min(1900).max(2200) })).default([]),
     studiedAfter: textList(),
     plans: z.array(z.number().int().min(1900).max(2200)).refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]!), 'must increase').default([]),
+    plenums: z
+      .array(z.strictObject({ term: z.number().int().min(1), years: z.array(z.number().int().min(1900).max(2200)).min(1).max(9).refine((ys) => ys.every((y, i) => i === 0 || y >= ys[i - 1]!), 'must not decrease') }))
+      .default([]),
   })
 })
 
@@ -107,10 +116,11 @@ export const congressKind: RuleKind<CongressOptions> = {
         // Numerals swapped (十二 for 二十) name the congress meant, when it is one the text can
         // study: past the era's lower bound, any held since. Else the current one is the guess.
         const swapped = swappedOrdinal(ordinal, current, dating.isLowerBound ? years.length : current)
-        const meant = formatChineseOrdinal(swapped ?? current)
-        const suggestion = isLongForm ? `第${meant}${longFormTail}` : meant + (isPlenum ? m[0] : '大')
+        const meant = isPlenum ? meantPlenum(m[0], swapped, current, dating) : { term: swapped ?? current, form: m[0] }
+        if (meant === undefined) continue
+        const suggestion = isLongForm ? `第${formatChineseOrdinal(meant.term)}${longFormTail}` : formatChineseOrdinal(meant.term) + (isPlenum ? meant.form : '大')
         const vars = { ...dating.vars, text: mention, suggestion }
-        const isCertain = swapped !== undefined
+        const isCertain = swapped !== undefined && meant.term === swapped && meant.form === m[0]
         findings.push({
           offset: index,
           length: mention.length,
@@ -122,6 +132,26 @@ export const congressKind: RuleKind<CongressOptions> = {
         })
       }
       return findings
+    }
+    const plenums = new Map(rule.options.plenums.map((p) => [p.term, p.years]))
+    /**
+     * The plenum a report of `dating` studies in place of `form` (`届三中全会`): of the swapped
+     * committee or the current one, the same plenum when it had been held by the report's year,
+     * else the current committee's latest (a 2023 report: 二十届二中全会, not 二十届三中全会 of 2024).
+     * Without the table's years for the committee, its same plenum, unchecked.
+     */
+    const meantPlenum = (form: string, swapped: number | undefined, current: number, dating: Dating) => {
+      const held = (term: number, k: number) => {
+        const year = plenums.get(term)?.[k - 1]
+        return year !== undefined && (dating.isLowerBound || year <= dating.year)
+      }
+      const term = swapped ?? (dating.isLowerBound ? years.length : current)
+      const listed = plenums.get(term)
+      const k = Math.max(...[...form.matchAll(/([一二三四五六七])中/g)].map((p) => parseChineseOrdinal(p[1]!)!))
+      if (listed === undefined || held(term, k)) return { term, form }
+      if (swapped !== undefined && swapped !== current) return meantPlenum(form, undefined, current, dating)
+      for (let j = Math.min(k, listed.length); j >= 1; j--) if (held(term, j)) return { term, form: `届${formatChineseOrdinal(j)}中全会` }
+      return undefined
     }
     return (doc) => {
       // The document is dated only when it mentions a congress, a plenum or a plan, and once.
