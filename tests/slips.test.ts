@@ -1,6 +1,7 @@
 // The slips that make a short formulation no word: a homophone, an inner character typed twice or dropped.
 import { describe, expect, it } from 'vitest'
-import { indexHomophones, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isQuotedSubstitution } from '../src/rules/shared/slips.js'
+import { indexHomophones, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isInnerWordDrop, isQuotedSubstitution, isWordDoubling } from '../src/rules/shared/slips.js'
+import { checkText } from './helpers.js'
 
 const homophones = indexHomophones(['主注', '义意', '护户'])
 const at = (s: string) => `前${s}后`
@@ -23,6 +24,22 @@ describe('slips', () => {
     expect(isInnerDoubling(at('高高质量发展'), 1, '高质量发展')).toBe(false)
     expect(isInnerDoubling(at('高质量发展展'), 1, '高质量发展')).toBe(false)
     expect(isInnerDoubling(at('高质量好发展'), 1, '高质量发展')).toBe(false)
+  })
+
+  it('takes a word of two typed twice inside or at the end, not the first', () => {
+    expect(isWordDoubling(at('中国特色特色社会主义'), 1, '中国特色社会主义')).toBe(true)
+    expect(isWordDoubling(at('高质量质量发展'), 1, '高质量发展')).toBe(true)
+    expect(isWordDoubling(at('中国特色社会主义主义'), 1, '中国特色社会主义')).toBe(true)
+    expect(isWordDoubling(at('中国中国特色社会主义'), 1, '中国特色社会主义')).toBe(false)
+    expect(isWordDoubling(at('中国特色社会主义道路'), 1, '中国特色社会主义')).toBe(false)
+    expect(isWordDoubling(at('高质量发展展望'), 1, '高质量发展')).toBe(false)
+  })
+
+  it('takes a word of two dropped only from a formulation of twelve or more, three kept before it and two after', () => {
+    expect(isInnerWordDrop(at('习近平新时代中国特色社会思想'), 1, '习近平新时代中国特色社会主义思想')).toBe(true)
+    expect(isInnerWordDrop(at('习近平新时代特色社会主义思想'), 1, '习近平新时代中国特色社会主义思想')).toBe(true)
+    expect(isInnerWordDrop(at('习近平新时代中国特色社会主义'), 1, '习近平新时代中国特色社会主义思想')).toBe(false)
+    expect(isInnerWordDrop(at('中国社会主义'), 1, '中国特色社会主义')).toBe(false)
   })
 
   it('takes a character dropped with two on each side', () => {
@@ -61,5 +78,23 @@ describe('slips', () => {
 
   it('refuses a character listed in two groups', () => {
     expect(() => indexHomophones(['主注', '注意'])).toThrow()
+  })
+})
+
+describe('typo/formulation on lists, doubled words and short wrapped lines', () => {
+  it.each([
+    ['围绕“学思想、强党性、重实践、见新功”的总要求。', '学思想、强党性、重实践、见新功', '学思想、强党性、重实践、建新功'],
+    ['始终不忘出心、牢记使命。', '不忘出心、牢记使命', '不忘初心、牢记使命'],
+    ['不忘初心，牢计使命。', '不忘初心，牢计使命', '不忘初心、牢记使命'],
+    ['一要坚持中国特色社会主义主义道路。', '中国特色社会主义主义', '中国特色社会主义'],
+    ['推动经济高质量发展发展。', '高质量发展发展', '高质量发展'],
+    ['我们要坚定中国特\n社会主义道路自信。', '中国特\n社会主义', '中国特色社会主义'],
+  ])('%j: one finding, %j for %j', async (text, span, suggestion) => {
+    const found = await checkText(text, { only: ['typo/formulation', 'typo/repeated-word'] })
+    expect(found.map((f) => [f.ruleId, f.messageId, text.slice(f.offset, f.offset + f.length), f.suggestion, f.fix])).toEqual([['typo/formulation', 'typo.formulation', span, suggestion, null]])
+  })
+
+  it.each(['不忘初心，牢记使命。', '不忘初心牢记使命。', '我们要坚定中国特\n色社会主义道路自信。', '二、全面落实中国特\n社会主义制度'])('is silent on %j', async (text) => {
+    expect(await checkText(text, { only: ['typo/formulation'] })).toEqual([])
   })
 })

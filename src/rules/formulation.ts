@@ -8,7 +8,7 @@ import { isHan } from './shared/chars.js'
 import { lazy, literalAlternation, text, zod } from './shared/options.js'
 import { triggerScan, type Search } from './shared/trigger-scan.js'
 import { readAcross, wrappedBreaks } from './shared/wrapped-lines.js'
-import { indexHomophones, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isQuotedSubstitution, type Homophones } from './shared/slips.js'
+import { indexHomophones, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isInnerWordDrop, isQuotedSubstitution, isWordDoubling, type Homophones } from './shared/slips.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a formulation rule. */
@@ -85,7 +85,9 @@ export const formulationKind: RuleKind<FormulationOptions> = {
       for (let m = search(text, 0); m; m = search(text, m.index + 1)) {
         for (const { phrase, source, isHead, isStrict, length } of anchors.get(m[0])!) {
           const span = nearMissAt(text, phrase, m.index, length, isHead, isStrict ? tests.slip : tests.edit)
-          if (!span || found.has(span[0]) || known.some((k) => isCoveredBy(text, span[0], span[1], k))) continue
+          // Of two misses from one start, the longer (不忘出心、牢记使命 over 不忘出心): it names the whole formulation.
+          const earlier = found.get(span?.[0] ?? -1)
+          if (!span || (earlier && earlier.end >= span[1]) || known.some((k) => isCoveredBy(text, span[0], span[1], k))) continue
           if (isFreeInsertion(text.slice(span[0], span[1]), phrase, ignoreInserted)) continue
           found.set(span[0], { start: span[0], end: span[1], phrase, source })
         }
@@ -105,7 +107,9 @@ export const formulationKind: RuleKind<FormulationOptions> = {
       // A formulation broken by a hard line break inside a wrapped paragraph (`中国特⏎社会主义`,
       // text a PDF extractor wrapped): read across the break, kept where the miss spans it.
       // Across the wrapped breaks near it, too: a PDF extractor's short line (`新时⏎代中国特⏎社会主义`).
-      const breaks = [...wrappedBreaks(text)]
+      // Lines of any length: a narrow column's (16 characters and less) break a formulation too, and
+      // the formulation found across the break is the evidence the paragraph goes on.
+      const breaks = [...wrappedBreaks(text, { isAnyLength: true })]
       for (let i = 0; i < breaks.length; i++) {
         const { joined, offsets, at } = readAcross(text, breaks, i, longest)
         for (const miss of missesIn(joined, windowSearch)) {
@@ -185,22 +189,31 @@ function indexAnchors(phrases: readonly { phrase: string; source: string; isStri
 /** Whether text[start, end) misses `phrase`. */
 type MissTest = (text: string, start: number, end: number, phrase: string) => boolean
 
-/** A long formulation: any one edit, or a word of up to two characters changed for homophones (社会注意思想). */
+/**
+ * A long formulation: any one edit, or a word of up to two characters changed for homophones
+ * (社会注意思想), typed twice (社会主义主义) or, in the longest, dropped (中国特色社会思想).
+ */
 function editTest(homophones: Homophones): MissTest {
-  return (text, start, end, phrase) => isOneEditAway(text, start, end, phrase) || (end - start === phrase.length && isHomophoneSwap(text, start, phrase, homophones, 2))
+  return (text, start, end, phrase) => {
+    const m = end - start
+    if (m === phrase.length + 2) return isWordDoubling(text, start, phrase)
+    if (m === phrase.length - 2) return isInnerWordDrop(text, start, phrase)
+    return isOneEditAway(text, start, end, phrase) || (m === phrase.length && isHomophoneSwap(text, start, phrase, homophones, 2))
+  }
 }
 
 /**
- * A short formulation: only a slip that makes no word: one homophone, an inner character typed
- * twice or dropped, one dropped before punctuation; inside quotes, one changed for a character
+ * A short formulation: only a slip that makes no word: one homophone, an inner character or word
+ * typed twice, a character dropped inside or before punctuation; inside quotes, one changed for a character
  * read nearly alike (`readAlike`: the homophones and the near ones).
  */
 function slipTest(homophones: Homophones, readAlike: Homophones): MissTest {
   return (text, start, end, phrase) => {
     const m = end - start
     if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, 1) || isQuotedSubstitution(text, start, phrase, readAlike)
-    if (m > phrase.length) return isInnerDoubling(text, start, phrase)
-    return isInnerDrop(text, start, phrase) || isDropBeforePunctuation(text, start, phrase)
+    if (m === phrase.length + 2) return isWordDoubling(text, start, phrase)
+    if (m === phrase.length + 1) return isInnerDoubling(text, start, phrase)
+    return m === phrase.length - 1 && (isInnerDrop(text, start, phrase) || isDropBeforePunctuation(text, start, phrase))
   }
 }
 
@@ -208,18 +221,51 @@ function slipTest(homophones: Homophones, readAlike: Homophones): MissTest {
 function nearMissAt(text: string, phrase: string, at: number, anchorLength: number, isHead: boolean, isMiss: MissTest): [number, number] | undefined {
   const n = phrase.length
   // A character changed first: where the far end is also one dropped (`两不愁三保证` holds
-  // `两不愁三保`), the wrong character is the likelier slip.
-  if (isHead) return text.startsWith(phrase, at) ? undefined : bestWindow(text, phrase, [[at, at + n], [at, at + n - 1], [at, at + n + 1]], isMiss)
+  // `两不愁三保`), the wrong character is the likelier slip; a word of two doubled or dropped last.
+  // The whole phrase may still have its last word typed again (`中国特色社会主义主义`).
+  if (isHead) {
+    if (isPhraseAt(text, at, phrase)) return text.startsWith(phrase.slice(-2), at + n) ? bestWindow(text, phrase, [[at, at + n + 2]], isMiss) : undefined
+    return bestWindow(text, phrase, [[at, at + n], [at, at + n - 1], [at, at + n + 1], [at, at + n + 2], [at, at + n - 2]], isMiss)
+  }
   const end = at + anchorLength
-  return text.startsWith(phrase, end - n) ? undefined : bestWindow(text, phrase, [[end - n, end], [end - n + 1, end], [end - n - 1, end]], isMiss)
+  if (isPhraseAt(text, end - n, phrase)) return undefined
+  return bestWindow(text, phrase, [[end - n, end], [end - n + 1, end], [end - n - 1, end], [end - n - 2, end], [end - n + 2, end]], isMiss)
 }
 
 function bestWindow(text: string, phrase: string, windows: [number, number][], isMiss: MissTest): [number, number] | undefined {
   for (const [start, end] of windows) {
-    if (start < 0 || end > text.length || !isAllHan(text, start, end)) continue
-    if (isMiss(text, start, end, phrase)) return [start, end]
+    // The test first: most windows differ from the phrase at once, and it reads fewer characters.
+    if (start >= 0 && end <= text.length && isMiss(text, start, end, phrase) && isPhraseText(text, start, end, phrase)) return [start, end]
   }
   return undefined
+}
+
+/**
+ * True when text[start, end) is Chinese text, with as many list marks as `phrase` has (not one
+ * dropped: 不忘初心牢记使命 is the list run together, no slip; not one made of a character).
+ */
+function isPhraseText(text: string, start: number, end: number, phrase: string): boolean {
+  let marks = 0
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (isHan(c)) continue
+    if (!listMarks.has(c)) return false
+    marks++
+  }
+  return marks === countListMarks(phrase)
+}
+
+/** The list marks of each phrase, counted once: windows are tested for every anchor found. */
+const listMarkCounts = new Map<string, number>()
+
+function countListMarks(phrase: string): number {
+  let marks = listMarkCounts.get(phrase)
+  if (marks === undefined) {
+    marks = 0
+    for (let i = 0; i < phrase.length; i++) if (listMarks.has(phrase.charCodeAt(i))) marks++
+    listMarkCounts.set(phrase, marks)
+  }
+  return marks
 }
 
 /**
@@ -232,17 +278,29 @@ export function isOneEditAway(text: string, start: number, end: number, phrase: 
   const n = phrase.length
   if (Math.abs(m - n) > 1) return false
   let p = 0
-  while (p < m && p < n && text.charCodeAt(start + p) === phrase.charCodeAt(p)) p++
+  while (p < m && p < n && isSameChar(text.charCodeAt(start + p), phrase.charCodeAt(p))) p++
   if (m === n && p === n) return false
   // Skip the differing character in the longer of the two (both when the lengths are equal).
   const skipText = m >= n ? 1 : 0
   const skipPhrase = n >= m ? 1 : 0
-  for (let i = p + skipText, j = p + skipPhrase; i < m; i++, j++) if (text.charCodeAt(start + i) !== phrase.charCodeAt(j)) return false
+  for (let i = p + skipText, j = p + skipPhrase; i < m; i++, j++) if (!isSameChar(text.charCodeAt(start + i), phrase.charCodeAt(j))) return false
   return true
 }
 
-function isAllHan(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isHan(text.charCodeAt(i))) return false
+/**
+ * Marks that part the items of a formulation that is a list (不忘初心、牢记使命): U+3001 IDEOGRAPHIC
+ * COMMA in the phrase, written also as U+FF0C FULLWIDTH COMMA or a comma (不忘初心，牢记使命).
+ */
+const listMarks = new Set([0x3001, 0xff0c, 0x2c])
+
+function isSameChar(a: number, b: number): boolean {
+  return a === b || (listMarks.has(a) && listMarks.has(b))
+}
+
+/** True when `phrase` stands at `at`, its list marks written any way (不忘初心，牢记使命). */
+function isPhraseAt(text: string, at: number, phrase: string): boolean {
+  if (at < 0 || at + phrase.length > text.length) return false
+  for (let i = 0; i < phrase.length; i++) if (!isSameChar(text.charCodeAt(at + i), phrase.charCodeAt(i))) return false
   return true
 }
 

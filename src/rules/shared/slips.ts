@@ -113,3 +113,46 @@ export function isQuotedSubstitution(text: string, start: number, phrase: string
   const group = readAlike.get(phrase[changed]!)
   return group !== undefined && readAlike.get(text[start + changed]!) === group
 }
+
+/**
+ * True when text[start, start + phrase.length + 2) is `phrase` with a word of two of its
+ * characters typed twice, inside it or at its end (中国特色特色社会主义, 高质量质量发展,
+ * 中国特色社会主义主义): inside a fixed formulation no word is said twice. Not its first two:
+ * 中国中国特色 is the repeated word of a sentence, not of the formulation.
+ */
+export function isWordDoubling(text: string, start: number, phrase: string): boolean {
+  const n = phrase.length
+  let p = 0
+  while (p < n && text.charCodeAt(start + p) === phrase.charCodeAt(p)) p++
+  // The copy starts at q, where the text first differs from the phrase or up to two before (the
+  // copy's first characters may be the phrase's next ones). Compared in place: this runs for each anchor found.
+  for (let q = Math.min(p, n); q >= Math.max(3, p - 2); q--) {
+    if (isCopyAt(text, start, phrase, q)) return true
+  }
+  return false
+}
+
+/** True when text from `start` is phrase[0, q) + phrase[q - 2, q) + phrase[q, n), given the first q match. */
+function isCopyAt(text: string, start: number, phrase: string, q: number): boolean {
+  for (let i = 0; i < 2; i++) if (text.charCodeAt(start + q + i) !== phrase.charCodeAt(q - 2 + i)) return false
+  for (let j = q; j < phrase.length; j++) if (text.charCodeAt(start + j + 2) !== phrase.charCodeAt(j)) return false
+  return true
+}
+
+/** The shortest formulation a dropped word of two characters is looked for in: shorter ones less a word are other phrases (中国社会主义). */
+export const minWordDropLength = 12
+
+/**
+ * True when text[start, start + phrase.length - 2) is `phrase` of {@link minWordDropLength} or
+ * more characters with two adjacent ones dropped, three kept before them and two after
+ * (习近平新时代中国特色社会思想: 主义 dropped): the head anchor that found the window stays whole.
+ */
+export function isInnerWordDrop(text: string, start: number, phrase: string): boolean {
+  const n = phrase.length
+  if (n < minWordDropLength) return false
+  let p = 0
+  while (p < n - 2 && text.charCodeAt(start + p) === phrase.charCodeAt(p)) p++
+  if (p < 3 || p > n - 4) return false
+  for (let j = p + 2; j < n; j++) if (text.charCodeAt(start + j - 2) !== phrase.charCodeAt(j)) return false
+  return true
+}

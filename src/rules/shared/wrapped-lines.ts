@@ -14,12 +14,23 @@ export interface WrappedBreak {
   readonly next: number
 }
 
+/** How sure a caller must be that a line break is inside a paragraph. */
+export interface WrapOptions {
+  /**
+   * True to take a line of any length that ends on a Chinese character and is no numbered
+   * heading (`二、全面落实…`): for a caller whose own match is the evidence (a formulation is
+   * never cut at a line's end, `坚定中国特⏎社会主义道路` in a narrow column), not for one that
+   * reads any word across (a doubled word, a heading glued to its paragraph).
+   */
+  readonly isAnyLength?: boolean
+}
+
 /**
  * Each line break of `text` that falls inside a wrapped paragraph (see {@link isWrappedLine}),
  * and each soft line break (U+2028) between Chinese characters that goes on with the sentence
  * (see {@link goesOnAfterSoftBreak}), in order.
  */
-export function* wrappedBreaks(text: string): Generator<WrappedBreak> {
+export function* wrappedBreaks(text: string, options: WrapOptions = {}): Generator<WrappedBreak> {
   // Each kind of break is searched for once past the last: searching for both from every break
   // read the text to its end again for a kind it does not hold (most texts hold no U+2028).
   let lf = text.indexOf('\n')
@@ -31,7 +42,7 @@ export function* wrappedBreaks(text: string): Generator<WrappedBreak> {
       continue
     }
     const end = text.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf
-    if (isWrappedLine(text, end, lf + 1)) yield { end, next: lf + 1 }
+    if (isWrappedLine(text, end, lf + 1, options)) yield { end, next: lf + 1 }
     lf = text.indexOf('\n', lf + 1)
   }
 }
@@ -51,19 +62,29 @@ function goesOnAfterSoftBreak(text: string, at: number): boolean {
  * {@link minWrappedLine} characters, ending on a Chinese character, and the line from `next`
  * starting with one (no indentation, number or mark of a new paragraph).
  */
-export function isWrappedLine(text: string, end: number, next: number): boolean {
+export function isWrappedLine(text: string, end: number, next: number, options: WrapOptions = {}): boolean {
   const lineStart = text.lastIndexOf('\n', end - 1) + 1
   // A Chinese character on each side, first: a line that ends on punctuation ends a sentence or a
   // paragraph, and most line breaks fail here, before any slice.
   if (!isHan(text.charCodeAt(end - 1)) || !isHan(text.charCodeAt(next))) return false
+  if (options.isAnyLength === true) return !isNumberedHeading(text.slice(lineStart, end)) && opensSentence(text.slice(next, next + 8))
   const isShort = end - lineStart < minWrappedLine
   if (isShort && !isRunOnInto(text, lineStart)) return false
   // Prose holds a comma; a title (`…拟表彰对象的公示`) does not, unless the paragraph runs on into
   // it (`……坚持用新时⏎代中国特⏎社会主义思想`: a PDF extractor's short line, whose run-on is known
   // by now). The next line goes on with the sentence: no label (`支部书记：`) and no list number opens it.
   if (!isShort && !/[，,。；]/.test(text.slice(lineStart, end)) && !isRunOnInto(text, lineStart)) return false
-  const nextStart = text.slice(next, next + 8)
+  return opensSentence(text.slice(next, next + 8))
+}
+
+/** True when a line's first characters go on with a sentence: no list number (`一、`) or label (`支部书记：`) opens it. */
+function opensSentence(nextStart: string): boolean {
   return !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
+}
+
+/** A line that opens with a list number (`二、`, `（三）`, `1.`, `第一章`) and holds no comma: a heading, not a paragraph's first line. */
+function isNumberedHeading(line: string): boolean {
+  return /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|第[一二三四五六七八九十百0-9]+[章节条部分])/.test(line) && !/[，,]/.test(line)
 }
 
 /**
