@@ -4,8 +4,8 @@
 // formulations are matched only by the slips that make no word (`高质量量发展`, `两个维户`).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
-import { isHan } from './shared/chars.js'
 import { lazy, literalAlternation, text, zod } from './shared/options.js'
+import { isPhraseAt, isPhraseText, isSameChar } from './shared/phrase-text.js'
 import { triggerScan, type Search } from './shared/trigger-scan.js'
 import { readAcross, wrappedBreaks } from './shared/wrapped-lines.js'
 import { indexHomophones, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isInnerWordDrop, isQuotedSubstitution, isWordDoubling, type Homophones } from './shared/slips.js'
@@ -241,34 +241,6 @@ function bestWindow(text: string, phrase: string, windows: [number, number][], i
 }
 
 /**
- * True when text[start, end) is Chinese text, with as many list marks as `phrase` has (not one
- * dropped: 不忘初心牢记使命 is the list run together, no slip; not one made of a character).
- */
-function isPhraseText(text: string, start: number, end: number, phrase: string): boolean {
-  let marks = 0
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i)
-    if (isHan(c)) continue
-    if (!listMarks.has(c)) return false
-    marks++
-  }
-  return marks === countListMarks(phrase)
-}
-
-/** The list marks of each phrase, counted once: windows are tested for every anchor found. */
-const listMarkCounts = new Map<string, number>()
-
-function countListMarks(phrase: string): number {
-  let marks = listMarkCounts.get(phrase)
-  if (marks === undefined) {
-    marks = 0
-    for (let i = 0; i < phrase.length; i++) if (listMarks.has(phrase.charCodeAt(i))) marks++
-    listMarkCounts.set(phrase, marks)
-  }
-  return marks
-}
-
-/**
  * True when text[start, end) is exactly one edit (a character dropped, added or changed) from
  * `phrase`: the Levenshtein distance is 1. Compared in place, without slicing: anchors such as
  * 现代化 occur far more often than near misses, and this runs for each of them.
@@ -284,23 +256,6 @@ export function isOneEditAway(text: string, start: number, end: number, phrase: 
   const skipText = m >= n ? 1 : 0
   const skipPhrase = n >= m ? 1 : 0
   for (let i = p + skipText, j = p + skipPhrase; i < m; i++, j++) if (!isSameChar(text.charCodeAt(start + i), phrase.charCodeAt(j))) return false
-  return true
-}
-
-/**
- * Marks that part the items of a formulation that is a list (不忘初心、牢记使命): U+3001 IDEOGRAPHIC
- * COMMA in the phrase, written also as U+FF0C FULLWIDTH COMMA or a comma (不忘初心，牢记使命).
- */
-const listMarks = new Set([0x3001, 0xff0c, 0x2c])
-
-function isSameChar(a: number, b: number): boolean {
-  return a === b || (listMarks.has(a) && listMarks.has(b))
-}
-
-/** True when `phrase` stands at `at`, its list marks written any way (不忘初心，牢记使命). */
-function isPhraseAt(text: string, at: number, phrase: string): boolean {
-  if (at < 0 || at + phrase.length > text.length) return false
-  for (let i = 0; i < phrase.length; i++) if (!isSameChar(text.charCodeAt(at + i), phrase.charCodeAt(i))) return false
   return true
 }
 
