@@ -361,6 +361,34 @@ describe('emphasis told from masks', () => {
     expect(await placeholdersOf('**注意**：做**X**光检查', 'a.md')).toEqual([])
   })
 
+  it.each(['a.md', 'a.txt'])('finds a bold or underlined whole mask before any unit as one count in %s', async (path) => {
+    const found = await checkText('全年学习**XX**次，发展党员**XX**名，撰写报告__XX__篇。', { path, only: ['count/unfilled', 'placeholder/mask'] })
+    expect(found.map((f) => [f.ruleId, f.messageId, f.column, f.text])).toEqual([
+      ['count/unfilled', 'count.unfilled', 5, '**XX**次'],
+      ['count/unfilled', 'count.unfilled', 17, '**XX**名'],
+      ['count/unfilled', 'count.unfilled', 29, '__XX__篇'],
+    ])
+  })
+
+  it.each(['a.md', 'a.txt'])('reads emphasis beside a measure word as emphasis where the text is complete without its markers in %s', async (path) => {
+    for (const text of [
+      '奋力谱写中国式现代化的**篇章**。',
+      '由**张明**主持，**项晓峰**、**张老师**参加。',
+      '统一打造**场景**化消费业态，严格落实**户籍**制度，审议**批准**事项，扩大**份额**',
+      '本届**人大代表**名额为120名。',
+      '原告**张某甲**（2013年出生）。',
+      '驻村**第一书记**张明介绍，**老党员**张德明回忆。',
+    ]) {
+      expect(await placeholdersOf(text, path), text).toEqual([])
+      expect(await countsOf(text, path), text).toEqual([])
+    }
+    // Without the markers a number is still missing: a unit alone, a date's part, a noun counted.
+    expect(await countsOf('国家统计局**调查队全年学习**次', path)).toEqual(['**次'])
+    expect(await countsOf('全年完成**项工作**，成效明显', path)).toEqual(['**项'])
+    expect(await countsOf('请于**月底前报送**县统计局', path)).toEqual(['**月'])
+    expect(await countsOf('共有**名党员在**社区报到', path)).toEqual(['**名'])
+  })
+
   it('judges a blank beside a bold label as the reader sees it, the markers not written', async () => {
     for (const path of ['a.md', 'a.txt']) {
       expect(await placeholdersOf('**记录：**＿＿＿', path)).toEqual(['＿＿＿'])

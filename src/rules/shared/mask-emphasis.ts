@@ -4,6 +4,7 @@
 import { mergeRegions, type Document, type EmphasisSpan, type Region } from '../../core/document.js'
 import { isHan, isLineBreak, isSpace, isWordChar } from './chars.js'
 import { measureWordLength, startsNameWord } from './mask-context.js'
+import { isBoldName, startsCountWord, startsNameAfterTitle } from './emphasis-words.js'
 
 /** A run of mask characters before it is judged, [start, end) in UTF-16 code units. */
 export interface RunSpan {
@@ -14,8 +15,6 @@ export interface RunSpan {
 
 /** Clause and sentence punctuation that emphasis in running prose rarely spans: ，、；。！？,; */
 const clausePunctRe = /[，、；。！？,;]/
-/** Measure words: a star run right before one stands for a number (`学习**次`), not markup. */
-const countWordRe = /(?!项目|名单|名称|人民|人员|人才|年度|年轻|月份|日常|期间|家庭|个人|个体|个别|个性|条例|条件|批示|场所|次要|次数)[次名个项篇份家元年月日人户条张期届批场]/y
 /** The longest emphasis between paired markers in running prose; a heading may be longer. */
 const maxEmphasisLength = 40
 const maxHeadingLength = 120
@@ -91,8 +90,7 @@ function markAdjacentPairs(text: string, runs: readonly RunSpan[], open: number,
     const run = runs[i]!
     if (run.kind !== 'star' || run.end - run.start !== 2 * width || isDecided[i]) continue
     if (!isHan(text.charCodeAt(run.start - 1)) || !isHan(text.charCodeAt(run.end))) continue
-    countWordRe.lastIndex = run.end
-    if (countWordRe.test(text) || startsNameWord(text, run.end)) continue
+    if (startsCountWord(text, run.end) || startsNameWord(text, run.end)) continue
     isMarker[i] = isDecided[i] = true
   }
 }
@@ -106,6 +104,11 @@ function pairOnLines(text: string, runs: readonly RunSpan[], lines: readonly num
     // Markdown takes `__` for emphasis only at a word's edge: `位于__省__市` is two blanks; a
     // writer's bold inside a sentence (`部分社区__干部年龄结构__老化`) is read as he meant it.
     const isGlued = kind === 'line' && (isHan(text.charCodeAt(a.start - 1)) || isWordChar(text.charCodeAt(a.start - 1)))
+    if (isGlued && k + 1 < open.length && isMaskInMarkers(text, a, runs[open[k + 1]!]!)) {
+      // Underscores around a mask (`撰写__XX__篇`) are one blank with it, however many on the line.
+      isMarker[open[k]!] = isMarker[open[k + 1]!] = true
+      continue
+    }
     if (isGlued && !isLonePairOnLine(open, lines, k)) continue
     for (let j = k + 1; j < open.length; j++) {
       const b = runs[open[j]!]!
@@ -141,6 +144,13 @@ function isGluedEmphasis(text: string, open: RunSpan, close: RunSpan): boolean {
   if (objectLeadRe.test(text.charAt(open.start - 1))) return false
   const inner = text.slice(open.end, close.start)
   return inner.length >= 2 && hanPhraseRe.test(inner) && !startsNameWord(text, open.end) && !startsNameWord(text, close.end)
+}
+
+/** Two runs of the same markers, at most three, around a mask of letters or shapes and nothing else (`__XX__`, `**××**`). */
+function isMaskInMarkers(text: string, open: RunSpan, close: RunSpan): boolean {
+  const width = open.end - open.start
+  if (width > 3 || close.end - close.start !== width || text.charCodeAt(open.start) !== text.charCodeAt(close.start)) return false
+  return wholeMaskRe.test(text.slice(open.end, close.start))
 }
 
 /** Prepositions and conjunctions a name or a noun follows: a line after one is its blank. */
@@ -181,13 +191,16 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   // A bold number counts with the measure word after it (`微网格**216**个`, `**5**名`): CommonMark
   // pairs the markers (the closer follows a digit), and a mask is not written around digits.
   if (isEmphasizedNumber(text, open, close)) return false
-  countWordRe.lastIndex = close.end
+  // A mask that is the whole of an emphasis is one blank with its markers (`学习**XX**次`).
+  if (isMaskInMarkers(text, open, close)) return false
   // A bold label opening its line closes on its own punctuation (`**问：**个体户`).
   const isLabel = leadInEndRe.test(text.charAt(close.start - 1)) && isLineStart(text, open.start)
-  if (!isLabel && countWordRe.test(text)) return true
-  // An opener glued to a word and followed by a measure word is a count (`学习**次，国家统计局**调查队`).
-  countWordRe.lastIndex = open.end
-  if (isHan(text.charCodeAt(open.start - 1)) && countWordRe.test(text)) return true
+  // A measure word counts only where it stands as one, the markers not written: `学习**次`
+  // leaves a number out, `**人大代表**名额` and `新**篇章**` nothing.
+  if (!isLabel && startsCountWord(text, close.end) && !startsNameAfterTitle(text, text.slice(open.end, close.start), close.end)) return true
+  // An opener glued to a word and followed by a measure word is a count (`学习**次，国家统计局**调查队`),
+  // not before a bold name (`由**张明**主持`, `原告**张某甲**`).
+  if (isHan(text.charCodeAt(open.start - 1)) && startsCountWord(text, open.end, close.start) && !isBoldName(text.slice(open.end, close.start))) return true
   const word = text.slice(open.end, open.end + 2)
   if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return true
   // Three symbols glued into words on both sides, each standing where a name goes: before a
@@ -203,6 +216,9 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   if (open.end - open.start === 1 && isHan(text.charCodeAt(open.start - 1)) && measureWordLength(text, open.end) === close.start - open.end) return true
   return startsNameWord(text, open.end) && startsNameWord(text, close.end)
 }
+
+/** A mask of letters or shapes, whole: `XX`, `××`, `○○` (stars and lines make one run with the markers). */
+const wholeMaskRe = /^(?:[xX\uFF58\uFF38]+|\u00D7+|[\u25CB\u3007\u25A1\u25B3]+)$/
 
 /** Prepositions of place: a mask after one stands for the place's name (`到***社区`, `在***镇`). */
 const placeWordRe = /[在于到至赴从]/
