@@ -389,6 +389,18 @@ describe('emphasis told from masks', () => {
     expect(await countsOf('共有**名党员在**社区报到', path)).toEqual(['**名'])
   })
 
+  it('reads letter symbols of a series and a quoted bracket pair as notation, not masks', async () => {
+    expect(await placeholdersOf('女性的性染色体组成为XX，男性为XY。XX型和XY型')).toEqual([])
+    expect(await placeholdersOf('发文字号的年份用六角括号“〔〕”括入，不用“（）”或“[]”。')).toEqual([])
+    // No sibling in a parallel place, or a bracket that leaves room to write: masks.
+    const found = await checkText('由XX负责，XY公司配合。开展“（　　）”主题活动，全支部共（）人。', { only: ['placeholder/mask', 'count/unfilled'] })
+    expect(found.map((f) => [f.ruleId, f.column, f.text])).toEqual([
+      ['placeholder/mask', 2, 'XX'],
+      ['placeholder/mask', 17, '（　　）'],
+      ['count/unfilled', 31, '（）人'],
+    ])
+  })
+
   it('judges a blank beside a bold label as the reader sees it, the markers not written', async () => {
     for (const path of ['a.md', 'a.txt']) {
       expect(await placeholdersOf('**记录：**＿＿＿', path)).toEqual(['＿＿＿'])

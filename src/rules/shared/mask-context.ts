@@ -141,6 +141,48 @@ export function startsLetterTerm(text: string, at: number): boolean {
   return letterTermRe.test(text)
 }
 
+/**
+ * Another letter symbol of the same series in a sentence: `X` with other capitals, set off
+ * as a symbol (`XY`, `XXY`, `XO`), as sex chromosomes are written beside `XX`.
+ */
+const seriesSymbolRe = /(?<![A-Za-z0-9\-])X{1,2}[A-WYZ][A-Z]?(?![A-Za-z0-9\-])/g
+/** What ends a sentence or a line: a series is read within one. */
+const sentenceEndRe = /[。！？；\n\r]/
+/** How far a series' other symbol is looked for on each side, in UTF-16 code units. */
+const seriesReach = 30
+
+/**
+ * True when the capitals at [start, end) (`XX`) are a symbol of a series whose other members
+ * stand in the same sentence, in a parallel place (`女性为XX，男性为XY`, `XX型和XY型`): a
+ * science's notation, no mask. A mask of letters has no sibling made of the same letter and
+ * another; a code beside one is no sibling where it is followed otherwise (`由XX负责，XY公司`).
+ */
+export function isLetterSymbolInSeries(text: string, start: number, end: number): boolean {
+  if (end - start > 3 || !/^X+$/.test(text.slice(start, end))) return false
+  const next = text.charAt(end)
+  const before = text.slice(Math.max(0, start - seriesReach), start)
+  const after = text.slice(end, end + seriesReach)
+  const head = before.slice(lastMatchEnd(before, sentenceEndRe))
+  const cut = after.search(sentenceEndRe)
+  const tail = cut < 0 ? after : after.slice(0, cut + 1)
+  return hasParallelSymbol(head, next) || hasParallelSymbol(tail, next)
+}
+
+/** A series' symbol in `text` followed as the mask is: by the same character, or both by no Han one. */
+function hasParallelSymbol(text: string, next: string): boolean {
+  for (const m of text.matchAll(seriesSymbolRe)) {
+    const after = text.charAt(m.index + m[0].length)
+    if (after === next || (!isHan(after.charCodeAt(0)) && !isHan(next.charCodeAt(0)))) return true
+  }
+  return false
+}
+
+/** The index after the last match of `re` (one character) in `text`, 0 where none. */
+function lastMatchEnd(text: string, re: RegExp): number {
+  for (let i = text.length - 1; i >= 0; i--) if (re.test(text.charAt(i))) return i + 1
+  return 0
+}
+
 /** How far a book title's brackets are looked for on each side of a lone mask. */
 const titleReach = 60
 

@@ -14,6 +14,7 @@ import {
   isFootnoteStar,
   isInsideBookTitle,
   isLegendSymbol,
+  isLetterSymbolInSeries,
   legendAt,
   type LegendKind,
   isLineEdge,
@@ -682,6 +683,8 @@ function judgeInText(text: string, c: Candidate): Judgement | undefined {
   if (c.kind === 'shape' && !isShapeMask(text, c.start, c.end)) return undefined
   // A note's star (`带*号的为必填项`) and a mark named (`打×号`, `画×号`) stand for no number either.
   if (c.end - c.start === 1 && ((c.kind === 'star' && isFootnoteStar(text, c.start)) || (c.kind === 'letter' && isNamedMark(text, c.start)))) return undefined
+  // A science's letter symbols in series (`性染色体组成为XX，男性为XY`) are notation.
+  if (c.kind === 'letter' && isLetterSymbolInSeries(text, c.start, c.end)) return undefined
   const numberStart = chineseYearStart(text, c.start)
   if (isDecimalBlank(text, c)) return { role: 'count', numberStart, isNumberBlank: true }
   if (c.end - c.start >= 2 || isCertainLoneMask(text, c)) return { role: 'mask', numberStart }
@@ -766,7 +769,21 @@ function isBlankBracket(text: string, c: Candidate): boolean {
  */
 function judgeBracket(text: string, c: Candidate): Judgement | undefined {
   if (isWordChar(text.charCodeAt(c.start - 1)) || isWordChar(text.charCodeAt(c.end))) return undefined
+  if (isQuotedPair(text, c)) return undefined
   return { role: 'mask', numberStart: c.start }
+}
+
+/** Each opening quote with the one that closes it. */
+const quotePairs: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'" }
+
+/**
+ * An empty bracket pair that is the whole of a quotation names the punctuation mark, it leaves
+ * nothing blank (`不用“（）”或“[]”`, as `“〔〕”` beside it): a style guide's words.
+ */
+function isQuotedPair(text: string, c: Candidate): boolean {
+  if (c.end - c.start !== 2) return false
+  const close = quotePairs[text.charAt(c.start - 1)]
+  return close !== undefined && text.charAt(c.end) === close
 }
 
 /**
