@@ -9,12 +9,24 @@ import type { Document, Region } from '../../core/document.js'
  */
 const attachmentRe = /^(?:#{1,6}[ \t]+)?[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*[：:]?[ \t\u3000]*(.*)$/
 /**
- * The title of a form addressed to the reader: it ends with what the form is, maybe followed by
- * a note in brackets (`报名表（样表）`). A 报告表, 审批表 or 备案表 goes out to be filled by those who
- * report or apply (`突发事件信息报告表`). Tables of data the writer fills himself (统计表, 汇总表,
- * 情况表) are not among them: their blanks are the writer's.
+ * What a form's title ends with, when its fields are all the reader's: a 回执 or 报名表 to fill in,
+ * a 报告表, 审批表 or 备案表 that goes out to be filled by those who report or apply
+ * (`突发事件信息报告表`). Tables of data the writer fills himself (统计表, 汇总表, 情况表) are not among
+ * them: their blanks are the writer's.
  */
-const formTitleRe = /(?:回执|报名表|登记表|申请表|申报表|推荐表|意见表|反馈表|信息表|采集表|调查表|问卷|测评表|承诺书|委托书|报告表|审批表|备案表)(?:[（(][^（()）]{1,8}[）)])?[ \t\u3000\r]*$/
+const fieldFormWords = '回执单?|报名表|登记表|申请表|申报表|推荐表|意见表|反馈表|信息表|采集表|调查表|测评表|评议表|签到表|报告表|审批表|备案表'
+/**
+ * What a form's title ends with, when its whole text is written for the reader to sign or answer:
+ * a pledge or a power of attorney (`统计诚信承诺书`, `授权委托书`), a questionnaire, a quiz
+ * (`党纪学习教育知识测试题`). Their sentences are the signer's words or the questions, not the
+ * writer's prose, and do not end them.
+ */
+const textFormWords = '承诺书|承诺函|声明书|委托书|授权书|问卷|试题|试卷|竞赛题|答题卡'
+/**
+ * The title of a form addressed to the reader: it ends with what the form is, maybe followed by
+ * a note in brackets (`报名表（样表）`, `测试题（A卷）`) or the closing of its emphasis.
+ */
+const formTitleRe = new RegExp(`(?:(${textFormWords})|${fieldFormWords})(?:[（(][^（()）]{1,8}[）)])?(?:\\*\\*|__)?[ \\t\\u3000\\r]*$`)
 /**
  * What ends a form: the next attachment, a rule line, the document's own closing (抄送, 印发),
  * or a signature's date with its year written (`2024年3月28日` alone on its line), which closes
@@ -27,9 +39,15 @@ const formEndRe = /^(?:#{1,6}[ \t]+)?[ \t\u3000]*(?:附\s*件\s*(?:[0-9０-９�
  */
 const sentenceRe = /[\u4e00-\u9fff][^。]{4,}。/
 const noteStartRe = /^[ \t\u3000]*(?:注|说明|填表说明|备注|[（(])/
+/**
+ * The signer's own words in a form, before the place to sign: a pledge or a declaration
+ * (`本人承诺：以上所填信息真实准确…`, `本单位郑重承诺：…`, `以上情况属实。`). The writer of a notice
+ * does not speak as 本人 or 申请人; these belong to the form and do not end it.
+ */
+const signerWordsRe = /^[ \t\u3000]*(?:(?:本人|申请人|承诺人|报名人|报考人|声明人|委托人|推荐人)|(?:本单位|我单位|本公司|我公司)(?:在此|特此)?(?:郑重|慎重)?(?:承诺|声明|保证|确认)|以上(?:所填|填写|填报|信息|内容|情况|材料|所列|所述|各项))/
 
 function isProse(line: string): boolean {
-  return sentenceRe.test(line) && !noteStartRe.test(line)
+  return sentenceRe.test(line) && !noteStartRe.test(line) && !signerWordsRe.test(line)
 }
 
 /** A title is a short line. */
@@ -38,30 +56,101 @@ const maxTitleLength = 40
 const titleReach = 2
 
 /**
- * The forms `doc` attaches for readers to fill, [start, end) in UTF-16 code units: from the
- * title after an `附件` heading to the next attachment, a rule line, a signature's date, a
- * sentence of prose or the document's end.
+ * The forms `doc` holds for readers to fill, [start, end) in UTF-16 code units: from the title
+ * after an `附件` heading, or the document's own title when it names a form (a 回执 sent as its
+ * own file), to the next attachment, a rule line, a signature's date, a sentence of prose (not in
+ * a pledge, a questionnaire or a quiz, whose sentences are the form's) or the document's end.
  */
 export function findFormSections(doc: Document): readonly Region[] {
   return doc.derive('formSections', scanFormSections)
 }
 
 function scanFormSections(doc: Document): Region[] {
-  if (!doc.text.includes('附')) return []
   const starts = doc.lineStarts
   const lineOf = (i: number) => doc.text.slice(starts[i]!, starts[i + 1] ?? doc.text.length).replace(/\r?\n$/, '')
+  const regionOf = (from: number, to: number): Region => ({ start: starts[from] ?? doc.text.length, end: starts[to] ?? doc.text.length })
   const sections: Region[] = []
-  for (let i = 0; i < starts.length; i++) {
+  let i = 0
+  const first = findDocumentTitle(doc, lineOf)
+  if (first >= 0) {
+    i = findFormEnd(lineOf, first, starts.length)
+    // A form sent as its own file is the readers' while it is blank: written in, the writer is filling it.
+    // In a .docx table a value stands in its own cell, where it cannot be told from a label: not read as blank.
+    const body = regionOf(first + 1, i)
+    if (!hasTableCells(doc, first, i) && isBlankForm(doc.text.slice(body.start, body.end))) sections.push(regionOf(first, i))
+  }
+  if (!doc.text.includes('附', starts[i] ?? doc.text.length)) return sections
+  for (; i < starts.length; i++) {
     const m = attachmentRe.exec(lineOf(i))
     if (!m) continue
     const title = findTitle(lineOf, i, m[1]!, starts.length)
     if (title < 0) continue
-    let end = title + 1
-    while (end < starts.length && !formEndRe.test(lineOf(end)) && !isProse(lineOf(end))) end++
-    sections.push({ start: starts[title]!, end: starts[end] ?? doc.text.length })
+    const end = findFormEnd(lineOf, title, starts.length)
+    sections.push(regionOf(title, end))
     i = end - 1
   }
   return sections
+}
+
+/** The line after the form titled at `title` (0-based): a form's end, or prose where the form's sentences are not its own. */
+function findFormEnd(lineOf: (i: number) => string, title: number, lineCount: number): number {
+  const isTextForm = formTitleRe.exec(lineOf(title))?.[1] !== undefined
+  let end = title + 1
+  while (end < lineCount && !formEndRe.test(lineOf(end)) && (isTextForm || !isProse(lineOf(end)))) end++
+  return end
+}
+
+/**
+ * The line of the document's own title when it names a form (`全省统计工作推进会参会回执` on the
+ * first line, maybe as a Markdown heading): a form sent as its own file. -1 for none. A web page's
+ * first line is markup, not its title.
+ */
+function findDocumentTitle(doc: Document, lineOf: (i: number) => string): number {
+  if (doc.format === 'html') return -1
+  for (let i = 0; i < doc.lineStarts.length; i++) {
+    const line = lineOf(i).replace(/^#{1,6}[ \t]+/, '').trim()
+    if (line === '') continue
+    return isFormTitle(line) && !attachmentRe.test(line) && !aboutFormsRe.test(line) ? i : -1
+  }
+  return -1
+}
+
+/**
+ * A title that tells of forms, not one: a notice on them (`关于报送参会回执的通知` ends otherwise, but
+ * `关于做好2024年度…登记表`), a news item's headline (`我县向群众发放调查问卷`, `全县企业签订安全承诺书`).
+ */
+const aboutFormsRe = /关于|发放|开展|签订|签署|填写|填报|收回|回收|提交|报送|上报|印发|下发|征集|完成|组织|举行|召开/
+
+/** A field's label (`姓　　名：`, `单位（盖章）：`): what follows it is its value, or the reader's place to write. */
+const labelRe = /[\u4e00-\u9fff][\u4e00-\u9fff（）()]{0,11}[：:]/g
+/** What follows a label up to a gap or the next colon; the colon found tells another label (`姓名：性别：`). */
+const valueRe = /^[ \u3000]?[^ \t\u3000\r\n：:]*([：:]?)/
+/** A value written in: it opens with a word or a figure that is no part of a date's skeleton (`　　年　　月`). */
+const writtenValueRe = /^[ \u3000]?(?![年月日])[\u4e00-\u9fff0-9０-９A-Za-z]/
+/** Symbols that mask a name or a figure (`×××`, `XX`, `**`, `19XX年`): a writer's template being filled. */
+const symbolMaskRe = /[*＊×XＸ]{2,}/
+
+/** True when one of the lines [from, to) (0-based) is in a .docx table's cell. */
+function hasTableCells(doc: Document, from: number, to: number): boolean {
+  for (let i = from; i < to && i < doc.cells.length; i++) if (doc.cells[i] !== undefined) return true
+  return false
+}
+
+/**
+ * True when `body`, the lines of a form under its title, is a blank form: no field written in
+ * (`单　　位：统计局机关第一党支部`, `性别：男`) and no symbol left where a value goes (`负责人：×××`).
+ * Sentences and notes are read as no fields.
+ */
+function isBlankForm(body: string): boolean {
+  if (symbolMaskRe.test(body)) return false
+  for (const line of body.split('\n')) {
+    if (sentenceRe.test(line) || noteStartRe.test(line)) continue
+    for (const m of line.matchAll(labelRe)) {
+      const rest = line.slice(m.index + m[0].length)
+      if (writtenValueRe.test(rest) && valueRe.exec(rest)![1] === '') return false
+    }
+  }
+  return true
 }
 
 /** The line of a form's title: the heading's own rest, or one of the next non-empty lines; -1 for none. */
@@ -86,6 +175,17 @@ function isFormTitle(line: string): boolean {
 export function isInSection(sections: readonly Region[], start: number, end: number): boolean {
   for (const s of sections) if (start >= s.start && end <= s.end) return true
   return false
+}
+
+/** A form's note is the writer's text (`注：请于7月　日前将本表发送`): its blanks are his. */
+const formNoteRe = /^[ \t\u3000]*(?:注|说明|填表说明)[0-9０-９]*[：:]/
+
+/**
+ * True when [start, end) is among the fields of a form for readers to fill: in one of its
+ * sections and not in its notes, which are the writer's.
+ */
+export function isFormField(doc: Document, start: number, end: number): boolean {
+  return isInSection(findFormSections(doc), start, end) && !formNoteRe.test(doc.lineText(doc.lineAt(start)))
 }
 
 /** A place to sign or seal: `签名：`, `负责人签字`, `（盖章）：`, `代表人：`. */

@@ -6,7 +6,7 @@ import type { Document, DocumentFormat } from '../../core/document.js'
 import { isHan, isWordChar } from './chars.js'
 import { findEmphasisMarkers } from './mask-emphasis.js'
 import { isTemplateWording } from './mask-mentions.js'
-import { findFormSections, hasSigningPlace, isHandSigned, isInSection, isSigningBlockDate } from './form-sections.js'
+import { findFormSections, hasSigningPlace, isFormField, isHandSigned, isSigningBlockDate } from './form-sections.js'
 import { isInFigureColumn } from './table-columns.js'
 import { triggerScan } from './trigger-scan.js'
 import {
@@ -187,8 +187,8 @@ function withFigureCells(doc: Document, runs: MaskRun[]): MaskRun[] {
 const fieldKinds: ReadonlySet<MaskKind> = new Set(['line', 'space', 'bracket'])
 
 /**
- * The fields of a form attached for readers to fill (`附件2 参训人员回执`: `姓　　名：　　　`,
- * `填报日期：　　年　　月　　日`) are theirs to write on, not the writer's facts left blank; so are
+ * The fields of a form for readers to fill, attached (`附件2 参训人员回执`: `姓　　名：　　　`,
+ * `填报日期：　　年　　月　　日`) or sent as its own file, are theirs to write on, not the writer's facts left blank; so are
  * the spaces left to sign and date by hand anywhere (`签名：　　　年　　月　　日`, a contract's
  * `代表人：　　　` with `日期：2025年　月　日` under it). A mask of
  * symbols there (`哈尔滨市XX区`), a line to write on after a signing label (`（签字）：＿＿＿`), are
@@ -201,15 +201,8 @@ function withoutFormFields(doc: Document, runs: MaskRun[]): MaskRun[] {
   return runs.filter((run) => {
     if (!fieldKinds.has(run.kind)) return true
     if (maySign && run.kind === 'space' && (isHandSigned(doc.text, run.start, run.end) || isSigningBlockDate(doc, run.start))) return false
-    return !isInSection(sections, run.start, run.end) || isFormNote(doc, run.start)
+    return sections.length === 0 || !isFormField(doc, run.start, run.end)
   })
-}
-
-/** A form's note is the writer's text (`注：请于7月　日前将本表发送`): its blanks are his. */
-const formNoteRe = /^[ \t\u3000]*(?:注|说明|填表说明)[0-9０-９]*[：:]/
-
-function isFormNote(doc: Document, at: number): boolean {
-  return formNoteRe.test(doc.lineText(doc.lineAt(at)))
 }
 
 /** How far around an emphasized mask its neighbours are read: as far as any test of {@link judge} looks. */

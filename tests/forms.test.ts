@@ -1,0 +1,79 @@
+// Forms for readers to fill (shared/form-sections.ts): attached or sent as their own file, their
+// fields, pledges and signature blocks are the reader's; the writer's own blanks stay reported.
+import { describe, expect, it } from 'vitest'
+import { documentFromText } from '../src/io/read-document.js'
+import { findFormSections } from '../src/rules/shared/form-sections.js'
+import { checkText } from './helpers.js'
+
+const blankRules = ['placeholder/mask', 'count/unfilled']
+
+/** The blank findings of `text`: message id, line, column, text and fix. */
+async function blanksOf(text: string, path = 'a.txt') {
+  const found = await checkText(text, { path, only: blankRules })
+  return found.map((f) => [f.messageId, f.line, f.column, f.text, f.fix ?? null])
+}
+
+/** The lines each form section of `text` covers, as text. */
+async function sectionsOf(text: string, path = 'a.txt') {
+  const doc = await documentFromText(text, path)
+  return findFormSections(doc).map((s) => doc.text.slice(s.start, s.end))
+}
+
+describe('forms sent as their own file', () => {
+  it('reads a blank form whose first line is its title as the readers\'', async () => {
+    const huizhi = '全省统计工作推进会参会回执\n\n单位名称（盖章）：\n参会人员姓名：　　　　　　职务：　　　　　　\n联系电话：　　　　　　　　\n住宿时间：　　月　　日至　　月　　日\n'
+    expect(await blanksOf(huizhi)).toEqual([])
+    expect(await blanksOf('# 培训班报名表\n\n姓名：　　　　　　性别：　　　　\n', 'a.md')).toEqual([])
+    // Prose ends it: the writer's own request after the form keeps its blank.
+    expect(await blanksOf(huizhi + '请于6月　日前将回执发送至联系人。\n')).toEqual([['count.unfilled.date', 7, 3, '6月　日', null]])
+  })
+
+  it('keeps the blanks of a form the writer is filling in', async () => {
+    // A field written in (单位名称：临安区统计局) or a symbol in a field's place (×××): the writer's draft.
+    expect(await blanksOf('全省统计工作推进会参会回执\n单位名称：临安区统计局\n参会人员姓名：　　　　　　\n联系电话：\n')).toEqual([
+      ['placeholder.mask', 3, 8, '　　　　　　', null],
+    ])
+    expect(await blanksOf('先进基层党组织申报表\n负责人：×××，男\n党员人数：共（  ）名\n')).toEqual([
+      ['placeholder.mask', 2, 5, '×××', null],
+      ['count.unfilled', 3, 7, '（  ）名', null],
+    ])
+    expect(await blanksOf('参会回执\n姓名：　　　　性别：男\n')).toEqual([['placeholder.mask', 2, 4, '　　　　', null]])
+  })
+
+  it('takes no form from a title that only mentions one', async () => {
+    const notice = '关于报送报名表的通知\n各单位：\n　　请填写报名表，于5月　日前报送。\n　　联系人：王芳\n　　联系电话：\n'
+    expect(await blanksOf(notice)).toEqual([
+      ['count.unfilled.date', 3, 11, '5月　日', null],
+    ])
+    expect(await sectionsOf(notice)).toEqual([])
+    // A headline that tells of forms is no form's title: its prose's blanks are the writer's.
+    expect(await blanksOf('我县向群众发放调查问卷\n　　本次调查共发放问卷　　份，收回问卷1200份。\n')).toEqual([['count.unfilled', 2, 12, '　　份', null]])
+    expect(await blanksOf('关于做好2024年度社区工作者报名登记表\n姓名：　　　　\n')).toEqual([['placeholder.mask', 2, 4, '　　　　', null]])
+  })
+})
+
+describe('forms attached to a notice', () => {
+  it('keeps a form\'s pledge and its signature block in the form', async () => {
+    const notice = '关于招聘社区工作者的公告\n　　报名时间为9月　日至10月8日。\n\n附件\n\n'
+    const form = '社区工作者报名登记表\n\n姓　　名：　　　　　　联系电话：\n本人承诺：以上所填信息真实准确，如有虚假，自愿取消聘用资格。\n\n　　　　承诺人（签名）：＿＿＿＿＿＿\n　　　　　　　　年　　月　　日\n'
+    expect(await blanksOf(notice + form)).toEqual([['count.unfilled.date', 2, 8, '9月　日', null]])
+    expect(await sectionsOf(notice + form)).toEqual([form])
+  })
+
+  it('reads a pledge, a letter of authority or a quiz as a form, its sentences included', async () => {
+    const pledge = '附件\n\n统计诚信承诺书\n\n　　本单位郑重承诺：依法真实、准确、完整、及时提供统计资料。如有违反，自愿承担相应法律责任。\n\n单位名称（盖章）：＿＿＿＿＿＿\n法定代表人（签字）：＿＿＿＿\n　　　　　　　　年　　月　　日\n'
+    expect(await blanksOf('关于开展统计诚信承诺工作的通知\n\n' + pledge)).toEqual([])
+    const quiz = '附件\n\n党纪学习教育知识测试题\n一、填空题\n1.《条例》共（　　）编、（　　）章、（　　）条。\n2.党的二十大于（　　）年（　　）月在北京召开。\n'
+    expect(await blanksOf('关于开展知识测试的通知\n\n' + quiz)).toEqual([])
+    // A symbol mask in it, and the blanks of its notes, stay the writer's.
+    expect(await blanksOf('附件\n\n授权委托书\n\n　　现委托XXX同志代表本单位参加会议。\n注：请于7月　日前交回。\n')).toEqual([
+      ['placeholder.mask', 5, 6, 'XXX', null],
+      ['count.unfilled.date', 6, 5, '7月　日', null],
+    ])
+  })
+
+  it('ends a form where the notice\'s prose comes back, not at the signer\'s words', async () => {
+    const text = '附件：培训班回执\n单位名称：　　　　　\n以上情况属实。\n2024年3月12日，本局执法人员进行检查，发现问题。\n开展警示教育（  ）次。\n'
+    expect(await blanksOf(text)).toEqual([['count.unfilled', 5, 7, '（  ）次', null]])
+  })
+})
