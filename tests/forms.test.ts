@@ -5,7 +5,7 @@ import { documentFromText } from '../src/io/read-document.js'
 import { findFormSections } from '../src/rules/shared/form-sections.js'
 import { checkText } from './helpers.js'
 
-const blankRules = ['placeholder/mask', 'count/unfilled']
+const blankRules = ['placeholder/mask', 'placeholder/template-note', 'count/unfilled']
 
 /** The blank findings of `text`: message id, line, column, text and fix. */
 async function blanksOf(text: string, path = 'a.txt') {
@@ -32,6 +32,7 @@ describe('forms sent as their own file', () => {
     // A field written in (单位名称：临安区统计局) or a symbol in a field's place (×××): the writer's draft.
     expect(await blanksOf('全省统计工作推进会参会回执\n单位名称：临安区统计局\n参会人员姓名：　　　　　　\n联系电话：\n')).toEqual([
       ['placeholder.mask', 3, 8, '　　　　　　', null],
+      ['placeholder.template-note', 4, 1, '联系电话：', null],
     ])
     expect(await blanksOf('先进基层党组织申报表\n负责人：×××，男\n党员人数：共（  ）名\n')).toEqual([
       ['placeholder.mask', 2, 5, '×××', null],
@@ -44,6 +45,7 @@ describe('forms sent as their own file', () => {
     const notice = '关于报送报名表的通知\n各单位：\n　　请填写报名表，于5月　日前报送。\n　　联系人：王芳\n　　联系电话：\n'
     expect(await blanksOf(notice)).toEqual([
       ['count.unfilled.date', 3, 11, '5月　日', null],
+      ['placeholder.template-note', 5, 3, '联系电话：', null],
     ])
     expect(await sectionsOf(notice)).toEqual([])
     // A headline that tells of forms is no form's title: its prose's blanks are the writer's.
@@ -70,6 +72,12 @@ describe('forms attached to a notice', () => {
       ['placeholder.mask', 5, 6, 'XXX', null],
       ['count.unfilled.date', 6, 5, '7月　日', null],
     ])
+  })
+
+  it('leaves an empty contact field of a form to its reader', async () => {
+    expect(await blanksOf('通知\n\n附件\n\n参会人员登记表\n姓名：　　　　　单位：　　　　　\n联系电话：　　　　　　\n')).toEqual([])
+    // Outside a form the empty label is the writer's contact left out.
+    expect(await blanksOf('请于5月10日前报送报名表。\n联系人：王芳\n联系电话：\n')).toEqual([['placeholder.template-note', 3, 1, '联系电话：', null]])
   })
 
   it('ends a form where the notice\'s prose comes back, not at the signer\'s words', async () => {

@@ -8,6 +8,7 @@ import { compileRegExp } from '../core/user-regexp.js'
 import type { Document } from '../core/document.js'
 import { triggerScan, type Search, type Within } from './shared/trigger-scan.js'
 import { dropMentions, isQuotedMention } from './shared/mentions.js'
+import { isFormField } from './shared/form-sections.js'
 
 /** Options of a pattern rule. */
 export interface PatternOptions {
@@ -45,16 +46,23 @@ export interface PatternOptions {
    * `“按步就班”等常见错误`): the rules that report wrong words, with the cues of shared/mentions.ts.
    */
   readonly skipMentions: boolean
+  /**
+   * A regex naming the matches that are a field's label with nothing after it (`联系电话：`): in a
+   * form for readers to fill (shared/form-sections.ts), outside its notes, the reader writes the
+   * value, and such a match is dropped. Tried on the whole match.
+   */
+  readonly formFieldLabel?: string
 }
 
 const schema = lazy(() => {
   const z = zod()
   const flagsSchema = z.string().regex(/^[imsu]*$/, 'may only hold the flags i, m, s, u').default('')
   return z
-    .strictObject({ pattern: z.union([z.string(), z.array(z.string()).min(1).transform(joinAlternatives)]), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false), lineFilter: z.string().optional(), joinAdjacent: z.boolean().default(false), mentionAfter: z.string().optional(), skipMentions: z.boolean().default(false) })
+    .strictObject({ pattern: z.union([z.string(), z.array(z.string()).min(1).transform(joinAlternatives)]), flags: flagsSchema, suggestion: z.string().optional(), fix: z.boolean().default(false), lineFilter: z.string().optional(), joinAdjacent: z.boolean().default(false), mentionAfter: z.string().optional(), skipMentions: z.boolean().default(false), formFieldLabel: z.string().optional() })
     .superRefine((o, ctx) => {
       if (o.lineFilter !== undefined && !isValidRegExp(o.lineFilter, o.flags)) ctx.addIssue({ code: 'custom', path: ['lineFilter'], message: 'is not a valid regular expression' })
       if (o.mentionAfter !== undefined && !isValidRegExp(o.mentionAfter, o.flags)) ctx.addIssue({ code: 'custom', path: ['mentionAfter'], message: 'is not a valid regular expression' })
+      if (o.formFieldLabel !== undefined && !isValidRegExp(o.formFieldLabel, o.flags)) ctx.addIssue({ code: 'custom', path: ['formFieldLabel'], message: 'is not a valid regular expression' })
       if (!isValidRegExp(o.pattern, o.flags)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is not a valid regular expression' })
       if (o.fix && o.suggestion === undefined) ctx.addIssue({ code: 'custom', path: ['fix'], message: 'needs a suggestion to apply' })
       if (o.joinAdjacent && o.suggestion !== undefined) ctx.addIssue({ code: 'custom', path: ['joinAdjacent'], message: 'cannot join matches that each have a suggestion' })
@@ -69,9 +77,10 @@ export const patternKind: RuleKind<PatternOptions> = {
     { keyPath: ['pattern'], source: o.pattern, flags: o.flags },
     ...(o.lineFilter === undefined ? [] : [{ keyPath: ['lineFilter'], source: o.lineFilter, flags: o.flags.replace('m', '') }]),
     ...(o.mentionAfter === undefined ? [] : [{ keyPath: ['mentionAfter'], source: o.mentionAfter, flags: o.flags }]),
+    ...(o.formFieldLabel === undefined ? [] : [{ keyPath: ['formFieldLabel'], source: o.formFieldLabel, flags: o.flags }]),
   ],
   compile(rule) {
-    const { pattern, flags, suggestion, fix, lineFilter, joinAdjacent, mentionAfter, skipMentions } = rule.options
+    const { pattern, flags, suggestion, fix, lineFilter, joinAdjacent, mentionAfter, skipMentions, formFieldLabel } = rule.options
     const isTrusted = rule.isBuiltin === true
     const filterIn = lineFilter === undefined ? undefined : searchOf(lineFilter, flags.replace('m', '') + 'g', isTrusted)
     // Behind a line filter the pattern reads only the lines it picks, not the whole text.
@@ -110,9 +119,17 @@ export const patternKind: RuleKind<PatternOptions> = {
       }
       return findings
     }
-    const found = joinAdjacent ? (doc: Document) => joinedAcrossPunctuation(doc.text, find(doc)) : find
+    const joined = joinAdjacent ? (doc: Document) => joinedAcrossPunctuation(doc.text, find(doc)) : find
+    const labelRe = formFieldLabel === undefined ? undefined : compileRegExp(`^(?:${formFieldLabel})$`, flags.replace('m', ''), isTrusted)
+    const found = labelRe === undefined ? joined : (doc: Document) => withoutFormFieldLabels(doc, joined(doc), labelRe)
     return skipMentions ? (doc) => dropMentions(doc.text, found(doc)) : found
   },
+}
+
+/** `findings` without the field labels (whole matches of `labelRe`) that stand in a form for readers to fill. */
+function withoutFormFieldLabels(doc: Document, findings: RawFinding[], labelRe: { test(text: string): boolean }): RawFinding[] {
+  if (findings.length === 0) return findings
+  return findings.filter((f) => !(labelRe.test(doc.text.slice(f.offset, f.offset + f.length)) && isFormField(doc, f.offset, f.offset + f.length)))
 }
 
 /** What may part two matches reported as one: punctuation and spaces within a line. */
