@@ -98,6 +98,11 @@ describe('scanning', () => {
     expect(hasValidCreditCode(mistyped)).toBe(false)
     expect(scan(`统一社会信用代码：${mistyped}。`)).toEqual([{ kind: 'credit', text: mistyped }])
     expect(scan(`产品批号${mistyped}。`)).toEqual([])
+    // A run of X at a code's end masks it (X is a code's character, but then the check cannot hold); a real code may end in XX.
+    expect(scan('统一社会信用代码：92330106MA2KXXXXXX。')).toEqual([])
+    expect(scan('统一社会信用代码：92330106MA2KL3PAXX。')).toEqual([])
+    expect(hasValidCreditCode('92330106MA2KL3PKXX')).toBe(true)
+    expect(scan('统一社会信用代码：92330106MA2KL3PKXX。')).toEqual([{ kind: 'credit', text: '92330106MA2KL3PKXX' }])
     const mistypedId = `${id.slice(0, 17)}${id.charAt(17) === '0' ? '1' : '0'}`
     expect(scan(`公民身份号码${mistypedId}，`)).toEqual([{ kind: 'id', text: mistypedId }])
     expect(scan(`流水${mistypedId}，`)).toEqual([])

@@ -162,12 +162,23 @@ function isMaskedPersonsAlias(doc: Document, at: number): boolean {
   if (pronounBeforeRe.test(text.slice(Math.max(0, at - 12), at))) from = Math.max(0, at - bearerReach)
   const persons = findPseudonyms(doc).filter((p) => p.kind === 'person')
   const bearer = persons.filter((p) => p.start >= from && p.end <= at).at(-1)
-  const bearerEnd = bearer?.end ?? maskedRoleBefore(text, from, at, persons)
+  const bearerEnd = bearer?.end ?? maskedRoleBefore(text, from, at, persons) ?? addresseeBefore(text, from, at)
   if (bearerEnd === undefined) return false
   const gap = text.slice(bearerEnd, at)
   clearNameBeforeRe.lastIndex = 0
   for (let m = clearNameBeforeRe.exec(gap); m; m = clearNameBeforeRe.exec(gap)) if (surnameLength(m[0]) > 0) return false
   return true
+}
+
+/**
+ * A decision or a reply addresses its masked party as 你 or 您 (`经查，你（网名“…”）作为网络主播`,
+ * `你在抖音以昵称“…”`): where the last such word in [from, at) ends, in a document that masks
+ * persons, the bearer. Not `你们`, nor `你单位`, `你公司` (a unit).
+ */
+const addresseeRe = /[你您](?!们|单位|公司|企业|店|厂|局|院|处|所|部|社)/g
+function addresseeBefore(text: string, from: number, at: number): number | undefined {
+  const last = [...text.slice(from, at).matchAll(addresseeRe)].at(-1)
+  return last ? from + last.index + 1 : undefined
 }
 
 /** The roles that announce a person (personRoleWords), longest first: 被申请人 is read whole, not as 申请人. */

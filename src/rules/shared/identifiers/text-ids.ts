@@ -91,10 +91,20 @@ export function findCreditCodes(text: string, { divisions, creditWordRe }: Pick<
     const [start, end] = run
     if (end - start !== 18) continue
     const code = text.slice(start, end)
-    if (!creditCodeRe.test(code) || !hasCreditCodeFields(code) || !divisions.isKnownForOrganisation(code.slice(2, 8))) continue
+    if (!creditCodeRe.test(code) || !hasCreditCodeFields(code) || !divisions.isKnownForOrganisation(code.slice(2, 8)) || isMaskedByXs(code)) continue
     if (hasValidCreditCode(code) || creditWordRe.test(labelBefore(text, start))) hits.push({ start, end, kind: 'credit' })
   }
   return hits
+}
+
+/**
+ * True when a code's last characters are a run of X that masks them (`92330106MA2KXXXXXX`): X is a
+ * code's character, but a real code ends in two X only by chance, and its check character then
+ * rarely holds; four or more are a mask whatever it says.
+ */
+function isMaskedByXs(code: string): boolean {
+  const run = /X+$/.exec(code)?.[0].length ?? 0
+  return run >= 4 || (run >= 2 && !hasValidCreditCode(code))
 }
 
 /** Licence plates: an ordinary plate holds at most two letters after the office letter. */
