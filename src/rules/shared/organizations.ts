@@ -82,7 +82,13 @@ function nameStart(tokens: readonly Token[], suffixStart: number, end: number): 
 /** A list's ordinal (`一是`, `四是`, `其三`, `其次`), which the tagger may read as an unknown word: it opens a clause, it names nothing. */
 const enumerationRe = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?|首先|其次|再次|最后)$/
 
-/** The tokens before `first` that may belong to the name: back to a verb, preposition, pronoun, punctuation or a list's ordinal. */
+/**
+ * A party's or a project's role before a name (`当事人`, `施工单位`, `项目总承包单位`, `委托人`): the
+ * organisation's name starts after it, so `redact` keeps the role (`约谈了项目总承包单位***有限公司`).
+ */
+const roleTokenRe = /^(?:[\u4e00-\u9fff]*单位|当事人|被告人?|原告|第三人|被?申请人|被执行人|申请执行人|被?上诉人|委托人|受托人|[发分]?包人|承运人|出租人|承租人|出卖人|买受人|[中投招]标人|供应商|供货商|经销商|[甲乙丙]方)$/
+
+/** The tokens before `first` that may belong to the name: back to a verb, preposition, pronoun, punctuation, a role or a list's ordinal. */
 function bodyBefore(tokens: readonly Token[], first: number): Token[] {
   const body: Token[] = []
   for (let i = first - 1; i >= 0; i--) {
@@ -93,7 +99,7 @@ function bodyBefore(tokens: readonly Token[], first: number): Token[] {
       body.unshift(t)
       continue
     }
-    if (!isHan(t.word.charCodeAt(0)) || hardBoundaryTagRe.test(t.tag) || enumerationRe.test(t.word)) break
+    if (!isHan(t.word.charCodeAt(0)) || hardBoundaryTagRe.test(t.tag) || enumerationRe.test(t.word) || roleTokenRe.test(t.word)) break
     // Function words belong to the name only in a run straight before the head (然而特集团).
     const isFunction = functionTagRe.test(t.tag)
     if (isFunction && body.some((b) => !functionTagRe.test(b.tag))) break
