@@ -41,6 +41,20 @@ const officeAddressBeforeRe = /(?:本[院局委庭所部会厅]|机关|办公|�
 /** A postcode after an address: a mailing address, an office's. */
 const postcodeAfterRe = /^[，,；;\s\u3000]*(?:邮编|邮政编码)/
 
+/**
+ * A party committee's organ or a company named right after an address, ending where the address's
+ * clause does (`劳动北路118号` + `区委组织部（邮编…）`, `…88号` + `中共某县纪委`, `…1288号` + `苏州华泰精密电镀有限公司。`):
+ * the address is that body's, public, as an office's is (`…号` + `…人民政府`). A compound or a
+ * block after the number (`粮食局家属院`) is read into the address first, so it never stands here.
+ */
+const bodyAfterRe = /^(?!的)[\u4e00-\u9fff]{0,16}?(?:(?:[省市州盟县区旗]委|党委|党工委|纪委|监委|政法委|人大常委会|政协)[\u4e00-\u9fff]{0,8}?(?:部|办公室|办|室|处|局|会|委)?|(?:有限责任公司|股份有限公司|有限公司|集团|公司))(?=[\s\u3000（(：:，,；;。]|$)/
+
+/** True when a party organ or a company in clear is named at `at`, right after an address. */
+function isBodyNamedAt(text: string, at: number): boolean {
+  const m = bodyAfterRe.exec(text.slice(at, at + 32))
+  return m !== null && !/某/.test(m[0])
+}
+
 /** Cues of a place of business, not of a residence. */
 const businessCueRe = /经营场所|营业场所|注册地址|办公地址|主要办事机构/
 
@@ -70,7 +84,7 @@ export const addressKind: RuleKind<AddressOptions> = {
         // An office's own address (`本院地址：`, `（地址：…，邮编：512200）`) is published on purpose.
         if (officeAddressBeforeRe.test(doc.text.slice(Math.max(0, address.start - 8), address.start)) || postcodeAfterRe.test(doc.text.slice(address.end, address.end + 12))) continue
         // So is an office's address in its contact fields (`…法制处，地址：…`), or one its name follows (`东门路66号中共黄冈市纪委举报中心`).
-        if (isOfficeContactAt(doc, address.start) || isOfficeNameAt(doc.text, address.end)) continue
+        if (isOfficeContactAt(doc, address.start) || isOfficeNameAt(doc.text, address.end) || isBodyNamedAt(doc.text, address.end)) continue
         const text = doc.text.slice(address.leakStart, address.end)
         // A masked company's seat (`被执行人：A公司，住所地…`) names the company, not a residence.
         const isCompanySeat = address.cue !== '' && maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))

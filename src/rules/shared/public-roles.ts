@@ -20,8 +20,12 @@ const judicialSuffixes = [
   '律师事务所', '法律服务所', '拘留所', '法律援助中心', '公证处', '司法局', '司法所', '仲裁委员会', '看守所', '监狱', '戒毒所', '司法鉴定中心',
   '司法鉴定所', '交警大队', '交通警察大队', '交警支队', '公安交通管理局',
 ]
-/** Words that end the name of an agency (市场监督管理局, 人民政府, 纪律检查委员会). */
-const agencySuffixes = ['人民政府', '政府', '纪律检查委员会', '监察委员会', '纪委监委', '纪委', '监委', '委员会', '管理局', '局', '厅', '委', '办公室']
+/**
+ * Words that end the name of an agency (市场监督管理局, 人民政府, 纪律检查委员会), a street's office
+ * (`兴关路街道` + `办事处`) and the public health centres a town or a street runs
+ * (`关上街道` + `社区卫生服务中心`, `杨和镇` + `卫生院`), which release lists name as employers.
+ */
+const agencySuffixes = ['人民政府', '政府', '纪律检查委员会', '监察委员会', '纪委监委', '纪委', '监委', '委员会', '管理局', '局', '厅', '委', '办公室', '办事处', '卫生服务中心', '中心卫生院', '卫生院']
 
 const judicialRe = new RegExp(`^[\\u4e00-\\u9fff]{0,8}?(?:${judicialSuffixes.sort((a, b) => b.length - a.length).join('|')})`)
 /**
