@@ -365,3 +365,41 @@ describe('an office’s contact line', () => {
     expect(texts(await leaks('原告王某某，女。\n联系人：杨　勇　　联系电话：13985012345'))).toEqual(['leak/identifier 13985012345'])
   })
 })
+
+describe('spans that redact leaves nothing of, bodies that are no leak', () => {
+  const one = (found: readonly Finding[], ruleId: string) => found.filter((f) => f.ruleId === ruleId)
+  it.each([
+    ['a unit’s family compound', '申请人：王某某，住福州市鼓楼区东大路88号粮食局家属院5号楼302室。', '东大路88号粮食局家属院5号楼302室'],
+    ['a dormitory named after its unit', '信访人王某某，住温泉街道东大路88号省军区宿舍12座302室。', '温泉街道东大路88号省军区宿舍12座302室'],
+    ['a park and a lettered building', '投诉人李某某，现住长沙市岳麓区桐梓坡西路229号麓谷国际工业园A3栋502室', '桐梓坡西路229号麓谷国际工业园A3栋502室'],
+    ['a block of flats', '申请人：王某某，住福州市鼓楼区东大路88号粮食局公寓5号楼302室。', '东大路88号粮食局公寓5号楼302室'],
+  ])('an address runs on from the door’s number through %s', async (_what, text, address) => {
+    const [finding, ...rest] = one(await leaks(text), 'leak/address')
+    expect(rest).toEqual([])
+    expect(finding?.messageId).toBe('leak.address')
+    expect(finding?.text).toBe(address)
+    expect(finding?.offset).toBe(text.indexOf(address))
+    expect(finding?.data?.redact).toEqual({ offset: text.indexOf(address), length: address.length })
+  })
+
+  it('does not read an organ named after the number into the address, nor report its address', async () => {
+    expect(texts(await leaks('叶某某，男，拟任黄岩区经济和信息化局局长。\n来信地址：台州市黄岩区劳动北路118号区委组织部（邮编318020）'))).toEqual([])
+    // After a full stop the organ is the next sentence's subject: the residence is reported.
+    expect(texts(await leaks('被告王某某，住台州市黄岩区劳动北路118号。区委组织部认为。'))).toEqual(['leak/address 劳动北路118号'])
+  })
+
+  it('starts an organisation’s span at its name, after the role before it', async () => {
+    const text = '湖南某劳务有限公司拖欠工资。\n我局约谈了项目总承包单位中建五局第三建设有限公司项目负责人。'
+    const [finding] = one(await leaks(text), 'leak/organization')
+    expect(finding?.text).toBe('中建五局第三建设有限公司')
+    expect(finding?.offset).toBe(text.indexOf('中建五局'))
+  })
+
+  it.each([
+    ['a street’s office as employer', '拟录用人员：陈宇航，身份证号5201**********1238，招录机关：兴关路街道办事处。'],
+    ['a street’s office that answers', '留言人：***\n【办理单位】长沙市雨花区砂子塘街道办事处'],
+    ['a street’s health centre', '拟聘用人员：张**，报考单位：官渡区关上街道社区卫生服务中心'],
+  ])('names %s on purpose', async (_what, text) => {
+    expect(texts(await leaks(text))).toEqual([])
+  })
+})

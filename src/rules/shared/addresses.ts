@@ -30,21 +30,30 @@ const wordAfterZhuRe = /^[房宿院户宅建校读持]$/
 const segmentSuffixes: readonly (readonly [string, number])[] = [
   ['自治区', 1], ['省', 1], ['自治州', 2], ['地区', 2], ['市', 2], ['盟', 2], ['州', 2], ['自治县', 3], ['县', 3], ['区', 3], ['旗', 3],
   ['街道办事处', 4], ['街道', 4], ['苏木', 4], ['乡', 4], ['镇', 4],
-  ['嘎查', 5], ['居委会', 5], ['村委会', 5], ['村民小组', 5], ['居民小组', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['广场', 5], ['大街', 5], ['大道', 5], ['路', 5], ['道', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
-  ['园', 5], ['苑', 5], ['里', 5], ['坊', 5], ['城', 5],
+  ['嘎查', 5], ['家属院', 5], ['家属区', 5], ['家属楼', 5], ['宿舍区', 5], ['宿舍楼', 5], ['宿舍', 5], ['大院', 5], ['山庄', 5], ['公馆', 5], ['居委会', 5], ['村委会', 5], ['村民小组', 5], ['居民小组', 5], ['自然村', 5], ['社区', 5], ['村', 5], ['小区', 5], ['花园', 5], ['家园', 5], ['公寓', 5], ['大厦', 5], ['广场', 5], ['大街', 5], ['大道', 5], ['路', 5], ['道', 5], ['街', 5], ['巷', 5], ['弄', 5], ['胡同', 5], ['屯', 5],
+  ['园', 5], ['苑', 5], ['里', 5], ['坊', 5], ['城', 5], ['庭', 5], ['居', 5], ['邸', 5],
   ['号院', 6], ['号楼', 6], ['号', 6], ['组', 6], ['队', 6], ['栋', 6], ['幢', 6], ['座', 6], ['单元', 6], ['门', 6], ['楼', 6], ['层', 6], ['室', 6], ['房', 6],
 ]
 /**
- * Suffixes of an estate's or a lane's name that end other words too (公园, 家里, 作坊) or stand
- * inside longer names (紫馨苑社区, 东园村, 县城): a segment so named ends only right before a number,
- * and counts only with a number in it after (`联洋新苑12号楼`, `恩宁里8号`, `二坊45栋`, `金隅时代城5号楼`).
+ * Suffixes of an estate's or a lane's name that end other words too (公园, 家里, 作坊, 法庭, 民居) or
+ * stand inside longer names (紫馨苑社区, 东园村, 县城): a segment so named ends only right before a
+ * number or a building's letter, and counts only with a number in it after (`联洋新苑12号楼`,
+ * `恩宁里8号`, `二坊45栋`, `金隅时代城5号楼`, `盛世华庭3栋`, `麓谷国际工业园A3栋`).
  */
-const estateOnlySuffixes: ReadonlySet<string> = new Set(['园', '苑', '里', '坊', '城'])
+const estateOnlySuffixes: ReadonlySet<string> = new Set([...'园苑里坊城庭居邸', ...compoundWords()])
+/**
+ * A unit's compound, dormitory or block (`粮食局家属院`, `省军区宿舍`, `县委大院`): a residence by a
+ * number in it (`…家属院5号楼302室`) or after a street's door number (`东大路88号粮食局家属院`), not
+ * alone (`住公司宿舍`, `住单位家属院` name no place).
+ */
+function compoundWords(): string[] {
+  return ['家属院', '家属区', '家属楼', '宿舍区', '宿舍楼', '宿舍', '大院', '山庄', '公馆']
+}
 const levelOf = new Map(segmentSuffixes)
 /** The characters of a segment's name; its suffixes are Han characters, among them. */
 export const segmentChars = '\\u4e00-\\u9fff0-9０-９A-Za-z×xX*＊某—\\-'
 // 门, a block's entrance, ends a segment only before its flat's number (`3门702室`, not `撒门村`).
-const segmentSource = (minName: number) => `([${segmentChars}]{${minName},9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).map((s) => (estateOnlySuffixes.has(s) ? `${s}(?=[0-9０-９一二三四五六七八九十])` : s === '门' ? '门(?=[0-9０-９])' : s)).join('|')})`
+const segmentSource = (minName: number) => `([${segmentChars}]{${minName},9}?)(${segmentSuffixes.map(([s]) => s).sort((a, b) => b.length - a.length).map((s) => (estateOnlySuffixes.has(s) ? `${s}(?=[0-9０-９一二三四五六七八九十]|[A-ZＡ-Ｚ][0-9０-９]{0,2}[栋幢座楼区])` : s === '门' ? '门(?=[0-9０-９])' : s)).join('|')})`
 const segmentRe = new RegExp(segmentSource(1), 'y')
 /**
  * The same with a name of two characters at least: a name's character that is a suffix too is
@@ -112,6 +121,8 @@ interface Segment {
    * the head of a word ending before (`村` of `各村|村委会`).
    */
   readonly isNameless?: boolean
+  /** True for a compound read after a street's door number (`东大路88号` + `粮食局家属院`): it needs no number after it. */
+  readonly isCompound?: boolean
 }
 
 function scanAddresses(doc: Document): AddressMention[] {
@@ -281,6 +292,32 @@ function isMisreadSuffix(name: string, suffix: string, previous: Segment | undef
   return previous !== undefined && level < previous.level && !numberNameRe.test(name)
 }
 
+/** The suffixes of an estate, a compound or a block, which may follow a door's number. */
+const compoundSuffixes = ['小区', '花园', '家园', '公寓', '大厦', '广场', '新村', ...'园苑里坊城庭居邸', ...compoundWords()]
+const compoundRe = new RegExp(`([${segmentChars}]{2,9}?)(${compoundSuffixes.sort((a, b) => b.length - a.length).map((s) => (s.length === 1 ? `${s}(?=[0-9０-９一二三四五六七八九十]|[A-ZＡ-Ｚ][0-9０-９]{0,2}[栋幢座楼区])` : s)).join('|')})`, 'y')
+
+/**
+ * True when the address read so far ends in a street's door number (`东大路88号`), the first number
+ * in it: a compound, an estate or a block may follow, above the number by its suffix, and the
+ * address goes on to its building and flat (`东大路88号|粮食局家属院|5号楼302室`).
+ */
+function isDoorAfterStreet(segments: readonly Segment[]): boolean {
+  const door = segments[segments.length - 1]
+  const street = segments[segments.length - 2]
+  return door !== undefined && street !== undefined && /^号院?$/.test(door.suffix) && roadSuffixes.has(street.suffix) && segments.slice(0, -2).every((s) => s.level < 6)
+}
+
+/**
+ * The compound named at `at` after a door's number (`粮食局家属院`, `省军区宿舍`, `麓谷国际工业园`
+ * before `A3栋`), as a segment of level 5; undefined when none is, or its name is a number or a phrase.
+ */
+function readCompound(text: string, at: number): Segment | undefined {
+  compoundRe.lastIndex = at
+  const m = compoundRe.exec(text)
+  if (!m || numberNameRe.test(m[1]!) || functionCharRe.test(m[1]!) || determinerRe.test(m[1]!)) return undefined
+  return { start: at, end: at + m[0].length, name: m[1]!, level: 5, suffix: m[2]!, isCompound: true }
+}
+
 /** The segments of an address starting at `start`, while each is a name and its suffix. */
 function readSegments(text: string, start: number): Segment[] {
   const segments: Segment[] = []
@@ -299,6 +336,12 @@ function readSegments(text: string, start: number): Segment[] {
       // `学府家园小区`, `金海岸花园小区`): one segment, its suffix the last.
       segments[segments.length - 1] = { ...previous!, end: at + head[0].length, name: text.slice(previous!.start, at), suffix: head[0] }
       at += head[0].length
+      continue
+    }
+    const compound = isDoorAfterStreet(segments) ? readCompound(text, at) : undefined
+    if (compound) {
+      segments.push(compound)
+      at = compound.end
       continue
     }
     segmentRe.lastIndex = at
@@ -347,7 +390,7 @@ function readSegments(text: string, start: number): Segment[] {
   }
   // An estate's suffix that ends other words too counts only with a number after it.
   const lastNumbered = segments.findLastIndex((s) => s.level === 6)
-  const cut = segments.findIndex((s, i) => estateOnlySuffixes.has(s.suffix) && i > lastNumbered)
+  const cut = segments.findIndex((s, i) => estateOnlySuffixes.has(s.suffix) && i > lastNumbered && s.isCompound !== true)
   return cut < 0 ? segments : segments.slice(0, cut)
 }
 
