@@ -373,6 +373,7 @@ describe('spans that redact leaves nothing of, bodies that are no leak', () => {
     ['a dormitory named after its unit', '信访人王某某，住温泉街道东大路88号省军区宿舍12座302室。', '温泉街道东大路88号省军区宿舍12座302室'],
     ['a park and a lettered building', '投诉人李某某，现住长沙市岳麓区桐梓坡西路229号麓谷国际工业园A3栋502室', '桐梓坡西路229号麓谷国际工业园A3栋502室'],
     ['a block of flats', '申请人：王某某，住福州市鼓楼区东大路88号粮食局公寓5号楼302室。', '东大路88号粮食局公寓5号楼302室'],
+    ['an estate, with no cue and longer than the shape scan looks back from its end', '王某某。\n情况：三墩镇振华路188号绿城西溪诚园5幢1单元302室。', '三墩镇振华路188号绿城西溪诚园5幢1单元302室'],
   ])('an address runs on from the door’s number through %s', async (_what, text, address) => {
     const [finding, ...rest] = one(await leaks(text), 'leak/address')
     expect(rest).toEqual([])

@@ -194,9 +194,11 @@ function shapedAddressEndingAt(text: string, first: number, end: number, cued: R
   for (const atBoundary of [true, false]) {
     for (let start = first; start < end - 2; start++) {
       if ((start === first || isSegmentBoundary(text, start)) !== atBoundary) continue
-      const segments = readSegments(text, start)
-      const last = segments[segments.length - 1]
-      if (!last || last.end !== end || segments.length < 2 || cued.has(start)) continue
+      // The address may read on past `end` (`振华路188号` + `绿城西溪诚园5幢`): its part up to `end` is
+      // the one ending here, joined to the rest where that ends.
+      const all = readSegments(text, start)
+      const segments = all.slice(0, all.findIndex((s) => s.end === end) + 1)
+      if (segments.length < 2 || cued.has(start)) continue
       const named = segments.find((s) => s.level === 5)
       if (named && !determinerRe.test(named.name) && named.name.length >= 2 && segments.indexOf(named) < segments.length - 1) return toMention(segments, '', text)
     }
