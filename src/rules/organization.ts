@@ -167,6 +167,7 @@ function thirdPartyTest(heads: readonly string[]): (name: string) => boolean {
 
 /** Verbs of working or studying that may open a name the tagger read. */
 const workVerbLeadRe = /(?:就读于|就学于|任职于|就职于|工作于|受雇于|供职于)/
+const workVerbStartRe = new RegExp(`^${workVerbLeadRe.source}`)
 
 /** What puts a person at an organisation right before its name: 在, 于, 就读于, 系, 工作单位：. */
 const placeBeforeRe = /(?:在|于|系|现为|工作单位[：:为]?|单位[：:])[ \t\u3000]*(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州])*$/
@@ -271,6 +272,8 @@ function withDefinedAlias(text: string, org: OrganizationMention, aliases: Reado
 function namedParties(text: string, organizations: readonly OrganizationMention[]): Set<string> {
   const names = new Set<string>()
   for (const org of organizations) {
+    // A verb the tagger glued to the name (`原告/n 就读于长沙市…学校`): the role is the person's, not the organisation's.
+    if (workVerbStartRe.test(text.slice(org.start, org.suffixStart))) continue
     const before = text.slice(Math.max(0, org.start - 12), org.start)
     const after = text.slice(org.end, org.end + 80)
     const lineStart = text.lastIndexOf('\n', org.start - 1) + 1
