@@ -15,6 +15,9 @@ type Iconv = typeof import('iconv-lite')
  * Node 20's decoder of that name reads ISO-8859-1 (0x80 as U+0080, not €).
  */
 function decodeWith(codec: LegacyCodec, bytes: Uint8Array): string {
+  // Windows-1252 reads every byte but 0x80–0x9F as the code point of its value (ASCII, then
+  // Latin-1): bytes of those ranges alone need no iconv-lite, whose tables cost a run some ms.
+  if (codec === 'windows-1252' && !bytes.some((b) => b >= 0x80 && b <= 0x9f)) return String.fromCharCode(...bytes)
   if (codec === 'gbk') {
     try {
       return new TextDecoder(codec).decode(bytes)
