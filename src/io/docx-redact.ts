@@ -11,7 +11,7 @@ import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { readDocxBody, type LineSource } from './docx.js'
 import { mapDocxBody, type BodyPiece } from './docx-body-map.js'
-import { hiddenStylesOfPackage, noHiddenStyles, type HiddenStyles } from './docx-styles.js'
+import { hiddenStylesOfPackage, isOn, noHiddenStyles, type HiddenStyles } from './docx-styles.js'
 import { escapeXml } from './docx-comments.js'
 import { contentTypesPart, mainPartOf, partTextOf, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 import { clearDocumentProperties, propertyPartsOf } from './docx-properties.js'
@@ -256,7 +256,7 @@ export function withoutReview(xml: string, hiddenStyles: HiddenStyles = noHidden
   // style of the paragraph it is in (as the readers decide: docx-styles.ts).
   const isHiddenRun = (props: string, isParagraphHidden: boolean) => {
     const vanish = /<w:vanish(?:\s+w:val="([^"]*)")?\s*\/>/.exec(props)
-    if (vanish) return vanish[1] === undefined || !/^(?:0|false|off)$/i.test(vanish[1])
+    if (vanish) return isOn(vanish[1] === undefined ? {} : { 'w:val': vanish[1] })
     const style = /<w:rStyle\s+w:val="([^"]*)"/.exec(props)?.[1]
     return (style !== undefined && hiddenStyles.character.has(style)) || isParagraphHidden
   }

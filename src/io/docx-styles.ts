@@ -74,11 +74,12 @@ export function hiddenStylesOfPackage(files: Readonly<Record<string, Uint8Array>
 /** Whether the style `id` hides its text, following `w:basedOn` (a cycle, which Word would refuse, hides nothing). */
 function isHidden(defs: ReadonlyMap<string, StyleDef>, id: string): boolean {
   const seen = new Set<string>()
-  for (let def = defs.get(id); def && !seen.has(id); def = def.basedOn === undefined ? undefined : defs.get(def.basedOn)) {
+  for (let at: string | undefined = id; at !== undefined && !seen.has(at); ) {
+    const def = defs.get(at)
+    if (def === undefined) return false
     if (def.vanish !== undefined) return def.vanish
-    seen.add(id)
-    if (def.basedOn === undefined) break
-    id = def.basedOn
+    seen.add(at)
+    at = def.basedOn
   }
   return false
 }
