@@ -68,6 +68,18 @@ describe('pseudonyms', () => {
     ])
   })
 
+  it('reads a pseudonym that keeps the given name’s last character (张某英) where it is written in full, and that person elsewhere', async () => {
+    const text = '原告：张某英，女。原告：李某华，男。被告：王某某，男。\n原告张某英、李某华与被告王某某纠纷一案。张某英向本院起诉，李某华为此支付了费用。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => text.slice(p.start, p.end))).toEqual(['张某英', '李某华', '王某某', '张某英', '李某华', '王某某', '张某英', '李某华'])
+  })
+
+  it('ends a pseudonym at 某 where no mask keeping a character is written in full (李某明确, 李某称，, 张某某, 张某甲, 张某1)', async () => {
+    const text = '被告：李某，男。被告李某明确表示不同意。李某称，其未收到。原告张某某、张某甲、张某1与李某等，张某案，王某家，李某县。\n李某华为公司员工。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => text.slice(p.start, p.end))).toEqual(['李某', '李某', '李某', '张某某', '张某甲', '张某', '李某', '张某', '王某', '李某', '李某'])
+  })
+
   it('reads a company masked before its trade words, after a place name or not', async () => {
     const text = '原告张某某诉被告宁夏某某建设工程有限公司、银川某商贸有限责任公司、某某科技有限公司，某某同志在公司工作，李某开设的饭店。'
     const doc = await documentFromText(text, 'inline.txt')

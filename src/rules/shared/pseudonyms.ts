@@ -169,6 +169,7 @@ function scanPseudonyms(doc: Document): Pseudonym[] {
     const person = personBefore(text, m.index, end)
     if (person) found.push(withOrdinal(text, person))
   }
+  withKeptGiven(text, found)
   // A minority or foreign name masked after its first characters (扎西某某, 岩某), known where a
   // role word announced it, is the same person's pseudonym everywhere else.
   const prefixes = new Set(maskedNamePrefixes(found))
@@ -203,6 +204,41 @@ const ordinalRe = /^[甲乙丙丁戊己庚辛]$/
 function withOrdinal(text: string, p: Pseudonym): Pseudonym {
   const next = text.charAt(p.end)
   return ordinalRe.test(next) && text.charAt(p.end - 1) === '某' && text.charAt(p.end + 1) !== '方' ? { ...p, end: p.end + 1 } : p
+}
+
+/**
+ * Characters that, after a person's 某, are a word of their own before a comma or a list's
+ * 、 rather than the given name's kept last character: verbs of saying (李某称，), of the case
+ * (张某案，), of kin and household (王某家，), particles and conjunctions (张某等、), 某 itself.
+ */
+const notKeptGivenRe = /^[称说讲答问诉供述辩证言道喊叫骂笑哭想等案家处方户组队父母妻夫子女儿兄弟姐妹哥嫂叔伯姑舅姨侄孙婿媳们氏老总的了着过也均都亦又还则即就才及和与同或并而在是系为对向于被把将从给让去来到走跑死签某]$/
+/** What ends a name where a pseudonym is written in full (`张某英，女`, `张某英、张某华`, `张某英（曾用名…）`, a table's cell). */
+const afterNameRe = /^(?:[，、,（(]|\s|$)/
+
+/**
+ * Pseudonyms that keep the given name's last character after 某 (张某英, 李某华), as some courts
+ * write them: where a name is expected (a role word, a line's or a clause's start) and the name
+ * plainly ends after that character (`原告：张某英，女`, `张某英、张某华`), the character is the
+ * mask's, and the same mask is that person wherever else it is written (`张某英向本院…`), though
+ * a word may follow it there. Elsewhere 某 ends the pseudonym: `李某明确表示` is 李某 and 明确.
+ * Not 某某, an ordinal (张某甲), a digit (张某1), a unit's suffix (李某县) or a word of its own
+ * (李某称，). `found` is extended in place.
+ */
+function withKeptGiven(text: string, found: Pseudonym[]): void {
+  const kept = new Set<string>()
+  const single = (p: Pseudonym) => p.kind === 'person' && p.form === 'surname' && p.name !== undefined && surnameLength(p.name) === p.name.length && p.end - p.start === p.name.length + 1 && text.charAt(p.end - 1) === '某'
+  for (const p of found) {
+    if (!single(p)) continue
+    const given = text.charAt(p.end)
+    if (!isHan(given.charCodeAt(0)) || ordinalRe.test(given) || notKeptGivenRe.test(given) || suffixAfterRe.test(text.slice(p.end, p.end + 3)) || !afterNameRe.test(text.slice(p.end + 1, p.end + 2))) continue
+    const isNameExpected = !isHan(text.charCodeAt(p.start - 1)) || roleBeforeRe.test(text.slice(Math.max(0, p.start - 8), p.start)) || kinBeforeRe.test(text.slice(Math.max(0, p.start - 8), p.start))
+    if (isNameExpected) kept.add(text.slice(p.start, p.end + 1))
+  }
+  if (kept.size === 0) return
+  for (let i = 0; i < found.length; i++) {
+    const p = found[i]!
+    if (single(p) && kept.has(text.slice(p.start, p.end + 1))) found[i] = { ...p, end: p.end + 1 }
+  }
 }
 
 /** A person pseudonym whose 某 run is [mouStart, mouEnd), no trade name after it: a surname before it, or a first character after a role word. */
