@@ -153,6 +153,15 @@ describe('redact', () => {
     expect(leakFindings(output)).toEqual([])
   })
 
+  it('writes the masked person’s own pseudonym for a name that undoes it: one that keeps a character (张某英), a foreign party’s (约某)', () => {
+    const input = join(dir, 'kept.txt')
+    const output = join(dir, 'kept.redacted.txt')
+    writeFileSync(input, '原告：张某英，女。被告：张某军，男。原告：约某，男，美利坚合众国国籍。\n该协议落款处有“张秀英”“张某军”签名，聘用人员为“John Michael Carter”。\n')
+    expect(runCli(['redact', input, '-o', output]).code).toBe(0)
+    expect(readFileSync(output, 'utf8')).toContain('落款处有“张某英”“张某军”签名，聘用人员为“约某”。')
+    expect(leakFindings(output)).toEqual([])
+  })
+
   it('makes every name mask uniform, so mask lengths tell nothing', () => {
     const path = join(fixtureDir, 'seed-001-city-bureau-summary.txt')
     const output = join(dir, 'uniform.txt')

@@ -31,6 +31,7 @@ const schema = lazy(() => {
     party: words,
     criminalProtected: words,
     criminalAccused: words,
+    latinNameWords: words,
   })
 })
 
@@ -100,6 +101,8 @@ function pseudonymsFor(doc: Document, mask: string): (name: string, surname: str
     const known = given.get(name)
     if (known !== undefined) return known
     const masks = bySurname.get(surname)
+    // A name in Latin letters is the masked person it is linked to (John Michael Carter → 约某).
+    if (l.reason === 'latin') return l.link
     const own = l.reason === 'masked-person' && l.link.startsWith(surname) && l.link.length > surname.length ? l.link : masks && (sameRoleMask(doc.text, l.start, [...masks]) ?? (l.reason === 'party' && masks.size === 1 ? [...masks.keys()][0] : undefined))
     let pseudonym = own ?? surname + mask
     for (let i = 0; own === undefined && taken.has(pseudonym) && i < ordinals.length; i++) pseudonym = surname + mask + ordinals[i]

@@ -18,10 +18,11 @@ import { tokensNear } from './token-window.js'
 import { isNameDot, isTransliterationChar } from './transliterated-names.js'
 import { nameRecurrences } from './name-recurrences.js'
 import { findPlaces } from './places.js'
+import { findLatinNames, foreignPseudonyms } from './latin-names.js'
 import { isMaskOf, maskLengthOf, maskOfSameRole, sameRoleMask, type MasksOfSurname } from './person-masks.js'
 
 /** Why a name undoes the masking. */
-export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list'
+export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list' | 'latin'
 
 /** A name in clear linked to what the document masks, [start, end) in UTF-16 code units. */
 export interface LinkedName {
@@ -47,6 +48,8 @@ export interface LinkCues {
   readonly criminalProtected?: readonly string[]
   /** Roles that make a document a criminal case's (被告人, 犯罪嫌疑人). */
   readonly criminalAccused?: readonly string[]
+  /** Words of personal names in Latin letters (John, Maria, Kim): a run of capitalised words with one is a person's (latin-names.ts). */
+  readonly latinNameWords?: readonly string[]
 }
 
 /** Between a cue and the name: punctuation, spaces, a copula (`其父系李建军`, `法定代表人：赵德明`). */
@@ -72,7 +75,7 @@ const sentenceReach = 60
 
 /** The linked names of `doc`, sorted; computed once per document, tokenizer and cue set. */
 export function findLinkedNames(doc: Document, tokenizer: Tokenizer, cues: LinkCues): readonly LinkedName[] {
-  const key = `linkedNames:${tokenizer.name}:${[cues.relative, cues.representative, cues.contact, cues.party, cues.criminalProtected ?? [], cues.criminalAccused ?? []].map((c) => c.join('|')).join('/')}`
+  const key = `linkedNames:${tokenizer.name}:${[cues.relative, cues.representative, cues.contact, cues.party, cues.criminalProtected ?? [], cues.criminalAccused ?? [], cues.latinNameWords ?? []].map((c) => c.join('|')).join('/')}`
   return doc.derive(key, () => scan(doc, tokenizer, cues))
 }
 
@@ -212,7 +215,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     for (const [at, link] of columnNeighbours(doc, pseudonyms)) want(at, 'list', link)
   }
   for (const t of tasks) consider(t.at, t.reason, t.link, t.end)
-  if (found.size === 0) return []
+  const latin = policy.masksPersons ? latinNamesOf(doc, pseudonyms, cues.latinNameWords) : []
+  if (found.size === 0 && latin.length === 0) return []
   // Where a linked name recurs without its cue (法定代表人：周建国, then 周建国的询问笔录), it links the same.
   for (const [entry, span] of nameRecurrences(doc, tokenizer, [...found.values()], (start) => covered[start] !== 1)) found.set(span.start, { ...entry, start: span.start, end: span.end, firstStart: entry.start })
   // A relative is not the masked person his surname was taken for (韦志刚（系原告之子） and later
@@ -236,6 +240,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   // the document names freely, wherever else it stands (`第2号申请人陈志明`); unless the document
   // writes it after its holder's post (`副局长王振华`): a notice names its officials on purpose, and
   // its table then lists them beside the masked staff.
+  for (const l of latin) if (!found.has(l.start)) found.set(l.start, l)
   const listNames = new Set([...found.values()].filter((l) => l.reason === 'list').map((l) => doc.text.slice(l.start, l.end)))
   const postNamed = new Set([...listNames].filter((name) => isWrittenAfterPost(doc.text, name)))
   return [...found.values()]
@@ -245,6 +250,34 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
       return listNames.has(name) || !isPublicRoleName(name, namedRoleNames)
     })
     .sort((a, b) => a.start - b.start)
+}
+
+/** The Latin name words of the rule, as a set, by the list they come from. */
+const latinWordSets = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+/**
+ * Names in Latin letters that undo a masked person: in a document that masks a foreign party
+ * (约某, 美利坚合众国国籍), any person's name so written (its passport's John Michael Carter); in
+ * any document that masks persons, one a name's label announces (`英文名为Kevin Wang`). Each is
+ * linked to the masked foreign party written last before it, else to the person masked last
+ * before it. Only read where the text has a capital letter after the gate.
+ */
+function latinNamesOf(doc: Document, pseudonyms: readonly Pseudonym[], words: readonly string[] | undefined): LinkedName[] {
+  const text = doc.text
+  if (words === undefined || words.length === 0 || !/[A-ZÀ-Þ][a-zß-ÿ]+[ \u00a0]/.test(text)) return []
+  let nameWords = latinWordSets.get(words)
+  if (nameWords === undefined) latinWordSets.set(words, (nameWords = new Set(words)))
+  const persons = pseudonyms.filter((p) => p.kind === 'person')
+  const foreign = foreignPseudonyms(text, persons)
+  const foreignMasks = new Set(foreign.map((p) => text.slice(p.start, p.end)))
+  const linked: LinkedName[] = []
+  for (const name of findLatinNames(text, nameWords)) {
+    if (foreign.length === 0 && !name.isCued) continue
+    const before = persons.filter((p) => p.end <= name.start)
+    const mask = [...before].reverse().find((p) => foreignMasks.has(text.slice(p.start, p.end))) ?? foreign[0] ?? before[before.length - 1]
+    if (mask !== undefined) linked.push({ start: name.start, end: name.end, reason: 'latin', link: text.slice(mask.start, mask.end) })
+  }
+  return linked
 }
 
 /**
