@@ -45,7 +45,7 @@ const notPersonAfterRe = /^[”"’'」』）)\s]*(?:公司|集团|银行|商标
 /** Chinese words before a name in Latin letters that make it a brand's, a model's or a work's (品牌“Hugo Boss”). */
 const notPersonBeforeRe = /(?:品牌|商标|牌子|型号|款式|字样|标识|书名|论文|著作|期刊|杂志|公司|集团)[：:为是“"「『（(\s]*$/
 /** The labels of a person's name written in Latin letters (英文名：, 护照姓名为, 签名为“): a name follows. */
-const nameLabelBeforeRe = /(?:英文名(?:字)?|外文名(?:字)?|英文姓名|外文姓名|姓名|名字|签名|署名|名为|名叫|化名)[：:为是“"「『（(\s]*$/
+const nameLabelBeforeRe = /(?:英文名(?:字)?|外文名(?:字)?|英文姓名|外文姓名|姓名|名字|签名|署名|化名)[：:为是“"「『（(\s]*$/
 
 /**
  * The names in Latin letters of `text`: a run of capitalised words that holds one of `nameWords`
