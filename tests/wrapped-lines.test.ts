@@ -21,6 +21,16 @@ describe('wrappedBreaks', () => {
   })
 })
 
+describe('wrappedBreaks of any length (a formulation is the evidence)', () => {
+  const anyLength = (text: string) => [...wrappedBreaks(text, { isAnyLength: true })].map(({ end, next }) => `${text.charAt(end - 1)}|${text.charAt(next)}`)
+  it('reads a numbered heading glued to its paragraph as the paragraph’s line, a heading alone as none', () => {
+    expect(anyLength('一、加强党的建设。我们要坚定中国特\n社会主义道路自信。')).toEqual(['特|社'])
+    expect(anyLength('（二）强化理论武装。坚持以学促\n干，推动工作落实。')).toEqual(['促|干'])
+    expect(anyLength('一、坚持中国特色社会主义\n主义道路越走越宽广')).toEqual([])
+    expect(anyLength('（三）推动高质量发展\n全年完成投资')).toEqual([])
+  })
+})
+
 describe('wrappedBreaks in text a PDF extractor wrapped', () => {
   it('reads a short line without a comma as wrapped when the paragraph runs on into it and out of it', () => {
     const text = '　　（一）坚持党管人才。社党委把学习贯彻党的二十届三中全会精神作为首要政治任务，坚持用新时\n代中国特\n社会主义思想凝心铸魂。全年发展党员3名。'

@@ -82,9 +82,13 @@ function opensSentence(nextStart: string): boolean {
   return !/^[一二三四五六七八九十]+、/.test(nextStart) && !/[：:]/.test(nextStart)
 }
 
-/** A line that opens with a list number (`二、`, `（三）`, `1.`, `第一章`) and holds no comma: a heading, not a paragraph's first line. */
+/**
+ * A line that opens with a list number (`二、`, `（三）`, `1.`, `第一章`) and holds no comma nor
+ * a sentence's end: a heading, not a paragraph's first line. A heading glued to its paragraph
+ * (`一、加强党的建设。我们要坚定中国特`) is the paragraph's line: its text goes on past the heading.
+ */
 function isNumberedHeading(line: string): boolean {
-  return /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|第[一二三四五六七八九十百0-9]+[章节条部分])/.test(line) && !/[，,]/.test(line)
+  return /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|第[一二三四五六七八九十百0-9]+[章节条部分])/.test(line) && !/[，,。；;！？!?]/.test(line)
 }
 
 /**
