@@ -32,6 +32,11 @@ export interface FormulationOptions {
    * where a numbered formulation is named (“四个意思”); unquoted, the word is common (这句话有四个意思).
    */
   readonly nearHomophones: readonly string[]
+  /**
+   * Characters that look alike (`任往`, `干千`), a group each: one typed or recognised for another
+   * inside a short formulation (主体责往, 以学促千), which gives the right text whatever the cause.
+   */
+  readonly lookalikes: readonly string[]
   /** Characters whose insertion is a free variant (`的`): a window that is the phrase plus one of them is correct. */
   readonly ignoreInserted: readonly string[]
 }
@@ -45,7 +50,10 @@ const schema = lazy(() => {
     ignoreInserted: z.array(z.string().length(1)).default([]),
     homophones: z.array(text()).default([]),
     nearHomophones: z.array(text()).default([]),
-  }).refine(({ homophones, nearHomophones }) => isEachListedOnce([...homophones, ...nearHomophones]), { message: 'a character is listed twice', path: ['homophones'] })
+    lookalikes: z.array(text()).default([]),
+  })
+    .refine(({ homophones, nearHomophones }) => isEachListedOnce([...homophones, ...nearHomophones]), { message: 'a character is listed twice', path: ['homophones'] })
+    .refine(({ lookalikes }) => isEachListedOnce(lookalikes), { message: 'a character is listed twice', path: ['lookalikes'] })
 })
 
 function isEachListedOnce(groups: readonly string[]): boolean {
@@ -74,7 +82,7 @@ export const formulationKind: RuleKind<FormulationOptions> = {
     const anchors = indexAnchors(phrases)
     const homophones = indexHomophones(rule.options.homophones)
     const readAlike = indexHomophones([...rule.options.homophones, ...rule.options.nearHomophones])
-    const tests = { slip: slipTest(homophones, readAlike), edit: editTest(homophones) }
+    const tests = { slip: slipTest(homophones, readAlike, indexHomophones(rule.options.lookalikes)), edit: editTest(homophones) }
     const anchorRe = new RegExp(literalAlternation([...anchors.keys()]), 'g')
     // One search for every anchor, in the pass the pattern rules share (V8 scans an alternation
     // of a hundred literals slowly); overlapping anchors are found by stepping one past each match.
@@ -203,14 +211,14 @@ function editTest(homophones: Homophones): MissTest {
 }
 
 /**
- * A short formulation: only a slip that makes no word: one homophone, an inner character or word
- * typed twice, a character dropped inside or before punctuation; inside quotes, one changed for a character
- * read nearly alike (`readAlike`: the homophones and the near ones).
+ * A short formulation: only a slip that makes no word: one homophone or one look-alike, an inner
+ * character or word typed twice, a character dropped inside or before punctuation; inside quotes,
+ * one changed for a character read nearly alike (`readAlike`: the homophones and the near ones).
  */
-function slipTest(homophones: Homophones, readAlike: Homophones): MissTest {
+function slipTest(homophones: Homophones, readAlike: Homophones, lookalikes: Homophones): MissTest {
   return (text, start, end, phrase) => {
     const m = end - start
-    if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, 1) || isQuotedSubstitution(text, start, phrase, readAlike)
+    if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, 1) || isHomophoneSwap(text, start, phrase, lookalikes, 1) || isQuotedSubstitution(text, start, phrase, readAlike)
     if (m === phrase.length + 2) return isWordDoubling(text, start, phrase)
     if (m === phrase.length + 1) return isInnerDoubling(text, start, phrase)
     return m === phrase.length - 1 && (isInnerDrop(text, start, phrase) || isDropBeforePunctuation(text, start, phrase))

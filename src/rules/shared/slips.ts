@@ -5,7 +5,7 @@
 // alike (“四个意思”).
 // Offsets in UTF-16 code units.
 
-/** Characters read alike, each mapped to its group's number: `['化华话', '护户']` → 化 0, 华 0, 护 1 …. */
+/** Characters read (or written) alike, each mapped to its group's number: `['化华话', '护户']` → 化 0, 华 0, 护 1 …. */
 export type Homophones = ReadonlyMap<string, number>
 
 /** The groups as a map; throws on a character listed in two groups (the caller's schema reports it). */
