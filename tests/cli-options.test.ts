@@ -28,6 +28,23 @@ describe('language', () => {
     expect(fr.stderr).toBe('mask-audit: unknown language "fr" (one of: zh, en)\n')
   })
 
+  it('--lang before the command is the command’s as after it: its help, its findings, its messages; not a path', () => {
+    for (const args of [['--lang', 'zh', 'check', '--help'], ['check', '--help', '--lang', 'zh'], ['--lang=zh', 'check', '--help']]) {
+      const r = runCli(args)
+      expect(r.code, args.join(' ')).toBe(0)
+      expect(r.stdout, args.join(' ')).toMatch(/^用法： mask-audit check /)
+    }
+    for (const args of [['--lang', 'zh', 'check', file], ['--lang', 'zh', file], [file, '--lang', 'zh'], ['check', file, '--lang', 'zh']]) {
+      const r = runCli(args)
+      expect(r.stdout, args.join(' ')).toContain('中的数字未填写')
+      expect(r.stderr, args.join(' ')).toBe('')
+    }
+    for (const command of ['redact', 'fill', 'blanks', 'annotate', 'rules', 'init']) expect(runCli(['--lang', 'zh', command, '--help']).stdout, command).toMatch(new RegExp(`^用法： mask-audit ${command} `))
+    expect(runCli(['--lang', 'zh', 'blanks', file]).stdout).toMatch(/^编号,规则,行,列/)
+    expect(runCli(['--lang', 'zh', 'rules']).stdout).toContain('量词或单位前的数字')
+    expect(runCli(['--lang', 'fr', 'rules']).stderr).toBe('mask-audit: unknown language "fr" (one of: zh, en)\n')
+  })
+
   it('a setting may name the language as people write it (cn, 中文), in --lang and in the config; the locale may not', () => {
     for (const name of ['cn', 'CN', 'chinese', '中文', '简体中文']) expect(langOfSetting(name), name).toBe('zh')
     for (const name of ['english', '英文']) expect(langOfSetting(name), name).toBe('en')

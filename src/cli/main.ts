@@ -66,6 +66,15 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .exitOverride()
     .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `mask-audit: ${localCommanderError(s, lang)}` : localCommanderError(s, lang)) })
     .addHelpText('after', say('cli.program.after'))
+  // `--lang` before the command (`mask-audit --lang zh check --help`, `--lang en rules`) is the
+  // program's: without it the default command took the option and the command's name for a path.
+  // Commander reads a program's option wherever it stands, so the command that runs is given it
+  // (every one that prints messages takes `--lang`; install-hook prints none).
+  program.option('--lang <lang>', say('cli.program.lang'))
+  program.hook('preAction', (self, action) => {
+    const lang: unknown = self.getOptionValue('lang')
+    if (action !== self && lang !== undefined && action.options.some((o) => o.long === '--lang') && action.getOptionValue('lang') === undefined) action.setOptionValue('lang', lang)
+  })
 
   const check = program
     .command('check', { isDefault: true })
