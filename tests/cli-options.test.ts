@@ -42,6 +42,8 @@ describe('language', () => {
     for (const command of ['redact', 'fill', 'blanks', 'annotate', 'rules', 'init']) expect(runCli(['--lang', 'zh', command, '--help']).stdout, command).toMatch(new RegExp(`^用法： mask-audit ${command} `))
     expect(runCli(['--lang', 'zh', 'blanks', file]).stdout).toMatch(/^编号,规则,行,列/)
     expect(runCli(['--lang', 'zh', 'rules']).stdout).toContain('量词或单位前的数字')
+    // The header too: the words around the option values (draft, redacted, error) are Chinese.
+    expect(runCli(['--lang', 'zh', 'rules']).stdout.split('\n')[0]).toMatch(/^id +draft +redacted +此处（draft） +说明$/)
     expect(runCli(['--lang', 'fr', 'rules']).stderr).toBe('mask-audit: unknown language "fr" (one of: zh, en)\n')
   })
 

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js'
 import type { SeverityOrOff } from '../core/finding.js'
 import { suggestName } from '../core/suggest-name.js'
 import { formatMessage, localText, type Lang } from '../i18n/catalogue.js'
+import { displayWidth } from '../report/display-width.js'
 import { ruleHelp, ruleSummary } from '../rules/messages.js'
 import type { Profile, RuleDef } from '../rules/types.js'
 
@@ -23,8 +24,9 @@ export function renderRuleList({ defs, profile, severities }: RulesHere, asJson:
     return JSON.stringify(rows, null, 2) + '\n'
   }
   const idWidth = Math.max(...defs.map((d) => d.id.length))
-  const here = `here (${profile})`
-  const lines = [`${'id'.padEnd(idWidth)}  ${'draft'.padEnd(7)}  ${'redacted'.padEnd(8)}  ${here.padEnd(16)}  summary`]
+  // The profile names and severities are the values the options take: only the words around them are translated.
+  const here = formatMessage(lang, 'rules.list.here', { profile })
+  const lines = [`${'id'.padEnd(idWidth)}  ${'draft'.padEnd(7)}  ${'redacted'.padEnd(8)}  ${here}${' '.repeat(Math.max(1, 16 - displayWidth(here)))}  ${formatMessage(lang, 'rules.list.summary', {})}`]
   for (const d of defs) lines.push(`${d.id.padEnd(idWidth)}  ${d.severity.draft.padEnd(7)}  ${d.severity.redacted.padEnd(8)}  ${effective(d).padEnd(16)}  ${ruleSummary(d, lang)}`)
   return lines.join('\n') + '\n'
 }
