@@ -1,7 +1,11 @@
 // Encoding and markup debris (paywall/mojibake, paywall/entity): spans, message variants,
 // readings and fixes, and the genuine text that must stay silent.
 import { describe, expect, it } from 'vitest'
-import { checkText } from './helpers.js'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { visibleSuggestion } from '../src/core/invisible-text.js'
+import { checkText, runCli } from './helpers.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 const debris = ['paywall/mojibake', 'paywall/entity']
 
@@ -133,6 +137,19 @@ describe('paywall/entity', () => {
     ])
     expect(findings[0]!.message).toContain('U+00A0×2')
     expect(findings.every((f) => f.severity === 'info')).toBe(true)
+  })
+
+  it('names an invisible suggestion by code point where a report prints it', () => {
+    const dir = makeTempDir('entity-')
+    writeFileSync(join(dir, 'a.txt'), '完成任务。&nbsp;现将情况报告如下。\n以&ldquo;引号')
+    const r = runCli(['check', '--no-color', '--lang', 'en', 'a.txt'], { cwd: dir })
+    // The message names U+00A0 already: no arrow pointing at nothing; a visible character keeps its arrow or its quote.
+    expect(r.stdout).toContain('&nbsp; (stands for U+00A0)  paywall/entity')
+    expect(r.stdout).not.toMatch(/→\s*\u00a0/)
+    expect(visibleSuggestion('\u00a0')).toBe('U+00A0')
+    expect(visibleSuggestion('\u3000\u3000')).toBe('U+3000×2')
+    expect(visibleSuggestion('a b')).toBe('a b')
+    expect(visibleSuggestion('')).toBe('')
   })
 
   it('leaves & in prose alone', async () => {

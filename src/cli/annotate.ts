@@ -6,6 +6,7 @@ import { refuseNonWordCopy } from './word-copy.js'
 import { UsageError } from '../core/errors.js'
 import type { Document } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
+import { visibleSuggestion } from '../core/invisible-text.js'
 import { addDocxComments, type DocxComment } from '../io/docx-comments.js'
 import { formatOf } from '../io/read-document.js'
 import { refuseOutputOverInput, writeFileAtomic } from '../io/write.js'
@@ -87,8 +88,9 @@ function outsideBodyComment(findings: readonly Finding[], first: { offset: numbe
 /** A finding as a comment: the message, the suggestion when there is one, and the rule id. */
 export function commentOf(f: Finding, lang: 'zh' | 'en'): DocxComment {
   const paragraphs = [f.message]
-  if (f.suggestion !== undefined && !f.message.includes(f.suggestion)) {
-    paragraphs.push(f.suggestion === '' ? (lang === 'zh' ? '建议：删除' : 'Suggestion: delete it') : lang === 'zh' ? `建议改为：${f.suggestion}` : `Suggestion: ${f.suggestion}`)
+  const shown = f.suggestion === undefined ? undefined : visibleSuggestion(f.suggestion)
+  if (shown !== undefined && !f.message.includes(shown)) {
+    paragraphs.push(shown === '' ? (lang === 'zh' ? '建议：删除' : 'Suggestion: delete it') : lang === 'zh' ? `建议改为：${shown}` : `Suggestion: ${shown}`)
   }
   paragraphs.push(lang === 'zh' ? `${f.ruleId}（${zhSeverity[f.severity]}）` : `${f.ruleId} (${f.severity})`)
   return { offset: f.offset, length: f.length, paragraphs }

@@ -5,6 +5,7 @@
 // shown first by CSS.
 import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
+import { visibleSuggestion } from '../core/invisible-text.js'
 import { ChunkBuilder, type Chunks } from './chunks.js'
 import { htmlLabelsFor, type HtmlLabels } from './html-labels.js'
 import { htmlStyle, htmlScript } from './html-assets.js'
@@ -115,8 +116,15 @@ function renderFile(result: FileResult, anchor: string, t: HtmlLabels, lang: Pla
   return out.done()
 }
 
+/** The suggestion, unless the message already quotes it; one only of spaces or invisible characters named by code point. */
+function suggestionNote(f: Finding, t: HtmlLabels): string {
+  if (f.suggestion === undefined) return ''
+  const shown = visibleSuggestion(f.suggestion)
+  return f.message.includes(shown) ? '' : ` <span class="suggestion">→ ${shown === '' ? escapeHtml(t.delete) : escapeHtml(shown)}</span>`
+}
+
 function renderFinding(f: Finding, isDocx: boolean, t: HtmlLabels, lang: PlaceLanguage): string {
-  const suggestion = f.suggestion === undefined || f.message.includes(f.suggestion) ? '' : ` <span class="suggestion">→ ${f.suggestion === '' ? escapeHtml(t.delete) : escapeHtml(f.suggestion)}</span>`
+  const suggestion = suggestionNote(f, t)
   return `<li class="finding" data-category="${escapeHtml(f.category)}" data-severity="${f.severity}" data-rule="${escapeHtml(f.ruleId)}">`
     + `<span class="pos">${escapeHtml(placeOf(f, isDocx, lang))}</span> <span class="sev ${f.severity}">${escapeHtml(t.severity[f.severity])}</span> `
     + `<span class="msg">${escapeHtml(f.message)}</span>${suggestion} <code class="rule">${escapeHtml(f.ruleId)}</code>`

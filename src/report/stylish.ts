@@ -6,6 +6,7 @@ import { spanStartInContext } from '../core/engine.js'
 import type { Finding } from '../core/finding.js'
 import { ChunkBuilder, type Chunks } from './chunks.js'
 import { escapeControls, escapeForLine } from './terminal-text.js'
+import { visibleSuggestion } from '../core/invisible-text.js'
 import { formatMessage, type Lang } from '../i18n/catalogue.js'
 import { fileError, severityWord } from './labels.js'
 import { placeOf } from './place.js'
@@ -53,7 +54,9 @@ function renderFile(result: FileResult, c: Paint, lang: Lang): Chunks {
 function suggestionNote(f: Finding, c: Paint, lang: Lang): string {
   if (f.suggestion === undefined) return ''
   if (f.suggestion === '') return c.dim(` → ${formatMessage(lang, 'stylish.delete')}`)
-  return f.message.includes(f.suggestion) ? '' : c.dim(` → ${escapeForLine(f.suggestion)}`)
+  // One only of spaces or invisible characters is named by code point, not printed as nothing.
+  const shown = visibleSuggestion(f.suggestion)
+  return f.message.includes(shown) ? '' : c.dim(` → ${escapeForLine(shown)}`)
 }
 
 /** The severity in `lang`, padded to `width` terminal columns (a Chinese label is two characters, four columns). */

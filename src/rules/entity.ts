@@ -4,6 +4,7 @@
 import { decodeHTMLStrict } from 'entities'
 import type { RawFinding } from '../core/finding.js'
 import type { Document } from '../core/document.js'
+import { nameInvisibles } from '../core/invisible-text.js'
 import { parseWithSchema } from './shared/validate.js'
 import { lazy, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
@@ -112,19 +113,11 @@ function decodeFully(reference: string): string {
 function findingOf(run: Run, messageId: string, fix: boolean): RawFinding {
   const isTag = tagRe.test(run.decoded)
   const suggestion = isTag ? '' : run.decoded
-  const args = { text: run.text, reading: isTag ? run.decoded : readingOf(run.decoded), suggestion }
+  const args = { text: run.text, reading: isTag ? run.decoded : nameInvisibles(run.decoded), suggestion }
   const base = { offset: run.offset, length: run.text.length, args, suggestion }
   const finding = isTag ? { ...base, messageId: `${messageId}.tag` } : base
   // An escaped comment gets no fix: a CMS's paid tag among them is paywall/tag's to drop, and only
   // when paired (an unpaired one stays, as the evidence of a cut).
   const isFixable = fix && !run.decoded.includes('<!--')
   return isFixable ? { ...finding, fix: { offset: run.offset, length: run.text.length, replacement: suggestion } } : finding
-}
-
-/** `decoded` as a reader can see it: spaces and invisible characters by code point, a run of one as `U+00A0×4`. */
-function readingOf(decoded: string): string {
-  return decoded.replace(/([\s\u00ad\u200b-\u200f\u2060\ufeff])\1*/gu, (run, char: string) => {
-    const name = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-    return run.length > 1 ? `${name}×${run.length}` : name
-  })
 }
