@@ -37,6 +37,8 @@ const labelRe = /[：:][ \t\u3000]*$/
 const emphasisRe = /^\*\*[xX\uFF58\uFF38\u00D7_\uFF3F\u25A1]+\*\*$/
 /** Han characters, which a letter mask between makes a field of a name (`哈X教发`), not a number. */
 const hanRe = /[\u4e00-\u9fff]/
+/** The rest of an issuing office's code, then its year's bracket (`银发〔` of `XX银发〔2024〕XX号`). */
+const issuerCodeAfterRe = /^[\u4e00-\u9fff]{1,4}[〔［[]/
 /** What a masked month, day or weekday is known by: the character after it, or the word before. */
 const dayUnitRe = /^[日号]/
 const weekdayWordRe = /(?:星期|礼拜)$/
@@ -90,6 +92,8 @@ function roleOf(text: string, start: number, end: number, isCount: boolean): Slo
   if (weekdayWordRe.test(before)) return 'weekday'
   if (after.startsWith('月')) return 'month'
   if (dayUnitRe.test(after) && before.includes('月')) return 'day'
+  // A mask opening a document number's issuing code (`XX银发〔2024〕XX号`): the office's abbreviation.
+  if (issuerCodeAfterRe.test(after)) return 'text'
   // A letter between Han characters, not after 第: a character of an issuer's code (`哈X教发`).
   const prev = before.charAt(before.length - 1)
   if (hanRe.test(prev) && prev !== '第' && hanRe.test(after.charAt(0)) && !/^[ \u3000]/.test(text.slice(start, end))) return 'text'

@@ -7,7 +7,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { findMaskRuns, type MaskRun } from './shared/mask-runs.js'
 import { isLineBreak, plateProvinces } from './shared/chars.js'
 import { wrappedLineStart } from './shared/mask-context.js'
-import { documentNumberEnd, documentNumberStart, joinDateParts } from './shared/number-span.js'
+import { documentNumberEnd, documentNumberStart, joinDateParts, maskedIssuerStart } from './shared/number-span.js'
 import { lazy, literalAlternation, text, textList, zod } from './shared/options.js'
 import type { RuleKind } from './types.js'
 
@@ -115,7 +115,8 @@ export const countKind: RuleKind<CountOptions> = {
         }
         const numberEnd = documentNumberEnd(doc.text, run.numberStart, run.end)
         if (numberEnd >= 0) {
-          findings.push({ offset: run.numberStart - 1, length: numberEnd - run.numberStart + 1, data: { unit: '号', mask } })
+          const offset = maskedIssuerStart(doc.text, run.numberStart - 1)
+          findings.push({ offset, length: numberEnd - offset, data: { unit: '号', mask } })
           covered = numberEnd
           continue
         }

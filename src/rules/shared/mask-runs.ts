@@ -8,6 +8,7 @@ import { findEmphasisMarkers } from './mask-emphasis.js'
 import { isTemplateWording } from './mask-mentions.js'
 import { findFormSections, hasSigningPlace, isFormField, isHandSigned, isSigningBlockDate } from './form-sections.js'
 import { isInFigureColumn } from './table-columns.js'
+import { startsIssuerCode } from './number-span.js'
 import { triggerScan } from './trigger-scan.js'
 import {
   isFieldBoundary,
@@ -688,7 +689,8 @@ function judgeInText(text: string, c: Candidate): Judgement | undefined {
 function isCertainLoneMask(text: string, c: Candidate): boolean {
   if (c.kind === 'star' && isFootnoteStar(text, c.start)) return false
   if (c.kind === 'letter' && startsLetterTerm(text, c.end)) return false
-  return startsNameWord(text, c.end) || (isHan(text.charCodeAt(c.end)) && isInsideBookTitle(text, c.start, c.end))
+  // Or before the rest of a document number's issuing code (`X财教〔2024〕18号`): the office's name.
+  return startsNameWord(text, c.end) || (isHan(text.charCodeAt(c.end)) && (isInsideBookTitle(text, c.start, c.end) || startsIssuerCode(text, c.end)))
 }
 
 /** The start of a year written in Chinese digits before a mask (`二〇` of `二〇XX年`). */

@@ -1,6 +1,7 @@
 // Joins the masked parts of one date into one finding: `2024年X月X日` is a single blank, not
 // two, and the year or day written beside a masked part belongs to it (`20XX年3月`).
 import type { RawFinding } from '../../core/finding.js'
+import { isHan } from './chars.js'
 
 /** The order of a date's parts; a part joins the one before it only in this order. */
 const dateOrder: Readonly<Record<string, number>> = { 年: 0, 月: 1, 日: 2, 号: 2 }
@@ -83,21 +84,52 @@ const serialRe = /第?[0-9\uFF10-\uFF19xX\uFF58\uFF38\u00D7*\uFF0A]+号/y
 
 /**
  * Where the document number holding a masked serial starts (`〔2025〕X号`, `〔2025〕第XXXX号`): at
- * its year's bracket, which belongs to the number; `offset` when no year stands before it.
+ * its year's bracket, which belongs to the number, or at its issuer's code where the code is
+ * masked too (`哈X教发〔2024〕XX号`, `XX银发〔2024〕XX号`); `offset` when no year stands before it.
  */
 export function documentNumberStart(text: string, offset: number): number {
   const m = writtenYearBeforeRe.exec(text.slice(Math.max(0, offset - 7), offset))
   if (!m) return offset
-  const bracket = offset - m[0].length
-  const code = maskedIssuerCodeRe.exec(text.slice(Math.max(0, bracket - 8), bracket))
-  return code ? bracket - code[0].length : bracket
+  return maskedIssuerStart(text, offset - m[0].length)
 }
 
 /**
- * An issuing office's code with one character masked, right before the year's bracket
- * (`哈X教发〔2024〕XX号`): part of the same blank. It ends as codes do (发, 字, 函, 通).
+ * Where the document number whose year's bracket is at `bracket` starts: at its issuing office's
+ * code where the code is masked (part of the same blank), else at the bracket. The mask opens the
+ * code (`XX银发`, `X组发`: one to four characters after it), or one masked character follows the
+ * code's first after a boundary (`（哈X教发`); a word before the mask is the sentence's, not the
+ * code's (`根据XX银发`, `按X政发`).
  */
-const maskedIssuerCodeRe = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}[xX\uFF58\uFF38\u00D7*\uFF0A][\u4e00-\u9fff]{0,3}[发字函通]$/
+export function maskedIssuerStart(text: string, bracket: number): number {
+  let i = bracket
+  while (i > 0 && bracket - i < 4 && isHan(text.charCodeAt(i - 1))) i--
+  if (i === bracket) return bracket
+  const maskEnd = i
+  while (i > 0 && maskEnd - i < 3 && isIssuerMask(text.charCodeAt(i - 1))) i--
+  if (i === maskEnd) return bracket
+  const hasHead = maskEnd - i === 1 && isHan(text.charCodeAt(i - 1)) && !isHan(text.charCodeAt(i - 2)) && !functionWordRe.test(text.charAt(i - 1))
+  return hasHead ? i - 1 : i
+}
+
+/** One-character words that stand before a cited document number: prepositions and conjunctions (`按X政发`, `经`, `和`). */
+const functionWordRe = /[按据经依照由以将对在于和及与并见从]/
+
+/** x, X, their full-width forms, `×`, `*` and U+FF0A: the symbols that mask a code's characters. */
+function isIssuerMask(code: number): boolean {
+  return code === 0x78 || code === 0x58 || code === 0xff58 || code === 0xff38 || code === 0xd7 || code === 0x2a || code === 0xff0a
+}
+
+/** An issuer's code after a mask, then a document number's year and serial (`财教〔2024〕18号`), sticky. */
+const issuerThenNumberRe = /[\u4e00-\u9fff]{1,4}[〔［[][0-9\uFF10-\uFF19]{4}[〕］\]）)]第?[0-9\uFF10-\uFF19xX\uFF58\uFF38\u00D7*\uFF0A]{1,6}号/y
+
+/**
+ * True when the code of a document number follows `at` (`X财教〔2024〕18号` at `财`): a mask there
+ * stands for the issuing office's abbreviation, a name, however short.
+ */
+export function startsIssuerCode(text: string, at: number): boolean {
+  issuerThenNumberRe.lastIndex = at
+  return issuerThenNumberRe.test(text)
+}
 
 /**
  * Where the document number ends whose year is the masked number [start, end) in its brackets
