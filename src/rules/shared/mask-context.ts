@@ -43,14 +43,27 @@ export function measureWordLength(text: string, at: number): number {
  */
 const footnoteAfterRe = /[注号为者表]/y
 const footnoteBeforeRe = /[带标加打]/y
+/**
+ * What a legend goes on to say of the things it marks, in the clause after their word
+ * (`带*项为必填项`, `标*年份为预计数`, `加*人员须到场`): the star is the mark it explains; not
+ * 为 of a span (`参加*次为期三天的培训`).
+ */
+const markedThingsRe = /^[^，,。；;：:！？!?\s]{0,6}?(?:为(?![期了主止])|者|须|必填|表示)/
 
-/** True when the lone star at [start, start + 1) is a footnote or required-field mark. */
+/**
+ * True when the lone star at [start, start + 1) is a footnote or required-field mark. After the
+ * verb of marking a measure word makes it a number left blank (`参加*次培训`, `增加*名党员`,
+ * `追加*万元`: 加 ends a verb of counting as often as it puts a mark), unless a legend's
+ * words follow the thing counted (`带*项为必填项`).
+ */
 export function isFootnoteStar(text: string, start: number): boolean {
   footnoteAfterRe.lastIndex = start + 1
   if (footnoteAfterRe.test(text)) return true
   if (start === 0) return false
   footnoteBeforeRe.lastIndex = start - 1
-  return footnoteBeforeRe.test(text)
+  if (!footnoteBeforeRe.test(text)) return false
+  const unit = measureWordLength(text, start + 1)
+  return unit === 0 || markedThingsRe.test(text.slice(start + 1 + unit, start + 9 + unit))
 }
 
 /**
