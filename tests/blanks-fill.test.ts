@@ -236,6 +236,13 @@ describe('the parts of a blank', () => {
     ['〔20××〕×号', '〔2025〕16号', '〔2025〕16号'],
     ['〔20××〕×号', '2025-16', '〔2025〕16号'],
     ['哈X教发〔2024〕XX号', '哈市教发〔2024〕16号', '哈市教发〔2024〕16号'],
+    // A code opened by its mask is the office's abbreviation, text; the serial a number.
+    ['XX银发〔2024〕XX号', '京银发〔2024〕12号', '京银发〔2024〕12号'],
+    ['XX银发〔2024〕XX号', '京-12', '京银发〔2024〕12号'],
+    ['X组发〔2024〕X号', '冀组发〔2024〕5号', '冀组发〔2024〕5号'],
+    // Padded with ASCII spaces; a month and day left blank after a label.
+    ['    万元', '120', '120万元'],
+    ['　　月　　日', '3-5', '3月5日'],
     // A date keeps its written parts; a value writes its blank parts, with or without the rest.
     ['2024年　月　日', '4月2日', '2024年4月2日'],
     ['2024年　月　日', '2024年4月2日', '2024年4月2日'],

@@ -322,6 +322,46 @@ describe('empty brackets and spaced blanks', () => {
   })
 })
 
+describe('a blank a sentence counts', () => {
+  it('is one star after a verb that ends in a mark\'s verb, before a measure word', async () => {
+    expect(await countsOf('全年参加*次培训，比上年增加*名，追加*万元投资，增加*倍')).toEqual(['*次', '*名', '*万元', '*倍'])
+    expect(await countsOf('参加*次为期三天的培训', 'x.md')).toEqual(['*次'])
+    // The mark a legend explains: its things, then what they are.
+    for (const text of ['带*项为必填项', '表中标*年份为预计数', '凡标*的指标为初步数', '加*人员须到场', '带*号的为必填项', '*注：数据为快报', '7*24小时', '3*5米', '**加粗**文字']) {
+      expect(await countsOf(text), text).toEqual([])
+      expect(await placeholdersOf(text), text).toEqual([])
+    }
+  })
+
+  it('is padded with ASCII spaces before its unit, or one space after a quantity\'s label', async () => {
+    expect(await countsOf('收入达到    万元，同比增长  %。全年共发展   名党员')).toEqual(['    万元', '  %', '   名'])
+    expect(await countsOf('实到人数：　人，应到人数： 人')).toEqual(['　人', ' 人'])
+    expect(await countsOf('全年发展   名党员，其中女性12名。')).toEqual(['   名'])
+    // A plain-text table's columns, a signature, a label whose value is written.
+    for (const text of ['地区      户数      人口', '地区生产总值      亿元      1285.6', '固定资产投资      亿元      —      3.1', '　　固定资产投资　　　　　　　　亿元　　　　　—　　　　3.1', '书记员      项伟', '联系人：　王芳', '人数：　12人', '李明   人事科', '回首往事   人生如梦']) {
+      expect(await countsOf(text), text).toEqual([])
+    }
+  })
+
+  it('is a date range left blank as its parts show: one blank a date', async () => {
+    expect(await countsOf('住宿时间：　　月　　日至　　月　　日')).toEqual(['　　月　　日', '　　月　　日'])
+  })
+
+  it('is a document number whose serial is masked, its masked code with it, one finding', async () => {
+    const all = async (text: string) => (await checkText(text, { only: ['placeholder/mask', 'count/unfilled'] })).map((f) => [f.ruleId, f.text])
+    expect(await all('（XX银发〔2024〕XX号）')).toEqual([['count/unfilled', 'XX银发〔2024〕XX号']])
+    expect(await all('（X组发〔2024〕X号）')).toEqual([['count/unfilled', 'X组发〔2024〕X号']])
+    expect(await all('（哈X教发〔2024〕XX号）')).toEqual([['count/unfilled', '哈X教发〔2024〕XX号']])
+    // A word of the sentence before the mask is no part of the code.
+    expect(await all('根据XX银发〔2024〕XX号文件')).toEqual([['count/unfilled', 'XX银发〔2024〕XX号']])
+    expect(await all('按X政发〔2024〕X号要求')).toEqual([['count/unfilled', 'X政发〔2024〕X号']])
+    // Its code alone masked: the office's name, as a longer mask is.
+    expect(await all('（X财教〔2024〕18号）')).toEqual([['placeholder/mask', 'X']])
+    expect(await all('（XX财教〔2024〕18号）')).toEqual([['placeholder/mask', 'XX']])
+    expect(await all('（云财教〔2024〕18号）')).toEqual([])
+  })
+})
+
 describe('emphasis told from masks', () => {
   it.each([
     '**一、强化政治引领**',

@@ -314,9 +314,11 @@ function findDateGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
 
 /**
  * A number left blank with one space before its measure word or unit, where two are a run
- * already: `集中学习　次`, `经营户 家`, `不少于　次`. Listed by the shared pass at the pairs of a
- * space and a unit's first character; a letter-spaced title (`会　议　次　数`) and a table's
- * header (`项目　次数`: the unit starts a word) are no blank.
+ * already: `集中学习　次`, `经营户 家`, `不少于　次`, a quantity's label and its unit
+ * (`实到人数：　人`); or padded with ASCII spaces, as a word processor's user types a blank
+ * (`收入达到    万元`, `共发展   名党员`). Listed by the shared pass at the pairs of a space and a
+ * unit's first character; a letter-spaced title (`会　议　次　数`), a table's header (`项目　次数`:
+ * the unit starts a word) and a plain-text table's columns (`户数   人口`) are no blank.
  */
 const countGapSource = '[ \\u3000]{1,2}(?:[次家个名人项件篇份期场批户座条元天台辆套届盏%％]|万|亿)'
 const countGapPositionsIn = triggerScan.positions(countGapSource, '', { keep: true })
@@ -327,18 +329,27 @@ const countGapUnitRe = /^(?:万元|亿元|万人|万|亿|[次家个名人项件�
 const splitWordRe = /^(?:[年月省股身部成备]份)$/
 /** Chinese numerals and magnitudes: a count's number ends in one (`两`, `十`, `万`). */
 const numeralBeforeGapRe = /[〇零一二两三四五六七八九十百千万亿几]/
+/** The most ASCII spaces a writer pads a blank with; more align a plain-text table. */
+const maxPaddedGap = 12
+/** A word of a table's cell after the unit, then the next column's gap: the line is a table's (`户数   人口`). */
+const cellThenColumnRe = /^[^\s\u3000，。；、,.;：:]{1,6}(?:\t| {2,}|\u3000)/
 
 function findCountGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
   const text = doc.text
   const found: Candidate[] = []
-  const tryAt = (start: number) => {
-    if (isGapSpace(text.charCodeAt(start - 1))) return
-    let end = start
+  // Positions come in order; a gap is tried once, from its first space.
+  let tried = 0
+  const tryAt = (at: number) => {
+    if (at < tried) return
+    let start = at
+    while (isGapSpace(text.charCodeAt(start - 1))) start--
+    let end = at
     while (isGapSpace(text.charCodeAt(end))) end++
+    tried = end
     const length = end - start
     const isOneSpace = length === 1 || (length === 2 && text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x20)
-    if (!isOneSpace || !isHan(text.charCodeAt(start - 1)) || isGapSpace(text.charCodeAt(start - 2))) return
-    if (!(countGapUnitRe.test(text.slice(end, end + 4)) || isAfterTotal(text, start, end)) || splitWordRe.test(text.charAt(start - 1) + text.charAt(end))) return
+    const isGap = isOneSpace ? isOneSpaceGap(text, start, end) : isPaddedGap(text, start, end)
+    if (!isGap || splitWordRe.test(text.charAt(start - 1) + text.charAt(end))) return
     // A number written before the space is no blank, only spaced (`一式两 份`, `3万 元`).
     if (numeralBeforeGapRe.test(text.charAt(start - 1))) return
     if (doc.isSkipped(start, length) || runs.some((r) => r.start === start)) return
@@ -353,10 +364,49 @@ function findCountGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
   return found
 }
 
+/** One space between a word or a quantity's label and a unit that ends the count's phrase (`学习　次`, `人数：　人`), or after a total's word. */
+function isOneSpaceGap(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1)
+  if (before === 0xff1a /* ： */ || before === 0x3a) return quantityLabelRe.test(text.charAt(start - 2)) && countGapUnitRe.test(text.slice(end, end + 4))
+  if (!isHan(before) || isGapSpace(text.charCodeAt(start - 2))) return false
+  return countGapUnitRe.test(text.slice(end, end + 4)) || isAfterTotal(text, start, end)
+}
+
+/**
+ * Three or more ASCII spaces between a word and a unit that ends the count's phrase
+ * (`达到    万元，`), or opens its noun in a sentence or after a total's word (`共发展   名党员`),
+ * where no other column follows on the line. A unit opening a noun after spaces elsewhere
+ * starts a word of a line laid out with spaces (`李明   人事科`, a poem's `往事   人生如梦`).
+ */
+function isPaddedGap(text: string, start: number, end: number): boolean {
+  if (end - start < 3 || end - start > maxPaddedGap || !isHan(text.charCodeAt(start - 1)) || isGapSpace(text.charCodeAt(start - 2))) return false
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x20) return false
+  if (countGapUnitRe.test(text.slice(end, end + 4))) return true
+  if (!unitAfterTotalRe.test(text.slice(end, end + 3)) || cellThenColumnRe.test(text.slice(end, end + 12))) return false
+  return totalInClauseRe.test(text.slice(Math.max(0, start - 8), start)) || isOnSentenceLine(text, start)
+}
+
+/** A total's word earlier in the clause before a gap (`共发展`, `累计培训`). */
+const totalInClauseRe = /(?:^|[^公中])共[^，。；、,;\s]{0,6}$|[共合总累]计[^，。；、,;\s]{0,6}$/
+/** How far along its line a sentence's punctuation is looked for around a gap, each way. */
+const sentenceReach = 60
+
+/** A sentence's punctuation on the line of the gap at `at`: the gap is in prose, not in a line laid out with spaces. */
+function isOnSentenceLine(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= sentenceReach && !isLineEdge(text.charCodeAt(i)); i--) if (isSentencePunctuation(text.charCodeAt(i))) return true
+  for (let i = at; i < text.length && i - at <= sentenceReach && !isLineEdge(text.charCodeAt(i)); i++) if (isSentencePunctuation(text.charCodeAt(i))) return true
+  return false
+}
+
+/** ，。；！？ and the enumeration comma 、. */
+function isSentencePunctuation(code: number): boolean {
+  return code === 0xff0c || code === 0x3002 || code === 0xff1b || code === 0xff01 || code === 0xff1f || code === 0x3001
+}
+
 /** A total's word right before a gap: 共, 共计, 合计, 总计, 累计 (not 公共, 中共). */
 const totalBeforeRe = /(?:^|[^公中])共$|[共合总累]计$/
 /** A measure word that may begin a noun after a total's gap (`共 名党员`), not a word of its own (`人员`, `项目`). */
-const unitAfterTotalRe = /^(?!人民|人员|人才|人口|个人|个体|个别|项目|名单|名称|名义|次要|次数|条例|条件|场所|期间|批示|家庭|份额|件事)[次家个名人项件篇份期场批户座条台辆套届]/
+const unitAfterTotalRe = /^(?!人民|人员|人才|人口|人均|个人|个体|个别|项目|名单|名称|名义|次要|条例|条件|场所|期间|批示|家庭|份额|件事|[次家个名人项件篇份期场批户座条台辆套届]数)[次家个名人项件篇份期场批户座条台辆套届]/
 
 /**
  * A gap between a total's word and a measure word that a noun follows: `全街道共 名党员参加`,
@@ -798,8 +848,9 @@ function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgem
   // (`党员总数：　　名`), where other labels only align their value (`报告人：　　张三`).
   if (before === 0xff1a /* ： */ || before === 0x3a) {
     if (isFieldEnd(text, c.end)) return { role: 'mask', numberStart: c.start }
-    // A date's year left blank after its label (`填报日期：　　年　　月　　日`), a part of the date.
-    if (quantityLabelRe.test(text.charAt(c.start - 2)) || blankYearRe.test(text.slice(c.end, c.end + 8))) return { role: 'count', numberStart: c.start }
+    // A date's year left blank after its label (`填报日期：　　年　　月　　日`), a part of the date; or
+    // its month, the year not written (`住宿时间：　　月　　日至　　月　　日`).
+    if (quantityLabelRe.test(text.charAt(c.start - 2)) || blankDateRe.test(text.slice(c.end, c.end + 8))) return { role: 'count', numberStart: c.start }
     return undefined
   }
   // A weekday left blank: `（星期　）`, `（星期  ）`.
@@ -823,17 +874,18 @@ function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgem
 
 /**
  * A table laid out with spaces: a unit's cell, another wide gap, then a figure
- * (`地区生产总值　　　　亿元　　　62.35`). The spaces before the unit align columns; a count's
+ * (`地区生产总值　　　　亿元　　　62.35`) or a dash that says there is none (`亿元　　　—　　　3.1`,
+ * a value of the table, as `-` or `/` is). The spaces before the unit align columns; a count's
  * blank is followed by its phrase, not by a column of figures.
  */
-const columnAfterUnitRe = /^[^\s　]{1,4}(?:	|[ 　]{2,})[ 　]*[-－—+＋]?[\d０-９.．]/
+const columnAfterUnitRe = /^[^\s　]{1,4}(?:	|[ 　]{2,})[ 　]*(?:[-－—+＋]?[\d０-９.．]|(?:[-－—–―─/／]{1,2}|…{1,2})(?:$|[\t\r\n]|[ 　]{2,}))/
 
 function isColumnGap(text: string, end: number): boolean {
   return columnAfterUnitRe.test(text.slice(end, end + 16))
 }
 
-/** A year's unit, then its month written or left blank: the spaces before are the year's blank. */
-const blankYearRe = /^年[ \u3000\d０-９]{0,4}月/
+/** A year's unit, then its month written or left blank (or a month's, then its day): the spaces before are the year's (the month's) blank. */
+const blankDateRe = /^(?:年[ \u3000\d０-９]{0,4}月|月[ \u3000\d０-９]{0,3}[日号])/
 /** The last character of a label that names a quantity: `人数：`, `数量：`, `金额：`, `面积：`. */
 const quantityLabelRe = /[数量额率积]/
 /** Words that announce a number: a blank after one is a count even where a cell begins (`共　　家`). */
