@@ -49,6 +49,25 @@ describe('editDocx (fill)', () => {
     // The same text in other markup (runs split apart, revision ids) is the same box's copy.
     expect(xml.match(/联系人：[^<]*/g)).toEqual(['联系人：道里', '联系人：道里'])
   })
+
+  it('edits the branch Word shows and makes the others follow: a Fallback shown for a Choice Word does not know, a text box in a text box', () => {
+    const box = (content: string) => `<w:txbxContent><w:p>${content}</w:p></w:txbxContent>`
+    const r = (text: string) => `<w:r><w:t>${text}</w:t></w:r>`
+    const block = (requires: string, choice: string, fallback: string) => `<w:r><mc:AlternateContent><mc:Choice Requires="${requires}"><w:drawing><wps:txbx>${box(choice)}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>${box(fallback)}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
+    // Unknown to Word: its Fallback is read and edited, and the Choice follows it.
+    const unknown = `<w:p>${block('wpsCustomData', r('经办：xx'), r('经办：xx'))}</w:p>`
+    // A box inside a box: the inner block's fallback follows its choice, the outer one's the whole.
+    const nested = `<w:p>${block('wpg', `${r('外框xx')}${block('wps', r('内框xx'), r('内框xx'))}`, `${r('外框xx')}${r('内框xx')}`)}</w:p>`
+    const docx = makeDocx(unknown + nested)
+    const text = readDocxBody(docx, 'a.docx').text
+    expect(text.split('\n')).toEqual(['经办：xx', '', '内框xx', '外框xx', ''])
+    const edits = [...text.matchAll(/xx/g)].map((m) => ({ offset: m.index!, length: 2, replacement: '道里' }))
+    const copy = editDocx(docx, edits, 'a.docx')
+    expect(copy.applied).toBe(3)
+    const xml = strFromU8(unzipSync(copy.bytes)['word/document.xml']!)
+    expect(xml).not.toContain('xx')
+    expect(readDocxBody(copy.bytes, 'b.docx').text.split('\n')).toEqual(['经办：道里', '', '内框道里', '外框道里', ''])
+  })
 })
 
 describe('redactDocx', () => {

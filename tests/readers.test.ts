@@ -5,7 +5,8 @@ import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditFiles } from '../src/run/audit-loop.js'
 import type { FileResult } from '../src/report/types.js'
-import { bodyParagraphs, docxToText, readDocxBody } from '../src/io/docx.js'
+import { bodyParagraphs, docxToText, noteNumbers, readDocxBody } from '../src/io/docx.js'
+import { DocxMarks } from '../src/io/docx-hidden.js'
 import { mapDocxBody } from '../src/io/docx-body-map.js'
 import { htmlToText } from '../src/io/html.js'
 import { readDocument } from '../src/io/read-document.js'
@@ -50,7 +51,7 @@ describe('docx reader', () => {
       { kind: 'deletion', text: '司马浩然', offset: 2, length: 0 },
       { kind: 'comment', text: '核对身份 吴建国', offset: 6, length: 4 },
       { kind: 'hidden', text: '吴建国', offset: 10, length: 0 },
-      { kind: 'deletion', text: '证人张秀兰', offset: 10, length: 0 },
+      { kind: 'move', text: '证人张秀兰', offset: 10, length: 0 },
     ])
     expect(read.placeholders).toEqual([{ start: 17, end: 29 }])
     // The map `annotate` anchors comments with reads the same text.
@@ -167,6 +168,37 @@ describe('docx reader', () => {
     expect(read.hidden.map((h) => h.text)).toEqual(['【批：写**人】', '隐藏段落**次'])
     const result = await auditOne(path)
     expect(result.findings.map((f) => [f.ruleId, f.text])).toEqual([['count/unfilled', '**人'], ['count/unfilled', '**名']])
+  })
+
+  it('reads the one branch of alternate content Word shows: the first Choice it knows, else the Fallback, nested blocks alike', () => {
+    const r = (text: string) => `<w:r><w:t>${text}</w:t></w:r>`
+    const block = (...branches: string[]) => `<mc:AlternateContent>${branches.join('')}</mc:AlternateContent>`
+    const choice = (requires: string, content: string) => `<mc:Choice Requires="${requires}">${content}</mc:Choice>`
+    const fallback = (content: string) => `<mc:Fallback>${content}</mc:Fallback>`
+    const xml = `<w:body><w:p>${r('甲')}${block(choice('wps', r('框')), fallback(r('框')))}</w:p>`
+      // A Choice no reader knows: the Fallback is what Word shows, its deletion noted once.
+      + `<w:p>${r('乙')}${block(choice('wpsCustomData', r('新版')), fallback(`${r('旧版')}<w:del><w:r><w:delText>删</w:delText></w:r></w:del>`))}</w:p>`
+      // Two Choices Word knows: only the first; a block nested in it chooses on its own.
+      + `<w:p>${block(choice('wpg', `${r('外')}${block(choice('xyz', r('不读')), fallback(r('内')))}`), choice('wps', r('第二')), fallback(r('备')))}</w:p>`
+      + `<w:p>${block(choice('wps w14', r('丙')))}${block(choice('foo', r('丁')))}</w:p></w:body>`
+    const marks = new DocxMarks()
+    expect(bodyParagraphs(xml, { marks })).toEqual(['甲框', '乙旧版', '外内', '丙'])
+    expect(marks.resolve([0, 3, 7, 10], new Map()).hidden).toEqual([{ kind: 'deletion', text: '删', offset: 6, length: 0 }])
+    // The map that anchors comments and redaction reads the same text.
+    expect(mapDocxBody(xml).map((p) => p.text)).toEqual(['甲框', '乙旧版', '外内', '丙'])
+  })
+
+  it('numbers footnotes and endnotes as Word shows them: in the order the body refers to them, not by id', () => {
+    const ref = (element: string, id: number, custom = false) => `<w:r><w:${element} w:id="${id}"${custom ? ' w:customMarkFollows="1"' : ''}/></w:r>`
+    const body = `<w:p><w:r><w:t>依据统计法</w:t></w:r>${ref('footnoteReference', 5)}<w:r><w:t>举办培训</w:t></w:r>${ref('footnoteReference', 2)}${ref('endnoteReference', 3)}${ref('footnoteReference', 7, true)}</w:p>`
+    const separators = note('w:footnote', -1, paragraph(''), 'separator') + note('w:footnote', 0, paragraph(''), 'continuationSeparator')
+    const read = readDocxBody(makeDocx(body, {
+      'footnotes.xml': separators + note('w:footnote', 2, paragraph('教材统一印制。')) + note('w:footnote', 5, paragraph('授课人：XXX。') + paragraph('第二段')) + note('w:footnote', 7, paragraph('自定义标记')),
+      'endnotes.xml': note('w:endnote', 1, paragraph('未引用')) + note('w:endnote', 3, paragraph('尾注甲')),
+    }), 'a.docx')
+    expect(read.text.split('\n')).toEqual(['依据统计法举办培训', '授课人：XXX。', '第二段', '教材统一印制。', '自定义标记', '尾注甲', '未引用'])
+    expect(read.parts.slice(1)).toEqual([{ kind: 'footnote', number: 1 }, { kind: 'footnote', number: 1 }, { kind: 'footnote', number: 2 }, { kind: 'footnote', number: 3 }, { kind: 'endnote', number: 1 }, { kind: 'endnote', number: 2 }])
+    expect(noteNumbers(['2', '5'], [])).toEqual([1, 2])
   })
 
   it('names a corrupt, an encrypted and a non-Word archive, each as a per-file error', async () => {

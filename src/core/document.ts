@@ -44,8 +44,8 @@ export interface DocxPart {
   readonly type?: Exclude<DocxPartType, 'default'>
 }
 
-/** What a .docx holds that Word does not show: a tracked deletion, a comment, a hidden run. */
-export type HiddenKind = 'deletion' | 'comment' | 'hidden'
+/** What a .docx holds that Word does not show: a tracked deletion, text a tracked move took away (its old place), a comment, a hidden run. */
+export type HiddenKind = 'deletion' | 'move' | 'comment' | 'hidden'
 
 /**
  * Text a .docx holds but Word does not show on the page, anyone who opens the file can read:

@@ -3,6 +3,7 @@
 // in the XML: for comments and for redaction.
 import { Parser } from 'htmlparser2'
 import { ignoredDocxElements, docxLineSeparator, isUnderline, nonBreakingHyphenText, textOfRun, textOfTab } from './docx.js'
+import { AlternateContent } from './docx-alternate.js'
 import { noHiddenStyles, RunVisibility, type HiddenStyles } from './docx-styles.js'
 
 /** A `w:r` run: its raw open tag and properties, copied when the run is split in two. */
@@ -77,6 +78,7 @@ export function mapDocxBody(xml: string, hiddenStyles: HiddenStyles = noHiddenSt
   const open: OpenParagraph[] = []
   const runs: RunRef[] = []
   let ignoredDepth = 0
+  const alternates = new AlternateContent()
   let rPrStart = -1
   let text: { tagStart: number; textStart: number; hasPreserve: boolean } | undefined
   let elementOfMark = -1
@@ -100,7 +102,7 @@ export function mapDocxBody(xml: string, hiddenStyles: HiddenStyles = noHiddenSt
         else if (name === 'w:vanish' && runs.length > 0) visibility.vanish(attributes)
         else if (name === 'w:rstyle' && runs.length > 0) visibility.characterStyle(attributes)
         else if (name === 'w:pstyle' && ignoredDepth <= 1) visibility.paragraphStyle(attributes)
-        if (ignoredDocxElements.has(name)) ignoredDepth++
+        if (ignoredDocxElements.has(name) || alternates.open(name, attributes)) ignoredDepth++
         else if ((name === 'w:footnote' || name === 'w:endnote') && attributes['w:type'] !== undefined && attributes['w:type'] !== 'normal') {
           isSeparatorNote = true
           ignoredDepth++
@@ -132,7 +134,7 @@ export function mapDocxBody(xml: string, hiddenStyles: HiddenStyles = noHiddenSt
         const paragraph = open[open.length - 1]
         // Only the paragraph's own properties: not those of a paragraph in what is ignored (a text box's VML copy).
         if (name === 'w:ppr' && ignoredDepth === 1 && paragraph && paragraph.pieces.length === 0) paragraph.insideStart = end
-        if (ignoredDocxElements.has(name)) ignoredDepth--
+        if (ignoredDocxElements.has(name) || alternates.close(name)) ignoredDepth--
         else if ((name === 'w:footnote' || name === 'w:endnote') && isSeparatorNote) {
           isSeparatorNote = false
           ignoredDepth--

@@ -56,8 +56,8 @@ export class DocxMarks {
     return regions
   }
 
-  /** A tracked deletion or a hidden run, at the place in `paragraph` where it stands. */
-  hidden(kind: 'deletion' | 'hidden', text: string, paragraph: OpenParagraph | undefined): void {
+  /** A tracked deletion, text moved away (a tracked move's old place) or a hidden run, at the place in `paragraph` where it stands. */
+  hidden(kind: 'deletion' | 'move' | 'hidden', text: string, paragraph: OpenParagraph | undefined): void {
     if (text.trim() === '' || !paragraph) return
     const previous = this.noted[this.noted.length - 1]
     // A deletion Word split into runs (one per formatting change) is one deletion.

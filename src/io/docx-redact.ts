@@ -12,6 +12,7 @@ import { InputError } from '../core/errors.js'
 import { readDocxBody, type LineSource } from './docx.js'
 import { mapDocxBody, type BodyPiece } from './docx-body-map.js'
 import { hiddenStylesOfPackage, isOn, noHiddenStyles, type HiddenStyles } from './docx-styles.js'
+import { withBranchesFollowing } from './docx-alternate.js'
 import { escapeXml } from './docx-comments.js'
 import { contentTypesPart, mainPartOf, partTextOf, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 import { clearDocumentProperties, propertyPartsOf } from './docx-properties.js'
@@ -90,7 +91,7 @@ function editTextParts(docx: Uint8Array, files: Record<string, Uint8Array>, edit
     if (!files[part]) continue
     const xml = strFromU8(files[part])
     const done = replaceInPart(xml, local, hiddenStyles)
-    files[part] = strToU8(withFallbacksFollowing(xml, done.xml))
+    files[part] = strToU8(withBranchesFollowing(xml, done.xml))
     for (const edit of done.applied) applied.add(edit)
   }
   return applied
@@ -187,46 +188,6 @@ function replaceInPart(xml: string, edits: readonly ParagraphEdit[], hiddenStyle
     at = r.end
   }
   return { xml: result + xml.slice(at), applied }
-}
-
-const alternateContentRe = /<mc:AlternateContent\b[\s\S]*?<\/mc:AlternateContent>/g
-const fallbackRe = /<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/
-const textBoxContentRe = /<w:txbxContent\b[\s\S]*?<\/w:txbxContent>/g
-
-/**
- * `edited` (the part `original` was, with text edited in its runs) where each text box that
- * Word writes twice (in `mc:Choice`, which is read and edited, and in the `mc:Fallback` that
- * older readers show) holds the edited text in both: the fallback's content takes the
- * choice's edit when it held the same text as the choice's before (its markup may differ). Edits change text only, so the
- * blocks of both versions pair up in order.
- */
-function withFallbacksFollowing(original: string, edited: string): string {
-  if (!edited.includes('<mc:Fallback')) return edited
-  const before = original.match(alternateContentRe) ?? []
-  let index = 0
-  return edited.replace(alternateContentRe, (block) => {
-    const old = before[index++]
-    if (old === undefined || old === block) return block
-    const oldFallback = fallbackRe.exec(old)?.[0]
-    const fallback = fallbackRe.exec(block)?.[0]
-    if (oldFallback === undefined || fallback === undefined) return block
-    const oldChoice = old.replace(oldFallback, '').match(textBoxContentRe) ?? []
-    const newChoice = block.replace(fallback, '').match(textBoxContentRe) ?? []
-    let box = 0
-    const synced = fallback.replace(textBoxContentRe, (content) => {
-      const i = box++
-      return oldChoice[i] !== undefined && newChoice[i] !== undefined && textOfXml(content) === textOfXml(oldChoice[i]!) ? newChoice[i]! : content
-    })
-    return block.replace(fallback, () => synced)
-  })
-}
-
-/**
- * The characters a part of WordprocessingML holds, tags left out: the two copies of a text box
- * hold the same text, though Word may write their attributes (paragraph ids, revision ids) apart.
- */
-function textOfXml(xml: string): string {
-  return xml.replace(/<[^>]*>/g, '')
 }
 
 /**

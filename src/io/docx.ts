@@ -4,6 +4,7 @@
 // document properties (author, company) the package keeps beside them.
 import { Parser } from 'htmlparser2'
 import type { DocumentProperty, DocxPart, DocxPartKind, DocxPartType, HiddenContent, Region, TableCell } from '../core/document.js'
+import { AlternateContent } from './docx-alternate.js'
 import { commentTexts, DocxMarks, type OpenParagraph } from './docx-hidden.js'
 import { maxInflatedBytes, readPartsXml, type OtherPart } from './docx-parts.js'
 import { readDocumentProperties } from './docx-properties.js'
@@ -96,8 +97,9 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
   const textBoxes: (number | undefined)[] = []
   const marks = new DocxMarks()
   const references = new Map<string, string>()
+  const noteReferences: NoteReferences = { footnote: [], endnote: [] }
   const hiddenStyles = hiddenStylesOf(docx.styles)
-  const lines = bodyParagraphs(docx.main, { places, textBoxes, marks, references, hiddenStyles })
+  const lines = bodyParagraphs(docx.main, { places, textBoxes, marks, references, noteReferences, hiddenStyles })
   const lineSources: LineSource[] = [{ part: docx.mainName, lineOf: lines.map((_, i) => i) }]
   const parts: (DocxPart | undefined)[] = []
   // The marks of each other part, and the line each of its paragraphs became (undefined: none).
@@ -107,19 +109,21 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
     const seen = new Map<string, (number | undefined)[]>()
     for (const part of orderedParts(docx.others, kind, references)) {
       const notes: number[] = []
+      const noteIds: string[] = []
       const marksOfPart = new DocxMarks()
-      const paragraphs = bodyParagraphs(part.xml, { notes, marks: marksOfPart, hiddenStyles })
+      const paragraphs = bodyParagraphs(part.xml, { notes, noteIds, marks: marksOfPart, hiddenStyles })
       const lineOf: (number | undefined)[] = []
       partMarks.push({ marks: marksOfPart, lineOf })
       lineSources.push({ part: part.name, lineOf })
       if (kind === 'footnote' || kind === 'endnote') {
-        paragraphs.forEach((p, i) => {
-          if (notes[i]! > 0) {
-            parts[lines.length] = { kind, number: notes[i]! }
-            lineOf[i] = lines.length
-            lines.push(p)
-          }
-        })
+        // The notes in the order Word numbers them, each paragraph under its note's number.
+        const numberOf = noteNumbers(noteIds, noteReferences[kind])
+        const inNotes = paragraphs.flatMap((_, i) => (notes[i]! > 0 ? [{ i, number: numberOf[notes[i]! - 1]! }] : []))
+        for (const { i, number } of inNotes.sort((a, b) => a.number - b.number || a.i - b.i)) {
+          parts[lines.length] = { kind, number }
+          lineOf[i] = lines.length
+          lines.push(paragraphs[i]!)
+        }
         continue
       }
       // Each section may have its own header, most repeat the first: one copy is enough.
@@ -153,6 +157,27 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
   })
   const properties = readDocumentProperties(docx.core, docx.app)
   return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, properties, lineSources, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
+}
+
+/** The ids of the footnotes and endnotes the body refers to, in the order of their references. */
+export interface NoteReferences {
+  readonly footnote: string[]
+  readonly endnote: string[]
+}
+
+/**
+ * The number Word shows for each note of a notes part (given by id, in the part's order): notes
+ * are numbered in the order the body refers to them, whatever their ids (Word keeps the id a
+ * note got when it was inserted, so a note inserted before another has the higher id). A note
+ * the body does not number (a custom mark, no reference) follows the numbered ones in the part's
+ * order.
+ */
+export function noteNumbers(noteIds: readonly string[], referenced: readonly string[]): number[] {
+  const present = new Set(noteIds)
+  const shown = new Map<string, number>()
+  for (const id of referenced) if (present.has(id) && !shown.has(id)) shown.set(id, shown.size + 1)
+  let next = shown.size
+  return noteIds.map((id) => shown.get(id) ?? ++next)
 }
 
 /**
@@ -199,10 +224,11 @@ export function isUnderline(attributes: Readonly<Record<string, string>>): boole
 
 /**
  * Elements whose content is not the visible body: deleted revisions and text moved away (a
- * tracked move shows it struck through at its old place), field codes, fallbacks of alternate
- * content, and properties (whose `w:tabs` holds tab stops, not tabs).
+ * tracked move shows it struck through at its old place), field codes, and properties (whose
+ * `w:tabs` holds tab stops, not tabs). The branches of alternate content a reader does not show
+ * are not either ({@link AlternateContent}).
  */
-export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w:movefrom', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
+export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w:movefrom', 'w:instrtext', 'w:delinstrtext', 'w:ppr', 'w:rpr'])
 
 /** What {@link bodyParagraphs} may note besides the paragraphs' text. */
 export interface ParagraphNotes {
@@ -222,6 +248,10 @@ export interface ParagraphNotes {
   readonly marks?: DocxMarks
   /** Gets the type (`default`, `first`, `even`) of each header and footer the sections name, by relationship id. */
   readonly references?: Map<string, string>
+  /** Gets the ids of the notes the body refers to (not by a custom mark), in order. */
+  readonly noteReferences?: NoteReferences
+  /** In the notes' parts, gets the id of each note (the separators left out), in order: note N of {@link notes} has the Nth. */
+  readonly noteIds?: string[]
   /** The styles that hide their text (none when not given). */
   readonly hiddenStyles?: HiddenStyles
 }
@@ -231,11 +261,12 @@ export interface ParagraphNotes {
  * holding it. Text Word does not show is left out: tracked deletions (and text moved away),
  * field codes, hidden runs (`w:vanish`).
  */
-export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, references, hiddenStyles = noHiddenStyles }: ParagraphNotes = {}): string[] {
+export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, references, noteReferences, noteIds, hiddenStyles = noHiddenStyles }: ParagraphNotes = {}): string[] {
   const paragraphs: string[] = []
   const open: { parts: string[]; paragraph: OpenParagraph }[] = []
   const cells = places ? new TableCells() : undefined
   let ignoredDepth = 0
+  const alternates = new AlternateContent()
   let inText = false
   let inDeletedText = false
   let movedAway = 0
@@ -287,11 +318,15 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
           if (name === 'w:instrtext') inInstruction = true
           else if (name === 'w:deltext') inDeletedText = true
           else if (name === 'w:movefrom') movedAway++
-        } else if (name === 'w:footnote' || name === 'w:endnote') {
+        } else if (alternates.open(name, attributes)) ignoredDepth++
+        else if (name === 'w:footnote' || name === 'w:endnote') {
           const type = attributes['w:type']
           isSeparatorNote = type !== undefined && type !== 'normal'
           if (isSeparatorNote) ignoredDepth++
-          else note = ++notesSeen
+          else {
+            note = ++notesSeen
+            noteIds?.push(attributes['w:id'] ?? '')
+          }
         }
         // A paragraph inside what is ignored (the VML copy of a text box) is no line.
         else if (name === 'w:p' && ignoredDepth === 0) {
@@ -311,6 +346,9 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
         else if ((name === 'w:commentrangestart' || name === 'w:commentreference') && attributes['w:id'] !== undefined && ignoredDepth === 0) marks?.commentMark(attributes['w:id'], true, top()?.paragraph)
         else if (name === 'w:commentrangeend' && attributes['w:id'] !== undefined && ignoredDepth === 0) marks?.commentMark(attributes['w:id'], false, top()?.paragraph)
         else if ((name === 'w:headerreference' || name === 'w:footerreference') && attributes['r:id'] !== undefined) references?.set(attributes['r:id'], attributes['w:type'] ?? 'default')
+        else if ((name === 'w:footnotereference' || name === 'w:endnotereference') && ignoredDepth === 0 && !isOn({ 'w:val': attributes['w:customMarkFollows'] ?? 'false' })) {
+          noteReferences?.[name === 'w:footnotereference' ? 'footnote' : 'endnote'].push(attributes['w:id'] ?? '')
+        }
         else if (cells && ignoredDepth === 0) cells.open(name)
       },
       ontext(text) {
@@ -319,9 +357,9 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
           if (field && !field.isResult) field.instruction += text
           return
         }
-        // Only what is ignored for itself: not a deletion's copy in alternate content's fallback.
+        // Not a deletion's copy in a branch of alternate content no reader shows.
         if (inDeletedText || (inText && movedAway > 0)) {
-          if (ignoredDepth === 1) marks?.hidden('deletion', text, top()?.paragraph)
+          if (!alternates.isSkipping) marks?.hidden(movedAway > 0 ? 'move' : 'deletion', text, top()?.paragraph)
         } else if (!inText) return
         else if (!visibility.isHidden) {
           append(textOfRun(text, isUnderlined))
@@ -336,7 +374,8 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
           if (name === 'w:instrtext') inInstruction = false
           else if (name === 'w:deltext') inDeletedText = false
           else if (name === 'w:movefrom') movedAway--
-        } else if (name === 'w:t') inText = false
+        } else if (alternates.close(name)) ignoredDepth--
+        else if (name === 'w:t') inText = false
         else if (name === 'w:p' && ignoredDepth === 0) {
           visibility.closeParagraph()
           const closing = open.pop()

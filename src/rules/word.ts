@@ -38,7 +38,7 @@ const sampleLength = 20
 /**
  * The `word` kind. Message variables: `{text}`; for `hidden`, `{count}` (how many of the
  * kind the file holds) and `{sample}` (the first, cut short), under a variant per kind
- * (`.deletion`, `.comment`, `.hidden`).
+ * (`.deletion`, `.move`, `.comment`, `.hidden`).
  */
 export const wordKind: RuleKind<WordOptions> = {
   name: 'word',
