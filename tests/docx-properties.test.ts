@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readDocxBody } from '../src/io/docx.js'
-import { clearDocumentProperties, readDocumentProperties } from '../src/io/docx-properties.js'
+import { clearDocumentProperties, readDocumentProperties, readPropertyTexts } from '../src/io/docx-properties.js'
 import { runCli } from './helpers.js'
 import { makeDocx } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
@@ -32,6 +32,17 @@ describe('readDocumentProperties', () => {
     ])
     // A tool's own prefixes (ns0:creator) read alike.
     expect(readDocumentProperties('<ns0:coreProperties xmlns:ns0="c" xmlns:ns1="d"><ns1:creator>张三</ns1:creator></ns0:coreProperties>', undefined)).toEqual([{ field: 'creator', value: '张三' }])
+  })
+
+  it('reads what a writer types (title, subject, keywords, comments, category) apart, and the extended part\'s titles that differ from the title', () => {
+    const core = '<cp:coreProperties xmlns:cp="c" xmlns:dc="d"><dc:title> 陈志远违法建设案\n处罚决定书 </dc:title><dc:creator>王建国</dc:creator><cp:keywords>违建</cp:keywords><dc:description/><cp:category>处罚</cp:category></cp:coreProperties>'
+    const app = '<Properties><TitlesOfParts><vt:vector><vt:lpstr>陈志远违法建设案 处罚决定书</vt:lpstr><vt:lpstr>旧标题&amp;</vt:lpstr></vt:vector></TitlesOfParts></Properties>'
+    expect(readPropertyTexts(core, app)).toEqual([
+      { field: 'title', value: '陈志远违法建设案 处罚决定书' },
+      { field: 'keywords', value: '违建' },
+      { field: 'category', value: '处罚' },
+      { field: 'title', value: '旧标题&' },
+    ])
   })
 
   it('finds the parts by the package relationships, else by their usual names', () => {
@@ -95,13 +106,13 @@ describe('leak/document-properties', () => {
 })
 
 describe('clearDocumentProperties', () => {
-  it('empties the author and the last to save, takes out company and manager, and counts those that held a value', () => {
-    const core = '<cp:coreProperties><dc:title>民事判决书</dc:title><dc:creator>王建国</dc:creator><cp:lastModifiedBy/><dcterms:created xsi:type="dcterms:W3CDTF">2024-12-18T02:11:00Z</dcterms:created></cp:coreProperties>'
-    const app = '<Properties><Template>Normal.dotm</Template><Manager></Manager><Company>宁夏恒达科技有限公司</Company><Application>Microsoft Office Word</Application></Properties>'
+  it('empties the author, the last to save and what a writer types (title, subject, keywords, comments, category), takes out company and manager, and counts those that held a value', () => {
+    const core = '<cp:coreProperties><dc:title>陈志远违法建设案</dc:title><dc:subject/><dc:creator>王建国</dc:creator><cp:keywords>陈志远</cp:keywords><cp:lastModifiedBy/><dc:description>当事人陈志远</dc:description><dcterms:created xsi:type="dcterms:W3CDTF">2024-12-18T02:11:00Z</dcterms:created></cp:coreProperties>'
+    const app = '<Properties><Template>Normal.dotm</Template><Manager></Manager><Company>宁夏恒达科技有限公司</Company><Application>Microsoft Office Word</Application><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>陈志远违法建设案</vt:lpstr></vt:vector></TitlesOfParts></Properties>'
     const out = clearDocumentProperties(core, app)
-    expect(out.core).toBe('<cp:coreProperties><dc:title>民事判决书</dc:title><dc:creator></dc:creator><cp:lastModifiedBy></cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2024-12-18T02:11:00Z</dcterms:created></cp:coreProperties>')
-    expect(out.app).toBe('<Properties><Template>Normal.dotm</Template><Application>Microsoft Office Word</Application></Properties>')
-    expect(out.cleared).toBe(2)
+    expect(out.core).toBe('<cp:coreProperties><dc:title></dc:title><dc:subject></dc:subject><dc:creator></dc:creator><cp:keywords></cp:keywords><cp:lastModifiedBy></cp:lastModifiedBy><dc:description></dc:description><dcterms:created xsi:type="dcterms:W3CDTF">2024-12-18T02:11:00Z</dcterms:created></cp:coreProperties>')
+    expect(out.app).toBe('<Properties><Template>Normal.dotm</Template><Application>Microsoft Office Word</Application><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr></vt:lpstr></vt:vector></TitlesOfParts></Properties>')
+    expect(out.cleared).toBe(6)
     expect(clearDocumentProperties(undefined, undefined)).toEqual({ core: undefined, app: undefined, cleared: 0 })
   })
 })

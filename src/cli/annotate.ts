@@ -78,9 +78,15 @@ export function firstCharacter(text: string): { offset: number; length: number }
   return m ? { offset: m.index, length: m[0].length } : { offset: 0, length: 0 }
 }
 
-/** One comment on the first character listing the findings of the notes, headers and footers, each with its place. */
+/**
+ * One comment on the first character listing the findings of the notes, headers and footers,
+ * and of the texts the file keeps beside its pages (a release's title, a picture's alt text),
+ * each with its place.
+ */
 function outsideBodyComment(findings: readonly Finding[], first: { offset: number; length: number }, lang: 'zh' | 'en'): DocxComment {
-  const title = lang === 'zh' ? `脚注、尾注、页眉或页脚中有 ${findings.length} 个问题：` : `${findings.length} finding${findings.length === 1 ? '' : 's'} in notes, headers or footers:`
+  const isBesidePages = findings.some((f) => f.part?.kind === 'property' || f.part?.kind === 'picture' || f.part?.kind === 'link')
+  const where = lang === 'zh' ? (isBesidePages ? '脚注、尾注、页眉、页脚或文件属性、图片、链接' : '脚注、尾注、页眉或页脚') : isBesidePages ? 'notes, headers, footers, document properties, pictures or links' : 'notes, headers or footers'
+  const title = lang === 'zh' ? `${where}中有 ${findings.length} 个问题：` : `${findings.length} finding${findings.length === 1 ? '' : 's'} in ${where}:`
   const lines = findings.map((f) => `${placeOf(f, true, lang)}${lang === 'zh' ? '：' : ': '}${f.message}${lang === 'zh' ? `（${f.ruleId}，${zhSeverity[f.severity]}）` : ` (${f.ruleId}, ${f.severity})`}`)
   return { ...first, paragraphs: [title, ...lines] }
 }

@@ -27,8 +27,34 @@ export interface TableCell {
   readonly inner?: TableCell
 }
 
-/** The parts of a .docx besides the body whose text Word shows. */
-export type DocxPartKind = 'footnote' | 'endnote' | 'header' | 'footer'
+/**
+ * The parts of a .docx besides the body whose text Word shows (notes, headers, footers); and
+ * the texts the file keeps beside its pages that anyone who opens it reads: the document
+ * properties (文件 → 信息 → 属性), a picture's alt text, title or name, a link's address or
+ * screen tip.
+ */
+export type DocxPartKind = 'footnote' | 'endnote' | 'header' | 'footer' | DocxFileTextKind
+
+/** The texts a .docx keeps beside its pages: a document property, a picture's, a link's. */
+export type DocxFileTextKind = 'property' | 'picture' | 'link'
+
+/**
+ * Which text of a document property (`title`, `subject`, `keywords`, `description`,
+ * `category`), of a picture (`descr`: its alt text, `title`, `name`) or of a link (`target`,
+ * `tooltip`) a line of file text is.
+ */
+export type DocxFileTextField = 'title' | 'subject' | 'keywords' | 'description' | 'category' | 'descr' | 'name' | 'target' | 'tooltip'
+
+/**
+ * Where a line of a .docx stands, as a reader of Word finds it: a table cell, a part outside the
+ * body, a text box, or a body paragraph (counting those outside tables and text boxes).
+ */
+export interface DocxPlace {
+  readonly cell?: TableCell
+  readonly part?: DocxPart
+  readonly textBox?: number
+  readonly paragraph?: number
+}
 
 /** Which pages a header or footer is on: every page's (`default`), the first page's, even pages'. */
 export type DocxPartType = 'default' | 'first' | 'even'
@@ -36,12 +62,16 @@ export type DocxPartType = 'default' | 'first' | 'even'
 /**
  * A line of a .docx outside the body: its part, and which one: the note's number, counting from
  * 1 as Word does; the header's or footer's among those of different text, and for a header or
- * footer of the first or even pages only, its `type` (absent for every page's).
+ * footer of the first or even pages only, its `type` (absent for every page's). A line of file
+ * text: its `field`; for a picture or link, which one of its part (counting from 1 in document
+ * order) and `at`, the place of the paragraph it stands in; a property's number is 1.
  */
 export interface DocxPart {
   readonly kind: DocxPartKind
   readonly number: number
   readonly type?: Exclude<DocxPartType, 'default'>
+  readonly field?: DocxFileTextField
+  readonly at?: DocxPlace
 }
 
 /** What a .docx holds that Word does not show: a tracked deletion, text a tracked move took away (its old place), a comment, a hidden run. */
@@ -103,6 +133,12 @@ export interface DocumentSource {
   readonly hidden?: readonly HiddenContent[]
   /** For a .docx, the document properties that hold a value, in the order of {@link DocumentPropertyField}. */
   readonly properties?: readonly DocumentProperty[]
+  /**
+   * For a .docx, where the text its pages show ends: the lines after it are the texts the file
+   * keeps beside them (properties, alt texts, links' addresses), one a line. The text's length
+   * when there are none.
+   */
+  readonly pageEnd?: number
 }
 
 /**
@@ -160,6 +196,10 @@ export class Document {
   readonly hidden: readonly HiddenContent[]
   /** For a .docx, the document properties that hold a value; empty otherwise. */
   readonly properties: readonly DocumentProperty[]
+  /** Where the text the pages show ends (see {@link DocumentSource.pageEnd}): the text's length but in a .docx with file text. */
+  readonly pageEnd: number
+  private readonly source: DocumentSource
+  private pageViewCache: Document | undefined
   private lineStartsCache: number[] | undefined
   private readonly memo = new Map<string, unknown>()
 
@@ -180,6 +220,47 @@ export class Document {
     this.placeholders = source.placeholders ?? []
     this.hidden = source.hidden ?? []
     this.properties = source.properties ?? []
+    this.pageEnd = Math.min(source.pageEnd ?? text.length, text.length)
+    this.source = source
+  }
+
+  /**
+   * The document as its pages show it: without the lines of file text after {@link pageEnd}
+   * (the same document when it has none). Offsets and lines are the same in both: what a rule
+   * finds in the view stands where it does in the whole.
+   */
+  pageView(): Document {
+    if (this.pageEnd >= this.text.length) return this
+    if (!this.pageViewCache) {
+      // The line break before the file text goes with it: the page's last line ends the view.
+      const end = Math.max(0, this.pageEnd - 1)
+      const lines = (this.text.slice(0, end).match(/\n/g)?.length ?? 0) + 1
+      const { skipped, cells, parts, textBoxes, placeholders, hidden } = this.source
+      this.pageViewCache = new Document(this.text.slice(0, end), {
+        ...this.source,
+        pageEnd: end,
+        skipped: skipped?.filter((r) => r.start < end),
+        cells: cells?.slice(0, lines),
+        parts: parts?.slice(0, lines),
+        textBoxes: textBoxes?.slice(0, lines),
+        placeholders: placeholders?.filter((r) => r.start < end),
+        hidden: hidden?.filter((h) => h.offset <= end),
+      })
+    }
+    return this.pageViewCache
+  }
+
+  /** Where line `line` (1-based) of a .docx stands as Word's reader finds it; undefined in other formats. */
+  docxPlaceAt(line: number): DocxPlace | undefined {
+    if (this.format !== 'docx') return undefined
+    const cell = this.cells[line - 1]
+    if (cell) return { cell }
+    const part = this.parts[line - 1]
+    if (part) return { part }
+    const textBox = this.textBoxes[line - 1]
+    if (textBox !== undefined) return { textBox }
+    const paragraph = this.bodyParagraphAt(line)
+    return paragraph === undefined ? undefined : { paragraph }
   }
 
   /**

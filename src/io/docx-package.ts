@@ -59,6 +59,27 @@ export function relationshipsOfPart(read: PartText, part: string): Relationship[
   return relationshipsOf(part, read(relsPartOf(part)))
 }
 
+/** The targets of `part`'s hyperlinks (its external relationships of type `hyperlink`), by relationship id, as written. */
+export function hyperlinkTargetsOfPart(read: PartText, part: string): Map<string, string> {
+  const targets = new Map<string, string>()
+  for (const m of (read(relsPartOf(part)) ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!/\bTargetMode="External"/i.test(m[0]) || !/\bType="[^"]*\/hyperlink"/.test(m[0])) continue
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1]
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1]
+    if (id !== undefined && target !== undefined) targets.set(id, decodeXmlAttribute(target))
+  }
+  return targets
+}
+
+/** An attribute's value as written in XML, its entities decoded (`&amp;` is `&`). */
+export function decodeXmlAttribute(value: string): string {
+  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16))
+    if (dec !== undefined) return String.fromCodePoint(Number(dec))
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name!.toLowerCase()] ?? m
+  })
+}
+
 function relationshipsOf(part: string, relsXml: string | undefined): Relationship[] {
   if (relsXml === undefined) return []
   const out: Relationship[] = []

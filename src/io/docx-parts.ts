@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import type { DocxPartKind } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { localText } from '../i18n/catalogue.js'
-import { contentTypesPart, mainPartOf, relationshipsOfPart, relsPartOf, usualMainPart, type PartText } from './docx-package.js'
+import { contentTypesPart, hyperlinkTargetsOfPart, mainPartOf, relationshipsOfPart, relsPartOf, usualMainPart, type PartText } from './docx-package.js'
 import { propertyPartsOf } from './docx-properties.js'
 
 /**
@@ -38,6 +38,8 @@ export interface DocxPartsXml {
   /** The document properties' parts (`docProps/core.xml`, `docProps/app.xml`), undefined when missing or not UTF-8. */
   readonly core: string | undefined
   readonly app: string | undefined
+  /** The targets of the hyperlinks of the main part and of the others read, by part and relationship id. */
+  readonly hyperlinks: ReadonlyMap<string, ReadonlyMap<string, string>>
 }
 
 /**
@@ -80,7 +82,8 @@ export function readPartsXml(bytes: Uint8Array, path: string, bound: number): Do
   }
   // The properties are not the text: a part of them that is not UTF-8 is left unread, not an error.
   const lenient = (name: string) => (files[name] && name !== main ? utf8Lenient(files[name]) : undefined)
-  return { mainName: main, main: decode(main, files[main]), comments, styles, others, core: lenient(properties.core), app: lenient(properties.app) }
+  const hyperlinks = new Map([main, ...others.map((o) => o.name)].map((name) => [name, hyperlinkTargetsOfPart(read, name)]))
+  return { mainName: main, main: decode(main, files[main]), comments, styles, others, core: lenient(properties.core), app: lenient(properties.app), hyperlinks }
 }
 
 function utf8Lenient(part: Uint8Array): string | undefined {

@@ -9,7 +9,8 @@
 import { strFromU8, strToU8 } from 'fflate'
 import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
-import { readDocxBody, type LineSource } from './docx.js'
+import { readDocxBody, type DocxBody, type LineSource } from './docx.js'
+import { withFileTextsEdited, withLinkTargetsEdited } from './docx-file-text.js'
 import { mapDocxBody, type BodyPiece } from './docx-body-map.js'
 import { hiddenStylesOfPackage, isOn, noHiddenStyles, type HiddenStyles } from './docx-styles.js'
 import { withBranchesFollowing } from './docx-alternate.js'
@@ -55,7 +56,7 @@ export interface DocxEdit {
  */
 export function editDocx(docx: Uint8Array, edits: readonly TextEdit[], path: string): DocxEdit {
   const files = unzipPackage(docx, path)
-  const applied = editTextParts(docx, files, edits, path)
+  const applied = editTextParts(readBody(docx, files, path), files, edits)
   return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size, appliedEdits: applied }
 }
 
@@ -66,7 +67,9 @@ export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: s
   const bodyPart = mainPartOf(read)
   // The parts whose text Word shows: the main part and the notes, headers and footers it names (or that bear their usual names).
   const textParts = new Set([bodyPart, ...relationshipsOfPart(read, bodyPart).filter((r) => /^(?:header|footer|footnotes|endnotes)$/.test(r.type)).map((r) => r.target)])
-  const applied = editTextParts(docx, files, edits, path)
+  const body = readBody(docx, files, path)
+  const applied = editTextParts(body, files, edits)
+  for (const edit of editFileTexts(body, files, edits, textParts)) applied.add(edit)
   const removed = { revisions: 0, comments: 0, hidden: 0, properties: clearProperties(files) }
   const hiddenStyles = hiddenStylesOfPackage(files)
   for (const name of Object.keys(files)) {
@@ -80,11 +83,15 @@ export function redactDocx(docx: Uint8Array, edits: readonly TextEdit[], path: s
   return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size, appliedEdits: applied, removed }
 }
 
-/** Makes `edits` of the decoded text of `docx` in the parts of `files` that hold them; the edits made. */
-function editTextParts(docx: Uint8Array, files: Record<string, Uint8Array>, edits: readonly TextEdit[], path: string): Set<TextEdit> {
+/** The text of `docx` as the reader gives it; InputError when the package has no main part. */
+function readBody(docx: Uint8Array, files: Record<string, Uint8Array>, path: string): DocxBody {
   const bodyPart = mainPartOf(partTextOf(files))
   if (!files[bodyPart]) throw new InputError(`not a Word document: the archive has no ${bodyPart}`, { path })
-  const { text, lineSources } = readDocxBody(docx, path)
+  return readDocxBody(docx, path)
+}
+
+/** Makes `edits` of the decoded text of `body` in the parts of `files` that hold them; the edits made. */
+function editTextParts({ text, lineSources }: DocxBody, files: Record<string, Uint8Array>, edits: readonly TextEdit[]): Set<TextEdit> {
   const hiddenStyles = hiddenStylesOfPackage(files)
   const applied = new Set<TextEdit>()
   for (const [part, local] of editsByPart(text, lineSources, edits)) {
@@ -135,6 +142,52 @@ function editsByPart(text: string, sources: readonly LineSource[], edits: readon
     })
   }
   return byPart
+}
+
+/**
+ * Makes the edits of the file's texts: a picture's or link's text takes the edits of its line,
+ * wherever it stands (each copy: `wp:docPr` and `pic:cNvPr`, a hyperlink's relationship in
+ * any text part's relationships); the document properties are cleared whatever they hold
+ * ({@link clearProperties}), which makes the edits of theirs. The edits made.
+ */
+function editFileTexts(body: DocxBody, files: Record<string, Uint8Array>, edits: readonly TextEdit[], textParts: ReadonlySet<string>): TextEdit[] {
+  if (body.fileText.length === 0) return []
+  const lineStarts = [0]
+  for (let at = body.text.indexOf('\n'); at >= 0; at = body.text.indexOf('\n', at + 1)) lineStarts.push(at + 1)
+  const byLine = new Map(body.fileText.map((f) => [f.line, f]))
+  const made: TextEdit[] = []
+  // The edits of each picture's and link's text, the text after them by the text before.
+  const pending = new Map<string, TextEdit[]>()
+  const picture = new Map<string, string>()
+  const link = new Map<string, string>()
+  const onLine = new Map<number, TextEdit[]>()
+  for (const edit of edits) {
+    const line = lastAtOrBefore(lineStarts, edit.offset)
+    const file = byLine.get(line)
+    if (!file || edit.offset + edit.length > lineStarts[line]! + file.value.length) continue
+    if (file.part.kind === 'property') made.push(edit)
+    else onLine.set(line, [...(onLine.get(line) ?? []), edit])
+  }
+  for (const [line, lineEdits] of onLine) {
+    const file = byLine.get(line)!
+    let value = file.value
+    for (const edit of [...lineEdits].sort((a, b) => b.offset - a.offset)) {
+      const from = edit.offset - lineStarts[line]!
+      value = value.slice(0, from) + edit.replacement + value.slice(from + edit.length)
+    }
+    ;(file.part.kind === 'picture' ? picture : link).set(file.value, value)
+    pending.set(file.value, lineEdits)
+  }
+  if (pending.size === 0) return made
+  const done = new Set<string>()
+  for (const name of Object.keys(files)) {
+    if (textParts.has(name) || textPartRe.test(name)) files[name] = strToU8(withFileTextsEdited(strFromU8(files[name]!), { picture, link }, escapeXml, done))
+    const source = /^(.*\/)?_rels\/([^/]+)\.rels$/.exec(name)
+    const owner = source ? `${source[1] ?? ''}${source[2]}` : undefined
+    if (owner !== undefined && (textParts.has(owner) || textPartRe.test(owner))) files[name] = strToU8(withLinkTargetsEdited(strFromU8(files[name]!), { picture, link }, escapeXml, done))
+  }
+  for (const [value, lineEdits] of pending) if (done.has(value)) made.push(...lineEdits)
+  return made
 }
 
 /** Clears the document properties that name people, as 文档检查器 does; how many held a value. */

@@ -3,11 +3,12 @@
 // the footnotes, endnotes, headers and footers, which Word shows with the body; and the
 // document properties (author, company) the package keeps beside them.
 import { Parser } from 'htmlparser2'
-import type { DocumentProperty, DocxPart, DocxPartKind, DocxPartType, HiddenContent, Region, TableCell } from '../core/document.js'
+import type { DocumentProperty, DocxPart, DocxPartKind, DocxPartType, DocxPlace, HiddenContent, Region, TableCell } from '../core/document.js'
 import { AlternateContent } from './docx-alternate.js'
 import { commentTexts, DocxMarks, type OpenParagraph } from './docx-hidden.js'
-import { maxInflatedBytes, readPartsXml, type OtherPart } from './docx-parts.js'
-import { readDocumentProperties } from './docx-properties.js'
+import { FileTextNotes, flatText, linkAddress } from './docx-file-text.js'
+import { maxInflatedBytes, readPartsXml, type DocxPartsXml, type OtherPart } from './docx-parts.js'
+import { readDocumentProperties, readPropertyTexts } from './docx-properties.js'
 import { hiddenStylesOf, isOn, noHiddenStyles, RunVisibility, type HiddenStyles } from './docx-styles.js'
 import type { Reader } from './readers.js'
 
@@ -31,9 +32,10 @@ export const nonBreakingHyphenText = '-'
 /** The Word reader: the body's paragraphs, one a line, from the zip archive's bytes. */
 export const docxReader: Reader = {
   fromBytes: (bytes, path) => {
-    const { text, places, textBoxes, parts, placeholders, hidden, pageNumbers, properties } = readDocxBody(bytes, path)
+    const { text, places, textBoxes, parts, placeholders, hidden, pageNumbers, properties, pageEnd } = readDocxBody(bytes, path)
     return {
       text,
+      ...(pageEnd < text.length && { pageEnd }),
       ...(pageNumbers.length > 0 && { skipped: pageNumbers }),
       ...(places.some((p) => p !== undefined) && { cells: places }),
       ...(textBoxes.some((t) => t !== undefined) && { textBoxes }),
@@ -76,6 +78,10 @@ export interface DocxBody {
   readonly pageNumbers: Region[]
   /** The document properties that hold a value. */
   readonly properties: DocumentProperty[]
+  /** Where the page's text ends: the lines after it are the file's texts ({@link fileText}). */
+  readonly pageEnd: number
+  /** The texts the file keeps beside its pages, each with its line (0-based) in the text. */
+  readonly fileText: readonly (FileTextLine & { readonly line: number })[]
   /**
    * Each part read (the main one first) and the line of the text each of its paragraphs is
    * (undefined: none, as a note's separator); a header or footer that repeats another's text
@@ -99,7 +105,9 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
   const references = new Map<string, string>()
   const noteReferences: NoteReferences = { footnote: [], endnote: [] }
   const hiddenStyles = hiddenStylesOf(docx.styles)
-  const lines = bodyParagraphs(docx.main, { places, textBoxes, marks, references, noteReferences, hiddenStyles })
+  // The texts of pictures and links of each part read, by the part's name.
+  const fileTexts = new Map<string, FileTextNotes>([[docx.mainName, new FileTextNotes()]])
+  const lines = bodyParagraphs(docx.main, { places, textBoxes, marks, references, noteReferences, hiddenStyles, fileTexts: fileTexts.get(docx.mainName)! })
   const lineSources: LineSource[] = [{ part: docx.mainName, lineOf: lines.map((_, i) => i) }]
   const parts: (DocxPart | undefined)[] = []
   // The marks of each other part, and the line each of its paragraphs became (undefined: none).
@@ -111,7 +119,9 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
       const notes: number[] = []
       const noteIds: string[] = []
       const marksOfPart = new DocxMarks()
-      const paragraphs = bodyParagraphs(part.xml, { notes, noteIds, marks: marksOfPart, hiddenStyles })
+      const textsOfPart = new FileTextNotes()
+      fileTexts.set(part.name, textsOfPart)
+      const paragraphs = bodyParagraphs(part.xml, { notes, noteIds, marks: marksOfPart, hiddenStyles, fileTexts: textsOfPart })
       const lineOf: (number | undefined)[] = []
       partMarks.push({ marks: marksOfPart, lineOf })
       lineSources.push({ part: part.name, lineOf })
@@ -142,12 +152,20 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
       })
     }
   }
+  // After the page, the texts the file keeps beside it, one a line.
+  const pageLines = lines.length
+  const fileLines = fileTextLines(docx, fileTexts, lineSources, (line) => placeOfLine(line, places, textBoxes, parts))
+  for (const { value, part } of fileLines) {
+    parts[lines.length] = part
+    lines.push(value)
+  }
   const lineStarts: number[] = []
   let start = 0
   for (const line of lines) {
     lineStarts.push(start)
     start += line.length + 1
   }
+  const pageEnd = pageLines < lines.length ? lineStarts[pageLines]! : start - 1
   const pageNumbers = [marks, ...partMarks.map((p) => p.marks)].flatMap((m, k) => {
     const lineOf = k === 0 ? undefined : partMarks[k - 1]!.lineOf
     return m.pageNumberRegions((i) => {
@@ -156,7 +174,53 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
     })
   })
   const properties = readDocumentProperties(docx.core, docx.app)
-  return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, properties, lineSources, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
+  const fileText = fileLines.map((f, k) => ({ ...f, line: pageLines + k }))
+  return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, properties, lineSources, pageEnd, fileText, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
+}
+
+/** A line of file text: its value, and its part (`property`, `picture`, `link`) with its field. */
+interface FileTextLine {
+  readonly value: string
+  readonly part: DocxPart
+}
+
+/**
+ * The texts the file keeps beside its pages, as lines: the document properties a writer types
+ * (title first), then the pictures' texts and the links' in the order they stand, each text once
+ * (a picture's name that repeats its alt text, a link given twice), each at the first place it
+ * stands. `placeOf` gives the place of a line of the page.
+ */
+function fileTextLines(docx: DocxPartsXml, notesOf: ReadonlyMap<string, FileTextNotes>, sources: readonly LineSource[], placeOf: (line: number) => DocxPlace): FileTextLine[] {
+  const out: FileTextLine[] = readPropertyTexts(docx.core, docx.app).map(({ field, value }) => ({ value, part: { kind: 'property', number: 1, field } }))
+  const seen = { picture: new Set<string>(), link: new Set<string>() }
+  for (const kind of ['picture', 'link'] as const) {
+    for (const { part, lineOf } of sources) {
+      const links = docx.hyperlinks.get(part)
+      for (const note of notesOf.get(part)?.notes ?? []) {
+        if (note.kind !== kind) continue
+        const raw = note.value ?? (note.relationship === undefined ? undefined : links?.get(note.relationship))
+        const value = raw === undefined ? '' : flatText(kind === 'link' && note.field === 'target' ? linkAddress(raw) : raw)
+        if (value === '' || seen[kind].has(value)) continue
+        seen[kind].add(value)
+        const line = note.paragraph === undefined || note.paragraph.index < 0 ? undefined : lineOf[note.paragraph.index]
+        out.push({ value, part: { kind, number: note.number, field: note.field, ...(line !== undefined && { at: placeOf(line) }) } })
+      }
+    }
+  }
+  return out
+}
+
+/** The place of line `line` (0-based) of the page, by the cells, text boxes and parts of the lines read so far. */
+function placeOfLine(line: number, places: readonly (TableCell | undefined)[], textBoxes: readonly (number | undefined)[], parts: readonly (DocxPart | undefined)[]): DocxPlace {
+  const cell = places[line]
+  if (cell) return { cell }
+  const part = parts[line]
+  if (part) return { part }
+  const textBox = textBoxes[line]
+  if (textBox !== undefined) return { textBox }
+  let paragraph = 0
+  for (let i = 0; i <= line; i++) if (!places[i] && !parts[i] && textBoxes[i] === undefined) paragraph++
+  return { paragraph }
 }
 
 /** The ids of the footnotes and endnotes the body refers to, in the order of their references. */
@@ -252,6 +316,8 @@ export interface ParagraphNotes {
   readonly noteReferences?: NoteReferences
   /** In the notes' parts, gets the id of each note (the separators left out), in order: note N of {@link notes} has the Nth. */
   readonly noteIds?: string[]
+  /** Gets the texts of pictures and links (alt text, address), with the paragraphs they stand in. */
+  readonly fileTexts?: FileTextNotes
   /** The styles that hide their text (none when not given). */
   readonly hiddenStyles?: HiddenStyles
 }
@@ -261,7 +327,7 @@ export interface ParagraphNotes {
  * holding it. Text Word does not show is left out: tracked deletions (and text moved away),
  * field codes, hidden runs (`w:vanish`).
  */
-export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, references, noteReferences, noteIds, hiddenStyles = noHiddenStyles }: ParagraphNotes = {}): string[] {
+export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, references, noteReferences, noteIds, fileTexts, hiddenStyles = noHiddenStyles }: ParagraphNotes = {}): string[] {
   const paragraphs: string[] = []
   const open: { parts: string[]; paragraph: OpenParagraph }[] = []
   const cells = places ? new TableCells() : undefined
@@ -304,6 +370,7 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        fileTexts?.element(name, attributes, top()?.paragraph, !alternates.isSkipping)
         if (name === 'w:r') {
           runDepth++
           isUnderlined = false
@@ -339,8 +406,15 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
         else if (name === 'w:nobreakhyphen') append(nonBreakingHyphenText)
         else if (name === 'w:txbxcontent' && ignoredDepth === 0) boxes.push(boxes.length > 0 ? boxes[boxes.length - 1]! : ++boxesSeen)
         else if (name === 'w:sdt') controls.push(false)
-        else if (name === 'w:fldsimple') simpleFields.push(pageFieldRe.test(attributes['w:instr'] ?? ''))
-        else if (name === 'w:fldchar') openField(fields, attributes['w:fldCharType'])
+        else if (name === 'w:fldsimple') {
+          simpleFields.push(pageFieldRe.test(attributes['w:instr'] ?? ''))
+          fileTexts?.field(attributes['w:instr'] ?? '', top()?.paragraph, !alternates.isSkipping)
+        } else if (name === 'w:fldchar') {
+          const field = fields[fields.length - 1]
+          // The instruction is whole once its result begins, or the field ends without one.
+          if (field && !field.isResult && (attributes['w:fldCharType'] === 'separate' || attributes['w:fldCharType'] === 'end')) fileTexts?.field(field.instruction, top()?.paragraph, !alternates.isSkipping)
+          openField(fields, attributes['w:fldCharType'])
+        }
         else if (name === 'w:showingplchdr' && controls.length > 0 && isOn(attributes)) controls[controls.length - 1] = true
         else if (name === 'w:sdtcontent' && controls[controls.length - 1]) placeholderDepth++
         else if ((name === 'w:commentrangestart' || name === 'w:commentreference') && attributes['w:id'] !== undefined && ignoredDepth === 0) marks?.commentMark(attributes['w:id'], true, top()?.paragraph)

@@ -45,7 +45,7 @@ export async function documentFromBytes(bytes: Uint8Array, path: string): Promis
   const reader = await entry.load?.()
   if (reader?.fromBytes) {
     const read = reader.fromBytes(bytes, path)
-    return new Document(read.text, { path, encoding: 'utf-8', format: entry.format, skipped: read.skipped, byteLength: bytes.byteLength, cells: read.cells, parts: read.parts, textBoxes: read.textBoxes, placeholders: read.placeholders, hidden: read.hidden, properties: read.properties })
+    return new Document(read.text, { path, encoding: 'utf-8', format: entry.format, skipped: read.skipped, byteLength: bytes.byteLength, cells: read.cells, parts: read.parts, textBoxes: read.textBoxes, placeholders: read.placeholders, hidden: read.hidden, properties: read.properties, pageEnd: read.pageEnd })
   }
   const { text, encoding, hasBom } = decodeBytes(bytes, path)
   return documentFromText(text, path, encoding, hasBom, bytes.byteLength)

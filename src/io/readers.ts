@@ -27,6 +27,8 @@ export interface ReadText {
   readonly hidden?: readonly HiddenContent[]
   /** For a .docx, the document properties that hold a value (author, company …). */
   readonly properties?: readonly DocumentProperty[]
+  /** For a .docx with texts kept beside its pages (properties, alt texts, links), where the page's text ends. */
+  readonly pageEnd?: number
 }
 
 /** What a reader module exports: from decoded text, or (a binary format) from the file's bytes. */

@@ -14,6 +14,7 @@ import type { Document } from '../core/document.js'
 import { lazy, text, zod } from './shared/options.js'
 import { localText } from '../i18n/catalogue.js'
 import type { Profile, RuleKind } from './types.js'
+import { lineWhere } from '../core/place.js'
 
 /** Options of a linkage rule: the cue words, by why a name after them is a leak. */
 export interface LinkageOptions extends LinkCues {
@@ -60,7 +61,7 @@ export const linkageKind: RuleKind<LinkageOptions> = {
         const cueId = l.reason === 'masked-person' && isMinorityName ? 'leak.linkage.masked-prefix' : l.reason === 'relative' && /^[代替]其/.test(l.link) ? 'leak.linkage.relative-actor' : l.reason === 'relative' && /^[（(]/.test(l.link) ? 'leak.linkage.relative-note' : `leak.linkage.${l.reason}`
         const cue = localText(cueId, { link: l.link })
         // Written again without its cue: the message says where the cue stood.
-        const reason = l.firstStart === undefined ? cue : localText('leak.linkage.recurrence', { line: doc.lineAt(l.firstStart), reason: cue })
+        const reason = l.firstStart === undefined ? cue : localText('leak.linkage.recurrence', { where: lineWhere(doc, doc.lineAt(l.firstStart)), reason: cue })
         return {
           offset: l.start,
           length: l.end - l.start,

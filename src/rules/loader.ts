@@ -7,7 +7,7 @@ import { severitiesOrOff, type SeverityOrOff } from '../core/finding.js'
 import { suggestName } from '../core/suggest-name.js'
 import { parseWithSchema } from './shared/validate.js'
 import { parseYaml } from './shared/yaml-source.js'
-import { ruleKinds } from './registry.js'
+import { compileRule, ruleKinds } from './registry.js'
 import { lazy, zod } from './shared/options.js'
 import { whyNotLinear } from '../core/user-regexp.js'
 import { defaultRuleSettings, type RuleSettings } from './settings.js'
@@ -130,8 +130,8 @@ export function activateRules(defs: readonly RuleDef[], profile: Profile, overri
   const on = defs.filter((def) => severityOf(def) !== 'off')
   for (const def of defs) {
     const sev = severityOf(def)
-    if (sev !== 'off') active.push({ def, severity: sev, check: ruleKinds.get(def.kind)!.compile(def, runSettings), settings: runSettings })
-    else if (outranksActive(def, on)) active.push({ def, severity: 'info', claimOnly: true, check: ruleKinds.get(def.kind)!.compile(def, runSettings), settings: runSettings })
+    if (sev !== 'off') active.push({ def, severity: sev, check: compileRule(def, runSettings), settings: runSettings })
+    else if (outranksActive(def, on)) active.push({ def, severity: 'info', claimOnly: true, check: compileRule(def, runSettings), settings: runSettings })
   }
   return active
 }

@@ -13,6 +13,7 @@ import { findPublicRoleNames, isPublicRoleName } from './shared/public-roles.js'
 import { nameRecurrences } from './shared/name-recurrences.js'
 import { findSignerNames } from './shared/signers.js'
 import type { Document } from '../core/document.js'
+import { lineWhere } from '../core/place.js'
 
 /** Options of a person rule. */
 export interface PersonOptions {
@@ -68,7 +69,7 @@ export const personKind: RuleKind<PersonOptions> = {
         findings.push({
           offset: person.start,
           length: person.end - person.start,
-          args: { text: name, title: person.title, ...(firstStart !== undefined && { line: doc.lineAt(firstStart) }) },
+          args: { text: name, title: person.title, ...(firstStart !== undefined && { where: lineWhere(doc, doc.lineAt(firstStart)) }) },
           ...(firstStart !== undefined && { messageId: `${rule.messageId}.recurrence` }),
           data: { names: [name], title: person.title, redact: { offset: person.start, length: person.end - person.start } },
         })

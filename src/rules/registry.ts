@@ -20,7 +20,10 @@ import { placeKind } from './place.js'
 import { termKind } from './term.js'
 import { uniformityKind } from './uniformity.js'
 import { wordKind } from './word.js'
-import type { RuleKind } from './types.js'
+import type { Document } from '../core/document.js'
+import type { RawFinding } from '../core/finding.js'
+import type { RuleSettings } from './settings.js'
+import type { RuleDef, RuleKind } from './types.js'
 
 /** The kinds of the `leak` category (issue 3: redaction audit). */
 const leakKinds = [placeKind, organizationKind, personKind, termKind, inferenceKind, exposureKind, uniformityKind, identifierKind, linkageKind, addressKind]
@@ -29,3 +32,14 @@ const leakKinds = [placeKind, organizationKind, personKind, termKind, inferenceK
 export const ruleKinds: ReadonlyMap<string, RuleKind<unknown>> = new Map(
   [balanceKind, congressKind, countKind, entityKind, formulationKind, lexiconKind, maskKind, mojibakeKind, patternKind, repeatKind, wordKind, ...leakKinds].map((k) => [k.name, k as RuleKind<unknown>]),
 )
+
+/**
+ * The check of `def` under `settings`. A release is audited with the texts a .docx keeps beside
+ * its pages (title, alt texts, links' addresses), which it gives away as surely as its text; a
+ * draft's rules read its pages only (Document.pageView), so that a template's title
+ * (`XXX同志述职报告`) neither is reported nor makes the draft look like a template.
+ */
+export function compileRule(def: RuleDef, settings: RuleSettings): (doc: Document) => RawFinding[] {
+  const check = ruleKinds.get(def.kind)!.compile(def, settings)
+  return settings.profile === 'redacted' ? check : (doc) => check(doc.pageView())
+}

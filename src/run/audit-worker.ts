@@ -7,7 +7,7 @@ import type { FileResult } from '../core/result.js'
 import { createFileRenderer } from '../report/index.js'
 import { countFindings } from '../report/summary.js'
 import type { FileRenderer } from '../report/types.js'
-import { ruleKinds } from '../rules/registry.js'
+import { compileRule } from '../rules/registry.js'
 import type { ActiveRule } from '../rules/types.js'
 import { auditPath } from './audit-loop.js'
 import { filtersFromSpecs } from './filter-specs.js'
@@ -22,7 +22,7 @@ async function compileSetups(specs: WorkerTask['specs']): Promise<void> {
   for (const [index, spec] of specs) {
     if (compiled.has(index)) continue
     compiled.set(index, {
-      rules: spec.rules.map(({ def, severity, claimOnly, settings }) => ({ def, severity, claimOnly, settings, check: ruleKinds.get(def.kind)!.compile(def, settings) })),
+      rules: spec.rules.map(({ def, severity, claimOnly, settings }) => ({ def, severity, claimOnly, settings, check: compileRule(def, settings) })),
       filters: await filtersFromSpecs(spec.filters),
     })
   }

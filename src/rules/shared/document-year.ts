@@ -1,6 +1,7 @@
 // Infers the year a report was written in, from its title or the years it mentions.
 import type { Document } from '../../core/document.js'
 import { localText, type LocalText } from '../../i18n/catalogue.js'
+import { lineWhere } from '../../core/place.js'
 
 /** The inferred year and how it was found, to be quoted in messages. */
 export interface DocumentYear {
@@ -44,7 +45,7 @@ function yearFromTitle(doc: Document): DocumentYear | undefined {
     seen++
     if (text.length > maxTitleLength || /[。；，]/.test(text)) continue
     const m = /((?:19|20)[0-9]{2})\s*年/.exec(text)
-    if (m) return { year: Number(m[1]), how: localText('typo.congress.year-title', { line, year: m[1]! }), isFromTitle: true }
+    if (m) return { year: Number(m[1]), how: localText('typo.congress.year-title', { where: lineWhere(doc, line), year: m[1]! }), isFromTitle: true }
   }
   return undefined
 }
