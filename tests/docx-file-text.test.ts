@@ -123,6 +123,14 @@ describe('the texts a .docx keeps beside its pages', () => {
     expect(strFromU8(files['docProps/core.xml']!)).toContain('<dc:title></dc:title>')
   })
 
+  it('names what the copy still holds where Word shows it: a field\'s address split across its instruction\'s runs', () => {
+    const split = `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:yang</w:instrText></w:r><w:r><w:instrText xml:space="preserve">jianjun1979@163.com" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run('电子邮箱')}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`
+    const input = writeDocx('split-field.docx', makeDocx(decision + split))
+    const r = runCli(['redact', '--lang', 'zh', input, '-o', join(dir, 'split-field.public.docx')])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/split-field\.public\.docx：第3段超链接的地址第8字：脱敏后仍发现：leak\/identifier（请在 Word 中修改）/)
+  })
+
   it('redactDocx makes the edits of a picture\'s text where its line says, and counts them as made', () => {
     const docx = leaky()
     const read = readDocxBody(docx, 'a.docx')

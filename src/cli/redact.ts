@@ -83,7 +83,7 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   writeFileAtomic(options.output!, encodeText({ text: plan.text, encoding: decoded.encoding, hasBom: decoded.hasBom }))
   const left = (await audit(plan.text)).findings.filter(isRedactableLeak)
   writeErr(summarise(file, plan, options.output, lang))
-  for (const f of left) writeErr(stillFound(options.output!, f, lang))
+  for (const f of left) writeErr(stillFound(options.output!, f, lang, false))
   return left.length > 0 ? 1 : 0
 }
 
@@ -120,7 +120,7 @@ async function redactWord(file: string, bytes: Uint8Array, options: RedactOption
     writeErr(formatMessage(lang, 'redact.removed', { path: options.output!, parts: parts.join(formatMessage(lang, 'redact.list-separator')) }))
   }
   if (properties > 0) writeErr(formatMessage(lang, 'redact.properties', { path: options.output!, count: properties }))
-  for (const f of left) writeErr(stillFound(options.output!, f, lang))
+  for (const f of left) writeErr(stillFound(options.output!, f, lang, true))
   return left.length > 0 ? 1 : 0
 }
 
@@ -145,10 +145,13 @@ function summarise(file: string, plan: RedactionPlan, output: string | undefined
   })
 }
 
-/** A leak the copy still holds, where the writer finds it (a note or header: in Word). */
-function stillFound(output: string, f: Finding, lang: Lang): string {
-  const inWord = f.part ? formatMessage(lang, 'redact.edit-in-word', { part: placeOf(f, true, lang) }) : ''
-  return formatMessage(lang, 'redact.still-found', { path: output, line: f.line, column: f.column, rule: f.ruleId, inWord })
+/**
+ * A leak the copy still holds, where the writer finds it: a text file's line and column; a Word
+ * file's place as Word shows it (第6段第3字, a note, a header), to edit there.
+ */
+function stillFound(output: string, f: Finding, lang: Lang, isWord: boolean): string {
+  if (isWord) return formatMessage(lang, 'redact.still-found.docx', { path: output, place: placeOf(f, true, lang), rule: f.ruleId })
+  return formatMessage(lang, 'redact.still-found', { path: output, line: f.line, column: f.column, rule: f.ruleId })
 }
 
 function readInput(path: string): Buffer {
