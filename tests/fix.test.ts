@@ -7,7 +7,10 @@ import type { Finding, Fix } from '../src/core/finding.js'
 import { applyFixes, selectFixes } from '../src/core/fix.js'
 import { decodeBytes } from '../src/io/decode.js'
 import { encodeChecked } from '../src/io/write.js'
+import { strFromU8, unzipSync } from 'fflate'
+import { readDocxBody } from '../src/io/docx.js'
 import { runCli } from './helpers.js'
+import { makeDocx } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 let dir: string
@@ -61,6 +64,30 @@ describe('--fix', () => {
     expect(r.stdout).toContain('\n+付费正文\n')
     expect(r.stdout).not.toContain('全年学习**次。\n+')
     expect(r.stderr.trim()).toBe('mask-audit: would apply 5 fixes in 1 file')
+  })
+
+  it('fixes a Word file in the runs that hold each span, keeping their formatting, its tracked changes and comments; --fix-dry-run diffs its text', () => {
+    const run = (text: string, props = '') => `<w:r>${props && `<w:rPr>${props}</w:rPr>`}<w:t xml:space="preserve">${text}</w:t></w:r>`
+    const body = `<w:p>${run('2023年工作总结')}</w:p>`
+      + `<w:p>${run('深入学习党的十二大精神，截')}${run('止目前', '<w:b/>')}<w:del w:id="1" w:author="审核"><w:r><w:delText>已经</w:delText></w:r></w:del>${run('已完成(四）项。')}</w:p>`
+      + `<w:p><w:commentRangeStart w:id="3"/>${run('##paidbegin##付费正文##paid')}${run('end##', '<w:i/>')}<w:commentRangeEnd w:id="3"/></w:p><w:p>${run('全年学习**次。')}</w:p>`
+    const docx = makeDocx(body, { 'comments.xml': '<w:comment w:id="3" w:author="审核"><w:p><w:r><w:t>核对</w:t></w:r></w:p></w:comment>' })
+    writeFileSync(join(dir, 'a.docx'), docx)
+    const dry = runCli(['a.docx', '--fix-dry-run'], { cwd: dir })
+    expect(readFileSync(join(dir, 'a.docx')).equals(Buffer.from(docx))).toBe(true)
+    expect(dry.stdout).toContain('\n-深入学习党的十二大精神，截止目前已完成(四）项。\n-##paidbegin##付费正文##paidend##\n+深入学习党的二十大精神，截至目前已完成（四）项。\n+付费正文\n')
+    expect(dry.stderr.trim()).toBe('mask-audit: would apply 5 fixes in 1 file')
+    const r = runCli(['a.docx', '--fix', '--format', 'json'], { cwd: dir })
+    expect(r.stderr.trim()).toBe('mask-audit: applied 5 fixes in 1 file')
+    // What is left is reported where Word shows it.
+    expect(JSON.parse(r.stdout).files[0].findings.map((f: Finding) => [f.ruleId, f.text, f.paragraph])).toEqual([['count/unfilled', '**次', 4]])
+    const read = readDocxBody(readFileSync(join(dir, 'a.docx')), 'a.docx')
+    expect(read.text).toBe(fixed.trimEnd())
+    expect(read.hidden.map((h) => [h.kind, h.text])).toEqual([['deletion', '已经'], ['comment', '核对']])
+    const xml = strFromU8(unzipSync(readFileSync(join(dir, 'a.docx')))['word/document.xml']!)
+    // Only what a fix changes is edited: 止 of the bold run.
+    expect(xml).toContain('<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">至目前</w:t></w:r>')
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
   it('fixes a document number whose year closes with a round bracket once, into 〔…〕', () => {

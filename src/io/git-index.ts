@@ -35,6 +35,11 @@ export function stagedPaths(pathspecs: readonly string[], cwd = process.cwd()): 
 
 /** Reads the staged blob of `path` (relative to the working directory) into a Document, with the reader of its extension. */
 export async function readStagedDocument(path: string): Promise<Document> {
+  return documentFromBytes(await readStagedBytes(path), path)
+}
+
+/** The staged blob of `path` (relative to the working directory). */
+export async function readStagedBytes(path: string): Promise<Uint8Array> {
   let bytes: Buffer
   try {
     bytes = await new Promise<Buffer>((resolveBytes, reject) => {
@@ -44,5 +49,5 @@ export async function readStagedDocument(path: string): Promise<Document> {
     const reason = ((error as { stderr?: Buffer }).stderr?.toString('utf8').trim().split('\n')[0] ?? '') || String(error)
     throw new InputError(localText('error.cannot-read-staged', { reason }), { path })
   }
-  return documentFromBytes(bytes, path)
+  return bytes
 }

@@ -60,7 +60,6 @@ const readers: readonly ReaderEntry[] = [
   {
     format: 'docx',
     extensions: ['.docx', '.docm', '.dotx', '.dotm'],
-    notRewritable: 'a .docx is read, not written: its text is extracted from the document',
     load: async () => (await import('./docx.js')).docxReader,
   },
 ]

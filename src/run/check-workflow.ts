@@ -10,8 +10,8 @@ import type { Finding } from '../core/finding.js'
 import { redactOutputFilter } from '../core/redact-output.js'
 import type { FileResult } from '../core/result.js'
 import { baselineKeyer, baselineSalt, readBaseline, writeBaseline } from '../io/baseline-file.js'
-import { readStagedDocument, stagedPaths } from '../io/git-index.js'
-import { documentFromBytes, readDocument } from '../io/read-document.js'
+import { readStagedBytes, readStagedDocument, stagedPaths } from '../io/git-index.js'
+import { documentFromBytes, readBytes, readDocument } from '../io/read-document.js'
 import { readableExtensions } from '../io/readers.js'
 import { expandPaths } from '../io/walk.js'
 import { refuseOutputOverInput } from '../io/write.js'
@@ -161,7 +161,8 @@ export class CheckWorkflow {
     const kept = files.filter((f) => !settings.get(f)!.isIgnored || this.noteIgnored(f, paths, settings.get(f)!))
     const read = this.options.staged ? readStagedDocument : readDocument
     if (this.options.fix || this.options.fixDryRun) {
-      for (const file of kept) sink.emit(await this.fix(file, settings.get(file)!, filters, read))
+      const bytesOf = this.options.staged ? readStagedBytes : async (path: string) => readBytes(path)
+      for (const file of kept) sink.emit(await this.fix(file, settings.get(file)!, filters, read, bytesOf))
     } else {
       await auditBatch(kept, (p) => settings.get(p)!, filters, batch, sink.emit, { warm, ...(this.options.staged && { read }) })
     }
@@ -238,13 +239,14 @@ export class CheckWorkflow {
       return
     }
     // Read as a file of that name would be: `--stdin-filename report.docx` is read as Word.
-    const doc = await documentFromBytes(await this.io.readStdin(path), path)
-    if (this.options.fixDryRun) sink.emit(await this.fix(path, settings, filters, async () => doc))
+    const bytes = await this.io.readStdin(path)
+    const doc = await documentFromBytes(bytes, path)
+    if (this.options.fixDryRun) sink.emit(await this.fix(path, settings, filters, async () => doc, async () => bytes))
     else sink.emit(auditDocument(doc, settings.rules, [...settings.filters, ...filters]))
   }
 
-  private async fix(path: string, setup: FileSetup, filters: readonly FindingFilter[], read: (path: string) => Promise<Document>): Promise<FileResult> {
-    const outcome = await fixFile(path, setup, filters, read, this.isDryRun)
+  private async fix(path: string, setup: FileSetup, filters: readonly FindingFilter[], read: (path: string) => Promise<Document>, readBytes: (path: string) => Promise<Uint8Array>): Promise<FileResult> {
+    const outcome = await fixFile(path, setup, filters, read, this.isDryRun, readBytes)
     if (outcome.applied > 0) {
       this.fixedFiles++
       this.fixCount += outcome.applied
