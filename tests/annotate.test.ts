@@ -58,6 +58,17 @@ describe('annotate', () => {
     expect(comments[0]!.paragraphs.slice(1)).toEqual([expect.stringMatching(/^脚注1 第5字：.*x次.*count\/unfilled/), expect.stringMatching(/^页眉第1字：.*\*\*\*.*placeholder\/mask/)])
   })
 
+  it('lists a release\'s findings in the texts kept beside its pages (a title naming the party) with those of headers and notes', () => {
+    const { dir } = setUp()
+    const input = join(dir, '决定书.docx')
+    writeFileSync(input, makeDocx(paragraph('当事人：陈某某，男。') + paragraph('经查，当事人擅自搭建彩钢房。'), { 'docProps/core.xml': '<dc:title>陈志远违法建设案</dc:title>' }))
+    const output = join(dir, '决定书.reviewed.docx')
+    expect(runCli(['annotate', input, '-o', output, '--lang', 'zh', '--profile', 'redacted']).code).toBe(1)
+    const comments = readComments(readFileSync(output))
+    expect(comments.map((c) => [c.offset, c.anchored])).toEqual([[0, '当']])
+    expect(comments[0]!.paragraphs).toEqual(['正文以外（脚注、尾注、页眉、页脚、文件属性、图片、链接）有 1 个问题：', expect.stringMatching(/^文件属性“标题”第1字：“陈志远”未遮盖.*leak\/linkage/)])
+  })
+
   it('adds nothing to a copy annotated before, and says so', () => {
     const { dir, input, output } = setUp()
     expect(runCli(['annotate', input, '-o', output]).code).toBe(1)

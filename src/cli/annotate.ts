@@ -85,8 +85,10 @@ export function firstCharacter(text: string): { offset: number; length: number }
  */
 function outsideBodyComment(findings: readonly Finding[], first: { offset: number; length: number }, lang: 'zh' | 'en'): DocxComment {
   const isBesidePages = findings.some((f) => f.part?.kind === 'property' || f.part?.kind === 'picture' || f.part?.kind === 'link')
-  const where = lang === 'zh' ? (isBesidePages ? '脚注、尾注、页眉、页脚或文件属性、图片、链接' : '脚注、尾注、页眉或页脚') : isBesidePages ? 'notes, headers, footers, document properties, pictures or links' : 'notes, headers or footers'
-  const title = lang === 'zh' ? `${where}中有 ${findings.length} 个问题：` : `${findings.length} finding${findings.length === 1 ? '' : 's'} in ${where}:`
+  const count = findings.length
+  const title = isBesidePages
+    ? lang === 'zh' ? `正文以外（脚注、尾注、页眉、页脚、文件属性、图片、链接）有 ${count} 个问题：` : `${count} finding${count === 1 ? '' : 's'} outside the body (notes, headers, footers, document properties, pictures, links):`
+    : lang === 'zh' ? `脚注、尾注、页眉或页脚中有 ${count} 个问题：` : `${count} finding${count === 1 ? '' : 's'} in notes, headers or footers:`
   const lines = findings.map((f) => `${placeOf(f, true, lang)}${lang === 'zh' ? '：' : ': '}${f.message}${lang === 'zh' ? `（${f.ruleId}，${zhSeverity[f.severity]}）` : ` (${f.ruleId}, ${f.severity})`}`)
   return { ...first, paragraphs: [title, ...lines] }
 }
