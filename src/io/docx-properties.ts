@@ -1,7 +1,8 @@
 // The document properties a Word package keeps beside its text (文件 → 信息 → 属性): the author
 // and the last to save it in `docProps/core.xml`, the company and manager in
-// `docProps/app.xml`. Read for the audit, and cleared in a redacted copy as Word's 文档检查器
-// (Inspect Document) clears them.
+// `docProps/app.xml`; and what a writer types there (title, subject, keywords, comments,
+// category), which a release is audited with as its text. Read for the audit, and cleared in a
+// redacted copy as Word's 文档检查器 (Inspect Document) clears them.
 import { Parser } from 'htmlparser2'
 import type { DocumentProperty, DocumentPropertyField, DocxFileTextField } from '../core/document.js'
 import { decodeXmlAttribute, relationshipsOfPart, type PartText } from './docx-package.js'

@@ -3,9 +3,10 @@
 // inside the runs that hold it, so the formatting stays, in the body and in the headers,
 // footers and notes alike; what the page does not show but the file keeps is taken out, as
 // Word's "accept all changes" and "delete all comments" do: tracked deletions and moves,
-// comments (with the list of their authors), hidden runs and formatting revisions; and the
-// document properties that name people (author, last saved by, company, manager) are cleared,
-// as 文档检查器 clears them. The rest of the package is copied as it was.
+// comments (with the list of their authors), hidden runs and formatting revisions; the
+// document properties that name people (author, last saved by, company, manager) or may (title,
+// subject, keywords, comments, category) are cleared, as 文档检查器 clears them; a picture's
+// alt text and name and a link's address take their edits. The rest of the package is copied as it was.
 import { strFromU8, strToU8 } from 'fflate'
 import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'

@@ -1,7 +1,8 @@
 // Reads the text of a Word .docx: the body's paragraphs (tables' cells included) in document
 // order, runs joined, tracked deletions and field codes left out, one paragraph per line; then
-// the footnotes, endnotes, headers and footers, which Word shows with the body; and the
-// document properties (author, company) the package keeps beside them.
+// the footnotes, endnotes, headers and footers, which Word shows with the body; then, one a
+// line, the texts the file keeps beside its pages (title, alt texts, links' addresses:
+// docx-file-text.ts); and the document properties (author, company) the package keeps.
 import { Parser } from 'htmlparser2'
 import type { DocumentProperty, DocxPart, DocxPartKind, DocxPartType, DocxPlace, HiddenContent, Region, TableCell } from '../core/document.js'
 import { AlternateContent } from './docx-alternate.js'
