@@ -342,6 +342,10 @@ describe("an office's own contact details", () => {
     ['the handling unit, its address and phone', '申请人王某某。办案单位：银川市公安局兴庆区分局禁毒大队，地址：银川市兴庆区解放西街2号，联系电话：0951-6912345'],
     ['a numbered contact item with the office before its contact', '申请人陈某。\n6.联系人：市纪委监委党风政风监督室　陈晓燕；联系电话：0951-8356120。'],
     ['a contact after a comma, in the office’s clause', '获奖学生：宋*、刘*洋。\n1.学院学生工作办公室：文苑楼B区304室，联系人：宋佳琪老师，电话：0431-84539876；'],
+    ['a contact line as a list’s item', '王某某，男，汉族。\n\n- 联系电话：0576-84123380\n- 举报网站：www.12380.gov.cn'],
+    ['the contact’s section in brackets after the name', '信访人：邓某某\n\n联系人：邓琳（劳动保障监察大队）　　联系电话：0731-84563201\n长沙市开福区人力资源和社会保障局'],
+    ['an office’s phone in prose', '王某某，男，汉族。\n如有疑问，可拨打街道城管办电话0731-85161234咨询。'],
+    ['the office a sentence asks the reader to write to', '被执行人王某某。\n* 对名单有异议的，可向本院执行局书面提出，联系电话：0591-87539612。'],
   ])('%s', async (_what, text) => {
     expect(texts(await leaks(text))).toEqual([])
   })
@@ -351,6 +355,8 @@ describe("an office's own contact details", () => {
     ['a masked body', '原告王某某。被申请人：某县人民医院，地址：银川市金凤区北京路，电话：0951-6912345。', ['leak/identifier 0951-6912345']],
     ['the office of a document that masks its own unit', '***市统计局。联系电话：0951-5012345', ['leak/identifier 0951-5012345']],
     ['a mobile number on an office’s line', '申请人王某某。办案单位：银川市公安局禁毒大队，联系电话：13909512345', ['leak/identifier 13909512345']],
+    ['a masked petitioner’s landline among the fields of his header', '信访人：邓某某\n身份证号码：4301**********1526\n联系电话：0731-84563201\n\n你反映的问题已收悉。', ['leak/identifier 0731-84563201']],
+    ['a masked person named as the contact', '申请人王某某。\n联系人：王某某　　联系电话：0731-84563201', ['leak/identifier 0731-84563201']],
   ])('still reports %s', async (_what, text, expected) => {
     expect(texts(await leaks(text))).toEqual(expected)
   })

@@ -18,7 +18,7 @@ import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/sc
 import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { documentPolicy } from './shared/policy.js'
-import { isAdministratorsContactAt, isBodysAccountAt, isOfficeContactAt } from './shared/office-contacts.js'
+import { isAdministratorsContactAt, isBodysAccountAt, isOfficeContactAt, isPersonsContactLine } from './shared/office-contacts.js'
 import { findPseudonyms, personRoleWords } from './shared/pseudonyms.js'
 import { surnameLength } from '../nlp/person-names.js'
 import type { Document } from '../core/document.js'
@@ -223,12 +223,28 @@ function compileTables(o: IdentifierOptions) {
 
 /**
  * A line that holds only a label before the number (`联系电话：0951-6912345` closing a notice),
- * maybe after the office's contact (`（联系人：卓玛；联系电话：0891-6123456）`), whose name an
- * office may pad to three characters' width with a space (`联系人：杨　勇`): the issuing
- * office's contact. A party's own number is written inside its description
- * (`王某，男，……，电话0951-6912345`).
+ * maybe as an item of a list (`- 联系电话：`, `2.电话：`), maybe after the office's contact
+ * (`（联系人：卓玛；联系电话：0891-6123456）`), whose name an office may pad to three characters'
+ * width with a space (`联系人：杨　勇`) and follow with its section (`联系人：邓琳（劳动保障监察
+ * 大队）`): the issuing office's contact. A party's own number is written inside its description
+ * (`王某，男，……，电话0951-6912345`) or among the fields of its header ({@link isPersonsContactLine}).
+ * Group 1: the contact's field, when the line names one.
  */
-const contactLineRe = /^[\s\u3000]*[（(]?(?:(?:联系人|经办人|承办人)[：:][\s\u3000]*[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·、]){1,15}[；;，,\s\u3000]*)?[\u4e00-\u9fff]{0,6}(?:电话|邮箱|信箱|方式)[：:]\s*$/
+const contactLineRe = /^[\s\u3000]*(?:[-*+•·]\s+|[0-9０-９]{1,2}[.、．]\s*)?[（(]?((?:联系人|经办人|承办人)[：:][\s\u3000]*[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·、]){1,15}(?:[（(][\u4e00-\u9fff]{2,20}[）)])?[；;，,\s\u3000]*)?[\u4e00-\u9fff]{0,6}(?:电话|邮箱|信箱|方式)[：:]\s*$/
+
+/**
+ * True when the number at `at` closes a contact line ({@link contactLineRe}) that is an office's:
+ * no masked person stands on it (`联系人：王某某　联系电话：…`), and, when it names no contact, it
+ * closes no block of fields headed by a masked person (`信访人：邓某某` / `身份证号码：…` /
+ * `联系电话：0731-…`, the petitioner's own).
+ */
+function isOfficeContactLine(doc: Document, at: number): boolean {
+  const text = doc.text
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  const m = contactLineRe.exec(text.slice(lineStart, at))
+  if (!m) return false
+  return !isPersonsContactLine(doc, lineStart, at, m[1] === undefined)
+}
 
 /** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
 function isPublic(doc: Document, hit: IdentifierHit, publicLabelRe: RegExp, publicDomains: readonly string[]): boolean {
@@ -239,7 +255,7 @@ function isPublic(doc: Document, hit: IdentifierHit, publicLabelRe: RegExp, publ
     if (publicDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true
   }
   // A mobile number is a person's even on a contact line; an office's landline or mailbox is not.
-  if (hit.kind !== 'mobile' && (contactLineRe.test(text.slice(text.lastIndexOf('\n', hit.start - 1) + 1, hit.start)) || isOfficeContactAt(doc, hit.start))) return true
+  if (hit.kind !== 'mobile' && (isOfficeContactLine(doc, hit.start) || isOfficeContactAt(doc, hit.start))) return true
   // A bankruptcy's administrator publishes its lawyers' numbers, mobiles too, for every creditor.
   if (hit.kind !== 'email' && isAdministratorsContactAt(doc, hit.start)) return true
   return publicLabelRe.test(labelBefore(text, hit.start, false))

@@ -5,15 +5,17 @@
 import { lowerBound } from '../../core/sorted.js'
 import type { Document } from '../../core/document.js'
 import { lineStartWithin, maskCharSource } from './chars.js'
-import { findPseudonyms } from './pseudonyms.js'
+import { findPseudonyms, isAfterPersonRole, type Pseudonym } from './pseudonyms.js'
 
 /**
  * The name of an office or a public body, ending in its organ's word at a word's end (民政办,
- * 法制处, 执法支队, 举报中心, 戒毒所, 人民政府): a space, a bracket, a colon, a separator, the end,
- * `联系` after it, or what one asks of it (`向…信访办公室请求复查（地址：…）`). Not 住所, 住处 or 场所 (a residence, a place of business), nor a flat (304室);
+ * 法制处, 执法支队, 举报中心, 戒毒所, 人民政府): a space, a bracket (`（劳动保障监察大队）`), a colon,
+ * a separator, the end, `联系` after it, what one asks of it, maybe in writing
+ * (`向…信访办公室请求复查（地址：…）`, `可向本院执行局书面提出`), or its phone (`可拨打街道城管办电话…`).
+ * Not 住所, 住处 or 场所 (a residence, a place of business), nor a flat (304室);
  * no name starts with 的 (`…35号的住处`).
  */
-const officeNameSource = '(?!的)[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|委员会|纪委|监委|办公室|办事处|[局厅科股办]|(?<!住)处|(?<![0-9A-Za-z０-９])室|中心|支队|大队|中队|(?<![住场厕])所|法院|检察院|医院|卫生院|学院|大学|学校)(?=[\\s\\u3000（(：:，,；;。]|联系|请求|申请|提出|咨询|反映|$)'
+const officeNameSource = '(?!的)[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|委员会|纪委|监委|办公室|办事处|[局厅科股办]|(?<!住)处|(?<![0-9A-Za-z０-９])室|中心|支队|大队|中队|(?<![住场厕])所|法院|检察院|医院|卫生院|学院|大学|学校)(?=[\\s\\u3000（(）)：:，,；;。]|(?:书面|口头|当面)?(?:联系|请求|申请|提出|咨询|反映)|电话|热线|$)'
 const officeNameRe = new RegExp(officeNameSource, 'g')
 const officeNameAtRe = new RegExp(officeNameSource, 'y')
 /** Masks and pseudonyms in a body's name: 某, symbols. */
@@ -134,9 +136,51 @@ export function isOfficeNameAt(text: string, at: number): boolean {
   return m !== null && !maskedNameRe.test(m[0]) && !maskedNameRe.test(text.charAt(at - 1))
 }
 
+/** A field line: a short label, maybe with a bracket, and its colon (`信访人：`, `身份证号码：`, `住所（住址）：`). */
+const fieldLineRe = /^[ \t\u3000]*[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff、]{1,8}[）)])?[：:]/
+/** A field naming the office's contact: the number after it is that contact's. */
+const contactFieldRe = /^[ \t\u3000]*(?:联系人|经办人|承办人|咨询人)[：:]/
+/** How many lines of a header's fields are read back above a contact line. */
+const fieldBlockLines = 4
+
+/**
+ * True when the contact line [lineStart, at) gives a masked person's number: the person stands
+ * on it (`联系人：王某某　联系电话：…`), or, for a line that names no contact (`isBare`), it closes a
+ * block of fields one of which gives a masked person after a party's role (`信访人：邓某某` /
+ * `身份证号码：…` / `联系电话：…`, a petitioner's header). A blank line, a line of prose or the
+ * office's contact (`联系人：马晓东`) ends the block: the office's contact closing a notice
+ * stands after its text.
+ */
+export function isPersonsContactLine(doc: Document, lineStart: number, at: number, isBare: boolean): boolean {
+  if (hasMaskedPersonIn(doc, lineStart, at)) return true
+  if (!isBare) return false
+  const text = doc.text
+  let end = lineStart - 1
+  for (let n = 0; n < fieldBlockLines && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1
+    const field = fieldLineRe.exec(text.slice(start, end))
+    if (!field || contactFieldRe.test(field[0])) return false
+    if (isMaskedPartysField(doc, start + field[0].length)) return true
+    end = start - 1
+  }
+  return false
+}
+
+/** True when the field's value at `at` opens with a masked person and its label is a party's role (`信访人：邓某某`, not `经审理查明：…被告人马某`). */
+function isMaskedPartysField(doc: Document, at: number): boolean {
+  let from = at
+  while (doc.text.charAt(from) === ' ' || doc.text.charAt(from) === '\u3000') from++
+  return personPseudonyms(doc).some((p) => p.start === from) && isAfterPersonRole(doc.text, from)
+}
+
+/** The document's person pseudonyms, by start. */
+function personPseudonyms(doc: Document): readonly Pseudonym[] {
+  return doc.derive('officeContacts:personPseudonyms', () => findPseudonyms(doc).filter((p) => p.kind === 'person').sort((a, b) => a.start - b.start))
+}
+
 /** A person's pseudonym wholly inside [from, to), found by halves over the document's, by start. */
 function hasMaskedPersonIn(doc: Document, from: number, to: number): boolean {
-  const persons = doc.derive('officeContacts:personPseudonyms', () => findPseudonyms(doc).filter((p) => p.kind === 'person').sort((a, b) => a.start - b.start))
+  const persons = personPseudonyms(doc)
   for (let i = lowerBound(persons.length, (j) => persons[j]!.start, from); i < persons.length && persons[i]!.start < to; i++) if (persons[i]!.end <= to) return true
   return false
 }
