@@ -362,6 +362,28 @@ describe("an office's own contact details", () => {
   })
 })
 
+describe('the party of a penalty decision or a credit list, named on purpose', () => {
+  it.each([
+    ['after the form’s label, with its code, its head and its seat', '当事人名称：苏州华泰精密电镀有限公司\n统一社会信用代码：91320106234567894J\n法定代表人：沈建明\n地址：苏州市吴中区木渎镇金枫南路1288号\n\n投诉人李某反映。'],
+    ['as the addressee, its number in brackets', '深圳市鹏程宏达贸易有限公司（纳税人识别号：9144030578901234XK）：\n　　经我局检查，你单位取得深圳市某物流有限公司开具的发票。'],
+    ['in the column of a list’s parties, as text', '序号　被执行人姓名/名称　证件号码　执行案号\n1　陈志坚　4401**********2315　（2023）粤0106执12345号\n2　广州市汇通建材有限公司　91440106MA59XXXXXX　（2024）粤0106执1021号'],
+    ['in the column of a list’s parties, as Markdown, and again in the text', '| 序号 | 被执行人 | 证件号码 |\n|---|---|---|\n| 1 | 林建华 | 350102********3014 |\n| 2 | 福州恒泰装饰工程有限公司 | 91350102MA31XXXXXX |\n\n福州恒泰装饰工程有限公司法定代表人为黄志明。'],
+    ['its seat under the regulator’s label 住所（住址）', '当事人：湖南悦康健康管理有限公司\n统一社会信用代码：91430104567890120C\n住所（住址）：湖南省长沙市岳麓区麓谷街道桐梓坡西路229号麓谷国际工业园A3栋502室\n\n本局接到投诉人李某反映。'],
+    ['where it acts, in a decision that masks nothing', '当事人安徽华筑建设工程有限公司（统一社会信用代码：91340104MA2T5B7Q1K，法定代表人：许文龙）在蜀山区南七街道望江西路与潜山路交口东南角施工工地，未采取有效防尘降尘措施。'],
+  ])('%s', async (_what, text) => {
+    expect(texts(await leaks(text))).toEqual([])
+  })
+
+  it.each([
+    ['a masked person’s employer, in a column that lists no parties', '序号　姓名　工作单位\n1　王某某　长沙某某有限公司\n2　李某某　湖南恒通建设有限公司', ['leak/organization 湖南恒通建设有限公司']],
+    ['a masked person’s residence under the same label', '当事人：王某某\n住所（住址）：长沙市岳麓区麓谷街道桐梓坡西路229号', ['leak/address 麓谷街道桐梓坡西路229号']],
+    ['the town of a person, in a decision that masks nothing', '当事人王建国在灵武市郝家桥镇经营。', ['leak/place 灵武市郝家桥镇']],
+    ['the code of a masked shop', '当事人名称：张某某副食店\n统一社会信用代码：91320106234567894J', ['leak/identifier 91320106234567894J']],
+  ])('still reports %s', async (_what, text, expected) => {
+    expect(texts(await leaks(text))).toEqual(expected)
+  })
+})
+
 describe('an office’s contact line', () => {
   it('publishes its landline whether the contact’s name is letter-spaced or not (杨　勇)', async () => {
     for (const name of ['杨勇', '杨　勇']) {

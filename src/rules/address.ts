@@ -30,10 +30,13 @@ const officerHomeRe = /(?:法定代表人|负责人|经营者|投资人|实际�
 /** How far before an address its company's name is looked for: a name and its header's clauses. */
 const companyReach = 100
 
+/** A seat's label at its line's start, maybe as the market regulator's form writes it (`住所（住址）：`, `住所（经营场所）：`). */
+const seatLabelRe = /^[ \t\u3000]*(?:住所地|住所|地址)(?:[（(][\u4e00-\u9fff、]{1,8}[）)])?[：:]/
+
 /** True when the address is a field's value at its line's start (`住所：…`) in the header block of a party named in clear. */
 function isFieldOfNamedParty(text: string, start: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  return /^[ \t\u3000]*(?:住所地|住所|地址)[：:]/.test(text.slice(lineStart, start)) && isNamedPartyBefore(text, lineStart)
+  return seatLabelRe.test(text.slice(lineStart, start)) && isNamedPartyBefore(text, lineStart)
 }
 
 /** An office's own address: 本院地址, 本局地址, 办公地址, 通讯地址 before it. */

@@ -10,6 +10,8 @@ import { findPlaces } from './shared/places.js'
 import type { Profile, RuleKind } from './types.js'
 import { documentPolicy } from './shared/policy.js'
 import { findPseudonyms, overlapsPseudonym } from './shared/pseudonyms.js'
+import { isPartyColumn, partyLabelSource } from './shared/public-roles.js'
+import { columnHeaderAt } from './shared/table-columns.js'
 import type { Document } from '../core/document.js'
 
 /** Options of an organization rule. */
@@ -109,7 +111,7 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       // defined for any organisation named on purpose (`中国人民财产保险…南宁市分公司（以下简称人保南宁分公司）`),
       // a party's included wherever it is defined (`原告苏州恒锐…有限公司（以下简称恒锐公司）`, after
       // the party's heading `原告：苏州恒锐…有限公司`): a short name is as public as its company.
-      const parties = namedParties(doc.text, organizations)
+      const parties = namedParties(doc, organizations)
       const isParty = (name: string) => [...parties].some((p) => name.endsWith(p) || p.endsWith(name))
       const publicAliases = new Set<string>()
       for (const { org, name, isPublic } of judged) {
@@ -224,10 +226,11 @@ function maskedPartyRoles(doc: Document): Set<string> {
 }
 
 /**
- * A party's role right before a name (`被告：`, `第三人`, `乙方（医方）：`, `债务人`): a company a
- * judgment, an award or an agreement names as a party is named on purpose.
+ * A party's role or label right before a name (`被告：`, `第三人`, `乙方（医方）：`, `债务人`,
+ * `当事人名称：`, `行政相对人名称：`): a company a judgment, an award, an agreement or a penalty's
+ * form names as a party is named on purpose.
  */
-const partyRoleBeforeRe = /(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人|被执行人|申请执行人|当事人|债务人|甲方|乙方|丙方|医方|患方)(?:[（(][\u4e00-\u9fff]{1,4}[）)])?[：:]?\s*$/
+const partyRoleBeforeRe = new RegExp(`${partyLabelSource}(?:[（(][\\u4e00-\\u9fff]{1,4}[）)])?[：:]?\\s*$`)
 /** Words before a name that make it the applicant the court acted for (`本院根据宁波甬兴…有限公司（…）的申请`). */
 const applicantBeforeRe = /(?:根据|依|经|因)\s*$/
 /** After the applicant's name (and its bracket): `的申请`. */
@@ -265,20 +268,32 @@ function withDefinedAlias(text: string, org: OrganizationMention, aliases: Reado
 }
 
 /**
- * The names of organisations a document names as its parties, public everywhere in it: written
- * right after a party's role, as the applicant (`根据…公司的申请`), or as the issuer of a notice
- * (`…有限公司管理人` on a line of its own); and the short names they are given in brackets.
+ * A decision's or a notice's salutation after an organisation's name that opens its line,
+ * maybe with its number in brackets (`深圳市鹏程宏达贸易有限公司（纳税人识别号：…）：`): it is
+ * written to that party.
  */
-function namedParties(text: string, organizations: readonly OrganizationMention[]): Set<string> {
+const addresseeAfterRe = /^(?:[（(][^（()）\n]{0,60}[）)])?[：:][ \t\u3000]*(?:\r?\n|$)/
+
+/**
+ * The names of organisations a document names as its parties, public everywhere in it: written
+ * right after a party's role or label, as the applicant (`根据…公司的申请`), as the addressee of
+ * a decision (`…有限公司：` opening its line), in a list's column of parties (`被执行人` of a
+ * 失信 list), or as the issuer of a notice (`…有限公司管理人` on a line of its own); and the short
+ * names they are given in brackets.
+ */
+function namedParties(doc: Document, organizations: readonly OrganizationMention[]): Set<string> {
+  const text = doc.text
   const names = new Set<string>()
   for (const org of organizations) {
     // A verb the tagger glued to the name (`原告/n 就读于长沙市…学校`): the role is the person's, not the organisation's.
     if (workVerbStartRe.test(text.slice(org.start, org.suffixStart))) continue
-    const before = text.slice(Math.max(0, org.start - 12), org.start)
+    const before = text.slice(Math.max(0, org.start - 16), org.start)
     const after = text.slice(org.end, org.end + 80)
     const lineStart = text.lastIndexOf('\n', org.start - 1) + 1
-    const isIssuer = /^[ \t\u3000]*$/.test(text.slice(lineStart, org.start)) && issuerAfterRe.test(after)
-    if (!partyRoleBeforeRe.test(before) && !(applicantBeforeRe.test(before) && applicantAfterRe.test(after)) && !isIssuer) continue
+    const opensLine = /^[ \t\u3000]*$/.test(text.slice(lineStart, org.start))
+    const isIssuer = opensLine && issuerAfterRe.test(after)
+    const isAddressee = opensLine && addresseeAfterRe.test(after)
+    if (!partyRoleBeforeRe.test(before) && !(applicantBeforeRe.test(before) && applicantAfterRe.test(after)) && !isIssuer && !isAddressee && !isPartyColumn(columnHeaderAt(doc, org.start))) continue
     names.add(text.slice(org.start, org.end))
     const alias = aliasAfterRe.exec(after)
     if (alias) names.add(alias[1]!)

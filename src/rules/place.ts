@@ -13,7 +13,7 @@ import type { Document } from '../core/document.js'
 import { findAddresses } from './shared/addresses.js'
 import { isInsidePhrase } from './shared/organizations.js'
 import { documentPolicy, isLeakOfPolicy, isPostAt, maskedPlaceCounts, type DocumentPolicy } from './shared/policy.js'
-import { publicBodyAfter, publicBodyAt } from './shared/public-roles.js'
+import { namesPartyOrganization, publicBodyAfter, publicBodyAt } from './shared/public-roles.js'
 
 /** Options of a place rule. */
 export interface PlaceOptions {
@@ -94,6 +94,9 @@ function isLeakHere(doc: Document, policy: DocumentPolicy, run: readonly PlaceMe
   // The county of a court or an office the document names in clear (its issuer, `南宁市青秀区人民法院`)
   // is public wherever the document names it again (`民警在南宁市青秀区东葛路…发现`), unless it hides a unit.
   if (levelOf(last) <= 3 && seats.has(last.units.map((u) => u.code).join())) return false
+  // A document that masks nothing and names its party, a company, in clear (a penalty decision
+  // against it) hides no one a town or a street may give away: they are where the company acts.
+  if (!policy.isStated && namesPartyOrganization(doc)) return false
   return isLeakOfPolicy(policy, levelOf(last))
 }
 

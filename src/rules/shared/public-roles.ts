@@ -163,8 +163,46 @@ const signatureDateRe = /^[ \t\u3000]*(?:[0-9]{4}|[〇零一二三四五六七�
 
 /** Who heads a company or a body a case names as a party (`法定代表人：刘建国，董事长`). */
 const headOfPartyRe = new RegExp(`(?:法定代表人|主要负责人|负责人)[ \\t\\u3000：:]*(${roleName})(?=[，,。；（(\\s])`, 'g')
-/** A party's line naming an organisation in clear (`被申请人：深圳市星河智联科技有限公司，住所地…`). */
-const namedPartyLineRe = /^[ \t\u3000]*(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人|被执行人|申请执行人|当事人|被告单位|债务人|甲方|乙方|丙方|医方|患方)(?:[（(][\u4e00-\u9fff]{1,4}[）)])?[ \t\u3000]*[：:]?[ \t\u3000]*([^\s，,。；：:（(]{4,40}?(?:公司|集团|合作社|医院|学校|银行|支行|分行|中心|厂|店|局|委员会|政府|研究所|研究院|协会|事务所))(?=[，,。；（(\s]|$)/
+/**
+ * The label of a party, as a judgment, an agreement or the form of a penalty or a credit list
+ * writes it: a case's roles and an agreement's sides, and the form's fields for whom it
+ * punishes or lists (`当事人名称`, `行政相对人名称`, `违法企业名称`, `被处罚单位`, `纳税人名称`,
+ * `被执行人姓名/名称`). A company after one is the party, named on purpose.
+ */
+export const partyLabelSource = '(?:原告|被告单位|被告|第三人|被上诉人|上诉人|被申请人|申请人|失信被执行人|被执行人|申请执行人|当事人|债务人|甲方|乙方|丙方|医方|患方|行政相对人|违法(?:企业|主体|单位)|被处罚(?:单位|企业|人)|纳税人)(?:名称|姓名[/／或]名称|名称[/／或]姓名)?'
+/** A table's column of parties: its header holds a party's label (`被执行人姓名/名称`, `行政相对人名称`). */
+const partyColumnRe = new RegExp(partyLabelSource)
+
+/** True when a table's column header names its column's cells as parties (`被执行人`, `行政相对人名称`): a company listed there is named on purpose. */
+export function isPartyColumn(header: string | undefined): boolean {
+  return header !== undefined && partyColumnRe.test(header)
+}
+
+/** What ends the name of a body a party's line names. */
+const namedBodyEndSource = '(?:公司|集团|合作社|医院|学校|银行|支行|分行|中心|厂|店|局|委员会|政府|研究所|研究院|协会|事务所)'
+/** A party's line naming an organisation in clear (`被申请人：深圳市星河智联科技有限公司，住所地…`, `当事人名称：苏州…有限公司`). */
+const namedPartyLineRe = new RegExp(`^[ \\t\\u3000]*${partyLabelSource}(?:[（(][\\u4e00-\\u9fff]{1,4}[）)])?[ \\t\\u3000]*[：:]?[ \\t\\u3000]*([^\\s，,。；：:（(]{4,40}?${namedBodyEndSource})(?=[，,。；（(\\s]|$)`)
+/**
+ * A line addressed to an organisation named in clear, maybe with its number in brackets, or the
+ * code at `at` standing in that bracket (`深圳市鹏程宏达贸易有限公司（纳税人识别号：…）：`): a
+ * decision or a notice written to its party.
+ */
+const addresseeLineRe = new RegExp(`^[ \\t\\u3000]*([^\\s，,。；：:（(]{4,40}?${namedBodyEndSource})(?:[（(][^（()）\\n]{0,60}(?:[）)][：:][ \\t\\u3000]*$|[：:][ \\t\\u3000]*$)|[：:][ \\t\\u3000]*$)`)
+/** A line or a sentence opening with a party's label and an organisation in clear (`当事人安徽华筑建设工程有限公司（…）在…`). */
+const partyOrganizationOpensRe = new RegExp(`(?:^|[\\n。])[ \\t\\u3000]*${partyLabelSource}(?:[（(][\\u4e00-\\u9fff]{1,4}[）)])?[ \\t\\u3000]*[：:]?[ \\t\\u3000]*([^\\s，,。；：:（(]{4,40}?${namedBodyEndSource})(?=[，,。；（(\\s]|$)`, 'g')
+
+/**
+ * True when `doc` names its party, an organisation, in clear after a party's label, at a line's
+ * or a sentence's start (`当事人名称：苏州…有限公司`, `当事人安徽华筑…有限公司（…）在…施工`): a
+ * penalty decision or a list against a company, whose places are where the company acts.
+ */
+export function namesPartyOrganization(doc: Document): boolean {
+  return doc.derive('publicRoles:namesPartyOrganization', () => {
+    for (const m of doc.text.matchAll(partyOrganizationOpensRe)) if (!maskedUnitRe.test(m[1]!) && !/^[A-Z甲乙丙丁]/.test(m[1]!)) return true
+    return false
+  })
+}
+
 /** A field line of a party's header block: a short label and its colon. */
 const headerFieldRe = /^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,14}[：:]/
 /** How far back a party's line is looked for before its head's line. */
@@ -178,7 +216,7 @@ const partyLineReach = 300
 export function isNamedPartyBefore(text: string, at: number): boolean {
   const lines = text.slice(Math.max(0, at - partyLineReach), at).replace(/[\s\u3000]+$/, '').split(/\r\n|\r|\n/).slice(-3)
   for (let i = lines.length - 1; i >= 0; i--) {
-    const m = namedPartyLineRe.exec(lines[i]!)
+    const m = namedPartyLineRe.exec(lines[i]!) ?? addresseeLineRe.exec(lines[i]!)
     if (m) return !maskedUnitRe.test(m[1]!) && !/^[A-Z甲乙丙丁]/.test(m[1]!)
     // Only the party's header block: field lines (`主体类型：…`, `统一社会信用代码：…`) between.
     if (!headerFieldRe.test(lines[i]!)) return false

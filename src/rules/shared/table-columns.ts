@@ -114,3 +114,60 @@ function textTableAt(doc: Document, line: number, separator: string): TextTable 
   for (let i = first; i <= last; i++) tables.set(`${separator}${i}`, table)
   return table
 }
+
+/**
+ * What separates the cells of a row written as text without bars: tabs, ideographic spaces, or
+ * two spaces and more (`3　　广州市汇通建材有限公司　91440106MA59XXXXXX　…`).
+ */
+const textCellGapRe = /[\t\u3000][\t \u3000]*| {2,}/
+/** The most rows of a table read up from a cell to its header. */
+const headerReach = 60
+/** Longer lines are prose, not a table's row. */
+const maxRowLength = 400
+
+/**
+ * The header of the column the cell holding `at` stands in: a Word table's first row, a Markdown
+ * table's row above its rule, or, for rows written as text (cells apart by tabs or wide spaces,
+ * three or more), the first of the lines right above with as many cells. Undefined outside a
+ * table, and for a cell of the header itself.
+ */
+export function columnHeaderAt(doc: Document, at: number): string | undefined {
+  const line = doc.lineAt(at)
+  if (doc.format === 'docx') {
+    const cell = doc.cells[line - 1]
+    if (cell === undefined || cell.inner !== undefined || cell.row === 1) return undefined
+    for (let i = line - 2; i >= 0; i--) {
+      const other = doc.cells[i]
+      if (other === undefined || other.table !== cell.table) return undefined
+      if (other.inner === undefined && other.row === 1 && other.column === cell.column) return doc.lineText(i + 1)
+    }
+    return undefined
+  }
+  const row = doc.lineText(line)
+  if (row.length > maxRowLength) return undefined
+  const before = row.slice(0, at - doc.lineStarts[line - 1]!)
+  if (barRowRe.test(row)) return markdownHeader(doc, line, before.split('|').length - 1)
+  const cells = textCells(row)
+  if (cells.length < 3) return undefined
+  const column = textCells(`${before}\u0000`).length - 1
+  let header = line
+  for (let i = line - 1; i >= 1 && line - i <= headerReach && textCells(doc.lineText(i)).length === cells.length; i--) header = i
+  return header === line ? undefined : textCells(doc.lineText(header))[column]
+}
+
+/** A row written with bars: two of them. */
+const barRowRe = /\|[^|]*\|/
+
+/** The cells of a row written as text, apart by {@link textCellGapRe}; a line's indent is none. */
+function textCells(row: string): string[] {
+  const trimmed = row.trim()
+  return trimmed === '' ? [] : trimmed.split(textCellGapRe)
+}
+
+/** The header's cell `column` (counted in bars before it) of the Markdown table whose body holds `line`. */
+function markdownHeader(doc: Document, line: number, column: number): string | undefined {
+  for (let i = line - 1; i >= 2 && line - i <= headerReach && barRowRe.test(doc.lineText(i)); i--) {
+    if (ruleRowRe.test(doc.lineText(i))) return doc.lineText(i - 1).split('|')[column]?.trim()
+  }
+  return undefined
+}
