@@ -384,6 +384,14 @@ describe('the party of a penalty decision or a credit list, named on purpose', (
   })
 })
 
+describe('a surname that is also a word of grammar', () => {
+  it('is linked where a role proves a name, and wherever the name recurs', async () => {
+    const text = '申请人：于某某，女。\n因原产权人于建业下落不明，无法共同申请登记。该房屋原登记于于建业名下。申请人于2024年4月2日申请复议。'
+    const found = (await leaks(text)).filter((f) => f.ruleId === 'leak/linkage')
+    expect(found.map((f) => [f.text, f.line, f.column])).toEqual([['于建业', 2, 6], ['于建业', 2, 30]])
+  })
+})
+
 describe('an office’s contact line', () => {
   it('publishes its landline whether the contact’s name is letter-spaced or not (杨　勇)', async () => {
     for (const name of ['杨勇', '杨　勇']) {

@@ -8,9 +8,9 @@ import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { personTitles, surnameLength, tibetanNameLength } from '../../nlp/person-names.js'
 import { isHan, lineStartWithin } from './chars.js'
 import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
-import { cuedFourCharacterName, familyNameAt, personNameAt } from './persons.js'
+import { cuedFourCharacterName, familyNameAt, isFunctionSurnameChar, personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
-import { findPseudonyms, maskedNamePrefixes, type Pseudonym } from './pseudonyms.js'
+import { findPseudonyms, isAfterPersonRole, maskedNamePrefixes, type Pseudonym } from './pseudonyms.js'
 import { findPublicRoleNames, isPublicRoleName } from './public-roles.js'
 import { minorPseudonyms } from './minors.js'
 import { literalsIn } from './trigger-scan.js'
@@ -127,7 +127,10 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     const prefix = prefixes.find((p) => doc.text.startsWith(p, at))
     const tibetan = tibetanNameLength(doc.text.slice(at, at + 6))
     const tibetanSpan = tibetan > 0 && surnameLength(doc.text.charAt(at)) === 0 ? { start: at, end: at + tibetan } : undefined
-    const named = tibetanSpan ?? personNameAt(doc, tokenizer, at, reason === 'masked-person')
+    // A surname alone points at a name weakly; a role right before it says a name stands there,
+    // even one whose surname is a word of grammar (`原产权人于建业` beside the masked 于某某).
+    const isWeak = reason === 'masked-person' && !(isFunctionSurnameChar(doc.text.charAt(at)) && isAfterNameSlot(doc.text, at))
+    const named = tibetanSpan ?? personNameAt(doc, tokenizer, at, isWeak)
     const minority = tibetanSpan ?? (named === undefined && reason !== 'list' ? transliteratedRunAt(doc, tokenizer, at) : undefined)
     const span = named ?? minority ?? (prefix !== undefined ? prefixedNameAt(doc, tokenizer, at, prefix) : undefined) ?? (reason === 'list' ? listItemName(doc.text, at) : reason === 'masked-person' ? undefined : cuedFourCharacterName(doc, tokenizer, at)) ?? (reason === 'relative' ? maskedFamilyNameAt(at) : undefined)
     // A verb with its object after it (`被告张贴《催缴通知》`): no name stands right before a title.
@@ -278,6 +281,14 @@ function latinNamesOf(doc: Document, pseudonyms: readonly Pseudonym[], words: re
     if (mask !== undefined) linked.push({ start: name.start, end: name.end, reason: 'latin', link: text.slice(mask.start, mask.end) })
   }
   return linked
+}
+
+/** Who holds or passes a property or a right, right before a name (原产权人, 权利人, 出卖人, 继承人). */
+const holderRoleBeforeRe = /(?:产权人|权利人|所有权人|所有人|出卖人|买受人|继承人|委托人|受托人|抵押人|担保人|保证人|债务人|债权人|承租人|出租人|借款人|出借人|收款人|付款人)[：:]?$/
+
+/** True when a party's or a holder's role stands right before `at` (`申请人：`, `原产权人`): a name is written there. */
+function isAfterNameSlot(text: string, at: number): boolean {
+  return isAfterPersonRole(text, at) || holderRoleBeforeRe.test(text.slice(Math.max(0, at - 6), at))
 }
 
 /**

@@ -143,9 +143,32 @@ const givenNameTagRe = /^(?:nr|nrfg|nrt|nz)$/
 /** A surname (欧阳, or one character) followed by a one- or two-character word that may be a given name. */
 function isSplitName(surname: Token, given: Token): boolean {
   if (isTitleWord(given.word)) return false
-  const isSurnameTag = !notSurnameTagRe.test(surname.tag) || (surname.tag === 'v' && givenNameTagRe.test(given.tag))
+  const isSurnameTag = !notSurnameTagRe.test(surname.tag) || (surname.tag === 'v' && givenNameTagRe.test(given.tag)) || isFunctionSurnameBeforeName(surname, given)
   if (surnameLength(surname.word) !== surname.word.length || surname.word.length > 2 || !isSurnameTag || !isAllHan(given.word) || sideWordRe.test(surname.word + given.word)) return false
   return given.word.length <= 2 && (!notGivenNameTagRe.test(given.tag) || wordLikeGivenNames.has(given.word)) && !notGivenStartRe.test(given.word)
+}
+
+/**
+ * Surnames that are also words of grammar: prepositions, conjunctions, adverbs and verbs the
+ * tagger reads them as (于/p, 向/p, 和/c, 曾/d, 将/d, 代/v, 查/v, 解/v). 于 and 曾 are among the
+ * forty most common surnames.
+ */
+const functionSurnameCharRe = /^[由于向和与将把对从为以因同在给被让经据及跟曾代查解]$/
+
+/**
+ * A function-word surname the tagger read as its word (曾/d, 于/p) before a given name the
+ * dictionary holds as a personal name of two characters (秀英/nr, 海涛/nr): `其妻曾秀英`, `证人于海涛`.
+ * Not before one character it tags so, a surname of its own (李奶奶和/c 宋/nr 总), the words it
+ * tags as names that are common words (查明/nr), nor any other word (曾/d 主动/b, 于/p 现场/n,
+ * 和/c 平安/a): there it is the word of grammar.
+ */
+function isFunctionSurnameBeforeName(surname: Token, given: Token): boolean {
+  return functionSurnameCharRe.test(surname.word) && given.word.length === 2 && personalNameTagRe.test(given.tag) && !commonWordsTaggedAsNames.has(given.word)
+}
+
+/** True for a surname that is also a word of grammar (于, 曾, 向, 和, 代, 将, 查, 解): a name starts there only where the context expects one. */
+export function isFunctionSurnameChar(char: string): boolean {
+  return functionSurnameCharRe.test(char)
 }
 
 function isAllHan(word: string): boolean {
@@ -277,10 +300,12 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, is
   if (isWeak) return weakNameAt(doc.text, tokens, i, at, tokenizer)
   if (!first) {
     // The tagger glued the surname to the word before (法定代理/n 人周/x 建华/nz).
+    // A surname that is also a word of grammar (原产权人/人于/x 现场/n) needs a given name that is one (建业, 海涛/nr).
     const glued = tokens.findIndex((t) => t.start < at && t.end === at + 1)
     const given = tokens[glued + 1]
     const surname = doc.text.charAt(at)
-    return glued >= 0 && given && !isTitleWord(given.word) && surnameLength(surname) === 1 && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
+    const isGivenName = given !== undefined && (!functionSurnameCharRe.test(surname) || personalNameTagRe.test(given.tag) || wordLikeGivenNames.has(given.word))
+    return glued >= 0 && given && isGivenName && !isTitleWord(given.word) && surnameLength(surname) === 1 && isAllHan(given.word) && given.word.length <= 2 && !notGivenNameTagRe.test(given.tag) ? { start: at, end: given.end } : undefined
   }
   const given = tokens[i + 1]
   const name = nameIn(first, doc.text.slice(Math.max(0, at - 1), at))
@@ -412,8 +437,8 @@ function wordLikeGivenNameAt(text: string, at: number): Span | undefined {
   return !isHan(text.charCodeAt(end)) || nameEndRe.test(text.slice(end, end + 2)) ? { start: at, end } : undefined
 }
 
-/** What may follow a name in a clause: a title, a particle, a verb of saying or doing (王立新同志, 梁国栋出具). */
-const nameEndRe = /^(?:同志|书记|主任|局长|[的在与和及于对向从被把将等称说讲系为因已曾也都就出到来去作签表主批提参担任是])/
+/** What may follow a name in a clause: a title, a particle, a verb of saying or doing, whose property (王立新同志, 梁国栋出具, 于建业名下). */
+const nameEndRe = /^(?:同志|书记|主任|局长|名下|[的在与和及于对向从被把将等称说讲系为因已曾也都就出到来去作签表主批提参担任是])/
 
 
 /**
