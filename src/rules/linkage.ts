@@ -33,6 +33,7 @@ const schema = lazy(() => {
     criminalProtected: words,
     criminalAccused: words,
     latinNameWords: words,
+    subject: words,
   })
 })
 

@@ -50,6 +50,13 @@ export interface LinkCues {
   readonly criminalAccused?: readonly string[]
   /** Words of personal names in Latin letters (John, Maria, Kim): a run of capitalised words with one is a person's (latin-names.ts). */
   readonly latinNameWords?: readonly string[]
+  /**
+   * Who a complaint, a petition or a medical dispute is about (患者, 投诉人, 信访人): written
+   * before a pseudonym (`患者刘某`), the role stands for that person where a relative's cue
+   * follows it (`患者之子陈宏伟`, paragraphs later). Not a party's cue: a name after one is not
+   * taken as named on purpose.
+   */
+  readonly subject?: readonly string[]
 }
 
 /** Between a cue and the name: punctuation, spaces, a copula (`其父系李建军`, `法定代表人：赵德明`). */
@@ -75,7 +82,7 @@ const sentenceReach = 60
 
 /** The linked names of `doc`, sorted; computed once per document, tokenizer and cue set. */
 export function findLinkedNames(doc: Document, tokenizer: Tokenizer, cues: LinkCues): readonly LinkedName[] {
-  const key = `linkedNames:${tokenizer.name}:${[cues.relative, cues.representative, cues.contact, cues.party, cues.criminalProtected ?? [], cues.criminalAccused ?? [], cues.latinNameWords ?? []].map((c) => c.join('|')).join('/')}`
+  const key = `linkedNames:${tokenizer.name}:${[cues.relative, cues.representative, cues.contact, cues.party, cues.criminalProtected ?? [], cues.criminalAccused ?? [], cues.latinNameWords ?? [], cues.subject ?? []].map((c) => c.join('|')).join('/')}`
   return doc.derive(key, () => scan(doc, tokenizer, cues))
 }
 
@@ -164,6 +171,8 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const minorsRoles = minors.size === 0 ? new Set<string>() : rolesMasked(doc.text, cues.party, pseudonyms.filter(isMinor))
   // A criminal case that masks a party masks its victims and witnesses too.
   if (maskedRoles.size > 0 && cues.criminalAccused?.some((role) => doc.text.includes(role))) for (const role of cues.criminalProtected ?? []) maskedRoles.add(role)
+  // The roles a relative's cue may follow for its masked person: the parties' and the subjects' (患者刘某 … 患者之子).
+  const subjectRoles = (cues.subject?.length ?? 0) > 0 ? new Set([...maskedRoles, ...rolesMasked(doc.text, cues.subject!, pseudonyms.filter((p) => !isMinor(p)))]) : maskedRoles
   // Names written after a role the document names on purpose (被告人马志刚) are public everywhere;
   // they are read only when something was found.
   const namedRoleStarts: number[] = []
@@ -193,7 +202,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
         continue
       }
       const note = reason === 'relative' ? kinshipNoteAt(doc.text, begin, after) : undefined
-      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && (isAfterMaskedRole(doc.text, begin, maskedRoles) || isAfterAlias(doc.text, begin, aliases) || isOfParagraphsMasked(doc.text, begin, cue, pseudonymsBetween(pseudonyms, begin - paragraphReach, begin))))) continue
+      if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(doc.text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && (isAfterMaskedRole(doc.text, begin, subjectRoles) || isAfterAlias(doc.text, begin, aliases) || isOfParagraphsMasked(doc.text, begin, cue, pseudonymsBetween(pseudonyms, begin - paragraphReach, begin))))) continue
       // A note after the name (`韦志刚（系原告之子）`): the name ends at its bracket, of a surname
       // and one or two characters (two and two of a compound surname), the longest tried first.
       if (note) for (const length of [4, 3, 2]) want(note.start - length, reason, doc.text.slice(note.start, note.end), note.start)

@@ -231,6 +231,12 @@ const notGivenStartRe = /^[的了是在与就也都而及或等把被让给从�
 const gluedTailRe = /[在于和与的了是系等将被把向对从跟说称讲去到也都就]$/
 
 /**
+ * Adverbs of time the tagger glues to a three-character name before the verb (胡桂英现/x 享受,
+ * 李建华已/x 退休): no name of three has a fourth character.
+ */
+const gluedTimeAdverbRe = /[现已仍曾又还便即才再均]$/
+
+/**
  * Adverbs the tagger glues to a two-character name, as a name or an unknown word, before the verb
  * they qualify: 后 starts the next word (李明后/nr 来/v of 李明后来, 后经, 后于), and no given
  * name ends in it; 均 and 皆 (all of them) only after a list of persons (张某、王伟均/x 承认),
@@ -250,7 +256,7 @@ const listBeforeRe = /[、和与及]$/
 function nameIn(token: Token, before = ''): Span | undefined {
   const { word, tag } = token
   if (surnameLength(word) === 1) {
-    const isGluedWord = tag === 'x' && (word.length === 3 || word.length === 4) && gluedTailRe.test(word)
+    const isGluedWord = tag === 'x' && ((word.length === 3 || word.length === 4) && gluedTailRe.test(word) || (word.length === 4 && gluedTimeAdverbRe.test(word)))
     const isGluedAdverb = (tag === 'x' || tag === 'nr') && word.length === 3 && (gluedAdverbRe.test(word) || (gluedScopeRe.test(word) && listBeforeRe.test(before)))
     if (isGluedWord || isGluedAdverb) {
       const cut: Token = { word: word.slice(0, -1), tag, start: token.start, end: token.end - 1 }
