@@ -384,6 +384,19 @@ describe('the party of a penalty decision or a credit list, named on purpose', (
   })
 })
 
+describe('a person hidden by surname and a form of address', () => {
+  it('is undone by the full name with the same form, which redact writes back as the pseudonym', async () => {
+    const [finding, ...rest] = (await leaks('消费者王女士在某健身工作室办理年卡。经调解，37名消费者共获退款，其中王丽娟女士获退8200元。')).filter((f) => f.ruleId === 'leak/linkage')
+    expect(rest).toEqual([])
+    expect(finding).toMatchObject({ text: '王丽娟', data: { link: '王女士', redact: { length: 3, replacement: '王' } } })
+  })
+
+  it('is no pseudonym in a story that names the person first, nor one of another form of address', async () => {
+    expect(texts(await leaks('王丽娟女士是这家店的店主。王女士说，生意不错。'))).toEqual([])
+    expect(texts(await leaks('网友陈女士留言反映噪音扰民，其邻居陈志强先生也到场。'))).toEqual([])
+  })
+})
+
 describe('a surname that is also a word of grammar', () => {
   it('is linked where a role proves a name, and wherever the name recurs', async () => {
     const text = '申请人：于某某，女。\n因原产权人于建业下落不明，无法共同申请登记。该房屋原登记于于建业名下。申请人于2024年4月2日申请复议。'

@@ -6,6 +6,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { surnameLength } from '../nlp/person-names.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
+import { courtesyTitleEndRe } from './shared/courtesy-names.js'
 import { findLinkedNames, personMaskOf, type LinkCues, type LinkedName } from './shared/linked-names.js'
 import { findPseudonyms } from './shared/pseudonyms.js'
 import { sameRoleMask } from './shared/person-masks.js'
@@ -105,6 +106,9 @@ function pseudonymsFor(doc: Document, mask: string): (name: string, surname: str
     const masks = bySurname.get(surname)
     // A name in Latin letters is the masked person it is linked to (John Michael Carter → 约某).
     if (l.reason === 'latin') return l.link
+    // A name written with the form of address its pseudonym keeps (王丽娟女士 for 王女士) becomes its surname, the form after it.
+    const courtesy = l.reason === 'masked-person' ? courtesyTitleEndRe.exec(l.link)?.[0] : undefined
+    if (courtesy !== undefined && l.link === surname + courtesy && doc.text.startsWith(courtesy, l.end)) return surname
     const own = l.reason === 'masked-person' && l.link.startsWith(surname) && l.link.length > surname.length ? l.link : masks && (sameRoleMask(doc.text, l.start, [...masks]) ?? (l.reason === 'party' && masks.size === 1 ? [...masks.keys()][0] : undefined))
     let pseudonym = own ?? surname + mask
     for (let i = 0; own === undefined && taken.has(pseudonym) && i < ordinals.length; i++) pseudonym = surname + mask + ordinals[i]

@@ -8,6 +8,7 @@ import type { Tokenizer } from '../../nlp/tokenizer.js'
 import { personTitles, surnameLength, tibetanNameLength } from '../../nlp/person-names.js'
 import { isHan, lineStartWithin } from './chars.js'
 import { FirstCharIndex, type LiteralHit } from './first-char-index.js'
+import { findCourtesyLinks } from './courtesy-names.js'
 import { cuedFourCharacterName, familyNameAt, isFunctionSurnameChar, personNameAt } from './persons.js'
 import { documentPolicy } from './policy.js'
 import { findPseudonyms, isAfterPersonRole, maskedNamePrefixes, type Pseudonym } from './pseudonyms.js'
@@ -88,7 +89,9 @@ export function findLinkedNames(doc: Document, tokenizer: Tokenizer, cues: LinkC
 
 function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[] {
   const policy = documentPolicy(doc)
-  if (!policy.masksPersons && !policy.masksOrganizations) return []
+  // A person hidden as 王女士 is undone by 王丽娟女士 whatever else the document masks.
+  const courtesy = findCourtesyLinks(doc, tokenizer, policy.isStated)
+  if (!policy.masksPersons && !policy.masksOrganizations && courtesy.length === 0) return []
   const pseudonyms = findPseudonyms(doc)
   const publicNames = findPublicRoleNames(doc)
   const aliases = new Set(pseudonyms.filter((p) => p.form === 'alias').map((p) => p.name!))
@@ -227,6 +230,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
     for (const [at, link] of columnNeighbours(doc, pseudonyms)) want(at, 'list', link)
   }
   for (const t of tasks) consider(t.at, t.reason, t.link, t.end)
+  for (const c of courtesy) if (!found.has(c.start)) found.set(c.start, { start: c.start, end: c.end, reason: 'masked-person', link: c.link })
   const latin = policy.masksPersons ? latinNamesOf(doc, pseudonyms, cues.latinNameWords) : []
   if (found.size === 0 && latin.length === 0) return []
   // Where a linked name recurs without its cue (法定代表人：周建国, then 周建国的询问笔录), it links the same.
