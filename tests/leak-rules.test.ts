@@ -345,6 +345,7 @@ describe("an office's own contact details", () => {
     ['a contact line as a list’s item', '王某某，男，汉族。\n\n- 联系电话：0576-84123380\n- 举报网站：www.12380.gov.cn'],
     ['the contact’s section in brackets after the name', '信访人：邓某某\n\n联系人：邓琳（劳动保障监察大队）　　联系电话：0731-84563201\n长沙市开福区人力资源和社会保障局'],
     ['an office’s phone in prose', '王某某，男，汉族。\n如有疑问，可拨打街道城管办电话0731-85161234咨询。'],
+    ['a service window’s phone in prose', '申请人王某某。如需咨询，可拨打区政务服务中心综合窗口电话0731-85161234。'],
     ['the office a sentence asks the reader to write to', '被执行人王某某。\n* 对名单有异议的，可向本院执行局书面提出，联系电话：0591-87539612。'],
   ])('%s', async (_what, text) => {
     expect(texts(await leaks(text))).toEqual([])
@@ -356,6 +357,7 @@ describe("an office's own contact details", () => {
     ['the office of a document that masks its own unit', '***市统计局。联系电话：0951-5012345', ['leak/identifier 0951-5012345']],
     ['a mobile number on an office’s line', '申请人王某某。办案单位：银川市公安局禁毒大队，联系电话：13909512345', ['leak/identifier 13909512345']],
     ['a masked petitioner’s landline among the fields of his header', '信访人：邓某某\n身份证号码：4301**********1526\n联系电话：0731-84563201\n\n你反映的问题已收悉。', ['leak/identifier 0731-84563201']],
+    ['a party’s number the office records', '申请人王某某。经查，申请人在县市场监管局登记的联系电话为0731-85161234。', ['leak/identifier 0731-85161234']],
     ['a masked person named as the contact', '申请人王某某。\n联系人：王某某　　联系电话：0731-84563201', ['leak/identifier 0731-84563201']],
   ])('still reports %s', async (_what, text, expected) => {
     expect(texts(await leaks(text))).toEqual(expected)

@@ -9,13 +9,13 @@ import { findPseudonyms, isAfterPersonRole, type Pseudonym } from './pseudonyms.
 
 /**
  * The name of an office or a public body, ending in its organ's word at a word's end (民政办,
- * 法制处, 执法支队, 举报中心, 戒毒所, 人民政府): a space, a bracket (`（劳动保障监察大队）`), a colon,
+ * 法制处, 执法支队, 举报中心, 综合窗口, 戒毒所, 人民政府): a space, a bracket (`（劳动保障监察大队）`), a colon,
  * a separator, the end, `联系` after it, what one asks of it, maybe in writing
  * (`向…信访办公室请求复查（地址：…）`, `可向本院执行局书面提出`), or its phone (`可拨打街道城管办电话…`).
  * Not 住所, 住处 or 场所 (a residence, a place of business), nor a flat (304室);
  * no name starts with 的 (`…35号的住处`).
  */
-const officeNameSource = '(?!的)[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|委员会|纪委|监委|办公室|办事处|[局厅科股办]|(?<!住)处|(?<![0-9A-Za-z０-９])室|中心|支队|大队|中队|(?<![住场厕])所|法院|检察院|医院|卫生院|学院|大学|学校)(?=[\\s\\u3000（(）)：:，,；;。]|(?:书面|口头|当面)?(?:联系|请求|申请|提出|咨询|反映)|电话|热线|$)'
+const officeNameSource = '(?!的)[\\u4e00-\\u9fff]{2,24}?(?:人民政府|政府|委员会|纪委|监委|办公室|办事处|[局厅科股办]|(?<!住)处|(?<![0-9A-Za-z０-９])室|中心|窗口|支队|大队|中队|(?<![住场厕])所|法院|检察院|医院|卫生院|学院|大学|学校)(?=[\\s\\u3000（(）)：:，,；;。]|(?:书面|口头|当面)?(?:联系|请求|申请|提出|咨询|反映)|电话|热线|$)'
 const officeNameRe = new RegExp(officeNameSource, 'g')
 const officeNameAtRe = new RegExp(officeNameSource, 'y')
 /** Masks and pseudonyms in a body's name: 某, symbols. */
