@@ -52,6 +52,12 @@ describe('pseudonyms', () => {
     expect(findPseudonyms(doc).map((p) => text.slice(p.start, p.end))).toEqual(['某公司', '某单位', '李某', '某烧烤店', '李某丙'])
   })
 
+  it('reads a surname that is also a word of grammar as one after a post or a relation (书记于某某, 其妻向某), and as the word elsewhere', async () => {
+    const text = '镇党委原书记于某某违纪，其妻向某收受财物。局长于某地调研，主任向某些企业了解情况，于某日到场，和某公司签约。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => `${text.slice(p.start, p.end)}:${p.kind}`)).toEqual(['于某某:person', '向某:person', '某公司:organization'])
+  })
+
   it('reads minority names masked after their first characters, a child’s 小某, and no organ in 某所有', async () => {
     const text = '信访人扎西某某，男，藏族。扎西某某反映工资被拖欠。\n多吉某某：\n被告人岩某，扣押岩某所有的摩托车。婚生子陈小某，至陈小某年满十八周岁止。在某所学校。'
     const doc = await documentFromText(text, 'inline.txt')

@@ -400,6 +400,16 @@ describe('a person hidden by surname and a form of address', () => {
 })
 
 describe('a surname that is also a word of grammar', () => {
+  it('masks a person after a post as after a role, so a relative is found beside it', async () => {
+    const found = await leaks('中共遵义市播州区纪委\n某镇原党委书记于某某严重违纪违法，其妻曾秀英收受财物。')
+    expect(texts(found.filter((f) => f.ruleId === 'leak/linkage'))).toEqual(['leak/linkage 曾秀英'])
+  })
+
+  it('reads a three-character name whole after a cue where the tagger left its third character apart (向东/nr 明/a)', async () => {
+    const found = await leaks('当事人向某侵占资金。其子向东明协助转移。')
+    expect(texts(found.filter((f) => f.ruleId === 'leak/linkage'))).toEqual(['leak/linkage 向东明'])
+  })
+
   it('is linked where a role proves a name, and wherever the name recurs', async () => {
     const text = '申请人：于某某，女。\n因原产权人于建业下落不明，无法共同申请登记。该房屋原登记于于建业名下。申请人于2024年4月2日申请复议。'
     const found = (await leaks(text)).filter((f) => f.ruleId === 'leak/linkage')

@@ -116,8 +116,7 @@ function nameAfter(tokens: readonly Token[], at: number): Span | undefined {
     // The tagger took two characters of a three-character name for a word (张贴/nr 文/n of
     // 副镇长张贴文, 金光/nr 日/m of 市长金光日: a character it read as a date's is no numeral).
     const third = tokens[at + 2]
-    const isThird = name === first && first.word.length === 2 && surnameLength(first.word) === 1 && third !== undefined && third.start === first.end && third.word.length === 1 && isHan(third.word.charCodeAt(0)) && (/^(?:n|ng|nr|x|a|ag)$/.test(third.tag) || (third.tag === 'm' && !numeralRe.test(third.word))) && !notThirdCharRe.test(third.word)
-    return isThird ? { start: first.start, end: third.end } : name
+    return name === first && isThirdCharacter(first, third) ? { start: first.start, end: third!.end } : name
   }
   const given = tokens[at + 2]
   return given && isSplitName(first, given) ? { start: first.start, end: given.end } : undefined
@@ -126,6 +125,16 @@ function nameAfter(tokens: readonly Token[], at: number): Span | undefined {
 interface Span {
   readonly start: number
   readonly end: number
+}
+
+/**
+ * True when the tagger took two characters of a three-character name for a word and left the
+ * third apart (张贴/nr 文/n of 副镇长张贴文, 向东/nr 明/a of 其子向东明, 金光/nr 日/m of 市长金光日:
+ * a character it read as a date's is no numeral): a surname and one character, then one
+ * character that may end a name and is no noun that follows one (家, 等, 处).
+ */
+function isThirdCharacter(first: Token, third: Token | undefined): boolean {
+  return first.word.length === 2 && surnameLength(first.word) === 1 && third !== undefined && third.start === first.end && third.word.length === 1 && isHan(third.word.charCodeAt(0)) && (/^(?:n|ng|nr|x|a|ag)$/.test(third.tag) || (third.tag === 'm' && !numeralRe.test(third.word))) && !notThirdCharRe.test(third.word)
 }
 
 /**
@@ -315,7 +324,10 @@ export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, is
   }
   const given = tokens[i + 1]
   const name = nameIn(first, doc.text.slice(Math.max(0, at - 1), at))
-  if (name) return name === first && isGluedToVerb(first, given) ? { start: first.start, end: first.end + 1 } : name
+  if (name === first && isGluedToVerb(first, given)) return { start: first.start, end: first.end + 1 }
+  // After a cue a name is expected whole: its third character the tagger left apart is its own (其子向东/nr 明/a 协助).
+  if (name === first && isThirdCharacter(first, given)) return { start: first.start, end: given!.end }
+  if (name) return name
   const split = given && splitGivenName(first, given)
   if (split) return { start: first.start, end: split.end }
   return nameWordGivenAt(doc.text, tokens, at, tokenizer) ?? wordLikeGivenNameAt(doc.text, at)

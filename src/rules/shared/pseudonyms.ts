@@ -2,7 +2,7 @@
 // name (王某, 李某某, 欧阳某, 张××, A公司, B村, Y市, 某某公司, 甲方, 小红（化名）). They are masks,
 // never leaks; the document's policy (policy.ts) learns from them what the document hides.
 import type { Document } from '../../core/document.js'
-import { surnameLength } from '../../nlp/person-names.js'
+import { personTitles, surnameLength } from '../../nlp/person-names.js'
 import { isHan, isLineBreak, isWordChar } from './chars.js'
 import { findMaskRuns } from './mask-runs.js'
 
@@ -262,7 +262,8 @@ function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym
       if ((start === 0 || isLineBreak(text.charCodeAt(start - 1))) && [...text.slice(start, mouStart)].every((c) => isHan(c.charCodeAt(0)))) return { start, end: mouEnd, kind: 'person', form: 'surname', name: text.slice(start, mouStart) }
     }
   }
-  const isNameExpected = !isHan(text.charCodeAt(mouStart - 2)) || roleBeforeRe.test(text.slice(Math.max(0, mouStart - 8), mouStart - 1))
+  const before = text.slice(Math.max(0, mouStart - 8), mouStart - 1)
+  const isNameExpected = !isHan(text.charCodeAt(mouStart - 2)) || roleBeforeRe.test(before) || postBeforeRe.test(before) || kinBeforeRe.test(before)
   if (surnameLength(first) === 1 && ((!functionSurnameRe.test(first) && !suffixSurnameRe.test(first)) || isNameExpected)) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
   // Minority and foreign names keep their first character or two (阿某, 买某某, 扎西某某): only
   // where a name is expected, after a role word or a relation (长子扎某, 丈夫多某); one character
@@ -271,15 +272,20 @@ function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym
     const start = mouStart - length
     const prefix = text.slice(start, mouStart)
     if (prefix.length !== length || ![...prefix].every((c) => isHan(c.charCodeAt(0)))) continue
-    const before = text.slice(Math.max(0, start - 8), start)
+    const prefixBefore = text.slice(Math.max(0, start - 8), start)
     const opensItem = length === 1 && !isHan(text.charCodeAt(start - 1)) && !notNamePrefixRe.test(prefix) && nameItemAfterRe.test(text.charAt(mouEnd))
-    if (roleBeforeRe.test(before) || kinBeforeRe.test(before) || opensItem) return { start, end: mouEnd, kind: 'person', form: 'surname', name: prefix }
+    if (roleBeforeRe.test(prefixBefore) || kinBeforeRe.test(prefixBefore) || opensItem) return { start, end: mouEnd, kind: 'person', form: 'surname', name: prefix }
   }
   return undefined
 }
 
 /** Relations a person is named after (长子扎某, 丈夫多某, 其女卓某): a name is expected there. */
 const kinBeforeRe = /(?:丈夫|妻子|父亲|母亲|儿子|女儿|[长次三四幼独养继]子|[长次三四幼独养继]女|[其之][父母子女妻夫])$/
+/**
+ * A post's title right before (`党委书记于某某`, `原局长向某`): a surname that is also a word of
+ * grammar starts a name there, as after a role. Not the forms of address said after a name (同志).
+ */
+const postBeforeRe = new RegExp(`(?:${personTitles.filter((t) => t !== '同志' && t !== '老师' && t !== '教授').join('|')})$`)
 /** What follows a person opening an item or a clause: a comma, an enumeration, a bracket, 等 (`买某，男`, `买某等4名学生`). */
 const nameItemAfterRe = /^[，,、（(：:；等]$/
 /** Determiners and conjunctions before 某 that make it `some …` (`如某，`, `每某`), no name's first character. */
