@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { checkDocument } from '../src/core/engine.js'
 import { documentFromText } from '../src/io/read-document.js'
 import { activateRules, parseRuleFile } from '../src/rules/loader.js'
+import { joinAlternatives } from '../src/rules/shared/alternatives.js'
 
 function ruleText(extra: string[]): string {
   return [
@@ -47,5 +48,26 @@ describe('pattern kind', () => {
 
   it('refuses joinAdjacent with a suggestion, whose matches each have their own', () => {
     expect(() => parseRuleFile(ruleText(['joinAdjacent: true', "suggestion: 'x'"]), 'paywall/test-notice.yaml')).toThrow(/cannot join matches that each have a suggestion/)
+  })
+})
+
+describe('a list of alternatives', () => {
+  const lineStart = '(?<=^[ \\t]*)'
+  it('shares the lookbehind of alternatives in a row that open with the same one, and matches what the plain join does', () => {
+    const list = [`${lineStart}分享$`, `${lineStart}打印(?=$)`, '转载', `${lineStart}收藏`, `(?<=。)${'举报'}`]
+    const joined = joinAlternatives(list)
+    expect(joined).toBe(`(?:${lineStart}(?:(?:分享$)|(?:打印(?=$))))|(?:转载)|(?:${lineStart}收藏)|(?:(?<=。)举报)`)
+    const text = '分享\n  打印\n说分享\n转载 收藏\n收藏。举报'
+    const plain = list.map((p) => `(?:${p})`).join('|')
+    const all = (source: string) => [...text.matchAll(new RegExp(source, 'gmu'))].map((m) => [m.index, m[0]])
+    expect(all(joined)).toEqual(all(plain))
+    expect(all(joined).length).toBe(5)
+  })
+
+  it('keeps apart a lookbehind that captures, and one that guards only the first branch of an alternation', () => {
+    expect(joinAlternatives(['(?<=(a))b', '(?<=(a))c'])).toBe('(?:(?<=(a))b)|(?:(?<=(a))c)')
+    expect(joinAlternatives(['(?<=a)b|c', '(?<=a)d'])).toBe('(?:(?<=a)b|c)|(?:(?<=a)d)')
+    expect(joinAlternatives(['(?<=[(])b', '(?<=[(])c'])).toBe('(?:(?<=[(])(?:(?:b)|(?:c)))')
+    expect(joinAlternatives(['(?<=a)(b|c)', '(?<=a)\\|'])).toBe('(?:(?<=a)(?:(?:(b|c))|(?:\\|)))')
   })
 })

@@ -9,6 +9,7 @@ import type { Document } from '../core/document.js'
 import { triggerScan, type Search, type Within } from './shared/trigger-scan.js'
 import { dropMentions, isQuotedMention } from './shared/mentions.js'
 import { isFormField } from './shared/form-sections.js'
+import { joinAlternatives } from './shared/alternatives.js'
 
 /** Options of a pattern rule. */
 export interface PatternOptions {
@@ -166,11 +167,6 @@ function searchOf(source: string, flags: string, isTrusted: boolean, inLines = f
           return re.exec(text)
         }
   return () => search
-}
-
-/** One alternation of the listed patterns, each in its own group so that `|` inside one stays inside it. */
-function joinAlternatives(patterns: readonly string[]): string {
-  return patterns.map((p) => `(?:${p})`).join('|')
 }
 
 /** Expands `$1`, `$<name>`, `$&` and `$$` of a replacement template against a match made in the whole text. */
