@@ -1,7 +1,8 @@
 // The HTML comments a CMS leaves where it cut a page's paid part (`<!--paidbegin-->`): readers
 // keep them in the text, where paywall/tag reports them, while other comments go. A page-break
-// comment (`<!-- pagebreak -->`, TinyMCE's default) is invisible markup of the page, no cut: it
-// goes with the others.
+// comment (`<!-- pagebreak -->`, TinyMCE's default; WordPress's `<!--nextpage-->` and its fold
+// `<!--more-->`) is invisible markup of the page, no cut (a source holding it holds every page):
+// it goes with the others.
 
 /** The body of a comment that is a CMS paid-content tag (`paidbegin`, ` paid_end `). */
 const cmsTagCommentRe = /^\s*paid[\s_-]*(?:begin|end)\s*$/i
