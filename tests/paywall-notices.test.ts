@@ -117,4 +117,74 @@ describe('paywall notices', () => {
     ])
     expect(selectFixes(lone)).toEqual([])
   })
+
+  it("reports the chrome of portals, news sites, blogs and document sites, each on its own span", async () => {
+    const page = [
+      '人民网>>地方>>正文',
+      '2024年05月21日08:17 | 来源：人民网－河南频道',
+      '　　会议还研究了其他事项。分享到：学习强国 微信 微博打印本页',
+      '点击蓝字 关注我们',
+      '分享让更多人看到',
+      '返回搜狐，查看更多',
+      '责任编辑：',
+      '平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。',
+      '本文档由豆丁网用户上传 | 第 1 页 / 共 6 页',
+      '此文档下载收益归作者所有',
+      '使用道具 举报',
+      '笔耕不辍2019 于 2023-06-21 10:15:32 发布　阅读量1.3k　收藏 12　点赞数 5',
+      '登录后才能发表评论　请文明上网，理性发言',
+      '（打印此页）　（关闭窗口）',
+    ].join('\n')
+    const found = await checkText(page, { only: ['paywall/residue'] })
+    expect(found.map((f) => [f.line, f.column, f.text])).toEqual([
+      [1, 1, '人民网>>地方>>正文'],
+      [2, 1, '2024年05月21日08:17 | 来源：人民网－河南频道'],
+      [3, 14, '分享到：学习强国 微信 微博打印本页'],
+      [4, 1, '点击蓝字 关注我们'],
+      [5, 1, '分享让更多人看到'],
+      [6, 1, '返回搜狐，查看更多'],
+      [7, 1, '责任编辑：'],
+      [8, 1, '平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。'],
+      [9, 1, '本文档由豆丁网用户上传'],
+      [9, 15, '第 1 页 / 共 6 页'],
+      [10, 1, '此文档下载收益归作者所有'],
+      [11, 1, '使用道具 举报'],
+      [12, 35, '阅读量1.3k　收藏 12　点赞数 5'],
+      [13, 1, '登录后才能发表评论　请文明上网，理性发言'],
+      [14, 1, '（打印此页）　（关闭窗口）'],
+    ])
+  })
+
+  it('keeps silent the notices that speak of sources, sharing, following, printing and copyright in prose', async () => {
+    const notice = [
+      '关于2023年度个人所得税综合所得汇算清缴的温馨提示',
+      '　　一、预约办理。纳税人可扫描下方二维码关注“宁波税务”公众号获取更多办税指南。',
+      '　　二、群众可扫描二维码关注“健康宁夏”公众号，随时查询核酸检测结果。',
+      '　　三、请将申报表打印后签字，打印本页并加盖公章后报送。',
+      '　　四、把好经验好做法分享给更多人，点击“我要办”即可查看办理进度。',
+      '　　五、特别声明：本次招聘不收取任何费用。用户需登录后才能发表评论。',
+      '　　六、办理流程：申请>>受理>>审核>>办结。全年阅读量12.6万、点赞数3000。',
+      '表1　2023年主要指标',
+      '来源：国家统计局',
+      '资料来源：宁夏统计年鉴',
+      '数据截至2024年3月，来源：国家统计局',
+    ].join('\n')
+    expect(await checkText(notice, { only: ['paywall/residue', 'paywall/truncated', 'paywall/tag'] })).toEqual([])
+  })
+
+  it('reads a Markdown copy: share links and a link under a bold heading are chrome; a WordPress page break is markup it does not show', async () => {
+    const md = '# 心得\n\n正文。\n\n<!--more-->\n\n## 二\n\n<!--nextpage-->\n\n分享到：[微信](#) [微博](#)\n\n**推荐阅读：**[材料汇编](https://example.com/a)\n'
+    const found = await checkText(md, { path: 'a.md', only: ['paywall/residue', 'paywall/tag'] })
+    expect(found.map((f) => [f.line, f.column, f.ruleId, f.text])).toEqual([
+      [11, 1, 'paywall/residue', '分享到：'],
+      [13, 3, 'paywall/residue', '推荐阅读：'],
+    ])
+    // The same comments in plain text are markup left in the text.
+    const text = await checkText('正文。\n<!--more-->\n正文。\n<!--nextpage-->\n[page]\n第[page]页', { only: ['paywall/tag'] })
+    expect(text.map((f) => [f.line, f.text])).toEqual([[2, '<!--more-->'], [4, '<!--nextpage-->'], [5, '[page]']])
+  })
+
+  it('reads no breadcrumb in the › of Windows-1252 mojibake', async () => {
+    expect(await checkText('å»å›½\n一、åŠ\u00a0å¿«å»ºè®¾', { only: ['paywall/residue'] })).toEqual([])
+  })
 })
