@@ -63,11 +63,12 @@ export const inferenceKind: RuleKind<InferenceOptions> = {
       const cue = levelCue(doc.text, cueRes)
       const findings: RawFinding[] = []
       const done = new Set<string>()
+      let places: readonly PlaceMention[] | undefined
       for (const slot of slots) {
         const unitWord = units.find((u) => u.word === slot.word) ?? (institutions.includes(slot.word) ? cue : undefined)
         if (!unitWord || done.has(unitWord.word)) continue
         done.add(unitWord.word)
-        const places = withoutListedBeside(doc.text, findPlaces(doc, tokenizer), slots)
+        places ??= withoutListedBeside(doc.text, findPlaces(doc, tokenizer), slots)
         const inference = inferUnit(places, unitWord.levels, unitWord.word)
         if (inference) findings.push(toFinding(doc.text, slot, inference))
       }
@@ -84,25 +85,29 @@ const listSeparatorRe = /^、$/
  * different places, so its named items are the mask's siblings, never what it hides.
  */
 function withoutListedBeside(text: string, places: readonly PlaceMention[], slots: readonly MaskSlot[]): readonly PlaceMention[] {
+  // The first place to start and to end at each offset, as the lists' walk asks for them: a
+  // search of the list for each step made a long file of many masks quadratic.
+  const byStart = new Map<number, PlaceMention>()
+  const byEnd = new Map<number, PlaceMention>()
+  for (const p of places) {
+    if (!byStart.has(p.start)) byStart.set(p.start, p)
+    if (!byEnd.has(p.end)) byEnd.set(p.end, p)
+  }
   const listed = new Set<PlaceMention>()
   for (const slot of slots) {
     // Walk the list both ways from the slot, item by item, while one separator joins them.
     let start = slot.run.start
-    for (let p = lastEndingAt(places, start - 1); p && listSeparatorRe.test(text.slice(p.end, start)); p = lastEndingAt(places, start - 1)) {
+    for (let p = byEnd.get(start - 1); p && listSeparatorRe.test(text.slice(p.end, start)); p = byEnd.get(start - 1)) {
       listed.add(p)
       start = p.start
     }
     let end = slot.run.end + slot.word.length
-    for (let p = places.find((q) => q.start === end + 1); p && listSeparatorRe.test(text.slice(end, p.start)); p = places.find((q) => q.start === end + 1)) {
+    for (let p = byStart.get(end + 1); p && listSeparatorRe.test(text.slice(end, p.start)); p = byStart.get(end + 1)) {
       listed.add(p)
       end = p.end
     }
   }
   return listed.size === 0 ? places : places.filter((p) => !listed.has(p))
-}
-
-function lastEndingAt(places: readonly PlaceMention[], end: number): PlaceMention | undefined {
-  return places.find((p) => p.end === end)
 }
 
 /** The unit word named most often by the document's cues (`旗直机关`, `旗委`), if one leads. */
