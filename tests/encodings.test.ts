@@ -5,7 +5,7 @@ import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditFiles } from '../src/run/audit-loop.js'
 import type { Finding } from '../src/core/finding.js'
-import { decodeBytes, encodeText } from '../src/io/decode.js'
+import { decodeBytes, detectionSample, encodeText } from '../src/io/decode.js'
 import { readDocument } from '../src/io/read-document.js'
 import { activateRules } from '../src/rules/loader.js'
 import { builtinRules, repoRoot } from './helpers.js'
@@ -75,6 +75,24 @@ describe('encodings', () => {
     }
     // A lone surrogate encoded as UTF-8 (CESU) is not UTF-8: it goes to the legacy detector.
     expect(decodeBytes(Buffer.from([0xed, 0xa0, 0x80]), 'x.txt').encoding).not.toBe('utf-8')
+  })
+
+  it('detects the encoding of a large file from a sample of its text, and still decodes all of it', () => {
+    // An ASCII preamble longer than the sample, then Chinese text: the sample starts where the text does.
+    const preamble = 'header,value\n'.repeat(8000)
+    const body = (original + '\n').repeat(Math.ceil(400_000 / original.length))
+    for (const encoding of ['gb18030', 'big5']) {
+      const text = preamble + (encoding === 'big5' ? '本院認為，被告應當償還借款。\n'.repeat(20_000) : body)
+      const bytes = iconv.encode(text, encoding)
+      const sample = detectionSample(bytes)
+      expect(sample.length).toBeLessThanOrEqual(64 * 1024)
+      expect(sample[0]).toBeGreaterThanOrEqual(0x80)
+      const decoded = decodeBytes(bytes, `large.${encoding}.txt`)
+      expect(decoded.encoding).toBe(encoding)
+      expect(decoded.text).toBe(text)
+    }
+    const small = iconv.encode(original, 'gb18030')
+    expect(detectionSample(small)).toBe(small)
   })
 
   it('reads an empty file as empty text', async () => {

@@ -72,8 +72,44 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path:
   }
 }
 
+/** Bytes the detector reads of a large file: its statistics settle within a few pages of text. */
+const sampleBytes = 64 * 1024
+/** The number of windows the sample of a large file is made of, spread from its first non-ASCII byte to its end. */
+const sampleWindows = 4
+
+/**
+ * What the detector reads of `bytes`: all of a small file; of a large one, windows spread
+ * from its first non-ASCII byte (an ASCII preamble tells nothing) to its end. The detector
+ * reads every byte with each of its recognizers, ~2 s for a 3 MB GBK file against 24 ms for
+ * decoding it, so an archive of large GBK files spent most of its time there. The file is still
+ * decoded whole, and what does not decode is an error, as before.
+ */
+export function detectionSample(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= sampleBytes) return bytes
+  let from = 0
+  while (from < bytes.length && bytes[from]! < 0x80) from++
+  const span = bytes.length - from
+  if (span <= sampleBytes) return bytes.subarray(from)
+  const window = sampleBytes / sampleWindows
+  const parts: Uint8Array[] = []
+  for (let i = 0; i < sampleWindows; i++) {
+    let at = from + Math.floor(((span - window) * i) / (sampleWindows - 1))
+    let end = at + window
+    // A window begins and ends at a line break where it has one, never inside a character: no
+    // legacy Chinese, Japanese or Korean encoding has 0x0A as a character's second byte.
+    if (i > 0) {
+      const lf = bytes.subarray(at, at + window / 2).indexOf(0x0a)
+      if (lf >= 0) at += lf + 1
+    }
+    const lastLf = bytes.subarray(at + window / 2, end).lastIndexOf(0x0a)
+    if (lastLf >= 0) end = at + window / 2 + lastLf + 1
+    parts.push(bytes.subarray(at, end))
+  }
+  return Buffer.concat(parts)
+}
+
 function decodeLegacy(bytes: Uint8Array, path: string): Decoded {
-  const candidates = loadChardet().analyse(bytes)
+  const candidates = loadChardet().analyse(detectionSample(bytes))
   const other = candidates.find((c) => legacyEncodings[c.name] !== undefined && c.name !== 'GB18030' && c.confidence >= minOtherConfidence)
   const gb = candidates.find((c) => c.name === 'GB18030')
   const chosen = other && (!gb || other.confidence > gb.confidence) ? legacyEncodings[other.name]! : 'gb18030'
