@@ -20,6 +20,11 @@ describe('splitLines', () => {
     expect(await collect(splitLines(Readable.from(chunks), 1000))).toEqual(['第一行', '第二行', '', '末行'])
   })
 
+  it('drops a byte order mark that opens the stream, and only there', async () => {
+    const bytes = Buffer.from('\ufeff{"a":1}\n\ufeff{"b":2}\n')
+    expect(await collect(splitLines(Readable.from([bytes.subarray(0, 2), bytes.subarray(2)]), 1000))).toEqual(['{"a":1}', '\ufeff{"b":2}'])
+  })
+
   it('a line past the limit comes out as its size only, and the next lines still come', async () => {
     const long = 'x'.repeat(5000)
     const chunks = [Buffer.from('{"a":1}\n' + long.slice(0, 100)), Buffer.from(long.slice(100) + '\n{"b":2}\n'), Buffer.from(long + long)]

@@ -67,8 +67,12 @@ export async function* splitLines(input: AsyncIterable<Buffer | string>, limit: 
     if (isTooLong) pieces = []
     else if (piece.length > 0) pieces.push(piece)
   }
+  // A stream saved on Windows (PowerShell's Out-File, Excel) opens with a byte order mark: not part of the first record.
+  let isFirst = true
   const finish = (): string | { bytes: number } => {
-    const line = isTooLong ? { bytes: size } : Buffer.concat(pieces, size).toString('utf8').replace(/\r$/, '')
+    let line: string | { bytes: number } = isTooLong ? { bytes: size } : Buffer.concat(pieces, size).toString('utf8').replace(/\r$/, '')
+    if (isFirst && typeof line === 'string' && line.startsWith('\ufeff')) line = line.slice(1)
+    isFirst = false
     pieces = []
     size = 0
     isTooLong = false
