@@ -9,7 +9,7 @@ import { getGazetteer } from '../nlp/gazetteer.js'
 import { inferConventions, maskIdentifier } from './shared/identifiers/conventions.js'
 import { DivisionCodes } from './shared/identifiers/division-codes.js'
 import type { NumberContext } from './shared/identifiers/numbers.js'
-import { labelBefore } from './shared/identifiers/numbers.js'
+import { afterLastWord, labelBefore } from './shared/identifiers/numbers.js'
 import { isNamedContactsNumber } from './shared/identifiers/named-contact.js'
 import { isHiddenPersonsRecord, maskedRecordElsewhere } from './shared/identifiers/person-records.js'
 import { maskedClassIn } from './shared/identifiers/school-classes.js'
@@ -35,6 +35,8 @@ export interface IdentifierOptions {
   /** Labels of a credit code (`统一社会信用代码`): right after one, a wrong check character is still one. */
   readonly creditWords: readonly string[]
   readonly phoneWords: readonly string[]
+  /** Labels of the other contacts a person gives (`邮箱`, `QQ`, `微信`): after a public label, one labels a value of its own. */
+  readonly contactWords: readonly string[]
   readonly otherNumberWords: readonly string[]
   /** Labels of numbers and addresses published on purpose (`监督电话`, `举报邮箱`). */
   readonly publicLabels: readonly string[]
@@ -52,6 +54,7 @@ const schema = lazy(() => {
     idWords: textList(),
     creditWords: textList(),
     phoneWords: textList(),
+    contactWords: textList(),
     otherNumberWords: textList(),
     publicLabels: textList(),
     publicDomains: z.array(text()).default([]),
@@ -67,7 +70,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule, settings) {
     const o = rule.options
-    const { context, publicLabelRe, fullMaskLabels } = compileTables(o)
+    const { context, publicLabelRe, contactLabelRe, fullMaskLabels } = compileTables(o)
     const partialMessageId = `${rule.messageId}.partial`
     const isGated = o.onlyWhenMasked.includes(settings.profile)
     const reported = new Set<IdentifierClass>(isGated ? o.maskedDraftClasses : identifierClasses)
@@ -85,7 +88,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       })
       const findings: RawFinding[] = []
       for (const hit of hits) {
-        if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, publicLabelRe, o.publicDomains)) continue
+        if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, { publicLabelRe, contactLabelRe }, o.publicDomains)) continue
         if (hit.kind === 'credit' && !hit.mask && (namesOrganizations() || isNamedPartyBefore(doc.text, lineStartOf(doc.text, hit.start))) && !isMaskedOwnersBusiness(doc, hit.start)) continue
         if (hit.kind === 'alias' && !isMaskedPersonsAlias(doc, hit.start)) continue
         if ((hit.kind === 'account' || hit.kind === 'card') && !hit.mask && isBodysAccountAt(doc.text, hit.start, namesOrganizations())) continue
@@ -208,6 +211,8 @@ function compileTables(o: IdentifierOptions) {
     today: new Date(),
     cardWordRe: anyOf(o.cardWords),
     otherNumberWordRe: anyOf(o.otherNumberWords),
+    identifierWordRe: anyOf([...o.idWords, ...o.cardWords, ...o.creditWords, ...o.phoneWords]),
+    phoneWordRe: anyOf(o.phoneWords),
     idWordRe: anyOf(o.idWords),
     creditWordRe: anyOf(o.creditWords),
   }
@@ -218,7 +223,7 @@ function compileTables(o: IdentifierOptions) {
     ['mobile', o.phoneWords, 11],
   ] as const
   const fullMaskLabels = wholeMasks.map(([kind, words, length]) => ({ kind, re: new RegExp(`(?:${literalAlternation(words)})[^\\n。；，0-9]{0,6}?[：:]?\\s*([*\\uFF0A\\u00D7xX]{${length},})`, 'g') }))
-  return { context, publicLabelRe: anyOf(o.publicLabels), fullMaskLabels }
+  return { context, publicLabelRe: anyOf(o.publicLabels), contactLabelRe: anyOf([...o.phoneWords, ...o.contactWords, ...o.idWords, ...o.cardWords]), fullMaskLabels }
 }
 
 /**
@@ -247,7 +252,7 @@ function isOfficeContactLine(doc: Document, at: number): boolean {
 }
 
 /** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
-function isPublic(doc: Document, hit: IdentifierHit, publicLabelRe: RegExp, publicDomains: readonly string[]): boolean {
+function isPublic(doc: Document, hit: IdentifierHit, labels: { readonly publicLabelRe: RegExp; readonly contactLabelRe: RegExp }, publicDomains: readonly string[]): boolean {
   if (hit.kind !== 'mobile' && hit.kind !== 'landline' && hit.kind !== 'email') return false
   const text = doc.text
   if (hit.kind === 'email') {
@@ -258,7 +263,10 @@ function isPublic(doc: Document, hit: IdentifierHit, publicLabelRe: RegExp, publ
   if (hit.kind !== 'mobile' && (isOfficeContactLine(doc, hit.start) || isOfficeContactAt(doc, hit.start))) return true
   // A bankruptcy's administrator publishes its lawyers' numbers, mobiles too, for every creditor.
   if (hit.kind !== 'email' && isAdministratorsContactAt(doc, hit.start)) return true
-  return publicLabelRe.test(labelBefore(text, hit.start, false))
+  // A public label governs its own value and a list after it, not a value a nearer label names
+  // (`办公电话0951-6078123，手机139…，个人邮箱…`: the mobile and the mailbox are the person's).
+  const rest = afterLastWord(labelBefore(text, hit.start, false), labels.publicLabelRe)
+  return rest !== undefined && !labels.contactLabelRe.test(rest)
 }
 
 /** What each class is called in messages. */

@@ -16,6 +16,13 @@ export interface NumberContext {
   readonly cardWordRe: RegExp
   /** Words before a number that make it something else (`订单号`, `发票号码`, `运单号`). */
   readonly otherNumberWordRe: RegExp
+  /**
+   * Words that label a number as one of ours (`身份证号码`, `卡号`, `手机`, `信用代码`): one nearer
+   * the number than another number's label is its own (`快递单上的收件人身份证号码…`).
+   */
+  readonly identifierWordRe: RegExp
+  /** Words that label a phone number (`手机`, `电话`): after one, a landline without its hyphen is one. */
+  readonly phoneWordRe: RegExp
   /** Words before a masked number that make it an ID number (`身份证`), and a clear one with a wrong check digit. */
   readonly idWordRe: RegExp
   /** Labels right before 18 characters that make them a credit code with a wrong check character too (`统一社会信用代码`). */
@@ -26,7 +33,8 @@ export interface NumberContext {
  * A run of digits and mask characters, grouped by single spaces or hyphens, not inside a longer
  * run of letters or digits, nor the fraction of a decimal. Mask characters: `*`, U+FF0A
  * FULLWIDTH ASTERISK, `x`, `X`, U+00D7 MULTIPLICATION SIGN. A `+86` before a mobile number is
- * taken with it.
+ * taken with it. (The typographic spaces, U+00A0 NO-BREAK SPACE, U+2009 THIN SPACE and the like,
+ * are read as spaces by the caller.)
  */
 export const numberRunRe = /(?<![0-9A-Za-z*\uFF0A\u00D7_@.+-])(?:\+86[ -]?)?[0-9*\uFF0A\u00D7xX](?:[0-9*\uFF0A\u00D7xX]|[ -](?=[0-9*\uFF0A\u00D7xX])){6,26}(?![0-9A-Za-z*\uFF0A\u00D7@]|\.\d)/g
 /** The units a number run is written with (digits, masks, `+`, space, `-`), and those it begins with. */
@@ -70,7 +78,7 @@ export function findNumberIdentifiers(text: string, context: NumberContext): Ide
   const hits: IdentifierHit[] = []
   bracketedLandlineRe.lastIndex = 0
   for (let m = bracketedLandlineRe.exec(text); m; m = bracketedLandlineRe.exec(text)) {
-    if (!areaCodeRe.test(m[1]!) || !isLocalNumber(m[2]!) || context.otherNumberWordRe.test(labelBefore(text, m.index))) continue
+    if (!areaCodeRe.test(m[1]!) || !isLocalNumber(m[2]!) || isOtherNumbersLabel(labelBefore(text, m.index), context)) continue
     hits.push(withMask(m.index, m.index + m[0].length, 'landline', m[1]! + m[2]!))
   }
   for (let m = nextNumberRun(text, 0); m; m = nextNumberRun(text, m.index + m[0].length)) {
@@ -88,7 +96,7 @@ export function findNumberIdentifiers(text: string, context: NumberContext): Ide
       const label = labelBefore(text, hit.start)
       // A person's tax number is his ID number: under its label (`税务登记号（纳税人识别号）：`) one
       // that passes every test of an ID is one, though 登记号 labels serials elsewhere.
-      if ((context.otherNumberWordRe.test(label) && !(personalNumberLabelRe.test(label) && isWholeIdHit(text, hit, context))) || (hit.mask && recordLabelRe.test(label))) continue
+      if ((isOtherNumbersLabel(label, context) && !(personalNumberLabelRe.test(label) && isWholeIdHit(text, hit, context))) || (hit.mask && recordLabelRe.test(label))) continue
       hits.push(hit)
     }
   }
@@ -108,7 +116,9 @@ function classifyRun(text: string, start: number, run: string, context: NumberCo
   if (usesSpaces && isLengths(lengths, [6, 8, 4])) return classifyCompact(text, start, compact, context, run.length)
   // An ID number grouped otherwise (640381 1976 1120 3516, 3205 0220 1004 1800 25, 640381-19761120-3516):
   // read whole, it is one only when its division code, birth date and check digit say so.
-  if (compact.length === 18 && (isLengths(lengths, [6, 4, 4, 4]) || isLengths(lengths, [4, 4, 4, 4, 2]) || isLengths(lengths, [6, 8, 4]))) {
+  // Grouped any other way (`6401051991 11112089`, a `<br>` read as a space), the checksum alone proves one.
+  const isIdGrouping = isLengths(lengths, [6, 4, 4, 4]) || isLengths(lengths, [4, 4, 4, 4, 2]) || isLengths(lengths, [6, 8, 4])
+  if (compact.length === 18 && (isIdGrouping || (/^\d{17}[\dXx]$/.test(compact) && isIdNumber(compact, context)))) {
     const id = classifyCompact(text, start, compact, context, run.length)
     if (id.length > 0) return id
   }
@@ -133,9 +143,29 @@ function classifyCompact(text: string, start: number, compact: string, context: 
   if (length === 18 && (isIdNumber(compact, context) || isCuedIdNumber(text, start, compact, context))) return [{ start, end, kind: 'id' }]
   if (length === 15 && isFirstGenerationId(compact, context)) return [{ start, end, kind: 'id' }]
   if (length === 18 && hasValidCreditCode(compact) && context.divisions.isKnownForOrganisation(compact.slice(2, 8))) return [{ start, end, kind: 'credit' }]
-  if (length >= 16 && length <= 19 && /^\d+$/.test(compact) && isCard(text, start, compact, context)) return [{ start, end, kind: 'card' }]
+  // The label says what a number is: 18 digits after an ID's label are no card, whatever Luhn says.
+  if (length >= 16 && length <= 19 && /^\d+$/.test(compact) && !(length === 18 && isIdLabelled(text, start, context)) && isCard(text, start, compact, context)) return [{ start, end, kind: 'card' }]
   if (length === 11 && mobileRe.test(compact)) return [{ start, end, kind: 'mobile' }]
+  // After a phone's label, the shapes a label alone proves: a landline written without its
+  // hyphen (`电话09515012345`), a mobile after the country code without `+` (`手机8613909510021`).
+  if ((length === 11 || length === 12) && isCompactLandline(compact) && isPhoneLabelled(text, start, context)) return [{ start, end, kind: 'landline' }]
+  const country = countryCodeRe.exec(compact)
+  if (country && isPhoneLabelled(text, start, context)) return [{ start: start + country[0].length, end, kind: 'mobile' }]
   return []
+}
+
+/** The country code before a mobile number written without `+` (`86…`, `0086…`). */
+const countryCodeRe = /^(?:00)?86(?=1[3-9]\d{9}$)/
+
+/** An area code and a local number in one run: 010 and 02x then 8 digits, 0[3-9]xx then 7 or 8. */
+function isCompactLandline(compact: string): boolean {
+  const areaLength = /^(?:010|02\d)/.test(compact) ? 3 : 4
+  return areaCodeRe.test(compact.slice(0, areaLength)) && isLocalNumber(compact.slice(areaLength))
+}
+
+/** True when a phone's label stands before `start` in its phrase (`电话`, `手机号码`). */
+function isPhoneLabelled(text: string, start: number, context: NumberContext): boolean {
+  return context.phoneWordRe.test(labelBefore(text, start))
 }
 
 /**
@@ -185,17 +215,25 @@ function isWholeIdHit(text: string, hit: IdentifierHit, context: NumberContext):
 }
 
 /** GB 11643: check character, division code, birth date, all three. */
-function isIdNumber(id: string, context: NumberContext): boolean {
+export function isIdNumber(id: string, context: NumberContext): boolean {
   return hasValidIdChecksum(id) && hasIdFields(id, context)
 }
 
 /**
- * An ID number whose check digit is wrong, written right after an ID word (`公民身份号码`):
- * mistyped or made up, it still has a real division code and birth date, and the label says
- * what it is. Without the label, the checksum alone tells an ID from an 18-digit serial.
+ * An ID number mistyped or made up, written right after an ID word (`公民身份号码`): a real
+ * division code, and its check digit or its birth date right (a check digit wrong by a typo; a
+ * date of `19660229` whose check digit holds). The label says what it is. Without the label,
+ * the checksum and the date alone tell an ID from an 18-digit serial; with both wrong, the
+ * label stands over no one's number (`640302199013078510`).
  */
 function isCuedIdNumber(text: string, start: number, id: string, context: NumberContext): boolean {
-  return /^\d{17}[\dXx]$/.test(id) && context.idWordRe.test(labelBefore(text, start)) && hasIdFields(id, context)
+  if (!/^\d{17}[\dXx]$/.test(id) || !isIdLabelled(text, start, context) || !context.divisions.isKnown(id.slice(0, 6))) return false
+  return hasValidIdChecksum(id) || hasIdFields(id, context)
+}
+
+/** True when an ID word stands before `start` in its phrase (`身份证号码`, `证件号码为`). */
+function isIdLabelled(text: string, start: number, context: NumberContext): boolean {
+  return context.idWordRe.test(labelBefore(text, start))
 }
 
 /** An 18-character ID's division code is known and its birth date valid (the check digit aside). */
@@ -213,12 +251,17 @@ function isFirstGenerationId(id: string, context: NumberContext): boolean {
 }
 
 /**
- * A card number passes Luhn and either follows a card word or starts with a known issuer prefix: UnionPay 62, Visa 4, Mastercard 51–55 and
- * 2221–2720, American Express 34/37, JCB 35, Discover 6011/65.
+ * A card number: after a bank card's or account's label (`银行卡号`, `账号`), whatever Luhn says, as
+ * an ID's label makes a mistyped ID one (an account's number has no check digit; a card's
+ * mistyped is still the holder's, and `账号` reports it so); without one, it passes Luhn and
+ * starts with a known issuer prefix: UnionPay 62, Visa 4, Mastercard 51–55 and 2221–2720,
+ * American Express 34/37, JCB 35, Discover 6011/65. A hospital's, an insurer's or a club's card
+ * (`就诊卡号`, `会员卡号`) is a number of record, not a bank card.
  */
 function isCard(text: string, start: number, digits: string, context: NumberContext): boolean {
-  if (!passesLuhn(digits)) return false
-  return context.cardWordRe.test(labelBefore(text, start)) || hasIssuerPrefix(digits)
+  const label = labelBefore(text, start)
+  if (context.cardWordRe.test(label) && !recordLabelRe.test(label)) return true
+  return passesLuhn(digits) && hasIssuerPrefix(digits)
 }
 
 function hasIssuerPrefix(digits: string): boolean {
@@ -245,6 +288,29 @@ export function labelBefore(text: string, start: number, isPhrase = true): strin
 }
 const clauseBreakRe = /[\n。；;！？]/
 const phraseBreakRe = /[\n。；;！？，,、]/
+
+/**
+ * What follows the last word of `re` in `label` (the words before a number), or undefined when
+ * none stands there: the words between a label and its number, where a nearer label would stand.
+ * `re` must not be global.
+ */
+export function afterLastWord(label: string, re: RegExp): string | undefined {
+  if (!re.test(label)) return undefined
+  // The last match starts at the last position from which the rest still matches.
+  let at = label.length - 1
+  while (!re.test(label.slice(at))) at--
+  const m = re.exec(label.slice(at))!
+  return label.slice(at + m.index + m[0].length)
+}
+
+/**
+ * True when the label nearest a number is another number's (`订单号`, `运单号`): a word of ours
+ * after it (`快递单上的收件人身份证号码`, `编号为3的证人身份证号码`) labels the number itself.
+ */
+function isOtherNumbersLabel(label: string, context: NumberContext): boolean {
+  const rest = afterLastWord(label, context.otherNumberWordRe)
+  return rest !== undefined && !context.identifierWordRe.test(rest)
+}
 
 /** The hit for [start, end), with its mask shape when `compact` holds mask characters. */
 function withMask(start: number, end: number, kind: IdentifierClass, compact: string): IdentifierHit {
