@@ -24,6 +24,8 @@ const context: NumberContext = {
   today: new Date(Date.UTC(2026, 0, 1)),
   cardWordRe: /卡号|账号|银行卡|开户行|账户/,
   otherNumberWordRe: /订单|单号|发票|流水号|编号/,
+  identifierWordRe: /身份证|身份号码|卡号|账号|银行卡|开户行|账户|信用代码|手机|电话/,
+  phoneWordRe: /手机|电话/,
   idWordRe: /身份证|身份号码/,
   creditWordRe: /信用代码/,
 }
@@ -156,6 +158,79 @@ describe('scanning', () => {
   })
 })
 
+describe('scanning: whose label a number is under, how it is grouped, the shapes a label proves', () => {
+  it('reads the label nearest a number as its own, not another number’s word earlier in the phrase', () => {
+    for (const text of [`跨境订单中买家的身份证号码${id}。`, `快递单上的收件人身份证号码${id}`, `编号为3的证人身份证号码${id}`, `发票上载明购买方身份证号码${id}`]) {
+      expect(scan(text), text).toEqual([{ kind: 'id', text: id }])
+    }
+    expect(scan('订单中买家的手机13909510021')).toEqual([{ kind: 'mobile', text: '13909510021' }])
+    // The other number's word nearest: its own number, whatever an identifier's word before it.
+    for (const text of [`身份证复印件的订单号${id}`, `王**的订单号${id}`, `银行卡交易流水号${card}`]) expect(scan(text), text).toEqual([])
+  })
+
+  it('says an ID after an ID’s label, never a card, when its division code and its check digit or date hold', () => {
+    // 1966-02-29 is no date; its check digit holds, and it passes Luhn by chance.
+    expect(scan('身份证号码420106196602290180')).toEqual([{ kind: 'id', text: '420106196602290180' }])
+    expect(scan('420106196602290180')).toEqual([{ kind: 'card', text: '420106196602290180' }])
+    // Check digit and date both wrong, or no such division: no one's number.
+    for (const text of ['身份证号码640302199013078510', '身份证号码991302199003078513']) expect(scan(text), text).toEqual([])
+  })
+
+  it('reads digits grouped by typographic spaces, and a valid ID grouped any way', () => {
+    expect(scan('身份证号码640122\u00A019680930\u00A00447，手机139\u00A09511\u00A02345')).toEqual([
+      { kind: 'id', text: '640122\u00A019680930\u00A00447' },
+      { kind: 'mobile', text: '139\u00A09511\u00A02345' },
+    ])
+    expect(scan(`身份证号码640302\u2009199003078516`)).toEqual([{ kind: 'id', text: `640302\u2009199003078516` }])
+    // Any grouping of a valid ID (a `<br>` read as a space); the checksum is the proof.
+    expect(scan('身份证号码6403021990 03078516')).toEqual([{ kind: 'id', text: '6403021990 03078516' }])
+    expect(scan('编号6403021990 03078515')).toEqual([])
+  })
+
+  it('takes a card’s label over Luhn, as an account’s: a bank card mistyped is still the holder’s', () => {
+    expect(scan('银行卡号6217001234987654；账号6217001234987654')).toEqual([
+      { kind: 'card', text: '6217001234987654' },
+      { kind: 'card', text: '6217001234987654' },
+    ])
+    // Unlabelled, Luhn and an issuer's prefix decide; a club's or a hospital's card is a record.
+    expect(scan('名下6217001234987654')).toEqual([])
+    expect(scan('会员卡号6217001234987654')).not.toContainEqual(expect.objectContaining({ kind: 'card' }))
+  })
+
+  it('reads the shapes a phone’s label proves, trailers’ plates, lists of QQ and WeChat IDs', () => {
+    expect(scan('电话09515012345，电话01062345678，手机8613909510021')).toEqual([
+      { kind: 'landline', text: '09515012345' },
+      { kind: 'landline', text: '01062345678' },
+      { kind: 'mobile', text: '13909510021' },
+    ])
+    // No phone's label: a run of digits; an unknown area code; a local number starting with 0.
+    for (const text of ['编码09515012345', '8613909510021', '电话00005012345', '电话09510123456']) expect(scan(text), text).toEqual([])
+    expect(scan('驾驶宁A1234挂号半挂车，宁A12挂')).toEqual([{ kind: 'plate', text: '宁A1234挂' }])
+    expect(scan('通过微信号wxid_k3j2h1g0x9、“zjh_888vip”招揽，QQ号2837465190、1234567890和12345联系')).toEqual([
+      { kind: 'wechat', text: 'wxid_k3j2h1g0x9' },
+      { kind: 'wechat', text: 'zjh_888vip' },
+      { kind: 'qq', text: '2837465190' },
+      { kind: 'qq', text: '1234567890' },
+      { kind: 'qq', text: '12345' },
+    ])
+    // A comma ends the list: a bare number after it is anything.
+    expect(scan('QQ号2837465190，20000元')).toEqual([{ kind: 'qq', text: '2837465190' }])
+    expect(scan('添加其微信zjh_888vip')).toEqual([{ kind: 'wechat', text: 'zjh_888vip' }])
+    // Bare 微信 glued to letters alone is the app's name.
+    for (const text of ['通过微信WeChat联系', '微信Official账号', '微信OpenID']) expect(scan(text), text).toEqual([])
+  })
+
+  it('reads IPv6 addresses of the global range after an IP label, and the list after one', () => {
+    expect(scan('登录IP地址为2409:8a3c:1234:5678::1及27.154.10.201')).toEqual([
+      { kind: 'ip', text: '2409:8a3c:1234:5678::1' },
+      { kind: 'ip', text: '27.154.10.201' },
+    ])
+    expect(scan('IPv6：2001:0db8:85a3:0000:0000:8a2e:0370:7334')).toEqual([{ kind: 'ip', text: '2001:0db8:85a3:0000:0000:8a2e:0370:7334' }])
+    // Link-local, loopback, a time, groups too many or too few.
+    for (const text of ['IP地址为fe80::1', 'IP地址为::1', 'IP地址为2023:12:30', 'IP地址为2409:8a3c:1:2:3:4:5:6:7', 'IP地址为2409:8a3c:1234']) expect(scan(text), text).toEqual([])
+  })
+})
+
 describe('masking conventions', () => {
   const hit = (text: string) => findIdentifiers(text, context)
   it('copies the document’s shape and mask character, but not a shape that keeps too much', () => {
@@ -242,6 +317,13 @@ describe('leak/identifier', () => {
     expect((await checkText(notice, { profile: 'redacted', only })).map((f) => f.text)).toEqual(['13800138000'])
     const party = await checkText('被告王某，男，住**区，电话0951-6912345。', { profile: 'redacted', only })
     expect(party.map((f) => f.text)).toEqual(['0951-6912345'])
+  })
+
+  it('lets a public label govern its own value and a list after it, not what a nearer label names', async () => {
+    const text = '被告孙某某，办公电话0951-6078123，手机13909510021，个人邮箱sun.jh@nxmail.cn。'
+    expect((await checkText(text, { profile: 'redacted', only })).map((f) => f.text)).toEqual(['13909510021', 'sun.jh@nxmail.cn'])
+    // One label over a list, and another public label nearer.
+    expect(await checkText('被告孙某某。举报电话：0951-5012345，0951-5012346，举报邮箱：jb@nxmail.cn', { profile: 'redacted', only })).toEqual([])
   })
 })
 

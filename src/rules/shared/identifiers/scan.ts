@@ -8,6 +8,9 @@ import type { IdentifierClass, IdentifierHit } from './types.js'
 /** Full-width digits, letters, `＋` and `－`, as identifiers are sometimes typed in Chinese input modes. */
 const fullWidthRe = /[\uFF0B\uFF0D\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/
 const fullWidthGlobalRe = new RegExp(fullWidthRe.source, 'g')
+/** U+00A0 NO-BREAK SPACE, U+2000–U+200A (en space … hair space, U+2009 THIN SPACE), U+202F NARROW NO-BREAK SPACE, U+205F. */
+const typographicSpaceRe = /[\u00A0\u2000-\u200A\u202F\u205F]/
+const typographicSpacesRe = new RegExp(typographicSpaceRe.source, 'g')
 
 /**
  * The identifiers of `text`. Where two overlap, the first found is kept: numbers (checked by
@@ -17,7 +20,9 @@ const fullWidthGlobalRe = new RegExp(fullWidthRe.source, 'g')
 export function findIdentifiers(text: string, context: NumberContext): IdentifierHit[] {
   // Full-width digits (０-９) and dashes are read as their ASCII forms, one code unit for one,
   // so every offset holds for the text as written.
-  const read = fullWidthRe.test(text) ? text.replace(fullWidthGlobalRe, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text
+  let read = fullWidthRe.test(text) ? text.replace(fullWidthGlobalRe, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text
+  // The typographic spaces that group digits (`139 9511 2345` with U+00A0, `&#x2009;` in HTML) are read as spaces.
+  if (typographicSpaceRe.test(read)) read = read.replace(typographicSpacesRe, ' ')
   const found = [...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findSchoolClasses(read)]
   const ranked = found.map((hit, rank) => ({ hit, rank })).sort((a, b) => a.hit.start - b.hit.start || a.rank - b.rank)
   const kept: typeof ranked = []

@@ -18,9 +18,10 @@ const creditCodeRe = /^(?=[0-9]*[A-HJ-NPQRTUWXY])[0-9A-HJ-NPQRTUWXY]{18}$/
 /**
  * A licence plate: a province's abbreviation, the issuing office's letter, an optional middle
  * dot (U+00B7, U+2022, U+30FB) or space, then 5 letters and digits, or 6 for a new-energy
- * vehicle (D or F first for a small one, last for a large one). Plate letters exclude I and O.
+ * vehicle (D or F first for a small one, last for a large one), or 4 and 挂 for a trailer.
+ * Plate letters exclude I and O.
  */
-const plateRe = new RegExp(`[${plateProvinces}][A-HJ-NP-Z][·•・ \\-－]?([A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])`, 'g')
+const plateRe = new RegExp(`[${plateProvinces}][A-HJ-NP-Z][·•・ \\-－]?([A-HJ-NP-Z0-9]{5,6}|[A-HJ-NP-Z0-9]{4}挂)(?![A-Za-z0-9])`, 'g')
 const newEnergyRe = /^(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF])$/
 
 /** The label and value of a QQ number: 5 to 12 digits, not starting with 0. */
@@ -29,9 +30,19 @@ const qqRe = /(?:QQ|qq|ＱＱ)(?:号码|号)?\s*(?:[:：]|[为是])?\s*[“"「�
  * The label and value of a WeChat ID: 6 to 20 letters, digits, `_` or `-`, starting with a
  * letter; or a mobile number. After a colon, 为/是, or in quotes (`微信号“lijh_1982gz”`); after
  * 微信号 also glued to it (`使用微信号ouyang_zq1991与上家联系`), where the label's 号 says a value
- * follows (bare 微信 before Latin letters is the app's name in a phrase: `微信WeChat`).
+ * follows; after bare 微信 glued only when the letters run into a digit, `_` or `-`
+ * (`添加其微信zjh_888vip`): bare 微信 before Latin letters is the app's name in a phrase (`微信WeChat`).
  */
-const wechatRe = /(?:(?:微信号码|微信账号|微信号)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])?|(?:微信|WeChat|wechat)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『]))(?![Ww]e[Cc]hat)([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
+const wechatRe = /(?:(?:微信号码|微信账号|微信号)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])?|(?:微信|WeChat|wechat)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])|微信(?=[A-Za-z]+[-_0-9]))(?![Ww]e[Cc]hat)([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
+
+/**
+ * One more value of a list after a QQ number or a WeChat ID (`QQ号2837465190、1234567890`,
+ * `微信号wxid_k3j2h1g0x9、zjh_888vip`): `、`, 和, 及, 与 or `/`, maybe quotes, a value of the
+ * same shape. Not a comma: after one, a bare number is as likely an amount or a date.
+ */
+const listNextRe = (value: string) => new RegExp(`[”"」』]?[ \\u3000]*[、和及与/][ \\u3000]*[“"「『]?(${value})`, 'y')
+const qqNextRe = listNextRe('[1-9]\\d{4,11}(?![0-9A-Za-z])')
+const wechatNextRe = listNextRe('(?:[A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\\d{9})(?![-_A-Za-z0-9])')
 
 /**
  * The value after the label of a number of record (./record-labels.ts): 6 to 24 letters, digits and
@@ -113,7 +124,8 @@ export function findPlates(text: string): IdentifierHit[] {
   plateRe.lastIndex = 0
   for (let m = plateRe.exec(text); m; m = plateRe.exec(text)) {
     const tail = m[1]!
-    const isPlate = tail.length === 6 ? newEnergyRe.test(tail) : tail.replace(/\D/g, '').length >= 3
+    // A trailer's plate holds four and 挂 (`宁A1234挂`).
+    const isPlate = tail.length === 6 && !tail.endsWith('挂') ? newEnergyRe.test(tail) : tail.replace(/\D/g, '').length >= 3
     if (isPlate) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'plate' })
   }
   return hits
@@ -177,9 +189,22 @@ export function findLabelledAccounts(text: string): IdentifierHit[] {
       // A VIN is 17 characters; a certificate's number is digits.
       if (kind === 'vehicle' && !(vinRe.test(m[1]!) || /^\d{8,16}$/.test(m[1]!))) continue
       hits.push({ start: end - m[1]!.length, end, kind })
+      if (kind === 'qq' || kind === 'wechat') hits.push(...listAfter(text, end, kind === 'qq' ? qqNextRe : wechatNextRe, kind))
     }
   }
   hits.push(...findPersonRecords(text))
+  return hits
+}
+
+/** The values of a list from `at` on, one after another, each of `kind`. */
+function listAfter(text: string, at: number, nextRe: RegExp, kind: IdentifierHit['kind']): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  nextRe.lastIndex = at
+  for (let m = nextRe.exec(text); m; m = nextRe.exec(text)) {
+    const end = m.index + m[0].length
+    hits.push({ start: end - m[1]!.length, end, kind })
+    nextRe.lastIndex = end
+  }
   return hits
 }
 
