@@ -187,6 +187,41 @@ describe('scanning: whose label a number is under, how it is grouped, the shapes
     expect(scan('编号6403021990 03078515')).toEqual([])
   })
 
+  it('joins a number across a line break, a cell gap or emphasis markers only where its checksum or label proves it', () => {
+    const joined = (text: string, emphasis: { open: { start: number; end: number }; close: { start: number; end: number } }[] = []) =>
+      findIdentifiers(text, context, emphasis).map((h) => ({ kind: h.kind, text: text.slice(h.start, h.end), ...(h.markers && { markers: h.markers.length }) }))
+    // pdftotext's hard wraps, CRLF too; a card after its label, with its Luhn digit.
+    expect(joined('公民身份号码6403021990\n03078516，住')).toEqual([{ kind: 'id', text: '6403021990\n03078516' }])
+    expect(joined('公民身份号码6403021990\r\n03078516，住')).toEqual([{ kind: 'id', text: '6403021990\r\n03078516' }])
+    expect(joined(`转入被告账户（卡号${card.slice(0, 8)}\n${card.slice(8)}）`)).toEqual([{ kind: 'card', text: `${card.slice(0, 8)}\n${card.slice(8)}` }])
+    expect(joined(`统一社会信用代码${credit.slice(0, 10)}\n${credit.slice(10)}。`)).toEqual([{ kind: 'credit', text: `${credit.slice(0, 10)}\n${credit.slice(10)}` }])
+    // Numbers on two lines that make no identifier; a card's digits with no label, or failing Luhn.
+    for (const text of ['共计6403021990\n03078515元', `合计${card.slice(0, 8)}\n${card.slice(8)}`, `卡号${card.slice(0, 8)}\n${card.slice(8, -1)}7`, '2023\n1234567']) expect(joined(text), text).toEqual([])
+    // Cells: a valid ID across one; a row's cells each alone; figures stay apart; a mobile after its label.
+    expect(joined(`名单\t${id.slice(0, 6)}\t${id.slice(6)}\t完`)).toEqual([{ kind: 'id', text: `${id.slice(0, 6)}\t${id.slice(6)}` }])
+    expect(joined('身份证号码640122\u300019680930\u30000447')).toEqual([{ kind: 'id', text: '640122\u300019680930\u30000447' }])
+    expect(joined(`赵某某\t${id}\t139-9511-2345\t（2023）`)).toEqual([
+      { kind: 'id', text: id },
+      { kind: 'mobile', text: '139-9511-2345' },
+    ])
+    for (const text of ['合计\t4500\t3200\t1800\t2607', '合计\u3000139\u30001200\u30003400', '合计\t0951\t5012345']) expect(joined(text), text).toEqual([])
+    expect(joined('手机\u3000139\u30001200\u30003400')).toEqual([{ kind: 'mobile', text: '139\u30001200\u30003400' }])
+    // Bold inside an ID that joins to a valid one is emphasis; at a number's edge it is no mask.
+    const pair = (text: string, open: number, close: number, width = 2) => [{ open: { start: open, end: open + width }, close: { start: close, end: close + width } }]
+    const bold = '身份证号码640381**19920101**0841。'
+    expect(joined(bold, pair(bold, bold.indexOf('**'), bold.lastIndexOf('**')))).toEqual([{ kind: 'id', text: '640381**19920101**0841', markers: 2 }])
+    const edges = '手机：**13909510021**'
+    expect(joined(edges, pair(edges, edges.indexOf('**'), edges.lastIndexOf('**')))).toEqual([{ kind: 'mobile', text: '13909510021' }])
+    // Masks the parser paired as markers (two stars of a run of four or eight) stay masks.
+    const masks = '手机139****0021，身份证640302********0517'
+    expect(joined(masks, pair(masks, masks.indexOf('**'), masks.lastIndexOf('**'))).map((h) => h.text)).toEqual(['139****0021', '640302********0517'])
+    // A mistyped ID after its label joins as it would unbroken; digits that make no ID do not.
+    const wrong = '身份证号码640381**19920101**0842'
+    expect(joined(wrong, pair(wrong, wrong.indexOf('**'), wrong.lastIndexOf('**')))).toEqual([{ kind: 'id', text: '640381**19920101**0842', markers: 2 }])
+    const serial = '批号640381**19920101**0842'
+    expect(joined(serial, pair(serial, serial.indexOf('**'), serial.lastIndexOf('**')))).toEqual([])
+  })
+
   it('takes a card’s label over Luhn, as an account’s: a bank card mistyped is still the holder’s', () => {
     expect(scan('银行卡号6217001234987654；账号6217001234987654')).toEqual([
       { kind: 'card', text: '6217001234987654' },
@@ -317,6 +352,24 @@ describe('leak/identifier', () => {
     expect((await checkText(notice, { profile: 'redacted', only })).map((f) => f.text)).toEqual(['13800138000'])
     const party = await checkText('被告王某，男，住**区，电话0951-6912345。', { profile: 'redacted', only })
     expect(party.map((f) => f.text)).toEqual(['0951-6912345'])
+  })
+
+  it('reads Markdown as it renders: bold around or inside a number, inline code verbatim', async () => {
+    const md = '被告苏某某，身份证号码640302**19900307**8516，手机：**13909510021**，证件号码`640302199003078516`，代码`王某某**`。\n'
+    const findings = await checkText(md, { path: 'inline.md', profile: 'redacted', only })
+    expect(findings.map((f) => [f.text, (f.data as { redact: { replacement: string } }).redact.replacement])).toEqual([
+      ['640302**19900307**8516', '640302********8516'],
+      ['13909510021', '139****0021'],
+      ['640302199003078516', '640302********8516'],
+    ])
+    // The same stars in plain text are masks, the backticks characters.
+    expect((await checkText(md, { profile: 'redacted', only })).map((f) => f.text)).toEqual(['640302199003078516'])
+  })
+
+  it('reads a number a line break splits where its checksum proves it, and masks it keeping the break', async () => {
+    const [f, ...rest] = await checkText('原告海某某，公民身份号码6403021990\n03078516，住固原市原州区。', { profile: 'redacted', only })
+    expect(rest).toEqual([])
+    expect(f).toMatchObject({ text: '6403021990\n03078516', data: { identifier: 'id', redact: { replacement: '640302****\n****8516' } } })
   })
 
   it('lets a public label govern its own value and a list after it, not what a nearer label names', async () => {

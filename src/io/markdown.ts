@@ -39,10 +39,23 @@ export function readMarkdown(text: string): MarkdownRegions {
   return found
 }
 
+/**
+ * Inline code that holds only a number or an address (digits, Latin letters, `@ . : _ + -`,
+ * spaces), a digit among them: `` `640302198506120515` `` renders verbatim, so an identifier in
+ * it is published; no prose rule has words to read in it.
+ */
+const numberCodeRe = /^[0-9A-Za-z@.:_+\- ]*[0-9][0-9A-Za-z@.:_+\- ]*$/
+
 function visit(node: Nodes, found: MarkdownRegions): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return
+  if (node.type === 'inlineCode' && numberCodeRe.test(node.value)) {
+    // Only the backtick fences are skipped; the fences are as long on each side.
+    const fence = (end - start - node.value.length) >> 1
+    if (fence > 0) found.skipped.push({ start, end: start + fence }, { start: end - fence, end })
+    return
+  }
   if (opaqueTypes.has(node.type)) {
     // A CMS's paid-content tag written as a comment (`<!--paidend-->`) is read: it marks a cut.
     if (node.type !== 'html' || !isCmsTagCommentNode(node.value)) found.skipped.push({ start, end })

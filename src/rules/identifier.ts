@@ -75,7 +75,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
     const isGated = o.onlyWhenMasked.includes(settings.profile)
     const reported = new Set<IdentifierClass>(isGated ? o.maskedDraftClasses : identifierClasses)
     return (doc) => {
-      const hits = findIdentifiers(doc.text, context)
+      const hits = findIdentifiers(doc.text, context, doc.emphasis)
       const masked = hits.filter((h) => h.mask !== undefined)
       if (isGated && !shouldCheckForLeaks(doc, settings.profile, o.onlyWhenMasked, { hasOwnMasks: masked.some((h) => !isPhoneBlank(h)) })) return []
       // Learnt on the first finding: most documents have none.
@@ -110,12 +110,24 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
             : maskedElsewhere !== undefined
               ? { messageId: `${rule.messageId}.elsewhere`, args: { text: value, what, masked: maskedElsewhere } }
               : { args: { text: value, what } }),
-          data: { names: [value], identifier: hit.kind, redact: { offset: hit.start, length: hit.end - hit.start, replacement: maskIdentifier(value, hit.kind, conventionOf()(hit.kind)) } },
+          data: { names: [value], identifier: hit.kind, redact: { offset: hit.start, length: hit.end - hit.start, replacement: maskIdentifier(withoutMarkers(doc.text, hit), hit.kind, conventionOf()(hit.kind)) } },
         })
       }
       return findings
     }
   },
+}
+
+/** The text of a hit without the emphasis markers inside it (`640381**19920101**0841` is masked as the number it renders). */
+function withoutMarkers(text: string, hit: IdentifierHit): string {
+  if (!hit.markers) return text.slice(hit.start, hit.end)
+  let out = ''
+  let at = hit.start
+  for (const m of hit.markers) {
+    out += text.slice(at, m.start)
+    at = m.end
+  }
+  return out + text.slice(at, hit.end)
 }
 
 /**

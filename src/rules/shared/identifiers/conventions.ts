@@ -79,7 +79,8 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'account':
     case 'alias':
     case 'record':
-      return char.repeat(value.length)
+      // A line break inside (a code wrapped across lines) stays: the lines stay the document's.
+      return value.replace(/[^\r\n]/g, char)
     case 'ip':
       // The dots stay: the masked value still reads as an address.
       return value.replace(/[0-9]/g, char)

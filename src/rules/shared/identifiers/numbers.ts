@@ -34,7 +34,8 @@ export interface NumberContext {
  * run of letters or digits, nor the fraction of a decimal. Mask characters: `*`, U+FF0A
  * FULLWIDTH ASTERISK, `x`, `X`, U+00D7 MULTIPLICATION SIGN. A `+86` before a mobile number is
  * taken with it. (The typographic spaces, U+00A0 NO-BREAK SPACE, U+2009 THIN SPACE and the like,
- * are read as spaces by the caller.)
+ * are read as spaces by the caller; a tab or U+3000, which also stand between a table's cells,
+ * and a line break join groups only where a checksum or a label proves it: ./joins.ts.)
  */
 export const numberRunRe = /(?<![0-9A-Za-z*\uFF0A\u00D7_@.+-])(?:\+86[ -]?)?[0-9*\uFF0A\u00D7xX](?:[0-9*\uFF0A\u00D7xX]|[ -](?=[0-9*\uFF0A\u00D7xX])){6,26}(?![0-9A-Za-z*\uFF0A\u00D7@]|\.\d)/g
 /** The units a number run is written with (digits, masks, `+`, space, `-`), and those it begins with. */
@@ -226,7 +227,7 @@ export function isIdNumber(id: string, context: NumberContext): boolean {
  * the checksum and the date alone tell an ID from an 18-digit serial; with both wrong, the
  * label stands over no one's number (`640302199013078510`).
  */
-function isCuedIdNumber(text: string, start: number, id: string, context: NumberContext): boolean {
+export function isCuedIdNumber(text: string, start: number, id: string, context: NumberContext): boolean {
   if (!/^\d{17}[\dXx]$/.test(id) || !isIdLabelled(text, start, context) || !context.divisions.isKnown(id.slice(0, 6))) return false
   return hasValidIdChecksum(id) || hasIdFields(id, context)
 }

@@ -1,4 +1,6 @@
 // All identifiers of a text, of every class, one per span, in text order.
+import type { EmphasisSpan, Region } from '../../../core/document.js'
+import { findJoinedIdentifiers } from './joins.js'
 import { findNumberIdentifiers, type NumberContext } from './numbers.js'
 import { findAliases, findCreditCodes, findEmails, findLabelledAccounts, findPlates, findPropertyNumbers } from './text-ids.js'
 import { findIpAddresses } from './ip-addresses.js'
@@ -13,17 +15,23 @@ const typographicSpaceRe = /[\u00A0\u2000-\u200A\u202F\u205F]/
 const typographicSpacesRe = new RegExp(typographicSpaceRe.source, 'g')
 
 /**
- * The identifiers of `text`. Where two overlap, the first found is kept: numbers (checked by
- * checksum) before credit codes, labelled accounts, e-mail addresses and plates, so that a
- * mobile number given as a WeChat ID is reported once, as a mobile number.
+ * The identifiers of `text`. Where two overlap, the first found is kept: identifiers joined
+ * across a break (proved by their checksum or label), then numbers (checked by checksum) before
+ * credit codes, labelled accounts, e-mail addresses and plates, so that a mobile number given as
+ * a WeChat ID is reported once, as a mobile number. `emphasis` is the markup's (Markdown): its
+ * markers next to a number are no masks.
  */
-export function findIdentifiers(text: string, context: NumberContext): IdentifierHit[] {
+export function findIdentifiers(text: string, context: NumberContext, emphasis: readonly EmphasisSpan[] = []): IdentifierHit[] {
   // Full-width digits (０-９) and dashes are read as their ASCII forms, one code unit for one,
   // so every offset holds for the text as written.
   let read = fullWidthRe.test(text) ? text.replace(fullWidthGlobalRe, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text
   // The typographic spaces that group digits (`139 9511 2345` with U+00A0, `&#x2009;` in HTML) are read as spaces.
   if (typographicSpaceRe.test(read)) read = read.replace(typographicSpacesRe, ' ')
-  const found = [...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findSchoolClasses(read)]
+  const { edges, inner } = numberMarkers(read, emphasis)
+  // A marker at a number's edge (`**13909510021**`) is read as a space; one between its digits
+  // stays a mask unless the digits joined through it prove an identifier.
+  for (const { start, end } of edges) read = read.slice(0, start) + ' '.repeat(end - start) + read.slice(end)
+  const found = [...findJoinedIdentifiers(read, context, inner), ...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findSchoolClasses(read)]
   const ranked = found.map((hit, rank) => ({ hit, rank })).sort((a, b) => a.hit.start - b.hit.start || a.rank - b.rank)
   const kept: typeof ranked = []
   for (const entry of ranked) {
@@ -35,6 +43,31 @@ export function findIdentifiers(text: string, context: NumberContext): Identifie
     kept.push(entry)
   }
   return kept.map((entry) => entry.hit)
+}
+
+/** Characters a number is written with on each side of an emphasis marker. */
+const numberCharRe = /[0-9A-Za-z]/
+
+/**
+ * The emphasis markers that touch a number: at its edge (a letter or digit on one side only),
+ * or between two of its characters. A marker is taken only where the run of its character
+ * there is the marker itself: a longer run of stars (`6403021990********`) holds a mask the
+ * parser paired with another by chance.
+ */
+function numberMarkers(text: string, emphasis: readonly EmphasisSpan[]): { edges: Region[]; inner: Region[] } {
+  const edges: Region[] = []
+  const inner: Region[] = []
+  for (const span of emphasis) {
+    for (const { start, end } of [span.open, span.close]) {
+      const char = text.charAt(start)
+      if (text.charAt(start - 1) === char || text.charAt(end) === char) continue
+      const before = numberCharRe.test(text.charAt(start - 1))
+      const after = numberCharRe.test(text.charAt(end))
+      if (before && after) inner.push({ start, end })
+      else if (before || after) edges.push({ start, end })
+    }
+  }
+  return { edges, inner }
 }
 
 /**

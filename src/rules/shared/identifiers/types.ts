@@ -23,6 +23,8 @@ export interface IdentifierHit {
   readonly kind: IdentifierClass
   /** Set when the identifier is partly masked; absent when it stands in clear. */
   readonly mask?: MaskShape
+  /** Emphasis markers inside the span (Markdown `**` between digits): not the identifier's, dropped when it is masked. */
+  readonly markers?: readonly { readonly start: number; readonly end: number }[]
 }
 
 /** Digits (and the check character) an identifier of each class may keep in clear when masked. */
