@@ -222,10 +222,12 @@ describe('scanning: whose label a number is under, how it is grouped, the shapes
     expect(joined(serial, pair(serial, serial.indexOf('**'), serial.lastIndexOf('**')))).toEqual([])
   })
 
-  it('takes a card’s label over Luhn, as an account’s: a bank card mistyped is still the holder’s', () => {
-    expect(scan('银行卡号6217001234987654；账号6217001234987654')).toEqual([
+  it('takes a card’s label over Luhn; an account’s label makes an account of a number failing it', () => {
+    expect(scan(`银行卡号6217001234987654；卡号：6217 0012 3498 7654；账号6217001234987654；账号${card}`)).toEqual([
       { kind: 'card', text: '6217001234987654' },
-      { kind: 'card', text: '6217001234987654' },
+      { kind: 'card', text: '6217 0012 3498 7654' },
+      { kind: 'account', text: '6217001234987654' },
+      { kind: 'card', text: card },
     ])
     // Unlabelled, Luhn and an issuer's prefix decide; a club's or a hospital's card is a record.
     expect(scan('名下6217001234987654')).toEqual([])
@@ -370,6 +372,23 @@ describe('leak/identifier', () => {
     const [f, ...rest] = await checkText('原告海某某，公民身份号码6403021990\n03078516，住固原市原州区。', { profile: 'redacted', only })
     expect(rest).toEqual([])
     expect(f).toMatchObject({ text: '6403021990\n03078516', data: { identifier: 'id', redact: { replacement: '640302****\n****8516' } } })
+  })
+
+  it('leaves a public body’s own code, account and landline alone, not a person’s', async () => {
+    const found = async (text: string) => (await checkText(text, { profile: 'redacted', only })).map((f) => f.text)
+    // Registration authority 1 (机构编制): an organ's or a 事业单位's code, beside a masked person's business (type 92).
+    const business = '当事人：吴忠市利通区王某某百货商行\n统一社会信用代码：92640302MA76J5Q16Y\n'
+    expect(await found(`${business}作出处罚决定的机关：吴忠市利通区市场监督管理局（统一社会信用代码116403024550012373）\n协查单位：吴忠市利通区市场监管综合执法大队（统一社会信用代码12640302455022193T）`)).toEqual(['92640302MA76J5Q16Y'])
+    // …unless the document hides its own unit, whose code gives it away.
+    expect(await found('***市统计局关于王某某的处理决定。***市统计局（统一社会信用代码116403024550012373）')).toEqual(['116403024550012373'])
+    // The court's 执行款专户 block, a field on each line; a person's block is his.
+    const block = (holder: string) => `李某某：\n请将款项汇入以下账户：\n户名：${holder}\n开户行：中国工商银行银川兴庆支行\n账号：2902020109024912345`
+    expect(await found(block('银川市兴庆区人民法院'))).toEqual([])
+    expect(await found(block('李某某'))).toEqual(['2902020109024912345'])
+    // A landline after a sentence in the issuer's voice, not after one about a masked party.
+    expect(await found('被执行人马某某。\n如对以上信息有异议，可向本院执行局书面申请纠正。联系电话：0953-2135601。')).toEqual([])
+    expect(await found('被执行人马某某向本院申请延期。联系电话：0953-2135601。')).toEqual(['0953-2135601'])
+    expect(await found('被执行人马某某。\n如有异议，可向本院申请纠正。手机：13909510021。')).toEqual(['13909510021'])
   })
 
   it('lets a public label govern its own value and a list after it, not what a nearer label names', async () => {

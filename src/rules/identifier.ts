@@ -89,6 +89,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       const findings: RawFinding[] = []
       for (const hit of hits) {
         if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, { publicLabelRe, contactLabelRe }, o.publicDomains)) continue
+        if (hit.kind === 'credit' && !hit.mask && isPublicBodysCode(doc, hit.start)) continue
         if (hit.kind === 'credit' && !hit.mask && (namesOrganizations() || isNamedPartyBefore(doc.text, lineStartOf(doc.text, hit.start))) && !isMaskedOwnersBusiness(doc, hit.start)) continue
         if (hit.kind === 'alias' && !isMaskedPersonsAlias(doc, hit.start)) continue
         if ((hit.kind === 'account' || hit.kind === 'card') && !hit.mask && isBodysAccountAt(doc.text, hit.start, namesOrganizations())) continue
@@ -137,6 +138,17 @@ function withoutMarkers(text: string, hit: IdentifierHit): string {
  */
 function isPhoneBlank(hit: IdentifierHit): boolean {
   return (hit.kind === 'landline' || hit.kind === 'mobile') && hit.mask !== undefined && hit.mask.tail === 0
+}
+
+/**
+ * A credit code that registration authority 1 (机构编制) gives: an organ of the state, a 事业单位 or
+ * a 群团 organisation (`11…` the issuing bureau in a penalty's 公示, `12…` the 执法大队). Its name
+ * and code are published by law; it names no one, unless the document hides its own unit
+ * (`***市统计局`), whose code gives it away. Those of authority 5 (民政: 社会团体, 民办非企业单位,
+ * 基金会) are a party's as a company's are, and follow the document's policy for organisations.
+ */
+function isPublicBodysCode(doc: Document, at: number): boolean {
+  return (doc.text.charAt(at) === '1' || doc.text.charAt(at) === '\uFF11') && !documentPolicy(doc).masksOwnUnit
 }
 
 /**
@@ -263,6 +275,25 @@ function isOfficeContactLine(doc: Document, at: number): boolean {
   return !isPersonsContactLine(doc, lineStart, at, m[1] === undefined)
 }
 
+/** The issuing body speaking of itself (`可向本院执行局书面申请纠正`, `我局将依法处理`). */
+const issuersVoiceRe = /[本我](?:院|局|委|厅|庭|所|处|办|中心|机关|单位)/
+/** A person's mask or pseudonym in a sentence: its contact may be that person's. */
+const personMaskRe = /某|[*＊×]/
+
+/**
+ * A sentence of a label only before the number (`联系电话：`), after a sentence on its line in
+ * which the issuing body speaks of itself and names no masked person (`如对以上信息有异议，可向本院
+ * 执行局书面申请纠正。联系电话：0953-…`): the office's contact, as on a line of its own.
+ */
+function isIssuersContactSentence(lineBefore: string): boolean {
+  const ends = [...lineBefore.matchAll(/[。！？]/g)]
+  const last = ends.at(-1)
+  if (!last || !contactLineRe.test(lineBefore.slice(last.index + 1))) return false
+  const previousEnd = ends.length > 1 ? ends[ends.length - 2]!.index + 1 : 0
+  const previous = lineBefore.slice(previousEnd, last.index)
+  return issuersVoiceRe.test(previous) && !personMaskRe.test(previous)
+}
+
 /** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
 function isPublic(doc: Document, hit: IdentifierHit, labels: { readonly publicLabelRe: RegExp; readonly contactLabelRe: RegExp }, publicDomains: readonly string[]): boolean {
   if (hit.kind !== 'mobile' && hit.kind !== 'landline' && hit.kind !== 'email') return false
@@ -272,7 +303,8 @@ function isPublic(doc: Document, hit: IdentifierHit, labels: { readonly publicLa
     if (publicDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true
   }
   // A mobile number is a person's even on a contact line; an office's landline or mailbox is not.
-  if (hit.kind !== 'mobile' && (isOfficeContactLine(doc, hit.start) || isOfficeContactAt(doc, hit.start))) return true
+  const lineBefore = text.slice(text.lastIndexOf('\n', hit.start - 1) + 1, hit.start)
+  if (hit.kind !== 'mobile' && (isOfficeContactLine(doc, hit.start) || isIssuersContactSentence(lineBefore) || isOfficeContactAt(doc, hit.start))) return true
   // A bankruptcy's administrator publishes its lawyers' numbers, mobiles too, for every creditor.
   if (hit.kind !== 'email' && isAdministratorsContactAt(doc, hit.start)) return true
   // A public label governs its own value and a list after it, not a value a nearer label names

@@ -124,9 +124,35 @@ const companyEndRe = /(?:公司|集团|合作社|厂|银行|商行|协会)$/
  * companies freely). No person holds it.
  */
 export function isBodysAccountAt(text: string, at: number, namesCompanies: boolean): boolean {
-  const m = holderLabelRe.exec(text.slice(lineStartWithin(text, at, Math.max(0, at - 90)), at))
-  if (!m || maskedNameRe.test(m[1]!)) return false
-  return bodyEndRe.test(m[1]!) || (namesCompanies && companyEndRe.test(m[1]!))
+  const holder = accountHolderBefore(text, at)
+  if (holder === undefined || maskedNameRe.test(holder)) return false
+  return bodyEndRe.test(holder) || (namesCompanies && companyEndRe.test(holder))
+}
+
+/** A field line of a block (`开户行：中国工商银行银川兴庆支行`): a short label and its colon open it. */
+const accountFieldLineRe = /^[\s\u3000]*[\u4e00-\u9fff]{2,8}[：:]/
+/** How many field lines above the account's a block's holder is looked for in (户名, 开户行, 账号). */
+const blockReach = 3
+
+/**
+ * The holder named before the account number at `at`: on its line (`户名：…，开户行：…，账号：…`),
+ * or on a field line of the block just above, each field on a line of its own
+ * (`户名：银川市兴庆区人民法院⏎开户行：…⏎账号：…`, as every 执行通知书 writes its 执行款专户).
+ */
+function accountHolderBefore(text: string, at: number): string | undefined {
+  let start = lineStartWithin(text, at, Math.max(0, at - 90))
+  const own = holderLabelRe.exec(text.slice(start, at))
+  if (own) return own[1]
+  if (!accountFieldLineRe.test(text.slice(start, at))) return undefined
+  for (let k = 0; k < blockReach && start > 0; k++) {
+    const end = start - 1
+    start = lineStartWithin(text, end, Math.max(0, end - 90))
+    const line = text.slice(start, end).replace(/\r$/, '')
+    if (!accountFieldLineRe.test(line)) return undefined
+    const m = holderLabelRe.exec(line)
+    if (m) return m[1]
+  }
+  return undefined
 }
 
 /** True when a public body's name in clear starts at `at` (`东门路66号` + `中共黄冈市纪委举报中心`): an address followed by its office. */

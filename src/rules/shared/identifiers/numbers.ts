@@ -252,17 +252,19 @@ function isFirstGenerationId(id: string, context: NumberContext): boolean {
 }
 
 /**
- * A card number: after a bank card's or account's label (`银行卡号`, `账号`), whatever Luhn says, as
- * an ID's label makes a mistyped ID one (an account's number has no check digit; a card's
- * mistyped is still the holder's, and `账号` reports it so); without one, it passes Luhn and
- * starts with a known issuer prefix: UnionPay 62, Visa 4, Mastercard 51–55 and 2221–2720,
- * American Express 34/37, JCB 35, Discover 6011/65. A hospital's, an insurer's or a club's card
- * (`就诊卡号`, `会员卡号`) is a number of record, not a bank card.
+ * A card number: after a card's label (`银行卡号`, `卡号`), whatever Luhn says, as an ID's label
+ * makes a mistyped ID one (a card mistyped is still the holder's); after an account's label
+ * (`账号`, `开户行`), when it passes Luhn (else it is an account's number, which has no check
+ * digit: ./text-ids.ts); without a label, when it passes Luhn and starts with a known issuer
+ * prefix: UnionPay 62, Visa 4, Mastercard 51–55 and 2221–2720, American Express 34/37, JCB 35,
+ * Discover 6011/65. A hospital's, an insurer's or a club's card (`就诊卡号`, `会员卡号`) is a
+ * number of record, not a bank card.
  */
 function isCard(text: string, start: number, digits: string, context: NumberContext): boolean {
   const label = labelBefore(text, start)
-  if (context.cardWordRe.test(label) && !recordLabelRe.test(label)) return true
-  return passesLuhn(digits) && hasIssuerPrefix(digits)
+  const isLabelled = context.cardWordRe.test(label) && !recordLabelRe.test(label)
+  if (isLabelled && label.includes('卡')) return true
+  return passesLuhn(digits) && (isLabelled || hasIssuerPrefix(digits))
 }
 
 function hasIssuerPrefix(digits: string): boolean {
