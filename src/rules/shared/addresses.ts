@@ -320,6 +320,24 @@ function readCompound(text: string, at: number): Segment | undefined {
   return { start: at, end: at + m[0].length, name: m[1]!, level: 5, suffix: m[2]!, isCompound: true }
 }
 
+/**
+ * An estate named without a suffix of its own (`丽景湾`, `阅海万家` and its zone `F区`, `万达华府`),
+ * proved by what follows it: a building's number with its unit or its flat (`12号楼2单元`,
+ * `3栋801室`), or building, unit and flat as numbers (`5-2-801`). A name ending in a place's
+ * suffix (`文化路`, `东园村`) is read as that place instead.
+ */
+const estateByBuildingRe = /([\u4e00-\u9fff]{2,8}?)([A-Z]区)?(?=[0-9]{1,3}(?:号楼|栋|幢|座|#)[0-9]{1,2}(?:单元|门)|[0-9]{1,3}(?:号楼|栋|幢|座)[0-9]{3,4}(?:室|房)|[0-9]{1,3}[-－][0-9]{1,2}[-－][0-9]{3,4}(?![0-9]))/y
+/** The characters that end the names of places of level 5 and below, and of counties and towns. */
+const placeSuffixChars = new Set(segmentSuffixes.map(([suffix]) => suffix.charAt(suffix.length - 1)))
+
+/** The estate {@link estateByBuildingRe} reads at `at`, as a segment of level 5; undefined when none is. */
+function readEstateByBuilding(text: string, at: number): Segment | undefined {
+  estateByBuildingRe.lastIndex = at
+  const m = estateByBuildingRe.exec(text)
+  if (!m || placeSuffixChars.has(m[1]!.charAt(m[1]!.length - 1)) || functionCharRe.test(m[1]!) || determinerRe.test(m[1]!) || maskedNameRe.test(m[1]!)) return undefined
+  return { start: at, end: at + m[0].length, name: m[0], level: 5, suffix: '' }
+}
+
 /** The segments of an address starting at `start`, while each is a name and its suffix. */
 function readSegments(text: string, start: number): Segment[] {
   const segments: Segment[] = []
@@ -344,6 +362,12 @@ function readSegments(text: string, start: number): Segment[] {
     if (compound) {
       segments.push(compound)
       at = compound.end
+      continue
+    }
+    const estate = previous !== undefined && previous.level >= 3 && previous.level < 6 ? readEstateByBuilding(text, at) : undefined
+    if (estate) {
+      segments.push(estate)
+      at = estate.end
       continue
     }
     segmentRe.lastIndex = at

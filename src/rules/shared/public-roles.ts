@@ -207,6 +207,11 @@ export function namesPartyOrganization(doc: Document): boolean {
 const headerFieldRe = /^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,14}[：:]/
 /** How far back a party's line is looked for before its head's line. */
 const partyLineReach = 300
+/**
+ * How many lines back: the party's line and the field lines of its header block between
+ * (`统一社会信用代码：…`, `组织机构代码：…`, `法定代表人：…`, then `地址：…`).
+ */
+const headerLines = 6
 
 /**
  * True when the lines right before `at` name a party organisation in clear: its head then acts
@@ -214,7 +219,7 @@ const partyLineReach = 300
  * `A公司`) hides its head too.
  */
 export function isNamedPartyBefore(text: string, at: number): boolean {
-  const lines = text.slice(Math.max(0, at - partyLineReach), at).replace(/[\s\u3000]+$/, '').split(/\r\n|\r|\n/).slice(-3)
+  const lines = text.slice(Math.max(0, at - partyLineReach), at).replace(/[\s\u3000]+$/, '').split(/\r\n|\r|\n/).slice(-headerLines)
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = namedPartyLineRe.exec(lines[i]!) ?? addresseeLineRe.exec(lines[i]!)
     if (m) return !maskedUnitRe.test(m[1]!) && !/^[A-Z甲乙丙丁]/.test(m[1]!)
