@@ -257,6 +257,17 @@ describe('scanning: whose label a number is under, how it is grouped, the shapes
     for (const text of ['通过微信WeChat联系', '微信Official账号', '微信OpenID']) expect(scan(text), text).toEqual([])
   })
 
+  it('reads a device’s IMEI (with its Luhn digit), MEID and MAC address after their labels', () => {
+    expect(scan('扣押手机两部（IMEI：860123456789014、867531041234564，MEID：A1000012345678）、电脑一台（MAC地址3C:22:FB:12:AB:9E）')).toEqual([
+      { kind: 'device', text: '860123456789014' },
+      { kind: 'device', text: '867531041234564' },
+      { kind: 'device', text: 'A1000012345678' },
+      { kind: 'device', text: '3C:22:FB:12:AB:9E' },
+    ])
+    // Failing Luhn, no label, a word that holds the label, separators mixed, a broadcast address.
+    for (const text of ['IMEI：860123456789015', '编号860123456789014', 'MACHINE：3C:22:FB:12:AB:9E', 'MAC地址3C:22-FB:12:AB:9E', 'MAC地址FF:FF:FF:FF:FF:FF']) expect(scan(text), text).toEqual([])
+  })
+
   it('reads IPv6 addresses of the global range after an IP label, and the list after one', () => {
     expect(scan('登录IP地址为2409:8a3c:1234:5678::1及27.154.10.201')).toEqual([
       { kind: 'ip', text: '2409:8a3c:1234:5678::1' },
@@ -443,6 +454,12 @@ describe('leak/identifier: a person’s numbers of record, IP addresses and clas
       '申请人张明的登录IP地址为117.139.24.86',
       '被告人王某某申请成为VIP会员1.2.3.4级',
     ]) expect(await found(text), text).toEqual([])
+  })
+
+  it('reports a device’s number where the document hides persons, masked whole', async () => {
+    const [f] = await checkText('被告人王某某的手机（IMEI：860123456789014）', { profile: 'redacted', only })
+    expect(f!.data).toMatchObject({ identifier: 'device', redact: { replacement: '*'.repeat(15) } })
+    expect(await found('被告人王建国的手机（IMEI：860123456789014）')).toEqual([])
   })
 
   it('reports a class in clear only where the document masks classes', async () => {

@@ -99,8 +99,8 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
         // masking the same elsewhere (`学号2021******57`, `××级××班`), or hides a masked person's.
         const maskedElsewhere = hit.kind === 'record' ? maskedRecordElsewhere(doc, hit) : hit.kind === 'class' ? maskedClassIn(doc.text) : undefined
         if (hit.kind === 'record' && maskedElsewhere === undefined && !isHiddenPersonsRecord(doc, hit)) continue
-        // An IP address is a person's where the document hides persons; a site's is published.
-        if (hit.kind === 'ip' && !documentPolicy(doc).masksPersons) continue
+        // An IP address or a device's number is a person's where the document hides persons; a site's is published.
+        if ((hit.kind === 'ip' || hit.kind === 'device') && !documentPolicy(doc).masksPersons) continue
         const value = doc.text.slice(hit.start, hit.end)
         const what = classNames[hit.kind]
         findings.push({
@@ -330,6 +330,7 @@ const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
   alias: localText('leak.identifier.class.alias'),
   record: localText('leak.identifier.class.record'),
   ip: localText('leak.identifier.class.ip'),
+  device: localText('leak.identifier.class.device'),
   class: localText('leak.identifier.class.class'),
   parcel: localText('leak.identifier.class.parcel'),
   vehicle: localText('leak.identifier.class.vehicle'),

@@ -79,6 +79,7 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'account':
     case 'alias':
     case 'record':
+    case 'device':
       // A line break inside (a code wrapped across lines) stays: the lines stay the document's.
       return value.replace(/[^\r\n]/g, char)
     case 'ip':

@@ -3,6 +3,7 @@ import type { EmphasisSpan, Region } from '../../../core/document.js'
 import { findJoinedIdentifiers } from './joins.js'
 import { findNumberIdentifiers, type NumberContext } from './numbers.js'
 import { findAliases, findCreditCodes, findEmails, findLabelledAccounts, findPlates, findPropertyNumbers } from './text-ids.js'
+import { findDeviceIds } from './devices.js'
 import { findIpAddresses } from './ip-addresses.js'
 import { findSchoolClasses } from './school-classes.js'
 import type { IdentifierClass, IdentifierHit } from './types.js'
@@ -31,7 +32,7 @@ export function findIdentifiers(text: string, context: NumberContext, emphasis: 
   // A marker at a number's edge (`**13909510021**`) is read as a space; one between its digits
   // stays a mask unless the digits joined through it prove an identifier.
   for (const { start, end } of edges) read = read.slice(0, start) + ' '.repeat(end - start) + read.slice(end)
-  const found = [...findJoinedIdentifiers(read, context, inner), ...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findSchoolClasses(read)]
+  const found = [...findJoinedIdentifiers(read, context, inner), ...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findDeviceIds(read), ...findSchoolClasses(read)]
   const ranked = found.map((hit, rank) => ({ hit, rank })).sort((a, b) => a.hit.start - b.hit.start || a.rank - b.rank)
   const kept: typeof ranked = []
   for (const entry of ranked) {
