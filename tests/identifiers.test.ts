@@ -205,7 +205,7 @@ describe('scanning: whose label a number is under, how it is grouped, the shapes
       { kind: 'mobile', text: '139-9511-2345' },
     ])
     for (const text of ['合计\t4500\t3200\t1800\t2607', '合计\u3000139\u30001200\u30003400', '合计\t0951\t5012345']) expect(joined(text), text).toEqual([])
-    expect(joined('手机\u3000139\u30001200\u30003400')).toEqual([{ kind: 'mobile', text: '139\u30001200\u30003400' }])
+    expect(joined(`卡号\t${card.slice(0, 4)}\t${card.slice(4, 8)}\t${card.slice(8, 12)}\t${card.slice(12)}`)).toEqual([{ kind: 'card', text: `${card.slice(0, 4)}\t${card.slice(4, 8)}\t${card.slice(8, 12)}\t${card.slice(12)}` }])
     // Bold inside an ID that joins to a valid one is emphasis; at a number's edge it is no mask.
     const pair = (text: string, open: number, close: number, width = 2) => [{ open: { start: open, end: open + width }, close: { start: close, end: close + width } }]
     const bold = '身份证号码640381**19920101**0841。'
@@ -459,6 +459,9 @@ describe('leak/identifier: a person’s numbers of record, IP addresses and clas
   it('reports a device’s number where the document hides persons, masked whole', async () => {
     const [f] = await checkText('被告人王某某的手机（IMEI：860123456789014）', { profile: 'redacted', only })
     expect(f!.data).toMatchObject({ identifier: 'device', redact: { replacement: '*'.repeat(15) } })
+    const [mac, ipv6] = await checkText('被告人王某某的电脑（MAC地址3C:22:FB:12:AB:9E），登录IP地址为2409:8a3c::1', { profile: 'redacted', only })
+    expect(mac!.data).toMatchObject({ redact: { replacement: '**:**:**:**:**:**' } })
+    expect(ipv6!.data).toMatchObject({ redact: { replacement: '****:****::*' } })
     expect(await found('被告人王建国的手机（IMEI：860123456789014）')).toEqual([])
   })
 

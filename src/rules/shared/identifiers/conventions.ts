@@ -79,12 +79,14 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'account':
     case 'alias':
     case 'record':
-    case 'device':
       // A line break inside (a code wrapped across lines) stays: the lines stay the document's.
       return value.replace(/[^\r\n]/g, char)
     case 'ip':
-      // The dots stay: the masked value still reads as an address.
-      return value.replace(/[0-9]/g, char)
+      // The dots and colons stay: the masked value still reads as an address (IPv6's hex digits too).
+      return value.replace(value.includes(':') ? /[0-9A-Fa-f]/g : /[0-9]/g, char)
+    case 'device':
+      // A MAC address keeps its colons, as an IP address its dots.
+      return value.replace(/[0-9A-Za-z]/g, char)
     case 'class':
       // As the documents that mask classes write them: `××级××班`.
       return value.replace(/^[0-9]+([级届]).*班$/, `${char.repeat(2)}$1${char.repeat(2)}班`)
@@ -93,7 +95,7 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
       return value.replace(/[0-9０-９]+(?=[ \u3000]*号$)/, (digits) => char.repeat(digits.length))
     case 'landline': {
       // The area code names a city, as a county does: at most it is kept, never the local number's start.
-      const areaEnd = value.search(/[-－ ）)]/)
+      const areaEnd = value.search(/[-－ \u00A0\u2000-\u200A\u202F\u205F\t\u3000）)]/)
       const areaDigits = areaEnd < 0 ? 0 : [...value.slice(0, areaEnd)].filter((c) => maskableRe.test(c)).length
       return maskDigits(value, { ...convention, head: Math.min(convention.head, areaDigits) })
     }

@@ -3,13 +3,13 @@
 // groups (Word text, cells), Markdown emphasis markers between its digits
 // (`640381**19920101**0841` renders as the whole number, its birth date in bold). A break is
 // read through only where the joined characters prove an identifier: an ID number's or a credit
-// code's check character (an ID's label and division code), or a label of ours before it with
-// a card's Luhn digit or a mobile's shape. Arbitrary numbers on two lines or in two cells stay
-// apart.
+// code's check character (an ID's label and division code), or a card's label before it with
+// its Luhn digit. Arbitrary numbers on two lines or in two cells stay apart.
 import type { Region } from '../../../core/document.js'
 import { hasValidCreditCode, passesLuhn } from './checksums.js'
 import { isCuedIdNumber, isIdNumber, labelBefore, type NumberContext } from './numbers.js'
 import { recordLabelRe } from './record-labels.js'
+import { nextRun, unitTable } from './runs.js'
 import type { IdentifierHit } from './types.js'
 
 /** A piece of text between two parts of one identifier; `isMarker` for emphasis markers, which are not the identifier's. */
@@ -22,11 +22,9 @@ interface Segment extends Region {
   readonly value: string
 }
 
-const alnumRe = /[0-9A-Za-z]/
 /** Characters before or after a joined run that make it part of something longer (`ABC-`, a mask, a decimal). */
 const openBeforeRe = /[*\uFF0A\u00D7_@.+\-/]/
 const openAfterRe = /[*\uFF0A\u00D7@]/
-const mobileRe = /^1[3-9]\d{9}$/
 
 /**
  * The identifiers of `text` split by breaks (line breaks, cell gaps, the emphasis markers
@@ -36,6 +34,7 @@ const mobileRe = /^1[3-9]\d{9}$/
 export function findJoinedIdentifiers(text: string, context: NumberContext, markers: readonly Region[] = []): IdentifierHit[] {
   const breaks = [...findBreaks(text), ...markers.map((m) => ({ ...m, isMarker: true }))].sort((a, b) => a.start - b.start)
   const hits: IdentifierHit[] = []
+  if (breaks.length === 0) return hits
   for (let k = 0; k < breaks.length; ) {
     // A chain of segments, one break between each two (`640381**19920101**0841`).
     const chain: Segment[] = [segmentBefore(text, breaks[k]!.start)]
@@ -51,29 +50,38 @@ export function findJoinedIdentifiers(text: string, context: NumberContext, mark
   return hits
 }
 
-/** Line breaks, and single tabs or U+3000, with a letter or digit on each side. */
+/**
+ * The units of a joined identifier and its breaks: letters, digits, line breaks, tabs, U+3000.
+ * The shortest is a card of 16 digits and one break, 17 units: runs shorter hold none (a mobile
+ * number split so is left alone: its shape proves too little, and its runs would cost a pass).
+ */
+const joinUnits = unitTable([0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0x0a, 0x0a], [0x0d, 0x0d], [0x09, 0x09], [0x3000, 0x3000])
+const minJoined = 17
+const isAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+
+/** Line breaks (LF, CRLF), and single tabs or U+3000, with a letter or digit on each side. */
 function findBreaks(text: string): Break[] {
   const breaks: Break[] = []
-  const at = (i: number) => alnumRe.test(text.charAt(i))
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    const start = text.charAt(i - 1) === '\r' ? i - 1 : i
-    if (start > 0 && at(start - 1) && at(i + 1)) breaks.push({ start, end: i + 1, isMarker: false })
-  }
-  for (const gap of ['\t', '\u3000']) {
-    for (let i = text.indexOf(gap); i >= 0; i = text.indexOf(gap, i + 1)) if (i > 0 && at(i - 1) && at(i + 1)) breaks.push({ start: i, end: i + 1, isMarker: false })
+  for (let run = nextRun(text, 0, minJoined, joinUnits); run; run = nextRun(text, run[1], minJoined, joinUnits)) {
+    for (let i = run[0] + 1; i < run[1] - 1; i++) {
+      const c = text.charCodeAt(i)
+      if (isAlnum(c) || !isAlnum(text.charCodeAt(i - 1))) continue
+      const end = c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1
+      if ((c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3000) && isAlnum(text.charCodeAt(end))) breaks.push({ start: i, end, isMarker: false })
+    }
   }
   return breaks
 }
 
 function segmentBefore(text: string, end: number): Segment {
   let start = end
-  while (start > 0 && alnumRe.test(text.charAt(start - 1))) start--
+  while (start > 0 && isAlnum(text.charCodeAt(start - 1))) start--
   return { start, end, value: text.slice(start, end) }
 }
 
 function segmentAfter(text: string, start: number): Segment {
   let end = start
-  while (end < text.length && alnumRe.test(text.charAt(end))) end++
+  while (end < text.length && isAlnum(text.charCodeAt(end))) end++
   return { start, end, value: text.slice(start, end) }
 }
 
@@ -100,7 +108,7 @@ function joinChain(text: string, chain: readonly Segment[], inside: readonly Bre
 
 /**
  * What the joined characters prove: an ID number (or one mistyped after an ID's label, as
- * unbroken), a credit code, a labelled card or mobile; else undefined.
+ * unbroken), a credit code, a labelled card; else undefined.
  */
 function kindOf(text: string, start: number, joined: string, context: NumberContext): IdentifierHit['kind'] | undefined {
   if (joined.length === 18 && /^\d{17}[\dXx]$/.test(joined) && (isIdNumber(joined, context) || isCuedIdNumber(text, start, joined, context))) return 'id'
@@ -108,6 +116,5 @@ function kindOf(text: string, start: number, joined: string, context: NumberCont
   if (!/^\d+$/.test(joined)) return undefined
   const label = labelBefore(text, start)
   if (joined.length >= 16 && joined.length <= 19 && context.cardWordRe.test(label) && !recordLabelRe.test(label) && passesLuhn(joined)) return 'card'
-  if (mobileRe.test(joined) && context.phoneWordRe.test(label)) return 'mobile'
   return undefined
 }

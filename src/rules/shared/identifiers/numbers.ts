@@ -33,13 +33,17 @@ export interface NumberContext {
  * A run of digits and mask characters, grouped by single spaces or hyphens, not inside a longer
  * run of letters or digits, nor the fraction of a decimal. Mask characters: `*`, U+FF0A
  * FULLWIDTH ASTERISK, `x`, `X`, U+00D7 MULTIPLICATION SIGN. A `+86` before a mobile number is
- * taken with it. (The typographic spaces, U+00A0 NO-BREAK SPACE, U+2009 THIN SPACE and the like,
- * are read as spaces by the caller; a tab or U+3000, which also stand between a table's cells,
- * and a line break join groups only where a checksum or a label proves it: ./joins.ts.)
+ * taken with it. The spaces are ASCII's or the typographic ones that group digits as well
+ * (U+00A0 NO-BREAK SPACE, `&nbsp;`; U+2000–U+200A, U+2009 THIN SPACE among them; U+202F, U+205F).
+ * (A tab or U+3000, which also stand between a table's cells, and a line break join groups only
+ * where a checksum or a label proves it: ./joins.ts.)
  */
-export const numberRunRe = /(?<![0-9A-Za-z*\uFF0A\u00D7_@.+-])(?:\+86[ -]?)?[0-9*\uFF0A\u00D7xX](?:[0-9*\uFF0A\u00D7xX]|[ -](?=[0-9*\uFF0A\u00D7xX])){6,26}(?![0-9A-Za-z*\uFF0A\u00D7@]|\.\d)/g
-/** The units a number run is written with (digits, masks, `+`, space, `-`), and those it begins with. */
-const numberRunUnits = unitTable([0x30, 0x39], [0x2a, 0x2a], [0xff0a, 0xff0a], [0xd7, 0xd7], [0x78, 0x78], [0x58, 0x58], [0x2b, 0x2b], [0x20, 0x20], [0x2d, 0x2d])
+export const numberRunRe = /(?<![0-9A-Za-z*\uFF0A\u00D7_@.+-])(?:\+86[ \u00A0\u2000-\u200A\u202F\u205F-]?)?[0-9*\uFF0A\u00D7xX](?:[0-9*\uFF0A\u00D7xX]|[ \u00A0\u2000-\u200A\u202F\u205F-](?=[0-9*\uFF0A\u00D7xX])){6,26}(?![0-9A-Za-z*\uFF0A\u00D7@]|\.\d)/g
+/** What groups the digits of a run: a space of any width but a tab's or U+3000's, a hyphen. */
+const groupSeparatorRe = /[ \u00A0\u2000-\u200A\u202F\u205F-]/
+const groupSeparatorsRe = new RegExp(groupSeparatorRe.source, 'g')
+/** The units a number run is written with (digits, masks, `+`, spaces, `-`), and those it begins with. */
+const numberRunUnits = unitTable([0x30, 0x39], [0x2a, 0x2a], [0xff0a, 0xff0a], [0xd7, 0xd7], [0x78, 0x78], [0x58, 0x58], [0x2b, 0x2b], [0x20, 0x20], [0x2d, 0x2d], [0xa0, 0xa0], [0x2000, 0x200a], [0x202f, 0x202f], [0x205f, 0x205f])
 const numberStartUnits = unitTable([0x30, 0x39], [0x2a, 0x2a], [0xff0a, 0xff0a], [0xd7, 0xd7], [0x78, 0x78], [0x58, 0x58], [0x2b, 0x2b])
 /** The fewest units of a number run: a digit or mask, then six more. */
 const minNumberRun = 7
@@ -86,7 +90,7 @@ export function findNumberIdentifiers(text: string, context: NumberContext): Ide
     let start = m.index
     let run = m[0]
     if (run.startsWith('+86')) {
-      const skip = run.length > 3 && (run[3] === ' ' || run[3] === '-') ? 4 : 3
+      const skip = run.length > 3 && groupSeparatorRe.test(run[3]!) ? 4 : 3
       start += skip
       run = run.slice(skip)
     }
@@ -106,7 +110,7 @@ export function findNumberIdentifiers(text: string, context: NumberContext): Ide
 
 /** Classifies a run as a whole when its grouping is an identifier's, else each group alone. */
 function classifyRun(text: string, start: number, run: string, context: NumberContext): IdentifierHit[] {
-  const groups = run.split(/[ -]/)
+  const groups = run.split(groupSeparatorRe)
   if (groups.length === 1) return classifyCompact(text, start, run, context)
   const lengths = groups.map((g) => g.length)
   const compact = groups.join('')
@@ -211,7 +215,7 @@ const personalNumberLabelRe = /纳税人识别号|税务登记号|税务登记�
 /** True when `hit` is an 18-character ID number in clear that passes {@link isIdNumber}. */
 function isWholeIdHit(text: string, hit: IdentifierHit, context: NumberContext): boolean {
   if (hit.kind !== 'id' || hit.mask) return false
-  const compact = text.slice(hit.start, hit.end).replace(/[ -]/g, '')
+  const compact = text.slice(hit.start, hit.end).replace(groupSeparatorsRe, '')
   return compact.length === 18 && isIdNumber(compact, context)
 }
 

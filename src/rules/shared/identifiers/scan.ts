@@ -11,9 +11,6 @@ import type { IdentifierClass, IdentifierHit } from './types.js'
 /** Full-width digits, letters, `＋` and `－`, as identifiers are sometimes typed in Chinese input modes. */
 const fullWidthRe = /[\uFF0B\uFF0D\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/
 const fullWidthGlobalRe = new RegExp(fullWidthRe.source, 'g')
-/** U+00A0 NO-BREAK SPACE, U+2000–U+200A (en space … hair space, U+2009 THIN SPACE), U+202F NARROW NO-BREAK SPACE, U+205F. */
-const typographicSpaceRe = /[\u00A0\u2000-\u200A\u202F\u205F]/
-const typographicSpacesRe = new RegExp(typographicSpaceRe.source, 'g')
 
 /**
  * The identifiers of `text`. Where two overlap, the first found is kept: identifiers joined
@@ -26,8 +23,6 @@ export function findIdentifiers(text: string, context: NumberContext, emphasis: 
   // Full-width digits (０-９) and dashes are read as their ASCII forms, one code unit for one,
   // so every offset holds for the text as written.
   let read = fullWidthRe.test(text) ? text.replace(fullWidthGlobalRe, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text
-  // The typographic spaces that group digits (`139 9511 2345` with U+00A0, `&#x2009;` in HTML) are read as spaces.
-  if (typographicSpaceRe.test(read)) read = read.replace(typographicSpacesRe, ' ')
   const { edges, inner } = numberMarkers(read, emphasis)
   // A marker at a number's edge (`**13909510021**`) is read as a space; one between its digits
   // stays a mask unless the digits joined through it prove an identifier.
