@@ -7,7 +7,8 @@
 // its Luhn digit. Arbitrary numbers on two lines or in two cells stay apart.
 import type { Region } from '../../../core/document.js'
 import { hasValidCreditCode, passesLuhn } from './checksums.js'
-import { isCuedIdNumber, isIdNumber, labelBefore, type NumberContext } from './numbers.js'
+import { labelBefore } from './labels.js'
+import { isCuedIdNumber, isIdNumber, type NumberContext } from './numbers.js'
 import { recordLabelRe } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierHit } from './types.js'

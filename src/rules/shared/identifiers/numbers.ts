@@ -3,6 +3,7 @@
 // and serials that look like them, by checksum, division code, birth date and layout.
 import { hasValidCreditCode, hasValidIdChecksum, isValidBirthDate, passesLuhn } from './checksums.js'
 import type { DivisionCodes } from './division-codes.js'
+import { afterLastWord, labelBefore } from './labels.js'
 import { recordLabelRe } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierClass, IdentifierHit, MaskShape } from './types.js'
@@ -280,34 +281,6 @@ function hasIssuerPrefix(digits: string): boolean {
 /** A local landline number: 7 or 8 digits (or masks), not starting with 0 or 1. */
 function isLocalNumber(group: string): boolean {
   return (group.length === 7 || group.length === 8) && !/^[01]/.test(group)
-}
-
-/**
- * The words before `start` in its clause: where a label stands (`卡号：`, `订单号`). With
- * `isPhrase`, the label is at most 16 characters back and also ends at a comma or 、, so that
- * a number's own label is read, not its neighbour's; else it reaches 40 characters back, over
- * a list of numbers after one label (`举报电话：0951-5012345、0951-5012346`).
- */
-export function labelBefore(text: string, start: number, isPhrase = true): string {
-  const window = text.slice(Math.max(0, start - (isPhrase ? 16 : 40)), start)
-  for (let i = window.length - 1; i >= 0; i--) if ((isPhrase ? phraseBreakRe : clauseBreakRe).test(window[i]!)) return window.slice(i + 1)
-  return window
-}
-const clauseBreakRe = /[\n。；;！？]/
-const phraseBreakRe = /[\n。；;！？，,、]/
-
-/**
- * What follows the last word of `re` in `label` (the words before a number), or undefined when
- * none stands there: the words between a label and its number, where a nearer label would stand.
- * `re` must not be global.
- */
-export function afterLastWord(label: string, re: RegExp): string | undefined {
-  if (!re.test(label)) return undefined
-  // The last match starts at the last position from which the rest still matches.
-  let at = label.length - 1
-  while (!re.test(label.slice(at))) at--
-  const m = re.exec(label.slice(at))!
-  return label.slice(at + m.index + m[0].length)
 }
 
 /**

@@ -2,7 +2,8 @@
 // e-mail addresses, and QQ numbers, WeChat IDs and the other numbers a label names.
 import { plateProvinces } from '../chars.js'
 import { hasCreditCodeFields, hasValidCreditCode } from './checksums.js'
-import { labelBefore, type NumberContext } from './numbers.js'
+import { labelBefore } from './labels.js'
+import type { NumberContext } from './numbers.js'
 import { accountLabel, medicalLabel, parcelLabel, personRecordLabelWord, socialLabel, vehicleLabel } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierHit } from './types.js'
