@@ -327,6 +327,8 @@ function readCompound(text: string, at: number): Segment | undefined {
  * suffix (`文化路`, `东园村`) is read as that place instead.
  */
 const estateByBuildingRe = /([\u4e00-\u9fff]{2,8}?)([A-Z]区)?(?=[0-9]{1,3}(?:号楼|栋|幢|座|#)[0-9]{1,2}(?:单元|门)|[0-9]{1,3}(?:号楼|栋|幢|座)[0-9]{3,4}(?:室|房)|[0-9]{1,3}[-－][0-9]{1,2}[-－][0-9]{3,4}(?![0-9]))/y
+/** The end of a body's or a company's name (`行政中心`, `人民医院住院部`): its building is an office's, not an estate's. */
+const organEndRe = /(?:中心|政府|公司|集团|[局院委部厅所站处校馆])$/
 /** The characters that end the names of places of level 5 and below, and of counties and towns. */
 const placeSuffixChars = new Set(segmentSuffixes.map(([suffix]) => suffix.charAt(suffix.length - 1)))
 
@@ -334,7 +336,7 @@ const placeSuffixChars = new Set(segmentSuffixes.map(([suffix]) => suffix.charAt
 function readEstateByBuilding(text: string, at: number): Segment | undefined {
   estateByBuildingRe.lastIndex = at
   const m = estateByBuildingRe.exec(text)
-  if (!m || placeSuffixChars.has(m[1]!.charAt(m[1]!.length - 1)) || functionCharRe.test(m[1]!) || determinerRe.test(m[1]!) || maskedNameRe.test(m[1]!)) return undefined
+  if (!m || placeSuffixChars.has(m[1]!.charAt(m[1]!.length - 1)) || organEndRe.test(m[1]!) || functionCharRe.test(m[1]!) || determinerRe.test(m[1]!) || maskedNameRe.test(m[1]!)) return undefined
   return { start: at, end: at + m[0].length, name: m[0], level: 5, suffix: '' }
 }
 
