@@ -1,6 +1,6 @@
 // Where the output goes: -o over an input, -o naming a folder, a closed pipe, a run stopped by a signal.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { repoRoot, runCli } from './helpers.js'
@@ -118,4 +118,47 @@ describe('a run stopped by a signal', () => {
       expect(existsSync(join(dir, 'int.json'))).toBe(false)
     })
   }
+})
+
+describe('-o naming a device, a pipe or a link', () => {
+  const canMakeFifo = spawnSync('mkfifo', ['--help']).status === 0
+
+  it.runIf(canMakeFifo)('a named pipe is written to, not replaced: its reader gets the report', () => {
+    spawnSync('mkfifo', [join(dir, 'pipe')])
+    const r = spawnSync('bash', ['-c', `cat pipe > got.json & "${process.execPath}" "${bin}" check report.txt -f json -o pipe; s=$?; wait; exit $s`], { cwd: dir, encoding: 'utf8' })
+    expect(r.status).toBe(1)
+    expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true)
+    expect(JSON.parse(readFileSync(join(dir, 'got.json'), 'utf8')).summary.errors).toBe(1)
+    expect(tempFiles(dir)).toEqual([])
+  })
+
+  it.runIf(existsSync('/dev/null'))('a link to /dev/null: the report is discarded, the link and the device stay', () => {
+    symlinkSync('/dev/null', join(dir, 'null'))
+    const r = runCli(['report.txt', '-f', 'json', '-o', 'null'], { cwd: dir })
+    expect(r).toMatchObject({ code: 1, stderr: '' })
+    expect(lstatSync(join(dir, 'null')).isSymbolicLink()).toBe(true)
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true)
+    expect(tempFiles(dir)).toEqual([])
+  })
+
+  it.runIf(existsSync('/dev/fd/3'))('a process substitution `>(…)` gets the report', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" check report.txt -f json -o >(cat > got.json); s=$?; sleep 0.3; exit $s`], { cwd: dir, encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(readFileSync(join(dir, 'got.json'), 'utf8')).summary.errors).toBe(1)
+  })
+
+  it.runIf(existsSync('/dev/full'))('a full device: one line, exit 2, no stack trace', () => {
+    symlinkSync('/dev/full', join(dir, 'full'))
+    const r = runCli(['report.txt', '-f', 'json', '-o', 'full'], { cwd: dir })
+    expect(r).toMatchObject({ code: 2, stderr: 'mask-audit: full: cannot write: no space left on the device\n' })
+  })
+
+  it('a symbolic link to a regular file: the target gets the report, the link stays a link', () => {
+    writeFileSync(join(dir, 'target.json'), 'old')
+    symlinkSync('target.json', join(dir, 'link.json'))
+    expect(runCli(['report.txt', '-f', 'json', '-o', 'link.json'], { cwd: dir }).code).toBe(1)
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true)
+    expect(JSON.parse(readFileSync(join(dir, 'target.json'), 'utf8')).summary.errors).toBe(1)
+    expect(tempFiles(dir)).toEqual([])
+  })
 })

@@ -1,5 +1,5 @@
 // The only place that writes to the process streams; commands get these functions.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { localText } from '../i18n/catalogue.js'
 import { InputError } from '../core/errors.js'
@@ -37,37 +37,66 @@ export function writeOut(output: Output): void {
 /**
  * The report of `-o, --output-file FILE`: written to a temp file beside FILE as it comes, then
  * renamed over FILE by `commit`, so FILE is never left half written; `abort` removes the temp.
- * A FILE that is a folder is refused before anything is written.
+ * A FILE that is a folder is refused before anything is written. A symbolic link is followed:
+ * its target is replaced and the link stays a link.
+ *
+ * A FILE that exists and is not a regular file (a device such as /dev/null, a named pipe, a
+ * process substitution `>(gzip > r.gz)`, /dev/stdout) is written directly: a rename would
+ * replace the device or pipe with a regular file (as root, /dev/null itself), and the reader of
+ * the pipe would never get the report.
  */
 export class AtomicOutputFile {
-  private readonly temp: string
+  /** The temp file renamed into place; undefined when FILE is written directly. */
+  private readonly temp: string | undefined
+  /** Where the temp file goes: FILE's target when FILE is a symbolic link. */
+  private readonly target: string
   private fd: number | undefined
 
   constructor(readonly path: string) {
-    if (isDirectory(path)) throw new InputError(localText('error.cannot-write', { reason: localText('error.is-directory') }), { path })
-    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
+    const info = statOrUndefined(path)
+    if (info?.isDirectory()) throw new InputError(localText('error.cannot-write', { reason: localText('error.is-directory') }), { path })
+    if (info !== undefined && !info.isFile()) {
+      this.target = path
+      this.temp = undefined
+      try {
+        this.fd = openSync(path, 'w')
+      } catch (error) {
+        throw new InputError(localText('error.cannot-write', { reason: describeWriteErrno(error) }), { path })
+      }
+      return
+    }
+    this.target = info === undefined ? path : realpathOrSelf(path)
+    const temp = join(dirname(this.target), `.${basename(this.target)}.${process.pid}.${Date.now()}.tmp`)
+    this.temp = temp
     // Tracked first: a signal between the open and the tracking would leave the file behind.
-    trackTempFile(this.temp)
+    trackTempFile(temp)
     try {
-      this.fd = openSync(this.temp, 'wx')
+      this.fd = openSync(temp, 'wx', info ? info.mode & 0o777 : 0o666)
     } catch (error) {
-      untrackTempFile(this.temp)
+      untrackTempFile(temp)
       throw new InputError(localText('error.cannot-write', { reason: describeWriteErrno(error) }), { path })
     }
   }
 
-  /** Appends text or bytes, as writeOut would print them. */
+  /** Appends text or bytes, as writeOut would print them; a failed write (a full disk) is one line and exit 2. */
   write(output: Output): void {
-    append(output, this.fd!)
-    flushOut(this.fd!)
+    try {
+      append(output, this.fd!)
+      flushOut(this.fd!)
+    } catch (error) {
+      pendingLength = 0
+      if (error instanceof InputError) throw error
+      throw new InputError(localText('error.cannot-write', { reason: describeWriteErrno(error) }), { path: this.path }, this.temp === undefined ? undefined : localText('error.not-written.hint'))
+    }
   }
 
   /** Puts the file in place; on failure the temp file is removed and FILE left as it was. */
   commit(): void {
     try {
-      fsyncSync(this.fd!)
+      if (this.temp !== undefined) fsyncSync(this.fd!)
       this.close()
-      renameSync(this.temp, this.path)
+      if (this.temp === undefined) return
+      renameSync(this.temp, this.target)
       untrackTempFile(this.temp)
     } catch (error) {
       this.abort()
@@ -75,9 +104,14 @@ export class AtomicOutputFile {
     }
   }
 
-  /** Leaves FILE as it was; may be called after a failed commit. */
+  /** Leaves FILE as it was (a device or pipe keeps what it was sent); may be called after a failed commit. */
   abort(): void {
-    this.close()
+    try {
+      this.close()
+    } catch {
+      // Closing a file whose writes failed may fail again: the temp file is removed all the same.
+    }
+    if (this.temp === undefined) return
     rmSync(this.temp, { force: true })
     untrackTempFile(this.temp)
   }
@@ -90,11 +124,19 @@ export class AtomicOutputFile {
   }
 }
 
-function isDirectory(path: string): boolean {
+function statOrUndefined(path: string): Stats | undefined {
   try {
-    return statSync(path).isDirectory()
+    return statSync(path)
   } catch {
-    return false
+    return undefined
+  }
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return path
   }
 }
 
