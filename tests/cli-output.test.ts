@@ -162,3 +162,24 @@ describe('-o naming a device, a pipe or a link', () => {
     expect(tempFiles(dir)).toEqual([])
   })
 })
+
+describe('a long single-thread run with -o stopped by a signal', () => {
+  it('SIGTERM stops the audit promptly: exit 143, no report, no temp file', async () => {
+    const big = join(dir, 'big')
+    mkdirSync(big)
+    // Files long enough that auditing, not reading, is the work: the files read ahead are ready at each turn.
+    const text = '截止目前，全年组织集体学习**次，完成各项任务。\n推动高质量发展取得新成效，群众满意度持续提升。\n'.repeat(1000)
+    for (let i = 0; i < 400; i++) writeFileSync(join(big, `f${i}.txt`), text)
+    const child = spawn(process.execPath, [bin, 'check', 'big', '--jobs', '1', '-f', 'json', '-o', 'r.json'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+    const exited = new Promise<number | null>((done) => child.on('exit', (status) => done(status)))
+    for (let i = 0; i < 400 && tempFiles(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 25))
+    // Past the start (rules loaded, folder walked): the audit loop is running.
+    await new Promise((r) => setTimeout(r, 1500))
+    const killedAt = Date.now()
+    child.kill('SIGTERM')
+    expect(await exited).toBe(143)
+    expect(Date.now() - killedAt).toBeLessThan(2000)
+    expect(tempFiles(dir)).toEqual([])
+    expect(existsSync(join(dir, 'r.json'))).toBe(false)
+  }, 60_000)
+})

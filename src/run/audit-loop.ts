@@ -8,10 +8,12 @@ import type { FileResult } from '../core/result.js'
 import { readDocument } from '../io/read-document.js'
 import type { ActiveRule } from '../rules/types.js'
 import { tuneForLargeBatch } from './v8-flags.js'
-import { isLargeBatch, planWorkers, takeWarmPool, type FileSetup, type RenderSpec, type StoppablePool, type WarmWorkers } from './workers.js'
+import { isLargeBatch, jobsFor, planWorkers, takeWarmPool, type FileSetup, type RenderSpec, type StoppablePool, type WarmWorkers } from './workers.js'
 
 /** Files read ahead of the one being checked, to overlap disk and CPU. */
 const readAhead = 8
+/** How long the audit loop runs before it gives the event loop a turn (signals, timers). */
+const turnEveryMs = 20
 
 /** How `auditFiles` reads a path (the working tree by default, the git index for `--staged`), and with how many threads. */
 export interface AuditFilesOptions {
@@ -35,7 +37,7 @@ export interface AuditFilesOptions {
  */
 export async function* auditFiles(paths: readonly string[], rules: readonly ActiveRule[] | ((path: string) => FileSetup), filters: readonly FindingFilter[] = [], options: AuditFilesOptions = {}): AsyncGenerator<FileResult> {
   const read = options.read ?? readDocument
-  const jobs = options.jobs ?? 1
+  const jobs = jobsFor(paths, options.jobs ?? 1)
   const setupOf = typeof rules === 'function' ? rules : () => ({ rules, filters: [] })
   if (isLargeBatch(paths)) tuneForLargeBatch()
   const plan = options.read === undefined ? planWorkers(paths, setupOf, filters, jobs) : undefined
@@ -58,9 +60,16 @@ async function* auditInThread(paths: readonly string[], read: (path: string) => 
     while (pending.length < readAhead && next < paths.length) pending.push(read(paths[next++]!).catch(asInputError))
   }
   fill()
+  let lastTurn = Date.now()
   for (let i = 0; i < paths.length; i++) {
     const doc = await pending.shift()!
     fill()
+    // Files read ahead resolve as microtasks, which never hand the event loop a turn: a signal
+    // handler (Ctrl-C while `-o` writes its temp file) would wait for the end of the run.
+    if (Date.now() - lastTurn >= turnEveryMs) {
+      await new Promise<void>((done) => setImmediate(done))
+      lastTurn = Date.now()
+    }
     if (doc instanceof MaskAuditError) yield errorResult(paths[i]!, doc)
     else {
       const setup = setupOf(paths[i]!)
