@@ -8,7 +8,8 @@ import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { minSeverityFilter } from '../src/core/filters.js'
 import type { FileResult } from '../src/core/result.js'
-import { planWorkers } from '../src/run/workers.js'
+import { jobsFor, planWorkers } from '../src/run/workers.js'
+import { maxJobs } from '../src/cli/batch.js'
 import { activateRules } from '../src/rules/loader.js'
 import { createProgress, delayMs, renderLine, shouldShowProgress } from '../src/cli/progress.js'
 import { parseShard, selectShard } from '../src/run/shard.js'
@@ -88,6 +89,21 @@ describe('--jobs', corpusRuns, () => {
     const two = runCli([corpus, '--format', 'json', '--jobs', '2', '--quiet'])
     expect(two.stdout).toBe(one.stdout)
     expect(JSON.parse(two.stdout).summary.warnings).toBe(0)
+  })
+
+  it('caps --jobs at the CPUs available: a warning, and the same report as one thread', () => {
+    const one = runCli([corpus, '--format', 'json', '--jobs', '1', '--quiet'])
+    const many = runCli([corpus, '--format', 'json', '--jobs', '1000', '--quiet'])
+    expect(many.stdout).toBe(one.stdout)
+    expect(many.stderr).toContain(`mask-audit: --jobs 1000: using ${maxJobs()} worker threads, twice the CPUs available`)
+    expect(runCli([corpus, '--format', 'json', '--jobs', String(maxJobs()), '--quiet']).stderr).not.toContain('--jobs')
+  })
+
+  it('gives a batch no more workers than files, and at least one', () => {
+    expect(maxJobs()).toBeGreaterThanOrEqual(2)
+    expect(jobsFor(['a.txt', 'b.txt'], 8)).toBe(2)
+    expect(jobsFor(['a.txt', 'b.txt', 'c.txt'], 2)).toBe(2)
+    expect(jobsFor([], 4)).toBe(1)
   })
 
   it('keeps a baseline run in one thread and still applies it', () => {

@@ -85,6 +85,7 @@ async function check(paths: string[], options: CheckOptions, out: (output: Outpu
   const run = { startedAt: runTime().toISOString(), profile: options.profile, paths: options.stdin ? [options.stdinFilename ?? '<stdin>'] : paths }
   const workflow = new CheckWorkflow({ ...options, lang: parseLangOption(options.lang) }, { note: writeErr, out, readStdin: (path) => readStreamBytes(process.stdin, path), localeLang: processLocaleLang() })
   const lang = await workflow.lang()
+  if (batch.cappedFrom !== undefined) writeErr(formatMessage(lang, 'warning.jobs-capped', { asked: batch.cappedFrom, jobs: batch.jobs }))
   const reporterOptions = { color: options.color ?? shouldColor(), toolVersion, run, lang }
   const reporter = workflow.isDryRun ? { begin: () => '', file: () => '', end: () => '' } : await createReporter(format, reporterOptions)
   const filters = workflow.filters

@@ -79,9 +79,15 @@ export interface WarmWorkers {
 }
 
 /** Starts `jobs` workers now if `paths` is a batch they will be used for; undefined otherwise. */
-export function warmUpWorkers(paths: readonly string[], jobs: number, render: RenderSpec | undefined): WarmWorkers | undefined {
+export function warmUpWorkers(paths: readonly string[], asked: number, render: RenderSpec | undefined): WarmWorkers | undefined {
+  const jobs = jobsFor(paths, asked)
   if (jobs <= 1 || !isLargeBatch(paths)) return undefined
   return { jobs, pool: import('./worker-pool.js').then((m) => m.startPool(jobs, render)) }
+}
+
+/** The worker threads a batch of `paths` gets when `asked` are: never more than it has files. */
+export function jobsFor(paths: readonly string[], asked: number): number {
+  return Math.max(1, Math.min(asked, paths.length))
 }
 
 /** The pool of `warm` if it has `jobs` threads; a mismatched one is stopped. */
