@@ -1,10 +1,16 @@
 // --fix and the writers keep what the user has: symbolic links stay links, hard links stay
 // linked, owner and mode stay; only the fixes reported are applied; no temp file is left.
-import { chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, chownSync, linkSync, mkdtempSync, rmSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../src/io/write.js'
-import { runCli } from './helpers.js'
+import { documentFromText } from '../src/io/read-document.js'
+import { fixFile } from '../src/run/fix-file.js'
+import { activateRules } from '../src/rules/loader.js'
+import { textIn } from '../src/i18n/catalogue.js'
+import { builtinRules, repoRoot, runCli } from './helpers.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 let dir: string
@@ -86,5 +92,35 @@ describe('a failing write', () => {
     expect(r.stderr.trim()).toBe('mask-audit: out.txt: cannot write: is a directory')
     expect(readdirSync(dir).sort()).toEqual(['out.txt', 'report.txt'])
     expect(readdirSync(join(dir, 'out.txt'))).toEqual([])
+  })
+})
+
+describe('--fix that cannot write the file', () => {
+  it('keeps the findings of the file as found, says why the fix is missing, and marks it for exit 2', async () => {
+    const path = join(dir, 'no-such-folder', 'c.txt')
+    const text = '截止目前，完成任务。全年学习**次。\n'
+    const doc = await documentFromText(text, path)
+    const outcome = await fixFile(path, { rules: activateRules(builtinRules, 'draft'), filters: [] }, [], async () => doc, false)
+    expect(outcome.notWritten).toBe(true)
+    expect(outcome.applied).toBe(0)
+    expect(outcome.result.error).toBeUndefined()
+    expect(outcome.result.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['count/unfilled']))
+    expect(outcome.result.findings.some((f) => f.fix !== undefined)).toBe(true)
+    expect(textIn('en', outcome.result.notice!)).toBe('not fixed: cannot write: its folder does not exist (the file is left as it was; its findings are reported as found)')
+  })
+
+  it.runIf(process.getuid?.() === 0 && spawnSync('runuser', ['--help']).status === 0)('as a user who may not write it: findings reported, exit 2', () => {
+    // The suites' run folder is private to root: this one must be reachable by nobody.
+    const open = mkdtempSync(join(tmpdir(), 'mask-audit-fix-ro-'))
+    chmodSync(open, 0o755)
+    writeFileSync(join(open, 'c.txt'), '截止目前，完成任务。全年学习**次。\n')
+    chmodSync(join(open, 'c.txt'), 0o444)
+    const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, join(repoRoot, 'bin', 'mask-audit.js'), 'c.txt', '--fix', '-f', 'json'], { cwd: open, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LANGUAGE: '' } })
+    rmSync(open, { recursive: true, force: true })
+    expect(r.status).toBe(2)
+    const out = JSON.parse(r.stdout)
+    expect(out.summary.errors).toBe(1)
+    expect(out.files[0].error).toBeUndefined()
+    expect(r.stderr).toContain('c.txt: not fixed: cannot write: permission denied')
   })
 })

@@ -120,7 +120,7 @@ async function check(paths: string[], options: CheckOptions, out: (output: Outpu
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
     writeErr(formatMessage(lang, 'summary.too-many-warnings', { count: summary.warnings, max: maxWarnings }))
   }
-  return exitCode(summary, hasInputError, maxWarnings)
+  return exitCode(summary, hasInputError || workflow.hasUnwrittenFixes, maxWarnings)
 }
 
 /** 2 when an input failed, 1 for error findings or too many warnings, else 0. */

@@ -78,6 +78,7 @@ export class CheckWorkflow {
   private readonly recorded = new Map<string, Finding[]>()
   private fixedFiles = 0
   private fixCount = 0
+  private unwrittenFiles = 0
   /** What the folder walk left out, said after the report (files of formats not read, unused --ignore patterns). */
   private walkNotes: string[] = []
 
@@ -105,6 +106,11 @@ export class CheckWorkflow {
   /** The language of the run: `--lang`, the config's `lang`, the locale's. */
   lang(): Promise<Lang> {
     return this.resolver.runLang()
+  }
+
+  /** True when `--fix` found fixes it could not write to some file: the run exits 2, as for a file it could not read. */
+  get hasUnwrittenFixes(): boolean {
+    return this.unwrittenFiles > 0
   }
 
   /** True in `--fix-dry-run`: stdout carries the diff, not the report. */
@@ -251,6 +257,7 @@ export class CheckWorkflow {
       this.fixedFiles++
       this.fixCount += outcome.applied
     }
+    if (outcome.notWritten) this.unwrittenFiles++
     if (outcome.diff !== undefined) this.io.out(outcome.diff)
     return outcome.result
   }

@@ -9,6 +9,7 @@ import type { FileResult } from '../core/result.js'
 import { documentFromBytes, documentFromText, formatOf, whyNotRewritable } from '../io/read-document.js'
 import { encodeChecked, writeFileAtomic, writeTextFile } from '../io/write.js'
 import type { FileSetup } from './workers.js'
+import { localText } from '../i18n/catalogue.js'
 
 /** What fixing one file did. */
 export interface FixOutcome {
@@ -18,6 +19,8 @@ export interface FixOutcome {
   readonly applied: number
   /** The unified diff of the change, in a dry run. */
   readonly diff?: string
+  /** True when fixes were found but could not be written (or encoded back): the run then exits 2. */
+  readonly notWritten?: boolean
 }
 
 /**
@@ -60,7 +63,8 @@ export async function fixFile(path: string, setup: FileSetup, filters: readonly 
     if (isDryRun) encodeChecked(decoded, path)
     else writeTextFile(path, decoded)
   } catch (error) {
-    if (error instanceof MaskAuditError) return { result: errorResult(path, error), applied: 0 }
+    // The file is as it was: its findings are reported as found, with why the fix is missing.
+    if (error instanceof MaskAuditError) return { result: { ...auditDocument(original, setup.rules, all), notice: localText('fix.not-written', { reason: error.text }) }, applied: 0, notWritten: true }
     throw error
   }
   if (!isDryRun) return { result, applied }
