@@ -1,6 +1,6 @@
 // Where the output goes: -o over an input, -o naming a folder, a closed pipe, a run stopped by a signal.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { repoRoot, runCli } from './helpers.js'
@@ -43,6 +43,21 @@ describe('an output that is one of the inputs', () => {
     expect(runCli(['check', '.', '--write-baseline', 'other.txt'], { cwd: dir }).code).toBe(2)
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe(blank)
     expect(readFileSync(join(dir, 'other.txt'), 'utf8')).toBe(blank)
+    expect(tempFiles(dir)).toEqual([])
+  })
+
+  it('a report of an earlier run that the walk finds is left out and replaced, in every format', () => {
+    for (const [format, name] of [['html', 'r.html'], ['stylish', 'r.txt'], ['github', 'r.txt'], ['json', 'r.txt'], ['csv', 'r.md']]) {
+      for (const lang of ['en', 'zh']) {
+        expect(runCli(['.', '-f', format, '--lang', lang, '-o', name], { cwd: dir }).code, format).toBe(1)
+        const again = runCli(['.', '-f', 'json', '--lang', lang, '-o', name], { cwd: dir })
+        expect(again.stderr, `${format} ${lang}`).toBe('')
+        expect(JSON.parse(readFileSync(join(dir, name), 'utf8')).files.map((f: { path: string }) => f.path)).toEqual(['other.txt', 'report.txt'])
+        // A json report is itself recognised: the third run replaces it too.
+        expect(runCli(['.', '-f', format, '--lang', lang, '-o', name], { cwd: dir }).code, format).toBe(1)
+        rmSync(join(dir, name))
+      }
+    }
     expect(tempFiles(dir)).toEqual([])
   })
 

@@ -1,7 +1,7 @@
 // Writes files atomically (temp file + rename), re-encoded in the source's encoding and checked.
 import { localText } from '../i18n/catalogue.js'
 import { createRequire } from 'node:module'
-import { closeSync, fchownSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs'
+import { closeSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { InputError, UsageError } from '../core/errors.js'
 import { describeWriteErrno } from './errno.js'
@@ -162,6 +162,47 @@ export function refuseOutputOverInput(output: string, inputs: readonly string[],
   const input = inputs.find((path) => isSameIdentity(identityOf(path), target))
   if (input === undefined) return
   throw new UsageError(localText('error.output-is-input', { option, output, action: localText(action) }), {}, localText('error.output-is-input.hint'))
+}
+
+/**
+ * `files` without those that are `output` (by real path, or device and inode): the report a
+ * run writes inside the folder it walks is not one of its documents. A file that is `output`
+ * but does not look like a report of mask-audit is refused, as an output naming an input is:
+ * `check archive -o archive/notes.txt` must not replace a document by a slip of the name.
+ */
+export function withoutOutput(files: readonly string[], output: string, option: string): string[] {
+  const target = identityOf(output)
+  const kept = files.filter((file) => !isSameIdentity(identityOf(file), target))
+  if (kept.length < files.length && !looksLikeReport(output)) refuseOutputOverInput(output, files, option, 'action.audited')
+  return kept
+}
+
+const reportHeadRe = /^(?:\uFEFF?(?:path,line,column,endLine,|文件,行,列,结束行,)|\{"schemaVersion":\d+,"tool":\{"name":"mask-audit"|\{"\$schema":"[^"]*sarif|<!doctype html>[^]*<title>mask-audit )/
+/** The last line of a stylish or github report: its summary, in either language. */
+const reportTailRe = /(?:^|\n)(?:::notice title=mask-audit::)?[✖✓] [^\n]*\n?$/
+
+/**
+ * True for an empty file or one whose start or end is that of a report mask-audit writes (the
+ * header of json, sarif, csv and html; the summary line of stylish and github). JSON lines
+ * have no mark of their own, and are not recognised.
+ */
+export function looksLikeReport(path: string): boolean {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, 'r')
+    const size = fstatSync(fd).size
+    if (size === 0) return true
+    const head = Buffer.alloc(Math.min(size, 1024))
+    readSync(fd, head, 0, head.length, 0)
+    if (reportHeadRe.test(head.toString('utf8'))) return true
+    const tail = Buffer.alloc(Math.min(size, 512))
+    readSync(fd, tail, 0, tail.length, size - tail.length)
+    return reportTailRe.test(tail.toString('utf8'))
+  } catch {
+    return false
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
 }
 
 interface FileIdentity {

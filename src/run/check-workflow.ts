@@ -14,7 +14,7 @@ import { readStagedBytes, readStagedDocument, stagedPaths } from '../io/git-inde
 import { documentFromBytes, readBytes, readDocument } from '../io/read-document.js'
 import { readableExtensions } from '../io/readers.js'
 import { expandPaths } from '../io/walk.js'
-import { refuseOutputOverInput } from '../io/write.js'
+import { withoutOutput } from '../io/write.js'
 import { loadRuleFiles } from '../rules/loader.js'
 import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js'
 import { SettingsResolver, type EffectiveSettings, type FileSettings } from './file-settings.js'
@@ -49,7 +49,7 @@ export interface WorkflowOptions {
   readonly redactOutput?: boolean
   /** `--lang zh|en`: the language of messages and reports. */
   readonly lang?: Lang
-  /** `-o FILE`: refused when the walk of a folder finds it (the report would replace a document it audits). */
+  /** `-o FILE`: left out when the walk of a folder finds it, if it is an earlier report; refused if it is a document. */
   readonly outputFile?: string
 }
 
@@ -202,32 +202,38 @@ export class CheckWorkflow {
     if (this.options.staged) {
       const extRe = new RegExp(`\\.(?:${readableExtensions.join('|')})$`, 'i')
       const staged = stagedPaths(paths).filter((p) => extRe.test(p))
-      this.refuseWalkedOutputs(staged)
-      return staged
+      return this.withoutOutputs(staged)
     }
     if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
     const { files, errors, notes } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore })
-    this.refuseWalkedOutputs(files)
     for (const error of errors) sink.inputError(error)
     if (notes.length > 0) {
       const lang = await this.lang()
       this.walkNotes = notes.map((note) => formatText(lang, note))
     }
-    return files
+    return this.withoutOutputs(files)
   }
 
   /**
-   * Refuses an output a folder's walk (or `--staged`) found: the paths named were checked before
-   * the run, a file inside a named folder or the index only now. Only files of the output's name are compared (by real
-   * path and inode), so a walk of millions costs a string compare each.
+   * Leaves out the outputs of the run (`-o`, `--write-baseline`) that a folder's walk (or
+   * `--staged`) found: a report saved inside the folder it audits (`check archive -o
+   * archive/report.html`) is no document of it, and the next night's run must neither audit
+   * it nor refuse to overwrite it (a file there that is no report is still refused, see
+   * {@link withoutOutput}). An output named as a path was refused before the run. Only
+   * files of the output's name are compared (by real path and inode), so a walk of millions
+   * costs a string compare each.
    */
-  private refuseWalkedOutputs(files: readonly string[]): void {
+  private withoutOutputs(files: string[]): string[] {
     const outputs: [string | undefined, string][] = [[this.options.outputFile, '-o'], [this.options.writeBaseline, '--write-baseline']]
     for (const [output, option] of outputs) {
       if (output === undefined) continue
       const name = basename(output)
-      refuseOutputOverInput(output, files.filter((file) => basename(file) === name), option, 'action.audited')
+      const same = new Set(files.filter((file) => basename(file) === name))
+      if (same.size === 0) continue
+      const kept = new Set(withoutOutput([...same], output, option))
+      files = files.filter((file) => !same.has(file) || kept.has(file))
     }
+    return files
   }
 
   /** A file named on the command line but ignored by config gets a note; walked ones go silently. */
