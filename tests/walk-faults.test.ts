@@ -117,3 +117,22 @@ describe('what a walk leaves out, said', () => {
     expect(runCli(['**/*.txt', '--ignore', 'archive/**', '--ignore', 'a/locked/**', '--format', 'jsonl'], { cwd: dir }).stdout.trim().split('\n').map((l) => JSON.parse(l).path)).toEqual(['a/one.txt', 'b/two.txt'])
   })
 })
+
+describe('one file under two names', () => {
+  it('is audited once: a name repeated in another form, a link beside its target', () => {
+    const dir = tree()
+    symlinkSync('../../b/two.txt', join(dir, 'a', 'locked', 'link.txt'))
+    const walked = expandPaths(['a', 'b'], { cwd: dir }).files
+    // The target's own name is kept, in its place; the link is dropped.
+    expect(walked).toEqual([join('a', 'locked', 'hidden.txt'), join('a', 'one.txt'), join('b', 'two.txt')])
+    expect(expandPaths(['a/one.txt', './a/one.txt', join(dir, 'a', 'one.txt')], { cwd: dir }).files).toEqual(['a/one.txt'])
+    const r = runCli(['a/one.txt', './a/one.txt', '-f', 'jsonl'], { cwd: dir })
+    expect(r.stdout.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('two files with the same text under different names are both audited', () => {
+    const dir = tree()
+    writeFileSync(join(dir, 'b', 'copy.txt'), '学习x次。\n')
+    expect(expandPaths(['b'], { cwd: dir }).files).toEqual([join('b', 'copy.txt'), join('b', 'two.txt')])
+  })
+})

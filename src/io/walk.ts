@@ -98,7 +98,33 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     }
     files.push(...kept.sort(comparePaths))
   }
-  return { files: [...new Set(files)], errors, notes: [...unreadNote(unread), ...ignore.unusedNotes()] }
+  return { files: oncePerFile(files, cwd), errors, notes: [...unreadNote(unread), ...ignore.unusedNotes()] }
+}
+
+/**
+ * Each file once: `a.txt ./a.txt`, or a symbolic link and its target in the same tree, name one
+ * file, whose findings were reported twice (and whose fixes `--fix-dry-run` listed twice, a
+ * diff `git apply` refuses). Compared by real path; the file keeps the first name it was met by
+ * that is no link (else the first name), in its place. A path that does not resolve (a broken
+ * link) stays, for the reader to say what it is.
+ */
+function oncePerFile(files: readonly string[], cwd: string): string[] {
+  const winner = new Map<string, { index: number; isReal: boolean }>()
+  files.forEach((file, index) => {
+    const abs = resolve(cwd, file)
+    let real: string
+    try {
+      real = realpathSync.native(abs)
+    } catch {
+      real = abs
+    }
+    const isReal = real === abs
+    const best = winner.get(real)
+    if (best === undefined || (isReal && !best.isReal)) winner.set(real, { index, isReal })
+  })
+  if (winner.size === files.length) return [...files]
+  const kept = new Set([...winner.values()].map((w) => w.index))
+  return files.filter((_, index) => kept.has(index))
 }
 
 /** One line counting the files of known but unread formats by extension, most first: `.doc 5, .pdf 4`. */
