@@ -229,3 +229,33 @@ describe('redact', () => {
     expect(readFileSync(join(dir, 'elsewhere-out.txt'), 'utf8')).not.toContain('统小二')
   })
 })
+
+describe('--sensitive-terms FILE in the encodings Windows saves', () => {
+  it('reads a list saved as GBK, UTF-16 (either order, with its BOM) or UTF-8 with a BOM as documents are read', () => {
+    const folder = makeTempDir('terms-encodings-')
+    const doc = join(folder, 'leak.txt')
+    writeFileSync(doc, '被告人张伟盗窃。\n')
+    const lists: [string, Buffer][] = [
+      ['gbk', iconv.encode('张伟\n李明\n', 'gbk')],
+      ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('张伟\r\n李明\r\n', 'utf-16le')])],
+      ['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('张伟\n', 'utf-16be')])],
+      ['utf-8 bom', Buffer.from('\uFEFF张伟\n', 'utf8')],
+    ]
+    for (const [name, bytes] of lists) {
+      const terms = join(folder, `${name}.txt`)
+      writeFileSync(terms, bytes)
+      const r = runCli(['--format', 'jsonl', '--sensitive-terms', terms, doc])
+      expect(r.code, name).toBe(1)
+      expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).text), name).toContain('张伟')
+    }
+  })
+
+  it('refuses a list that is not text, as a document would be', () => {
+    const folder = makeTempDir('terms-binary-')
+    writeFileSync(join(folder, 'terms.bin'), Buffer.from([0x89, 0x50, 0x00, 0x01]))
+    writeFileSync(join(folder, 'a.txt'), '全年学习12次。\n')
+    const r = runCli(['--sensitive-terms', 'terms.bin', 'a.txt'], { cwd: folder })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^mask-audit: terms\.bin: binary file/)
+  })
+})

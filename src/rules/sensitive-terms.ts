@@ -1,7 +1,6 @@
 // The rule `leak/sensitive-term`, made from the user's list of names that must never appear
 // (config `sensitiveTerms`, `--sensitive-terms FILE`): it exists only when the list does.
 import { localText } from '../i18n/catalogue.js'
-import { readFileSync } from 'node:fs'
 import { UsageError } from '../core/errors.js'
 import type { TermOptions } from './term.js'
 import type { RuleDef } from './types.js'
@@ -26,14 +25,12 @@ export function sensitiveTermRule(terms: readonly string[], source: string): Rul
   }
 }
 
-/** Reads a list of terms: one a line, blank lines and lines starting with `#` left out. */
-export function readSensitiveTerms(path: string): string[] {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
-  } catch (error) {
-    throw new UsageError(localText('error.cannot-read-terms', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }), { path })
-  }
+/**
+ * The terms of a list's text (decoded by the caller, as documents are: a list saved as GBK or
+ * UTF-16 by Notepad reads as one in UTF-8): one a line, blank lines and lines starting with `#`
+ * left out. `path` names the list in the error of an empty one.
+ */
+export function parseSensitiveTerms(text: string, path: string): string[] {
   const terms = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'))
   if (terms.length === 0) throw new UsageError(localText('error.no-terms'), { path }, localText('error.no-terms.hint'))
   return terms

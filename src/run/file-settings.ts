@@ -1,5 +1,6 @@
 // Gives each file its settings: its config (nearest one up, or --config), then profile, rules
 // and filters. Every command gets its rules and filters here.
+import { readFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { createRequire } from 'node:module'
 import type { Ignore } from 'ignore'
@@ -11,11 +12,13 @@ import { ConfigFinder, type RawConfigFile } from '../config/load.js'
 import { checkRuleIds } from '../config/rule-ids.js'
 import { validateConfig, type TypedConfig } from '../config/typed-config.js'
 import type { AllowEntry } from '../config/schema.js'
-import type { Lang } from '../i18n/catalogue.js'
+import { localText, type Lang } from '../i18n/catalogue.js'
+import { MaskAuditError, UsageError } from '../core/errors.js'
+import { decodeBytes } from '../io/decode.js'
 import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName, type TokenizerName } from '../nlp/tokenizer.js'
 import { activateRules, assertUniqueIds } from '../rules/loader.js'
 import { timedRules } from './rule-timing.js'
-import { readSensitiveTerms, sensitiveTermRule } from '../rules/sensitive-terms.js'
+import { parseSensitiveTerms, sensitiveTermRule } from '../rules/sensitive-terms.js'
 import type { Profile, RuleDef } from '../rules/types.js'
 import { loadAllRules, parseCategoryFlags, parseProfile, parseRuleFlags } from './rule-set.js'
 import type { FileSetup } from './workers.js'
@@ -230,4 +233,27 @@ export async function rulesKnownIn(dir: string, cli: CliSettings): Promise<{ def
   const resolver = new SettingsResolver(cli)
   const { defs, profile, severities, categories } = await resolver.forPath(join(dir, 'report.txt'))
   return { defs, profile, severities, categories, lang: await resolver.runLang() }
+}
+
+/**
+ * Reads the list of `--sensitive-terms FILE`, decoded as a document is (UTF-8 with or without a
+ * BOM, UTF-16 with a BOM, GB18030 and the other legacy encodings detected): a list saved by
+ * Windows Notepad as ANSI (GBK) or "Unicode" was read as UTF-8, matched nothing, and the leak
+ * gate passed.
+ */
+function readSensitiveTerms(path: string): string[] {
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    throw new UsageError(localText('error.cannot-read-terms', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }), { path })
+  }
+  let text: string
+  try {
+    text = decodeBytes(bytes, path).text
+  } catch (error) {
+    if (error instanceof MaskAuditError) throw new UsageError(error.text, { path }, error.hintText)
+    throw error
+  }
+  return parseSensitiveTerms(text, path)
 }
