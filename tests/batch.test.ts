@@ -181,6 +181,22 @@ describe('--jobs', corpusRuns, () => {
 })
 
 describe('--shard', corpusRuns, () => {
+  it('shares by the path inside the folder walked: two names of one tree split it alike', () => {
+    const root = makeTempDir('shard-mounts-')
+    for (const mount of ['data/archive', 'mnt/nas/archive']) {
+      for (let i = 0; i < 40; i++) {
+        mkdirSync(join(root, mount, `d${i % 4}`), { recursive: true })
+        writeFileSync(join(root, mount, `d${i % 4}`, `f${i}.txt`), '全年学习**次。\n')
+      }
+    }
+    const share = (folder: string, k: number, cwd = root) =>
+      runCli([folder, '--shard', `${k}/4`, '--format', 'jsonl'], { cwd }).stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).path.split('archive/').pop())
+    const mixed = [share(join(root, 'data/archive'), 1), share(join(root, 'data/archive'), 2), share('mnt/nas/archive', 3), share('.', 4, join(root, 'mnt/nas/archive'))]
+    const all = mixed.flat().map((p: string) => p.replace(/^\.\//, ''))
+    expect(new Set(all).size).toBe(40)
+    expect(all).toHaveLength(40)
+  })
+
   it('splits the files into disjoint shares that cover the batch', () => {
     const shares = [1, 2, 3, 4].map((k) => selectShard(corpusFiles, parseShard(`${k}/4`)))
     expect(shares.flat().sort()).toEqual([...corpusFiles].sort())

@@ -33,6 +33,12 @@ export interface WalkResult {
    * matched no file.
    */
   readonly notes: LocalText[]
+  /**
+   * For each file a folder's walk found, its path relative to that folder, with `/`: what
+   * `--shard` hashes, so that machines naming one tree differently (`/data/archive`,
+   * `/mnt/nas/archive`, `.`) split it alike. Files named or matched by a glob have none.
+   */
+  readonly shardKeys: ReadonlyMap<string, string>
 }
 
 const alwaysIgnored = ['**/node_modules/**', '**/.git/**']
@@ -50,6 +56,7 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
   const files: string[] = []
   const errors: InputError[] = []
   const unread = new Map<string, number>()
+  const shardKeys = new Map<string, string>()
   const gitignore = options.respectGitignore === false ? undefined : new GitignoreCache(cwd)
   const ignore = new IgnorePatterns(options.ignore ?? [], cwd)
   /** Keeps what a reader reads; counts the known formats no reader reads; folders are passed over. */
@@ -60,7 +67,11 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
       const ext = extname(path).toLowerCase()
       if (ignore.isIgnored(path, root)) continue
       // A named pipe, socket, device or broken link goes to the reader, which says what it is.
-      if (extensions.has(ext)) kept.push(join(shownRoot, path))
+      if (extensions.has(ext)) {
+        const shown = join(shownRoot, path)
+        kept.push(shown)
+        shardKeys.set(shown, path)
+      }
       else if (dirent.isFile() && unsupportedFormats[ext] !== undefined) unread.set(ext, (unread.get(ext) ?? 0) + 1)
     }
     return kept
@@ -98,7 +109,7 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     }
     files.push(...kept.sort(comparePaths))
   }
-  return { files: oncePerFile(files, cwd), errors, notes: [...unreadNote(unread), ...ignore.unusedNotes()] }
+  return { files: oncePerFile(files, cwd), errors, notes: [...unreadNote(unread), ...ignore.unusedNotes()], shardKeys }
 }
 
 /**

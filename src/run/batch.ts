@@ -26,9 +26,9 @@ export interface BatchPlan {
   readonly progress?: (total: number) => BatchProgress
 }
 
-/** This machine's share of `files` under `--shard`; all of them without it. */
-export function selectFiles(files: string[], plan: BatchPlan | undefined): string[] {
-  return plan?.shard ? selectShard(files, plan.shard) : files
+/** This machine's share of `files` under `--shard` (by `keyOf` each, see selectShard); all of them without it. */
+export function selectFiles(files: string[], plan: BatchPlan | undefined, keyOf?: (path: string) => string): string[] {
+  return plan?.shard ? selectShard(files, plan.shard, keyOf) : files
 }
 
 /** Starts the workers a large batch of `files` will use, while settings are still being resolved. */

@@ -79,6 +79,8 @@ export class CheckWorkflow {
   private fixedFiles = 0
   private fixCount = 0
   private unwrittenFiles = 0
+  /** The walk's keys of `--shard` (paths relative to the folder walked). */
+  private shardKeys: ReadonlyMap<string, string> = new Map()
   /** What the folder walk left out, said after the report (files of formats not read, unused --ignore patterns). */
   private walkNotes: string[] = []
 
@@ -160,7 +162,7 @@ export class CheckWorkflow {
       await this.runStdin(filters, sink)
       return
     }
-    const files = selectFiles(await this.collectFiles(paths, sink), batch)
+    const files = selectFiles(await this.collectFiles(paths, sink), batch, (path) => this.shardKeys.get(path) ?? path)
     const warm = this.canUseWorkers ? warmUpBatch(files, batch) : undefined
     const settings = new Map<string, FileSettings>()
     for (const file of files) settings.set(file, await this.resolver.forPath(file))
@@ -205,7 +207,8 @@ export class CheckWorkflow {
       return this.withoutOutputs(staged)
     }
     if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
-    const { files, errors, notes } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore })
+    const { files, errors, notes, shardKeys } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore })
+    this.shardKeys = shardKeys
     for (const error of errors) sink.inputError(error)
     if (notes.length > 0) {
       const lang = await this.lang()

@@ -1,5 +1,6 @@
 // `--shard K/N`: a deterministic share of the file list, so N machines split one batch.
 import { UsageError } from '../core/errors.js'
+import type { WalkResult } from '../io/walk.js'
 
 /** Share `index` (1-based) of `count`. */
 export interface Shard {
@@ -19,12 +20,14 @@ export function parseShard(raw: string): Shard {
 }
 
 /**
- * The files of share `shard`. A file's share depends on its path alone (FNV-1a hash of the
- * path as given), not on the order or number of the other files, so every machine that walks
- * the same tree agrees, and the N shares are disjoint and cover the list.
+ * The files of share `shard`. A file's share depends on its path alone (FNV-1a hash of
+ * `keyOf(path)`: the path relative to the folder walked, see {@link WalkResult.shardKeys}, else
+ * the path as given), not on the order or number of the other files, so every machine that
+ * walks the same tree agrees, wherever it is mounted (`/data/archive`, `/mnt/nas/archive`), and
+ * the N shares are disjoint and cover the list.
  */
-export function selectShard(files: readonly string[], shard: Shard): string[] {
-  return files.filter((path) => shardOf(path, shard.count) === shard.index - 1)
+export function selectShard(files: readonly string[], shard: Shard, keyOf: (path: string) => string = (path) => path): string[] {
+  return files.filter((path) => shardOf(keyOf(path), shard.count) === shard.index - 1)
 }
 
 /** 0-based share of `path` among `count`. */
