@@ -198,3 +198,12 @@ describe('a long single-thread run with -o stopped by a signal', () => {
     expect(existsSync(join(dir, 'r.json'))).toBe(false)
   }, 60_000)
 })
+
+describe('-o -', () => {
+  it('is standard output, as `-` is standard input: no file named `-`', () => {
+    const r = runCli(['report.txt', '-f', 'json', '-o', '-'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).summary.errors).toBe(1)
+    expect(existsSync(join(dir, '-'))).toBe(false)
+  })
+})

@@ -47,6 +47,8 @@ export interface CheckOptions extends Omit<WorkflowOptions, 'lang'>, BatchFlags 
 /** Runs `check` and returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   // `-` is standard input, as for most Unix tools: `cat draft.md | mask-audit - --stdin-filename draft.md`.
+  // `-o -` is standard output, as `-` is standard input: it made a file named `-`.
+  if (options.outputFile === '-') return runCheck(paths, { ...options, outputFile: undefined })
   if (paths.includes('-')) {
     if (paths.length > 1) throw new UsageError(localText('error.dash-alone'))
     return runCheck([], { ...options, stdin: true })
