@@ -93,6 +93,19 @@ describe('a failing write', () => {
     expect(readdirSync(dir).sort()).toEqual(['out.txt', 'report.txt'])
     expect(readdirSync(join(dir, 'out.txt'))).toEqual([])
   })
+
+  it('redact refuses what it cannot read as check does: an image by what it is, a missing file in one line', () => {
+    writeFileSync(join(dir, 'scan.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))
+    const image = runCli(['redact', 'scan.png', '-o', 'out.txt', '--lang', 'en'], { cwd: dir })
+    const checked = runCli(['check', 'scan.png', '--lang', 'en'], { cwd: dir })
+    expect(image.code).toBe(2)
+    expect(image.stderr).toContain('scan.png: an image: its text cannot be read')
+    expect(checked.stderr).toContain('scan.png: an image: its text cannot be read')
+    const missing = runCli(['redact', 'nope.txt', '-o', 'out.txt', '--lang', 'en'], { cwd: dir })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr.trim()).toBe('mask-audit: nope.txt: no such file')
+    expect(readdirSync(dir).sort()).toEqual(['scan.png'])
+  })
 })
 
 describe('--fix that cannot write the file', () => {

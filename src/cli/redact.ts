@@ -1,14 +1,13 @@
 // The `redact` command: writes a copy of a file with every leaked name replaced by one uniform
 // mask, in the file's own encoding, BOM and line endings; the original is never written.
-import { readFileSync } from 'node:fs'
 import { auditDocument } from '../core/audit.js'
 import { traitsOf } from '../core/categories.js'
-import { InputError, UsageError } from '../core/errors.js'
+import { UsageError } from '../core/errors.js'
 import type { Document } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
 import { planRedaction, chooseUniformMask, type NameMask, type RedactionPlan } from '../core/redaction.js'
 import { decodeBytes, encodeText } from '../io/decode.js'
-import { documentFromBytes, documentFromText, formatOf, whyNotRewritable } from '../io/read-document.js'
+import { documentFromBytes, documentFromText, formatOf, readBytes, refuseUnreadFormat, whyNotRewritable } from '../io/read-document.js'
 import { refuseOutputOverInput, writeFileAtomic } from '../io/write.js'
 import { findMaskSlots } from '../rules/shared/mask-slots.js'
 import type { UniformityOptions } from '../rules/uniformity.js'
@@ -46,7 +45,8 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   if (readOnly !== undefined) throw new UsageError(localText('redact.cannot', { reason: readOnly }), { path: file }, localText('error.not-rewritable.hint'))
   if (isWord && options.output) refuseNonWordCopy(file, options.output, 'mask-audit redact judgment.docx -o judgment.redacted.docx')
   const cliLang = parseLangOption(options.lang)
-  const bytes = readInput(file)
+  refuseUnreadFormat(file)
+  const bytes = readBytes(file)
   // The file's rules and filters as `check --profile redacted` has them: its config's
   // sensitiveTerms, rules, overrides and allow-list included.
   const resolver = new SettingsResolver({
@@ -154,11 +154,3 @@ function stillFound(output: string, f: Finding, lang: Lang, isWord: boolean): st
   return formatMessage(lang, 'redact.still-found', { path: output, line: f.line, column: f.column, rule: f.ruleId })
 }
 
-function readInput(path: string): Buffer {
-  try {
-    return readFileSync(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error)), { path })
-  }
-}

@@ -39,8 +39,7 @@ export async function documentFromText(text: string, path: string, encoding = 'u
  * goes to its reader, any other is decoded (encoding detected) and read as text.
  */
 export async function documentFromBytes(bytes: Uint8Array, path: string): Promise<Document> {
-  const unsupported = unsupportedFormats[extname(path).toLowerCase()]
-  if (unsupported) throw new InputError(localText(unsupported), { path }, localText(`${unsupported}.hint`))
+  refuseUnreadFormat(path)
   const entry = readerOf(path)
   const reader = await entry.load?.()
   if (reader?.fromBytes) {
@@ -53,9 +52,18 @@ export async function documentFromBytes(bytes: Uint8Array, path: string): Promis
 
 /** Reads, decodes and parses the file at `path`; every failure is an InputError naming it. */
 export async function readDocument(path: string): Promise<Document> {
+  refuseUnreadFormat(path)
+  return documentFromBytes(readBytes(path), path)
+}
+
+/**
+ * Throws the InputError of a format known but not read (`.doc`, `.pdf`, an image), which says
+ * what the file is and how to convert it, before its bytes are read: every command refuses
+ * such a file with the same line (redact said "binary file (NUL byte at offset 8)" of a PNG).
+ */
+export function refuseUnreadFormat(path: string): void {
   const unsupported = unsupportedFormats[extname(path).toLowerCase()]
   if (unsupported) throw new InputError(localText(unsupported), { path }, localText(`${unsupported}.hint`))
-  return documentFromBytes(readBytes(path), path)
 }
 
 /**
