@@ -129,8 +129,8 @@ export function isBodysAccountAt(text: string, at: number, namesCompanies: boole
   return bodyEndRe.test(holder) || (namesCompanies && companyEndRe.test(holder))
 }
 
-/** A field line of a block (`开户行：中国工商银行银川兴庆支行`): a short label and its colon open it. */
-const accountFieldLineRe = /^[\s\u3000]*[\u4e00-\u9fff]{2,8}[：:]/
+/** A field line: a short label, maybe with a bracket, and its colon (`信访人：`, `身份证号码：`, `住所（住址）：`). */
+const fieldLineRe = /^[ \t\u3000]*[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff、]{1,8}[）)])?[：:]/
 /** How many field lines above the account's a block's holder is looked for in (户名, 开户行, 账号). */
 const blockReach = 3
 
@@ -143,12 +143,12 @@ function accountHolderBefore(text: string, at: number): string | undefined {
   let start = lineStartWithin(text, at, Math.max(0, at - 90))
   const own = holderLabelRe.exec(text.slice(start, at))
   if (own) return own[1]
-  if (!accountFieldLineRe.test(text.slice(start, at))) return undefined
+  if (!fieldLineRe.test(text.slice(start, at))) return undefined
   for (let k = 0; k < blockReach && start > 0; k++) {
     const end = start - 1
     start = lineStartWithin(text, end, Math.max(0, end - 90))
     const line = text.slice(start, end).replace(/\r$/, '')
-    if (!accountFieldLineRe.test(line)) return undefined
+    if (!fieldLineRe.test(line)) return undefined
     const m = holderLabelRe.exec(line)
     if (m) return m[1]
   }
@@ -162,8 +162,6 @@ export function isOfficeNameAt(text: string, at: number): boolean {
   return m !== null && !maskedNameRe.test(m[0]) && !maskedNameRe.test(text.charAt(at - 1))
 }
 
-/** A field line: a short label, maybe with a bracket, and its colon (`信访人：`, `身份证号码：`, `住所（住址）：`). */
-const fieldLineRe = /^[ \t\u3000]*[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff、]{1,8}[）)])?[：:]/
 /** A field naming the office's contact: the number after it is that contact's. */
 const contactFieldRe = /^[ \t\u3000]*(?:联系人|经办人|承办人|咨询人)[：:]/
 /** How many lines of a header's fields are read back above a contact line. */
