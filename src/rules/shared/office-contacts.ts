@@ -194,7 +194,8 @@ export function isPersonsContactLine(doc: Document, lineStart: number, at: numbe
 function isMaskedPartysField(doc: Document, at: number): boolean {
   let from = at
   while (doc.text.charAt(from) === ' ' || doc.text.charAt(from) === '\u3000') from++
-  return personPseudonyms(doc).some((p) => p.start === from) && isAfterPersonRole(doc.text, from)
+  const persons = personPseudonyms(doc)
+  return persons[lowerBound(persons.length, (j) => persons[j]!.start, from)]?.start === from && isAfterPersonRole(doc.text, from)
 }
 
 /** The document's person pseudonyms, by start. */
