@@ -1,11 +1,11 @@
 // The only place that writes to the process streams; commands get these functions.
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { localText } from '../i18n/catalogue.js'
 import { InputError } from '../core/errors.js'
 import { escapeControls } from '../report/terminal-text.js'
 import { describeWriteErrno } from '../io/errno.js'
-import { trackTempFile, untrackTempFile } from '../io/write.js'
+import { realpathOrSelf, statOrUndefined, trackTempFile, untrackTempFile } from '../io/write.js'
 import type { Output } from '../report/types.js'
 
 /**
@@ -121,22 +121,6 @@ export class AtomicOutputFile {
     const fd = this.fd
     this.fd = undefined
     closeSync(fd)
-  }
-}
-
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path)
-  } catch {
-    return undefined
-  }
-}
-
-function realpathOrSelf(path: string): string {
-  try {
-    return realpathSync(path)
-  } catch {
-    return path
   }
 }
 

@@ -135,7 +135,8 @@ function keepOwner(fd: number, info: Stats): void {
   }
 }
 
-function realpathOrSelf(path: string): string {
+/** The real path of `path` (links resolved), or `path` itself where it cannot be resolved (it does not exist yet). */
+export function realpathOrSelf(path: string): string {
   try {
     return realpathSync(path)
   } catch {
@@ -143,7 +144,8 @@ function realpathOrSelf(path: string): string {
   }
 }
 
-function statOrUndefined(path: string): Stats | undefined {
+/** The stats of `path` (links followed), or undefined where it cannot be read. */
+export function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path)
   } catch {
