@@ -151,6 +151,21 @@ describe('TriggerScan', () => {
     expect([...joined(doc)!]).toEqual([3])
   })
 
+  it('gives each of 62 regexes its own positions (two words of bits), and the 63rd scans alone', () => {
+    const scan = new TriggerScan(0)
+    // Literal sets of one two-character word each, chosen so that some share a first character.
+    const words = Array.from({ length: 63 }, (_, k) => String.fromCharCode(0x4e00 + (k % 7), 0x4e80 + k))
+    const searches = words.map((word) => scan.literalPositions([word]))
+    const text = [...words].reverse().join('，') + '。' + words.join('')
+    const doc = new Document(text, { path: 'a.txt', encoding: 'utf-8' })
+    words.forEach((word, k) => {
+      const expected: number[] = []
+      for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) expected.push(i)
+      if (k < 62) expect([...searches[k]!(doc)!], word).toEqual(expected)
+      else expect(searches[k]!(doc)).toBeUndefined()
+    })
+  })
+
   it('finds a literal set through the shared pass as its index alone does, before and once the pass has tables', () => {
     const words = ['宁夏', '石嘴山', '中卫', '卫', '父亲', '其妻']
     const index = new FirstCharIndex(words)

@@ -25,8 +25,15 @@ export interface Within {
   readonly offset: number
 }
 
-/** The regexes of one bit each in the tables; past these, a regex scans alone. */
-const maxTriggers = 31
+/** Bits of a regex set held in one word of the tables (the sign bit left alone). */
+const bitsPerWord = 31
+/**
+ * The regexes of one bit each in the tables, in two words; past these, a regex scans alone.
+ * With one word (31), the pass was full before the leak rules' literal sets (the places' short
+ * names, the linkage cues) registered, and each of them read the whole text of every document
+ * again (bench corpus: 430 ms).
+ */
+const maxTriggers = 2 * bitsPerWord
 
 /**
  * How much text passes before the tables are built: parsing the patterns of the paywall rules
@@ -43,7 +50,9 @@ const textBeforeTables = 1 << 16
 interface Tables {
   readonly pairs: Uint8Array
   readonly singles: Uint8Array
-  readonly sets: Int32Array
+  /** Per set number, the bits of its regexes 0–30 (`setsLow`) and 31–61 (`setsHigh`). */
+  readonly setsLow: Int32Array
+  readonly setsHigh: Int32Array
   /** Per index: false where the pairs are not bounded, and the regex scans alone. */
   readonly isBounded: readonly boolean[]
   /** Per index: the regex split where only some of its alternatives are bounded; the bits are the bounded part's. */
@@ -323,40 +332,54 @@ function isAnalysis(value: unknown): value is Analysis | null {
 }
 
 function buildTables(registered: readonly Registered[], withRecurrences: boolean, analyses: BuildCache<Analysis | null> | undefined): Tables {
-  // The bits of the regexes by pair slot and by unit, for the slots and units some regex marks.
-  const pairBits = new Map<number, number>()
-  const singleBits = new Map<number, number>()
+  // The bits of the regexes by pair slot and by unit (low word, high word), for the slots and units some regex marks.
+  const pairBits = new Map<number, [number, number]>()
+  const singleBits = new Map<number, [number, number]>()
+  const mark = (bitsAt: Map<number, [number, number]>, at: number, word: 0 | 1, bit: number) => {
+    const bits = bitsAt.get(at) ?? [0, 0]
+    bits[word] |= bit
+    bitsAt.set(at, bits)
+  }
   const cuts: ({ readonly bounded: string; readonly rest: string } | undefined)[] = []
   const isBounded = registered.map((regex, index) => {
     const firsts = analyse(regex, analyses)
     if (!firsts) return false
     if (firsts.cut) cuts[index] = firsts.cut
-    const bit = 1 << index
-    for (const slot of firsts.pairSlots) pairBits.set(slot, (pairBits.get(slot) ?? 0) | bit)
-    for (const unit of firsts.singleUnits) singleBits.set(unit, (singleBits.get(unit) ?? 0) | bit)
+    const word = index < bitsPerWord ? 0 : 1
+    const bit = 1 << index % bitsPerWord
+    for (const slot of firsts.pairSlots) mark(pairBits, slot, word, bit)
+    for (const unit of firsts.singleUnits) mark(singleBits, unit, word, bit)
     return true
   })
   analyses?.save()
   // Past 255 sets, the last number stands for all the regexes: they are tried at more positions.
-  const setOf = new Map<number, number>([[0, 0]])
-  const number = (table: Uint8Array, bitsAt: Map<number, number>) => {
-    for (const [at, bits] of bitsAt) {
-      if (!setOf.has(bits)) setOf.set(bits, Math.min(setOf.size, 0xff))
-      table[at] = setOf.get(bits)!
+  const setOf = new Map<string, number>([['0:0', 0]])
+  const setsLow = new Int32Array(0x100)
+  const setsHigh = new Int32Array(0x100)
+  const number = (table: Uint8Array, bitsAt: Map<number, [number, number]>) => {
+    for (const [at, [low, high]] of bitsAt) {
+      const key = `${low}:${high}`
+      let n = setOf.get(key)
+      if (n === undefined) {
+        n = Math.min(setOf.size, 0xff)
+        setOf.set(key, n)
+        // Sets past 254 share the last number, with the union of their bits: a regex tried where it cannot begin fails there.
+        setsLow[n] = setsLow[n]! | low
+        setsHigh[n] = setsHigh[n]! | high
+      }
+      table[at] = n
     }
     return table
   }
   const pairs = number(new Uint8Array(pairTableSize), pairBits)
   const singles = number(new Uint8Array(0x10000), singleBits)
-  const sets = new Int32Array(0x100)
-  // Sets past 254 share the last number, with the union of their bits: a regex tried where it cannot begin fails there.
-  for (const [bits, n] of setOf) sets[n] = n === 0xff ? sets[n]! | bits : bits
-  return { pairs, singles, sets, isBounded, cuts, withRecurrences }
+  return { pairs, singles, setsLow, setsHigh, isBounded, cuts, withRecurrences }
 }
 
-/** The positions the pass found and their regexes' bits, reused from one document to the next. */
+/** The positions the pass found and their regexes' bits (low and high words), reused from one document to the next. */
 let foundAt = new Int32Array(0)
-let foundBits = new Int32Array(0)
+let foundLow = new Int32Array(0)
+let foundHigh = new Int32Array(0)
 let recurAt = new Int32Array(0)
 
 /**
@@ -364,15 +387,17 @@ let recurAt = new Int32Array(0)
  * regexes' bits, in arrays kept between documents (pushing onto a list per regex cost as much
  * as the pass); the positions are then dealt out to each regex's list.
  */
-function scan(text: string, { pairs, singles, sets, isBounded, withRecurrences }: Tables): Found {
+function scan(text: string, { pairs, singles, setsLow, setsHigh, isBounded, withRecurrences }: Tables): Found {
   const n = text.length
   if (foundAt.length < n) {
     foundAt = new Int32Array(n)
-    foundBits = new Int32Array(n)
+    foundLow = new Int32Array(n)
+    foundHigh = new Int32Array(n)
     recurAt = new Int32Array(n)
   }
   const at = foundAt
-  const bitsAt = foundBits
+  const low = foundLow
+  const high = foundHigh
   const recur = recurAt
   let found = 0
   let recurs = 0
@@ -388,7 +413,8 @@ function scan(text: string, { pairs, singles, sets, isBounded, withRecurrences }
     const single = singles[unit]!
     if ((pair | single) !== 0) {
       at[found] = i
-      bitsAt[found++] = sets[pair]! | sets[single]!
+      low[found] = setsLow[pair]! | setsLow[single]!
+      high[found++] = setsHigh[pair]! | setsHigh[single]!
     }
     if (withRecurrences && (unit === u2 || unit === u3 || unit === u4)) recur[recurs++] = i
     unit = next
@@ -399,18 +425,28 @@ function scan(text: string, { pairs, singles, sets, isBounded, withRecurrences }
   // No pair fits at the last unit.
   if (last >= 0 && singles[unit]! !== 0) {
     at[found] = last
-    bitsAt[found++] = sets[singles[unit]!]!
+    low[found] = setsLow[singles[unit]!]!
+    high[found++] = setsHigh[singles[unit]!]!
   }
   const counts = new Int32Array(isBounded.length)
-  for (let k = 0; k < found; k++) for (let bits = bitsAt[k]!; bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]!++
+  const countBits = (word: Int32Array, base: number) => {
+    for (let k = 0; k < found; k++) for (let bits = word[k]!; bits !== 0; bits &= bits - 1) counts[base + 31 - Math.clz32(bits & -bits)]!++
+  }
+  countBits(low, 0)
+  countBits(high, bitsPerWord)
   const lists = Array.from(counts, (count) => new Int32Array(count))
   counts.fill(0)
-  for (let k = 0; k < found; k++) {
-    for (let bits = bitsAt[k]!; bits !== 0; bits &= bits - 1) {
-      const index = 31 - Math.clz32(bits & -bits)
-      lists[index]![counts[index]!++] = at[k]!
+  // Low word first, then high: each list is filled in the order of its positions either way.
+  const deal = (word: Int32Array, base: number) => {
+    for (let k = 0; k < found; k++) {
+      for (let bits = word[k]!; bits !== 0; bits &= bits - 1) {
+        const index = base + 31 - Math.clz32(bits & -bits)
+        lists[index]![counts[index]!++] = at[k]!
+      }
     }
   }
+  deal(low, 0)
+  deal(high, bitsPerWord)
   return { lists: lists.map((list, index) => (isBounded[index] ? list : undefined)), recurrences: withRecurrences ? recur.slice(0, recurs) : undefined }
 }
 
