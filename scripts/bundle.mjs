@@ -46,7 +46,9 @@ const cli = await build({
   banner: { js: 'var importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [...common.plugins, childProcessOnFirstUse()],
 })
-if (/\bimport\(/.test(readFileSync(join(outdir, 'main.cjs'), 'utf8'))) throw new Error('dist/bundle/main.cjs has an import(): bin/code-cache.js cannot run it')
+const mainFile = join(outdir, 'main.cjs')
+if (/\bimport\(/.test(readFileSync(mainFile, 'utf8'))) throw new Error('dist/bundle/main.cjs has an import(): bin/code-cache.js cannot run it')
+writeFileSync(mainFile, asciiOnly(readFileSync(mainFile, 'utf8')))
 
 const worker = await build({
   ...common,
@@ -65,6 +67,25 @@ if (misplaced.length > 0 || missing.length > 0) {
   throw new Error(`package.json: ${[...misplaced.map((n) => `${n} is bundled: a devDependency`), ...missing.map((n) => `${n} is required at run time: a dependency`)].join('; ')}`)
 }
 writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), licenceNotices(bundled))
+
+/**
+ * `code` with every character past ASCII written as a \\u escape. esbuild escapes them in strings
+ * but leaves them in regex literals (the rules' Chinese patterns), and one such character made
+ * bin/code-cache.js decode the whole 1.3 MB bundle as UTF-8 into a two-byte string on every run
+ * (~30 M instructions, a tenth of a small file's run beyond Node's start); ASCII, it is read as
+ * Latin-1, a copy. A \\u escape means the same character in a string, a template, a regex
+ * (with or without the u flag: a pair of escaped surrogates is one code point there), an
+ * identifier or a comment; an identity escape before the character (`\\中`) gives way to it.
+ * Only a tagged template's raw text would differ, and esbuild leaves such characters in none
+ * here: it escapes strings and templates itself, which a tag's raw text forbids.
+ */
+function asciiOnly(code) {
+  return code.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, char) => {
+    const escape = `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+    // An odd run of backslashes escapes the character itself: the last one goes.
+    return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + escape
+  })
+}
 
 /** Leaves a package to `require` at run time, unless it is an ES module only, imported with import() or always bundled. */
 function externalUnlessBundled() {

@@ -34,6 +34,15 @@ describe('requireCached', () => {
     expect(load(file, join(dir, 'cache')).exports.answer()).toBe('first')
   })
 
+  it('reads a file of characters past ASCII as UTF-8, and the built bundle is ASCII (read as Latin-1)', () => {
+    const dir = makeTempDir('code-cache-')
+    const file = join(dir, 'main.cjs')
+    writeModule(file, '党建 /[一-龥]/ 😀', 1_000_000)
+    expect(load(file, join(dir, 'cache')).exports.answer()).toBe('党建 /[一-龥]/ 😀')
+    const bundle = join(import.meta.dirname, '..', 'dist', 'bundle', 'main.cjs')
+    if (existsSync(bundle)) expect(/[^\x00-\x7f]/.test(readFileSync(bundle, 'latin1'))).toBe(false)
+  })
+
   it('ignores the cache of a bundle rebuilt since, even of the same length', () => {
     const dir = makeTempDir('code-cache-')
     const file = join(dir, 'main.cjs')
