@@ -1,7 +1,7 @@
 // Kind `entity`: HTML character references left in text that is not HTML (`&nbsp;`,
 // `&amp;ldquo;`, `&#12288;`, an escaped tag `&lt;br&gt;`), each with the character it stands
 // for. Only what HTML defines counts: `R&D`, `AT&T` and `&` in prose hold no reference.
-import { decodeHTMLStrict } from 'entities'
+import type * as Entities from 'entities'
 import type { RawFinding } from '../core/finding.js'
 import type { Document } from '../core/document.js'
 import { nameInvisibles } from '../core/invisible-text.js'
@@ -97,6 +97,18 @@ function runsOf(match: string, offset: number, doc: Document): Run[] {
 function isDebris(piece: string, decoded: string, isMarkdown: boolean): boolean {
   if (decoded === piece || /&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]*;)/.test(decoded)) return false
   return !isMarkdown || tagRe.test(decoded) || decodeHTMLStrict(piece) !== decoded
+}
+
+/**
+ * The entities package, required on the first reference a text holds: loading it decodes its
+ * table of the names HTML defines (~30 M instructions), which every run paid on start-up when it
+ * was imported, for the few texts that hold `&`. A `require` of an ES module the bundle holds is
+ * run by esbuild's lazy module wrapper, on first call; Node 20.19+ requires it itself elsewhere.
+ */
+let entities: typeof Entities | undefined
+function decodeHTMLStrict(text: string): string {
+  entities ??= require('entities') as typeof Entities
+  return entities.decodeHTMLStrict(text)
 }
 
 /** `reference` decoded until nothing changes: `&amp;ldquo;` → `&ldquo;` → `“`. */
