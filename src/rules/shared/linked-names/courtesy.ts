@@ -1,12 +1,12 @@
 // A person written by surname and a form of address (王女士, 李先生), as consumer cases, 12345
 // replies and news of a complaint hide whom they are about, then once by the full name with the
 // same form (王丽娟女士): the full name undoes the pseudonym.
-import type { Document } from '../../core/document.js'
-import { surnameLength } from '../../nlp/person-names.js'
-import type { Tokenizer } from '../../nlp/tokenizer.js'
-import { isHan } from './chars.js'
-import { personNameAt } from './persons.js'
-import { tokensNear } from './token-window.js'
+import type { Document } from '../../../core/document.js'
+import { surnameLength } from '../../../nlp/person-names.js'
+import type { Tokenizer } from '../../../nlp/tokenizer.js'
+import { isHan } from '../chars.js'
+import { personNameAt } from '../persons.js'
+import { tokensNear } from '../token-window.js'
 
 /** The forms of address after a surname that hide a person's given name. */
 const courtesyTitles = ['女士', '先生'] as const

@@ -6,7 +6,10 @@
 // stands before it (英文名, 姓名). Not a company's, a place's, a brand's, a law's or a journal's
 // name: none of their words (Inc, Street, Act, Journal) and none of their Chinese words after it
 // (公司, 商标, 大学); not an abbreviation (WTO) or a product (iPhone), which are no capitalised words.
-import type { Pseudonym } from './pseudonyms.js'
+// Each is linked to the masked person it undoes (latinNamesOf).
+import type { Document } from '../../../core/document.js'
+import type { Pseudonym } from '../pseudonyms.js'
+import type { LinkedName } from './types.js'
 
 /** A name in Latin letters, [start, end) in UTF-16 code units, and whether a name's label announced it. */
 export interface LatinName {
@@ -83,4 +86,32 @@ export function foreignPseudonyms(text: string, pseudonyms: readonly Pseudonym[]
     const sentence = after.slice(0, after.search(/[。\n\r]|$/))
     return foreignNationalRe.test(sentence)
   })
+}
+
+/** The Latin name words of the rule, as a set, by the list they come from. */
+const latinWordSets = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+/**
+ * Names in Latin letters that undo a masked person: in a document that masks a foreign party
+ * (约某, 美利坚合众国国籍), any person's name so written (its passport's John Michael Carter); in
+ * any document that masks persons, one a name's label announces (`英文名为Kevin Wang`). Each is
+ * linked to the masked foreign party written last before it, else to the person masked last
+ * before it. Only read where the text has a capital letter after the gate.
+ */
+export function latinNamesOf(doc: Document, pseudonyms: readonly Pseudonym[], words: readonly string[] | undefined): LinkedName[] {
+  const text = doc.text
+  if (words === undefined || words.length === 0 || !/[A-ZÀ-Þ][a-zß-ÿ]+[ \u00a0]/.test(text)) return []
+  let nameWords = latinWordSets.get(words)
+  if (nameWords === undefined) latinWordSets.set(words, (nameWords = new Set(words)))
+  const persons = pseudonyms.filter((p) => p.kind === 'person')
+  const foreign = foreignPseudonyms(text, persons)
+  const foreignMasks = new Set(foreign.map((p) => text.slice(p.start, p.end)))
+  const linked: LinkedName[] = []
+  for (const name of findLatinNames(text, nameWords)) {
+    if (foreign.length === 0 && !name.isCued) continue
+    const before = persons.filter((p) => p.end <= name.start)
+    const mask = [...before].reverse().find((p) => foreignMasks.has(text.slice(p.start, p.end))) ?? foreign[0] ?? before[before.length - 1]
+    if (mask !== undefined) linked.push({ start: name.start, end: name.end, reason: 'latin', link: text.slice(mask.start, mask.end) })
+  }
+  return linked
 }
