@@ -6,7 +6,7 @@ import { parseWithSchema } from './shared/validate.js'
 import { surnameLength } from '../nlp/person-names.js'
 import { getTokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
-import { courtesyTitleEndRe, findLinkedNames, personMaskOf, type LinkCues, type LinkedName } from './shared/linked-names/index.js'
+import { courtesyTitleEndRe, CueSet, findLinkedNames, personMaskOf, type LinkCues, type LinkedName } from './shared/linked-names/index.js'
 import { findPseudonyms } from './shared/pseudonyms.js'
 import { sameRoleMask } from './shared/person-masks.js'
 import { isNameDot } from './shared/transliterated-names.js'
@@ -44,9 +44,10 @@ export const linkageKind: RuleKind<LinkageOptions> = {
   compile(rule, settings) {
     const tokenizer = getTokenizer(settings.tokenizer)
     const { onlyWhenMasked } = rule.options
+    const cueSet = new CueSet(rule.options)
     return (doc) => {
       if (!shouldCheckForLeaks(doc, settings.profile, onlyWhenMasked)) return []
-      const linked = findLinkedNames(doc, tokenizer, rule.options)
+      const linked = findLinkedNames(doc, tokenizer, cueSet)
       if (linked.length === 0) return []
       const pseudonymOf = pseudonymsFor(doc, personMaskOf(doc))
       return linked.map((l): RawFinding => {

@@ -21,16 +21,32 @@ interface CueIndex {
   readonly reasons: ReadonlyMap<string, readonly LinkReason[]>
 }
 
-const cueIndexes = new WeakMap<LinkCues, CueIndex>()
+/**
+ * A rule's cues, made ready once when the rule is compiled: the key its linked names are kept
+ * under in a document, the Latin name words as a set, and the cue words' index, built on the
+ * first document that reads it (it registers with the shared pass).
+ */
+export class CueSet {
+  /** Tells the linked names of this cue set apart from another's in a document's derived values. */
+  readonly key: string
+  /** The personal name words in Latin letters (John, Maria, Kim). */
+  readonly latinNameWords: ReadonlySet<string>
+  private cueIndex: CueIndex | undefined
 
-export function cueIndex(cues: LinkCues): CueIndex {
-  let index = cueIndexes.get(cues)
-  if (!index) {
-    const reasons = new Map<string, LinkReason[]>()
-    for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of cues[reason]) reasons.set(word, [...(reasons.get(word) ?? []), reason])
-    cueIndexes.set(cues, (index = { wordsIn: literalsIn([...reasons.keys()]), reasons }))
+  constructor(readonly cues: LinkCues) {
+    this.key = [cues.relative, cues.representative, cues.contact, cues.party, cues.criminalProtected ?? [], cues.criminalAccused ?? [], cues.latinNameWords ?? [], cues.subject ?? []].map((c) => c.join('|')).join('/')
+    this.latinNameWords = new Set(cues.latinNameWords ?? [])
   }
-  return index
+
+  /** The cue words indexed for all their groups, with the groups of each word. */
+  get index(): CueIndex {
+    if (!this.cueIndex) {
+      const reasons = new Map<string, LinkReason[]>()
+      for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of this.cues[reason]) reasons.set(word, [...(reasons.get(word) ?? []), reason])
+      this.cueIndex = { wordsIn: literalsIn([...reasons.keys()]), reasons }
+    }
+    return this.cueIndex
+  }
 }
 
 /**
@@ -39,8 +55,8 @@ export function cueIndex(cues: LinkCues): CueIndex {
  * (in the pass the pattern rules share); an alternation of the words per group read the text
  * four times, ~3× slower.
  */
-export function findCues(doc: Document, cues: LinkCues): Map<LinkReason, LiteralHit[]> {
-  const { wordsIn, reasons } = cueIndex(cues)
+export function findCues(doc: Document, cueSet: CueSet): Map<LinkReason, LiteralHit[]> {
+  const { wordsIn, reasons } = cueSet.index
   const found = new Map<LinkReason, LiteralHit[]>([['relative', []], ['representative', []], ['contact', []], ['party', []]])
   // Hits come by start, the longest first: the first of a group past its last match is its next match.
   for (const hit of wordsIn(doc)) {

@@ -3,4 +3,5 @@
 export { findLinkedNames } from './scan.js'
 export { personMaskOf, sameSurnameStarts } from './surnames.js'
 export { courtesyTitleEndRe } from './courtesy.js'
+export { CueSet } from './cues.js'
 export type { LinkCues, LinkedName, LinkReason } from './types.js'

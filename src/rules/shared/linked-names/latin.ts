@@ -88,9 +88,6 @@ export function foreignPseudonyms(text: string, pseudonyms: readonly Pseudonym[]
   })
 }
 
-/** The Latin name words of the rule, as a set, by the list they come from. */
-const latinWordSets = new WeakMap<readonly string[], ReadonlySet<string>>()
-
 /**
  * Names in Latin letters that undo a masked person: in a document that masks a foreign party
  * (约某, 美利坚合众国国籍), any person's name so written (its passport's John Michael Carter); in
@@ -98,11 +95,9 @@ const latinWordSets = new WeakMap<readonly string[], ReadonlySet<string>>()
  * linked to the masked foreign party written last before it, else to the person masked last
  * before it. Only read where the text has a capital letter after the gate.
  */
-export function latinNamesOf(doc: Document, pseudonyms: readonly Pseudonym[], words: readonly string[] | undefined): LinkedName[] {
+export function latinNamesOf(doc: Document, pseudonyms: readonly Pseudonym[], nameWords: ReadonlySet<string>): LinkedName[] {
   const text = doc.text
-  if (words === undefined || words.length === 0 || !/[A-ZÀ-Þ][a-zß-ÿ]+[ \u00a0]/.test(text)) return []
-  let nameWords = latinWordSets.get(words)
-  if (nameWords === undefined) latinWordSets.set(words, (nameWords = new Set(words)))
+  if (nameWords.size === 0 || !/[A-ZÀ-Þ][a-zß-ÿ]+[ \u00a0]/.test(text)) return []
   const persons = pseudonyms.filter((p) => p.kind === 'person')
   const foreign = foreignPseudonyms(text, persons)
   const foreignMasks = new Set(foreign.map((p) => text.slice(p.start, p.end)))

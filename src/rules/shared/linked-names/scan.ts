@@ -11,21 +11,21 @@ import { minorPseudonyms } from '../minors.js'
 import { Candidates } from './candidates.js'
 import { isAfterPost } from './context.js'
 import { findCourtesyLinks } from './courtesy.js'
-import { cueGapRe, cueIndex, findCues, kinCharRe, maxGap, partyRolesOf, type PartyRoles } from './cues.js'
+import { cueGapRe, findCues, kinCharRe, maxGap, partyRolesOf, type CueSet, type PartyRoles } from './cues.js'
 import { latinNamesOf } from './latin.js'
 import { columnNeighbours, listNeighbours } from './lists.js'
 import { withRecurrences } from './recurrence.js'
 import { actorForRelative, besideReach, isAfterAlias, isAfterMaskedRole, isBesideMasked, isOfParagraphsMasked, kinshipNoteAt, paragraphReach, pseudonymsBetween } from './relatives.js'
 import { sameSurnameStarts } from './surnames.js'
-import type { LinkCues, LinkedName, LinkReason } from './types.js'
+import type { LinkedName, LinkReason } from './types.js'
 
 /** The linked names of `doc`, sorted; computed once per document, tokenizer and cue set. */
-export function findLinkedNames(doc: Document, tokenizer: Tokenizer, cues: LinkCues): readonly LinkedName[] {
-  const key = `linkedNames:${tokenizer.name}:${[cues.relative, cues.representative, cues.contact, cues.party, cues.criminalProtected ?? [], cues.criminalAccused ?? [], cues.latinNameWords ?? [], cues.subject ?? []].map((c) => c.join('|')).join('/')}`
-  return doc.derive(key, () => scan(doc, tokenizer, cues))
+export function findLinkedNames(doc: Document, tokenizer: Tokenizer, cueSet: CueSet): readonly LinkedName[] {
+  return doc.derive(`linkedNames:${tokenizer.name}:${cueSet.key}`, () => scan(doc, tokenizer, cueSet))
 }
 
-function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[] {
+function scan(doc: Document, tokenizer: Tokenizer, cueSet: CueSet): LinkedName[] {
+  const { cues } = cueSet
   const policy = documentPolicy(doc)
   // A person hidden as 王女士 is undone by 王丽娟女士 whatever else the document masks.
   const courtesy = findCourtesyLinks(doc, tokenizer, policy.isStated)
@@ -37,12 +37,12 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
   const isMinor = (p: Pseudonym) => minors.has(doc.text.slice(p.start, p.end))
   const roles = partyRolesOf(doc.text, cues, pseudonyms, isMinor, minors.size > 0)
   const reasons: readonly LinkReason[] = policy.masksPersons ? ['relative', 'representative', 'contact', 'party'] : ['representative']
-  const namedRoleStarts = wantCued(doc, cues, reasons, roles, candidates, pseudonyms, aliases)
+  const namedRoleStarts = wantCued(doc, cueSet, reasons, roles, candidates, pseudonyms, aliases)
   const officialStarts = policy.masksPersons ? wantMaskedSurnames(doc, pseudonyms, isMinor, candidates) : []
   candidates.run()
   const { found } = candidates
   for (const c of courtesy) if (!found.has(c.start)) found.set(c.start, { start: c.start, end: c.end, reason: 'masked-person', link: c.link })
-  const latin = policy.masksPersons ? latinNamesOf(doc, pseudonyms, cues.latinNameWords) : []
+  const latin = policy.masksPersons ? latinNamesOf(doc, pseudonyms, cueSet.latinNameWords) : []
   if (found.size === 0 && latin.length === 0) return []
   return withRecurrences(doc, tokenizer, found, candidates.covered, { officialStarts, namedRoleStarts, latin })
 }
@@ -52,11 +52,11 @@ function scan(doc: Document, tokenizer: Tokenizer, cues: LinkCues): LinkedName[]
  * belongs to what the document masks, and returns where names stand after a role the document
  * names on purpose (被告人马志刚): those are public everywhere, read only when something was found.
  */
-function wantCued(doc: Document, cues: LinkCues, reasons: readonly LinkReason[], roles: PartyRoles, candidates: Candidates, pseudonyms: readonly Pseudonym[], aliases: ReadonlySet<string>): number[] {
+function wantCued(doc: Document, cueSet: CueSet, reasons: readonly LinkReason[], roles: PartyRoles, candidates: Candidates, pseudonyms: readonly Pseudonym[], aliases: ReadonlySet<string>): number[] {
   const text = doc.text
   const namedRoleStarts: number[] = []
-  const cueHits = findCues(doc, cues)
-  const cueReasons = cueIndex(cues).reasons
+  const cueHits = findCues(doc, cueSet)
+  const cueReasons = cueSet.index.reasons
   for (const reason of reasons) {
     for (const { begin, end, keyword: cue } of cueHits.get(reason)!) {
       let after = end
