@@ -91,8 +91,21 @@ function rolesMasked(text: string, roles: readonly string[], pseudonyms: readonl
   }
   // A letter addressed to a masked person (`李某某：` opening a 信访 reply or a notice) calls
   // them 你: the pronoun stands for the masked person.
-  if (isAddressedToMasked(text, pseudonyms)) for (const pronoun of ['你本人', '你', '您']) masked.add(pronoun)
+  if (isAddressedToMasked(text, pseudonyms)) for (const pronoun of addresseePronouns) masked.add(pronoun)
   return masked
+}
+
+/** The pronouns a letter to a masked person calls that person by. */
+const addresseePronouns = ['你本人', '你', '您']
+/** Words a pronoun stands inside, as their second half: 迷你 (mini) calls no one. */
+const pronounInsideWordRe = /迷$/
+
+/**
+ * True when the role found at `at` stands as a word of its own: not the addressee's 你 inside
+ * 迷你 (`迷你的士`, `迷你仓`).
+ */
+export function isRoleWordAt(text: string, at: number, role: string): boolean {
+  return !(role.charAt(0) === '你' && pronounInsideWordRe.test(text.slice(Math.max(0, at - 1), at)))
 }
 
 /** True when the document's salutation, on one of its first lines, is a masked person followed by a colon (`李某某：`). */

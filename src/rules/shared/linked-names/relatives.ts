@@ -6,6 +6,7 @@ import { lowerBound } from '../../../core/sorted.js'
 import { lineStartWithin } from '../chars.js'
 import type { Pseudonym } from '../pseudonyms.js'
 import { clauseBreakRe, maskedGivenRe, sentenceBreakRe } from './chars.js'
+import { isRoleWordAt } from './cues.js'
 import type { LinkReason } from './types.js'
 
 /** How far back a relative's cue looks for the sentence's subject. */
@@ -124,10 +125,9 @@ export function isAfterMaskedRole(text: string, cueStart: number, maskedRoles: R
   if (maskedRoles.size === 0) return false
   let from = cueStart
   while (from > Math.max(0, cueStart - 20) && !clauseBreakRe.test(text.charAt(from - 1))) from--
-  const opening = text.slice(from, cueStart)
   for (const role of maskedRoles) {
-    const at = opening.indexOf(role)
-    if (at >= 0 && /^(?:[在的与和及]|$)/.test(opening.slice(at + role.length, at + role.length + 1))) return true
+    const at = roleIn(text, role, from, cueStart)
+    if (at >= 0 && /^(?:[在的与和及]|$)/.test(text.slice(at + role.length, Math.min(cueStart, at + role.length + 1)))) return true
   }
   // `你本人年逾七十，腿脚不便，其子…`: 其 stands for the sentence's subject, a masked role.
   let sentence = from
@@ -135,6 +135,12 @@ export function isAfterMaskedRole(text: string, cueStart: number, maskedRoles: R
   const subject = text.slice(sentence, cueStart).replace(/^[\s\u3000]+/, '')
   for (const role of maskedRoles) if (subject.startsWith(role)) return true
   return false
+}
+
+/** Where `role` first stands as a word in [from, to), or -1. */
+function roleIn(text: string, role: string, from: number, to: number): number {
+  for (let at = text.indexOf(role, from); at >= 0 && at + role.length <= to; at = text.indexOf(role, at + 1)) if (isRoleWordAt(text, at, role)) return at
+  return -1
 }
 
 /** The pseudonyms that start in [from, to), by binary search (they are sorted). */
