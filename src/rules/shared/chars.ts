@@ -54,3 +54,25 @@ export function lineStartWithin(text: string, at: number, floor: number): number
   for (let i = at - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1
   return floor
 }
+
+/** A line of a text, [start, end) in UTF-16 code units, its break (and a CR before it) left out. */
+export interface LineSpan {
+  readonly start: number
+  readonly end: number
+}
+
+/**
+ * The lines of `text` upwards from the one that ends at `end` (that line's text before `end`
+ * first), at most `count`: a block of fields read up from a line (`户名：…⏎开户行：…⏎账号：`). None
+ * starts before `floor`, where the last is cut; a line longer than `reach` is read over its last
+ * `reach` units, and the next is what stands before those. Callers stop at the line that ends
+ * their block.
+ */
+export function* linesUp(text: string, end: number, count: number, floor = 0, reach = Infinity): Generator<LineSpan> {
+  for (let n = 0, lineEnd = end; n < count && lineEnd >= floor; n++) {
+    const start = lineStartWithin(text, lineEnd, Math.max(floor, lineEnd - reach))
+    yield { start, end: lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd }
+    if (start <= floor) return
+    lineEnd = start - 1
+  }
+}

@@ -4,7 +4,7 @@
 // phone, mailbox and address, and names its contact, on purpose: none of it is a leak.
 import { lowerBound } from '../../core/sorted.js'
 import type { Document } from '../../core/document.js'
-import { lineStartWithin, maskCharSource } from './chars.js'
+import { lineStartWithin, linesUp, maskCharSource } from './chars.js'
 import { findPseudonyms, isAfterPersonRole, type Pseudonym } from './pseudonyms.js'
 
 /**
@@ -133,6 +133,8 @@ export function isBodysAccountAt(text: string, at: number, namesCompanies: boole
 const fieldLineRe = /^[ \t\u3000]*[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff、]{1,8}[）)])?[：:]/
 /** How many field lines above the account's a block's holder is looked for in (户名, 开户行, 账号). */
 const blockReach = 3
+/** The most characters of a line read back for a holder's field. */
+const holderLineReach = 90
 
 /**
  * The holder named before the account number at `at`: on its line (`户名：…，开户行：…，账号：…`),
@@ -140,17 +142,15 @@ const blockReach = 3
  * (`户名：银川市兴庆区人民法院⏎开户行：…⏎账号：…`, as every 执行通知书 writes its 执行款专户).
  */
 function accountHolderBefore(text: string, at: number): string | undefined {
-  let start = lineStartWithin(text, at, Math.max(0, at - 90))
-  const own = holderLabelRe.exec(text.slice(start, at))
-  if (own) return own[1]
-  if (!fieldLineRe.test(text.slice(start, at))) return undefined
-  for (let k = 0; k < blockReach && start > 0; k++) {
-    const end = start - 1
-    start = lineStartWithin(text, end, Math.max(0, end - 90))
-    const line = text.slice(start, end).replace(/\r$/, '')
-    if (!fieldLineRe.test(line)) return undefined
-    const m = holderLabelRe.exec(line)
-    if (m) return m[1]
+  let isOwnLine = true
+  for (const { start, end } of linesUp(text, at, blockReach + 1, 0, holderLineReach)) {
+    const line = text.slice(start, end)
+    const holder = holderLabelRe.exec(line)
+    const isField = fieldLineRe.test(line)
+    // The account's own line names its holder in any shape; a line above only as a field of its block.
+    if (holder && (isOwnLine || isField)) return holder[1]
+    if (!isField) return undefined
+    isOwnLine = false
   }
   return undefined
 }
@@ -178,14 +178,10 @@ const fieldBlockLines = 4
 export function isPersonsContactLine(doc: Document, lineStart: number, at: number, isBare: boolean): boolean {
   if (hasMaskedPersonIn(doc, lineStart, at)) return true
   if (!isBare) return false
-  const text = doc.text
-  let end = lineStart - 1
-  for (let n = 0; n < fieldBlockLines && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1
-    const field = fieldLineRe.exec(text.slice(start, end))
+  for (const { start, end } of linesUp(doc.text, lineStart - 1, fieldBlockLines)) {
+    const field = fieldLineRe.exec(doc.text.slice(start, end))
     if (!field || contactFieldRe.test(field[0])) return false
     if (isMaskedPartysField(doc, start + field[0].length)) return true
-    end = start - 1
   }
   return false
 }

@@ -2,7 +2,7 @@
 // bodies): courts, procuratorates, police and other agencies with the province or city in their
 // name, judges, clerks and lawyers with their firms. None of it is a leak.
 import type { Document } from '../../core/document.js'
-import { isHan, maskCharSource } from './chars.js'
+import { isHan, linesUp, maskCharSource } from './chars.js'
 import { personTitles } from '../../nlp/person-names.js'
 import { isOfficeContactAt } from './office-contacts.js'
 import { transliteratedNameSource } from './transliterated-names.js'
@@ -180,8 +180,10 @@ export function isPartyColumn(header: string | undefined): boolean {
 
 /** What ends the name of a body a party's line names. */
 const namedBodyEndSource = '(?:公司|集团|合作社|医院|学校|银行|支行|分行|中心|厂|店|局|委员会|政府|研究所|研究院|协会|事务所)'
-/** A party's line naming an organisation in clear (`被申请人：深圳市星河智联科技有限公司，住所地…`, `当事人名称：苏州…有限公司`). */
-const namedPartyLineRe = new RegExp(`^[ \\t\\u3000]*${partyLabelSource}(?:[（(][\\u4e00-\\u9fff]{1,4}[）)])?[ \\t\\u3000]*[：:]?[ \\t\\u3000]*([^\\s，,。；：:（(]{4,40}?${namedBodyEndSource})(?=[，,。；（(\\s]|$)`)
+/** A party's label and the organisation it names (`被申请人：深圳市星河智联科技有限公司，`, `当事人安徽华筑…有限公司（`): the name is group 1. */
+const partyOrganizationSource = `${partyLabelSource}(?:[（(][\\u4e00-\\u9fff]{1,4}[）)])?[ \\t\\u3000]*[：:]?[ \\t\\u3000]*([^\\s，,。；：:（(]{4,40}?${namedBodyEndSource})(?=[，,。；（(\\s]|$)`
+/** A party's line naming an organisation (`被申请人：深圳市星河智联科技有限公司，住所地…`, `当事人名称：苏州…有限公司`). */
+const namedPartyLineRe = new RegExp(`^[ \\t\\u3000]*${partyOrganizationSource}`)
 /**
  * A line addressed to an organisation named in clear, maybe with its number in brackets, or the
  * code at `at` standing in that bracket (`深圳市鹏程宏达贸易有限公司（纳税人识别号：…）：`): a
@@ -189,7 +191,7 @@ const namedPartyLineRe = new RegExp(`^[ \\t\\u3000]*${partyLabelSource}(?:[（(]
  */
 const addresseeLineRe = new RegExp(`^[ \\t\\u3000]*([^\\s，,。；：:（(]{4,40}?${namedBodyEndSource})(?:[（(][^（()）\\n]{0,60}(?:[）)][：:][ \\t\\u3000]*$|[：:][ \\t\\u3000]*$)|[：:][ \\t\\u3000]*$)`)
 /** A line or a sentence opening with a party's label and an organisation in clear (`当事人安徽华筑建设工程有限公司（…）在…`). */
-const partyOrganizationOpensRe = new RegExp(`(?:^|[\\n。])[ \\t\\u3000]*${partyLabelSource}(?:[（(][\\u4e00-\\u9fff]{1,4}[）)])?[ \\t\\u3000]*[：:]?[ \\t\\u3000]*([^\\s，,。；：:（(]{4,40}?${namedBodyEndSource})(?=[，,。；（(\\s]|$)`, 'g')
+const partyOrganizationOpensRe = new RegExp(`(?:^|[\\n。])[ \\t\\u3000]*${partyOrganizationSource}`, 'g')
 
 /**
  * True when `doc` names its party, an organisation, in clear after a party's label, at a line's
@@ -198,9 +200,14 @@ const partyOrganizationOpensRe = new RegExp(`(?:^|[\\n。])[ \\t\\u3000]*${party
  */
 export function namesPartyOrganization(doc: Document): boolean {
   return doc.derive('publicRoles:namesPartyOrganization', () => {
-    for (const m of doc.text.matchAll(partyOrganizationOpensRe)) if (!maskedUnitRe.test(m[1]!) && !/^[A-Z甲乙丙丁]/.test(m[1]!)) return true
+    for (const m of doc.text.matchAll(partyOrganizationOpensRe)) if (isUnitInClear(m[1]!)) return true
     return false
   })
+}
+
+/** True when a unit's name a party's line gives is written in clear: no mask (`某公司`, `**公司`), no letter code (`A公司`, `甲公司`). */
+function isUnitInClear(name: string): boolean {
+  return !maskedUnitRe.test(name) && !/^[A-Z甲乙丙丁]/.test(name)
 }
 
 /** A field line of a party's header block: a short label and its colon. */
@@ -219,12 +226,15 @@ const headerLines = 6
  * `A公司`) hides its head too.
  */
 export function isNamedPartyBefore(text: string, at: number): boolean {
-  const lines = text.slice(Math.max(0, at - partyLineReach), at).replace(/[\s\u3000]+$/, '').split(/\r\n|\r|\n/).slice(-headerLines)
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const m = namedPartyLineRe.exec(lines[i]!) ?? addresseeLineRe.exec(lines[i]!)
-    if (m) return !maskedUnitRe.test(m[1]!) && !/^[A-Z甲乙丙丁]/.test(m[1]!)
+  const floor = Math.max(0, at - partyLineReach)
+  let end = at
+  while (end > floor && /[\s\u3000]/.test(text.charAt(end - 1))) end--
+  for (const { start, end: lineEnd } of linesUp(text, end, headerLines, floor)) {
+    const line = text.slice(start, lineEnd)
+    const m = namedPartyLineRe.exec(line) ?? addresseeLineRe.exec(line)
+    if (m) return isUnitInClear(m[1]!)
     // Only the party's header block: field lines (`主体类型：…`, `统一社会信用代码：…`) between.
-    if (!headerFieldRe.test(lines[i]!)) return false
+    if (!headerFieldRe.test(line)) return false
   }
   return false
 }
