@@ -58,6 +58,12 @@ describe('pseudonyms', () => {
     expect(findPseudonyms(doc).map((p) => `${text.slice(p.start, p.end)}:${p.kind}`)).toEqual(['于某某:person', '向某:person', '某公司:organization'])
   })
 
+  it('takes the suffix of a masked place (××区某局, **区某某公司) for no surname, as after a role it is one (当事人区某)', async () => {
+    const text = '××区某局原局长李某某，**区某街道干部，XX区某某公司经理，〇〇区某所所长。当事人区某，男。'
+    const doc = await documentFromText(text, 'inline.txt')
+    expect(findPseudonyms(doc).map((p) => `${text.slice(p.start, p.end)}:${p.kind}`)).toEqual(['李某某:person', '某街道:place', '某某公司:organization', '区某:person'])
+  })
+
   it('reads minority names masked after their first characters, a child’s 小某, and no organ in 某所有', async () => {
     const text = '信访人扎西某某，男，藏族。扎西某某反映工资被拖欠。\n多吉某某：\n被告人岩某，扣押岩某所有的摩托车。婚生子陈小某，至陈小某年满十八周岁止。在某所学校。'
     const doc = await documentFromText(text, 'inline.txt')

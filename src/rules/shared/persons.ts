@@ -9,6 +9,7 @@ import { literalAlternation } from './options.js'
 import { tokensAround, tokensNear } from './token-window.js'
 import { literalsIn } from './trigger-scan.js'
 import { isNameDot, isTransliterationChar, transliteratedNameLength } from './transliterated-names.js'
+import { isSuffixOfMaskedPlace } from './pseudonyms.js'
 
 /** A name next to a title: the name's span [start, end) in UTF-16 code units, and the title. */
 export interface PersonMention {
@@ -48,7 +49,7 @@ function scanPersons(doc: Document, tokenizer: Tokenizer): PersonMention[] {
     const after = tokens[at + 1] !== undefined && /^\s+$/.test(tokens[at + 1]!.word) ? at + 1 : at
     const before = nameBefore(tokens, at)
     for (const name of [before && !isUnitOfTitle(doc.text.slice(before.start, before.end), title.word) ? before : undefined, nameAfter(tokens, after)]) {
-      if (name) found.set(name.start, { start: name.start, end: name.end, title: title.word })
+      if (name && !isSuffixOfMaskedPlace(doc.text, name.start)) found.set(name.start, { start: name.start, end: name.end, title: title.word })
     }
   }
   for (const hit of signatureLabelsIn(doc)) {
@@ -149,9 +150,15 @@ const notSurnameTagRe = /^(?:v|p|u|c|d|r|f|t|w)/
  */
 const givenNameTagRe = /^(?:nr|nrfg|nrt|nz)$/
 
+/**
+ * The short name of an organ, or its last character (监委, 纪委, 编办, 人大, 妇联): after a unit's suffix
+ * that is also a surname (区 of 区监委, 区编办), the unit's organ, not a given name.
+ */
+const organWordEndRe = /(?:[委办局厅]|人大|政协|政府|法院|妇联|侨联|残联|文联|科协|工会)$/
+
 /** A surname (欧阳, or one character) followed by a one- or two-character word that may be a given name. */
 function isSplitName(surname: Token, given: Token): boolean {
-  if (isTitleWord(given.word)) return false
+  if (isTitleWord(given.word) || (unitSuffixRe.test(surname.word) && organWordEndRe.test(given.word))) return false
   const isSurnameTag = !notSurnameTagRe.test(surname.tag) || (surname.tag === 'v' && givenNameTagRe.test(given.tag)) || isFunctionSurnameBeforeName(surname, given)
   if (surnameLength(surname.word) !== surname.word.length || surname.word.length > 2 || !isSurnameTag || !isAllHan(given.word) || sideWordRe.test(surname.word + given.word)) return false
   return given.word.length <= 2 && (!notGivenNameTagRe.test(given.tag) || wordLikeGivenNames.has(given.word)) && !notGivenStartRe.test(given.word)
@@ -305,8 +312,9 @@ const nameReach = 6
  * one more that may end the name (马志/x 刚/d of 马志刚).
  */
 export function personNameAt(doc: Document, tokenizer: Tokenizer, at: number, isWeak = false): Span | undefined {
-  // A transliterated name (艾力·买买提) is one name as a whole, and no part after a dot starts one.
-  if (isNameDot(doc.text.charAt(at - 1))) return undefined
+  // A transliterated name (艾力·买买提) is one name as a whole, and no part after a dot starts one;
+  // a masked place's suffix (区 of ××区编办) none either.
+  if (isNameDot(doc.text.charAt(at - 1)) || isSuffixOfMaskedPlace(doc.text, at)) return undefined
   const dotted = transliteratedNameLength(doc.text.slice(at, at + maxTransliteratedName))
   if (dotted > 0) return { start: at, end: dottedNameEnd(doc, tokenizer, at, at + dotted) }
   const tokens = tokensNear(doc, tokenizer, at, Math.min(doc.text.length, at + 4), nameReach)

@@ -3,7 +3,7 @@
 // never leaks; the document's policy (policy.ts) learns from them what the document hides.
 import type { Document } from '../../core/document.js'
 import { personTitles, surnameLength } from '../../nlp/person-names.js'
-import { isHan, isLineBreak, isWordChar } from './chars.js'
+import { isHan, isLineBreak, isWordChar, maskCharSource } from './chars.js'
 import { findMaskRuns } from './mask-runs.js'
 
 /** What a pseudonym stands for. `party` is 甲方/乙方: a contract's or a case's party, person or company. */
@@ -31,6 +31,20 @@ export interface Pseudonym {
 export const placeSuffixLevels: Readonly<Record<string, number>> = {
   自治区: 1, 省: 1, 自治州: 2, 地区: 2, 市: 2, 州: 2, 盟: 2, 自治县: 3, 县: 3, 区: 3, 旗: 3,
   街道: 4, 乡: 4, 镇: 4, 苏木: 4, 社区: 5, 村: 5, 嘎查: 5, 组: 5, 小区: 5, 路: 5, 街: 5,
+}
+
+/** The suffixes of one character of {@link placeSuffixLevels} (区, 县, 市, 镇, 村). */
+const oneCharPlaceSuffixes = Object.keys(placeSuffixLevels).filter((s) => s.length === 1).join('')
+/** A mask right before a place's suffix: 某 or a mask's sign (`××区`, `**县`, `XX市`, `〇〇镇`). */
+const maskBeforeSuffixRe = new RegExp(`(?:某|${maskCharSource})$`)
+
+/**
+ * True when the character at `at` is the suffix of a masked place (区 of `××区监委`, 县 of
+ * `**县纪委`): a surname there (区, 市 are surnames too) starts no person's name, and the words
+ * after it are the place's organ (监委, 某局, 编办), not a given name.
+ */
+export function isSuffixOfMaskedPlace(text: string, at: number): boolean {
+  return oneCharPlaceSuffixes.includes(text.charAt(at)) && maskBeforeSuffixRe.test(text.slice(Math.max(0, at - 2), at))
 }
 
 /** Suffixes after a letter code or 某 that name an organisation or a place of business. */
@@ -263,7 +277,8 @@ function personBefore(text: string, mouStart: number, mouEnd: number): Pseudonym
     }
   }
   const before = text.slice(Math.max(0, mouStart - 8), mouStart - 1)
-  const isNameExpected = !isHan(text.charCodeAt(mouStart - 2)) || roleBeforeRe.test(before) || postBeforeRe.test(before) || kinBeforeRe.test(before)
+  // Not after a masked place's suffix (`××区某局`: 区 ends the place, 某局 is its bureau).
+  const isNameExpected = (!isHan(text.charCodeAt(mouStart - 2)) && !isSuffixOfMaskedPlace(text, mouStart - 1)) || roleBeforeRe.test(before) || postBeforeRe.test(before) || kinBeforeRe.test(before)
   if (surnameLength(first) === 1 && ((!functionSurnameRe.test(first) && !suffixSurnameRe.test(first)) || isNameExpected)) return { start: mouStart - 1, end: mouEnd, kind: 'person', form: 'surname', name: first }
   // Minority and foreign names keep their first character or two (阿某, 买某某, 扎西某某): only
   // where a name is expected, after a role word or a relation (长子扎某, 丈夫多某); one character
