@@ -410,6 +410,11 @@ describe('a surname that is also a word of grammar', () => {
     expect(texts(found.filter((f) => f.ruleId === 'leak/linkage'))).toEqual(['leak/linkage 向东明'])
   })
 
+  it('reads 曾任 glued after a kinship word as the relative\'s predicate, and a name there whole, without the verb of its post', async () => {
+    const found = await leaks('王某某，男，某镇原党委书记。其女曾任会计。其子王浩任村会计，其妻曾丽娟任出纳，其父曾毅曾任镇长。')
+    expect(texts(found.filter((f) => f.ruleId === 'leak/linkage'))).toEqual(['leak/linkage 王浩', 'leak/linkage 曾丽娟', 'leak/linkage 曾毅'])
+  })
+
   it('is linked where a role proves a name, and wherever the name recurs', async () => {
     const text = '申请人：于某某，女。\n因原产权人于建业下落不明，无法共同申请登记。该房屋原登记于于建业名下。申请人于2024年4月2日申请复议。'
     const found = (await leaks(text)).filter((f) => f.ruleId === 'leak/linkage')

@@ -216,12 +216,20 @@ const prepositionDeterminerRe = /^[于由向和与对给请让被把从在为跟
  */
 const modalPhraseRe = /^应[自于在向按依予当即及对从由将把以为]$/
 
+/**
+ * The adverbs 曾 (once) and 将 (will), surnames too, glued to the verb after them as an unknown
+ * word (`其女曾任会计`, `其妻曾系出纳`, `其子将任`): a relative's predicate after the kinship word
+ * that is its subject, not a person called 曾任. Verbs of a post, a state or a deed (任, 系, 获,
+ * 受, 当, 做); a name of 曾 and one character stays one (曾毅/x, 曾丽/x).
+ */
+const adverbVerbRe = /^[曾将][任系获受当做]$/
+
 /** Two to four Han characters, starting with a surname, tagged as a name or unknown word. */
 function isPersonName(token: Token): boolean {
   const { word, tag } = token
   if (word.length < 2 || word.length > 4 || !nameTagRe.test(tag) || !isAllHan(word) || prepositionDeterminerRe.test(word)) return false
   if (word.length === 2 && functionSurnameRe.test(word) && (surnameLength(word.slice(1)) === 1 || tag === 'x' || organCharRe.test(word.charAt(1)))) return false
-  if (word.length === 2 && tag === 'x' && modalPhraseRe.test(word)) return false
+  if (word.length === 2 && tag === 'x' && (modalPhraseRe.test(word) || adverbVerbRe.test(word))) return false
   const surname = surnameLength(word)
   if (titleQualifierRe.test(word) || commonWordsTaggedAsNames.has(word)) return false
   if (surname === 0 || word.length - surname < 1 || word.length - surname > 2) return false
@@ -241,10 +249,10 @@ function isPersonName(token: Token): boolean {
 const notGivenStartRe = /^[的了是在与就也都而及或等把被让给从对于其这那们个些么所已曾将该由说讲称去到第总姐哥嫂婶姨叔奶爷]/
 /**
  * Last characters of a word the tagger did not know, glued to a name of two or three characters:
- * a particle, a preposition, the copula 系 or a verb of saying (王浩在/x, 孔雪说/x, 赵敏称/x,
- * 王伟系/x, 王伟东系/x): the name is the characters before.
+ * a particle, a preposition, the copula 系, the verb of a post 任 or a verb of saying (王浩在/x,
+ * 孔雪说/x, 赵敏称/x, 王伟系/x, 王伟东系/x, 王浩任/x 会计): the name is the characters before.
  */
-const gluedTailRe = /[在于和与的了是系等将被把向对从跟说称讲去到也都就]$/
+const gluedTailRe = /[在于和与的了是系任等将被把向对从跟说称讲去到也都就]$/
 
 /**
  * Adverbs of time the tagger glues to a three-character name before the verb (胡桂英现/x 享受,
