@@ -422,6 +422,18 @@ describe('a surname that is also a word of grammar', () => {
   })
 })
 
+describe('a witness the document calls by no party\'s role', () => {
+  it('is a private person where the parties are masked: questioned, or attesting in the sentence', async () => {
+    const found = (await leaks('当事人：黄某某\n性别：男\n经询问乘客陈志明，其证实通过网约车平台下单。\n执法人员：吴振宇（执法证号：44030019156）')).filter((f) => f.ruleId === 'leak/linkage')
+    expect(found.map((f) => [f.text, f.data?.reason, (f.data?.redact as { replacement?: string } | undefined)?.replacement])).toEqual([['陈志明', 'bystander', '陈某某']])
+  })
+
+  it('stays silent where no party is masked, and for a deed rather than a testimony', async () => {
+    expect(texts(await leaks('原告张伟与被告李强买卖合同纠纷一案。邻居刘洋证实双方曾口头约定价格。'))).toEqual([])
+    expect(texts((await leaks('犯罪嫌疑人王某某当场被抓获，乘客张伟见义勇为，协助民警将其制服。')).filter((f) => f.ruleId === 'leak/linkage'))).toEqual([])
+  })
+})
+
 describe('an office’s contact line', () => {
   it('publishes its landline whether the contact’s name is letter-spaced or not (杨　勇)', async () => {
     for (const name of ['杨勇', '杨　勇']) {

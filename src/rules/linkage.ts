@@ -34,6 +34,7 @@ const schema = lazy(() => {
     criminalAccused: words,
     latinNameWords: words,
     subject: words,
+    bystander: words,
   })
 })
 

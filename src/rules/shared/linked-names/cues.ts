@@ -15,6 +15,9 @@ export const maxGap = 6
 /** Characters that make a kinship word with a relative's cue before them (父母, 子女, 夫妻, 兄弟). */
 export const kinCharRe = /^[父母子女亲兄弟姐妹夫妻媳婿]$/
 
+/** The groups of cue words, each the reason a name after one of its words is a leak. */
+const cueReasons = ['relative', 'representative', 'contact', 'party', 'bystander'] as const
+
 /** The cue words of a cue set, indexed once for all its groups, with the groups of each word. */
 interface CueIndex {
   readonly wordsIn: (doc: Document) => LiteralHit[]
@@ -34,7 +37,7 @@ export class CueSet {
   private cueIndex: CueIndex | undefined
 
   constructor(readonly cues: LinkCues) {
-    this.key = [cues.relative, cues.representative, cues.contact, cues.party, cues.criminalProtected ?? [], cues.criminalAccused ?? [], cues.latinNameWords ?? [], cues.subject ?? []].map((c) => c.join('|')).join('/')
+    this.key = [cues.relative, cues.representative, cues.contact, cues.party, cues.criminalProtected ?? [], cues.criminalAccused ?? [], cues.latinNameWords ?? [], cues.subject ?? [], cues.bystander ?? []].map((c) => c.join('|')).join('/')
     this.latinNameWords = new Set(cues.latinNameWords ?? [])
   }
 
@@ -42,7 +45,7 @@ export class CueSet {
   get index(): CueIndex {
     if (!this.cueIndex) {
       const reasons = new Map<string, LinkReason[]>()
-      for (const reason of ['relative', 'representative', 'contact', 'party'] as const) for (const word of this.cues[reason]) reasons.set(word, [...(reasons.get(word) ?? []), reason])
+      for (const reason of cueReasons) for (const word of this.cues[reason] ?? []) reasons.set(word, [...(reasons.get(word) ?? []), reason])
       this.cueIndex = { wordsIn: literalsIn([...reasons.keys()]), reasons }
     }
     return this.cueIndex
@@ -57,7 +60,7 @@ export class CueSet {
  */
 export function findCues(doc: Document, cueSet: CueSet): Map<LinkReason, LiteralHit[]> {
   const { wordsIn, reasons } = cueSet.index
-  const found = new Map<LinkReason, LiteralHit[]>([['relative', []], ['representative', []], ['contact', []], ['party', []]])
+  const found = new Map<LinkReason, LiteralHit[]>(cueReasons.map((reason) => [reason, []]))
   // Hits come by start, the longest first: the first of a group past its last match is its next match.
   for (const hit of wordsIn(doc)) {
     for (const reason of reasons.get(hit.keyword)!) {
@@ -132,6 +135,8 @@ export interface PartyRoles {
   readonly minors: ReadonlySet<string>
   /** The roles a relative's cue may follow for its masked person: the parties' and the subjects' (患者刘某 … 患者之子). */
   readonly subjects: ReadonlySet<string>
+  /** The bystanders' roles the document writes with a pseudonym (乘客李某): a name after one is a leak. */
+  readonly bystanders: ReadonlySet<string>
 }
 
 /**
@@ -144,5 +149,6 @@ export function partyRolesOf(text: string, cues: LinkCues, pseudonyms: readonly 
   const minors = !hasMinors ? new Set<string>() : rolesMasked(text, cues.party, pseudonyms.filter(isMinor))
   if (masked.size > 0 && cues.criminalAccused?.some((role) => text.includes(role))) for (const role of cues.criminalProtected ?? []) masked.add(role)
   const subjects = (cues.subject?.length ?? 0) > 0 ? new Set([...masked, ...rolesMasked(text, cues.subject!, pseudonyms.filter((p) => !isMinor(p)))]) : masked
-  return { masked, minors, subjects }
+  const bystanders = (cues.bystander?.length ?? 0) > 0 ? rolesMasked(text, cues.bystander!, pseudonyms) : new Set<string>()
+  return { masked, minors, subjects, bystanders }
 }

@@ -17,6 +17,7 @@ import { columnNeighbours, listNeighbours } from './lists.js'
 import { withRecurrences } from './recurrence.js'
 import { actorForRelative, besideReach, isAfterAlias, isAfterMaskedRole, isBesideMasked, isOfParagraphsMasked, kinshipNoteAt, paragraphReach, pseudonymsBetween } from './relatives.js'
 import { sameSurnameStarts } from './surnames.js'
+import { isWitnessAt } from './witnesses.js'
 import type { LinkedName, LinkReason } from './types.js'
 
 /** The linked names of `doc`, sorted; computed once per document, tokenizer and cue set. */
@@ -36,7 +37,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cueSet: CueSet): LinkedName[]
   const minors = minorPseudonyms(doc, pseudonyms)
   const isMinor = (p: Pseudonym) => minors.has(doc.text.slice(p.start, p.end))
   const roles = partyRolesOf(doc.text, cues, pseudonyms, isMinor, minors.size > 0)
-  const reasons: readonly LinkReason[] = policy.masksPersons ? ['relative', 'representative', 'contact', 'party'] : ['representative']
+  const reasons: readonly LinkReason[] = policy.masksPersons ? ['relative', 'representative', 'contact', 'party', 'bystander'] : ['representative']
   const namedRoleStarts = wantCued(doc, cueSet, reasons, roles, candidates, pseudonyms, aliases)
   const officialStarts = policy.masksPersons ? wantMaskedSurnames(doc, pseudonyms, isMinor, candidates) : []
   candidates.run()
@@ -78,6 +79,8 @@ function wantCued(doc: Document, cueSet: CueSet, reasons: readonly LinkReason[],
         if (!roles.minors.has(cue)) namedRoleStarts.push(at)
         continue
       }
+      // A bystander (乘客, 邻居) where the document masks one, or masks its parties and he attests.
+      if (reason === 'bystander' && !roles.bystanders.has(cue) && !(roles.masked.size > 0 && isWitnessAt(text, begin, at))) continue
       const note = reason === 'relative' ? kinshipNoteAt(text, begin, after) : undefined
       if ((reason === 'relative' || reason === 'representative') && !isBesideMasked(text, begin, pseudonymsBetween(pseudonyms, begin - besideReach, begin), reason, cue) && !(reason === 'relative' && (isAfterMaskedRole(text, begin, roles.subjects) || isAfterAlias(text, begin, aliases) || isOfParagraphsMasked(text, begin, cue, pseudonymsBetween(pseudonyms, begin - paragraphReach, begin))))) continue
       // A note after the name (`韦志刚（系原告之子）`): the name ends at its bracket, of a surname

@@ -1,7 +1,7 @@
 // The types of the linked names: why a name in clear undoes the masking, the name found, and the
 // cue words a rule gives to find them.
 /** Why a name undoes the masking. */
-export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'list' | 'latin'
+export type LinkReason = 'masked-person' | 'relative' | 'representative' | 'contact' | 'party' | 'bystander' | 'list' | 'latin'
 
 /** A name in clear linked to what the document masks, [start, end) in UTF-16 code units. */
 export interface LinkedName {
@@ -25,6 +25,12 @@ export interface LinkCues {
    * document that masks any party, a name after one is a leak though it is never written masked.
    */
   readonly criminalProtected?: readonly string[]
+  /**
+   * Private persons a case meets who are neither its parties nor its officials (乘客, 目击者, 邻居,
+   * 同事), and the verb that introduces one questioned (经询问): a name after one is a leak where
+   * the document masks such a person, or masks its parties and the person attests (witnesses.ts).
+   */
+  readonly bystander?: readonly string[]
   /** Roles that make a document a criminal case's (被告人, 犯罪嫌疑人). */
   readonly criminalAccused?: readonly string[]
   /** Words of personal names in Latin letters (John, Maria, Kim): a run of capitalised words with one is a person's (latin.ts). */
