@@ -137,9 +137,10 @@ export function isAfterMaskedRole(text: string, cueStart: number, maskedRoles: R
   return false
 }
 
-/** Where `role` first stands as a word in [from, to), or -1. */
+/** Where `role` first stands as a word in [from, to), or -1: searched in the slice only, not on through the text. */
 function roleIn(text: string, role: string, from: number, to: number): number {
-  for (let at = text.indexOf(role, from); at >= 0 && at + role.length <= to; at = text.indexOf(role, at + 1)) if (isRoleWordAt(text, at, role)) return at
+  const span = text.slice(from, to)
+  for (let i = span.indexOf(role); i >= 0; i = span.indexOf(role, i + 1)) if (isRoleWordAt(text, from + i, role)) return from + i
   return -1
 }
 
