@@ -422,6 +422,15 @@ describe('a surname that is also a word of grammar', () => {
   })
 })
 
+describe('a name in Latin capitals, as a passport writes it', () => {
+  it('is the masked foreign party, the labelled person, or the party of a masked role, whole across its slash', async () => {
+    const data = async (text: string) => (await leaks(text)).filter((f) => f.ruleId === 'leak/linkage').map((f) => [f.text, f.data?.reason, (f.data?.redact as { replacement?: string } | undefined)?.replacement])
+    expect(await data('原告：约某，男，美利坚合众国国籍。\n持照人为CARTER/JOHN MICHAEL，签名为JOHN M. CARTER。')).toEqual([['CARTER/JOHN MICHAEL', 'latin', '约某'], ['JOHN M. CARTER', 'latin', '约某']])
+    expect(await data('申请人：张某某，女。\n姓名/Name：ZHANG SAN，性别/Sex：F。')).toEqual([['ZHANG SAN', 'latin', '张某某']])
+    expect(await data('被告：梁某某，男。\n被告：JOHN SMITH（约翰·史密斯），男，美国国籍。')).toEqual([['JOHN SMITH', 'party', 'J某某']])
+  })
+})
+
 describe('a witness the document calls by no party\'s role', () => {
   it('is a private person where the parties are masked: questioned, or attesting in the sentence', async () => {
     const found = (await leaks('当事人：黄某某\n性别：男\n经询问乘客陈志明，其证实通过网约车平台下单。\n执法人员：吴振宇（执法证号：44030019156）')).filter((f) => f.ruleId === 'leak/linkage')

@@ -43,7 +43,7 @@ function scan(doc: Document, tokenizer: Tokenizer, cueSet: CueSet): LinkedName[]
   candidates.run()
   const { found } = candidates
   for (const c of courtesy) if (!found.has(c.start)) found.set(c.start, { start: c.start, end: c.end, reason: 'masked-person', link: c.link })
-  const latin = policy.masksPersons ? latinNamesOf(doc, pseudonyms, cueSet.latinNameWords) : []
+  const latin = policy.masksPersons ? latinNamesOf(doc, pseudonyms, cueSet.latinNameWords, roles.masked) : []
   if (found.size === 0 && latin.length === 0) return []
   return withRecurrences(doc, tokenizer, found, candidates.covered, { officialStarts, namedRoleStarts, latin })
 }
