@@ -55,6 +55,13 @@ describe('--fix', () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('<!-- mask-audit-disable-next-line typo/misused-word -->\n截止目前。\n\n截至目前。\n')
   })
 
+  it('leaves a proofreading table and a list of errors as they are: the wrong forms are cited, not used', () => {
+    const note = '# 关于规范公文用字的提示\n\n| 序号 | 错误写法 | 正确写法 |\n|---|---|---|\n| 1 | 自已 | 自己 |\n| 2 | 再接再励 | 再接再厉 |\n\n- 记帐 → 记账\n- 文中误写为“戊戍年”，应为戊戌年\n\n正文中再接再励的写法要改。\n'
+    writeFileSync(join(dir, 'note.md'), note)
+    runCli(['note.md', '--fix'], { cwd: dir })
+    expect(readFileSync(join(dir, 'note.md'), 'utf8')).toBe(note.replace('正文中再接再励', '正文中再接再厉'))
+  })
+
   it('--fix-dry-run prints a unified diff and changes nothing', () => {
     writeFileSync(join(dir, 'a.txt'), draft)
     const r = runCli(['a.txt', '--fix-dry-run'], { cwd: dir })

@@ -26,16 +26,22 @@ export interface CategoryTraits {
    * allow-list entry, suppression comment or baseline accepts them.
    */
   readonly isInternal: boolean
+  /**
+   * A wrong form the document cites as one (a proofreading table's 错误写法 column, 把“截止目前”改为
+   * “截至目前”, 自已 → 自己) is mentioned, not used: the category's rules leave it alone, and `--fix`
+   * never rewrites the list of errors into a list of right forms.
+   */
+  readonly leavesCitedForms: boolean
 }
 
-const none: CategoryTraits = { blankValue: undefined, isLeak: false, isTextKeptInBaseline: false, isInternal: false }
+const none: CategoryTraits = { blankValue: undefined, isLeak: false, isTextKeptInBaseline: false, isInternal: false, leavesCitedForms: false }
 
 const traitsByCategory: Readonly<Record<Category, CategoryTraits>> = {
   paywall: { ...none, isTextKeptInBaseline: true },
   count: { ...none, blankValue: 'count', isTextKeptInBaseline: true },
   placeholder: { ...none, blankValue: 'text' },
   leak: { ...none, isLeak: true },
-  typo: none,
+  typo: { ...none, leavesCitedForms: true },
   internal: { ...none, isInternal: true },
 }
 

@@ -20,10 +20,12 @@ import { placeKind } from './place.js'
 import { termKind } from './term.js'
 import { uniformityKind } from './uniformity.js'
 import { wordKind } from './word.js'
+import { traitsOf } from '../core/categories.js'
 import type { Document } from '../core/document.js'
 import type { RawFinding } from '../core/finding.js'
 import type { RuleSettings } from './settings.js'
 import type { RuleDef, RuleKind } from './types.js'
+import { dropCitedForms } from './shared/mentions.js'
 
 /** The kinds of the `leak` category (issue 3: redaction audit). */
 const leakKinds = [placeKind, organizationKind, personKind, termKind, inferenceKind, exposureKind, uniformityKind, identifierKind, linkageKind, addressKind]
@@ -40,6 +42,7 @@ export const ruleKinds: ReadonlyMap<string, RuleKind<unknown>> = new Map(
  * (`XXX同志述职报告`) neither is reported nor makes the draft look like a template.
  */
 export function compileRule(def: RuleDef, settings: RuleSettings): (doc: Document) => RawFinding[] {
-  const check = ruleKinds.get(def.kind)!.compile(def, settings)
+  const compiled = ruleKinds.get(def.kind)!.compile(def, settings)
+  const check = traitsOf(def.category).leavesCitedForms ? (doc: Document) => dropCitedForms(doc, compiled(doc)) : compiled
   return settings.profile === 'redacted' ? check : (doc) => check(doc.pageView())
 }
