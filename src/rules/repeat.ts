@@ -4,7 +4,7 @@
 // to its paragraph (`组织建设组织建设工作`: residue, not a typo to fix).
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
-import { getTokenizer } from '../nlp/tokenizer.js'
+import { getTokenizer, type Tokenizer } from '../nlp/tokenizer.js'
 import { isHan } from './shared/chars.js'
 import { lazy, zod } from './shared/options.js'
 import { triggerScan } from './shared/trigger-scan.js'
@@ -33,6 +33,14 @@ export interface RepeatOptions {
    * repeats there are still typos (`防范防范化解…`): headings are rarely that short.
    */
   readonly skipGluedHeadings: boolean
+  /**
+   * A regex of what may follow a two-character verb said twice on purpose, to soften a request
+   * (`把精神学习学习、领会领会，`, `梳理梳理。`, `琢磨琢磨再说`): the punctuation that closes it, 一下,
+   * 吧, 再. Such an ABAB is left alone where the segmenter reads its unit as a verb, or where
+   * another ABAB stands beside it in a list (the segmenter reads 领会 as a noun). Typed twice, a
+   * word runs on into what follows (`推进推进改革`, `防范防范化解`).
+   */
+  readonly reduplicationEnds?: string
 }
 
 const schema = lazy(() => {
@@ -45,6 +53,7 @@ const schema = lazy(() => {
       skipFirst: z.array(z.string().length(1)).default([]),
       skipOverlaps: z.boolean().default(false),
       skipGluedHeadings: z.boolean().default(false),
+      reduplicationEnds: z.string().optional(),
     })
     .refine((o) => o.minUnit <= o.maxUnit, { message: 'minUnit must not exceed maxUnit', path: ['minUnit'] })
 })
@@ -55,6 +64,7 @@ export const repeatKind: RuleKind<RepeatOptions> = {
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule, settings) {
     const tokenizer = rule.options.skipOverlaps ? getTokenizer(settings.tokenizer) : undefined
+    const isDeliberate = deliberateReduplication(rule.options.reduplicationEnds, () => getTokenizer(settings.tokenizer))
     const { minUnit, maxUnit } = rule.options
     const allow = new Set(rule.options.allow)
     const skipFirst = new Set(rule.options.skipFirst)
@@ -77,6 +87,7 @@ export const repeatKind: RuleKind<RepeatOptions> = {
         const unit = text.slice(at, at + length)
         if (allow.has(unit) || skipFirst.has(unit[0]!) || isOneCharRun(unit)) return
         if (skipGluedHeadings && isGluedHeading(text, at, length)) return
+        if (isDeliberate(text, at, length)) return
         if (tokenizer && isWordOverlap(tokenizer, text, at, at + length, length)) return
         const span = text.slice(at, at + 2 * length)
         findings.push({ offset: at, length: span.length, args: { text: span, suggestion: unit }, suggestion: unit })
@@ -146,6 +157,32 @@ function repeatedUnitAt(text: string, at: number, minUnit: number, maxUnit: numb
     if (k === length) return length
   }
   return 0
+}
+
+/** Between two ABAB reduplications listed together (`学习学习、领会领会`). */
+const listJoiners = '、，,和与及'
+
+/**
+ * The test of a two-character ABAB at `at` made on purpose (see RepeatOptions.reduplicationEnds);
+ * always false without `ends`. The tokenizer is asked only for the few ABABs that end so.
+ */
+function deliberateReduplication(ends: string | undefined, tokenizer: () => Tokenizer): (text: string, at: number, length: number) => boolean {
+  if (ends === undefined) return () => false
+  const endsRe = new RegExp(`^(?:${ends})`)
+  return (text, at, length) => {
+    const end = at + 2 * length
+    if (length !== 2 || !endsRe.test(text.slice(end, end + 4))) return false
+    if ((listJoiners.includes(text[end]!) && isAbabAt(text, end + 1)) || (listJoiners.includes(text[at - 1] ?? '') && isAbabAt(text, at - 5))) return true
+    const tokens = tokenizer().tag(text.slice(at, at + 2))
+    return tokens.length === 1 && tokens[0]!.tag === 'v'
+  }
+}
+
+/** True when text[at, at + 4) is two Han characters said twice (`领会领会`), not one character four times. */
+function isAbabAt(text: string, at: number): boolean {
+  if (at < 0 || at + 4 > text.length) return false
+  const [a, b, c, d] = [0, 1, 2, 3].map((i) => text.charCodeAt(at + i))
+  return isHan(a!) && isHan(b!) && a !== b && a === c && b === d
 }
 
 /** What may open a paragraph before its first word: indentation, a Markdown mark, a list number (`一、`, `（二）`, `3.`). */
