@@ -40,6 +40,19 @@ describe('typo/congress', () => {
     const [f] = await checkText(text, { only: ['typo/congress'] })
     expect(f?.message).toContain('mentioned most (2022年, 2 times)')
   })
+
+  it('calls the latest of years mentioned as often as each other the latest, not the one mentioned most', async () => {
+    const text = '专题辅导\n1978年召开会议。1992年召开会议。2025年3月我们学习党的十二大精神。'
+    const [f] = await checkText(text, { only: ['typo/congress'], lang: 'zh' })
+    expect(f?.message).toContain('文中提到的年份中最晚的2025年')
+  })
+
+  it('fixes 十二大 listed before the plenum of the current committee it shares the spirit word with', async () => {
+    const [f, ...rest] = await checkText('县商务局2025年工作计划\n深入学习贯彻党的十二大和二十届三中全会精神。', { only: ['typo/congress'] })
+    expect(rest).toEqual([])
+    expect(f?.text).toBe('十二大')
+    expect(f?.fix).toEqual({ offset: f!.offset, length: 3, replacement: '二十大' })
+  })
 })
 
 describe('typo/congress on plenums', () => {

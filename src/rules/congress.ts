@@ -17,6 +17,11 @@ export interface CongressOptions {
   readonly years: readonly number[]
   /** Words after `N大` that make it the congress being studied now (`精神`, `报告`). */
   readonly after: readonly string[]
+  /**
+   * Words after `N大` or a plenum that make it the one studied now only after a study verb in
+   * its clause (落实党的十二届三中全会部署, 贯彻…决定): alone they may name what a past one did.
+   */
+  readonly afterStudied: readonly string[]
   /** Terms that date a text from a year on, for texts whose year is not written. */
   readonly eras: readonly EraTerm[]
   /** Words before `N大`, in its clause, that make it studied as current (`学习贯彻`): required when only the era dates the text. */
@@ -36,6 +41,7 @@ const schema = lazy(() => {
   return z.strictObject({
     years: z.array(z.number().int().min(1900).max(2200)).min(1).refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]!), 'must increase'),
     after: textList(),
+    afterStudied: textList().default([]),
     eras: z.array(z.strictObject({ term: text(), from: z.number().int().min(1900).max(2200) })).default([]),
     studiedAfter: textList(),
     plans: z.array(z.number().int().min(1900).max(2200)).refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]!), 'must increase').default([]),
@@ -48,6 +54,9 @@ const schema = lazy(() => {
 /** Words after `N大报告` that cite what it said: 提出, 指出, 首次 (`十八大报告提出的目标`). */
 const citedAfterRe = /^(?:上的)?报告(?:中)?(?:首次)?(?:提出|指出|强调|明确|作出|确立|部署)/
 
+/** After `部署`, `决定`: what a past one laid down, cited (`十八届三中全会决定提出的…`). */
+const citedWordAfterRe = /^(?:中)?(?:提出|指出|明确|确立|确定|以来)/
+
 /** The long form of `N大` after its ordinal: `第二十次全国代表大会`. */
 const longFormTail = '次全国代表大会'
 /** What names the party's congress in the long form; other bodies hold congresses so numbered (中国妇女第十三次全国代表大会). */
@@ -59,6 +68,12 @@ const longFormOwnerRe = /(?:中国共产党|中共|党的)$/
  */
 const plenumForm = '届(?:[一二三四五六七]中、)*[一二三四五六七]中全会'
 
+/**
+ * Other congresses or plenums listed after `N大` before the spirit word they share
+ * (`十二大和二十届三中全会精神`, `十九大、十九届历次全会精神`): the same study holds the first.
+ */
+const listedWithForm = `(?:(?:和|、|以及|及|与)(?:党的)?[一二三四五六七八九十]+(?:大|届(?:[一二三四五六七]中、)*[一二三四五六七]中全会|届历次全会))*`
+
 /** How far before `N大` a study verb is looked for, in UTF-16 code units, within its clause. */
 const studyWindow = 16
 
@@ -67,11 +82,13 @@ export const congressKind: RuleKind<CongressOptions> = {
   name: 'congress',
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule) {
-    const { years, after, eras } = rule.options
-    // Only before 精神/报告 (`十二大产业` is no congress). The search starts at 大 (or the long
-    // form's 次全国代表大会, a plenum's 届, a plan's 五), literals the regex engine skips to
-    // quickly; the ordinal is read backwards from there. One scan finds all four.
-    const mentionRe = new RegExp(`(?:大|${longFormTail}(?:上的)?|${plenumForm})(?=${literalAlternation(after)})|${planForm}`, 'g')
+    const { years, after, afterStudied, eras } = rule.options
+    // Only before 精神/报告 (`十二大产业` is no congress), maybe past others listed with it
+    // (`十二大和二十届三中全会精神`). The search starts at 大 (or the long form's 次全国代表大会, a
+    // plenum's 届, a plan's 五), literals the regex engine skips to quickly; the ordinal is read
+    // backwards from there. One scan finds all four.
+    const mentionRe = new RegExp(`(?:大|${longFormTail}(?:上的)?|${plenumForm})(?=(${listedWithForm})(${literalAlternation([...after, ...afterStudied])}))|${planForm}`, 'g')
+    const onlyStudied = new Set(afterStudied.filter((w) => !after.includes(w)))
     const studiedRe = new RegExp(literalAlternation(rule.options.studiedAfter))
     // Studied after the spirit word too: `对党的十九届三中全会精神学习不够深入`.
     const studiedNextRe = new RegExp(`^(?:${literalAlternation(after)})(?:${literalAlternation(rule.options.studiedAfter)})`)
@@ -96,11 +113,15 @@ export const congressKind: RuleKind<CongressOptions> = {
         if (isPlenum && text[index - 1] === '委') continue
         const n = parseChineseOrdinal(ordinal)
         if (n === undefined) continue
+        // `部署`, `决定` make it studied only with a verb of study before it (落实…部署).
+        if (onlyStudied.has(m[2]!) && (!studiedRe.test(clauseBefore(text, index)) || citedWordAfterRe.test(text.slice(end + m[1]!.length + m[2]!.length, end + m[1]!.length + m[2]!.length + 4)))) continue
         // The document is dated only when it mentions a congress.
         const dating = dateOnce()
         if (dating === undefined) continue
         const current = years.filter((y) => y <= dating.year).length
         if (current === 0) continue
+        // Listed before others, it shares their study: a list of past ones is history (党的十二大、十三大、十四大报告).
+        if (m[1] && !isListCurrent(m[1], current)) continue
         // From a lower bound on, a later congress is possible too, up to the next one to be held.
         // The one before the current is possible in the year a congress is held, or as history;
         // a later report that studies it (学习贯彻党的十九大精神 in 2024) copied last term's text.
@@ -162,6 +183,13 @@ export const congressKind: RuleKind<CongressOptions> = {
   },
 }
 
+/** True when the last of the congresses or plenums listed after a mention (`和二十届三中全会`) is the current one or the one before. */
+function isListCurrent(listed: string, current: number): boolean {
+  const last = /([一二三四五六七八九十]+)(?:大|届[^和、及与]*)$/.exec(listed)
+  const n = last ? parseChineseOrdinal(last[1]!) : undefined
+  return n !== undefined && n >= current - 1
+}
+
 /** The congress from `from` to `to` whose ordinal has the numerals of `ordinal` in another order (二十 for 十二), if any. */
 function swappedOrdinal(ordinal: string, from: number, to: number): number | undefined {
   const numerals = [...ordinal].sort().join('')
@@ -178,13 +206,29 @@ function clauseBefore(text: string, offset: number): string {
   return window.slice(Math.max(...[...'。；！？\n'].map((c) => window.lastIndexOf(c))) + 1)
 }
 
-/** True when the sentence around `offset` dates the congress or plenum, held `from` to `to` (`1982年召开的党的十二大`): history. */
+/** Words that set a sentence in a past time told before it (当时大家学习十四大报告). */
+const pastTimeRe = /当时|那时|彼时|当年|那个年代|那个时代|那些年|那一年/
+/** How far back in its paragraph a sentence told in the past looks for the year of its time, in UTF-16 code units. */
+const pastReach = 300
+
+/**
+ * True when the sentence around `offset` dates the congress or plenum, held `from` to `to`
+ * (`1982年召开的党的十二大`): history. So does a sentence set in a past time (当时, 那个年代)
+ * whose paragraph dated it before (1992年党的十四大…。…那个年代，当时大家学习十四大报告).
+ */
 function datesHistory(text: string, offset: number, from: number, to: number): boolean {
   const start = Math.max(text.lastIndexOf('。', offset), text.lastIndexOf('\n', offset)) + 1
   const stops = [text.indexOf('。', offset), text.indexOf('\n', offset)].filter((i) => i >= 0)
   const end = stops.length ? Math.min(...stops) : text.length
-  const yearRe = /(?:19|20)[0-9]{2}/g
-  for (const m of text.slice(start, end).matchAll(yearRe)) {
+  if (holdsYearIn(text.slice(start, end), from, to)) return true
+  if (!pastTimeRe.test(text.slice(start, end))) return false
+  const paragraph = text.lastIndexOf('\n', start - 1) + 1
+  return holdsYearIn(text.slice(Math.max(paragraph, start - pastReach), start), from, to)
+}
+
+/** True when `passage` names a year from `from` - 1 to `to` + 1. */
+function holdsYearIn(passage: string, from: number, to: number): boolean {
+  for (const m of passage.matchAll(/(?:19|20)[0-9]{2}/g)) {
     if (Number(m[0]) >= from - 1 && Number(m[0]) <= to + 1) return true
   }
   return false

@@ -34,7 +34,12 @@ function computeYear(doc: Document): DocumentYear | undefined {
   for (const entry of counts) {
     if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry
   }
-  return best && { year: best[0], how: localText('typo.congress.year-most', { year: best[0], count: best[1] }), isFromTitle: false }
+  if (!best) return undefined
+  // Of years mentioned as often as each other (1978, 1992, 2025 once each), the latest: the
+  // message says so rather than calling it the one mentioned most.
+  const isTie = [...counts].some(([year, count]) => count === best[1] && year !== best[0])
+  const how = isTie ? localText('typo.congress.year-latest', { year: best[0], count: best[1] }) : localText('typo.congress.year-most', { year: best[0], count: best[1] })
+  return { year: best[0], how, isFromTitle: false }
 }
 
 function yearFromTitle(doc: Document): DocumentYear | undefined {
