@@ -1,6 +1,6 @@
 // The slips that make a short formulation no word: a homophone, an inner character typed twice or dropped.
 import { describe, expect, it } from 'vitest'
-import { indexHomophones, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isInnerWordDrop, isQuotedSubstitution, isWordDoubling } from '../src/rules/shared/slips.js'
+import { indexHomophones, indexReadings, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isInnerWordDrop, isQuotedSubstitution, isWordDoubling } from '../src/rules/shared/slips.js'
 import { checkText } from './helpers.js'
 
 const homophones = indexHomophones(['主注', '义意', '护户'])
@@ -78,6 +78,14 @@ describe('slips', () => {
 
   it('refuses a character listed in two groups', () => {
     expect(() => indexHomophones(['主注', '注意'])).toThrow()
+  })
+
+  it('puts a character read two ways in the group of each reading', () => {
+    const readings = indexReadings({ xi: '系习', ji: '系记纪际' })
+    expect(isHomophoneSwap('党际学习教育', 0, '党纪学习教育', readings, 1)).toBe(true)
+    expect(isHomophoneSwap('关习', 0, '关系', readings, 1)).toBe(true)
+    expect(isHomophoneSwap('关记', 0, '关系', readings, 1)).toBe(true)
+    expect(isHomophoneSwap('学记', 0, '学习', readings, 1)).toBe(false)
   })
 })
 

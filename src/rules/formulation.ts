@@ -8,7 +8,7 @@ import { lazy, literalAlternation, text, zod } from './shared/options.js'
 import { isPhraseAt, isPhraseText, isSameChar } from './shared/phrase-text.js'
 import { triggerScan, type Search } from './shared/trigger-scan.js'
 import { readAcross, wrappedBreaks } from './shared/wrapped-lines.js'
-import { indexHomophones, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isInnerWordDrop, isQuotedSubstitution, isWordDoubling, type Homophones } from './shared/slips.js'
+import { indexHomophones, indexReadings, isDropBeforePunctuation, isHomophoneSwap, isInnerDoubling, isInnerDrop, isInnerWordDrop, isQuotedSubstitution, isWordDoubling, type Homophones } from './shared/slips.js'
 import type { RuleKind } from './types.js'
 
 /** Options of a formulation rule. */
@@ -27,6 +27,12 @@ export interface FormulationOptions {
   readonly minLength: number
   /** Characters an input method offers for one another, a group each (`化华话画`): the homophones a slip picks. */
   readonly homophones: readonly string[]
+  /**
+   * The characters of the formulations by their reading, tones aside, each with the common
+   * characters read alike (`li: 理力立利历…`): what a pinyin input method offers for it. Homophones
+   * as `homophones` are, a polyphone under each of its readings.
+   */
+  readonly readings: Readonly<Record<string, string>>
   /**
    * Characters read nearly alike (`识思`, s/sh merged), a group each: a slip only inside quotes
    * where a numbered formulation is named (“四个意思”); unquoted, the word is common (这句话有四个意思).
@@ -49,6 +55,7 @@ const schema = lazy(() => {
     minLength: z.number().int().min(4).default(7),
     ignoreInserted: z.array(z.string().length(1)).default([]),
     homophones: z.array(text()).default([]),
+    readings: z.record(z.string().regex(/^[a-zü]+(?:\/[a-zü]+)*$/, 'is no syllable of pinyin (or two joined by /)'), text()).default({}),
     nearHomophones: z.array(text()).default([]),
     lookalikes: z.array(text()).default([]),
   })
@@ -80,8 +87,10 @@ export const formulationKind: RuleKind<FormulationOptions> = {
     const phrases = rule.options.phrases.map((p) => ({ ...p, isStrict: p.phrase.length < minLength && p.isFuzzy !== true }))
     const known = [...rule.options.allow, ...rule.options.phrases.map((p) => p.phrase)]
     const anchors = indexAnchors(phrases)
-    const homophones = indexHomophones(rule.options.homophones)
-    const readAlike = indexHomophones([...rule.options.homophones, ...rule.options.nearHomophones])
+    const { readings } = rule.options
+    const homophones = indexReadings(readings, indexHomophones(rule.options.homophones), rule.options.homophones.length)
+    const nearGroups = [...rule.options.homophones, ...rule.options.nearHomophones]
+    const readAlike = indexReadings(readings, indexHomophones(nearGroups), nearGroups.length)
     const tests = { slip: slipTest(homophones, readAlike, indexHomophones(rule.options.lookalikes)), edit: editTest(homophones) }
     const anchorRe = new RegExp(literalAlternation([...anchors.keys()]), 'g')
     // One search for every anchor, in the pass the pattern rules share (V8 scans an alternation
@@ -211,14 +220,22 @@ function editTest(homophones: Homophones): MissTest {
 }
 
 /**
- * A short formulation: only a slip that makes no word: one homophone or one look-alike, an inner
+ * The shortest formulation a word of two characters changed for homophones is looked for in:
+ * three intact characters are left to anchor it (新发展历年 for 新发展理念, 理念 typed as its
+ * homophone 历年); in one of four, the two left are often a phrase of their own.
+ */
+const minWordSwapLength = 5
+
+/**
+ * A short formulation: only a slip that makes no word: one homophone (or, in one of five or
+ * more characters, a word of two typed as homophones) or one look-alike, an inner
  * character or word typed twice, a character dropped inside or before punctuation; inside quotes,
  * one changed for a character read nearly alike (`readAlike`: the homophones and the near ones).
  */
 function slipTest(homophones: Homophones, readAlike: Homophones, lookalikes: Homophones): MissTest {
   return (text, start, end, phrase) => {
     const m = end - start
-    if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, 1) || isHomophoneSwap(text, start, phrase, lookalikes, 1) || isQuotedSubstitution(text, start, phrase, readAlike)
+    if (m === phrase.length) return isHomophoneSwap(text, start, phrase, homophones, phrase.length >= minWordSwapLength ? 2 : 1) || isHomophoneSwap(text, start, phrase, lookalikes, 1) || isQuotedSubstitution(text, start, phrase, readAlike)
     if (m === phrase.length + 2) return isWordDoubling(text, start, phrase)
     if (m === phrase.length + 1) return isInnerDoubling(text, start, phrase)
     return m === phrase.length - 1 && (isInnerDrop(text, start, phrase) || isDropBeforePunctuation(text, start, phrase))

@@ -5,19 +5,42 @@
 // alike (“四个意思”).
 // Offsets in UTF-16 code units.
 
-/** Characters read (or written) alike, each mapped to its group's number: `['化华话', '护户']` → 化 0, 华 0, 护 1 …. */
-export type Homophones = ReadonlyMap<string, number>
+/**
+ * Characters read (or written) alike, each mapped to the numbers of its groups: `['化华话', '护户']`
+ * → 化 [0], 华 [0], 护 [1] …; a character read two ways stands in a group for each reading.
+ */
+export type Homophones = ReadonlyMap<string, readonly number[]>
 
 /** The groups as a map; throws on a character listed in two groups (the caller's schema reports it). */
 export function indexHomophones(groups: readonly string[]): Homophones {
-  const index = new Map<string, number>()
+  const index = new Map<string, number[]>()
   groups.forEach((group, i) => {
     for (const c of group) {
-      if (index.has(c) && index.get(c) !== i) throw new Error(`${c} is in two groups`)
-      index.set(c, i)
+      const known = index.get(c)
+      if (known && !known.includes(i)) throw new Error(`${c} is in two groups`)
+      index.set(c, [i])
     }
   })
   return index
+}
+
+/**
+ * Groups of characters by their reading (`{ hua: 化华话, xi: 习系 }`), numbered after `after`
+ * groups given before them: a character under two readings (a polyphone) is in both groups.
+ */
+export function indexReadings(readings: Readonly<Record<string, string>>, base: Homophones = new Map(), after = 0): Homophones {
+  const index = new Map<string, number[]>([...base].map(([c, groups]) => [c, [...groups]]))
+  Object.values(readings).forEach((group, i) => {
+    for (const c of group) index.set(c, [...(index.get(c) ?? []), after + i])
+  })
+  return index
+}
+
+/** True when `a` and `b` share a group of `homophones`. */
+function isReadAlike(homophones: Homophones, a: string, b: string): boolean {
+  const ga = homophones.get(a)
+  const gb = ga && homophones.get(b)
+  return gb !== undefined && ga!.some((g) => gb.includes(g))
 }
 
 /**
@@ -35,10 +58,7 @@ export function isHomophoneSwap(text: string, start: number, phrase: string, hom
     if (first < 0) first = i
   }
   if (changed === 0) return false
-  for (let i = first; i < first + changed; i++) {
-    const group = homophones.get(phrase[i]!)
-    if (group === undefined || homophones.get(text[start + i]!) !== group) return false
-  }
+  for (let i = first; i < first + changed; i++) if (!isReadAlike(homophones, phrase[i]!, text[start + i]!)) return false
   return true
 }
 
@@ -109,9 +129,7 @@ export function isQuotedSubstitution(text: string, start: number, phrase: string
     if (i < 2 || changed >= 0) return false
     changed = i
   }
-  if (changed < 0) return false
-  const group = readAlike.get(phrase[changed]!)
-  return group !== undefined && readAlike.get(text[start + changed]!) === group
+  return changed >= 0 && isReadAlike(readAlike, phrase[changed]!, text[start + changed]!)
 }
 
 /**
