@@ -15,6 +15,11 @@ export interface LexiconEntry {
   readonly note?: string
   /** Key into the rule's `sources`: the published list the entry comes from. */
   readonly source?: string
+  /**
+   * Characters that, right after the form, start a word of their own: there the form straddles
+   * two words and is left alone (辩别 before 人: 争辩|别人; 辨论 before 文: 分辨|论文).
+   */
+  readonly unlessNext?: string
 }
 
 /** Options of a lexicon rule. */
@@ -30,7 +35,7 @@ export interface LexiconOptions {
 
 const schema = lazy(() => {
   const z = zod()
-  const entrySchema = z.strictObject({ wrong: text(), right: z.string(), note: z.string().optional(), source: text().optional() })
+  const entrySchema = z.strictObject({ wrong: text(), right: z.string(), note: z.string().optional(), source: text().optional(), unlessNext: text().optional() })
   const sourcesSchema = z.record(z.string(), text()).default({})
   return z.strictObject({ entries: z.array(entrySchema).min(1), sources: sourcesSchema, fix: z.boolean().default(false), skipMentions: z.boolean().default(false) }).superRefine((o, ctx) => {
     const seen = new Set<string>()
@@ -60,8 +65,9 @@ export const lexiconKind: RuleKind<LexiconOptions> = {
       // finds what the alternation did: leftmost, longest, no overlaps.
       for (const hit of wordsIn(doc)) {
         if (hit.begin < end) continue
-        end = hit.end
         const entry = byWrong.get(hit.keyword)!
+        if (entry.unlessNext !== undefined && hit.end < doc.text.length && entry.unlessNext.includes(doc.text[hit.end]!)) continue
+        end = hit.end
         const fix = rule.options.fix ? { fix: { offset: hit.begin, length: hit.end - hit.begin, replacement: entry.right } } : {}
         const source = entry.source === undefined ? {} : { data: { source: rule.options.sources[entry.source] ?? entry.source } }
         findings.push({ offset: hit.begin, length: hit.end - hit.begin, args: { text: hit.keyword, suggestion: entry.right, note: entry.note ?? '' }, suggestion: entry.right, ...fix, ...source })
@@ -91,7 +97,7 @@ function* acrossWraps(text: string, byWrong: ReadonlyMap<string, LexiconEntry>):
     for (let i = before.length; i >= 1; i--) {
       for (let j = Math.min(after.length, longest - i); j >= 1; j--) {
         const entry = byWrong.get(before.slice(before.length - i) + after.slice(0, j))
-        if (entry !== undefined) {
+        if (entry !== undefined && !entry.unlessNext?.includes(after[j] ?? '')) {
           yield { offset: end - i, length: next + j - (end - i), entry }
           i = 0
           break
