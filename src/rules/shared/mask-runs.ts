@@ -188,6 +188,14 @@ function withFigureCells(doc: Document, runs: MaskRun[]): MaskRun[] {
 const fieldKinds: ReadonlySet<MaskKind> = new Set(['line', 'space', 'bracket'])
 
 /**
+ * True for a blank left to write on (a line, spaces, empty brackets): room for a value, which
+ * hides no name; spaces also align a table's columns (`保障类别　　所在社区`).
+ */
+export function isFieldKind(kind: MaskKind): boolean {
+  return fieldKinds.has(kind)
+}
+
+/**
  * The fields of a form for readers to fill, attached (`附件2 参训人员回执`: `姓　　名：　　　`,
  * `填报日期：　　年　　月　　日`) or sent as its own file, are theirs to write on, not the writer's facts left blank; so are
  * the spaces left to sign and date by hand anywhere (`签名：　　　年　　月　　日`, a contract's

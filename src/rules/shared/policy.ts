@@ -3,7 +3,7 @@
 import type { Document } from '../../core/document.js'
 import { personTitles, surnameLength } from '../../nlp/person-names.js'
 import { isHan, isLineBreak, isWordChar } from './chars.js'
-import { findMaskRuns, type MaskRun } from './mask-runs.js'
+import { findMaskRuns, isFieldKind, type MaskRun } from './mask-runs.js'
 import { findPseudonyms, organizationSuffixes, personRoleWords, placeSuffixLevels, tradeNameAfterRe, type Pseudonym } from './pseudonyms.js'
 
 /** What a document hides. A document that masks nothing of a known kind states no policy. */
@@ -80,9 +80,13 @@ function isWhereabouts(text: string, p: Pseudonym): boolean {
   return whereaboutsBeforeRe.test(text.slice(Math.max(0, p.start - 20), p.start)) && whereaboutsAfterRe.test(text.slice(p.end, p.end + 12))
 }
 
-/** What a mask run stands for, by the words around it; undefined for a count or a number's digits, or a name of no known kind. */
+/**
+ * What a mask run stands for, by the words around it; undefined for a count or a number's digits,
+ * a name of no known kind, or a blank left to write on: spaces before a column (`保障类别　　所在社区`)
+ * or a line before `县` hide nothing, they leave room or align.
+ */
 export function maskKind(text: string, run: MaskRun): 'person' | 'organization' | 'local' | 'unit' | undefined {
-  if (run.kind === 'line' || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) return undefined
+  if (isFieldKind(run.kind) || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) return undefined
   const after = text.slice(run.end, run.end + 4)
   if (organWordRe.test(after)) return 'unit'
   if (tradeNameAfterRe.test(text.slice(run.end, run.end + 16))) return 'organization'
@@ -132,7 +136,7 @@ export function maskedPlaceCounts(doc: Document): MaskedPlaceCounts {
     // Read as maskKind reads a unit's or a place's mask, without its tests for persons and
     // companies: only what a place's suffix or an organ's word follows counts here.
     for (const run of findMaskRuns(doc)) {
-      if (run.kind === 'line' || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) continue
+      if (isFieldKind(run.kind) || isWordChar(text.charCodeAt(run.start - 1)) || isWordChar(text.charCodeAt(run.end))) continue
       if (organWordRe.test(text.slice(run.end, run.end + 4))) {
         // Right after a place's suffix (`市××局`, `××县××局`) the mask hides which of the place's
         // organs, not the place: the place is named, or masked by a run of its own. Elsewhere an
