@@ -73,9 +73,21 @@ export function isFootnoteStar(text: string, start: number): boolean {
  * someone said; `任命×××为保密员`), so the symbol must also stand where a legend starts it: at a
  * line's start, after punctuation, or after 中/凡/以/用/标/带 (`表中`, `以“***”表示`).
  */
-const legendVerbRe = /([”"’」』])?[ \u3000]*(号)?[ \u3000]*(表示|代表|意为|系指|为)([^，,。；;：:\n]{0,24})/y
-/** What a legend says a symbol stands for: held-back or missing data, a kind of figure. */
-const legendMeaningRe = /数据|数字|数值|指标|资料|不详|不公开|不予公开|不予公布|未公开|未公布|保密|涉密|隐去|略去|省略|空缺|暂缺|缺失|无此|必填|快报|初步|核算|估计|预计|修订|未经/
+const legendVerbRe = /([”"’」』])?[ \u3000]*(号)?[ \u3000]*(?:分别|均)?(表示|代表|意为|系指|为)([^，,。；;：:\n]{0,24})/y
+/** What a legend says a symbol stands for: held-back or missing data, a kind of figure, a level of significance. */
+const legendMeaningRe = /数据|数字|数值|指标|资料|不详|不公开|不予公开|不予公布|未公开|未公布|保密|涉密|隐去|略去|省略|空缺|暂缺|缺失|无此|必填|快报|初步|核算|估计|预计|修订|未经|显著|置信|[pP] *[<＜≤]/
+/** A legend's symbol, maybe escaped as Markdown writes it (`\*\*`). */
+const legendSymbolSource = '(?:\\\\?[*\\uFF0A]|[xX\\uFF58\\uFF38\\u00D7\\u25CB\\u3007\\u25A1\\u25B3])+'
+/** What parts a legend's listed symbols: a separator (`、`, `和`), or only the quotes around them (`“*”“**”`). */
+const symbolSeparatorSource = '(?:[”"’」』]?[ \\u3000]*[、，,和及与或][ \\u3000]*[“"‘「『]?|[”"’」』][ \\u3000]*[“"‘「『])'
+/** One symbol more of a listed legend, after its separator (`、**`, `和“***”`). */
+const listedSymbolSource = `${symbolSeparatorSource}${legendSymbolSource}`
+/** The symbols listed after the first, up to the legend's verb (`*、**、***分别表示`): one legend defines them all. */
+const moreSymbolsRe = new RegExp(`(?:${listedSymbolSource})+`, 'y')
+/** The symbols listed before one, back to the first (`*、` and `*、**、` before `***`). */
+const symbolsBeforeRe = new RegExp(`${legendSymbolSource}(?:${listedSymbolSource})*${symbolSeparatorSource}$`)
+/** The characters that separate a list's symbols, or close the quote of one before the next. */
+const listSeparatorRe = /[、，,和及与或”"’」』]/
 /** With a bare 为 (no quote, no 号), only words about figures: `×××为保密员` is a name. */
 const figureMeaningRe = /数据|数字|数值|指标|快报|初步|核算|估计|预计|修订|未经|不详|暂缺|空缺|缺失|无此/
 /**
@@ -101,22 +113,48 @@ export type LegendKind = 'withheld' | 'mark'
 
 /** The kind of legend whose subject is the symbols at [start, end), or undefined where none explains them. */
 export function legendAt(text: string, start: number, end: number): LegendKind | undefined {
-  // Most masks have no defining verb within a quote, a 号 and spaces of them: skip the regex.
+  const verbFrom = listEnd(text, end)
+  // Most masks have no defining verb within a quote, a 号, 分别 and spaces of them: skip the regex.
   let hasVerb = false
-  for (let i = end; i < end + 4 && i < text.length && !hasVerb; i++) hasVerb = legendVerbFirsts.has(text.charCodeAt(i))
+  for (let i = verbFrom; i < verbFrom + 6 && i < text.length && !hasVerb; i++) hasVerb = legendVerbFirsts.has(text.charCodeAt(i))
   if (!hasVerb) return undefined
-  legendVerbRe.lastIndex = end
+  legendVerbRe.lastIndex = verbFrom
   const m = legendVerbRe.exec(text)
   if (!m) return undefined
-  let i = start - 1
+  let i = listStart(text, start) - 1
   while (i >= 0 && legendQuoteRe.test(text.charAt(i))) i--
   const before = i < 0 ? lineEdge : text.charCodeAt(i)
   const isBareWei = m[3] === '为' && m[1] === undefined && m[2] === undefined
   if ((isBareWei ? figureMeaningRe : legendMeaningRe).test(m[4]!)) {
     if (!(i < 0 || isFieldBoundary(before) || legendOpenerRe.test(text.charAt(i)))) return undefined
   } else if (!isStarNote(text, start, end, m, before)) return undefined
-  return withheldMeaningRe.test(legendClause(text, end + m[0].length - m[4]!.length)) ? 'withheld' : 'mark'
+  return withheldMeaningRe.test(legendClause(text, verbFrom + m[0].length - m[4]!.length)) ? 'withheld' : 'mark'
 }
+
+/**
+ * Where the symbols listed with the one ending at `end` end (`*、**、***分别表示在10%、5%和1%的水平上显著`):
+ * a legend may define several at once; `end` where no list follows.
+ */
+function listEnd(text: string, end: number): number {
+  let i = end
+  while (text.charAt(i) === ' ' || text.charAt(i) === '\u3000') i++
+  if (!listSeparatorRe.test(text.charAt(i))) return end
+  moreSymbolsRe.lastIndex = end
+  return moreSymbolsRe.test(text) ? moreSymbolsRe.lastIndex : end
+}
+
+/** Where the list of symbols the one at `start` ends starts (`*` of `*、**、***`); `start` when it opens none. */
+function listStart(text: string, start: number): number {
+  let i = start - 1
+  while (i >= 0 && legendQuoteRe.test(text.charAt(i))) i--
+  if (i < 0 || !listSeparatorRe.test(text.charAt(i))) return start
+  const before = text.slice(Math.max(0, start - listReach), start)
+  const m = symbolsBeforeRe.exec(before)
+  return m === null ? start : start - before.length + m.index
+}
+
+/** How far back the first of a legend's listed symbols is looked for. */
+const listReach = 40
 
 /**
  * Stars before 表示 that open a clause (a line's start, after ；。：, so after 注：) explain a
@@ -126,7 +164,8 @@ export function legendAt(text: string, start: number, end: number): LegendKind |
  */
 function isStarNote(text: string, start: number, end: number, m: RegExpExecArray, before: number): boolean {
   if (m[3] !== '表示' && m[3] !== '意为' && m[3] !== '系指') return false
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x2a && text.charCodeAt(i) !== 0xff0a /* U+FF0A FULLWIDTH ASTERISK */) return false
+  // Stars, maybe escaped as Markdown writes them (`\*\*`).
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x2a && text.charCodeAt(i) !== 0xff0a /* U+FF0A FULLWIDTH ASTERISK */ && text.charCodeAt(i) !== 0x5c) return false
   if (!(before === lineEdge || isLineEdge(before) || /[；。：;:！？!?]/.test(String.fromCharCode(before)))) return false
   const meaning = m[4]!
   speechOpenRe.lastIndex = 0

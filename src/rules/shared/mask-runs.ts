@@ -262,7 +262,8 @@ function isOnlySpaces(text: string, start: number, end: number): boolean {
 /**
  * A legend's symbols explain a mask, they are none (`注：表中“***”表示数据不公开`); and a table
  * cell holding only the symbol a legend says is withheld data is held back on purpose, as the
- * legend says. A footnote mark's legend (`**表示快报数`) leaves a cell holding only the mark
+ * legend says. A footnote mark's legend (`**表示快报数`, `*、**、***分别表示在10%、5%和1%的水平上显著`)
+ * marks the figures the stars end (`| 21*** |`); it leaves a cell holding only the mark
  * without its figure: a blank. Elsewhere the same symbol is still a mask (`***市统计局`).
  */
 function withoutLegends(text: string, runs: MaskRun[]): MaskRun[] {
@@ -275,8 +276,13 @@ function withoutLegends(text: string, runs: MaskRun[]): MaskRun[] {
   if (!legends) return runs
   return runs.filter((run) => {
     const kind = legends.get(run.text)
-    return kind === undefined || !(isLegendSymbol(text, run.start, run.end) || (kind === 'withheld' && isAloneInCell(text, run)))
+    return kind === undefined || !(isLegendSymbol(text, run.start, run.end) || (kind === 'withheld' && isAloneInCell(text, run)) || (kind === 'mark' && isMarkOfFigure(text, run)))
   })
+}
+
+/** Stars right after a figure's digits, no unit after them (`| 21*** |`, `1200**，`): a mark set beside it. */
+function isMarkOfFigure(text: string, run: MaskRun): boolean {
+  return run.kind === 'star' && run.numberStart < run.start && !isHan(text.charCodeAt(run.end))
 }
 
 /** Only punctuation, a tab or a line's edge on both sides of the run: a table cell's whole value. */
@@ -612,6 +618,8 @@ function judge(text: string, format: DocumentFormat, c: Candidate): Judgement | 
     const phoneStart = phoneBlankStart(text, c.start, c.end)
     if (phoneStart !== undefined && phoneStart < c.start) return { role: 'mask', numberStart: phoneStart }
   }
+  // A note's star after its list number (`3.*号数据为快报数`): the note's mark, not a decimal's digit.
+  if (c.kind === 'star' && c.end - c.start === 1 && isFootnoteStar(text, c.start) && isAfterListNumber(text, c, true)) return undefined
   // The decimals of a number whose units are written (`0.XX%`, `提高0.X个百分点`).
   if (isDecimalPoint(before) && isDigit(text.charCodeAt(c.start - 2)) && (c.kind === 'letter' || c.kind === 'star')) return judgeInNumber(text, c, text.charCodeAt(c.start - 2), after)
   if (isWordChar(before) || isWordChar(after)) return undefined
@@ -622,7 +630,8 @@ function judge(text: string, format: DocumentFormat, c: Candidate): Judgement | 
 
 /**
  * A list's number alone before the run on its line (`4．`, `3、`, `3. `, `（2）`). An ASCII point
- * with no space after is a decimal's (`1.XX`) unless more letters follow than decimals have.
+ * with no space after is a decimal's (`1.XX`) unless more letters follow than decimals have, or
+ * the run `isMark`, a note's star (`3.*号`).
  */
 const listNumberRe = /^[ \t\u3000]*(?:[0-9０-９]{1,2}(?:[．、]|\.[ \t\u3000]+|(\.))|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*)$/
 /** What a list's number ends with, right before the run: its point or bracket, or a space. */
@@ -630,13 +639,13 @@ const listPointUnits: ReadonlySet<number> = new Set(Array.from('．、. \t\u3000
 /** How far back a list's number is looked for. */
 const listNumberReach = 8
 
-function isAfterListNumber(text: string, c: Candidate): boolean {
+function isAfterListNumber(text: string, c: Candidate, isMark = false): boolean {
   if (!listPointUnits.has(text.charCodeAt(c.start - 1))) return false
   let i = c.start
   while (i > 0 && c.start - i < listNumberReach && !isLineEdge(text.charCodeAt(i - 1))) i--
   if (i > 0 && !isLineEdge(text.charCodeAt(i - 1))) return false
   const m = listNumberRe.exec(text.slice(i, c.start))
-  return m !== null && (m[1] === undefined || c.end - c.start >= 4)
+  return m !== null && (m[1] === undefined || isMark || c.end - c.start >= 4)
 }
 
 /**
@@ -678,6 +687,10 @@ function judgeInNumber(text: string, c: Candidate, before: number, after: number
   // A phone number's digits left as letters after its label (`电话：0513-86XXXXXX`): a blank.
   const phoneStart = c.kind === 'letter' ? phoneBlankStart(text, numberStart, c.end) : undefined
   if (phoneStart !== undefined) return { role: 'mask', numberStart: phoneStart }
+  // Stars after a decimal's written digits mark the figure, as one star marks a note (`12.5*`):
+  // a regression's significance (`| 0.152*** |`, `-0.045**`). A figure's masked digits stand
+  // before its point or in its place (`1X.X`, `**.*`, `21***`); a unit after them is a count's.
+  if (c.kind === 'star' && c.end - c.start <= maxMarkStars && !isHan(after) && hasWrittenDecimals(text, numberStart, c.start)) return undefined
   // Alone in a table's cell, it is a figure left blank (`| 1X.X |`, `| 2X,XXX |`), and so is one
   // with its last digits starred (`| 21*** |`), not one star's footnote (`| 12.5* |`) nor the
   // check letter after an identifier's digits (`51010720000105442X`).
@@ -688,6 +701,15 @@ function judgeInNumber(text: string, c: Candidate, before: number, after: number
 
 /** How many digits and points a figure left partly blank may show before its mask (`1,28X`, `21***`). */
 const maxFigureDigitsBefore = 5
+
+/** The most stars that mark a figure: `***` for the 1% level of significance. */
+const maxMarkStars = 3
+
+/** A decimal point with a written digit after it in [numberStart, end): `0.152` of `0.152***`. */
+function hasWrittenDecimals(text: string, numberStart: number, end: number): boolean {
+  for (let i = numberStart; i < end - 1; i++) if (isDecimalPoint(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) return true
+  return false
+}
 
 /** A table cell's edge: a pipe, a tab or the line's. */
 function isCellEdge(code: number): boolean {

@@ -5,10 +5,10 @@ import type { Document } from '../../core/document.js'
 
 /**
  * A figure as a table's cell holds it: a count, an amount or a rate (`1,062`, `-3.2`, `61.1%`,
- * `**17**` in bold, `12.5*` with a note's star), maybe with its unit (`350户`, `12.5万元`). Nine digits at most before the
+ * `**17**` in bold, `12.5*` with a note's star, `0.152***` with significance stars), maybe with its unit (`350户`, `12.5万元`). Nine digits at most before the
  * point: longer ones are identifiers (a phone, an ID number), whose column's masks are no count.
  */
-const figureRe = /^(?:\*\*)?[-+－＋−]?[0-9０-９]{1,3}(?:[,，]?[0-9０-９]{3}){0,2}(?:[.．][0-9０-９]+)?(?:[%％‰]|[\u4e00-\u9fff]{1,2})?(?:\*\*|[*＊])?$/
+const figureRe = /^(?:\*\*)?[-+－＋−]?[0-9０-９]{1,3}(?:[,，]?[0-9０-９]{3}){0,2}(?:[.．][0-9０-９]+)?(?:[%％‰]|[\u4e00-\u9fff]{1,2})?(?:\*\*|[*＊]{1,3})?$/
 /** Cells that say no figure is given: empty, a dash, a slash, a mask. They neither make a column one of figures nor text. */
 const neutralRe = /^(?:|[-－—–/／…]+|[*＊xX×ｘＸ○〇□△_＿]+(?:[.．][*＊xX×ｘＸ]+)?)$/
 
