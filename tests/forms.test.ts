@@ -54,6 +54,27 @@ describe('forms sent as their own file', () => {
   })
 })
 
+describe('model texts that declare their blanks the parties\'', () => {
+  const instructions = '北京市住房租赁合同\n（示范文本）\n使用说明\n　　本合同文本中的空格部分由双方当事人协商填写。\n'
+  const blankBody = '出租人（甲方）：____________________\n　　本合同一式______份，甲方______份，乙方______份。\n签订日期：　　年　　月　　日\n'
+
+  it('reads a 示范文本 whose instructions give its blanks to the parties as their form while it is blank', async () => {
+    expect(await blanksOf(instructions + blankBody)).toEqual([])
+    expect(await blanksOf('房屋买卖合同\n说明：本协议中的空白部分，供买卖双方当事人自行约定填写。\n买受人：________\n房屋总价______万元。\n')).toEqual([])
+  })
+
+  it('keeps the blanks of a model text being filled in, or of one that declares nothing', async () => {
+    // A party written in: the rest is the writer's to fill.
+    expect(await blanksOf(instructions + '出租人（甲方）：张三\n　　本合同一式______份。\n')).toEqual([['count.unfilled', 6, 8, '______份', null]])
+    // The genre's word alone is no declaration.
+    expect(await blanksOf('北京市住房租赁合同\n（示范文本）\n出租人（甲方）：________\n')).toEqual([['placeholder.mask', 3, 9, '________', null]])
+    // A notice that gives its attached table's blanks to its readers keeps its own.
+    expect(await blanksOf('关于报送统计数据的通知\n请各单位于______日前报送，附件表格中的空白处由各单位填写。\n')).toEqual([['count.unfilled.date', 2, 6, '______日', null]])
+    // A symbol's mask in a field's place is the writer's.
+    expect(await blanksOf(instructions + '出租人（甲方）：***\n')).toEqual([['placeholder.mask', 5, 9, '***', null]])
+  })
+})
+
 describe('forms attached to a notice', () => {
   it('keeps a form\'s pledge and its signature block in the form', async () => {
     const notice = '关于招聘社区工作者的公告\n　　报名时间为9月　日至10月8日。\n\n附件\n\n'

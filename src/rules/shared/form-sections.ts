@@ -71,6 +71,9 @@ function scanFormSections(doc: Document): Region[] {
   const regionOf = (from: number, to: number): Region => ({ start: starts[from] ?? doc.text.length, end: starts[to] ?? doc.text.length })
   const sections: Region[] = []
   let i = 0
+  // A model text that says its blanks are the parties' (`本合同文本中的空格部分由双方当事人协商填写`)
+  // is a form from its first line, while it is blank.
+  if (declaresBlankForm(doc.text) && !hasTableCells(doc, 0, starts.length) && isBlankForm(doc.text)) return [regionOf(0, starts.length)]
   const first = findDocumentTitle(doc, lineOf)
   if (first >= 0) {
     i = findFormEnd(lineOf, first, starts.length)
@@ -90,6 +93,20 @@ function scanFormSections(doc: Document): Region[] {
     i = end - 1
   }
   return sections
+}
+
+/**
+ * A document's own word that its blanks are for its users to fill: its text (本合同文本, 本协议,
+ * 本范本, 本表) names its blanks (空格, 空白, 横线) and who fills them, the parties or its users
+ * (`本合同文本中的空格部分由双方当事人协商填写`, `本表空白处由申请人填写`). A 示范文本 says so in its
+ * 使用说明; the genre's word alone does not make a text a form, nor a notice that its attached
+ * table is the readers' (`附件中的空白处由各单位填写`).
+ */
+const blankFormDeclarationRe = /本(?:合同|协议|示范|格式|参考)?(?:文本|合同|协议|范本|样本|模板|表格?)[^。；;\n]{0,8}?(?:空格|空白|横线|下划线)[^。；;\n]{0,16}?(?:由|供)[^。；;\n]{0,16}?(?:当事人|双方|各方|使用人|使用者|签约人|签约方|签订人|填写人|填表人|申请人|承租人|出租人|买受人|出卖人|委托人)[^。；;\n]{0,12}?(?:填写|填入|填报|约定)/
+
+/** True when `text` declares itself a form whose blanks its users fill ({@link blankFormDeclarationRe}). */
+function declaresBlankForm(text: string): boolean {
+  return (text.includes('空格') || text.includes('空白') || text.includes('横线') || text.includes('下划线')) && blankFormDeclarationRe.test(text)
 }
 
 /** The line after the form titled at `title` (0-based): a form's end, or prose where the form's sentences are not its own. */
