@@ -110,6 +110,21 @@ describe('pseudonyms', () => {
     expect(documentPolicy(await documentFromText('王某某到公司上班，李某某回厂取货。', 'inline.txt'))).toMatchObject({ masksOrganizations: false, masksPersons: true })
   })
 
+  it('reads a venue’s lettered zone as a label, a district’s letter code elsewhere', async () => {
+    const codes = async (text: string) => {
+      const doc = await documentFromText(text, 'inline.txt')
+      return findPseudonyms(doc).map((p) => text.slice(p.start, p.end))
+    }
+    // A seating plan’s zones, a seat or a room after the zone, a building before it, a word of seating beside it.
+    expect(await codes('会议座次安排\nA区：省统计局领导\nB区\t各市统计局')).toEqual([])
+    expect(await codes('请于A区3排就座，办公室在文苑楼B区304室，展馆C区展出，观众在D区入座。')).toEqual([])
+    // A district’s code: nested in a city’s, in prose, or a label in a document with no seating plan.
+    expect(await codes('被告人王某住A市B区，在C区某小区作案。')).toEqual(['王某', 'B区', 'C区', '某小区'])
+    expect(await codes('A区：12家\nB区：8家')).toEqual(['A区', 'B区'])
+    // In a draft the zones turn no leak rule on: its venue and the cities it names are meant.
+    expect(await leaks('各市（含定州、辛集市）统计局：\n附件：座次安排\nA区：省统计局领导\nB区：各市统计局', 'draft')).toEqual([])
+  })
+
   it('turn the leak rules on in a draft; a template’s 某某同志 alone does not', async () => {
     expect(await leaks('某某同志：现将有关事项通知如下，请到灵武市郝家桥镇报到。', 'draft')).toEqual([])
     expect(texts(await leaks('被告人王某在灵武市郝家桥镇作案，审判员刘立新，其父王建国报警。', 'draft'))).toEqual(['leak/linkage 王建国'])

@@ -5,6 +5,7 @@ import type { Document } from '../../core/document.js'
 import { personTitles, surnameLength } from '../../nlp/person-names.js'
 import { isHan, isLineBreak, isWordChar, maskCharSource } from './chars.js'
 import { findMaskRuns } from './mask-runs.js'
+import { isZoneLabel, mentionsSeating } from './zone-labels.js'
 
 /** What a pseudonym stands for. `party` is 甲方/乙方: a contract's or a case's party, person or company. */
 export type PseudonymKind = 'person' | 'organization' | 'place' | 'party'
@@ -156,8 +157,12 @@ export function findPseudonyms(doc: Document): readonly Pseudonym[] {
 function scanPseudonyms(doc: Document): Pseudonym[] {
   const text = doc.text
   const found: Pseudonym[] = symbolMaskedPersons(doc)
+  let seating: boolean | undefined
+  const holdsSeatingPlan = () => (seating ??= mentionsSeating(text))
   for (const { start, end, suffix } of findLetterCodes(text)) {
     if (isWordChar(text.charCodeAt(start - 1)) || isWordChar(text.charCodeAt(end))) continue
+    // `A区：省统计局领导` in a seating plan, `文苑楼B区304室`: a venue's zone, no district's code.
+    if (suffix === '区' && isZoneLabel(text, start, end, holdsSeatingPlan)) continue
     // `李某丙所有`: 甲, 乙, 丙 after 某 tell persons apart; before a one-character organ word and
     // more text they are ordinals of a phrase, not a code.
     if (isHan(text.charCodeAt(start)) && (text.charAt(start - 1) === '某' || (suffix.length === 1 && organChars.includes(suffix) && isHan(text.charCodeAt(start + 2))))) continue
