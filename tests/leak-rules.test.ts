@@ -193,6 +193,17 @@ describe('an organisation read from the place before it', () => {
     const found = (await leaks('原告黄某某与第三人深圳某某科技有限公司股权转让纠纷一案。经查询，深圳前海星瀚科技有限公司的股东登记仍为被告。')).filter((f) => f.ruleId === 'leak/organization')
     expect(texts(found)).toEqual(['leak/organization 深圳前海星瀚科技有限公司'])
   })
+
+  it('starts after a preposition the tagger glued to the name (对蓉兴/x 公司), not at the officers before it', async () => {
+    const found = (await leaks('被告人王某某与A公司纠纷，市场监管局执法人员对蓉兴公司经营的餐厅检查，又向恒锐公司送达文书。')).filter((f) => f.ruleId === 'leak/organization')
+    expect(texts(found)).toEqual(['leak/organization 蓉兴公司', 'leak/organization 恒锐公司'])
+  })
+
+  it('starts at the place after the nouns that say what it is to the sentence (招标/n 项目/n), a branch after its parent (电信/n 股份/n 宁夏/ns 分公司)', async () => {
+    const organisations = async (text: string) => texts((await leaks(`被告人王某某与A公司纠纷，${text}`)).filter((f) => f.ruleId === 'leak/organization'))
+    expect(await organisations('本招标项目盐城市亭湖区第二实验小学食堂改造工程已批准建设。')).toEqual(['leak/organization 盐城市亭湖区第二实验小学'])
+    expect(await organisations('其在电信股份宁夏分公司任职。')).toEqual(['leak/organization 电信股份宁夏分公司'])
+  })
 })
 
 describe('organisations a release names on purpose', () => {
@@ -210,6 +221,14 @@ describe('organisations a release names on purpose', () => {
     const text = '原告：苏州恒锐精密机械有限公司，住所地苏州市。\n被告：苏州某某五金有限公司，住所地苏州市。\n原告苏州恒锐精密机械有限公司（以下简称恒锐公司）与被告苏州某某五金有限公司（以下简称某某公司）买卖合同纠纷一案。\n恒锐公司向本院提出诉讼请求。'
     expect(await organisations(text)).toEqual([])
     expect(await organisations('第三人：浙江天猫网络有限公司。\n原告柴某某与被告杭州某某电子商务有限公司（以下简称某某公司）、第三人浙江天猫网络有限公司（以下简称天猫公司）纠纷一案。天猫公司已提供某某公司的名称。')).toEqual([])
+  })
+
+  it('a party’s short name the judgment writes after its full name, which the tagger cut (蓉/j 兴/v)', async () => {
+    const parties = '上诉人（原审原告）：成都蓉兴餐饮管理有限公司，住所地成都市。\n被上诉人（原审被告）：成都市武侯区市场监督管理局。\n'
+    expect(await organisations(`${parties}上诉人成都蓉兴餐饮管理有限公司（以下简称蓉兴公司）不服。执法人员对蓉兴公司检查，A公司在场。`)).toEqual([])
+    expect(await organisations(`${parties}执法人员对蓉兴公司检查，A公司在场。`)).toEqual([])
+    // A company no party's name holds stays a leak.
+    expect(await organisations(`${parties}执法人员对恒锐公司检查，A公司在场。`)).toEqual(['leak/organization 恒锐公司'])
   })
 
   it('the school of a masked minor named by role, as by pseudonym', async () => {

@@ -10,7 +10,7 @@ import { findPlaces } from './shared/places.js'
 import type { Profile, RuleKind } from './types.js'
 import { documentPolicy } from './shared/policy.js'
 import { findPseudonyms, overlapsPseudonym } from './shared/pseudonyms.js'
-import { isPartyColumn, partyLabelSource } from './shared/public-roles.js'
+import { definedAliasRe, isPartyColumn, partyLabelSource, partyOrganizationNames } from './shared/public-roles.js'
 import { columnHeaderAt } from './shared/table-columns.js'
 import type { Document } from '../core/document.js'
 
@@ -112,7 +112,7 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       // a party's included wherever it is defined (`原告苏州恒锐…有限公司（以下简称恒锐公司）`, after
       // the party's heading `原告：苏州恒锐…有限公司`): a short name is as public as its company.
       const parties = namedParties(doc, organizations)
-      const isParty = (name: string) => [...parties].some((p) => name.endsWith(p) || p.endsWith(name))
+      const isParty = (name: string) => [...parties].some((p) => name.endsWith(p) || p.endsWith(name) || isShortNameOf(name, p))
       const publicAliases = new Set<string>()
       for (const { org, name, isPublic } of judged) {
         const alias = isPublic || isParty(name) ? aliases.get(org.end) : undefined
@@ -130,6 +130,18 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       return findings
     }
   },
+}
+
+/** A company's short name: its trade name and 公司 (`蓉兴公司`). */
+const shortCompanyNameRe = /^([\u4e00-\u9fff]{2,4})公司$/
+
+/**
+ * True when `name` is the short name a judgment writes for the company `party` (`蓉兴公司` for
+ * `成都蓉兴餐饮管理有限公司`): its trade name, then 公司, though the document defined none.
+ */
+function isShortNameOf(name: string, party: string): boolean {
+  const trade = shortCompanyNameRe.exec(name)?.[1]
+  return trade !== undefined && party.endsWith('公司') && party.length > name.length && party.slice(0, -2).includes(trade)
 }
 
 /** The suffixes of a hospital's name. */
@@ -239,8 +251,6 @@ const applicantAfterRe = /^(?:[（(][^）)\n]{0,60}[）)])?的(?:申请|起诉)/
 const issuerAfterRe = /^(?:破产管理人|管理人|清算组)[ \t\u3000]*(?:\r?\n|$)/
 /** A short name given in brackets right after a name (`（以下简称甬兴公司，…）`, `（西安雁塔康宁医院）`). */
 const aliasAfterRe = /^[（(](?:以下简称|以下称|下称|简称)?[：:]?[“"「]?([\u4e00-\u9fff]{2,20}?)[”"」]?[）)，,]/
-/** A short name defined in brackets right after a name (`（以下简称人保南宁分公司）`, `（下称“甬兴公司”）`). */
-const definedAliasRe = /^[（(](?:以下简称|以下称|下称|简称)[：:]?[“"「]?([\u4e00-\u9fff]{2,20}?)[”"」]?[）)，,]/
 
 /**
  * The short names the document defines in brackets right after an organisation's name
@@ -278,12 +288,13 @@ const addresseeAfterRe = /^(?:[（(][^（()）\n]{0,60}[）)])?[：:][ \t\u3000]
  * The names of organisations a document names as its parties, public everywhere in it: written
  * right after a party's role or label, as the applicant (`根据…公司的申请`), as the addressee of
  * a decision (`…有限公司：` opening its line), in a list's column of parties (`被执行人` of a
- * 失信 list), or as the issuer of a notice (`…有限公司管理人` on a line of its own); and the short
- * names they are given in brackets.
+ * 失信 list), or as the issuer of a notice (`…有限公司管理人` on a line of its own), or opening a
+ * party's line or sentence ({@link partyOrganizationNames}); and the short names they are given in brackets.
  */
 function namedParties(doc: Document, organizations: readonly OrganizationMention[]): Set<string> {
   const text = doc.text
-  const names = new Set<string>()
+  // Those a party's line or sentence opens with, whole, though the tagger cut them.
+  const names = new Set<string>(partyOrganizationNames(doc))
   for (const org of organizations) {
     // A verb the tagger glued to the name (`原告/n 就读于长沙市…学校`): the role is the person's, not the organisation's.
     if (workVerbStartRe.test(text.slice(org.start, org.suffixStart))) continue

@@ -75,8 +75,43 @@ function nameStart(tokens: readonly Token[], suffixStart: number, end: number): 
   const first = tokens.findIndex((t) => t.start <= suffixStart && suffixStart < t.end)
   if (first < 0) return undefined
   // A word that runs into the suffix (集团股份 before 有限公司) is part of the name.
-  const body = [...bodyBefore(tokens, first), ...(tokens[first]!.start < suffixStart ? [tokens[first]!] : [])]
-  return body.some(isProperToken) || isUnknownName(body) ? body[0]!.start : undefined
+  const before = bodyBefore(tokens, first)
+  const head = tokens[first]!
+  const body = [...before, ...(head.start < suffixStart ? [before.length === 0 ? withoutGluedPreposition(head) : head] : [])]
+  if (!(body.some(isProperToken) || isUnknownName(body))) return undefined
+  return startAfterDescriptors(body, branchSuffixRe.test(tokens[first]!.word.slice(suffixStart - tokens[first]!.start)))
+}
+
+/**
+ * A preposition the tagger glued to an unknown name after it (`对蓉兴/x 公司`, `向蓉兴/x`, `被蓉兴/x`):
+ * the name starts after it. Only these, which start no trade name; 和, 与, 同 often do (和信达, 同仁).
+ */
+const gluedPrepositionRe = /^[对向被从把给跟][\u4e00-\u9fff]{2,}$/
+
+/** `t` without the preposition glued to its start ({@link gluedPrepositionRe}), or `t` itself. */
+function withoutGluedPreposition(t: Token): Token {
+  return t.tag === 'x' && gluedPrepositionRe.test(t.word) ? { ...t, word: t.word.slice(1), start: t.start + 1 } : t
+}
+
+/** The suffixes of a branch, whose parent's name stands before its place (人保财险盐城市分公司, 气象局盐城分局). */
+const branchSuffixRe = /^(?:分公司|支公司|分行|支行|分局|分院|分校)/
+
+/** A token that names a place: a place's tag, or a county's or a town's name the tagger read as a noun (亭湖区/n, 武侯区/nr). */
+function isPlaceToken(t: Token): boolean {
+  return t.tag === 'ns' || (/^n/.test(t.tag) && /^[\u4e00-\u9fff]{2,6}(?:省|市|区|县|旗|州|盟|镇|乡)$/.test(t.word))
+}
+
+/**
+ * Where the name in `body` starts: at its first place where only common nouns come before it
+ * (`招标/n 项目/n 盐城市/ns 亭湖区/n 第二实验小学`): a school's or a company's own name begins
+ * with its place, and the nouns before say what it is to the sentence (the project's owner). A
+ * branch's name holds its parent's before the place (`平安保险/n 宁夏/ns 分公司`): read whole.
+ */
+function startAfterDescriptors(body: readonly Token[], isBranch: boolean): number {
+  const place = body.findIndex(isPlaceToken)
+  if (isBranch || place <= 0) return body[0]!.start
+  for (let i = 0; i < place; i++) if (body[i]!.tag !== 'n' && body[i]!.tag !== 'vn') return body[0]!.start
+  return body[place]!.start
 }
 
 /** A list's ordinal (`一是`, `四是`, `其三`, `其次`), which the tagger may read as an unknown word: it opens a clause, it names nothing. */
@@ -100,6 +135,12 @@ function bodyBefore(tokens: readonly Token[], first: number): Token[] {
       continue
     }
     if (!isHan(t.word.charCodeAt(0)) || hardBoundaryTagRe.test(t.tag) || enumerationRe.test(t.word) || roleTokenRe.test(t.word)) break
+    // A preposition glued to the name's first word (`执法人员/n 对蓉兴/x 公司`): the name starts after it.
+    const unglued = withoutGluedPreposition(t)
+    if (unglued !== t) {
+      body.unshift(unglued)
+      break
+    }
     // Function words belong to the name only in a run straight before the head (然而特集团).
     const isFunction = functionTagRe.test(t.tag)
     if (isFunction && body.some((b) => !functionTagRe.test(b.tag))) break

@@ -193,6 +193,29 @@ const addresseeLineRe = new RegExp(`^[ \\t\\u3000]*([^\\s，,。；：:（(]{4,4
 /** A line or a sentence opening with a party's label and an organisation in clear (`当事人安徽华筑建设工程有限公司（…）在…`). */
 const partyOrganizationOpensRe = new RegExp(`(?:^|[\\n。])[ \\t\\u3000]*${partyOrganizationSource}`, 'g')
 
+/** A short name defined in brackets right after a name (`（以下简称蓉兴公司）`, `（下称“甬兴公司”）`). */
+export const definedAliasRe = /^[（(](?:以下简称|以下称|下称|简称)[：:]?[“"「]?([\u4e00-\u9fff]{2,20}?)[”"」]?[）)，,]/
+
+/**
+ * The organisations `doc` names in clear as its parties at a line's or a sentence's start
+ * (`上诉人（原审原告）：成都蓉兴餐饮管理有限公司，`), read without the tagger, which may cut such a
+ * name (蓉/j 兴/v), and the short names defined right after them (`（以下简称蓉兴公司）`): named on
+ * purpose wherever the document writes them.
+ */
+export function partyOrganizationNames(doc: Document): ReadonlySet<string> {
+  return doc.derive('publicRoles:partyOrganizationNames', () => {
+    const names = new Set<string>()
+    for (const m of doc.text.matchAll(partyOrganizationOpensRe)) {
+      if (maskedUnitRe.test(m[1]!) || /^[A-Z甲乙丙丁]/.test(m[1]!)) continue
+      names.add(m[1]!)
+      const end = m.index + m[0].length
+      const alias = definedAliasRe.exec(doc.text.slice(end, end + 26))
+      if (alias) names.add(alias[1]!)
+    }
+    return names
+  })
+}
+
 /**
  * True when `doc` names its party, an organisation, in clear after a party's label, at a line's
  * or a sentence's start (`当事人名称：苏州…有限公司`, `当事人安徽华筑…有限公司（…）在…施工`): a
