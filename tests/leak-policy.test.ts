@@ -195,6 +195,20 @@ describe('residence', () => {
 
   const addresses = async (text: string) => texts(await leaks(text)).filter((t) => t.startsWith('leak/address'))
 
+  it('leaves a site’s address and a named body’s in its contact block, not a person’s', async () => {
+    const masked = '评标委员会成员王某某回避。\n'
+    // Where a project is built or a meeting held, and a body's contact block, its labels letter-spaced.
+    expect(await addresses(`${masked}建设地点：盐城市亭湖区解放北路118号校区内。`)).toEqual([])
+    expect(await addresses(`${masked}会议地点：河北会堂（石家庄市维明南大街46号）三楼。`)).toEqual([])
+    expect(await addresses(`${masked}招　标　人：盐城市亭湖区第二实验小学\n地　　址：盐城市亭湖区解放北路118号\n联　系　人：顾建华`)).toEqual([])
+    expect(await addresses(`${masked}招标代理机构：江苏德胜工程咨询有限公司\n联　系　人：王丽萍\n地　　址：盐城市开放大道49号金融城4号楼1208室`)).toEqual([])
+    // A person's block, a masked body's, an employer's line over a person's address, the scene of a crime.
+    expect(await addresses(`${masked}申请人：王某某\n地　　址：永宁县杨和镇纳家户村三组`)).toEqual(['leak/address 杨和镇纳家户村三组'])
+    expect(await addresses(`${masked}招标人：某县第二小学\n地址：永宁县杨和镇团结路18号`)).toEqual(['leak/address 杨和镇团结路18号'])
+    expect(await addresses(`${masked}工作单位：永宁县第二小学\n地址：永宁县杨和镇团结路18号`)).toEqual(['leak/address 杨和镇团结路18号'])
+    expect(await addresses(`${masked}案发地点：永宁县杨和镇团结路18号`)).toEqual(['leak/address 杨和镇团结路18号'])
+  })
+
   it('reads the address whole: an estate named after the one before, a door by its side, a flat in 房', async () => {
     expect(await addresses('被告司马某某所有的位于哈尔滨市南岗区学府路268号学府家园小区5栋2单元1102室的房屋')).toEqual(['leak/address 学府路268号学府家园小区5栋2单元1102室'])
     expect(await addresses('王某家住海口市龙华区金贸街道玉沙路18号金海岸花园3栋1单元602房，联系电话见卷')).toEqual(['leak/address 金贸街道玉沙路18号金海岸花园3栋1单元602房'])

@@ -58,6 +58,51 @@ function isBodyNamedAt(text: string, at: number): boolean {
   return m !== null && !/某/.test(m[0])
 }
 
+/**
+ * A site's label right before the address, maybe with the venue's name and its bracket: where a
+ * project is built or an event held, where a body works (`建设地点：`, `会议地点：河北会堂（`,
+ * `单位地址：`). A residence is no site.
+ */
+const siteLabelBeforeRe = /(?:(?:建设|项目|工程|施工|实施|交货|服务|会议|活动|开标|评标|报名|考试|培训|报到|办学)(?:地点|地址|场所)|(?:单位|公司|学校|企业|机构|工地|医院|场馆|项目部)地址)[ \t\u3000]*[：:]?[ \t\u3000]*(?:[^，,。；;：:\n（(]{1,20}[（(])?(?:[\u4e00-\u9fff]{1,8}?[省市县区旗])*$/
+/** How far before an address its site's label is looked for: the label, a venue's name, the places above. */
+const siteLabelReach = 48
+
+/** An address's field at its line's start, its label maybe letter-spaced (`地　　址：`, `通讯地址：`). */
+const addressFieldRe = /^[ \t\u3000]*(?:通讯|通信|联系|办公|单位)?地[ \t\u3000]*址[ \t\u3000]*[：:][ \t\u3000]*$/
+/** A field's line: a label, maybe letter-spaced, and its colon. */
+const fieldLineRe = /^[ \t\u3000]*[\u4e00-\u9fff][\u4e00-\u9fff \u3000（）()]{0,14}[：:]/
+/**
+ * A block's head naming a body in clear: a label (not a person's employer's), then an
+ * organisation's whole name (`招　标　人：盐城市亭湖区第二实验小学`, `招标代理机构：江苏德胜工程咨询有限公司`).
+ */
+const bodyHeadLineRe = /^[ \t\u3000]*(?![ \t\u3000]*(?:工作单位|所在单位|就读学校|工作|就读))[\u4e00-\u9fff][\u4e00-\u9fff \u3000（）()]{0,14}[：:][ \t\u3000]*([^\s，,。；;：:]{4,40}?(?:公司|集团|合作社|学校|小学|中学|幼儿园|大学|学院|医院|卫生院|中心|局|委员会|政府|办公室|办事处|研究院|研究所|事务所|协会|银行|支行|分行))[ \t\u3000]*\r?$/
+/** A person's field in a block: the block is a person's, its address his home. */
+const personFieldRe = /^[ \t\u3000]*(?:姓[ \t\u3000]*名|性[ \t\u3000]*别|出生|身份证|民[ \t\u3000]*族|年[ \t\u3000]*龄)/
+/** How many lines of a body's block are read back above its address. */
+const bodyBlockLines = 4
+
+/**
+ * True when the address at `start` is the value of an address field in a block of fields headed
+ * by a body named in clear (`招　标　人：…小学` / `地　　址：…` / `联　系　人：…`): a contact block
+ * gives that body's address, as a company's header gives its seat. Not a person's block
+ * (`姓名：`), nor a masked body's.
+ */
+function isBodysAddressField(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  if (!addressFieldRe.test(text.slice(lineStart, start))) return false
+  let head: string | undefined
+  let end = lineStart - 1
+  for (let n = 0; n < bodyBlockLines && end > 0; n++) {
+    const from = text.lastIndexOf('\n', end - 1) + 1
+    const line = text.slice(from, end)
+    if (!fieldLineRe.test(line) || personFieldRe.test(line)) break
+    head = line
+    end = from - 1
+  }
+  const name = head === undefined ? undefined : bodyHeadLineRe.exec(head)?.[1]
+  return name !== undefined && !/[某*＊×xXｘＸ○〇□]/.test(name) && !/^[A-Z甲乙丙丁]/.test(name)
+}
+
 /** Cues of a place of business, not of a residence. */
 const businessCueRe = /经营场所|营业场所|注册地址|办公地址|主要办事机构/
 
@@ -86,6 +131,8 @@ export const addressKind: RuleKind<AddressOptions> = {
         if (address.cue !== '' && isFieldOfNamedParty(doc.text, address.start)) continue
         // An office's own address (`本院地址：`, `（地址：…，邮编：512200）`) is published on purpose.
         if (officeAddressBeforeRe.test(doc.text.slice(Math.max(0, address.start - 8), address.start)) || postcodeAfterRe.test(doc.text.slice(address.end, address.end + 12))) continue
+        // Nor is a site's (`建设地点：`, `会议地点：河北会堂（…）`), or a body's in its contact block (`招　标　人：…小学` over `地　　址：…`).
+        if (siteLabelBeforeRe.test(doc.text.slice(Math.max(0, address.start - siteLabelReach), address.start)) || isBodysAddressField(doc.text, address.start)) continue
         // So is an office's address in its contact fields (`…法制处，地址：…`), or one its name follows (`东门路66号中共黄冈市纪委举报中心`).
         if (isOfficeContactAt(doc, address.start) || isOfficeNameAt(doc.text, address.end) || isBodyNamedAt(doc.text, address.end)) continue
         const text = doc.text.slice(address.leakStart, address.end)
