@@ -231,6 +231,19 @@ describe('organisations a release names on purpose', () => {
     expect(await organisations(`${parties}执法人员对恒锐公司检查，A公司在场。`)).toEqual(['leak/organization 恒锐公司'])
   })
 
+  it('the buyer, its agent and every bidder of a procurement’s notice, rejected ones and ones the tagger cannot read whole alike', async () => {
+    const notice = [
+      '中标候选人公示', '招　标　人：中卫市沙坡头区农业农村局', '招标代理机构：宁夏恒信项目管理有限公司', '',
+      '排序　　中标候选人名称　　　　　　　　　投标报价（元）', '第一名　宁夏鑫源水利水电工程有限公司　　8,736,542.18',
+      '第二名　中卫市黄河建设工程有限公司　　　8,812,930.00', '第三名　宁夏金禾农业开发有限公司　　　　8,905,117.65', '',
+      '三、否决投标情况', '　　宁夏盛达建设有限公司：投标文件未按招标文件要求提供社保缴纳证明。',
+    ].join('\n')
+    expect(await organisations(notice)).toEqual([])
+    expect(await organisations('本招标项目招标人为盐城市亭湖区第二实验小学，招标代理机构为江苏德胜工程咨询有限公司。')).toEqual([])
+    // A judgment that masks companies names no bidder freely.
+    expect(await organisations('被告人王某某操纵投标，与A公司串通，投标人宁夏鑫源水利水电工程有限公司中标。')).toEqual(['leak/organization 宁夏鑫源水利水电工程有限公司'])
+  })
+
   it('the school of a masked minor named by role, as by pseudonym', async () => {
     const doc = (clause: string) => `原告：刘某某，女，2010年出生。被告：刘某，男。\n${clause}`
     const [school] = (await leaks(doc('现原告就读于长沙市第一中学，学费较大。'))).filter((f) => f.ruleId === 'leak/organization')

@@ -84,7 +84,7 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       if (onlyWorkplaces && !policy.masksPersons) return []
       /** True when the organisation is named on purpose where it stands, by its name and the words around it. */
       const isPublicHere = (org: OrganizationMention, name: string): boolean => {
-        if (onlyWorkplaces && !isMaskedPersonsPlace(doc, org)) return true
+        if ((onlyWorkplaces || isProcurement) && !isMaskedPersonsPlace(doc, org)) return true
         if (allow.has(name) || isKindOnly(doc.text.slice(org.start, org.suffixStart)) || overlapsPseudonym(doc, org.start, org.end)) return true
         if (!policy.masksOwnUnit && (rule.options.publicSuffixes.some((s) => name.endsWith(s)) || isPublicHospital(name, org.isKnown === true))) return true
         // A bank or an insurer is a third party (asked to freeze, pay, insure), an exam's venue a
@@ -96,6 +96,9 @@ export const organizationKind: RuleKind<OrganizationOptions> = {
       }
       const findings: RawFinding[] = []
       const organizations = findOrganizations(doc, tokenizer, pattern)
+      // A procurement's notice names its companies on purpose, unless it masks companies (a
+      // judgment on rigged bids), or a masked person works at one.
+      const isProcurement = !policy.masksOrganizations && isProcurementNotice(doc, organizations)
       const aliases = definedAliases(doc.text, organizations)
       const judged = organizations.map((found) => {
         // The tagger may glue the verb that leads to a name to it (就读于/v 平罗县…), and cut a
@@ -243,6 +246,28 @@ function maskedPartyRoles(doc: Document): Set<string> {
  * form names as a party is named on purpose.
  */
 const partyRoleBeforeRe = new RegExp(`${partyLabelSource}(?:[（(][\\u4e00-\\u9fff]{1,4}[）)])?[：:]?\\s*$`)
+/**
+ * The roles of a public procurement's parties (`招标人`, `招标代理机构`, `中标候选人名称`), before
+ * a name, in a label or a sentence (`招标人为…`), or heading a column of names.
+ */
+const procurementLabelSource = '(?:招标人|采购人|招标代理机构|采购代理机构|代理机构|中标候选人|中标人|成交供应商|成交人|投标人|供应商)(?:名称)?'
+const procurementRoleBeforeRe = new RegExp(`${procurementLabelSource}[ \\t\\u3000]*(?:[：:]|为|是)?[ \\t\\u3000]*$`)
+const procurementColumnRe = new RegExp(procurementLabelSource)
+/**
+ * True when `doc` is a procurement's notice: it names a party by its procurement role
+ * ({@link procurementLabelSource}). A tender notice, a 中标公示 or a 成交公告 names the buyer, its
+ * agent and the bidders, the rejected ones too, on purpose: the law has them published.
+ */
+function isProcurementNotice(doc: Document, organizations: readonly OrganizationMention[]): boolean {
+  return organizations.some((org) => {
+    if (procurementRoleBeforeRe.test(doc.text.slice(Math.max(0, org.start - 16), org.start).replace(labelSpacingRe, ''))) return true
+    const header = columnHeaderAt(doc, org.start)
+    return header !== undefined && procurementColumnRe.test(header)
+  })
+}
+
+/** The spaces of a letter-spaced label (`招　标　人：`), between its characters. */
+const labelSpacingRe = /(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,8}[：:][ \t\u3000]*$)/g
 /** Words before a name that make it the applicant the court acted for (`本院根据宁波甬兴…有限公司（…）的申请`). */
 const applicantBeforeRe = /(?:根据|依|经|因)\s*$/
 /** After the applicant's name (and its bracket): `的申请`. */
@@ -298,7 +323,7 @@ function namedParties(doc: Document, organizations: readonly OrganizationMention
   for (const org of organizations) {
     // A verb the tagger glued to the name (`原告/n 就读于长沙市…学校`): the role is the person's, not the organisation's.
     if (workVerbStartRe.test(text.slice(org.start, org.suffixStart))) continue
-    const before = text.slice(Math.max(0, org.start - 16), org.start)
+    const before = text.slice(Math.max(0, org.start - 16), org.start).replace(labelSpacingRe, '')
     const after = text.slice(org.end, org.end + 80)
     const lineStart = text.lastIndexOf('\n', org.start - 1) + 1
     const opensLine = /^[ \t\u3000]*$/.test(text.slice(lineStart, org.start))
