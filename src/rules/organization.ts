@@ -253,12 +253,16 @@ const partyRoleBeforeRe = new RegExp(`${partyLabelSource}(?:[（(][\\u4e00-\\u9f
 const procurementLabelSource = '(?:招标人|采购人|招标代理机构|采购代理机构|代理机构|中标候选人|中标人|成交供应商|成交人|投标人|供应商)(?:名称)?'
 const procurementRoleBeforeRe = new RegExp(`${procurementLabelSource}[ \\t\\u3000]*(?:[：:]|为|是)?[ \\t\\u3000]*$`)
 const procurementColumnRe = new RegExp(procurementLabelSource)
+/** A word every procurement's role holds. */
+const procurementWordRe = /招标|采购|投标|中标|成交|供应商|代理机构/
 /**
  * True when `doc` is a procurement's notice: it names a party by its procurement role
  * ({@link procurementLabelSource}). A tender notice, a 中标公示 or a 成交公告 names the buyer, its
  * agent and the bidders, the rejected ones too, on purpose: the law has them published.
  */
 function isProcurementNotice(doc: Document, organizations: readonly OrganizationMention[]): boolean {
+  // Most documents name no procurement's role: their organisations' columns are not read.
+  if (organizations.length === 0 || !procurementWordRe.test(doc.text)) return false
   return organizations.some((org) => {
     if (procurementRoleBeforeRe.test(doc.text.slice(Math.max(0, org.start - 16), org.start).replace(labelSpacingRe, ''))) return true
     const header = columnHeaderAt(doc, org.start)
