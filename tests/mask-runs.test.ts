@@ -467,6 +467,24 @@ describe('emphasis told from masks', () => {
     expect(await countsOf('　　附件：参训人员回执\n　　全年共　　人参训\n')).toEqual(['　　人'])
   })
 
+  it('reports single-star masks that CommonMark pairs into italics, as plain text reads them', async () => {
+    for (const path of ['a.md', 'a.txt']) {
+      // A mask before a measure word after a quoted name, one before a unit's name after a
+      // preposition of place, a pair across a clause or across a title's bracket.
+      const repro = '全年召开学习会8次，开展“国调讲堂”*期，组织全体干部赴*市革命纪念馆开展主题党日活动。'
+      expect(await countsOf(repro, path), path).toEqual(['*期'])
+      expect(await placeholdersOf(repro, path), path).toEqual(['*'])
+      expect(await countsOf('开展“国调讲堂”*期活动赴*市学习', path), path).toEqual(['*期'])
+      expect(await placeholdersOf('开展“国调讲堂”*期活动赴*市学习', path), path).toEqual(['*'])
+      expect(await placeholdersOf('学习《关于加强*项目管理的通知》，组织*人员学习', path), path).toEqual(['*'])
+      // Italics of a phrase stays emphasis, before a word a unit's name starts too.
+      for (const text of ['*一是*工业投资增长乏力；*二是*部分企业经营困难。', '组织干部*学习*区域协调发展战略', '我们要*坚持*学习，*重点*工作', '*如有疑问，请联系办公室。*']) {
+        expect(await placeholdersOf(text, path), text).toEqual([])
+        expect(await countsOf(text, path), text).toEqual([])
+      }
+    }
+  })
+
   it('reads `****` between two bold runs as one closing and one opening, not a mask', async () => {
     expect(await placeholdersOf('**2025年，桂城街道将继续****奋楫笃行，推动发展。**', 'a.md')).toEqual([])
     expect(await placeholdersOf('**在****县开展调研，成效明显。**', 'a.md')).toEqual(['****'])

@@ -3,7 +3,7 @@
 // emphasis pairs on a line in text exported from Markdown.
 import { mergeRegions, type Document, type EmphasisSpan, type Region } from '../../core/document.js'
 import { isHan, isLineBreak, isSpace, isWordChar } from './chars.js'
-import { measureWordLength, startsNameWord } from './mask-context.js'
+import { isInsideBookTitle, measureWordLength, startsNameWord } from './mask-context.js'
 import { isBoldName, startsCountWord, startsNameAfterTitle } from './emphasis-words.js'
 
 /** A run of mask characters before it is judged, [start, end) in UTF-16 code units. */
@@ -198,9 +198,10 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   // A measure word counts only where it stands as one, the markers not written: `学习**次`
   // leaves a number out, `**人大代表**名额` and `新**篇章**` nothing.
   if (!isLabel && startsCountWord(text, close.end) && !startsNameAfterTitle(text, text.slice(open.end, close.start), close.end)) return true
-  // An opener glued to a word and followed by a measure word is a count (`学习**次，国家统计局**调查队`),
-  // not before a bold name (`由**张明**主持`, `原告**张某甲**`).
-  if (isHan(text.charCodeAt(open.start - 1)) && startsCountWord(text, open.end, close.start) && !isBoldName(text.slice(open.end, close.start))) return true
+  // An opener glued to a word, or to the quote of a thing counted (`开展“国调讲堂”*期`), and
+  // followed by a measure word is a count (`学习**次，国家统计局**调查队`), not before a bold name
+  // (`由**张明**主持`, `原告**张某甲**`).
+  if (isCountedBefore(text.charCodeAt(open.start - 1)) && startsCountWord(text, open.end, close.start) && !isBoldName(text.slice(open.end, close.start))) return true
   const word = text.slice(open.end, open.end + 2)
   if (isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1)) && text.startsWith(word, close.end)) return true
   // Three symbols glued into words on both sides, each standing where a name goes: before a
@@ -214,7 +215,29 @@ function isMaskPair(text: string, open: RunSpan, close: RunSpan): boolean {
   // the building, the second names the floor, and no writer slants a single measure word.
   if (open.end - open.start === 1 && startsNameWord(text, open.end) && !isHeading(text, open, close)) return true
   if (open.end - open.start === 1 && isHan(text.charCodeAt(open.start - 1)) && measureWordLength(text, open.end) === close.start - open.end) return true
+  if (open.end - open.start === 1 && isLoneMaskCloser(text, open, close)) return true
   return startsNameWord(text, open.end) && startsNameWord(text, close.end)
+}
+
+/**
+ * One star closing the pair where a lone symbol is a mask as plain text reads it: before a unit's
+ * name after a preposition of place (`赴*市革命纪念馆`), or glued into words before one where the
+ * pair spans a clause (`…*期，组织全体干部到基层*县`), or inside a title the pair crosses
+ * (`学习《关于加强*项目管理的通知》，要求*各部门`). CommonMark pairs two such masks of a sentence
+ * into italics; no writer slants a clause, and plain text reads each star alone. Italics of a
+ * phrase before a word a unit's name starts stays (`*二是*部分企业`).
+ */
+function isLoneMaskCloser(text: string, open: RunSpan, close: RunSpan): boolean {
+  if (close.end - close.start !== 1) return false
+  const inner = text.slice(open.end, close.start)
+  const isClause = clausePunctRe.test(inner) || !isBalanced(inner)
+  if (isHan(text.charCodeAt(close.start - 1)) && startsNameWord(text, close.end) && (isClause || placeWordRe.test(text.charAt(close.start - 1)))) return true
+  return !isBalanced(inner) && (isInsideBookTitle(text, open.start, open.end) || isInsideBookTitle(text, close.start, close.end))
+}
+
+/** What a count's blank may follow: a word (`学习*次`), or the closing quote of the thing counted (`“国调讲堂”*期`, `《条例》*次`). */
+function isCountedBefore(code: number): boolean {
+  return isHan(code) || code === 0x201d /* ” */ || code === 0x300b /* 》 */ || code === 0x300d /* 」 */
 }
 
 /** A mask of letters or shapes, whole: `XX`, `××`, `○○` (stars and lines make one run with the markers). */
