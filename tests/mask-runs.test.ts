@@ -100,6 +100,8 @@ const placeholdersOf = async (text: string, path = 'x.txt') => (await checkText(
 
 describe('a lone symbol', () => {
   it.each([
+    ['根据县委第X巡察组反馈意见', ['X']],
+    ['市第×党支部召开会议', ['×']],
     ['*县财政局召开会议', ['*']],
     ['x市统计局、×区教育局', ['x', '×']],
     ['《*市统计数据质量管理办法》', ['*']],
@@ -153,11 +155,15 @@ describe('masked digits of a number or date', () => {
     ['体检1X00人次', '1X00人次'],
     ['收入2X,XXX元。', '2X,XXX元'],
     ['全年出版图书　　种，', '　　种'],
+    ['全年完成免疫规划疫苗接种XX万剂次，', 'XX万剂次'],
+    // A date opening its line, its year left blank: the spaces before 年 are the year's, not an indent.
+    ['　　年　　月　　日', '　　年　　月　　日'],
+    ['××县统计局\n　　　　　　　　　　　　年　　月　　日', '　　年　　月　　日'],
   ])('is one count: %j', async (text, expected) => {
     expect(await countsOf(text)).toEqual([expected])
   })
 
-  it.each(['2024年工作总结', 'X光', 'X射线', 'X线片', 'B超', 'iPhone X', 'Windows XP', '尺码XL和XXL', 'x轴', 'x=3', '7*24小时', 'GB2X年', '3X3篮球', '2X2米', '4×100米接力', '地址0x100处', '订单号12X3456789号', 'A12X500型', '检察官　　次旦平措'])('is no count in %j', async (text) => {
+  it.each(['　　年初以来，我局开展工作。', '　　年　月　日　摘要　金额', '2024年工作总结', 'X光', 'X射线', 'X线片', 'B超', 'iPhone X', 'Windows XP', '尺码XL和XXL', 'x轴', 'x=3', '7*24小时', 'GB2X年', '3X3篮球', '2X2米', '4×100米接力', '地址0x100处', '订单号12X3456789号', 'A12X500型', '检察官　　次旦平措'])('is no count in %j', async (text) => {
     expect(await countsOf(text)).toEqual([])
   })
 })
@@ -211,6 +217,12 @@ describe('a mask bounded by punctuation, a line or a table cell', () => {
     ['| 负责人 | *** |\n| 电话 | XXX |', ['***', 'XXX']],
     ['姓名 XXX 性别 男', ['XXX']],
     ['联系方式：020-＿＿＿＿＿＿＿＿', ['020-＿＿＿＿＿＿＿＿']],
+    // A phone's shape in mask letters, its area code masked too: one blank.
+    ['（联系人：×××，电话：0XXX-XXXXXXX）', ['×××', '0XXX-XXXXXXX']],
+    ['电话：XXXX-XXXXXXXX', ['XXXX-XXXXXXXX']],
+    ['| 城南镇 | 0XXX-XXXXXXX |', ['0XXX-XXXXXXX']],
+    // One letter for the issuer's abbreviation of a document number, its serial written.
+    ['根据京X字第12号文件要求', ['X']],
     ['（小写：¥______）', ['______']],
     // A list item that is only a blank: the list's number is not the blank's.
     ['　　4．XXXXXXXXXX。', ['XXXXXXXXXX']],
@@ -306,6 +318,13 @@ describe('empty brackets and spaced blanks', () => {
     ['姓名：　　　　性别：　　　　', ['　　　　', '　　　　']],
   ])('are placeholders elsewhere: %j', async (text, expected) => {
     expect(await placeholdersOf(text)).toEqual(expected)
+  })
+
+  it('are counts after the enumeration comma of a list of counts', async () => {
+    expect(await countsOf('　　全村共　　户、　　人，其中常住人口1200人。')).toEqual(['　　户', '　　人'])
+    expect(await countsOf('全村共12户、　　人。共  户、  人。收入1200元、　　万元')).toEqual(['　　人', '  户', '  人', '　　万元'])
+    // After a word the comma lists words; a unit that starts a word is no count's.
+    expect(await countsOf('党员、　　群众代表参加。共有3人、　　个人参加')).toEqual([])
   })
 
   it.each([

@@ -381,6 +381,7 @@ function findCountGaps(doc: Document, runs: readonly Candidate[]): Candidate[] {
 /** One space between a word or a quantity's label and a unit that ends the count's phrase (`学习　次`, `人数：　人`), or after a total's word. */
 function isOneSpaceGap(text: string, start: number, end: number): boolean {
   const before = text.charCodeAt(start - 1)
+  if (before === 0x3001 /* 、 */) return isListedCountGap(text, start, end)
   if (before === 0xff1a /* ： */ || before === 0x3a) return quantityLabelRe.test(text.charAt(start - 2)) && countGapUnitRe.test(text.slice(end, end + 4))
   if (!isHan(before) || isGapSpace(text.charCodeAt(start - 2))) return false
   return countGapUnitRe.test(text.slice(end, end + 4)) || isAfterTotal(text, start, end)
@@ -393,12 +394,25 @@ function isOneSpaceGap(text: string, start: number, end: number): boolean {
  * starts a word of a line laid out with spaces (`李明   人事科`, a poem's `往事   人生如梦`).
  */
 function isPaddedGap(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start - 1) === 0x3001 /* 、 */) return end - start <= maxPaddedGap && isListedCountGap(text, start, end)
   if (end - start < 3 || end - start > maxPaddedGap || !isHan(text.charCodeAt(start - 1)) || isGapSpace(text.charCodeAt(start - 2))) return false
   for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x20) return false
   if (countGapUnitRe.test(text.slice(end, end + 4))) return true
   if (!unitAfterTotalRe.test(text.slice(end, end + 3)) || cellThenColumnRe.test(text.slice(end, end + 12))) return false
   return totalInClauseRe.test(text.slice(Math.max(0, start - 8), start)) || isOnSentenceLine(text, start)
 }
+
+/**
+ * A count of a list after its enumeration comma, the count before it a number or a blank with
+ * its unit (`共　　户、　　人`, `共12户、　　人`, `（　　）个、　　名`): a unit that ends a count's
+ * phrase follows the gap. After a word the comma lists words (`党员、　　群众`).
+ */
+function isListedCountGap(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start - 1) === 0x3001 && countBeforeCommaRe.test(text.slice(Math.max(0, start - 5), start)) && countGapUnitRe.test(text.slice(end, end + 4))
+}
+
+/** A count's number or blank, its magnitude and unit, then `、`: `12户、`, `　　人次、`, `（　）万元、`. */
+const countBeforeCommaRe = /[0-9０-９〇零一二两三四五六七八九十百千几 \u00A0\u3000xX×*＊_＿）)][万亿千]?(?:人次|[次家个名人项件篇份期场批户座条元天台辆套届盏%％])、$/
 
 /** A total's word earlier in the clause before a gap (`共发展`, `累计培训`). */
 const totalInClauseRe = /(?:^|[^公中])共[^，。；、,;\s]{0,6}$|[共合总累]计[^，。；、,;\s]{0,6}$/
@@ -611,7 +625,7 @@ function judge(text: string, format: DocumentFormat, c: Candidate): Judgement | 
   // A phone's number left as a line after its area code (`0451-＿＿＿＿＿＿＿＿`).
   if (c.kind === 'line' && (before === 0x2d || before === 0xff0d)) {
     const m = areaCodeBeforeRe.exec(text.slice(Math.max(0, c.start - 6), c.start))
-    if (m) return { role: 'mask', numberStart: c.start - m[1]!.length }
+    if (m) return { role: 'mask', numberStart: c.start - (m[1] ?? m[2])!.length }
   }
   // All of a phone's number after its area code left as letters (`电话：0951-XXXXXXX`).
   if (c.kind === 'letter' && (before === 0x2d || before === 0xff0d)) {
@@ -727,9 +741,12 @@ function isYearAt(text: string, start: number, end: number): boolean {
 }
 
 /** A phone's label and area code before its number: 电话：0513-, 手机：, 传真 0951- . */
-const phoneLabelBeforeRe = /(?:电话|手机|传真|热线|联系方式|座机|Tel|TEL|tel)[ \t\u3000]*[：:]?[ \t\u3000]*(0[0-9]{2,3}[-－]?)?$/
-/** A landline's area code and its hyphen, no digit before (`0593-` of `0593-28XXXXX` in a table's cell). */
-const areaCodeBeforeRe = /(?:^|[^0-9０-９\-－])(0[0-9]{2,3}[-－])$/
+const phoneLabelBeforeRe = /(?:电话|手机|传真|热线|联系方式|座机|Tel|TEL|tel)[ \t\u3000]*[：:]?[ \t\u3000]*(0[0-9]{2,3}[-－]?|[0xX×][0-9xX×]{2,3}[-－])?$/
+/**
+ * A landline's area code and its hyphen, no digit before (`0593-` of `0593-28XXXXX` in a table's
+ * cell), or one left blank after its 0, no word before (`0XXX-` of `0XXX-XXXXXXX`).
+ */
+const areaCodeBeforeRe = /(?:^|[^0-9０-９\-－])(0[0-9]{2,3}[-－])$|(?:^|[^0-9０-９A-Za-z\-－])(0[0-9xX×]{2,3}[-－])$/
 
 /**
  * Where a phone number left partly blank starts (`0513-86XXXXXX` after `电话：`, `0593-28XXXXX`),
@@ -741,11 +758,12 @@ function phoneBlankStart(text: string, numberStart: number, end: number): number
   const before = text.slice(Math.max(0, numberStart - 16), numberStart)
   const m = phoneLabelBeforeRe.exec(before) ?? areaCodeBeforeRe.exec(before)
   if (!m) return undefined
+  const areaCode = m[1] ?? m[2]
   let stop = end
   while (stop < text.length && /[xX×]/.test(text.charAt(stop))) stop++
   const length = stop - numberStart
-  const isLandline = m[1] !== undefined && /[-－]$/.test(m[1])
-  return length >= (isLandline ? 6 : 7) && length <= (isLandline ? 8 : 11) ? numberStart - (m[1]?.length ?? 0) : undefined
+  const isLandline = areaCode !== undefined && /[-－]$/.test(areaCode)
+  return length >= (isLandline ? 6 : 7) && length <= (isLandline ? 8 : 11) ? numberStart - (areaCode?.length ?? 0) : undefined
 }
 
 /**
@@ -769,6 +787,9 @@ function judgeInText(text: string, c: Candidate): Judgement | undefined {
 function isCertainLoneMask(text: string, c: Candidate): boolean {
   if (c.kind === 'star' && isFootnoteStar(text, c.start)) return false
   if (c.kind === 'letter' && startsLetterTerm(text, c.end)) return false
+  // Or the number of an ordinal before the thing it numbers (`第X巡察组`, `第×党支部`): a unit
+  // after it makes it a count all the same (`第X次`).
+  if (text.charCodeAt(c.start - 1) === 0x7b2c /* 第 */ && isHan(text.charCodeAt(c.end))) return true
   // Or before the rest of a document number's issuing code (`X财教〔2024〕18号`): the office's name.
   return startsNameWord(text, c.end) || (isHan(text.charCodeAt(c.end)) && (isInsideBookTitle(text, c.start, c.end) || startsIssuerCode(text, c.end)))
 }
@@ -872,7 +893,13 @@ function isQuotedPair(text: string, c: Candidate): boolean {
  */
 function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgement | undefined {
   const before = c.start > 0 ? text.charCodeAt(c.start - 1) : lineEdge
-  if (isLineEdge(before)) return format === 'text' && isWrappedBlank(text, c) ? { role: 'count', numberStart: c.start } : undefined
+  if (isLineEdge(before)) {
+    if (format === 'text' && isWrappedBlank(text, c)) return { role: 'count', numberStart: c.start }
+    // A date at the line's start, its year left blank (`　　年　　月　　日`): the spaces before 年 are
+    // the year's, not the indent; a right-aligned date's last ones (`　　　…　　年　　月　　日`).
+    if (lineStartDateRe.test(text.slice(c.end, c.end + 16))) return { role: 'count', numberStart: c.end - c.start > maxYearBlank ? c.end - 2 : c.start }
+    return undefined
+  }
   if (before === 0x09 || before === 0x20) return undefined
   // After a label: a field; after a quantity's label, a count when a unit follows
   // (`党员总数：　　名`), where other labels only align their value (`报告人：　　张三`).
@@ -889,6 +916,7 @@ function judgeSpaces(text: string, format: DocumentFormat, c: Candidate): Judgem
   // Hard-wrapped plain text whose line broke after the blank (`预算支出完成　　　\n万元`).
   if (format === 'text' && isHan(before) && isWrappedBlank(text, c)) return { role: 'count', numberStart: c.start }
   if (!(isHan(after) || after === 0x25 || after === 0xff05)) return undefined
+  if (isListedCountGap(text, c.start, c.end)) return { role: 'count', numberStart: c.start }
   // Between a field's value and the next field's label the gap separates fields (`格式：docx　　页数：6页`,
   // `单位：统计局　　人数：12人`); a unit's colon opens no field (`完成投资　　万元：其中`).
   if (startsFieldLabel(text, c.end) && !startsUnitLabel(text, c.end) && isAfterFieldValue(text, c.start) && !numberLeadRe.test(text.charAt(c.start - 1))) return undefined
@@ -914,6 +942,13 @@ function isColumnGap(text: string, end: number): boolean {
   return columnAfterUnitRe.test(text.slice(end, end + 16))
 }
 
+/**
+ * A whole date after spaces that open its line, no year written (`年　　月　　日`, `年 3月 日至`): the
+ * date ends the line or its clause. A table's header goes on to its next column (`年　月　日　摘要`).
+ */
+const lineStartDateRe = /^年[ \u3000\d０-９]{0,4}月[ \u3000\d０-９]{0,3}[日号][ \t\u3000]*(?:$|[\r\n，。；、）)至到—-])/
+/** The most spaces read as a year's blank at a line's start, all of them; more right-align the date, and its last two are the year's. */
+const maxYearBlank = 4
 /** A year's unit, then its month written or left blank (or a month's, then its day): the spaces before are the year's (the month's) blank. */
 const blankDateRe = /^(?:年[ \u3000\d０-９]{0,4}月|月[ \u3000\d０-９]{0,3}[日号])/
 /** The last character of a label that names a quantity: `人数：`, `数量：`, `金额：`, `面积：`. */

@@ -119,8 +119,11 @@ function isIssuerMask(code: number): boolean {
   return code === 0x78 || code === 0x58 || code === 0xff58 || code === 0xff38 || code === 0xd7 || code === 0x2a || code === 0xff0a
 }
 
-/** An issuer's code after a mask, then a document number's year and serial (`财教〔2024〕18号`), sticky. */
-const issuerThenNumberRe = /[\u4e00-\u9fff]{1,4}[〔［[][0-9\uFF10-\uFF19]{4}[〕］\]）)]第?[0-9\uFF10-\uFF19xX\uFF58\uFF38\u00D7*\uFF0A]{1,6}号/y
+/**
+ * An issuer's code after a mask, then a document number's year and serial (`财教〔2024〕18号`), or
+ * the code's 字 and a serial with no year (`字第12号` of `京X字第12号`, `政字第5号`), sticky.
+ */
+const issuerThenNumberRe = /[\u4e00-\u9fff]{1,4}[〔［[][0-9\uFF10-\uFF19]{4}[〕］\]）)]第?[0-9\uFF10-\uFF19xX\uFF58\uFF38\u00D7*\uFF0A]{1,6}号|[\u4e00-\u9fff]{0,3}字第[0-9\uFF10-\uFF19]{1,6}号/y
 
 /**
  * True when the code of a document number follows `at` (`X财教〔2024〕18号` at `财`): a mask there
