@@ -287,6 +287,18 @@ describe('mask consistency', () => {
     expect(found.find((f) => f.ruleId === 'leak/unmasked')?.data?.redact).toEqual({ offset: 19, length: 3 })
   })
 
+  it('compares a mask\'s context in whole words, and quotes them', async () => {
+    // The words after the mask cut 调查队: 党组和省, between 国家统计局 and 调查总队, is no name.
+    expect(texts(await leaks('国家统计局**调查队2024年党建工作总结\n2024年，队党组认真落实国家统计局党组和省调查总队党组各项部署。', 'draft')).filter((t) => t.startsWith('leak/unmasked'))).toEqual([])
+    const [named] = (await leaks('讲授数说xx展望新未来党课，数说额济纳展望新未来。')).filter((f) => f.ruleId === 'leak/unmasked')
+    expect(named?.text).toBe('额济纳')
+    expect(named?.message).toBe('额济纳 is masked elsewhere (数说xx展望新未来): the mask hides nothing')
+    const [team] = (await leaks('2022年，国家统计局**调查队以创建品牌为抓手。确保国家统计局河北调查队机关保持全国文明单位。')).filter((f) => f.ruleId === 'leak/unmasked')
+    expect(team?.message).toBe('河北 is masked elsewhere (国家统计局**调查队): the mask hides nothing')
+    // Another body after the same district's mask (人民政府, 人民法院) is no evidence of the name.
+    expect(texts(await leaks('向银川市**区人民政府申请行政复议，也可以向银川市兴庆区人民法院提起诉讼。')).filter((t) => t.startsWith('leak/unmasked'))).toEqual([])
+  })
+
   it('reports masks of another length for the same slot as info, with the uniform mask', async () => {
     const [odd] = (await leaks('***市统计局、***市政府和**市委。')).filter((f) => f.ruleId === 'leak/mask-length')
     expect(odd).toMatchObject({ text: '**', severity: 'info', suggestion: '***' })

@@ -3,10 +3,12 @@
 import { lowerBound } from '../core/sorted.js'
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
-import { getTokenizer } from '../nlp/tokenizer.js'
+import { getTokenizer, type Tokenizer } from '../nlp/tokenizer.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { FirstCharIndex } from './shared/first-char-index.js'
-import { findMaskRuns } from './shared/mask-runs.js'
+import type { Document } from '../core/document.js'
+import { findMaskRuns, type MaskRun } from './shared/mask-runs.js'
+import { tokensNear } from './shared/token-window.js'
 import { findMaskSlots, hanAfter, hanBefore } from './shared/mask-slots.js'
 import { lazy, textList, zod } from './shared/options.js'
 import { adjacentRuns, findPlaces } from './shared/places.js'
@@ -53,11 +55,12 @@ export const exposureKind: RuleKind<ExposureOptions> = {
         for (const run of adjacentRuns(findPlaces(doc, tokenizer))) {
           const first = run[0]!
           const last = run[run.length - 1]!
-          const slot = slots.find((s) => s.after.length >= 3 && doc.text.startsWith(s.after, last.maskEnd))
-          if (slot) report(first.start, last.maskEnd, last.maskEnd + slot.word.length, slot.run.text + slot.after)
+          // The words after compared whole (`**区人民政府`, not `**区人民政`), as the message quotes them.
+          const slot = slots.find((s) => s.after.length >= 3 && doc.text.startsWith(s.after, last.maskEnd) && doc.text.startsWith(wholeWordsAfter(doc, tokenizer, s.run, s.after.length), last.maskEnd))
+          if (slot) report(first.start, last.maskEnd, last.maskEnd + slot.word.length, slot.run.text + wholeWordsAfter(doc, tokenizer, slot.run, slot.after.length))
         }
       }
-      for (const { start, nameEnd, mask } of sameContextNames(doc.text, findMaskRuns(doc), minContext)) report(start, nameEnd, nameEnd, mask)
+      for (const { start, nameEnd, mask } of sameContextNames(doc, tokenizer, findMaskRuns(doc), minContext)) report(start, nameEnd, nameEnd, mask)
       return [...found.values()]
     }
   },
@@ -67,10 +70,11 @@ export const exposureKind: RuleKind<ExposureOptions> = {
 const contextIndex = new FirstCharIndex([])
 
 /** Names standing between the same words as a mask does elsewhere (`数说|xx|展望新未` and `数说|额济纳|展望新未`). */
-function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, minContext: number): Generator<{ start: number; nameEnd: number; mask: string }> {
+function* sameContextNames(doc: Document, tokenizer: Tokenizer, runs: readonly MaskRun[], minContext: number): Generator<{ start: number; nameEnd: number; mask: string }> {
+  const text = doc.text
   // The context pairs of every mask, the words before each as the key: a name found between
   // the words of several masks is taken with the first of them, in the order of the masks.
-  const byBefore = new Map<string, { after: string; mask: string; rank: number }[]>()
+  const byBefore = new Map<string, { after: string; run: MaskRun; rank: number }[]>()
   const seen = new Set<string>()
   for (const run of runs) {
     for (const [before, after] of contextPairs(hanBefore(text, run.start), hanAfter(text, run.end), minContext)) {
@@ -78,7 +82,7 @@ function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, 
       if (seen.has(key)) continue
       seen.add(key)
       const list = byBefore.get(before) ?? []
-      list.push({ after, mask: before + run.text + after, rank: seen.size })
+      list.push({ after, run, rank: seen.size })
       byBefore.set(before, list)
     }
   }
@@ -90,16 +94,55 @@ function* sameContextNames(text: string, runs: ReturnType<typeof findMaskRuns>, 
   // among all of them, once per hit (quadratic in a page of thousands of masks).
   const maskStarts = Float64Array.from(runs, (r) => r.start).sort()
   for (const hit of contextIndex.reload(byBefore.keys()).matches(text)) {
-    for (const { after, mask, rank } of byBefore.get(hit.keyword)!) {
+    for (const { after, run, rank } of byBefore.get(hit.keyword)!) {
       const length = nameLengthBefore(text, hit.end, after)
       if (length === 0) continue
       const end = hit.end + length + after.length
       if (hasStartIn(maskStarts, hit.begin, end)) continue
       const known = best.get(hit.end)
-      if (!known || rank < known.rank) best.set(hit.end, { nameEnd: hit.end + length, mask, rank })
+      if (known && rank >= known.rank) continue
+      // Asked of the tokenizer only here: hits are few, masks may be thousands.
+      const mask = wholeWordContext(doc, tokenizer, run, hit.keyword.length, after.length, hit.end, hit.end + length)
+      if (mask !== undefined) best.set(hit.end, { nameEnd: hit.end + length, mask, rank })
     }
   }
   for (const [start, { nameEnd, mask }] of [...best].sort((a, b) => a[1].rank - b[1].rank)) yield { start, nameEnd, mask }
+}
+
+/** How far around a mask its words are tagged, in UTF-16 code units: its context and the word each end may cut. */
+const wordReach = 12
+
+/**
+ * The mask with its context widened to whole words (`家统计局**调查` → `国家统计局**调查队`), as the
+ * message quotes it, or undefined when the name found at [nameStart, nameEnd) does not stand
+ * between those same whole words: a context cut through a word matches text that shares only
+ * its halves (`国家统计局党组和省调查总队` against `国家统计局**调查队`), and the "name" between is none.
+ */
+function wholeWordContext(doc: Document, tokenizer: Tokenizer, run: MaskRun, beforeLength: number, afterLength: number, nameStart: number, nameEnd: number): string | undefined {
+  const text = doc.text
+  const [from, to] = widenToWords(doc, tokenizer, run.start - beforeLength, run.start, run.end, run.end + afterLength)
+  const before = text.slice(from, run.start)
+  const after = text.slice(run.end, to)
+  if (nameStart < before.length || !text.startsWith(before, nameStart - before.length) || !text.startsWith(after, nameEnd)) return undefined
+  return before + run.text + after
+}
+
+/** The `length` characters after a mask, widened to the end of the word they cut (`区人民政` → `区人民政府`). */
+function wholeWordsAfter(doc: Document, tokenizer: Tokenizer, run: MaskRun, length: number): string {
+  const [, to] = widenToWords(doc, tokenizer, run.start, run.start, run.end, run.end + length)
+  return doc.text.slice(run.end, to)
+}
+
+/**
+ * [from, to) widened over the words that its ends cut, the words tagged around the hole
+ * [holeStart, holeEnd) (a mask, or the name that fills it) not taken across it.
+ */
+function widenToWords(doc: Document, tokenizer: Tokenizer, from: number, holeStart: number, holeEnd: number, to: number): [number, number] {
+  for (const token of tokensNear(doc, tokenizer, holeStart, holeEnd, wordReach)) {
+    if (token.start < from && token.end > from && token.end <= holeStart) from = token.start
+    if (token.start < to && token.end > to && token.start >= holeEnd) to = token.end
+  }
+  return [from, to]
 }
 
 /** True when one of `starts` (ascending) lies in [from, to). */
