@@ -6,7 +6,7 @@
 // release audit them as the document's own text; `redact` masks them where they stand.
 import type { DocxFileTextField } from '../core/document.js'
 import type { OpenParagraph } from './docx-hidden.js'
-import { decodeXmlAttribute } from './docx-package.js'
+import { decodeXmlAttribute, isHyperlink, relationshipOfTag, relationshipTagRe } from './docx-package.js'
 
 /** A text of a picture or a link, where it stands: the paragraph it is in (undefined outside one). */
 export interface FileTextNote {
@@ -139,10 +139,11 @@ export function withFileTextsEdited(xml: string, edits: FileTextEdits, escape: (
 /** A relationships part with the hyperlinks' targets edited: written as a URI again (percent-escaped) where it was one. */
 export function withLinkTargetsEdited(relsXml: string, edits: FileTextEdits, escape: (s: string) => string, done: Set<string>): string {
   if (edits.link.size === 0) return relsXml
-  return relsXml.replace(/<Relationship\b[^>]*>/g, (tag) => {
-    if (!/\bTargetMode="External"/i.test(tag) || !/\bType="[^"]*\/hyperlink"/.test(tag)) return tag
-    return tag.replace(/(\sTarget=")([^"]*)(")/, (m, open: string, value: string, close: string) => {
-      const raw = decodeXmlAttribute(value)
+  return relsXml.replace(relationshipTagRe, (tag) => {
+    const relationship = relationshipOfTag(tag)
+    if (!isHyperlink(relationship)) return tag
+    const raw = relationship.target
+    return tag.replace(/(\sTarget=")([^"]*)(")/, (m, open: string, _value: string, close: string) => {
       const before = flatText(linkAddress(raw))
       const after = edits.link.get(before)
       if (after === undefined) return m

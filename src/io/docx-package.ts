@@ -62,13 +62,40 @@ export function relationshipsOfPart(read: PartText, part: string): Relationship[
 /** The targets of `part`'s hyperlinks (its external relationships of type `hyperlink`), by relationship id, as written. */
 export function hyperlinkTargetsOfPart(read: PartText, part: string): Map<string, string> {
   const targets = new Map<string, string>()
-  for (const m of (read(relsPartOf(part)) ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
-    if (!/\bTargetMode="External"/i.test(m[0]) || !/\bType="[^"]*\/hyperlink"/.test(m[0])) continue
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1]
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1]
-    if (id !== undefined && target !== undefined) targets.set(id, decodeXmlAttribute(target))
+  for (const m of (read(relsPartOf(part)) ?? '').matchAll(relationshipTagRe)) {
+    const r = relationshipOfTag(m[0])
+    if (isHyperlink(r) && r.id !== undefined) targets.set(r.id, r.target)
   }
   return targets
+}
+
+/** A `<Relationship>` element of a relationships part. */
+export const relationshipTagRe = /<Relationship\b[^>]*>/g
+
+/** What a `<Relationship>` element says: its id, its type's last segment, its target as written (entities decoded), and whether the target is outside the package. */
+export interface RelationshipTag {
+  readonly id: string | undefined
+  readonly type: string
+  readonly target: string | undefined
+  readonly isExternal: boolean
+}
+
+/** The attributes of one `<Relationship>` element ({@link relationshipTagRe}). */
+export function relationshipOfTag(tag: string): RelationshipTag {
+  const type = /\bType="([^"]*)"/.exec(tag)?.[1] ?? ''
+  const target = /\bTarget="([^"]*)"/.exec(tag)?.[1]
+  return {
+    id: /\bId="([^"]*)"/.exec(tag)?.[1],
+    // The type's last segment: the same in the transitional and the strict namespaces.
+    type: type.slice(type.lastIndexOf('/') + 1),
+    target: target === undefined ? undefined : decodeXmlAttribute(target),
+    isExternal: /\bTargetMode="External"/i.test(tag),
+  }
+}
+
+/** True for a hyperlink's relationship: an external one of type `hyperlink`, whose target is the link's address. */
+export function isHyperlink(r: RelationshipTag): r is RelationshipTag & { readonly target: string } {
+  return r.isExternal && r.type === 'hyperlink' && r.target !== undefined
 }
 
 /** An attribute's value as written in XML, its entities decoded (`&amp;` is `&`). */
@@ -83,13 +110,9 @@ export function decodeXmlAttribute(value: string): string {
 function relationshipsOf(part: string, relsXml: string | undefined): Relationship[] {
   if (relsXml === undefined) return []
   const out: Relationship[] = []
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    if (/\bTargetMode="External"/i.test(m[0])) continue
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1]
-    const type = /\bType="([^"]*)"/.exec(m[0])?.[1]
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1]
-    // The type's last segment: the same in the transitional and the strict namespaces.
-    if (id !== undefined && type && target) out.push({ id, type: type.slice(type.lastIndexOf('/') + 1), target: resolveTarget(part, target) })
+  for (const m of relsXml.matchAll(relationshipTagRe)) {
+    const { id, type, target, isExternal } = relationshipOfTag(m[0])
+    if (!isExternal && id !== undefined && type && target) out.push({ id, type, target: resolveTarget(part, target) })
   }
   return out
 }

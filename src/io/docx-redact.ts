@@ -16,7 +16,7 @@ import { mapDocxBody, type BodyPiece } from './docx-body-map.js'
 import { hiddenStylesOfPackage, isOn, noHiddenStyles, type HiddenStyles } from './docx-styles.js'
 import { withBranchesFollowing } from './docx-alternate.js'
 import { escapeXml } from './docx-comments.js'
-import { contentTypesPart, mainPartOf, partTextOf, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
+import { contentTypesPart, mainPartOf, partTextOf, relationshipOfTag, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 import { clearDocumentProperties, propertyPartsOf } from './docx-properties.js'
 
 /** A replacement of the decoded text (UTF-16 code units; the body's paragraphs joined by `\n`). */
@@ -300,7 +300,7 @@ function removeReviewParts(files: Record<string, Uint8Array>, bodyPart: string):
   const bodyRelsPart = relsPartOf(bodyPart)
   const ids = new Set(review.map((r) => r.id))
   if (files[bodyRelsPart] && ids.size > 0) {
-    files[bodyRelsPart] = strToU8(strFromU8(files[bodyRelsPart]).replace(/<Relationship\b[^>]*\/>/g, (r) => (ids.has(/\bId="([^"]*)"/.exec(r)?.[1] ?? '') ? '' : r)))
+    files[bodyRelsPart] = strToU8(strFromU8(files[bodyRelsPart]).replace(/<Relationship\b[^>]*?(?:\/>|>\s*<\/Relationship>)/g, (r) => (ids.has(relationshipOfTag(r).id ?? '') ? '' : r)))
   }
   // The usual name too, in case no relationship names it: the reader finds it by that name.
   const parts = new Set([...review.map((r) => r.target), commentsPart])
