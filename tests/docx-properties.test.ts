@@ -1,13 +1,14 @@
 // The document properties a .docx keeps (author, last saved by, company, manager): read by the
-// Word reader, reported in a release by leak/document-properties, cleared by `redact`.
+// Word reader, reported in a release by leak/document-properties, cleared by `redact`; and the
+// custom properties an office's template adds (联系人, 作者单位, 联系电话).
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readDocxBody } from '../src/io/docx.js'
-import { clearDocumentProperties, readDocumentProperties, readPropertyTexts } from '../src/io/docx-properties.js'
+import { clearDocumentProperties, readCustomProperties, readDocumentProperties, readPropertyTexts } from '../src/io/docx-properties.js'
 import { runCli } from './helpers.js'
-import { makeDocx } from './support/docx.js'
+import { customProperty, makeDocx } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 const judgment = '<w:p><w:r><w:t>原告王某诉称，被告吴某欠款未还。</w:t></w:r></w:p><w:p><w:r><w:t>书记员　李娜</w:t></w:r></w:p>'
@@ -114,5 +115,86 @@ describe('clearDocumentProperties', () => {
     expect(out.app).toBe('<Properties><Template>Normal.dotm</Template><Application>Microsoft Office Word</Application><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr></vt:lpstr></vt:vector></TitlesOfParts></Properties>')
     expect(out.cleared).toBe(6)
     expect(clearDocumentProperties(undefined, undefined)).toEqual({ core: undefined, app: undefined, cleared: 0 })
+  })
+})
+
+/** The custom properties a government office's template adds, and those WPS and Microsoft 365 add by themselves. */
+const templateCustom = customProperty(2, '作者单位', '宁夏恒达科技有限公司') + customProperty(3, '联系人', '王建国') + customProperty(4, '审核人', '李娜') + customProperty(5, '联系电话', '13995171234')
+  + customProperty(6, '密级', '公开') + customProperty(7, '页数', '3', 'i4') + customProperty(8, 'KSOProductBuildVer', '2052-11.1.0.12763') + customProperty(9, 'ICV', 'A1B2C3D4E5F6478899AABBCCDDEEFF00_13')
+  + customProperty(10, 'MSIP_Label_1f3e_Name', 'Confidential') + customProperty(11, '_AuthorEmail', 'wangjianguo@163.com') + customProperty(12, '拟稿人', '  ')
+
+describe('custom document properties (docProps/custom.xml)', () => {
+  it('reads those of text by name, not those software adds by itself, nor numbers; a name that says a person or a unit is one', () => {
+    expect(readCustomProperties(`<Properties>${templateCustom}</Properties>`)).toEqual([
+      { name: '作者单位', value: '宁夏恒达科技有限公司', isPerson: true },
+      { name: '联系人', value: '王建国', isPerson: true },
+      { name: '审核人', value: '李娜', isPerson: true },
+      { name: '联系电话', value: '13995171234', isPerson: false },
+      { name: '密级', value: '公开', isPerson: false },
+      { name: '_AuthorEmail', value: 'wangjianguo@163.com', isPerson: false },
+    ])
+    // Names in English, Outlook's reviewer's name, an entity in a name or a value; no part at all.
+    const english = '<property pid="2" name="Checked by"><vt:lpstr>Zhang Wei</vt:lpstr></property><property pid="3" name="_AuthorEmailDisplayName"><vt:lpwstr>王 建国</vt:lpwstr></property><property pid="4" name="R&amp;D"><vt:bstr>A&amp;B</vt:bstr></property><property pid="5" name="日期"><vt:filetime>2024-05-01T00:00:00Z</vt:filetime></property>'
+    expect(readCustomProperties(english).map((p) => [p.name, p.value, p.isPerson])).toEqual([['Checked by', 'Zhang Wei', true], ['_AuthorEmailDisplayName', '王 建国', true], ['R&D', 'A&B', false]])
+    expect(readCustomProperties(undefined)).toEqual([])
+  })
+
+  it('reads those naming a person or a unit as document properties, the others as the file\'s texts, each with its name', () => {
+    const read = readDocxBody(makeDocx(judgment, { 'docProps/core.xml': '<dc:creator>Administrator</dc:creator><dc:title>民事判决书</dc:title>', 'docProps/custom.xml': templateCustom }), 'a.docx')
+    expect(read.properties).toEqual([
+      { field: 'creator', value: 'Administrator' },
+      { field: 'custom', name: '作者单位', value: '宁夏恒达科技有限公司' },
+      { field: 'custom', name: '联系人', value: '王建国' },
+      { field: 'custom', name: '审核人', value: '李娜' },
+    ])
+    expect(read.fileText.map((f) => [f.value, f.part])).toEqual([
+      ['民事判决书', { kind: 'property', number: 1, field: 'title' }],
+      ['13995171234', { kind: 'property', number: 1, field: 'custom', name: '联系电话' }],
+      ['公开', { kind: 'property', number: 1, field: 'custom', name: '密级' }],
+      ['wangjianguo@163.com', { kind: 'property', number: 1, field: 'custom', name: '_AuthorEmail' }],
+    ])
+  })
+
+  it('are audited in a release as the others are: a person or unit by leak/document-properties, a number by its own rule, named by the property', () => {
+    const findings = check(judgment, { 'docProps/custom.xml': templateCustom })
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([['leak/document-properties', 1], ['leak/identifier', 3], ['leak/identifier', 5]])
+    // The clerk the page names (审核人 李娜) is named on purpose.
+    expect(findings[0]).toMatchObject({ data: { names: ['宁夏恒达科技有限公司', '王建国'], fields: ['custom', 'custom'], customNames: ['作者单位', '联系人'] } })
+    expect(findings[0]!.message).toBe('文件属性中仍留有自定义属性中的作者单位“宁夏恒达科技有限公司”、自定义属性中的联系人“王建国”：打开文件的人在“文件 → 信息 → 属性”中即可读到')
+    const dir = makeTempDir('docx-custom-')
+    const path = join(dir, '判决书.docx')
+    writeFileSync(path, makeDocx(judgment, { 'docProps/custom.xml': templateCustom }))
+    expect(runCli(['--profile', 'redacted', '--lang', 'zh', path]).stdout).toMatch(/文件属性“联系电话”第1字\s+错误\s+手机号码未遮盖/)
+    expect(runCli(['--profile', 'redacted', '--lang', 'en', path]).stdout).toMatch(/custom property 联系人 “王建国”/)
+    // A draft's properties are the writer's own.
+    expect(check(judgment, { 'docProps/custom.xml': templateCustom }, 'draft')).toEqual([])
+    // What names no one: a template's own fields, the software's.
+    expect(check(judgment, { 'docProps/custom.xml': customProperty(2, '密级', '公开') + customProperty(3, '发文字号', '宁政办发〔2024〕12号') + customProperty(4, 'KSOProductBuildVer', '2052-11.1.0.12763') + customProperty(5, '联系人', '王某') })).toEqual([])
+  })
+
+  it('clearDocumentProperties empties those naming a person or a unit and keeps their names, and counts them', () => {
+    const out = clearDocumentProperties(undefined, undefined, `<Properties>${templateCustom}</Properties>`)
+    expect(out.cleared).toBe(3)
+    expect(readCustomProperties(out.custom)).toEqual([
+      { name: '联系电话', value: '13995171234', isPerson: false },
+      { name: '密级', value: '公开', isPerson: false },
+      { name: '_AuthorEmail', value: 'wangjianguo@163.com', isPerson: false },
+    ])
+    expect(out.custom).toContain('<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="联系人"><vt:lpwstr></vt:lpwstr></property>')
+    expect(out.custom).toContain('name="KSOProductBuildVer"><vt:lpwstr>2052-11.1.0.12763</vt:lpwstr>')
+  })
+
+  it('redact clears those naming someone, masks what the audit finds in the others where it stands, and leaves a copy the audit passes', () => {
+    const dir = makeTempDir('docx-custom-redact-')
+    const input = join(dir, '判决书.docx')
+    const output = join(dir, '判决书.public.docx')
+    writeFileSync(input, makeDocx(judgment, { 'docProps/custom.xml': templateCustom }))
+    const r = runCli(['redact', '--lang', 'zh', input, '-o', output])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/自定义属性中的人员、单位（属性名保留）.*其中 3 项有值/)
+    const custom = strFromU8(unzipSync(new Uint8Array(readFileSync(output)))['docProps/custom.xml']!)
+    expect(readCustomProperties(custom).map((p) => [p.name, p.value])).toEqual([['联系电话', '139****1234'], ['密级', '公开'], ['_AuthorEmail', 'w***@163.com']])
+    expect(custom).toContain('name="联系人"><vt:lpwstr></vt:lpwstr>')
+    expect(JSON.parse(runCli(['--profile', 'redacted', '--format', 'json', output]).stdout).files[0].findings).toEqual([])
   })
 })

@@ -40,10 +40,11 @@ export type DocxFileTextKind = 'property' | 'picture' | 'link'
 
 /**
  * Which text of a document property (`title`, `subject`, `keywords`, `description`,
- * `category`), of a picture (`descr`: its alt text, `title`, `name`) or of a link (`target`,
- * `tooltip`) a line of file text is.
+ * `category`, or `custom`: one an office's template adds under a name of its own, 联系电话), of a
+ * picture (`descr`: its alt text, `title`, `name`) or of a link (`target`, `tooltip`) a line of
+ * file text is.
  */
-export type DocxFileTextField = 'title' | 'subject' | 'keywords' | 'description' | 'category' | 'descr' | 'name' | 'target' | 'tooltip'
+export type DocxFileTextField = 'title' | 'subject' | 'keywords' | 'description' | 'category' | 'custom' | 'descr' | 'name' | 'target' | 'tooltip'
 
 /**
  * Where a line of a .docx stands, as a reader of Word finds it: a table cell, a part outside the
@@ -64,13 +65,15 @@ export type DocxPartType = 'default' | 'first' | 'even'
  * 1 as Word does; the header's or footer's among those of different text, and for a header or
  * footer of the first or even pages only, its `type` (absent for every page's). A line of file
  * text: its `field`; for a picture or link, which one of its part (counting from 1 in document
- * order) and `at`, the place of the paragraph it stands in; a property's number is 1.
+ * order) and `at`, the place of the paragraph it stands in; a property's number is 1, and a
+ * custom property has its `name` (`联系电话`).
  */
 export interface DocxPart {
   readonly kind: DocxPartKind
   readonly number: number
   readonly type?: Exclude<DocxPartType, 'default'>
   readonly field?: DocxFileTextField
+  readonly name?: string
   readonly at?: DocxPlace
 }
 
@@ -88,16 +91,22 @@ export interface HiddenContent {
   readonly length: number
 }
 
-/** A field of a .docx's document properties that can name a person or a unit (Word's 文件 → 信息 → 属性). */
-export type DocumentPropertyField = 'creator' | 'lastModifiedBy' | 'company' | 'manager'
+/**
+ * A field of a .docx's document properties that can name a person or a unit (Word's 文件 → 信息 →
+ * 属性); `custom`: a custom property whose name says it holds one (联系人, 审核人, 作者单位).
+ */
+export type DocumentPropertyField = 'creator' | 'lastModifiedBy' | 'company' | 'manager' | 'custom'
 
 /**
  * A document property a .docx keeps with its text: the author (`dc:creator`) and the last to
  * save it (`cp:lastModifiedBy`) in `docProps/core.xml`, the company and manager in
- * `docProps/app.xml`. Anyone who opens the file reads them, though no page shows them.
+ * `docProps/app.xml`, the custom properties an office's template adds in `docProps/custom.xml`.
+ * Anyone who opens the file reads them, though no page shows them.
  */
 export interface DocumentProperty {
   readonly field: DocumentPropertyField
+  /** For a custom property, its name (`联系人`). */
+  readonly name?: string
   /** The value, trimmed; never empty. */
   readonly value: string
 }

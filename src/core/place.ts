@@ -4,15 +4,15 @@
 // document property, a picture's alt text, a link's address). Reports name a finding's place
 // with its column (`第6段第12字`); messages name where else something stood (`第6段`).
 import { localText, type LocalText } from '../i18n/catalogue.js'
-import type { Document, DocxPlace, TableCell } from './document.js'
+import type { Document, DocxPart, DocxPlace, TableCell } from './document.js'
 
 /** A place of a .docx with the column (`第6段第12字`, `paragraph 6, char 12`), as reports name a finding's place. */
 export function placeText(place: DocxPlace, line: number, column: number): LocalText {
   if (place.cell) return cellText(place.cell)
   const part = place.part
   if (part) {
-    if (part.kind === 'property') return localText('place.property', { field: fieldText(part.field), column })
-    if (part.kind === 'picture' || part.kind === 'link') return localText(`place.${part.kind}`, { field: fieldText(part.field), at: part.at ? whereText(part.at, line) : '', column })
+    if (part.kind === 'property') return localText('place.property', { field: fieldText(part), column })
+    if (part.kind === 'picture' || part.kind === 'link') return localText(`place.${part.kind}`, { field: fieldText(part), at: part.at ? whereText(part.at, line) : '', column })
     return localText(`place.${part.kind}${part.type ? `.${part.type}` : ''}`, { number: part.number, column })
   }
   if (place.textBox !== undefined) return localText('place.textbox', { number: place.textBox, column })
@@ -27,8 +27,8 @@ export function whereText(place: DocxPlace, line: number): LocalText {
   if (place.cell) return localText('where.cell', { cell: cellText(place.cell) })
   const part = place.part
   if (part) {
-    if (part.kind === 'property') return localText('where.property', { field: fieldText(part.field) })
-    if (part.kind === 'picture' || part.kind === 'link') return localText(`where.${part.kind}`, { field: fieldText(part.field), at: part.at ? whereText(part.at, line) : '' })
+    if (part.kind === 'property') return localText('where.property', { field: fieldText(part) })
+    if (part.kind === 'picture' || part.kind === 'link') return localText(`where.${part.kind}`, { field: fieldText(part), at: part.at ? whereText(part.at, line) : '' })
     return localText(`where.${part.kind}${part.type ? `.${part.type}` : ''}`, { number: part.number })
   }
   if (place.textBox !== undefined) return localText('where.textbox', { number: place.textBox })
@@ -55,6 +55,8 @@ function cellText(cell: TableCell): LocalText {
   return text
 }
 
-function fieldText(field: string | undefined): LocalText | string {
+/** The field of a line of file text (`标题`); a custom property's own name (`联系电话`). */
+function fieldText({ field, name }: DocxPart): LocalText | string {
+  if (field === 'custom') return name ?? ''
   return field === undefined ? '' : localText(`place.field.${field}`)
 }

@@ -1,6 +1,6 @@
 // Reads the parts of a .docx the reader needs, and no others: the main part (named by the
 // package's relationships), the comments, notes, headers and footers its relationships name,
-// and the package's document properties; refuses an encrypted, corrupt or oversized package with a typed error.
+// and the package's document properties (core, extended, custom); refuses an encrypted, corrupt or oversized package with a typed error.
 import { strFromU8, unzipSync } from 'fflate'
 import type { DocxPartKind } from '../core/document.js'
 import { InputError } from '../core/errors.js'
@@ -35,9 +35,10 @@ export interface DocxPartsXml {
   /** The styles part (`word/styles.xml`), which may hide text by style; undefined when missing. */
   readonly styles: string | undefined
   readonly others: readonly OtherPart[]
-  /** The document properties' parts (`docProps/core.xml`, `docProps/app.xml`), undefined when missing or not UTF-8. */
+  /** The document properties' parts (`docProps/core.xml`, `docProps/app.xml`, `docProps/custom.xml`), undefined when missing or not UTF-8. */
   readonly core: string | undefined
   readonly app: string | undefined
+  readonly custom: string | undefined
   /** The targets of the hyperlinks of the main part and of the others read, by part and relationship id. */
   readonly hyperlinks: ReadonlyMap<string, ReadonlyMap<string, string>>
 }
@@ -60,7 +61,7 @@ export function readPartsXml(bytes: Uint8Array, path: string, bound: number): Do
   const main = mainPartOf(read)
   const roleOf = partsToRead(read, main)
   const properties = propertyPartsOf(read)
-  const files = unzipBounded(bytes, path, bound, budget, (name) => name === main || roleOf(name) !== undefined || name === properties.core || name === properties.app)
+  const files = unzipBounded(bytes, path, bound, budget, (name) => name === main || roleOf(name) !== undefined || name === properties.core || name === properties.app || name === properties.custom)
   if (!files[main]) throw new InputError(localText('error.docx-no-body', { part: main }), { path }, localText('error.docx-no-body.hint'))
   const decode = (name: string, part: Uint8Array) => {
     try {
@@ -83,7 +84,7 @@ export function readPartsXml(bytes: Uint8Array, path: string, bound: number): Do
   // The properties are not the text: a part of them that is not UTF-8 is left unread, not an error.
   const lenient = (name: string) => (files[name] && name !== main ? utf8Lenient(files[name]) : undefined)
   const hyperlinks = new Map([main, ...others.map((o) => o.name)].map((name) => [name, hyperlinkTargetsOfPart(read, name)]))
-  return { mainName: main, main: decode(main, files[main]), comments, styles, others, core: lenient(properties.core), app: lenient(properties.app), hyperlinks }
+  return { mainName: main, main: decode(main, files[main]), comments, styles, others, core: lenient(properties.core), app: lenient(properties.app), custom: lenient(properties.custom), hyperlinks }
 }
 
 function utf8Lenient(part: Uint8Array): string | undefined {

@@ -4,9 +4,10 @@
 // footers and notes alike; what the page does not show but the file keeps is taken out, as
 // Word's "accept all changes" and "delete all comments" do: tracked deletions and moves,
 // comments (with the list of their authors), hidden runs and formatting revisions; the
-// document properties that name people (author, last saved by, company, manager) or may (title,
-// subject, keywords, comments, category) are cleared, as 文档检查器 clears them; a picture's
-// alt text and name and a link's address take their edits. The rest of the package is copied as it was.
+// document properties that name people (author, last saved by, company, manager, a custom
+// property named 联系人 or 作者单位) or may (title, subject, keywords, comments, category) are
+// cleared, as 文档检查器 clears them; a picture's alt text and name, a link's address and the
+// other custom properties' values (联系电话) take their edits. The rest of the package is copied as it was.
 import { strFromU8, strToU8 } from 'fflate'
 import { lastAtOrBefore } from '../core/document.js'
 import { InputError } from '../core/errors.js'
@@ -17,7 +18,7 @@ import { hiddenStylesOfPackage, isOn, noHiddenStyles, type HiddenStyles } from '
 import { withBranchesFollowing } from './docx-alternate.js'
 import { escapeXml } from './docx-comments.js'
 import { contentTypesPart, mainPartOf, partTextOf, relationshipOfTag, relationshipsOfPart, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
-import { clearDocumentProperties, propertyPartsOf } from './docx-properties.js'
+import { clearDocumentProperties, propertyPartsOf, withCustomPropertiesEdited } from './docx-properties.js'
 
 /** A replacement of the decoded text (UTF-16 code units; the body's paragraphs joined by `\n`). */
 export interface TextEdit {
@@ -148,8 +149,9 @@ function editsByPart(text: string, sources: readonly LineSource[], edits: readon
 /**
  * Makes the edits of the file's texts: a picture's or link's text takes the edits of its line,
  * wherever it stands (each copy: `wp:docPr` and `pic:cNvPr`, a hyperlink's relationship in
- * any text part's relationships); the document properties are cleared whatever they hold
- * ({@link clearProperties}), which makes the edits of theirs. The edits made.
+ * any text part's relationships), and so does a custom property's value; the other document
+ * properties are cleared whatever they hold ({@link clearProperties}), which makes the edits of
+ * theirs. The edits made.
  */
 function editFileTexts(body: DocxBody, files: Record<string, Uint8Array>, edits: readonly TextEdit[], textParts: ReadonlySet<string>): TextEdit[] {
   if (body.fileText.length === 0) return []
@@ -161,12 +163,13 @@ function editFileTexts(body: DocxBody, files: Record<string, Uint8Array>, edits:
   const pending = new Map<string, TextEdit[]>()
   const picture = new Map<string, string>()
   const link = new Map<string, string>()
+  const custom = new Map<string, string>()
   const onLine = new Map<number, TextEdit[]>()
   for (const edit of edits) {
     const line = lastAtOrBefore(lineStarts, edit.offset)
     const file = byLine.get(line)
     if (!file || edit.offset + edit.length > lineStarts[line]! + file.value.length) continue
-    if (file.part.kind === 'property') made.push(edit)
+    if (file.part.kind === 'property' && file.part.field !== 'custom') made.push(edit)
     else onLine.set(line, [...(onLine.get(line) ?? []), edit])
   }
   for (const [line, lineEdits] of onLine) {
@@ -176,11 +179,13 @@ function editFileTexts(body: DocxBody, files: Record<string, Uint8Array>, edits:
       const from = edit.offset - lineStarts[line]!
       value = value.slice(0, from) + edit.replacement + value.slice(from + edit.length)
     }
-    ;(file.part.kind === 'picture' ? picture : link).set(file.value, value)
+    ;(file.part.kind === 'picture' ? picture : file.part.kind === 'link' ? link : custom).set(file.value, value)
     pending.set(file.value, lineEdits)
   }
   if (pending.size === 0) return made
   const done = new Set<string>()
+  const customPart = propertyPartsOf(partTextOf(files)).custom
+  if (custom.size > 0 && files[customPart]) files[customPart] = strToU8(withCustomPropertiesEdited(strFromU8(files[customPart]), custom, done))
   for (const name of Object.keys(files)) {
     if (textParts.has(name) || textPartRe.test(name)) files[name] = strToU8(withFileTextsEdited(strFromU8(files[name]!), { picture, link }, escapeXml, done))
     const source = /^(.*\/)?_rels\/([^/]+)\.rels$/.exec(name)
@@ -193,10 +198,11 @@ function editFileTexts(body: DocxBody, files: Record<string, Uint8Array>, edits:
 
 /** Clears the document properties that name people, as 文档检查器 does; how many held a value. */
 function clearProperties(files: Record<string, Uint8Array>): number {
-  const { core, app } = propertyPartsOf(partTextOf(files))
-  const cleared = clearDocumentProperties(files[core] && strFromU8(files[core]), files[app] && strFromU8(files[app]))
+  const { core, app, custom } = propertyPartsOf(partTextOf(files))
+  const cleared = clearDocumentProperties(files[core] && strFromU8(files[core]), files[app] && strFromU8(files[app]), files[custom] && strFromU8(files[custom]))
   if (cleared.core !== undefined) files[core] = strToU8(cleared.core)
   if (cleared.app !== undefined) files[app] = strToU8(cleared.app)
+  if (cleared.custom !== undefined) files[custom] = strToU8(cleared.custom)
   return cleared.cleared
 }
 

@@ -174,7 +174,7 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
       return line === undefined ? undefined : lineStarts[line]
     })
   })
-  const properties = readDocumentProperties(docx.core, docx.app)
+  const properties = readDocumentProperties(docx.core, docx.app, docx.custom)
   const fileText = fileLines.map((f, k) => ({ ...f, line: pageLines + k }))
   return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, properties, lineSources, pageEnd, fileText, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
 }
@@ -187,12 +187,12 @@ interface FileTextLine {
 
 /**
  * The texts the file keeps beside its pages, as lines: the document properties a writer types
- * (title first), then the pictures' texts and the links' in the order they stand, each text once
+ * (title first) and the custom properties that name no one by their names (联系电话), then the pictures' texts and the links' in the order they stand, each text once
  * (a picture's name that repeats its alt text, a link given twice), each at the first place it
  * stands. `placeOf` gives the place of a line of the page.
  */
 function fileTextLines(docx: DocxPartsXml, notesOf: ReadonlyMap<string, FileTextNotes>, sources: readonly LineSource[], placeOf: (line: number) => DocxPlace): FileTextLine[] {
-  const out: FileTextLine[] = readPropertyTexts(docx.core, docx.app).map(({ field, value }) => ({ value, part: { kind: 'property', number: 1, field } }))
+  const out: FileTextLine[] = readPropertyTexts(docx.core, docx.app, docx.custom).map(({ field, value, name }) => ({ value, part: { kind: 'property', number: 1, field, ...(name !== undefined && { name }) } }))
   const seen = { picture: new Set<string>(), link: new Set<string>() }
   for (const kind of ['picture', 'link'] as const) {
     for (const { part, lineOf } of sources) {

@@ -3,8 +3,9 @@
 // (`单击或点击此处输入文字。`, `请输入单位名称`); tracked deletions, comments and hidden runs are
 // in the file for anyone who opens it, though the page does not show them: in a release,
 // the name a tracked change masked (`司马浩然` → `司马某`) is still there; and so are the
-// document properties (the clerk who wrote it, the masked company whose copy of Word saved it).
-import type { Document, DocumentPropertyField, HiddenContent, HiddenKind } from '../core/document.js'
+// document properties (the clerk who wrote it, the masked company whose copy of Word saved it,
+// the 联系人 a template's custom property holds).
+import type { Document, DocumentProperty, HiddenContent, HiddenKind } from '../core/document.js'
 import type { RawFinding } from '../core/finding.js'
 import { localText } from '../i18n/catalogue.js'
 import { parseWithSchema } from './shared/validate.js'
@@ -87,18 +88,22 @@ const organizationNameRe = new RegExp(`(?:${[...organizationSuffixes].sort((a, b
  * one named on purpose ({@link isNamedOnPurpose}).
  */
 function propertyFindings(doc: Document, genericRe: RegExp | undefined, messageId: string): RawFinding[] {
-  const fieldsOf = new Map<string, DocumentPropertyField[]>()
-  for (const { field, value } of doc.properties) {
+  const propertiesOf = new Map<string, DocumentProperty[]>()
+  for (const property of doc.properties) {
+    const { value } = property
     if (!twoLettersRe.test(value) || genericRe?.test(value) || isNamedOnPurpose(doc, value)) continue
-    fieldsOf.set(value, [...(fieldsOf.get(value) ?? []), field])
+    propertiesOf.set(value, [...(propertiesOf.get(value) ?? []), property])
   }
-  if (fieldsOf.size === 0) return []
-  const label = (field: DocumentPropertyField) => localText(`${messageId}.${field}`)
+  if (propertiesOf.size === 0) return []
+  // A custom property by its name: `自定义属性中的联系人`.
+  const label = ({ field, name }: DocumentProperty) => localText(`${messageId}.${field}`, { name: name ?? '' })
   // The fields that hold one value: `作者和最后一次保存者“王建国”`.
-  const labels = (fields: readonly DocumentPropertyField[]) => (fields.length === 1 ? label(fields[0]!) : localText(`${messageId}.and`, { first: fields.slice(0, -1).map(label), last: label(fields[fields.length - 1]!) }))
-  const entries = [...fieldsOf].map(([value, fields]) => localText(`${messageId}.entry`, { fields: labels(fields), value }))
+  const labels = (fields: readonly DocumentProperty[]) => (fields.length === 1 ? label(fields[0]!) : localText(`${messageId}.and`, { first: fields.slice(0, -1).map(label), last: label(fields[fields.length - 1]!) }))
+  const entries = [...propertiesOf].map(([value, properties]) => localText(`${messageId}.entry`, { fields: labels(properties), value }))
   const span = lineAround(doc.text, 0)
-  return [{ ...span, args: { entries, text: doc.text.slice(span.offset, span.offset + span.length) }, data: { names: [...fieldsOf.keys()], fields: [...fieldsOf.values()].flat() } }]
+  const fields = [...propertiesOf.values()].flat()
+  const customNames = fields.flatMap((p) => (p.name === undefined ? [] : [p.name]))
+  return [{ ...span, args: { entries, text: doc.text.slice(span.offset, span.offset + span.length) }, data: { names: [...propertiesOf.keys()], fields: fields.map((p) => p.field), ...(customNames.length > 0 && { customNames }) } }]
 }
 
 /**
