@@ -60,10 +60,12 @@ export async function runFill(path: string, options: FillOptions): Promise<numbe
 async function fillWordCopy(bytes: Uint8Array, filled: readonly (readonly Fix[])[], path: string): Promise<{ bytes: Uint8Array; filled: number; notFilled: number }> {
   const { editDocx } = await import('../io/docx-redact.js')
   const { readDocxBody } = await import('../io/docx.js')
-  let copy = editDocx(bytes, filled.flat(), path)
+  // Read once: both copies are made of it, and the filled text is its text edited.
+  const body = readDocxBody(bytes, path)
+  let copy = editDocx(bytes, filled.flat(), path, body)
   const whole = filled.filter((fixes) => fixes.every((f) => copy.appliedEdits.has(f)))
-  if (whole.length < filled.length) copy = editDocx(bytes, whole.flat(), path)
-  const expected = applyFixes(readDocxBody(bytes, path).text, whole.flat())
+  if (whole.length < filled.length) copy = editDocx(bytes, whole.flat(), path, body)
+  const expected = applyFixes(body.text, whole.flat())
   if (readDocxBody(copy.bytes, path).text !== expected) throw new Error(`fill: the Word copy of ${path} does not read as the filled text`)
   return { bytes: copy.bytes, filled: whole.length, notFilled: filled.length - whole.length }
 }

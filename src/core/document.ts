@@ -261,15 +261,8 @@ export class Document {
 
   /** Where line `line` (1-based) of a .docx stands as Word's reader finds it; undefined in other formats. */
   docxPlaceAt(line: number): DocxPlace | undefined {
-    if (this.format !== 'docx') return undefined
-    const cell = this.cells[line - 1]
-    if (cell) return { cell }
-    const part = this.parts[line - 1]
-    if (part) return { part }
-    const textBox = this.textBoxes[line - 1]
-    if (textBox !== undefined) return { textBox }
-    const paragraph = this.bodyParagraphAt(line)
-    return paragraph === undefined ? undefined : { paragraph }
+    if (this.format !== 'docx' || line < 1 || line > this.lineStarts.length) return undefined
+    return docxPlaceOfLine(this, line - 1, this.bodyParagraphNumbers())
   }
 
   /**
@@ -308,18 +301,12 @@ export class Document {
    * table cells, text boxes, notes, headers and footers.
    */
   bodyParagraphAt(line: number): number | undefined {
-    if (this.format !== 'docx' || !this.isBodyParagraph(line - 1)) return undefined
-    const numbers = this.derive('docx.bodyParagraphs', (doc) => {
-      const counted: number[] = []
-      let n = 0
-      for (let i = 0; i < doc.lineStarts.length; i++) counted.push(doc.isBodyParagraph(i) ? ++n : n)
-      return counted
-    })
-    return numbers[line - 1]
+    if (this.format !== 'docx' || !isBodyParagraph(this, line - 1)) return undefined
+    return this.bodyParagraphNumbers()[line - 1]
   }
 
-  private isBodyParagraph(index: number): boolean {
-    return this.cells[index] === undefined && this.parts[index] === undefined && this.textBoxes[index] === undefined
+  private bodyParagraphNumbers(): readonly number[] {
+    return this.derive('docx.bodyParagraphs', (doc) => countBodyParagraphs(doc, doc.lineStarts.length))
   }
 
   /** The text of a 1-based line, without its line ending. */
@@ -354,6 +341,43 @@ export class Document {
     this.memo.set(key, value)
     return value
   }
+}
+
+/** The lines of a .docx by what holds each (index 0 is line 1): its table cell, its part outside the body, its text box. */
+export interface DocxLines {
+  readonly cells: readonly (TableCell | undefined)[]
+  readonly parts: readonly (DocxPart | undefined)[]
+  readonly textBoxes: readonly (number | undefined)[]
+}
+
+function isBodyParagraph(lines: DocxLines, index: number): boolean {
+  return lines.cells[index] === undefined && lines.parts[index] === undefined && lines.textBoxes[index] === undefined
+}
+
+/**
+ * For each of the first `count` lines (0-based) of a .docx, the number of the body paragraph it
+ * is or follows, counting those outside tables, text boxes and the other parts, as Word's reader
+ * counts them.
+ */
+export function countBodyParagraphs(lines: DocxLines, count: number): number[] {
+  const counted: number[] = []
+  let n = 0
+  for (let i = 0; i < count; i++) counted.push(isBodyParagraph(lines, i) ? ++n : n)
+  return counted
+}
+
+/**
+ * Where line `index` (0-based) of a .docx stands as Word's reader finds it: its table cell, its
+ * part, its text box, else its body paragraph by `paragraphs` ({@link countBodyParagraphs}).
+ */
+export function docxPlaceOfLine(lines: DocxLines, index: number, paragraphs: readonly number[]): DocxPlace {
+  const cell = lines.cells[index]
+  if (cell) return { cell }
+  const part = lines.parts[index]
+  if (part) return { part }
+  const textBox = lines.textBoxes[index]
+  if (textBox !== undefined) return { textBox }
+  return { paragraph: paragraphs[index]! }
 }
 
 function computeLineStarts(text: string): number[] {

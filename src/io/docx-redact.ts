@@ -54,11 +54,12 @@ export interface DocxEdit {
  * The bytes of a copy of `docx` with `edits` of its decoded text made in the runs that hold
  * them (`mask-audit fill`): each run keeps its formatting, a span over several runs takes the
  * replacement in its first, and the rest of the package (tracked changes, comments, hidden
- * text, properties) is copied as it was. Throws InputError when the package cannot be read.
+ * text, properties) is copied as it was. `body`: the package read already ({@link readDocxBody}),
+ * for a caller that edits one file more than once. Throws InputError when the package cannot be read.
  */
-export function editDocx(docx: Uint8Array, edits: readonly TextEdit[], path: string): DocxEdit {
+export function editDocx(docx: Uint8Array, edits: readonly TextEdit[], path: string, body?: DocxBody): DocxEdit {
   const files = unzipPackage(docx, path)
-  const applied = editTextParts(readBody(docx, files, path), files, edits)
+  const applied = editTextParts(body ?? readBody(docx, files, path), files, edits)
   return { bytes: zipPackage(files), applied: applied.size, notApplied: edits.length - applied.size, appliedEdits: applied }
 }
 

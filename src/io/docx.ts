@@ -4,7 +4,7 @@
 // line, the texts the file keeps beside its pages (title, alt texts, links' addresses:
 // docx-file-text.ts); and the document properties (author, company) the package keeps.
 import { Parser } from 'htmlparser2'
-import type { DocumentProperty, DocxPart, DocxPartKind, DocxPartType, DocxPlace, HiddenContent, Region, TableCell } from '../core/document.js'
+import { countBodyParagraphs, docxPlaceOfLine, type DocumentProperty, type DocxPart, type DocxPartKind, type DocxPartType, type DocxPlace, type HiddenContent, type Region, type TableCell } from '../core/document.js'
 import { AlternateContent } from './docx-alternate.js'
 import { commentTexts, DocxMarks, type OpenParagraph } from './docx-hidden.js'
 import { FileTextNotes, flatText, linkAddress } from './docx-file-text.js'
@@ -154,8 +154,10 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
     }
   }
   // After the page, the texts the file keeps beside it, one a line.
-  const pageLines = lines.length
-  const fileLines = fileTextLines(docx, fileTexts, lineSources, (line) => placeOfLine(line, places, textBoxes, parts))
+  const pageLineCount = lines.length
+  const pageLines = { cells: places, parts, textBoxes }
+  const paragraphs = countBodyParagraphs(pageLines, lines.length)
+  const fileLines = fileTextLines(docx, fileTexts, lineSources, (line) => docxPlaceOfLine(pageLines, line, paragraphs))
   for (const { value, part } of fileLines) {
     parts[lines.length] = part
     lines.push(value)
@@ -166,7 +168,7 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
     lineStarts.push(start)
     start += line.length + 1
   }
-  const pageEnd = pageLines < lines.length ? lineStarts[pageLines]! : start - 1
+  const pageEnd = pageLineCount < lines.length ? lineStarts[pageLineCount]! : start - 1
   const pageNumbers = [marks, ...partMarks.map((p) => p.marks)].flatMap((m, k) => {
     const lineOf = k === 0 ? undefined : partMarks[k - 1]!.lineOf
     return m.pageNumberRegions((i) => {
@@ -175,7 +177,7 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
     })
   })
   const properties = readDocumentProperties(docx.core, docx.app, docx.custom)
-  const fileText = fileLines.map((f, k) => ({ ...f, line: pageLines + k }))
+  const fileText = fileLines.map((f, k) => ({ ...f, line: pageLineCount + k }))
   return { text: lines.join('\n'), places, textBoxes, parts, pageNumbers, properties, lineSources, pageEnd, fileText, ...marks.resolve(lineStarts, commentTexts(docx.comments)) }
 }
 
@@ -209,19 +211,6 @@ function fileTextLines(docx: DocxPartsXml, notesOf: ReadonlyMap<string, FileText
     }
   }
   return out
-}
-
-/** The place of line `line` (0-based) of the page, by the cells, text boxes and parts of the lines read so far. */
-function placeOfLine(line: number, places: readonly (TableCell | undefined)[], textBoxes: readonly (number | undefined)[], parts: readonly (DocxPart | undefined)[]): DocxPlace {
-  const cell = places[line]
-  if (cell) return { cell }
-  const part = parts[line]
-  if (part) return { part }
-  const textBox = textBoxes[line]
-  if (textBox !== undefined) return { textBox }
-  let paragraph = 0
-  for (let i = 0; i <= line; i++) if (!places[i] && !parts[i] && textBoxes[i] === undefined) paragraph++
-  return { paragraph }
 }
 
 /** The ids of the footnotes and endnotes the body refers to, in the order of their references. */
