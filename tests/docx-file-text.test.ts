@@ -123,12 +123,31 @@ describe('the texts a .docx keeps beside its pages', () => {
     expect(strFromU8(files['docProps/core.xml']!)).toContain('<dc:title></dc:title>')
   })
 
-  it('names what the copy still holds where Word shows it: a field\'s address split across its instruction\'s runs', () => {
-    const split = `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:yang</w:instrText></w:r><w:r><w:instrText xml:space="preserve">jianjun1979@163.com" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run('电子邮箱')}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`
-    const input = writeDocx('split-field.docx', makeDocx(decision + split))
-    const r = runCli(['redact', '--lang', 'zh', input, '-o', join(dir, 'split-field.public.docx')])
-    expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/split-field\.public\.docx：第3段超链接的地址第8字：脱敏后仍发现：leak\/identifier（请在 Word 中修改）/)
+  it('masks a field\'s address and screen tip in place however Word split its instruction into runs, and a simple field\'s written with &quot;', () => {
+    const instruction = (...pieces: string[]) => pieces.map((p) => `<w:r><w:instrText xml:space="preserve">${p}</w:instrText></w:r>`).join('')
+    const field = (...pieces: string[]) => `<w:r><w:fldChar w:fldCharType="begin"/></w:r>${instruction(...pieces)}<w:r><w:fldChar w:fldCharType="separate"/></w:r>${run('电子邮箱')}<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+    const body = decision
+      + `<w:p>${field(' HYPERLINK "mailto:yang', 'jianjun1979@163.com" ')}</w:p>`
+      + `<w:p>${field(' HYPER', 'LINK "mailto:13609510072@139.com" \\o "杨建', '军的邮箱" ')}</w:p>`
+      // The quoted address split over two paragraphs, as a pasted field may be.
+      + `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>${instruction(' HYPERLINK "mailto:yjj')}</w:p><w:p>${instruction('@126.com" ')}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`
+      + '<w:p><w:fldSimple w:instr=" HYPERLINK &quot;mailto:yang.jj@qq.com&quot; \\o &quot;杨建军&amp;同事&quot; "><w:r><w:t>备用</w:t></w:r></w:fldSimple></w:p>'
+      // A field nested in another's instruction.
+      + `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>${instruction(' IF 1 = 1 "')}${field(' HYPERLINK "mailto:13', '709510072@139.com"')}${instruction('" "" ')}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`
+    const input = writeDocx('split-field.docx', makeDocx(body))
+    expect(readDocxBody(readFileSync(input), 'a.docx').fileText.map((f) => f.value)).toEqual(['mailto:yangjianjun1979@163.com', 'mailto:13609510072@139.com', '杨建军的邮箱', 'mailto:yjj@126.com', 'mailto:yang.jj@qq.com', '杨建军&同事', 'mailto:13709510072@139.com'])
+    const output = join(dir, 'split-field.public.docx')
+    const r = runCli(['redact', '--lang', 'zh', input, '-o', output])
+    expect(r.stderr).not.toMatch(/仍发现/)
+    expect(r.code).toBe(0)
+    expect(findings(output, 'redacted')).toEqual([])
+    const copy = new Uint8Array(readFileSync(output))
+    expect(readDocxBody(copy, 'b.docx').fileText.map((f) => f.value)).toEqual(['mailto:y***@163.com', 'mailto:1***@139.com', '杨某某的邮箱', 'mailto:y***@126.com', 'mailto:y***@qq.com', '杨某某&同事'])
+    const xml = strFromU8(unzipSync(copy)['word/document.xml']!)
+    // Each piece keeps what it held outside the quotes; the simple field's quotes stay entities.
+    expect(xml.match(/<w:instrText[^>]*>[^<]*<\/w:instrText>/g)!.slice(0, 5).map((t) => t.replace(/<[^>]*>/g, ''))).toEqual([' HYPERLINK "mailto:y***@163.com', '" ', ' HYPER', 'LINK "mailto:1***@139.com" \\o "杨某某的邮箱', '" '])
+    expect(xml).not.toMatch(/13[67]09510072|yjj@|yang/)
+    expect(xml).toContain('w:instr=" HYPERLINK &quot;mailto:y***@qq.com&quot; \\o &quot;杨某某&amp;同事&quot; "')
   })
 
   it('redactDocx makes the edits of a picture\'s text where its line says, and counts them as made', () => {

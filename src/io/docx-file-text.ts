@@ -6,7 +6,7 @@
 // release audit them as the document's own text; `redact` masks them where they stand.
 import type { DocxFileTextField } from '../core/document.js'
 import type { OpenParagraph } from './docx-hidden.js'
-import { decodeXmlAttribute, isHyperlink, relationshipOfTag, relationshipTagRe } from './docx-package.js'
+import { decodeXmlAttribute, escapeXmlText, isHyperlink, relationshipOfTag, relationshipTagRe } from './docx-package.js'
 
 /** A text of a picture or a link, where it stands: the paragraph it is in (undefined outside one). */
 export interface FileTextNote {
@@ -105,13 +105,15 @@ const drawingTagRe = /<(?:wp:docPr|[\w]+:cNvPr|v:\w+)\b[^>]*>/g
 const pictureAttributeRe = /(\s(?:descr|title|name|alt|o:title)=")([^"]*)(")/g
 const hyperlinkTagRe = /<w:hyperlink\b[^>]*>/g
 const tooltipAttributeRe = /(\sw:tooltip=")([^"]*)(")/g
-const instructionRe = /(<w:instrText\b[^>]*>)([^<]*)(<\/w:instrText>)/g
 const simpleFieldRe = /(<w:fldSimple\b[^>]*\sw:instr=")([^"]*)(")/g
+/** A complex field's `w:fldChar` (its type), or a piece of its instruction (`w:instrText`, its raw text), in document order. */
+const fieldTokenRe = /<w:fldChar\b[^>]*?\bw:fldCharType="(begin|separate|end)"[^>]*>|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g
 
 /**
  * A part's XML with the texts of its pictures and links edited: each attribute (alt text, title,
- * name; screen tip) and each HYPERLINK field's quoted address or tip (held in one `w:instrText`)
- * whose text was one of the edited ones takes its edit. `done` gets the texts replaced.
+ * name; screen tip) and each HYPERLINK field's quoted address or tip whose text was one of the
+ * edited ones takes its edit, in a field's instruction however many `w:instrText` Word split it
+ * into. `done` gets the texts replaced.
  */
 export function withFileTextsEdited(xml: string, edits: FileTextEdits, escape: (s: string) => string, done: Set<string>): string {
   const swap = (map: ReadonlyMap<string, string>) => (_m: string, open: string, value: string, close: string) => {
@@ -124,16 +126,91 @@ export function withFileTextsEdited(xml: string, edits: FileTextEdits, escape: (
   if (edits.picture.size > 0) xml = xml.replace(drawingTagRe, (tag) => tag.replace(pictureAttributeRe, swap(edits.picture)))
   if (edits.link.size === 0) return xml
   xml = xml.replace(hyperlinkTagRe, (tag) => tag.replace(tooltipAttributeRe, swap(edits.link)))
-  // A field's address or tip is a quoted string of its instruction.
-  const quoted = (instruction: string) => instruction.replace(/"([^"]*)"/g, (m, value: string) => {
-    const before = flatText(decodeXmlAttribute(value))
-    const after = edits.link.get(before) ?? edits.link.get(flatText(linkAddress(decodeXmlAttribute(value))))
-    if (after === undefined) return m
-    done.add(edits.link.has(before) ? before : flatText(linkAddress(decodeXmlAttribute(value))))
-    return `"${escape(after)}"`
+  // A field's address or tip is a quoted string of its instruction (decoded).
+  const editOf = (value: string) => {
+    const before = flatText(value)
+    const address = flatText(linkAddress(value))
+    const after = edits.link.get(before) ?? edits.link.get(address)
+    if (after !== undefined) done.add(edits.link.has(before) ? before : address)
+    return after
+  }
+  xml = withInstructionsEdited(xml, editOf)
+  // A simple field's instruction is an attribute: its quotes are written `&quot;`, as Word writes them.
+  return xml.replace(simpleFieldRe, (m, open: string, instruction: string, close: string) => {
+    let isEdited = false
+    const edited = decodeXmlAttribute(instruction).replace(/"([^"]*)"/g, (quoted, value: string) => {
+      const after = value === '' ? undefined : editOf(value)
+      if (after === undefined) return quoted
+      isEdited = true
+      return `"${after}"`
+    })
+    return isEdited ? open + escape(edited) + close : m
   })
-  xml = xml.replace(instructionRe, (_m, open: string, instruction: string, close: string) => open + quoted(instruction) + close)
-  return xml.replace(simpleFieldRe, (_m, open: string, instruction: string, close: string) => open + quoted(instruction) + close)
+}
+
+/** A piece of a complex field's instruction: the raw range of a `w:instrText`'s text, and that text decoded. */
+interface InstructionPiece {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+/**
+ * A part's XML with the quoted strings of each complex field's instruction edited, the
+ * instruction read as one text across its `w:instrText` pieces, as the reader reads it (Word
+ * splits one at any edit: `HYPERLINK "mailto:yang` | `jianjun1979@163.com" `). `editOf` gives a
+ * quoted string's new text, or undefined; the new text goes into the piece that held the old
+ * one's first character, the rest of the old is cut from the pieces after it, and what is
+ * outside the quotes stays where it was.
+ */
+function withInstructionsEdited(xml: string, editOf: (value: string) => string | undefined): string {
+  const fields: { pieces: InstructionPiece[]; isResult: boolean }[] = []
+  const rewrites: InstructionPiece[] = []
+  for (const m of xml.matchAll(fieldTokenRe)) {
+    const field = fields[fields.length - 1]
+    if (m[1] === 'begin') fields.push({ pieces: [], isResult: false })
+    else if (m[1] !== undefined) {
+      // The instruction is whole once its result begins, or the field ends without one.
+      if (field && !field.isResult) rewrites.push(...instructionRewrites(field.pieces, editOf))
+      if (field) field.isResult = true
+      if (m[1] === 'end') fields.pop()
+    } else if (field && !field.isResult) {
+      const start = m.index + m[0].indexOf('>') + 1
+      field.pieces.push({ start, end: start + m[2]!.length, text: decodeXmlAttribute(m[2]!) })
+    }
+  }
+  let out = ''
+  let at = 0
+  // A field nested in another's instruction is whole first: its pieces may follow the outer one's.
+  for (const r of rewrites.sort((a, b) => a.start - b.start)) {
+    out += xml.slice(at, r.start) + escapeXmlText(r.text)
+    at = r.end
+  }
+  return out + xml.slice(at)
+}
+
+/** The pieces of one instruction whose text its edited quoted strings change, with their new text. */
+function instructionRewrites(pieces: readonly InstructionPiece[], editOf: (value: string) => string | undefined): InstructionPiece[] {
+  const cuts: { from: number; to: number; put: string }[] = []
+  for (const q of pieces.map((p) => p.text).join('').matchAll(/"([^"]*)"/g)) {
+    const put = q[1] === '' ? undefined : editOf(q[1]!)
+    if (put !== undefined) cuts.push({ from: q.index + 1, to: q.index + 1 + q[1]!.length, put })
+  }
+  const out: InstructionPiece[] = []
+  let start = 0
+  for (const piece of pieces) {
+    const end = start + piece.text.length
+    let text = piece.text
+    // Right to left, so that the offsets of the cuts before stay.
+    for (const cut of [...cuts].reverse()) {
+      const from = Math.max(cut.from, start)
+      const to = Math.min(cut.to, end)
+      if (from < to) text = text.slice(0, from - start) + (cut.from >= start ? cut.put : '') + text.slice(to - start)
+    }
+    if (text !== piece.text) out.push({ ...piece, text })
+    start = end
+  }
+  return out
 }
 
 /** A relationships part with the hyperlinks' targets edited: written as a URI again (percent-escaped) where it was one. */

@@ -98,6 +98,11 @@ export function isHyperlink(r: RelationshipTag): r is RelationshipTag & { readon
   return r.isExternal && r.type === 'hyperlink' && r.target !== undefined
 }
 
+/** Text as XML character data: `&`, `<` and `>` escaped; quotes kept, which character data may hold. */
+export function escapeXmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
 /** An attribute's value as written in XML, its entities decoded (`&amp;` is `&`). */
 export function decodeXmlAttribute(value: string): string {
   return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {

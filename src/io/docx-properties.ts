@@ -7,7 +7,7 @@
 // (Inspect Document) clears them.
 import { Parser } from 'htmlparser2'
 import type { DocumentProperty, DocumentPropertyField, DocxFileTextField } from '../core/document.js'
-import { decodeXmlAttribute, relationshipsOfPart, type PartText } from './docx-package.js'
+import { decodeXmlAttribute, escapeXmlText, relationshipsOfPart, type PartText } from './docx-package.js'
 
 /** The three parts of document properties: core (Dublin Core and OPC), extended (the application's) and custom. */
 export interface PropertyParts {
@@ -149,14 +149,9 @@ function withCustomValues(customXml: string, shouldEdit: (p: CustomProperty) => 
     const after = edit(value)
     if (after === value) return element
     changed++
-    return element.replace(m[0], `<${m[1]}${m[2]!.replace(/\s*$/, '')}>${escapeText(after)}</${m[1]}>`)
+    return element.replace(m[0], `<${m[1]}${m[2]!.replace(/\s*$/, '')}>${escapeXmlText(after)}</${m[1]}>`)
   })
   return { xml, changed }
-}
-
-/** Escapes text for XML character data. */
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 /**
