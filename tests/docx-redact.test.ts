@@ -188,7 +188,7 @@ describe('redactDocx outside the body', () => {
     writeFileSync(input, makeDocx(body, parts))
     const output = join(dir, '判决书.脱敏.docx')
     const r = runCli(['redact', input, '-o', output])
-    expect(r.stderr).toMatch(/cleared the document properties' author, last saved by, company, manager, title, subject, keywords, comments and category \(5 held a value\)/)
+    expect(r.stderr).toMatch(/cleared the document properties' author, last saved by, company, manager, the custom ones that name a person or a unit \(their names kept\), title, subject, keywords, comments and category \(5 held a value\)/)
     expect(r.stderr).not.toMatch(/still found/)
     expect(r.code).toBe(0)
     const check = runCli(['--profile', 'redacted', '--format', 'json', output])
