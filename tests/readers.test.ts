@@ -5,7 +5,8 @@ import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditFiles } from '../src/run/audit-loop.js'
 import type { FileResult } from '../src/report/types.js'
-import { bodyParagraphs, docxToText, noteNumbers, readDocxBody } from '../src/io/docx.js'
+import { bodyParagraphs, docxToText, readDocxBody } from '../src/io/docx.js'
+import { formatNumber } from '../src/io/docx-notes.js'
 import { DocxMarks } from '../src/io/docx-hidden.js'
 import { mapDocxBody } from '../src/io/docx-body-map.js'
 import { htmlToText } from '../src/io/html.js'
@@ -81,7 +82,9 @@ describe('docx reader', () => {
     const zh = runCli([path, '--lang', 'zh'])
     expect(zh.stdout).toMatch(/脚注2 第7字\s+错误/)
     expect(zh.stdout).toMatch(/页眉第1字\s+错误/)
-    expect(runCli([path, '--lang', 'en']).stdout).toMatch(/endnote 1, char 6\s+error/)
+    expect(zh.stdout).toMatch(/尾注i 第6字\s+错误/)
+    // Word's endnotes are numbered i, ii, iii unless the document sets another format.
+    expect(runCli([path, '--lang', 'en']).stdout).toMatch(/endnote i, char 6\s+error/)
   })
 
   it('reports findings at paragraph and column, the stylish output naming the paragraph', async () => {
@@ -188,7 +191,7 @@ describe('docx reader', () => {
     expect(mapDocxBody(xml).map((p) => p.text)).toEqual(['甲框', '乙旧版', '外内', '丙'])
   })
 
-  it('numbers footnotes and endnotes as Word shows them: in the order the body refers to them, not by id', () => {
+  it('numbers footnotes and endnotes as Word shows them: in the order the body refers to them, not by id; an endnote in lower-case Roman', () => {
     const ref = (element: string, id: number, custom = false) => `<w:r><w:${element} w:id="${id}"${custom ? ' w:customMarkFollows="1"' : ''}/></w:r>`
     const body = `<w:p><w:r><w:t>依据统计法</w:t></w:r>${ref('footnoteReference', 5)}<w:r><w:t>举办培训</w:t></w:r>${ref('footnoteReference', 2)}${ref('endnoteReference', 3)}${ref('footnoteReference', 7, true)}</w:p>`
     const separators = note('w:footnote', -1, paragraph(''), 'separator') + note('w:footnote', 0, paragraph(''), 'continuationSeparator')
@@ -197,8 +200,75 @@ describe('docx reader', () => {
       'endnotes.xml': note('w:endnote', 1, paragraph('未引用')) + note('w:endnote', 3, paragraph('尾注甲')),
     }), 'a.docx')
     expect(read.text.split('\n')).toEqual(['依据统计法举办培训', '授课人：XXX。', '第二段', '教材统一印制。', '自定义标记', '尾注甲', '未引用'])
-    expect(read.parts.slice(1)).toEqual([{ kind: 'footnote', number: 1 }, { kind: 'footnote', number: 1 }, { kind: 'footnote', number: 2 }, { kind: 'footnote', number: 3 }, { kind: 'endnote', number: 1 }, { kind: 'endnote', number: 2 }])
-    expect(noteNumbers(['2', '5'], [])).toEqual([1, 2])
+    expect(read.parts.slice(1)).toEqual([
+      { kind: 'footnote', number: 1 },
+      { kind: 'footnote', number: 1 },
+      { kind: 'footnote', number: 2 },
+      // A custom mark that is no text (a symbol) is named by the paragraph that refers to it.
+      { kind: 'footnote', number: 1, at: { paragraph: 1 } },
+      { kind: 'endnote', number: 1, label: 'i' },
+      { kind: 'endnote', number: 2, label: 'ii' },
+    ])
+  })
+
+  it('numbers notes again in each section where the section or the document says so, in the format set, and names a custom mark', async () => {
+    const ref = (id: number) => `<w:r><w:footnoteReference w:id="${id}"/></w:r>`
+    const sectionEnd = (props: string) => `<w:pPr><w:sectPr>${props}</w:sectPr></w:pPr>`
+    const restart = '<w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr>'
+    const body = `<w:p><w:r><w:t>第一节甲</w:t></w:r>${ref(1)}<w:r><w:t>乙</w:t></w:r>${ref(2)}</w:p>`
+      + `<w:p>${sectionEnd(restart)}<w:r><w:t>第一节末</w:t></w:r>${ref(3)}</w:p>`
+      // A revision's record of the section's properties before is no section.
+      + `<w:p><w:pPr><w:pPrChange w:id="9"><w:pPr><w:sectPr/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>第二节</w:t></w:r>${ref(4)}<w:r><w:footnoteReference w:customMarkFollows="1" w:id="5"/><w:t>*</w:t></w:r><w:r><w:t>后</w:t></w:r>${ref(6)}</w:p>`
+      + `<w:p>${sectionEnd('<w:footnotePr><w:numFmt w:val="chineseCounting"/><w:numRestart w:val="eachSect"/></w:footnotePr>')}</w:p>`
+      + `<w:p><w:r><w:t>第三节</w:t></w:r>${ref(7)}</w:p><w:sectPr><w:footnotePr><w:numStart w:val="5"/></w:footnotePr></w:sectPr>`
+    const notes = [1, 2, 3, 4, 5, 6, 7].map((id) => note('w:footnote', id, paragraph(`注${id}`))).join('')
+    const settings = '<w:footnotePr><w:numFmt w:val="decimalEnclosedCircle"/><w:footnote w:id="-1"/></w:footnotePr>'
+    const read = readDocxBody(makeDocx(body, { 'footnotes.xml': notes, 'settings.xml': settings }), 'a.docx')
+    expect(read.text.split('\n').slice(5)).toEqual(['注1', '注2', '注3', '注4', '注5', '注6', '注7'])
+    expect(read.parts.slice(5)).toEqual([
+      { kind: 'footnote', number: 1, section: 1, label: '①' },
+      { kind: 'footnote', number: 2, section: 1, label: '②' },
+      { kind: 'footnote', number: 3, section: 1, label: '③' },
+      { kind: 'footnote', number: 1, section: 2, label: '一' },
+      { kind: 'footnote', number: 5, mark: '*' },
+      { kind: 'footnote', number: 2, section: 2, label: '二' },
+      // The last section numbers on from the one before (continuous, the document's), from its own start.
+      { kind: 'footnote', number: 3, label: '③' },
+    ])
+    const path = join(dir, 'note-sections.docx')
+    writeFileSync(path, makeDocx(body.replace('第三节', '第三节全年学习**次'), { 'footnotes.xml': notes.replace('注4', '全年学习**次').replace('注5', '走访x户').replace('注3', '发展x名党员'), 'settings.xml': settings }))
+    const zh = runCli([path, '--lang', 'zh']).stdout
+    expect(zh).toMatch(/第1节脚注③ 第3字\s+错误/)
+    expect(zh).toMatch(/第2节脚注一 第5字\s+错误/)
+    expect(zh).toMatch(/脚注“\*” 第3字\s+错误/)
+    expect(runCli([path, '--lang', 'en']).stdout).toMatch(/footnote 一 of section 2, char 5\s+error/)
+  })
+
+  it('names a note by the paragraph that refers to it where numbering restarts on each page, which only a layout knows', () => {
+    const ref = (id: number) => `<w:r><w:footnoteReference w:id="${id}"/></w:r>`
+    const body = `<w:p><w:r><w:t>甲</w:t></w:r>${ref(1)}</w:p>` + table('表格') + `<w:p><w:r><w:t>乙</w:t></w:r>${ref(2)}${ref(3)}</w:p>`
+    const notes = [1, 2, 3].map((id) => note('w:footnote', id, paragraph(`注${id}`))).join('')
+    const read = readDocxBody(makeDocx(body, { 'footnotes.xml': notes, 'settings.xml': '<w:footnotePr><w:numRestart w:val="eachPage"/></w:footnotePr>' }), 'a.docx')
+    expect(read.parts.slice(3)).toEqual([{ kind: 'footnote', number: 1, at: { paragraph: 1 } }, { kind: 'footnote', number: 1, at: { paragraph: 2 } }, { kind: 'footnote', number: 2, at: { paragraph: 2 } }])
+  })
+
+  it('writes a note\'s number in Word\'s formats', () => {
+    const cases: [string, number[], string[]][] = [
+      ['decimal', [1, 12], ['1', '12']],
+      ['lowerRoman', [1, 4, 9, 14, 40], ['i', 'iv', 'ix', 'xiv', 'xl']],
+      ['upperRoman', [3, 1994], ['III', 'MCMXCIV']],
+      ['lowerLetter', [1, 26, 27, 53], ['a', 'z', 'aa', 'aaa']],
+      ['upperLetter', [2, 28], ['B', 'BB']],
+      ['chineseCounting', [1, 10, 11, 20, 21, 100, 105, 110, 1010], ['一', '十', '十一', '二十', '二十一', '一百', '一百零五', '一百一十', '一千零一十']],
+      ['ideographDigital', [10, 205], ['一〇', '二〇五']],
+      ['ideographTraditional', [1, 10, 11], ['甲', '癸', '11']],
+      ['decimalEnclosedCircle', [1, 20, 21], ['①', '⑳', '21']],
+      ['decimalEnclosedParen', [1], ['⑴']],
+      ['decimalFullWidth', [12], ['１２']],
+      ['chicago', [1, 2, 4, 5, 9], ['*', '†', '§', '**', '***']],
+      ['hebrew1', [3], ['3']],
+    ]
+    for (const [format, numbers, shown] of cases) expect(numbers.map((n) => formatNumber(n, format))).toEqual(shown)
   })
 
   it('names a corrupt, an encrypted and a non-Word archive, each as a per-file error', async () => {

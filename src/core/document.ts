@@ -66,7 +66,11 @@ export type DocxPartType = 'default' | 'first' | 'even'
  * footer of the first or even pages only, its `type` (absent for every page's). A line of file
  * text: its `field`; for a picture or link, which one of its part (counting from 1 in document
  * order) and `at`, the place of the paragraph it stands in; a property's number is 1, and a
- * custom property has its `name` (`联系电话`).
+ * custom property has its `name` (`联系电话`). A note's number is counted in its `section`
+ * (from 1, given where the numbering restarts in each section of several), shown as its
+ * `label` (`①`, `iii`, `二`) where not in Arabic digits; a note with a custom mark shows its
+ * `mark` (`*`); where the numbering restarts on each page, which only a layout knows, a note is
+ * named by the place of its reference (`at`) and counted among the notes referred to there.
  */
 export interface DocxPart {
   readonly kind: DocxPartKind
@@ -74,6 +78,9 @@ export interface DocxPart {
   readonly type?: Exclude<DocxPartType, 'default'>
   readonly field?: DocxFileTextField
   readonly name?: string
+  readonly section?: number
+  readonly label?: string
+  readonly mark?: string
   readonly at?: DocxPlace
 }
 

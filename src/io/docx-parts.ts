@@ -1,5 +1,5 @@
 // Reads the parts of a .docx the reader needs, and no others: the main part (named by the
-// package's relationships), the comments, notes, headers and footers its relationships name,
+// package's relationships), the comments, notes, headers, footers, styles and settings its relationships name,
 // and the package's document properties (core, extended, custom); refuses an encrypted, corrupt or oversized package with a typed error.
 import { strFromU8, unzipSync } from 'fflate'
 import type { DocxPartKind } from '../core/document.js'
@@ -16,7 +16,7 @@ export const maxInflatedBytes = 128 * 1024 * 1024
 /** The other parts whose text Word shows, by name, for a package whose main part has no relationships: notes, headers and footers (`header2.xml`). */
 const otherPartRe = /^(footnotes|endnotes|header|footer)(\d*)\.xml$/
 /** The relationship types (last segment) of the parts read besides the main one, and what each holds. */
-const partKinds: Readonly<Record<string, DocxPartKind | 'comments' | 'styles'>> = { footnotes: 'footnote', endnotes: 'endnote', header: 'header', footer: 'footer', comments: 'comments', styles: 'styles' }
+const partKinds: Readonly<Record<string, DocxPartKind | 'comments' | 'styles' | 'settings'>> = { footnotes: 'footnote', endnotes: 'endnote', header: 'header', footer: 'footer', comments: 'comments', styles: 'styles', settings: 'settings' }
 
 /** A part read besides the main one: what it holds, its relationship's id (undefined when found by name), and its XML. */
 export interface OtherPart {
@@ -34,6 +34,8 @@ export interface DocxPartsXml {
   readonly comments: string | undefined
   /** The styles part (`word/styles.xml`), which may hide text by style; undefined when missing. */
   readonly styles: string | undefined
+  /** The settings part (`word/settings.xml`), which numbers the notes; undefined when missing. */
+  readonly settings: string | undefined
   readonly others: readonly OtherPart[]
   /** The document properties' parts (`docProps/core.xml`, `docProps/app.xml`, `docProps/custom.xml`), undefined when missing or not UTF-8. */
   readonly core: string | undefined
@@ -73,18 +75,20 @@ export function readPartsXml(bytes: Uint8Array, path: string, bound: number): Do
   const others: OtherPart[] = []
   let comments: string | undefined
   let styles: string | undefined
+  let settings: string | undefined
   for (const [name, part] of Object.entries(files)) {
     const role = name === main ? undefined : roleOf(name)
     if (!role) continue
     const { kind, id } = role
     if (kind === 'comments') comments ??= decode(name, part)
     else if (kind === 'styles') styles ??= decode(name, part)
+    else if (kind === 'settings') settings ??= utf8Lenient(part)
     else others.push({ kind, name, id, xml: decode(name, part) })
   }
   // The properties are not the text: a part of them that is not UTF-8 is left unread, not an error.
   const lenient = (name: string) => (files[name] && name !== main ? utf8Lenient(files[name]) : undefined)
   const hyperlinks = new Map([main, ...others.map((o) => o.name)].map((name) => [name, hyperlinkTargetsOfPart(read, name)]))
-  return { mainName: main, main: decode(main, files[main]), comments, styles, others, core: lenient(properties.core), app: lenient(properties.app), custom: lenient(properties.custom), hyperlinks }
+  return { mainName: main, main: decode(main, files[main]), comments, styles, settings, others, core: lenient(properties.core), app: lenient(properties.app), custom: lenient(properties.custom), hyperlinks }
 }
 
 function utf8Lenient(part: Uint8Array): string | undefined {
@@ -98,7 +102,7 @@ function utf8Lenient(part: Uint8Array): string | undefined {
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** What a part read besides the main one holds, and the id of the relationship that names it. */
-type PartRole = { readonly kind: DocxPartKind | 'comments' | 'styles'; readonly id: string | undefined }
+type PartRole = { readonly kind: DocxPartKind | 'comments' | 'styles' | 'settings'; readonly id: string | undefined }
 
 /**
  * The role of each part the reader reads besides the main one, by name, undefined for the
@@ -120,6 +124,7 @@ function partsToRead(read: PartText, main: string): (name: string) => PartRole |
     const rest = name.slice(folder.length)
     if (rest === 'comments.xml') return { kind: 'comments', id: undefined }
     if (rest === 'styles.xml') return { kind: 'styles', id: undefined }
+    if (rest === 'settings.xml') return { kind: 'settings', id: undefined }
     const m = otherPartRe.exec(rest)
     const kind = m ? partKinds[m[1]!] : undefined
     return kind ? { kind, id: undefined } : undefined

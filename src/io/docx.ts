@@ -7,6 +7,7 @@ import { Parser } from 'htmlparser2'
 import { countBodyParagraphs, docxPlaceOfLine, type DocumentProperty, type DocxPart, type DocxPartKind, type DocxPartType, type DocxPlace, type HiddenContent, type Region, type TableCell } from '../core/document.js'
 import { AlternateContent } from './docx-alternate.js'
 import { commentTexts, DocxMarks, type OpenParagraph } from './docx-hidden.js'
+import { documentNoteProperties, nameNotes, NoteReferences } from './docx-notes.js'
 import { FileTextNotes, flatText, linkAddress } from './docx-file-text.js'
 import { maxInflatedBytes, readPartsXml, type DocxPartsXml, type OtherPart } from './docx-parts.js'
 import { readDocumentProperties, readPropertyTexts } from './docx-properties.js'
@@ -104,13 +105,18 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
   const textBoxes: (number | undefined)[] = []
   const marks = new DocxMarks()
   const references = new Map<string, string>()
-  const noteReferences: NoteReferences = { footnote: [], endnote: [] }
+  const noteReferences = new NoteReferences()
   const hiddenStyles = hiddenStylesOf(docx.styles)
   // The texts of pictures and links of each part read, by the part's name.
   const fileTexts = new Map<string, FileTextNotes>([[docx.mainName, new FileTextNotes()]])
   const lines = bodyParagraphs(docx.main, { places, textBoxes, marks, references, noteReferences, hiddenStyles, fileTexts: fileTexts.get(docx.mainName)! })
   const lineSources: LineSource[] = [{ part: docx.mainName, lineOf: lines.map((_, i) => i) }]
   const parts: (DocxPart | undefined)[] = []
+  const noteSettings = documentNoteProperties(docx.settings)
+  const bodyLines = { cells: places, parts: [], textBoxes }
+  const bodyParagraphNumbers = countBodyParagraphs(bodyLines, lines.length)
+  // Where a note is referred to, for notes numbered again on each page.
+  const referredAt = (paragraph: OpenParagraph) => (paragraph.index < 0 ? undefined : docxPlaceOfLine(bodyLines, paragraph.index, bodyParagraphNumbers))
   // The marks of each other part, and the line each of its paragraphs became (undefined: none).
   const partMarks: { marks: DocxMarks; lineOf: (number | undefined)[] }[] = []
   for (const kind of partOrder) {
@@ -127,11 +133,11 @@ export function readDocxBody(bytes: Uint8Array, path: string, options: DocxOptio
       partMarks.push({ marks: marksOfPart, lineOf })
       lineSources.push({ part: part.name, lineOf })
       if (kind === 'footnote' || kind === 'endnote') {
-        // The notes in the order Word numbers them, each paragraph under its note's number.
-        const numberOf = noteNumbers(noteIds, noteReferences[kind])
-        const inNotes = paragraphs.flatMap((_, i) => (notes[i]! > 0 ? [{ i, number: numberOf[notes[i]! - 1]! }] : []))
-        for (const { i, number } of inNotes.sort((a, b) => a.number - b.number || a.i - b.i)) {
-          parts[lines.length] = { kind, number }
+        // The notes in the order Word numbers them, each paragraph under its note's name.
+        const names = nameNotes(kind, noteIds, noteReferences, noteSettings, referredAt)
+        const inNotes = paragraphs.flatMap((_, i) => (notes[i]! > 0 ? [{ i, name: names[notes[i]! - 1]! }] : []))
+        for (const { i, name } of inNotes.sort((a, b) => a.name.order - b.name.order || a.i - b.i)) {
+          parts[lines.length] = name.part
           lineOf[i] = lines.length
           lines.push(paragraphs[i]!)
         }
@@ -213,27 +219,6 @@ function fileTextLines(docx: DocxPartsXml, notesOf: ReadonlyMap<string, FileText
   return out
 }
 
-/** The ids of the footnotes and endnotes the body refers to, in the order of their references. */
-export interface NoteReferences {
-  readonly footnote: string[]
-  readonly endnote: string[]
-}
-
-/**
- * The number Word shows for each note of a notes part (given by id, in the part's order): notes
- * are numbered in the order the body refers to them, whatever their ids (Word keeps the id a
- * note got when it was inserted, so a note inserted before another has the higher id). A note
- * the body does not number (a custom mark, no reference) follows the numbered ones in the part's
- * order.
- */
-export function noteNumbers(noteIds: readonly string[], referenced: readonly string[]): number[] {
-  const present = new Set(noteIds)
-  const shown = new Map<string, number>()
-  for (const id of referenced) if (present.has(id) && !shown.has(id)) shown.set(id, shown.size + 1)
-  let next = shown.size
-  return noteIds.map((id) => shown.get(id) ?? ++next)
-}
-
 /**
  * The parts of `kind`: headers and footers first on every page, then on the first, then on
  * even pages (their type from the sections' references, by relationship id), each kind in the
@@ -302,7 +287,7 @@ export interface ParagraphNotes {
   readonly marks?: DocxMarks
   /** Gets the type (`default`, `first`, `even`) of each header and footer the sections name, by relationship id. */
   readonly references?: Map<string, string>
-  /** Gets the ids of the notes the body refers to (not by a custom mark), in order. */
+  /** Gets the notes the body refers to, in order, and the sections' note properties. */
   readonly noteReferences?: NoteReferences
   /** In the notes' parts, gets the id of each note (the separators left out), in order: note N of {@link notes} has the Nth. */
   readonly noteIds?: string[]
@@ -361,6 +346,7 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
     {
       onopentag(name, attributes) {
         fileTexts?.element(name, attributes, top()?.paragraph, !alternates.isSkipping)
+        noteReferences?.open(name, attributes, top()?.paragraph, ignoredDepth === 0)
         if (name === 'w:r') {
           runDepth++
           isUnderlined = false
@@ -410,9 +396,6 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
         else if ((name === 'w:commentrangestart' || name === 'w:commentreference') && attributes['w:id'] !== undefined && ignoredDepth === 0) marks?.commentMark(attributes['w:id'], true, top()?.paragraph)
         else if (name === 'w:commentrangeend' && attributes['w:id'] !== undefined && ignoredDepth === 0) marks?.commentMark(attributes['w:id'], false, top()?.paragraph)
         else if ((name === 'w:headerreference' || name === 'w:footerreference') && attributes['r:id'] !== undefined) references?.set(attributes['r:id'], attributes['w:type'] ?? 'default')
-        else if ((name === 'w:footnotereference' || name === 'w:endnotereference') && ignoredDepth === 0 && !isOn({ 'w:val': attributes['w:customMarkFollows'] ?? 'false' })) {
-          noteReferences?.[name === 'w:footnotereference' ? 'footnote' : 'endnote'].push(attributes['w:id'] ?? '')
-        }
         else if (cells && ignoredDepth === 0) cells.open(name)
       },
       ontext(text) {
@@ -427,11 +410,13 @@ export function bodyParagraphs(xml: string, { places, textBoxes, notes, marks, r
         } else if (!inText) return
         else if (!visibility.isHidden) {
           append(textOfRun(text, isUnderlined))
+          if (ignoredDepth === 0) noteReferences?.text(text)
           if (/[^ ]/.test(text)) runHasText = true
         }
         else if (ignoredDepth === 0) marks?.hidden('hidden', text, top()?.paragraph)
       },
       onclosetag(name) {
+        noteReferences?.close(name)
         if (name === 'w:r') runDepth--
         if (ignoredDocxElements.has(name)) {
           ignoredDepth--

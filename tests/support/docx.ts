@@ -32,20 +32,23 @@ const namespaces = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/
 const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
 
 /**
- * The bytes of a .docx whose body is `bodyXml`, with other parts by file name under `word/`
- * (`header1.xml`, `footnotes.xml`), each given as its root element's content; and the
+ * The bytes of a .docx whose body is `bodyXml` (and an empty last section's properties, unless
+ * it ends with its own `w:sectPr`), with other parts by file name under `word/` (`header1.xml`,
+ * `footnotes.xml`, `settings.xml`), each given as its root element's content; and the
  * properties' parts as `docProps/core.xml`, `docProps/app.xml` and `docProps/custom.xml`, named
  * by the package's relationships.
  */
 export function makeDocx(bodyXml: string, parts: Readonly<Record<string, string>> = {}): Uint8Array {
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${namespaces}><w:body>${bodyXml}<w:sectPr/></w:body></w:document>`
+  // The last section's properties, unless the body gives its own.
+  const lastSection = /<w:sectPr\b(?:(?!<\/?w:p[ >])[\s\S])*$/.test(bodyXml) ? '' : '<w:sectPr/>'
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${namespaces}><w:body>${bodyXml}${lastSection}</w:body></w:document>`
   const { 'docProps/core.xml': core, 'docProps/app.xml': app, 'docProps/custom.xml': custom, ...wordParts } = parts
   const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(contentTypes), '_rels/.rels': strToU8(relsOf(core !== undefined, app !== undefined, custom !== undefined)), 'word/document.xml': strToU8(document) }
   if (core !== undefined) files['docProps/core.xml'] = strToU8(`${xmlDeclaration}<${coreRoot}>${core}</cp:coreProperties>`)
   if (app !== undefined) files['docProps/app.xml'] = strToU8(`${xmlDeclaration}<${appRoot}>${app}</Properties>`)
   if (custom !== undefined) files['docProps/custom.xml'] = strToU8(`${xmlDeclaration}<${customRoot}>${custom}</Properties>`)
   for (const [name, content] of Object.entries(wordParts)) {
-    const root = name.startsWith('header') ? 'w:hdr' : name.startsWith('footer') ? 'w:ftr' : name.startsWith('footnotes') ? 'w:footnotes' : name.startsWith('comments') ? 'w:comments' : name.startsWith('styles') ? 'w:styles' : 'w:endnotes'
+    const root = name.startsWith('header') ? 'w:hdr' : name.startsWith('footer') ? 'w:ftr' : name.startsWith('footnotes') ? 'w:footnotes' : name.startsWith('comments') ? 'w:comments' : name.startsWith('styles') ? 'w:styles' : name.startsWith('settings') ? 'w:settings' : 'w:endnotes'
     files[`word/${name}`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${root} ${namespaces}>${content}</${root}>`)
   }
   return zipSync(files)
