@@ -1,12 +1,16 @@
 // Word comments on findings: every comment anchored on exactly its span, whatever runs the
 // span crosses; the document's text, its old comments and its tracked changes unchanged.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addDocxComments, type DocxComment } from '../src/io/docx-comments.js'
 import { mapDocxBody } from '../src/io/docx-body-map.js'
 import { bodyParagraphs, docxToText } from '../src/io/docx.js'
 import { readComments } from './support/docx-anchors.js'
 import { makeDocx, paragraph, table, xmlText } from './support/docx.js'
+import { makeTempDir } from './support/temp-dirs.js'
 
 const who = { author: 'mask-audit', initials: 'MA', date: '2026-12-02T00:00:00Z' }
 
@@ -30,6 +34,19 @@ function expectWellFormed(xml: string): void {
   expect(stack).toEqual([])
 }
 
+/** Fails on a comment's reference inside a tracked insertion or deletion, or a range mark inside a deletion. */
+function expectMarksOutsideRevisions(xml: string): void {
+  const open: string[] = []
+  for (const m of xml.matchAll(/<(\/?)(w:[A-Za-z]+)\b[^>]*?(\/?)>/g)) {
+    const [, close, name, selfClosing] = m
+    if (name === 'w:commentReference') expect(open.filter((n) => /^w:(?:ins|moveTo|del)$/.test(n)), `reference ${m[0]}`).toEqual([])
+    if (name!.startsWith('w:commentRange')) expect(open, m[0]).not.toContain('w:del')
+    if (selfClosing) continue
+    if (close) open.pop()
+    else open.push(name!)
+  }
+}
+
 function annotateAndCheck(docx: Uint8Array, comments: DocxComment[]): ReturnType<typeof readComments> {
   const out = addDocxComments(docx, comments, who, 'a.docx').bytes
   expect(docxToText(out, 'b.docx')).toBe(docxToText(docx, 'a.docx'))
@@ -42,6 +59,31 @@ function annotateAndCheck(docx: Uint8Array, comments: DocxComment[]): ReturnType
   expect(added.map((c) => [c.offset, c.anchored]).sort()).toEqual(wanted.sort())
   expect(added.every((c) => c.hasReference)).toBe(true)
   return read
+}
+
+/** Paragraphs with tracked insertions, deletions (a deleted tab among them) and a move, as Word writes them. */
+const trackedBody = (() => {
+  const revision = (element: string, id: number, content: string) => `<w:${element} w:id="${id}" w:author="张三" w:date="2024-05-01T00:00:00Z">${content}</w:${element}>`
+  const run = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`
+  const deleted = (t: string, id: number) => revision('del', id, `<w:r><w:delText xml:space="preserve">${t}</w:delText></w:r><w:r><w:tab/></w:r>`)
+  const body = `<w:p>${run('全年集中学习')}${revision('ins', 1, run('**次，走访'))}${run('群众')}</w:p>`
+    + `<w:p>${revision('ins', 2, run('全年走访') + run('**户'))}${run('。')}</w:p>`
+    + `<w:p>${run('全年发展')}${deleted('旧', 3)}${revision('ins', 4, run('x'))}${run('名党员。')}</w:p>`
+    + `<w:p>${run('开展调研')}${revision('ins', 5, run('X'))}${deleted('三', 6)}${run('次。')}</w:p>`
+    + `<w:p>${revision('moveToRangeStart', 7, '').replace('></w:moveToRangeStart>', '/>')}${revision('moveTo', 8, run('培训**人'))}<w:moveToRangeEnd w:id="7"/>${run('。')}</w:p>`
+    // An insertion inside a hyperlink: the reference stays inside the link, after the insertion.
+    + `<w:p><w:hyperlink w:anchor="a">${revision('ins', 9, run('第X期'))}${run('简报')}</w:hyperlink></w:p>`
+  return body
+})()
+
+/** What a flat ODT (LibreOffice's `fodt`) anchors each comment on: the text between its marks, without the tracked deletions. */
+function annotatedInFlatOdt(flat: string): string[] {
+  const deletions = new Set([...flat.matchAll(/<text:changed-region\b[^>]*\btext:id="([^"]+)"[^>]*>\s*<text:deletion>/g)].map((m) => m[1]))
+  const body = flat.slice(flat.indexOf('<office:text'))
+  return [...body.matchAll(/<office:annotation office:name="([^"]+)"[^>]*>[\s\S]*?<\/office:annotation>([\s\S]*?)<office:annotation-end office:name="\1"\/>/g)].map((m) => {
+    const shown = m[2]!.replace(/<text:change-start text:change-id="([^"]+)"\/>([\s\S]*?)<text:change-end text:change-id="\1"\/>/g, (_all, id: string, inner: string) => (deletions.has(id) ? '' : inner))
+    return shown.replace(/<[^>]+>/g, '')
+  })
 }
 
 describe('annotate a .docx with comments', () => {
@@ -92,6 +134,36 @@ describe('annotate a .docx with comments', () => {
     expect(strFromU8(out['word/document.xml']!)).toContain('<w:delText>删除的字</w:delText>')
     expect(strFromU8(out['word/_rels/document.xml.rels']!).match(/comments/g)).toHaveLength(2)
   })
+
+  it('anchors on tracked insertions with the reference after the insertion, never inside a deletion, which stays whole', () => {
+    const body = trackedBody
+    const docx = makeDocx(body)
+    const text = docxToText(docx, 'a.docx')
+    // A deleted tab is no more read than its deleted text.
+    expect(text.split('\n')).toEqual(['全年集中学习**次，走访群众', '全年走访**户。', '全年发展x名党员。', '开展调研X次。', '培训**人。', '第X期简报'])
+    const comments = [...on(text, '**次', '**户', 'x名', 'X次', '**人', 'X期'), { offset: text.indexOf('走访'), length: 0, paragraphs: ['零长'] }]
+    annotateAndCheck(docx, comments)
+    const xml = strFromU8(unzipSync(addDocxComments(docx, comments, who, 'a.docx').bytes)['word/document.xml']!)
+    expectMarksOutsideRevisions(xml)
+    for (const del of body.match(/<w:del\b[\s\S]*?<\/w:del>/g)!) expect(xml).toContain(del)
+    expect(xml).toMatch(/<w:ins w:id="9"[^>]*>.*?<\/w:ins><w:r><w:commentReference w:id="\d+"\/><\/w:r><w:r><w:t xml:space="preserve">简报/)
+  })
+
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p))
+  it('writes comments on tracked changes that LibreOffice opens, each on its span, the changes kept', () => {
+    if (!soffice) throw new Error('this test needs LibreOffice: apt-get install libreoffice-writer-nogui (.ci/run installs it)')
+    const docx = makeDocx(trackedBody)
+    const text = docxToText(docx, 'a.docx')
+    const needles = ['**次', '**户', 'x名', 'X次', '**人', 'X期']
+    const dir = makeTempDir('docx-comments-lo-')
+    const output = join(dir, 'tracked.docx')
+    writeFileSync(output, addDocxComments(docx, on(text, ...needles), who, 'a.docx').bytes)
+    execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'fodt', '--outdir', dir, output], { stdio: 'pipe', timeout: 120_000 })
+    const flat = readFileSync(join(dir, 'tracked.fodt'), 'utf8')
+    expect(annotatedInFlatOdt(flat)).toEqual(needles)
+    expect(flat.match(/<text:deletion>/g)).toHaveLength(2)
+    expect(flat.match(/<text:insertion>/g)!.length).toBeGreaterThanOrEqual(5)
+  }, 150_000)
 
   it('adds the comments part, its relationship and content type when there were none', () => {
     const out = unzipSync(addDocxComments(makeDocx(paragraph('共**人')), [{ offset: 1, length: 3, paragraphs: ['未填写'] }], who, 'a.docx').bytes)
@@ -180,7 +252,9 @@ describe('annotate a .docx with comments', () => {
       for (let p = 0; p < 1 + rand(4); p++) {
         const runs: string[] = []
         for (let r = 0; r < 1 + rand(5); r++) runs.push(Array.from({ length: 1 + rand(6) }, () => alphabet[rand(alphabet.length)]).join(''))
-        paragraphs.push(rand(3) === 0 ? table(runs.join('')) : paragraph(...runs))
+        // Some runs tracked as inserted, some deletions between them.
+        const tracked = paragraph(...runs).replace(/<w:r>[\s\S]*?<\/w:r>/g, (r) => [r, `<w:ins w:id="9${rand(99)}" w:author="张">${r}</w:ins>`, `${r}<w:del w:id="8${rand(99)}" w:author="张"><w:r><w:delText>删</w:delText></w:r><w:r><w:tab/></w:r></w:del>`][rand(3)]!)
+        paragraphs.push(rand(3) === 0 ? table(runs.join('')) : tracked)
       }
       const docx = makeDocx(paragraphs.join(''))
       const xml = strFromU8(unzipSync(docx)['word/document.xml']!)
@@ -197,6 +271,7 @@ describe('annotate a .docx with comments', () => {
         comments.push({ offset, length, paragraphs: [xmlText(`c${c}`)] })
       }
       annotateAndCheck(docx, comments)
+      expectMarksOutsideRevisions(strFromU8(unzipSync(addDocxComments(docx, comments, who, 'a.docx').bytes)['word/document.xml']!))
     }
   })
 })

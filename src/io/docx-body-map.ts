@@ -17,6 +17,11 @@ export interface RunRef {
   /** Raw start of the run's first child after `w:rPr`, and end of its last child. */
   firstChildStart: number
   lastChildEnd: number
+  /**
+   * The outermost tracked insertion (`w:ins`, `w:moveTo`) the run is in, and the raw index just
+   * past its end (set when it closes); undefined outside one.
+   */
+  readonly revision: { end: number } | undefined
 }
 
 /** A piece of a paragraph's text and the XML it came from. */
@@ -87,6 +92,8 @@ export function mapDocxBody(xml: string, hiddenStyles: HiddenStyles = noHiddenSt
   let runHasText = false
   // A note's separator (`w:type="separator"`) is no note: the reader reads none of its paragraphs.
   let isSeparatorNote = false
+  // The tracked insertions open around this point.
+  const revisions: { end: number }[] = []
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -113,7 +120,8 @@ export function mapDocxBody(xml: string, hiddenStyles: HiddenStyles = noHiddenSt
         else if ((name === 'w:commentrangestart' || name === 'w:commentrangeend') && attributes['w:id'] !== undefined && ignoredDepth === 0) {
           const paragraph = open[open.length - 1]
           paragraph?.commentMarks.push({ id: attributes['w:id'], isStart: name === 'w:commentrangestart', at: paragraph.length })
-        } else if (name === 'w:r') runs.push({ openStart: parser.startIndex, closeEnd: -1, openTag: xml.slice(parser.startIndex, parser.endIndex + 1), rPr: '', firstChildStart: -1, lastChildEnd: -1 })
+        } else if (name === 'w:r') runs.push({ openStart: parser.startIndex, closeEnd: -1, openTag: xml.slice(parser.startIndex, parser.endIndex + 1), rPr: '', firstChildStart: -1, lastChildEnd: -1, revision: revisions[0] })
+        else if ((name === 'w:ins' || name === 'w:moveto') && ignoredDepth === 0) revisions.push({ end: -1 })
         else if (name === 'w:t') text = { tagStart: parser.startIndex, textStart: parser.endIndex + 1, hasPreserve: /xml:space\s*=\s*["']preserve["']/.test(xml.slice(parser.startIndex, parser.endIndex + 1)) }
         else if (name === 'w:tab' || name === 'w:ptab') markAt(runs.length > 0 && !visibility.isHidden ? textOfTab(isUnderlined, runHasText) : '\t')
         else if (name === 'w:br' || name === 'w:cr') markAt(docxLineSeparator)
@@ -132,6 +140,10 @@ export function mapDocxBody(xml: string, hiddenStyles: HiddenStyles = noHiddenSt
       onclosetag(name) {
         const end = parser.endIndex + 1
         const paragraph = open[open.length - 1]
+        if ((name === 'w:ins' || name === 'w:moveto') && ignoredDepth === 0) {
+          const revision = revisions.pop()
+          if (revision) revision.end = end
+        }
         // Only the paragraph's own properties: not those of a paragraph in what is ignored (a text box's VML copy).
         if (name === 'w:ppr' && ignoredDepth === 1 && paragraph && paragraph.pieces.length === 0) paragraph.insideStart = end
         if (ignoredDocxElements.has(name) || alternates.close(name)) ignoredDepth--

@@ -175,19 +175,20 @@ function insertRanges(xml: string, paragraphs: readonly BodyParagraph[], anchors
     const startMark = `<w:commentRangeStart w:id="${a.id}"/>`
     const endMark = `<w:commentRangeEnd w:id="${a.id}"/><w:r>${referenceRPr(styles)}<w:commentReference w:id="${a.id}"/></w:r>`
     const start = locate(a.offset, 'start')
-    if (a.length === 0) {
+    const end = a.length === 0 ? start : locate(a.offset + a.length, 'end')
+    const after = referenceAfter(end)
+    if (a.length === 0 && after === undefined) {
       at(start, 'start').starts.push(startMark + endMark)
       continue
     }
-    at(start, 'start').starts.push(startMark)
-    const end = locate(a.offset + a.length, 'end')
-    const groupEnd = layoutGroupEnd(end)
-    if (groupEnd === undefined) at(end, 'end').ends.push(endMark)
+    if (a.length === 0) at(start, 'start').starts.push(`${startMark}<w:commentRangeEnd w:id="${a.id}"/>`)
+    else at(start, 'start').starts.push(startMark)
+    if (after === undefined) at(end, 'end').ends.push(endMark)
     else {
-      // The reference is a run of its own: inside a group of runs laid out as one (双行合一) it
-      // would break the group in two, so it follows the group; the range still ends on the span.
-      at(end, 'end').ends.push(`<w:commentRangeEnd w:id="${a.id}"/>`)
-      at({ piece: undefined, at: groupEnd }, 'end').ends.push(`<w:r>${referenceRPr(styles)}<w:commentReference w:id="${a.id}"/></w:r>`)
+      // The reference is a run of its own, which must not be part of what it stands in: the
+      // range still ends on the span, the reference follows ({@link referenceAfter}).
+      if (a.length > 0) at(end, 'end').ends.push(`<w:commentRangeEnd w:id="${a.id}"/>`)
+      at({ piece: undefined, at: after }, 'end').ends.push(`<w:r>${referenceRPr(styles)}<w:commentReference w:id="${a.id}"/></w:r>`)
     }
   }
   const ordered = [...insertions.values()].sort((a, b) => a.at - b.at)
@@ -203,6 +204,20 @@ function insertRanges(xml: string, paragraphs: readonly BodyParagraph[], anchors
 
 /** A place in the body: a piece of a paragraph and a UTF-16 index inside it, or a raw index (a paragraph with no text). */
 type Point = { readonly piece: BodyPiece; readonly k: number; readonly paragraph: BodyParagraph } | { readonly piece: undefined; readonly at: number }
+
+/**
+ * Where a comment's reference must go instead of just after its range's end, or undefined:
+ * after a tracked insertion (`w:ins`, `w:moveTo`) that holds the point, of which a run inside
+ * would be part (rejecting the insertion would take the reference and leave the comment
+ * without its anchor; Word marks a comment on inserted text so); after a group of runs laid out
+ * as one, which a run inside would break in two. The range's marks may stand inside either.
+ */
+function referenceAfter(point: Point): number | undefined {
+  const group = layoutGroupEnd(point)
+  const revision = point.piece?.run?.revision?.end
+  if (revision === undefined || revision < 0) return group
+  return Math.max(group ?? revision, revision)
+}
 
 /**
  * Where the group of runs laid out as one (`w:eastAsianLayout` with `w:combine`, 双行合一, or

@@ -262,12 +262,13 @@ export function isUnderline(attributes: Readonly<Record<string, string>>): boole
 }
 
 /**
- * Elements whose content is not the visible body: deleted revisions and text moved away (a
- * tracked move shows it struck through at its old place), field codes, and properties (whose
- * `w:tabs` holds tab stops, not tabs). The branches of alternate content a reader does not show
- * are not either ({@link AlternateContent}).
+ * Elements whose content is not the visible body: deleted revisions (the runs of a `w:del`,
+ * their tabs and breaks with their text) and text moved away (a tracked move shows it struck
+ * through at its old place), field codes, and properties (whose `w:tabs` holds tab stops, not
+ * tabs). The branches of alternate content a reader does not show are not either
+ * ({@link AlternateContent}).
  */
-export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:deltext', 'w:movefrom', 'w:instrtext', 'w:delinstrtext', 'w:ppr', 'w:rpr'])
+export const ignoredDocxElements: ReadonlySet<string> = new Set(['w:del', 'w:deltext', 'w:movefrom', 'w:instrtext', 'w:delinstrtext', 'w:ppr', 'w:rpr'])
 
 /** What {@link bodyParagraphs} may note besides the paragraphs' text. */
 export interface ParagraphNotes {

@@ -32,7 +32,7 @@ function rangeMarks(xml: string): { starts: Map<string, number>; ends: Map<strin
   const starts = new Map<string, number>()
   const ends = new Map<string, number>()
   const references = new Set<string>()
-  const ignored = new Set(['w:deltext', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
+  const ignored = new Set(['w:del', 'w:deltext', 'w:movefrom', 'w:instrtext', 'w:delinstrtext', 'mc:fallback', 'w:ppr', 'w:rpr'])
   const open: { length: number; marks: { id: string; at: number; isStart: boolean }[] }[] = []
   let done = 0
   let depth = 0
