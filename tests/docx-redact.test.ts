@@ -35,6 +35,28 @@ describe('editDocx (fill)', () => {
     expect(unzipSync(copy.bytes)['word/comments.xml']).toBeDefined()
   })
 
+  it('writes into a fill-in line of underlined tabs, and over a tab or break inside a span keeps or takes it as the value says', () => {
+    const underlined = (inner: string) => `<w:r><w:rPr><w:u w:val="single"/></w:rPr>${inner}</w:r>`
+    const docx = makeDocx(`<w:p><w:r><w:t>审核：</w:t></w:r>${underlined('<w:tab/><w:tab/>')}<w:r><w:t xml:space="preserve">　编辑：</w:t></w:r>${underlined('<w:t xml:space="preserve">    </w:t>')}</w:p>`
+      + '<w:p><w:r><w:t>学习</w:t><w:tab/><w:t>次，走访</w:t><w:br/><w:t>户</w:t></w:r></w:p>')
+    const text = readDocxBody(docx, 'a.docx').text
+    expect(text).toBe('审核：__　编辑：____\n学习\t次，走访\u2028户')
+    const at = (s: string) => text.indexOf(s)
+    const copy = editDocx(docx, [
+      { offset: at('__'), length: 2, replacement: '李娜' },
+      { offset: at('____'), length: 4, replacement: '王强' },
+      // A value that leaves no room for the tab takes it out; one over a break that keeps it keeps it.
+      { offset: at('学习\t'), length: 3, replacement: '学习12' },
+      { offset: at('访\u2028户'), length: 3, replacement: '问\u2028家' },
+    ], 'a.docx')
+    expect([copy.applied, copy.notApplied]).toEqual([4, 0])
+    expect(readDocxBody(copy.bytes, 'b.docx').text).toBe('审核：李娜　编辑：王强\n学习12次，走问\u2028家')
+    const xml = strFromU8(unzipSync(copy.bytes)['word/document.xml']!)
+    // The tabs' run keeps its underline; the break stays a break.
+    expect(xml).toContain('<w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">李娜</w:t></w:r>')
+    expect(xml).toContain('<w:t>学习12</w:t><w:t>次，走问</w:t><w:br/><w:t>家</w:t>')
+  })
+
   it('fills a text box in both its versions: mc:Choice, which Word shows, and the mc:Fallback older readers show', () => {
     const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`
     const holder = (choice: string, fallback: string) => `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box(choice)}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>${box(fallback)}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`
@@ -96,6 +118,16 @@ describe('redactDocx', () => {
     expect(read.text).toBe(readDocxBody(docx, 'a.docx').text)
     const xml = strFromU8(unzipSync(copy.bytes)['word/document.xml']!)
     expect(xml).not.toMatch(/w:del\b|w:ins\b|commentRange|commentReference|vanish|吴建华/)
+  })
+
+  it('masks a number typed with a non-breaking hyphen or a tab in the text around it, the hyphen and the tab kept', () => {
+    const docx = makeDocx('<w:p><w:r><w:t>联系电话：0755</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t>83456789，身份证号4403041985</w:t><w:tab/><w:t>06123416。</w:t></w:r></w:p>')
+    const text = readDocxBody(docx, 'a.docx').text
+    expect(text).toBe('联系电话：0755-83456789，身份证号4403041985\t06123416。')
+    const copy = redactDocx(docx, [{ offset: 5, length: 13, replacement: '0755-********' }, { offset: text.indexOf('4403'), length: 19, replacement: '440304****\t****3416' }], 'a.docx')
+    expect(copy.applied).toBe(2)
+    expect(readDocxBody(copy.bytes, 'b.docx').text).toBe('联系电话：0755-********，身份证号440304****\t****3416。')
+    expect(strFromU8(unzipSync(copy.bytes)['word/document.xml']!)).toContain('<w:noBreakHyphen/></w:r><w:r><w:t>********，身份证号440304****</w:t><w:tab/><w:t>****3416。</w:t>')
   })
 
   it('leaves an edit across paragraphs or past the text alone, and says so', () => {

@@ -207,29 +207,48 @@ function clearProperties(files: Record<string, Uint8Array>): number {
   return cleared.cleared
 }
 
-/** A part's XML with each edit made in the `w:t` elements its span covers: the replacement in the first, the rest cut; and the edits made. */
+/**
+ * A part's XML with each edit made in the elements its span covers: in the `w:t` elements, the
+ * replacement in the first, the rest cut; a tab, break or non-breaking hyphen inside the span
+ * (`<w:tab/>`, read as one character) kept where the replacement keeps its character at its
+ * place (a mask over `0755‑83456789` or an ID number typed with a tab), else taken out, and
+ * where the span holds no text at all (a fill-in line of underlined tabs), the first one turned
+ * into the text. The edits made.
+ */
 function replaceInPart(xml: string, edits: readonly ParagraphEdit[], hiddenStyles: HiddenStyles): { xml: string; applied: TextEdit[] } {
   const paragraphs = mapDocxBody(xml, hiddenStyles)
   // Cuts per `w:t` element (by the raw start of its text): where, inside its decoded text, and what goes there.
   const elements = new Map<number, { textStart: number; textEnd: number; pieces: BodyPiece[]; cuts: { from: number; to: number; put: string }[] }>()
+  // Marks replaced whole: by the raw range of their element, what goes there.
+  const marks: { start: number; end: number; text: string }[] = []
   const applied: TextEdit[] = []
   for (const { paragraph: index, from, to, edit } of edits) {
     const paragraph = paragraphs[index]
     if (!paragraph || to > paragraph.text.length) continue
-    let put = edit.replacement
-    for (const piece of paragraph.pieces) {
-      const end = piece.start + piece.text.length
-      if (piece.kind !== 'text' || end <= from || piece.start >= to) continue
+    const covered = paragraph.pieces.filter((p) => p.start < to && p.start + p.text.length > from)
+    const { replacement } = edit
+    const marksCovered = covered.filter((p) => p.kind === 'mark')
+    const keepsMarks = marksCovered.length > 0 && replacement.length === to - from && marksCovered.every((p) => replacement[p.start - from] === p.text)
+    let isPlaced = false
+    for (const piece of covered) {
+      const lo = Math.max(from, piece.start)
+      const hi = Math.min(to, piece.start + piece.text.length)
+      if (piece.kind === 'mark') {
+        if (keepsMarks) continue
+        marks.push({ start: piece.tagStart, end: piece.tagEnd, text: isPlaced || replacement === '' ? '' : `<w:t xml:space="preserve">${escapeXml(replacement)}</w:t>` })
+        isPlaced = true
+        continue
+      }
       let element = elements.get(piece.textStart)
       if (!element) {
         element = { textStart: piece.textStart, textEnd: piece.textEnd, pieces: paragraph.pieces.filter((p) => p.kind === 'text' && p.textStart === piece.textStart), cuts: [] }
         elements.set(piece.textStart, element)
       }
       const base = element.pieces[0]!.start
-      element.cuts.push({ from: Math.max(from, piece.start) - base, to: Math.min(to, end) - base, put })
-      put = ''
+      element.cuts.push({ from: lo - base, to: hi - base, put: keepsMarks ? replacement.slice(lo - from, hi - from) : isPlaced ? '' : replacement })
+      isPlaced = true
     }
-    if (put === '') applied.push(edit)
+    if (isPlaced) applied.push(edit)
   }
   const replacements = [...elements.values()].map((e) => {
     const text = e.pieces.map((p) => p.text).join('')
@@ -244,7 +263,8 @@ function replaceInPart(xml: string, edits: readonly ParagraphEdit[], hiddenStyle
   })
   let result = ''
   let at = 0
-  for (const r of replacements.sort((a, b) => a.start - b.start)) {
+  for (const r of [...replacements, ...marks].sort((a, b) => a.start - b.start)) {
+    if (r.start < at) continue
     result += xml.slice(at, r.start) + r.text
     at = r.end
   }
