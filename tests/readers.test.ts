@@ -220,7 +220,7 @@ describe('docx reader', () => {
       // A revision's record of the section's properties before is no section.
       + `<w:p><w:pPr><w:pPrChange w:id="9"><w:pPr><w:sectPr/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>第二节</w:t></w:r>${ref(4)}<w:r><w:footnoteReference w:customMarkFollows="1" w:id="5"/><w:t>*</w:t></w:r><w:r><w:t>后</w:t></w:r>${ref(6)}</w:p>`
       + `<w:p>${sectionEnd('<w:footnotePr><w:numFmt w:val="chineseCounting"/><w:numRestart w:val="eachSect"/></w:footnotePr>')}</w:p>`
-      + `<w:p><w:r><w:t>第三节</w:t></w:r>${ref(7)}</w:p><w:sectPr><w:footnotePr><w:numStart w:val="5"/></w:footnotePr></w:sectPr>`
+      + `<w:p><w:r><w:t>第三节</w:t></w:r>${ref(7)}</w:p><w:sectPr><w:footnotePr><w:pos w:val="pageBottom"/></w:footnotePr></w:sectPr>`
     const notes = [1, 2, 3, 4, 5, 6, 7].map((id) => note('w:footnote', id, paragraph(`注${id}`))).join('')
     const settings = '<w:footnotePr><w:numFmt w:val="decimalEnclosedCircle"/><w:footnote w:id="-1"/></w:footnotePr>'
     const read = readDocxBody(makeDocx(body, { 'footnotes.xml': notes, 'settings.xml': settings }), 'a.docx')
@@ -232,9 +232,12 @@ describe('docx reader', () => {
       { kind: 'footnote', number: 1, section: 2, label: '一' },
       { kind: 'footnote', number: 5, mark: '*' },
       { kind: 'footnote', number: 2, section: 2, label: '二' },
-      // The last section numbers on from the one before (continuous, the document's), from its own start.
+      // The last section numbers on from the one before (continuous, the document's).
       { kind: 'footnote', number: 3, label: '③' },
     ])
+    // The document's start number.
+    const started = readDocxBody(makeDocx(`<w:p><w:r><w:t>甲</w:t></w:r>${ref(1)}${ref(2)}</w:p>`, { 'footnotes.xml': notes, 'settings.xml': '<w:footnotePr><w:numStart w:val="3"/></w:footnotePr>' }), 'b.docx')
+    expect(started.parts.slice(1, 3)).toEqual([{ kind: 'footnote', number: 3 }, { kind: 'footnote', number: 4 }])
     const path = join(dir, 'note-sections.docx')
     writeFileSync(path, makeDocx(body.replace('第三节', '第三节全年学习**次'), { 'footnotes.xml': notes.replace('注4', '全年学习**次').replace('注5', '走访x户').replace('注3', '发展x名党员'), 'settings.xml': settings }))
     const zh = runCli([path, '--lang', 'zh']).stdout

@@ -163,7 +163,7 @@ export function nameNotes(kind: NoteKind, noteIds: readonly string[], collected:
     const section = restart === 'eachSect' && sectionCount > 1 ? { section: reference.section + 1 } : {}
     named.set(reference.id, { order, part: { kind, number: count, ...section, ...(label !== String(count) && { label }) } })
   }
-  let next = named.size
+  let next = Math.max(count ?? 0, named.size)
   const { format } = propertiesOf(0)
   return noteIds.map((id) => {
     const name = named.get(id)
@@ -204,7 +204,6 @@ export function formatNumber(n: number, format: string): string {
     }
     case 'chineseCounting':
     case 'chineseCountingThousand':
-    case 'chineseLegalSimplified':
       return n > 0 && n < 10000 ? chineseCounting(n) : String(n)
     case 'ideographDigital':
       return [...String(n)].map((d) => hanDigits[Number(d)]).join('')
