@@ -191,7 +191,7 @@ describe('custom document properties (docProps/custom.xml)', () => {
     writeFileSync(input, makeDocx(judgment, { 'docProps/custom.xml': templateCustom }))
     const r = runCli(['redact', '--lang', 'zh', input, '-o', output])
     expect(r.code).toBe(0)
-    expect(r.stderr).toMatch(/自定义属性中的人员、单位（属性名保留）.*其中 3 项有值/)
+    expect(r.stderr).toMatch(/自定义属性中的人名和单位名（保留属性名）.*其中 3 项有值/)
     const custom = strFromU8(unzipSync(new Uint8Array(readFileSync(output)))['docProps/custom.xml']!)
     expect(readCustomProperties(custom).map((p) => [p.name, p.value])).toEqual([['联系电话', '139****1234'], ['密级', '公开'], ['_AuthorEmail', 'w***@163.com']])
     expect(custom).toContain('name="联系人"><vt:lpwstr></vt:lpwstr>')
