@@ -222,6 +222,25 @@ describe('scanning: whose label a number is under, how it is grouped, the shapes
     expect(joined(serial, pair(serial, serial.indexOf('**'), serial.lastIndexOf('**')))).toEqual([])
   })
 
+  it('joins a mobile number a break splits only after a phone’s label, into exactly a mobile’s shape', () => {
+    const texts = (text: string) => scan(text).map((h) => h.text)
+    // A hard wrap or a cell gap inside the number, grouped 3-4-4 across it or whole on each side; CRLF too.
+    expect(scan('被告王某某，手机：138 0013\n8000，住')).toEqual([{ kind: 'mobile', text: '138 0013\n8000' }])
+    expect(texts('联系电话1380013\n8000。')).toEqual(['1380013\n8000'])
+    expect(texts('联系电话1380013\r\n8000。')).toEqual(['1380013\r\n8000'])
+    expect(texts('手机号码为138\n0013 8000')).toEqual(['138\n0013 8000'])
+    expect(texts('手机\t1380013\t8000\t无')).toEqual(['1380013\t8000'])
+    expect(texts('手机\u30001380013\u30008000')).toEqual(['1380013\u30008000'])
+    // No phone's label, or another value between it and the piece (a list's second number).
+    for (const text of ['金额1380013\n8000', '被告王某某1380013\n8000', '手机13800138000、1390013\n8000', '电话0951-5012345，1390013\n8000', '手机尾号8000，编号1380013\n8000']) {
+      expect(texts(text).filter((t) => t.includes('\n')), text).toEqual([])
+    }
+    // Two whole numbers on two lines; digits that are no mobile; grouped otherwise; a figure or a date after.
+    for (const text of ['手机13800138000\n13900139000', '电话：5012345\n1380', '手机：138 00\n13 8000', '手机1380013\n8000元', '手机1380013\n2024年', '电话1380013\n8000.5', '电话1380013\n80001', '手机1380\n0138000-12']) {
+      expect(texts(text).filter((t) => /[\n\t\u3000]/.test(t)), text).toEqual([])
+    }
+  })
+
   it('takes a card’s label over Luhn; an account’s label makes an account of a number failing it', () => {
     expect(scan(`银行卡号6217001234987654；卡号：6217 0012 3498 7654；账号6217001234987654；账号${card}`)).toEqual([
       { kind: 'card', text: '6217001234987654' },
@@ -383,6 +402,8 @@ describe('leak/identifier', () => {
     const [f, ...rest] = await checkText('原告海某某，公民身份号码6403021990\n03078516，住固原市原州区。', { profile: 'redacted', only })
     expect(rest).toEqual([])
     expect(f).toMatchObject({ text: '6403021990\n03078516', data: { identifier: 'id', redact: { replacement: '640302****\n****8516' } } })
+    const [mobile] = await checkText('原告海某某，手机：139 0951\n0021，住固原市原州区。', { profile: 'redacted', only })
+    expect(mobile).toMatchObject({ text: '139 0951\n0021', data: { identifier: 'mobile', redact: { replacement: '139 ****\n0021' } } })
   })
 
   it('leaves a public body’s own code, account and landline alone, not a person’s', async () => {

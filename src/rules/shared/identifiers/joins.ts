@@ -4,10 +4,11 @@
 // (`640381**19920101**0841` renders as the whole number, its birth date in bold). A break is
 // read through only where the joined characters prove an identifier: an ID number's or a credit
 // code's check character (an ID's label and division code), or a card's label before it with
-// its Luhn digit. Arbitrary numbers on two lines or in two cells stay apart.
+// its Luhn digit; a mobile number only after a phone's label that governs it, its pieces making
+// exactly a mobile's shape. Arbitrary numbers on two lines or in two cells stay apart.
 import type { Region } from '../../../core/document.js'
 import { hasValidCreditCode, passesLuhn } from './checksums.js'
-import { labelBefore } from './labels.js'
+import { afterLastWord, labelBefore } from './labels.js'
 import { isCuedIdNumber, isIdNumber, type NumberContext } from './numbers.js'
 import { recordLabelRe } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
@@ -54,7 +55,7 @@ export function findJoinedIdentifiers(text: string, context: NumberContext, mark
 /**
  * The units of a joined identifier and its breaks: letters, digits, line breaks, tabs, U+3000.
  * The shortest is a card of 16 digits and one break, 17 units: runs shorter hold none (a mobile
- * number split so is left alone: its shape proves too little, and its runs would cost a pass).
+ * number split so proves too little by its shape: {@link findSplitMobiles} reads it from its label).
  */
 const joinUnits = unitTable([0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0x0a, 0x0a], [0x0d, 0x0d], [0x09, 0x09], [0x3000, 0x3000])
 const minJoined = 17
@@ -118,4 +119,62 @@ function kindOf(text: string, start: number, joined: string, context: NumberCont
   const label = labelBefore(text, start)
   if (joined.length >= 16 && joined.length <= 19 && context.cardWordRe.test(label) && !recordLabelRe.test(label) && passesLuhn(joined)) return 'card'
   return undefined
+}
+
+/** The breaks a mobile number is split by: a line break (LF, CRLF), a tab or U+3000 between cells. */
+const mobileBreakChars = ['\n', '\t', '\u3000'] as const
+/** What may stand between a phone's label and its number: a colon, 为/是, spaces, 号码 (no digit, no other value). */
+const phoneLabelRestRe = /^[^0-9A-Za-z，,、；;。]{0,6}$/
+/** Characters right before a number's first piece or after its last that make it part of something longer. */
+const beforePieceRe = /[0-9A-Za-z*\uFF0A\u00D7_@.+\-/]/
+const afterPieceRe = /[0-9A-Za-z*\uFF0A\u00D7_@]/
+/** A unit, a date's or a count's, after the last piece: the digits on the next line are a figure's. */
+const unitAfterPieceRe = /^\s?(?:[年月日时号元万亿千百人次个件%‰]|平方|公里)/
+const mobileDigitsRe = /^1[3-9]\d{9}$/
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39
+
+/**
+ * Mobile numbers a line break or a cell gap splits (`手机：138 0013⏎8000`, `联系电话1380013⏎8000`,
+ * `手机\t1380013\t8000`): a phone's label governs the first piece (it stands in the piece's phrase
+ * with no other value between: not a list's second number), and the two pieces together make
+ * exactly a mobile number, written whole on each side of the break or grouped 3-4-4 across it.
+ * Two whole numbers never join: their digits are more than one number's.
+ */
+export function findSplitMobiles(text: string, context: Pick<NumberContext, 'phoneWordRe'>): IdentifierHit[] {
+  const hits: IdentifierHit[] = []
+  for (const char of mobileBreakChars) {
+    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) {
+      const breakStart = char === '\n' && text.charCodeAt(at - 1) === 0x0d ? at - 1 : at
+      if (!isDigitCode(text.charCodeAt(breakStart - 1)) || !isDigitCode(text.charCodeAt(at + 1))) continue
+      const hit = splitMobileAt(text, breakStart, at + 1, context)
+      if (hit) hits.push(hit)
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start)
+}
+
+/** The mobile number whose pieces end at `breakStart` and start at `breakEnd`, or undefined. */
+function splitMobileAt(text: string, breakStart: number, breakEnd: number, context: Pick<NumberContext, 'phoneWordRe'>): IdentifierHit | undefined {
+  // Each piece: digits grouped by single spaces or hyphens.
+  let start = breakStart
+  while (start > 0 && (isDigitCode(text.charCodeAt(start - 1)) || (isGroupGap(text, start - 1) && isDigitCode(text.charCodeAt(start - 2))))) start--
+  let end = breakEnd
+  while (end < text.length && (isDigitCode(text.charCodeAt(end)) || (isGroupGap(text, end) && isDigitCode(text.charCodeAt(end + 1))))) end++
+  if (beforePieceRe.test(text.charAt(start - 1)) || afterPieceRe.test(text.charAt(end)) || /^\.\d/.test(text.slice(end, end + 2)) || unitAfterPieceRe.test(text.slice(end, end + 3))) return undefined
+  const first = text.slice(start, breakStart).split(/[ -]/)
+  const second = text.slice(breakEnd, end).split(/[ -]/)
+  const digits = first.join('') + second.join('')
+  if (!mobileDigitsRe.test(digits)) return undefined
+  const groups = [...first, ...second].map((g) => g.length)
+  const isGrouped = groups.length === 3 && groups[0] === 3 && groups[1] === 4 && groups[2] === 4
+  if (!isGrouped && (first.length > 1 || second.length > 1)) return undefined
+  const rest = afterLastWord(labelBefore(text, start), context.phoneWordRe)
+  if (rest === undefined || !phoneLabelRestRe.test(rest)) return undefined
+  return { start, end, kind: 'mobile' }
+}
+
+/** A single space or hyphen inside a number's piece. */
+function isGroupGap(text: string, at: number): boolean {
+  const c = text.charCodeAt(at)
+  return c === 0x20 || c === 0x2d
 }

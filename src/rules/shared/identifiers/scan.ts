@@ -1,6 +1,6 @@
 // All identifiers of a text, of every class, one per span, in text order.
 import type { EmphasisSpan, Region } from '../../../core/document.js'
-import { findJoinedIdentifiers } from './joins.js'
+import { findJoinedIdentifiers, findSplitMobiles } from './joins.js'
 import { findNumberIdentifiers, type NumberContext } from './numbers.js'
 import { findAliases, findCreditCodes, findEmails, findLabelledAccounts, findPlates, findPropertyNumbers } from './text-ids.js'
 import { findDeviceIds } from './devices.js'
@@ -27,7 +27,7 @@ export function findIdentifiers(text: string, context: NumberContext, emphasis: 
   // A marker at a number's edge (`**13909510021**`) is read as a space; one between its digits
   // stays a mask unless the digits joined through it prove an identifier.
   if (edges.length > 0) read = blanked(read, edges)
-  const found = [...findJoinedIdentifiers(read, context, inner), ...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findDeviceIds(read), ...findSchoolClasses(read)]
+  const found = [...findJoinedIdentifiers(read, context, inner), ...findSplitMobiles(read, context), ...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findDeviceIds(read), ...findSchoolClasses(read)]
   const ranked = found.map((hit, rank) => ({ hit, rank })).sort((a, b) => a.hit.start - b.hit.start || a.rank - b.rank)
   const kept: typeof ranked = []
   for (const entry of ranked) {
