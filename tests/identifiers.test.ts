@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getGazetteer } from '../src/nlp/gazetteer.js'
-import { creditCheckChar, hasValidCreditCode, hasValidIdChecksum, idCheckChar, isValidBirthDate, luhnCheckDigit, passesLuhn } from '../src/rules/shared/identifiers/checksums.js'
+import { creditCheckChar, hasValidCreditCode, hasValidIdChecksum, hkidCheckChar, idCheckChar, isValidBirthDate, luhnCheckDigit, passesLuhn } from '../src/rules/shared/identifiers/checksums.js'
 import { inferConventions, maskIdentifier } from '../src/rules/shared/identifiers/conventions.js'
 import { DivisionCodes } from '../src/rules/shared/identifiers/division-codes.js'
 import { maskShapeOf, type NumberContext } from '../src/rules/shared/identifiers/numbers.js'
@@ -287,6 +287,71 @@ describe('scanning: whose label a number is under, how it is grouped, the shapes
     for (const text of ['IMEI：860123456789015', '编号860123456789014', 'MACHINE：3C:22:FB:12:AB:9E', 'MAC地址3C:22-FB:12:AB:9E', 'MAC地址FF:FF:FF:FF:FF:FF']) expect(scan(text), text).toEqual([])
   })
 
+  it('reads Hong Kong and foreign permanent residents’ ID numbers by their check characters, or after their labels', () => {
+    // The worked examples: A123456(3); a value of 10 is written A.
+    expect(hkidCheckChar('A', '123456')).toBe('3')
+    expect(hkidCheckChar('AB', '987654')).toBe('3')
+    expect(hkidCheckChar('Z', '000001')).toBe('A')
+    // Bracketed with its check character right, anywhere; unbracketed after an ID's label; after 香港's label, the shape.
+    expect(scan('持有A123456(3)、AB987654（3）及Z000001(A)')).toEqual([
+      { kind: 'id', text: 'A123456(3)' },
+      { kind: 'id', text: 'AB987654（3）' },
+      { kind: 'id', text: 'Z000001(A)' },
+    ])
+    expect(scan('身份证号码A1234563，')).toEqual([{ kind: 'id', text: 'A1234563' }])
+    expect(scan('香港身份证号码A123456(4)，')).toEqual([{ kind: 'id', text: 'A123456(4)' }])
+    // The 2023 permanent-residence card: 9, a province, the birth date and the GB 11643 check; after its label, a wrong check too.
+    expect(scan('持证人931840198703150014，')).toEqual([{ kind: 'id', text: '931840198703150014' }])
+    expect(scan('外国人永久居留身份证号码931840198703150015，')).toEqual([{ kind: 'id', text: '931840198703150015' }])
+    // The old card: three letters and 12 digits after its label (a digit more or less: mistyped).
+    expect(scan('外国人永久居留证号码USA310087090901，永居证号：CAN3100870909013')).toEqual([
+      { kind: 'id', text: 'USA310087090901' },
+      { kind: 'id', text: 'CAN3100870909013' },
+    ])
+    for (const text of [
+      // A check character wrong with no 香港 label; another number's label; no bracket, no label.
+      'A123456(4)', '身份证号码A1234564', '编号A123456(3)', 'A1234563', 'XA123456(3)',
+      // Wrong check, no province (99), no such month, unlabelled, or another number's label.
+      '931840198703150015', '999840198703150012', '931840198713150018', '订单号931840198703150014',
+      // The old form unlabelled, or too short.
+      'USA310087090901', '永久居留证号码USA12345',
+    ]) expect(scan(text), text).toEqual([])
+  })
+
+  it('reads a business licence’s old registration number and a driving licence’s file number after their labels', () => {
+    expect(scan('经营者：王某某，原工商注册号640302600012346；营业执照注册号：110108000123456')).toEqual([
+      { kind: 'registration', text: '640302600012346' },
+      { kind: 'registration', text: '110108000123456' },
+    ])
+    // A registration number whose digits read as a first-generation ID (1960-01-23) is the registration's.
+    expect(scan('注册号640302600123458')).toEqual([{ kind: 'registration', text: '640302600123458' }])
+    expect(scan('驾驶证档案编号640100123456')).toEqual([{ kind: 'record', text: '640100123456' }])
+    expect(scan(`驾驶证号：${id}\n档案编号：640300112233`)).toEqual([
+      { kind: 'id', text: id },
+      { kind: 'record', text: '640300112233' },
+    ])
+    // A trademark's number, no real division code, another length; an archive's file number, a short one.
+    for (const text of ['商标注册号12345678', '注册号991302600012346', '注册号6403026000123', '档案编号：640300112233', '人事档案编号640300112233', '驾驶证档案编号6401001234']) expect(scan(text), text).toEqual([])
+  })
+
+  it('reads an engine’s number and a video or microblog platform’s account ID after their labels', () => {
+    expect(scan('车架号：LSGPC52U0PF123456，发动机号：B12D3456789；发动机号码为4G63S4M12345')).toEqual([
+      { kind: 'vehicle', text: 'LSGPC52U0PF123456' },
+      { kind: 'vehicle', text: 'B12D3456789' },
+      { kind: 'vehicle', text: '4G63S4M12345' },
+    ])
+    // An engine's model, named or in a description; a value too short or with too few digits; no value.
+    for (const text of ['发动机型号4G63', '搭载三菱4G63发动机', '发动机号4G63', '发动机号ABCDEF12', '发动机号码与车架号码一致']) expect(scan(text), text).toEqual([])
+    expect(scan('抖音号：dy_hxm1975，快手号kx_2023a、kx_2024b，微博ID：1234567890，小红书号为“hongshu.99”')).toEqual([
+      { kind: 'handle', text: 'dy_hxm1975' },
+      { kind: 'handle', text: 'kx_2023a' },
+      { kind: 'handle', text: 'kx_2024b' },
+      { kind: 'handle', text: '1234567890' },
+      { kind: 'handle', text: 'hongshu.99' },
+    ])
+    for (const text of ['微博号召网友', '抖音号和快手号均已注销', '快手号3个', '抖音号为空', '抖音账号：abc']) expect(scan(text), text).toEqual([])
+  })
+
   it('reads IPv6 addresses of the global range after an IP label, and the list after one', () => {
     expect(scan('登录IP地址为2409:8a3c:1234:5678::1及27.154.10.201')).toEqual([
       { kind: 'ip', text: '2409:8a3c:1234:5678::1' },
@@ -421,6 +486,27 @@ describe('leak/identifier', () => {
     expect(await found('被执行人马某某。\n如对以上信息有异议，可向本院执行局书面申请纠正。联系电话：0953-2135601。')).toEqual([])
     expect(await found('被执行人马某某向本院申请延期。联系电话：0953-2135601。')).toEqual(['0953-2135601'])
     expect(await found('被执行人马某某。\n如有异议，可向本院申请纠正。手机：13909510021。')).toEqual(['13909510021'])
+  })
+
+  it('reports identity numbers beyond the 居民身份证, platforms’ IDs and engines’ numbers, masking whole those whose ends name no county', async () => {
+    const text = '被告梁某某，香港身份证号码A123456(3)；被告史某某，外国人永久居留证号码USA310087090901，又持永居证931840198703150014，抖音号：dy_hxm1975，其车辆发动机号：B12D3456789。'
+    const findings = await checkText(text, { profile: 'redacted', only })
+    expect(findings.map((f) => [f.text, (f.data as { identifier: string }).identifier, (f.data as { redact: { replacement: string } }).redact.replacement])).toEqual([
+      ['A123456(3)', 'id', '*******(*)'],
+      ['USA310087090901', 'id', '*'.repeat(15)],
+      ['931840198703150014', 'id', '931840********0014'],
+      ['dy_hxm1975', 'handle', '*'.repeat(10)],
+      ['B12D3456789', 'vehicle', '*'.repeat(11)],
+    ])
+  })
+
+  it('reports an old registration number as a credit code: a masked owner’s business always, a company’s only where the document hides companies', async () => {
+    const found = async (text: string) => (await checkText(text, { profile: 'redacted', only })).map((f) => f.text)
+    expect(await found('当事人：吴忠市利通区王某某百货商行（个体工商户）\n经营者：王某某，原工商注册号640302600012346')).toEqual(['640302600012346'])
+    expect(await found('当事人：宁夏天成建材有限公司，注册号640302000012345，法定代表人：王某。')).toEqual([])
+    // A driving licence's file number is its holder's, where the document hides him.
+    expect(await found('被处罚人：马某某\n驾驶证号：640302********1150\n档案编号：640300112233')).toEqual(['640300112233'])
+    expect(await found('驾驶人张建国，驾驶证档案编号640300112233')).toEqual([])
   })
 
   it('lets a public label govern its own value and a list after it, not what a nearer label names', async () => {

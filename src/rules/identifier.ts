@@ -11,6 +11,7 @@ import { DivisionCodes } from './shared/identifiers/division-codes.js'
 import type { NumberContext } from './shared/identifiers/numbers.js'
 import { afterLastWord, labelBefore } from './shared/identifiers/labels.js'
 import { isNamedContactsNumber } from './shared/identifiers/named-contact.js'
+import { isSoleTradersRegistration } from './shared/identifiers/licences.js'
 import { isHiddenPersonsRecord, maskedRecordElsewhere } from './shared/identifiers/person-records.js'
 import { maskedClassIn } from './shared/identifiers/school-classes.js'
 import { isNamedPartyBefore } from './shared/public-roles.js'
@@ -90,7 +91,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       for (const hit of hits) {
         if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, { publicLabelRe, contactLabelRe }, o.publicDomains)) continue
         if (hit.kind === 'credit' && !hit.mask && isPublicBodysCode(doc, hit.start)) continue
-        if (hit.kind === 'credit' && !hit.mask && (namesOrganizations() || isNamedPartyBefore(doc.text, lineStartOf(doc.text, hit.start))) && !isMaskedOwnersBusiness(doc, hit.start)) continue
+        if ((hit.kind === 'credit' || hit.kind === 'registration') && !hit.mask && (namesOrganizations() || isNamedPartyBefore(doc.text, lineStartOf(doc.text, hit.start))) && !isMaskedOwnersBusiness(doc, hit)) continue
         if (hit.kind === 'alias' && !isMaskedPersonsAlias(doc, hit.start)) continue
         if ((hit.kind === 'account' || hit.kind === 'card') && !hit.mask && isBodysAccountAt(doc.text, hit.start, namesOrganizations())) continue
         // A draft's contact named in clear gives the number on purpose; a release deletes every one.
@@ -152,12 +153,14 @@ function isPublicBodysCode(doc: Document, at: number): boolean {
 }
 
 /**
- * A credit code of type 92 (registered by the market regulator for an 个体工商户) names a
- * person's own business: in a document that masks persons, it gives the masked owner away
- * however freely the document names companies.
+ * A credit code of type 92 (registered by the market regulator for an 个体工商户), or an old
+ * registration number of one (its seventh digit 6–9), names a person's own business: in a
+ * document that masks persons, it gives the masked owner away however freely the document
+ * names companies.
  */
-function isMaskedOwnersBusiness(doc: Document, at: number): boolean {
-  return doc.text.startsWith('92', at) && documentPolicy(doc).masksPersons
+function isMaskedOwnersBusiness(doc: Document, hit: IdentifierHit): boolean {
+  const isSoleTraders = hit.kind === 'credit' ? doc.text.startsWith('92', hit.start) : isSoleTradersRegistration(doc.text.slice(hit.start, hit.end))
+  return isSoleTraders && documentPolicy(doc).masksPersons
 }
 
 /** Where a field's line starts, when only its label stands before `at` (`统一社会信用代码：`); else `at`. */
@@ -335,6 +338,8 @@ const classNames: Readonly<Record<IdentifierClass, LocalText>> = {
   parcel: localText('leak.identifier.class.parcel'),
   vehicle: localText('leak.identifier.class.vehicle'),
   account: localText('leak.identifier.class.account'),
+  registration: localText('leak.identifier.class.registration'),
+  handle: localText('leak.identifier.class.handle'),
 }
 
 /** What a masked identifier still shows: digits between masks first, else its ends. */

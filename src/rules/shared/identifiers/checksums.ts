@@ -1,5 +1,6 @@
 // The check characters of Chinese identifiers and bank cards: what turns a run of digits from
-// a guess into a certainty (GB 11643 ID numbers, GB 32100 credit codes, Luhn card numbers).
+// a guess into a certainty (GB 11643 ID numbers, GB 32100 credit codes, Luhn card numbers, Hong
+// Kong identity card numbers).
 
 /** GB 11643-1999 weights of the first 17 digits of a 居民身份证号码 (2^(17-i) mod 11). */
 const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -83,4 +84,18 @@ export function isValidBirthDate(year: number, month: number, day: number, today
   const date = new Date(Date.UTC(year, month - 1, day))
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false
   return date.getTime() <= today.getTime()
+}
+
+/**
+ * The check character of a Hong Kong identity card's number: the letters (A = 10 … Z = 35, a
+ * single letter preceded by a space worth 36) and the six digits weighted 9 down to 2, the check
+ * making the sum a multiple of 11; 10 is written `A`.
+ */
+export function hkidCheckChar(letters: string, digits: string): string | undefined {
+  if (!/^[A-Z]{1,2}$/.test(letters) || !/^\d{6}$/.test(digits)) return undefined
+  const values = [...(letters.length === 1 ? [36] : []), ...[...letters].map((c) => c.charCodeAt(0) - 55), ...[...digits].map(Number)]
+  let sum = 0
+  for (let i = 0; i < 8; i++) sum += values[i]! * (9 - i)
+  const check = (11 - (sum % 11)) % 11
+  return check === 10 ? 'A' : String(check)
 }

@@ -79,6 +79,8 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
     case 'account':
     case 'alias':
     case 'record':
+    case 'registration':
+    case 'handle':
       // A line break inside (a code wrapped across lines) stays: the lines stay the document's.
       return value.replace(/[^\r\n]/g, char)
     case 'ip':
@@ -99,6 +101,11 @@ export function maskIdentifier(value: string, kind: IdentifierClass, convention:
       const areaDigits = areaEnd < 0 ? 0 : [...value.slice(0, areaEnd)].filter((c) => maskableRe.test(c)).length
       return maskDigits(value, { ...convention, head: Math.min(convention.head, areaDigits) })
     }
+    case 'id':
+      // A Hong Kong identity card's number (`A123456(3)`) or an old permanent-residence card's
+      // (`USA310087090901`) opens with letters: its ends name no county, so it is masked whole.
+      if (/^[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]/.test(value)) return value.replace(/[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, char)
+      return maskDigits(value, convention)
     default:
       return maskDigits(value, convention)
   }

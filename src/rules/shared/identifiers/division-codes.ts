@@ -34,6 +34,11 @@ export class DivisionCodes {
     return gazetteer.unit(code) !== undefined || this.hasPrefecture(code.slice(0, 4))
   }
 
+  /** True when two digits are a province's code (the 2023 permanent-residence card's second and third): 71, 81 and 82 too. */
+  isProvince(code: string): boolean {
+    return /^\d{2}$/.test(code) && (codesOutsideGazetteer.has(`${code}0000`) || this.gazetteer().unit(code) !== undefined)
+  }
+
   /** Like {@link isKnown}, also accepting the national code that central organisations' credit codes carry. */
   isKnownForOrganisation(code: string): boolean {
     return code === nationalCode || this.isKnown(code)

@@ -148,7 +148,11 @@ function classifyCompact(text: string, start: number, compact: string, context: 
   const length = compact.length
   if (length === 18 && (isIdNumber(compact, context) || isCuedIdNumber(text, start, compact, context))) return [{ start, end, kind: 'id' }]
   if (length === 15 && isFirstGenerationId(compact, context)) return [{ start, end, kind: 'id' }]
+  // A foreign permanent resident's ID number (2023 form, `9…`): after an ID's label its fields are
+  // enough, as a mistyped ID's are; unlabelled, its check character proves it, after a credit code's.
+  if (length === 18 && isIdLabelled(text, start, context) && hasPermanentResidenceFields(compact, context.divisions, context.today)) return [{ start, end, kind: 'id' }]
   if (length === 18 && hasValidCreditCode(compact) && context.divisions.isKnownForOrganisation(compact.slice(2, 8))) return [{ start, end, kind: 'credit' }]
+  if (length === 18 && isPermanentResidenceNumber(compact, context.divisions, context.today)) return [{ start, end, kind: 'id' }]
   // The label says what a number is: 18 digits after an ID's label are no card, whatever Luhn says.
   if (length >= 16 && length <= 19 && /^\d+$/.test(compact) && !(length === 18 && isIdLabelled(text, start, context)) && isCard(text, start, compact, context)) return [{ start, end, kind: 'card' }]
   if (length === 11 && mobileRe.test(compact)) return [{ start, end, kind: 'mobile' }]
@@ -242,6 +246,21 @@ function isIdLabelled(text: string, start: number, context: NumberContext): bool
   return context.idWordRe.test(labelBefore(text, start))
 }
 
+/**
+ * A foreign permanent resident's ID number of the 2023 form: 9, a province's code (the office
+ * that accepted it), three digits of nationality, a real birth date and the GB 11643 check
+ * character, which the form shares with the 居民身份证.
+ */
+function isPermanentResidenceNumber(id: string, divisions: DivisionCodes, today: Date): boolean {
+  return hasPermanentResidenceFields(id, divisions, today) && hasValidIdChecksum(id)
+}
+
+/** The fields of the 2023 form without its check character: a mistyped one after its label is still the holder's. */
+function hasPermanentResidenceFields(id: string, divisions: DivisionCodes, today: Date): boolean {
+  if (!/^9\d{16}[\dXx]$/.test(id) || !divisions.isProvince(id.slice(1, 3))) return false
+  return isValidBirthDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)), today)
+}
+
 /** An 18-character ID's division code is known and its birth date valid (the check digit aside). */
 function hasIdFields(id: string, context: NumberContext): boolean {
   const year = Number(id.slice(6, 10))
@@ -287,7 +306,7 @@ function isLocalNumber(group: string): boolean {
  * True when the label nearest a number is another number's (`订单号`, `运单号`): a word of ours
  * after it (`快递单上的收件人身份证号码`, `编号为3的证人身份证号码`) labels the number itself.
  */
-function isOtherNumbersLabel(label: string, context: NumberContext): boolean {
+export function isOtherNumbersLabel(label: string, context: Pick<NumberContext, 'otherNumberWordRe' | 'identifierWordRe'>): boolean {
   const rest = afterLastWord(label, context.otherNumberWordRe)
   return rest !== undefined && !context.identifierWordRe.test(rest)
 }

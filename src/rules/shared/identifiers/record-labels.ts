@@ -16,10 +16,12 @@ export const parcelLabel = '宗地(?:代码|编码|编号|号)|地籍号|不动�
  * company's account has no checksum as a card has, and only its label tells it. Not after the
  * name of an app or a fund, whose accounts are other records (微信账号, 公积金账号).
  */
-export const accountLabel = '(?<!微信|QQ|qq|支付宝|抖音|快手|微博|游戏|网络|平台|公积金|个人)(?:银行|存款|结算|对公)?[账帐](?:号码?|户号码?|户)'
+export const accountLabel = '(?<!微信|QQ|qq|支付宝|抖音|快手|微博|小红书|B站|哔哩哔哩|游戏|网络|平台|公积金|个人)(?:银行|存款|结算|对公)?[账帐](?:号码?|户号码?|户)'
 
 /** A vehicle's registration certificate (a movable's title, 法释〔2016〕19号 art. 10) or its identification number (VIN). */
 export const vehicleLabel = '(?:机动车|车辆)登记证书?(?:编号|号码|号)|车辆识别代[号码]|车辆识别号码?|车架号码?|VIN码?'
+/** An engine's number (`发动机号码`, `发动机编号`), stamped on the engine as the VIN is on the frame; not its model (`发动机型号`). */
+export const engineLabel = '发动机(?:号码|编号|号)'
 
 /**
  * A number a school, an employer, an exam, a prison, an insurer, a club or a border office gives
@@ -35,4 +37,4 @@ export const personRecordLabel = `${personRecordLabelWord}码?`
  * Any of the labels above in the words before a number: a partly masked run there is that
  * record's number masked, whatever its first digits look like (`社保电脑号13012*****` is no mobile).
  */
-export const recordLabelRe = new RegExp(`(?:${medicalLabel}|${socialLabel}|${parcelLabel}|${vehicleLabel}|${personRecordLabel})`)
+export const recordLabelRe = new RegExp(`(?:${medicalLabel}|${socialLabel}|${parcelLabel}|${vehicleLabel}|${engineLabel}|${personRecordLabel})`)

@@ -4,7 +4,7 @@ import { plateProvinces } from '../chars.js'
 import { hasCreditCodeFields, hasValidCreditCode } from './checksums.js'
 import { labelBefore } from './labels.js'
 import type { NumberContext } from './numbers.js'
-import { accountLabel, medicalLabel, parcelLabel, personRecordLabelWord, socialLabel, vehicleLabel } from './record-labels.js'
+import { accountLabel, engineLabel, medicalLabel, parcelLabel, personRecordLabelWord, socialLabel, vehicleLabel } from './record-labels.js'
 import { nextRun, unitTable } from './runs.js'
 import type { IdentifierHit } from './types.js'
 
@@ -37,6 +37,14 @@ const qqRe = /(?:QQ|qq|ＱＱ)(?:号码|号)?\s*(?:[:：]|[为是])?\s*[“"「�
 const wechatRe = /(?:(?:微信号码|微信账号|微信号)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])?|(?:微信|WeChat|wechat)\s*(?:[:：]\s*[“"「『]?|[为是]\s*[“"「『]?|[“"「『])|微信(?=[A-Za-z]+[-_0-9]))(?![Ww]e[Cc]hat)([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/g
 
 /**
+ * The label and value of an account on a video or microblog platform (`抖音号：dy_hxm1975`,
+ * `快手号3xk2h1`, `微博ID：1234567890`): 4 to 30 letters, digits, `_`, `-` or `.` after the label,
+ * whose 号, 账号 or ID says a value follows, glued or after a colon, 为/是 or a quote; a
+ * quoted name after 昵称 or 名称 is a nickname (findAliases).
+ */
+const handleRe = /(?:抖音|快手|微博|小红书|B站|哔哩哔哩)(?:号码|账号|帐号|号|ID|id)[ \u3000]*(?:[:：][ \u3000]*[“"「『]?|[为是][ \u3000]*[“"「『]?|[“"「『])?@?([A-Za-z0-9](?:[-_.A-Za-z0-9]{2,28}[-_A-Za-z0-9]))(?![-_A-Za-z0-9]|\.[A-Za-z0-9])/g
+
+/**
  * One more value of a list after a QQ number or a WeChat ID (`QQ号2837465190、1234567890`,
  * `微信号wxid_k3j2h1g0x9、zjh_888vip`): `、`, 和, 及, 与 or `/`, maybe quotes, a value of the
  * same shape. Not a comma: after one, a bare number is as likely an amount or a date.
@@ -44,6 +52,7 @@ const wechatRe = /(?:(?:微信号码|微信账号|微信号)\s*(?:[:：]\s*[“"
 const listNextRe = (value: string) => new RegExp(`[”"」』]?[ \\u3000]*[、和及与/][ \\u3000]*[“"「『]?(${value})`, 'y')
 const qqNextRe = listNextRe('[1-9]\\d{4,11}(?![0-9A-Za-z])')
 const wechatNextRe = listNextRe('(?:[A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\\d{9})(?![-_A-Za-z0-9])')
+const handleNextRe = listNextRe('[A-Za-z0-9](?:[-_.A-Za-z0-9]{2,28}[-_A-Za-z0-9])(?![-_A-Za-z0-9]|\\.[A-Za-z0-9])')
 
 /**
  * The value after the label of a number of record (./record-labels.ts): 6 to 24 letters, digits and
@@ -56,6 +65,11 @@ const medicalRe = new RegExp(`(?:${medicalLabel})${labelledValue(6, 24)}`, 'g')
 const socialRe = new RegExp(`(?:${socialLabel})${labelledValue(6, 24)}`, 'g')
 const parcelRe = new RegExp(`(?:${parcelLabel})${labelledValue(8, 28)}`, 'g')
 const vehicleRe = new RegExp(`(?:${vehicleLabel})${labelledValue(8, 17)}`, 'g')
+/**
+ * An engine's number after its label (`发动机号：B12D3456789`), as its VIN names the vehicle; not
+ * an engine's model (`发动机型号`, `4G63发动机`), which the label does not name and which is short.
+ */
+const engineRe = new RegExp(`(?:${engineLabel})${labelledValue(6, 20)}`, 'g')
 /** A VIN: 17 letters and digits, no I, O or Q. */
 const vinRe = /^[A-HJ-NPR-Z0-9]{17}$/
 /**
@@ -180,17 +194,19 @@ function isAccountLength(value: string): boolean {
  */
 export function findLabelledAccounts(text: string): IdentifierHit[] {
   const hits: IdentifierHit[] = []
-  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel'], [vehicleRe, 'vehicle'], [accountRe, 'account']] as const) {
+  for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [handleRe, 'handle'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel'], [vehicleRe, 'vehicle'], [engineRe, 'vehicle'], [accountRe, 'account']] as const) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length
       // A record number masked with letters (`0230XXXXXX`) is masked; a WeChat ID may hold `xx`.
-      if (kind !== 'qq' && kind !== 'wechat' && /[Xx]{2}/.test(m[1]!)) continue
+      if (kind !== 'qq' && kind !== 'wechat' && kind !== 'handle' && /[Xx]{2}/.test(m[1]!)) continue
       if (kind === 'account' && !isAccountLength(m[1]!)) continue
-      // A VIN is 17 characters; a certificate's number is digits.
-      if (kind === 'vehicle' && !(vinRe.test(m[1]!) || /^\d{8,16}$/.test(m[1]!))) continue
+      // A VIN is 17 characters; a certificate's number is digits; an engine's holds 4 digits at least.
+      if (re === vehicleRe && !(vinRe.test(m[1]!) || /^\d{8,16}$/.test(m[1]!))) continue
+      if (re === engineRe && countDigitsIn(m[1]!) < 4) continue
       hits.push({ start: end - m[1]!.length, end, kind })
-      if (kind === 'qq' || kind === 'wechat') hits.push(...listAfter(text, end, kind === 'qq' ? qqNextRe : wechatNextRe, kind))
+      const nextRe = kind === 'qq' ? qqNextRe : kind === 'wechat' ? wechatNextRe : kind === 'handle' ? handleNextRe : undefined
+      if (nextRe) hits.push(...listAfter(text, end, nextRe, kind))
     }
   }
   hits.push(...findPersonRecords(text))

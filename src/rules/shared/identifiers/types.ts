@@ -1,7 +1,7 @@
 // The identifiers a document can leak, as the scanners report them.
 
 /** The classes of direct identifier (REAL-DOCUMENTS.md §4), as rule files name them. */
-export const identifierClasses = ['id', 'credit', 'card', 'mobile', 'landline', 'plate', 'email', 'qq', 'wechat', 'property', 'medical', 'social', 'parcel', 'vehicle', 'account', 'alias', 'record', 'ip', 'device', 'class'] as const
+export const identifierClasses = ['id', 'credit', 'card', 'mobile', 'landline', 'plate', 'email', 'qq', 'wechat', 'property', 'medical', 'social', 'parcel', 'vehicle', 'account', 'alias', 'record', 'ip', 'device', 'class', 'registration', 'handle'] as const
 export type IdentifierClass = (typeof identifierClasses)[number]
 
 /** How a partly masked identifier is written: digits kept at the head and tail, the mask character. */
