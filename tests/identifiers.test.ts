@@ -488,6 +488,20 @@ describe('leak/identifier', () => {
     expect(await found('被执行人马某某。\n如有异议，可向本院申请纠正。手机：13909510021。')).toEqual(['13909510021'])
   })
 
+  it('reports a masked party’s own 办公电话 with its extension, not an office’s or a named official’s', async () => {
+    const found = async (text: string) => (await checkText(text, { profile: 'redacted', only })).map((f) => [f.text, (f.data as { redact: { replacement: string } }).redact.replacement])
+    expect(await found('法定代表人：孙某某，该公司执行董事，办公电话0951-6078123转8021，个人邮箱sun.jh@nxmail.cn。')).toEqual([
+      ['0951-6078123转8021', '0951-*******转****'],
+      ['sun.jh@nxmail.cn', 's***@nxmail.cn'],
+    ])
+    expect(await found('被告孙某某，办公电话0951-6078123，手机13909510021。')).toEqual([
+      ['0951-6078123', '0951-*******'],
+      ['13909510021', '139****0021'],
+    ])
+    // The office's, an official's named in clear, one after the masked party's sentence has ended.
+    for (const text of ['被告孙某某。承办人：张明，办公电话0951-6078123。', '被告孙某某。本院执行局办公电话：0951-6078123转8021。', '被执行人马某某；如有异议请联系办公电话0951-6078123。']) expect(await found(text), text).toEqual([])
+  })
+
   it('reports identity numbers beyond the 居民身份证, platforms’ IDs and engines’ numbers, masking whole those whose ends name no county', async () => {
     const text = '被告梁某某，香港身份证号码A123456(3)；被告史某某，外国人永久居留证号码USA310087090901，又持永居证931840198703150014，抖音号：dy_hxm1975，其车辆发动机号：B12D3456789。'
     const findings = await checkText(text, { profile: 'redacted', only })
@@ -510,7 +524,7 @@ describe('leak/identifier', () => {
   })
 
   it('lets a public label govern its own value and a list after it, not what a nearer label names', async () => {
-    const text = '被告孙某某，办公电话0951-6078123，手机13909510021，个人邮箱sun.jh@nxmail.cn。'
+    const text = '证人孙某某。承办人张明，办公电话0951-6078123，手机13909510021，个人邮箱sun.jh@nxmail.cn。'
     expect((await checkText(text, { profile: 'redacted', only })).map((f) => f.text)).toEqual(['13909510021', 'sun.jh@nxmail.cn'])
     // One label over a list, and another public label nearer.
     expect(await checkText('被告孙某某。举报电话：0951-5012345，0951-5012346，举报邮箱：jb@nxmail.cn', { profile: 'redacted', only })).toEqual([])

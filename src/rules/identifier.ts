@@ -19,7 +19,7 @@ import { findFullyMaskedClasses, findIdentifiers } from './shared/identifiers/sc
 import { identifierClasses, keepsTooMuch, type IdentifierClass, type IdentifierHit, type MaskShape } from './shared/identifiers/types.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { documentPolicy } from './shared/policy.js'
-import { isAdministratorsContactAt, isBodysAccountAt, isOfficeContactAt, isPersonsContactLine } from './shared/office-contacts.js'
+import { isAdministratorsContactAt, isBodysAccountAt, isMaskedPersonsLabelAt, isOfficeContactAt, isPersonsContactLine } from './shared/office-contacts.js'
 import { findPseudonyms, personRoleWords } from './shared/pseudonyms.js'
 import { surnameLength } from '../nlp/person-names.js'
 import type { Document } from '../core/document.js'
@@ -41,6 +41,12 @@ export interface IdentifierOptions {
   readonly otherNumberWords: readonly string[]
   /** Labels of numbers and addresses published on purpose (`监督电话`, `举报邮箱`). */
   readonly publicLabels: readonly string[]
+  /**
+   * Public labels a person gives his own number under too (`办公电话`): an office's or an official's
+   * number is published, a masked party's is his (REAL-DOCUMENTS.md §3), reported when a masked
+   * person stands before the label in its sentence.
+   */
+  readonly ownLabels: readonly string[]
   /** Domains of public bodies' mail (`gov.cn`): an address there is an office's, not a person's. */
   readonly publicDomains: readonly string[]
 }
@@ -58,6 +64,7 @@ const schema = lazy(() => {
     contactWords: textList(),
     otherNumberWords: textList(),
     publicLabels: textList(),
+    ownLabels: z.array(text()).default([]),
     publicDomains: z.array(text()).default([]),
   })
 })
@@ -71,7 +78,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
   parseOptions: (raw, at) => parseWithSchema(schema(), raw, at),
   compile(rule, settings) {
     const o = rule.options
-    const { context, publicLabelRe, contactLabelRe, fullMaskLabels } = compileTables(o)
+    const { context, publicLabelRe, contactLabelRe, ownLabelEndRe, fullMaskLabels } = compileTables(o)
     const partialMessageId = `${rule.messageId}.partial`
     const isGated = o.onlyWhenMasked.includes(settings.profile)
     const reported = new Set<IdentifierClass>(isGated ? o.maskedDraftClasses : identifierClasses)
@@ -89,7 +96,7 @@ export const identifierKind: RuleKind<IdentifierOptions> = {
       })
       const findings: RawFinding[] = []
       for (const hit of hits) {
-        if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, { publicLabelRe, contactLabelRe }, o.publicDomains)) continue
+        if (!reported.has(hit.kind) || (hit.mask && !keepsTooMuch(hit.kind, hit.mask)) || isPublic(doc, hit, { publicLabelRe, contactLabelRe, ownLabelEndRe }, o.publicDomains)) continue
         if (hit.kind === 'credit' && !hit.mask && isPublicBodysCode(doc, hit.start)) continue
         if ((hit.kind === 'credit' || hit.kind === 'registration') && !hit.mask && (namesOrganizations() || isNamedPartyBefore(doc.text, lineStartOf(doc.text, hit.start))) && !isMaskedOwnersBusiness(doc, hit)) continue
         if (hit.kind === 'alias' && !isMaskedPersonsAlias(doc, hit.start)) continue
@@ -250,7 +257,8 @@ function compileTables(o: IdentifierOptions) {
     ['mobile', o.phoneWords, 11],
   ] as const
   const fullMaskLabels = wholeMasks.map(([kind, words, length]) => ({ kind, re: new RegExp(`(?:${literalAlternation(words)})[^\\n。；，0-9]{0,6}?[：:]?\\s*([*\\uFF0A\\u00D7xX]{${length},})`, 'g') }))
-  return { context, publicLabelRe: anyOf(o.publicLabels), contactLabelRe: anyOf([...o.phoneWords, ...o.contactWords, ...o.idWords, ...o.cardWords]), fullMaskLabels }
+  const ownLabelEndRe = o.ownLabels.length > 0 ? new RegExp(`(?:${literalAlternation(o.ownLabels)})$`) : undefined
+  return { context, publicLabelRe: anyOf(o.publicLabels), contactLabelRe: anyOf([...o.phoneWords, ...o.contactWords, ...o.idWords, ...o.cardWords]), ownLabelEndRe, fullMaskLabels }
 }
 
 /**
@@ -298,7 +306,7 @@ function isIssuersContactSentence(lineBefore: string): boolean {
 }
 
 /** Phone numbers and addresses an office publishes for the public (`举报电话：`, `…@xx.gov.cn`). */
-function isPublic(doc: Document, hit: IdentifierHit, labels: { readonly publicLabelRe: RegExp; readonly contactLabelRe: RegExp }, publicDomains: readonly string[]): boolean {
+function isPublic(doc: Document, hit: IdentifierHit, labels: { readonly publicLabelRe: RegExp; readonly contactLabelRe: RegExp; readonly ownLabelEndRe: RegExp | undefined }, publicDomains: readonly string[]): boolean {
   if (hit.kind !== 'mobile' && hit.kind !== 'landline' && hit.kind !== 'email') return false
   const text = doc.text
   if (hit.kind === 'email') {
@@ -312,8 +320,12 @@ function isPublic(doc: Document, hit: IdentifierHit, labels: { readonly publicLa
   if (hit.kind !== 'email' && isAdministratorsContactAt(doc, hit.start)) return true
   // A public label governs its own value and a list after it, not a value a nearer label names
   // (`办公电话0951-6078123，手机139…，个人邮箱…`: the mobile and the mailbox are the person's).
-  const rest = afterLastWord(labelBefore(text, hit.start, false), labels.publicLabelRe)
-  return rest !== undefined && !labels.contactLabelRe.test(rest)
+  const label = labelBefore(text, hit.start, false)
+  const rest = afterLastWord(label, labels.publicLabelRe)
+  if (rest === undefined || labels.contactLabelRe.test(rest)) return false
+  // A masked party's own office phone is his (`法定代表人：孙某某，该公司执行董事，办公电话…`).
+  const labelEnd = hit.start - rest.length
+  return !(labels.ownLabelEndRe?.test(label.slice(0, label.length - rest.length)) && isMaskedPersonsLabelAt(doc, labelEnd))
 }
 
 /** What each class is called in messages. */

@@ -111,6 +111,21 @@ export function isAdministratorsContactAt(doc: Document, at: number): boolean {
   return !hasMaskedPersonIn(doc, start + m.index, at)
 }
 
+/** What ends the sentence or the clause of fields a label stands in. */
+const fieldSentenceBreakRe = /[。！？；;\n]/
+
+/**
+ * True when a masked person stands before the label ending at `at` in its sentence, on its line
+ * (`法定代表人：孙某某，该公司执行董事，办公电话…`): the number after the label is that person's
+ * own, not the office's an official gives for the public (`承办人：张明，办公电话…`).
+ */
+export function isMaskedPersonsLabelAt(doc: Document, at: number): boolean {
+  const text = doc.text
+  let start = at
+  while (start > 0 && at - start < reach && !fieldSentenceBreakRe.test(text.charAt(start - 1))) start--
+  return hasMaskedPersonIn(doc, start, at)
+}
+
 /** Labels of an account's holder. */
 const holderLabelRe = /(?:收款单位|收款人|户名|账户名称|账户名|开户名称|开户单位)[：:]\s*([^，,；;。：:\s（()）]{2,40})[^。\n]{0,40}$/
 /** What ends a public body's, an administrator's or a company's name. */

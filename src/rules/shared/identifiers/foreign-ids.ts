@@ -37,6 +37,8 @@ export function findForeignIds(text: string, context: Pick<NumberContext, 'other
   const hits: IdentifierHit[] = []
   for (const bracket of ['(', '（']) {
     for (let at = text.indexOf(bracket); at >= 0; at = text.indexOf(bracket, at + 1)) {
+      const before = text.charCodeAt(at - 1)
+      if (before < 0x30 || before > 0x39) continue
       const body = hkidBodyRe.exec(text.slice(Math.max(0, at - 9), at))
       const check = body && hkidCheckRe.exec(text.slice(at, at + 3))
       if (!body || !check || hkidCheckChar(body[1]!, body[2]!) !== check[1]) continue

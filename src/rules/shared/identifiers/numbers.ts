@@ -85,7 +85,7 @@ export function findNumberIdentifiers(text: string, context: NumberContext): Ide
   bracketedLandlineRe.lastIndex = 0
   for (let m = bracketedLandlineRe.exec(text); m; m = bracketedLandlineRe.exec(text)) {
     if (!areaCodeRe.test(m[1]!) || !isLocalNumber(m[2]!) || isOtherNumbersLabel(labelBefore(text, m.index), context)) continue
-    hits.push(withMask(m.index, m.index + m[0].length, 'landline', m[1]! + m[2]!))
+    hits.push(withExtension(text, withMask(m.index, m.index + m[0].length, 'landline', m[1]! + m[2]!)))
   }
   for (let m = nextNumberRun(text, 0); m; m = nextNumberRun(text, m.index + m[0].length)) {
     let start = m.index
@@ -103,10 +103,19 @@ export function findNumberIdentifiers(text: string, context: NumberContext): Ide
       // A person's tax number is his ID number: under its label (`税务登记号（纳税人识别号）：`) one
       // that passes every test of an ID is one, though 登记号 labels serials elsewhere.
       if ((isOtherNumbersLabel(label, context) && !(personalNumberLabelRe.test(label) && isWholeIdHit(text, hit, context))) || (hit.mask && recordLabelRe.test(label))) continue
-      hits.push(hit)
+      hits.push(hit.kind === 'landline' ? withExtension(text, hit) : hit)
     }
   }
   return hits
+}
+
+/** An extension written after a landline with 转 or 分机 (`0951-6078123转8021`): a desk's number, part of the phone's. */
+const extensionRe = /^(?:转分机|转|分机)[0-9]{1,6}(?![0-9])/
+
+/** `hit` with the extension after it, if any, in its span. */
+function withExtension(text: string, hit: IdentifierHit): IdentifierHit {
+  const m = extensionRe.exec(text.slice(hit.end, hit.end + 9))
+  return m ? { ...hit, end: hit.end + m[0].length } : hit
 }
 
 /** Classifies a run as a whole when its grouping is an identifier's, else each group alone. */
