@@ -627,4 +627,20 @@ describe('redact of identifiers', () => {
     expect(runCli(['redact', once, '-o', twice]).code).toBe(0)
     expect(readFileSync(twice, 'utf8')).toBe(redacted)
   })
+
+  it('writes masks that a check of the copy reads as masks: every class, IP and device numbers too', () => {
+    const dir = makeTempDir('redact-ids-')
+    const input = join(dir, 'judgment.txt')
+    const once = join(dir, 'once.txt')
+    writeFileSync(input, [
+      `被告人王某某，身份证号码${id}，手机13909510021，电话0951-5012345转8021，邮箱wang.li@example.com，QQ：12345678，微信号：abc_1234，抖音号：dy_hxm1975，驾驶宁A·5K321号小型轿车。`,
+      '被告人王某某名下房屋，不动产权证号宁（2021）银川市不动产权第0012345号，住院号为0230614857，车辆识别代号LSVAU2180N2123456，发动机号：B12D3456789，账号：46050100003600001234。',
+      '被告人王某某（绰号“黑子”），学号20221302157，香港身份证号码A123456(3)，登录IP地址为117.139.24.86，IPv6：2409:8a3c:1234:5678::1，手机（IMEI：860123456789014），MAC地址3C:22:FB:12:AB:9E。',
+      '',
+    ].join('\n'))
+    expect(runCli(['redact', input, '-o', once]).code).toBe(0)
+    expect(readFileSync(once, 'utf8')).toContain('登录IP地址为***.***.**.**，')
+    const recheck = runCli(['check', '-p', 'redacted', '--format', 'json', once])
+    expect(JSON.parse(recheck.stdout).files.flatMap((f: { findings: { ruleId: string; text: string }[] }) => f.findings.map((x) => `${x.ruleId}: ${x.text}`))).toEqual([])
+  })
 })

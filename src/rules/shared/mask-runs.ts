@@ -665,12 +665,24 @@ function isAfterListNumber(text: string, c: Candidate, isMark = false): boolean 
 /**
  * A decimal's digits all masked (`X.X`, `**.*`): a figure whatever follows it, even where its
  * unit is another's (`增速低于平均水平X.X和X.X个百分点`) or a table's header's (`| X.X |`). Stars
- * three at least: `*.*` is as often a glob (`删除*.*文件`).
+ * three at least: `*.*` is as often a glob (`删除*.*文件`). Not a run of a dotted sequence of
+ * three groups or more (`***.***.**.**`, an IP address masked; `1.*.*`, a version): a decimal has
+ * one point.
  */
 function isDecimalBlank(text: string, c: Candidate): boolean {
   if (c.kind !== 'letter' && (c.kind !== 'star' || c.end - c.start < 4)) return false
-  for (let i = c.start + 1; i < c.end - 1; i++) if (isDecimalPoint(text.charCodeAt(i))) return true
+  for (let i = c.start + 1; i < c.end - 1; i++) if (isDecimalPoint(text.charCodeAt(i))) return !isInDottedSequence(text, c)
   return false
+}
+
+/** Digits and mask symbols of a dotted sequence's groups. */
+const dottedGroupRe = /[0-9０-９*＊×xXｘＸ]/
+
+/** True when a point joins the run to one more group of digits or masks, before or after it (`***.***` of `***.***.**.**`). */
+function isInDottedSequence(text: string, c: Candidate): boolean {
+  const after = isDecimalPoint(text.charCodeAt(c.end)) && dottedGroupRe.test(text.charAt(c.end + 1))
+  const before = isDecimalPoint(text.charCodeAt(c.start - 1)) && dottedGroupRe.test(text.charAt(c.start - 2))
+  return after || before
 }
 
 /** `.` and U+FF0E FULLWIDTH FULL STOP, a decimal point as full-width text writes it. */
