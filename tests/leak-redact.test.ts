@@ -170,6 +170,31 @@ describe('redact', () => {
     expect(leakFindings(output)).toEqual([])
   })
 
+  it('writes a Markdown copy’s masks so that they render as masks: escaped where they would pair into emphasis or the document escapes its own, as they are in code', () => {
+    const all = (name: string, text: string) => {
+      const input = join(dir, `${name}.md`)
+      const output = join(dir, `${name}.redacted.md`)
+      writeFileSync(input, text)
+      expect(runCli(['redact', input, '-o', output]).code).toBe(0)
+      // The copy checked again holds no finding of any rule: its masks read as masks.
+      expect(JSON.parse(runCli(['--profile', 'redacted', '--format', 'json', output]).stdout).files[0].findings).toEqual([])
+      return readFileSync(output, 'utf8')
+    }
+    // Masks on a line that the parser pairs into emphasis, which would show no mask: written `\*`.
+    expect(all('pairs', '被告王某某，身份证号码640302199003078516，手机13909510021，电话0951-5012345。\n')).toBe('被告王某某，身份证号码640302\\*\\*\\*\\*\\*\\*\\*\\*8516，手机139\\*\\*\\*\\*0021，电话0951-\\*\\*\\*\\*\\*\\*\\*。\n')
+    // A mask alone in a table's cell pairs with nothing: written as the document writes its own; in code, verbatim.
+    expect(all('cells', '| 姓名 | 身份证号 | 电话 |\n|---|---|---|\n| 马某某 | 640302199003078516 | 139****0021 |\n| 苏某某 | `640302199003078516` | — |\n')).toBe(
+      '| 姓名 | 身份证号 | 电话 |\n|---|---|---|\n| 马某某 | 640302********8516 | 139****0021 |\n| 苏某某 | `640302********8516` | — |\n',
+    )
+    // A document that escapes its masks has every new one escaped, as its own are.
+    expect(all('escapes', '| 姓名 | 身份证号 |\n|---|---|\n| 丁某某 | 640302\\*\\*\\*\\*\\*\\*\\*\\*2368 |\n| 马某某 | 640302199003078516 |\n')).toContain('| 马某某 | 640302\\*\\*\\*\\*\\*\\*\\*\\*8516 |')
+    // The same text as plain text keeps its stars as they are.
+    const txt = join(dir, 'pairs.txt')
+    writeFileSync(txt, '被告王某某，身份证号码640302199003078516，手机13909510021，电话0951-5012345。\n')
+    expect(runCli(['redact', txt, '-o', join(dir, 'pairs.redacted.txt')]).code).toBe(0)
+    expect(readFileSync(join(dir, 'pairs.redacted.txt'), 'utf8')).toBe('被告王某某，身份证号码640302********8516，手机139****0021，电话0951-*******。\n')
+  })
+
   it('prints a unified diff with --dry-run and writes nothing', () => {
     const output = join(dir, 'dry.txt')
     const r = runCli(['redact', seed, '-o', output, '--dry-run'])

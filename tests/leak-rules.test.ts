@@ -303,6 +303,12 @@ describe('mask consistency', () => {
     const [odd] = (await leaks('***市统计局、***市政府和**市委。')).filter((f) => f.ruleId === 'leak/mask-length')
     expect(odd).toMatchObject({ text: '**', severity: 'info', suggestion: '***' })
   })
+
+  it('measures a Markdown mask by what it shows: `\\*\\*\\*` is three long, as `***` is', async () => {
+    const markdown = async (text: string) => checkDocument(await documentFromText(text, 'inline.md'), activateRules(builtinRules, 'redacted')).filter((f) => f.ruleId === 'leak/mask-length')
+    expect(await markdown('\\*\\*\\*市统计局、***市政府。\n')).toEqual([])
+    expect((await markdown('\\*\\*\\*市统计局、\\*\\*\\*市政府和\\*\\*市委。\n')).map((f) => f.text)).toEqual(['\\*\\*'])
+  })
 })
 
 describe('profiles', () => {

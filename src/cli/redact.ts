@@ -5,7 +5,7 @@ import { traitsOf } from '../core/categories.js'
 import { UsageError } from '../core/errors.js'
 import type { Document } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
-import { planRedaction, chooseUniformMask, type NameMask, type RedactionPlan } from '../core/redaction.js'
+import { escapeMarkdownMasks, planRedaction, chooseUniformMask, type NameMask, type RedactionPlan } from '../core/redaction.js'
 import { decodeBytes, encodeText } from '../io/decode.js'
 import { documentFromBytes, documentFromText, formatOf, readBytes, refuseUnreadFormat, whyNotRewritable } from '../io/read-document.js'
 import { refuseOutputOverInput, writeFileAtomic } from '../io/write.js'
@@ -72,7 +72,9 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   const audit = async (text: string) => auditOf(await documentFromText(text, file, decoded.encoding, decoded.hasBom))
   const before = await audit(decoded.text)
   const mask = options.mask ?? chooseUniformMask(before.nameMasks)
-  const plan = planRedaction(before.doc, before.findings, before.nameMasks, mask)
+  const planned = planRedaction(before.doc, before.findings, before.nameMasks, mask)
+  // In Markdown a run of `*` is emphasis: the copy writes its masks so that they render as masks.
+  const plan = before.doc.format === 'markdown' ? escapeMarkdownMasks(before.doc, planned, await import('../io/markdown.js')) : planned
   if (options.dryRun) {
     // As --fix-dry-run writes it: `git apply` or `patch -p1` turns the file into the redacted copy.
     const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')

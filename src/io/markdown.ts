@@ -33,10 +33,33 @@ export interface MarkdownRegions {
  * closer after Chinese punctuation must be followed by a space; Chinese writers never put one.
  */
 export function readMarkdown(text: string): MarkdownRegions {
-  const tree = fromMarkdown(text, { extensions: [gfm(), cjkFriendlyExtension()], mdastExtensions: [gfmFromMarkdown()] })
+  const tree = parse(text)
   const found: MarkdownRegions = { skipped: [], htmlRegions: [], emphasis: [] }
   visit(tree, found)
   return found
+}
+
+/** The emphasis markers (`**` and `*` that the parser pairs) of a Markdown text, in document order. */
+export function emphasisMarkers(text: string): Region[] {
+  return readMarkdown(text).emphasis.flatMap((span) => [span.open, span.close])
+}
+
+/** The code of a Markdown text, inline and in blocks: it renders verbatim, a backslash included. */
+export function verbatimRegions(text: string): Region[] {
+  const found: Region[] = []
+  const visitCode = (node: Nodes): void => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start !== undefined && end !== undefined && (node.type === 'code' || node.type === 'inlineCode')) found.push({ start, end })
+    else if ('children' in node) for (const child of (node as Parent).children) visitCode(child as Nodes)
+  }
+  visitCode(parse(text))
+  return found
+}
+
+/** The tree of `text` as GitHub-flavoured Markdown, emphasis read the CJK-friendly way. */
+function parse(text: string) {
+  return fromMarkdown(text, { extensions: [gfm(), cjkFriendlyExtension()], mdastExtensions: [gfmFromMarkdown()] })
 }
 
 /**

@@ -37,7 +37,7 @@ export const uniformityKind: RuleKind<UniformityOptions> = {
         const uniform = mostUsedMask(slots)
         for (const { run } of slots) {
           // Only the length tells anything: `xx` and `XX`, `**` and `xx` hide names as well.
-          if (run.text.length === uniform.length) continue
+          if (shownLength(run.text) === shownLength(uniform)) continue
           findings.push({
             offset: run.start,
             length: run.end - run.start,
@@ -56,9 +56,15 @@ export const uniformityKind: RuleKind<UniformityOptions> = {
 export function mostUsedMask(slots: readonly MaskSlot[]): string {
   const counts = new Map<number, { text: string; count: number }>()
   for (const { run } of slots) {
-    const entry = counts.get(run.text.length) ?? { text: run.text, count: 0 }
+    const length = shownLength(run.text)
+    const entry = counts.get(length) ?? { text: run.text, count: 0 }
     entry.count++
-    counts.set(run.text.length, entry)
+    counts.set(length, entry)
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || b.text.length - a.text.length)[0]!.text
+  return [...counts.values()].sort((a, b) => b.count - a.count || shownLength(b.text) - shownLength(a.text))[0]!.text
+}
+
+/** The length a mask shows: Markdown's escaped `\*\*\*` shows as `***`, three long. */
+function shownLength(mask: string): number {
+  return mask.replace(/\\(?=[*\uFF0A_])/g, '').length
 }
