@@ -66,5 +66,5 @@ export function mostUsedMask(slots: readonly MaskSlot[]): string {
 
 /** The length a mask shows: Markdown's escaped `\*\*\*` shows as `***`, three long. */
 function shownLength(mask: string): number {
-  return mask.replace(/\\(?=[*\uFF0A_])/g, '').length
+  return mask.includes('\\') ? mask.replace(/\\(?=[*\uFF0A_])/g, '').length : mask.length
 }

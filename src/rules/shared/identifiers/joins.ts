@@ -121,8 +121,13 @@ function kindOf(text: string, start: number, joined: string, context: NumberCont
   return undefined
 }
 
-/** The breaks a mobile number is split by: a line break (LF, CRLF), a tab or U+3000 between cells. */
-const mobileBreakChars = ['\n', '\t', '\u3000'] as const
+/**
+ * The units of a split mobile number: digits, the spaces and hyphens of its groups, and its
+ * break (a line break, LF or CRLF, a tab or U+3000 between cells). The shortest is 11 digits and
+ * a break: only runs that long are looked into.
+ */
+const splitMobileUnits = unitTable([0x30, 0x39], [0x20, 0x20], [0x2d, 0x2d], [0x0a, 0x0a], [0x0d, 0x0d], [0x09, 0x09], [0x3000, 0x3000])
+const minSplitMobile = 12
 /** What may stand between a phone's label and its number: a colon, 为/是, spaces, 号码 (no digit, no other value). */
 const phoneLabelRestRe = /^[^0-9A-Za-z，,、；;。]{0,6}$/
 /** Characters right before a number's first piece or after its last that make it part of something longer. */
@@ -142,15 +147,17 @@ const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39
  */
 export function findSplitMobiles(text: string, context: Pick<NumberContext, 'phoneWordRe'>): IdentifierHit[] {
   const hits: IdentifierHit[] = []
-  for (const char of mobileBreakChars) {
-    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) {
-      const breakStart = char === '\n' && text.charCodeAt(at - 1) === 0x0d ? at - 1 : at
+  for (let run = nextRun(text, 0, minSplitMobile, splitMobileUnits); run; run = nextRun(text, run[1], minSplitMobile, splitMobileUnits)) {
+    for (let at = run[0] + 1; at < run[1] - 1; at++) {
+      const c = text.charCodeAt(at)
+      if (c !== 0x0a && c !== 0x09 && c !== 0x3000) continue
+      const breakStart = c === 0x0a && text.charCodeAt(at - 1) === 0x0d ? at - 1 : at
       if (!isDigitCode(text.charCodeAt(breakStart - 1)) || !isDigitCode(text.charCodeAt(at + 1))) continue
       const hit = splitMobileAt(text, breakStart, at + 1, context)
       if (hit) hits.push(hit)
     }
   }
-  return hits.sort((a, b) => a.start - b.start)
+  return hits
 }
 
 /** The mobile number whose pieces end at `breakStart` and start at `breakEnd`, or undefined. */

@@ -4,8 +4,7 @@ import { findJoinedIdentifiers, findSplitMobiles } from './joins.js'
 import { findNumberIdentifiers, type NumberContext } from './numbers.js'
 import { findAliases, findCreditCodes, findEmails, findLabelledAccounts, findPlates, findPropertyNumbers } from './text-ids.js'
 import { findDeviceIds } from './devices.js'
-import { findForeignIds } from './foreign-ids.js'
-import { findDrivingFileNumbers, findRegistrationNumbers } from './licences.js'
+import { findLabelledRuns } from './labelled-runs.js'
 import { findIpAddresses } from './ip-addresses.js'
 import { findSchoolClasses } from './school-classes.js'
 import type { IdentifierClass, IdentifierHit } from './types.js'
@@ -16,8 +15,8 @@ const fullWidthGlobalRe = new RegExp(fullWidthRe.source, 'g')
 
 /**
  * The identifiers of `text`. Where two overlap, the first found is kept: identifiers joined
- * across a break (proved by their checksum or label), a registration number its label names
- * (whose digits may read as a first-generation ID), then numbers (checked by checksum) before
+ * across a break (proved by their checksum or label), those a label or a bracket after a run
+ * names (a registration number whose digits may read as a first-generation ID), then numbers (checked by checksum) before
  * credit codes, labelled accounts, e-mail addresses and plates, so that a mobile number given as
  * a WeChat ID is reported once, as a mobile number. `emphasis` is the markup's (Markdown): its
  * markers next to a number are no masks.
@@ -30,7 +29,7 @@ export function findIdentifiers(text: string, context: NumberContext, emphasis: 
   // A marker at a number's edge (`**13909510021**`) is read as a space; one between its digits
   // stays a mask unless the digits joined through it prove an identifier.
   if (edges.length > 0) read = blanked(read, edges)
-  const found = [...findJoinedIdentifiers(read, context, inner), ...findSplitMobiles(read, context), ...findRegistrationNumbers(read, context.divisions), ...findNumberIdentifiers(read, context), ...findForeignIds(read, context), ...findDrivingFileNumbers(read), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findDeviceIds(read), ...findSchoolClasses(read)]
+  const found = [...findJoinedIdentifiers(read, context, inner), ...findSplitMobiles(read, context), ...findLabelledRuns(read, context), ...findNumberIdentifiers(read, context), ...findCreditCodes(read, context), ...findLabelledAccounts(read), ...findEmails(read), ...findPlates(read), ...findPropertyNumbers(read), ...findAliases(read), ...findIpAddresses(read), ...findDeviceIds(read), ...findSchoolClasses(read)]
   const ranked = found.map((hit, rank) => ({ hit, rank })).sort((a, b) => a.hit.start - b.hit.start || a.rank - b.rank)
   const kept: typeof ranked = []
   for (const entry of ranked) {

@@ -42,6 +42,8 @@ const wechatRe = /(?:(?:微信号码|微信账号|微信号)\s*(?:[:：]\s*[“"
  * whose 号, 账号 or ID says a value follows, glued or after a colon, 为/是 or a quote; a
  * quoted name after 昵称 or 名称 is a nickname (findAliases).
  */
+/** What a text names a platform with, for a search: `红书` of 小红书, whose 小 opens words on every line. */
+const platformNames = ['抖音', '快手', '微博', '红书', 'B站', '哔哩哔哩']
 const handleRe = /(?:抖音|快手|微博|小红书|B站|哔哩哔哩)(?:号码|账号|帐号|号|ID|id)[ \u3000]*(?:[:：][ \u3000]*[“"「『]?|[为是][ \u3000]*[“"「『]?|[“"「『])?@?([A-Za-z0-9](?:[-_.A-Za-z0-9]{2,28}[-_A-Za-z0-9]))(?![-_A-Za-z0-9]|\.[A-Za-z0-9])/g
 
 /**
@@ -194,7 +196,11 @@ function isAccountLength(value: string): boolean {
  */
 export function findLabelledAccounts(text: string): IdentifierHit[] {
   const hits: IdentifierHit[] = []
+  // The rarer labels are looked for only in a text that names their platform or an engine.
+  const namesPlatform = platformNames.some((name) => text.includes(name))
+  const namesEngine = text.includes('发动机')
   for (const [re, kind] of [[qqRe, 'qq'], [wechatRe, 'wechat'], [handleRe, 'handle'], [medicalRe, 'medical'], [socialRe, 'social'], [parcelRe, 'parcel'], [vehicleRe, 'vehicle'], [engineRe, 'vehicle'], [accountRe, 'account']] as const) {
+    if ((re === handleRe && !namesPlatform) || (re === engineRe && !namesEngine)) continue
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length
