@@ -114,16 +114,23 @@ export function isAdministratorsContactAt(doc: Document, at: number): boolean {
 /** What ends the sentence or the clause of fields a label stands in. */
 const fieldSentenceBreakRe = /[。！？；;\n]/
 
+/** An officer or a lawyer named after the masked person, whose office phone the label then gives (`孙某某的委托代理人张明律师，办公电话…`). */
+const officerBetweenRe = /律师|法官|审判员|审判长|书记员|执行员|承办人|经办人|联系人|民警|警官|工作人员/
+
 /**
  * True when a masked person stands before the label ending at `at` in its sentence, on its line
- * (`法定代表人：孙某某，该公司执行董事，办公电话…`): the number after the label is that person's
- * own, not the office's an official gives for the public (`承办人：张明，办公电话…`).
+ * (`法定代表人：孙某某，该公司执行董事，办公电话…`), and no officer or lawyer after him: the number
+ * after the label is that person's own, not the office's an official gives for the public
+ * (`承办人：张明，办公电话…`, `孙某某的委托代理人张明律师，办公电话…`).
  */
 export function isMaskedPersonsLabelAt(doc: Document, at: number): boolean {
   const text = doc.text
   let start = at
   while (start > 0 && at - start < reach && !fieldSentenceBreakRe.test(text.charAt(start - 1))) start--
-  return hasMaskedPersonIn(doc, start, at)
+  const persons = personPseudonyms(doc)
+  let last: Pseudonym | undefined
+  for (let i = lowerBound(persons.length, (j) => persons[j]!.start, start); i < persons.length && persons[i]!.end <= at; i++) last = persons[i]
+  return last !== undefined && !officerBetweenRe.test(text.slice(last.end, at))
 }
 
 /** Labels of an account's holder. */
