@@ -118,6 +118,9 @@ describe('config errors: one line, exit 2', () => {
     ['broken JSON', '.mask-auditrc.json', '{"rules": {"count/unfilled": "off",}}', /^mask-audit: \.mask-auditrc\.json:1:36: invalid JSON: /],
     ['a syntax error in an ES module config', 'mask-audit.config.mjs', 'export default { lang: "zh",, }\n', "mask-audit: mask-audit.config.mjs:1:29: cannot load config: SyntaxError: Unexpected token ','"],
     ['a syntax error in a CommonJS config', 'mask-audit.config.js', 'module.exports = {\n  lang: "zh"\n', /^mask-audit: mask-audit\.config\.js:3(:\d+)?: cannot load config: SyntaxError: Unexpected end of input$/],
+    ['a syntax error in a .js config of ES module syntax outside a module package', 'mask-audit.config.js', 'export default {\n  lang: "zh",\n', /^mask-audit: mask-audit\.config\.js:3(:\d+)?: cannot load config: SyntaxError: Unexpected end of input$/],
+    ['an import an ES module config cannot link', 'mask-audit.config.mjs', 'import { nope } from "node:path"\nexport default {}\n', "mask-audit: mask-audit.config.mjs: cannot load config: SyntaxError: The requested module 'node:path' does not provide an export named 'nope'"],
+    ['a config that throws', 'mask-audit.config.mjs', 'throw new Error("boom")\n', 'mask-audit: mask-audit.config.mjs: cannot load config: boom'],
     ['a missing rule file', '.mask-auditrc.yaml', 'ruleFiles: [nope.yaml]\n', 'mask-audit: .mask-auditrc.yaml:1:13: ruleFiles[0]: no rule file at "nope.yaml"'],
   ])('%s', (_name, file, text, expected) => {
     write(file, text)
@@ -145,6 +148,14 @@ describe('config errors: one line, exit 2', () => {
     }
     const en = runCli(['a.txt', '--lang', 'en'], { cwd: dir })
     expect(en.stderr.trim()).toBe('mask-audit: .mask-auditrc.yaml:1:9: ignore: expected array, received string')
+  })
+
+  it('a JavaScript config\'s syntax error in Chinese, with its line', () => {
+    write('mask-audit.config.js', 'export default {\n  lang: "zh",\n')
+    write('a.txt', blank)
+    const r = runCli(['a.txt', '--lang', 'zh'], { cwd: dir })
+    expect(r.stderr.trim()).toMatch(/^mask-audit: mask-audit\.config\.js:3(:\d+)?: 无法加载配置：语法错误：Unexpected end of input$/)
+    expect(r.stderr).not.toMatch(/require\(\)|race condition|node_modules/)
   })
 
   it('a missing --config file', () => {

@@ -2,6 +2,7 @@
 import { localText } from '../i18n/catalogue.js'
 import { createRequire } from 'node:module'
 import { basename, isAbsolute, relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { defaultLoaders, lilconfig, type LilconfigResult, type Loader } from 'lilconfig'
 import { ConfigError, MaskAuditError } from '../core/errors.js'
 import type { SourceRef } from '../rules/types.js'
@@ -92,28 +93,52 @@ const loadModule: Loader = async (path, content) => {
   try {
     return await defaultLoaders['.js']!(path, content)
   } catch (error) {
-    // A syntax error reaches here without its place (or, from an ES module on some Node
-    // versions, as a confusing "cannot require() … not yet fully loaded"): Node's own check of
+    // A syntax error reaches here without its place, and an ES module's as Node's confusing
+    // "cannot require() … not yet fully loaded … race condition" (lilconfig falls back to
+    // require() when import() fails, and that error replaces the first). Node's own check of
     // the file names the line and column, and costs a process only when loading failed.
-    const syntax = syntaxErrorOf(path)
-    const reason = syntax?.reason ?? firstLine(error)
-    throw new ConfigError(localText('error.cannot-load-config', { reason }), { path: displayPath(path), line: syntax?.line, column: syntax?.column })
+    const syntax = syntaxErrorOf(path, content)
+    if (syntax) throw new ConfigError(localText('error.config-syntax', { reason: syntax.reason }), { path: displayPath(path), line: syntax.line, column: syntax.column })
+    throw new ConfigError(localText('error.cannot-load-config', { reason: importErrorOf(path) ?? firstLine(error) }), { path: displayPath(path) })
   }
 }
 
-/** The syntax error `node --check` finds in the script or module at `path`, with its place, if any. */
-function syntaxErrorOf(path: string): { reason: string; line: number; column?: number } | undefined {
+/**
+ * The syntax error in the script or module at `path`, with its place, if any: `node --check`
+ * reads it as Node would load it; a `.js` file of ES module syntax outside a `"type": "module"`
+ * package passes that check however broken (Node 20 only guesses its kind when it loads it),
+ * so it is checked again as a module.
+ */
+function syntaxErrorOf(path: string, content: string): { reason: string; line: number; column?: number } | undefined {
+  return checkedSyntax(['--check', path], path) ?? (path.endsWith('.cjs') ? undefined : checkedSyntax(['--input-type=module', '--check'], '[stdin]', content))
+}
+
+/** Runs `node ARGS` (`input` on its stdin) and reads the place and text of the syntax error it prints, named `name`. */
+function checkedSyntax(args: readonly string[], name: string, input?: string): { reason: string; line: number; column?: number } | undefined {
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process')
-  const check = spawnSync(process.execPath, ['--check', path], { encoding: 'utf8', timeout: 10_000 })
+  const check = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 10_000, ...(input !== undefined && { input }) })
   if (check.status === 0 || typeof check.stderr !== 'string') return undefined
-  // `PATH:LINE`, the line, a caret under the column (when Node knows it), then `SyntaxError: …`.
+  // `NAME:LINE`, the line, a caret under the column (when Node knows it), then `SyntaxError: …`.
   const lines = check.stderr.split('\n')
-  const at = lines.findIndex((l) => l.startsWith(`${path}:`))
-  const reason = lines.find((l) => l.startsWith('SyntaxError: '))
+  const at = lines.findIndex((l) => l.startsWith(`${name}:`))
+  const reason = lines.find((l) => l.startsWith('SyntaxError: '))?.slice('SyntaxError: '.length)
   if (at < 0 || reason === undefined) return undefined
-  const line = Number(lines[at]!.slice(path.length + 1))
+  const line = Number(lines[at]!.slice(name.length + 1))
   const caret = lines[at + 2]?.indexOf('^') ?? -1
   return Number.isInteger(line) && line > 0 ? { reason, line, column: caret >= 0 ? caret + 1 : undefined } : undefined
+}
+
+/**
+ * Why importing the config fails, as a fresh Node says it (a missing export, a module not
+ * found, an exception it throws): the error this process got may be the one of lilconfig's
+ * require() fallback, which hides the import's.
+ */
+function importErrorOf(path: string): string | undefined {
+  // Spelt in two, as the bundle must hold no dynamic import's text (scripts/bundle.mjs checks it).
+  const script = ['imp', 'ort(process.argv[1]).then('].join('') + '() => {}, (e) => { process.stderr.write(String(e && e.message !== undefined ? (e.name === "Error" ? "" : e.name + ": ") + e.message : e)); process.exitCode = 1 })'
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process')
+  const run = spawnSync(process.execPath, ['-e', script, pathToFileURL(path).href], { encoding: 'utf8', timeout: 10_000 })
+  return run.status === 0 || typeof run.stderr !== 'string' || run.stderr === '' ? undefined : run.stderr.split('\n')[0]!
 }
 
 /** A config path as messages show it: relative to the working folder when inside it. */
