@@ -166,6 +166,56 @@ describe('config errors: one line, exit 2', () => {
   })
 })
 
+describe('a bad config in a sub-folder of an archive', () => {
+  it('makes each file below it an error entry naming the config and its problem; the rest is audited; exit 2', () => {
+    write('deptA/a.txt', blank)
+    write('deptB/.mask-auditrc.yaml', 'rules:\n  count/unfiled: "off"\n')
+    write('deptB/b.txt', blank)
+    write('deptB/sub/c.txt', blank)
+    write('z.txt', blank)
+    const r = runCli(['.', '--format', 'json'], { cwd: dir })
+    expect(r.code).toBe(2)
+    const out = JSON.parse(r.stdout)
+    const problem = 'not audited: its config is invalid: deptB/.mask-auditrc.yaml:2:18: rules.count/unfiled: unknown rule "count/unfiled" (did you mean "count/unfilled"?)'
+    // In the walk's order, the audited files' findings around them.
+    expect(out.files.map((f: { path: string; error?: string; findings: { ruleId: string }[] }) => [f.path, f.error ?? f.findings.map((x) => x.ruleId).join()])).toEqual([
+      ['deptA/a.txt', 'count/unfilled'],
+      ['deptB/b.txt', problem],
+      ['deptB/sub/c.txt', problem],
+      ['z.txt', 'count/unfilled'],
+    ])
+    expect(out.summary).toMatchObject({ files: 4, errors: 2, unreadable: 2 })
+    expect(r.stderr.trim().split('\n')).toEqual([`mask-audit: deptB/b.txt: ${problem}`, `mask-audit: deptB/sub/c.txt: ${problem}`])
+  })
+
+  it('in the run\'s language, for a JavaScript config\'s syntax error too', () => {
+    write('deptA/a.txt', blank)
+    write('deptB/mask-audit.config.mjs', 'export default { lang: "zh",, }\n')
+    for (let i = 0; i < 3; i++) write(`deptB/${i}/b.txt`, blank)
+    const r = runCli(['.', '--format', 'jsonl', '--lang', 'zh'], { cwd: dir })
+    expect(r.code).toBe(2)
+    const lines = jsonl(r.stdout)
+    expect(lines.map((l) => l.path)).toEqual(['deptA/a.txt', 'deptB/0/b.txt', 'deptB/1/b.txt', 'deptB/2/b.txt'])
+    expect(lines[1]!.error).toBe("not audited: its config is invalid: deptB/mask-audit.config.mjs:1:29: cannot load config: SyntaxError: Unexpected token ','")
+    expect(r.stderr).toContain("deptB/0/b.txt: 未审查：所用的配置文件有误：deptB/mask-audit.config.mjs:1:29：无法加载配置：语法错误：Unexpected token ','")
+  })
+
+  it('a bad config of the working folder, or named by --config, still stops the run', () => {
+    write('sub/a.txt', blank)
+    write('.mask-auditrc.yaml', 'rules:\n  count/unfiled: "off"\n')
+    for (const lang of [[], ['--lang', 'zh']]) {
+      const root = runCli(['sub', '--format', 'json', ...lang], { cwd: dir })
+      expect(root.code).toBe(2)
+      expect(root.stdout).toBe('')
+      expect(root.stderr.trim().split('\n')).toHaveLength(1)
+    }
+    write('conf.yaml', 'profle: draft\n')
+    const named = runCli([join(dir, 'sub'), '--config', join(dir, 'conf.yaml'), '--format', 'json'], { cwd: join(dir, 'sub') })
+    expect(named.code).toBe(2)
+    expect(named.stdout).toBe('')
+  })
+})
+
 describe('init', () => {
   it('writes a commented starter config that changes nothing until edited, and will not overwrite it', () => {
     write('archive/old.md', mask)

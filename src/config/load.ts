@@ -30,11 +30,15 @@ export class ConfigFinder {
   private readonly sources = new Map<string, SourceRef>()
   private readonly explorer
 
+  /** Config files that failed to load, by path: lilconfig does not remember a failed search, and each folder below one searches again. */
+  private readonly failed = new Map<string, unknown>()
+
   constructor() {
-    const loadText: Loader = (path, content) => this.parseText(path, content)
+    const loadText = this.once((path, content) => this.parseText(path, content))
+    const loadJs = this.once(loadModule)
     this.explorer = lilconfig(packageKey, {
       searchPlaces: [...configFileNames],
-      loaders: { '.json': loadText, '.yaml': loadText, '.yml': loadText, '.js': loadModule, '.mjs': loadModule },
+      loaders: { '.json': loadText, '.yaml': loadText, '.yml': loadText, '.js': loadJs, '.mjs': loadJs },
       packageProp: packageKey,
       // Search up to the root: a temp or CI folder outside the home folder must find its config too.
       stopDir: resolve('/'),
@@ -53,6 +57,19 @@ export class ConfigFinder {
     const raw = result ? this.toRaw(result) : undefined
     if (!raw) throw new ConfigError(localText('error.no-package-key', { key: packageKey }), { path })
     return raw
+  }
+
+  /** `load`, failing at once for a file that failed before (with the same error). */
+  private once(load: Loader): Loader {
+    return async (path, content) => {
+      if (this.failed.has(path)) throw this.failed.get(path)
+      try {
+        return await load(path, content)
+      } catch (error) {
+        this.failed.set(path, error)
+        throw error
+      }
+    }
   }
 
   private toRaw(result: NonNullable<LilconfigResult>): RawConfigFile | undefined {

@@ -22,7 +22,7 @@ export interface Summary {
   readonly errors: number
   readonly warnings: number
   readonly infos: number
-  /** Files that could not be read or decoded. */
+  /** Files not audited: unreadable or undecodable, or under a config that is invalid. */
   readonly unreadable: number
   /** Command-line paths that named nothing to audit (missing, empty folder, no glob match). */
   readonly pathErrors: number

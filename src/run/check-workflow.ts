@@ -1,10 +1,10 @@
 // The everyday workflows of `check`: config per file, --staged, --baseline/--write-baseline, --fix.
 import { basename } from 'node:path'
-import { auditDocument } from '../core/audit.js'
+import { auditDocument, errorResult } from '../core/audit.js'
 import { BaselineMatcher, buildBaseline } from '../core/baseline.js'
 import { isInternalFinding } from '../core/categories.js'
 import type { Document } from '../core/document.js'
-import { UsageError, type MaskAuditError } from '../core/errors.js'
+import { ConfigError, InputError, UsageError, type MaskAuditError } from '../core/errors.js'
 import { minSeverityFilter, type FindingFilter } from '../core/filters.js'
 import type { Finding } from '../core/finding.js'
 import { redactOutputFilter } from '../core/redact-output.js'
@@ -20,7 +20,7 @@ import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js
 import { SettingsResolver, type EffectiveSettings, type FileSettings } from './file-settings.js'
 import { fixFile } from './fix-file.js'
 import type { FileSetup } from './workers.js'
-import { formatText, type Lang } from '../i18n/catalogue.js'
+import { formatText, localText, type Lang } from '../i18n/catalogue.js'
 
 /** The options of `check` this module reads. */
 export interface WorkflowOptions {
@@ -105,8 +105,13 @@ export class CheckWorkflow {
     this.matcher = options.baseline !== undefined && options.writeBaseline === undefined ? new BaselineMatcher(readBaseline(options.baseline), baselineKeyer(options.baseline)) : undefined
   }
 
-  /** The language of the run: `--lang`, the config's `lang`, the locale's. */
-  lang(): Promise<Lang> {
+  /**
+   * The language of the run: `--lang`, the config's `lang`, the locale's. The config of the
+   * working folder is loaded first: a bad one stops the run before any output (one in a
+   * sub-folder fails only the files below it).
+   */
+  async lang(): Promise<Lang> {
+    await this.resolver.checkWorkingConfig()
     return this.resolver.runLang()
   }
 
@@ -164,16 +169,37 @@ export class CheckWorkflow {
     }
     const files = selectFiles(await this.collectFiles(paths, sink), batch, (path) => this.shardKeys.get(path) ?? path)
     const warm = this.canUseWorkers ? warmUpBatch(files, batch) : undefined
-    const settings = new Map<string, FileSettings>()
-    for (const file of files) settings.set(file, await this.resolver.forPath(file))
-    const kept = files.filter((f) => !settings.get(f)!.isIgnored || this.noteIgnored(f, paths, settings.get(f)!))
+    const { settings, unconfigured } = await this.settingsOf(files)
+    const kept = files.filter((f) => settings.has(f) && (!settings.get(f)!.isIgnored || this.noteIgnored(f, paths, settings.get(f)!)))
+    const emit = inFileOrder(files, unconfigured, sink.emit)
     const read = this.options.staged ? readStagedDocument : readDocument
     if (this.options.fix || this.options.fixDryRun) {
       const bytesOf = this.options.staged ? readStagedBytes : async (path: string) => readBytes(path)
-      for (const file of kept) sink.emit(await this.fix(file, settings.get(file)!, filters, read, bytesOf))
+      for (const file of kept) emit(await this.fix(file, settings.get(file)!, filters, read, bytesOf))
     } else {
-      await auditBatch(kept, (p) => settings.get(p)!, filters, batch, sink.emit, { warm, ...(this.options.staged && { read }) })
+      await auditBatch(kept, (p) => settings.get(p)!, filters, batch, emit, { warm, ...(this.options.staged && { read }) })
     }
+    emit.flush()
+  }
+
+  /**
+   * Each file's settings. A file whose config is bad (a syntax error, an unknown rule in a
+   * sub-folder's `.mask-auditrc.yaml`) is not audited: it gets an error result naming the
+   * config and its problem, and the rest of the archive is audited (the run exits 2). A bad
+   * `--config`, or the config of the working folder, stopped the run before this.
+   */
+  private async settingsOf(files: readonly string[]): Promise<{ settings: Map<string, FileSettings>; unconfigured: Map<string, FileResult> }> {
+    const settings = new Map<string, FileSettings>()
+    const unconfigured = new Map<string, FileResult>()
+    for (const file of files) {
+      try {
+        settings.set(file, await this.resolver.forPath(file))
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error
+        unconfigured.set(file, errorResult(file, notAuditedFor(error)))
+      }
+    }
+    return { settings, unconfigured }
   }
 
   /** After the run: write the baseline, list stale entries, report what was fixed. */
@@ -270,6 +296,38 @@ export class CheckWorkflow {
     if (outcome.diff !== undefined) this.io.out(outcome.diff)
     return outcome.result
   }
+}
+
+/** Why a file under a bad config is not audited: the config's place and problem, in the run's language when worded. */
+function notAuditedFor(error: ConfigError): InputError {
+  const { path, line, column, keyPath } = error.location
+  const at = path === undefined ? '' : path + (line === undefined ? '' : `:${line}` + (column === undefined ? '' : `:${column}`))
+  const place = [at, keyPath].filter((p) => p !== undefined && p !== '').join(': ')
+  return new InputError(localText('error.config-invalid', { place, problem: error.text }), {}, error.hintText)
+}
+
+/** An emit that is also given the results made before the audit (`early`), each in its file's place among `files`. */
+interface OrderedEmit {
+  (result: FileResult): void
+  /** Emits the early results left (those after the last file audited). */
+  flush(): void
+}
+
+/**
+ * Puts the results made before the audit (files under a bad config) in their places among the
+ * audited ones, so that the report keeps the walk's order; the audit emits in `files`' order.
+ */
+function inFileOrder(files: readonly string[], early: ReadonlyMap<string, FileResult>, emit: (result: FileResult) => void): OrderedEmit {
+  const waiting = files.filter((f) => early.has(f))
+  const position = new Map(files.map((f, i) => [f, i]))
+  let next = 0
+  const upTo = (limit: number) => {
+    while (next < waiting.length && position.get(waiting[next]!)! < limit) emit(early.get(waiting[next++]!)!)
+  }
+  return Object.assign((result: FileResult) => {
+    upTo(position.get(result.path) ?? -1)
+    emit(result)
+  }, { flush: () => upTo(Infinity) })
 }
 
 function checkCombinations(options: WorkflowOptions): void {

@@ -13,7 +13,7 @@ import { checkRuleIds } from '../config/rule-ids.js'
 import { validateConfig, type TypedConfig } from '../config/typed-config.js'
 import type { AllowEntry } from '../config/schema.js'
 import { localText, type Lang } from '../i18n/catalogue.js'
-import { MaskAuditError, UsageError } from '../core/errors.js'
+import { ConfigError, MaskAuditError, UsageError } from '../core/errors.js'
 import { decodeBytes } from '../io/decode.js'
 import { assertTokenizerInstalled, defaultTokenizer, parseTokenizerName, type TokenizerName } from '../nlp/tokenizer.js'
 import { activateRules, assertUniqueIds } from '../rules/loader.js'
@@ -105,7 +105,10 @@ interface LoadedConfig {
 /** Finds, validates and caches configs, and gives each file its settings. */
 export class SettingsResolver {
   private readonly finder = new ConfigFinder()
-  private readonly loaded = new Map<string, LoadedConfig>()
+  /** Configs by file path ('' for none); null for one that did not validate (its error in `invalid`). */
+  private readonly loaded = new Map<string, LoadedConfig | null>()
+  private readonly invalid = new Map<string, ConfigError>()
+  private readonly failedDirs = new Map<string, ConfigError>()
   private readonly cliProfile: Profile | undefined
   private readonly cliTerms: readonly string[]
   private readonly cliTokenizer: TokenizerName | undefined
@@ -125,6 +128,14 @@ export class SettingsResolver {
   async runLang(): Promise<Lang> {
     this.lang ??= this.cli.lang ?? (await this.configFor(process.cwd())).config.lang ?? this.cli.localeLang ?? 'en'
     return this.lang
+  }
+
+  /**
+   * Loads the config of the working folder (or `--config`), throwing its ConfigError: a batch
+   * stops on that one, while a bad config in a sub-folder only fails the files below it.
+   */
+  async checkWorkingConfig(): Promise<void> {
+    await this.configFor(process.cwd())
   }
 
   /** The settings of the file at `path` (which need not exist: `--stdin-filename`). */
@@ -174,12 +185,39 @@ export class SettingsResolver {
     return { loaded, rel, matched: loaded.overrideMatchers.flatMap((isMatch, i) => (isMatch(rel) ? [i] : [])) }
   }
 
+  /**
+   * The config of a file in `dir`, loaded and validated once. A config that fails is remembered
+   * too, by folder and by file: in an archive, every file below a bad config asks again, and
+   * each would parse it again (a JavaScript config's syntax check starts a process).
+   */
   private async configFor(dir: string): Promise<LoadedConfig> {
-    const raw = this.cli.configPath !== undefined ? await this.finder.load(this.cli.configPath) : await this.finder.search(dir)
-    const key = raw?.path ?? ''
-    let loaded = this.loaded.get(key)
-    if (!loaded) this.loaded.set(key, (loaded = this.validate(raw)))
-    return loaded
+    const failed = this.failedDirs.get(dir)
+    if (failed) throw failed
+    try {
+      const raw = this.cli.configPath !== undefined ? await this.finder.load(this.cli.configPath) : await this.finder.search(dir)
+      const key = raw?.path ?? ''
+      let loaded = this.loaded.get(key)
+      if (loaded) return loaded
+      if (loaded === null) throw this.invalid.get(key)!
+      this.loaded.set(key, (loaded = this.validateNamed(raw)))
+      return loaded
+    } catch (error) {
+      if (error instanceof ConfigError) this.failedDirs.set(dir, error)
+      throw error
+    }
+  }
+
+  /** {@link validate}, remembering a config that fails; an error that names no file names the config. */
+  private validateNamed(raw: RawConfigFile | undefined): LoadedConfig {
+    try {
+      return this.validate(raw)
+    } catch (error) {
+      if (!(error instanceof ConfigError) || raw === undefined) throw error
+      const named = error.location.path === undefined ? new ConfigError(error.text, { ...error.location, path: raw.source.path }, error.hintText) : error
+      this.loaded.set(raw.path, null)
+      this.invalid.set(raw.path, named)
+      throw named
+    }
   }
 
   private validate(raw: RawConfigFile | undefined): LoadedConfig {
