@@ -55,8 +55,38 @@ describe('walking folders', () => {
     symlinkSync('..', join(dir, 'a', 'up'))
     const r = runCli([dir, '--format', 'jsonl'])
     expect(r.code).toBe(2)
-    expect(r.stdout.trim().split('\n')).toHaveLength(3)
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines.filter((l) => l.ruleId !== undefined)).toHaveLength(3)
+    expect(lines.filter((l) => l.error !== undefined)).toEqual([{ path: join(dir, 'a', 'up'), error: `symbolic link cycle: leads back to ${dir}; not followed` }])
     expect(r.stderr.trim()).toBe(`mask-audit: ${join(dir, 'a', 'up')}: symbolic link cycle: leads back to ${dir}; not followed`)
+  })
+})
+
+describe('path errors in the machine-readable reports', () => {
+  it('a missing path, a link cycle and an empty folder are entries as an unreadable file is: json, jsonl, sarif, csv', () => {
+    const dir = tree()
+    symlinkSync('.', join(dir, 'a', 'up'))
+    mkdirSync(join(dir, 'empty'))
+    const args = ['a', 'b/two.txt', 'nope.txt', 'empty']
+    const json = runCli([...args, '-f', 'json'], { cwd: dir })
+    expect(json.code).toBe(2)
+    const out = JSON.parse(json.stdout)
+    const errors = out.files.filter((f: { error?: string }) => f.error !== undefined)
+    expect(errors).toEqual([
+      { path: join('a', 'up'), error: 'symbolic link cycle: leads back to a; not followed', findings: [] },
+      { path: 'nope.txt', error: 'no such file or directory', findings: [] },
+      { path: 'empty', error: expect.stringMatching(/^no files to check/), findings: [] },
+    ])
+    // Not counted among the files: `summary.files` counts what was audited or unreadable.
+    expect(out.summary).toMatchObject({ files: 3, unreadable: 0, pathErrors: 3 })
+    const jsonl = runCli([...args, '-f', 'jsonl'], { cwd: dir }).stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(jsonl.filter((l) => l.error !== undefined).map((l) => l.path)).toEqual([join('a', 'up'), 'nope.txt', 'empty'])
+    const sarif = JSON.parse(runCli([...args, '-f', 'sarif'], { cwd: dir }).stdout)
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications
+    expect(notes.map((n: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => n.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(['a/up', 'nope.txt', 'empty'])
+    expect(notes[1].message.text).toBe('cannot read: no such file or directory')
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false)
+    expect(runCli([...args, '-f', 'csv'], { cwd: dir }).stdout).toContain('nope.txt,,,,,error,,input,no such file or directory')
   })
 })
 

@@ -1,6 +1,7 @@
 // The `check` command: audit files, print a report, map the outcome to an exit code.
 import { readStreamBytes } from '../io/read-stream.js'
-import { UsageError } from '../core/errors.js'
+import { UsageError, type MaskAuditError } from '../core/errors.js'
+import { errorResult } from '../core/audit.js'
 import type { FileResult } from '../core/result.js'
 import { createReporter } from '../report/index.js'
 import { SummaryTally } from '../report/summary.js'
@@ -11,7 +12,7 @@ import { parseBatchFlags, type BatchFlags } from './batch.js'
 import { AtomicOutputFile, writeErr, writeErrRaw, writeOut } from './io.js'
 import { ruleTimingTable } from '../run/rule-timing.js'
 import { toolVersion } from './version.js'
-import { formatMessage, localText, textIn, type Lang } from '../i18n/catalogue.js'
+import { formatMessage, localText, textIn } from '../i18n/catalogue.js'
 import { fileError } from '../report/labels.js'
 import { refuseOutputOverInput } from '../io/write.js'
 import { parseLangOption, processLocaleLang } from './lang.js'
@@ -103,10 +104,14 @@ async function check(paths: string[], options: CheckOptions, out: (output: Outpu
   }
 
   out(reporter.begin())
-  const inputError = (error: { format(lang: Lang): string }) => {
+  // A path that gave nothing to audit (missing, an unreadable folder, a link cycle) is an entry
+  // of the report as an unreadable file is, so a run that keeps only its JSON or SARIF still
+  // names it; it counts in `pathErrors`, not among the files.
+  const inputError = (error: MaskAuditError) => {
     hasInputError = true
     tally.addPathError()
     writeErr(error.format(lang))
+    out(reporter.file(errorResult(error.location.path ?? '', error)))
   }
   if (input === 'jsonl') {
     if (paths.length || options.stdin) throw new UsageError('--input jsonl reads standard input and takes no paths')

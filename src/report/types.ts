@@ -24,7 +24,11 @@ export interface Summary {
   readonly infos: number
   /** Files not audited: unreadable or undecodable, or under a config that is invalid. */
   readonly unreadable: number
-  /** Command-line paths that named nothing to audit (missing, empty folder, no glob match). */
+  /**
+   * Paths that gave no file to audit: named on the command line and missing, an empty folder, a
+   * glob matching nothing; or met in a walk, a folder that cannot be read, a symbolic link cycle.
+   * Each is also an entry of the report, as an unreadable file is (`path` and `error`).
+   */
   readonly pathErrors: number
   readonly byCategory: Readonly<Record<string, number>>
 }
