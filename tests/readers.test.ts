@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
+import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditFiles } from '../src/run/audit-loop.js'
 import type { FileResult } from '../src/report/types.js'
@@ -17,6 +18,11 @@ import { makeDocx, note, paragraph, table } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
 const rules = activateRules(builtinRules, 'draft')
+/** The start of an OLE compound file, as Word 97–2003 writes a .doc. */
+const oleFile = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
+const gbk = (text: string) => iconv.encode(text, 'gb18030')
+/** Bytes as quoted-printable text: every byte past ASCII, and `=`, as `=XX`. */
+const qp = (bytes: Uint8Array) => Buffer.from([...bytes].map((b) => (b > 0x7e || b === 0x3d ? `=${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b))).join(''), 'latin1')
 let dir: string
 
 async function auditOne(path: string): Promise<FileResult> {
@@ -295,7 +301,7 @@ describe('docx reader', () => {
   it('refuses .doc and .pdf with how to convert them', async () => {
     for (const [name, hint] of [['old.doc', /soffice --headless --convert-to docx/], ['scan.pdf', /pdftotext/]] as const) {
       const path = join(dir, name)
-      writeFileSync(path, 'x')
+      writeFileSync(path, name.endsWith('.doc') ? oleFile : 'x')
       await expect(readDocument(path)).rejects.toThrow(/is not supported/)
       const r = runCli([path])
       expect(r.code).toBe(2)
@@ -397,6 +403,64 @@ describe('docx reader', () => {
     expect(mapDocxBody(`<w:body>${body}</w:body>`).map((p) => p.text)).toEqual([text])
     const findings = JSON.parse(runCli([path, '--profile', 'redacted', '--format', 'json']).stdout).files[0].findings
     expect(findings.map((f: { ruleId: string; text: string }) => [f.ruleId, f.text])).toEqual([['leak/identifier', '0755-83456789']])
+  })
+})
+
+describe('a Word name on what is no Word file', () => {
+  const findingsOf = async (name: string, bytes: Uint8Array | string) => {
+    const path = join(dir, name)
+    writeFileSync(path, bytes)
+    const result = await auditOne(path)
+    return { error: result.error, format: result.format, found: result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.text}`) }
+  }
+
+  it('reads a .doc by what it holds: a .docx package as Word, a web page (a BOM first, or not) as HTML, text as text', async () => {
+    expect(await findingsOf('word.doc', makeDocx(paragraph('全年学习**次。')))).toEqual({ error: undefined, format: 'docx', found: ['1:5 count/unfilled **次'] })
+    expect(await findingsOf('page.doc', '<html><head><meta charset="utf-8"></head>\n<body><p>全年学习<span>x</span>次。</p></body></html>\n')).toEqual({ error: undefined, format: 'html', found: ['2:20 count/unfilled x次'] })
+    expect((await findingsOf('bom.doc', '\uFEFF<!DOCTYPE html>\n<html><body>全年学习**次。</body></html>\n')).format).toBe('html')
+    expect((await findingsOf('utf16.doc', Buffer.from('\uFEFF<html><body>全年学习**次。</body></html>', 'utf16le'))).found).toEqual(['1:17 count/unfilled **次'])
+    expect(await findingsOf('plain.doc', '全年学习**次。\n')).toEqual({ error: undefined, format: 'text', found: ['1:5 count/unfilled **次'] })
+    // A page whose text has a tag name in it is no page: plain text stays text.
+    expect((await findingsOf('note.doc', '说明：<html> 标签写法\n')).format).toBe('text')
+  })
+
+  it('reads the page of a MIME web archive saved as .doc (Word\'s single file web page): quoted-printable, its declared charset', async () => {
+    const gb = Buffer.concat([Buffer.from('<html xmlns:v=3D"urn:schemas-microsoft-com:vml">\r\n<body><p class=3DMsoNormal>'), qp(gbk('全年学习<span>x</span>次，截止目前完成')), Buffer.from('=\r\n。</p></body></html>\r\n'.replace('。', '=A1=A3'))])
+    const archive = Buffer.concat([
+      Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary="----=_NextPart_01D7.C3D4"\r\n\r\nThis document is a Single File Web Page.\r\n\r\n------=_NextPart_01D7.C3D4\r\nContent-Location: file:///C:/x/a.htm\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="gb2312"\r\n\r\n'),
+      gb,
+      Buffer.from('\r\n------=_NextPart_01D7.C3D4\r\nContent-Type: text/xml\r\n\r\n<xml/>\r\n------=_NextPart_01D7.C3D4--\r\n'),
+    ])
+    const read = await findingsOf('web.doc', archive)
+    expect(read.format).toBe('html')
+    expect(read.found).toEqual(['2:36 count/unfilled x次', '2:46 typo/misused-word 截止目前'])
+    expect((await findingsOf('empty-web.doc', 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nx\r\n--b--\r\n')).error).toBe('a MIME web archive with no web page (no text/html part) in it')
+  })
+
+  it('keeps refusing a Word 97–2003 file (OLE), and names an RTF, a PDF or a zip that is no Word file under a .doc name', async () => {
+    expect((await findingsOf('real.doc', oleFile)).error).toMatch(/^Word 97–2003 \.doc is not supported \(convert it to \.docx/)
+    expect((await findingsOf('rich.doc', '{\\rtf1\\ansi 全年学习**次}')).error).toMatch(/^a \.doc that holds an RTF document: not supported/)
+    expect((await findingsOf('scan.doc', '%PDF-1.4\n')).error).toMatch(/^a \.doc that holds a PDF: not supported \(.*pdftotext/)
+    expect((await findingsOf('sheet.doc', zipSync({ 'xl/workbook.xml': strToU8('<x/>') }))).error).toMatch(/^a \.doc that is a zip archive but no Word document/)
+    expect((await findingsOf('binary.doc', Buffer.from([0x31, 0xbe, 0, 0, 0, 0xab]))).error).toMatch(/^Word 97–2003 \.doc is not supported/)
+  })
+
+  it('refuses a .docx that is no zip package saying what it holds; an OLE one keeps its message', async () => {
+    expect((await findingsOf('page.docx', '<html><body>全年学习**次</body></html>')).error).toBe('not a Word .docx file (a zip package): it holds a web page (HTML) (give it the extension of what it holds (.html, .txt), or save it again as .docx in Word or WPS)')
+    expect((await findingsOf('rich.docx', '{\\rtf1 x}')).error).toMatch(/^not a Word \.docx file \(a zip package\): it holds an RTF document/)
+    expect((await findingsOf('plain.docx', '全年学习**次')).error).toMatch(/it holds plain text/)
+    expect((await findingsOf('old.docx', oleFile)).error).toMatch(/encrypted \(password-protected\) \.docx, or a Word 97–2003 file renamed \.docx/)
+  })
+
+  it('--fix, redact and fill leave a .doc as it is, whatever it holds', () => {
+    const path = join(dir, 'fix.doc')
+    writeFileSync(path, '截止目前完成。\n')
+    const fixed = runCli([path, '--fix'])
+    expect(fixed.stderr).toContain('fix.doc: not fixed: a .doc file is read by what it holds')
+    expect(readFileSync(path, 'utf8')).toBe('截止目前完成。\n')
+    const old = join(dir, 'old-redact.doc')
+    writeFileSync(old, oleFile)
+    expect(runCli(['redact', old, '-o', join(dir, 'r.txt')]).stderr).toMatch(/old-redact\.doc: Word 97–2003 \.doc is not supported/)
   })
 })
 

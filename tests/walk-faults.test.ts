@@ -105,13 +105,25 @@ describe('what a walk leaves out, said', () => {
 
   it('files of formats no reader reads are counted in one line at the end, by extension; other files are not', () => {
     const dir = tree()
-    for (const name of ['old.doc', 'x.DOC', 'scan.pdf', 'table.xlsx', 'photo.jpg', 'notes.csv', 'run.sh']) writeFileSync(join(dir, 'b', name), 'x')
+    for (const name of ['scan.pdf', 'table.xlsx', 'photo.jpg', 'notes.csv', 'run.sh']) writeFileSync(join(dir, 'b', name), 'x')
+    // A .doc is counted when it is a Word 97–2003 file; one that holds a web page or text is read (below).
+    for (const name of ['old.doc', 'x.DOC']) writeFileSync(join(dir, 'b', name), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))
     const r = runCli([dir, '--format', 'jsonl'])
     expect(r.code).toBe(1)
     expect(r.stderr).toBe('mask-audit: skipped 5 files of formats not read (.doc 2, .jpg 1, .pdf 1, .xlsx 1); Word 97–2003, WPS, PDF, spreadsheets and images need converting to .docx or text first\n')
     expect(runCli([dir, '--format', 'jsonl'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toMatch(/^mask-audit: 跳过 5 个不支持格式的文件（\.doc 2、\.jpg 1、\.pdf 1、\.xlsx 1）/)
     // Named, such a file says what it is, not "binary file".
     expect(runCli([join(dir, 'b', 'table.xlsx')]).stderr).toMatch(/table\.xlsx: spreadsheets and presentations are not supported/)
+  })
+
+  it('a .doc that holds a web page or text is walked and read; a Word 97–2003 one is counted', () => {
+    const dir = tree()
+    writeFileSync(join(dir, 'b', 'page.doc'), '<html><body>学习x次。</body></html>\n')
+    writeFileSync(join(dir, 'b', 'plain.DOC'), '学习x次。\n')
+    writeFileSync(join(dir, 'b', 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))
+    const r = runCli(['b', '--format', 'jsonl'], { cwd: dir })
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).path)).toEqual(['b/page.doc', 'b/plain.DOC', 'b/two.txt'])
+    expect(r.stderr).toMatch(/^mask-audit: skipped 1 file of a format not read \(\.doc 1\)/)
   })
 
   it('--ignore patterns match relative to the current folder and, as before, to the folder walked; one that matches nothing is named', () => {

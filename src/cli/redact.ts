@@ -7,7 +7,7 @@ import type { Document } from '../core/document.js'
 import type { Finding } from '../core/finding.js'
 import { escapeMarkdownMasks, planRedaction, chooseUniformMask, type NameMask, type RedactionPlan } from '../core/redaction.js'
 import { decodeBytes, encodeText } from '../io/decode.js'
-import { documentFromBytes, documentFromText, formatOf, readBytes, refuseUnreadFormat, whyNotRewritable } from '../io/read-document.js'
+import { documentFromBytes, documentFromText, formatByContent, formatOf, readBytes, refuseUnreadFormat, whyNotRewritable } from '../io/read-document.js'
 import { refuseOutputOverInput, writeFileAtomic } from '../io/write.js'
 import { findMaskSlots } from '../rules/shared/mask-slots.js'
 import type { UniformityOptions } from '../rules/uniformity.js'
@@ -40,13 +40,15 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   // `*`, U+FF0A FULLWIDTH ASTERISK, `x`, `X`, U+FF58 and U+FF38 FULLWIDTH x and X, U+00D7 MULTIPLICATION SIGN.
   if (options.mask !== undefined && !maskRe.test(options.mask)) throw new UsageError(localText('redact.bad-mask', { mask: options.mask }))
   if (options.output) refuseOutputOverInput(options.output, [file], '-o', 'action.redacted')
+  refuseUnreadFormat(file)
+  const bytes = readBytes(file)
+  // What the bytes hold comes first: a Word 97–2003 file named .doc is refused as such, not as a .doc that is not written back.
+  formatByContent(file, bytes)
   const isWord = formatOf(file) === 'docx'
   const readOnly = isWord ? undefined : whyNotRewritable(file)
   if (readOnly !== undefined) throw new UsageError(localText('redact.cannot', { reason: readOnly }), { path: file }, localText('error.not-rewritable.hint'))
   if (isWord && options.output) refuseNonWordCopy(file, options.output, 'mask-audit redact judgment.docx -o judgment.redacted.docx')
   const cliLang = parseLangOption(options.lang)
-  refuseUnreadFormat(file)
-  const bytes = readBytes(file)
   // The file's rules and filters as `check --profile redacted` has them: its config's
   // sensitiveTerms, rules, overrides and allow-list included.
   const resolver = new SettingsResolver({

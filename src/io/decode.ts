@@ -121,6 +121,26 @@ function decodeLegacy(bytes: Uint8Array, path: string): Decoded {
   return { text, encoding: chosen, hasBom: false }
 }
 
+/** Charsets a page may declare, by their lower-case names, mapped to their decoder (GB2312 and GBK are read as their superset). */
+const declaredCharsets: Readonly<Record<string, string>> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', cp936: 'gb18030', big5: 'big5', 'shift_jis': 'shift_jis', 'euc-jp': 'euc-jp', 'euc-kr': 'euc-kr' }
+
+/**
+ * Decodes `bytes` in the charset their container declares (a MIME part's `charset`): UTF-8 and
+ * the legacy CJK charsets as declared, anything else (or none) detected as a file's bytes are.
+ * Never returns garbage: bytes that do not decode are an error, as for a file.
+ */
+export function decodeDeclared(bytes: Uint8Array, charset: string | undefined, path: string): Decoded {
+  const name = charset?.toLowerCase()
+  const decoder = name === undefined ? undefined : declaredCharsets[name]
+  // A BOM says more than the declaration: the bytes are decoded by it.
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  if (decoder === undefined || hasBom) return decodeBytes(bytes, path)
+  const text = loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), decoder)
+  const bad = countUndecodable(text)
+  if (bad > 0) throw new InputError(localText('error.undecodable', { encoding: decoder.toUpperCase(), count: bad }), { path }, localText('error.undecodable.hint'))
+  return { text, encoding: decoder, hasBom: false }
+}
+
 /** U+FFFD REPLACEMENT CHARACTER marks bytes the decoder could not map; C0 controls mark binary data. */
 function countUndecodable(text: string): number {
   let bad = 0

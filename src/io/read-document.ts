@@ -5,7 +5,8 @@ import { extname } from 'node:path'
 import { Document, type DocumentFormat } from '../core/document.js'
 import { InputError } from '../core/errors.js'
 import { decodeBytes } from './decode.js'
-import { readerOf, unsupportedFormats } from './readers.js'
+import { readerOf, readerOfFormat, sniffedExtensions, sniffedNotRewritable, unsupportedFormats } from './readers.js'
+import { contentKind, kindName, sniffBytes } from './content-kind.js'
 import { describeErrno } from './errno.js'
 
 /** Files larger than this are refused rather than read whole into memory. */
@@ -21,12 +22,12 @@ export function formatOf(path: string): DocumentFormat {
  * of a .docx or an HTML file is extracted from markup, so writing it would destroy the file.
  */
 export function whyNotRewritable(path: string): string | undefined {
-  return readerOf(path).notRewritable
+  return sniffedExtensions.has(extname(path).toLowerCase()) ? sniffedNotRewritable : readerOf(path).notRewritable
 }
 
-/** Builds a Document from text already decoded (stdin, tests), running the format's reader. */
-export async function documentFromText(text: string, path: string, encoding = 'utf-8', hasBom = false, byteLength?: number): Promise<Document> {
-  const entry = readerOf(path)
+/** Builds a Document from text already decoded (stdin, tests), running the reader of `format` (by default, of the path's extension). */
+export async function documentFromText(text: string, path: string, encoding = 'utf-8', hasBom = false, byteLength?: number, format?: DocumentFormat): Promise<Document> {
+  const entry = format === undefined ? readerOf(path) : readerOfFormat(format)
   const reader = await entry.load?.()
   // Text that is already decoded cannot be a zip archive: a `.docx` name here (stdin) reads as text.
   if (!reader?.fromText) return new Document(text, { path, encoding, hasBom, format: 'text', byteLength })
@@ -40,14 +41,47 @@ export async function documentFromText(text: string, path: string, encoding = 'u
  */
 export async function documentFromBytes(bytes: Uint8Array, path: string): Promise<Document> {
   refuseUnreadFormat(path)
-  const entry = readerOf(path)
+  const format = formatByContent(path, bytes)
+  if (format === 'mhtml') {
+    const { mhtmlPage } = await import('./mhtml.js')
+    const page = mhtmlPage(bytes, path)
+    return documentFromText(page.text, path, page.encoding, page.hasBom, bytes.byteLength, 'html')
+  }
+  const entry = readerOfFormat(format)
   const reader = await entry.load?.()
   if (reader?.fromBytes) {
     const read = reader.fromBytes(bytes, path)
     return new Document(read.text, { path, encoding: 'utf-8', format: entry.format, skipped: read.skipped, byteLength: bytes.byteLength, cells: read.cells, parts: read.parts, textBoxes: read.textBoxes, placeholders: read.placeholders, hidden: read.hidden, properties: read.properties, pageEnd: read.pageEnd })
   }
   const { text, encoding, hasBom } = decodeBytes(bytes, path)
-  return documentFromText(text, path, encoding, hasBom, bytes.byteLength)
+  return documentFromText(text, path, encoding, hasBom, bytes.byteLength, format)
+}
+
+/**
+ * The format `bytes` are read as: their extension's, except where what they hold decides. A
+ * `.doc` holding a .docx package is read as Word, a web page or MIME web archive as HTML, text
+ * as text; a Word 97–2003 file (or other binary data) is refused as before. A `.docx` that is
+ * no zip archive (nor an encrypted package, which its reader names) is refused saying what it
+ * holds. Costs a look at four bytes for every other file.
+ */
+export function formatByContent(path: string, bytes: Uint8Array): DocumentFormat | 'mhtml' {
+  const ext = extname(path).toLowerCase()
+  const byName = readerOf(path).format
+  if (!sniffedExtensions.has(ext) && byName !== 'docx') return byName
+  const kind = contentKind(bytes.subarray(0, sniffBytes))
+  if (byName === 'docx') {
+    if (kind === 'zip' || kind === 'ole') return 'docx'
+    throw new InputError(localText('error.docx-not-package', { what: kindName(kind) }), { path }, localText('error.docx-not-package.hint'))
+  }
+  if (kind === 'zip') {
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/')) return 'docx'
+    throw new InputError(localText('error.doc-zip-not-word'), { path }, localText('error.unsupported.doc.hint'))
+  }
+  if (kind === 'html' || kind === 'text') return kind
+  if (kind === 'mhtml') return 'mhtml'
+  if (kind === 'rtf') throw new InputError(localText('error.doc-holds', { what: kindName(kind) }), { path }, localText('error.unsupported.office.hint'))
+  if (kind === 'pdf') throw new InputError(localText('error.doc-holds', { what: kindName(kind) }), { path }, localText('error.unsupported.pdf.hint'))
+  throw new InputError(localText('error.unsupported.doc'), { path }, localText('error.unsupported.doc.hint'))
 }
 
 /** Reads, decodes and parses the file at `path`; every failure is an InputError naming it. */
@@ -62,7 +96,10 @@ export async function readDocument(path: string): Promise<Document> {
  * such a file with the same line (redact said "binary file (NUL byte at offset 8)" of a PNG).
  */
 export function refuseUnreadFormat(path: string): void {
-  const unsupported = unsupportedFormats[extname(path).toLowerCase()]
+  const ext = extname(path).toLowerCase()
+  // Read by what it holds: a Word 97–2003 file is refused once its bytes are seen (formatByContent).
+  if (sniffedExtensions.has(ext)) return
+  const unsupported = unsupportedFormats[ext]
   if (unsupported) throw new InputError(localText(unsupported), { path }, localText(`${unsupported}.hint`))
 }
 

@@ -82,12 +82,27 @@ const unreadKinds: Readonly<Record<string, readonly string[]>> = {
  */
 export const unsupportedFormats: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(unreadKinds).flatMap(([id, exts]) => exts.map((ext) => [ext, id])))
 
+/**
+ * Extensions whose files are read by what they hold, not by their name: web systems and WPS
+ * give `.doc` to web pages (HTML, MIME web archives) and to .docx packages alike. A Word
+ * 97–2003 file (an OLE compound file) is refused as a known unread format is.
+ */
+export const sniffedExtensions: ReadonlySet<string> = new Set(['.doc', '.dot'])
+
+/** Why a file read by what it holds is never written back (`--fix`, `fill`, `redact`). */
+export const sniffedNotRewritable = 'a .doc file is read by what it holds (a .docx package, a web page or text under that name), not written back: save it under the name of what it is'
+
 const plainText = readers[0]!
 const byExtension = new Map(readers.flatMap((entry) => entry.extensions.map((ext) => [ext, entry] as const)))
 
 /** The reader of `path`, by its extension; anything else is plain text. */
 export function readerOf(path: string): ReaderEntry {
   return byExtension.get(extname(path).toLowerCase()) ?? plainText
+}
+
+/** The reader of `format`. */
+export function readerOfFormat(format: DocumentFormat): ReaderEntry {
+  return readers.find((entry) => entry.format === format) ?? plainText
 }
 
 /** The extensions a directory walk picks up, without the dot: every format a reader reads. */

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import type { Ignore } from 'ignore'
 import { InputError } from '../core/errors.js'
-import { readableExtensions, unsupportedFormats } from './readers.js'
+import { readableExtensions, sniffedExtensions, unsupportedFormats } from './readers.js'
+import { contentKind, isReadableKind, readHead } from './content-kind.js'
 import { describeErrno } from './errno.js'
 
 /** Extensions of the files a directory walk picks up: every format a reader is registered for. */
@@ -67,7 +68,10 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
       const ext = extname(path).toLowerCase()
       if (ignore.isIgnored(path, root)) continue
       // A named pipe, socket, device or broken link goes to the reader, which says what it is.
-      if (extensions.has(ext)) {
+      // A `.doc` is read when it holds what a reader reads (a .docx package, a web page, text:
+      // web systems save those as .doc); a Word 97–2003 file is counted with the unread formats.
+      const isRead = extensions.has(ext) || (sniffedExtensions.has(ext) && dirent.isFile() && isReadableKind(contentKind(readHead(join(root, path)))))
+      if (isRead) {
         const shown = join(shownRoot, path)
         kept.push(shown)
         shardKeys.set(shown, path)
