@@ -49,6 +49,26 @@ describe('exit codes and errors', () => {
     expect(r.stderr).toMatch(/nothing-here: no files to check/)
   })
 
+  it('--no-error-on-unmatched-pattern: an empty folder, a folder of unread formats, a glob matching nothing exit 0 with a note each; a missing path still exits 2', () => {
+    const empty = join(dir, 'empty-drop')
+    mkdirSync(empty, { recursive: true })
+    const r = runCli([empty, join(dir, 'nothing-here'), join(dir, 'no-such-folder', '**', '*.md'), '--no-error-on-unmatched-pattern', '--format', 'json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 0, pathErrors: 0 })
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/empty-drop: no files to check \(looked for .*\) \(not an error under --no-error-on-unmatched-pattern\)$/),
+      expect.stringMatching(/nothing-here: no files to check .*\(not an error under --no-error-on-unmatched-pattern\)$/),
+      expect.stringMatching(/no-such-folder\/\*\*\/\*\.md: no files match this pattern \(not an error under --no-error-on-unmatched-pattern\)$/),
+    ])
+    // Alongside files, the note does not change the run's code; a missing path is an error all the same.
+    expect(runCli([empty, join(dir, 'blank.txt'), '--no-error-on-unmatched-pattern']).code).toBe(1)
+    expect(runCli([empty, 'no/such/file.txt', '--no-error-on-unmatched-pattern']).code).toBe(2)
+    // Without the flag, the empty folder exits 2, as before.
+    expect(runCli([empty]).code).toBe(2)
+    expect(runCli(['check', '--help']).stdout).toContain('--no-error-on-unmatched-pattern')
+    expect(runCli(['check', '--help', '--lang', 'zh']).stdout).toMatch(/--no-error-on-unmatched-pattern\s+文件夹中没有可检查的文件/)
+  })
+
   it('reports a binary file in one line and still audits the rest of the batch', () => {
     const r = runCli([join(dir, 'image.bin'), join(dir, 'blank.txt'), '--format', 'json'])
     expect(r.code).toBe(2)

@@ -20,6 +20,13 @@ export interface WalkOptions {
   readonly ignore?: readonly string[]
   readonly respectGitignore?: boolean
   readonly cwd?: string
+  /**
+   * False with `--no-error-on-unmatched-pattern` (ESLint's flag): a folder with nothing to
+   * audit, a glob matching no file, or files all left out by .gitignore are a note, not an
+   * error, so a nightly run over a drop folder that is sometimes empty exits 0. A path that
+   * does not exist is an error all the same.
+   */
+  readonly errorOnUnmatched?: boolean
   /** Lists a folder (`fs.readdirSync`); tests put a failing one in. */
   readonly readdirSync?: typeof readdirSync
 }
@@ -60,6 +67,12 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
   const shardKeys = new Map<string, string>()
   const gitignore = options.respectGitignore === false ? undefined : new GitignoreCache(cwd)
   const ignore = new IgnorePatterns(options.ignore ?? [], cwd)
+  const unmatchedNotes: LocalText[] = []
+  /** An argument that named no file to audit: an error, or a note under `errorOnUnmatched: false`. */
+  const unmatched = (error: InputError) => {
+    if (options.errorOnUnmatched !== false) errors.push(error)
+    else unmatchedNotes.push(localText('walk.unmatched', { path: error.location.path ?? '', reason: error.text }))
+  }
   /** Keeps what a reader reads; counts the known formats no reader reads; folders are passed over. */
   const pick = (entries: readonly import('fast-glob').Entry[], root: string, shownRoot: string): string[] => {
     const kept: string[] = []
@@ -91,14 +104,15 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
       const entries = fastGlob().sync('**/*', { cwd: abs, ignore: alwaysIgnored, dot: false, onlyFiles: false, objectMode: true, fs: { readdirSync: guard.readdirSync } })
       found = pick(entries, abs, arg)
       errors.push(...guard.errors)
-      if (found.length === 0) errors.push(new InputError(localText('error.no-files-in-dir', { extensions: [...extensions] }), { path: arg }))
+      if (found.length === 0) unmatched(new InputError(localText('error.no-files-in-dir', { extensions: [...extensions] }), { path: arg }))
     } else if (fastGlob().isDynamicPattern(arg)) {
-      const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync, (dir) => ignore.isIgnored(dir, cwd))
+      // A glob whose folder does not exist (`drop/**/*.md`) matches nothing, which is said once below.
+      const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync, (dir) => ignore.isIgnored(dir, cwd), true)
       const entries = fastGlob().sync(arg, { cwd, ignore: alwaysIgnored, onlyFiles: false, objectMode: true, fs: { readdirSync: guard.readdirSync } })
       // A glob names its files itself: whatever it matches is read, whatever the extension.
       found = entries.filter((e) => !e.dirent.isDirectory() && !ignore.isIgnored(e.path, cwd)).map((e) => e.path)
       errors.push(...guard.errors)
-      if (found.length === 0) errors.push(new InputError(localText('error.no-glob-match'), { path: arg }))
+      if (found.length === 0) unmatched(new InputError(localText('error.no-glob-match'), { path: arg }))
     } else {
       // Node decodes argv as UTF-8: a name in GBK bytes arrives with U+FFFD in it and names nothing.
       if (arg.includes('\uFFFD')) errors.push(new InputError(localText('error.arg-not-utf8'), { path: arg }, localText('error.arg-not-utf8.hint')))
@@ -109,11 +123,11 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     const shouldFilter = gitignore !== undefined && info?.isDirectory() !== false && !(info?.isDirectory() && gitignore.isIgnored(abs + sep))
     const kept = shouldFilter ? found.filter((f) => !gitignore.isIgnored(resolve(cwd, f))) : found
     if (found.length > 0 && kept.length === 0) {
-      errors.push(new InputError(localText('error.all-gitignored', { count: found.length }), { path: arg }, localText('error.all-gitignored.hint')))
+      unmatched(new InputError(localText('error.all-gitignored', { count: found.length }), { path: arg }, localText('error.all-gitignored.hint')))
     }
     files.push(...kept.sort(comparePaths))
   }
-  return { files: oncePerFile(files, cwd), errors, notes: [...unreadNote(unread), ...ignore.unusedNotes()], shardKeys }
+  return { files: oncePerFile(files, cwd), errors, notes: [...unmatchedNotes, ...unreadNote(unread), ...ignore.unusedNotes()], shardKeys }
 }
 
 /**
@@ -210,6 +224,8 @@ class FolderGuard {
     private readonly list: typeof readdirSync,
     /** True for a folder (relative to the root) an `--ignore` pattern leaves out: it is not read at all. */
     private readonly isSkipped: (relDir: string) => boolean = () => false,
+    /** True when a folder that does not exist is passed over without an error (a glob's folder). */
+    private readonly isMissingQuiet = false,
   ) {}
 
   readonly readdirSync = ((dir: string, options?: unknown) => {
@@ -242,7 +258,7 @@ class FolderGuard {
       try {
         real = realpathSync(dir)
       } catch (error) {
-        this.errors.push(new InputError(localText('error.cannot-read-folder', { reason: describeErrno(error) }), { path: this.shown(dir) }))
+        if (!(this.isMissingQuiet && (error as NodeJS.ErrnoException).code === 'ENOENT')) this.errors.push(new InputError(localText('error.cannot-read-folder', { reason: describeErrno(error) }), { path: this.shown(dir) }))
         return undefined
       }
       this.realOf.set(dir, real)
