@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expandPaths } from '../src/io/walk.js'
+import { formatText } from '../src/i18n/catalogue.js'
 import { runCli } from './helpers.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
@@ -157,6 +158,47 @@ describe('what a walk leaves out, said', () => {
     }
     // A glob argument is matched from the current folder too.
     expect(runCli(['**/*.txt', '--ignore', 'archive/**', '--ignore', 'a/locked/**', '--format', 'jsonl'], { cwd: dir }).stdout.trim().split('\n').map((l) => JSON.parse(l).path)).toEqual(['a/one.txt', 'b/two.txt'])
+  })
+})
+
+describe('symbolic links to folders outside the tree', () => {
+  function archive(): string {
+    const dir = tree()
+    mkdirSync(join(dir, 'outside', 'deep'), { recursive: true })
+    writeFileSync(join(dir, 'outside', 'deep', 'o.txt'), '学习x次。\n')
+    symlinkSync('../outside', join(dir, 'b', 'ext'))
+    symlinkSync('/', join(dir, 'b', 'root'))
+    symlinkSync('../a', join(dir, 'b', 'sibling'))
+    symlinkSync('../outside/deep/o.txt', join(dir, 'b', 'file-link.txt'))
+    return dir
+  }
+
+  it('are not followed (a link to / would walk the disk), and are named in one note; --follow-symlinks follows them', () => {
+    const dir = archive()
+    const walked = expandPaths(['b'], { cwd: dir, respectGitignore: false })
+    // A link to a file is read wherever it points; a link to a folder outside `b` is not walked.
+    expect(walked.files).toEqual([join('b', 'file-link.txt'), join('b', 'two.txt')])
+    expect(walked.errors).toEqual([])
+    expect(walked.notes.map((n) => formatText('en', n))).toEqual(['3 symbolic links to folders outside the folder walked not followed (b/ext, b/root, b/sibling); --follow-symlinks follows them'])
+    const followed = expandPaths(['b/ext', 'b/two.txt'], { cwd: dir, respectGitignore: false, followSymlinks: true })
+    expect(followed.files).toEqual([join('b', 'ext', 'deep', 'o.txt'), join('b', 'two.txt')])
+    const cli = runCli(['b', '-f', 'jsonl'], { cwd: dir })
+    expect(cli.code).toBe(1)
+    expect(cli.stderr).toBe('mask-audit: 3 symbolic links to folders outside the folder walked not followed (b/ext, b/root, b/sibling); --follow-symlinks follows them\n')
+  })
+
+  it('a link inside the tree is followed once; the folder named may itself be a link; a glob stays in its folder', () => {
+    const dir = archive()
+    const both = expandPaths(['.'], { cwd: dir, respectGitignore: false })
+    expect(both.files).toContain(join('a', 'one.txt'))
+    expect(both.files.filter((f) => f.endsWith('one.txt'))).toHaveLength(1)
+    expect(both.notes.map((n) => formatText('en', n))).toEqual(['1 symbolic link to a folder outside the folder walked not followed (b/root); --follow-symlinks follows it'])
+    // Named, a link to a folder is the tree: what it holds is walked.
+    expect(expandPaths(['b/ext'], { cwd: dir, respectGitignore: false }).files).toEqual([join('b', 'ext', 'deep', 'o.txt')])
+    const glob = expandPaths(['b/**/*.txt'], { cwd: dir, respectGitignore: false })
+    expect(glob.files.sort()).toEqual(['b/file-link.txt', 'b/two.txt'])
+    const absolute = expandPaths([join(dir, 'b', '**', '*.txt')], { cwd: '/', respectGitignore: false })
+    expect(absolute.files.sort()).toEqual([join(dir, 'b', 'file-link.txt'), join(dir, 'b', 'two.txt')])
   })
 })
 

@@ -91,6 +91,7 @@ function buildProgram(setExit: (code: number) => void, lang: Lang): Command {
     .option('--ignore <glob>', say('cli.check.ignore'), collect, [])
     .option('--no-gitignore', say('cli.check.no-gitignore'))
     .option('--no-error-on-unmatched-pattern', say('cli.check.no-error-on-unmatched-pattern'))
+    .option('--follow-symlinks', say('cli.check.follow-symlinks'))
     .option('--stdin', say('cli.check.stdin'))
     .option('--stdin-filename <name>', say('cli.check.stdin-filename'))
     .option('-c, --config <file>', say('cli.check.config'))

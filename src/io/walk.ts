@@ -27,6 +27,14 @@ export interface WalkOptions {
    * does not exist is an error all the same.
    */
   readonly errorOnUnmatched?: boolean
+  /**
+   * True with `--follow-symlinks`: a symbolic link to a folder outside the tree walked (the
+   * folder named, or a glob's folder) is followed. Without it, as ripgrep without `-L`, such a
+   * link is not walked (an archive holding a link to `/` would walk the disk) and is named in a
+   * note; a link within the tree is followed, its files audited once. A file named, or a link
+   * to a file, is read wherever it points.
+   */
+  readonly followSymlinks?: boolean
   /** Lists a folder (`fs.readdirSync`); tests put a failing one in. */
   readonly readdirSync?: typeof readdirSync
 }
@@ -68,6 +76,9 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
   const gitignore = options.respectGitignore === false ? undefined : new GitignoreCache(cwd)
   const ignore = new IgnorePatterns(options.ignore ?? [], cwd)
   const unmatchedNotes: LocalText[] = []
+  const guarding = { list: options.readdirSync ?? readdirSync, followsLinksOut: options.followSymlinks === true }
+  /** Symbolic links to folders outside the tree walked, not followed: said in one note. */
+  const linksOutside: string[] = []
   /** An argument that named no file to audit: an error, or a note under `errorOnUnmatched: false`. */
   const unmatched = (error: InputError) => {
     if (options.errorOnUnmatched !== false) errors.push(error)
@@ -100,18 +111,22 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     // Anything named that is not a folder is read: a file, or a pipe (`<(zcat report.txt.gz)`).
     if (info && !info.isDirectory()) found = [arg]
     else if (info?.isDirectory()) {
-      const guard = new FolderGuard(abs, arg, options.readdirSync ?? readdirSync, (dir) => ignore.isIgnored(dir, abs))
+      const guard = new FolderGuard(abs, arg, { ...guarding, isSkipped: (dir) => ignore.isIgnored(dir, abs) })
       const entries = fastGlob().sync('**/*', { cwd: abs, ignore: alwaysIgnored, dot: false, onlyFiles: false, objectMode: true, fs: { readdirSync: guard.readdirSync } })
       found = pick(entries, abs, arg)
       errors.push(...guard.errors)
+      linksOutside.push(...guard.linksOutside)
       if (found.length === 0) unmatched(new InputError(localText('error.no-files-in-dir', { extensions: [...extensions] }), { path: arg }))
     } else if (fastGlob().isDynamicPattern(arg)) {
-      // A glob whose folder does not exist (`drop/**/*.md`) matches nothing, which is said once below.
-      const guard = new FolderGuard(cwd, '.', options.readdirSync ?? readdirSync, (dir) => ignore.isIgnored(dir, cwd), true)
+      // A glob whose folder does not exist (`drop/**/*.md`) matches nothing, which is said once
+      // below. Its tree is the folder its pattern starts from (`/data/archive` of `/data/archive/**/*.md`).
+      const base = resolve(cwd, picomatch().scan(arg).base)
+      const guard = new FolderGuard(cwd, '.', { ...guarding, isSkipped: (dir) => ignore.isIgnored(dir, cwd), isMissingQuiet: true, tree: base })
       const entries = fastGlob().sync(arg, { cwd, ignore: alwaysIgnored, onlyFiles: false, objectMode: true, fs: { readdirSync: guard.readdirSync } })
       // A glob names its files itself: whatever it matches is read, whatever the extension.
       found = entries.filter((e) => !e.dirent.isDirectory() && !ignore.isIgnored(e.path, cwd)).map((e) => e.path)
       errors.push(...guard.errors)
+      linksOutside.push(...guard.linksOutside)
       if (found.length === 0) unmatched(new InputError(localText('error.no-glob-match'), { path: arg }))
     } else {
       // Node decodes argv as UTF-8: a name in GBK bytes arrives with U+FFFD in it and names nothing.
@@ -127,7 +142,7 @@ export function expandPaths(args: readonly string[], options: WalkOptions = {}):
     }
     files.push(...kept.sort(comparePaths))
   }
-  return { files: oncePerFile(files, cwd), errors, notes: [...unmatchedNotes, ...unreadNote(unread), ...ignore.unusedNotes()], shardKeys }
+  return { files: oncePerFile(files, cwd), errors, notes: [...unmatchedNotes, ...linksOutsideNote(linksOutside), ...unreadNote(unread), ...ignore.unusedNotes()], shardKeys }
 }
 
 /**
@@ -154,6 +169,13 @@ function oncePerFile(files: readonly string[], cwd: string): string[] {
   if (winner.size === files.length) return [...files]
   const kept = new Set([...winner.values()].map((w) => w.index))
   return files.filter((_, index) => kept.has(index))
+}
+
+/** One line naming the symbolic links to folders outside the tree that were not followed (the first few, then how many). */
+function linksOutsideNote(links: readonly string[]): LocalText[] {
+  if (links.length === 0) return []
+  const shown = links.slice(0, 3)
+  return [localText('walk.links-outside', { count: links.length, list: links.length > shown.length ? [...shown, '…'] : shown })]
 }
 
 /** One line counting the files of known but unread formats by extension, most first: `.doc 5, .pdf 4`. */
@@ -207,31 +229,49 @@ class IgnorePatterns {
   }
 }
 
+/** How a {@link FolderGuard} lists folders and which it passes over. */
+interface GuardOptions {
+  /** Lists a folder (`fs.readdirSync`, or a test's). */
+  readonly list: typeof readdirSync
+  /** True for a folder (relative to the root) an `--ignore` pattern leaves out: it is not read at all. */
+  readonly isSkipped?: (relDir: string) => boolean
+  /** True when a folder that does not exist is passed over without an error (a glob's folder). */
+  readonly isMissingQuiet?: boolean
+  /** True when links to folders outside the tree are followed (`--follow-symlinks`). */
+  readonly followsLinksOut?: boolean
+  /** The tree the walk stays in, when not the root (a glob's folder). */
+  readonly tree?: string
+}
+
 /**
  * Lists folders for fast-glob, so that one bad folder cannot stop a walk: a folder that cannot
  * be read becomes an error naming it and counts as empty; a folder reached again through a
  * symbolic link is not walked twice, and a link that leads back into its own ancestors (a
- * cycle, which fast-glob would follow until memory runs out) is reported once.
+ * cycle, which fast-glob would follow until memory runs out) is reported once. A folder whose
+ * real path is outside the tree (reached through a link) is not walked, unless asked.
  */
 class FolderGuard {
   readonly errors: InputError[] = []
+  /** The links to folders outside the tree that were not followed, as shown. */
+  readonly linksOutside: string[] = []
   private readonly walked = new Set<string>()
   private readonly realOf = new Map<string, string>()
+  private realTree: string | undefined | null = null
 
   constructor(
     private readonly root: string,
     private readonly shownRoot: string,
-    private readonly list: typeof readdirSync,
-    /** True for a folder (relative to the root) an `--ignore` pattern leaves out: it is not read at all. */
-    private readonly isSkipped: (relDir: string) => boolean = () => false,
-    /** True when a folder that does not exist is passed over without an error (a glob's folder). */
-    private readonly isMissingQuiet = false,
+    private readonly options: GuardOptions,
   ) {}
 
   readonly readdirSync = ((dir: string, options?: unknown) => {
-    if (dir !== this.root && this.isSkipped(relative(this.root, dir))) return []
+    if (dir !== this.root && this.options.isSkipped?.(relative(this.root, dir))) return []
     const real = this.real(dir)
     if (real === undefined) return []
+    if (!this.options.followsLinksOut && this.isOutsideTree(real)) {
+      this.linksOutside.push(this.shown(dir))
+      return []
+    }
     if (this.walked.has(real)) {
       const ancestor = this.ancestorAt(dir, real)
       if (ancestor !== undefined) this.errors.push(new InputError(localText('error.symlink-cycle', { target: this.shown(ancestor) }), { path: this.shown(dir) }))
@@ -239,12 +279,20 @@ class FolderGuard {
     }
     this.walked.add(real)
     try {
-      return (this.list as (p: string, o?: unknown) => unknown)(dir, options)
+      return (this.options.list as (p: string, o?: unknown) => unknown)(dir, options)
     } catch (error) {
       this.errors.push(new InputError(localText('error.cannot-read-folder', { reason: describeErrno(error) }), { path: this.shown(dir) }))
       return []
     }
   }) as typeof readdirSync
+
+  /** True when `real` (a folder's real path) is outside the real path of the tree: a link to `/` or to the folder above is outside too. */
+  private isOutsideTree(real: string): boolean {
+    if (this.realTree === null) this.realTree = this.options.tree === undefined ? this.real(this.root) : realpathOrUndefined(this.options.tree)
+    const tree = this.realTree
+    if (tree === undefined) return false
+    return !(real === tree || tree === sep || real.startsWith(tree + sep))
+  }
 
   /** The folder above `dir` that is `real`, when `dir` lies inside itself. */
   private ancestorAt(dir: string, real: string): string | undefined {
@@ -258,7 +306,7 @@ class FolderGuard {
       try {
         real = realpathSync(dir)
       } catch (error) {
-        if (!(this.isMissingQuiet && (error as NodeJS.ErrnoException).code === 'ENOENT')) this.errors.push(new InputError(localText('error.cannot-read-folder', { reason: describeErrno(error) }), { path: this.shown(dir) }))
+        if (!(this.options.isMissingQuiet && (error as NodeJS.ErrnoException).code === 'ENOENT')) this.errors.push(new InputError(localText('error.cannot-read-folder', { reason: describeErrno(error) }), { path: this.shown(dir) }))
         return undefined
       }
       this.realOf.set(dir, real)
@@ -274,6 +322,14 @@ class FolderGuard {
 
 function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path)
+  } catch {
+    return undefined
+  }
 }
 
 function statOrUndefined(path: string) {

@@ -34,6 +34,8 @@ export interface WorkflowOptions {
   readonly stdinFilename?: string
   readonly ignore: string[]
   readonly gitignore: boolean
+  /** `--follow-symlinks`: links to folders outside the folder walked are followed. */
+  readonly followSymlinks?: boolean
   /** False with `--no-error-on-unmatched-pattern`: a path that names no file to audit is a note, not an error. */
   readonly errorOnUnmatchedPattern?: boolean
   readonly staged?: boolean
@@ -235,7 +237,7 @@ export class CheckWorkflow {
       return this.withoutOutputs(staged)
     }
     if (paths.length === 0) throw new UsageError('no paths given', {}, 'try `mask-audit check .` or `mask-audit --help`')
-    const { files, errors, notes, shardKeys } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore, errorOnUnmatched: this.options.errorOnUnmatchedPattern !== false })
+    const { files, errors, notes, shardKeys } = expandPaths(paths, { ignore: this.options.ignore, respectGitignore: this.options.gitignore, errorOnUnmatched: this.options.errorOnUnmatchedPattern !== false, followSymlinks: this.options.followSymlinks === true })
     this.shardKeys = shardKeys
     for (const error of errors) sink.inputError(error)
     if (notes.length > 0) {
