@@ -1,4 +1,5 @@
 // --fix and --fix-dry-run: safe fixes only, written atomically in the file's own encoding.
+import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
@@ -9,7 +10,7 @@ import { decodeBytes } from '../src/io/decode.js'
 import { encodeChecked } from '../src/io/write.js'
 import { strFromU8, unzipSync } from 'fflate'
 import { readDocxBody } from '../src/io/docx.js'
-import { runCli } from './helpers.js'
+import { repoRoot, runCli } from './helpers.js'
 import { makeDocx } from './support/docx.js'
 import { makeTempDir } from './support/temp-dirs.js'
 
@@ -73,6 +74,28 @@ describe('--fix', () => {
     expect(r.stderr.trim()).toBe('mask-audit: would apply 5 fixes in 1 file')
   })
 
+  it('--fix-dry-run of GB18030, UTF-8 with a BOM and UTF-16 files: git apply applies what is in the files\' bytes; the UTF-16 diff says it is to read', () => {
+    spawnSync('git', ['init', '-q'], { cwd: dir })
+    const crlf = draft.replace(/\n/g, '\r\n')
+    writeFileSync(join(dir, 'gb.txt'), iconv.encode(crlf, 'gb18030'))
+    writeFileSync(join(dir, 'bom.txt'), '\uFEFF' + draft)
+    writeFileSync(join(dir, 'u16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(draft, 'utf-16le')]))
+    writeFileSync(join(dir, 'u8.txt'), draft)
+    const dry = spawnSync(process.execPath, [join(repoRoot, 'bin', 'mask-audit.js'), '.', '--fix-dry-run'], { cwd: dir, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LANGUAGE: '' } })
+    const diff = Buffer.from(dry.stdout)
+    // The GB18030 file's lines are its own bytes, below a comment line naming the encoding.
+    expect(diff.includes(Buffer.concat([Buffer.from('# mask-audit: gb.txt: GB18030 text: the lines below are in GB18030, as the file is, so git apply applies them (to read them: iconv -f GB18030)\n--- a/gb.txt\n+++ b/gb.txt\n'), Buffer.from('@@ -1,4 +1,4 @@\n')]))).toBe(true)
+    expect(diff.includes(iconv.encode('+深入学习党的二十大精神，截至目前已完成（四）项。\r\n', 'gb18030'))).toBe(true)
+    expect(diff.toString('utf8')).toContain('# mask-audit: u16.txt: UTF-16LE text, shown in UTF-8 to read: git apply cannot apply this part to the file (--fix writes it in UTF-16LE)\n--- a/u16.txt\n')
+    expect(dry.stderr.toString()).toContain('mask-audit: 1 of these diffs (a file in UTF-16, or a Word file) is shown to read: git apply cannot apply it to its file; --fix writes it\n')
+    writeFileSync(join(dir, 'fix.diff'), diff)
+    const applied = spawnSync('git', ['apply', '--exclude=u16.txt', 'fix.diff'], { cwd: dir, encoding: 'utf8' })
+    expect(applied.status, applied.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'gb.txt')).equals(iconv.encode(fixed.replace(/\n/g, '\r\n'), 'gb18030'))).toBe(true)
+    expect(readFileSync(join(dir, 'bom.txt'), 'utf8')).toBe('\uFEFF' + fixed)
+    expect(readFileSync(join(dir, 'u8.txt'), 'utf8')).toBe(fixed)
+  })
+
   it('fixes a Word file in the runs that hold each span, keeping their formatting, its tracked changes and comments; --fix-dry-run diffs its text', () => {
     const run = (text: string, props = '') => `<w:r>${props && `<w:rPr>${props}</w:rPr>`}<w:t xml:space="preserve">${text}</w:t></w:r>`
     const body = `<w:p>${run('2023年工作总结')}</w:p>`
@@ -83,7 +106,8 @@ describe('--fix', () => {
     const dry = runCli(['a.docx', '--fix-dry-run'], { cwd: dir })
     expect(readFileSync(join(dir, 'a.docx')).equals(Buffer.from(docx))).toBe(true)
     expect(dry.stdout).toContain('\n-深入学习党的十二大精神，截止目前已完成(四）项。\n-##paidbegin##付费正文##paidend##\n+深入学习党的二十大精神，截至目前已完成（四）项。\n+付费正文\n')
-    expect(dry.stderr.trim()).toBe('mask-audit: would apply 5 fixes in 1 file')
+    expect(dry.stdout.startsWith('# mask-audit: a.docx: the text of a Word file, to read: git apply cannot apply this part to the .docx (--fix writes it)\n--- a/a.docx\n')).toBe(true)
+    expect(dry.stderr.trim().split('\n')).toEqual(['mask-audit: would apply 5 fixes in 1 file', 'mask-audit: 1 of these diffs (a file in UTF-16, or a Word file) is shown to read: git apply cannot apply it to its file; --fix writes it'])
     const r = runCli(['a.docx', '--fix', '--format', 'json'], { cwd: dir })
     expect(r.stderr.trim()).toBe('mask-audit: applied 5 fixes in 1 file')
     // What is left is reported where Word shows it.

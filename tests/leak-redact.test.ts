@@ -217,6 +217,19 @@ describe('redact', () => {
     expect(readFileSync(join(work, 'report.txt'), 'utf8')).toBe(readFileSync(join(work, 'public.txt'), 'utf8'))
   })
 
+  it('--dry-run of a GB18030 file is in GB18030, so git apply turns it into the copy too', () => {
+    const work = join(dir, 'apply-gb')
+    mkdirSync(work, { recursive: true })
+    writeFileSync(join(work, 'report.txt'), iconv.encode(readFileSync(seed, 'utf8'), 'gb18030'))
+    const dry = spawnSync(process.execPath, [join(repoRoot, 'bin', 'mask-audit.js'), 'redact', 'report.txt', '--dry-run'], { cwd: work, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LANGUAGE: '' } })
+    expect(Buffer.from(dry.stdout).toString('utf8').startsWith('# mask-audit: report.txt: GB18030 text: the lines below are in GB18030')).toBe(true)
+    writeFileSync(join(work, 'redact.diff'), dry.stdout)
+    expect(runCli(['redact', 'report.txt', '-o', 'public.txt'], { cwd: work }).code).toBe(0)
+    const applied = spawnSync('git', ['apply', 'redact.diff'], { cwd: work, encoding: 'utf8' })
+    expect(applied.status, applied.stderr).toBe(0)
+    expect(readFileSync(join(work, 'report.txt')).equals(readFileSync(join(work, 'public.txt')))).toBe(true)
+  })
+
   it('refuses to overwrite the original, and needs -o', () => {
     const same = runCli(['redact', seed, '-o', seed])
     expect(same.code).toBe(2)

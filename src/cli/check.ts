@@ -121,7 +121,7 @@ async function check(paths: string[], options: CheckOptions, out: (output: Outpu
   } else await workflow.run(paths, filters, { emit, inputError }, { ...batch, render: { format, options: reporterOptions } })
   const summary = tally.summary
   out(reporter.end(summary))
-  workflow.finish()
+  workflow.finish(lang)
   const timing = ruleTimingTable()
   if (timing !== undefined) writeErrRaw(timing)
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {

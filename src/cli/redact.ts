@@ -8,6 +8,7 @@ import type { Finding } from '../core/finding.js'
 import { escapeMarkdownMasks, planRedaction, chooseUniformMask, type NameMask, type RedactionPlan } from '../core/redaction.js'
 import { decodeBytes, encodeText } from '../io/decode.js'
 import { documentFromBytes, documentFromText, formatByContent, formatOf, readBytes, refuseUnreadFormat, whyNotRewritable } from '../io/read-document.js'
+import { textFileDiff, wordTextDiff } from '../io/text-diff.js'
 import { refuseOutputOverInput, writeFileAtomic } from '../io/write.js'
 import { findMaskSlots } from '../rules/shared/mask-slots.js'
 import type { UniformityOptions } from '../rules/uniformity.js'
@@ -79,9 +80,10 @@ export async function runRedact(file: string, options: RedactOptions): Promise<n
   const plan = before.doc.format === 'markdown' ? escapeMarkdownMasks(before.doc, planned, await import('../io/markdown.js')) : planned
   if (options.dryRun) {
     // As --fix-dry-run writes it: `git apply` or `patch -p1` turns the file into the redacted copy.
-    const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')
-    writeOut(createTwoFilesPatch(`a/${file}`, `b/${file}`, decoded.text, plan.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }))
+    const diff = await textFileDiff(file, decoded.text, plan.text, decoded, lang)
+    writeOut(diff.output)
     writeErr(summarise(file, plan, undefined, lang))
+    if (!diff.applies) writeErr(formatMessage(lang, 'diff.not-applicable', { count: 1 }))
     return 0
   }
   writeFileAtomic(options.output!, encodeText({ text: plan.text, encoding: decoded.encoding, hasBom: decoded.hasBom }))
@@ -107,8 +109,7 @@ async function redactWord(file: string, bytes: Uint8Array, options: RedactOption
   const mask = options.mask ?? chooseUniformMask(before.nameMasks)
   const plan = planRedaction(before.doc, before.findings, before.nameMasks, mask)
   if (options.dryRun) {
-    const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')
-    writeOut(createTwoFilesPatch(`a/${file}`, `b/${file}`, before.doc.text, plan.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }))
+    writeOut((await wordTextDiff(file, before.doc.text, plan.text, lang)).output)
     writeErr(summarise(file, plan, undefined, lang))
     return 0
   }

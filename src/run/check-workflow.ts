@@ -20,7 +20,7 @@ import { auditBatch, selectFiles, warmUpBatch, type BatchPlan } from './batch.js
 import { SettingsResolver, type EffectiveSettings, type FileSettings } from './file-settings.js'
 import { fixFile } from './fix-file.js'
 import type { FileSetup } from './workers.js'
-import { formatText, localText, type Lang } from '../i18n/catalogue.js'
+import { formatMessage, formatText, localText, type Lang } from '../i18n/catalogue.js'
 
 /** The options of `check` this module reads. */
 export interface WorkflowOptions {
@@ -67,8 +67,8 @@ export interface WorkflowSink {
 export interface WorkflowConsole {
   /** A line for stderr: a file ignored by config, a baseline written, fixes applied. */
   readonly note: (line: string) => void
-  /** Text for stdout: the diff of `--fix-dry-run`. */
-  readonly out: (text: string) => void
+  /** Text for stdout: the diff of `--fix-dry-run` (bytes where a file's lines are in its legacy encoding). */
+  readonly out: (text: string | Uint8Array) => void
   /** The bytes of standard input, read as a stream, for `--stdin`; `path` names it in errors. */
   readonly readStdin: (path: string) => Promise<Uint8Array>
   /** The language of the locale, for a run where neither `--lang` nor the config says. */
@@ -83,6 +83,8 @@ export class CheckWorkflow {
   private fixedFiles = 0
   private fixCount = 0
   private unwrittenFiles = 0
+  /** Diffs of `--fix-dry-run` that git apply cannot apply to their files (UTF-16, Word): said after them. */
+  private readOnlyDiffs = 0
   /** The walk's keys of `--shard` (paths relative to the folder walked). */
   private shardKeys: ReadonlyMap<string, string> = new Map()
   /** What the folder walk left out, said after the report (files of formats not read, unused --ignore patterns). */
@@ -207,7 +209,7 @@ export class CheckWorkflow {
   }
 
   /** After the run: write the baseline, list stale entries, report what was fixed. */
-  finish(): void {
+  finish(lang: Lang): void {
     for (const note of this.walkNotes) this.io.note(note)
     const target = this.options.writeBaseline
     if (target !== undefined) {
@@ -223,6 +225,7 @@ export class CheckWorkflow {
       const verb = this.options.fixDryRun ? 'would apply' : 'applied'
       this.io.note(`${verb} ${this.fixCount} fix${this.fixCount === 1 ? '' : 'es'} in ${this.fixedFiles} file${this.fixedFiles === 1 ? '' : 's'}`)
     }
+    if (this.readOnlyDiffs > 0) this.io.note(formatMessage(lang, 'diff.not-applicable', { count: this.readOnlyDiffs }))
   }
 
   private record(key: string, findings: Finding[]): Finding[] {
@@ -291,13 +294,14 @@ export class CheckWorkflow {
   }
 
   private async fix(path: string, setup: FileSetup, filters: readonly FindingFilter[], read: (path: string) => Promise<Document>, readBytes: (path: string) => Promise<Uint8Array>): Promise<FileResult> {
-    const outcome = await fixFile(path, setup, filters, read, this.isDryRun, readBytes)
+    const outcome = await fixFile(path, setup, filters, read, this.isDryRun, readBytes, await this.resolver.runLang())
     if (outcome.applied > 0) {
       this.fixedFiles++
       this.fixCount += outcome.applied
     }
     if (outcome.notWritten) this.unwrittenFiles++
     if (outcome.diff !== undefined) this.io.out(outcome.diff)
+    if (outcome.diffApplies === false) this.readOnlyDiffs++
     return outcome.result
   }
 }

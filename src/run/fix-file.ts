@@ -9,7 +9,8 @@ import type { FileResult } from '../core/result.js'
 import { documentFromBytes, documentFromText, formatOf, whyNotRewritable } from '../io/read-document.js'
 import { encodeChecked, writeFileAtomic, writeTextFile } from '../io/write.js'
 import type { FileSetup } from './workers.js'
-import { localText } from '../i18n/catalogue.js'
+import { localText, type Lang } from '../i18n/catalogue.js'
+import { textFileDiff, wordTextDiff } from '../io/text-diff.js'
 
 /** What fixing one file did. */
 export interface FixOutcome {
@@ -17,8 +18,10 @@ export interface FixOutcome {
   readonly result: FileResult
   /** How many fixes were applied (or would be, in a dry run). */
   readonly applied: number
-  /** The unified diff of the change, in a dry run. */
-  readonly diff?: string
+  /** The unified diff of the change, in a dry run (bytes where its lines are in the file's legacy encoding). */
+  readonly diff?: string | Uint8Array
+  /** False when the diff is to read only: `git apply` cannot apply it to the file (UTF-16, a Word file). */
+  readonly diffApplies?: boolean
   /** True when fixes were found but could not be written (or encoded back): the run then exits 2. */
   readonly notWritten?: boolean
 }
@@ -33,7 +36,7 @@ export interface FixOutcome {
  * no report showed (removing a page-break tag can join `##paid` and `end##` into a tag that
  * then pairs and is removed); what the first pass leaves is reported after it, fix included.
  */
-export async function fixFile(path: string, setup: FileSetup, filters: readonly FindingFilter[], read: (path: string) => Promise<Document>, isDryRun: boolean, readBytes?: (path: string) => Promise<Uint8Array>): Promise<FixOutcome> {
+export async function fixFile(path: string, setup: FileSetup, filters: readonly FindingFilter[], read: (path: string) => Promise<Document>, isDryRun: boolean, readBytes?: (path: string) => Promise<Uint8Array>, lang: Lang = 'en'): Promise<FixOutcome> {
   const all = [...setup.filters, ...filters]
   let doc: Document
   // A Word file's bytes, which its copy is made of: the document is read from the same bytes.
@@ -50,7 +53,7 @@ export async function fixFile(path: string, setup: FileSetup, filters: readonly 
   const original = doc
   let result = auditDocument(doc, setup.rules, all)
   const fixes = selectFixes(result.findings)
-  if (wordBytes) return fixes.length === 0 ? { result, applied: 0 } : fixWord(path, wordBytes, original, fixes, setup, all, isDryRun)
+  if (wordBytes) return fixes.length === 0 ? { result, applied: 0 } : fixWord(path, wordBytes, original, fixes, setup, all, isDryRun, lang)
   const text = applyFixes(doc.text, fixes)
   if (fixes.length === 0 || text === doc.text) return { result, applied: 0 }
   const applied = fixes.length
@@ -68,7 +71,8 @@ export async function fixFile(path: string, setup: FileSetup, filters: readonly 
     throw error
   }
   if (!isDryRun) return { result, applied }
-  return { result, applied, diff: await diffOf(path, original.text, doc.text) }
+  const diff = await textFileDiff(path, original.text, doc.text, original, lang)
+  return { result, applied, diff: diff.output, diffApplies: diff.applies }
 }
 
 /**
@@ -77,7 +81,7 @@ export async function fixFile(path: string, setup: FileSetup, filters: readonly 
  * fixed file is; the findings are those of the copy. A fix the runs cannot take (one in the
  * texts kept beside the page) is left, and reported again.
  */
-async function fixWord(path: string, bytes: Uint8Array, original: Document, fixes: readonly Fix[], setup: FileSetup, all: readonly FindingFilter[], isDryRun: boolean): Promise<FixOutcome> {
+async function fixWord(path: string, bytes: Uint8Array, original: Document, fixes: readonly Fix[], setup: FileSetup, all: readonly FindingFilter[], isDryRun: boolean, lang: Lang): Promise<FixOutcome> {
   const { editDocx } = await import('../io/docx-redact.js')
   let fixed: Document
   let copy: Awaited<ReturnType<typeof editDocx>>
@@ -92,7 +96,8 @@ async function fixWord(path: string, bytes: Uint8Array, original: Document, fixe
   }
   const result = auditDocument(fixed, setup.rules, all)
   if (!isDryRun) return { result, applied: copy.applied }
-  return { result, applied: copy.applied, diff: await diffOf(path, original.text, fixed.text) }
+  const diff = await wordTextDiff(path, original.text, fixed.text, lang)
+  return { result, applied: copy.applied, diff: diff.output, diffApplies: diff.applies }
 }
 
 /**
@@ -106,10 +111,4 @@ function narrowed(text: string, { offset, length, replacement }: Fix): { offset:
   let tail = 0
   while (tail < before.length - head && tail < replacement.length - head && before[before.length - 1 - tail] === replacement[replacement.length - 1 - tail]) tail++
   return { offset: offset + head, length: length - head - tail, replacement: replacement.slice(head, replacement.length - tail) }
-}
-
-/** The unified diff of a file's text before and after its fixes. */
-async function diffOf(path: string, before: string, after: string): Promise<string> {
-  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff')
-  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY })
 }
