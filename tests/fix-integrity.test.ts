@@ -1,7 +1,7 @@
 // --fix and the writers keep what the user has: symbolic links stay links, hard links stay
 // linked, owner and mode stay; only the fixes reported are applied; no temp file is left.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, chownSync, linkSync, mkdtempSync, rmSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs'
+import { chmodSync, chownSync, linkSync, mkdtempSync, openSync, rmSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -81,6 +81,57 @@ describe('a failing write', () => {
     expect(() => writeFileAtomic(join(dir, 'a.txt'), Buffer.from('new text'), { writeSync: full })).toThrow(/cannot write: no space left on the device/)
     expect(readdirSync(dir)).toEqual(['a.txt'])
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('old')
+  })
+
+  it('a folder that refuses the temp file or the rename: a file that may be written is written in place', () => {
+    const path = join(dir, 'a.txt')
+    writeFileSync(path, 'old text')
+    const inode = statSync(path).ino
+    const denied = ((file: string, ...rest: unknown[]) => {
+      if (file.endsWith('.tmp')) throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' })
+      return (openSync as (...args: unknown[]) => number)(file, ...rest)
+    }) as typeof openSync
+    writeFileAtomic(path, Buffer.from('new and longer text'), { openSync: denied })
+    expect(readFileSync(path, 'utf8')).toBe('new and longer text')
+    expect(statSync(path).ino).toBe(inode)
+    writeFileAtomic(path, Buffer.from('short'), { openSync: denied })
+    expect(readFileSync(path, 'utf8')).toBe('short')
+    expect(readdirSync(dir)).toEqual(['a.txt'])
+    // A file that does not exist yet cannot be written in place: the folder's refusal is the error.
+    expect(() => writeFileAtomic(join(dir, 'new.txt'), Buffer.from('x'), { openSync: denied })).toThrow(/^cannot write: permission denied/)
+  })
+
+  it('in place, a full disk fails before the old contents are touched, and the file keeps its length', () => {
+    const path = join(dir, 'a.txt')
+    writeFileSync(path, 'old')
+    const denied = ((file: string, ...rest: unknown[]) => {
+      if (file.endsWith('.tmp')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+      return (openSync as (...args: unknown[]) => number)(file, ...rest)
+    }) as typeof openSync
+    const full = ((fd: number, buffer: Uint8Array, offset?: number, length?: number, position?: number) => {
+      writeSync(fd, buffer, offset, 1, position)
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    }) as typeof writeSync
+    expect(() => writeFileAtomic(path, Buffer.from('new text'), { openSync: denied, writeSync: full })).toThrow(/cannot write: no space left on the device/)
+    expect(readFileSync(path, 'utf8')).toBe('old')
+    linkSync(path, join(dir, 'b.txt'))
+    expect(() => writeFileAtomic(path, Buffer.from('new text'), { writeSync: full })).toThrow(/cannot write in place \(the file has other hard links\): no space left on the device/)
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('old')
+  })
+
+  it.runIf(process.getuid?.() === 0 && spawnSync('runuser', ['--help']).status === 0)('--fix as a user who may write the file but not its folder: fixed in place', () => {
+    const open = mkdtempSync(join(tmpdir(), 'mask-audit-fix-folder-ro-'))
+    writeFileSync(join(open, 'c.txt'), draft)
+    chmodSync(join(open, 'c.txt'), 0o666)
+    chmodSync(open, 0o555)
+    const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, join(repoRoot, 'bin', 'mask-audit.js'), 'c.txt', '--fix'], { cwd: open, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LANGUAGE: '' } })
+    const text = readFileSync(join(open, 'c.txt'), 'utf8')
+    const left = readdirSync(open)
+    rmSync(open, { recursive: true, force: true })
+    expect(r.stderr.trim()).toBe('mask-audit: applied 2 fixes in 1 file')
+    expect(r.status).toBe(0)
+    expect(text).toBe(fixed)
+    expect(left).toEqual(['c.txt'])
   })
 
   it('redact: an output that cannot be written is one line, exit 2, and no temp file is left', () => {

@@ -1,7 +1,7 @@
 // Writes files atomically (temp file + rename), re-encoded in the source's encoding and checked.
 import { localText } from '../i18n/catalogue.js'
 import { createRequire } from 'node:module'
-import { closeSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs'
+import { accessSync, closeSync, constants, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { InputError, UsageError } from '../core/errors.js'
 import { describeWriteErrno } from './errno.js'
@@ -69,16 +69,22 @@ export function removeTempFiles(): void {
   liveTempFiles.clear()
 }
 
-/** What writing may be given instead of `fs.writeSync`: tests put in one that fails (a full disk). */
+/** What writing may be given instead of `fs.writeSync` and `fs.openSync`: tests put in ones that fail (a full disk, a folder that may not be written). */
 export interface WriteOptions {
   readonly writeSync?: typeof writeSync
+  readonly openSync?: typeof openSync
 }
+
+/** The errors of a folder the writer may not add a file to, or rename one in, though the file itself may be writable. */
+const folderDeniedCodes: ReadonlySet<string> = new Set(['EACCES', 'EPERM'])
 
 /**
  * Writes `bytes` to `path` through a temp file in the target's folder and a rename, keeping the
  * file's mode and (where permitted) owner and group. A symbolic link is followed: its target is
  * written and the link stays a link. A file with more than one hard link is written in place,
- * since a rename would split it from its other names. On any failure the temp file is removed.
+ * since a rename would split it from its other names; so is a file the user may write in a
+ * folder they may not (no temp file can be made there, or renamed over it), where the rename
+ * would fail. On any failure the temp file is removed.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteOptions = {}): void {
   const target = realpathOrSelf(path)
@@ -86,11 +92,23 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteO
   const write = options.writeSync ?? writeSync
   if (info?.isDirectory()) throw new InputError(localText('error.cannot-write', { reason: localText('error.is-directory') }), { path })
   if (info !== undefined && !info.isFile()) throw new InputError(localText('error.cannot-write', { reason: localText('error.not-regular-file.short') }), { path })
-  if (info !== undefined && info.nlink > 1) return writeInPlace(path, target, bytes, write)
+  if (info !== undefined && info.nlink > 1) return writeInPlace(path, target, bytes, write, 'error.cannot-write-in-place')
+  try {
+    writeThroughTemp(target, bytes, info, options)
+  } catch (error) {
+    // The folder refused the temp file or the rename: a file that may be written is written where it is.
+    if (info !== undefined && folderDeniedCodes.has((error as NodeJS.ErrnoException).code ?? '') && isWritable(target)) return writeInPlace(path, target, bytes, write, 'error.cannot-write')
+    throw new InputError(localText('error.cannot-write', { reason: describeWriteErrno(error) }), { path }, localText('error.not-written.hint'))
+  }
+}
+
+/** Writes `bytes` to a temp file beside `target` and renames it over `target`; the temp file is gone whatever happens. */
+function writeThroughTemp(target: string, bytes: Uint8Array, info: Stats | undefined, options: WriteOptions): void {
+  const write = options.writeSync ?? writeSync
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   trackTempFile(temp)
   try {
-    const fd = openSync(temp, 'wx', info ? info.mode & 0o777 : 0o644)
+    const fd = (options.openSync ?? openSync)(temp, 'wx', info ? info.mode & 0o777 : 0o644)
     try {
       if (info) keepOwner(fd, info)
       for (let written = 0; written < bytes.length; ) written += write(fd, bytes, written)
@@ -107,22 +125,53 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteO
       // The temp file was never created or is gone already.
     }
     untrackTempFile(temp)
-    throw new InputError(localText('error.cannot-write', { reason: describeWriteErrno(error) }), { path }, localText('error.not-written.hint'))
+    throw error
   }
 }
 
-/** Overwrites a hard-linked file's contents, so that every name of it sees the change. */
-function writeInPlace(path: string, target: string, bytes: Uint8Array, write: typeof writeSync): void {
+/**
+ * Overwrites a file's contents where it is: a hard-linked file, so that every name of it sees
+ * the change, or a file in a folder the user may not write. What grows the file is written
+ * first, past its end: a full disk then fails before a byte of the old contents is replaced,
+ * and the file is cut back to its old length. `message` words a failure.
+ */
+function writeInPlace(path: string, target: string, bytes: Uint8Array, write: typeof writeSync, message: string): void {
   let fd: number | undefined
+  let oldLength = 0
   try {
     fd = openSync(target, 'r+')
-    for (let written = 0; written < bytes.length; ) written += write(fd, bytes, written, bytes.length - written, written)
+    oldLength = fstatSync(fd).size
+    const writeRange = (from: number, to: number) => {
+      for (let at = from; at < to; ) at += write(fd!, bytes, at, to - at, at)
+    }
+    if (bytes.length > oldLength) writeRange(oldLength, bytes.length)
+    writeRange(0, Math.min(oldLength, bytes.length))
     ftruncateSync(fd, bytes.length)
     fsyncSync(fd)
   } catch (error) {
-    throw new InputError(localText('error.cannot-write-in-place', { reason: describeWriteErrno(error) }), { path })
+    if (fd !== undefined) cutBack(fd, oldLength)
+    throw new InputError(localText(message, { reason: describeWriteErrno(error) }), { path }, message === 'error.cannot-write' ? localText('error.not-written.hint') : undefined)
   } finally {
     if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/** After a failed write past a file's end, its old length back; a failure here leaves it longer, its old bytes intact. */
+function cutBack(fd: number, length: number): void {
+  try {
+    if (fstatSync(fd).size > length) ftruncateSync(fd, length)
+  } catch {
+    // The write error is what is reported.
+  }
+}
+
+/** True when this process may write the file at `path` (its mode and owner, or root). */
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK)
+    return true
+  } catch {
+    return false
   }
 }
 
