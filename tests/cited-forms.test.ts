@@ -22,6 +22,8 @@ describe('typo findings in cited forms', () => {
     ['a table cell of prose that uses the wrong form', '| 事项 | 进展 |\n|---|---|\n| 整改 | 严格要求自已，逐项整改 |\n', ['typo/zi-ji 自已']],
     ['the same form in running text after the table', '| 错误写法 | 正确写法 |\n|---|---|\n| 再接再励 | 再接再厉 |\n\n全体干部要再接再励，争创佳绩。\n', ['typo/misused-word 再接再励']],
     ['a wrong form followed by a comma and a word of its own', '严格要求自已，自己的事自己办。', ['typo/zi-ji 自已']],
+    ['a quoted slip after a 不是 earlier in its sentence (it cites nothing)', '这不是简单的“两个维扩”问题。', ['typo/formulation 两个维扩']],
+    ['a slip in a column whose header merely holds 误 (误差), not a column of errors', '| 指标 | 抽样误差说明 |\n|---|---|\n| 1 | 全面从严冶党 |\n', ['typo/misused-word 从严冶党']],
   ])('still reports %s', async (_, text, expected) => {
     expect(await typos(text)).toEqual(expected)
   })

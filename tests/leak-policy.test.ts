@@ -207,6 +207,8 @@ describe('residence', () => {
     expect(await addresses(`${masked}招标人：某县第二小学\n地址：永宁县杨和镇团结路18号`)).toEqual(['leak/address 杨和镇团结路18号'])
     expect(await addresses(`${masked}工作单位：永宁县第二小学\n地址：永宁县杨和镇团结路18号`)).toEqual(['leak/address 杨和镇团结路18号'])
     expect(await addresses(`${masked}案发地点：永宁县杨和镇团结路18号`)).toEqual(['leak/address 杨和镇团结路18号'])
+    // A masked company's address under a body's label names it, as its seat does.
+    expect(await addresses(`${masked}被执行人：某某建材有限公司，公司地址：永宁县杨和镇团结路18号。`)).toEqual(['leak/address 杨和镇团结路18号'])
   })
 
   it('reads the address whole: an estate named after the one before, a door by its side, a flat in 房', async () => {

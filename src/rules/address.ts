@@ -131,13 +131,15 @@ export const addressKind: RuleKind<AddressOptions> = {
         if (address.cue !== '' && isFieldOfNamedParty(doc.text, address.start)) continue
         // An office's own address (`本院地址：`, `（地址：…，邮编：512200）`) is published on purpose.
         if (officeAddressBeforeRe.test(doc.text.slice(Math.max(0, address.start - 8), address.start)) || postcodeAfterRe.test(doc.text.slice(address.end, address.end + 12))) continue
-        // Nor is a site's (`建设地点：`, `会议地点：河北会堂（…）`), or a body's in its contact block (`招　标　人：…小学` over `地　　址：…`).
-        if (siteLabelBeforeRe.test(doc.text.slice(Math.max(0, address.start - siteLabelReach), address.start)) || isBodysAddressField(doc.text, address.start)) continue
+        // Nor is a site's (`建设地点：`, `会议地点：河北会堂（…）`), or a body's in its contact block (`招　标　人：…小学` over `地　　址：…`);
+        // but a masked company's (`被执行人：某某建材有限公司，公司地址：…`) names it, as its seat does below.
+        const isMaskedCompanyLine = maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))
+        if (!isMaskedCompanyLine && (siteLabelBeforeRe.test(doc.text.slice(Math.max(0, address.start - siteLabelReach), address.start)) || isBodysAddressField(doc.text, address.start))) continue
         // So is an office's address in its contact fields (`…法制处，地址：…`), or one its name follows (`东门路66号中共黄冈市纪委举报中心`).
         if (isOfficeContactAt(doc, address.start) || isOfficeNameAt(doc.text, address.end) || isBodyNamedAt(doc.text, address.end)) continue
         const text = doc.text.slice(address.leakStart, address.end)
         // A masked company's seat (`被执行人：A公司，住所地…`) names the company, not a residence.
-        const isCompanySeat = address.cue !== '' && maskedCompanyRe.test(lineBefore.slice(lineBefore.lastIndexOf('\n') + 1))
+        const isCompanySeat = address.cue !== '' && isMaskedCompanyLine
         findings.push({
           offset: address.leakStart,
           length: address.end - address.leakStart,

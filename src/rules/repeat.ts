@@ -173,6 +173,8 @@ function deliberateReduplication(ends: string | undefined, tokenizer: () => Toke
     const end = at + 2 * length
     if (length !== 2 || !endsRe.test(text.slice(end, end + 4))) return false
     if ((listJoiners.includes(text[end]!) && isAbabAt(text, end + 1)) || (listJoiners.includes(text[at - 1] ?? '') && isAbabAt(text, at - 5))) return true
+    // Before punctuation only such a list says it is meant: 整改推进推进，确保见效 is a slip.
+    if (/^\p{P}/u.test(text.slice(end, end + 1))) return false
     const tokens = tokenizer().tag(text.slice(at, at + 2))
     return tokens.length === 1 && tokens[0]!.tag === 'v'
   }

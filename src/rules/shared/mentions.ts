@@ -64,10 +64,11 @@ export function isQuotedMention(text: string, start: number, end: number, mentio
  */
 const wrongAfterRe = /^(?:[、，,和及与或]?[“「『"][^”」』"\n]{0,40}[”」』"])*[^。；！？\n“「『"]{0,12}?(?:改为|改成|更正为|更改为|纠正为|应为|应是|应作|应写作|应写为|应当为|误写|误作|误用|错写|错误|错别字|别字|笔误|不规范|正确写法|正确的写法)/
 /**
- * Before the quote, in its sentence: it is what was written by mistake (误写为, 不要写成), or
- * the form set against the right one (应写作“截至”，而非“截止”).
+ * Before the quote, in its sentence: it is what was written by mistake (误写为, 不要写成), or,
+ * right before it, the form set against the right one (应写作“截至”，而非“截止”). A 不是 or 并非
+ * earlier in the sentence cites nothing: 这不是简单的“两个维扩”问题 quotes a slip of its own.
  */
-const wrongBeforeRe = /(?:误写为|误写成|误作|错写为|错写成|写错为|写成了|不要写成|不应写成|不能写成|不得写成|错误写法|错误用法|别字|错字|而非|而不是|不是|并非)[^。；！？\n]{0,12}$/
+const wrongBeforeRe = /(?:(?:误写为|误写成|误作|错写为|错写成|写错为|写成了|不要写成|不应写成|不能写成|不得写成|错误写法|错误用法|别字|错字)[^。；！？\n]{0,12}|(?:而非|而不是))$/
 
 /**
  * True when text[offset, offset + length) stands in quotes that its sentence names as wrong:
@@ -85,8 +86,12 @@ export function dropMentions(text: string, findings: RawFinding[]): RawFinding[]
   return findings.filter((f) => !isMentionedAsWrong(text, f.offset, f.length))
 }
 
-/** A table's header over a column of wrong forms: 错误写法, 误用, 常见别字, 错字, 不规范写法, 非推荐词形; not 正确写法. */
-const wrongColumnRe = /错|误|别字|不规范|非推荐|不推荐/
+/**
+ * A table's header over a column of wrong forms, as a whole header: 错误写法, 误用, 常见别字, 错字,
+ * 不规范写法, 非推荐词形; not 正确写法, nor a header that merely holds 误 or 错 (误差, 抽样误差说明,
+ * 差错率, 错峰时段), whose column's slips are the table's own.
+ */
+const wrongColumnRe = /^(?:(?:常见)?(?:错误|错别|别|错)字?(?:写法|用法|词形|形式|词语|词)?|误用(?:词语|写法)?|误写|(?:不规范|非推荐|不推荐)(?:写法|用法|词形|词语)?)$/
 /** Han characters and the joiners inside a cited form (`党的十二大`, `截止6月底`). */
 const citedFormRe = /[\p{Script=Han}0-9０-９]/u
 /**
@@ -132,7 +137,8 @@ export function isCitedAsWrong(doc: Document, finding: RawFinding): boolean {
   if (wrongJustBeforeRe.test(text.slice(Math.max(0, offset - 6), offset))) return true
   if (finding.suggestion && isListedWithCorrection(text, offset, length, finding.suggestion)) return true
   const header = columnHeaderAt(doc, offset)
-  return header !== undefined && wrongColumnRe.test(header)
+  // The header as it reads: spaces, emphasis and code marks around it dropped.
+  return header !== undefined && wrongColumnRe.test(header.replace(/[\s\u3000*_`]/g, ''))
 }
 
 /** `findings` without the ones the document cites as errors ({@link isCitedAsWrong}). */
