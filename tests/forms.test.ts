@@ -54,6 +54,21 @@ describe('forms sent as their own file', () => {
   })
 })
 
+describe('forms after a one-line attachment heading', () => {
+  const form = '村民代表会议决议回执\n\n　　本人已知悉会议决议内容，对决议事项表示：□同意　□不同意\n　　村民代表（签字）：__________\n　　日期：______年____月____日\n'
+  it('opens the form when its own title follows `附件：title` at once, indented or numbered', async () => {
+    expect(await blanksOf('　　附件：村民代表会议决议回执\n\n' + form)).toEqual([])
+    expect(await blanksOf('　　附件1：村民代表会议决议回执\n\n' + form)).toEqual([])
+    expect(await blanksOf('附件2：参训人员回执\n参训人员回执\n姓　　名：　　　　　\n')).toEqual([])
+  })
+
+  it('keeps a list of attachments, and prose after one, the writer\'s', async () => {
+    // The list's next item is no form's title; the writer's own blank after the list stays reported.
+    expect(await sectionsOf('　　附件：1.参训人员回执\n　　　　　2.报名表\n　　全年共　　人参训\n')).toEqual([])
+    expect(await blanksOf('　　附件：参训人员回执\n　　全年共　　人参训\n')).toEqual([['count.unfilled', 2, 6, '　　人', null]])
+  })
+})
+
 describe('model texts that declare their blanks the parties\'', () => {
   const instructions = '北京市住房租赁合同\n（示范文本）\n使用说明\n　　本合同文本中的空格部分由双方当事人协商填写。\n'
   const blankBody = '出租人（甲方）：____________________\n　　本合同一式______份，甲方______份，乙方______份。\n签订日期：　　年　　月　　日\n'

@@ -174,15 +174,24 @@ function isBlankForm(body: string): boolean {
 function findTitle(lineOf: (i: number) => string, heading: number, rest: string, lineCount: number): number {
   // A title on the heading's line only where the heading is flush left and numbers no list: an
   // indented `　　附件：参训人员回执` is the body's list of attachments, before its signature.
-  if (rest.trim() !== '') return isFormTitle(rest) && !/^[ \t\u3000]/.test(lineOf(heading)) && !/^[0-9０-９]+[.．、]/.test(rest) ? heading : -1
+  // Indented or numbered, it still heads the form when the form's own title follows at once
+  // (`　　附件：村民代表会议决议回执`, then `村民代表会议决议回执` and its fields), not the list's next item.
+  if (rest.trim() !== '') {
+    if (!isFormTitle(rest)) return -1
+    if (!/^[ \t\u3000]/.test(lineOf(heading)) && !listItemRe.test(rest)) return heading
+  }
   for (let i = heading + 1, seen = 0; i < lineCount && seen < titleReach; i++) {
     const line = lineOf(i).trim()
     if (line === '') continue
-    if (isFormTitle(line)) return i
+    if (isFormTitle(line) && !(rest.trim() !== '' && listItemRe.test(line))) return i
+    if (rest.trim() !== '') return -1
     seen++
   }
   return -1
 }
+
+/** An item of a numbered list (`1.参训人员回执`, `2、报名表`). */
+const listItemRe = /^[ \t\u3000]*[0-9０-９]+[.．、]/
 
 function isFormTitle(line: string): boolean {
   return line.trim().length <= maxTitleLength && formTitleRe.test(line)
