@@ -457,6 +457,11 @@ describe('linked names', () => {
     expect(texts(await leaks('××镇2024年工作总结\n\n镇长李志强同志主持会议。\n'))).toEqual([])
   })
 
+  it('reads no name in the verbs of a leader\'s charge (包抓, 包联) after a title', async () => {
+    const text = '××镇工作总结\n\n述职人：×××\n\n落实县级领导包联、乡镇党委书记包抓、第一书记驻村的措施，副镇长李志强同志参加。\n'
+    expect(texts(await leaks(text))).toEqual(['leak/person 李志强'])
+  })
+
 })
 
 describe('measured on the anonymized fixtures', () => {

@@ -69,11 +69,13 @@ export const signatureLabels: readonly string[] = ['述职人', '报告人', '�
 
 /**
  * Common words jieba's dictionary tags as personal names (陈述/nr, 查明/nr, 师傅/nr): a surname
- * character starts them, yet they name no one. Found by tagging the words of judgments alone.
+ * character starts them, yet they name no one. Found by tagging the words of judgments and work reports.
  */
 export const commonWordsTaggedAsNames: ReadonlySet<string> = new Set([
   '陈述', '陈列', '陈旧', '陈设', '王朝', '文明', '孙子', '朱红', '华丽', '康复', '乔迁', '伍拾', '齐全', '雷同', '柳树', '宫殿',
   '苗木', '谢谢', '熊猫', '于今', '桂花', '鲁莽', '艾滋', '卓越', '吉祥', '麦子', '师傅', '查明', '敬礼', '晋升',
+  // The verbs of a leader's charge in work reports (乡镇党委书记包抓, 县级领导包联): 包 is no surname there.
+  '包抓', '包联', '包保', '包村', '包片',
 ])
 
 /**
