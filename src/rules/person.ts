@@ -47,11 +47,9 @@ export const personKind: RuleKind<PersonOptions> = {
       // its own unit (they would name it); a masked person's name is the linkage rule's. A release
       // whose masks say nothing of their kind hides everyone; a draft's blanks of no known kind
       // (`XXX：` a speaker left to fill, `签发：×××`) are fields, and its officials are meant.
-      // A release that masks persons hides them all, whatever places it masks beside them
-      // (`××镇党委书记述职报告`, `述职人：×××`): its 镇长 named in clear is a leak.
       const policy = documentPolicy(doc)
       const isDraft = onlyWhenMasked.includes(settings.profile)
-      if ((policy.isStated || isDraft) && !policy.masksOwnUnit && (isDraft || !policy.masksPersons)) return []
+      if ((policy.isStated || isDraft) && !policy.masksOwnUnit) return []
       const publicNames = findPublicRoleNames(doc)
       // A draft, not meant to be anonymous, names its own signer on purpose (the byline under its
       // title, `述职人：…`); a release that masks persons hides its author too.

@@ -27,9 +27,6 @@ const slotWords = [...Object.keys(placeSuffixLevels), ...organizationSuffixes].s
 const personAfterMaskRe = /^(?:[，,]\s*[男女]|（[男女]|同志|书记|局长|主任|[等的在与和称系于因经])/
 const roleBeforeMaskRe = new RegExp(`(?:${[...personRoleWords, '负责人', '联系人', '经办人', '法定代表人', '姓名'].join('|')})[：:]?\\s*$`)
 
-/** A byline's label before a mask: the one who reports or speaks (`述职人：`, `报告人：`). */
-const bylineBeforeMaskRe = /(?:述职人|述责人|述廉人|述职述廉人|报告人|汇报人|发言人)[：:][ \t\u3000]*$/
-
 /** The policy of `doc`, computed once. */
 export function documentPolicy(doc: Document): DocumentPolicy {
   return doc.derive('policy', () => inferPolicy(doc))
@@ -101,10 +98,7 @@ export function maskKind(text: string, run: MaskRun): 'person' | 'organization' 
   }
   const before = text.charAt(run.start - 1)
   const surnamed = isHan(before.charCodeAt(0)) && surnameLength(before) === 1
-  const afterRole = roleBeforeMaskRe.test(text.slice(Math.max(0, run.start - 8), run.start))
-  if ((surnamed || afterRole || !isHan(before.charCodeAt(0))) && personAfterMaskRe.test(after)) return 'person'
-  // A byline's person, masked to the line's end (`述职人：×××`): no one else is named there.
-  if (bylineBeforeMaskRe.test(text.slice(Math.max(0, run.start - 6), run.start)) && /^[ \t\u3000]*(?:\r?\n|$)/.test(after)) return 'person'
+  if ((surnamed || roleBeforeMaskRe.test(text.slice(Math.max(0, run.start - 8), run.start)) || !isHan(before.charCodeAt(0))) && personAfterMaskRe.test(after)) return 'person'
   if (surnamed && run.end - run.start <= 3 && !isHan(text.charCodeAt(run.end))) return 'person'
   return undefined
 }
