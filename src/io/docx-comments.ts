@@ -8,7 +8,7 @@ import { InputError } from '../core/errors.js'
 import { mapDocxBody, type BodyParagraph, type BodyPiece } from './docx-body-map.js'
 import { hiddenStylesOfPackage } from './docx-styles.js'
 import { ensureCommentStyles, type CommentStyleIds } from './docx-comment-styles.js'
-import { contentTypesPart, mainPartOf, partOfRelationship, partTextOf, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
+import { contentTypesPart, escapeXml, mainPartOf, partOfRelationship, partTextOf, relsPartOf, unzipPackage, zipPackage } from './docx-package.js'
 import { readComments } from './docx-hidden.js'
 
 /** A comment to add: a span of the decoded text (UTF-16 code units, paragraphs joined by `\n`) and its paragraphs. */
@@ -134,15 +134,6 @@ function commentXml(anchor: DocxComment & { id: number }, who: CommentAuthor, st
   return `<w:comment w:id="${anchor.id}" w:author="${escapeXml(who.author)}" w:date="${who.date}" w:initials="${escapeXml(who.initials)}">${paragraphs.join('')}</w:comment>`
 }
 
-/** Escapes text for XML, dropping the characters XML 1.0 cannot hold at all. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-}
 
 /** An insertion into the body XML: at `at`, close what is open, add the marks, reopen. */
 interface Insertion {

@@ -98,9 +98,22 @@ export function isHyperlink(r: RelationshipTag): r is RelationshipTag & { readon
   return r.isExternal && r.type === 'hyperlink' && r.target !== undefined
 }
 
-/** Text as XML character data: `&`, `<` and `>` escaped; quotes kept, which character data may hold. */
+/**
+ * Text as XML character data: the characters XML 1.0 forbids dropped (Word refuses a part
+ * holding one), `&`, `<` and `>` escaped; quotes kept, which character data may hold (a field's
+ * instruction keeps its quotes as Word wrote them).
+ */
 export function escapeXmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+}
+
+/** Text as XML for character data or an attribute's value: {@link escapeXmlText} and `"` escaped. */
+export function escapeXml(s: string): string {
+  return escapeXmlText(s).replace(/"/g, '&quot;')
 }
 
 /** An attribute's value as written in XML, its entities decoded (`&amp;` is `&`). */

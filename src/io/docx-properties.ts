@@ -149,7 +149,8 @@ function withCustomValues(customXml: string, shouldEdit: (p: CustomProperty) => 
     const after = edit(value)
     if (after === value) return element
     changed++
-    return element.replace(m[0], `<${m[1]}${m[2]!.replace(/\s*$/, '')}>${escapeXmlText(after)}</${m[1]}>`)
+    // A function, not a string: `$&` or `$'` in the new value are its text, not patterns.
+    return element.replace(m[0], () => `<${m[1]}${m[2]!.replace(/\s*$/, '')}>${escapeXmlText(after)}</${m[1]}>`)
   })
   return { xml, changed }
 }

@@ -16,7 +16,7 @@ import { mapDocxBody, type BodyPiece } from './docx-body-map.js'
 import { hiddenStylesOfPackage, type HiddenStyles } from './docx-styles.js'
 import { removeReviewParts, withoutReview } from './docx-review.js'
 import { withBranchesFollowing } from './docx-alternate.js'
-import { escapeXml } from './docx-comments.js'
+import { escapeXml } from './docx-package.js'
 import { mainPartOf, partTextOf, relationshipsOfPart, unzipPackage, zipPackage } from './docx-package.js'
 import { clearDocumentProperties, propertyPartsOf, withCustomPropertiesEdited } from './docx-properties.js'
 

@@ -138,6 +138,8 @@ function writeThroughTemp(target: string, bytes: Uint8Array, info: Stats | undef
 function writeInPlace(path: string, target: string, bytes: Uint8Array, write: typeof writeSync, message: string): void {
   let fd: number | undefined
   let oldLength = 0
+  // Once the old bytes are being replaced, a failure may leave them partly rewritten.
+  let isTouched = false
   try {
     fd = openSync(target, 'r+')
     oldLength = fstatSync(fd).size
@@ -145,12 +147,14 @@ function writeInPlace(path: string, target: string, bytes: Uint8Array, write: ty
       for (let at = from; at < to; ) at += write(fd!, bytes, at, to - at, at)
     }
     if (bytes.length > oldLength) writeRange(oldLength, bytes.length)
+    isTouched = true
     writeRange(0, Math.min(oldLength, bytes.length))
     ftruncateSync(fd, bytes.length)
     fsyncSync(fd)
   } catch (error) {
-    if (fd !== undefined) cutBack(fd, oldLength)
-    throw new InputError(localText(message, { reason: describeWriteErrno(error) }), { path }, message === 'error.cannot-write' ? localText('error.not-written.hint') : undefined)
+    if (fd !== undefined && !isTouched) cutBack(fd, oldLength)
+    const hint = message !== 'error.cannot-write' ? undefined : localText(isTouched ? 'error.partly-written.hint' : 'error.not-written.hint')
+    throw new InputError(localText(message, { reason: describeWriteErrno(error) }), { path }, hint)
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
