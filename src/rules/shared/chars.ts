@@ -73,6 +73,7 @@ export function* linesUp(text: string, end: number, count: number, floor = 0, re
     const start = lineStartWithin(text, lineEnd, Math.max(floor, lineEnd - reach))
     yield { start, end: lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd }
     if (start <= floor) return
-    lineEnd = start - 1
+    // Past the line break before the line; a line cut at `reach` goes on right before the cut.
+    lineEnd = text.charCodeAt(start - 1) === 10 ? start - 1 : start
   }
 }
