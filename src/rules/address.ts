@@ -3,6 +3,7 @@
 // town, village, street, number or flat identify the person.
 import type { RawFinding } from '../core/finding.js'
 import { parseWithSchema } from './shared/validate.js'
+import { linesUp } from './shared/chars.js'
 import { findAddresses } from './shared/addresses.js'
 import { onlyWhenMaskedSchema, shouldCheckForLeaks } from './shared/leak-gate.js'
 import { lazy, zod } from './shared/options.js'
@@ -91,13 +92,12 @@ function isBodysAddressField(text: string, start: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1
   if (!addressFieldRe.test(text.slice(lineStart, start))) return false
   let head: string | undefined
-  let end = lineStart - 1
-  for (let n = 0; n < bodyBlockLines && end > 0; n++) {
-    const from = text.lastIndexOf('\n', end - 1) + 1
-    const line = text.slice(from, end)
-    if (!fieldLineRe.test(line) || personFieldRe.test(line)) break
-    head = line
-    end = from - 1
+  if (lineStart > 0) {
+    for (const { start: from, end } of linesUp(text, lineStart - 1, bodyBlockLines)) {
+      const line = text.slice(from, end)
+      if (!fieldLineRe.test(line) || personFieldRe.test(line)) break
+      head = line
+    }
   }
   const name = head === undefined ? undefined : bodyHeadLineRe.exec(head)?.[1]
   return name !== undefined && !/[某*＊×xXｘＸ○〇□]/.test(name) && !/^[A-Z甲乙丙丁]/.test(name)
